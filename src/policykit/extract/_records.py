@@ -1,0 +1,81 @@
+"""Records the extraction stage returns: plain values with character spans into the clean text.
+
+Each record carries a ``key`` that is stable within its document (derived from position in the
+section tree and content, never from a counter), so the log can derive global ids from it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ROLES = ("lead", "responsible", "participant")
+COMPARATORS = (">=", ">", "<=", "<", "≈", "=", "range")
+TARGET_KINDS = ("level", "increase", "decrease", "growth_rate", "share")
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    key: str  # stable within the document, e.g. "一/1@3f2a9c"
+    number: str  # the task's own number, ASCII digits ("１．" -> "1", "（三）" -> "三")
+    path: tuple[str, ...]  # numbers of the enclosing sections, outermost first
+    section: str | None  # title of the innermost enclosing section
+    title: str  # heading or first phrase, as written
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AssignmentRecord:
+    task_key: str | None  # None for a clause outside any task
+    clause: int  # index of the responsibility clause inside the task, from 0
+    mention: str  # the unit name as written, after splitting
+    role: str  # lead | responsible | participant
+    placeholder: bool  # collective mention naming no single body (各镇街, 各有关部门 …)
+    start: int  # span of the mention
+    end: int
+    clause_start: int  # span of the whole clause
+    clause_end: int
+
+
+@dataclass(frozen=True)
+class TargetRecord:
+    key: str  # stable within the document
+    task_key: str | None
+    metric: str
+    value: str  # decimal string, as written but with Chinese numerals converted
+    value_high: str | None
+    unit: str | None  # as written, with 万/亿 prefixes
+    base_value: str | None  # value in base units (万千瓦 -> 千瓦 × 10000), decimal string
+    base_unit: str | None
+    comparator: str  # one of COMPARATORS
+    hardness: str | None  # 确保 / 力争 / 争取 / 努力 / None
+    kind: str  # one of TARGET_KINDS
+    year: int | None
+    text: str  # the quote the target was read from
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ObservationRecord:
+    key: str
+    task_key: str | None
+    metric: str
+    value: str
+    unit: str | None
+    kind: str  # level | growth_rate | share | increase
+    period: str | None  # as normalised, e.g. "2020-01/2020-04", "2020-Q1..Q3", "2019"
+    as_of: str | None  # ISO date the figure stands at, when known
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one clean document."""
+
+    tasks: tuple[TaskRecord, ...] = ()
+    assignments: tuple[AssignmentRecord, ...] = ()
+    targets: tuple[TargetRecord, ...] = ()
+    observations: tuple[ObservationRecord, ...] = ()
+    warnings: tuple[str, ...] = ()
