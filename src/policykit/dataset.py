@@ -1,0 +1,83 @@
+"""The research dataset: frames replayed from a project's log, at any log position or date."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from .frames import Frames, LogState, project_frames, replay
+from .log import EventLog
+from .project import FRAME_NAMES, Project
+
+
+BUILD_MANIFEST = "_build.json"  # which log position the parquet files were built from
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Frames of one project as of a log position (``as_of_seq``) and a domain date (``as_of_date``).
+
+    Attributes ``documents``, ``tasks``, ``assignments``, ``units``, ``targets``, ``observations``
+    are polars DataFrames with the columns of DESIGN.md; ``orphans`` lists curation events whose
+    record no longer exists.
+    """
+
+    project: Project
+    state: LogState
+    frames: Frames
+    as_of_seq: int | None
+    as_of_date: str | None
+
+    def __getattr__(self, name: str) -> pl.DataFrame:
+        if name in FRAME_NAMES or name == "orphans":
+            return getattr(self.frames, name)
+        raise AttributeError(name)
+
+    @property
+    def last_seq(self) -> int:
+        return self.state.last_seq
+
+
+def open_dataset(project: str | Path | Project | None = None, *, as_of_seq: int | None = None,
+                 as_of_date: str | None = None) -> Dataset:
+    """Replay a project's event log into frames.
+
+    Parameters
+    ----------
+    project : path or Project, optional
+        The project folder; default: found from the current directory.
+    as_of_seq : int, optional
+        Use only events up to this log position (a pinned dataset version).
+    as_of_date : str, optional
+        ISO date: only documents issued by then.
+
+    Examples
+    --------
+    >>> import policykit as pk
+    >>> ds = pk.open("tests/data/tiny-project")           # doctest: +SKIP
+    >>> ds.tasks.select("task_id", "number", "title")     # doctest: +SKIP
+    """
+    proj = project if isinstance(project, Project) else Project.find(project)
+    with EventLog(proj.log_path, create=False) as log:
+        state = replay(log.read(as_of_seq=as_of_seq))
+        frames = project_frames(state, log.text, as_of_date=as_of_date)
+    return Dataset(proj, state, frames, as_of_seq, as_of_date)
+
+
+def write_frames(dataset: Dataset, folder: Path | None = None) -> dict[str, Path]:
+    """Write the six frames as parquet (deterministic: same frames, same bytes); return the paths."""
+    folder = folder or dataset.project.processed_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name in FRAME_NAMES:
+        path = folder / f"{name}.parquet"
+        tmp = path.with_suffix(".parquet.tmp")
+        getattr(dataset.frames, name).write_parquet(tmp, statistics=False)
+        tmp.replace(path)  # readers never see half a file
+        paths[name] = path
+    manifest = {"last_seq": dataset.last_seq, "as_of_seq": dataset.as_of_seq, "as_of_date": dataset.as_of_date,
+                "orphans": dataset.orphans.height, "rows": {n: getattr(dataset.frames, n).height for n in FRAME_NAMES}}
+    (folder / BUILD_MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return paths

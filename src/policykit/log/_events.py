@@ -1,0 +1,201 @@
+"""Event types of the log: frozen dataclasses, past-tense names, one schema version each.
+
+Extraction events record what a reader and an extractor saw in a raw file; curation events record
+what a person decided. Payloads are JSON objects; :func:`event_from_row` upcasts older schema
+versions when they are read, so the log itself is never rewritten.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True)
+class Event:
+    """Base of all events. ``TYPE`` is the name stored in the log, ``VERSION`` its schema version."""
+
+    TYPE: ClassVar[str] = ""
+    VERSION: ClassVar[int] = 1
+
+    def payload(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @property
+    def doc_id(self) -> str | None:
+        return None
+
+
+# --- extraction -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceRead(Event):
+    """A raw file was read. It supersedes earlier readings of the same ``source_path``."""
+
+    TYPE: ClassVar[str] = "SourceRead"
+    source_path: str  # relative to the project root, POSIX separators
+    source_sha256: str
+    n_bytes: int
+    encoding: str
+    reader_version: str
+    extractor_version: str
+    doc_ids: tuple[str, ...]
+    warnings: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceRejected(Event):
+    """A raw file could not be read at all (not text, unreadable, vanished)."""
+
+    TYPE: ClassVar[str] = "SourceRejected"
+    source_path: str
+    source_sha256: str | None
+    extractor_version: str
+    problem: str
+
+
+@dataclass(frozen=True)
+class DocumentExtracted(Event):
+    """One document of a raw file with everything extracted from it.
+
+    ``text_sha256`` names the clean text, stored once in the log's text table; record spans point
+    into it. A later ``DocumentExtracted`` for the same ``doc_id`` supersedes this one.
+    """
+
+    TYPE: ClassVar[str] = "DocumentExtracted"
+    VERSION: ClassVar[int] = 1
+    document_id: str
+    source_path: str
+    source_sha256: str
+    part: int
+    extractor_version: str
+    text_sha256: str
+    metadata: dict
+    warnings: tuple[dict, ...]
+    tasks: tuple[dict, ...]
+    assignments: tuple[dict, ...]
+    targets: tuple[dict, ...]
+    observations: tuple[dict, ...]
+
+    @property
+    def doc_id(self) -> str:
+        return self.document_id
+
+
+# --- curation ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CurationEvent(Event):
+    """A human decision. ``reason`` is required reading for whoever replicates the dataset."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class UnitAliasDeclared(CurationEvent):
+    """Two unit names denote one department (within ``jurisdiction``, or anywhere when None)."""
+
+    TYPE: ClassVar[str] = "UnitAliasDeclared"
+    name_a: str
+    name_b: str
+    jurisdiction: str | None = None
+
+
+@dataclass(frozen=True)
+class UnitSplitDeclared(CurationEvent):
+    """A mention that ran two or more unit names together is really ``parts``."""
+
+    TYPE: ClassVar[str] = "UnitSplitDeclared"
+    assignment_id: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleCorrected(CurationEvent):
+    TYPE: ClassVar[str] = "RoleCorrected"
+    assignment_id: str
+    role: str
+
+
+@dataclass(frozen=True)
+class RecordRejected(CurationEvent):
+    """An extracted task, assignment, target or observation is false and leaves the frames."""
+
+    TYPE: ClassVar[str] = "RecordRejected"
+    record_id: str
+
+
+@dataclass(frozen=True)
+class AssignmentAdded(CurationEvent):
+    """A responsibility the extractor missed."""
+
+    TYPE: ClassVar[str] = "AssignmentAdded"
+    task_id: str
+    mention: str
+    role: str
+    clause: int = 0
+
+
+@dataclass(frozen=True)
+class TargetCorrected(CurationEvent):
+    """Field values that replace the extracted ones of a target (value, unit, comparator …)."""
+
+    TYPE: ClassVar[str] = "TargetCorrected"
+    target_id: str
+    changes: dict
+
+
+@dataclass(frozen=True)
+class TaskCorrected(CurationEvent):
+    """Field values that replace the extracted ones of a task (number, title, section)."""
+
+    TYPE: ClassVar[str] = "TaskCorrected"
+    task_id: str
+    changes: dict
+
+
+@dataclass(frozen=True)
+class CurationUndone(CurationEvent):
+    """The curation event at ``undone_seq`` no longer applies (it stays in the log)."""
+
+    TYPE: ClassVar[str] = "CurationUndone"
+    undone_seq: int
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    cls.TYPE: cls
+    for cls in (
+        SourceRead, SourceRejected, DocumentExtracted, UnitAliasDeclared, UnitSplitDeclared,
+        RoleCorrected, RecordRejected, AssignmentAdded, TargetCorrected, TaskCorrected, CurationUndone,
+    )
+}
+
+_TUPLE_FIELDS = {
+    cls: {f.name for f in dataclasses.fields(cls) if str(f.type).startswith("tuple")} for cls in EVENT_TYPES.values()
+}
+
+
+def event_from_payload(type_name: str, version: int, payload: dict[str, Any]) -> Event:
+    """Rebuild an event from its stored form, upcasting older schema versions first."""
+    try:
+        cls = EVENT_TYPES[type_name]
+    except KeyError:
+        raise ValueError(f"unknown event type {type_name!r} in the log (written by a newer policykit?)") from None
+    if version > cls.VERSION:
+        raise ValueError(f"{type_name} v{version} is newer than this policykit knows (v{cls.VERSION})")
+    payload = _upcast(type_name, version, payload)
+    fields = {k: tuple(v) if k in _TUPLE_FIELDS[cls] and isinstance(v, list) else v for k, v in payload.items()}
+    return cls(**fields)
+
+
+# (type, from_version) -> function turning a payload of that version into the next version's.
+_UPCASTERS: dict[tuple[str, int], Any] = {}
+
+
+def _upcast(type_name: str, version: int, payload: dict[str, Any]) -> dict[str, Any]:
+    while (type_name, version) in _UPCASTERS:
+        payload = _UPCASTERS[type_name, version](payload)
+        version += 1
+    return payload

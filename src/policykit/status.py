@@ -1,0 +1,63 @@
+"""`policykit status`: what is in the log and in the built frames, and what needs attention."""
+from __future__ import annotations
+
+import json
+
+import polars as pl
+
+from .dataset import BUILD_MANIFEST
+from .extract import EXTRACTOR_VERSION
+from .frames import replay
+from .log import EventLog
+from .project import FRAME_NAMES, Project
+
+
+def _built_frames(project: Project) -> tuple[dict | None, dict[str, pl.DataFrame]]:
+    manifest_path = project.processed_dir / BUILD_MANIFEST
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else None
+    frames = {n: pl.read_parquet(project.frame_path(n)) for n in FRAME_NAMES if project.frame_path(n).exists()}
+    return manifest, frames
+
+
+def status_report(project: Project, *, summary: bool = False) -> str:
+    """A readable report of the log and the frames (``summary``: the short end-of-run lines)."""
+    with EventLog(project.log_path, create=False) as log:
+        counts = log.counts_by_type()
+        last_seq = log.last_seq()
+        sources = replay(log.read(types=["SourceRead", "SourceRejected"]))
+    manifest, frames = _built_frames(project)
+    docs = frames.get("documents")
+    n_warn_docs = int((docs["n_warnings"] > 0).sum()) if docs is not None else 0
+    n_warnings = int(docs["n_warnings"].sum()) if docs is not None and docs.height else 0
+    lines = []
+    if summary:
+        sizes = " · ".join(f"{frames[n].height} {n}" for n in ("documents", "tasks", "assignments", "units", "targets")
+                           if n in frames)
+        lines.append(f"policykit: {sizes} · {n_warnings} warnings in {n_warn_docs} documents · "
+                     f"{len(sources.rejected)} files rejected · log seq {last_seq}")
+        return "\n".join(lines)
+    lines.append(f"event log: {project.log_path} (last seq {last_seq})")
+    for name, n in counts.items():
+        lines.append(f"  {name:<20} {n:>8}")
+    old = sorted(p for p, (_, s) in sources.sources.items() if s.extractor_version != EXTRACTOR_VERSION)
+    lines.append(f"sources: {len(sources.sources)} read, {len(old)} on an older extractor than {EXTRACTOR_VERSION}"
+                 + (" (run `policykit ingest --reextract`)" if old else ""))
+    for path, (_, rej) in sorted(sources.rejected.items()):
+        lines.append(f"  rejected {path}: {rej.problem}")
+    if manifest is None:
+        lines.append("frames: not built (run `policykit build`)")
+    else:
+        stale = manifest["last_seq"] != last_seq and manifest.get("as_of_seq") is None
+        lines.append(f"frames: built from seq {manifest['last_seq']}" + (" — OUT OF DATE, run `policykit build`"
+                                                                        if stale else ""))
+        for name in FRAME_NAMES:
+            if name in frames:
+                lines.append(f"  {name:<20} {frames[name].height:>8}")
+        if manifest.get("orphans"):
+            lines.append(f"  {manifest['orphans']} curation events refer to records that no longer exist")
+    if docs is not None and n_warn_docs:
+        lines.append(f"documents with warnings: {n_warn_docs}")
+        for row in docs.filter(pl.col("n_warnings") > 0).iter_rows(named=True):
+            lines.append(f"  {row['doc_id']} {row['source_path']}#{row['part']} ({row['title'] or 'untitled'}):")
+            lines.extend(f"    - {w}" for w in row["warnings"])
+    return "\n".join(lines)
