@@ -33,7 +33,7 @@ def load_bars(load: pl.DataFrame, *, top: int = 20, label: str = "name", title: 
     roles = {"tasks_led": "lead 牵头", "tasks_responsible": "responsible 负责", "tasks_joined": "participant 参与/配合"}
     if load.is_empty():
         return _empty(title, "no assignments in the selected documents")
-    ranked = (load.with_columns(total=sum(pl.col(c) for c in roles))
+    ranked = (load.select(label, *roles).with_columns(total=sum(pl.col(c) for c in roles))
               .sort(["total", label], descending=[True, False]).head(top))
     order = ranked[label].to_list()
     long = ranked.unpivot(index=[label, "total"], on=list(roles), variable_name="role", value_name="tasks").with_columns(

@@ -1,0 +1,50 @@
+import subprocess
+import sys
+
+import pytest
+
+from policykit.cli import _parser, main
+
+from conftest import make_project
+
+VERBS = sorted(_parser()._subparsers._group_actions[0].choices)
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_every_verb_has_help(verb, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([verb, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: policykit" in capsys.readouterr().out
+
+
+def test_ingest_build_status_from_the_command_line(tmp_path, capsys):
+    project = make_project(tmp_path)
+    assert main(["--project", str(project.root), "ingest"]) == 0
+    assert "5 ingested" in capsys.readouterr().out
+    assert main(["--project", str(project.root), "build"]) == 0
+    for name in ("documents", "tasks", "assignments", "units", "targets", "observations"):
+        assert project.frame_path(name).exists()
+    assert main(["--project", str(project.root), "status"]) == 0
+    out = capsys.readouterr().out
+    assert "SourceRead" in out and "frames: built from seq" in out and "OUT OF DATE" not in out
+    # a second ingest appends nothing and status still reports the frames as current
+    assert main(["--project", str(project.root), "ingest"]) == 0
+    assert "0 events appended" in capsys.readouterr().out
+
+
+def test_missing_project_gives_a_clear_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["status"]) == 2
+    assert "no policykit project" in capsys.readouterr().err
+
+
+def test_status_without_a_log_names_the_file(tmp_path, capsys):
+    project = make_project(tmp_path, {})
+    assert main(["--project", str(project.root), "status"]) == 2
+    assert "events.sqlite" in capsys.readouterr().err
+
+
+def test_console_script_runs():
+    out = subprocess.run([sys.executable, "-m", "policykit.cli", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0 and "ingest" in out.stdout
