@@ -27,7 +27,6 @@ demo: $(STAMP) fonts ## ingest data/raw → event log → data/processed → not
 	$(PK) ingest
 	$(PK) build
 	$(PK) notebooks
-	$(PK) figures
 	$(PK) status --summary
 
 test: $(STAMP) fonts ## run the whole test suite (unit tests and executed notebooks)
