@@ -1,31 +1,365 @@
-"""Responsibility clauses (first cut: 牵头单位:X 参与单位:Y)."""
+"""Responsibility clauses: who leads, who is responsible, who takes part, with exact spans.
+
+Four shapes are read, each clause kept separately:
+
+* labelled lists, in or out of parentheses: ``(牵头单位:X 参与单位:Y)``, ``（牵头单位：X；责任单位：Y）``,
+  ``（责任单位：X（牵头）、Y）`` — also when the scrape ran label and names together (``科技局参与单位:``);
+* role verbs after unit lists inside parentheses: ``（X牵头，Y配合）``, ``（X负责）``;
+* prose: ``由X牵头负责``, ``X会同Y…``, ``X部门负责…；Y部门配合…`` (only when every subject is a unit
+  name, so 专班发挥牵头作用 or 对…负领导责任 never fire);
+* table rows whose header names 牵头单位 / 配合单位 … columns (TAB-separated cells).
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ._records import AssignmentRecord, TaskRecord
+from ._units import UnitMention, looks_like_unit, split_unit_list
 
-_CLAUSE = re.compile(r"[(（]牵头(?:单位|部门)[:：](?P<lead>[^()（）]*?)(?:[;；]?参与单位[:：](?P<part>[^()（）]*))?[)）]")
-_SEP = re.compile(r"[、,，;；]")
-_PLACEHOLDER = re.compile(r"^各|各[有相]关|各单位$")
+_LABEL_ROLES = {
+    "牵头考核单位": "lead", "牵头单位": "lead", "牵头部门": "lead", "主责单位": "responsible",
+    "责任单位": "responsible", "责任部门": "responsible", "主办单位": "responsible",
+    "承办单位": "responsible", "参与单位": "participant", "参与部门": "participant",
+    "配合单位": "participant", "配合部门": "participant", "协办单位": "participant",
+    "协助单位": "participant", "协同单位": "participant",
+}
+_LABEL = re.compile("(?:" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + r")[ \u3000]*[:：]?")
+# Column headers of a responsibility table (the header cell may be the bare verb: 牵头 / 配合).
+_COLUMN_ROLES = {**_LABEL_ROLES, "牵头": "lead", "责任": "responsible", "配合": "participant", "参与": "participant"}
+
+_VERB_ROLES = {
+    "牵头负责": "lead", "牵头": "lead", "按职责分工负责": "responsible", "分工负责": "responsible",
+    "分别负责": "responsible", "具体负责": "responsible", "共同负责": "responsible", "负责": "responsible",
+    "配合": "participant", "协助": "participant", "协同": "participant", "参与": "participant",
+}
+# A role verb that ends a subject (not 负责人, 牵头作用, 参与度, 配合单位 …).
+_VERB = re.compile(
+    "(?:" + "|".join(sorted(_VERB_ROLES, key=len, reverse=True)) + ")"
+    r"(?!人|同志|作用|抓总|单位|部门|度|率|的|者|制|机制|考核)"
+)
+_VALUE_END = "。\n\t"
+_PART_SEPARATORS = "，,；;"
+_SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
+_OPEN, _CLOSE = "（(", "）)"
+_GLUE = "、，,；;和及与等 \u3000"
+_LEAD_MARK = re.compile(r"[（(]牵头[)）]$")
 
 
-def _mentions(text: str, start: int, end: int):
-    pos = start
-    for piece in _SEP.split(text[start:end]):
-        s = pos + (len(piece) - len(piece.lstrip()))
-        pos += len(piece) + 1
-        if piece.strip():
-            yield piece.strip(), s, s + len(piece.strip())
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    end: int
+    units: tuple[tuple[UnitMention, str], ...]  # (mention, role)
 
 
 def find_assignments(text: str, tasks: tuple[TaskRecord, ...]) -> tuple[AssignmentRecord, ...]:
-    out = []
-    for task in tasks:
-        for clause, m in enumerate(_CLAUSE.finditer(text, task.start, task.end)):
-            for group, role in (("lead", "lead"), ("part", "participant")):
-                if m.group(group) is None:
-                    continue
-                for mention, s, e in _mentions(text, m.start(group), m.end(group)):
-                    out.append(AssignmentRecord(task.key, clause, mention, role, bool(_PLACEHOLDER.search(mention)), s, e, m.start(), m.end()))
+    """Find responsibility clauses and the units they name, attached to the task they sit in.
+
+    Parameters
+    ----------
+    text : str
+        Clean document text.
+    tasks : tuple of TaskRecord
+        Tasks from :func:`find_tasks`; a clause belongs to the task whose span holds its start
+        (``task_key`` None outside every task). ``clause`` counts clauses within the task.
+
+    Returns
+    -------
+    tuple of AssignmentRecord
+        One record per unit mention, in text order.
+
+    Examples
+    --------
+    >>> text = "1.建设平台。（市科技局牵头，市财政局、各县区配合）"
+    >>> [(a.mention, a.role, a.placeholder) for a in find_assignments(text, ())]
+    [('市科技局', 'lead', False), ('市财政局', 'participant', False), ('各县区', 'participant', True)]
+    """
+    clauses = find_clauses(text)
+    owners = sorted(tasks, key=lambda t: (t.start, -t.end))
+    out: list[AssignmentRecord] = []
+    counters: dict[str | None, int] = {}
+    for clause in clauses:
+        owner = next((t.key for t in reversed(owners) if t.start <= clause.start < t.end), None)
+        index = counters.get(owner, 0)
+        counters[owner] = index + 1
+        for mention, role in clause.units:
+            out.append(AssignmentRecord(
+                owner, index, mention.mention, role, mention.placeholder,
+                mention.start, mention.end, clause.start, clause.end,
+            ))
     return tuple(out)
+
+
+def find_clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the responsibility clauses in ``text[start:end]`` (used to decide task levels)."""
+    end = len(text) if end is None else end
+    return [(c.start, c.end) for c in find_clauses(text) if start <= c.start < end]
+
+
+def find_clauses(text: str) -> list[_Clause]:
+    """All responsibility clauses of a text, without overlaps, in text order."""
+    found: list[_Clause] = []
+    for finder in (_table_clauses, _label_clauses, _verb_clauses):
+        for clause in finder(text):
+            if clause.units and not any(c.start < clause.end and clause.start < c.end for c in found):
+                found.append(clause)
+    return sorted(found, key=lambda c: c.start)
+
+
+# --- labelled lists -------------------------------------------------------------------------
+
+def _label_clauses(text: str) -> list[_Clause]:
+    labels = list(_LABEL.finditer(text))
+    clauses: list[_Clause] = []
+    group: list[tuple[str, int, int]] = []  # (role, value start, value end)
+    group_start = 0
+    for i, label in enumerate(labels):
+        role = _LABEL_ROLES[label.group().rstrip(" \u3000:：")]
+        stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        value = (role, label.end(), _value_end(text, label.end(), stop))
+        if group and text[group[-1][2]:label.start()].strip(" \u3000;；,，、") == "":
+            group.append(value)
+            continue
+        if group:
+            clauses.append(_close_label_group(text, group_start, group))
+            group = []
+        # Without its colon a label only counts where it opens a parenthesis (作为牵头单位 is prose).
+        if label.group().endswith((":", "：")) or text[:label.start()].rstrip(" \u3000").endswith(tuple(_OPEN)):
+            group, group_start = [value], label.start()
+    if group:
+        clauses.append(_close_label_group(text, group_start, group))
+    return clauses
+
+
+def _value_end(text: str, start: int, stop: int) -> int:
+    """End of a label's value: the next label, a line end, 。, or a parenthesis closing outside it."""
+    depth = 0
+    for i in range(start, stop):
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch in _VALUE_END:
+            return i
+    return stop
+
+
+def _close_label_group(text: str, start: int, group: list[tuple[str, int, int]]) -> _Clause:
+    end = group[-1][2]
+    before = start - 1
+    while before >= 0 and text[before] in " \u3000":
+        before -= 1
+    if before >= 0 and text[before] in _OPEN and end < len(text) and text[end] in _CLOSE:
+        start, end = before, end + 1
+    units: list[tuple[UnitMention, str]] = []
+    for role, s, e in group:
+        units.extend(_role_parts(text, s, e, role))
+    return _Clause(start, end, tuple(units))
+
+
+def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tuple[UnitMention, str]]:
+    """Mentions of a labelled value; a part ending in a role verb (X牵头，Y配合) takes that role."""
+    out: list[tuple[UnitMention, str]] = []
+    for s, e in _parts(text, start, end):
+        verb = _trailing_verb(text, s, e)
+        role = _VERB_ROLES[verb] if verb else default_role
+        if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
+            role = "lead"
+        for mention in split_unit_list(text, s, e - len(verb or "")):
+            if looks_like_unit(mention.mention) or _LEAD_MARK.search(mention.mention):
+                out.append(_with_lead_mark(text, mention, role))
+    return out
+
+
+def _with_lead_mark(text: str, mention: UnitMention, role: str) -> tuple[UnitMention, str]:
+    """X（牵头） inside a 责任单位 list: X is the lead."""
+    mark = _LEAD_MARK.search(mention.mention)
+    if not mark:
+        return mention, role
+    name = mention.mention[:mark.start()]
+    return UnitMention(name, mention.start, mention.start + len(name), mention.placeholder), "lead"
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split at ，； outside parentheses."""
+    out, depth, part_start = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in _PART_SEPARATORS:
+            out.append((part_start, i))
+            part_start = i + 1
+    out.append((part_start, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _trailing_verb(text: str, start: int, end: int) -> str | None:
+    segment = text[start:end].rstrip()
+    for verb in sorted(_VERB_ROLES, key=len, reverse=True):
+        if segment.endswith(verb) and len(segment) > len(verb):
+            return verb
+    return None
+
+
+# --- role verbs after unit lists (in parentheses and in prose) -------------------------------
+
+def _verb_clauses(text: str) -> list[_Clause]:
+    clauses = _paren_verb_clauses(text)
+    taken = [(c.start, c.end) for c in clauses]
+    for clause in _prose_clauses(text):
+        if not any(s <= clause.start < e for s, e in taken):
+            clauses.append(clause)
+    return clauses
+
+
+def _paren_groups(text: str):
+    """Spans (open, close) of parenthesised groups, innermost groups included."""
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE and stack:
+            yield stack.pop(), i
+        elif ch == "\n":
+            stack.clear()
+
+
+def _paren_verb_clauses(text: str) -> list[_Clause]:
+    """（X牵头，Y配合，各有关部门分工负责）: every part of the group is units + role verb."""
+    clauses = []
+    for open_, close in _paren_groups(text):
+        units: list[tuple[UnitMention, str]] = []
+        for s, e in _parts(text, open_ + 1, close):
+            verb = _trailing_verb(text, s, e)
+            subject = _subject_units(text, s, e - len(verb)) if verb else None
+            if not subject:
+                units = []
+                break
+            units.extend((m, _VERB_ROLES[verb]) for m in subject)
+        if units:
+            clauses.append(_Clause(open_, close + 1, tuple(units)))
+    return clauses
+
+
+def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
+    """The unit mentions of ``text[start:end]`` when every one of them reads as a unit name."""
+    while start < end and text[start] in " \u3000":
+        start += 1
+    mentions = split_unit_list(text, start, end)
+    if not mentions or not all(looks_like_unit(m.mention) for m in mentions):
+        return None
+    # Every character of the span must belong to a mention or a separator.
+    inside = set()
+    for m in mentions:
+        inside.update(range(m.start, m.end))
+    if any(i not in inside and text[i] not in _GLUE for i in range(start, end)):
+        return None
+    return mentions
+
+
+_PROSE_BY = re.compile(r"由(?P<units>[^。；;，,：:\n由]{2,80}?)(?P<verb>牵头负责|牵头|负责)(?!人|同志|作用|抓总|单位|部门)")
+_PROSE_WITH = re.compile(r"(?P<units>[^。；;，,：:\n（(）)]{2,40}?)会同(?P<others>[^。；;，,：:\n]{2,60})")
+_ADVERBS = ("具体", "分别", "共同", "积极", "主要")
+
+
+def _prose_clauses(text: str) -> list[_Clause]:
+    clauses = []
+    for m in _PROSE_BY.finditer(text):
+        subject = _subject_units(text, m.start("units"), m.end("units"))
+        if subject:
+            role = _VERB_ROLES[m.group("verb")]
+            clauses.append(_Clause(m.start(), m.end(), tuple((u, role) for u in subject)))
+    for m in _PROSE_WITH.finditer(text):
+        clause = _with_clause(text, m)
+        if clause:
+            clauses.append(clause)
+    for m in _VERB.finditer(text):
+        clause = _subject_verb_clause(text, m)
+        if clause and not any(c.start <= clause.start < c.end for c in clauses):
+            clauses.append(clause)
+    return clauses
+
+
+def _subject_start(text: str, end: int) -> int:
+    start = end
+    while start > 0 and text[start - 1] not in _SUBJECT_BOUNDARY:
+        start -= 1
+    return start
+
+
+def _subject_verb_clause(text: str, verb: re.Match) -> _Clause | None:
+    """X部门负责…：the subject runs from the last boundary to the verb and is all unit names."""
+    end = verb.start()
+    for adverb in _ADVERBS:
+        if text.endswith(adverb, 0, end):
+            end -= len(adverb)
+            break
+    start = _subject_start(text, end)
+    if end - start < 2 or text[start:end].startswith("由"):
+        return None
+    subject = _subject_units(text, start, end)
+    if not subject:
+        return None
+    role = _VERB_ROLES[verb.group()]
+    return _Clause(start, verb.end(), tuple((u, role) for u in subject))
+
+
+def _with_clause(text: str, m: re.Match) -> _Clause | None:
+    """X会同Y…: X leads, Y takes part; Y is the longest run of unit names after 会同."""
+    start = m.start("units")
+    if start > 0 and text[start - 1] not in _SUBJECT_BOUNDARY:
+        return None
+    leads = _subject_units(text, start, m.end("units"))
+    if not leads:
+        return None
+    others_start = m.start("others")
+    for end in range(m.end("others"), others_start + 1, -1):
+        others = _subject_units(text, others_start, end)
+        if others and text[end - 1] not in "、和及与":
+            units = [(u, "lead") for u in leads] + [(u, "participant") for u in others]
+            return _Clause(start, end, tuple(units))
+    return None
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+def _table_clauses(text: str) -> list[_Clause]:
+    """Rows under a TAB-separated header naming responsibility columns (牵头单位, 配合单位 …)."""
+    clauses: list[_Clause] = []
+    columns: dict[int, str] = {}
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if "\t" not in line:
+            columns = {}
+            continue
+        cells = _cells(line, line_start)
+        header = {i: _COLUMN_ROLES[c.strip()] for i, (c, _, _) in enumerate(cells) if c.strip() in _COLUMN_ROLES}
+        if header:
+            columns = header
+            continue
+        units: list[tuple[UnitMention, str]] = []
+        spans = []
+        for i, role in columns.items():
+            if i < len(cells):
+                _, s, e = cells[i]
+                units.extend(_role_parts(text, s, e, role))
+                spans.append((s, e))
+        if units:
+            clauses.append(_Clause(min(s for s, _ in spans), max(e for _, e in spans), tuple(units)))
+    return clauses
+
+
+def _cells(line: str, line_start: int) -> list[tuple[str, int, int]]:
+    cells, pos = [], line_start
+    for cell in line.split("\t"):
+        cells.append((cell, pos, pos + len(cell)))
+        pos += len(cell) + 1
+    return cells

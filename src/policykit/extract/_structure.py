@@ -1,35 +1,272 @@
-"""Section tree and numbered tasks (first cut: 一、 / （一） / 1. / 1、 lines)."""
+"""Section tree and numbered tasks.
+
+Numbered lines (一、 / （一） / 1. / 1、 / （1） / ① / 01、 / 一是 / 第一章 / table rows ``1<TAB>…``) form
+a tree: a style seen before closes the items down to its level, a new style opens a deeper level,
+and a top-level style (一、, 01、, 第一章) always returns to the top, so a stray list earlier in the
+page cannot push the plan's headings down. Tasks are the items that carry the work:
+
+* a leaf (sub-points 一是 / ① stay inside the item they belong to);
+* an item whose responsibility clause stands in its own text (e.g. after its progress sub-items,
+  as in progress reports: 一、项目建设 … (牵头单位:市发展改革委)) when no item below it has one.
+
+Items are dropped when they sit under a heading that carries no work (指导思想, 基本原则, 工作回顾 …)
+or in a preamble: lower-level numbered lines before the first top-level heading.
+"""
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 
+from ._clauses import find_clause_spans
 from ._records import TaskRecord
 
-_HEADING = re.compile(r"^[ \t\u3000]*(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[)）]|(\d+)[.、．])", re.M)
+_CN = "一二三四五六七八九十百零〇"
+_MARKER = re.compile(
+    r"^[ \t\u3000]*(?:"
+    rf"(?P<chap>第[{_CN}]+[章部篇])|"
+    rf"(?P<shi>[{_CN}]+)是(?=[^\n]{{2}})|"
+    rf"(?P<cn>[{_CN}]+)[、.．]|"
+    r"(?P<zero>0[0-9])[、.．]|"
+    rf"[（(](?P<pcn>[{_CN}]+)[)）]|"
+    r"(?P<row>[0-9０-９]{1,3})\t|"
+    r"(?P<num>[0-9０-９]{1,3})(?:[.．](?![0-9０-９])|、)|"
+    r"[（(](?P<pnum>[0-9０-９]{1,3})[)）]|"
+    r"(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
+    r")[ \t\u3000]*",
+    re.M,
+)
+# Conventional depth of each style; only the top styles use it to close open levels.
+_RANK = {"chap": 0, "cn": 1, "zero": 1, "pcn": 2, "num": 3, "row": 3, "pnum": 4, "circ": 5, "shi": 6}
+_TOP_RANK = 1
+# Sub-points stay inside the item above them: they are never tasks of their own.
+_SUB_POINTS = frozenset({"circ", "shi"})
+# Headings whose items set the frame of a plan or look back; they carry no work.
+_NO_WORK = re.compile(
+    r"指导思想|基本原则|总体要求|工作回顾|回顾|总体目标|发展目标|主要目标|工作目标|预期目标|编制依据"
+    r"|适用范围|重要意义|总体思路|基本情况|存在的?问题|主要问题|面临形势|形势分析"
+)
+_TITLE_END = re.compile(r"[。；;：:！!？?，,\n]|[（(](?:牵头|责任|参与|配合)")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def _key(path: tuple[str, ...], number: str, body: str) -> str:
-    digest = hashlib.sha1(body[:40].encode()).hexdigest()[:6]
-    return "/".join((*path, number)) + "@" + digest
+@dataclass
+class _Node:
+    style: str
+    number: str
+    start: int  # start of the marker's line content
+    body: int  # first character after the marker
+    depth: int = 0
+    end: int = 0
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
+    own_clause: bool = False
+
+    @property
+    def title(self) -> str:
+        return _title(self._text, self.body, self.end)
+
+    _text: str = ""
 
 
 def find_tasks(text: str) -> tuple[TaskRecord, ...]:
-    marks = list(_HEADING.finditer(text))
-    tasks = []
-    section: tuple[str, str | None] = ("", None)
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        line_end = text.find("\n", m.end())
-        line = text[m.end(): line_end if line_end != -1 else len(text)]
-        if m.group(1):
-            section = (m.group(1), line.strip())
+    """Find the numbered tasks of a plan with their section path, number and title.
+
+    Parameters
+    ----------
+    text : str
+        Clean document text.
+
+    Returns
+    -------
+    tuple of TaskRecord
+        In text order. ``key`` is derived from the section path, the number and the title, so it is
+        stable when the same document is read again.
+
+    Examples
+    --------
+    >>> text = "一、创新\\n1.完善实验室体系。(牵头单位:科技局)\\n2.培育人才。(牵头单位:人社局)\\n二、开放\\n1.扩大出口。"
+    >>> [(t.path, t.number, t.title) for t in find_tasks(text)]
+    [(('一',), '1', '完善实验室体系'), (('一',), '2', '培育人才'), (('二',), '1', '扩大出口')]
+    """
+    nodes = _drop_preamble(_markers(text))
+    roots = _build_tree(nodes, len(text))
+    _mark_own_clauses(text, nodes, find_clause_spans(text))
+    tasks: list[_Node] = []
+    for root in roots:
+        _select(root, tasks)
+    return _records(text, sorted(tasks, key=lambda n: n.start))
+
+
+def _markers(text: str) -> list[_Node]:
+    nodes = []
+    for m in _MARKER.finditer(text):
+        style = m.lastgroup
+        number = m.group(style)
+        if style in ("num", "row") and int(number.translate(_FULLWIDTH)) == 0:
             continue
-        if m.group(2):
+        if style == "shi" and not _starts_shi_list(text, m):
             continue
-        number = m.group(3)
-        body = text[m.start():end].rstrip()
-        title = re.split(r"[。;；,，]", line, maxsplit=1)[0].strip()
-        path = (section[0],) if section[0] else ()
-        tasks.append(TaskRecord(_key(path, number, body), number, path, section[1], title, m.start(), m.start() + len(body)))
-    return tuple(tasks)
+        if m.end() >= len(text) or text[m.end()] == "\n":
+            continue  # a bare number on its own line is not an item
+        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t\u3000"))
+        node = _Node(style, number.translate(_FULLWIDTH), start, m.end())
+        node._text = text
+        nodes.append(node)
+    return nodes
+
+
+def _starts_shi_list(text: str, m: re.Match) -> bool:
+    """一是… counts only as part of a 一是 / 二是 list, not a sentence beginning 十是."""
+    return m.group("shi") in ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+
+
+def _drop_preamble(nodes: list[_Node]) -> list[_Node]:
+    """Lower-level items before the first top-level heading belong to a preamble or a page's chrome."""
+    top = [n for n in nodes if _RANK[n.style] <= _TOP_RANK]
+    if len(top) < 2:
+        return nodes
+    first = top[0].start
+    return [n for n in nodes if n.start >= first or _RANK[n.style] <= _TOP_RANK]
+
+
+def _build_tree(nodes: list[_Node], text_end: int) -> list[_Node]:
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for node in nodes:
+        same = _same_level(stack, node)
+        if same is not None and same >= 0:
+            del stack[same:]
+        elif same is None and _RANK[node.style] <= _TOP_RANK:
+            while stack and _RANK[stack[-1].style] >= _RANK[node.style]:
+                stack.pop()
+        if stack:
+            node.parent = stack[-1]
+            stack[-1].children.append(node)
+        else:
+            roots.append(node)
+        node.depth = len(stack)
+        stack.append(node)
+    for i, node in enumerate(nodes):
+        node.end = next((n.start for n in nodes[i + 1:] if n.depth <= node.depth), text_end)
+        node.end = _rstrip(node._text, node.start, node.end)
+    return roots
+
+
+_NESTED = -1
+
+
+def _same_level(stack: list[_Node], node: _Node) -> int | None:
+    """Index of the open item ``node`` follows as a sibling; None when its style opens a new level,
+    _NESTED when it restarts a list inside the item above.
+
+    A list that restarts at 1 in a style already open is nested in the item above (三、环境打造 /
+    一、工作进展情况); an item continues the list whose last number precedes its own, the outer
+    list when it is a short heading line, else the innermost.
+    """
+    same = [i for i, open_ in enumerate(stack) if open_.style == node.style]
+    if not same:
+        return None
+    number = _numeral(node.number)
+    if number == 1:
+        return _NESTED
+    following = [i for i in same if _numeral(stack[i].number) == number - 1]
+    if not following:
+        return same[-1]
+    return following[0] if _is_heading_line(node) else following[-1]
+
+
+def _is_heading_line(node: _Node) -> bool:
+    line_end = node._text.find("\n", node.body)
+    line = node._text[node.body:line_end if line_end != -1 else len(node._text)]
+    return len(line.strip()) <= 30 and "。" not in line
+
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _numeral(number: str) -> int | None:
+    """二十三 -> 23, 07 -> 7; None for ① and other marks without a plain value."""
+    if number.isdigit():
+        return int(number)
+    number = number.replace("〇", "零")
+    if "十" in number:
+        tens, _, ones = number.partition("十")
+        return _DIGITS.get(tens, 1 if tens == "" else -100) * 10 + (_DIGITS.get(ones, -100) if ones else 0)
+    return _DIGITS.get(number) if len(number) == 1 else None
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, int]]) -> None:
+    """A clause belongs to the deepest item whose span holds it, except a clause on a line of its
+    own after the last sub-item when no sibling has a clause: that one closes the whole section."""
+    owners = []
+    for start, end in clauses:
+        owner = None
+        for node in nodes:
+            if node.start <= start < node.end and (owner is None or node.depth > owner.depth):
+                owner = node
+        owners.append((owner, _alone_on_line(text, start, end)))
+    with_clause = {id(o) for o, _ in owners if o is not None}
+    for owner, alone in owners:
+        if owner is None:
+            continue
+        parent = owner.parent
+        if alone and parent is not None and parent.children[-1] is owner and not any(
+            id(sibling) in with_clause for sibling in parent.children if sibling is not owner
+        ):
+            owner = parent
+        owner.own_clause = True
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+def _has_clause_below(node: _Node) -> bool:
+    return any(child.own_clause or _has_clause_below(child) for child in node.children)
+
+
+def _select(node: _Node, tasks: list[_Node]) -> None:
+    if node.style in _SUB_POINTS or _NO_WORK.search(node.title[:20]):
+        return
+    work_children = [c for c in node.children if c.style not in _SUB_POINTS]
+    if (node.own_clause and not _has_clause_below(node)) or not work_children:
+        tasks.append(node)
+        return
+    for child in work_children:
+        _select(child, tasks)
+
+
+def _title(text: str, start: int, end: int) -> str:
+    m = _TITLE_END.search(text, start, end)
+    return text[start:m.start() if m else end].strip()
+
+
+def _records(text: str, tasks: list[_Node]) -> tuple[TaskRecord, ...]:
+    out = []
+    seen: set[str] = set()
+    for node in tasks:
+        ancestors = []
+        parent = node.parent
+        while parent is not None:
+            ancestors.append(parent)
+            parent = parent.parent
+        ancestors.reverse()
+        path = tuple(a.number for a in ancestors)
+        title = node.title
+        key = "/".join((*path, node.number)) + "@" + hashlib.sha1(title.encode()).hexdigest()[:6]
+        while key in seen:  # the same numbered title twice under one path: keep keys distinct
+            key += "+"
+        seen.add(key)
+        section = ancestors[-1].title if ancestors else None
+        out.append(TaskRecord(key, node.number, path, section, title, node.start, node.end))
+    return tuple(out)

@@ -1,0 +1,246 @@
+"""Unit mentions: split a list of department names as written into single names with exact spans.
+
+Scraped lists use every separator (、，, ；; spaces, 和/及/与) and sometimes lose them altogether, so
+names run together (工业和信息化局化工产业园管理服务中心). Names are split where one name ends with a
+unit head (局, 委, 中心, 政府 …) and a plausible name starts; the lexicon below also keeps real names
+whole (发展和改革委员会, 县委宣传部, 市生态环境局成武分局, 人行成武分行).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._lexicon import FUNCTION_STEMS
+
+# Endings that close a unit name. Strong heads end a name wherever they stand; weak ones (乡, 部,
+# 站 …) also occur inside names (住房城乡建设局), so a cut after them needs a clear next name.
+_STRONG_HEADS = (
+    "局", "委", "办", "厅", "中心", "政府", "镇街", "分局", "办公室", "委员会", "管委会", "集团", "公司",
+    "协会", "学会", "商会", "联合会", "团委", "妇联", "科协", "工商联", "残联", "文联", "社科联", "总工会",
+    "党校", "法院", "检察院", "银行", "分行", "支行", "人行", "大队", "支队", "总队", "派出所", "研究所",
+    "供电所", "事务所", "专班", "指挥部", "领导小组", "开发区", "工作室", "武装部",
+)
+_WEAK_HEADS = ("部", "院", "站", "街道", "镇", "乡", "处", "署", "馆", "社", "台", "园区")
+UNIT_HEADS = tuple(sorted(_STRONG_HEADS + _WEAK_HEADS, key=len, reverse=True))
+
+# A name may not start with these: they continue the name before them (县委|宣传部, 政府|办公室).
+_CONTINUATIONS = (
+    "员会", "公室", "办公室", "组织部", "宣传部", "统战部", "政法委", "编办", "网信办", "机构编制",
+    "督查室", "党校", "部门", "门", "会", "长", "人",
+)
+# A branch named after its place belongs to the name before it (市生态环境局|成武分局).
+_BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:分局|分行|支行|分中心|分公司|分院|大队|中队|派出所)")
+_SEPARATORS = "、，,；;/ \u3000\t"
+_CONJUNCTIONS = "和及与"
+_PLACEHOLDER = re.compile(
+    r"^[县市区省]{0,2}直?各|^[县市区省]?(?:有关|相关|其他|其它|其余)"
+    r"|^[县市区省]?直?(?:部门|单位|镇街|乡镇|街道|镇（街道）|镇\(街道\))$|成员单位$"
+)
+# A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
+_JURISDICTION_STUB = re.compile(r"^各?[县市区镇乡]$")
+_OPEN, _CLOSE = "（(", "）)"
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    """One unit name as written, with its span in the text."""
+
+    mention: str
+    start: int
+    end: int
+    placeholder: bool
+
+
+def is_placeholder(name: str) -> bool:
+    """Whether a name is a collective mention naming no single body (各镇街, 县直各单位 …).
+
+    Examples
+    --------
+    >>> is_placeholder("各区、市政府"), is_placeholder("县科技局")
+    (True, False)
+    """
+    return bool(_PLACEHOLDER.search(name))
+
+
+def ends_with_head(name: str) -> bool:
+    """Whether ``name`` ends with a unit head (局, 委员会, 中心 …) or is a collective mention."""
+    core = _strip_parenthetical(name)
+    return core.endswith(UNIT_HEADS) or is_placeholder(name)
+
+
+def looks_like_unit(name: str) -> bool:
+    """Whether ``name`` reads as a department name: a unit head, a collective, or a bare function stem.
+
+    Examples
+    --------
+    >>> looks_like_unit("编制部门"), looks_like_unit("发展改革"), looks_like_unit("分管领导")
+    (True, True, False)
+    """
+    if len(name) < 2 or any(c in name for c in "。，,；;：:“”\"《》"):
+        return False
+    return ends_with_head(name) or name.endswith("部门") or _stem_prefix(name) == len(name.lstrip("县市区省"))
+
+
+def _strip_parenthetical(name: str) -> str:
+    """市发展改革委（市粮食和物资储备局） reads as the name before the parenthesis."""
+    return re.sub(r"[（(][^（()）]*[)）]$", "", name)
+
+
+def _stem_prefix(name: str) -> int:
+    """Length of the longest function stem (发展改革, 财政 …) ``name`` starts with, after 县/市 prefixes."""
+    core = name.lstrip("县市区省")
+    best = 0
+    for stem in FUNCTION_STEMS:
+        if core.startswith(stem) and len(stem) > best:
+            best = len(stem)
+    return best
+
+
+def _top_level_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at separators outside parentheses; spans of the non-empty pieces."""
+    pieces, depth, piece_start = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and ch in _SEPARATORS:
+            pieces.append((piece_start, i))
+            piece_start = i + 1
+    pieces.append((piece_start, end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join 各区 + 市政府 (one collective written with 、 inside) back together."""
+    merged: list[tuple[int, int]] = []
+    carry: int | None = None
+    for s, e in pieces:
+        first = s if carry is None else carry
+        if _JURISDICTION_STUB.match(text[s:e]) and (text[s] == "各" or carry is not None):
+            carry = first
+            continue
+        carry = None
+        merged.append((first, e))
+    if carry is not None:
+        merged.append((carry, pieces[-1][1]))
+    return merged
+
+
+def _valid_start(rest: str) -> bool:
+    return not rest.startswith(_CONTINUATIONS) and not _BRANCH.match(rest) and len(rest) >= 2
+
+
+def _split_run_together(name: str) -> list[int]:
+    """Offsets inside ``name`` where one unit name ends and the next begins."""
+    cuts: list[int] = []
+    pos = 0
+    while True:
+        cut = _next_cut(name, pos)
+        if cut is None:
+            return cuts
+        cuts.append(cut)
+        pos = cut
+
+
+def _next_cut(name: str, pos: int) -> int | None:
+    """First offset after ``pos`` where ``name[pos:cut]`` is a whole unit and ``name[cut:]`` starts one."""
+    stem = _stem_prefix(name[pos:])
+    for cut in range(pos + 2, len(name) - 1):
+        left, rest = name[pos:cut], name[cut:]
+        if not _valid_start(rest) or not (looks_like_unit(rest) or _starts_unit(rest)):
+            continue
+        if _inside_longer_head(name, cut):
+            continue
+        if left.endswith(_STRONG_HEADS) or (left.endswith(_WEAK_HEADS) and _starts_unit(rest)):
+            return cut
+        # A bare function stem with its head lost in the scrape: 发展改革|工业和信息化局.
+        if stem and cut - pos == stem + (len(name[pos:]) - len(name[pos:].lstrip("县市区省"))) and _starts_unit(rest):
+            return cut
+    return None
+
+
+def _inside_longer_head(name: str, cut: int) -> bool:
+    """委|员会, 办|公室, 部|门: the cut falls inside a longer head or word."""
+    return name[cut:].startswith(("员会", "公室", "门", "会"))
+
+
+def _starts_unit(rest: str) -> bool:
+    """``rest`` begins a unit name: a function stem or a collective, and ends as a unit does."""
+    return (_stem_prefix(rest) > 0 or is_placeholder(rest) or rest.startswith(("县委", "市委", "县", "市", "省"))) and (
+        ends_with_head(rest) or _stem_prefix(rest) == len(rest.lstrip("县市区省")) or rest.endswith("部门"))
+
+
+def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
+    """Spans of 和/及/与 that join two whole units (财政局和税务局), never inside one name."""
+    out = []
+    for i, ch in enumerate(name):
+        if ch in _CONJUNCTIONS and 0 < i < len(name) - 1:
+            left, right = name[:i], name[i + 1:]
+            if ends_with_head(left) and looks_like_unit(right):
+                out.append((i, i + 1))
+    return out
+
+
+def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
+    """Split the unit list ``text[start:end]`` into single unit mentions with exact spans.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    start, end : int
+        Span of the list (e.g. the value after 牵头单位:).
+
+    Returns
+    -------
+    list of UnitMention
+        ``text[m.start:m.end] == m.mention`` for every mention.
+
+    Examples
+    --------
+    >>> s = "工业和信息化局化工产业园管理服务中心、各区、市政府"
+    >>> [m.mention for m in split_unit_list(s, 0, len(s))]
+    ['工业和信息化局', '化工产业园管理服务中心', '各区、市政府']
+    """
+    out: list[UnitMention] = []
+    for s, e in _merge_stubs(text, _top_level_pieces(text, start, end)):
+        s, e = _trim(text, s, e)
+        if e - s < 2:
+            continue
+        for cs, ce in _split_piece(text[s:e]):
+            name = text[s + cs:s + ce]
+            if len(name) >= 2:
+                out.append(UnitMention(name, s + cs, s + ce, is_placeholder(name)))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _SEPARATORS + "等":
+        s += 1
+    while e > s and text[e - 1] in _SEPARATORS:
+        e -= 1
+    if text[s:e].endswith("等") and e - s > 2:  # "X、Y等" lists end with an 等 that is not part of Y
+        e -= 1
+    return s, e
+
+
+def _split_piece(name: str) -> list[tuple[int, int]]:
+    """Relative spans of the units in one separator-free piece."""
+    if is_placeholder(name):
+        return [(0, len(name))]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for cs, ce in _conjunction_cuts(name):
+        spans.append((pos, cs))
+        pos = ce
+    spans.append((pos, len(name)))
+    out = []
+    for s, e in spans:
+        prev = s
+        for cut in _split_run_together(name[s:e]):
+            out.append((prev, s + cut))
+            prev = s + cut
+        out.append((prev, e))
+    return out
