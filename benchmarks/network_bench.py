@@ -1,8 +1,9 @@
 """Time the coordination projection and the load frame on synthetic corpora (10k and 100k tasks).
 
 Run: ``.venv/bin/python benchmarks/network_bench.py [n_tasks ...]``. Units are drawn with a
-Zipf-like popularity (a few departments such as 发改委 sit on many tasks, most on few), 1–2
-leads and 0–6 other units per task, about 2 000 units in all, 50 tasks per document.
+Zipf-like popularity (a few departments such as 发改委 sit on many tasks, most on few), one
+lead and 0–7 other units per task (responsible or participant), about 2 000 units in all,
+50 tasks per document.
 """
 from __future__ import annotations
 

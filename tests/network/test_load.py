@@ -89,6 +89,10 @@ def test_by_document_and_category_nodes():
     assert load.filter(pl.col("doc_id") == "d1")["category"].to_list() == ["finance", "industry", "planning"]
 
 
+def test_a_named_backend_is_passed_through_to_networkx(load):
+    assert coordination_load(PLAN, units=UNITS, backend="networkx").equals(load)
+
+
 @pytest.mark.parametrize(
     ("call", "message"),
     [
