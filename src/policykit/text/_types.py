@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,13 @@ class OffsetMap:
 
     anchors: tuple[tuple[int, int], ...] = ((0, 0),)
 
+    @cached_property
+    def _clean_keys(self) -> list[int]:
+        # cached once per map: to_raw is called for every span the extractors emit
+        return [a[0] for a in self.anchors]
+
     def to_raw(self, clean_pos: int) -> int:
-        i = bisect_right([a[0] for a in self.anchors], clean_pos) - 1
+        i = bisect_right(self._clean_keys, clean_pos) - 1
         c, r = self.anchors[max(i, 0)]
         return r + (clean_pos - c)
 

@@ -1,0 +1,227 @@
+"""Cleaning steps. Each is a small pure function ``text -> edits``; :func:`clean` runs the chosen
+ones in order and composes their offset maps, so every clean character maps back to the raw text."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from functools import lru_cache
+
+from ._edits import Anchors, Edit, apply_edits, compose
+
+# --- newlines -----------------------------------------------------------------------------------
+_CR = re.compile(r"\r\n?")
+
+
+def newlines(text: str) -> list[Edit]:
+    """CRLF and lone CR → LF (downstream finds numbered items at line starts)."""
+    return [(m.start(), m.end(), "\n") for m in _CR.finditer(text)]
+
+
+# --- pinyin inserted after characters: 運(yùn)動(dòng) → 運動 ------------------------------------------
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PLAIN = str.maketrans(_TONED + "ü", "aaaaeeeeiiiioooouuuuvvvvv")
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)"
+)
+_PINYIN_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff])\(([a-z" + _TONED + "ü]{1,6})\)")
+
+
+def pinyin(text: str) -> list[Edit]:
+    """Delete a parenthesised pinyin syllable right after a Han character.
+
+    A syllable with a tone mark always goes; a toneless one (``們(men)``) only on a page that
+    already shows toned insertions, so a real ``(a)`` in ordinary text stays.
+    """
+    toned: list[Edit] = []
+    plain: list[Edit] = []
+    for m in _PINYIN_AFTER_HAN.finditer(text):
+        syllable = m.group(1)
+        if not _SYLLABLE.fullmatch(syllable.translate(_PLAIN)):
+            continue
+        (plain if syllable.isascii() else toned).append((m.start(), m.end(), ""))
+    if len(toned) < 3:
+        return toned
+    return sorted(toned + plain)
+
+
+# --- full-width forms → ASCII, one to one -----------------------------------------------------------
+# Chinese punctuation that is written full-width on purpose stays: ，；：（）！？ and the quotes.
+_KEEP_FULLWIDTH = set("，；：（）！？＂＇")
+_FULLWIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULLWIDTH}
+_FULLWIDTH_TABLE[0x3000] = 0x20  # ideographic space
+_FULLWIDTH = re.compile("[" + "".join(map(chr, _FULLWIDTH_TABLE)) + "]+")
+
+
+def fullwidth(text: str) -> list[Edit]:
+    """Full-width digits, letters and ASCII-able punctuation (０-９, Ａ-Ｚ, ％, ．…) → ASCII."""
+    return [(m.start(), m.end(), m.group().translate(_FULLWIDTH_TABLE)) for m in _FULLWIDTH.finditer(text)]
+
+
+# --- Traditional → Simplified ----------------------------------------------------------------------
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def is_traditional(text: str, sample: int = 20000) -> bool:
+    """True when a clear share (≥ 3 %) of the Han characters change under t2s."""
+    head = text[:sample]
+    han = len(_HAN.findall(head))
+    if han < 20:
+        return False
+    converted = _t2s().convert(head)
+    changed = sum(a != b for a, b in zip(head, converted)) if len(converted) == len(head) else han
+    return changed >= 0.03 * han
+
+
+def traditional(text: str) -> list[Edit]:
+    """繁→简 with OpenCC, only when the text is actually Traditional."""
+    if not is_traditional(text):
+        return []
+    converter = _t2s()
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        simple = converter.convert(line)
+        if simple != line:
+            edits.append((pos, pos + len(line), simple))
+        pos += len(line) + 1
+    return edits
+
+
+# --- site chrome and forum boilerplate ------------------------------------------------------------
+_CHROME_LINE = re.compile(
+    r"^[ \t\u3000•·]*(?:"
+    r"(?:网站)?首页\s*[>›»].*|(?:当前位置|您的位置|您现在的位置)[:：].*"
+    r"|设为首页|加入收藏|收藏本站|设为首页\s*收藏本站|欢迎(?:来到|访问).{1,24}(?:网|站|平台).*"
+    r"|查看[:：]\s*\d+\s*[|｜]\s*回复[:：]\s*\d+|\[复制链接\]|复制链接|只看该作者|倒序浏览|阅读模式"
+    r"|登录|注册|登录\s*[|/｜]\s*(?:立即)?注册|立即注册|您需要登录后才可以回帖.*|本版积分规则|快速回复.*|返回顶部.*|返回列表"
+    r"|【?打印(?:本页)?】?\s*【?关闭(?:窗口)?】?|扫一扫.*|分享到[:：]?.*|字号[:：].*|浏览(?:量|次数)[:：].*|【字体[:：].*"
+    r"|热门标签|相关文档|相关文章|相关推荐|相关下载|相关附件|热门推荐|文章说明|一键复制全文|下载|上一篇[:：].*|下一篇[:：].*"
+    r"|(?:索\s*引\s*号|分\s*类|发布机构|成文日期|标\s*题|文\s*号|内容概述|效力状态|发布日期|主题分类|公文种类|主\s*题\s*词)\s*[:：].*"
+    r"|\[LV\.\d+\].*|(?:Rank:\s*\d+)+|TA的每日心情|签到天数[:：].*|发表于\s*\d.*"
+    r"|Powered by.*|版权所有.*|Copyright.*|©.*"
+    r")[ \t]*$",
+    re.M,
+)
+# Words that only ever stand alone on a forum profile card between the thread title and the post.
+_PROFILE_WORD = re.compile(
+    r"^[ \t•·]*(?:\d+|\d{4}-\d{1,2}-\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?|主题|帖子|积分|版主|超级版主|管理员|金币|威望|贡献|精华|"
+    r"开心|难过|郁闷|无聊|奋斗|慵懒|擦汗|衰|怒|签到天数.*|TA的每日心情|\[LV\.\d+\].*|(?:Rank:\s*\d+)+|注册会员|中级会员|高级会员|新手上路)?[ \t]*$"
+)
+_POST_LINE = re.compile(r"^[ \t]*发表于.*(?:楼层|阅读模式|只看该作者).*$", re.M)
+_TAIL_MARKER = re.compile(
+    r"^[ \t]*(?:热门标签|相关文档|相关文章|相关推荐|相关下载|热门推荐|您需要登录后才可以回帖.*|本版积分规则|Powered by.*|版权所有.*)[ \t]*$", re.M
+)
+# Licence and flag lines a wiki export leaves after the text ("Public domain", "false").
+_LATIN_TAIL = re.compile(r"(?:\n[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*)+\Z")
+_TAIL_MAX_LINE = 120
+_TAIL_MAX_CHARS = 4000
+
+
+def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend ``[start, end)`` to whole lines including the line break after them."""
+    start = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    return start, len(text) if stop < 0 else stop + 1
+
+
+def _profile_block(text: str, post: re.Match[str]) -> tuple[int, int]:
+    """The forum profile card above a ``发表于 … 显示全部楼层`` line: short profile lines only."""
+    start = post.start()
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        if not _PROFILE_WORD.match(text[prev:start - 1]):
+            break
+        start = prev
+    return _line_span(text, start, post.end())
+
+
+def chrome(text: str) -> list[Edit]:
+    """Delete site chrome and forum boilerplate lines; cut a trailing block of short link lines."""
+    spans = [_line_span(text, m.start(), m.end()) for m in _CHROME_LINE.finditer(text)]
+    spans += [_profile_block(text, m) for m in _POST_LINE.finditer(text)]
+    tail = _LATIN_TAIL.search(text)
+    if tail and tail.group().strip():
+        spans.append(tail.span())
+    for m in _TAIL_MARKER.finditer(text):
+        rest = text[m.start():]
+        if len(rest) <= _TAIL_MAX_CHARS and all(len(line) <= _TAIL_MAX_LINE for line in rest.split("\n")):
+            spans.append((m.start(), len(text)))
+            break
+    return [(s, e, "") for s, e in _merge(spans)]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+# --- whitespace -----------------------------------------------------------------------------------
+_EDGE_SPACE = re.compile(r"^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$|[\u200b-\u200d\u2060\ufeff]+", re.M)
+_SPACED_TITLE = re.compile(r"^[ \t\u3000]*((?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff])[ \t\u3000]*$", re.M)
+_TEXT_EDGE = re.compile(r"\A\s+|\s+\Z")
+_BLANK_RUN = re.compile(r"\n(?:[ \t\u3000\u00a0]*\n){2,}")
+
+
+def whitespace(text: str) -> list[Edit]:
+    """Strip spaces at line edges and zero-width marks, close up spaced titles (政 府 工 作 报 告), keep at most one blank line."""
+    spans = [(m.start(), m.end()) for m in _EDGE_SPACE.finditer(text)]
+    for m in _SPACED_TITLE.finditer(text):
+        spans += [(m.start(1) + i, m.start(1) + i + 1) for i in range(1, len(m.group(1)), 2)]
+    spans += [(m.start() + 1, m.end() - 1) for m in _BLANK_RUN.finditer(text)]
+    spans += [m.span() for m in _TEXT_EDGE.finditer(text)]
+    return [(s, e, "") for s, e in _merge(spans)]
+
+
+STEPS: dict[str, Callable[[str], list[Edit]]] = {
+    "newlines": newlines,
+    "pinyin": pinyin,
+    "fullwidth": fullwidth,
+    "traditional": traditional,
+    "chrome": chrome,
+    "whitespace": whitespace,
+}
+
+
+def clean(
+    text: str, steps: Collection[str] | None = None, first: tuple[str, list[Edit]] | None = None
+) -> tuple[str, Anchors, list[str]]:
+    """Run the chosen steps (default all, in :data:`STEPS` order) on ``text``.
+
+    ``first`` is an optional ``(name, edits)`` step computed by the caller (the HTML main-text cut),
+    applied before the others. Returns the clean text, clean → original anchors and the names of
+    the steps that changed something.
+
+    Examples
+    --------
+    >>> clean("運(yùn)動(dòng)會(huì)　２０２３年")[0]
+    '運動會 2023年'
+    """
+    anchors: Anchors = [(0, 0)]
+    changed: list[str] = []
+    chosen = [(name, step) for name, step in STEPS.items() if steps is None or name in steps]
+    if first is not None:
+        chosen.insert(0, (first[0], lambda _text: first[1]))
+    for name, step in chosen:
+        edits = step(text)
+        if not edits:
+            continue
+        new_text, step_anchors = apply_edits(text, edits)
+        if new_text == text:
+            continue
+        anchors = compose(step_anchors, anchors)
+        text = new_text
+        changed.append(name)
+    return text, anchors, changed

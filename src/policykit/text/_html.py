@@ -1,0 +1,116 @@
+"""Saved web pages: text with tags removed (tables as TAB-separated rows), the main-text span, page metadata."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
+
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]|<table)", re.I)
+_BLOCK = frozenset(
+    "address article aside blockquote body center dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table tbody thead tfoot tr ul caption".split()
+)
+_SKIP = frozenset("script style noscript template head iframe svg button select option input textarea".split())
+_SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
+_META_KEYS = {"articletitle": "title", "pubdate": "published_on", "contentsource": "issuer", "firstimgsrc": None}
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text is a saved web page rather than plain text."""
+    return bool(_HTML_START.match(text[:2048])) or text.count("</p>") + text.count("</td>") > 5
+
+
+@dataclass
+class HtmlPage:
+    """What a page yields: ``text`` (tags removed), the main-text span in it, metadata candidates."""
+
+    text: str
+    main: tuple[int, int]
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+class _Renderer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.spans: dict[int, tuple[int, int]] = {}
+
+    def emit(self, s: str) -> None:
+        if s:
+            self.parts.append(s)
+            self.length += len(s)
+
+    def newline(self) -> None:
+        if self.parts and not self.parts[-1].endswith("\n"):
+            self.emit("\n")
+
+    def node(self, node: Node) -> None:
+        tag = node.tag
+        if tag == "-text":
+            self.emit(_SPACES.sub(" ", node.text_content or ""))
+            return
+        if tag in _SKIP or tag == "_comment":
+            return
+        if tag == "br":
+            self.emit("\n")
+            return
+        if tag == "tr":
+            self.newline()
+            cells = [_SPACES.sub(" ", c.text(deep=True, separator=" ")).strip() for c in node.iter() if c.tag in ("td", "th")]
+            self.emit("\t".join(cells))
+            self.newline()
+            return
+        start = self.length
+        if tag in _BLOCK:
+            self.newline()
+        for child in node.iter(include_text=True):
+            self.node(child)
+        if tag in _BLOCK:
+            self.newline()
+        self.spans[node.mem_id] = (start, self.length)
+
+
+def _main_node(body: Node) -> Node:
+    """The element whose direct paragraphs and tables hold the most text (a small readability rule)."""
+    scores: dict[int, tuple[int, Node]] = {}
+    for block in body.css("p, table, h1, h2, h3"):
+        parent = block.parent
+        if parent is None:
+            continue
+        length = len(block.text(deep=True).strip())
+        old = scores.get(parent.mem_id, (0, parent))[0]
+        scores[parent.mem_id] = (old + length, parent)
+    if not scores:
+        return body
+    return max(scores.values(), key=lambda item: item[0])[1]
+
+
+def read_html(text: str) -> HtmlPage:
+    """Render a page to plain text and find its main text and metadata.
+
+    Examples
+    --------
+    >>> page = read_html("<html><body><p>一、总体要求</p><table><tr><td>序号</td><td>牵头单位</td></tr></table></body></html>")
+    >>> page.text
+    '一、总体要求\\n序号\\t牵头单位\\n'
+    """
+    tree = HTMLParser(text)
+    meta: dict[str, str] = {}
+    if tree.head is not None:
+        title = tree.head.css_first("title")
+        if title is not None and title.text(strip=True):
+            meta["page_title"] = title.text(strip=True)
+        for tag in tree.head.css("meta[name]"):
+            key = _META_KEYS.get((tag.attributes.get("name") or "").lower())
+            value = (tag.attributes.get("content") or "").strip()
+            if key and value:
+                meta[key] = value
+    body = tree.body or tree.root
+    if body is None:
+        return HtmlPage("", (0, 0), meta)
+    renderer = _Renderer()
+    renderer.node(body)
+    rendered = "".join(renderer.parts)
+    main = renderer.spans.get(_main_node(body).mem_id, (0, len(rendered)))
+    return HtmlPage(rendered, main, meta)

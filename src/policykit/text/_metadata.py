@@ -1,0 +1,252 @@
+"""Document metadata from the header block, the title, the notice around a plan and body cues.
+
+A field that cannot be read from the text stays ``None`` and a ``missing-<field>`` warning says so.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ._places import Place, place_of
+from ._types import DocumentMetadata, TextWarning
+
+_HAN = r"[\u4e00-\u9fff]"
+_NUM_DATE = r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0, "O": 0}
+_CN_DATE = r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
+_DATE = re.compile(f"{_NUM_DATE}|{_CN_DATE}")
+_LABEL = {
+    "issuer": re.compile(r"(?:发布机构|发文机关|发文单位)\s*[:：]\s*([^\s•|]+)"),
+    "issued_on": re.compile(r"成文日期\s*[:：]\s*" + _NUM_DATE),
+    "published_on": re.compile(r"(?:发布日期|发布时间|更新日期|时\s*间|日\s*期|发表于)\s*[:：]?\s*" + _NUM_DATE),
+    "doc_number": re.compile(r"(?:文\s*号|发文字号)\s*[:：]\s*(\S+号)"),
+}
+_DOC_NUMBER = re.compile(rf"^\s*({_HAN}{{1,10}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*号)\s*$", re.M)
+_ORG_SUFFIX = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|指挥部|局|厅|委|署|中心)"
+_ORG_LINE = re.compile(rf"^((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})$", re.M)
+_ISSUER_IN_TITLE = re.compile(rf"^((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})(?:关于|印发)")
+_SPEAKS_FOR = re.compile(rf"我代表({_HAN}{{0,16}}?(?:国务院|人民政府|政府))[，,]?向")
+_REPORT_DATE = re.compile(r"^[—\-－─ ]{1,4}\s*" + f"(?:{_NUM_DATE}|{_CN_DATE})" + r"在", re.M)
+_SELF_REFERENCE = {"市": re.compile(r"[我全本]市"), "县": re.compile(r"[我全本]县"), "区": re.compile(r"[我全本]区")}
+_NAMED_IN_TEXT = re.compile(rf"(?:中共|《|“)({_HAN}{{2,5}}?[市县区])(?=委|人民政府|政府|{_HAN})")
+# Head lines that name the jurisdiction: "利津县县长 张晓彬", "在海拉尔区第十三届人民代表大会".
+_PLACE_IN_HEAD = re.compile(
+    rf"^(?:中共)?({_HAN}{{2,16}}?)(?:人民政府|政府|代?(?:县|市|区|旗|省|州|镇|乡)长)"
+    rf"|在({_HAN}{{2,16}}?)第[一二三四五六七八九十]+届人民代表大会",
+    re.M,
+)
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_PLAN = re.compile(r"((?:19|20)\d{2})年(?:政府)?工作(?:安排|任务|建议|部署)|((?:19|20)\d{2})年(?:经济社会发展的?)?主要预期目标")
+_CN_MONTH = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
+_PERIOD = re.compile(
+    r"(?:1|一)\s*[至\-—~到–]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|截至\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月底"
+    r"|(一季度|上半年|前三季度)"
+)
+_QUARTER_END = {"一季度": 3, "上半年": 6, "前三季度": 9}
+_DOC_TYPES = (
+    ("work_report", re.compile(r"政府工作报告|工作报告")),
+    ("progress_report", re.compile(r"进展情况|推进情况|进展|完成情况|落实情况|执行情况|通报")),
+    ("division_of_labour", re.compile(r"分工")),
+    ("key_tasks", re.compile(r"重点工作任务|重点任务|工作要点|任务清单")),
+    ("assessment", re.compile(r"考核|评估|评价办法")),
+    ("action_plan", re.compile(r"行动计划|行动方案|实施方案|工作方案|规划|计划|方案")),
+    ("policy_measures", re.compile(r"措施|意见|办法|若干政策|政策")),
+    ("notice", re.compile(r"通知$")),
+)
+_PROGRESS_BODY = re.compile(r"今年以来|截至目前|[1一]\s*[至\-—~]\s*\d{1,2}\s*月")
+_TERMINAL = set("。！？!?”’\"'）)】》…」")
+
+
+@dataclass
+class PageContext:
+    """What the page tells about all of its documents: header labels, HTML meta, dropped lead text."""
+
+    head: str = ""
+    html_meta: dict[str, str] = field(default_factory=dict)
+
+
+def _iso(m: re.Match[str]) -> str:
+    groups = [g for g in m.groups() if g is not None][:3]
+    if not groups[0].isdigit():
+        year = "".join(str(_CN_DIGITS[c]) for c in groups[0])
+        return f"{year}-{_cn_number(groups[1]):02d}-{_cn_number(groups[2]):02d}"
+    return f"{groups[0]}-{int(groups[1]):02d}-{int(groups[2]):02d}"
+
+
+def _cn_number(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    if s.startswith("十"):
+        return 10 + (_CN_DIGITS.get(s[1:], 0) if len(s) > 1 else 0)
+    if "十" in s:
+        tens, _, units = s.partition("十")
+        return _CN_DIGITS[tens] * 10 + (_CN_DIGITS[units] if units else 0)
+    return _CN_DIGITS[s]
+
+
+def _label(name: str, *texts: str) -> re.Match[str] | None:
+    for text in texts:
+        if text and (m := _LABEL[name].search(text)):
+            return m
+    return None
+
+
+def _region_from_text(text: str) -> Place:
+    """The jurisdiction a document speaks for when no title or issuer names it (我市 … 东营市)."""
+    counts = Counter(m.group(1) for m in _NAMED_IN_TEXT.finditer(text) if place_of(m.group(1)).region)
+    if not counts:
+        return Place()
+    self_level = max(_SELF_REFERENCE, key=lambda k: len(_SELF_REFERENCE[k].findall(text)))
+    ranked = [name for name, _ in counts.most_common() if name.endswith(self_level)] or [counts.most_common(1)[0][0]]
+    return place_of(ranked[0])
+
+
+def _issuer(text: str, title: str | None, notice_title: str | None, context: PageContext, lead: str, place: Place) -> tuple[str | None, str | None]:
+    """``(issuer, note)``; the note explains an issuer that was inferred rather than read."""
+    if m := _label("issuer", context.head):
+        return m.group(1), None
+    if context.html_meta.get("issuer"):
+        return context.html_meta["issuer"], None
+    for heading in (notice_title, title):
+        if heading and (m := _ISSUER_IN_TITLE.match(heading)):
+            return m.group(1), None
+    if title and lead and (m := re.search(rf"({_HAN}{{2,20}}?(?:等[\d一二三四五六七八九十]+个?部门)?)(?:联合)?印发《{re.escape(title)}》", lead)):
+        return m.group(1), None
+    if m := _SPEAKS_FOR.search(text[:3000]):
+        speaker = m.group(1)
+        if speaker == "国务院" or place_of(speaker).region:
+            return speaker, None
+        head_org = re.search(rf"({_HAN}{{2,12}}?{speaker[0]}人民政府)", text[:600])
+        if head_org and place_of(head_org.group(1)).region:
+            return head_org.group(1), None
+        if place.region and place.region.endswith(speaker[0]):
+            return place.region + "人民政府", None
+        return None, f"the report speaks for {speaker} without naming the place"
+    for signature in (*_ORG_LINE.finditer(text[:1500]), *_ORG_LINE.finditer(text[-300:])):
+        if place_of(signature.group(1)).region:  # an organisation line names its jurisdiction
+            return signature.group(1), None
+    if place.region and place.level and _SELF_REFERENCE.get(place.region[-1], re.compile("$^")).search(text):
+        return place.region + "人民政府", f"inferred from the text speaking as 我{place.region[-1]} of {place.region}"
+    return None, None
+
+
+def _doc_type(title: str | None, text: str) -> str:
+    if title:
+        for name, pattern in _DOC_TYPES:
+            if pattern.search(title):
+                return name
+    if _SPEAKS_FOR.search(text[:1500]):
+        return "work_report"
+    if len(_PROGRESS_BODY.findall(text)) >= 3 and "牵头" in text:
+        return "progress_report"
+    return "other"
+
+
+def _period(text: str, year: int | None) -> str | None:
+    ends = Counter()
+    for m in _PERIOD.finditer(text):
+        month = _QUARTER_END[m.group(3)] if m.group(3) else _cn_number(m.group(1) or m.group(2))
+        if 1 <= month <= 12:
+            ends[month] += 1
+    if not ends or year is None:
+        return None
+    month = ends.most_common(1)[0][0]
+    return f"{year}-01/{year}-{month:02d}"
+
+
+def _year(title: str | None, doc_type: str, issued_on: str | None, text: str) -> tuple[int | None, str | None]:
+    if title and (m := _YEAR.search(title)):
+        return int(m.group(1)), None
+    if doc_type == "work_report":
+        if issued_on:
+            return int(issued_on[:4]), None
+        if m := _YEAR_PLAN.search(text):
+            return int(m.group(1) or m.group(2)), None
+        review = [int(y) for y in _YEAR.findall(text[: max(len(text) // 5, 1)])]
+        if review:
+            return max(review) + 1, "inferred as the year after the last year the review part reports on"
+    if doc_type == "progress_report":
+        years = Counter(int(y) for y in _YEAR.findall(text))
+        if years:
+            return years.most_common(1)[0][0], None
+    if issued_on and doc_type in ("key_tasks", "action_plan", "notice"):
+        return int(issued_on[:4]), None
+    return None, None
+
+
+def document_metadata(
+    text: str, title: str | None, notice_title: str | None, context: PageContext, lead: str, source_path: str
+) -> tuple[DocumentMetadata, list[TextWarning]]:
+    """Metadata of one document and the warnings about what could not be found.
+
+    Examples
+    --------
+    >>> meta, _ = document_metadata("各位代表：\\n现在，我代表国务院，向大会报告政府工作。", None, None, PageContext(), "", "x.txt")
+    >>> meta.issuer, meta.level, meta.doc_type
+    ('国务院', 'national', 'work_report')
+    """
+    warnings: list[TextWarning] = []
+    head = text[:800]
+    doc_type = _doc_type(title, text)
+    place = Place()
+    for name in (title, notice_title):
+        if name and (place := place_of(name)).region:
+            break
+    issuer, issuer_note = _issuer(text, title, notice_title, context, lead, place)
+    if issuer and (issuer_place := place_of(issuer)).region:
+        place = issuer_place if not place.region or issuer_place.level == "national" else place
+    if not place.region:
+        place = next((p for m in _PLACE_IN_HEAD.finditer(head) if (p := place_of(m.group(1) or m.group(2))).region), Place())
+    if not place.region:
+        place = _region_from_text(text)
+        if issuer is None and not issuer_note:
+            issuer, issuer_note = _issuer(text, title, notice_title, context, lead, place)
+    if issuer_note and issuer:
+        warnings.append(TextWarning("issuer-inferred", f"{source_path}: issuer {issuer} {issuer_note}"))
+    elif issuer_note:
+        warnings.append(TextWarning("missing-issuer", f"{source_path}: {issuer_note}"))
+
+    issued = _label("issued_on", context.head)
+    issued_on = _iso(issued) if issued else None
+    if issued_on is None and (m := _REPORT_DATE.search(head)):
+        issued_on = _iso(m)
+    if issued_on is None:
+        tail_dates = list(re.finditer(rf"^\s*(?:{_NUM_DATE}|{_CN_DATE})\s*$", text[:1500] + "\n" + text[-200:], re.M))
+        issued_on = _iso(tail_dates[0]) if tail_dates else None
+    published = _label("published_on", context.head)
+    published_on = _iso(published) if published else None
+    if published_on is None and (pub := context.html_meta.get("published_on")) and (m := _DATE.search(pub)):
+        published_on = _iso(m)
+    number = _label("doc_number", context.head)
+    doc_number = number.group(1) if number else None
+    if doc_number is None and (m := _DOC_NUMBER.search(text[:1500])):
+        doc_number = re.sub(r"\s+", "", m.group(1))
+    year, year_note = _year(title, doc_type, issued_on, text)
+    if year_note:
+        warnings.append(TextWarning("year-inferred", f"{source_path}: year {year} {year_note}"))
+    meta = DocumentMetadata(
+        title=title,
+        issuer=issuer,
+        doc_number=doc_number,
+        issued_on=issued_on,
+        published_on=published_on,
+        level=place.level,
+        region=place.region,
+        province=place.province,
+        city=place.city,
+        county=place.county,
+        doc_type=doc_type,
+        period=_period(text, year) if doc_type == "progress_report" else None,
+        year=year,
+    )
+    required = ["title", "issuer", "doc_number", "issued_on", "level", "region", "year"]
+    if doc_type == "progress_report":
+        required.append("period")
+    reported = {w.code for w in warnings}
+    for name in required:
+        if getattr(meta, name) is None and f"missing-{name}" not in reported:
+            warnings.append(TextWarning(f"missing-{name}", f"{source_path}: no {name.replace('_', ' ')} found in the text"))
+    if len(text) > 200 and text.rstrip()[-1:] not in _TERMINAL:
+        warnings.append(TextWarning("suspected-truncation", f"{source_path}: the document ends mid-sentence: …{text.rstrip()[-20:]}"))
+    return meta, warnings

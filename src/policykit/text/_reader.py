@@ -1,0 +1,125 @@
+"""read_source: decode → (HTML main text) → clean → split → metadata, never raising."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Collection
+
+from ._clean import STEPS, clean
+from ._decode import decode_bytes
+from ._edits import Edit, shift
+from ._html import looks_like_html, read_html
+from ._metadata import PageContext, document_metadata
+from ._split import split_documents
+from ._types import OffsetMap, SourceDocument, SourceReading, TextWarning
+
+HTML_MAIN = "html-main"
+CLEANING_STEPS: tuple[str, ...] = (HTML_MAIN, *STEPS)
+_REDACTION = re.compile(r"(?<![A-Za-z0-9*])(?:\*+|×{2,}|[Xx]{2,}|○{2,}|某某)(?![A-Za-z0-9*])")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_REDACTED_KIND = (("年", "a year"), ("月", "a month"), ("日", "a day"), ("市", "a place"), ("县", "a place"), ("区", "a place"),
+                  ("省", "a place"), ("镇", "a place"), ("同志", "a name"), ("先生", "a name"), ("女士", "a name"))
+
+
+def read_source(data: bytes, source_path: str, *, steps: Collection[str] | None = None) -> SourceReading:
+    """Decode one raw file and return the documents it holds.
+
+    Parameters
+    ----------
+    data : bytes
+        The raw file, untouched.
+    source_path : str
+        Where it came from; named in every warning.
+    steps : collection of str, optional
+        Cleaning steps to run (see :data:`CLEANING_STEPS`); default all.
+
+    Returns
+    -------
+    SourceReading
+        ``raw_text`` is the decoded text (for HTML, the text with tags removed); each document's
+        ``offsets`` maps its clean text back into ``raw_text``. Problems are ``TextWarning`` values,
+        never exceptions.
+
+    Examples
+    --------
+    >>> reading = read_source("２０２０年利津县政府工作报告\\n各位代表：\\n现在，我代表县人民政府向大会作政府工作报告。".encode(), "x.txt")
+    >>> doc = reading.documents[0]
+    >>> doc.metadata.region, doc.metadata.doc_type, doc.metadata.year
+    ('利津县', 'work_report', 2020)
+    """
+    sha = hashlib.sha256(data).hexdigest()
+    unknown = sorted(set(steps or ()) - set(CLEANING_STEPS))
+    try:
+        reading = _read(data, source_path, steps, sha)
+    except Exception as exc:  # a reader bug must not stop a batch: report it on the file instead
+        return SourceReading(source_path, sha, "unknown", "", (), (TextWarning("read-failed", f"{source_path}: {type(exc).__name__}: {exc}"),))
+    if unknown:
+        extra = TextWarning("unknown-step", f"{source_path}: unknown cleaning steps ignored: {', '.join(unknown)}")
+        reading = SourceReading(reading.source_path, sha, reading.encoding, reading.raw_text, reading.documents, reading.warnings + (extra,))
+    return reading
+
+
+def _read(data: bytes, source_path: str, steps: Collection[str] | None, sha: str) -> SourceReading:
+    text, encoding, warnings = decode_bytes(data, source_path)
+    context = PageContext()
+    first: tuple[str, list[Edit]] | None = None
+    if looks_like_html(text):
+        page = read_html(text)
+        text, context.html_meta = page.text, page.meta
+        if steps is None or HTML_MAIN in steps:
+            first = (HTML_MAIN, [(0, page.main[0], ""), (page.main[1], len(text), "")])
+    raw_text = text
+    clean_text, anchors, changed = clean(raw_text, steps, first)
+    warnings += [TextWarning(f"cleaned:{name}", f"{source_path}: cleaning step {name} changed the text") for name in changed]
+
+    segments = split_documents(clean_text)
+    offsets = OffsetMap(tuple(anchors))
+    documents: list[SourceDocument] = []
+    lead = ""
+    for seg in segments:
+        start, end = _trim(clean_text, seg.start, seg.end)
+        if seg.dropped:
+            lead = clean_text[start:end]
+            warnings.append(TextWarning(f"dropped:{seg.dropped}", f"{source_path}: left out {end - start} characters ({seg.dropped}): {clean_text[start:start + 30]!r}…", offsets.to_raw(start)))
+            continue
+        if start >= end:
+            continue
+        raw_start = offsets.to_raw(start)
+        if not documents:
+            context.head = raw_text[:raw_start] + "\n" + clean_text[:start] + "\n" + raw_text[raw_start:raw_start + 600]
+        doc_text = clean_text[start:end]
+        meta, doc_warnings = document_metadata(doc_text, seg.title, seg.notice_title, context, lead, source_path)
+        doc_map = OffsetMap(tuple(shift(anchors, start)))
+        doc_warnings += _redactions(doc_text, doc_map, source_path)
+        documents.append(SourceDocument(len(documents), doc_text, doc_map, meta, tuple(doc_warnings)))
+        lead = ""
+        context = PageContext(head=_page_dates(context.head), html_meta=context.html_meta)
+    if not documents:
+        warnings.append(TextWarning("no-documents", f"{source_path}: no document text found"))
+    return SourceReading(source_path, sha, encoding, raw_text, tuple(documents), tuple(warnings))
+
+
+def _page_dates(head: str) -> str:
+    """What later documents on a page inherit from its header: only the page's publication date line."""
+    return "\n".join(line for line in head.split("\n") if re.search(r"发布日期|发布时间|更新日期|时\s*间[:：]|发表于", line))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _redactions(text: str, offsets: OffsetMap, source_path: str) -> list[TextWarning]:
+    """One ``redaction`` warning per mask (*, ××, XX, ○○, 某某) that stands next to Chinese text."""
+    found: list[TextWarning] = []
+    for m in _REDACTION.finditer(text):
+        after = text[m.end():m.end() + 2]
+        before = text[m.start() - 1:m.start()] if m.start() else ""
+        if not (_HAN.match(after[:1]) or _HAN.match(before)):
+            continue
+        kind = next((what for cue, what in _REDACTED_KIND if after.startswith(cue)), "a name or number")
+        found.append(TextWarning("redaction", f"{source_path}: {m.group()!r} masks {kind} (kept as written): …{text[max(m.start() - 8, 0):m.end() + 8]}…", offsets.to_raw(m.start())))
+    return found

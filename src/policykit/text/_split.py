@@ -1,0 +1,154 @@
+"""Split a clean page into documents.
+
+Rules (documented in docs/reading.md):
+
+- aggregator pages (篇1 … 篇N): one document per 篇; the page blurb before 篇1 is dropped;
+- otherwise a document opens at each title block (short lines ending in a document noun such as
+  计划, 方案, 报告, 情况, 通知) once the previous document has body text;
+- a notice that prints a plan (…关于印发X的通知 followed by the title X) is ONE document titled X;
+  the notice title is kept for the issuer;
+- leading material is dropped, with a warning, when it is writing tips (写作, 范文, 精选N篇) or a
+  news item about the document that follows it; other untitled text with a body stays a document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PIAN = re.compile(r"^篇\s*[0-9一二三四五六七八九十]{1,3}[ \t]*$", re.M)
+_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|第[一二三四五六七八九十\d]+[章节条部分篇])")
+_TITLE_END = re.compile(
+    r"(?:计划|方案|任务|报告|通报|情况|意见|办法|措施|通知|要点|清单|规划|纲要|细则|决定|安排|总结|分工|公告|通告|批复)"
+    r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$"
+)
+_CONTINUED = re.compile(r"(?:——|—|-{2,})$")
+_BRACKET_TAG = re.compile(r"^\[[^\]]{1,10}\]\s*")
+_HEADLINE_LEAD = re.compile(r"^[^!！]{1,12}[!！]")
+_NOTICE = re.compile(r"关于(?:印发|转发|下发)《?(.+?)》?的通知$")
+_TIPS = re.compile(r"写作|范文|精选\d+篇|轻松搞定|核心提示|供你借鉴|供您参考")
+_NEWS = re.compile(r"^(?:来源[:：]|.{0,12}\d{1,2}月\d{1,2}日(?:讯|电)|.{0,6}记者)", re.M)
+MIN_BODY = 300  # an untitled lead this long is a document of its own
+MIN_GAP = 100  # a title block closer than this to the previous title is a subtitle, not a new document
+_OPENS_PHRASE = "《“\"(（"
+_CLOSES_PHRASE = "》”\")），。、；："
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A span ``[start, end)`` of the clean page; ``dropped`` names why it is not a document."""
+
+    start: int
+    end: int
+    title: str | None = None
+    notice_title: str | None = None
+    dropped: str | None = None
+
+
+def _is_title_line(line: str) -> bool:
+    return 5 <= len(line) <= 90 and "。" not in line and "；" not in line and not _ENUMERATED.match(line) and bool(_TITLE_END.search(line))
+
+
+def _title_of(lines: list[str]) -> str:
+    """The document title in a block of title lines: the last one, with —— continuations joined."""
+    units: list[str] = []
+    for line in lines:
+        if units and _CONTINUED.search(units[-1]):
+            units[-1] += line
+        else:
+            units.append(line)
+    title = _BRACKET_TAG.sub("", units[-1])
+    return _HEADLINE_LEAD.sub("", title).strip() or title
+
+
+def _compact(title: str) -> str:
+    return re.sub(r"[\s《》“”\"]", "", title)
+
+
+def _neighbour(text: str, pos: int, step: int) -> str:
+    """The nearest non-space character before (``step=-1``) or after (``step=1``) ``pos``, or ``""``."""
+    i = pos - 1 if step < 0 else pos
+    while 0 <= i < len(text) and text[i].isspace():
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
+
+
+def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
+    """Runs of title lines (blank lines between allowed): ``(start, end, lines)``."""
+    blocks: list[tuple[int, int, list[str]]] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        continues = bool(blocks) and _CONTINUED.search(blocks[-1][2][-1]) is not None and not text[blocks[-1][1]:m.start()].strip()
+        before, after = _neighbour(text, m.start(), -1), _neighbour(text, m.end(), 1)
+        if (before and before in _OPENS_PHRASE) or (after and after in _CLOSES_PHRASE):
+            continue  # a name quoted inside a sentence that the page broke over lines
+        if not (_is_title_line(line) or continues or (_CONTINUED.search(line) and 5 <= len(line) <= 60)):
+            continue
+        if blocks and not text[blocks[-1][1]:m.start()].strip():
+            blocks[-1] = (blocks[-1][0], m.end(), blocks[-1][2] + [line])
+        else:
+            blocks.append((m.start(), m.end(), [line]))
+    return [b for b in blocks if _is_title_line(_title_of(b[2]))]
+
+
+def split_documents(text: str) -> list[Segment]:
+    """Cut a clean page into document segments (dropped ones included, with the reason).
+
+    Examples
+    --------
+    >>> page = "篇1\\n" + "甲" * 400 + "\\n篇2\\n" + "乙" * 400
+    >>> [(s.start, s.end) for s in split_documents(page)]
+    [(4, 405), (409, 809)]
+    """
+    markers = list(_PIAN.finditer(text))
+    if len(markers) >= 2:
+        segments = [Segment(0, markers[0].start(), dropped="aggregator-preamble")] if text[: markers[0].start()].strip() else []
+        bounds = [m.end() + 1 for m in markers] + [len(text) + 1]
+        for i, m in enumerate(markers):
+            end = markers[i + 1].start() if i + 1 < len(markers) else len(text)
+            segments.append(Segment(min(bounds[i], end), end))
+        return segments
+
+    starts: list[tuple[int, str, str | None]] = []  # (start, title, notice title)
+    for start, end, lines in _title_blocks(text):
+        title = _title_of(lines)
+        if starts:
+            current_start, current_title, notice = starts[-1]
+            inner = _NOTICE.search(current_title)
+            if notice is None and inner and _compact(inner.group(1)) == _compact(title):
+                starts[-1] = (current_start, title, current_title)
+                continue
+            if len(text[current_start:start].strip()) - len(current_title) < MIN_GAP:
+                if not text[current_start:start].replace(current_title, "").strip() or len(title) >= 8:
+                    starts[-1] = (current_start, title, notice)
+                continue
+        starts.append((start, title, None))
+
+    segments: list[Segment] = []
+    first = starts[0][0] if starts else len(text)
+    lead = text[:first]
+    if lead.strip():
+        if _TIPS.search(lead[:800]):
+            segments.append(Segment(0, first, dropped="writing-tips"))
+        elif len(lead.strip()) >= MIN_BODY or not starts:
+            segments.append(Segment(0, first))
+        else:
+            starts[0] = (0, starts[0][1], starts[0][2])
+    for i, (start, title, notice) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        segments.append(Segment(start, end, title, notice))
+    return _drop_previews(text, segments)
+
+
+def _drop_previews(text: str, segments: list[Segment]) -> list[Segment]:
+    """Mark writing tips and news items that only introduce the next document as dropped."""
+    out: list[Segment] = []
+    for i, seg in enumerate(segments):
+        body = text[seg.start:seg.end]
+        if seg.dropped is None and _TIPS.search(body[:400]) and i + 1 < len(segments):
+            seg = Segment(seg.start, seg.end, seg.title, seg.notice_title, "writing-tips")
+        elif seg.dropped is None and i + 1 < len(segments) and _NEWS.search(body[:600]):
+            following = segments[i + 1].title
+            if following and _compact(following) in _compact(body):
+                seg = Segment(seg.start, seg.end, seg.title, seg.notice_title, "news-about-next-document")
+        out.append(seg)
+    return out
