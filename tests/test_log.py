@@ -9,7 +9,7 @@ from policykit.log import (
 
 def test_append_and_read_round_trip(tmp_path):
     log = EventLog(tmp_path / "e.sqlite")
-    seqs = log.append([UnitAliasDeclared(reason="r", name_a="发改局", name_b="发展改革局"),
+    seqs = log.append([UnitAliasDeclared(reason="r", names=("发改局", "发展改革局")),
                        RecordRejected(reason="not a task", record_id="x/1")], recorded_by="ana")
     assert seqs == [1, 2]
     stored = list(log.read())

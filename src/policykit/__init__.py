@@ -4,11 +4,15 @@
 >>> ds = pk.open()                                   # doctest: +SKIP  (the project of the current folder)
 >>> pk.network.coordination_graph(ds.assignments)    # doctest: +SKIP
 """
-from . import extract, log, text
+from . import charts, curation, extract, log, network, text
+from ._version import __version__
 from .dataset import Dataset, open_dataset as open, write_frames
+from .explain import Explanation, explain
 from .ingest import IngestReport, ingest
 from .project import Project
+from .replication import export_log, import_log
 
-__version__ = "0.1.0"
-
-__all__ = ["Dataset", "IngestReport", "Project", "extract", "ingest", "log", "open", "text", "write_frames"]
+__all__ = [
+    "Dataset", "Explanation", "IngestReport", "Project", "__version__", "charts", "curation", "explain",
+    "export_log", "extract", "import_log", "ingest", "log", "network", "open", "text", "write_frames",
+]

@@ -76,6 +76,87 @@ def _notebooks(args: argparse.Namespace, project: Project) -> int:
     return 1 if failures else 0
 
 
+@_verb("curate")
+def _curate(args: argparse.Namespace, project: Project) -> int:
+    from . import curation as c
+
+    common = {"reason": args.reason, "author": args.author}
+    action = args.action
+    if action == "alias":
+        seq = c.alias(project, *args.names, jurisdiction=args.jurisdiction, **common)
+    elif action == "reject":
+        seq = c.reject(project, args.record_id, **common)
+    elif action == "role":
+        seq = c.set_role(project, args.assignment_id, args.role, **common)
+    elif action == "unit-split":
+        seq = c.split_unit(project, args.assignment_id, *args.parts, **common)
+    elif action == "add-assignment":
+        seq = c.add_assignment(project, args.task_id, args.mention, args.role, clause=args.clause, **common)
+    elif action == "target":
+        seq = c.correct_target(project, args.target_id, metric=args.metric, value=args.value,
+                               value_high=args.value_high, unit=args.unit, comparator=args.comparator,
+                               hardness=args.hardness, kind=args.kind, year=args.year, **common)
+    elif action == "task":
+        seq = c.correct_task(project, args.task_id, number=args.number, title=args.title, section=args.section,
+                             **common)
+    else:
+        seq = c.undo(project, args.seq, **common)
+    print(f"curate {action}: recorded as seq {seq} (run `policykit build` to apply)")
+    return 0
+
+
+@_verb("log")
+def _log(args: argparse.Namespace, project: Project) -> int:
+    from .log import EventLog
+
+    with EventLog(project.log_path, create=False) as log:
+        shown = 0
+        for s in log.read(since_seq=(args.since or 1) - 1, as_of_seq=args.until,
+                          types=args.type or None):
+            if args.doc and s.event.doc_id != args.doc and args.doc not in str(s.event.payload()):
+                continue
+            if args.author and s.recorded_by != args.author:
+                continue
+            payload = s.event.payload()
+            brief = {k: v for k, v in payload.items() if not isinstance(v, (list, tuple, dict)) or k in ("names", "parts", "changes", "doc_ids")}
+            print(f"{s.seq:>7}  {s.recorded_at[:19]}  {s.recorded_by:<28} {s.type:<18} {brief}")
+            shown += 1
+            if args.limit and shown >= args.limit:
+                break
+    return 0
+
+
+@_verb("explain")
+def _explain(args: argparse.Namespace, project: Project) -> int:
+    from .dataset import open_dataset
+    from .explain import explain
+
+    try:
+        print(explain(open_dataset(project), args.record_id))
+    except KeyError as exc:
+        _say(f"error: {exc.args[0]}")
+        return 1
+    return 0
+
+
+@_verb("export-log")
+def _export_log(args: argparse.Namespace, project: Project) -> int:
+    from .replication import export_log
+
+    manifest = export_log(project, args.out, fmt=args.format, as_of_seq=args.as_of_seq)
+    print(f"export-log: {manifest.parent} ({args.format}); manifest {manifest.name}")
+    return 0
+
+
+@_verb("import-log")
+def _import_log(args: argparse.Namespace, project: Project) -> int:
+    from .replication import import_log
+
+    n = import_log(project, args.folder)
+    print(f"import-log: {n} events loaded into {project.log_path}; run `policykit build`")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policykit", description=(
         "Chinese government plan documents → an auditable event log → frames, networks and charts."))
@@ -97,6 +178,57 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("notebooks", help="execute the notebooks (jupytext .py files) top to bottom")
     p.add_argument("names", nargs="*", help="notebook names (default: all in notebooks/)")
+
+    p = sub.add_parser("curate", help="record a human decision (alias, reject, role, …) as an event")
+    p.add_argument("--reason", required=True, help="why (kept in the log for whoever replicates the data)")
+    p.add_argument("--author", help="who decides (default: POLICYKIT_AUTHOR, git user.name, login)")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = actions.add_parser("alias", help="these unit names are one department")
+    a.add_argument("names", nargs="+", metavar="NAME")
+    a.add_argument("--jurisdiction", help="only within this jurisdiction (e.g. 成武县)")
+    a = actions.add_parser("reject", help="an extracted record is false")
+    a.add_argument("record_id", metavar="ID")
+    a = actions.add_parser("role", help="correct an assignment's role")
+    a.add_argument("assignment_id", metavar="ASSIGNMENT_ID")
+    a.add_argument("role", choices=["lead", "responsible", "participant"])
+    a = actions.add_parser("unit-split", help="a mention runs several unit names together")
+    a.add_argument("assignment_id", metavar="ASSIGNMENT_ID")
+    a.add_argument("parts", nargs="+", metavar="PART")
+    a = actions.add_parser("add-assignment", help="a responsibility the extractor missed")
+    a.add_argument("task_id", metavar="TASK_ID")
+    a.add_argument("mention", metavar="UNIT")
+    a.add_argument("role", choices=["lead", "responsible", "participant"])
+    a.add_argument("--clause", type=int, default=0)
+    a = actions.add_parser("target", help="correct fields of a target")
+    a.add_argument("target_id", metavar="TARGET_ID")
+    for name in ("metric", "value", "value-high", "unit", "comparator", "hardness", "kind"):
+        a.add_argument(f"--{name}")
+    a.add_argument("--year", type=int)
+    a = actions.add_parser("task", help="correct fields of a task")
+    a.add_argument("task_id", metavar="TASK_ID")
+    for name in ("number", "title", "section"):
+        a.add_argument(f"--{name}")
+    a = actions.add_parser("undo", help="withdraw a curation event (it stays in the log)")
+    a.add_argument("seq", type=int, metavar="EVENT_SEQ")
+
+    p = sub.add_parser("log", help="list events (filters by type, document, author, seq range)")
+    p.add_argument("--type", action="append", metavar="TYPE", help="event type (repeatable)")
+    p.add_argument("--doc", metavar="DOC_ID", help="events about this document")
+    p.add_argument("--author", help="events recorded by this author")
+    p.add_argument("--since", type=int, metavar="SEQ", help="from this seq")
+    p.add_argument("--until", type=int, metavar="SEQ", help="up to this seq")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N events")
+
+    p = sub.add_parser("explain", help="provenance of any row: events, source, sentence (clean and raw)")
+    p.add_argument("record_id", metavar="ID")
+
+    p = sub.add_parser("export-log", help="write the log with a manifest (a replication package)")
+    p.add_argument("--format", choices=["ndjson", "parquet"], default="ndjson")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--as-of-seq", type=int, metavar="N", help="only events up to seq N")
+
+    p = sub.add_parser("import-log", help="load an exported log into an empty project")
+    p.add_argument("folder", metavar="DIR")
     return parser
 
 
@@ -106,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
         project = Project(Path(args.project).resolve()) if args.project else Project.find()
         return _VERBS[args.verb](args, project)
     except ProjectError as exc:
+        _say(f"error: {exc}")
+        return 2
+    except ValueError as exc:  # a request that cannot be carried out as asked (bad role, bad value …)
         _say(f"error: {exc}")
         return 2
     except Exception as exc:  # noqa: BLE001 - the user gets a message, not a traceback; POLICYKIT_DEBUG shows it

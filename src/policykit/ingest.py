@@ -9,12 +9,20 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import EXTRACTOR_VERSION, extract_document
+from . import extract
+from .extract import extract_document
 from .log import DocumentExtracted, Event, EventLog, SourceRead, SourceRejected
 from .project import Project
 from .text import read_source
 
-EXTRACTOR_NAME = f"policykit-extractor/{EXTRACTOR_VERSION}"
+
+def _extractor_version() -> str:
+    # Read at call time, so a test can stand in a newer extractor version.
+    return extract.EXTRACTOR_VERSION
+
+
+def _extractor_name() -> str:
+    return f"policykit-extractor/{_extractor_version()}"
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,7 @@ def extraction_batch(data: bytes, source_path: str) -> ExtractionBatch:
             source_path=source_path,
             source_sha256=reading.sha256,
             part=doc.part,
-            extractor_version=EXTRACTOR_VERSION,
+            extractor_version=_extractor_version(),
             text_sha256=text_sha,
             metadata=dataclasses.asdict(doc.metadata),
             warnings=tuple(
@@ -86,8 +94,8 @@ def extraction_batch(data: bytes, source_path: str) -> ExtractionBatch:
         source_sha256=reading.sha256,
         n_bytes=len(data),
         encoding=reading.encoding,
-        reader_version=EXTRACTOR_VERSION,
-        extractor_version=EXTRACTOR_VERSION,
+        reader_version=_extractor_version(),
+        extractor_version=_extractor_version(),
         doc_ids=tuple(doc_ids),
         warnings=tuple(dataclasses.asdict(w) for w in reading.warnings),
     )
@@ -123,9 +131,9 @@ def _read_bytes(path: Path) -> bytes:
         return fh.read()
 
 
-def _batch_key(sha256: str, version: str | None = EXTRACTOR_VERSION, *, rejected: bool = False) -> str:
+def _batch_key(sha256: str, *, any_version: bool = False, rejected: bool = False) -> str:
     # A rejection has its own prefix so that a newer extractor tries the file again.
-    return f"{'rejected' if rejected else 'source'}:{sha256}|" + (version or "")
+    return f"{'rejected' if rejected else 'source'}:{sha256}|" + ("" if any_version else _extractor_version())
 
 
 def _pending(project: Project, log: EventLog, files: list[Path], reextract: bool, report: IngestReport,
@@ -143,7 +151,7 @@ def _pending(project: Project, log: EventLog, files: list[Path], reextract: bool
         known = (
             log.has_batch(_batch_key(sha))
             or log.has_batch(_batch_key(sha, rejected=True))
-            or (not reextract and log.has_batch(_batch_key(sha, None), prefix=True))
+            or (not reextract and log.has_batch(_batch_key(sha, any_version=True), prefix=True))
         )
         if known:
             report.files_unchanged += 1
@@ -194,10 +202,10 @@ def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reext
                 if isinstance(outcome, str):
                     report.files_failed += 1
                     report.problems.append(f"{rel}: {outcome}")
-                    log.append([SourceRejected(rel, sha, EXTRACTOR_VERSION, outcome)], recorded_by=EXTRACTOR_NAME,
+                    log.append([SourceRejected(rel, sha, _extractor_version(), outcome)], recorded_by=_extractor_name(),
                                batch_key=_batch_key(sha, rejected=True))
                     continue
-                seqs = log.append(outcome.events, recorded_by=EXTRACTOR_NAME, texts=outcome.texts,
+                seqs = log.append(outcome.events, recorded_by=_extractor_name(), texts=outcome.texts,
                                   batch_key=_batch_key(sha))
                 if seqs:
                     report.files_ingested += 1

@@ -6,7 +6,7 @@ import json
 import polars as pl
 
 from .dataset import BUILD_MANIFEST
-from .extract import EXTRACTOR_VERSION
+from . import extract
 from .frames import replay
 from .log import EventLog
 from .project import FRAME_NAMES, Project
@@ -39,8 +39,9 @@ def status_report(project: Project, *, summary: bool = False) -> str:
     lines.append(f"event log: {project.log_path} (last seq {last_seq})")
     for name, n in counts.items():
         lines.append(f"  {name:<20} {n:>8}")
-    old = sorted(p for p, (_, s) in sources.sources.items() if s.extractor_version != EXTRACTOR_VERSION)
-    lines.append(f"sources: {len(sources.sources)} read, {len(old)} on an older extractor than {EXTRACTOR_VERSION}"
+    current = extract.EXTRACTOR_VERSION
+    old = sorted(p for p, (_, s) in sources.sources.items() if s.extractor_version != current)
+    lines.append(f"sources: {len(sources.sources)} read, {len(old)} on an older extractor than {current}"
                  + (" (run `policykit ingest --reextract`)" if old else ""))
     for path, (_, rej) in sorted(sources.rejected.items()):
         lines.append(f"  rejected {path}: {rej.problem}")

@@ -123,7 +123,8 @@ def _apply_curation(curation: list[StoredEvent], tasks, assignments, targets, ob
     for stored in curation:
         e = stored.event
         if isinstance(e, UnitAliasDeclared):
-            aliases.append({"name_a": e.name_a, "name_b": e.name_b, "jurisdiction": e.jurisdiction})
+            aliases.extend({"name_a": e.names[0], "name_b": other, "jurisdiction": e.jurisdiction}
+                           for other in e.names[1:])
         elif isinstance(e, RecordRejected):
             if any(e.record_id in ids for ids in by_id.values()):
                 rejected.add(e.record_id)

@@ -95,11 +95,15 @@ class CurationEvent(Event):
 
 @dataclass(frozen=True)
 class UnitAliasDeclared(CurationEvent):
-    """Two unit names denote one department (within ``jurisdiction``, or anywhere when None)."""
+    """Several unit names denote one department (within ``jurisdiction``, or anywhere when None).
+
+    Version 2 takes any number of ``names``; version 1 took exactly two (``name_a``, ``name_b``)
+    and is upcast when read.
+    """
 
     TYPE: ClassVar[str] = "UnitAliasDeclared"
-    name_a: str
-    name_b: str
+    VERSION: ClassVar[int] = 2
+    names: tuple[str, ...]
     jurisdiction: str | None = None
 
 
@@ -190,8 +194,16 @@ def event_from_payload(type_name: str, version: int, payload: dict[str, Any]) ->
     return cls(**fields)
 
 
+def _alias_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    payload = dict(payload)
+    payload["names"] = [payload.pop("name_a"), payload.pop("name_b")]
+    return payload
+
+
 # (type, from_version) -> function turning a payload of that version into the next version's.
-_UPCASTERS: dict[tuple[str, int], Any] = {}
+_UPCASTERS: dict[tuple[str, int], Any] = {
+    ("UnitAliasDeclared", 1): _alias_v1_to_v2,
+}
 
 
 def _upcast(type_name: str, version: int, payload: dict[str, Any]) -> dict[str, Any]:

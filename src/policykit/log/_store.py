@@ -77,10 +77,10 @@ class EventLog:
     >>> import tempfile, pathlib
     >>> from policykit.log import EventLog, UnitAliasDeclared
     >>> log = EventLog(pathlib.Path(tempfile.mkdtemp()) / "events.sqlite")
-    >>> log.append([UnitAliasDeclared(reason="same bureau", name_a="发展改革局", name_b="发改局")], recorded_by="ana")
+    >>> log.append([UnitAliasDeclared(reason="same bureau", names=("发展改革局", "发改局"))], recorded_by="ana")
     [1]
-    >>> [e.event.name_b for e in log.read()]
-    ['发改局']
+    >>> [e.event.names for e in log.read()]
+    [('发展改革局', '发改局')]
     """
 
     def __init__(self, path: str | Path, *, create: bool = True):
@@ -159,6 +159,31 @@ class EventLog:
                 seqs.append(cur.lastrowid)
             db.execute("COMMIT")
             return seqs
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def import_rows(self, rows: Iterable[tuple], texts: Iterable[tuple[str, bytes]]) -> int:
+        """Load exported rows (with their original seq and times) into this log, which must be empty.
+
+        Returns the number of events loaded. Every payload is checked to be a known event first.
+        """
+        if self.last_seq():
+            raise LogError(f"{self.path}: the log already holds events; import only into an empty project")
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for sha, zdata in texts:
+                db.execute("INSERT OR IGNORE INTO texts(sha256, zdata) VALUES (?, ?)", (sha, zdata))
+            n = 0
+            for seq, type_name, version, at, by, doc_id, batch_key, payload in rows:
+                event_from_payload(type_name, version, json.loads(payload))  # refuses unknown events
+                db.execute(
+                    "INSERT INTO events(seq, type, version, recorded_at, recorded_by, doc_id, batch_key, payload)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (seq, type_name, version, at, by, doc_id, batch_key, payload))
+                n += 1
+            db.execute("COMMIT")
+            return n
         except BaseException:
             db.execute("ROLLBACK")
             raise

@@ -1,0 +1,135 @@
+"""Human curation: each decision is an event appended to the log with author, reason and time.
+
+Nothing is edited in place. The frames apply curation when they are replayed; a decision whose
+record no longer exists after re-extraction is reported as orphaned (``Dataset.orphans``), never
+dropped silently.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+import subprocess
+from decimal import Decimal, InvalidOperation
+
+from .extract._records import COMPARATORS, ROLES, TARGET_KINDS
+from .log import (
+    AssignmentAdded, CurationEvent, CurationUndone, EventLog, RecordRejected, RoleCorrected, TargetCorrected,
+    TaskCorrected, UnitAliasDeclared, UnitSplitDeclared,
+)
+from .project import Project
+
+TARGET_FIELDS = ("metric", "value", "value_high", "unit", "comparator", "hardness", "kind", "year")
+TASK_FIELDS = ("number", "title", "section")
+
+
+class CurationError(ValueError):
+    """A curation request that cannot be recorded as asked (the message says why)."""
+
+
+def default_author() -> str:
+    """``POLICYKIT_AUTHOR``, else git's ``user.name``, else the login name."""
+    if os.environ.get("POLICYKIT_AUTHOR"):
+        return os.environ["POLICYKIT_AUTHOR"]
+    try:
+        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=5).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        name = ""
+    return name or getpass.getuser()
+
+
+def record(project: Project, event: CurationEvent, *, author: str | None = None) -> int:
+    """Append one curation event; return its seq."""
+    if not event.reason or not event.reason.strip():
+        raise CurationError("a curation needs a reason (--reason): whoever replicates the dataset will read it")
+    with EventLog(project.log_path, create=False) as log:
+        return log.append([event], recorded_by=author or default_author())[0]
+
+
+def _check_role(role: str) -> str:
+    if role not in ROLES:
+        raise CurationError(f"role {role!r} is not one of {', '.join(ROLES)}")
+    return role
+
+
+def _check_decimal(name: str, value) -> str | None:
+    if value is None:
+        return None
+    try:
+        return str(Decimal(str(value)))
+    except InvalidOperation:
+        raise CurationError(f"{name} {value!r} is not a decimal number") from None
+
+
+def alias(project: Project, *names: str, reason: str, jurisdiction: str | None = None,
+          author: str | None = None) -> int:
+    """Declare that ``names`` denote one department.
+
+    Examples
+    --------
+    >>> alias(project, "市地方金融监管局", "市地方金融监督管理局", reason="same bureau, short form")  # doctest: +SKIP
+    """
+    if len(set(names)) < 2:
+        raise CurationError("an alias needs at least two different names")
+    return record(project, UnitAliasDeclared(reason=reason, names=tuple(names), jurisdiction=jurisdiction),
+                  author=author)
+
+
+def reject(project: Project, record_id: str, *, reason: str, author: str | None = None) -> int:
+    """Mark an extracted task, assignment, target or observation as false."""
+    return record(project, RecordRejected(reason=reason, record_id=record_id), author=author)
+
+
+def set_role(project: Project, assignment_id: str, role: str, *, reason: str, author: str | None = None) -> int:
+    """Correct the role of an assignment (lead | responsible | participant)."""
+    return record(project, RoleCorrected(reason=reason, assignment_id=assignment_id, role=_check_role(role)),
+                  author=author)
+
+
+def split_unit(project: Project, assignment_id: str, *parts: str, reason: str, author: str | None = None) -> int:
+    """Declare that an assignment's mention runs several unit names together."""
+    if len(parts) < 2:
+        raise CurationError("a split needs at least two parts")
+    return record(project, UnitSplitDeclared(reason=reason, assignment_id=assignment_id, parts=tuple(parts)),
+                  author=author)
+
+
+def add_assignment(project: Project, task_id: str, mention: str, role: str, *, reason: str, clause: int = 0,
+                   author: str | None = None) -> int:
+    """Add a responsibility the extractor missed."""
+    event = AssignmentAdded(reason=reason, task_id=task_id, mention=mention, role=_check_role(role), clause=clause)
+    return record(project, event, author=author)
+
+
+def correct_target(project: Project, target_id: str, *, reason: str, author: str | None = None, **changes) -> int:
+    """Replace fields of a target (``value``, ``value_high``, ``unit``, ``comparator``, ``kind`` …)."""
+    changes = {k: v for k, v in changes.items() if v is not None}
+    unknown = set(changes) - set(TARGET_FIELDS)
+    if unknown or not changes:
+        raise CurationError(f"give one or more of {', '.join(TARGET_FIELDS)}" + (f"; not {sorted(unknown)}" if unknown else ""))
+    for name in ("value", "value_high"):
+        if name in changes:
+            changes[name] = _check_decimal(name, changes[name])
+    if changes.get("comparator") not in (None, *COMPARATORS):
+        raise CurationError(f"comparator {changes['comparator']!r} is not one of {' '.join(COMPARATORS)}")
+    if changes.get("kind") not in (None, *TARGET_KINDS):
+        raise CurationError(f"kind {changes['kind']!r} is not one of {', '.join(TARGET_KINDS)}")
+    return record(project, TargetCorrected(reason=reason, target_id=target_id, changes=changes), author=author)
+
+
+def correct_task(project: Project, task_id: str, *, reason: str, author: str | None = None, **changes) -> int:
+    """Replace fields of a task (``number``, ``title``, ``section``)."""
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if not changes or set(changes) - set(TASK_FIELDS):
+        raise CurationError(f"give one or more of {', '.join(TASK_FIELDS)}")
+    return record(project, TaskCorrected(reason=reason, task_id=task_id, changes=changes), author=author)
+
+
+def undo(project: Project, seq: int, *, reason: str, author: str | None = None) -> int:
+    """Withdraw the curation event at ``seq`` (it stays in the log; an undo can itself be undone)."""
+    with EventLog(project.log_path, create=False) as log:
+        target = next(iter(log.read(since_seq=seq - 1, as_of_seq=seq)), None)
+    if target is None:
+        raise CurationError(f"there is no event at seq {seq}")
+    if not isinstance(target.event, CurationEvent):
+        raise CurationError(f"seq {seq} is a {target.type}, not a curation event; extractions are superseded, not undone")
+    return record(project, CurationUndone(reason=reason, undone_seq=seq), author=author)
