@@ -27,7 +27,7 @@ def test_strengthened_tie_and_labels():
     after = coordination_graph(PLAN, doc_id="d1")
     diff = network_diff(before, after)
     assert diff.edges.filter(diff.edges["status"] == "strengthened").select("source", "target").rows() == [("a", "b"), ("b", "c")]
-    assert diff.units["label"].to_list() == ["a", "b", "c", "d"]
+    assert diff.units["label"].to_list() == ["a局", "b局", "c局", "d局"]
 
 
 def test_diff_rejects_directed_graphs():

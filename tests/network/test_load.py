@@ -83,6 +83,11 @@ def test_by_year_stacks_one_network_per_year():
     ]
 
 
+def test_by_year_with_nothing_selected_keeps_the_columns():
+    load = coordination_load(PLAN, documents=DOCUMENTS, by="year", year=1999)
+    assert load.height == 0 and load.schema["year"] == pl.Int64 and load.columns[1] == "unit_id"
+
+
 def test_by_document_and_category_nodes():
     load = coordination_load(PLAN, units=UNITS, node="category", by="doc_id")
     assert load.columns[:2] == ["doc_id", "category"]
@@ -97,7 +102,8 @@ def test_a_named_backend_is_passed_through_to_networkx(load):
     ("call", "message"),
     [
         (lambda: coordination_load(nx.DiGraph()), "undirected"),
-        (lambda: coordination_load(nx.Graph(), by="year"), "need the assignments frame"),
+        (lambda: coordination_load(nx.Graph(), by="year"), "pass the assignments frame"),
+        (lambda: coordination_load(nx.Graph(), units=UNITS), "pass them to coordination_graph"),
         (lambda: coordination_load(PLAN, by="month"), "by= must be one of"),
         (lambda: coordination_load(PLAN, backend="no-such-backend"), "no-such-backend"),
     ],

@@ -1,4 +1,5 @@
 import networkx as nx
+import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -6,7 +7,7 @@ from networkx.algorithms import bipartite
 
 from policykit.network import coordination_graph
 
-from ._frames import PLAN, assignments
+from ._frames import PLAN, UNITS, assignments
 
 
 def weights(graph: nx.Graph) -> dict[frozenset, float]:
@@ -37,8 +38,6 @@ def test_newman_weights_by_hand():
 
 
 def test_nodes_carry_role_counts_and_registry_labels():
-    from ._frames import UNITS
-
     graph = coordination_graph(PLAN, units=UNITS)
     assert graph.nodes["a"] == {
         "label": "市发展改革委", "name": "市发展改革委", "name_en": "Municipal DRC", "category": "planning",
@@ -46,6 +45,13 @@ def test_nodes_carry_role_counts_and_registry_labels():
         "tasks": 4,
     }
     assert graph.degree("a") == 3 and "x" not in graph
+
+
+def test_without_a_registry_a_unit_is_labelled_by_its_most_frequent_mention():
+    renamed = PLAN.with_columns(mention=pl.when(pl.col("task_id") == "t4").then(pl.lit("发改委")).otherwise(pl.col("mention")))
+    graph = coordination_graph(renamed)
+    assert graph.nodes["a"]["label"] == "a局" and graph.nodes["e"]["label"] == "e局"
+    assert coordination_graph(renamed, node="category", units=UNITS).nodes["planning"]["label"] == "planning"
 
 
 def test_a_unit_named_twice_on_a_task_counts_once():

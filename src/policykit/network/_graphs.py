@@ -31,9 +31,8 @@ def role_counts(selected: pl.DataFrame) -> pl.DataFrame:
 
 def labelled_nodes(selected: pl.DataFrame, node: str, units: pl.DataFrame | None) -> list[tuple[str, dict]]:
     """Sorted nodes of the selection with labels, registry attributes and role counts."""
-    counts = role_counts(selected)
-    attributes = node_attributes(counts["node"].to_list(), node, units)
-    for row in counts.iter_rows(named=True):
+    attributes = node_attributes(selected, node, units)
+    for row in role_counts(selected).iter_rows(named=True):
         attributes[row.pop("node")].update(row)
     return list(attributes.items())
 
@@ -133,7 +132,7 @@ def bipartite_graph(
         .sort("task_id", "node")
     )
     tasks = ties.unique("task_id", keep="first", maintain_order=True)
-    unit_nodes = sorted(ties["node"].unique().to_list())
+    unit_nodes = node_attributes(selected, node, units)
     clash = set(tasks["task_id"].to_list()) & set(unit_nodes)
     if clash:
         raise NetworkInputError(f"task ids and node ids overlap ({sorted(clash)[:3]} …); a bipartite graph needs distinct ids")
@@ -141,7 +140,7 @@ def bipartite_graph(
     graph = nx.Graph(node_kind=node)
     graph.add_nodes_from((t, {"bipartite": 0, "kind": "task", "doc_id": d, "label": t})
                          for t, d in tasks.select("task_id", "doc_id").iter_rows())
-    graph.add_nodes_from((n, {"bipartite": 1, "kind": node, **a}) for n, a in node_attributes(unit_nodes, node, units).items())
+    graph.add_nodes_from((n, {"bipartite": 1, "kind": node, **a}) for n, a in unit_nodes.items())
     graph.add_edges_from((t, n, {"role": roles[r], "clauses": c})
                          for t, n, r, c in ties.select("task_id", "node", "rank", "clauses").iter_rows())
     return graph
@@ -194,6 +193,11 @@ def lead_graph(
 
 
 GROUPINGS = ("year", "doc_id", "doc_type", "jurisdiction", "level")
+
+
+def group_dtype(by: str) -> type[pl.DataType]:
+    """Polars type of a grouping column: years are integers, the rest text."""
+    return pl.Int64 if by == "year" else pl.String
 
 
 def grouped_graphs(assignments: pl.DataFrame, by: str, *, documents, units, node: str, weight: str,

@@ -7,7 +7,7 @@ import networkx as nx
 import polars as pl
 
 from ._errors import NetworkInputError
-from ._graphs import coordination_graph, grouped_graphs
+from ._graphs import coordination_graph, group_dtype, grouped_graphs
 from ._measures import BETWEENNESS_PIVOTS, betweenness, communities
 from ._structural_holes import structural_holes
 
@@ -114,15 +114,14 @@ def coordination_load(
     if isinstance(graph_or_assignments, nx.Graph):
         if graph_or_assignments.is_directed() or graph_or_assignments.is_multigraph():
             raise NetworkInputError("coordination_load takes the undirected graph of coordination_graph, not a directed or multi graph")
-        if by is not None or filters:
-            raise NetworkInputError("by= and filters need the assignments frame, not a graph")
+        if by is not None or filters or documents is not None or units is not None:
+            raise NetworkInputError("by=, filters, documents= and units= apply when building the graph: "
+                                    "pass them to coordination_graph, or pass the assignments frame here")
         return load_of_graph(graph_or_assignments, **options)
     build = {"documents": documents, "units": units, "node": node, "weight": weight,
              "include_placeholders": include_placeholders}
     if by is None:
         return load_of_graph(coordination_graph(graph_or_assignments, **build, **filters), **options)
-    frames = [load_of_graph(graph, **options).select(pl.lit(value).alias(by), pl.all())
+    frames = [load_of_graph(graph, **options).select(pl.lit(value, group_dtype(by)).alias(by), pl.all())
               for value, graph in grouped_graphs(graph_or_assignments, by, filters=filters, **build)]
-    if not frames:
-        return pl.DataFrame(schema={by: pl.String, node: pl.String, **LOAD_SCHEMA})
-    return pl.concat(frames, how="vertical_relaxed")
+    return pl.concat([pl.DataFrame(schema={by: group_dtype(by), node: pl.String, **LOAD_SCHEMA}), *frames])

@@ -117,8 +117,8 @@ def select_assignments(
     Returns
     -------
     polars.DataFrame
-        Columns ``task_id, doc_id, clause, role, node`` plus the ``keep`` columns; rows whose node
-        key is null are dropped.
+        Columns ``task_id, doc_id, clause, role, node, mention`` plus the ``keep`` columns; rows
+        whose node key is null are dropped.
 
     Examples
     --------
@@ -153,7 +153,9 @@ def select_assignments(
         frame = document_column(frame, documents, name)
 
     frame = frame.with_columns(node=_node_key(frame, node, units, include_placeholders))
-    columns = ["task_id", "doc_id", "clause", "role", "node", *[k for k in keep if k not in ("node",)]]
+    if "mention" not in frame.columns:
+        frame = frame.with_columns(mention=pl.lit(None, pl.String))
+    columns = ["task_id", "doc_id", "clause", "role", "node", "mention", *keep]
     return frame.filter(pl.col("node").is_not_null()).select(list(dict.fromkeys(columns)))
 
 
@@ -175,9 +177,22 @@ def _node_key(frame: pl.DataFrame, node: str, units: pl.DataFrame | None, includ
     return pl.DataFrame({"unit_id": unit_ids}).join(categories, on="unit_id", how="left", maintain_order="left")["category"]
 
 
-def node_attributes(nodes: Iterable[str], node: str, units: pl.DataFrame | None) -> dict[str, dict[str, str]]:
-    """Labels and registry attributes for each node (``label`` always; ``name``, ``name_en`` … when known)."""
-    attributes = {n: {"label": n} for n in nodes}
+def _usual_mentions(selected: pl.DataFrame) -> dict[str, str]:
+    """Each node's most frequent mention (ties: the first in sort order)."""
+    counted = selected.drop_nulls("mention").group_by("node", "mention").len()
+    usual = counted.sort(["node", "len", "mention"], descending=[False, True, False]).unique("node", keep="first")
+    return dict(usual.select("node", "mention").iter_rows())
+
+
+def node_attributes(selected: pl.DataFrame, node: str, units: pl.DataFrame | None) -> dict[str, dict[str, str]]:
+    """Labels and registry attributes for each node of a selection, in sorted order.
+
+    ``label`` is the registry name when the units frame has one, else (for canonical units) the
+    name the documents use most often, else the node key itself.
+    """
+    nodes = sorted(selected["node"].unique().to_list())
+    usual = _usual_mentions(selected) if node == "unit_id" else {}
+    attributes = {n: {"label": usual.get(n, n)} for n in nodes}
     if units is None or node != "unit_id":
         return attributes
     _require(units, ["unit_id"], "units")
@@ -187,5 +202,5 @@ def node_attributes(nodes: Iterable[str], node: str, units: pl.DataFrame | None)
         if found is None:
             continue
         found.update({k: v for k, v in row.items() if k != "unit_id" and v is not None})
-        found["label"] = row.get("name") or row["unit_id"]
+        found["label"] = row.get("name") or found["label"]
     return attributes

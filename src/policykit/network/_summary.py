@@ -5,7 +5,7 @@ import networkx as nx
 import polars as pl
 
 from ._errors import NetworkInputError
-from ._graphs import grouped_graphs
+from ._graphs import group_dtype, grouped_graphs
 from ._measures import communities, degree_centralization, gini, herfindahl
 
 SUMMARY_SCHEMA = {
@@ -83,5 +83,4 @@ def compare_networks(
     graphs = grouped_graphs(assignments, by, documents=documents, units=units, node=node, weight=weight,
                             include_placeholders=include_placeholders, filters=filters)
     rows = [{by: value, **_summary_row(graph, seed, backend)} for value, graph in graphs]
-    key_type = pl.Int64 if by == "year" else pl.String
-    return pl.DataFrame(rows, schema={by: key_type, **SUMMARY_SCHEMA})
+    return pl.DataFrame(rows, schema={by: group_dtype(by), **SUMMARY_SCHEMA})
