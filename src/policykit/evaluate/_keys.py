@@ -1,0 +1,98 @@
+"""Comparison keys: the normal forms under which gold and extracted items count as the same."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMBER_PUNCTUATION = re.compile(r"[\s、.．,，:：()（）〔〕\[\]【】]")
+_CHINESE_NUMBER = re.compile(r"^[零〇一二两三四五六七八九十百]+$")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def text_key(text: str | None) -> str:
+    """Simplified script, NFKC (full-width → ASCII) and no whitespace.
+
+    Gold keeps Traditional text as written while the kit's clean text is Simplified, and the two may differ
+    in full-width punctuation.
+
+    >>> text_key("東營市 發展改革委（牽頭）")
+    '东营市发展改革委(牵头)'
+    """
+    if not text:
+        return ""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", _t2s().convert(text)))
+
+
+def number_key(number: str | None) -> str:
+    """A task or section number as an integer string when it is one ("01" → "1", "（十三）" → "13").
+
+    >>> [number_key(n) for n in ["01", "（三）", "十三", "3.", "A"]]
+    ['1', '3', '13', '3', 'A']
+    """
+    bare = _NUMBER_PUNCTUATION.sub("", unicodedata.normalize("NFKC", number or ""))
+    if bare.isdigit():
+        return str(int(bare))
+    if _CHINESE_NUMBER.match(bare):
+        value = _chinese_integer(bare)
+        if value is not None:
+            return str(value)
+    return bare
+
+
+def _chinese_integer(numeral: str) -> int | None:
+    total, current = 0, 0
+    for char in numeral:
+        if char in _DIGITS:
+            current = current * 10 + _DIGITS[char] if current else _DIGITS[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def path_key(path) -> tuple[str, ...]:
+    """The enclosing section numbers as number keys."""
+    return tuple(number_key(str(p)) for p in (path or ()))
+
+
+def decimal_key(value) -> Decimal | None:
+    """An exact decimal without trailing zeros ("74.80" and 74.8 compare equal); None when not a number."""
+    if value is None:
+        return None
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+    except InvalidOperation:
+        return None
+    if not number.is_finite():
+        return None
+    return number.normalize() if number != 0 else Decimal(0)
+
+
+def unit_key(unit: str | None) -> str:
+    """A unit as written, Simplified, without a leading 个 classifier ("个学时" and "学时" compare equal).
+
+    >>> unit_key("個學時"), unit_key("个"), unit_key(None)
+    ('学时', '个', '')
+    """
+    key = text_key(unit)
+    return key[1:] if key.startswith("个") and len(key) > 1 else key
+
+
+def comparator_key(comparator: str | None) -> str:
+    """Scoring treats ">" as ">=" and "<" as "<=" (GOLD_FORMAT.md)."""
+    return {">": ">=", "<": "<="}.get(comparator or "", comparator or "")
