@@ -10,6 +10,10 @@ def nodes(**options) -> list[str]:
     return sorted(select_assignments(PLAN, **options)["node"].unique().to_list())
 
 
+def nodes_of(frame, **options) -> set[str]:
+    return set(select_assignments(frame, **options)["node"].to_list())
+
+
 def test_placeholders_are_left_out_unless_asked_for():
     assert "x" not in nodes()
     assert "x" in nodes(include_placeholders=True)
@@ -17,7 +21,18 @@ def test_placeholders_are_left_out_unless_asked_for():
 
 def test_placeholder_without_unit_id_falls_back_to_its_mention():
     frame = PLAN.with_columns(unit_id=pl.when(pl.col("placeholder")).then(None).otherwise(pl.col("unit_id")))
-    assert "x局" in select_assignments(frame, include_placeholders=True)["node"].to_list()
+    assert "x局" in nodes_of(frame, include_placeholders=True)
+
+
+def test_rows_outside_any_task_are_left_out():
+    frame = pl.concat([PLAN, PLAN.head(1).with_columns(task_id=pl.lit(None, pl.String), unit_id=pl.lit("z"))])
+    assert "z" not in nodes_of(frame)
+
+
+def test_numpy_scalars_filter_like_python_ones():
+    import numpy as np
+
+    assert nodes(documents=DOCUMENTS, year=np.int64(2021)) == ["a", "b", "c", "d"]
 
 
 def test_mention_and_category_nodes():

@@ -36,12 +36,9 @@ def _require(frame: pl.DataFrame, columns: Iterable[str], what: str) -> None:
 
 
 def _as_values(name: str, value: Filter) -> list:
-    if isinstance(value, (str, int)):
+    if isinstance(value, str) or not isinstance(value, Iterable):
         return [value]
-    try:
-        values = list(value)
-    except TypeError:
-        raise NetworkInputError(f"filter {name}= takes a value or a list of values, got {value!r}") from None
+    values = list(value)
     if not values:
         raise NetworkInputError(f"filter {name}= got an empty list: nothing would be selected")
     return values
@@ -118,7 +115,7 @@ def select_assignments(
     -------
     polars.DataFrame
         Columns ``task_id, doc_id, clause, role, node, mention`` plus the ``keep`` columns; rows
-        whose node key is null are dropped.
+        whose node key or task is null are dropped.
 
     Examples
     --------
@@ -156,7 +153,9 @@ def select_assignments(
     if "mention" not in frame.columns:
         frame = frame.with_columns(mention=pl.lit(None, pl.String))
     columns = ["task_id", "doc_id", "clause", "role", "node", "mention", *keep]
-    return frame.filter(pl.col("node").is_not_null()).select(list(dict.fromkeys(columns)))
+    # a clause outside any numbered task ties its units to no task, so it cannot link them
+    has_task_and_node = pl.col("node").is_not_null() & pl.col("task_id").is_not_null()
+    return frame.filter(has_task_and_node).select(list(dict.fromkeys(columns)))
 
 
 def _node_key(frame: pl.DataFrame, node: str, units: pl.DataFrame | None, include_placeholders: bool) -> pl.Series:
