@@ -1,9 +1,51 @@
-"""Reported progress figures (first cut: none; see the targets and progress issue)."""
+"""Reported figures: quantities a progress report or a work report's review says were reached."""
 from __future__ import annotations
 
 from ..text import DocumentMetadata
+from ._measures import read_measures
 from ._records import ObservationRecord, TaskRecord
 
 
 def find_observations(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMetadata) -> tuple[ObservationRecord, ...]:
-    return ()
+    """Find the reported figures of a clean document, with the period they cover.
+
+    A figure is an observation when the document reports it: everything in a work report before
+    its plan part (主要预期目标 / 总体要求), figures of a progress report not tied to a future
+    word, and figures that past words mark (今年以来, 1至4月份, 截至10月底, 去年) in plans.
+
+    Parameters
+    ----------
+    text : str
+        Clean document text.
+    tasks : tuple of TaskRecord
+        The document's tasks; an observation inside one gets its key.
+    metadata : DocumentMetadata
+        ``year`` and ``doc_type`` set the period (a work report reviews the year before it).
+
+    Returns
+    -------
+    tuple of ObservationRecord
+        ``period`` is normalised: ``"2020-01/2020-04"`` for a month range, ``"2020-10"`` for a
+        month-end stock, ``"2019"`` for a year.
+
+    Examples
+    --------
+    >>> from policykit.text import DocumentMetadata
+    >>> md = DocumentMetadata(year=2020, doc_type="progress_report")
+    >>> obs = find_observations("1至4月份,全市固定资产投资增长7.1%。", (), md)
+    >>> [(o.metric, o.value, o.unit, o.kind, o.period, o.metric_key) for o in obs]
+    [('固定资产投资增长', '7.1', '%', 'growth_rate', '2020-01/2020-04', 'fixed_asset_investment_growth')]
+    """
+    out = []
+    for m in read_measures(text, tasks, metadata):
+        if m.role != "observation":
+            continue
+        q = m.quantity
+        out.append(ObservationRecord(
+            key=m.key, task_key=m.task_key, metric=m.metric, value=str(q.value), unit=q.unit,
+            kind=m.kind, period=m.period, as_of=m.as_of, text=m.text, start=m.start, end=m.end,
+            metric_key=m.metric_key, year=m.year, comparator=q.comparator,
+            value_high=None if q.value_high is None else str(q.value_high),
+            base_value=str(q.base_value), base_unit=q.base_unit,
+        ))
+    return tuple(out)

@@ -53,6 +53,8 @@ class TargetRecord:
     text: str  # the quote the target was read from
     start: int
     end: int
+    metric_key: str | None = None  # normalised metric (gdp_growth, cpi …), None when unlinked
+    base_value_high: str | None = None  # value_high in base units
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,12 @@ class ObservationRecord:
     text: str
     start: int
     end: int
+    metric_key: str | None = None  # normalised metric (gdp_growth, cpi …), None when unlinked
+    year: int | None = None  # the year the figure reports on
+    comparator: str = "="  # 近600亿元 -> "≈", 100余家 -> ">=" (one of COMPARATORS)
+    value_high: str | None = None
+    base_value: str | None = None  # value in base units (万千瓦 -> 千瓦 × 10000)
+    base_unit: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,27 +1,50 @@
-"""Quantitative targets (first cut: number + unit + 以上/以内/左右, or 达到 + number + unit)."""
+"""Quantitative targets: quantities a document sets out to reach or keep, with what bounds them."""
 from __future__ import annotations
 
-import re
-from decimal import Decimal
-
 from ..text import DocumentMetadata
+from ._measures import read_measures
 from ._records import TargetRecord, TaskRecord
-
-_TARGET = re.compile(r"(?P<hard>确保|力争|争取|努力)?[^。;；，,]{0,20}?(?P<reach>达到)?(?P<num>\d+(?:\.\d+)?)(?P<unit>[%％个家项人万亿元公里千瓦亩吨台套座所处]+)(?P<cmp>以上|以内|左右)?")
-_CMP = {"以上": ">=", "以内": "<=", "左右": "≈"}
 
 
 def find_targets(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMetadata) -> tuple[TargetRecord, ...]:
+    """Find the targets of a clean document.
+
+    Every quantity that measures something and that the document sets (rather than reports) is a
+    target; subsidies, thresholds, dates, ordinals and names are not.  Values keep the unit as
+    written (``"3"``, ``"万千瓦"``); ``base_value``/``base_unit`` apply 万/亿.
+
+    Parameters
+    ----------
+    text : str
+        Clean document text.
+    tasks : tuple of TaskRecord
+        The document's tasks; a target inside one gets its key, others get ``None``.
+    metadata : DocumentMetadata
+        ``year`` (or a year in the title) dates targets that state none; ``doc_type`` separates a
+        work report's review (observations) from its plan (targets).
+
+    Returns
+    -------
+    tuple of TargetRecord
+
+    Examples
+    --------
+    >>> from policykit.text import DocumentMetadata
+    >>> ts = find_targets("力争为100余家企业提供转(续)贷1亿元以上。", (), DocumentMetadata(year=2023))
+    >>> [(t.value, t.unit, t.comparator, t.kind, t.hardness, t.year) for t in ts]
+    [('100', '家', '>=', 'level', '力争', 2023), ('1', '亿元', '>=', 'level', '力争', 2023)]
+    """
     out = []
-    for task in tasks:
-        for m in _TARGET.finditer(text, task.start, task.end):
-            if not (m.group("cmp") or m.group("reach")):
-                continue
-            value = str(Decimal(m.group("num")))
-            comparator = _CMP.get(m.group("cmp") or "", "=")
-            out.append(TargetRecord(
-                key=f"{task.key}#{m.start() - task.start}", task_key=task.key, metric="", value=value,
-                value_high=None, unit=m.group("unit"), base_value=None, base_unit=None,
-                comparator=comparator, hardness=m.group("hard"), kind="level", year=metadata.year,
-                text=m.group(0), start=m.start(), end=m.end()))
+    for m in read_measures(text, tasks, metadata):
+        if m.role != "target":
+            continue
+        q = m.quantity
+        out.append(TargetRecord(
+            key=m.key, task_key=m.task_key, metric=m.metric, value=str(q.value),
+            value_high=None if q.value_high is None else str(q.value_high), unit=q.unit,
+            base_value=str(q.base_value), base_unit=q.base_unit, comparator=q.comparator,
+            hardness=m.hardness, kind=m.kind, year=m.year, text=m.text, start=m.start, end=m.end,
+            metric_key=m.metric_key,
+            base_value_high=None if q.base_value_high is None else str(q.base_value_high),
+        ))
     return tuple(out)

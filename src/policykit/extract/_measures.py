@@ -1,0 +1,395 @@
+"""Quantities in context: which numbers measure something, what they measure, and whether the
+document sets them (targets) or reports them (observations).
+
+Targets and observations share this reading; :mod:`._targets` and :mod:`._observations` only turn
+its :class:`Measure` values into records.
+"""
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text import DocumentMetadata
+from ._metrics import metric_key
+from ._numbers import Quantity, find_quantities, read_number
+from ._records import TaskRecord
+
+_SENTENCE_END = "。；;！？!?\n"
+_CLAUSE_END = _SENTENCE_END + "，,：:"
+# Units that date or name things rather than measure them.
+_DATE_UNITS = {"年", "月", "月份", "日", "号", "周", "岁", "个月"}
+# Counting classifiers: "100家企业" counts firms; a measure unit ("500万元…项目") sizes them.
+_CLASSIFIERS = set("个家项处座所张台套部件条辆艘架场次起期种类本册篇片村栋间头只株棵块宗笔份支队根名位人户床批") | {"人次"}
+_QUOTED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,20}〕|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』")
+_SUBSIDY_BEFORE = re.compile(r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|给予|一次性)[^，,；;。]{0,6}$|最高(?:奖励|补助|补贴|给予|可达|不超过)?$")
+_SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:补助|补贴|奖励|奖补|资助|贴息)")
+_SIZE_SPEC_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|集群|基地)")
+_SCOPE_BEFORE = re.compile(r"(?:不[\u4e00-\u9fff]|总投资|(?<![定持制])在(?:全县|全市|全区|全省|全国|全镇)?|其他|其余|第|后|排名|居全[省市国县区]第?|位列|位居)$")
+# 一批 / 一支队伍 / 一场硬仗 are "some", 二期 names a phase, 零部件 is no zero.
+# "X、Y等12个项目": a count of named items is a scope, unless the clause states an outcome for them.
+_LISTED_COUNT_BEFORE = re.compile(r"等$")
+_OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|通车|达标|创建成功")
+_VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|道|步|段)|[一二三四五六七八九十]+期|零.*")
+
+_HARDNESS = re.compile(r"确保|力争|争取|努力")
+_FUTURE = re.compile(r"力争|确保|争取|努力|预计|预期|拟|计划到|下步|下一步|年底前|年内|到20\d{2}年")
+_PROGRESS_FUTURE = re.compile(r"力争|确保|预计|下步|下一步|拟|计划于|年底前|将于")
+_PAST = re.compile(
+    r"今年以来|截至|截止|去年|上年|过去[一五两三]?年|已经|已完成|已建成|已实现|已开工|累计完成|"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|"
+    r"前三季度|[一二三1-3]季度|上半年")
+_PLAN_PART = re.compile(
+    r"预期目标(?:是|为|如下|作了)|总体要求是|(?m:^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,30}"
+    r"(?:总体要求|预期目标|目标任务|工作安排|主要工作|重点工作)[^\n]{0,20}$)")
+# Five-year aims (今后五年, 十四五期间) are not for the report's year.
+_MULTI_YEAR = re.compile(r"今后五年|未来五年|过去五年|五年来|五年内|十[一二三四五六七]五”?(?:期间|时期|末|规划)")
+_HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
+_YEAR_WORD = re.compile(r"(?:(?P<y>20\d{2})\s*年(?!\s*[-—至到]\s*20\d{2})|(?P<rel>今年|明年|去年|上年|全年|年内|年底))")
+_DURATION = re.compile(r"(?:[两三四五六七八九十]|\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
+_TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
+
+_METRIC_LEAD = re.compile(
+    r"^(?:[、，,：:\s]|确保|力争|争取|努力|积极|其中|全年|年内|年底前?|年末|今年|到?20\d{2}\s*年(?:底|末)?|"
+    r"全县|全市|全区|全省|全国|全|同比|比上年|较上年|为|并)+")
+_METRIC_TAIL = re.compile(
+    r"(?:达到|达|为|是|保持在|保持|稳定在|控制在|完成|实现|累计|共计|共|总计|同比|比上年|较上年|分别|年均|全年|"
+    r"提高到|提高至|增至|降至|下降到|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
+_GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|下降|降低)$")
+_RATE_KEYS = {"cpi", "surveyed_unemployment_rate", "registered_unemployment_rate", "deficit_ratio",
+              "energy_intensity", "co2_intensity"}
+_RATE_UNITS = {"%", "‰", "百分点", "倍", "成", "半"}
+_GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨)[^，,；;。]{0,4}$")
+_DECREASE = re.compile(r"(?:下降|降低|减少|压减|削减|下调)[^，,；;。]{0,4}$")
+_INCREASE = re.compile(r"新增|新培育|新申报|新招聘|新引进|新认定|新设立|新入选|增加|提高")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A quantity that measures something, read in its context."""
+
+    quantity: Quantity
+    role: str  # "target" | "observation"
+    metric: str
+    metric_key: str | None
+    kind: str  # level | increase | decrease | growth_rate | share
+    hardness: str | None
+    year: int | None  # the year a target is for, or the year an observation reports on
+    period: str | None  # observations: normalised period
+    as_of: str | None
+    task_key: str | None
+    key: str
+    text: str  # from the start of the clause to the end of the quantity
+    start: int
+    end: int
+
+
+def read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMetadata) -> tuple[Measure, ...]:
+    """Read every measuring quantity of a clean document, as targets or observations.
+
+    >>> from policykit.text import DocumentMetadata
+    >>> ms = read_measures("力争市级重点实验室达到20家以上。", (), DocumentMetadata(year=2023))
+    >>> [(m.role, str(m.quantity.value), m.metric, m.hardness, m.year) for m in ms]
+    [('target', '20', '市级重点实验室', '力争', 2023)]
+    """
+    if not isinstance(text, str) or not text:
+        return ()
+    return _read_measures(text, tuple(tasks), metadata or DocumentMetadata())
+
+
+@lru_cache(maxsize=8)
+def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMetadata) -> tuple[Measure, ...]:
+    doc_year = document_year(text, metadata)
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    plan_start = _plan_start(text) if metadata.doc_type == "work_report" else None
+    out: list[Measure] = []
+    seen: dict[tuple[str, str], int] = {}
+    previous: tuple[int, str] | None = None  # (sentence start, metric) of the last measure
+    quantities = find_quantities(text)
+    for i, q in enumerate(quantities):
+        next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
+        if not _measures_something(text, q, quoted, next_start):
+            continue
+        sentence_start = _boundary_before(text, q.start, _SENTENCE_END)
+        clause_start = _boundary_before(text, q.start, _CLAUSE_END)
+        prior_end = max((p.end for p in quantities[:i] if p.end <= q.start), default=0)
+        raw_metric = text[max(clause_start, prior_end):q.start]
+        metric = _clean_metric(raw_metric)
+        inherited = previous[1] if previous and previous[0] == sentence_start else ""
+        if not metric:
+            metric = _GROWTH_TAIL.sub("", inherited) if q.base_unit not in _RATE_UNITS else inherited
+        kind = _kind(q, text[clause_start:q.start], metric)
+        key = _linked_key(metric, kind, q)
+        if key and key.endswith("_growth") and kind == "share":
+            kind = "growth_rate"  # 经济增长预期目标为5%左右
+        sentence = text[sentence_start:_boundary_after(text, q.end, _SENTENCE_END)]
+        role = _role(metadata.doc_type, q.start, sentence, plan_start)
+        if role == "target" and _is_support(text, q):
+            continue  # 最高奖励1000万元, 给予30%补助: what the government pays, not what it aims at
+        year, period, as_of = _when(text, sentence_start, q.start, role, doc_year, metadata)
+        if role == "observation" and metadata.doc_type == "progress_report" and period in (None, str(year)):
+            continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
+        if period and "/" in period and "余额" in metric:
+            period = period.split("/")[1]  # a balance stands at the end of the period
+        task = _task_at(tasks, q.start)
+        task_key = task.key if task else None
+        quote_start = clause_start if clause_start >= prior_end else prior_end
+        quote_start = _skip_separators(text, quote_start, q.start)
+        quote = text[quote_start:q.end]
+        ident = (task_key or "doc", quote)
+        seen[ident] = seen.get(ident, -1) + 1
+        digest = hashlib.sha1(quote.encode()).hexdigest()[:8]
+        out.append(Measure(
+            quantity=q, role=role, metric=metric, metric_key=key, kind=kind,
+            hardness=_hardness(text, clause_start, q.start), year=year, period=period, as_of=as_of,
+            task_key=task_key, key=f"{task_key or 'doc'}#{digest}.{seen[ident]}", text=quote,
+            start=quote_start, end=q.end,
+        ))
+        previous = (sentence_start, metric)
+    return tuple(out)
+
+
+def document_year(text: str, metadata: DocumentMetadata) -> int | None:
+    """The year a document plans or reports for: metadata, then the title, then the text's title line.
+
+    >>> document_year("成武县2023年重点工作任务\\n正文", DocumentMetadata())
+    2023
+    """
+    if metadata.year:
+        return metadata.year
+    for source in (metadata.title or "", text[:600]):
+        m = _TITLE_YEAR.search(source)
+        if m:
+            return int(m.group(1))
+    if metadata.issued_on and metadata.issued_on[:4].isdigit():
+        return int(metadata.issued_on[:4])
+    years = Counter(re.findall(r"(20\d{2})\s*年", text))
+    return int(years.most_common(1)[0][0]) if years else None
+
+
+def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], next_start: int | None) -> bool:
+    if q.base_unit is None and q.cue is None:
+        return False  # a bare number or a bare scale (全县30万…)
+    if q.base_unit in _DATE_UNITS or (q.unit or "").endswith(("年", "月", "月份", "日")):
+        return False
+    if any(a < q.number_start < b for a, b in quoted):
+        return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
+    before = text[max(0, q.start - 12):q.start]
+    after = text[q.end:q.end + 12]
+    if _SCOPE_BEFORE.search(before):
+        return False
+    if before.endswith("的") and q.base_unit in _CLASSIFIERS:
+        return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
+    if _LISTED_COUNT_BEFORE.search(before) and not _OUTCOME.search(_clause_around(text, q.start, q.end)):
+        return False
+    if _VAGUE_COUNT.fullmatch(text[q.number_start:q.end]):
+        return False
+    if next_start is not None and next_start == q.end:
+        return False  # a count of sized things (两个100MW…): the size follows at once
+    if after.startswith("级"):
+        return False  # a size class: 十亿级产业集群
+    if re.match(r"[\u4e00-\u9fff]{0,2}的", after) and q.base_unit not in _RATE_UNITS:
+        return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
+    if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS and _SIZE_SPEC_AFTER.match(after):
+        return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
+    return True
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    return text[_boundary_before(text, start, _CLAUSE_END):_boundary_after(text, end, _CLAUSE_END)]
+
+
+def _is_support(text: str, q: Quantity) -> bool:
+    return bool(_SUBSIDY_BEFORE.search(text[max(0, q.start - 12):q.start]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 4]))
+
+
+def _boundary_before(text: str, pos: int, stops: str) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in stops:
+        i -= 1
+    return i
+
+
+def _boundary_after(text: str, pos: int, stops: str) -> int:
+    i = pos
+    while i < len(text) and text[i] not in stops:
+        i += 1
+    return i
+
+
+def _skip_separators(text: str, start: int, limit: int) -> int:
+    while start < limit and text[start] in "、，,：: \t\u3000":
+        start += 1
+    return start
+
+
+def _clean_metric(raw: str) -> str:
+    metric = raw.strip()
+    metric = re.sub(r"[（(][^）)]{0,10}$", "", metric)  # an unclosed aside before the number
+    for _ in range(3):
+        metric = _METRIC_LEAD.sub("", metric)
+        metric = _METRIC_TAIL.sub("", metric)
+    return metric.strip()
+
+
+def _linked_key(metric: str, kind: str, q: Quantity) -> str | None:
+    """The metric key, unless the unit contradicts it (经济增长…两个 is no growth rate)."""
+    key = metric_key(metric, kind)
+    if key is None:
+        return None
+    is_rate = q.base_unit in _RATE_UNITS
+    wants_rate = key.endswith("_growth") or key in _RATE_KEYS
+    return key if is_rate == wants_rate else None
+
+
+def _kind(q: Quantity, before: str, metric: str) -> str:
+    if q.base_unit in _RATE_UNITS:
+        if _DECREASE.search(before):
+            return "decrease"
+        if q.base_unit == "百分点":
+            return "increase"
+        if _GROWTH.search(before) or q.base_unit == "倍":
+            return "growth_rate"
+        return "share"
+    if _DECREASE.search(before):
+        return "decrease"
+    if _INCREASE.search(before) or _INCREASE.search(metric):
+        return "increase"
+    return "level"
+
+
+def _hardness(text: str, clause_start: int, pos: int) -> str | None:
+    found = list(_HARDNESS.finditer(text, clause_start, pos))
+    return found[-1].group(0) if found else None
+
+
+def _plan_start(text: str) -> int | None:
+    m = _PLAN_PART.search(text)
+    return m.start() if m else None
+
+
+def _role(doc_type: str | None, pos: int, sentence: str, plan_start: int | None) -> str:
+    past, future = _PAST.search(sentence), _FUTURE.search(sentence)
+    if doc_type == "work_report" and plan_start is not None:
+        if pos < plan_start:
+            return "observation"
+        return "observation" if past and not future else "target"
+    if doc_type == "progress_report":
+        return "target" if _PROGRESS_FUTURE.search(sentence) and not past else "observation"
+    return "observation" if past and not future else "target"
+
+
+def _task_at(tasks: tuple[TaskRecord, ...], pos: int) -> TaskRecord | None:
+    starts = [t.start for t in tasks]
+    i = bisect_right(starts, pos) - 1
+    while i >= 0:
+        if tasks[i].start <= pos < tasks[i].end:
+            return tasks[i]
+        i -= 1
+    return None
+
+
+_MONTH_RANGE = re.compile(
+    r"(?P<a>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?")
+_QUARTERS = re.compile(r"前三季度|上半年|(?:第?(?P<q>[一二三四1-4]))季度")
+_UNTIL = re.compile(r"(?:截至|截止|到)(?:目前|(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?)")
+_MONTH_END = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)")
+_ONE_MONTH = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:为|达到|达)")
+
+
+def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | None,
+          metadata: DocumentMetadata) -> tuple[int | None, str | None, str | None]:
+    """Year (and, for observations, normalised period and as-of date) of a quantity."""
+    before = text[sentence_start:pos]
+    stated = None
+    for m in _YEAR_WORD.finditer(before):
+        stated = m
+    relative = stated.group("rel") if stated else None
+    if _DURATION.search(before) or _MULTI_YEAR.search(text, _boundary_before(text, pos, "\n"), pos) or (
+            stated is None and _MULTI_YEAR.search(_heading_before(text, pos))):
+        year = None  # 三年打造1个平台: a multi-year aim whose end year is not stated
+    elif stated is not None and stated.group("y"):
+        year = int(stated.group("y"))
+    elif doc_year is None:
+        year = None
+    elif relative in ("去年", "上年"):
+        year = doc_year - 1
+    elif relative == "明年":
+        year = doc_year + 1
+    elif relative != "今年" and role == "observation" and metadata.doc_type == "work_report":
+        year = doc_year - 1  # a work report reviews the year before the one it plans
+    else:
+        year = doc_year
+    if role == "target":
+        return year, None, None
+    paragraph = text[_boundary_before(text, pos, "\n"):pos]
+    return year, *_period(paragraph, year, metadata)
+
+
+def _heading_before(text: str, pos: int) -> str:
+    """The nearest section heading (一、…) before a position, or ""."""
+    found = ""
+    for m in _HEADING.finditer(text, 0, pos):
+        found = m.group(0)
+    return found
+
+
+def _period(before: str, year: int | None, metadata: DocumentMetadata) -> tuple[str | None, str | None]:
+    if year is None:
+        return metadata.period, None
+    for pattern, builder in ((_MONTH_RANGE, _month_range), (_QUARTERS, _quarter), (_UNTIL, _until),
+                             (_MONTH_END, _month_end), (_ONE_MONTH, _one_month)):
+        found = None
+        for m in pattern.finditer(before):
+            found = m
+        if found is not None:
+            period = builder(found, year)
+            if period is not None:
+                return period
+    if metadata.doc_type == "progress_report" and metadata.period:
+        return metadata.period, None
+    return str(year), None
+
+
+def _month(word: str | None) -> int | None:
+    value = read_number(word) if word else None
+    return int(value) if value is not None and 1 <= value <= 12 and value == int(value) else None
+
+
+def _month_range(m: re.Match, year: int) -> tuple[str, str | None] | None:
+    a, b = _month(m.group("a")), _month(m.group("b"))
+    if a is None or b is None or a > b:
+        return None
+    return f"{year}-{a:02d}/{year}-{b:02d}", None
+
+
+def _quarter(m: re.Match, year: int) -> tuple[str, str | None] | None:
+    word = m.group(0)
+    last = 9 if word == "前三季度" else 6 if word == "上半年" else 3 * (_month(m.group("q")) or 1)
+    first = 1 if word in ("前三季度", "上半年") else last - 2
+    return f"{year}-{first:02d}/{year}-{last:02d}", None
+
+
+def _until(m: re.Match, year: int) -> tuple[str, str | None] | None:
+    month = _month(m.group("m"))
+    if month is None:
+        return None
+    return f"{year}-01/{year}-{month:02d}", _last_day(year, month)
+
+
+def _month_end(m: re.Match, year: int) -> tuple[str, str | None] | None:
+    month = _month(m.group("m"))
+    return (f"{year}-{month:02d}", _last_day(year, month)) if month else None
+
+
+def _one_month(m: re.Match, year: int) -> tuple[str, str | None] | None:
+    month = _month(m.group("m"))
+    return (f"{year}-{month:02d}", None) if month else None
+
+
+def _last_day(year: int, month: int) -> str:
+    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"

@@ -1,0 +1,401 @@
+"""Reading quantities in Chinese text: numerals, scale words, units, ranges and comparator words.
+
+Everything is exact :class:`decimal.Decimal`; no value ever passes through a binary float.
+:func:`read_number` reads one numeral (``"16.4亿"``, ``"三万五"``, ``"百分之一点五七"``);
+:func:`find_quantities` scans a text for quantities with their unit and the words around them
+that bound them (``"20万人次以上"`` is ``>= 20 万人次``, 200000 人次 in base units).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％－～", "0123456789.%-~")
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10**4, "亿": 10**8}
+_SCALES = {"十": 10, "百": 100, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6,
+           "千万": 10**7, "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
+
+_CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
+_CN_DIGIT_CHARS = "〇零一二两三四五六七八九"
+# Base units, longest first so that 千瓦时 wins over 千瓦 and 人次 over 人.
+_BASE_UNITS = sorted("""
+元 美元 欧元 港元 千瓦时 千瓦 兆瓦 瓦 千伏 伏 吨标准煤 吨标煤 标准煤 吨 公斤 千克 斤 克 平方公里 平方千米
+平方米 立方米 公顷 亩 公里 千米 米 标准箱 人次 人 户 名 位 个 家 项 处 座 所 张 台 套 部 件 条 辆 艘 架 场
+次 起 期 种 类 本 册 篇 片 村 栋 间 头 只 株 棵 块 宗 笔 份 支 队 根 辆次 床 千瓦时 度 天 小时 分钟 工作日 年 月份
+月 日 号 周 岁 倍 MW GW kW KW TEU 万 亿
+""".split(), key=len, reverse=True)
+_BASE_UNITS.remove("万")
+_BASE_UNITS.remove("亿")
+# Compound units that begin with the measure word 个.
+_GE_UNITS = ("个百分点", "个工作日", "个月", "个小时", "个")
+_PERCENT_UNITS = {"%": "%", "‰": "‰", "个百分点": "百分点", "百分点": "百分点"}
+
+_RANGE_DASH = "-—–~至到或"
+_ADJACENT_PAIRS = {"一两": (1, 2), "一二": (1, 2), "两三": (2, 3), "二三": (2, 3), "三四": (3, 4),
+                   "四五": (4, 5), "五六": (5, 6), "六七": (6, 7), "七八": (7, 8), "八九": (8, 9),
+                   "三五": (3, 5)}
+
+# Comparator words, longest first.  Suffix words follow the unit, prefix words precede the number.
+_SUFFIX_COMPARATORS = (("及以上", ">="), ("以上", ">="), ("以内", "<="), ("之内", "<="), ("以下", "<="),
+                       ("左右", "≈"), ("上下", "≈"))
+_PREFIX_COMPARATORS = (("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("至少", ">="),
+                       ("不超过", "<="), ("不高于", "<="), ("不多于", "<="), ("控制在", "<="),
+                       ("超过", ">"), ("突破", ">"), ("大于", ">"), ("高于", ">"), ("多于", ">"),
+                       ("低于", "<"), ("少于", "<"), ("小于", "<"), ("大约", "≈"), ("约", "≈"),
+                       ("近", "≈"))
+_APPROX_MARKS = "余多"
+_WORD_BEFORE_NUMERAL = set("统唯之同单专逐合归均整万千百第星周届每")
+# 至少 may govern a number across a short verb: 至少入选一人.
+_GAPPED_PREFIXES = ("至少", "不少于", "不低于")
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+_CHINESE = rf"[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
+_SCALE_CHARS = "十百千万亿"
+_NUMBER = re.compile(
+    rf"(?P<pct>百分之|千分之)?(?:(?P<arabic>{_ARABIC})(?P<scale>[{_SCALE_CHARS}]*)|(?P<chinese>{_CHINESE}))"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a text with what bounds it.
+
+    ``value``/``value_high`` are as written with Chinese numerals converted and without a trailing
+    scale word, which goes to ``unit`` (``"3万千瓦"`` -> 3, ``"万千瓦"``); ``base_value``/
+    ``base_value_high``/``base_unit`` apply the scale (30000, ``"千瓦"``).  ``comparator`` is one of
+    ``>= > <= < ≈ = range``; ``cue`` holds the words it was read from (``"以上"``, ``"余"``…).
+    ``start``/``end`` span the whole mention including comparator words; ``number_start`` is where
+    the digits begin.
+    """
+
+    value: Decimal
+    value_high: Decimal | None
+    unit: str | None
+    base_value: Decimal
+    base_value_high: Decimal | None
+    base_unit: str | None
+    comparator: str
+    cue: str | None
+    start: int
+    end: int
+    number_start: int
+
+
+def normalise_digits(text: str) -> str:
+    """Map full-width digits, point, percent and dash to ASCII, keeping every offset.
+
+    >>> normalise_digits("１６．４％")
+    '16.4%'
+    """
+    return text.translate(_FULL_WIDTH)
+
+
+def read_number(numeral: str) -> Decimal | None:
+    """Read one numeral: Arabic or Chinese digits, 万/亿 scales, decimals and percent forms.
+
+    Returns ``None`` (never raises) when the string is not one numeral.
+
+    >>> read_number("16.4亿")
+    Decimal('1640000000')
+    >>> [read_number(s) for s in ("三万五", "一千二百", "两万", "十二", "百分之一点五七", "十四五")]
+    [Decimal('35000'), Decimal('1200'), Decimal('20000'), Decimal('12'), Decimal('1.57'), None]
+    """
+    s = normalise_digits(numeral.strip())
+    m = _NUMBER.fullmatch(s)
+    if not m:
+        return None
+    if m.group("arabic"):
+        scale = _scale_of(m.group("scale"))
+        if scale is None:
+            return None
+        return _plain(Decimal(m.group("arabic").replace(",", "")) * scale)
+    return _read_chinese(m.group("chinese"))
+
+
+def _scale_of(word: str) -> int | None:
+    if not word:
+        return 1
+    return _SCALES.get(word)
+
+
+def _read_chinese(numeral: str) -> Decimal | None:
+    integer, _, fraction = numeral.partition("点")
+    if fraction and any(ch not in _DIGITS for ch in fraction):
+        return None
+    whole = _read_chinese_integer(integer)
+    if whole is None:
+        return None
+    if fraction:
+        return Decimal(f"{whole}." + "".join(str(_DIGITS[ch]) for ch in fraction))
+    return Decimal(whole)
+
+
+def _read_chinese_integer(numeral: str) -> int | None:
+    if not numeral or not (any(ch in _DIGITS for ch in numeral) or numeral[0] == "十"):
+        return None  # a bare 百 / 千 / 万 is an idiom (千方百计, 千家万户), not a number
+    if len(numeral) > 1 and all(ch in _DIGITS for ch in numeral):
+        # Digit-by-digit numerals (二〇二三) only with a zero; 一二三 is a list, not 123.
+        if not any(ch in "〇零" for ch in numeral):
+            return None
+        return int("".join(str(_DIGITS[ch]) for ch in numeral))
+    total = section = number = 0
+    last_unit = 0  # multiplier of the unit just read, for abbreviations such as 三万五 = 35000
+    section_unit = 10**5  # small units must fall within a section: 三千二百, not 三百二千
+    after_digit = False
+    for ch in numeral:
+        if ch in _DIGITS:
+            if after_digit and number and ch not in "〇零":
+                return None  # two digits with no unit between them: 十四五, 一二
+            if ch in "〇零":
+                last_unit = 0
+            number = _DIGITS[ch] or number
+            after_digit = True
+            continue
+        if ch in _SMALL_UNITS:
+            unit = _SMALL_UNITS[ch]
+            if unit >= section_unit:
+                return None
+            section += (number if after_digit else 1) * unit
+            section_unit = unit
+        else:
+            unit = _BIG_UNITS[ch]
+            total = (total + section + number) * unit if ch == "亿" else total + (section + number) * unit
+            section = 0
+            section_unit = 10**5
+        last_unit = unit
+        number = 0
+        after_digit = False
+    if number and last_unit >= 10:
+        number *= last_unit // 10
+    return total + section + number
+
+
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    """Find the quantities in a text: numbers that carry a unit, a percent or a comparator word.
+
+    Bare numbers (list ordinals, document numbers) are skipped; dates come out with their
+    unit (年, 月, 日) so that callers can drop them.
+
+    >>> q = find_quantities("力争为100余家企业提供转(续)贷1亿元以上")
+    >>> [(str(x.value), x.unit, x.comparator, str(x.base_value), x.base_unit) for x in q]
+    [('100', '家', '>=', '100', '家'), ('1', '亿元', '>=', '100000000', '元')]
+    >>> q = find_quantities("国内生产总值增长6-6.5%，新增两三个")
+    >>> [(str(x.value), str(x.value_high), x.unit, x.comparator) for x in q]
+    [('6', '6.5', '%', 'range'), ('2', '3', '个', 'range')]
+    """
+    if not isinstance(text, str):
+        return ()
+    norm = normalise_digits(text)
+    out: list[Quantity] = []
+    pos = 0
+    while True:
+        m = _NUMBER.search(norm, pos)
+        if not m:
+            break
+        if m.group("chinese") and m.start() > 0 and norm[m.start() - 1] in _WORD_BEFORE_NUMERAL:
+            pos = m.start() + 1  # 统一, 唯一, 之一: words, not numerals
+            continue
+        quantity = _read_quantity(norm, m)
+        if quantity is None:
+            pos = m.start() + 1 if m.group("chinese") and m.end() - m.start() > 1 else m.end()
+            continue
+        out.append(quantity)
+        pos = max(quantity.end, m.end())
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Number:
+    value: Decimal  # as written, without a trailing scale word
+    scale_word: str
+    percent: str | None  # "%" or "‰" for 百分之 / 千分之
+    end: int
+
+
+def _number_at(norm: str, m: re.Match) -> _Number | None:
+    percent = {"百分之": "%", "千分之": "‰"}.get(m.group("pct") or "")
+    if m.group("arabic"):
+        value = Decimal(m.group("arabic").replace(",", ""))
+        scale_word = m.group("scale")
+        # 千瓦 / 千米 / 百分点 are units, not the scales 千 / 百.
+        if scale_word and scale_word[-1] in "千百" and _unit_at(norm, m.end("scale") - 1):
+            scale_word = scale_word[:-1]
+        if _scale_of(scale_word) is None:
+            return None
+        return _Number(value, scale_word, percent, m.start("scale") + len(scale_word))
+    chinese = m.group("chinese")
+    if "点" not in chinese:
+        stripped = chinese.rstrip("万亿")
+        scale_word = chinese[len(stripped):]
+        if stripped and scale_word in _SCALES:
+            value = _read_chinese(stripped)
+            if value is not None:
+                return _Number(value, scale_word, percent, m.end())
+    value = _read_chinese(chinese)
+    if value is None:
+        return None
+    return _Number(value, "", percent, m.end())
+
+
+def _unit_at(norm: str, pos: int) -> str | None:
+    for unit in _PERCENT_UNITS:
+        if norm.startswith(unit, pos):
+            return unit
+    for unit in _GE_UNITS:
+        if norm.startswith(unit, pos):
+            return unit
+    for unit in _BASE_UNITS:
+        if norm.startswith(unit, pos):
+            return unit
+    return None
+
+
+def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
+    start = m.start()
+    if m.group("chinese") and not m.group("pct"):
+        pair = _adjacent_pair(norm, m)
+        if pair is not None:
+            return pair
+    first = _number_at(norm, m)
+    if first is None:
+        return None
+    pos = first.end
+    approx = None
+    if pos < len(norm) and norm[pos] in _APPROX_MARKS and first.percent is None:
+        approx, pos = norm[pos], pos + 1
+    scale_word = first.scale_word
+    if not scale_word and approx:
+        scale_word, pos = _scale_word_at(norm, pos)
+    unit, pos = _unit_after(norm, pos, first.percent)
+    if approx is None and pos < len(norm) and norm[pos] in _APPROX_MARKS and unit and unit != "%":
+        approx, pos = norm[pos], pos + 1
+    high = None
+    high_end = _range_end(norm, pos, unit)
+    if high_end is not None:
+        high, pos, unit = high_end
+        if high.scale_word and not scale_word:
+            scale_word = high.scale_word
+    fraction = _fraction(norm, pos, first, m.start()) if unit is None and high is None else None
+    if fraction is not None:
+        return fraction
+    written_unit = (scale_word + unit) if unit else (scale_word or None)
+    suffix_cmp, suffix_word, pos = _suffix_comparator(norm, pos)
+    prefix_cmp, prefix_word, start = _prefix_comparator(norm, start)
+    if written_unit is None and suffix_cmp is None and prefix_cmp is None:
+        return None
+    if high is not None:
+        comparator, cue = "range", None
+    elif suffix_cmp:
+        comparator, cue = suffix_cmp, suffix_word
+    elif prefix_cmp:
+        comparator, cue = prefix_cmp, prefix_word
+    elif approx:
+        comparator, cue = ">=", approx
+    else:
+        comparator, cue = "=", None
+    scale = Decimal(_scale_of(scale_word) or 1)
+    base_unit = _PERCENT_UNITS.get(unit, unit) if unit else None
+    return Quantity(
+        value=first.value, value_high=high.value if high else None, unit=written_unit,
+        base_value=_plain(first.value * scale),
+        base_value_high=_plain(high.value * scale) if high else None,
+        base_unit=base_unit, comparator=comparator, cue=cue,
+        start=start, end=pos, number_start=m.start(),
+    )
+
+
+def _plain(value: Decimal) -> Decimal:
+    """Drop exponent noise from scaling (1E+8 -> 100000000) without changing the value."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def _scale_word_at(norm: str, pos: int) -> tuple[str, int]:
+    for word in sorted(_SCALES, key=len, reverse=True):
+        if norm.startswith(word, pos) and not _unit_at(norm, pos):
+            return word, pos + len(word)
+    return "", pos
+
+
+def _unit_after(norm: str, pos: int, percent: str | None) -> tuple[str | None, int]:
+    if percent:
+        return percent, pos
+    unit = _unit_at(norm, pos)
+    if unit is None:
+        return None, pos
+    return unit, pos + len(unit)
+
+
+def _range_end(norm: str, pos: int, unit: str | None) -> tuple[_Number, int, str | None] | None:
+    """Read the upper end of N-M / N至M / N或M, which must share the first unit (or supply it)."""
+    if pos >= len(norm) or norm[pos] not in _RANGE_DASH:
+        return None
+    m = _NUMBER.match(norm, pos + 1)
+    if not m or (m.group("pct") and unit != "%"):
+        return None
+    high = _number_at(norm, m)
+    if high is None:
+        return None
+    high_unit, end = _unit_after(norm, high.end, "%" if m.group("pct") else None)
+    if unit is not None and high_unit not in (None, unit):
+        return None
+    if unit is None and high_unit is None:
+        return None
+    return high, end, unit or high_unit
+
+
+def _fraction(norm: str, pos: int, number: _Number, start: int) -> Quantity | None:
+    """三成 (30%) and 一半 (50%), with the fraction word right after the numeral."""
+    if number.percent or number.scale_word or number.value > 10:
+        return None
+    if norm.startswith("成", pos):
+        unit, percent = "成", _plain(number.value * 10)
+    elif norm.startswith("半", pos) and number.value == 1:
+        unit, percent = "半", Decimal(50)
+    else:
+        return None
+    suffix_cmp, suffix_word, end = _suffix_comparator(norm, pos + 1)
+    return Quantity(number.value, None, unit, percent, None, "%", suffix_cmp or "=", suffix_word,
+                    start, end, start)
+
+
+def _suffix_comparator(norm: str, pos: int) -> tuple[str | None, str | None, int]:
+    for word, comparator in _SUFFIX_COMPARATORS:
+        if norm.startswith(word, pos):
+            return comparator, word, pos + len(word)
+    return None, None, pos
+
+
+def _prefix_comparator(norm: str, start: int) -> tuple[str | None, str | None, int]:
+    for word, comparator in _PREFIX_COMPARATORS:
+        for filler in ("", "在", "到", "至"):
+            cue = word + filler
+            if norm.endswith(cue, 0, start) and not (word == "近" and norm.endswith("最近", 0, start)):
+                return comparator, word, start - len(cue)
+    for word in _GAPPED_PREFIXES:
+        found = norm.rfind(word, max(0, start - len(word) - 2), start)
+        if found != -1 and all("\u4e00" <= ch <= "\u9fff" for ch in norm[found + len(word):start]):
+            return ">=", word, found
+    return None, None, start
+
+
+def _adjacent_pair(norm: str, m: re.Match) -> Quantity | None:
+    """两三个 is the range 2–3, not 23."""
+    chinese = m.group("chinese")
+    pair = _ADJACENT_PAIRS.get(chinese[:2])
+    if pair is None or len(chinese) not in (2, 3):
+        return None
+    scale_word = chinese[2:]
+    if scale_word and scale_word not in _SCALES:
+        return None
+    unit, end = _unit_after(norm, m.end(), None)
+    if unit is None:
+        return None
+    scale = Decimal(_scale_of(scale_word) or 1)
+    low, high = Decimal(pair[0]), Decimal(pair[1])
+    return Quantity(low, high, scale_word + unit, low * scale, high * scale, _PERCENT_UNITS.get(unit, unit),
+                    "range", None, m.start(), end, m.start())
