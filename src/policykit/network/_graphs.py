@@ -160,7 +160,7 @@ def lead_graph(
 
     Participants (参与 / 配合 units) are always coordinated by the task's leads. Responsible units
     (责任单位) count as coordinated only on a task that also names a lead (牵头单位): they then work
-    under it; where a task names no lead, its responsible units are peers and give no edge.
+    under it; where a task names no lead, its responsible units are peers and give no edge (as co-leads do).
     ``responsible_coordinated=False`` leaves responsible units out altogether.
 
     Parameters are otherwise those of :func:`coordination_graph`; edge ``weight`` is the number of
