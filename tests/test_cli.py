@@ -48,3 +48,19 @@ def test_status_without_a_log_names_the_file(tmp_path, capsys):
 def test_console_script_runs():
     out = subprocess.run([sys.executable, "-m", "policykit.cli", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "ingest" in out.stdout
+
+
+def test_export_network_writes_a_file_networkx_reads_back(sample_project, tmp_path, capsys):
+    import networkx as nx
+
+    import policykit as pk
+    from policykit.network import coordination_graph
+
+    out = tmp_path / "net.graphml"
+    assert main(["--project", str(sample_project.root), "export-network", "--format", "graphml", "--out", str(out)]) == 0
+    ds = pk.open(sample_project)
+    expected = coordination_graph(ds.assignments, documents=ds.documents, units=ds.units)
+    back = nx.read_graphml(out)
+    assert set(back.nodes) == set(expected.nodes)
+    assert {frozenset(e) for e in back.edges} == {frozenset(e) for e in expected.edges}
+    capsys.readouterr()

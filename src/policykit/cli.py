@@ -157,6 +157,23 @@ def _import_log(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+@_verb("export-network")
+def _export_network(args: argparse.Namespace, project: Project) -> int:
+    from .dataset import open_dataset
+    from .network import coordination_graph, export_network, lead_graph
+
+    ds = open_dataset(project)
+    filters = {k: v for k, v in (("doc_type", args.doc_type), ("level", args.level), ("year", args.year),
+                                 ("jurisdiction", args.jurisdiction)) if v is not None}
+    build = lead_graph if args.graph == "lead" else coordination_graph
+    graph = build(ds.assignments, documents=ds.documents, units=ds.units, node=args.node,
+                  include_placeholders=args.include_placeholders, **filters)
+    written = export_network(graph, args.out, args.format, labels=args.labels)
+    print(f"export-network: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges → "
+          + ", ".join(str(p) for p in written))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policykit", description=(
         "Chinese government plan documents → an auditable event log → frames, networks and charts."))
@@ -229,6 +246,20 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import-log", help="load an exported log into an empty project")
     p.add_argument("folder", metavar="DIR")
+
+    p = sub.add_parser("export-network", help="write the coordination network for Gephi, UCINET or a spreadsheet")
+    p.add_argument("--format", required=True, choices=["gexf", "graphml", "dl", "dl-edgelist", "csv"])
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--graph", choices=["coordination", "lead"], default="coordination",
+                   help="units linked by shared tasks, or the directed lead → coordinated graph")
+    p.add_argument("--node", choices=["unit_id", "mention", "category"], default="unit_id",
+                   help="canonical units (default), names as written, or functional categories")
+    p.add_argument("--labels", choices=["name", "name_en", "id"], default="name", help="node labels in DL files")
+    p.add_argument("--include-placeholders", action="store_true", help="keep collective mentions (各镇街 …)")
+    p.add_argument("--doc-type", metavar="TYPE")
+    p.add_argument("--level", metavar="LEVEL")
+    p.add_argument("--year", type=int)
+    p.add_argument("--jurisdiction", metavar="NAME")
     return parser
 
 
