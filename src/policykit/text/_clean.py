@@ -9,12 +9,15 @@ from functools import lru_cache
 from ._edits import Anchors, Edit, apply_edits, compose
 
 # --- newlines -----------------------------------------------------------------------------------
-_CR = re.compile(r"\r\n?")
+_CR = re.compile(r"\r(\n)?")
 
 
 def newlines(text: str) -> list[Edit]:
-    """CRLF and lone CR → LF (downstream finds numbered items at line starts)."""
-    return [(m.start(), m.end(), "\n") for m in _CR.finditer(text)]
+    """CRLF and lone CR → LF (downstream finds numbered items at line starts).
+
+    The CR of a CRLF is deleted rather than the pair replaced, so each clean LF maps to a raw LF.
+    """
+    return [(m.start(), m.start() + 1, "" if m.group(1) else "\n") for m in _CR.finditer(text)]
 
 
 # --- pinyin inserted after characters: 運(yùn)動(dòng) → 運動 ------------------------------------------
@@ -24,7 +27,7 @@ _SYLLABLE = re.compile(
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)"
 )
-_PINYIN_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff])\(([a-z" + _TONED + "ü]{1,6})\)")
+_PINYIN_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff])\(([a-z" + _TONED + r"ü]{1,6})\)")
 
 
 def pinyin(text: str) -> list[Edit]:
@@ -117,7 +120,7 @@ _PROFILE_WORD = re.compile(
 )
 _POST_LINE = re.compile(r"^[ \t]*发表于.*(?:楼层|阅读模式|只看该作者).*$", re.M)
 _TAIL_MARKER = re.compile(
-    r"^[ \t]*(?:热门标签|相关文档|相关文章|相关推荐|相关下载|热门推荐|您需要登录后才可以回帖.*|本版积分规则|Powered by.*|版权所有.*)[ \t]*$", re.M
+    r"^[ \t]*(?:本作品(?:是|在|属于|采用).*|热门标签|相关文档|相关文章|相关推荐|相关下载|热门推荐|您需要登录后才可以回帖.*|本版积分规则|Powered by.*|版权所有.*)[ \t]*$", re.M
 )
 # Licence and flag lines a wiki export leaves after the text ("Public domain", "false").
 _LATIN_TAIL = re.compile(r"(?:\n[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*)+\Z")
