@@ -64,3 +64,14 @@ def test_export_network_writes_a_file_networkx_reads_back(sample_project, tmp_pa
     assert set(back.nodes) == set(expected.nodes)
     assert {frozenset(e) for e in back.edges} == {frozenset(e) for e in expected.edges}
     capsys.readouterr()
+
+
+def test_evaluate_reports_scores_for_the_seed_gold(sample_project, tmp_path, capsys):
+    from conftest import REPO
+
+    out = tmp_path / "scores.csv"
+    assert main(["--project", str(sample_project.root), "evaluate", str(REPO / "tests" / "gold"),
+                 "--scores-out", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "chengwu-2023-key-tasks.txt" in text and "unit + role" in text
+    assert out.exists() and out.with_suffix(".errors.csv").exists()

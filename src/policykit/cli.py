@@ -157,6 +157,27 @@ def _import_log(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+@_verb("evaluate")
+def _evaluate(args: argparse.Namespace, project: Project) -> int:
+    import warnings
+
+    from .dataset import open_dataset
+    from .evaluate import evaluate, format_report, load_gold
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        gold = load_gold(args.gold_dir)
+    for w in caught:
+        _say(f"warning: {w.message}")
+    ds = open_dataset(project)
+    result = evaluate(gold, ds.documents, ds.tasks, ds.assignments, ds.targets, ds.observations)
+    print(format_report(result, max_errors=args.errors))
+    if args.scores_out:
+        result.scores.write_csv(args.scores_out)
+        result.errors.write_csv(Path(args.scores_out).with_suffix(".errors.csv"))
+    return 0
+
+
 @_verb("export-network")
 def _export_network(args: argparse.Namespace, project: Project) -> int:
     from .dataset import open_dataset
@@ -246,6 +267,11 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import-log", help="load an exported log into an empty project")
     p.add_argument("folder", metavar="DIR")
+
+    p = sub.add_parser("evaluate", help="score the frames against hand-checked gold files (precision, recall, F1)")
+    p.add_argument("gold_dir", metavar="GOLD_DIR", help="a folder of gold JSON files (or one file)")
+    p.add_argument("--errors", type=int, default=10, metavar="N", help="misses and false hits listed per record type")
+    p.add_argument("--scores-out", metavar="CSV", help="also write the scores (and errors beside them) as CSV")
 
     p = sub.add_parser("export-network", help="write the coordination network for Gephi, UCINET or a spreadsheet")
     p.add_argument("--format", required=True, choices=["gexf", "graphml", "dl", "dl-edgelist", "csv"])
