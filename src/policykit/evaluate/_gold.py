@@ -141,7 +141,8 @@ def _read_file(path: Path) -> GoldFile:
     except (OSError, UnicodeDecodeError) as error:
         raise GoldFormatError(f"{path}: cannot be read ({error})") from None
     except json.JSONDecodeError as error:
-        raise GoldFormatError(f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+        where = f"line {error.lineno}, column {error.colno}"
+        raise GoldFormatError(f"{path}: not valid JSON ({where}: {error.msg})") from None
     try:
         return _gold_file(data, str(path))
     except _Malformed as error:

@@ -234,7 +234,8 @@ def _score_document(tally: _Tally, file: str, gold_doc: GoldDocument | None, doc
         gold_obs = list(gold_doc.observations) if gold_doc else []
         pairs, misses, false_hits = pair_multisets(
             gold_obs, doc.observations if doc else [],
-            lambda o: (decimal_key(o.value), unit_key(o.unit)), lambda r: (decimal_key(r["value"]), unit_key(r["unit"])),
+            lambda o: (decimal_key(o.value), unit_key(o.unit)),
+            lambda r: (decimal_key(r["value"]), unit_key(r["unit"])),
             lambda o, r: _overlap(o.quote, r.get("text")))
         tally.add(file, "observations", tp=len(pairs), fp=len(false_hits), fn=len(misses))
         for o in misses:
@@ -255,7 +256,8 @@ def _pair_tasks(gold_tasks: list[GoldTask], tasks: list[dict]) -> list[tuple[Gol
     bounds = [(-1, -1), *anchors, (len(gold_tasks), len(tasks))]
     for (gold_before, before), (gold_after, after) in zip(bounds, bounds[1:]):
         gold_gap, gap = range(gold_before + 1, gold_after), range(before + 1, after)
-        for a, b in align([number_key(gold_tasks[i].number) for i in gold_gap], [number_key(tasks[j]["number"]) for j in gap]):
+        gold_numbers = [number_key(gold_tasks[i].number) for i in gold_gap]
+        for a, b in align(gold_numbers, [number_key(tasks[j]["number"]) for j in gap]):
             matched[gold_gap[a]] = gap[b]
     used = set(matched.values())
     pairs = [(gold_tasks[i], tasks[matched[i]] if i in matched else None) for i in range(len(gold_tasks))]
@@ -278,7 +280,10 @@ def _score_units(tally, file, label, gold_units, units, error) -> None:
 
 
 def _score_targets(tally, file, gold_doc, doc, task_pairs, error) -> None:
-    """Same task (or both doc-level) first; then a doc-level item on either side may meet any leftover."""
+    """Same task (or both doc-level) first; then a doc-level item on either side may meet any leftover.
+
+    Items travel as (label, target); the label "" marks a doc-level target (no task on that side).
+    """
     def gold_key(entry):
         return decimal_key(entry[1].value), unit_key(entry[1].unit)
 
@@ -289,6 +294,7 @@ def _score_targets(tally, file, gold_doc, doc, task_pairs, error) -> None:
                 _gold_task_label(gold_task) if gold_task else _task_label(task))
                for gold_task, task in task_pairs]
     buckets.append((gold_doc.doc_targets if gold_doc else (), doc.targets.get(None, []) if doc else [], ""))
+
     def prefer(gold_entry, entry):
         return _overlap(gold_entry[1].quote, entry[1].get("text"))
 
@@ -309,7 +315,8 @@ def _score_targets(tally, file, gold_doc, doc, task_pairs, error) -> None:
     for label, target in lone_gold:
         error(label, "targets", "miss", _target_item(target.value, target.unit, target.comparator), target.quote)
     for label, row in lone:
-        error(label, "targets", "false_hit", _target_item(row["value"], row["unit"], row["comparator"]), row.get("text"))
+        item = _target_item(row["value"], row["unit"], row["comparator"])
+        error(label, "targets", "false_hit", item, row.get("text"))
     right = [(g, t) for g, t in pairs if comparator_key(g[1].comparator) == comparator_key(t[1]["comparator"])]
     tally.add(file, "comparator_accuracy", tp=len(right), fp=len(pairs) - len(right))
     for (label, target), (_, row) in pairs:
