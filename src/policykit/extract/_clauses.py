@@ -41,6 +41,7 @@ _VERB = re.compile(
 _VALUE_END = "。\n\t"
 _PART_SEPARATORS = "，,；;"
 _SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
+_SENTENCE_BOUNDARY = "。；;，,：:\n\t"
 _OPEN, _CLOSE = "（(", "）)"
 _GLUE = "、，,；;和及与等 \u3000"
 _LEAD_MARK = re.compile(r"[（(]牵头[)）]$")
@@ -253,7 +254,7 @@ def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
     while start < end and text[start] in " \u3000":
         start += 1
     mentions = split_unit_list(text, start, end)
-    if not mentions or not all(looks_like_unit(m.mention) for m in mentions):
+    if not mentions or not all(looks_like_unit(m.mention, strict=True) for m in mentions):
         return None
     # Every character of the span must belong to a mention or a separator.
     inside = set()
@@ -266,6 +267,10 @@ def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
 
 _PROSE_BY = re.compile(r"由(?P<units>[^。；;，,：:\n由]{2,80}?)(?P<verb>牵头负责|牵头|负责)(?!人|同志|作用|抓总|单位|部门)")
 _PROSE_WITH = re.compile(r"(?P<units>[^。；;，,：:\n（(）)]{2,40}?)会同(?P<others>[^。；;，,：:\n]{2,60})")
+# 建立教育、编办、人社…等有关单位部门密切协同的机制: the listed sectors take part.
+_PROSE_ETC = re.compile(
+    r"等(?:有关|相关)?(?:单位|部门|机构){1,2}(?:密切|积极|共同)?(?P<verb>协同|配合|参与|协助)(?!度|率)"
+)
 _ADVERBS = ("具体", "分别", "共同", "积极", "主要")
 
 
@@ -276,6 +281,10 @@ def _prose_clauses(text: str) -> list[_Clause]:
         if subject:
             role = _VERB_ROLES[m.group("verb")]
             clauses.append(_Clause(m.start(), m.end(), tuple((u, role) for u in subject)))
+    for m in _PROSE_ETC.finditer(text):
+        clause = _etc_clause(text, m)
+        if clause:
+            clauses.append(clause)
     for m in _PROSE_WITH.finditer(text):
         clause = _with_clause(text, m)
         if clause:
@@ -287,9 +296,31 @@ def _prose_clauses(text: str) -> list[_Clause]:
     return clauses
 
 
-def _subject_start(text: str, end: int) -> int:
+def _etc_clause(text: str, m: re.Match) -> _Clause | None:
+    """The list before 等…协同: the longest run of unit names ending at 等 (a verb before it stays out)."""
+    list_end = m.start()
+    start = _subject_start(text, list_end, _SENTENCE_BOUNDARY)
+    mentions = split_unit_list(text, start, list_end)
+    units: list[UnitMention] = []
+    for mention in reversed(mentions):
+        if not looks_like_unit(mention.mention, strict=True):
+            # The first name may follow a verb (建立教育): keep the longest unit-like tail.
+            tail = next((mention.mention[i:] for i in range(1, len(mention.mention) - 1)
+                         if looks_like_unit(mention.mention[i:], strict=True)), None)
+            if tail:
+                units.append(UnitMention(tail, mention.end - len(tail), mention.end, mention.placeholder))
+            break
+        units.append(mention)
+    if len(units) < 2:
+        return None
+    units.reverse()
+    role = _VERB_ROLES[m.group("verb")]
+    return _Clause(units[0].start, m.end(), tuple((u, role) for u in units))
+
+
+def _subject_start(text: str, end: int, boundary: str = _SUBJECT_BOUNDARY) -> int:
     start = end
-    while start > 0 and text[start - 1] not in _SUBJECT_BOUNDARY:
+    while start > 0 and text[start - 1] not in boundary:
         start -= 1
     return start
 

@@ -89,9 +89,10 @@ def find_tasks(text: str) -> tuple[TaskRecord, ...]:
     >>> [(t.path, t.number, t.title) for t in find_tasks(text)]
     [(('一',), '1', '完善实验室体系'), (('一',), '2', '培育人才'), (('二',), '1', '扩大出口')]
     """
+    clauses = find_clause_spans(text)
     nodes = _drop_preamble(_markers(text))
     roots = _build_tree(nodes, len(text))
-    _mark_own_clauses(text, nodes, find_clause_spans(text))
+    _mark_own_clauses(text, nodes, clauses)
     tasks: list[_Node] = []
     for root in roots:
         _select(root, tasks)
@@ -124,8 +125,8 @@ def _starts_shi_list(text: str, m: re.Match) -> bool:
 def _drop_preamble(nodes: list[_Node]) -> list[_Node]:
     """Lower-level items before the first top-level heading belong to a preamble or a page's chrome."""
     top = [n for n in nodes if _RANK[n.style] <= _TOP_RANK]
-    if len(top) < 2:
-        return nodes
+    if len(top) < 2 or _numeral(top[0].number) != 1:
+        return nodes  # when the outline starts at 二、 the items before belong to a lost 一、
     first = top[0].start
     return [n for n in nodes if n.start >= first or _RANK[n.style] <= _TOP_RANK]
 
@@ -160,8 +161,8 @@ def _same_level(stack: list[_Node], node: _Node) -> int | None:
     """Index of the open item ``node`` follows as a sibling; None when its style opens a new level,
     _NESTED when it restarts a list inside the item above.
 
-    A list that restarts at 1 in a style already open is nested in the item above (三、环境打造 /
-    一、工作进展情况); an item continues the list whose last number precedes its own, the outer
+    A list that restarts at 1 right under an item of its own style is nested in it (三、环境打造 /
+    一、工作进展情况); elsewhere a top-level restart starts a new outline. An item continues the list whose last number precedes its own, the outer
     list when it is a short heading line, else the innermost.
     """
     same = [i for i, open_ in enumerate(stack) if open_.style == node.style]
@@ -169,7 +170,9 @@ def _same_level(stack: list[_Node], node: _Node) -> int | None:
         return None
     number = _numeral(node.number)
     if number == 1:
-        return _NESTED
+        if stack[-1].style == node.style:
+            return _NESTED
+        return same[0] if _RANK[node.style] <= _TOP_RANK else None
     following = [i for i in same if _numeral(stack[i].number) == number - 1]
     if not following:
         return same[-1]

@@ -36,6 +36,7 @@ _PLACEHOLDER = re.compile(
     r"^[县市区省]{0,2}直?各|^[县市区省]?(?:有关|相关|其他|其它|其余)"
     r"|^[县市区省]?直?(?:部门|单位|镇街|乡镇|街道|镇（街道）|镇\(街道\))$|成员单位$"
 )
+_COLLECTIVE_BODY = re.compile(r"部门|单位|镇街|政府|乡镇|街道|[镇县区市]|委员会|机关|成员")
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
 _JURISDICTION_STUB = re.compile(r"^各?[县市区镇乡]$")
 _OPEN, _CLOSE = "（(", "）)"
@@ -59,7 +60,7 @@ def is_placeholder(name: str) -> bool:
     >>> is_placeholder("各区、市政府"), is_placeholder("县科技局")
     (True, False)
     """
-    return bool(_PLACEHOLDER.search(name))
+    return bool(_PLACEHOLDER.search(_strip_parenthetical(name)))
 
 
 def ends_with_head(name: str) -> bool:
@@ -68,8 +69,11 @@ def ends_with_head(name: str) -> bool:
     return core.endswith(UNIT_HEADS) or is_placeholder(name)
 
 
-def looks_like_unit(name: str) -> bool:
+def looks_like_unit(name: str, strict: bool = False) -> bool:
     """Whether ``name`` reads as a department name: a unit head, a collective, or a bare function stem.
+
+    ``strict`` (for prose subjects) also wants a collective to name bodies (各部门, not 各方) and a
+    name ending in a weak head (乡, 站 …) to be long or start with a jurisdiction or a function.
 
     Examples
     --------
@@ -78,6 +82,12 @@ def looks_like_unit(name: str) -> bool:
     """
     if len(name) < 2 or any(c in name for c in "。，,；;：:“”\"《》"):
         return False
+    if strict:  # prose: 各方 or 实现城乡 must not read as units
+        if is_placeholder(name):
+            return bool(_COLLECTIVE_BODY.search(name))
+        core = _strip_parenthetical(name)
+        if core.endswith(_WEAK_HEADS) and not core.endswith(_STRONG_HEADS):
+            return len(core) >= 5 or core.startswith(("县", "市", "区", "省")) or _stem_prefix(core) > 0
     return ends_with_head(name) or name.endswith("部门") or _stem_prefix(name) == len(name.lstrip("县市区省"))
 
 

@@ -1,0 +1,163 @@
+"""One unit name as written -> (jurisdiction, canonical key, level, category) in its document's context.
+
+Decisions (documented because a paper depends on them):
+
+* An unmarked name (科技局) or one marked with the document's own level (县科技局 in a county, 市… in a
+  city) or its own name (成武县科技局) is a unit of the document's jurisdiction.
+* A name marked with a higher level (市… in a county document, 省… in a city document) is a unit of
+  that higher government: the ``city`` / ``province`` of the document when known, else
+  ``"<region>上级市"`` / ``"<region>上级省"``.
+* A branch named after the document's place (市生态环境局成武分局, 人行成武分行) is run by the higher
+  bureau but sits in and works for the county, so it is a unit of the county, keeping its name.
+* Keys drop what varies in writing one name: 和/与, 委员会 -> 委, 监督管理 -> 监管, 办公室 -> 办,
+  人民政府 -> 政府, common abbreviations (发改, 人社, 住建 …) and 中共.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..extract._lexicon import CATEGORY_NAMES_EN, FUNCTIONS
+from ..extract._units import UNIT_HEADS, is_placeholder
+
+LEVEL_MARKS = {"province": "省", "city": "市", "district": "区", "county": "县", "township": "镇"}
+_MARK_LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
+_HIGHER = {"county": ("市", "省"), "district": ("市", "省"), "city": ("省",), "township": ("县", "市", "省")}
+_REGION_SUFFIX = re.compile(r"(?:自治县|自治州|自治区|自治旗|特别行政区|县|市|区|旗|盟|省)$")
+# Written forms of one name, mapped onto one key (applied in order, after 和/与 are removed).
+_REWRITES = (
+    ("委员会", "委"), ("监督管理", "监管"), ("办公室", "办"), ("人民政府", "政府"),
+    ("发改", "发展改革"), ("工信", "工业信息化"), ("经信", "经济信息化"), ("人社", "人力资源社会保障"),
+    ("住建", "住房城乡建设"), ("卫健", "卫生健康"), ("文旅", "文化旅游"), ("教体", "教育体育"),
+    ("中国人民银行", "人民银行"), ("人行", "人民银行"),
+)
+_WHOLE_REWRITES = {"应急局": "应急管理局", "科学技术局": "科技局", "自然资源局": "自然资源规划局"}
+_PBOC_BRANCH = re.compile(r"^人民银行[\u4e00-\u9fff]{1,4}(?:中心)?(?:分行|支行)$")
+_NOT_A_MARK = ("市场", "市政", "区块", "县域", "市民", "市容")
+_HEADS_EN = (
+    ("分局", "Branch Bureau"), ("分行", "Branch"), ("支行", "Branch"), ("管委会", "Management Committee"),
+    ("局", "Bureau"), ("委", "Commission"), ("办", "Office"), ("中心", "Center"), ("部", "Department"),
+    ("厅", "Department"), ("政府", "Government"), ("专班", "Task Force"), ("街道", "Subdistrict"),
+    ("镇", "Town"), ("乡", "Township"), ("院", "Institute"), ("站", "Station"), ("集团", "Group"),
+    ("公司", "Company"), ("党校", "Party School"), ("联", "Federation"),
+)
+_PARTY_EN = (
+    ("组织部", "Organization Department"), ("宣传部", "Publicity Department"),
+    ("统战部", "United Front Work Department"), ("政法委", "Political and Legal Affairs Commission"),
+    ("编办", "Staffing Office"), ("党校", "Party School"), ("纪委", "Discipline Inspection Commission"),
+)
+_LEVELS_EN = {"province": "Provincial", "city": "Municipal", "district": "District", "county": "County",
+              "township": "Township", "national": "National"}
+_COLLECTIVES = (
+    (re.compile(r"镇|街|乡"), "各镇街", "all townships and streets"),
+    (re.compile(r"政府"), "各下级政府", "all lower-level governments"),
+    (re.compile(r"部门"), "各有关部门", "all relevant departments"),
+    (re.compile(r"单位"), "各有关单位", "all relevant units"),
+)
+# Stems with 和 removed, longest first, to match keys.
+_STEMS = sorted(
+    ((stem.replace("和", ""), category) for category, _, stems in FUNCTIONS for stem in stems),
+    key=lambda pair: len(pair[0]), reverse=True,
+)
+
+
+@dataclass(frozen=True)
+class UnitName:
+    jurisdiction: str
+    key: str  # canonical name within the jurisdiction, e.g. 科技局, 县委组织部, 各镇街
+    level: str | None
+    category: str
+    name_en: str
+    has_head: bool  # False for a bare function stem (发展改革) whose head the scrape lost
+
+
+def short_region(region: str) -> str:
+    """成武县 -> 成武, 东营市 -> 东营 (names of two characters stay whole)."""
+    short = _REGION_SUFFIX.sub("", region)
+    return short if len(short) >= 2 else region
+
+
+def normalise_unit(mention: str, region: str | None, level: str | None,
+                   city: str | None = None, province: str | None = None) -> UnitName:
+    """Canonical identity of one unit mention within its document's jurisdiction.
+
+    Examples
+    --------
+    >>> u = normalise_unit("县发展和改革局", "成武县", "county")
+    >>> (u.jurisdiction, u.key, u.category)
+    ('成武县', '发展改革局', 'development_reform')
+    >>> normalise_unit("市生态环境局成武分局", "成武县", "county").jurisdiction
+    '成武县'
+    """
+    region = region or "未知"
+    name = re.sub(r"[（(][^（()）]*[)）]$", "", mention.strip()) or mention.strip()
+    name = name.removeprefix("中共")
+    jurisdiction, unit_level, name = _jurisdiction(name, region, level, city, province)
+    if is_placeholder(mention):
+        return _collective(jurisdiction, unit_level, name)
+    key = _key(name, LEVEL_MARKS.get(unit_level or "", "县"))
+    category = _category(key)
+    return UnitName(jurisdiction, key, unit_level, category, _name_en(key, category, unit_level),
+                    key.endswith(UNIT_HEADS))
+
+
+def _jurisdiction(name: str, region: str, level: str | None, city: str | None,
+                  province: str | None) -> tuple[str, str | None, str]:
+    short = short_region(region)
+    for prefix in (region, short):
+        if name.startswith(prefix) and len(name) > len(prefix) + 1:
+            rest = name[len(prefix):]
+            return region, level, rest
+    mark = name[:1]
+    if mark in _MARK_LEVELS and not name.startswith(_NOT_A_MARK) and len(name) > 2:
+        rest = name[1:]
+        if level and mark in _HIGHER.get(level, ()):
+            if short in rest and re.search(r"(?:分局|分行|支行|分中心)$", rest):
+                return region, level, rest  # a branch in this place works for this place
+            upper = city if mark == "市" else province
+            return upper or f"{region}上级{mark}", _MARK_LEVELS[mark], rest
+        if level is None or LEVEL_MARKS.get(level) == mark:
+            return region, level, rest
+    return region, level, name
+
+
+def _key(name: str, level_mark: str) -> str:
+    key = name.replace("和", "").replace("与", "")
+    if key.startswith("委"):  # 委组织部 is 县委组织部 with its level mark stripped or lost
+        key = level_mark + key
+    for old, new in _REWRITES:
+        key = key.replace(old, new)
+    key = _WHOLE_REWRITES.get(key, key)
+    if _PBOC_BRANCH.match(key):
+        key = "人民银行"
+    return key
+
+
+def _category(key: str) -> str:
+    for stem, category in _STEMS:
+        if key.startswith(stem) or key.startswith(stem, 1) and key[0] in "县市区省":
+            return category
+    for stem, category in _STEMS:
+        if len(stem) >= 2 and stem in key:
+            return category
+    return "other"
+
+
+def _name_en(key: str, category: str, level: str | None) -> str:
+    prefix = _LEVELS_EN.get(level or "", "")
+    if category == "party_organs":
+        body = next((en for stem, en in _PARTY_EN if stem in key), "")
+        return " ".join(part for part in (prefix, "Party Committee", body) if part)
+    head = next((en for h, en in _HEADS_EN if key.endswith(h)), "")
+    base = CATEGORY_NAMES_EN.get(category, "Other")
+    if category == "peoples_bank":
+        return f"{prefix} Branch, People's Bank of China".strip()
+    return " ".join(part for part in (prefix, base, head) if part)
+
+
+def _collective(jurisdiction: str, level: str | None, name: str) -> UnitName:
+    for pattern, key, english in _COLLECTIVES:
+        if pattern.search(name):
+            return UnitName(jurisdiction, key, level, "collective", f"Collective: {english}", True)
+    key = name.lstrip("县市区省")
+    return UnitName(jurisdiction, key, level, "collective", "Collective", True)

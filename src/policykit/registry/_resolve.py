@@ -1,0 +1,132 @@
+"""Mentions of a corpus -> canonical units, vectorised: each distinct name is normalised once."""
+from __future__ import annotations
+
+import polars as pl
+
+from ._names import UnitName, normalise_unit
+
+UNITS_SCHEMA = {
+    "unit_id": pl.String, "name": pl.String, "level": pl.String, "jurisdiction": pl.String,
+    "category": pl.String, "name_en": pl.String, "aliases": pl.List(pl.String),
+}
+MENTION_MAP_SCHEMA = {"doc_id": pl.String, "mention": pl.String, "unit_id": pl.String}
+_CONTEXT = ("region", "level", "city", "province")
+_LEVEL_BY_SUFFIX = (("县", "county"), ("旗", "county"), ("区", "district"), ("市", "city"), ("省", "province"))
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(self, node: tuple[str, str]) -> tuple[str, str]:
+        root = node
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while node != root:  # path compression
+            self.parent[node], node = root, self.parent.get(node, node)
+        return root
+
+    def union(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # The root gives the unit its name: prefer a name with a head, then the longer, then order.
+            keep, drop = sorted((ra, rb), key=lambda n: (not _has_head(n[1]), -len(n[1]), n[1]))
+            self.parent[drop] = keep
+
+
+def _has_head(key: str) -> bool:
+    from ..extract._units import ends_with_head
+    return ends_with_head(key)
+
+
+def _level_of(region: str | None) -> str | None:
+    return next((level for suffix, level in _LEVEL_BY_SUFFIX if region and region.endswith(suffix)), None)
+
+
+def resolve_units(mentions: pl.DataFrame, aliases: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Resolve unit mentions to canonical units of a jurisdiction.
+
+    Parameters
+    ----------
+    mentions : polars.DataFrame
+        Columns ``doc_id, mention, placeholder, level, region`` (``level``/``region`` of the
+        document); optional ``city``/``province`` name the higher governments of the document.
+    aliases : polars.DataFrame
+        Columns ``name_a, name_b, jurisdiction`` from curation: the two names are one unit in that
+        jurisdiction (null: in every jurisdiction). Applied transitively.
+
+    Returns
+    -------
+    (mention_map, units)
+        ``mention_map`` has ``doc_id, mention, unit_id``; ``units`` the columns of ``UNITS_SCHEMA``.
+        ``unit_id`` reads ``"<jurisdiction>/<name>"``, e.g. ``"成武县/科技局"``; collective mentions
+        (各镇街 …) resolve to a unit of category ``collective``.
+
+    Examples
+    --------
+    >>> m = pl.DataFrame({"doc_id": ["d1", "d1"], "mention": ["科技局", "县科技局"],
+    ...                   "placeholder": [False, False], "level": ["county"] * 2, "region": ["成武县"] * 2})
+    >>> a = pl.DataFrame(schema={"name_a": pl.String, "name_b": pl.String, "jurisdiction": pl.String})
+    >>> mention_map, units = resolve_units(m, a)
+    >>> mention_map["unit_id"].to_list(), units["name_en"].to_list()
+    (['成武县/科技局', '成武县/科技局'], ['County Science & Technology Bureau'])
+    """
+    context = [c for c in _CONTEXT if c in mentions.columns]
+    distinct = mentions.select("mention", *context).unique(maintain_order=True)
+    resolved = [
+        normalise_unit(row["mention"], row.get("region"), row.get("level"), row.get("city"), row.get("province"))
+        for row in distinct.iter_rows(named=True)
+    ]
+    forest = _UnionFind()
+    _join_lost_heads(forest, resolved)
+    _apply_aliases(forest, aliases, {u.jurisdiction for u in resolved})
+    info = {(u.jurisdiction, u.key): u for u in resolved}
+    unit_ids = []
+    for u in resolved:
+        jurisdiction, key = forest.find((u.jurisdiction, u.key))
+        unit_ids.append(f"{jurisdiction}/{key}")
+    mapped = distinct.with_columns(unit_id=pl.Series(unit_ids, dtype=pl.String))
+    mention_map = (
+        mentions.select("doc_id", "mention", *context)
+        .join(mapped, on=["mention", *context], how="left", nulls_equal=True)
+        .select(list(MENTION_MAP_SCHEMA)).unique(maintain_order=True)
+    )
+    return mention_map.cast(MENTION_MAP_SCHEMA), _units_frame(mapped, forest, info)
+
+
+def _join_lost_heads(forest: _UnionFind, resolved: list[UnitName]) -> None:
+    """发展改革 (head lost in the scrape) is the one 发展改革局 of its jurisdiction, if there is one."""
+    headed: dict[tuple[str, str], set[str]] = {}
+    for u in resolved:
+        if u.has_head and u.category not in ("other", "collective"):
+            headed.setdefault((u.jurisdiction, u.category), set()).add(u.key)
+    for u in resolved:
+        if not u.has_head:
+            candidates = headed.get((u.jurisdiction, u.category), set())
+            if len(candidates) == 1:
+                forest.union((u.jurisdiction, u.key), (u.jurisdiction, next(iter(candidates))))
+
+
+def _apply_aliases(forest: _UnionFind, aliases: pl.DataFrame, jurisdictions: set[str]) -> None:
+    for row in aliases.iter_rows(named=True):
+        name_a, name_b, scope = row.get("name_a"), row.get("name_b"), row.get("jurisdiction")
+        if not name_a or not name_b:
+            continue
+        for jurisdiction in ([scope] if scope else sorted(jurisdictions)):
+            a = normalise_unit(name_a, jurisdiction, _level_of(jurisdiction))
+            b = normalise_unit(name_b, jurisdiction, _level_of(jurisdiction))
+            forest.union((a.jurisdiction, a.key), (b.jurisdiction, b.key))
+
+
+def _units_frame(mapped: pl.DataFrame, forest: _UnionFind, info: dict[tuple[str, str], UnitName]) -> pl.DataFrame:
+    rows = {}
+    for unit_id in mapped["unit_id"].unique().sort().to_list():
+        jurisdiction, key = unit_id.split("/", 1)
+        u = info.get((jurisdiction, key)) or next(v for (j, k), v in info.items() if forest.find((j, k)) == (jurisdiction, key))
+        rows[unit_id] = (key if u.category == "collective" else jurisdiction + key, u.level, jurisdiction, u.category, u.name_en)
+    aliases = mapped.group_by("unit_id").agg(aliases=pl.col("mention").unique().sort())
+    units = pl.DataFrame(
+        [(uid, *vals) for uid, vals in rows.items()],
+        schema=["unit_id", "name", "level", "jurisdiction", "category", "name_en"], orient="row",
+    )
+    return units.join(aliases, on="unit_id", how="left").select(list(UNITS_SCHEMA)).cast(UNITS_SCHEMA).sort("unit_id")
