@@ -9,7 +9,6 @@ from policykit.text import SourceReading, read_source
 
 REPO = Path(__file__).resolve().parents[2]
 RAW = REPO / "data" / "raw"
-CORPUS = REPO.parent / "shared" / "corpus"
 
 
 @pytest.fixture(scope="session")

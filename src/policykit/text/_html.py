@@ -42,13 +42,18 @@ class _Renderer:
             self.length += len(s)
 
     def newline(self) -> None:
+        if self.parts and self.parts[-1] == " ":  # layout space before a block break
+            self.parts.pop()
+            self.length -= 1
         if self.parts and not self.parts[-1].endswith("\n"):
             self.emit("\n")
 
     def node(self, node: Node) -> None:
         tag = node.tag
         if tag == "-text":
-            self.emit(_SPACES.sub(" ", node.text_content or ""))
+            text = _SPACES.sub(" ", node.text_content or "")
+            if text != " " or (self.parts and not self.parts[-1].endswith("\n")):
+                self.emit(text)
             return
         if tag in _SKIP or tag == "_comment":
             return

@@ -193,11 +193,11 @@ def document_metadata(
     for name in (title, notice_title):
         if name and (place := place_of(name)).region:
             break
+    if not place.region:
+        place = next((p for m in _PLACE_IN_HEAD.finditer(head) if (p := place_of(m.group(1) or m.group(2))).region), Place())
     issuer, issuer_note = _issuer(text, title, notice_title, context, lead, place)
     if issuer and (issuer_place := place_of(issuer)).region:
         place = issuer_place if not place.region or issuer_place.level == "national" else place
-    if not place.region:
-        place = next((p for m in _PLACE_IN_HEAD.finditer(head) if (p := place_of(m.group(1) or m.group(2))).region), Place())
     if not place.region:
         place = _region_from_text(text)
         if issuer is None and not issuer_note:

@@ -117,8 +117,9 @@ def split_documents(text: str) -> list[Segment]:
             if notice is None and inner and _compact(inner.group(1)) == _compact(title):
                 starts[-1] = (current_start, title, current_title)
                 continue
-            if len(text[current_start:start].strip()) - len(current_title) < MIN_GAP:
-                if not text[current_start:start].replace(current_title, "").strip() or len(title) >= 8:
+            gap = text[current_start:start]
+            if len(gap.strip()) - len(current_title) < MIN_GAP and not _NEWS.search(gap):
+                if not gap.replace(current_title, "").strip() or len(title) >= 8:
                     starts[-1] = (current_start, title, notice)
                 continue
         starts.append((start, title, None))
