@@ -1,7 +1,7 @@
 """policykit: Chinese government plan documents → an auditable event log → frames, networks, charts.
 
 >>> import policykit as pk
->>> ds = pk.open()                                   # doctest: +SKIP  (the project of the current folder)
+>>> ds = pk.open()                                   # doctest: +SKIP
 >>> pk.network.coordination_graph(ds.assignments)    # doctest: +SKIP
 """
 from . import charts, curation, extract, log, network, text
