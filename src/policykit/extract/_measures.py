@@ -54,7 +54,7 @@ _DURATION = re.compile(r"(?:[两三四五六七八九十]|\d{1,2}(?!\d))\s*年(?
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
 
 _METRIC_LEAD = re.compile(
-    r"^(?:[、，,：:\s]|确保|力争|争取|努力|积极|其中|全年|年内|年底前?|年末|今年|到?20\d{2}\s*年(?:底|末)?|"
+    r"^(?:[、，,：:\s]|\d{1,3}[.、](?!\d)|确保|力争|争取|努力|积极|其中|全年|年内|年底前?|年末|今年|到?20\d{2}\s*年?(?:底|末)?|"
     r"全县|全市|全区|全省|全国|全|同比|比上年|较上年|为|并)+")
 _METRIC_TAIL = re.compile(
     r"(?:达到|达|为|是|保持在|保持|稳定在|控制在|完成|实现|累计|共计|共|总计|同比|比上年|较上年|分别|年均|全年|"
@@ -120,6 +120,9 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         raw_metric = text[max(clause_start, prior_end):q.start]
         metric = _clean_metric(raw_metric)
         inherited = previous[1] if previous and previous[0] == sentence_start else ""
+        counted = _counted_noun(text, q, next_start)
+        if counted and not _METRIC_LEAD.fullmatch(counted):
+            metric = metric + counted  # 推动3家企业开展智能化改造: the counted noun follows the number
         if not metric:
             metric = _GROWTH_TAIL.sub("", inherited) if q.base_unit not in _RATE_UNITS else inherited
         kind = _kind(q, text[clause_start:q.start], metric)
@@ -225,6 +228,19 @@ def _skip_separators(text: str, start: int, limit: int) -> int:
     while start < limit and text[start] in "、，,：: \t\u3000":
         start += 1
     return start
+
+
+def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
+    """The words a count or share is of when they follow it: 3家[企业], 90%以上的[乡镇卫生院]."""
+    if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS:
+        return ""
+    end = _boundary_after(text, q.end, _CLAUSE_END + "、")
+    if next_start is not None:
+        end = min(end, next_start)
+    after = text[q.end:end]
+    after = after[1:] if after.startswith("的") else after
+    m = re.match(r"[\u4e00-\u9fff“”]{1,15}", after)
+    return m.group(0) if m and q.base_unit in _CLASSIFIERS or m and text[q.end:q.end + 1] == "的" else ""
 
 
 def _clean_metric(raw: str) -> str:

@@ -143,7 +143,7 @@ def _read_chinese_integer(numeral: str) -> int | None:
         if not any(ch in "〇零" for ch in numeral):
             return None
         return int("".join(str(_DIGITS[ch]) for ch in numeral))
-    total = section = number = 0
+    total = wan = section = number = 0  # total: 亿 groups and above; wan: the 万 group after them
     last_unit = 0  # multiplier of the unit just read, for abbreviations such as 三万五 = 35000
     section_unit = 10**5  # small units must fall within a section: 三千二百, not 三百二千
     after_digit = False
@@ -164,7 +164,10 @@ def _read_chinese_integer(numeral: str) -> int | None:
             section_unit = unit
         else:
             unit = _BIG_UNITS[ch]
-            total = (total + section + number) * unit if ch == "亿" else total + (section + number) * unit
+            if ch == "亿":  # 一万亿零一亿: the 万 before 亿 scales with it, a later 亿 group adds
+                total, wan = total + (wan + section + number) * unit, 0
+            else:
+                wan += (section + number) * unit
             section = 0
             section_unit = 10**5
         last_unit = unit
@@ -172,7 +175,7 @@ def _read_chinese_integer(numeral: str) -> int | None:
         after_digit = False
     if number and last_unit >= 10:
         number *= last_unit // 10
-    return total + section + number
+    return total + wan + section + number
 
 
 def find_quantities(text: str) -> tuple[Quantity, ...]:

@@ -1,0 +1,179 @@
+"""The number reader: exact decimals, Chinese numerals, scales, ranges and comparator words."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit.extract._numbers import find_quantities, normalise_digits, read_number
+
+DIGITS = "零一二三四五六七八九"
+
+
+def quantity(text: str):
+    """The single quantity of a short text."""
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- regression cases that existing libraries get wrong ------------------------------------------
+
+def test_16_4_yi_is_exact():
+    assert read_number("16.4亿") == Decimal(1640000000)
+    q = quantity("全年实现收入16.4亿元")
+    assert (q.value, q.unit, q.base_value, q.base_unit) == (Decimal("16.4"), "亿元", Decimal(1640000000), "元")
+    assert str(q.base_value) == "1640000000"
+
+
+def test_abbreviated_chinese_numerals():
+    assert read_number("三万五") == 35000
+    assert read_number("一千二百") == 1200
+    assert read_number("两万") == 20000
+    assert read_number("十二") == 12
+    assert read_number("一亿五") == 150000000
+    assert read_number("一百零五") == 105
+
+
+def test_adjacent_digits_are_a_range_not_a_number():
+    q = quantity("建设两三个示范区")
+    assert (q.value, q.value_high, q.unit, q.comparator) == (2, 3, "个", "range")
+
+
+def test_percent_in_words_is_exact():
+    assert read_number("百分之一点五七") == Decimal("1.57")
+    q = quantity("降低百分之一点五七")
+    assert (q.value, q.unit, q.base_unit) == (Decimal("1.57"), "%", "%")
+
+
+def test_unit_between_number_and_condition():
+    q = quantity("接待游客20万人次以上")
+    assert (q.value, q.unit, q.comparator) == (20, "万人次", ">=")
+    assert (q.base_value, q.base_unit) == (200000, "人次")
+
+
+# -- units, scales, ranges, approximations -------------------------------------------------------
+
+@pytest.mark.parametrize("text, value, high, unit, comparator", [
+    ("增长6-6.5%", "6", "6.5", "%", "range"),
+    ("增长6.5%－7%", "6.5", "7", "%", "range"),
+    ("创作1或2部作品", "1", "2", "部", "range"),
+    ("建设32-36个", "32", "36", "个", "range"),
+    ("力争为100余家企业", "100", None, "家", ">="),
+    ("投资1400多万元", "1400", None, "万元", ">="),
+    ("达到3万千瓦以上", "3", None, "万千瓦", ">="),
+    ("控制在1.9亿立方米以内", "1.9", None, "亿立方米", "<="),
+    ("实施5项左右", "5", None, "项", "≈"),
+    ("约200人", "200", None, "人", "≈"),
+    ("近2万亿元", "2", None, "万亿元", "≈"),
+    ("失业率低于4.6%", "4.6", None, "%", "<"),
+    ("超过6000万人", "6000", None, "万人", ">"),
+    ("不少于800户", "800", None, "户", ">="),
+    ("至少入选一人", "1", None, "人", ">="),
+    ("提高0.5个百分点", "0.5", None, "个百分点", "="),
+    ("完成森林抚育0.25万亩", "0.25", None, "万亩", "="),
+])
+def test_quantities(text, value, high, unit, comparator):
+    q = quantity(text)
+    assert str(q.value) == value
+    assert (None if q.value_high is None else str(q.value_high)) == high
+    assert (q.unit, q.comparator) == (unit, comparator)
+
+
+def test_fractions_read_as_percent():
+    q = quantity("占比超过三成")
+    assert (q.value, q.unit, q.base_value, q.base_unit) == (3, "成", 30, "%")
+    q = quantity("一半以上")
+    assert (q.base_value, q.base_unit, q.comparator) == (50, "%", ">=")
+
+
+def test_kilowatt_is_a_unit_not_a_thousand():
+    q = quantity("装机300千瓦")
+    assert (q.value, q.unit, q.base_value) == (300, "千瓦", 300)
+
+
+def test_full_width_digits_keep_offsets():
+    text = "新增１６．４万亩"
+    q = quantity(text)
+    assert (q.value, q.unit) == (Decimal("16.4"), "万亩")
+    assert text[q.number_start:q.end] == "１６．４万亩"
+    assert normalise_digits("１２％") == "12%"
+
+
+@pytest.mark.parametrize("text", ["“一企一平台”", "十有两禁", "一二三产业融合", "十四五", "千家万户", "千方百计", "5G网络"])
+def test_names_and_idioms_are_no_quantities(text):
+    assert find_quantities(text) == ()
+
+
+def test_bare_ordinals_and_document_numbers_are_skipped():
+    assert find_quantities("1.完善实验室体系") == ()
+    assert find_quantities("国发202218") == ()
+
+
+@pytest.mark.parametrize("numeral", ["十四五", "一二三", "abc", "", "十十", "三百二千"])
+def test_not_a_numeral_reads_as_none(numeral):
+    assert read_number(numeral) is None
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+def to_chinese(n: int) -> str:
+    """Format a non-negative integer below 10^16 as standard Chinese numerals."""
+    if n == 0:
+        return "零"
+
+    def below_10000(k: int) -> str:
+        out, zero = "", False
+        for unit, size in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+            digit = k // size % 10
+            if digit:
+                if zero and out:
+                    out += "零"
+                out += DIGITS[digit] + unit
+                zero = False
+            else:
+                zero = True
+        return out
+
+    groups = [(n // 10**12) % 10**4, (n // 10**8) % 10**4, (n // 10**4) % 10**4, n % 10**4]
+    out = ""
+    for group, word in zip(groups, ("万亿", "亿", "万", "")):
+        if group:
+            if out and group < 1000:
+                out += "零"
+            out += below_10000(group) + word
+    return out.lstrip("零")
+
+
+@given(st.integers(min_value=1, max_value=10**15))
+def test_chinese_numerals_round_trip(n):
+    assert read_number(to_chinese(n)) == n
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=99),
+       st.sampled_from(["", "万", "亿"]))
+def test_arabic_with_scale_round_trip(whole, cents, scale):
+    written = f"{whole}.{cents:02d}{scale}"
+    factor = {"": 1, "万": 10**4, "亿": 10**8}[scale]
+    assert read_number(written) == Decimal(f"{whole}.{cents:02d}") * factor
+    q = quantity(f"完成{written}元")
+    assert q.base_value == Decimal(f"{whole}.{cents:02d}") * factor
+    assert q.unit == f"{scale}元"
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(list("0123456789.%-至或万亿千百十一二两三五零余多约近以上下内左右个家元亩年月“”的第，。 \n")
+                                + ["亿元", "百分之", "个百分点"]), max_size=30).map("".join))
+def test_any_string_reads_without_error_and_spans_stay_inside(text):
+    for q in find_quantities(text):
+        assert 0 <= q.start <= q.number_start < q.end <= len(text)
+        assert q.value_high is None or q.comparator == "range"
+    read_number(text)
+
+
+@given(st.text(max_size=60))
+def test_arbitrary_unicode_never_raises(text):
+    find_quantities(text)
+    read_number(text)

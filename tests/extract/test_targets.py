@@ -1,0 +1,145 @@
+"""Targets: what a plan sets out to reach, with value, unit, comparator, kind, hardness and year."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykit.extract import find_targets, find_tasks
+from policykit.extract._metrics import metric_key
+from policykit.text import DocumentMetadata
+
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
+PLAN_2023 = DocumentMetadata(year=2023, doc_type="key_tasks")
+
+
+def targets(text, metadata=PLAN_2023, tasks=()):
+    return find_targets(text, tasks, metadata)
+
+
+def row(t):
+    return (t.value, t.value_high, t.unit, t.comparator, t.kind, t.hardness, t.year)
+
+
+def test_one_clause_two_targets_share_hardness():
+    found = targets("力争为100余家企业提供转(续)贷1亿元以上。")
+    assert [row(t) for t in found] == [
+        ("100", None, "家", ">=", "level", "力争", 2023),
+        ("1", None, "亿元", ">=", "level", "力争", 2023),
+    ]
+    assert found[1].base_value == "100000000" and found[1].base_unit == "元"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全县新型储能规模达到3万千瓦以上。", ("3", None, "万千瓦", ">=", "level", None, 2023)),
+    ("年度用水总量控制在1.9亿立方米以内。", ("1.9", None, "亿立方米", "<=", "level", None, 2023)),
+    ("城市再生水利用率达到50%。", ("50", None, "%", "=", "share", None, 2023)),
+    ("营业收入同比增长20%以上。", ("20", None, "%", ">=", "growth_rate", None, 2023)),
+    ("新增护理型养老床位400张。", ("400", None, "张", "=", "increase", None, 2023)),
+    ("创作1或2部文艺作品。", ("1", "2", "部", "range", "level", None, 2023)),
+    ("确保90%以上的乡镇卫生院达到国家基本标准。", ("90", None, "%", ">=", "share", "确保", 2023)),
+    ("单位生产总值能耗下降3%。", ("3", None, "%", "=", "decrease", None, 2023)),
+    ("到2025年，建成示范村30个。", ("30", None, "个", "=", "level", None, 2025)),
+])
+def test_target_fields(text, expected):
+    (found,) = targets(text)
+    assert row(found) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "对认定的企业最高奖励1000万元。",
+    "按设备投资额给予30%补助。",
+    "对营业收入首次突破10亿元的企业给予支持。",
+    "实施投资500万元以上技术改造项目。",
+    "7月底前完成2023年度评估。",
+    "根据成政办字〔2023〕9号文件。",
+    "开展“一企一平台”创建，落实“十有两禁”，严控“两高”项目。",
+    "第四届博览会在全县13个供电所开展。",
+    "指导其他7个镇街打造示范片区。",
+    "支持实施《三年行动计划（2023—2025年）》。",
+    "培育一批骨干企业，争取我县两个100MW风电项目尽快实施。",
+    "持续推进新万福河复航二期，加快零部件进口。",
+])
+def test_numbers_that_are_not_targets(text):
+    assert targets(text) == ()
+
+
+def test_year_from_the_title_when_metadata_has_none():
+    text = "成武县2023年重点工作任务\n1.推动3家企业开展智能化改造。"
+    (found,) = find_targets(text, (), DocumentMetadata())
+    assert found.year == 2023
+
+
+def test_keys_are_stable_and_tied_to_the_task():
+    text = "一、创新\n1.完善实验室体系。力争达到20家以上。\n2.培育平台。达到20家以上。"
+    tasks = find_tasks(text)
+    first = find_targets(text, tasks, PLAN_2023)
+    again = find_targets(text, tasks, PLAN_2023)
+    assert [t.key for t in first] == [t.key for t in again]
+    assert len({t.key for t in first}) == 2
+    assert [t.task_key for t in first] == [task.key for task in tasks]
+    assert all(text[t.start:t.end] == t.text for t in first)
+
+
+def test_work_report_review_gives_no_targets_and_plan_part_does():
+    text = ("一、2019年工作回顾\n全年地区生产总值增长7.9%。\n二、2020年总体要求\n"
+            "经济社会发展主要预期目标是:地区生产总值增长6.5%左右;城镇登记失业率控制在3.5%以内。")
+    found = find_targets(text, (), DocumentMetadata(year=2020, doc_type="work_report"))
+    assert [(t.metric_key, t.value, t.comparator, t.kind, t.year) for t in found] == [
+        ("gdp_growth", "6.5", "≈", "growth_rate", 2020),
+        ("registered_unemployment_rate", "3.5", "<=", "share", 2020),
+    ]
+    assert all(t.task_key is None for t in found)
+
+
+def test_five_year_aims_are_not_for_the_report_year():
+    text = "二、“十三五”时期主要目标任务\n实现城镇新增就业5000万人以上。"
+    (found,) = find_targets(text, (), DocumentMetadata(year=2016, doc_type="work_report"))
+    assert found.year is None
+
+
+@pytest.mark.parametrize("metric, kind, key", [
+    ("国内生产总值增长", None, "gdp_growth"),
+    ("地区生产总值", None, "gdp"),
+    ("GDP增长", None, "gdp_growth"),
+    ("经济增长预期目标", None, "gdp_growth"),
+    ("居民消费价格涨幅", None, "cpi"),
+    ("城镇调查失业率", None, "surveyed_unemployment_rate"),
+    ("城镇登记失业率", None, "registered_unemployment_rate"),
+    ("城镇新增就业", None, "new_urban_jobs"),
+    ("一般公共财政预算收入增长", None, "fiscal_revenue_growth"),
+    ("地方财政收入", None, "fiscal_revenue"),
+    ("社会消费品零售总额增长", None, "retail_sales_growth"),
+    ("农村居民人均可支配收入", "growth_rate", "rural_disposable_income_growth"),
+    ("单位国内生产总值能耗", None, "energy_intensity"),
+    ("粮食产量", None, "grain_output"),
+    ("赤字率", None, "deficit_ratio"),
+    ("市级重点实验室", None, None),
+    ("", None, None),
+])
+def test_metric_keys(metric, kind, key):
+    assert metric_key(metric, kind) == key
+
+
+def test_chengwu_targets_read_by_hand():
+    """Spot checks against the text of the Chengwu 2023 task list."""
+    text = (RAW / "chengwu-2023-key-tasks.txt").read_text(encoding="utf-8")
+    found = find_targets(text, find_tasks(text), PLAN_2023)
+    by_quote = {t.text: t for t in found}
+    assert 60 <= len(found) <= 72
+    assert all(t.year == 2023 for t in found)
+    expected = {
+        "力争2023市级重点实验室达到20家以上": ("20", "家", ">=", "力争"),
+        "积极培育1家左右": ("1", "家", "≈", None),
+        "粮食产量稳定在11.5亿斤以上": ("11.5", "亿斤", ">=", None),
+        "全能繁母猪保持在1.57万头以上": ("1.57", "万头", ">=", None),
+        "至少入选一人": ("1", "人", ">=", None),
+        "级()以上绿色低碳产业集群2左右": ("2", None, "≈", None),
+    }
+    for quote, (value, unit, comparator, hardness) in expected.items():
+        t = by_quote[quote]
+        assert (t.value, t.unit, t.comparator, t.hardness) == (value, unit, comparator, hardness)
+    assert by_quote["推动3家"].metric == "推动企业开展智能化改造"
+    values = {(t.value, t.unit) for t in found}
+    assert ("500", "万元") not in values and ("10", "亿元") not in values  # thresholds
+    assert ("13", "个") not in values and ("168", "个") not in values  # scope counts
