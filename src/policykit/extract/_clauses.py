@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._records import AssignmentRecord, TaskRecord
 from ._units import UnitMention, looks_like_unit, split_unit_list
@@ -98,14 +99,15 @@ def find_clause_spans(text: str, start: int = 0, end: int | None = None) -> list
     return [(c.start, c.end) for c in find_clauses(text) if start <= c.start < end]
 
 
-def find_clauses(text: str) -> list[_Clause]:
+@lru_cache(maxsize=4)  # the section tree and the assignments both read the clauses of one text
+def find_clauses(text: str) -> tuple[_Clause, ...]:
     """All responsibility clauses of a text, without overlaps, in text order."""
     found: list[_Clause] = []
     for finder in (_table_clauses, _label_clauses, _verb_clauses):
         for clause in finder(text):
             if clause.units and not any(c.start < clause.end and clause.start < c.end for c in found):
                 found.append(clause)
-    return sorted(found, key=lambda c: c.start)
+    return tuple(sorted(found, key=lambda c: c.start))
 
 
 # --- labelled lists -------------------------------------------------------------------------

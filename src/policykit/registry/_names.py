@@ -33,7 +33,8 @@ _REWRITES = (
 )
 _WHOLE_REWRITES = {"应急局": "应急管理局", "科学技术局": "科技局", "自然资源局": "自然资源规划局"}
 _PBOC_BRANCH = re.compile(r"^人民银行[\u4e00-\u9fff]{1,4}(?:中心)?(?:分行|支行)$")
-_NOT_A_MARK = ("市场", "市政", "区块", "县域", "市民", "市容")
+# 市场监管局 or 市政公用 do not start with the level mark 市 (市政府 does).
+_NOT_A_MARK = re.compile(r"^(?:市(?:场|政(?!府)|民|容)|区块|县域)")
 _HEADS_EN = (
     ("分局", "Branch Bureau"), ("分行", "Branch"), ("支行", "Branch"), ("管委会", "Management Committee"),
     ("局", "Bureau"), ("委", "Commission"), ("办", "Office"), ("中心", "Center"), ("部", "Department"),
@@ -41,10 +42,18 @@ _HEADS_EN = (
     ("镇", "Town"), ("乡", "Township"), ("院", "Institute"), ("站", "Station"), ("集团", "Group"),
     ("公司", "Company"), ("党校", "Party School"), ("联", "Federation"),
 )
-_PARTY_EN = (
-    ("组织部", "Organization Department"), ("宣传部", "Publicity Department"),
-    ("统战部", "United Front Work Department"), ("政法委", "Political and Legal Affairs Commission"),
-    ("编办", "Staffing Office"), ("党校", "Party School"), ("纪委", "Discipline Inspection Commission"),
+# Bodies whose English name is not "<function> <head>".
+_SPECIFIC_EN = (
+    ("组织部", "Party Committee Organization Department"), ("宣传部", "Party Committee Publicity Department"),
+    ("统战部", "Party Committee United Front Work Department"),
+    ("政法委", "Party Committee Political and Legal Affairs Commission"), ("编办", "Staffing Office"),
+    ("编制", "Staffing Office"), ("党校", "Party School"), ("纪委", "Discipline Inspection Commission"),
+    ("文明办", "Civilization Office"), ("团委", "Communist Youth League Committee"),
+    ("妇联", "Women's Federation"), ("关工委", "Committee for the Wellbeing of the Next Generation"),
+    ("社科联", "Federation of Social Science Circles"), ("科协", "Association for Science and Technology"),
+    ("工商联", "Federation of Industry and Commerce"), ("残联", "Disabled Persons' Federation"),
+    ("总工会", "Federation of Trade Unions"), ("文联", "Federation of Literary and Art Circles"),
+    ("人民银行", "Branch, People's Bank of China"),
 )
 _LEVELS_EN = {"province": "Provincial", "city": "Municipal", "district": "District", "county": "County",
               "township": "Township", "national": "National"}
@@ -109,7 +118,7 @@ def _jurisdiction(name: str, region: str, level: str | None, city: str | None,
             rest = name[len(prefix):]
             return region, level, rest
     mark = name[:1]
-    if mark in _MARK_LEVELS and not name.startswith(_NOT_A_MARK) and len(name) > 2:
+    if mark in _MARK_LEVELS and not _NOT_A_MARK.match(name) and len(name) > 2:
         rest = name[1:]
         if level and mark in _HIGHER.get(level, ()):
             if short in rest and re.search(r"(?:分局|分行|支行|分中心)$", rest):
@@ -128,6 +137,8 @@ def _key(name: str, level_mark: str) -> str:
     for old, new in _REWRITES:
         key = key.replace(old, new)
     key = _WHOLE_REWRITES.get(key, key)
+    if key.endswith("部门") and len(key) > 3:  # 人社部门 is the 人社 department: one key with 人社
+        key = key[:-2]
     if _PBOC_BRANCH.match(key):
         key = "人民银行"
     return key
@@ -145,14 +156,14 @@ def _category(key: str) -> str:
 
 def _name_en(key: str, category: str, level: str | None) -> str:
     prefix = _LEVELS_EN.get(level or "", "")
-    if category == "party_organs":
-        body = next((en for stem, en in _PARTY_EN if stem in key), "")
-        return " ".join(part for part in (prefix, "Party Committee", body) if part)
+    specific = next((en for stem, en in _SPECIFIC_EN if stem in key), None)
+    if specific:
+        return f"{prefix} {specific}".strip()
+    base = CATEGORY_NAMES_EN.get(category, "") if category != "other" else ""
     head = next((en for h, en in _HEADS_EN if key.endswith(h)), "")
-    base = CATEGORY_NAMES_EN.get(category, "Other")
-    if category == "peoples_bank":
-        return f"{prefix} Branch, People's Bank of China".strip()
-    return " ".join(part for part in (prefix, base, head) if part)
+    if head and head.split()[-1].lower() in base.lower():
+        head = ""  # Government Office, not Government Office Office
+    return " ".join(part for part in (prefix, base, head) if part) or key
 
 
 def _collective(jurisdiction: str, level: str | None, name: str) -> UnitName:

@@ -1,0 +1,110 @@
+"""Responsibility clauses: every style on small inputs of our own, and no over-firing on prose."""
+from __future__ import annotations
+
+from policykit.extract import find_assignments, find_tasks
+
+
+def units(text: str) -> list[tuple[str, str]]:
+    return [(a.mention, a.role) for a in find_assignments(text, find_tasks(text))]
+
+
+def test_labelled_lead_and_participant_with_a_space():
+    assert units("1.建平台。(牵头单位:科技局 参与单位:各镇街)") == [("科技局", "lead"), ("各镇街", "participant")]
+
+
+def test_labels_run_together_by_the_scrape():
+    text = "1.建平台。(牵头单位:科技局、工业和信息化局参与单位:市生态环境局成武分局、各镇街)"
+    assert units(text) == [("科技局", "lead"), ("工业和信息化局", "lead"),
+                           ("市生态环境局成武分局", "participant"), ("各镇街", "participant")]
+
+
+def test_lead_and_responsible_labels_with_fullwidth_punctuation():
+    assert units("1.建平台。（牵头单位：市发展改革委；责任单位：各区县政府）") == [
+        ("市发展改革委", "lead"), ("各区县政府", "responsible")]
+
+
+def test_lead_department_label():
+    assert units("54.融入“一带一路”。(牵头部门:县商务局、县发展改革)") == [("县商务局", "lead"), ("县发展改革", "lead")]
+
+
+def test_lead_label_ending_in_division_of_work_stays_lead():
+    text = "47.建设数字政府。(牵头单位:大数据局、司法局按职责分工负责;参与单位:各镇街)"
+    assert units(text) == [("大数据局", "lead"), ("司法局", "lead"), ("各镇街", "participant")]
+
+
+def test_role_verbs_after_unit_lists():
+    assert units("1.建平台。（市科技局牵头，市财政局配合）") == [("市科技局", "lead"), ("市财政局", "participant")]
+
+
+def test_several_leads_participants_and_division_of_work():
+    text = "1.建平台。（市发展改革委、市财政局牵头，市统计局配合，各有关部门分工负责）"
+    assert units(text) == [("市发展改革委", "lead"), ("市财政局", "lead"), ("市统计局", "participant"),
+                           ("各有关部门", "responsible")]
+
+
+def test_unit_marked_as_lead_inside_a_responsible_list():
+    assert units("1.建平台。（责任单位：市商务局（牵头）、市财政局）") == [("市商务局", "lead"), ("市财政局", "responsible")]
+
+
+def test_single_responsible_unit():
+    assert units("1.建平台。（市教育局负责）") == [("市教育局", "responsible")]
+
+
+def test_parenthesis_inside_a_name_is_not_a_clause():
+    text = "1.保障粮食安全。（市发展改革委（市粮食和物资储备局）牵头）"
+    found = find_assignments(text, find_tasks(text))
+    assert [(a.mention, a.role) for a in found] == [("市发展改革委（市粮食和物资储备局）", "lead")]
+    assert len({a.clause_start for a in found}) == 1
+
+
+def test_prose_lead():
+    text = "1.建课程。开发课程资源库,由市辅导站、高校心理健康教育协作中心牵头负责,2021年完成。"
+    assert units(text) == [("市辅导站", "lead"), ("高校心理健康教育协作中心", "lead")]
+
+
+def test_prose_with_partner():
+    assert units("1.建机制。市发展改革委会同市财政局制定实施细则。") == [
+        ("市发展改革委", "lead"), ("市财政局", "participant")]
+
+
+def test_prose_sentences_each_their_own_clause():
+    text = "1.组织保障。编制部门负责编制工作;人社部门配合推进招录工作;财政部门负责资金投入。"
+    found = find_assignments(text, find_tasks(text))
+    assert [(a.mention, a.role, a.clause) for a in found] == [
+        ("编制部门", "responsible", 0), ("人社部门", "participant", 1), ("财政部门", "responsible", 2)]
+
+
+def test_listed_sectors_cooperating():
+    text = "1.协同育人。建立教育、编办、人社、团委、乡镇(村居)等有关单位部门密切协同的合作机制。"
+    assert units(text) == [("教育", "participant"), ("编办", "participant"), ("人社", "participant"),
+                           ("团委", "participant"), ("乡镇(村居)", "participant")]
+
+
+def test_table_columns():
+    text = "序号\t工作事项\t牵头单位\t配合单位\n1\t建设平台\t市科技局\t市财政局、各区县\n2\t培养人才\t市人社局\t\n"
+    tasks = find_tasks(text)
+    found = find_assignments(text, tasks)
+    assert [t.number for t in tasks] == ["1", "2"]
+    assert [(a.mention, a.role, a.task_key == tasks[0].key) for a in found] == [
+        ("市科技局", "lead", True), ("市财政局", "participant", True), ("各区县", "participant", True),
+        ("市人社局", "lead", False)]
+
+
+def test_prose_does_not_over_fire():
+    text = ("一、项目建设\n今年以来,项目建设攻坚专班发挥牵头作用,细化分解66项重点任务。党委、政府对学生心理健康"
+            "工作负领导责任。安排专人负责,盯靠服务。各方配合,实现城乡协同。各有关部门要各司其职。"
+            "学校及心理教师、班主任应积极配合卫生机构。负责人要到位。")
+    assert units(text) == []
+
+
+def test_clause_outside_any_task_has_no_task_key():
+    text = "总体要求。(牵头单位:市政府办公室)\n一、创新\n1.建平台。(牵头单位:科技局)"
+    found = find_assignments(text, find_tasks(text))
+    assert [(a.mention, a.task_key is None) for a in found] == [("市政府办公室", True), ("科技局", False)]
+
+
+def test_spans_point_at_the_text():
+    text = "1.建平台。(牵头单位:科技局参与单位:各镇街)\n2.育人才。（市人社局牵头，各县区配合）"
+    for a in find_assignments(text, find_tasks(text)):
+        assert text[a.start:a.end] == a.mention
+        assert a.clause_start <= a.start < a.end <= a.clause_end

@@ -1,0 +1,90 @@
+"""Unit mention splitting: separators, run-together names, real names kept whole, placeholders."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policykit.extract._units import is_placeholder, looks_like_unit, split_unit_list
+
+
+def names(text: str) -> list[str]:
+    return [m.mention for m in split_unit_list(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("科技局、工业和信息化局", ["科技局", "工业和信息化局"]),
+    ("县发展和改革局、县工业和信息化局，县水务局", ["县发展和改革局", "县工业和信息化局", "县水务局"]),
+    ("市财政局;市税务局；市商务局", ["市财政局", "市税务局", "市商务局"]),
+    ("市财政局 市税务局", ["市财政局", "市税务局"]),
+    ("财政局和税务局", ["财政局", "税务局"]),
+    ("市场监管局及各镇街", ["市场监管局", "各镇街"]),
+    ("市教育局与市卫生健康委", ["市教育局", "市卫生健康委"]),
+    ("市教育局等", ["市教育局"]),
+])
+def test_splits_on_every_separator(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("工业和信息化局化工产业园管理服务中心", ["工业和信息化局", "化工产业园管理服务中心"]),
+    ("市生态环境局成武分局应急管理局", ["市生态环境局成武分局", "应急管理局"]),
+    ("人力资源社会保障局县返乡创业服务中心", ["人力资源社会保障局", "县返乡创业服务中心"]),
+    ("住房城乡建设局县房产服务中心", ["住房城乡建设局", "县房产服务中心"]),
+    ("市生态环境局成武分局县综合行政执法局", ["市生态环境局成武分局", "县综合行政执法局"]),
+    ("政府办公室行政审批服务局", ["政府办公室", "行政审批服务局"]),
+    ("县国有资产和金融中心财政局", ["县国有资产和金融中心", "财政局"]),
+    ("县应急局各镇街", ["县应急局", "各镇街"]),
+    ("县委组织部县委宣传部", ["县委组织部", "县委宣传部"]),
+    # a function whose head the scrape lost, run into the next name
+    ("发展改革工业和信息化局", ["发展改革", "工业和信息化局"]),
+    ("卫生健康发展改革局", ["卫生健康", "发展改革局"]),
+])
+def test_splits_names_run_together(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("name", [
+    "发展和改革委员会", "工业和信息化局", "人力资源和社会保障局", "住房和城乡建设局", "市文化和旅游局",
+    "县委宣传部", "委组织部", "市生态环境局成武分局", "人行成武分行", "县政府办公室", "市地方金融监督管理局",
+    "中共东营市委政法委员会", "市海洋发展和渔业局", "县国有资产和金融中心", "市发展改革委（市粮食和物资储备局）",
+])
+def test_keeps_real_names_whole(name):
+    assert names(name) == [name]
+
+
+@pytest.mark.parametrize("name", [
+    "各镇街", "各有关部门", "县直各单位", "各区、市政府", "各县（市、区）人民政府", "各相关镇街", "各有关镇街",
+    "各镇（街道）", "县各有关部门", "有关镇街", "镇街", "乡镇(村居)",
+])
+def test_collective_mentions_are_one_placeholder(name):
+    mentions = split_unit_list(name, 0, len(name))
+    assert [(m.mention, m.placeholder) for m in mentions] == [(name, True)]
+
+
+def test_single_bodies_are_not_placeholders():
+    assert not is_placeholder("开发区") and not is_placeholder("县人行") and not is_placeholder("市湿地城市专班")
+
+
+def test_lone_head_left_by_the_scrape_is_not_a_mention():
+    assert names("县科技局、局、工业和信息化局") == ["县科技局", "工业和信息化局"]
+
+
+def test_strict_unit_reading_rejects_prose_words():
+    assert looks_like_unit("编制部门", strict=True)
+    assert not looks_like_unit("各方", strict=True)
+    assert not looks_like_unit("实现城乡", strict=True)
+    assert not looks_like_unit("分管领导")
+
+
+_NAMES = ["县科技局", "工业和信息化局", "各镇街", "市生态环境局成武分局", "县委宣传部", "发展和改革委员会",
+          "县房产服务中心", "各区、市政府", "人行成武分行"]
+
+
+@given(st.lists(st.sampled_from(_NAMES), min_size=1, max_size=6), st.lists(st.sampled_from(["、", "，", "；", " "]), min_size=6, max_size=6),
+       st.text(alphabet="（牵头单位：", max_size=3))
+def test_spans_are_exact_and_lists_round_trip(picked, seps, prefix):
+    text = prefix + "".join(name + sep for name, sep in zip(picked, seps))
+    mentions = split_unit_list(text, len(prefix), len(text))
+    assert all(text[m.start:m.end] == m.mention for m in mentions)
+    assert [m.mention for m in mentions] == picked
