@@ -21,13 +21,11 @@ def newlines(text: str) -> list[Edit]:
 
 
 # --- pinyin inserted after characters: 運(yùn)動(dòng) → 運動 ------------------------------------------
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PLAIN = str.maketrans(_TONED + "ü", "aaaaeeeeiiiioooouuuuvvvvv")
-_SYLLABLE = re.compile(
-    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
-    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v)"
-)
-_PINYIN_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff])\(([a-z" + _TONED + r"ü]{1,6})\)")
+_TONES = {"a": "aāáǎà", "e": "eēéěè", "i": "iīíǐì", "o": "oōóǒò", "u": "uūúǔù", "v": "üǖǘǚǜv"}
+_FINALS = "iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v"
+_SYLLABLE = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:" + "".join(f"[{_TONES[c]}]" if c in _TONES else c for c in _FINALS) + ")"
+# A pinyin syllable in ASCII parentheses right after a Han character: 運(yùn).
+_PINYIN = re.compile(r"\((" + _SYLLABLE + r")\)")  # literal first: the regex engine skips ahead to "("
 
 
 def pinyin(text: str) -> list[Edit]:
@@ -36,16 +34,12 @@ def pinyin(text: str) -> list[Edit]:
     A syllable with a tone mark always goes; a toneless one (``們(men)``) only on a page that
     already shows toned insertions, so a real ``(a)`` in ordinary text stays.
     """
-    toned: list[Edit] = []
-    plain: list[Edit] = []
-    for m in _PINYIN_AFTER_HAN.finditer(text):
-        syllable = m.group(1)
-        if not _SYLLABLE.fullmatch(syllable.translate(_PLAIN)):
-            continue
-        (plain if syllable.isascii() else toned).append((m.start(), m.end(), ""))
-    if len(toned) < 3:
-        return toned
-    return sorted(toned + plain)
+    if "(" not in text:
+        return []
+    found = [(m.start(), m.end(), m.group(1).isascii()) for m in _PINYIN.finditer(text) if m.start() and "\u3400" <= text[m.start() - 1] <= "\u9fff"]
+    toned = sum(1 for *_, plain in found if not plain)
+    keep_plain = toned >= 3
+    return [(start, end, "") for start, end, plain in found if keep_plain or not plain]
 
 
 # --- full-width forms → ASCII, one to one -----------------------------------------------------------
@@ -62,7 +56,6 @@ def fullwidth(text: str) -> list[Edit]:
 
 
 # --- Traditional → Simplified ----------------------------------------------------------------------
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -72,15 +65,21 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-def is_traditional(text: str, sample: int = 20000) -> bool:
-    """True when a clear share (≥ 3 %) of the Han characters change under t2s."""
-    head = text[:sample]
-    han = len(_HAN.findall(head))
-    if han < 20:
+# Frequent characters that exist only in Traditional script: without any of them, no OpenCC call.
+_TRADITIONAL_ONLY = re.compile("[這個們說對時發經動會國與為來過還進長從實現開門問後關麼當電號業務點區體機構員應處將權場際產會]")
+_NON_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def is_traditional(text: str, sample: int = 2000) -> bool:
+    """True when a clear share (≥ 3 %) of the Han characters in a sample change under t2s."""
+    if not _TRADITIONAL_ONLY.search(text, 0, sample * 4):
+        return False
+    head = _NON_HAN.sub("", text[: sample * 2])[:sample]
+    if len(head) < 20:
         return False
     converted = _t2s().convert(head)
-    changed = sum(a != b for a, b in zip(head, converted)) if len(converted) == len(head) else han
-    return changed >= 0.03 * han
+    changed = sum(map(str.__ne__, head, converted)) if len(converted) == len(head) else len(head)
+    return changed >= 0.03 * len(head)
 
 
 def traditional(text: str) -> list[Edit]:
@@ -88,6 +87,9 @@ def traditional(text: str) -> list[Edit]:
     if not is_traditional(text):
         return []
     converter = _t2s()
+    whole = converter.convert(text)
+    if len(whole) == len(text):  # the usual case: character for character, no anchors needed
+        return [(0, len(text), whole)]
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
@@ -99,8 +101,9 @@ def traditional(text: str) -> list[Edit]:
 
 
 # --- site chrome and forum boilerplate ------------------------------------------------------------
+_SHORT_LINE = re.compile(r"^[^\n]{1,100}$", re.M)  # chrome lines are short; long paragraphs are skipped at C speed
 _CHROME_LINE = re.compile(
-    r"^[ \t\u3000•·]*(?:"
+    r"[ \t\u3000•·]*(?:"
     r"(?:网站)?首页\s*[>›»].*|(?:当前位置|您的位置|您现在的位置)[:：].*"
     r"|设为首页|加入收藏|收藏本站|设为首页\s*收藏本站|欢迎(?:来到|访问).{1,24}(?:网|站|平台).*"
     r"|查看[:：]\s*\d+\s*[|｜]\s*回复[:：]\s*\d+|\[复制链接\]|复制链接|只看该作者|倒序浏览|阅读模式"
@@ -110,15 +113,14 @@ _CHROME_LINE = re.compile(
     r"|(?:索\s*引\s*号|分\s*类|发布机构|成文日期|标\s*题|文\s*号|内容概述|效力状态|发布日期|主题分类|公文种类|主\s*题\s*词)\s*[:：].*"
     r"|\[LV\.\d+\].*|(?:Rank:\s*\d+)+|TA的每日心情|签到天数[:：].*|发表于\s*\d.*"
     r"|Powered by.*|版权所有.*|Copyright.*|©.*"
-    r")[ \t]*$",
-    re.M,
+    r")[ \t]*"
 )
 # Words that only ever stand alone on a forum profile card between the thread title and the post.
 _PROFILE_WORD = re.compile(
     r"^[ \t•·]*(?:\d+|\d{4}-\d{1,2}-\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?|主题|帖子|积分|版主|超级版主|管理员|金币|威望|贡献|精华|"
     r"开心|难过|郁闷|无聊|奋斗|慵懒|擦汗|衰|怒|签到天数.*|TA的每日心情|\[LV\.\d+\].*|(?:Rank:\s*\d+)+|注册会员|中级会员|高级会员|新手上路)?[ \t]*$"
 )
-_POST_LINE = re.compile(r"^[ \t]*发表于.*(?:楼层|阅读模式|只看该作者).*$", re.M)
+_POST_LINE = re.compile(r"[ \t]*发表于.*(?:楼层|阅读模式|只看该作者).*")
 _TAIL_MARKER = re.compile(
     r"^[ \t]*(?:本作品(?:是|在|属于|采用).*|热门标签|相关文档|相关文章|相关推荐|相关下载|热门推荐|您需要登录后才可以回帖.*|本版积分规则|Powered by.*|版权所有.*)[ \t]*$", re.M
 )
@@ -148,8 +150,9 @@ def _profile_block(text: str, post: re.Match[str]) -> tuple[int, int]:
 
 def chrome(text: str) -> list[Edit]:
     """Delete site chrome and forum boilerplate lines; cut a trailing block of short link lines."""
-    spans = [_line_span(text, m.start(), m.end()) for m in _CHROME_LINE.finditer(text)]
-    spans += [_profile_block(text, m) for m in _POST_LINE.finditer(text)]
+    short = list(_SHORT_LINE.finditer(text))
+    spans = [_line_span(text, m.start(), m.end()) for m in short if _CHROME_LINE.fullmatch(m.group())]
+    spans += [_profile_block(text, m) for m in short if _POST_LINE.fullmatch(m.group())]
     tail = _LATIN_TAIL.search(text)
     if tail and tail.group().strip():
         spans.append(tail.span())
@@ -172,17 +175,26 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 # --- whitespace -----------------------------------------------------------------------------------
-_EDGE_SPACE = re.compile(r"^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$|[\u200b-\u200d\u2060\ufeff]+", re.M)
-_SPACED_TITLE = re.compile(r"^[ \t\u3000]*((?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff])[ \t\u3000]*$", re.M)
+_SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]+")
+_SPACED_TITLE = re.compile(r"[ \t\u3000]*((?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff])[ \t\u3000]*")
+_SPACE_HAN_SPACE = re.compile(r" [\u4e00-\u9fff] ")  # literal first, so the scan is fast; lines are checked after
 _TEXT_EDGE = re.compile(r"\A\s+|\s+\Z")
 _BLANK_RUN = re.compile(r"\n(?:[ \t\u3000\u00a0]*\n){2,}")
 
 
+def _at_line_edge(text: str, start: int, end: int) -> bool:
+    return start == 0 or text[start - 1] == "\n" or end == len(text) or text[end] == "\n"
+
+
 def whitespace(text: str) -> list[Edit]:
     """Strip spaces at line edges and zero-width marks, close up spaced titles (政 府 工 作 报 告), keep at most one blank line."""
-    spans = [(m.start(), m.end()) for m in _EDGE_SPACE.finditer(text)]
-    for m in _SPACED_TITLE.finditer(text):
-        spans += [(m.start(1) + i, m.start(1) + i + 1) for i in range(1, len(m.group(1)), 2)]
+    spans = [m.span() for m in _SPACE_RUN.finditer(text) if _at_line_edge(text, m.start(), m.end())]
+    spans += [m.span() for m in _ZERO_WIDTH.finditer(text)]
+    lines = {_line_span(text, m.start(), m.end()) for m in _SPACE_HAN_SPACE.finditer(text)}
+    for line_start, line_end in lines:
+        if m := _SPACED_TITLE.fullmatch(text, line_start, line_end - (text[line_end - 1:line_end] == "\n")):
+            spans += [(m.start(1) + i, m.start(1) + i + 1) for i in range(1, len(m.group(1)), 2)]
     spans += [(m.start() + 1, m.end() - 1) for m in _BLANK_RUN.finditer(text)]
     spans += [m.span() for m in _TEXT_EDGE.finditer(text)]
     return [(s, e, "") for s, e in _merge(spans)]

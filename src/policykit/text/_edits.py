@@ -36,6 +36,9 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, Anchors]:
 
 def compose(outer: Anchors, inner: Anchors) -> Anchors:
     """Anchors of ``inner ∘ outer``: new → old by ``outer``, then old → raw by ``inner``."""
+    if len(inner) == 1:
+        c0, r0 = inner[0]
+        return [(c, o + r0 - c0) for c, o in outer]
     inner_keys = [a[0] for a in inner]
 
     def inner_at(pos: int) -> int:
@@ -62,9 +65,10 @@ def simplify(anchors: Anchors) -> Anchors:
     return out or [(0, 0)]
 
 
-def shift(anchors: Anchors, start: int) -> Anchors:
-    """Anchors of the slice ``text[start:]``: positions relative to ``start``, raw positions kept."""
+def shift(anchors: Anchors, start: int, end: int) -> Anchors:
+    """Anchors of the slice ``text[start:end]``: positions relative to ``start``, raw positions kept."""
     keys = [a[0] for a in anchors]
     i = max(bisect_right(keys, start) - 1, 0)
+    j = bisect_left(keys, end)
     c, r = anchors[i]
-    return [(0, r + start - c)] + [(k - start, v) for k, v in anchors[i + 1:]]
+    return [(0, r + start - c)] + [(k - start, v) for k, v in anchors[i + 1:j]]

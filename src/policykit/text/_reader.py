@@ -15,7 +15,7 @@ from ._types import OffsetMap, SourceDocument, SourceReading, TextWarning
 
 HTML_MAIN = "html-main"
 CLEANING_STEPS: tuple[str, ...] = (HTML_MAIN, *STEPS)
-_REDACTION = re.compile(r"(?<![A-Za-z0-9*])(?:\*+|×{2,}|[Xx]{2,}|○{2,}|某某)(?![A-Za-z0-9*])")
+_REDACTION = re.compile(r"\*+|×{2,}|[Xx]{2,}|○{2,}|某某")  # no lookbehind first: the engine scans by charset
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _REDACTED_KIND = (("年", "a year"), ("月", "a month"), ("日", "a day"), ("市", "a place"), ("县", "a place"), ("区", "a place"),
                   ("省", "a place"), ("镇", "a place"), ("同志", "a name"), ("先生", "a name"), ("女士", "a name"))
@@ -89,7 +89,7 @@ def _read(data: bytes, source_path: str, steps: Collection[str] | None, sha: str
             context.head = raw_text[:raw_start] + "\n" + clean_text[:start] + "\n" + raw_text[raw_start:raw_start + 600]
         doc_text = clean_text[start:end]
         meta, doc_warnings = document_metadata(doc_text, seg.title, seg.notice_title, context, lead, source_path)
-        doc_map = OffsetMap(tuple(shift(anchors, start)))
+        doc_map = OffsetMap(tuple(shift(anchors, start, end)))
         doc_warnings += _redactions(doc_text, doc_map, source_path)
         documents.append(SourceDocument(len(documents), doc_text, doc_map, meta, tuple(doc_warnings)))
         lead = ""
@@ -115,9 +115,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _redactions(text: str, offsets: OffsetMap, source_path: str) -> list[TextWarning]:
     """One ``redaction`` warning per mask (*, ××, XX, ○○, 某某) that stands next to Chinese text."""
     found: list[TextWarning] = []
+    if not any(mark in text for mark in "*×Xx○某"):
+        return found
     for m in _REDACTION.finditer(text):
         after = text[m.end():m.end() + 2]
         before = text[m.start() - 1:m.start()] if m.start() else ""
+        if (before.isascii() and before.isalnum()) or (after[:1].isascii() and after[:1].isalnum()):
+            continue  # part of a Latin word or code, not a mask
         if not (_HAN.match(after[:1]) or _HAN.match(before)):
             continue
         kind = next((what for cue, what in _REDACTED_KIND if after.startswith(cue)), "a name or number")
