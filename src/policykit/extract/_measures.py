@@ -125,6 +125,8 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             metric = metric + counted  # 推动3家企业开展智能化改造: the counted noun follows the number
         if not metric:
             metric = _GROWTH_TAIL.sub("", inherited) if q.base_unit not in _RATE_UNITS else inherited
+        elif inherited and _GROWTH_TAIL.fullmatch(metric):
+            metric = _GROWTH_TAIL.sub("", inherited) + metric  # 生产总值221.46亿元,同比增长7.9%
         kind = _kind(q, text[clause_start:q.start], metric)
         key = _linked_key(metric, kind, q)
         if key and key.endswith("_growth") and kind == "share":

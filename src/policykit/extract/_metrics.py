@@ -34,6 +34,8 @@ _LEXICON: tuple[tuple[str, re.Pattern[str], bool], ...] = tuple(
 )
 _GROWTH_WORDS = re.compile(r"增长|增速|增幅|增加")
 _IMPLIED_GROWTH = re.compile(r"经济增长|经济增速")
+# A ratio of the indicator is another metric: 科技进步对经济增长的贡献率, 占生产总值比重.
+_RATIO_OF = re.compile(r"的|贡献|比重|占比|拉动")
 
 
 def metric_key(metric: str | None, kind: str | None = None) -> str | None:
@@ -53,7 +55,7 @@ def metric_key(metric: str | None, kind: str | None = None) -> str | None:
     --------
     >>> [metric_key(m) for m in ("国内生产总值增长", "地区生产总值", "GDP增长", "城镇调查失业率")]
     ['gdp_growth', 'gdp', 'gdp_growth', 'surveyed_unemployment_rate']
-    >>> metric_key("单位国内生产总值能耗"), metric_key("市级重点实验室")
+    >>> metric_key("单位国内生产总值能耗"), metric_key("科技进步对经济增长的贡献率")
     ('energy_intensity', None)
     """
     if not metric:
@@ -62,6 +64,8 @@ def metric_key(metric: str | None, kind: str | None = None) -> str | None:
         m = pattern.search(metric)
         if not m:
             continue
+        if _RATIO_OF.search(metric, m.end()):
+            return None
         if is_rate:
             return key
         growth = (kind == "growth_rate" or _GROWTH_WORDS.search(metric, m.end()) is not None

@@ -1,0 +1,101 @@
+"""Observations: figures that progress reports and work-report reviews say were reached."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykit.extract import find_observations, find_targets, find_tasks
+from policykit.text import DocumentMetadata
+
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
+PROGRESS_2020 = DocumentMetadata(year=2020, doc_type="progress_report")
+REPORT_2020 = DocumentMetadata(year=2020, doc_type="work_report")
+
+
+def observe(text, metadata=PROGRESS_2020):
+    return find_observations(text, (), metadata)
+
+
+@pytest.mark.parametrize("text, period, as_of", [
+    ("1至4月份,全市固定资产投资增长7.1%。", "2020-01/2020-04", None),
+    ("1—10月份，到市信访批次同比下降33%。", "2020-01/2020-10", None),
+    ("前三季度,农林牧渔业总产值达221.1亿元。", "2020-01/2020-09", None),
+    ("一季度，签约项目45个。", "2020-01/2020-03", None),
+    ("截至10月底,累计完成投资114.26亿元。", "2020-01/2020-10", "2020-10-31"),
+    ("截至4月末,全市本外币各项贷款余额3481.95亿元。", "2020-04", "2020-04-30"),
+    ("全市近岸海域水质优良面积比例5月份为74.80%。", "2020-05", None),
+])
+def test_periods_are_normalised(text, period, as_of):
+    (found,) = observe(text)
+    assert (found.period, found.as_of, found.year) == (period, as_of, 2020)
+
+
+def test_period_carries_over_the_paragraph():
+    found = observe("1至4月份,25项重点任务有序推进。首期储备入库项目已开工43个,开工率72.9%。")
+    assert [(o.value, o.unit, o.period) for o in found] == [
+        ("25", "项", "2020-01/2020-04"), ("43", "个", "2020-01/2020-04"), ("72.9", "%", "2020-01/2020-04")]
+
+
+def test_progress_figures_without_a_period_are_left_out():
+    assert observe("截至目前,全市在库项目1333个。今年以来,开展专项行动7个。") == ()
+
+
+def test_growth_and_level_kinds_and_metric_keys():
+    found = observe("1至4月份,全市固定资产投资增长7.1%,社会消费品零售总额156亿元,下降8.2%。")
+    assert [(o.metric_key, o.value, o.kind) for o in found] == [
+        ("fixed_asset_investment_growth", "7.1", "growth_rate"),
+        ("retail_sales", "156", "level"),
+        (None, "8.2", "decrease"),
+    ]
+
+
+def test_work_report_review_reports_the_previous_year():
+    text = ("一、2019年工作回顾\n全年实现地区生产总值221.46亿元,同比增长7.9%;去年新增城镇就业2262人。\n"
+            "二、2020年总体要求\n主要预期目标是:地区生产总值增长6.5%左右。")
+    found = find_observations(text, (), REPORT_2020)
+    assert [(o.metric_key, o.value, o.unit, o.period, o.year) for o in found] == [
+        ("gdp", "221.46", "亿元", "2019", 2019),
+        ("gdp_growth", "7.9", "%", "2019", 2019),
+        ("new_urban_jobs", "2262", "人", "2019", 2019),
+    ]
+    assert [t.value for t in find_targets(text, (), REPORT_2020)] == ["6.5"]
+
+
+def test_reported_figures_in_a_plan_are_observations_not_targets():
+    text = "今年以来，全县新增市场主体2000户。力争全年新增市场主体5000户以上。"
+    metadata = DocumentMetadata(year=2023, doc_type="key_tasks")
+    assert [o.value for o in find_observations(text, (), metadata)] == ["2000"]
+    assert [t.value for t in find_targets(text, (), metadata)] == ["5000"]
+
+
+def test_future_words_in_a_progress_report_make_a_target():
+    text = "下一步,力争全年固定资产投资增长8%以上。"
+    assert observe(text) == ()
+    (target,) = find_targets(text, (), PROGRESS_2020)
+    assert (target.value, target.comparator, target.metric_key) == ("8", ">=", "fixed_asset_investment_growth")
+
+
+def test_dongying_april_report():
+    text = (RAW / "dongying-2020-apr-progress.txt").read_text(encoding="utf-8")
+    found = find_observations(text, find_tasks(text), PROGRESS_2020)
+    by_text = {o.text: o for o in found}
+    fai = by_text["全市固定资产投资增长7.1%"]
+    assert (fai.period, fai.kind, fai.metric_key) == ("2020-01/2020-04", "growth_rate", "fixed_asset_investment_growth")
+    assert all(o.period and o.period.startswith("2020") for o in found)
+    assert find_targets(text, find_tasks(text), PROGRESS_2020) == ()
+
+
+def test_dongying_october_part():
+    text = (RAW / "dongying-2020-oct-progress_fuzhou-mental-health-plan.txt").read_text(encoding="utf-8")
+    found = find_observations(text, (), PROGRESS_2020)
+    assert any(o.text.endswith("全市固定资产投资同比增长8.8%") and o.period == "2020-01/2020-09" for o in found)
+
+
+def test_lijin_review_gives_2019_results():
+    text = (RAW / "lijin-2020-gov-work-report.txt").read_text(encoding="utf-8")
+    found = find_observations(text, (), REPORT_2020)
+    gdp = [o for o in found if o.metric_key == "gdp"]
+    assert gdp and (gdp[0].value, gdp[0].unit, gdp[0].period) == ("221.46", "亿元", "2019")
+    growth = [o for o in found if o.metric_key == "gdp_growth"]
+    assert growth[0].value == "7.9"
