@@ -108,3 +108,25 @@ def test_spans_point_at_the_text():
     for a in find_assignments(text, find_tasks(text)):
         assert text[a.start:a.end] == a.mention
         assert a.clause_start <= a.start < a.end <= a.clause_end
+
+
+def test_list_closed_by_etc_departments():
+    assert units("1.建平台。（市商务局牵头，市发展改革委等部门配合）") == [
+        ("市商务局", "lead"), ("市发展改革委", "participant")]
+
+
+def test_labels_on_separate_lines_are_one_clause():
+    text = "1.建设平台。\n牵头单位：市发展改革委\n配合单位：市财政局、市自然资源和规划局"
+    found = find_assignments(text, find_tasks(text))
+    assert [(a.mention, a.role, a.clause) for a in found] == [
+        ("市发展改革委", "lead", 0), ("市财政局", "participant", 0), ("市自然资源和规划局", "participant", 0)]
+
+
+def test_label_word_in_prose_without_colon_is_not_a_clause():
+    assert units("1.建平台。市发展改革委作为牵头单位要加强统筹。") == []
+
+
+def test_prose_responsibilities_split_by_commas():
+    text = "（一）加强领导。市财政局负责资金保障，市发展改革委牵头，市直有关部门配合。分别由市教育局、市卫生健康委负责。"
+    assert units(text) == [("市财政局", "responsible"), ("市发展改革委", "lead"), ("市直有关部门", "participant"),
+                           ("市教育局", "responsible"), ("市卫生健康委", "responsible")]

@@ -136,3 +136,10 @@ def test_dongying_13_work_areas_with_their_lead(name):
     assert [a.task_key for a in found] == [t.key for t in tasks]
     assert all(a.role == "lead" for a in found)
     assert found[0].mention == "市发展改革委" and found[-1].mention == "中共东营市委政法委员会"
+
+
+def test_clause_line_under_each_task_stays_with_the_task():
+    text = "一、创新\n1.建设平台。内容。\n（牵头单位：市科技局）\n二、开放\n1.扩大出口。\n（牵头单位：市商务局）"
+    tasks = find_tasks(text)
+    assert [(t.path, t.number) for t in tasks] == [(("一",), "1"), (("二",), "1")]
+    assert [a.task_key for a in find_assignments(text, tasks)] == [t.key for t in tasks]

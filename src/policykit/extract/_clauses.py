@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._records import AssignmentRecord, TaskRecord
-from ._units import UnitMention, looks_like_unit, split_unit_list
+from ._units import UnitMention, looks_like_unit, split_unit_list, trim_list
 
 _LABEL_ROLES = {
     "牵头考核单位": "lead", "牵头单位": "lead", "牵头部门": "lead", "主责单位": "responsible",
@@ -30,7 +30,8 @@ _LABEL = re.compile("(?:" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)
 _COLUMN_ROLES = {**_LABEL_ROLES, "牵头": "lead", "责任": "responsible", "配合": "participant", "参与": "participant"}
 
 _VERB_ROLES = {
-    "牵头负责": "lead", "牵头": "lead", "按职责分工负责": "responsible", "分工负责": "responsible",
+    "牵头负责": "lead", "牵头": "lead", "按职责分工负责": "responsible", "按照职责分工负责": "responsible",
+    "根据职责分工负责": "responsible", "按职责负责": "responsible", "分工负责": "responsible",
     "分别负责": "responsible", "具体负责": "responsible", "共同负责": "responsible", "负责": "responsible",
     "配合": "participant", "协助": "participant", "协同": "participant", "参与": "participant",
 }
@@ -121,7 +122,7 @@ def _label_clauses(text: str) -> list[_Clause]:
         role = _LABEL_ROLES[label.group().rstrip(" \u3000:：")]
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         value = (role, label.end(), _value_end(text, label.end(), stop))
-        if group and text[group[-1][2]:label.start()].strip(" \u3000;；,，、") == "":
+        if group and text[group[-1][2]:label.start()].strip(" \u3000;；,，、\n") == "":
             group.append(value)
             continue
         if group:
@@ -253,8 +254,7 @@ def _paren_verb_clauses(text: str) -> list[_Clause]:
 
 def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
     """The unit mentions of ``text[start:end]`` when every one of them reads as a unit name."""
-    while start < end and text[start] in " \u3000":
-        start += 1
+    start, end = trim_list(text, start, end)
     mentions = split_unit_list(text, start, end)
     if not mentions or not all(looks_like_unit(m.mention, strict=True) for m in mentions):
         return None

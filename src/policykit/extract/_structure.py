@@ -50,7 +50,7 @@ _TITLE_END = re.compile(r"[。；;：:！!？?，,\n]|[（(](?:牵头|责任|参
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-@dataclass
+@dataclass(eq=False)  # nodes are compared by identity: they link to parents and children
 class _Node:
     style: str
     number: str
@@ -207,7 +207,8 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, int]]) -> None:
     """A clause belongs to the deepest item whose span holds it, except a clause on a line of its
-    own after the last sub-item when no sibling has a clause: that one closes the whole section."""
+    own after the last sub-item when no sibling has one: it closes the whole section. A section
+    with one sub-item is read that way only when the document closes its sections so elsewhere."""
     owners = []
     for start, end in clauses:
         owner = None
@@ -216,14 +217,19 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
                 owner = node
         owners.append((owner, _alone_on_line(text, start, end)))
     with_clause = {id(o) for o, _ in owners if o is not None}
-    for owner, alone in owners:
+
+    def closes_section(owner: _Node | None, alone: bool) -> bool:
+        parent = owner.parent if owner is not None else None
+        return alone and parent is not None and parent.children[-1] is owner and not any(
+            id(sibling) in with_clause for sibling in parent.children if sibling is not owner)
+
+    closers = [i for i, (o, a) in enumerate(owners) if closes_section(o, a)]
+    document_closes_sections = any(len(owners[i][0].parent.children) > 1 for i in closers)
+    for i, (owner, _) in enumerate(owners):
         if owner is None:
             continue
-        parent = owner.parent
-        if alone and parent is not None and parent.children[-1] is owner and not any(
-            id(sibling) in with_clause for sibling in parent.children if sibling is not owner
-        ):
-            owner = parent
+        if i in closers and (document_closes_sections or len(owner.parent.children) > 1):
+            owner = owner.parent
         owner.own_clause = True
 
 

@@ -40,6 +40,7 @@ _COLLECTIVE_BODY = re.compile(r"部门|单位|镇街|政府|乡镇|街道|[镇�
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
 _JURISDICTION_STUB = re.compile(r"^各?[县市区镇乡]$")
 _OPEN, _CLOSE = "（(", "）)"
+_ETC_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位|机构)*$")
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     """
     out: list[UnitMention] = []
     for s, e in _merge_stubs(text, _top_level_pieces(text, start, end)):
-        s, e = _trim(text, s, e)
+        s, e = trim_list(text, s, e)
         if e - s < 2:
             continue
         for cs, ce in _split_piece(text[s:e]):
@@ -226,13 +227,15 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     return out
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
+    """Span of a unit list without surrounding separators and a closing 等(有关部门)."""
     while s < e and text[s] in _SEPARATORS + "等":
         s += 1
     while e > s and text[e - 1] in _SEPARATORS:
         e -= 1
-    if text[s:e].endswith("等") and e - s > 2:  # "X、Y等" lists end with an 等 that is not part of Y
-        e -= 1
+    tail = _ETC_TAIL.search(text, s, e)
+    if tail and tail.start() - s >= 2:  # "X、Y等(有关部门)" lists end with words that are not part of Y
+        e = tail.start()
     return s, e
 
 
