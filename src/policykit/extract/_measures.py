@@ -34,11 +34,11 @@ _SCOPE_BEFORE = re.compile(r"(?:不[\u4e00-\u9fff]|总投资|(?<![定持制])在
 # "X、Y等12个项目": a count of named items is a scope, unless the clause states an outcome for them.
 _LISTED_COUNT_BEFORE = re.compile(r"等$")
 _OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|通车|达标|创建成功")
-_VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|道|步|段)|[一二三四五六七八九十]+期|零.*")
+_VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|类|道|步|段)|[一二三四五六七八九十]+期|零.*")
 
 _HARDNESS = re.compile(r"确保|力争|争取|努力")
 _FUTURE = re.compile(r"力争|确保|争取|努力|预计|预期|拟|计划到|下步|下一步|年底前|年内|到20\d{2}年")
-_PROGRESS_FUTURE = re.compile(r"力争|确保|预计|下步|下一步|拟|计划于|年底前|将于")
+_PROGRESS_FUTURE = re.compile(r"力争|确保|预计|下步|下一步|拟|计划于|将于")
 _PAST = re.compile(
     r"今年以来|截至|截止|去年|上年|过去[一五两三]?年|已经|已完成|已建成|已实现|已开工|累计完成|"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|"
@@ -131,8 +131,8 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         key = _linked_key(metric, kind, q)
         if key and key.endswith("_growth") and kind == "share":
             kind = "growth_rate"  # 经济增长预期目标为5%左右
-        sentence = text[sentence_start:_boundary_after(text, q.end, _SENTENCE_END)]
-        role = _role(metadata.doc_type, q.start, sentence, plan_start)
+        # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
+        role = _role(metadata.doc_type, q.start, text[sentence_start:q.end], plan_start)
         if role == "target" and _is_support(text, q):
             continue  # 最高奖励1000万元, 给予30%补助: what the government pays, not what it aims at
         year, period, as_of = _when(text, sentence_start, q.start, role, doc_year, metadata)
@@ -195,8 +195,10 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False
     if next_start is not None and next_start == q.end:
         return False  # a count of sized things (两个100MW…): the size follows at once
-    if after.startswith("级"):
-        return False  # a size class: 十亿级产业集群
+    if after.startswith("级") or re.match(r"[:：]\d", after):
+        return False  # a size class (十亿级产业集群) or a ratio (1:4000)
+    if re.match(r"(?:方面|环节|层面|维度|阶段)", after):
+        return False  # 四个方面工作: an outline, not a quantity
     if re.match(r"[\u4e00-\u9fff]{0,2}的", after) and q.base_unit not in _RATE_UNITS:
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
     if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS and _SIZE_SPEC_AFTER.match(after):
@@ -368,8 +370,6 @@ def _period(before: str, year: int | None, metadata: DocumentMetadata) -> tuple[
             period = builder(found, year)
             if period is not None:
                 return period
-    if metadata.doc_type == "progress_report" and metadata.period:
-        return metadata.period, None
     return str(year), None
 
 
