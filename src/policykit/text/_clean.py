@@ -23,9 +23,14 @@ def newlines(text: str) -> list[Edit]:
 # --- pinyin inserted after characters: 運(yùn)動(dòng) → 運動 ------------------------------------------
 _TONES = {"a": "aāáǎà", "e": "eēéěè", "i": "iīíǐì", "o": "oōóǒò", "u": "uūúǔù", "v": "üǖǘǚǜv"}
 _FINALS = "iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v"
-_SYLLABLE = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:" + "".join(f"[{_TONES[c]}]" if c in _TONES else c for c in _FINALS) + ")"
-# A pinyin syllable in ASCII parentheses right after a Han character: 運(yùn).
-_PINYIN = re.compile(r"\((" + _SYLLABLE + r")\)")  # literal first: the regex engine skips ahead to "("
+_SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:" + "".join(f"[{_TONES[c]}]" if c in _TONES else c for c in _FINALS) + ")")
+# Letters in ASCII parentheses (literal first, so the engine skips ahead to "("); syllables are checked after.
+_PAREN_LETTERS = re.compile(r"\(([a-z" + "".join(_TONES.values()) + r"]{1,6})\)")
+
+
+@lru_cache(maxsize=4096)
+def _is_syllable(letters: str) -> bool:
+    return _SYLLABLE.fullmatch(letters) is not None
 
 
 def pinyin(text: str) -> list[Edit]:
@@ -36,7 +41,11 @@ def pinyin(text: str) -> list[Edit]:
     """
     if "(" not in text:
         return []
-    found = [(m.start(), m.end(), m.group(1).isascii()) for m in _PINYIN.finditer(text) if m.start() and "\u3400" <= text[m.start() - 1] <= "\u9fff"]
+    found = [
+        (m.start(), m.end(), m.group(1).isascii())
+        for m in _PAREN_LETTERS.finditer(text)
+        if m.start() and "\u3400" <= text[m.start() - 1] <= "\u9fff" and _is_syllable(m.group(1))
+    ]
     toned = sum(1 for *_, plain in found if not plain)
     keep_plain = toned >= 3
     return [(start, end, "") for start, end, plain in found if keep_plain or not plain]

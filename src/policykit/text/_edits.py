@@ -7,35 +7,44 @@ compose across cleaning steps so the final clean text maps straight back to the 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate, chain
 
 Edit = tuple[int, int, str]
 Anchors = list[tuple[int, int]]
 
 
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, Anchors]:
-    """Apply sorted, non-overlapping ``edits``; return the new text and new→old anchors."""
-    pieces: list[str] = []
+    """Apply sorted, non-overlapping ``edits``; return the new text and new→old anchors.
+
+    A replacement of another length gets an anchor at its start (its characters come from the old
+    start on) and one after it (the text resumes one to one from the old end); same-length
+    replacements need none.
+    """
+    if not edits:
+        return text, [(0, 0)]
+    starts = [e[0] for e in edits]
+    ends = [e[1] for e in edits]
+    repls = [e[2] for e in edits]
+    kept = [text[a:b] for a, b in zip([0, *ends], [*starts, len(text)])]
+    new_text = "".join(chain.from_iterable(zip(kept, [*repls, ""])))
+    shifts = list(accumulate((len(r) - (e - s) for s, e, r in edits), initial=0))
     anchors: Anchors = [(0, 0)]
-    old = 0
-    new = 0
-    for start, end, repl in edits:
-        pieces.append(text[old:start])
-        new += start - old
-        if len(repl) != end - start:
-            # a replacement of another length: its characters start at the old start,
-            # and the text after it resumes one to one from the old end
-            if repl:
-                anchors.append((new, start))
-            anchors.append((new + len(repl), end))
-        pieces.append(repl)
-        new += len(repl)
-        old = end
-    pieces.append(text[old:])
-    return "".join(pieces), anchors
+    for s, e, r, before in zip(starts, ends, repls, shifts):
+        if len(r) != e - s:
+            if r:
+                anchors.append((s + before, s))
+            anchors.append((s + before + len(r), e))
+    return new_text, anchors
 
 
 def compose(outer: Anchors, inner: Anchors) -> Anchors:
-    """Anchors of ``inner ∘ outer``: new → old by ``outer``, then old → raw by ``inner``."""
+    """Anchors of ``inner ∘ outer``: new → old by ``outer``, then old → raw by ``inner``.
+
+    Keys never decrease; where two anchors share a position the later one wins, as in
+    :meth:`OffsetMap.to_raw` (``bisect_right``).
+    """
+    if outer == [(0, 0)]:
+        return inner
     if len(inner) == 1:
         c0, r0 = inner[0]
         return [(c, o + r0 - c0) for c, o in outer]
@@ -51,18 +60,7 @@ def compose(outer: Anchors, inner: Anchors) -> Anchors:
         lo = bisect_right(inner_keys, o)
         hi = bisect_left(inner_keys, o + outer[i + 1][0] - c) if i + 1 < len(outer) else len(inner_keys)
         result.extend((c + inner_keys[j] - o, inner[j][1]) for j in range(lo, hi))
-    return simplify(result)
-
-
-def simplify(anchors: Anchors) -> Anchors:
-    """Drop anchors that keep the shift of the one before; a later anchor at the same position wins."""
-    out: Anchors = []
-    for c, r in anchors:
-        if out and out[-1][0] == c:
-            out[-1] = (c, r)
-        elif not out or r - c != out[-1][1] - out[-1][0]:
-            out.append((c, r))
-    return out or [(0, 0)]
+    return result
 
 
 def shift(anchors: Anchors, start: int, end: int) -> Anchors:
