@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._records import AssignmentRecord, TaskRecord
-from ._units import UnitMention, looks_like_unit, split_unit_list, trim_list
+from ._units import UnitMention, looks_like_unit, split_outside_parentheses, split_unit_list, trim_list
 
 _LABEL_ROLES = {
     "牵头考核单位": "lead", "牵头单位": "lead", "牵头部门": "lead", "主责单位": "responsible",
@@ -168,7 +168,7 @@ def _close_label_group(text: str, start: int, group: list[tuple[str, int, int]])
 def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tuple[UnitMention, str]]:
     """Mentions of a labelled value; a part ending in a role verb (X牵头，Y配合) takes that role."""
     out: list[tuple[UnitMention, str]] = []
-    for s, e in _parts(text, start, end):
+    for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
         verb = _trailing_verb(text, s, e)
         role = _VERB_ROLES[verb] if verb else default_role
         if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
@@ -186,22 +186,6 @@ def _with_lead_mark(text: str, mention: UnitMention, role: str) -> tuple[UnitMen
         return mention, role
     name = mention.mention[:mark.start()]
     return UnitMention(name, mention.start, mention.start + len(name), mention.placeholder), "lead"
-
-
-def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split at ，； outside parentheses."""
-    out, depth, part_start = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(depth - 1, 0)
-        elif depth == 0 and ch in _PART_SEPARATORS:
-            out.append((part_start, i))
-            part_start = i + 1
-    out.append((part_start, end))
-    return [(s, e) for s, e in out if text[s:e].strip()]
 
 
 def _trailing_verb(text: str, start: int, end: int) -> str | None:
@@ -240,7 +224,7 @@ def _paren_verb_clauses(text: str) -> list[_Clause]:
     clauses = []
     for open_, close in _paren_groups(text):
         units: list[tuple[UnitMention, str]] = []
-        for s, e in _parts(text, open_ + 1, close):
+        for s, e in split_outside_parentheses(text, open_ + 1, close, _PART_SEPARATORS):
             verb = _trailing_verb(text, s, e)
             subject = _subject_units(text, s, e - len(verb)) if verb else None
             if not subject:

@@ -107,8 +107,8 @@ def _stem_prefix(name: str) -> int:
     return best
 
 
-def _top_level_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` at separators outside parentheses; spans of the non-empty pieces."""
+def split_outside_parentheses(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at ``separators`` outside parentheses; spans of the non-blank pieces."""
     pieces, depth, piece_start = [], 0, start
     for i in range(start, end):
         ch = text[i]
@@ -116,11 +116,11 @@ def _top_level_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in _CLOSE:
             depth = max(depth - 1, 0)
-        elif depth == 0 and ch in _SEPARATORS:
+        elif depth == 0 and ch in separators:
             pieces.append((piece_start, i))
             piece_start = i + 1
     pieces.append((piece_start, end))
-    return [(s, e) for s, e in pieces if e > s]
+    return [(s, e) for s, e in pieces if text[s:e].strip()]
 
 
 def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -216,7 +216,7 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     ['工业和信息化局', '化工产业园管理服务中心', '各区、市政府']
     """
     out: list[UnitMention] = []
-    for s, e in _merge_stubs(text, _top_level_pieces(text, start, end)):
+    for s, e in _merge_stubs(text, split_outside_parentheses(text, start, end)):
         s, e = trim_list(text, s, e)
         if e - s < 2:
             continue
