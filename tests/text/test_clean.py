@@ -32,6 +32,11 @@ def test_toneless_pinyin_goes_only_on_a_pinyin_noisy_page():
     assert run(pinyin, "時(shí)間(jiān)導(dǎo)他們(men)") == "時間導他們"
 
 
+def test_pinyin_remnants_of_mojibake_go_on_a_pinyin_noisy_page():
+    assert run(pinyin, "運(yùn)動(dòng)會(huì)我們?cè)谌國") == "運動會我們?谌國"
+    assert run(pinyin, "为何?ab)") == "为何?ab)"
+
+
 def test_fullwidth_digits_letters_and_ascii_punctuation_become_ascii_one_to_one():
     text = "增长７．５％，ＧＤＰ达到１００亿元；（一）牵头：县局、市局。"
     out = run(fullwidth, text)

@@ -27,6 +27,9 @@ _SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:" + "".join(f"[{
 # Letters in ASCII parentheses (literal first, so the engine skips ahead to "("); syllables are checked after.
 _PAREN_LETTERS = re.compile(r"\(([a-z" + "".join(_TONES.values()) + r"]{1,6})\)")
 
+# What is left of "字(zì)" after a GBK/UTF-8 mix-up ate the character and the "(": "?cè)".
+_MANGLED_PINYIN = re.compile(r"\?([a-z" + "".join(_TONES.values()) + r"]{1,6})\)")
+
 
 @lru_cache(maxsize=4096)
 def _is_syllable(letters: str) -> bool:
@@ -37,7 +40,9 @@ def pinyin(text: str) -> list[Edit]:
     """Delete a parenthesised pinyin syllable right after a Han character.
 
     A syllable with a tone mark always goes; a toneless one (``們(men)``) only on a page that
-    already shows toned insertions, so a real ``(a)`` in ordinary text stays.
+    already shows toned insertions, so a real ``(a)`` in ordinary text stays. On such a page the
+    remnant ``?cè)`` of a character lost to mojibake loses its pinyin too (the ``?`` stays, marking
+    the lost character).
     """
     if "(" not in text:
         return []
@@ -47,8 +52,12 @@ def pinyin(text: str) -> list[Edit]:
         if m.start() and "\u3400" <= text[m.start() - 1] <= "\u9fff" and _is_syllable(m.group(1))
     ]
     toned = sum(1 for *_, plain in found if not plain)
-    keep_plain = toned >= 3
-    return [(start, end, "") for start, end, plain in found if keep_plain or not plain]
+    noisy_page = toned >= 3
+    edits = [(start, end, "") for start, end, plain in found if noisy_page or not plain]
+    if noisy_page and "?" in text:
+        edits += [(m.start(1), m.end(), "") for m in _MANGLED_PINYIN.finditer(text) if _is_syllable(m.group(1))]
+        edits.sort()
+    return edits
 
 
 # --- full-width forms → ASCII, one to one -----------------------------------------------------------
