@@ -11,7 +11,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..text import DocumentMetadata
@@ -36,6 +36,8 @@ _LISTED_COUNT_BEFORE = re.compile(r"等$")
 _OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|通车|达标|创建成功")
 _VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|类|道|步|段)|[一二三四五六七八九十]+期|零.*")
 
+_SHARED_CUES = ("至少", "不少于", "不低于", "不超过", "控制在", "超过", "低于")
+_FLOOR_WORDS = ("至少", "不少于", "不低于")  # 开展不少于1次的班会 is a floor, not a qualifier
 _HARDNESS = re.compile(r"确保|力争|争取|努力")
 _FUTURE = re.compile(r"力争|确保|争取|努力|预计|预期|拟|计划到|下步|下一步|年底前|年内|到20\d{2}年")
 _PROGRESS_FUTURE = re.compile(r"力争|确保|预计|下步|下一步|拟|计划于|将于")
@@ -114,6 +116,8 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
         if not _measures_something(text, q, quoted, next_start):
             continue
+        if q.cue is None and out and text[out[-1].end:q.start] == "、" and out[-1].quantity.cue in _SHARED_CUES:
+            q = replace(q, comparator=out[-1].quantity.comparator, cue=out[-1].quantity.cue)  # 不少于8小时、4小时
         sentence_start = _boundary_before(text, q.start, _SENTENCE_END)
         clause_start = _boundary_before(text, q.start, _CLAUSE_END)
         prior_end = max((p.end for p in quantities[:i] if p.end <= q.start), default=0)
@@ -199,7 +203,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
     if re.match(r"(?:方面|环节|层面|维度|阶段)", after):
         return False  # 四个方面工作: an outline, not a quantity
-    if re.match(r"[\u4e00-\u9fff]{0,2}的", after) and q.base_unit not in _RATE_UNITS:
+    if re.match(r"[\u4e00-\u9fff]{0,2}的", after) and q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS:
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
     if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS and _SIZE_SPEC_AFTER.match(after):
         return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
