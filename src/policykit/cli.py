@@ -76,6 +76,17 @@ def _notebooks(args: argparse.Namespace, project: Project) -> int:
     return 1 if failures else 0
 
 
+@_verb("figures")
+def _figures(args: argparse.Namespace, project: Project) -> int:
+    from .charts import write_figures
+    from .dataset import open_dataset
+
+    paths = write_figures(open_dataset(project), Path(args.out) if args.out else None,
+                          formats=args.format or ("svg", "png"), ppi=args.ppi, lang=args.lang)
+    print(f"figures: {len(paths)} files in {paths[0].parent if paths else args.out}")
+    return 0
+
+
 @_verb("curate")
 def _curate(args: argparse.Namespace, project: Project) -> int:
     from . import curation as c
@@ -216,6 +227,14 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("notebooks", help="execute the notebooks (jupytext .py files) top to bottom")
     p.add_argument("names", nargs="*", help="notebook names (default: all in notebooks/)")
+
+    p = sub.add_parser("figures", help="write the standard figure set to reports/figures (same data, same bytes)")
+    p.add_argument("--format", action="append", choices=["svg", "png", "pdf"],
+                   help="file format (repeatable; default: svg and png)")
+    p.add_argument("--ppi", type=int, default=200, metavar="N", help="PNG resolution (default 200)")
+    p.add_argument("--lang", choices=["zh", "en", "both"], default="zh",
+                   help="label language: English names come from the unit registry (default zh)")
+    p.add_argument("--out", metavar="DIR", help="write here instead of reports/figures")
 
     p = sub.add_parser("curate", help="record a human decision (alias, reject, role, …) as an event")
     p.add_argument("--reason", required=True, help="why (kept in the log for whoever replicates the data)")

@@ -1,8 +1,25 @@
-"""Charts for papers: builders over the kit's frames, a publication theme, and deterministic export."""
+"""Charts for papers: builders over the kit's frames, a publication theme, and deterministic export.
+
+Every builder returns an altair chart you can still customise (``.properties(width=…)``, ``.encode(…)``);
+an empty frame gives a chart that says so. ``lang="en"`` labels units from the registry's English
+names (falling back to Chinese), ``"zh"`` in Chinese, ``"both"`` with both. See docs/figures.md.
+
+>>> import policykit as pk                                               # doctest: +SKIP
+>>> ds = pk.open()                                                       # doctest: +SKIP
+>>> chart = pk.charts.network_chart(ds.assignments, units=ds.units, lang="en")   # doctest: +SKIP
+>>> pk.charts.save(chart, "reports/figures/network.pdf")                 # doctest: +SKIP
+"""
+from ._audit import quality_bars, warnings_bars
 from ._builders import load_bars
+from ._figures import standard_charts, write_figures
 from ._fonts import CjkFont, FontMissingError, find_cjk_font
+from ._labels import LANGS, metric_name_en, unit_label
+from ._network import network_chart, shared_tasks_heatmap
 from ._save import FORMATS, save
+from ._targets import target_progress_chart, target_series_chart
 from ._theme import PALETTE, THEME_NAME, theme_config, use_theme
 
-__all__ = ["CjkFont", "FORMATS", "FontMissingError", "PALETTE", "THEME_NAME", "find_cjk_font", "load_bars", "save",
-           "theme_config", "use_theme"]
+__all__ = ["CjkFont", "FORMATS", "FontMissingError", "LANGS", "PALETTE", "THEME_NAME", "find_cjk_font", "load_bars",
+           "metric_name_en", "network_chart", "quality_bars", "save", "shared_tasks_heatmap", "standard_charts",
+           "target_progress_chart", "target_series_chart", "theme_config", "unit_label", "use_theme",
+           "warnings_bars", "write_figures"]

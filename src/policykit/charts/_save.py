@@ -4,6 +4,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import re
+
 import altair as alt
 import vl_convert as vlc
 
@@ -11,6 +13,8 @@ from ._fonts import find_cjk_font
 from ._theme import theme_config
 
 FORMATS = ("svg", "png", "pdf")
+# A PDF resource dictionary written one entry per line: "/Font <<\n  /fo0 1 0 R\n  ...".
+_RESOURCE_ENTRIES = re.compile(rb"(/[A-Za-z]+ <<\n)((?:[ \t]*/[\w.+-]+ \d+ 0 R\n)+)")
 
 
 @cache
@@ -18,12 +22,25 @@ def _register_fonts(directory: str) -> None:
     vlc.register_font_directory(directory)
 
 
+def _canonical_pdf(data: bytes) -> bytes:
+    """The PDF with the entries of each resource dictionary sorted.
+
+    vl-convert writes those entries in hash-map order, which changes from run to run; their
+    order means nothing to a PDF reader, and sorting keeps every byte offset (the xref) valid.
+    """
+    return _RESOURCE_ENTRIES.sub(lambda m: m.group(1) + b"".join(sorted(m.group(2).splitlines(keepends=True))),
+                                 data)
+
+
 def save(chart: alt.TopLevelMixin, path: str | Path, *, ppi: int = 200) -> Path:
     """Write ``chart`` to ``path``; the format comes from the suffix (.svg, .png, .pdf).
 
     The CJK font is found and registered with vl-convert in the same call, so Chinese labels
     render; without one, :class:`FontMissingError` says what to install. The same chart gives the
-    same bytes (no timestamps are written).
+    same bytes in every format: no timestamps are written, and the PDF's resource dictionaries are
+    put in a fixed order. (A PDF stays reproducible only while the chart uses one font face: the
+    theme uses a single weight; a chart that sets ``fontWeight="bold"`` embeds two faces, whose
+    numbering vl-convert picks at random.)
 
     Examples
     --------
@@ -45,7 +62,7 @@ def save(chart: alt.TopLevelMixin, path: str | Path, *, ppi: int = 200) -> Path:
     elif fmt == "png":
         data = vlc.vegalite_to_png(spec, ppi=ppi, config=config)
     else:
-        data = vlc.vegalite_to_pdf(spec, config=config)
+        data = _canonical_pdf(vlc.vegalite_to_pdf(spec, config=config))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path

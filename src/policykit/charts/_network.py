@@ -1,0 +1,180 @@
+"""The coordination network drawn: a node-link figure and a unit × unit heatmap of shared tasks."""
+from __future__ import annotations
+
+import altair as alt
+import networkx as nx
+import polars as pl
+
+from ..network import coordination_graph, coordination_load
+from ._base import WIDTH, empty_chart
+from ._labels import chart_title, term, unit_label
+from ._theme import PALETTE
+
+_COLOURED = len(PALETTE) - 1  # the largest groups get a palette colour; the rest share grey
+_GREY = "#BBBBBB"
+
+
+def _graph(network: nx.Graph | pl.DataFrame, units: pl.DataFrame | None) -> nx.Graph:
+    """The coordination graph itself, or one built from an assignments frame."""
+    if isinstance(network, pl.DataFrame):
+        return coordination_graph(network, units=units)
+    return network
+
+
+def _nodes(graph: nx.Graph, lang: str, seed: int) -> pl.DataFrame:
+    """One row per node: label, weighted degree, community and category."""
+    load = coordination_load(graph, seed=seed)
+    key = load.columns[0]
+    return load.select(pl.col(key).alias("node"), unit_label(lang), "weighted_degree", "tasks", "community",
+                       pl.col("category").fill_null(term("unclassified", lang)))
+
+
+def _group_colours(nodes: pl.DataFrame, colour: str, lang: str) -> tuple[pl.DataFrame, list[str], list[str]]:
+    """The colour group of each node: the largest groups keep their name, the others become "other"."""
+    if colour not in ("community", "category"):
+        raise ValueError(f"colour={colour!r}: use 'community' or 'category'")
+    sizes = (nodes.group_by(colour).agg(n=pl.len()).with_columns(pl.col(colour).cast(pl.String))
+             .sort(["n", colour], descending=[True, False]))
+    kept = sizes[colour].head(_COLOURED).to_list()
+    other = term("other", lang)
+    grouped = nodes.with_columns(group=pl.col(colour).cast(pl.String)).with_columns(
+        group=pl.when(pl.col("group").is_in(kept)).then(pl.col("group")).otherwise(pl.lit(other)))
+    domain = kept + ([other] if sizes.height > len(kept) else [])
+    return grouped, domain, PALETTE[:len(kept)] + [_GREY] * (len(domain) - len(kept))
+
+
+def _component_layout(component: nx.Graph, seed: int) -> dict:
+    """Spring layout of one connected component, in a box of side sqrt(size) (bigger parts get more room)."""
+    ordered = nx.Graph()  # the layout depends on insertion order: fix it
+    ordered.add_nodes_from(sorted(component.nodes))
+    ordered.add_weighted_edges_from(sorted((min(u, v), max(u, v), w)
+                                           for u, v, w in component.edges(data="weight", default=1)))
+    n = ordered.number_of_nodes()
+    if n == 1:
+        return {next(iter(ordered)): (0.5, 0.5)}
+    # A longer spring than networkx's default 1/sqrt(n) spreads the dense core so labels can be read.
+    raw = nx.spring_layout(ordered, seed=seed, weight="weight", k=2.5 / n ** 0.5, iterations=200)
+    xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    side = n ** 0.5
+    return {v: ((p[0] - min(xs)) / span * side, (p[1] - min(ys)) / span * side) for v, p in raw.items()}
+
+
+def _layout(graph: nx.Graph, seed: int) -> dict:
+    """Positions of all nodes: each component laid out on its own, then packed in rows, largest first.
+
+    One spring layout of a disconnected graph throws the small components to the edges and
+    squeezes the main one; packing keeps every part readable.
+    """
+    parts = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
+    row_width = max(len(parts[0]) ** 0.5, (sum(len(c) for c in parts) ** 0.5) * 1.3)
+    position, x, y, row_height, gap = {}, 0.0, 0.0, 0.0, 0.6
+    for part in parts:
+        side = len(part) ** 0.5
+        if x > 0 and x + side > row_width:
+            x, y, row_height = 0.0, y - row_height - gap, 0.0
+        for v, (px, py) in _component_layout(graph.subgraph(part), seed).items():
+            position[v] = (round(x + px, 4), round(y - py, 4))
+        x, row_height = x + side + gap, max(row_height, side)
+    return position
+
+
+def network_chart(network: nx.Graph | pl.DataFrame, *, units: pl.DataFrame | None = None, colour: str = "community",
+                  top_labels: int = 10, isolates: bool = False, lang: str = "zh", seed: int = 0,
+                  title: str | None = None) -> alt.LayerChart:
+    """Node-link figure of the coordination network.
+
+    Positions come from networkx's spring layout with a fixed ``seed`` (same graph, same
+    figure); node area is the weighted degree, colour the Louvain community or the registry's
+    functional category, and the ``top_labels`` units with the highest weighted degree are named.
+    Units that share no task are left out unless ``isolates=True`` (their loads are in the load frame).
+
+    Parameters
+    ----------
+    network : networkx.Graph or polars.DataFrame
+        A graph from ``policykit.network.coordination_graph`` (filter it there), or an
+        assignments frame to build one from (with ``units``).
+    units : polars.DataFrame, optional
+        The units frame, when ``network`` is an assignments frame.
+    colour : {"community", "category"}
+    top_labels : int
+    isolates : bool
+    lang : {"zh", "en", "both"}
+    seed : int
+        Seed of the layout and of the communities.
+    title : str, optional
+
+    Examples
+    --------
+    >>> g = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
+    >>> network_chart(g).to_dict()["layer"][1]["mark"]["type"]
+    'circle'
+    """
+    heading = title or chart_title("Departments linked by shared tasks", "部门协同网络（共同承担任务）", lang)
+    graph = _graph(network, units)
+    if graph.number_of_nodes() == 0:
+        return alt.layer(empty_chart(heading, "no units in the selected assignments"))
+    if not isolates:
+        graph = graph.subgraph(n for n in graph if graph.degree(n) > 0)
+        if graph.number_of_nodes() == 0:
+            return alt.layer(empty_chart(heading, "no two units share a task"))
+    xy = _layout(graph, seed)
+    nodes, domain, colours = _group_colours(_nodes(graph, lang, seed), colour, lang)
+    edges = pl.DataFrame([{"x": xy[u][0], "y": xy[u][1], "x2": xy[v][0], "y2": xy[v][1], "weight": float(w)}
+                          for u, v, w in sorted(graph.edges(data="weight", default=1))],
+                         schema={"x": pl.Float64, "y": pl.Float64, "x2": pl.Float64, "y2": pl.Float64,
+                                 "weight": pl.Float64})
+    nodes = nodes.with_columns(x=pl.col("node").replace_strict({n: p[0] for n, p in xy.items()}, return_dtype=pl.Float64),
+                               y=pl.col("node").replace_strict({n: p[1] for n, p in xy.items()}, return_dtype=pl.Float64))
+    hidden = alt.Axis(title=None, labels=False, ticks=False, domain=False, grid=False)
+    x = alt.X("x:Q", axis=hidden, scale=alt.Scale(zero=False, padding=12))
+    y = alt.Y("y:Q", axis=hidden, scale=alt.Scale(zero=False, padding=12))
+    links = alt.Chart(edges).mark_rule(color="#999").encode(
+        x=x, y=y, x2="x2:Q", y2="y2:Q",
+        strokeWidth=alt.StrokeWidth("weight:Q", scale=alt.Scale(range=[0.4, 3]), legend=None),
+        opacity=alt.Opacity("weight:Q", scale=alt.Scale(range=[0.25, 0.7]), legend=None))
+    points = alt.Chart(nodes).mark_circle(opacity=0.9, stroke="white", strokeWidth=0.8).encode(
+        x=x, y=y,
+        size=alt.Size("weighted_degree:Q", scale=alt.Scale(range=[20, 600]), title=term("weighted_degree", lang),
+                      legend=None),
+        color=alt.Color("group:N", scale=alt.Scale(domain=domain, range=colours), title=term(colour, lang),
+                        legend=alt.Legend(orient="bottom", columns=4)),
+        tooltip=[alt.Tooltip("label:N", title=term("unit", lang)), "weighted_degree:Q", "tasks:Q", "group:N"])
+    named = nodes.sort(["weighted_degree", "label"], descending=[True, False]).head(top_labels)
+    labels = alt.Chart(named).mark_text(align="left", dx=7, dy=-6, fontSize=10).encode(x=x, y=y, text="label:N")
+    return alt.layer(links, points, labels).properties(title=heading, width=WIDTH + 120, height=WIDTH)
+
+
+def shared_tasks_heatmap(network: nx.Graph | pl.DataFrame, *, units: pl.DataFrame | None = None, top: int = 25,
+                         lang: str = "zh", seed: int = 0, title: str | None = None) -> alt.Chart:
+    """Unit × unit heatmap of the number of tasks each pair shares.
+
+    The ``top`` units by weighted degree are shown, ordered by community and then by weighted
+    degree, so that groups of departments that work together appear as blocks.
+
+    Examples
+    --------
+    >>> g = nx.Graph([("a", "b", {"weight": 2}), ("b", "c", {"weight": 1})])
+    >>> shared_tasks_heatmap(g).to_dict()["mark"]["type"]
+    'rect'
+    """
+    heading = title or chart_title(f"Tasks shared by the {top} most connected units",
+                                   f"联系最多的{top}个单位之间的共同任务", lang)
+    graph = _graph(network, units)
+    if graph.number_of_edges() == 0:
+        return empty_chart(heading, "no two units share a task")
+    nodes = (_nodes(graph, lang, seed).sort(["weighted_degree", "label"], descending=[True, False]).head(top)
+             .sort(["community", "weighted_degree", "label"], descending=[False, True, False]))
+    label_of = dict(zip(nodes["node"], nodes["label"]))
+    cells = pl.DataFrame([{"a": label_of[u], "b": label_of[v], "shared": int(w)}
+                          for u, v, w in graph.edges(data="weight") if u in label_of and v in label_of
+                          for u, v in ((u, v), (v, u))],
+                         schema={"a": pl.String, "b": pl.String, "shared": pl.Int64})
+    order = nodes["label"].to_list()
+    return alt.Chart(cells).mark_rect().encode(
+        x=alt.X("b:N", sort=order, title=None, axis=alt.Axis(labelAngle=-60, labelLimit=180)),
+        y=alt.Y("a:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
+        color=alt.Color("shared:Q", title=term("shared_tasks", lang), scale=alt.Scale(scheme="blues"),
+                        legend=alt.Legend(orient="right")),
+        tooltip=["a:N", "b:N", alt.Tooltip("shared:Q", title=term("shared_tasks", lang))],
+    ).properties(title=heading, width=alt.Step(13), height=alt.Step(13))
