@@ -30,10 +30,10 @@ _SUBSIDY_BEFORE = re.compile(r"(?:奖励|补助|补贴|资助|奖补|贴息|扶�
 _SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:补助|补贴|奖励|奖补|资助|贴息)")
 _SIZE_SPEC_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|集群|基地)")
 _SCOPE_BEFORE = re.compile(r"(?:不[\u4e00-\u9fff]|总投资|(?<![定持制])在(?:全县|全市|全区|全省|全国|全镇)?|其他|其余|第|后|排名|居全[省市国县区]第?|位列|位居)$")
-# 一批 / 一支队伍 / 一场硬仗 are "some", 二期 names a phase, 零部件 is no zero.
 # "X、Y等12个项目": a count of named items is a scope, unless the clause states an outcome for them.
 _LISTED_COUNT_BEFORE = re.compile(r"等$")
 _OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|通车|达标|创建成功")
+# 一批 / 一支队伍 / 一场硬仗 are "some", 二期 names a phase, 零部件 is no zero.
 _VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|类|道|步|段)|[一二三四五六七八九十]+期|零.*")
 
 _SHARED_CUES = ("至少", "不少于", "不低于", "不超过", "控制在", "超过", "低于")
@@ -88,6 +88,16 @@ class Measure:
     text: str  # from the start of the clause to the end of the quantity
     start: int
     end: int
+
+    def record_fields(self) -> dict:
+        """The fields target and observation records share, as decimal strings."""
+        q = self.quantity
+        return {
+            "key": self.key, "task_key": self.task_key, "metric": self.metric, "metric_key": self.metric_key,
+            "value": str(q.value), "value_high": None if q.value_high is None else str(q.value_high),
+            "unit": q.unit, "base_value": str(q.base_value), "base_unit": q.base_unit, "comparator": q.comparator,
+            "kind": self.kind, "year": self.year, "text": self.text, "start": self.start, "end": self.end,
+        }
 
 
 def read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMetadata) -> tuple[Measure, ...]:

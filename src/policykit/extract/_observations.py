@@ -36,16 +36,7 @@ def find_observations(text: str, tasks: tuple[TaskRecord, ...], metadata: Docume
     >>> [(o.metric, o.value, o.unit, o.kind, o.period, o.metric_key) for o in obs]
     [('固定资产投资增长', '7.1', '%', 'growth_rate', '2020-01/2020-04', 'fixed_asset_investment_growth')]
     """
-    out = []
-    for m in read_measures(text, tasks, metadata):
-        if m.role != "observation":
-            continue
-        q = m.quantity
-        out.append(ObservationRecord(
-            key=m.key, task_key=m.task_key, metric=m.metric, value=str(q.value), unit=q.unit,
-            kind=m.kind, period=m.period, as_of=m.as_of, text=m.text, start=m.start, end=m.end,
-            metric_key=m.metric_key, year=m.year, comparator=q.comparator,
-            value_high=None if q.value_high is None else str(q.value_high),
-            base_value=str(q.base_value), base_unit=q.base_unit,
-        ))
-    return tuple(out)
+    return tuple(
+        ObservationRecord(**m.record_fields(), period=m.period, as_of=m.as_of)
+        for m in read_measures(text, tasks, metadata) if m.role == "observation"
+    )

@@ -34,17 +34,8 @@ def find_targets(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMet
     >>> [(t.value, t.unit, t.comparator, t.kind, t.hardness, t.year) for t in ts]
     [('100', '家', '>=', 'level', '力争', 2023), ('1', '亿元', '>=', 'level', '力争', 2023)]
     """
-    out = []
-    for m in read_measures(text, tasks, metadata):
-        if m.role != "target":
-            continue
-        q = m.quantity
-        out.append(TargetRecord(
-            key=m.key, task_key=m.task_key, metric=m.metric, value=str(q.value),
-            value_high=None if q.value_high is None else str(q.value_high), unit=q.unit,
-            base_value=str(q.base_value), base_unit=q.base_unit, comparator=q.comparator,
-            hardness=m.hardness, kind=m.kind, year=m.year, text=m.text, start=m.start, end=m.end,
-            metric_key=m.metric_key,
-            base_value_high=None if q.base_value_high is None else str(q.base_value_high),
-        ))
-    return tuple(out)
+    return tuple(
+        TargetRecord(**m.record_fields(), hardness=m.hardness,
+                     base_value_high=None if m.quantity.base_value_high is None else str(m.quantity.base_value_high))
+        for m in read_measures(text, tasks, metadata) if m.role == "target"
+    )
