@@ -24,8 +24,8 @@ from ._records import TaskRecord
 _CN = "一二三四五六七八九十百零〇"
 _MARKER = re.compile(
     r"^[ \t\u3000]*(?:"
-    rf"(?P<chap>第[{_CN}]+[章部篇])|"
-    rf"(?P<shi>[{_CN}]+)是(?=[^\n]{{2}})|"
+    rf"(?P<chap>第[{_CN}]+(?:章|部分|篇))|"
+    r"(?P<shi>[一二三四五六七八九十])是(?=[^\n]{2})|"
     rf"(?P<cn>[{_CN}]+)[、.．]|"
     r"(?P<zero>0[0-9])[、.．]|"
     rf"[（(](?P<pcn>[{_CN}]+)[)）]|"
@@ -61,12 +61,8 @@ class _Node:
     parent: _Node | None = None
     children: list[_Node] = field(default_factory=list)
     own_clause: bool = False
-
-    @property
-    def title(self) -> str:
-        return _title(self._text, self.body, self.end)
-
-    _text: str = ""
+    title: str = ""  # set once the span is known
+    heading_line: bool = False  # a short line of its own (四、金融动能转换), not a paragraph
 
 
 def find_tasks(text: str) -> tuple[TaskRecord, ...]:
@@ -91,7 +87,7 @@ def find_tasks(text: str) -> tuple[TaskRecord, ...]:
     """
     clauses = find_clause_spans(text)
     nodes = _drop_preamble(_markers(text))
-    roots = _build_tree(nodes, len(text))
+    roots = _build_tree(text, nodes)
     _mark_own_clauses(text, nodes, clauses)
     tasks: list[_Node] = []
     for root in roots:
@@ -106,20 +102,14 @@ def _markers(text: str) -> list[_Node]:
         number = m.group(style)
         if style in ("num", "row") and int(number.translate(_FULLWIDTH)) == 0:
             continue
-        if style == "shi" and not _starts_shi_list(text, m):
-            continue
         if m.end() >= len(text) or text[m.end()] == "\n":
             continue  # a bare number on its own line is not an item
         start = m.start() + len(m.group()) - len(m.group().lstrip(" \t\u3000"))
-        node = _Node(style, number.translate(_FULLWIDTH), start, m.end())
-        node._text = text
-        nodes.append(node)
+        line_end = text.find("\n", m.end())
+        line = text[m.end():line_end if line_end != -1 else len(text)]
+        heading_line = len(line.strip()) <= 30 and "。" not in line
+        nodes.append(_Node(style, number.translate(_FULLWIDTH), start, m.end(), heading_line=heading_line))
     return nodes
-
-
-def _starts_shi_list(text: str, m: re.Match) -> bool:
-    """一是… counts only as part of a 一是 / 二是 list, not a sentence beginning 十是."""
-    return m.group("shi") in ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 
 
 def _drop_preamble(nodes: list[_Node]) -> list[_Node]:
@@ -131,7 +121,7 @@ def _drop_preamble(nodes: list[_Node]) -> list[_Node]:
     return [n for n in nodes if n.start >= first or _RANK[n.style] <= _TOP_RANK]
 
 
-def _build_tree(nodes: list[_Node], text_end: int) -> list[_Node]:
+def _build_tree(text: str, nodes: list[_Node]) -> list[_Node]:
     roots: list[_Node] = []
     stack: list[_Node] = []
     for node in nodes:
@@ -149,8 +139,9 @@ def _build_tree(nodes: list[_Node], text_end: int) -> list[_Node]:
         node.depth = len(stack)
         stack.append(node)
     for i, node in enumerate(nodes):
-        node.end = next((n.start for n in nodes[i + 1:] if n.depth <= node.depth), text_end)
-        node.end = _rstrip(node._text, node.start, node.end)
+        end = next((n.start for n in nodes[i + 1:] if n.depth <= node.depth), len(text))
+        node.end = _rstrip(text, node.start, end)
+        node.title = _title(text, node.body, node.end)
     return roots
 
 
@@ -176,13 +167,7 @@ def _same_level(stack: list[_Node], node: _Node) -> int | None:
     following = [i for i in same if _numeral(stack[i].number) == number - 1]
     if not following:
         return same[-1]
-    return following[0] if _is_heading_line(node) else following[-1]
-
-
-def _is_heading_line(node: _Node) -> bool:
-    line_end = node._text.find("\n", node.body)
-    line = node._text[node.body:line_end if line_end != -1 else len(node._text)]
-    return len(line.strip()) <= 30 and "。" not in line
+    return following[0] if node.heading_line else following[-1]
 
 
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}

@@ -162,19 +162,12 @@ def _next_cut(name: str, pos: int) -> int | None:
         left, rest = name[pos:cut], name[cut:]
         if not _valid_start(rest) or not (looks_like_unit(rest) or _starts_unit(rest)):
             continue
-        if _inside_longer_head(name, cut):
-            continue
         if left.endswith(_STRONG_HEADS) or (left.endswith(_WEAK_HEADS) and _starts_unit(rest)):
             return cut
         # A bare function stem with its head lost in the scrape: 发展改革|工业和信息化局.
         if stem and cut - pos == stem + (len(name[pos:]) - len(name[pos:].lstrip("县市区省"))) and _starts_unit(rest):
             return cut
     return None
-
-
-def _inside_longer_head(name: str, cut: int) -> bool:
-    """委|员会, 办|公室, 部|门: the cut falls inside a longer head or word."""
-    return name[cut:].startswith(("员会", "公室", "门", "会"))
 
 
 def _starts_unit(rest: str) -> bool:
