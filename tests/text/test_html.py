@@ -68,3 +68,13 @@ def test_page_meta_tags_are_metadata_candidates():
     assert meta.published_on == "2024-03-15"
     assert meta.doc_type == "division_of_labour"
     assert meta.year == 2024
+
+
+def test_page_title_without_site_name_is_the_title_when_the_body_has_none():
+    page = (
+        "<html><head><title>某某市2024年重点工作任务 - 某某市人民政府</title></head><body>"
+        "<div><p>一、稳定经济增长</p><p>1.扩大有效投资。全年完成投资增长8%以上。（牵头单位：市发展改革委）</p></div></body></html>"
+    )
+    meta = read_source(page.encode(), "p.html").documents[0].metadata
+    assert meta.title == "某某市2024年重点工作任务"
+    assert (meta.region, meta.level, meta.doc_type, meta.year) == ("某某市", "city", "key_tasks", 2024)

@@ -59,6 +59,7 @@ def test_fuzhou_plan_is_its_own_document_and_the_preambles_are_left_out(seed):
     assert plan.text.startswith("福州市学校心理健康教育行动计划")
     assert "写作核心提示" not in plan.text and "台海网" not in plan.text
     assert "东营" not in plan.text
+    assert plan.metadata.published_on is None  # the aggregator's 更新日期 dates the copy, not the plan
     assert {"dropped:writing-tips", "dropped:news-about-next-document"} <= {w.code for w in reading.warnings}
 
 

@@ -19,7 +19,9 @@ _DATE = re.compile(f"{_NUM_DATE}|{_CN_DATE}")
 _LABEL = {
     "issuer": re.compile(r"(?:发布机构|发文机关|发文单位)\s*[:：]\s*([^\s•|]+)"),
     "issued_on": re.compile(r"成文日期\s*[:：]\s*" + _NUM_DATE),
-    "published_on": re.compile(r"(?:发布日期|发布时间|更新日期|时\s*间|日\s*期|发表于)\s*[:：]?\s*" + _NUM_DATE),
+    # a government site's own publication labels only: a forum's 发表于 or an aggregator's 更新日期
+    # dates the copy, not the document
+    "published_on": re.compile(r"(?:发布日期|发布时间)\s*[:：]\s*" + _NUM_DATE),
     "doc_number": re.compile(r"(?:文\s*号|发文字号)\s*[:：]\s*(\S+号)"),
 }
 _DOC_NUMBER = re.compile(rf"^\s*({_HAN}{{1,10}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*号)\s*$", re.M)
@@ -83,6 +85,13 @@ def _cn_number(s: str) -> int:
         tens, _, units = s.partition("十")
         return _CN_DIGITS[tens] * 10 + (_CN_DIGITS[units] if units else 0)
     return _CN_DIGITS[s]
+
+
+def _page_title(page_title: str | None) -> str | None:
+    """A page ``<title>`` without its site name ("…方案 - 某某县人民政府"): the longest part."""
+    if not page_title:
+        return None
+    return max(re.split(r"\s+[-_|–—]+\s+|_", page_title), key=len).strip() or None
 
 
 def _label(name: str, *texts: str) -> re.Match[str] | None:
@@ -188,6 +197,7 @@ def document_metadata(
     """
     warnings: list[TextWarning] = []
     head = text[:800]
+    title = title or context.html_meta.get("title") or _page_title(context.html_meta.get("page_title"))
     doc_type = _doc_type(title, text)
     place = Place()
     for name in (title, notice_title):

@@ -93,7 +93,8 @@ def _read(data: bytes, source_path: str, steps: Collection[str] | None, sha: str
         doc_warnings += _redactions(doc_text, doc_map, source_path)
         documents.append(SourceDocument(len(documents), doc_text, doc_map, meta, tuple(doc_warnings)))
         lead = ""
-        context = PageContext(head=_page_dates(context.head), html_meta=context.html_meta)
+        later_meta = {k: v for k, v in context.html_meta.items() if k == "published_on"}  # the page's title is not theirs
+        context = PageContext(head=_page_dates(context.head), html_meta=later_meta)
     if not documents:
         warnings.append(TextWarning("no-documents", f"{source_path}: no document text found"))
     return SourceReading(source_path, sha, encoding, raw_text, tuple(documents), tuple(warnings))
@@ -101,7 +102,7 @@ def _read(data: bytes, source_path: str, steps: Collection[str] | None, sha: str
 
 def _page_dates(head: str) -> str:
     """What later documents on a page inherit from its header: only the page's publication date line."""
-    return "\n".join(line for line in head.split("\n") if re.search(r"发布日期|发布时间|更新日期|时\s*间[:：]|发表于", line))
+    return "\n".join(line for line in head.split("\n") if re.search(r"发布日期|发布时间", line))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
