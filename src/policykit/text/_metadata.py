@@ -222,7 +222,7 @@ def document_metadata(
     if issued_on is None and (m := _REPORT_DATE.search(head)):
         issued_on = _iso(m)
     if issued_on is None:
-        tail_dates = list(re.finditer(rf"^\s*(?:{_NUM_DATE}|{_CN_DATE})\s*$", text[:1500] + "\n" + text[-200:], re.M))
+        tail_dates = list(re.finditer(rf"^\s*[（(]?(?:{_NUM_DATE}|{_CN_DATE})[）)]?\s*$", text[:1500] + "\n" + text[-200:], re.M))
         issued_on = _iso(tail_dates[0]) if tail_dates else None
     published = _label("published_on", context.head)
     published_on = _iso(published) if published else None

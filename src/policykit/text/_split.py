@@ -97,7 +97,7 @@ def split_documents(text: str) -> list[Segment]:
     --------
     >>> page = "篇1\\n" + "甲" * 400 + "\\n篇2\\n" + "乙" * 400
     >>> [(s.start, s.end) for s in split_documents(page)]
-    [(4, 405), (409, 809)]
+    [(3, 404), (407, 807)]
     """
     markers = list(_PIAN.finditer(text))
     if len(markers) >= 2:
