@@ -130,3 +130,22 @@ def test_prose_responsibilities_split_by_commas():
     text = "（一）加强领导。市财政局负责资金保障，市发展改革委牵头，市直有关部门配合。分别由市教育局、市卫生健康委负责。"
     assert units(text) == [("市财政局", "responsible"), ("市发展改革委", "lead"), ("市直有关部门", "participant"),
                            ("市教育局", "responsible"), ("市卫生健康委", "responsible")]
+
+
+def test_national_division_of_labour():
+    text = ("一、稳增长\n1.实施积极的财政政策。（财政部、国家发展改革委、人民银行等按职责分工负责）\n"
+            "2.扩大开放。（商务部、外交部、海关总署牵头，证监会配合，地方各级人民政府负责）")
+    found = find_assignments(text, find_tasks(text))
+    assert [(a.mention, a.role, a.placeholder) for a in found] == [
+        ("财政部", "responsible", False), ("国家发展改革委", "responsible", False), ("人民银行", "responsible", False),
+        ("商务部", "lead", False), ("外交部", "lead", False), ("海关总署", "lead", False),
+        ("证监会", "participant", False), ("地方各级人民政府", "responsible", True)]
+
+
+def test_other_labels_in_the_clause_are_not_units():
+    text = "（一）优化营商环境。（牵头单位：市发展改革委；配合单位：市行政审批服务局；完成时限：2023年底）"
+    assert units(text) == [("市发展改革委", "lead"), ("市行政审批服务局", "participant")]
+
+
+def test_words_ending_like_units_are_not_subjects():
+    assert units("1.加强干部队伍。全部负责到底。西部地区配合。") == []

@@ -18,7 +18,7 @@ _STRONG_HEADS = (
     "局", "委", "办", "厅", "中心", "政府", "镇街", "分局", "办公室", "委员会", "管委会", "集团", "公司",
     "协会", "学会", "商会", "联合会", "团委", "妇联", "科协", "工商联", "残联", "文联", "社科联", "总工会",
     "党校", "法院", "检察院", "银行", "分行", "支行", "人行", "大队", "支队", "总队", "派出所", "研究所",
-    "供电所", "事务所", "专班", "指挥部", "领导小组", "开发区", "工作室", "武装部",
+    "供电所", "事务所", "专班", "指挥部", "领导小组", "开发区", "工作室", "武装部", "总署", "监会", "团中央",
 )
 _WEAK_HEADS = ("部", "院", "站", "街道", "镇", "乡", "处", "署", "馆", "社", "台", "园区")
 UNIT_HEADS = tuple(sorted(_STRONG_HEADS + _WEAK_HEADS, key=len, reverse=True))
@@ -33,9 +33,11 @@ _BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:分局|分行|支行|分中心|�
 _SEPARATORS = "、，,；;/ \u3000\t"
 _CONJUNCTIONS = "和及与"
 _PLACEHOLDER = re.compile(
-    r"^[县市区省]{0,2}直?各|^[县市区省]?(?:有关|相关|其他|其它|其余)"
+    r"^[县市区省]{0,2}直?各|^(?:地方)?各级|^[县市区省]?(?:有关|相关|其他|其它|其余)"
     r"|^[县市区省]?直?(?:部门|单位|镇街|乡镇|街道|镇（街道）|镇\(街道\))$|成员单位$"
 )
+# Words that end like a unit but name none (全部, 西部, 干部 …).
+_NOT_UNITS = ("全部", "内部", "外部", "局部", "东部", "西部", "南部", "北部", "中部", "干部", "总部", "支部", "全局", "大局", "格局", "布局")
 _COLLECTIVE_BODY = re.compile(r"部门|单位|镇街|政府|乡镇|街道|[镇县区市]|委员会|机关|成员")
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
 _JURISDICTION_STUB = re.compile(r"^各?[县市区镇乡]$")
@@ -87,6 +89,10 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
         if is_placeholder(name):
             return bool(_COLLECTIVE_BODY.search(name))
         core = _strip_parenthetical(name)
+        if core.endswith(_NOT_UNITS):
+            return False
+        if core.endswith("部") and len(core) >= 3:  # ministries and party departments: 外交部, 中宣部
+            return True
         if core.endswith(_WEAK_HEADS) and not core.endswith(_STRONG_HEADS):
             return len(core) >= 5 or core.startswith(("县", "市", "区", "省")) or _stem_prefix(core) > 0
     return ends_with_head(name) or name.endswith("部门") or _stem_prefix(name) == len(name.lstrip("县市区省"))
