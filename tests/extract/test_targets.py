@@ -143,3 +143,10 @@ def test_chengwu_targets_read_by_hand():
     values = {(t.value, t.unit) for t in found}
     assert ("500", "万元") not in values and ("10", "亿元") not in values  # thresholds
     assert ("13", "个") not in values and ("168", "个") not in values  # scope counts
+
+
+def test_respectively_gives_each_figure_its_subject_and_the_shared_bound():
+    text = "主要预期目标是：城乡常住居民人均可支配收入分别增长7%和8%左右。"
+    found = find_targets(text, (), DocumentMetadata(year=2019, doc_type="work_report"))
+    assert [(t.metric_key, t.value, t.comparator) for t in found] == [
+        ("urban_disposable_income_growth", "7", "≈"), ("rural_disposable_income_growth", "8", "≈")]

@@ -36,6 +36,7 @@ _OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|
 # 一批 / 一支队伍 / 一场硬仗 are "some", 二期 names a phase, 零部件 is no zero.
 _VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|类|道|步|段)|[一二三四五六七八九十]+期|零.*")
 
+_LIST_JOINS = {"和", "、", "及", "与", ",", "，"}
 _SHARED_CUES = ("至少", "不少于", "不低于", "不超过", "控制在", "超过", "低于")
 _FLOOR_WORDS = ("至少", "不少于", "不低于")  # 开展不少于1次的班会 is a floor, not a qualifier
 _HARDNESS = re.compile(r"确保|力争|争取|努力")
@@ -169,7 +170,41 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             start=quote_start, end=q.end,
         ))
         previous = (sentence_start, metric)
+    return _respectively(text, out)
+
+
+def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
+    """Give each figure of "A和B…分别增长7%和8%左右" its own subject, and the list's shared bound."""
+    out = list(measures)
+    i = 0
+    while i < len(out):
+        head = out[i]
+        subject, _, rest = head.metric.partition("分别")
+        j = i + 1
+        while j < len(out) and text[out[j - 1].quantity.end:out[j].quantity.start] in _LIST_JOINS:
+            j += 1
+        subjects = _subjects(subject)
+        if "分别" in head.metric and j - i == len(subjects) > 1:
+            last = out[j - 1].quantity
+            for k in range(i, j):
+                q = out[k].quantity
+                if q.cue is None and last.cue is not None and q.comparator == "=":
+                    q = replace(q, comparator=last.comparator, cue=last.cue)
+                metric = subjects[k - i] + rest
+                out[k] = replace(out[k], quantity=q, metric=metric, metric_key=_linked_key(metric, out[k].kind, q))
+        i = max(j, i + 1)
     return tuple(out)
+
+
+def _subjects(phrase: str) -> list[str]:
+    """城乡居民收入 -> [城镇居民收入, 农村居民收入]; 城镇和农村居民收入 -> [城镇居民收入, 农村居民收入]."""
+    if phrase.startswith("城乡"):
+        return ["城镇" + phrase[2:], "农村" + phrase[2:]]
+    parts = re.split(r"和|、|及|与", phrase)
+    if len(parts) == 2 and len(parts[0]) <= 3 < len(parts[1]):
+        tail = parts[1][len(parts[0]):]  # 城镇和农村居民…: the short head shares the long part's tail
+        return [parts[0] + tail, parts[1]]
+    return parts
 
 
 def document_year(text: str, metadata: DocumentMetadata) -> int | None:
