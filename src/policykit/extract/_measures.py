@@ -29,7 +29,7 @@ _QUOTED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{
 _SUBSIDY_BEFORE = re.compile(r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|给予|一次性)[^，,；;。]{0,6}$|最高(?:奖励|补助|补贴|给予|可达|不超过)?$")
 _SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:补助|补贴|奖励|奖补|资助|贴息)")
 _SIZE_SPEC_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|集群|基地)")
-_SCOPE_BEFORE = re.compile(r"(?:不[\u4e00-\u9fff]|总投资|(?<![定持制])在(?:全县|全市|全区|全省|全国|全镇)?|其他|其余|第|后|排名|居全[省市国县区]第?|位列|位居)$")
+_SCOPE_BEFORE = re.compile(r"(?:不[\u4e00-\u9fff]|总投资|(?<![定持制])在(?:全县|全市|全区|全省|全国|全镇)?|其他|其余|第|后|排名|省道|国道|县道|居全[省市国县区]第?|位列|位居)$")
 # "X、Y等12个项目": a count of named items is a scope, unless the clause states an outcome for them.
 _LISTED_COUNT_BEFORE = re.compile(r"等$")
 _OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|通车|达标|创建成功")
@@ -54,6 +54,7 @@ _MULTI_YEAR = re.compile(r"今后五年|未来五年|过去五年|五年来|五�
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
 _YEAR_WORD = re.compile(r"(?:(?P<y>20\d{2})\s*年(?!\s*[-—至到]\s*20\d{2})|(?P<rel>今年|明年|去年|上年|全年|年内|年底))")
 _DURATION = re.compile(r"(?:[两三四五六七八九十]|\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
+_RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
 
 _METRIC_LEAD = re.compile(
@@ -246,8 +247,8 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a count of sized things (两个100MW…): the size follows at once
     if after.startswith("级") or re.match(r"[:：]\d", after):
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
-    if re.match(r"(?:方面|环节|层面|维度|阶段)", after):
-        return False  # 四个方面工作: an outline, not a quantity
+    if re.match(r"(?:方面|环节|层面|维度|阶段|规定|原则|禁令|纪律)", after):
+        return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
     if re.match(r"[\u4e00-\u9fff]{0,2}的", after) and q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS:
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
     if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS and _SIZE_SPEC_AFTER.match(after):
@@ -378,7 +379,7 @@ def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | N
     for m in _YEAR_WORD.finditer(before):
         stated = m
     relative = stated.group("rel") if stated else None
-    if _DURATION.search(before) or _MULTI_YEAR.search(text, _boundary_before(text, pos, "\n"), pos) or (
+    if _DURATION.search(before) or _RECURRING.search(text, _boundary_before(text, pos, _CLAUSE_END), pos) or _MULTI_YEAR.search(text, _boundary_before(text, pos, "\n"), pos) or (
             stated is None and _MULTI_YEAR.search(_heading_before(text, pos))):
         year = None  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated is not None and stated.group("y"):
