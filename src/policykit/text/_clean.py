@@ -197,7 +197,6 @@ _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]+")
 _SPACED_TITLE = re.compile(r"[ \t\u3000]*((?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff])[ \t\u3000]*")
 _SPACE_HAN_SPACE = re.compile(r" [\u4e00-\u9fff] ")  # literal first, so the scan is fast; lines are checked after
-_TEXT_EDGE = re.compile(r"\A\s+|\s+\Z")
 _BLANK_RUN = re.compile(r"\n(?:[ \t\u3000\u00a0]*\n){2,}")
 
 
@@ -214,8 +213,8 @@ def whitespace(text: str) -> list[Edit]:
         if m := _SPACED_TITLE.fullmatch(text, line_start, line_end - (text[line_end - 1:line_end] == "\n")):
             spans += [(m.start(1) + i, m.start(1) + i + 1) for i in range(1, len(m.group(1)), 2)]
     spans += [(m.start() + 1, m.end() - 1) for m in _BLANK_RUN.finditer(text)]
-    spans += [m.span() for m in _TEXT_EDGE.finditer(text)]
-    return [(s, e, "") for s, e in _merge(spans)]
+    spans += [(0, len(text) - len(text.lstrip())), (len(text.rstrip()), len(text))]  # blank text edges
+    return [(s, e, "") for s, e in _merge(spans) if e > s]
 
 
 STEPS: dict[str, Callable[[str], list[Edit]]] = {

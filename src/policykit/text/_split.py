@@ -21,7 +21,7 @@ _TITLE_END = re.compile(
     r"(?:计划|方案|任务|报告|通报|情况|意见|办法|措施|通知|要点|清单|规划|纲要|细则|决定|安排|总结|分工|公告|通告|批复)"
     r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$"
 )
-_CONTINUED = re.compile(r"(?:——|—|-{2,})$")
+_CONTINUATION = ("—", "--")  # a title line ending in a dash goes on in the next line
 _BRACKET_TAG = re.compile(r"^\[[^\]]{1,10}\]\s*")
 _HEADLINE_LEAD = re.compile(r"^[^!！]{1,12}[!！]")
 _NOTICE = re.compile(r"关于(?:印发|转发|下发)《?(.+?)》?的通知$")
@@ -52,7 +52,7 @@ def _title_of(lines: list[str]) -> str:
     """The document title in a block of title lines: the last one, with —— continuations joined."""
     units: list[str] = []
     for line in lines:
-        if units and _CONTINUED.search(units[-1]):
+        if units and units[-1].endswith(_CONTINUATION):
             units[-1] += line
         else:
             units.append(line)
@@ -77,12 +77,14 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
     blocks: list[tuple[int, int, list[str]]] = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group().strip()
-        continues = bool(blocks) and _CONTINUED.search(blocks[-1][2][-1]) is not None and not text[blocks[-1][1]:m.start()].strip()
+        if len(line) > 90:
+            continue  # a paragraph: the common case, decided without any regex
+        continues = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION) and not text[blocks[-1][1]:m.start()].strip()
+        if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION))):
+            continue
         before, after = _neighbour(text, m.start(), -1), _neighbour(text, m.end(), 1)
         if (before and before in _OPENS_PHRASE) or (after and after in _CLOSES_PHRASE):
             continue  # a name quoted inside a sentence that the page broke over lines
-        if not (_is_title_line(line) or continues or (_CONTINUED.search(line) and 5 <= len(line) <= 60)):
-            continue
         if blocks and not text[blocks[-1][1]:m.start()].strip():
             blocks[-1] = (blocks[-1][0], m.end(), blocks[-1][2] + [line])
         else:
