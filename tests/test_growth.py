@@ -163,12 +163,16 @@ def test_national_targets_year_by_year(national, metric):
 
 
 @pytest.mark.corpus
-def test_national_gdp_outcomes_from_the_next_report(national):
+def test_national_outcomes_from_the_next_report(national):
     targets, observations, docs = national
-    result = target_vs_outcome(targets, observations, docs).filter(pl.col("metric_key") == "gdp_growth")
-    outcomes = dict(result.select("year", "outcome").rows())
-    assert outcomes[2018] == "6.6"  # 2019 report: 国内生产总值增长6.6%
-    assert dict(result.select("year", "met").rows())[2019] in (True, None)
+    result = target_vs_outcome(targets, observations, docs)
+    gdp = {year: (outcome, met) for year, outcome, met
+           in result.filter(pl.col("metric_key") == "gdp_growth").select("year", "outcome", "met").rows()}
+    # Each read from the next year's review: 国内生产总值增长7.7% (2014 report) … 增长5.2% (2024 report).
+    assert gdp[2013] == ("7.7", None) and gdp[2018] == ("6.6", None) and gdp[2023] == ("5.2", None)
+    assert gdp[2019] == ("6.1", True) and gdp[2021] == ("8.1", True)
+    jobs = dict(result.filter(pl.col("metric_key") == "new_urban_jobs").select("year", "outcome").rows())
+    assert jobs[2018] == "1361" and jobs[2022] == "1206"
 
 
 @pytest.mark.corpus
