@@ -42,9 +42,13 @@ def test_four_levels_and_sections():
     text = ("一、总体任务\n（一）产业\n1.建设平台\n（1）引进企业。\n（2）培育企业。\n2.培养人才。\n"
             "（二）开放\n1.扩大出口。")
     tasks = find_tasks(text)
-    assert [(t.path, t.number) for t in tasks] == [
-        (("一", "一", "1"), "1"), (("一", "一", "1"), "2"), (("一", "一"), "2"), (("一", "二"), "1")]
-    assert tasks[0].section == "建设平台" and tasks[2].section == "产业"
+    assert [(t.path, t.number) for t in tasks] == [(("一", "一"), "1"), (("一", "一"), "2"), (("一", "二"), "1")]
+    assert tasks[0].section == "产业" and "（2）培育企业。" in text[tasks[0].start:tasks[0].end]
+
+
+def test_articles_and_closing_parenthesis_numbers():
+    assert [t.number for t in find_tasks("第一条 加强领导。\n第二条 完善机制。")] == ["一", "二"]
+    assert [t.number for t in find_tasks("1）加强领导。\n2）完善机制。")] == ["1", "2"]
 
 
 def test_sub_points_stay_inside_their_item():

@@ -32,15 +32,19 @@ _MARKER = re.compile(
     r"(?P<row>[0-9０-９]{1,3})\t|"
     r"(?P<num>[0-9０-９]{1,3})(?:[.．](?![0-9０-９])|、)|"
     r"[（(](?P<pnum>[0-9０-９]{1,3})[)）]|"
+    r"(?P<rnum>[0-9０-９]{1,2})[)）]|"
+    rf"第(?P<article>[{_CN}]+)条|"
     r"(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
     r")[ \t\u3000]*",
     re.M,
 )
 # Conventional depth of each style; only the top styles use it to close open levels.
-_RANK = {"chap": 0, "cn": 1, "zero": 1, "pcn": 2, "num": 3, "row": 3, "pnum": 4, "circ": 5, "shi": 6}
+_RANK = {"chap": 0, "cn": 1, "zero": 1, "pcn": 2, "num": 3, "row": 3, "article": 3, "pnum": 4, "rnum": 4,
+         "circ": 5, "shi": 6}
 _TOP_RANK = 1
-# Sub-points stay inside the item above them: they are never tasks of their own.
-_SUB_POINTS = frozenset({"circ", "shi"})
+# Sub-points stay inside the item above them: under an item they are never tasks of their own
+# (a plan made only of （1）（2） or ①② items still has them as tasks).
+_SUB_POINTS = frozenset({"pnum", "rnum", "circ", "shi"})
 # Headings whose items set the frame of a plan or look back; they carry no work.
 _NO_WORK = re.compile(
     r"指导思想|基本原则|总体要求|工作回顾|回顾|总体目标|发展目标|主要目标|工作目标|预期目标|编制依据"
@@ -164,7 +168,7 @@ def _same_level(stack: list[_Node], node: _Node) -> int | None:
         if stack[-1].style == node.style:
             return _NESTED
         return same[0] if _RANK[node.style] <= _TOP_RANK else None
-    following = [i for i in same if _numeral(stack[i].number) == number - 1]
+    following = [i for i in same if number is not None and _numeral(stack[i].number) == number - 1]
     if not following:
         return same[-1]
     return following[0] if node.heading_line else following[-1]
@@ -230,7 +234,7 @@ def _has_clause_below(node: _Node) -> bool:
 
 
 def _select(node: _Node, tasks: list[_Node]) -> None:
-    if node.style in _SUB_POINTS or _NO_WORK.search(node.title[:20]):
+    if (node.style in _SUB_POINTS and node.parent is not None) or _NO_WORK.search(node.title[:20]):
         return
     work_children = [c for c in node.children if c.style not in _SUB_POINTS]
     if (node.own_clause and not _has_clause_below(node)) or not work_children:
