@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykit.extract import find_observations, find_targets, find_tasks
 from policykit.text import DocumentMetadata
@@ -99,3 +101,15 @@ def test_lijin_review_gives_2019_results():
     assert gdp and (gdp[0].value, gdp[0].unit, gdp[0].period) == ("221.46", "亿元", "2019")
     growth = [o for o in found if o.metric_key == "gdp_growth"]
     assert growth[0].value == "7.9"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["1至4月份,", "截至10月底,", "力争", "新增", "增长", "7.1%", "100余家", "3万千瓦以上",
+                                 "。", "\n", "一、2019年工作回顾\n", "主要预期目标是:", "“一企一策”", "的", "和",
+                                 "分别", "城乡居民收入", "二〇二三年"]), max_size=25).map("".join),
+       st.sampled_from([None, "work_report", "progress_report", "key_tasks"]))
+def test_any_text_gives_records_with_spans_inside(text, doc_type):
+    metadata = DocumentMetadata(year=2020, doc_type=doc_type)
+    for record in (*find_targets(text, (), metadata), *find_observations(text, (), metadata)):
+        assert 0 <= record.start <= record.end <= len(text)
+        assert text[record.start:record.end] == record.text
