@@ -59,3 +59,9 @@ def test_writing_tips_and_a_news_item_about_the_plan_are_left_out_with_warnings(
 def test_a_document_name_quoted_across_lines_does_not_open_a_document():
     page = f"政府工作报告\n\n{BODY}\n国务院编制了《\n国民经济和社会发展第十四个五年规划纲要（草案）\n》，提请审查。\n{BODY}\n"
     assert len(read(page).documents) == 1
+
+
+def test_a_generic_heading_inside_a_plan_does_not_open_a_document():
+    page = f"某某县2023年重点工作任务\n\n{BODY}\n\n具体工作推进安排\n\n{BODY}\n\n城乡环境整治提升实施方案\n\n{BODY}\n"
+    reading = read(page)
+    assert len(reading.documents) == 1

@@ -15,12 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._places import place_of
+
 _PIAN = re.compile(r"^篇\s*[0-9一二三四五六七八九十]{1,3}[ \t]*$", re.M)
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|第[一二三四五六七八九十\d]+[章节条部分篇])")
 _TITLE_END = re.compile(
     r"(?:计划|方案|任务|报告|通报|情况|意见|办法|措施|通知|要点|清单|规划|纲要|细则|决定|安排|总结|分工|公告|通告|批复)"
     r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$"
 )
+_YEAR_OR_ACT = re.compile(r"(?:19|20)\d{2}|关于|国务院")
 _CONTINUATION = ("—", "--")  # a title line ending in a dash goes on in the next line
 _BRACKET_TAG = re.compile(r"^\[[^\]]{1,10}\]\s*")
 _HEADLINE_LEAD = re.compile(r"^[^!！]{1,12}[!！]")
@@ -58,6 +61,14 @@ def _title_of(lines: list[str]) -> str:
             units.append(line)
     title = _BRACKET_TAG.sub("", units[-1])
     return _HEADLINE_LEAD.sub("", title).strip() or title
+
+
+def _names_a_document(title: str, lines: list[str]) -> bool:
+    """A title that can open a second document on a page: it names a place, a year or an act
+    (关于…), or it is set as a block of several lines; a lone generic heading cannot."""
+    if len(title) < 8:
+        return False
+    return len(lines) >= 2 or bool(_YEAR_OR_ACT.search(title)) or place_of(title).region is not None
 
 
 def _compact(title: str) -> str:
@@ -124,6 +135,8 @@ def split_documents(text: str) -> list[Segment]:
                 if not gap.replace(current_title, "").strip() or len(title) >= 8:
                     starts[-1] = (current_start, title, notice)
                 continue
+        if starts and not _names_a_document(title, lines):
+            continue  # a heading inside the current document (具体工作安排), not a new one
         starts.append((start, title, None))
 
     segments: list[Segment] = []
