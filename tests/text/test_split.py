@@ -65,3 +65,15 @@ def test_a_generic_heading_inside_a_plan_does_not_open_a_document():
     page = f"某某县2023年重点工作任务\n\n{BODY}\n\n具体工作推进安排\n\n{BODY}\n\n城乡环境整治提升实施方案\n\n{BODY}\n"
     reading = read(page)
     assert len(reading.documents) == 1
+
+
+def test_a_plan_under_an_attachment_line_belongs_to_its_notice():
+    page = (
+        "某某区人民政府关于推进城市更新工作的通知\n\n各街道办事处：\n现将有关事项通知如下，请认真贯彻执行。\n"
+        + "要高度重视，加强组织领导。" * 10 + "\n\n某某区人民政府\n2022年3月1日\n\n附件\n\n"
+        f"某某区城市更新三年行动方案\n\n{BODY}\n"
+    )
+    reading = read(page)
+    assert len(reading.documents) == 1
+    meta = reading.documents[0].metadata
+    assert (meta.title, meta.issuer, meta.issued_on) == ("某某区城市更新三年行动方案", "某某区人民政府", "2022-03-01")

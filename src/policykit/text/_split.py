@@ -23,6 +23,7 @@ _TITLE_END = re.compile(
     r"(?:计划|方案|任务|报告|通报|情况|意见|办法|措施|通知|要点|清单|规划|纲要|细则|决定|安排|总结|分工|公告|通告|批复)"
     r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$"
 )
+_ATTACHMENT = re.compile(r"(?:^|\n)附件\s*\d*\s*[:：]?\s*\n\s*$")
 _YEAR_OR_ACT = re.compile(r"(?:19|20)\d{2}|关于|国务院")
 _CONTINUATION = ("—", "--")  # a title line ending in a dash goes on in the next line
 _BRACKET_TAG = re.compile(r"^\[[^\]]{1,10}\]\s*")
@@ -61,6 +62,19 @@ def _title_of(lines: list[str]) -> str:
             units.append(line)
     title = _BRACKET_TAG.sub("", units[-1])
     return _HEADLINE_LEAD.sub("", title).strip() or title
+
+
+def _issues(notice_title: str, title: str, before: str) -> bool:
+    """True when ``title`` is the plan that the notice ``notice_title`` prints: the notice names
+    it (关于印发X的通知), or the title follows an 附件 line right under a notice."""
+    if not notice_title.endswith("通知"):
+        return False
+    inner = _NOTICE.search(notice_title)
+    if inner:
+        named, printed = _compact(inner.group(1)), _compact(title)
+        if named == printed or (min(len(named), len(printed)) >= 6 and (named in printed or printed in named)):
+            return True
+    return bool(_ATTACHMENT.search(before[-60:]))
 
 
 def _names_a_document(title: str, lines: list[str]) -> bool:
@@ -126,8 +140,7 @@ def split_documents(text: str) -> list[Segment]:
         title = _title_of(lines)
         if starts:
             current_start, current_title, notice = starts[-1]
-            inner = _NOTICE.search(current_title)
-            if notice is None and inner and _compact(inner.group(1)) == _compact(title):
+            if notice is None and _issues(current_title, title, text[:start]):
                 starts[-1] = (current_start, title, current_title)
                 continue
             gap = text[current_start:start]
