@@ -156,3 +156,16 @@ def test_corpus_scale_resolves_distinct_names_once():
     mention_map, units = resolve_units(rows, NO_ALIASES)
     assert time.perf_counter() - started < 10
     assert mention_map.height == 60_000 and units.height == 300 * len(bureaus)
+
+
+@pytest.mark.parametrize(("mention", "region", "level", "expected"), [
+    ("牡丹区科技局", "菏泽市牡丹区", "district", ("菏泽市牡丹区", "科技局")),
+    ("区科技局", "菏泽市牡丹区", "district", ("菏泽市牡丹区", "科技局")),
+    ("东营区人民政府", "东营市", "city", ("东营区", "政府")),
+    ("利津县发展改革局", "东营市", "city", ("利津县", "发展改革局")),
+    ("开发区管委会", "成武县", "county", ("成武县", "开发区管委会")),
+    ("市发改委", "东营市", "city", ("东营市", "发展改革委")),
+])
+def test_places_named_in_the_mention(mention, region, level, expected):
+    unit = normalise_unit(mention, region, level)
+    assert (unit.jurisdiction, unit.key) == expected

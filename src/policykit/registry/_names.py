@@ -34,6 +34,10 @@ _REWRITES = (
 _WHOLE_REWRITES = {"应急局": "应急管理局", "科学技术局": "科技局", "自然资源局": "自然资源规划局"}
 _PBOC_BRANCH = re.compile(r"^人民银行[\u4e00-\u9fff]{1,4}(?:中心)?(?:分行|支行)$")
 # 市场监管局 or 市政公用 do not start with the level mark 市 (市政府 does).
+_OTHER_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}?[县区旗](?!委)")
+# Zones and areas are not places with their own government departments.
+_ZONES = ("开发区", "高新区", "园区", "示范区", "保税区", "试验区", "经济区", "城区", "社区", "景区", "片区", "辖区",
+          "市区", "县区", "新区", "功能区", "合作区", "各区", "全区", "全县", "各县")
 _NOT_A_MARK = re.compile(r"^(?:市(?:场|政(?!府)|民|容)|区块|县域)")
 _HEADS_EN = (
     ("分局", "Branch Bureau"), ("分行", "Branch"), ("支行", "Branch"), ("管委会", "Management Committee"),
@@ -80,10 +84,16 @@ class UnitName:
     has_head: bool  # False for a bare function stem (发展改革) whose head the scrape lost
 
 
+def _last_place(region: str) -> str:
+    """菏泽市牡丹区 -> 牡丹区: the government the region names, without the ones above it."""
+    return [part for part in re.split(r"(?<=[省市州盟])", region) if part][-1]
+
+
 def short_region(region: str) -> str:
-    """成武县 -> 成武, 东营市 -> 东营 (names of two characters stay whole)."""
-    short = _REGION_SUFFIX.sub("", region)
-    return short if len(short) >= 2 else region
+    """成武县 -> 成武, 东营市 -> 东营, 菏泽市牡丹区 -> 牡丹 (names of two characters stay whole)."""
+    last = _last_place(region)
+    short = _REGION_SUFFIX.sub("", last)
+    return short if len(short) >= 2 else last
 
 
 def normalise_unit(mention: str, region: str | None, level: str | None,
@@ -113,10 +123,15 @@ def normalise_unit(mention: str, region: str | None, level: str | None,
 def _jurisdiction(name: str, region: str, level: str | None, city: str | None,
                   province: str | None) -> tuple[str, str | None, str]:
     short = short_region(region)
-    for prefix in (region, short):
+    for prefix in (region, _last_place(region), short):
         if name.startswith(prefix) and len(name) > len(prefix) + 1:
             rest = name[len(prefix):]
+            if prefix == short and rest[0] in "县区旗" and not region.endswith(short + rest[0]):
+                return short + rest[0], _MARK_LEVELS.get(rest[0], "county"), rest[1:]  # 东营区 in 东营市
             return region, level, rest
+    other = _OTHER_PLACE.match(name)
+    if other and not other.group().endswith(_ZONES) and _starts_function(name[other.end():]):  # 利津县发展改革局 in a 东营市 document
+        return other.group(), _MARK_LEVELS.get(other.group()[-1], "county"), name[other.end():]
     mark = name[:1]
     if mark in _MARK_LEVELS and not _NOT_A_MARK.match(name) and len(name) > 2:
         rest = name[1:]
@@ -128,6 +143,11 @@ def _jurisdiction(name: str, region: str, level: str | None, city: str | None,
         if level is None or LEVEL_MARKS.get(level) == mark:
             return region, level, rest
     return region, level, name
+
+
+def _starts_function(rest: str) -> bool:
+    core = rest.replace("和", "")
+    return core.startswith(("人民政府", "政府", "委")) or any(core.startswith(stem) for stem, _ in _STEMS if len(stem) >= 2)
 
 
 def _key(name: str, level_mark: str) -> str:
