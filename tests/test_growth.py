@@ -181,3 +181,11 @@ def test_hailar_gdp_growth_targets(corpus):
     series = target_series(targets, docs).filter(pl.col("metric_key") == "gdp_growth")
     found = dict((y, v) for y, v in series.select("year", "value").rows())
     assert found[2013] == "20" and found[2018] == "6" and found[2019] == "3.5"
+
+
+def test_frames_without_metric_key_are_linked_from_the_metric():
+    tg = TARGETS.drop("metric_key").with_columns(
+        pl.Series("metric", ["国内生产总值增长", "国内生产总值增长", "国内生产总值增长", "国内生产总值增长",
+                             "居民消费价格涨幅", "市级重点实验室"]))
+    series = target_series(tg, documents(2018, 2019, 2020, 2021))
+    assert series.filter(pl.col("status") == "set")["metric_key"].unique().sort().to_list() == ["cpi", "gdp_growth"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from .extract._metrics import metric_key
+
 __all__ = ["observation_series", "target_revisions", "target_series", "target_vs_outcome"]
 
 _DECIMAL = pl.Decimal(38, 6)
@@ -55,6 +57,7 @@ def target_series(targets: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFram
     >>> target_series(tg, docs).select("year", "status", "value", "value_high").rows()
     [(2019, 'set', '6', '6.5'), (2020, 'absent', None, None)]
     """
+    targets = _with_metric_key(targets)
     _require(targets, _TARGET_COLUMNS, "targets")
     docs = _documents(documents)
     rows = (
@@ -110,6 +113,7 @@ def observation_series(observations: pl.DataFrame, documents: pl.DataFrame) -> p
     >>> observation_series(obs, docs).select("region", "year", "period", "value").rows()
     [('利津县', 2019, '2019', '7.9')]
     """
+    observations = _with_metric_key(observations)
     _require(observations, _OBSERVATION_COLUMNS, "observations")
     docs = _documents(documents)
     frame = _optional(observations, ("year", "text", "start"))
@@ -240,6 +244,15 @@ def _require(frame: pl.DataFrame, columns: tuple[str, ...], name: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ValueError(f"{name} frame lacks column(s) {', '.join(missing)}")
+
+
+def _with_metric_key(frame: pl.DataFrame) -> pl.DataFrame:
+    """Frames projected before metric linking carry ``metric`` only: link it here."""
+    if not isinstance(frame, pl.DataFrame) or "metric_key" in frame.columns or "metric" not in frame.columns:
+        return frame
+    kinds = frame["kind"] if "kind" in frame.columns else pl.Series([None] * frame.height, dtype=pl.String)
+    keys = [metric_key(m, k) for m, k in zip(frame["metric"].to_list(), kinds.to_list())]
+    return frame.with_columns(pl.Series("metric_key", keys, dtype=pl.String))
 
 
 def _optional(frame: pl.DataFrame, columns: tuple[str, ...]) -> pl.DataFrame:
