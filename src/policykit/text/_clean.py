@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from functools import lru_cache
+from itertools import accumulate
 
 from ._edits import Anchors, Edit, apply_edits, compose
 
@@ -46,10 +47,14 @@ def pinyin(text: str) -> list[Edit]:
     """
     if "(" not in text:
         return []
+    # split() hands back text and syllables alternately; their running lengths give the positions
+    # without a Match object per insertion (a noisy page has one after every character)
+    parts = _PAREN_LETTERS.split(text)
+    ends = list(accumulate(len(p) + 2 * (i % 2) for i, p in enumerate(parts)))
     found = [
-        (m.start(), m.end(), m.group(1).isascii())
-        for m in _PAREN_LETTERS.finditer(text)
-        if m.start() and "\u3400" <= text[m.start() - 1] <= "\u9fff" and _is_syllable(m.group(1))
+        (ends[i - 1], ends[i], parts[i].isascii())
+        for i in range(1, len(parts), 2)
+        if "\u3400" <= parts[i - 1][-1:] <= "\u9fff" and _is_syllable(parts[i])
     ]
     toned = sum(1 for *_, plain in found if not plain)
     noisy_page = toned >= 3
