@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from ..extract._units import ends_with_head
 from ._names import UnitName, normalise_unit
 
 UNITS_SCHEMA = {
@@ -30,13 +31,8 @@ class _UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             # The root gives the unit its name: prefer a name with a head, then the longer, then order.
-            keep, drop = sorted((ra, rb), key=lambda n: (not _has_head(n[1]), -len(n[1]), n[1]))
+            keep, drop = sorted((ra, rb), key=lambda n: (not ends_with_head(n[1]), -len(n[1]), n[1]))
             self.parent[drop] = keep
-
-
-def _has_head(key: str) -> bool:
-    from ..extract._units import ends_with_head
-    return ends_with_head(key)
 
 
 def _level_of(region: str | None) -> str | None:
