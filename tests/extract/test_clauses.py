@@ -8,6 +8,10 @@ def units(text: str) -> list[tuple[str, str]]:
     return [(a.mention, a.role) for a in find_assignments(text, find_tasks(text))]
 
 
+def units_by_clause(text: str) -> list[tuple[str, str, int]]:
+    return [(a.mention, a.role, a.clause) for a in find_assignments(text, find_tasks(text))]
+
+
 def test_labelled_lead_and_participant_with_a_space():
     assert units("1.建平台。(牵头单位:科技局 参与单位:各镇街)") == [("科技局", "lead"), ("各镇街", "participant")]
 
@@ -69,8 +73,7 @@ def test_prose_with_partner():
 
 def test_prose_sentences_each_their_own_clause():
     text = "1.组织保障。编制部门负责编制工作;人社部门配合推进招录工作;财政部门负责资金投入。"
-    found = find_assignments(text, find_tasks(text))
-    assert [(a.mention, a.role, a.clause) for a in found] == [
+    assert units_by_clause(text) == [
         ("编制部门", "responsible", 0), ("人社部门", "participant", 1), ("财政部门", "responsible", 2)]
 
 
@@ -117,8 +120,7 @@ def test_list_closed_by_etc_departments():
 
 def test_labels_on_separate_lines_are_one_clause():
     text = "1.建设平台。\n牵头单位：市发展改革委\n配合单位：市财政局、市自然资源和规划局"
-    found = find_assignments(text, find_tasks(text))
-    assert [(a.mention, a.role, a.clause) for a in found] == [
+    assert units_by_clause(text) == [
         ("市发展改革委", "lead", 0), ("市财政局", "participant", 0), ("市自然资源和规划局", "participant", 0)]
 
 
