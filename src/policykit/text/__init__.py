@@ -5,7 +5,6 @@ The public entry point is :func:`read_source`; the cleaning steps it can switch 
 """
 from __future__ import annotations
 
-
 from ._reader import CLEANING_STEPS, read_source
 from ._types import DocumentMetadata, OffsetMap, SourceDocument, SourceReading, TextWarning
 

@@ -13,7 +13,7 @@ _BLOCK = frozenset(
 )
 _SKIP = frozenset("script style noscript template head iframe svg button select option input textarea".split())
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
-_META_KEYS = {"articletitle": "title", "pubdate": "published_on", "contentsource": "issuer", "firstimgsrc": None}
+_META_KEYS = {"articletitle": "title", "pubdate": "published_on", "contentsource": "issuer"}
 
 
 def looks_like_html(text: str) -> bool:
