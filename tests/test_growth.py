@@ -189,3 +189,13 @@ def test_frames_without_metric_key_are_linked_from_the_metric():
                              "居民消费价格涨幅", "市级重点实验室"]))
     series = target_series(tg, documents(2018, 2019, 2020, 2021))
     assert series.filter(pl.col("status") == "set")["metric_key"].unique().sort().to_list() == ["cpi", "gdp_growth"]
+
+
+def test_outcome_in_another_scale_is_compared_in_base_units():
+    tg = target_frame(("r2020", "new_urban_jobs", 2020, "2300", None, "人", ">=", "increase", 1)).with_columns(
+        pl.lit("2300").alias("base_value"), pl.lit("人").alias("base_unit"))
+    obs = observation_frame(("r2021", "new_urban_jobs", 2020, "2020", "0.2262", "万人")).with_columns(
+        pl.lit("2262").alias("base_value"), pl.lit("人").alias("base_unit"))
+    result = target_vs_outcome(tg, obs, documents(2020, 2021))
+    assert result.select("outcome", "outcome_unit", "met").rows() == [("0.2262", "万人", False)]
+    assert result["gap"].to_list() == [Decimal("-38")]

@@ -45,7 +45,7 @@ def target_series(targets: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFram
     -------
     polars.DataFrame
         ``region, level, metric_key, year, status, value, value_high, unit, comparator, kind,
-        hardness, doc_id, text``, sorted by jurisdiction, metric and year.
+        hardness, base_value, base_unit, doc_id, text``, sorted by jurisdiction, metric and year.
 
     Examples
     --------
@@ -61,7 +61,7 @@ def target_series(targets: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFram
     _require(targets, _TARGET_COLUMNS, "targets")
     docs = _documents(documents)
     rows = (
-        _optional(targets, ("hardness", "text", "start"))
+        _optional(targets, ("hardness", "text", "start", "base_value", "base_unit"))
         .filter(pl.col("metric_key").is_not_null() & pl.col("year").is_not_null())
         .join(docs, on="doc_id", how="left")
         .with_columns((pl.col("doc_year") != pl.col("year")).fill_null(True).alias("_foreign"))
@@ -71,7 +71,7 @@ def target_series(targets: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFram
         .with_columns(pl.lit("set").alias("status"))
     )
     columns = [*_KEYS, "year", "status", "value", "value_high", "unit", "comparator", "kind",
-               "hardness", "doc_id", "text"]
+               "hardness", "base_value", "base_unit", "doc_id", "text"]
     rows = rows.select(columns)
     reports = (docs.filter(pl.col("doc_type") == "work_report")
                .select("region", "level", pl.col("doc_year").alias("year"), "doc_id")
@@ -103,7 +103,8 @@ def observation_series(observations: pl.DataFrame, documents: pl.DataFrame) -> p
     Returns
     -------
     polars.DataFrame
-        ``region, level, metric_key, year, period, value, unit, doc_id, text, n_reports``.
+        ``region, level, metric_key, year, period, value, unit, base_value, base_unit, doc_id, text,
+        n_reports``.
 
     Examples
     --------
@@ -116,7 +117,7 @@ def observation_series(observations: pl.DataFrame, documents: pl.DataFrame) -> p
     observations = _with_metric_key(observations)
     _require(observations, _OBSERVATION_COLUMNS, "observations")
     docs = _documents(documents)
-    frame = _optional(observations, ("year", "text", "start"))
+    frame = _optional(observations, ("year", "text", "start", "base_value", "base_unit"))
     frame = frame.with_columns(
         pl.coalesce(pl.col("year").cast(pl.Int64, strict=False),
                     pl.col("period").str.slice(0, 4).cast(pl.Int64, strict=False)).alias("year"))
@@ -128,7 +129,7 @@ def observation_series(observations: pl.DataFrame, documents: pl.DataFrame) -> p
         .with_columns(pl.len().over(keys).alias("n_reports"))
         .group_by(keys, maintain_order=True)
         .first()
-        .select([*_KEYS, "year", "period", "value", "unit", "doc_id", "text", "n_reports"])
+        .select([*_KEYS, "year", "period", "value", "unit", "base_value", "base_unit", "doc_id", "text", "n_reports"])
         .sort([*_KEYS, "year", "period"], nulls_last=True)
     )
 
@@ -170,10 +171,12 @@ def target_revisions(targets: pl.DataFrame, documents: pl.DataFrame) -> pl.DataF
             pl.col("value").shift(1).over(_KEYS).alias("previous_value"),
             pl.col("value_high").shift(1).over(_KEYS).alias("previous_value_high"),
             pl.col("comparator").shift(1).over(_KEYS).alias("previous_comparator"),
+            pl.col("base_value").shift(1).over(_KEYS).alias("_previous_base"),
+            pl.col("base_unit").shift(1).over(_KEYS).alias("_previous_base_unit"),
         )
         .with_columns(
-            (pl.col("value").cast(_DECIMAL, strict=False)
-             - pl.col("previous_value").cast(_DECIMAL, strict=False)).alias("value_change"),
+            _difference(("value", "base_value", "base_unit"), ("previous_value", "_previous_base", "_previous_base_unit"))
+            .alias("value_change"),
             pl.when(pl.col("previous_comparator").is_null()).then(None)
             .otherwise(pl.col("comparator") != pl.col("previous_comparator")).alias("comparator_changed"),
         )
@@ -219,9 +222,17 @@ def target_vs_outcome(targets: pl.DataFrame, observations: pl.DataFrame, documen
     outcomes = (observation_series(observations, documents)
                 .filter(pl.col("period") == pl.col("year").cast(pl.String))
                 .select(*_KEYS, "year", pl.col("value").alias("outcome"), pl.col("unit").alias("outcome_unit"),
+                        pl.col("base_value").alias("outcome_base"), pl.col("base_unit").alias("outcome_base_unit"),
                         pl.col("doc_id").alias("outcome_doc_id")))
-    value, high = pl.col("value").cast(_DECIMAL, strict=False), pl.col("value_high").cast(_DECIMAL, strict=False)
-    outcome = pl.col("outcome").cast(_DECIMAL, strict=False)
+    same_base = (pl.col("base_value").is_not_null() & pl.col("outcome_base").is_not_null()
+                 & (pl.col("base_unit") == pl.col("outcome_base_unit"))
+                 & (pl.col("value").cast(_DECIMAL, strict=False) != 0))
+    scale = pl.when(same_base).then(pl.col("base_value").cast(_DECIMAL, strict=False)
+                                    / pl.col("value").cast(_DECIMAL, strict=False)).otherwise(None)
+    value = pl.col("value").cast(_DECIMAL, strict=False)
+    high = pl.col("value_high").cast(_DECIMAL, strict=False)
+    outcome = pl.when(same_base).then(pl.col("outcome_base").cast(_DECIMAL, strict=False) / scale).otherwise(
+        pl.col("outcome").cast(_DECIMAL, strict=False))
     comparator = pl.col("comparator")
     met = (pl.when(outcome.is_null()).then(None)
            .when(comparator == ">=").then(outcome >= value)
@@ -236,6 +247,15 @@ def target_vs_outcome(targets: pl.DataFrame, observations: pl.DataFrame, documen
         .select([*_KEYS, "year", "value", "value_high", "comparator", "unit", "outcome", "outcome_unit",
                  "outcome_doc_id", "gap", "met"])
     )
+
+
+def _difference(left: tuple[str, str, str], right: tuple[str, str, str]) -> pl.Expr:
+    """left − right as Decimal: in base units when both sides have the same base unit, else as written."""
+    (value, base, unit), (other, other_base, other_unit) = left, right
+    same_base = pl.col(base).is_not_null() & pl.col(other_base).is_not_null() & (pl.col(unit) == pl.col(other_unit))
+    return (pl.when(same_base)
+            .then(pl.col(base).cast(_DECIMAL, strict=False) - pl.col(other_base).cast(_DECIMAL, strict=False))
+            .otherwise(pl.col(value).cast(_DECIMAL, strict=False) - pl.col(other).cast(_DECIMAL, strict=False)))
 
 
 def _require(frame: pl.DataFrame, columns: tuple[str, ...], name: str) -> None:
