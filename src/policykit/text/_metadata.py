@@ -29,7 +29,7 @@ _ORG_SUFFIX = r"(?:人民政府办公室|人民政府办公厅|人民政府|政�
 _ORG_LINE = re.compile(rf"^((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})$", re.M)
 _ISSUER_IN_TITLE = re.compile(rf"^((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})(?:关于|印发)")
 _SPEAKS_FOR = re.compile(rf"我代表({_HAN}{{0,16}}?(?:国务院|人民政府|政府))[，,]?向")
-_REPORT_DATE = re.compile(r"^[—\-－─ ]{1,4}\s*" + f"(?:{_NUM_DATE}|{_CN_DATE})" + r"在", re.M)
+_REPORT_DATE = re.compile(r"^[—\-－─（( ]{1,4}\s*" + f"(?:{_NUM_DATE}|{_CN_DATE})" + r"在", re.M)
 _SELF_REFERENCE = {"市": re.compile(r"[我全本]市"), "县": re.compile(r"[我全本]县"), "区": re.compile(r"[我全本]区")}
 _NAMED_IN_TEXT = re.compile(rf"(?:中共|《|“)({_HAN}{{2,5}}?[市县区])(?=委|人民政府|政府|{_HAN})")
 # Head lines that name the jurisdiction: "利津县县长 张晓彬", "在海拉尔区第十三届人民代表大会".
@@ -134,7 +134,8 @@ def _issuer(text: str, title: str | None, notice_title: str | None, context: Pag
     for signature in (*_ORG_LINE.finditer(text[:1500]), *_ORG_LINE.finditer(text[-300:])):
         if place_of(signature.group(1)).region:  # an organisation line names its jurisdiction
             return signature.group(1), None
-    if place.region and place.level and _SELF_REFERENCE.get(place.region[-1], re.compile("$^")).search(text):
+    self_reference = _SELF_REFERENCE.get(place.region[-1]) if place.region else None
+    if self_reference and self_reference.search(text):
         return place.region + "人民政府", f"inferred from the text speaking as 我{place.region[-1]} of {place.region}"
     return None, None
 
