@@ -123,6 +123,7 @@ def _units_frame(mapped: pl.DataFrame, forest: _UnionFind, info: dict[tuple[str,
     aliases = mapped.group_by("unit_id").agg(aliases=pl.col("mention").unique().sort())
     units = pl.DataFrame(
         [(uid, *vals) for uid, vals in rows.items()],
-        schema=["unit_id", "name", "level", "jurisdiction", "category", "name_en"], orient="row",
+        schema={k: UNITS_SCHEMA[k] for k in ("unit_id", "name", "level", "jurisdiction", "category", "name_en")},
+        orient="row",
     )
     return units.join(aliases, on="unit_id", how="left").select(list(UNITS_SCHEMA)).cast(UNITS_SCHEMA).sort("unit_id")
