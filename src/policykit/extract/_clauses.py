@@ -94,10 +94,9 @@ def find_assignments(text: str, tasks: tuple[TaskRecord, ...]) -> tuple[Assignme
     return tuple(out)
 
 
-def find_clause_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of the responsibility clauses in ``text[start:end]`` (used to decide task levels)."""
-    end = len(text) if end is None else end
-    return [(c.start, c.end) for c in find_clauses(text) if start <= c.start < end]
+def find_clause_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the responsibility clauses of ``text`` (the section tree uses them to pick task levels)."""
+    return [(c.start, c.end) for c in find_clauses(text)]
 
 
 @lru_cache(maxsize=4)  # the section tree and the assignments both read the clauses of one text
