@@ -77,7 +77,8 @@ class _Renderer:
 
 
 def _main_node(body: Node) -> Node:
-    """The element whose direct paragraphs and tables hold the most text (a small readability rule)."""
+    """The element whose direct paragraphs and tables hold the most text (a small readability rule),
+    or the body when no element holds at least half of that text."""
     scores: dict[int, tuple[int, Node]] = {}
     for block in body.css("p, table, h1, h2, h3"):
         parent = block.parent
@@ -88,7 +89,9 @@ def _main_node(body: Node) -> Node:
         scores[parent.mem_id] = (old + length, parent)
     if not scores:
         return body
-    return max(scores.values(), key=lambda item: item[0])[1]
+    best_score, best = max(scores.values(), key=lambda item: item[0])
+    # text spread over sibling containers: no single element holds most of it, keep the body
+    return best if best_score * 2 >= sum(score for score, _ in scores.values()) else body
 
 
 def read_html(text: str) -> HtmlPage:
