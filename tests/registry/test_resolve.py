@@ -169,3 +169,12 @@ def test_corpus_scale_resolves_distinct_names_once():
 def test_places_named_in_the_mention(mention, region, level, expected):
     unit = normalise_unit(mention, region, level)
     assert (unit.jurisdiction, unit.key) == expected
+
+
+def test_sector_words_join_their_department_only_when_it_starts_with_them():
+    names = mentions("f", "福州市", "city", ["人社", "人社部门", "市人力资源和社会保障局", "编制部门", "编办",
+                                             "教育", "高校心理健康教育协作中心"])
+    mention_map, _ = resolve_units(names, NO_ALIASES)
+    assert len({unit_of(mention_map, "f", m) for m in ("人社", "人社部门", "市人力资源和社会保障局")}) == 1
+    assert unit_of(mention_map, "f", "编制部门") == unit_of(mention_map, "f", "编办")
+    assert unit_of(mention_map, "f", "教育") != unit_of(mention_map, "f", "高校心理健康教育协作中心")

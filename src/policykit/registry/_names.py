@@ -31,7 +31,8 @@ _REWRITES = (
     ("住建", "住房城乡建设"), ("卫健", "卫生健康"), ("文旅", "文化旅游"), ("教体", "教育体育"),
     ("中国人民银行", "人民银行"), ("人行", "人民银行"),
 )
-_WHOLE_REWRITES = {"应急局": "应急管理局", "科学技术局": "科技局", "自然资源局": "自然资源规划局"}
+_WHOLE_REWRITES = {"应急局": "应急管理局", "科学技术局": "科技局", "编制": "编办", "机构编制委办": "编办",
+                   "县委机构编制委办": "县委编办", "市委机构编制委办": "市委编办"}
 _PBOC_BRANCH = re.compile(r"^人民银行[\u4e00-\u9fff]{1,4}(?:中心)?(?:分行|支行)$")
 # 市场监管局 or 市政公用 do not start with the level mark 市 (市政府 does).
 _OTHER_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}?[县区旗](?!委)")
@@ -156,9 +157,9 @@ def _key(name: str, level_mark: str) -> str:
         key = level_mark + key
     for old, new in _REWRITES:
         key = key.replace(old, new)
-    key = _WHOLE_REWRITES.get(key, key)
     if key.endswith("部门") and len(key) > 3:  # 人社部门 is the 人社 department: one key with 人社
         key = key[:-2]
+    key = _WHOLE_REWRITES.get(key, key)
     if _PBOC_BRANCH.match(key):
         key = "人民银行"
     return key

@@ -91,16 +91,17 @@ def resolve_units(mentions: pl.DataFrame, aliases: pl.DataFrame) -> tuple[pl.Dat
 
 
 def _join_lost_heads(forest: _UnionFind, resolved: list[UnitName]) -> None:
-    """发展改革 (head lost in the scrape) is the one 发展改革局 of its jurisdiction, if there is one."""
-    headed: dict[tuple[str, str], set[str]] = {}
+    """发展改革 (head lost in the scrape) is the 发展改革局 of its jurisdiction, when exactly one
+    named unit there starts with it."""
+    headed: dict[str, set[str]] = {}
     for u in resolved:
-        if u.has_head and u.category not in ("other", "collective"):
-            headed.setdefault((u.jurisdiction, u.category), set()).add(u.key)
+        if u.has_head and u.category != "collective":
+            headed.setdefault(u.jurisdiction, set()).add(u.key)
     for u in resolved:
-        if not u.has_head:
-            candidates = headed.get((u.jurisdiction, u.category), set())
+        if not u.has_head and u.category != "collective":
+            candidates = [k for k in headed.get(u.jurisdiction, ()) if k.startswith(u.key)]
             if len(candidates) == 1:
-                forest.union((u.jurisdiction, u.key), (u.jurisdiction, next(iter(candidates))))
+                forest.union((u.jurisdiction, u.key), (u.jurisdiction, candidates[0]))
 
 
 def _apply_aliases(forest: _UnionFind, aliases: pl.DataFrame, jurisdictions: set[str]) -> None:
