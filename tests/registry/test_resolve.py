@@ -135,11 +135,13 @@ def test_normalise_unit_example():
     assert (unit.jurisdiction, unit.key, unit.category) == ("成武县", "发展改革局", "development_reform")
 
 
-def test_missing_region_does_not_fail():
-    names = pl.DataFrame({"doc_id": ["x"], "mention": ["财政局"], "placeholder": [False],
-                          "level": [None], "region": [None]}, schema_overrides={"level": pl.String, "region": pl.String})
+def test_documents_of_unknown_place_keep_their_units_apart():
+    names = pl.DataFrame({"doc_id": ["x", "y"], "mention": ["财政局", "财政局"], "placeholder": [False, False],
+                          "level": [None, None], "region": [None, None]},
+                         schema_overrides={"level": pl.String, "region": pl.String})
     mention_map, units = resolve_units(names, NO_ALIASES)
-    assert mention_map["unit_id"].item() == "未知/财政局" and units["category"].item() == "finance"
+    assert mention_map["unit_id"].to_list() == ["未知:x/财政局", "未知:y/财政局"]
+    assert units["category"].to_list() == ["finance", "finance"]
 
 
 def test_corpus_scale_resolves_distinct_names_once():

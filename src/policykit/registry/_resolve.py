@@ -67,6 +67,8 @@ def resolve_units(mentions: pl.DataFrame, aliases: pl.DataFrame) -> tuple[pl.Dat
     >>> mention_map["unit_id"].to_list(), units["name_en"].to_list()
     (['成武县/科技局', '成武县/科技局'], ['County Science & Technology Bureau'])
     """
+    # A document of unknown place is its own jurisdiction: its 财政局 is no other document's.
+    mentions = mentions.with_columns(region=pl.coalesce(pl.col("region"), pl.lit("未知:") + pl.col("doc_id")))
     context = [c for c in _CONTEXT if c in mentions.columns]
     distinct = mentions.select("mention", *context).unique(maintain_order=True)
     resolved = [
