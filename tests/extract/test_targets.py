@@ -150,3 +150,21 @@ def test_respectively_gives_each_figure_its_subject_and_the_shared_bound():
     found = find_targets(text, (), DocumentMetadata(year=2019, doc_type="work_report"))
     assert [(t.metric_key, t.value, t.comparator) for t in found] == [
         ("urban_disposable_income_growth", "7", "≈"), ("rural_disposable_income_growth", "8", "≈")]
+
+
+def test_comparison_base_is_not_the_target_year():
+    text = "主要预期目标是:一般公共预算收入与上年持平,城镇新增就业4.1万人,万元地区生产总值能耗下降3.5%。"
+    found = find_targets(text, (), DocumentMetadata(year=2017, doc_type="work_report"))
+    assert [(t.metric_key, t.value, t.unit, t.kind, t.year) for t in found] == [
+        ("new_urban_jobs", "4.1", "万人", "increase", 2017), ("energy_intensity", "3.5", "%", "decrease", 2017)]
+
+
+def test_one_as_an_article_is_no_target_but_one_built_is():
+    assert targets("确保不漏一户,使其成为一个示范。") == ()
+    assert [t.value for t in targets("建成一个区域创新中心。")] == ["1"]
+
+
+def test_a_summary_of_unknown_type_reports_rather_than_plans():
+    text = "全年共开展了60场宣传活动。累计出动执法人员20400余人次。先后组织开展4次检查。"
+    metadata = DocumentMetadata(year=2009, doc_type="other")
+    assert find_targets(text, (), metadata) == ()

@@ -29,9 +29,11 @@ _QUOTED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{
 _SUBSIDY_BEFORE = re.compile(r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|给予|一次性)[^，,；;。]{0,6}$|最高(?:奖励|补助|补贴|给予|可达|不超过)?$")
 _SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:补助|补贴|奖励|奖补|资助|贴息)")
 _SIZE_SPEC_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|集群|基地)")
-_SCOPE_BEFORE = re.compile(r"(?:不[\u4e00-\u9fff]|总投资|(?<![定持制])在(?:全县|全市|全区|全省|全国|全镇)?|其他|其余|第|后|排名|省道|国道|县道|居全[省市国县区]第?|位列|位居)$")
+_SCOPE_BEFORE = re.compile(r"(?:总投资|(?<![定持制])在(?:全县|全市|全区|全省|全国|全镇)?|其他|其余|第|后|排名|省道|国道|县道|居全[省市国县区]第?|位列|位居)$")
 # "X、Y等12个项目": a count of named items is a scope, unless the clause states an outcome for them.
 _LISTED_COUNT_BEFORE = re.compile(r"等$")
+_NEGATED_ONE = re.compile(r"(?:不|没有|未|无)[\u4e00-\u9fff]{0,2}$")
+_MAKING_VERB = re.compile(r"(?:建成|建设|打造|培育|创建|新建|新增|完成|引进|争创|申报|设立|组建|举办|建立|培植|创作|入选)$")
 _OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|通车|达标|创建成功")
 # 一批 / 一支队伍 / 一场硬仗 are "some", 二期 names a phase, 零部件 is no zero.
 _VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|类|道|步|段)|[一二三四五六七八九十]+期|零.*")
@@ -46,13 +48,17 @@ _PAST = re.compile(
     r"今年以来|截至|截止|去年|上年|过去[一五两三]?年|已经|已完成|已建成|已实现|已开工|累计完成|"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|"
     r"前三季度|[一二三1-3]季度|上半年")
+# Past-tense narration of a summary: 开展了, 累计, 先后, 已…
+_REPORTING = re.compile(_PAST.pattern + r"|[\u4e00-\u9fff]了[\u4e00-\u9fff\d]|累计|先后|共计|全年共")
 _PLAN_PART = re.compile(
     r"预期目标(?:是|为|如下|作了)|总体要求是|(?m:^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,30}"
     r"(?:总体要求|预期目标|目标任务|工作安排|主要工作|重点工作)[^\n]{0,20}$)")
 # Five-year aims (今后五年, 十四五期间) are not for the report's year.
 _MULTI_YEAR = re.compile(r"今后五年|未来五年|过去五年|五年来|五年内|十[一二三四五六七]五”?(?:期间|时期|末|规划)")
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
-_YEAR_WORD = re.compile(r"(?:(?P<y>20\d{2})\s*年(?!\s*[-—至到]\s*20\d{2})|(?P<rel>今年|明年|去年|上年|全年|年内|年底))")
+# A year word names the period unless it is a comparison base (比上年, 与2016年持平).
+_YEAR_WORD = re.compile(
+    r"(?<![比较与同于])(?:(?P<y>20\d{2})\s*年(?!\s*[-—至到]\s*20\d{2})|(?P<rel>今年|明年|去年|上年|全年|年内|年底))")
 _DURATION = re.compile(r"(?:[两三四五六七八九十]|\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
 _RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
@@ -65,7 +71,7 @@ _METRIC_TAIL = re.compile(
     r"提高到|提高至|增至|降至|下降到|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
 _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|下降|降低)$")
 _RATE_KEYS = {"cpi", "surveyed_unemployment_rate", "registered_unemployment_rate", "deficit_ratio",
-              "energy_intensity", "co2_intensity"}
+              "energy_intensity", "co2_intensity", "water_intensity"}
 _RATE_UNITS = {"%", "‰", "百分点", "倍", "成", "半"}
 _GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨)[^，,；;。]{0,4}$")
 _DECREASE = re.compile(r"(?:下降|降低|减少|压减|削减|下调)[^，,；;。]{0,4}$")
@@ -120,6 +126,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
     doc_year = document_year(text, metadata)
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     plan_start = _plan_start(text) if metadata.doc_type == "work_report" else None
+    reports = metadata.doc_type in (None, "other", "assessment") and _mostly_reports(text)
     out: list[Measure] = []
     seen: dict[tuple[str, str], int] = {}
     previous: tuple[int, str] | None = None  # (sentence start, metric) of the last measure
@@ -148,7 +155,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         if key and key.endswith("_growth") and kind == "share":
             kind = "growth_rate"  # 经济增长预期目标为5%左右
         # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
-        role = _role(metadata.doc_type, q.start, text[sentence_start:q.end], plan_start)
+        role = _role(metadata.doc_type, q.start, text[sentence_start:q.end], plan_start, reports)
         if role == "target" and _is_support(text, q):
             continue  # 最高奖励1000万元, 给予30%补助: what the government pays, not what it aims at
         year, period, as_of = _when(text, sentence_start, q.start, role, doc_year, metadata)
@@ -192,7 +199,8 @@ def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
                 if q.cue is None and last.cue is not None and q.comparator == "=":
                     q = replace(q, comparator=last.comparator, cue=last.cue)
                 metric = subjects[k - i] + rest
-                out[k] = replace(out[k], quantity=q, metric=metric, metric_key=_linked_key(metric, out[k].kind, q))
+                kind = head.kind if q.base_unit == head.quantity.base_unit else out[k].kind
+                out[k] = replace(out[k], quantity=q, metric=metric, kind=kind, metric_key=_linked_key(metric, kind, q))
         i = max(j, i + 1)
     return tuple(out)
 
@@ -239,6 +247,9 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False
     if before.endswith("的") and q.base_unit in _CLASSIFIERS:
         return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
+    if text[q.number_start] == "一" and q.cue is None and (
+            _NEGATED_ONE.search(before) or not _MAKING_VERB.search(before)):
+        return False  # 不漏一户, 成为一个…: "one" as an article; 建成一个 / 培育一家 stay
     if _LISTED_COUNT_BEFORE.search(before) and not _OUTCOME.search(_clause_around(text, q.start, q.end)):
         return False
     if _VAGUE_COUNT.fullmatch(text[q.number_start:q.end]):
@@ -342,15 +353,23 @@ def _plan_start(text: str) -> int | None:
     return m.start() if m else None
 
 
-def _role(doc_type: str | None, pos: int, sentence: str, plan_start: int | None) -> str:
+def _role(doc_type: str | None, pos: int, sentence: str, plan_start: int | None, reports: bool) -> str:
     past, future = _PAST.search(sentence), _FUTURE.search(sentence)
     if doc_type == "work_report" and plan_start is not None:
         if pos < plan_start:
             return "observation"
         return "observation" if past and not future else "target"
-    if doc_type == "progress_report":
+    if doc_type == "progress_report" or reports:
         return "target" if _PROGRESS_FUTURE.search(sentence) and not past else "observation"
     return "observation" if past and not future else "target"
+
+
+def _mostly_reports(text: str) -> bool:
+    """A document of no known plan type that speaks more in the past than in the future (a summary)."""
+    sentences = re.split(f"[{_SENTENCE_END}]", text)
+    past = sum(1 for s in sentences if _REPORTING.search(s))
+    future = sum(1 for s in sentences if _FUTURE.search(s))
+    return past > 2 * future
 
 
 def _task_at(tasks: tuple[TaskRecord, ...], pos: int) -> TaskRecord | None:
@@ -375,9 +394,11 @@ def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | N
           metadata: DocumentMetadata) -> tuple[int | None, str | None, str | None]:
     """Year (and, for observations, normalised period and as-of date) of a quantity."""
     before = text[sentence_start:pos]
+    clause_start = _boundary_before(text, pos, _CLAUSE_END) - sentence_start
     stated = None
     for m in _YEAR_WORD.finditer(before):
-        stated = m
+        if m.group("y") or m.start() >= clause_start:  # 上年 / 今年 reach no further than their clause
+            stated = m
     relative = stated.group("rel") if stated else None
     if _DURATION.search(before) or _RECURRING.search(text, _boundary_before(text, pos, _CLAUSE_END), pos) or _MULTI_YEAR.search(text, _boundary_before(text, pos, "\n"), pos) or (
             stated is None and _MULTI_YEAR.search(_heading_before(text, pos))):
