@@ -1,6 +1,11 @@
 """Responsibility clauses: every style on small inputs of our own, and no over-firing on prose."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from policykit.extract import find_assignments, find_tasks
 
 
@@ -151,3 +156,17 @@ def test_other_labels_in_the_clause_are_not_units():
 
 def test_words_ending_like_units_are_not_subjects():
     assert units("1.加强干部队伍。全部负责到底。西部地区配合。") == []
+
+
+_SEED = (Path(__file__).resolve().parents[2] / "data" / "raw" / "chengwu-2023-key-tasks.txt").read_text("utf-8")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, len(_SEED) - 1), st.integers(50, 3000), st.text(alphabet="（）()、，牵头单位:参与负责配合\n各局1.一、", max_size=30))
+def test_any_slice_of_a_real_plan_gives_exact_spans(start, length, noise):
+    text = noise + _SEED[start:start + length] + noise
+    tasks = find_tasks(text)
+    for a in find_assignments(text, tasks):
+        assert text[a.start:a.end] == a.mention and a.role in ("lead", "responsible", "participant")
+        assert a.task_key is None or a.task_key in {t.key for t in tasks}
+    assert all(0 <= t.start < t.end <= len(text) for t in tasks)
