@@ -69,6 +69,7 @@ _METRIC_LEAD = re.compile(
 _METRIC_TAIL = re.compile(
     r"(?:达到|达|为|是|保持在|保持|稳定在|控制在|完成|实现|累计|共计|共|总计|同比|比上年|较上年|分别|年均|全年|"
     r"提高到|提高至|增至|降至|下降到|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
+_GENERIC_METRIC = re.compile(r"总量|总额|总值|规模|总规模")
 _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|下降|降低)$")
 _RATE_KEYS = {"cpi", "surveyed_unemployment_rate", "registered_unemployment_rate", "deficit_ratio",
               "energy_intensity", "co2_intensity", "water_intensity"}
@@ -148,8 +149,8 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             metric = metric + counted  # 推动3家企业开展智能化改造: the counted noun follows the number
         if not metric:
             metric = _GROWTH_TAIL.sub("", inherited) if q.base_unit not in _RATE_UNITS else inherited
-        elif inherited and _GROWTH_TAIL.fullmatch(metric):
-            metric = _GROWTH_TAIL.sub("", inherited) + metric  # 生产总值221.46亿元,同比增长7.9%
+        elif inherited and (_GROWTH_TAIL.fullmatch(metric) or _GENERIC_METRIC.fullmatch(metric)):
+            metric = _GROWTH_TAIL.sub("", inherited) + metric  # 生产总值…,同比增长7.9%; …,总量突破90万亿元
         kind = _kind(q, text[clause_start:q.start], metric)
         key = _linked_key(metric, kind, q)
         if key and key.endswith("_growth") and kind == "share":
