@@ -87,6 +87,11 @@ def test_headings_that_carry_no_work_have_no_tasks():
     assert outline(text) == [(("三",), "一", "突破项目建设"), ((), "四", "加强政府自身建设")]
 
 
+def test_heading_joining_frame_and_tasks_keeps_its_tasks():
+    text = "一、过去一年工作回顾\n（一）经济增长。\n二、2012年政府工作总体要求和目标任务\n（一）促进多元发展。\n（二）做强服务业。"
+    assert [(t.path, t.number) for t in find_tasks(text)] == [(("二",), "一"), (("二",), "二")]
+
+
 def test_outline_starting_at_two_keeps_the_items_before():
     text = "1、启动布局调整。\n2、制定专项规划。\n二、抓机制保障\n1、建立经费机制。"
     assert [(t.path, t.number) for t in find_tasks(text)] == [((), "1"), ((), "2"), (("二",), "1")]

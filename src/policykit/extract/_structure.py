@@ -50,6 +50,7 @@ _NO_WORK = re.compile(
     r"指导思想|基本原则|总体要求|工作回顾|回顾|总体目标|发展目标|主要目标|工作目标|预期目标|编制依据"
     r"|适用范围|重要意义|总体思路|基本情况|存在的?问题|主要问题|面临形势|形势分析"
 )
+_WORK = re.compile(r"任务|工作安排|主要工作|重点工作")
 _TITLE_END = re.compile(r"[。；;：:！!？?，,\n]|[（(](?:牵头|责任|参与|配合)")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -234,7 +235,9 @@ def _has_clause_below(node: _Node) -> bool:
 
 
 def _select(node: _Node, tasks: list[_Node]) -> None:
-    if (node.style in _SUB_POINTS and node.parent is not None) or _NO_WORK.search(node.title[:20]):
+    heading = node.title[:24]
+    no_work = _NO_WORK.search(heading) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
+    if (node.style in _SUB_POINTS and node.parent is not None) or no_work:
         return
     work_children = [c for c in node.children if c.style not in _SUB_POINTS]
     if (node.own_clause and not _has_clause_below(node)) or not work_children:
