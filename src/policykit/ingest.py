@@ -37,6 +37,20 @@ def _extractor_name() -> str:
     return f"policykit-extractor/{_extractor_version()}"
 
 
+# Formats that are no text however they are decoded: refused by name rather than read as noise.
+_BINARY_SIGNATURES = (
+    (b"%PDF-", "a PDF file"), (b"PK\x03\x04", "a ZIP archive (docx, xlsx …)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (doc, xls …)"), (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"\x1f\x8b", "a gzip archive"),
+)
+# Reading warnings shown at once during ingest; the others stay in the log and `policykit status`.
+_NOTABLE_WARNINGS = ("no-documents", "encoding-fallback")
+
+
+class UnreadableSource(ValueError):
+    """A raw file that is not a text the kit can read; the message says why."""
+
+
 @dataclass(frozen=True)
 class ExtractionBatch:
     """The events one raw file yields, with the clean texts they point to."""
@@ -73,8 +87,19 @@ def extraction_batch(data: bytes, source_path: str) -> ExtractionBatch:
     >>> batch = extraction_batch("一、创新\\n1.建实验室。(牵头单位:科技局)".encode(), "data/raw/x.txt")
     >>> [type(e).__name__ for e in batch.events]
     ['SourceRead', 'DocumentExtracted']
+
+    Raises
+    ------
+    UnreadableSource
+        For a binary format (PDF, Office, image, archive) or a file the reader failed on.
     """
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise UnreadableSource(f"{kind}, not text; convert it to text or HTML first")
     reading = read_source(data, source_path)
+    failed = [w.message for w in reading.warnings if w.code == "read-failed"]
+    if failed:
+        raise UnreadableSource(f"the reader failed ({failed[0]})")
     events: list[Event] = []
     texts: dict[str, str] = {}
     doc_ids = []
@@ -175,6 +200,8 @@ def _extract_or_problem(item: tuple[str, bytes, str]) -> tuple[str, str, Extract
     rel, data, sha = item
     try:
         return rel, sha, extraction_batch(data, rel)
+    except UnreadableSource as exc:
+        return rel, sha, str(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run; the problem is logged
         return rel, sha, f"extraction failed: {type(exc).__name__}: {exc}"
 
@@ -223,6 +250,8 @@ def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reext
                     report.files_ingested += 1
                     report.documents += len(outcome.events) - 1
                     report.events_appended += len(seqs)
+                    report.problems.extend(w["message"] for w in outcome.events[0].warnings
+                                           if w["code"] in _NOTABLE_WARNINGS)
                 else:  # another process ingested the same file meanwhile
                     report.files_unchanged += 1
         finally:

@@ -314,7 +314,8 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
 
 def _plain(value: Decimal) -> Decimal:
     """Drop exponent noise from scaling (1E+8 -> 100000000) without changing the value."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    # quantize raises past the context's 28 digits (10^40 in a garbled file): keep the exponent form
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() and value.adjusted() < 28 else value.normalize()
 
 
 def _scale_word_at(norm: str, pos: int) -> tuple[str, int]:
