@@ -22,6 +22,24 @@ def _register_fonts(directory: str) -> None:
     vlc.register_font_directory(directory)
 
 
+_NUMBERED_ID = re.compile(r'id="([A-Za-z]+_)(\d+)"')
+
+
+def _canonical_svg(svg: str) -> str:
+    """The SVG with numbered ids (``gradient_7``) renumbered from 0 in order of appearance.
+
+    vl-convert numbers gradients with a counter that lives as long as the process, so the second
+    export of the same chart would otherwise differ from the first.
+    """
+    renamed: dict[str, str] = {}
+    for prefix, number in _NUMBERED_ID.findall(svg):
+        renamed.setdefault(prefix + number, f"{prefix}{sum(k.startswith(prefix) for k in renamed)}")
+    if not renamed:
+        return svg
+    pattern = re.compile(r'(id="|#)(' + "|".join(map(re.escape, renamed)) + r')(?=[")])')
+    return pattern.sub(lambda m: m.group(1) + renamed[m.group(2)], svg)
+
+
 def _canonical_pdf(data: bytes) -> bytes:
     """The PDF with the entries of each resource dictionary sorted.
 
@@ -58,7 +76,7 @@ def save(chart: alt.TopLevelMixin, path: str | Path, *, ppi: int = 200) -> Path:
     spec = chart.to_dict()
     config = theme_config(font.family)["config"]
     if fmt == "svg":
-        data: bytes = vlc.vegalite_to_svg(spec, config=config).encode("utf-8")
+        data: bytes = _canonical_svg(vlc.vegalite_to_svg(spec, config=config)).encode("utf-8")
     elif fmt == "png":
         data = vlc.vegalite_to_png(spec, ppi=ppi, config=config)
     else:

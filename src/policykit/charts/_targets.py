@@ -120,9 +120,10 @@ def target_progress_chart(targets: pl.DataFrame, observations: pl.DataFrame, doc
                           lang: str = "zh", title: str | None = None) -> alt.LayerChart:
     """Progress against target: each target's latest reported figure as a share of the target.
 
-    For each target set for a year, the chart takes the jurisdiction's most recent figure for the
-    same metric and unit in that year (progress so far) or, failing that, in the year before
-    (where the plan started from). The bar is that figure as % of the target; the rule marks 100 %.
+    For each series (jurisdiction, metric, unit) the latest target that has a reported figure is
+    shown: the jurisdiction's most recent figure for the same metric and unit in the target's year
+    (progress so far) or, failing that, in the year before (where the plan started from). The bar
+    is that figure as % of the target; the rule marks 100 %.
 
     Examples
     --------
@@ -132,7 +133,7 @@ def target_progress_chart(targets: pl.DataFrame, observations: pl.DataFrame, doc
     ...                    "comparator": [">="], "kind": ["increase"]})
     >>> obs = pl.DataFrame({"doc_id": ["r"], "metric_key": ["new_urban_jobs"], "value": ["2262"],
     ...                     "unit": ["人"], "period": ["2019"]})
-    >>> target_progress_chart(tg, obs, docs).to_dict()["layer"][0]["mark"]["type"]
+    >>> target_progress_chart(tg, obs, docs).to_dict()["layer"][1]["mark"]["type"]
     'bar'
     """
     heading = title or chart_title("Latest reported figure against the target", "最新实际值与目标之比", lang)
@@ -144,13 +145,14 @@ def target_progress_chart(targets: pl.DataFrame, observations: pl.DataFrame, doc
         pl.col("exact").alias("reported_exact"))
     pairs = (goal.join(seen, on=[*_SERIES, "unit"], how="inner", nulls_equal=True)
              .filter(pl.col("seen_year").is_between(pl.col("year") - 1, pl.col("year")) & (pl.col("value") != 0))
-             .sort("when").group_by([*_SERIES, "unit", "year"], maintain_order=True).last()
+             .sort("year", "when").group_by([*_SERIES, "unit"], maintain_order=True).last()
              .with_columns(share=(pl.col("reported") / pl.col("value") * 100).round(1),
                            basis=pl.when(pl.col("seen_year") == pl.col("year"))
                            .then(pl.lit("same year" if lang == "en" else "当年" if lang == "zh" else "same year 当年"))
                            .otherwise(pl.lit("year before" if lang == "en" else "上年" if lang == "zh"
                                              else "year before 上年")),
-                           note=pl.format("{} / {} {}", "reported_exact", "exact", pl.col("unit").fill_null("")))
+                           note=pl.format("{} / {} {}", "reported_exact", "exact", pl.col("unit").fill_null("")),
+                           panel=pl.format("{} {}", "panel", "year"))
              .sort("panel"))
     if pairs.is_empty():
         return alt.layer(empty_chart(heading, "no target with a reported figure for the same metric and unit"))
@@ -162,4 +164,4 @@ def target_progress_chart(targets: pl.DataFrame, observations: pl.DataFrame, doc
         tooltip=["panel:N", "note:N", "share:Q", "basis:N"])
     labels = alt.Chart(pairs).mark_text(align="left", dx=4, fontSize=10).encode(x="share:Q", y=y, text="note:N")
     hundred = alt.Chart(pl.DataFrame({"share": [100.0]})).mark_rule(color="#333", strokeDash=[4, 3]).encode(x="share:Q")
-    return alt.layer(bars, labels, hundred).properties(title=heading, width=300, height=alt.Step(18))
+    return alt.layer(hundred, bars, labels).properties(title=heading, width=300, height=alt.Step(18))
