@@ -33,7 +33,7 @@ def test_periods_are_normalised(text, period, as_of):
     assert (found.period, found.as_of, found.year) == (period, as_of, 2020)
 
 
-def test_period_carries_over_the_paragraph():
+def test_period_carries_to_the_next_sentence():
     found = observe("1至4月份,25项重点任务有序推进。首期储备入库项目已开工43个,开工率72.9%。")
     assert [(o.value, o.unit, o.period) for o in found] == [
         ("25", "项", "2020-01/2020-04"), ("43", "个", "2020-01/2020-04"), ("72.9", "%", "2020-01/2020-04")]

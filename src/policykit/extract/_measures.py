@@ -418,8 +418,10 @@ def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | N
         year = doc_year
     if role == "target":
         return year, None, None
-    paragraph = text[_boundary_before(text, pos, "\n"):pos]
-    return year, *_period(paragraph, year, metadata)
+    # A period stated in the sentence, or in the one before it (1至4月份,…。首期项目已开工43个).
+    paragraph_start = _boundary_before(text, pos, "\n")
+    previous_sentence = _boundary_before(text, max(sentence_start - 1, paragraph_start), _SENTENCE_END)
+    return year, *_period(text[max(previous_sentence, paragraph_start):pos], year, metadata)
 
 
 def _heading_before(text: str, pos: int) -> str:
