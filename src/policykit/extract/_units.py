@@ -26,10 +26,11 @@ UNIT_HEADS = tuple(sorted(_STRONG_HEADS + _WEAK_HEADS, key=len, reverse=True))
 # A name may not start with these: they continue the name before them (县委|宣传部, 政府|办公室).
 _CONTINUATIONS = (
     "员会", "公室", "办公室", "组织部", "宣传部", "统战部", "政法委", "编办", "网信办", "机构编制",
-    "督查室", "党校", "部门", "门", "会", "长", "人",
+    "督查室", "党校", "部门", "门", "会", "长", "人", "管委会", "监委",
 )
 # A branch named after its place belongs to the name before it (市生态环境局|成武分局).
 _BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:分局|分行|支行|分中心|分公司|分院|大队|中队|派出所)")
+_SQUAD = re.compile(r"(?:支队|大队|中队|派出所)$")
 _SEPARATORS = "、，,；;/ \u3000\t"
 _CONJUNCTIONS = "和及与"
 _PLACEHOLDER = re.compile(
@@ -149,6 +150,19 @@ def _valid_start(rest: str) -> bool:
     return not rest.startswith(_CONTINUATIONS) and not _BRANCH.match(rest) and len(rest) >= 2
 
 
+def _organ_of(left: str, rest: str) -> bool:
+    """``rest`` names a body inside ``left``, not a second unit: 县委|党史研究中心, 市政府|国资委,
+    县委|县政府信访局 (a joint office), 国家税务总局|成武县税务局, 市公安局|交通警察支队."""
+    placeholder_or_place = is_placeholder(rest) or rest.startswith(("县", "市", "区", "省", "各"))
+    if len(left) == 2 and left.endswith("委") and left[0] in "县市区省党":
+        return not placeholder_or_place or rest.startswith(left[0] + "政府")
+    if left.endswith("政府"):
+        return not placeholder_or_place
+    if left.startswith(("国家", "中国", "国网")):
+        return _stem_prefix(rest) == 0
+    return left.endswith("城乡") or (bool(_SQUAD.search(rest)) and not placeholder_or_place)
+
+
 def _split_run_together(name: str) -> list[int]:
     """Offsets inside ``name`` where one unit name ends and the next begins."""
     cuts: list[int] = []
@@ -166,7 +180,7 @@ def _next_cut(name: str, pos: int) -> int | None:
     stem = _stem_prefix(name[pos:])
     for cut in range(pos + 2, len(name) - 1):
         left, rest = name[pos:cut], name[cut:]
-        if not _valid_start(rest) or not (looks_like_unit(rest) or _starts_unit(rest)):
+        if not _valid_start(rest) or not (looks_like_unit(rest) or _starts_unit(rest)) or _organ_of(left, rest):
             continue
         if left.endswith(_STRONG_HEADS) or (left.endswith(_WEAK_HEADS) and _starts_unit(rest)):
             return cut
