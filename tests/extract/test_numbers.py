@@ -180,3 +180,10 @@ def test_any_string_reads_without_error_and_spans_stay_inside(text):
 def test_arbitrary_unicode_never_raises(text):
     find_quantities(text)
     read_number(text)
+
+
+def test_long_numbers_scale_exactly():
+    digits = "1234567890" * 4
+    q = quantity(f"共{digits}.5万元")
+    assert q.base_value == Decimal(digits + "5000") and str(q.base_value) == digits + "5000"
+    assert read_number("9" * 40 + "亿") == Decimal("9" * 40 + "0" * 8)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％－～", "0123456789.%-~")
 
@@ -113,7 +113,7 @@ def read_number(numeral: str) -> Decimal | None:
         scale = _scale_of(m.group("scale"))
         if scale is None:
             return None
-        return _plain(Decimal(m.group("arabic").replace(",", "")) * scale)
+        return _scaled(Decimal(m.group("arabic").replace(",", "")), scale)
     return _read_chinese(m.group("chinese"))
 
 
@@ -301,21 +301,29 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
         comparator, cue = ">=", approx
     else:
         comparator, cue = "=", None
-    scale = Decimal(_scale_of(scale_word) or 1)
+    scale = _scale_of(scale_word) or 1
     base_unit = _PERCENT_UNITS.get(unit, unit) if unit else None
     return Quantity(
         value=first.value, value_high=high.value if high else None, unit=written_unit,
-        base_value=_plain(first.value * scale),
-        base_value_high=_plain(high.value * scale) if high else None,
+        base_value=_scaled(first.value, scale),
+        base_value_high=_scaled(high.value, scale) if high else None,
         base_unit=base_unit, comparator=comparator, cue=cue,
         start=start, end=pos, number_start=m.start(),
     )
 
 
-def _plain(value: Decimal) -> Decimal:
-    """Drop exponent noise from scaling (1E+8 -> 100000000) without changing the value."""
-    # quantize raises past the context's 28 digits (10^40 in a garbled file): keep the exponent form
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() and value.adjusted() < 28 else value.normalize()
+def _scaled(value: Decimal, scale: int) -> Decimal:
+    """``value × scale`` (a power of ten), exact at any length, in plain notation when whole.
+
+    The context is as precise as the result needs, so a 40-digit figure in a garbled file neither
+    raises nor rounds.
+    """
+    exponent = len(str(scale)) - 1
+    context = Context(prec=len(value.as_tuple().digits) + exponent + 2)
+    result = value.scaleb(exponent, context)
+    if result == result.to_integral_value(context=context):
+        return result.quantize(Decimal(1), context=context)
+    return result.normalize(context)
 
 
 def _scale_word_at(norm: str, pos: int) -> tuple[str, int]:
@@ -357,7 +365,7 @@ def _fraction(norm: str, pos: int, number: _Number, start: int) -> Quantity | No
     if number.percent or number.scale_word or number.value > 10:
         return None
     if norm.startswith("成", pos):
-        unit, percent = "成", _plain(number.value * 10)
+        unit, percent = "成", _scaled(number.value, 10)
     elif norm.startswith("半", pos) and number.value == 1:
         unit, percent = "半", Decimal(50)
     else:
@@ -399,7 +407,7 @@ def _adjacent_pair(norm: str, m: re.Match) -> Quantity | None:
     unit, end = _unit_after(norm, m.end(), None)
     if unit is None:
         return None
-    scale = Decimal(_scale_of(scale_word) or 1)
+    scale = _scale_of(scale_word) or 1
     low, high = Decimal(pair[0]), Decimal(pair[1])
-    return Quantity(low, high, scale_word + unit, low * scale, high * scale, _PERCENT_UNITS.get(unit, unit),
+    return Quantity(low, high, scale_word + unit, _scaled(low, scale), _scaled(high, scale), _PERCENT_UNITS.get(unit, unit),
                     "range", None, m.start(), end, m.start())
