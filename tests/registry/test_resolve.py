@@ -180,3 +180,11 @@ def test_sector_words_join_their_department_only_when_it_starts_with_them():
     assert len({unit_of(mention_map, "f", m) for m in ("人社", "人社部门", "市人力资源和社会保障局")}) == 1
     assert unit_of(mention_map, "f", "编制部门") == unit_of(mention_map, "f", "编办")
     assert unit_of(mention_map, "f", "教育") != unit_of(mention_map, "f", "高校心理健康教育协作中心")
+
+
+def test_no_mentions_give_empty_typed_frames():
+    empty = pl.DataFrame(schema={"doc_id": pl.String, "mention": pl.String, "placeholder": pl.Boolean,
+                                 "level": pl.String, "region": pl.String})
+    mention_map, units = resolve_units(empty, NO_ALIASES)
+    assert mention_map.height == units.height == 0
+    assert units.schema == pl.Schema(UNITS_SCHEMA) and mention_map.schema == pl.Schema(MENTION_MAP_SCHEMA)
