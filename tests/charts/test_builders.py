@@ -47,8 +47,17 @@ def test_network_chart_places_every_tied_unit_and_every_tie(graph):
     edges, nodes, labels = (spec["datasets"][layer["data"]["name"]] for layer in spec["layer"])
     tied = [n for n in graph if graph.degree(n) > 0]
     assert len(nodes) == len(tied) and len(edges) == graph.number_of_edges()
-    assert len(labels) == 10
+    assert 1 <= len(labels) <= 10
     assert all(0 <= row["x"] and row["y"] <= 0 for row in nodes)  # packed from the top-left corner
+
+
+def test_labels_that_would_overlap_move_or_are_left_out():
+    from policykit.charts._network import _place_labels
+
+    same_spot = pl.DataFrame({"label": ["科技局", "财政局", "商务局", "发改局", "统计局"], "x": [0.5] * 5, "y": [0.5] * 5})
+    placed = _place_labels(same_spot, [0.0, 1.0], [0.0, 1.0], 400, 400)
+    assert placed["label"].to_list() == ["科技局", "财政局", "商务局", "发改局"]  # right, left, above, below
+    assert placed["label_x"][0] > 0.5 > placed["label_x"][1] and placed["label_y"][2] > 0.5 > placed["label_y"][3]
 
 
 def test_network_chart_is_the_same_for_the_same_graph(sample, graph):

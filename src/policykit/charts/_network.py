@@ -79,6 +79,46 @@ def _layout(graph: nx.Graph, seed: int) -> dict:
     return position
 
 
+_LABEL_SIZE = 10
+
+
+def _domain(values: pl.Series) -> list[float]:
+    low, high = float(values.min()), float(values.max())
+    margin = max(high - low, 1.0) * 0.04
+    return [low - margin, high + margin]
+
+
+def _text_width(text: str) -> float:
+    """Rough width in pixels at the label size: CJK glyphs are square, Latin ones about half as wide."""
+    return sum(_LABEL_SIZE if ord(c) > 0x2E7F else _LABEL_SIZE * 0.56 for c in text)
+
+
+def _place_labels(named: pl.DataFrame, x_domain: list[float], y_domain: list[float], width: int,
+                  height: int) -> pl.DataFrame:
+    """Label positions that do not overlap: right of the node, else left, above or below.
+
+    Labels are placed in order (most connected first); one that fits nowhere is left out rather
+    than printed over another.
+    """
+    def px(x: float, y: float) -> tuple[float, float]:
+        return ((x - x_domain[0]) / (x_domain[1] - x_domain[0]) * width,
+                (y_domain[1] - y) / (y_domain[1] - y_domain[0]) * height)
+
+    placed: list[tuple[float, float, float, float]] = []
+    rows = []
+    for row in named.iter_rows(named=True):
+        cx, cy = px(row["x"], row["y"])
+        w, h, gap = _text_width(row["label"]) + 4, _LABEL_SIZE + 4, 8  # 2 px of air on each side
+        for mx, my in ((cx + gap + w / 2, cy), (cx - gap - w / 2, cy), (cx, cy - gap - h / 2), (cx, cy + gap + h / 2)):
+            box = (mx - w / 2, my - h / 2, mx + w / 2, my + h / 2)
+            if all(box[2] <= b[0] or box[0] >= b[2] or box[3] <= b[1] or box[1] >= b[3] for b in placed):
+                placed.append(box)
+                rows.append({**row, "label_x": round(x_domain[0] + mx / width * (x_domain[1] - x_domain[0]), 4),
+                             "label_y": round(y_domain[1] - my / height * (y_domain[1] - y_domain[0]), 4)})
+                break
+    return pl.DataFrame(rows, schema={**named.schema, "label_x": pl.Float64, "label_y": pl.Float64})
+
+
 def network_chart(network: nx.Graph | pl.DataFrame, *, units: pl.DataFrame | None = None, colour: str = "community",
                   top_labels: int = 10, isolates: bool = False, lang: str = "zh", seed: int = 0,
                   title: str | None = None) -> alt.LayerChart:
@@ -86,7 +126,8 @@ def network_chart(network: nx.Graph | pl.DataFrame, *, units: pl.DataFrame | Non
 
     Positions come from networkx's spring layout with a fixed ``seed`` (same graph, same
     figure); node area is the weighted degree, colour the Louvain community or the registry's
-    functional category, and the ``top_labels`` units with the highest weighted degree are named.
+    functional category, and up to ``top_labels`` units with the highest weighted degree are
+    named (a label that would overlap one already placed is left out).
     Units that share no task are left out unless ``isolates=True`` (their loads are in the load frame).
 
     Parameters
@@ -126,9 +167,13 @@ def network_chart(network: nx.Graph | pl.DataFrame, *, units: pl.DataFrame | Non
                                  "weight": pl.Float64})
     nodes = nodes.with_columns(x=pl.col("node").replace_strict({n: p[0] for n, p in xy.items()}, return_dtype=pl.Float64),
                                y=pl.col("node").replace_strict({n: p[1] for n, p in xy.items()}, return_dtype=pl.Float64))
+    width, height = WIDTH + 120, WIDTH
+    # Explicit domains (no nice rounding) so that label boxes can be placed in pixels.
+    x_domain, y_domain = _domain(nodes["x"]), _domain(nodes["y"])
     hidden = alt.Axis(title=None, labels=False, ticks=False, domain=False, grid=False)
-    x = alt.X("x:Q", axis=hidden, scale=alt.Scale(zero=False, padding=12))
-    y = alt.Y("y:Q", axis=hidden, scale=alt.Scale(zero=False, padding=12))
+    x_scale = alt.Scale(domain=x_domain, nice=False, zero=False)
+    y_scale = alt.Scale(domain=y_domain, nice=False, zero=False)
+    x, y = alt.X("x:Q", axis=hidden, scale=x_scale), alt.Y("y:Q", axis=hidden, scale=y_scale)
     links = alt.Chart(edges).mark_rule(color="#999").encode(
         x=x, y=y, x2="x2:Q", y2="y2:Q",
         strokeWidth=alt.StrokeWidth("weight:Q", scale=alt.Scale(range=[0.4, 3]), legend=None),
@@ -140,9 +185,11 @@ def network_chart(network: nx.Graph | pl.DataFrame, *, units: pl.DataFrame | Non
         color=alt.Color("group:N", scale=alt.Scale(domain=domain, range=colours), title=term(colour, lang),
                         legend=alt.Legend(orient="bottom", columns=4)),
         tooltip=[alt.Tooltip("label:N", title=term("unit", lang)), "weighted_degree:Q", "tasks:Q", "group:N"])
-    named = nodes.sort(["weighted_degree", "label"], descending=[True, False]).head(top_labels)
-    labels = alt.Chart(named).mark_text(align="left", dx=7, dy=-6, fontSize=10).encode(x=x, y=y, text="label:N")
-    return alt.layer(links, points, labels).properties(title=heading, width=WIDTH + 120, height=WIDTH)
+    named = _place_labels(nodes.sort(["weighted_degree", "label"], descending=[True, False]).head(top_labels),
+                          x_domain, y_domain, width, height)
+    labels = alt.Chart(named).mark_text(fontSize=_LABEL_SIZE, baseline="middle").encode(
+        x=alt.X("label_x:Q", axis=hidden, scale=x_scale), y=alt.Y("label_y:Q", axis=hidden, scale=y_scale), text="label:N")
+    return alt.layer(links, points, labels).properties(title=heading, width=width, height=height)
 
 
 def shared_tasks_heatmap(network: nx.Graph | pl.DataFrame, *, units: pl.DataFrame | None = None, top: int = 25,
