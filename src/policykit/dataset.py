@@ -69,15 +69,24 @@ def open_dataset(project: str | Path | Project | None = None, *, as_of_seq: int 
 def write_frames(dataset: Dataset, folder: Path | None = None) -> dict[str, Path]:
     """Write the six frames as parquet (deterministic: same frames, same bytes); return the paths."""
     folder = folder or dataset.project.processed_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for name in FRAME_NAMES:
-        path = folder / f"{name}.parquet"
-        tmp = path.with_suffix(".parquet.tmp")
-        getattr(dataset.frames, name).write_parquet(tmp, statistics=False)
-        tmp.replace(path)  # readers never see half a file
-        paths[name] = path
     manifest = {"last_seq": dataset.last_seq, "as_of_seq": dataset.as_of_seq, "as_of_date": dataset.as_of_date,
                 "orphans": dataset.orphans.height, "rows": {n: getattr(dataset.frames, n).height for n in FRAME_NAMES}}
-    (folder / BUILD_MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    paths = {name: folder / f"{name}.parquet" for name in FRAME_NAMES}
+    writes = [(path, lambda tmp, name=name: getattr(dataset.frames, name).write_parquet(tmp, statistics=False))
+              for name, path in paths.items()]
+    writes.append((folder / BUILD_MANIFEST,
+                   lambda tmp: tmp.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, write in writes:
+            tmp = path.with_name(path.name + ".tmp")
+            try:
+                write(tmp)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+            tmp.replace(path)  # readers never see half a file
+    except OSError as exc:  # full disk, read-only folder: say where, and that nothing else was touched
+        raise OSError(exc.errno, f"cannot write the frames to {folder} ({exc.strerror or exc}); "
+                      "the event log is untouched: fix this and run `policykit build` again") from exc
     return paths
