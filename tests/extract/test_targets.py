@@ -168,3 +168,12 @@ def test_a_summary_of_unknown_type_reports_rather_than_plans():
     text = "全年共开展了60场宣传活动。累计出动执法人员20400余人次。先后组织开展4次检查。"
     metadata = DocumentMetadata(year=2009, doc_type="other")
     assert find_targets(text, (), metadata) == ()
+
+
+@pytest.mark.parametrize("text", ["主要预期目标是：城镇常住居民人均可支配收入、农村常住居民人均可支配收入均增长8%。",
+                                  "主要预期目标是：城乡居民人均可支配收入分别增长8%。"])
+def test_one_figure_for_two_subjects_is_read_for_each(text):
+    found = find_targets(text, (), DocumentMetadata(year=2016, doc_type="work_report"))
+    assert [(t.metric_key, t.value) for t in found] == [
+        ("urban_disposable_income_growth", "8"), ("rural_disposable_income_growth", "8")]
+    assert len({t.key for t in found}) == 2

@@ -38,6 +38,7 @@ _OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|
 # 一批 / 一支队伍 / 一场硬仗 are "some", 二期 names a phase, 零部件 is no zero.
 _VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|类|道|步|段)|[一二三四五六七八九十]+期|零.*")
 
+_SHARING = re.compile(r"分别|(?<![人平])均(?!衡|等|值)|(?<![首成])都")  # not 人均, 平均, 均衡, 首都
 _LIST_JOINS = {"和", "、", "及", "与", ",", "，"}
 _SHARED_CUES = ("至少", "不少于", "不低于", "不超过", "控制在", "超过", "低于")
 _FLOOR_WORDS = ("至少", "不少于", "不低于")  # 开展不少于1次的班会 is a floor, not a qualifier
@@ -183,27 +184,40 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
 
 
 def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
-    """Give each figure of "A和B…分别增长7%和8%左右" its own subject, and the list's shared bound."""
-    out = list(measures)
+    """Give each subject of a shared figure its own record.
+
+    "A和B…分别增长7%和8%左右": each figure gets its subject and the list's shared bound;
+    "A、B均增长8%" (or 分别 with one figure): the figure is read once per subject.
+    """
+    out: list[Measure] = []
     i = 0
-    while i < len(out):
-        head = out[i]
-        subject, _, rest = head.metric.partition("分别")
+    while i < len(measures):
+        head = measures[i]
+        word = _SHARING.search(head.metric)
         j = i + 1
-        while j < len(out) and text[out[j - 1].quantity.end:out[j].quantity.start] in _LIST_JOINS:
+        while j < len(measures) and text[measures[j - 1].quantity.end:measures[j].quantity.start] in _LIST_JOINS:
             j += 1
-        subjects = _subjects(subject)
-        if "分别" in head.metric and j - i == len(subjects) > 1:
-            last = out[j - 1].quantity
+        subjects = _subjects(head.metric[:word.start()]) if word else []
+        rest = head.metric[word.end():] if word else ""
+        if len(subjects) > 1 and j - i == len(subjects):
+            last = measures[j - 1].quantity
             for k in range(i, j):
-                q = out[k].quantity
+                q = measures[k].quantity
                 if q.cue is None and last.cue is not None and q.comparator == "=":
                     q = replace(q, comparator=last.comparator, cue=last.cue)
-                metric = subjects[k - i] + rest
-                kind = head.kind if q.base_unit == head.quantity.base_unit else out[k].kind
-                out[k] = replace(out[k], quantity=q, metric=metric, kind=kind, metric_key=_linked_key(metric, kind, q))
-        i = max(j, i + 1)
+                kind = head.kind if q.base_unit == head.quantity.base_unit else measures[k].kind
+                out.append(_with_metric(measures[k], subjects[k - i] + rest, kind, q))
+        elif len(subjects) > 1 and j - i == 1:
+            out += [replace(_with_metric(head, subject + rest, head.kind, head.quantity), key=f"{head.key}/{n}")
+                    for n, subject in enumerate(subjects)]
+        else:
+            out += measures[i:j]
+        i = j
     return tuple(out)
+
+
+def _with_metric(measure: Measure, metric: str, kind: str, q: Quantity) -> Measure:
+    return replace(measure, quantity=q, metric=metric, kind=kind, metric_key=_linked_key(metric, kind, q))
 
 
 def _subjects(phrase: str) -> list[str]:
