@@ -62,7 +62,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 def _status(args: argparse.Namespace, project: Project) -> int:
     from .status import status_report
 
-    print(status_report(project, summary=args.summary))
+    print(status_report(project, summary=args.summary, warnings=args.warnings))
     return 0
 
 
@@ -206,6 +206,15 @@ def _export_network(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+@_verb("doctor")
+def _doctor(args: argparse.Namespace, project: Project) -> int:
+    from .doctor import format_checks, run_checks
+
+    checks = run_checks(project)
+    print(format_checks(checks))
+    return 0 if all(c.ok for c in checks) else 1
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policykit", description=(
         "Chinese government plan documents → an auditable event log → frames, networks and charts."))
@@ -224,6 +233,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("status", help="counts per event type and frame, last seq, documents with warnings")
     p.add_argument("--summary", action="store_true", help="the short end-of-run summary only")
+    p.add_argument("--warnings", action="store_true", help="list every warning, not just counts per document")
 
     p = sub.add_parser("notebooks", help="execute the notebooks (jupytext .py files) top to bottom")
     p.add_argument("names", nargs="*", help="notebook names (default: all in notebooks/)")
@@ -286,6 +296,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import-log", help="load an exported log into an empty project")
     p.add_argument("folder", metavar="DIR")
+
+    sub.add_parser("doctor", help="check Python, packages, CJK font, write access, log integrity, stale frames")
 
     p = sub.add_parser("evaluate", help="score the frames against hand-checked gold files (precision, recall, F1)")
     p.add_argument("gold_dir", metavar="GOLD_DIR", help="a folder of gold JSON files (or one file)")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import polars as pl
 
@@ -19,8 +20,9 @@ def _built_frames(project: Project) -> tuple[dict | None, dict[str, pl.DataFrame
     return manifest, frames
 
 
-def status_report(project: Project, *, summary: bool = False) -> str:
-    """A readable report of the log and the frames (``summary``: the short end-of-run lines)."""
+def status_report(project: Project, *, summary: bool = False, warnings: bool = False) -> str:
+    """A readable report of the log and the frames (``summary``: the short end-of-run lines;
+    ``warnings``: every warning of every document, not just their counts)."""
     with EventLog(project.log_path, create=False) as log:
         counts = log.counts_by_type()
         last_seq = log.last_seq()
@@ -57,8 +59,11 @@ def status_report(project: Project, *, summary: bool = False) -> str:
         if manifest.get("orphans"):
             lines.append(f"  {manifest['orphans']} curation events refer to records that no longer exist")
     if docs is not None and n_warn_docs:
-        lines.append(f"documents with warnings: {n_warn_docs}")
+        lines.append(f"documents with warnings: {n_warn_docs}" + ("" if warnings else " (all of them: --warnings)"))
         for row in docs.filter(pl.col("n_warnings") > 0).iter_rows(named=True):
-            lines.append(f"  {row['doc_id']} {row['source_path']}#{row['part']} ({row['title'] or 'untitled'}):")
-            lines.extend(f"    - {w}" for w in row["warnings"])
+            codes = Counter(w.split(":", 1)[0] for w in row["warnings"])
+            brief = ", ".join(f"{code} ×{n}" if n > 1 else code for code, n in sorted(codes.items()))
+            lines.append(f"  {row['doc_id']} {row['source_path']}#{row['part']} ({row['title'] or 'untitled'}): {brief}")
+            if warnings:
+                lines.extend(f"    - {w}" for w in row["warnings"])
     return "\n".join(lines)
