@@ -1,0 +1,167 @@
+"""Faults: kill -9 mid-ingest, concurrent ingests, a full disk, an unwritable data/processed,
+corrupt or foreign log files. Each leaves the log sound and says what happened.
+
+The longer loop (many kill points) is ``benchmarks/stress.py``.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import policykit as pk
+from policykit.cli import main
+from policykit.log import EventLog, LogError, UnitAliasDeclared
+
+from bad_input.corpus import event_keys, log_problems, write_corpus
+from conftest import make_project
+
+
+def _ingest_command(root: Path) -> list[str]:
+    return [sys.executable, "-m", "policykit.cli", "--project", str(root), "ingest"]
+
+
+def _frames(project) -> dict[str, pl.DataFrame]:
+    return pk.open(project).frames.as_dict()
+
+
+@pytest.fixture(scope="module")
+def clean_run(tmp_path_factory):
+    """A corpus of 120 generated plans ingested without faults: what every faulty run must end as."""
+    root = tmp_path_factory.mktemp("clean")
+    project = make_project(root, {})
+    write_corpus(project.raw_dir, 120)
+    assert pk.ingest(project).ok
+    return project
+
+
+def test_kill_9_mid_ingest_leaves_whole_batches_and_a_rerun_completes(clean_run, tmp_path):
+    project = make_project(tmp_path, {})
+    write_corpus(project.raw_dir, 120)
+    rng = random.Random(7)
+    kills = 0
+    for _ in range(2):
+        proc = subprocess.Popen(_ingest_command(project.root), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(1.0, 2.2))  # start-up takes about a second; the run about three
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+        if project.log_path.exists():
+            assert log_problems(project.log_path) == []
+    assert kills, "the ingest finished before it could be killed; raise the corpus size"
+    rerun = subprocess.run(_ingest_command(project.root), capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert log_problems(project.log_path) == []
+    assert event_keys(project.log_path) == event_keys(clean_run.log_path)  # no event lost, none doubled
+    for name, frame in _frames(clean_run).items():
+        assert _frames(project)[name].equals(frame), name
+
+
+def test_two_concurrent_ingests_log_each_file_once(tmp_path):
+    project = make_project(tmp_path, {})
+    write_corpus(project.raw_dir, 40, seed=3)
+    runs = [subprocess.Popen(_ingest_command(project.root), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    outputs = [p.communicate() for p in runs]
+    assert [p.returncode for p in runs] == [0, 0], outputs
+    assert log_problems(project.log_path) == []
+    with EventLog(project.log_path) as log:
+        assert len(list(log.read(types=["SourceRead"]))) == 40
+
+
+def _cap_log_growth(monkeypatch) -> None:
+    """Every log opened from now on may grow by two pages only: SQLite then reports a full disk."""
+    opened = EventLog.__init__
+
+    def capped(self, *args, **kwargs):
+        opened(self, *args, **kwargs)
+        pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+        self._db.execute(f"PRAGMA max_page_count = {pages + 2}")
+
+    monkeypatch.setattr(EventLog, "__init__", capped)
+
+
+def test_full_disk_during_ingest_is_a_clear_error_and_the_log_stays_whole(tmp_path, capsys, monkeypatch):
+    project = make_project(tmp_path, {})
+    write_corpus(project.raw_dir, 30, seed=5)
+    with EventLog(project.log_path) as log:
+        log.append([UnitAliasDeclared(reason="earlier curation", names=("发改局", "发展改革委"))], recorded_by="ana")
+    before = event_keys(project.log_path)
+    _cap_log_growth(monkeypatch)
+    assert main(["--project", str(project.root), "ingest"]) == 2
+    err = capsys.readouterr().err
+    assert "events.sqlite: cannot write to the event log (database or disk is full)" in err
+    monkeypatch.undo()
+    assert log_problems(project.log_path) == []
+    after = event_keys(project.log_path)
+    assert after >= before and after[("SourceRead", None)] >= 1  # the batches that fitted are whole
+    assert main(["--project", str(project.root), "ingest"]) == 0  # room again: the run completes
+    assert event_keys(project.log_path)[("SourceRead", None)] == 30
+
+
+@pytest.mark.parametrize("error", [OSError(errno.ENOSPC, "No space left on device"),
+                                   PermissionError(errno.EACCES, "Permission denied")])
+def test_unwritable_processed_folder_is_a_clear_error_and_keeps_old_frames(tmp_path, capsys, monkeypatch, error):
+    project = make_project(tmp_path, {"plan.txt": "一、总体\n1.建实验室。(牵头单位:科技局)\n".encode()})
+    assert main(["--project", str(project.root), "ingest"]) == 0
+    assert main(["--project", str(project.root), "build"]) == 0
+    old = {p.name: p.read_bytes() for p in project.processed_dir.iterdir()}
+    with EventLog(project.log_path) as log:
+        seq = log.last_seq()
+
+    def failing_write(frame, path, **kwargs):
+        Path(path).write_bytes(b"PAR1 half a file")  # a partial write before the error
+        raise error
+
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", failing_write)
+    capsys.readouterr()
+    assert main(["--project", str(project.root), "build"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and str(project.processed_dir) in err and error.strerror in err
+    assert {p.name: p.read_bytes() for p in project.processed_dir.iterdir()} == old  # no partial files left
+    with EventLog(project.log_path) as log:
+        assert log.last_seq() == seq and log.integrity_problems() == []
+
+
+def test_foreign_sqlite_file_is_refused_by_every_verb(tmp_path, capsys):
+    project = make_project(tmp_path, {"plan.txt": "一、总体\n1.建实验室。\n".encode()})
+    project.log_path.parent.mkdir(parents=True)
+    db = sqlite3.connect(project.log_path)
+    db.execute("CREATE TABLE thesis_notes (x)")
+    db.commit()
+    db.close()
+    before = project.log_path.read_bytes()
+    for verb in ("ingest", "status", "build"):
+        assert main(["--project", str(project.root), verb]) == 2
+        assert "not a policykit event log; refusing to touch it" in capsys.readouterr().err
+    assert project.log_path.read_bytes() == before
+
+
+def test_corrupt_log_is_refused_or_reported(tmp_path, capsys):
+    project = make_project(tmp_path, {})
+    write_corpus(project.raw_dir, 20)
+    pk.ingest(project)
+    data = bytearray(project.log_path.read_bytes())
+    data[4096 * 2: 4096 * 4] = os.urandom(4096 * 2)  # scribble over pages in the middle
+    project.log_path.write_bytes(bytes(data))
+    code = main(["--project", str(project.root), "doctor"])
+    err = capsys.readouterr()
+    assert code == 1 and "events.sqlite" in err.out + err.err
+
+
+def test_garbage_log_file_gives_a_clear_error(tmp_path, capsys):
+    project = make_project(tmp_path, {"plan.txt": "一、总体\n1.建实验室。\n".encode()})
+    project.log_path.parent.mkdir(parents=True)
+    project.log_path.write_bytes(b"these are my notes, not a database" * 200)
+    assert main(["--project", str(project.root), "ingest"]) == 2
+    assert "not a readable SQLite file" in capsys.readouterr().err
