@@ -215,15 +215,6 @@ def _doctor(args: argparse.Namespace, project: Project) -> int:
     return 0 if all(c.ok for c in checks) else 1
 
 
-@_verb("doctor")
-def _doctor(args: argparse.Namespace, project: Project) -> int:
-    from .doctor import format_checks, run_checks
-
-    checks = run_checks(project)
-    print(format_checks(checks))
-    return 0 if all(c.ok for c in checks) else 1
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policykit", description=(
         "Chinese government plan documents → an auditable event log → frames, networks and charts."))
@@ -305,8 +296,6 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import-log", help="load an exported log into an empty project")
     p.add_argument("folder", metavar="DIR")
-
-    sub.add_parser("doctor", help="check Python, packages, CJK font, write access, log integrity, stale frames")
 
     sub.add_parser("doctor", help="check Python, packages, CJK font, write access, log integrity, stale frames")
 
