@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from ..text import DocumentMetadata
 from ._clauses import find_assignments
+from ._metrics import metric_key
+from ._numbers import Quantity, find_quantities, read_number
 from ._observations import find_observations
 from ._records import (
     AssignmentRecord,
@@ -21,20 +23,24 @@ from ._targets import find_targets
 
 # Bump when extraction output may change for the same text: the log then supersedes older
 # extractions of a document on `policykit ingest --reextract`.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",
     "AssignmentRecord",
     "Extraction",
     "ObservationRecord",
+    "Quantity",
     "TargetRecord",
     "TaskRecord",
     "extract_document",
     "find_assignments",
     "find_observations",
     "find_targets",
+    "find_quantities",
     "find_tasks",
+    "metric_key",
+    "read_number",
 ]
 
 

@@ -94,14 +94,14 @@ def _base_rows(state: LogState, text_of: Callable[[str], str], as_of_date: str |
         for t in ex.targets:
             targets.append({"target_id": f"{doc_id}/{t['key']}", "task_id": task_ids.get(t["task_key"]),
                             "doc_id": doc_id, **{k: t.get(k) for k in (
-                                "metric", "metric_key", "value", "value_high", "unit", "base_value", "base_unit",
-                                "comparator", "hardness", "kind", "year", "text", "start", "end")},
+                                "metric", "metric_key", "value", "value_high", "unit", "base_value", "base_value_high",
+                                "base_unit", "comparator", "hardness", "kind", "year", "text", "start", "end")},
                             "curated": False})
         for o in ex.observations:
             observations.append({"obs_id": f"{doc_id}/{o['key']}", "doc_id": doc_id,
                                  "task_id": task_ids.get(o["task_key"]), **{k: o.get(k) for k in (
-                                     "metric", "metric_key", "value", "unit", "kind", "period", "as_of", "text",
-                                     "start", "end")}})
+                                     "metric", "metric_key", "value", "value_high", "unit", "base_value", "base_unit",
+                                     "comparator", "kind", "year", "period", "as_of", "text", "start", "end")}})
     return documents, tasks, assignments, targets, observations
 
 

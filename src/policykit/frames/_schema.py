@@ -27,13 +27,14 @@ ASSIGNMENTS = {
 TARGETS = {
     "target_id": pl.String, "task_id": pl.String, "doc_id": pl.String, "metric": pl.String,
     "metric_key": pl.String, "value": DECIMAL, "value_high": DECIMAL, "unit": pl.String,
-    "base_value": DECIMAL, "base_unit": pl.String, "comparator": pl.String, "hardness": pl.String,
-    "kind": pl.String, "year": pl.Int32, "text": pl.String, "start": pl.Int64, "end": pl.Int64,
-    "curated": pl.Boolean,
+    "base_value": DECIMAL, "base_value_high": DECIMAL, "base_unit": pl.String, "comparator": pl.String,
+    "hardness": pl.String, "kind": pl.String, "year": pl.Int32, "text": pl.String, "start": pl.Int64,
+    "end": pl.Int64, "curated": pl.Boolean,
 }
 OBSERVATIONS = {
     "obs_id": pl.String, "doc_id": pl.String, "task_id": pl.String, "metric": pl.String,
-    "metric_key": pl.String, "value": DECIMAL, "unit": pl.String, "kind": pl.String, "period": pl.String,
+    "metric_key": pl.String, "value": DECIMAL, "value_high": DECIMAL, "unit": pl.String, "base_value": DECIMAL,
+    "base_unit": pl.String, "comparator": pl.String, "kind": pl.String, "year": pl.Int32, "period": pl.String,
     "as_of": pl.String, "text": pl.String, "start": pl.Int64, "end": pl.Int64,
 }
 
