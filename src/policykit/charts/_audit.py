@@ -30,7 +30,7 @@ def warnings_bars(documents: pl.DataFrame, *, lang: str = "zh", title: str | Non
             .sort(["n_warnings", "doc_id"], descending=[True, False]))
     return alt.Chart(bars).mark_bar().encode(
         x=alt.X("n_warnings:Q", title=term("warnings", lang), axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("document:N", sort=bars["document"].to_list(), title=None, axis=alt.Axis(labelLimit=300)),
+        y=alt.Y("document:N", sort=bars["document"].to_list(), title=None, axis=alt.Axis(labelLimit=0)),  # 0: never cut a title
         tooltip=["document:N", "doc_id:N", "n_warnings:Q"],
     ).properties(title=heading, width=WIDTH - 80, height=alt.Step(18))
 

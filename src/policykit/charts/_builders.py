@@ -51,7 +51,7 @@ def load_bars(load: pl.DataFrame, *, top: int = 20, label: str | None = None, la
                                                                    return_dtype=pl.Int64)))
     return alt.Chart(long).mark_bar().encode(
         x=alt.X("tasks:Q", title=term("tasks", lang)),
-        y=alt.Y("label:N", sort=order, title=None),
+        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=0)),  # 0: never cut a name
         color=alt.Color("role:N", sort=list(roles.values()), title=term("role", lang),
                         legend=alt.Legend(orient="bottom", direction="horizontal")),
         order=alt.Order("role_order:Q"),

@@ -219,9 +219,9 @@ def shared_tasks_heatmap(network: nx.Graph | pl.DataFrame, *, units: pl.DataFram
                          schema={"a": pl.String, "b": pl.String, "shared": pl.Int64})
     order = nodes["label"].to_list()
     return alt.Chart(cells).mark_rect().encode(
-        x=alt.X("b:N", sort=order, title=None, axis=alt.Axis(labelAngle=-60, labelLimit=180)),
-        y=alt.Y("a:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
+        x=alt.X("b:N", sort=order, title=None, axis=alt.Axis(labelAngle=-60, labelLimit=0)),  # 0: never cut a name
+        y=alt.Y("a:N", sort=order, title=None, axis=alt.Axis(labelLimit=0)),
         color=alt.Color("shared:Q", title=term("shared_tasks", lang), scale=alt.Scale(scheme="blues"),
                         legend=alt.Legend(orient="right")),
         tooltip=["a:N", "b:N", alt.Tooltip("shared:Q", title=term("shared_tasks", lang))],
-    ).properties(title=heading, width=alt.Step(13), height=alt.Step(13))
+    ).properties(title=heading, width=alt.Step(16), height=alt.Step(16))

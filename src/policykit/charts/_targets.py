@@ -110,7 +110,7 @@ def target_series_chart(targets: pl.DataFrame, observations: pl.DataFrame, docum
                                                               ).transform_filter(is_target & (alt.datum.value_high != None))  # noqa: E711 - Vega expression
     return (alt.layer(target_range, outcome_line, target_marks, data=points)
             .properties(width=200, height=120)
-            .facet(facet=alt.Facet("panel:N", title=None, header=alt.Header(labelFontSize=11, labelLimit=300)),
+            .facet(facet=alt.Facet("panel:N", title=None, header=alt.Header(labelFontSize=11, labelLimit=0)),
                    columns=columns)
             .resolve_scale(y="independent")
             .properties(title=heading))
@@ -156,7 +156,7 @@ def target_progress_chart(targets: pl.DataFrame, observations: pl.DataFrame, doc
              .sort("panel"))
     if pairs.is_empty():
         return alt.layer(empty_chart(heading, "no target with a reported figure for the same metric and unit"))
-    y = alt.Y("panel:N", title=None, sort=pairs["panel"].to_list(), axis=alt.Axis(labelLimit=260))
+    y = alt.Y("panel:N", title=None, sort=pairs["panel"].to_list(), axis=alt.Axis(labelLimit=0))
     bars = alt.Chart(pairs).mark_bar().encode(
         x=alt.X("share:Q", title=term("share_of_target", lang),
                 scale=alt.Scale(domain=[0, max(100.0, pairs["share"].max()) * 1.4])), y=y,
