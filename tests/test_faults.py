@@ -69,14 +69,14 @@ def test_kill_9_mid_ingest_leaves_whole_batches_and_a_rerun_completes(clean_run,
 
 def test_two_concurrent_ingests_log_each_file_once(tmp_path):
     project = make_project(tmp_path, {})
-    write_corpus(project.raw_dir, 40, seed=3)
+    write_corpus(project.raw_dir, 24, seed=3)
     runs = [subprocess.Popen(_ingest_command(project.root), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(2)]
     outputs = [p.communicate() for p in runs]
     assert [p.returncode for p in runs] == [0, 0], outputs
     assert log_problems(project.log_path) == []
     with EventLog(project.log_path) as log:
-        assert len(list(log.read(types=["SourceRead"]))) == 40
+        assert len(list(log.read(types=["SourceRead"]))) == 24
 
 
 def _cap_log_growth(monkeypatch) -> None:
