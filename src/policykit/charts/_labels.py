@@ -16,7 +16,8 @@ _TERMS = {
     "value": ("value", "数值"), "period": ("period", "时期"), "share_of_target": ("% of target", "占目标%"),
     "warnings": ("warnings", "警告数"), "document": ("document", "文件"), "score": ("score", "得分"),
     "measure": ("measure", "指标"), "record_type": ("record type", "记录类型"), "other": ("other", "其他"),
-    "unclassified": ("unclassified", "未分类"),
+    "unclassified": ("unclassified", "未分类"), "same_year": ("same year", "当年"),
+    "year_before": ("year before", "上年"),
 }
 # Acronyms that a metric key spells in lower case (gdp_growth -> GDP growth).
 _ACRONYMS = {"gdp": "GDP", "cpi": "CPI", "co2": "CO₂", "ppi": "PPI", "rd": "R&D"}

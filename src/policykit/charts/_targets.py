@@ -147,10 +147,8 @@ def target_progress_chart(targets: pl.DataFrame, observations: pl.DataFrame, doc
              .filter(pl.col("seen_year").is_between(pl.col("year") - 1, pl.col("year")) & (pl.col("value") != 0))
              .sort("year", "when").group_by([*_SERIES, "unit"], maintain_order=True).last()
              .with_columns(share=(pl.col("reported") / pl.col("value") * 100).round(1),
-                           basis=pl.when(pl.col("seen_year") == pl.col("year"))
-                           .then(pl.lit("same year" if lang == "en" else "当年" if lang == "zh" else "same year 当年"))
-                           .otherwise(pl.lit("year before" if lang == "en" else "上年" if lang == "zh"
-                                             else "year before 上年")),
+                           basis=pl.when(pl.col("seen_year") == pl.col("year")).then(pl.lit(term("same_year", lang)))
+                           .otherwise(pl.lit(term("year_before", lang))),
                            note=pl.format("{} / {} {}", "reported_exact", "exact", pl.col("unit").fill_null("")),
                            panel=pl.format("{} {}", "panel", "year"))
              .sort("panel"))
