@@ -1,4 +1,6 @@
 """Export: the same frames give the same files; a missing CJK font is named, not a crash."""
+import re
+
 import altair as alt
 import polars as pl
 import pytest
@@ -59,6 +61,12 @@ def test_network_pdf_is_reproducible(sample, tmp_path):
     first = save(chart, tmp_path / "a.pdf").read_bytes()
     assert b"/XObject <<" in first
     assert all(save(chart, tmp_path / "b.pdf").read_bytes() == first for _ in range(3))
+    # Sorting the resource entries must leave the cross-reference table pointing at every object.
+    xref = int(re.search(rb"startxref\s+(\d+)", first).group(1))
+    header = re.match(rb"xref\s+(\d+) (\d+)\s+", first[xref:])
+    entries = re.findall(rb"(\d{10}) \d{5} n", first[xref + header.end():])
+    assert len(entries) == int(header.group(2)) - 1  # object 0 is the free-list head
+    assert all(first[int(offset):].startswith(b"%d 0 obj" % number) for number, offset in enumerate(entries, 1))
 
 
 def test_figures_verb(sample_project, tmp_path, capsys):
