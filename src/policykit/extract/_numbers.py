@@ -160,7 +160,7 @@ def _read_chinese_integer(numeral: str) -> int | None:
             unit = _SMALL_UNITS[ch]
             if unit >= section_unit:
                 return None
-            section += (number if after_digit else 1) * unit
+            section += (number or 1) * unit  # 一千零十: after 零 a bare 十 is one ten
             section_unit = unit
         else:
             unit = _BIG_UNITS[ch]
