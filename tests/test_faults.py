@@ -22,7 +22,7 @@ import policykit as pk
 from policykit.cli import main
 from policykit.log import EventLog, LogError, UnitAliasDeclared
 
-from bad_input.corpus import event_keys, log_problems, write_corpus
+from bad_input.corpus import event_keys, log_growth_capped, log_problems, write_corpus
 from conftest import make_project
 
 
@@ -79,29 +79,16 @@ def test_two_concurrent_ingests_log_each_file_once(tmp_path):
         assert len(list(log.read(types=["SourceRead"]))) == 24
 
 
-def _cap_log_growth(monkeypatch) -> None:
-    """Every log opened from now on may grow by two pages only: SQLite then reports a full disk."""
-    opened = EventLog.__init__
-
-    def capped(self, *args, **kwargs):
-        opened(self, *args, **kwargs)
-        pages = self._db.execute("PRAGMA page_count").fetchone()[0]
-        self._db.execute(f"PRAGMA max_page_count = {pages + 2}")
-
-    monkeypatch.setattr(EventLog, "__init__", capped)
-
-
-def test_full_disk_during_ingest_is_a_clear_error_and_the_log_stays_whole(tmp_path, capsys, monkeypatch):
+def test_full_disk_during_ingest_is_a_clear_error_and_the_log_stays_whole(tmp_path, capsys):
     project = make_project(tmp_path, {})
     write_corpus(project.raw_dir, 30, seed=5)
     with EventLog(project.log_path) as log:
         log.append([UnitAliasDeclared(reason="earlier curation", names=("发改局", "发展改革委"))], recorded_by="ana")
     before = event_keys(project.log_path)
-    _cap_log_growth(monkeypatch)
-    assert main(["--project", str(project.root), "ingest"]) == 2
+    with log_growth_capped(pages=2):
+        assert main(["--project", str(project.root), "ingest"]) == 2
     err = capsys.readouterr().err
     assert "events.sqlite: cannot write to the event log (database or disk is full)" in err
-    monkeypatch.undo()
     assert log_problems(project.log_path) == []
     after = event_keys(project.log_path)
     assert after >= before and after[("SourceRead", None)] >= 1  # the batches that fitted are whole

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from policykit.log import EventLog
@@ -58,3 +60,20 @@ def event_keys(log_path: Path) -> Counter:
     """(type, doc_id) of every event: what two runs over the same files must share."""
     with EventLog(log_path, create=False) as log:
         return Counter((row[1], row[5]) for row in log.raw_rows())
+
+
+@contextmanager
+def log_growth_capped(pages: int) -> Iterator[None]:
+    """Logs opened inside may grow by ``pages`` pages only: SQLite then reports a full disk."""
+    opened = EventLog.__init__
+
+    def capped(self, *args, **kwargs):
+        opened(self, *args, **kwargs)
+        used = self._db.execute("PRAGMA page_count").fetchone()[0]
+        self._db.execute(f"PRAGMA max_page_count = {used + pages}")
+
+    EventLog.__init__ = capped
+    try:
+        yield
+    finally:
+        EventLog.__init__ = opened
