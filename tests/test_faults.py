@@ -5,6 +5,7 @@ The longer loop (many kill points) is ``benchmarks/stress.py``.
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import random
@@ -34,24 +35,37 @@ def _frames(project) -> dict[str, pl.DataFrame]:
     return pk.open(project).frames.as_dict()
 
 
+def _wait_for_events(proc: subprocess.Popen, log_path: Path) -> None:
+    """Until the log holds an event (so a kill lands mid-run on fast machines too) or ``proc`` ends."""
+    while proc.poll() is None:
+        try:
+            with contextlib.closing(sqlite3.connect(f"file:{log_path}?mode=ro", uri=True)) as db:
+                if db.execute("SELECT COUNT(*) FROM events").fetchone()[0]:
+                    return
+        except sqlite3.Error:  # not created yet
+            pass
+        time.sleep(0.02)
+
+
 @pytest.fixture(scope="module")
 def clean_run(tmp_path_factory):
-    """A corpus of 120 generated plans ingested without faults: what every faulty run must end as."""
+    """A corpus of 80 generated plans ingested without faults: what every faulty run must end as."""
     root = tmp_path_factory.mktemp("clean")
     project = make_project(root, {})
-    write_corpus(project.raw_dir, 120)
+    write_corpus(project.raw_dir, 80)
     assert pk.ingest(project).ok
     return project
 
 
 def test_kill_9_mid_ingest_leaves_whole_batches_and_a_rerun_completes(clean_run, tmp_path):
     project = make_project(tmp_path, {})
-    write_corpus(project.raw_dir, 120)
+    write_corpus(project.raw_dir, 80)
     rng = random.Random(7)
     kills = 0
     for _ in range(2):
         proc = subprocess.Popen(_ingest_command(project.root), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(1.0, 2.2))  # start-up takes about a second; the run about three
+        _wait_for_events(proc, project.log_path)  # the second round finds events at once: killed earlier in its run
+        time.sleep(rng.uniform(0.0, 0.8))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
