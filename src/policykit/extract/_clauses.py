@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._records import AssignmentRecord, TaskRecord
-from ._units import UnitMention, looks_like_unit, split_outside_parentheses, split_unit_list, trim_list
+from ._units import (
+    UnitMention,
+    looks_like_unit,
+    split_outside_parentheses,
+    split_unit_list,
+    starts_unit_name,
+    trim_list,
+)
 
 _LABEL_ROLES = {
     "牵头考核单位": "lead", "牵头单位": "lead", "牵头部门": "lead", "主责单位": "responsible",
@@ -30,6 +37,7 @@ _LABEL = re.compile("(?:" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)
 _COLUMN_ROLES = {**_LABEL_ROLES, "牵头": "lead", "责任": "responsible", "配合": "participant", "参与": "participant"}
 
 _VERB_ROLES = {
+    "负责落实": "responsible", "负责实施": "responsible", "具体实施": "responsible", "组织实施": "responsible",
     "牵头负责": "lead", "牵头": "lead", "按职责分工负责": "responsible", "按照职责分工负责": "responsible",
     "根据职责分工负责": "responsible", "按职责负责": "responsible", "分工负责": "responsible",
     "分别负责": "responsible", "具体负责": "responsible", "共同负责": "responsible", "负责": "responsible",
@@ -46,7 +54,11 @@ _SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
 _SENTENCE_BOUNDARY = "。；;，,：:\n\t"
 _OPEN, _CLOSE = "（(", "）)"
 _GLUE = "、，,；;和及与等 \u3000"
-_LEAD_MARK = re.compile(r"[（(]牵头[)）]$")
+# A role written in parentheses after a name in a list: X（牵头）for X alone; （按职责分工牵头）, （分别负责）
+# for every name of the list up to it.
+_ROLE_MARK = re.compile(
+    r"[（(](?P<shared>按照?职责分工|按照?职责|分别|共同)?(?P<verb>牵头|负责|配合|参与|协助|协同)[)）]$"
+)
 
 
 @dataclass(frozen=True)
@@ -172,19 +184,24 @@ def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tupl
         role = _VERB_ROLES[verb] if verb else default_role
         if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
             role = "lead"
+        part: list[tuple[UnitMention, str]] = []
+        unmarked = 0  # the names since the last role mark: a shared mark (按职责分工牵头) covers them
         for mention in split_unit_list(text, s, e - len(verb or "")):
-            if looks_like_unit(mention.mention) or _LEAD_MARK.search(mention.mention):
-                out.append(_with_lead_mark(text, mention, role))
+            mark = _ROLE_MARK.search(mention.mention)
+            if not (looks_like_unit(mention.mention) or mark):
+                continue
+            if not mark:
+                part.append((mention, role))
+                unmarked += 1
+                continue
+            marked = _VERB_ROLES[mark.group("verb")]
+            name = mention.mention[:mark.start()]
+            if mark.group("shared"):
+                part[len(part) - unmarked:] = [(m, marked) for m, _ in part[len(part) - unmarked:]]
+            part.append((UnitMention(name, mention.start, mention.start + len(name), mention.placeholder), marked))
+            unmarked = 0
+        out.extend(part)
     return out
-
-
-def _with_lead_mark(text: str, mention: UnitMention, role: str) -> tuple[UnitMention, str]:
-    """X（牵头） inside a 责任单位 list: X is the lead."""
-    mark = _LEAD_MARK.search(mention.mention)
-    if not mark:
-        return mention, role
-    name = mention.mention[:mark.start()]
-    return UnitMention(name, mention.start, mention.start + len(name), mention.placeholder), "lead"
 
 
 def _trailing_verb(text: str, start: int, end: int) -> str | None:
@@ -241,6 +258,9 @@ def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
     mentions = split_unit_list(text, start, end)
     if not mentions or not all(looks_like_unit(m.mention, strict=True) for m in mentions):
         return None
+    # A name split off a run without separator must open like one (交通警察支队, not 制定管理办).
+    if any(m.start > start and text[m.start - 1] not in _GLUE and not starts_unit_name(m.mention) for m in mentions):
+        return None
     # Every character of the span must belong to a mention or a separator.
     inside = set()
     for m in mentions:
@@ -251,7 +271,10 @@ def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
 
 
 _PROSE_BY = re.compile(r"由(?P<units>[^。；;，,：:\n由]{2,80}?)(?P<verb>牵头负责|牵头|负责)(?!人|同志|作用|抓总|单位|部门)")
-_PROSE_WITH = re.compile(r"(?P<units>[^。；;，,：:\n（(）)]{2,40}?)会同(?P<others>[^。；;，,：:\n]{2,60})")
+# X会同Y, also with a modal between (X要会同Y, X负责会同Y); a report's X将会同Y tells, it assigns nothing.
+_PROSE_WITH = re.compile(
+    r"(?P<units>[^。；;，,：:\n（(）)]{2,40}?)(?:要|应|应当|须|需|负责)?会同(?P<others>[^。；;，,：:\n]{2,60})"
+)
 # 建立教育、编办、人社…等有关单位部门密切协同的机制: the listed sectors take part.
 _PROSE_ETC = re.compile(
     r"等(?:有关|相关)?(?:单位|部门|机构){1,2}(?:密切|积极|共同)?(?P<verb>协同|配合|参与|协助)(?!度|率)"
@@ -354,7 +377,8 @@ def _table_clauses(text: str) -> list[_Clause]:
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
         if "\t" not in line:
-            columns = {}
+            if not _section_row(line):
+                columns = {}
             continue
         cells = _cells(line, line_start)
         header = {i: _COLUMN_ROLES[c.strip()] for i, (c, _, _) in enumerate(cells) if c.strip() in _COLUMN_ROLES}
@@ -371,6 +395,12 @@ def _table_clauses(text: str) -> list[_Clause]:
         if units:
             clauses.append(_Clause(min(s for s, _ in spans), max(e for _, e in spans), tuple(units)))
     return clauses
+
+
+def _section_row(line: str) -> bool:
+    """A full-width row of a table (一、夯实数字基础设施) that groups the rows below: the header still holds."""
+    line = line.strip()
+    return 0 < len(line) <= 40 and "。" not in line
 
 
 def _cells(line: str, line_start: int) -> list[tuple[str, int, int]]:

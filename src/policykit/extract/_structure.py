@@ -51,6 +51,9 @@ _NO_WORK = re.compile(
     r"|适用范围|重要意义|总体思路|基本情况|存在的?问题|主要问题|面临形势|形势分析"
 )
 _WORK = re.compile(r"任务|工作安排|主要工作|重点工作")
+# Closing or summary headings (三、保障措施, 一、总体进展) that hold a paragraph, not a task, when their
+# sibling sections hold the numbered work.
+_PROSE_SECTION = re.compile(r"保障措施|组织保障|保障机制|工作要求|组织实施|实施保障|总体进展|总体情况|进展概况")
 _TITLE_END = re.compile(r"[。；;：:！!？?，,\n]|[（(](?:牵头|责任|参与|配合)")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -96,7 +99,7 @@ def find_tasks(text: str) -> tuple[TaskRecord, ...]:
     _mark_own_clauses(text, nodes, clauses)
     tasks: list[_Node] = []
     for root in roots:
-        _select(root, tasks)
+        _select(root, tasks, roots)
     return _records(text, sorted(tasks, key=lambda n: n.start))
 
 
@@ -234,17 +237,37 @@ def _has_clause_below(node: _Node) -> bool:
     return any(child.own_clause or _has_clause_below(child) for child in node.children)
 
 
-def _select(node: _Node, tasks: list[_Node]) -> None:
+def _select(node: _Node, tasks: list[_Node], siblings: list[_Node]) -> None:
     heading = node.title[:24]
     no_work = _NO_WORK.search(heading) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
-    if (node.style in _SUB_POINTS and node.parent is not None) or no_work:
+    if (node.style in _SUB_POINTS and not _carries_work(node)) or no_work:
         return
-    work_children = [c for c in node.children if c.style not in _SUB_POINTS]
+    work_children = [c for c in node.children if c.style not in _SUB_POINTS or _carries_work(c)]
+    if not work_children and _prose_section(node, siblings):
+        return
     if (node.own_clause and not _has_clause_below(node)) or not work_children:
         tasks.append(node)
         return
     for child in work_children:
-        _select(child, tasks)
+        _select(child, tasks, node.children)
+
+
+def _carries_work(node: _Node) -> bool:
+    """A sub-point is a task of its own when it stands at the top, or when it and a sibling each name who
+    is responsible (1.稳定粮食生产 / （1）…（责任单位：…） / （2）…（责任单位：…）): then the item above is a heading."""
+    if node.parent is None:
+        return True
+    if node.style == "shi":
+        return False
+    owners = [c for c in node.parent.children if c.style == node.style and c.own_clause]
+    return len(owners) >= 2
+
+
+def _prose_section(node: _Node, siblings: list[_Node]) -> bool:
+    """A closing or summary heading with only a paragraph under it (三、保障措施 各部门要…) while its
+    siblings hold numbered items: a section of prose, not a task, unless it names who is responsible."""
+    return (_RANK[node.style] <= _TOP_RANK and not node.own_clause and not node.children
+            and bool(_PROSE_SECTION.search(node.title[:24])) and any(s.children for s in siblings if s is not node))
 
 
 def _title(text: str, start: int, end: int) -> str:

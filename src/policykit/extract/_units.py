@@ -20,29 +20,36 @@ _STRONG_HEADS = (
     "党校", "法院", "检察院", "银行", "分行", "支行", "人行", "大队", "支队", "总队", "派出所", "研究所",
     "供电所", "事务所", "专班", "指挥部", "领导小组", "开发区", "工作室", "武装部", "总署", "监会", "团中央",
 )
-_WEAK_HEADS = ("部", "院", "站", "街道", "镇", "乡", "处", "署", "馆", "社", "台", "园区")
+_WEAK_HEADS = ("部", "院", "站", "街道", "镇", "乡", "处", "署", "馆", "社", "台", "园区", "所", "队")
 UNIT_HEADS = tuple(sorted(_STRONG_HEADS + _WEAK_HEADS, key=len, reverse=True))
 
 # A name may not start with these: they continue the name before them (县委|宣传部, 政府|办公室).
 _CONTINUATIONS = (
     "员会", "公室", "办公室", "组织部", "宣传部", "统战部", "政法委", "编办", "网信办", "机构编制",
-    "督查室", "党校", "部门", "门", "会", "长", "人", "管委会", "监委",
+    "督查室", "党校", "部门", "门", "会", "长", "人", "管委会", "监委", "公厅", "有限公司", "有限责任公司",
+    "股份有限公司",
 )
 # A branch named after its place belongs to the name before it (市生态环境局|成武分局).
 _BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:分局|分行|支行|分中心|分公司|分院|大队|中队|派出所)")
 _SQUAD = re.compile(r"(?:支队|大队|中队|派出所)$")
 _SEPARATORS = "、，,；;/ \u3000\t"
 _CONJUNCTIONS = "和及与"
+# Collective mentions: 各…, optionally after the body or area they belong to (国务院各有关部门, 市直各部门,
+# 沿线各乡镇人民政府, 地方各级人民政府).
 _PLACEHOLDER = re.compile(
-    r"^[县市区省]{0,2}直?各|^(?:地方)?各级|^[县市区省]?(?:有关|相关|其他|其它|其余)"
+    r"^(?:国务院|中央|[县市区省州]{1,2}(?:委|政府)?|沿线|辖区|全[县市区省])?直?各|^(?:地方)?各级|^[县市区省]?(?:有关|相关|其他|其它|其余)"
     r"|^[县市区省]?直?(?:部门|单位|镇街|乡镇|街道|镇（街道）|镇\(街道\))$|成员单位$"
 )
 # Words that end like a unit but name none (全部, 西部, 干部 …).
 _NOT_UNITS = ("全部", "内部", "外部", "局部", "东部", "西部", "南部", "北部", "中部", "干部", "总部", "支部", "全局", "大局", "格局", "布局")
-_COLLECTIVE_BODY = re.compile(r"部门|单位|镇街|政府|乡镇|街道|[镇县区市]|委员会|机关|成员")
+_COLLECTIVE_BODY = re.compile(r"部门|单位|镇街|政府|乡镇|街道|[镇县区市村]|委员会|村委会|居委会|社区|机关|成员")
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
 _JURISDICTION_STUB = re.compile(r"^各?[县市区镇乡]$")
 _OPEN, _CLOSE = "（(", "）)"
+# Jurisdiction prefixes that open a unit name (县财政局, 镇财政所, 街道综治中心).
+_JURISDICTIONS = ("县", "市", "区", "省", "镇", "乡", "街道")
+# Words that make a 部门 a kind of department (行业主管部门, 市场监管部门 …) rather than a verb's object.
+_SECTOR_ROLES = ("主管", "管理", "监管", "职能", "行政", "执法", "业务", "审批", "行业")
 _ETC_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位|机构)*$")
 
 
@@ -95,7 +102,10 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
         if core.endswith("部") and len(core) >= 3:  # ministries and party departments: 外交部, 中宣部
             return True
         if core.endswith(_WEAK_HEADS) and not core.endswith(_STRONG_HEADS):
-            return len(core) >= 5 or core.startswith(("县", "市", "区", "省")) or _stem_prefix(core) > 0
+            return len(core) >= 5 or core.startswith(_JURISDICTIONS) or _stem_prefix(core) > 0
+        if core.endswith("部门") and not core.endswith(UNIT_HEADS):  # 财政部门, 行业主管部门; not 健全部门
+            sector = core[:-2]
+            return _stem_prefix(sector) > 0 or sector.startswith(_JURISDICTIONS) or sector.endswith(_SECTOR_ROLES)
     return ends_with_head(name) or name.endswith("部门") or _stem_prefix(name) == len(name.lstrip("县市区省"))
 
 
@@ -156,7 +166,7 @@ def _organ_of(left: str, rest: str) -> bool:
     placeholder_or_place = is_placeholder(rest) or rest.startswith(("县", "市", "区", "省", "各"))
     if len(left) == 2 and left.endswith("委") and left[0] in "县市区省党":
         return not placeholder_or_place or rest.startswith(left[0] + "政府")
-    if left.endswith("政府"):
+    if left.endswith(("政府", "国务院")):
         return not placeholder_or_place
     if left.startswith(("国家", "中国", "国网")):
         return _stem_prefix(rest) == 0
@@ -180,19 +190,19 @@ def _next_cut(name: str, pos: int) -> int | None:
     stem = _stem_prefix(name[pos:])
     for cut in range(pos + 2, len(name) - 1):
         left, rest = name[pos:cut], name[cut:]
-        if not _valid_start(rest) or not (looks_like_unit(rest) or _starts_unit(rest)) or _organ_of(left, rest):
+        if not _valid_start(rest) or not (looks_like_unit(rest) or starts_unit_name(rest)) or _organ_of(left, rest):
             continue
-        if left.endswith(_STRONG_HEADS) or (left.endswith(_WEAK_HEADS) and _starts_unit(rest)):
+        if left.endswith(_STRONG_HEADS) or (left.endswith(_WEAK_HEADS) and starts_unit_name(rest)):
             return cut
         # A bare function stem with its head lost in the scrape: 发展改革|工业和信息化局.
-        if stem and cut - pos == stem + (len(name[pos:]) - len(name[pos:].lstrip("县市区省"))) and _starts_unit(rest):
+        if stem and cut - pos == stem + (len(name[pos:]) - len(name[pos:].lstrip("县市区省"))) and starts_unit_name(rest):
             return cut
     return None
 
 
-def _starts_unit(rest: str) -> bool:
+def starts_unit_name(rest: str) -> bool:
     """``rest`` begins a unit name: a function stem or a collective, and ends as a unit does."""
-    return (_stem_prefix(rest) > 0 or is_placeholder(rest) or rest.startswith(("县委", "市委", "县", "市", "省"))) and (
+    return (_stem_prefix(rest) > 0 or is_placeholder(rest) or rest.startswith(("县委", "市委", *_JURISDICTIONS))) and (
         ends_with_head(rest) or _stem_prefix(rest) == len(rest.lstrip("县市区省")) or rest.endswith("部门"))
 
 
