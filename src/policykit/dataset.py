@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
-from .frames import Frames, LogState, project_frames, replay
+from .frames import Frames, LogState, project_log
 from .log import EventLog
 from .project import FRAME_NAMES, Project
 
@@ -61,8 +61,7 @@ def open_dataset(project: str | Path | Project | None = None, *, as_of_seq: int 
     """
     proj = project if isinstance(project, Project) else Project.find(project)
     with EventLog(proj.log_path, create=False) as log:
-        state = replay(log.read(as_of_seq=as_of_seq))
-        frames = project_frames(state, log.text, as_of_date=as_of_date)
+        state, frames = project_log(log, as_of_seq=as_of_seq, as_of_date=as_of_date)
     return Dataset(proj, state, frames, as_of_seq, as_of_date)
 
 

@@ -1,6 +1,6 @@
 """Projections: pure functions from events to the polars frames of the contract."""
-from ._project import Frames, project_frames
+from ._project import Frames, project_frames, project_log
 from ._replay import LogState, apply, replay
 from ._schema import SCHEMAS
 
-__all__ = ["Frames", "LogState", "SCHEMAS", "apply", "project_frames", "replay"]
+__all__ = ["Frames", "LogState", "SCHEMAS", "apply", "project_frames", "project_log", "replay"]

@@ -1,7 +1,7 @@
 """Fold the log into the state the frames are projected from (latest extraction wins, curation in order)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from ..log import CurationEvent, CurationUndone, DocumentExtracted, SourceRead, SourceRejected, StoredEvent
@@ -17,15 +17,14 @@ class LogState:
     extractions: dict[str, tuple[int, DocumentExtracted]] = field(default_factory=dict)  # by doc_id
     curation: list[StoredEvent] = field(default_factory=list)
 
+    def active_document_ids(self, extracted: Container[str]) -> list[str]:
+        """Ids, in path order, of the documents of each source's latest reading found in ``extracted``."""
+        return [doc_id for path in sorted(self.sources) for doc_id in self.sources[path][1].doc_ids
+                if doc_id in extracted]
+
     def active_documents(self) -> list[tuple[int, DocumentExtracted]]:
         """Latest extraction of each document of each source's latest reading, in path order."""
-        out = []
-        for path in sorted(self.sources):
-            _, source = self.sources[path]
-            for doc_id in source.doc_ids:
-                if doc_id in self.extractions:
-                    out.append(self.extractions[doc_id])
-        return out
+        return [self.extractions[doc_id] for doc_id in self.active_document_ids(self.extractions)]
 
     def effective_curation(self) -> list[StoredEvent]:
         """Curation events in log order, without the undone ones (an undo of an undo restores)."""

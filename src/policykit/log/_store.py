@@ -232,8 +232,9 @@ class EventLog:
     # --- reading ---------------------------------------------------------------------------
 
     def read(self, *, as_of_seq: int | None = None, types: Iterable[str] | None = None,
-             since_seq: int = 0) -> Iterator[StoredEvent]:
-        """Events in log order, up to and including ``as_of_seq``."""
+             since_seq: int = 0, exclude_types: Iterable[str] | None = None) -> Iterator[StoredEvent]:
+        """Events in log order, up to and including ``as_of_seq`` (of ``types``, if given, and not of
+        ``exclude_types``)."""
         sql = "SELECT seq, type, version, recorded_at, recorded_by, payload FROM events WHERE seq > ?"
         args: list = [since_seq]
         if as_of_seq is not None:
@@ -243,6 +244,10 @@ class EventLog:
             types = list(types)
             sql += f" AND type IN ({','.join('?' * len(types))})"
             args.extend(types)
+        if exclude_types is not None:
+            exclude_types = list(exclude_types)
+            sql += f" AND type NOT IN ({','.join('?' * len(exclude_types))})"
+            args.extend(exclude_types)
         for seq, type_name, version, at, by, payload in self._db.execute(sql + " ORDER BY seq", args):
             yield StoredEvent(seq, at, by, event_from_payload(type_name, version, json.loads(payload)))
 
@@ -265,8 +270,29 @@ class EventLog:
         """(sha256, zlib-compressed UTF-8) pairs of every stored text, for export."""
         yield from self._db.execute("SELECT sha256, zdata FROM texts ORDER BY sha256")
 
-    def last_seq(self) -> int:
-        return self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0]
+    def last_seq(self, *, as_of_seq: int | None = None) -> int:
+        """The latest seq (at or before ``as_of_seq``); 0 for an empty log."""
+        if as_of_seq is None:
+            return self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0]
+        return self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM events WHERE seq <= ?", (as_of_seq,)).fetchone()[0]
+
+    def latest_extractions(self, *, as_of_seq: int | None = None) -> dict[str, int]:
+        """Seq of the latest ``DocumentExtracted`` of each document id (at or before ``as_of_seq``)."""
+        sql = "SELECT doc_id, MAX(seq) FROM events WHERE type = 'DocumentExtracted'"
+        args: list = []
+        if as_of_seq is not None:
+            sql += " AND seq <= ?"
+            args.append(as_of_seq)
+        return dict(self._db.execute(sql + " GROUP BY doc_id", args).fetchall())
+
+    def payloads(self, seqs: list[int]) -> list[str]:
+        """Stored JSON payloads of the events ``seqs``, in that order (for bulk decoding)."""
+        by_seq: dict[int, str] = {}
+        for at in range(0, len(seqs), 900):  # below SQLite's bound-parameter limit
+            part = seqs[at:at + 900]
+            by_seq.update(self._db.execute(
+                f"SELECT seq, payload FROM events WHERE seq IN ({','.join('?' * len(part))})", part))
+        return [by_seq[seq] for seq in seqs]
 
     def counts_by_type(self, *, as_of_seq: int | None = None) -> dict[str, int]:
         sql = "SELECT type, COUNT(*) FROM events"
