@@ -336,8 +336,13 @@ def main(argv: list[str] | None = None) -> int:
 
         if os.environ.get("POLICYKIT_DEBUG"):
             raise
+        import sqlite3
+
         from .log import LogError
 
+        if isinstance(exc, sqlite3.DatabaseError):  # the log is the only SQLite file: name it
+            _say(f"error: {project.log_path}: the event log cannot be used ({exc}); run `policykit doctor`")
+            return 2
         kind = "error" if isinstance(exc, (LogError, OSError)) else f"error ({type(exc).__name__})"
         _say(f"{kind}: {exc}")
         return 2

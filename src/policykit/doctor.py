@@ -98,7 +98,7 @@ def _log_checks(project: Project) -> list[Check]:
     from . import extract
     from .dataset import BUILD_MANIFEST
     from .frames import replay
-    from .log import EventLog
+    from .log import EventLog, LogError
 
     path = project.log_path
     if not path.exists():
@@ -109,7 +109,7 @@ def _log_checks(project: Project) -> list[Check]:
             last_seq = log.last_seq()
             sources = replay(log.read(types=["SourceRead"])).sources
     except Exception as exc:  # noqa: BLE001 - LogError, or a damaged file failing anywhere in SQLite
-        return [Check("event log", False, f"{exc}", _RESTORE)]
+        return [Check("event log", False, str(exc) if isinstance(exc, LogError) else f"{path}: {exc}", _RESTORE)]
     if damage:
         return [Check("event log", False, f"{path}: SQLite integrity check failed ({damage[0]})", _RESTORE)]
     checks = [Check("event log", True, f"{path}: sound, last seq {last_seq}")]
