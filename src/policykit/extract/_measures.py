@@ -21,19 +21,28 @@ from ._records import TaskRecord
 
 _SENTENCE_END = "。；;！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "，,：:"
+_FULL_STOP = "。！？!?\n"
 # Units that date or name things rather than measure them.
 _DATE_UNITS = {"年", "月", "月份", "日", "号", "周", "岁", "个月"}
 # Counting classifiers: "100家企业" counts firms; a measure unit ("500万元…项目") sizes them.
-_CLASSIFIERS = set("个家项处座所张台套部件条辆艘架场次起期种类本册篇片村栋间头只株棵块宗笔份支队根名位人户床批") | {"人次"}
+_CLASSIFIERS = set("个家项处座所张台套部件条辆艘架场次起期种类本册篇片村栋间头只株棵块宗笔份支队根名位人户床批") | {"人次", "家次", "户次", "场次", "件次", "批次", "车次", "架次"}
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,20}〕|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』")
 _SUBSIDY_BEFORE = re.compile(r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|给予|一次性)[^，,；;。]{0,6}$|最高(?:奖励|补助|补贴|给予|可达|不超过)?$")
-_SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:补助|补贴|奖励|奖补|资助|贴息)")
+_SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:给予)?(?:一次性)?(?:补助|补贴|奖励|奖补|资助|贴息)")
+# "按设备投资额的10%", "按贷款利率的50%": a rate applied to a base is how support is computed.
+_RATE_OF_BASE = re.compile(r"按[^，,；;。]{1,15}的$")
+# "对年营业收入超过1亿元的企业…", "凡…的": a clause that names who qualifies.
+_ELIGIBILITY = re.compile(r"[ \t\u3000]*(?:对于|凡|对(?!标|接|照|外|口|比))")
 _SIZE_SPEC_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|集群|基地)")
 _SCOPE_BEFORE = re.compile(r"(?:总投资|(?<![定持制])在(?:全县|全市|全区|全省|全国|全镇)?|其他|其余|第|后|排名|省道|国道|县道|居全[省市国县区]第?|位列|位居)$")
+# 全县13个供电所, 全部12家钢铁企业: the whole of an existing set, not an amount to reach.
+_WHOLE_SET_BEFORE = re.compile(r"(?:全部|全(?:市|县|区|省|国|镇|乡))$")
 # "X、Y等12个项目": a count of named items is a scope, unless the clause states an outcome for them.
 _LISTED_COUNT_BEFORE = re.compile(r"等$")
 _NEGATED_ONE = re.compile(r"(?:不|没有|未|无)[\u4e00-\u9fff]{0,2}$")
-_MAKING_VERB = re.compile(r"(?:建成|建设|打造|培育|创建|新建|新增|完成|引进|争创|申报|设立|组建|举办|建立|培植|创作|入选)$")
+# The verb may stand a few words before: 新增三级医院一家 (but not 建设成为一个…).
+_MAKING_VERB = re.compile(
+    r"(?:建成|建设|打造|培育|创建|新建|新增|完成|引进|争创|申报|设立|组建|举办|建立|培植|创作|入选)(?:(?![为成])[\u4e00-\u9fff]){0,6}$")
 _OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|通车|达标|创建成功")
 # 一批 / 一支队伍 / 一场硬仗 are "some", 二期 names a phase, 零部件 is no zero.
 _VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|类|道|步|段)|[一二三四五六七八九十]+期|零.*")
@@ -55,12 +64,20 @@ _PLAN_PART = re.compile(
     r"预期目标(?:是|为|如下|作了)|总体要求是|(?m:^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,30}"
     r"(?:总体要求|预期目标|目标任务|工作安排|主要工作|重点工作)[^\n]{0,20}$)")
 # Five-year aims (今后五年, 十四五期间) are not for the report's year.
-_MULTI_YEAR = re.compile(r"今后五年|未来五年|过去五年|五年来|五年内|十[一二三四五六七]五”?(?:期间|时期|末|规划)")
+_MULTI_YEAR = re.compile(r"今后五年|未来五年|过去五年|五年来|五年内|十[一二三四五六七]五”?(?:期间|时期|末)")
+# A plan's own period, from its title: （2023—2025年）, “十四五”, 第十四个五年规划.
+_PLAN_RANGE = re.compile(r"(20\d{2})\s*[—–\-－~至到]\s*(20\d{2})\s*年")
+_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
+_PLAN_TYPES = (None, "action_plan", "key_tasks", "policy_measures", "other")
+# Years, durations and ages that measure something: 受教育年限提高到11.2年, 人均预期寿命达到79岁.
+_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄|期限|工龄)[\u4e00-\u9fff]{0,4}$")
+# 县十八届人大二次会议, 十四届三次全会: an ordinal session, not a count.
+_SESSION = re.compile(r"(?:届|人大|政协|党代会)[\u4e00-\u9fff]{0,4}$")
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
 # A year word names the period unless it is a comparison base (比上年, 与2016年持平).
 _YEAR_WORD = re.compile(
     r"(?<![比较与同于])(?:(?P<y>20\d{2})\s*年(?!\s*[-—至到]\s*20\d{2})|(?P<rel>今年|明年|去年|上年|全年|年内|年底))")
-_DURATION = re.compile(r"(?:[两三四五六七八九十]|\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
+_DURATION = re.compile(r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
 _RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
 
@@ -77,7 +94,7 @@ _RATE_KEYS = {"cpi", "surveyed_unemployment_rate", "registered_unemployment_rate
 _RATE_UNITS = {"%", "‰", "百分点", "倍", "成", "半"}
 _GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨)[^，,；;。]{0,4}$")
 _DECREASE = re.compile(r"(?:下降|降低|减少|压减|削减|下调)[^，,；;。]{0,4}$")
-_INCREASE = re.compile(r"新增|新培育|新申报|新招聘|新引进|新认定|新设立|新入选|增加|提高")
+_INCREASE = re.compile(r"新增|新培育|新申报|新招聘|新引进|新认定|新设立|新入选|增加(?![到至])|提高(?![到至])")
 
 
 @dataclass(frozen=True)
@@ -126,6 +143,9 @@ def read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMe
 @lru_cache(maxsize=8)
 def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMetadata) -> tuple[Measure, ...]:
     doc_year = document_year(text, metadata)
+    plan = plan_period(text, metadata)
+    # Plans speak of their own years; a figure for a year before the plan begins reviews the past.
+    first_year = plan[0] if plan else doc_year if metadata.doc_type in _PLAN_TYPES[1:] else None
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     plan_start = _plan_start(text) if metadata.doc_type == "work_report" else None
     reports = metadata.doc_type in (None, "other", "assessment") and _mostly_reports(text)
@@ -158,9 +178,11 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             kind = "growth_rate"  # 经济增长预期目标为5%左右
         # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
         role = _role(metadata.doc_type, q.start, text[sentence_start:q.end], plan_start, reports)
+        if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
+            role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
         if role == "target" and _is_support(text, q):
             continue  # 最高奖励1000万元, 给予30%补助: what the government pays, not what it aims at
-        year, period, as_of = _when(text, sentence_start, q.start, role, doc_year, metadata)
+        year, period, as_of = _when(text, sentence_start, q.start, role, doc_year, metadata, plan)
         if role == "observation" and metadata.doc_type == "progress_report" and period in (None, str(year)):
             continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
         if period and "/" in period and "余额" in metric:
@@ -249,17 +271,68 @@ def document_year(text: str, metadata: DocumentMetadata) -> int | None:
     return int(years.most_common(1)[0][0]) if years else None
 
 
+def plan_period(text: str, metadata: DocumentMetadata) -> tuple[int, int] | None:
+    """First and last year of a plan named in its title: （2023—2025年）, “十四五”, 第十四个五年规划.
+
+    Only plans (not work reports or progress reports) have one.
+
+    >>> plan_period("", DocumentMetadata(title="某市行动方案（2023—2025年）", doc_type="action_plan"))
+    (2023, 2025)
+    >>> plan_period("中州市“十四五”生态环境保护规划\\n正文", DocumentMetadata(doc_type="action_plan"))
+    (2021, 2025)
+    """
+    if metadata.doc_type not in _PLAN_TYPES:
+        return None
+    title = metadata.title or text.lstrip()[:80].split("\n", 1)[0]
+    if m := _PLAN_RANGE.search(title):
+        first, last = int(m.group(1)), int(m.group(2))
+        return (first, last) if first <= last <= first + 15 else None
+    if m := _FIVE_YEAR_PLAN.search(title):
+        number = 10 + "一二三四五六七八九".index(m.group(1) or m.group(2)) + 1
+        first = 1981 + 5 * (number - 6)  # the sixth plan ran 1981–1985
+        return first, first + 4
+    return None
+
+
+def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int) -> bool:
+    """Whether a figure reports a year before ``first_year``: stated in its sentence or, failing that,
+    in its paragraph (2020年，…；空气质量优良天数比例达到78.1%), with no future word in the sentence."""
+    if _FUTURE.search(text, sentence_start, q.end):
+        return False
+    year = _last_year_word(text, sentence_start, q.start)
+    if year is None:
+        year = _last_year_word(text, _boundary_before(text, sentence_start, "\n"), sentence_start)
+    return year is not None and year.group("y") is not None and int(year.group("y")) < first_year
+
+
+def _last_year_word(text: str, start: int, end: int) -> re.Match | None:
+    found = None
+    for found in _YEAR_WORD.finditer(text, start, end):
+        pass
+    return found
+
+
 def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], next_start: int | None) -> bool:
     if q.base_unit is None and q.cue is None:
         return False  # a bare number or a bare scale (全县30万…)
-    if q.base_unit in _DATE_UNITS or (q.unit or "").endswith(("年", "月", "月份", "日")):
-        return False
-    if any(a < q.number_start < b for a, b in quoted):
-        return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
     before = text[max(0, q.start - 12):q.start]
     after = text[q.end:q.end + 12]
+    if q.base_unit in _DATE_UNITS or (q.unit or "").endswith(("年", "月", "月份", "日")):
+        if not (q.base_unit in ("年", "岁") and _YEARS_MEASURED.search(before)):
+            return False
+    if any(a < q.number_start < b for a, b in quoted):
+        return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
     if _SCOPE_BEFORE.search(before):
         return False
+    if q.base_unit in _CLASSIFIERS and _WHOLE_SET_BEFORE.search(before):
+        return False
+    if before.endswith("/") or re.match(r"/\d", after):
+        return False  # a rate per so many (10/10万): no unit holds it
+    if q.base_unit == "次" and (after.startswith("全会") or after.startswith("会议") and _SESSION.search(before)):
+        return False
+    clause_start = _boundary_before(text, q.start, _CLAUSE_END)
+    if _ELIGIBILITY.match(text, clause_start) and "的" in text[q.end:_boundary_after(text, q.end, _CLAUSE_END)]:
+        return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
     if before.endswith("的") and q.base_unit in _CLASSIFIERS:
         return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
     if text[q.number_start] == "一" and q.cue is None and (
@@ -287,7 +360,9 @@ def _clause_around(text: str, start: int, end: int) -> str:
 
 
 def _is_support(text: str, q: Quantity) -> bool:
-    return bool(_SUBSIDY_BEFORE.search(text[max(0, q.start - 12):q.start]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 4]))
+    before = text[max(0, q.start - 16):q.start]
+    return bool(_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
+                or _RATE_OF_BASE.search(before))
 
 
 def _boundary_before(text: str, pos: int, stops: str) -> int:
@@ -406,20 +481,29 @@ _ONE_MONTH = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})�
 
 
 def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | None,
-          metadata: DocumentMetadata) -> tuple[int | None, str | None, str | None]:
-    """Year (and, for observations, normalised period and as-of date) of a quantity."""
+          metadata: DocumentMetadata, plan: tuple[int, int] | None = None) -> tuple[int | None, str | None, str | None]:
+    """Year (and, for observations, normalised period and as-of date) of a quantity.
+
+    A plan's targets that state no year are for its last year (到2025年 in a 十四五 plan).
+    """
     before = text[sentence_start:pos]
     clause_start = _boundary_before(text, pos, _CLAUSE_END) - sentence_start
     stated = None
     for m in _YEAR_WORD.finditer(before):
         if m.group("y") or m.start() >= clause_start:  # 上年 / 今年 reach no further than their clause
             stated = m
+    if stated is None and role == "observation" and plan is not None:
+        stated = _last_year_word(text, _boundary_before(text, sentence_start, "\n"), sentence_start)
     relative = stated.group("rel") if stated else None
-    if _DURATION.search(before) or _RECURRING.search(text, _boundary_before(text, pos, _CLAUSE_END), pos) or _MULTI_YEAR.search(text, _boundary_before(text, pos, "\n"), pos) or (
-            stated is None and _MULTI_YEAR.search(_heading_before(text, pos))):
+    multi_year = _MULTI_YEAR.search(text, _boundary_before(text, pos, "\n"), pos) or (
+        stated is None and _MULTI_YEAR.search(_heading_before(text, pos)))
+    if _DURATION.search(before) or _RECURRING.search(text, _boundary_before(text, pos, _CLAUSE_END), pos) or (
+            multi_year and plan is None):
         year = None  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated is not None and stated.group("y"):
         year = int(stated.group("y"))
+    elif role == "target" and plan is not None and relative is None:
+        year = plan[1]
     elif doc_year is None:
         year = None
     elif relative in ("去年", "上年"):
@@ -428,14 +512,18 @@ def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | N
         year = doc_year + 1
     elif relative != "今年" and role == "observation" and metadata.doc_type == "work_report":
         year = doc_year - 1  # a work report reviews the year before the one it plans
+    elif role == "target" and plan is not None:
+        year = plan[1]
     else:
         year = doc_year
     if role == "target":
         return year, None, None
-    # A period stated in the sentence, or in the one before it (1至4月份,…。首期项目已开工43个).
+    # A period stated in the sentence (up to 。, across ；), or in the one before it
+    # (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个).
     paragraph_start = _boundary_before(text, pos, "\n")
+    full_sentence = _boundary_before(text, pos, _FULL_STOP)
     previous_sentence = _boundary_before(text, max(sentence_start - 1, paragraph_start), _SENTENCE_END)
-    return year, *_period(text[max(previous_sentence, paragraph_start):pos], year, metadata)
+    return year, *_period(text[max(paragraph_start, min(full_sentence, previous_sentence)):pos], year, metadata)
 
 
 def _heading_before(text: str, pos: int) -> str:

@@ -24,8 +24,8 @@ _CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
 _CN_DIGIT_CHARS = "〇零一二两三四五六七八九"
 # Base units, longest first so that 千瓦时 wins over 千瓦 and 人次 over 人.
 _BASE_UNITS = sorted("""
-元 美元 欧元 港元 千瓦时 千瓦 兆瓦 瓦 千伏 伏 吨标准煤 吨标煤 标准煤 吨 公斤 千克 斤 克 平方公里 平方千米
-平方米 立方米 公顷 亩 公里 千米 米 标准箱 人次 人 户 名 位 个 家 项 处 座 所 张 台 套 部 件 条 辆 艘 架 场
+元 美元 欧元 港元 千瓦时 千瓦 兆瓦 瓦 千伏 伏 吨标准煤 吨标煤 标准煤 吨 公斤 千克 斤 克 微克 毫克 平方公里 平方千米
+平方米 立方米 公顷 亩 公里 千米 米 升 毫升 标准箱 人次 家次 户次 场次 件次 批次 车次 架次 人 户 名 位 个 家 项 处 座 所 张 台 套 部 件 条 辆 艘 架 场
 次 起 批 期 种 类 课时 学时 学分 节 本 册 篇 片 村 栋 间 头 只 株 棵 块 宗 笔 份 支 队 根 辆次 床 千瓦时 度 天 小时 分钟 工作日 年 月份
 月 日 号 周 岁 倍 MW GW kW KW TEU 万 亿
 """.split(), key=len, reverse=True)
@@ -339,7 +339,20 @@ def _unit_after(norm: str, pos: int, percent: str | None) -> tuple[str | None, i
     unit = _unit_at(norm, pos)
     if unit is None:
         return None, pos
-    return unit, pos + len(unit)
+    pos += len(unit)
+    per = _per_unit_at(norm, pos)
+    return (unit + per, pos + len(per)) if per else (unit, pos)
+
+
+def _per_unit_at(norm: str, pos: int) -> str:
+    """The divisor of a compound unit (微克/立方米, 千克/亩, 吨/万元), or ""."""
+    if not norm.startswith("/", pos):
+        return ""
+    scale, after_scale = _scale_word_at(norm, pos + 1)
+    if len(scale) > 1:
+        return ""  # 10/10万 is a ratio of two numbers, not a unit
+    unit = _unit_at(norm, after_scale)
+    return f"/{scale}{unit}" if unit and unit not in _GE_UNITS and unit not in _PERCENT_UNITS else ""
 
 
 def _range_end(norm: str, pos: int, unit: str | None) -> tuple[_Number, int, str | None] | None:
