@@ -60,7 +60,7 @@ def project_chunk(seqs: list[int], payloads: list[str], text_of: Callable[[str],
                   as_of_date: str | None) -> tuple[dict[str, pl.DataFrame], list[DocumentExtracted]]:
     """Frames (documents, tasks, assignments, targets, observations; strings for decimals) of a chunk
     of ``DocumentExtracted`` payloads, and each document's header (the event without its records)."""
-    decoded = pl.DataFrame({"seq": seqs, "payload": payloads}).with_columns(
+    decoded = pl.DataFrame({"seq": pl.Series(seqs, dtype=pl.Int64), "payload": pl.Series(payloads, dtype=pl.String)}).with_columns(
         pl.col("payload").str.json_decode(PAYLOAD)).unnest("payload").with_row_index("doc_pos")
     if as_of_date is not None:
         issued = pl.col("metadata").struct.field("issued_on")
