@@ -47,7 +47,7 @@ _OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|
 # 一批 / 一支队伍 / 一场硬仗 are "some", 二期 names a phase, 零部件 is no zero.
 _VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|类|道|步|段)|[一二三四五六七八九十]+期|零.*")
 
-_SHARING = re.compile(r"分别|(?<![人平])均(?!衡|等|值)|(?<![首成])都")  # not 人均, 平均, 均衡, 首都
+_SHARING = re.compile(r"分别|(?<![人平年])均(?!衡|等|值)|(?<![首成])都")  # not 人均, 平均, 年均, 均衡, 首都
 _LIST_JOINS = {"和", "、", "及", "与", ",", "，"}
 _SHARED_CUES = ("至少", "不少于", "不低于", "不超过", "控制在", "超过", "低于")
 _FLOOR_WORDS = ("至少", "不少于", "不低于")  # 开展不少于1次的班会 is a floor, not a qualifier
@@ -187,6 +187,9 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
         if period and "/" in period and "余额" in metric:
             period = period.split("/")[1]  # a balance stands at the end of the period
+        hardness = _hardness(text, clause_start, q.start)
+        if hardness is None and out and previous and previous[0] == sentence_start and out[-1].role == role:
+            hardness = out[-1].hardness  # 力争工业增长7%以上，固定资产投资增长8%以上: one word sets both
         task = _task_at(tasks, q.start)
         task_key = task.key if task else None
         quote_start = clause_start if clause_start >= prior_end else prior_end
@@ -197,7 +200,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         digest = hashlib.sha1(quote.encode()).hexdigest()[:8]
         out.append(Measure(
             quantity=q, role=role, metric=metric, metric_key=key, kind=kind,
-            hardness=_hardness(text, clause_start, q.start), year=year, period=period, as_of=as_of,
+            hardness=hardness, year=year, period=period, as_of=as_of,
             task_key=task_key, key=f"{task_key or 'doc'}#{digest}.{seen[ident]}", text=quote,
             start=quote_start, end=q.end,
         ))
@@ -287,11 +290,17 @@ def plan_period(text: str, metadata: DocumentMetadata) -> tuple[int, int] | None
     if m := _PLAN_RANGE.search(title):
         first, last = int(m.group(1)), int(m.group(2))
         return (first, last) if first <= last <= first + 15 else None
-    if m := _FIVE_YEAR_PLAN.search(title):
-        number = 10 + "一二三四五六七八九".index(m.group(1) or m.group(2)) + 1
-        first = 1981 + 5 * (number - 6)  # the sixth plan ran 1981–1985
-        return first, first + 4
-    return None
+    last = _five_year_end(title)
+    return (last - 4, last) if last else None
+
+
+def _five_year_end(word: str) -> int | None:
+    """Last year of the five-year plan a word names (“十四五”末 -> 2025), or None."""
+    m = _FIVE_YEAR_PLAN.search(word)
+    if not m:
+        return None
+    number = 10 + "一二三四五六七八九".index(m.group(1) or m.group(2)) + 1
+    return 1981 + 5 * (number - 6) + 4  # the sixth plan ran 1981–1985
 
 
 def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int) -> bool:
@@ -477,7 +486,7 @@ _MONTH_RANGE = re.compile(
 _QUARTERS = re.compile(r"前三季度|上半年|(?:第?(?P<q>[一二三四1-4]))季度")
 _UNTIL = re.compile(r"(?:截至|截止|到)(?:目前|(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?)")
 _MONTH_END = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)")
-_ONE_MONTH = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:为|达到|达)")
+_ONE_MONTH = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:为|达到|达|[，,])")
 
 
 def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | None,
@@ -495,15 +504,22 @@ def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | N
     if stated is None and role == "observation" and plan is not None:
         stated = _last_year_word(text, _boundary_before(text, sentence_start, "\n"), sentence_start)
     relative = stated.group("rel") if stated else None
-    multi_year = _MULTI_YEAR.search(text, _boundary_before(text, pos, "\n"), pos) or (
-        stated is None and _MULTI_YEAR.search(_heading_before(text, pos)))
+    multi_year = None
+    for multi_year in _MULTI_YEAR.finditer(text, _boundary_before(text, pos, "\n"), pos):
+        pass
+    if multi_year is None and stated is None:
+        multi_year = _MULTI_YEAR.search(_heading_before(text, pos))
+    stated_year = int(stated.group("y")) if stated is not None and stated.group("y") else None
+    if stated_year and multi_year and multi_year.string is text and multi_year.start() > sentence_start + stated.start():
+        stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
     if _DURATION.search(before) or _RECURRING.search(text, _boundary_before(text, pos, _CLAUSE_END), pos) or (
-            multi_year and plan is None):
+            multi_year and plan is None and not stated_year):
         year = None  # 三年打造1个平台: a multi-year aim whose end year is not stated
-    elif stated is not None and stated.group("y"):
-        year = int(stated.group("y"))
+    elif stated_year:
+        year = stated_year  # 今后五年…，到2027年突破4000亿元
     elif role == "target" and plan is not None and relative is None:
-        year = plan[1]
+        year = _five_year_end(multi_year.group(0)) if multi_year else None
+        year = year or plan[1]  # 到“十四五”末 in a plan for 2024—2026 is 2025
     elif doc_year is None:
         year = None
     elif relative in ("去年", "上年"):
