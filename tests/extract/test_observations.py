@@ -27,6 +27,8 @@ def observe(text, metadata=PROGRESS_2020):
     ("截至10月底,累计完成投资114.26亿元。", "2020-01/2020-10", "2020-10-31"),
     ("截至4月末,全市本外币各项贷款余额3481.95亿元。", "2020-04", "2020-04-30"),
     ("全市近岸海域水质优良面积比例5月份为74.80%。", "2020-05", None),
+    ("7月份，居民消费价格同比上涨0.3%。", "2020-07", None),
+    ("截止到9月30日，已完成年度投资计划的85%。", "2020-01/2020-09", "2020-09-30"),
 ])
 def test_periods_are_normalised(text, period, as_of):
     (found,) = observe(text)
@@ -113,3 +115,9 @@ def test_any_text_gives_records_with_spans_inside(text, doc_type):
     for record in (*find_targets(text, (), metadata), *find_observations(text, (), metadata)):
         assert 0 <= record.start <= record.end <= len(text)
         assert text[record.start:record.end] == record.text
+
+
+def test_period_reaches_across_semicolons_to_the_start_of_the_sentence():
+    found = observe("截至9月底，新改建农村公路412公里；改造城镇老旧小区56个；新增托位1850个。")
+    assert [(o.value, o.period) for o in found] == [
+        ("412", "2020-01/2020-09"), ("56", "2020-01/2020-09"), ("1850", "2020-01/2020-09")]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from policykit.extract import find_targets, find_tasks
+from policykit.extract import find_observations, find_targets, find_tasks
 from policykit.extract._metrics import metric_key
 from policykit.text import DocumentMetadata
 
@@ -40,6 +40,14 @@ def test_one_clause_two_targets_share_hardness():
     ("确保90%以上的乡镇卫生院达到国家基本标准。", ("90", None, "%", ">=", "share", "确保", 2023)),
     ("单位生产总值能耗下降3%。", ("3", None, "%", "=", "decrease", None, 2023)),
     ("到2025年，建成示范村30个。", ("30", None, "个", "=", "level", None, 2025)),
+    ("劳动年龄人口平均受教育年限提高到11.2年。", ("11.2", None, "年", "=", "level", None, 2023)),
+    ("人均预期寿命达到79岁。", ("79", None, "岁", "=", "level", None, 2023)),
+    ("高新技术产业增加值占比提高2个百分点。", ("2", None, "个百分点", "=", "increase", None, 2023)),
+    ("常住人口城镇化率提高到65%。", ("65", None, "%", "=", "share", None, 2023)),
+    ("PM2.5平均浓度低于32微克/立方米。", ("32", None, "微克/立方米", "<", "level", None, 2023)),
+    ("新增三级医院一家。", ("1", None, "家", "=", "increase", None, 2023)),
+    ("力争2024年培育三至五家标杆企业。", ("3", "5", "家", "range", "level", "力争", 2024)),
+    ("单位地区生产总值能耗比2020年下降14%。", ("14", None, "%", "=", "decrease", None, 2023)),
 ])
 def test_target_fields(text, expected):
     (found,) = targets(text)
@@ -59,6 +67,14 @@ def test_target_fields(text, expected):
     "支持实施《三年行动计划（2023—2025年）》。",
     "培育一批骨干企业，争取我县两个100MW风电项目尽快实施。",
     "持续推进新万福河复航二期，加快零部件进口。",
+    "按设备投资额的10%给予补助，单个企业最高补助不超过300万元。",
+    "对年研发投入超过500万元且增幅达到20%的企业，给予支持。",
+    "对新认定的示范工厂，给予最高50万元奖励。",
+    "孕产妇死亡率控制在10/10万以下。",
+    "较好完成了县十八届人大二次会议确定的目标任务。",
+    "2023年底前完成全部12家钢铁企业超低排放改造。",
+    "全市312个省市重点项目累计完成投资865亿元。",
+    "3岁以下婴幼儿照护服务纳入民生实事。",
 ])
 def test_numbers_that_are_not_targets(text):
     assert targets(text) == ()
@@ -177,3 +193,45 @@ def test_one_figure_for_two_subjects_is_read_for_each(text):
     assert [(t.metric_key, t.value) for t in found] == [
         ("urban_disposable_income_growth", "8"), ("rural_disposable_income_growth", "8")]
     assert len({t.key for t in found}) == 2
+
+
+@pytest.mark.parametrize("title, year", [
+    ("临江市推进制造业数字化转型行动方案（2023—2024年）", 2024),
+    ("中州市“十四五”生态环境保护规划", 2025),
+    ("东川省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", 2025),
+])
+def test_a_plan_targets_its_last_year_unless_a_year_is_stated(title, year):
+    text = f"{title}\n森林覆盖率达到35%。2023年，新建5G基站3000个。"
+    found = find_targets(text, (), DocumentMetadata(year=2023, doc_type="action_plan"))
+    assert [(t.value, t.year) for t in found] == [("35", year), ("3000", 2023)]
+
+
+def test_five_year_words_date_targets_by_the_plan_they_name():
+    plan = DocumentMetadata(title="某市三年行动方案（2024—2026年）", doc_type="action_plan", year=2024)
+    (found,) = find_targets("到“十四五”末，数字经济核心产业增加值占比达到12%。", (), plan)
+    assert found.year == 2025
+    report = DocumentMetadata(year=2023, doc_type="work_report")
+    text = "今后五年的主要目标是：地区生产总值年均增长6%以上，到2027年突破4000亿元。"
+    assert [t.year for t in find_targets(text, (), report)] == [None, 2027]
+
+
+def test_a_plan_reviewing_years_before_it_reports_them():
+    text = ("中州市“十四五”生态环境保护规划\n“十三五”期间，全市生态环境质量明显改善。2020年，全市PM2.5平均浓度"
+            "降至42微克/立方米，较2015年下降35.4%；空气质量优良天数比例达到78.1%。\n"
+            "到2025年，空气质量优良天数比例达到82%。")
+    metadata = DocumentMetadata(doc_type="action_plan")
+    assert [(t.value, t.year) for t in find_targets(text, (), metadata)] == [("82", 2025)]
+    assert [(o.value, o.year) for o in find_observations(text, (), metadata)] == [
+        ("42", 2020), ("35.4", 2020), ("78.1", 2020)]
+
+
+def test_a_hardness_word_carries_to_the_next_figures_of_its_sentence():
+    text = "确保全年地区生产总值增长6%左右，力争规模以上工业增加值增长7%以上，固定资产投资增长8%以上。"
+    assert [t.hardness for t in targets(text)] == ["确保", "力争", "力争"]
+    text = "努力打造“吨粮县”，全县粮食面积稳定在126万亩以上。"
+    assert [t.hardness for t in targets(text)] == [None]
+
+
+def test_a_yearly_average_is_one_figure_not_one_per_subject():
+    (found,) = targets("城乡居民收入年均增长7%。")
+    assert found.metric == "城乡居民收入年均增长"
