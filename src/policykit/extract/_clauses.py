@@ -31,13 +31,22 @@ _LABEL_ROLES = {
     "承办单位": "responsible", "参与单位": "participant", "参与部门": "participant",
     "配合单位": "participant", "配合部门": "participant", "协办单位": "participant",
     "协助单位": "participant", "协同单位": "participant",
+    # A department's own plans name its offices: 牵头处室, 责任科室 …
+    **{verb + office: role for verb, role in (("牵头", "lead"), ("责任", "responsible"), ("配合", "participant"))
+       for office in ("处室", "科室", "股室")},
 }
-_LABEL = re.compile("(?:" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + r")[ \u3000]*[:：]?")
+# A label may stand in brackets (【责任科室】, 〔牵头单位〕); a bracketed label needs no colon.
+_LABEL = re.compile(
+    r"(?P<bracket>[【〔\[])?(?P<label>" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + r")"
+    r"(?(bracket)[】〕\]])[ \u3000]*[:：]?"
+)
 # Column headers of a responsibility table (the header cell may be the bare verb: 牵头 / 配合).
 _COLUMN_ROLES = {**_LABEL_ROLES, "牵头": "lead", "责任": "responsible", "配合": "participant", "参与": "participant"}
 
 _VERB_ROLES = {
     "负责落实": "responsible", "负责实施": "responsible", "具体实施": "responsible", "组织实施": "responsible",
+    "按职责分工落实": "responsible", "按照职责分工落实": "responsible", "分别落实": "responsible",
+    "组织落实": "responsible",
     "牵头负责": "lead", "牵头": "lead", "按职责分工负责": "responsible", "按照职责分工负责": "responsible",
     "根据职责分工负责": "responsible", "按职责负责": "responsible", "分工负责": "responsible",
     "分别负责": "responsible", "具体负责": "responsible", "共同负责": "responsible", "负责": "responsible",
@@ -52,7 +61,7 @@ _VALUE_END = "。\n\t"
 _PART_SEPARATORS = "，,；;"
 _SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
 _SENTENCE_BOUNDARY = "。；;，,：:\n\t"
-_OPEN, _CLOSE = "（(", "）)"
+_OPEN, _CLOSE = "（(〔", "）)〕"
 _GLUE = "、，,；;和及与等 \u3000"
 # A role written in parentheses after a name in a list: X（牵头）for X alone; （按职责分工牵头）, （分别负责）
 # for every name of the list up to it.
@@ -130,7 +139,7 @@ def _label_clauses(text: str) -> list[_Clause]:
     group: list[tuple[str, int, int]] = []  # (role, value start, value end)
     group_start = 0
     for i, label in enumerate(labels):
-        role = _LABEL_ROLES[label.group().rstrip(" \u3000:：")]
+        role = _LABEL_ROLES[label.group("label")]
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         value = (role, label.end(), _value_end(text, label.end(), stop))
         if group and text[group[-1][2]:label.start()].strip(" \u3000;；,，、\n") == "":
@@ -140,7 +149,8 @@ def _label_clauses(text: str) -> list[_Clause]:
             clauses.append(_close_label_group(text, group_start, group))
             group = []
         # Without its colon a label only counts where it opens a parenthesis (作为牵头单位 is prose).
-        if label.group().endswith((":", "：")) or text[:label.start()].rstrip(" \u3000").endswith(tuple(_OPEN)):
+        if (label.group().endswith((":", "：")) or label.group("bracket")
+                or text[:label.start()].rstrip(" \u3000").endswith(tuple(_OPEN))):
             group, group_start = [value], label.start()
     if group:
         clauses.append(_close_label_group(text, group_start, group))
@@ -355,6 +365,8 @@ def _with_clause(text: str, m: re.Match) -> _Clause | None:
     start = m.start("units")
     if start > 0 and text[start - 1] not in _SUBJECT_BOUNDARY:
         return None
+    if text.startswith("由", start):  # 由X会同Y…
+        start += 1
     leads = _subject_units(text, start, m.end("units"))
     if not leads:
         return None

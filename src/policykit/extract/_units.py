@@ -19,15 +19,17 @@ _STRONG_HEADS = (
     "协会", "学会", "商会", "联合会", "团委", "妇联", "科协", "工商联", "残联", "文联", "社科联", "总工会",
     "党校", "法院", "检察院", "银行", "分行", "支行", "人行", "大队", "支队", "总队", "派出所", "研究所",
     "供电所", "事务所", "专班", "指挥部", "领导小组", "开发区", "工作室", "武装部", "总署", "监会", "团中央",
+    "海关", "贸促会", "红十字会", "侨联", "台办", "居委会", "村委会", "基金会", "促进会", "研究会",
+    "理事会", "监察组", "工作组", "督导组", "专项组",
 )
-_WEAK_HEADS = ("部", "院", "站", "街道", "镇", "乡", "处", "署", "馆", "社", "台", "园区", "所", "队")
+_WEAK_HEADS = ("部", "院", "站", "街道", "镇", "乡", "处", "署", "馆", "社", "台", "园区", "所", "队", "科", "股", "机关")
 UNIT_HEADS = tuple(sorted(_STRONG_HEADS + _WEAK_HEADS, key=len, reverse=True))
 
 # A name may not start with these: they continue the name before them (县委|宣传部, 政府|办公室).
 _CONTINUATIONS = (
     "员会", "公室", "办公室", "组织部", "宣传部", "统战部", "政法委", "编办", "网信办", "机构编制",
     "督查室", "党校", "部门", "门", "会", "长", "人", "管委会", "监委", "公厅", "有限公司", "有限责任公司",
-    "股份有限公司",
+    "股份有限公司", "机关", "总署",
 )
 # A branch named after its place belongs to the name before it (市生态环境局|成武分局).
 _BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:分局|分行|支行|分中心|分公司|分院|大队|中队|派出所)")
@@ -37,15 +39,19 @@ _CONJUNCTIONS = "和及与"
 # Collective mentions: 各…, optionally after the body or area they belong to (国务院各有关部门, 市直各部门,
 # 沿线各乡镇人民政府, 地方各级人民政府).
 _PLACEHOLDER = re.compile(
-    r"^(?:国务院|中央|[县市区省州]{1,2}(?:委|政府)?|沿线|辖区|全[县市区省])?直?各|^(?:地方)?各级|^[县市区省]?(?:有关|相关|其他|其它|其余)"
+    r"^(?:国务院|中央|[县市区省州]{1,2}(?:委|政府)?|沿线|辖区|全[县市区省])?直?各|^(?:地方)?各级|^[县市区省]?直?(?:有关|相关|其他|其它|其余)"
     r"|^[县市区省]?直?(?:部门|单位|镇街|乡镇|街道|镇（街道）|镇\(街道\))$|成员单位$"
 )
 # Words that end like a unit but name none (全部, 西部, 干部 …).
 _NOT_UNITS = ("全部", "内部", "外部", "局部", "东部", "西部", "南部", "北部", "中部", "干部", "总部", "支部", "全局", "大局", "格局", "布局")
 _COLLECTIVE_BODY = re.compile(r"部门|单位|镇街|政府|乡镇|街道|[镇县区市村]|委员会|村委会|居委会|社区|机关|成员")
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
-_JURISDICTION_STUB = re.compile(r"^各?[县市区镇乡]$")
-_OPEN, _CLOSE = "（(", "）)"
+_JURISDICTION_STUB = re.compile(r"^各?(?:县级市|设区市|市州|县市区|[县市区镇乡])$")
+# What completes such a stub: the next jurisdiction type and its body (区人民政府), not 市直各部门.
+_STUB_END = re.compile(r"^(?:县级市|[县市区镇乡州])(?![直各])")
+_OPEN, _CLOSE = "（(〔", "）)〕"
+# The shortest function stem read as a name whose head the scrape lost.
+_LOST_HEAD_STEM = 4
 # Jurisdiction prefixes that open a unit name (县财政局, 镇财政所, 街道综治中心).
 _JURISDICTIONS = ("县", "市", "区", "省", "镇", "乡", "街道")
 # Words that make a 部门 a kind of department (行业主管部门, 市场监管部门 …) rather than a verb's object.
@@ -101,6 +107,8 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
             return False
         if core.endswith("部") and len(core) >= 3:  # ministries and party departments: 外交部, 中宣部
             return True
+        if core.endswith("机关"):  # 市纪委监委机关, 市直机关; not 实施数字机关
+            return ends_with_head(core[:-2]) or core.startswith(_JURISDICTIONS)
         if core.endswith(_WEAK_HEADS) and not core.endswith(_STRONG_HEADS):
             return len(core) >= 5 or core.startswith(_JURISDICTIONS) or _stem_prefix(core) > 0
         if core.endswith("部门") and not core.endswith(UNIT_HEADS):  # 财政部门, 行业主管部门; not 健全部门
@@ -111,7 +119,7 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
 
 def _strip_parenthetical(name: str) -> str:
     """市发展改革委（市粮食和物资储备局） reads as the name before the parenthesis."""
-    return re.sub(r"[（(][^（()）]*[)）]$", "", name)
+    return re.sub(r"[（(〔][^（()）〔〕]*[)）〕]$", "", name)
 
 
 def _stem_prefix(name: str) -> int:
@@ -141,18 +149,18 @@ def split_outside_parentheses(text: str, start: int, end: int, separators: str =
 
 
 def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join 各区 + 市政府 (one collective written with 、 inside) back together."""
+    """Join 各区 + 市政府 (one collective written with 、 inside) back together; 各区、市直各部门 stay two."""
     merged: list[tuple[int, int]] = []
     carry: int | None = None
-    for s, e in pieces:
+    for k, (s, e) in enumerate(pieces):
         first = s if carry is None else carry
-        if _JURISDICTION_STUB.match(text[s:e]) and (text[s] == "各" or carry is not None):
+        following = text[pieces[k + 1][0]:pieces[k + 1][1]].strip() if k + 1 < len(pieces) else ""
+        if (_JURISDICTION_STUB.match(text[s:e]) and (text[s] == "各" or carry is not None)
+                and _STUB_END.match(following)):
             carry = first
             continue
         carry = None
         merged.append((first, e))
-    if carry is not None:
-        merged.append((carry, pieces[-1][1]))
     return merged
 
 
@@ -166,7 +174,9 @@ def _organ_of(left: str, rest: str) -> bool:
     placeholder_or_place = is_placeholder(rest) or rest.startswith(("县", "市", "区", "省", "各"))
     if len(left) == 2 and left.endswith("委") and left[0] in "县市区省党":
         return not placeholder_or_place or rest.startswith(left[0] + "政府")
-    if left.endswith(("政府", "国务院")):
+    if left.startswith("驻"):  # 驻委纪检监察组: the team stationed at a body is one unit
+        return True
+    if left.endswith(("政府", "国务院", "机关")):  # 市政府|国资委, 国务院|国资委, 机关|党委
         return not placeholder_or_place
     if left.startswith(("国家", "中国", "国网")):
         return _stem_prefix(rest) == 0
@@ -194,8 +204,9 @@ def _next_cut(name: str, pos: int) -> int | None:
             continue
         if left.endswith(_STRONG_HEADS) or (left.endswith(_WEAK_HEADS) and starts_unit_name(rest)):
             return cut
-        # A bare function stem with its head lost in the scrape: 发展改革|工业和信息化局.
-        if stem and cut - pos == stem + (len(name[pos:]) - len(name[pos:].lstrip("县市区省"))) and starts_unit_name(rest):
+        # A bare function stem with its head lost in the scrape: 发展改革|工业和信息化局. A short stem
+        # before another is one compound name (卫生应急办公室, 科技教育科).
+        if stem >= _LOST_HEAD_STEM and cut - pos == stem + (len(name[pos:]) - len(name[pos:].lstrip("县市区省"))) and starts_unit_name(rest):
             return cut
     return None
 
@@ -265,7 +276,9 @@ def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
 def _split_piece(name: str) -> list[tuple[int, int]]:
     """Relative spans of the units in one separator-free piece."""
     if is_placeholder(name):
-        return [(0, len(name))]
+        # 省直有关部门和各设区市人民政府 is two collectives; 各有关部门和单位, 各级党委和政府 are one.
+        cuts = [c for c in _conjunction_cuts(name) if name[c[1]:].startswith(("各", *_JURISDICTIONS))]
+        return [(0, cuts[0][0]), (cuts[0][1], len(name))] if cuts else [(0, len(name))]
     spans: list[tuple[int, int]] = []
     pos = 0
     for cs, ce in _conjunction_cuts(name):
