@@ -55,7 +55,7 @@ _HARDNESS = re.compile(r"确保|力争|争取|努力")
 _FUTURE = re.compile(r"力争|确保|争取|努力|预计|预期|拟|计划到|下步|下一步|年底前|年内|到20\d{2}年")
 _PROGRESS_FUTURE = re.compile(r"力争|确保|预计|下步|下一步|拟|计划于|将于")
 _PAST = re.compile(
-    r"今年以来|截至|截止|去年|上年|过去[一五两三]?年|已经|已完成|已建成|已实现|已开工|累计完成|"
+    r"今年以来|截至|截止|(?<![较比与同于])(?:去年|上年)|过去[一五两三]?年|已经|已完成|已建成|已实现|已开工|累计完成|"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|"
     r"前三季度|[一二三1-3]季度|上半年")
 # Past-tense narration of a summary: 开展了, 累计, 先后, 已…
@@ -63,6 +63,10 @@ _REPORTING = re.compile(_PAST.pattern + r"|[\u4e00-\u9fff]了[\u4e00-\u9fff\d]|�
 _PLAN_PART = re.compile(
     r"预期目标(?:是|为|如下|作了)|总体要求是|(?m:^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,30}"
     r"(?:总体要求|预期目标|目标任务|工作安排|主要工作|重点工作)[^\n]{0,20}$)")
+# Top-level headings of a summary's parts: 一、上半年工作完成情况 reports, 二、下半年工作计划 plans.
+_PART_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分]+[ \t\u3000]*)([^\n]{0,40})$")
+_REVIEW_TITLE = re.compile(r"完成情况|工作回顾|回顾|工作总结|总结|主要成效|工作成效|进展情况|推进情况|基本情况|发展基础|规划基础|现状")
+_PLAN_TITLE = re.compile(r"计划|打算|下一步|下步|安排|思路|目标|任务|举措|措施|要求")
 # Five-year aims (今后五年, 十四五期间) are not for the report's year.
 _MULTI_YEAR = re.compile(r"今后五年|未来五年|过去五年|五年来|五年内|十[一二三四五六七]五”?(?:期间|时期|末)")
 # A plan's own period, from its title: （2023—2025年）, “十四五”, 第十四个五年规划.
@@ -148,6 +152,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
     first_year = plan[0] if plan else doc_year if metadata.doc_type in _PLAN_TYPES[1:] else None
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     plan_start = _plan_start(text) if metadata.doc_type == "work_report" else None
+    reviews = _review_parts(text) if metadata.doc_type not in ("work_report", "progress_report") else ()
     reports = metadata.doc_type in (None, "other", "assessment") and _mostly_reports(text)
     out: list[Measure] = []
     seen: dict[tuple[str, str], int] = {}
@@ -177,7 +182,11 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         if key and key.endswith("_growth") and kind == "share":
             kind = "growth_rate"  # 经济增长预期目标为5%左右
         # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
-        role = _role(metadata.doc_type, q.start, text[sentence_start:q.end], plan_start, reports)
+        sentence = text[sentence_start:q.end]
+        if not (_PAST.search(sentence) or _FUTURE.search(sentence)):
+            sentence = text[_boundary_before(text, q.start, _FULL_STOP):q.end]  # 上半年，…；新开工项目18个
+        in_review = any(a <= q.start < b for a, b in reviews)
+        role = _role(metadata.doc_type, q.start, sentence, plan_start, reports or in_review)
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
         if role == "target" and _is_support(text, q):
@@ -461,6 +470,17 @@ def _role(doc_type: str | None, pos: int, sentence: str, plan_start: int | None,
     if doc_type == "progress_report" or reports:
         return "target" if _PROGRESS_FUTURE.search(sentence) and not past else "observation"
     return "observation" if past and not future else "target"
+
+
+def _review_parts(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the parts a summary gives to what was done (一、上半年工作完成情况 … up to 二、下半年工作计划)."""
+    headings = list(_PART_HEADING.finditer(text))
+    spans = []
+    for m, following in zip(headings, [*headings[1:], None]):
+        title = m.group(1)
+        if _REVIEW_TITLE.search(title) and not _PLAN_TITLE.search(title):
+            spans.append((m.end(), following.start() if following else len(text)))
+    return tuple(spans)
 
 
 def _mostly_reports(text: str) -> bool:
