@@ -170,3 +170,49 @@ def test_any_slice_of_a_real_plan_gives_exact_spans(start, length, noise):
         assert text[a.start:a.end] == a.mention and a.role in ("lead", "responsible", "participant")
         assert a.task_key is None or a.task_key in {t.key for t in tasks}
     assert all(0 <= t.start < t.end <= len(text) for t in tasks)
+
+
+def test_shared_role_mark_covers_the_names_before_it():
+    text = "1.更新设备。\n责任单位：省交通运输厅、省农业农村厅（按职责分工牵头）、省财政厅"
+    assert units(text) == [("省交通运输厅", "lead"), ("省农业农村厅", "lead"), ("省财政厅", "responsible")]
+
+
+def test_single_role_mark_covers_its_own_name():
+    text = "1.更新设备。\n责任单位：省商务厅（牵头）、省公安厅、省住房城乡建设厅（配合）"
+    assert units(text) == [("省商务厅", "lead"), ("省公安厅", "responsible"), ("省住房城乡建设厅", "participant")]
+
+
+def test_bracketed_office_labels():
+    text = "1.推动公立医院发展。【责任科室】体制改革科（牵头）、医政医管科\n2.完善制度。〔牵头处室〕综合处"
+    assert units(text) == [("体制改革科", "lead"), ("医政医管科", "responsible"), ("综合处", "lead")]
+
+
+def test_carrying_out_verbs_name_who_is_responsible():
+    text = ("1.降成本。（国家发展改革委、财政部等按职责分工负责，地方各级人民政府负责落实）\n"
+            "2.研发。（责任单位：市科技局；各县级市、区人民政府按职责分工落实）")
+    assert units(text) == [("国家发展改革委", "responsible"), ("财政部", "responsible"),
+                           ("地方各级人民政府", "responsible"), ("市科技局", "responsible"),
+                           ("各县级市、区人民政府", "responsible")]
+
+
+def test_partner_after_a_modal_or_after_by():
+    text = "1.管单车。市城市管理局要会同市交通运输局制定办法。\n2.研发。由市科技局会同市财政局制定细则。"
+    assert units(text) == [("市城市管理局", "lead"), ("市交通运输局", "participant"),
+                           ("市科技局", "lead"), ("市财政局", "participant")]
+
+
+def test_a_report_telling_who_will_work_with_whom_assigns_nothing():
+    assert units("1.湿地城市。下一步，市湿地城市建设工作专班将会同各责任单位加大推进力度。") == []
+
+
+def test_prose_partner_list_stops_before_the_verb():
+    text = "1.管单车。市城市管理局会同市交通运输局、市公安局交通警察支队制定管理办法。"
+    assert units(text) == [("市城市管理局", "lead"), ("市交通运输局", "participant"),
+                           ("市公安局交通警察支队", "participant")]
+
+
+def test_table_header_holds_over_section_rows():
+    text = ("序号\t重点任务\t牵头单位\t配合单位\n一、夯实基础\n1\t建设政务云。\t市大数据局\t市财政局\n"
+            "二、提升服务\n2\t推进一网通办。\t市行政审批服务局\t市直有关部门")
+    assert units(text) == [("市大数据局", "lead"), ("市财政局", "participant"),
+                           ("市行政审批服务局", "lead"), ("市直有关部门", "participant")]

@@ -152,3 +152,23 @@ def test_clause_line_under_each_task_stays_with_the_task():
     tasks = find_tasks(text)
     assert [(t.path, t.number) for t in tasks] == [(("一",), "1"), (("二",), "1")]
     assert [a.task_key for a in find_assignments(text, tasks)] == [t.key for t in tasks]
+
+
+def test_sub_points_that_each_name_units_are_the_tasks():
+    text = ("一、粮食生产\n1.稳定粮食生产\n（1）落实面积。（责任单位：县农业农村局）\n（2）建设农田。（责任单位：县财政局）\n"
+            "2.抓好供给\n（1）稳定生猪。（责任单位：县农业农村局）\n（2）发展蔬菜。")
+    assert outline(text) == [(("一", "1"), "1", "落实面积"), (("一", "1"), "2", "建设农田"),
+                             (("一", "2"), "1", "稳定生猪"), (("一", "2"), "2", "发展蔬菜")]
+
+
+def test_sub_points_without_their_own_units_stay_inside():
+    text = "一、粮食\n1.稳定生产\n（1）落实面积。\n（2）建设农田。\n（责任单位：县农业农村局）"
+    assert [number for _, number, _ in outline(text)] == ["1"]
+
+
+def test_closing_prose_section_is_no_task():
+    text = ("一、指导思想\n坚持以人民为中心。\n二、主要任务\n（一）改造小区。（区住建局负责）\n（二）整治城中村。\n"
+            "三、保障措施\n各街道、各部门要加强统筹协调。")
+    assert [number for _, number, _ in outline(text)] == ["一", "二"]
+    # the same heading naming who is responsible is a task
+    assert outline(text + "（区政府办负责）")[-1] == ((), "三", "保障措施")

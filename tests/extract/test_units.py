@@ -92,3 +92,36 @@ def test_spans_are_exact_and_lists_round_trip(picked, seps, prefix):
     mentions = split_unit_list(text, len(prefix), len(text))
     assert all(text[m.start:m.end] == m.mention for m in mentions)
     assert [m.mention for m in mentions] == picked
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a second name in parentheses (also 〔〕) belongs to the mention
+    ("省发展改革委〔省营商办〕、省财政厅", ["省发展改革委〔省营商办〕", "省财政厅"]),
+    ("国务院办公厅、国务院国资委", ["国务院办公厅", "国务院国资委"]),
+    ("县水务集团有限公司、市纪委监委机关", ["县水务集团有限公司", "市纪委监委机关"]),
+    ("驻委纪检监察组、机关党委", ["驻委纪检监察组", "机关党委"]),
+    ("卫生应急办公室、科技教育科", ["卫生应急办公室", "科技教育科"]),
+    ("海关总署、南昌海关、省贸促会", ["海关总署", "南昌海关", "省贸促会"]),
+    ("镇财政所、镇综合行政执法队", ["镇财政所", "镇综合行政执法队"]),
+    # 和/及 between two collectives, or a unit and a collective; one collective stays whole
+    ("省直有关部门和各设区市人民政府", ["省直有关部门", "各设区市人民政府"]),
+    ("县疾控中心及各乡镇卫生院", ["县疾控中心", "各乡镇卫生院"]),
+    ("各有关部门和单位", ["各有关部门和单位"]),
+    # 各X、Y政府 is one collective only when Y completes it
+    ("各县级市、区人民政府", ["各县级市、区人民政府"]),
+    ("各区、市直各部门", ["各区", "市直各部门"]),
+])
+def test_names_from_other_levels_and_places(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("name", ["国务院各有关部门", "沿线各乡镇人民政府", "市直各部门", "地方各级人民政府",
+                                  "省直有关部门", "各村（社区）", "各社区居委会"])
+def test_collectives_after_the_body_they_belong_to(name):
+    assert is_placeholder(name) and looks_like_unit(name, strict=True)
+
+
+def test_verb_before_departments_is_no_unit():
+    assert not looks_like_unit("健全部门", strict=True)
+    assert not looks_like_unit("实施数字机关", strict=True)
+    assert looks_like_unit("行业主管部门", strict=True) and looks_like_unit("财政部门", strict=True)

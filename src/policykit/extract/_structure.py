@@ -98,8 +98,9 @@ def find_tasks(text: str) -> tuple[TaskRecord, ...]:
     roots = _build_tree(text, nodes)
     _mark_own_clauses(text, nodes, clauses)
     tasks: list[_Node] = []
+    work_styles = _sub_points_with_work(nodes)
     for root in roots:
-        _select(root, tasks, roots)
+        _select(root, tasks, roots, work_styles)
     return _records(text, sorted(tasks, key=lambda n: n.start))
 
 
@@ -237,30 +238,38 @@ def _has_clause_below(node: _Node) -> bool:
     return any(child.own_clause or _has_clause_below(child) for child in node.children)
 
 
-def _select(node: _Node, tasks: list[_Node], siblings: list[_Node]) -> None:
+def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles: set[str]) -> None:
     heading = node.title[:24]
     no_work = _NO_WORK.search(heading) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
-    if (node.style in _SUB_POINTS and not _carries_work(node)) or no_work:
+    if (node.style in _SUB_POINTS and not _carries_work(node, work_styles)) or no_work:
         return
-    work_children = [c for c in node.children if c.style not in _SUB_POINTS or _carries_work(c)]
+    work_children = [c for c in node.children if c.style not in _SUB_POINTS or _carries_work(c, work_styles)]
     if not work_children and _prose_section(node, siblings):
         return
     if (node.own_clause and not _has_clause_below(node)) or not work_children:
         tasks.append(node)
         return
     for child in work_children:
-        _select(child, tasks, node.children)
+        _select(child, tasks, node.children, work_styles)
 
 
-def _carries_work(node: _Node) -> bool:
-    """A sub-point is a task of its own when it stands at the top, or when it and a sibling each name who
-    is responsible (1.稳定粮食生产 / （1）…（责任单位：…） / （2）…（责任单位：…）): then the item above is a heading."""
+def _sub_points_with_work(nodes: list[_Node]) -> set[str]:
+    """Sub-point styles that carry the work in this document: somewhere two siblings of the style each
+    name who is responsible (1.稳定粮食生产 / （1）…（责任单位：…） / （2）…（责任单位：…））."""
+    owners: dict[tuple[int, str], int] = {}
+    for node in nodes:
+        if node.style in _SUB_POINTS and node.style != "shi" and node.own_clause and node.parent is not None:
+            key = (id(node.parent), node.style)
+            owners[key] = owners.get(key, 0) + 1
+    return {style for (_, style), count in owners.items() if count >= 2}
+
+
+def _carries_work(node: _Node, work_styles: set[str]) -> bool:
+    """A sub-point is a task of its own at the top of the outline, or when its style carries the work in
+    this document and the item above does not close with a clause of its own (progress sub-items do)."""
     if node.parent is None:
         return True
-    if node.style == "shi":
-        return False
-    owners = [c for c in node.parent.children if c.style == node.style and c.own_clause]
-    return len(owners) >= 2
+    return node.style in work_styles and not node.parent.own_clause
 
 
 def _prose_section(node: _Node, siblings: list[_Node]) -> bool:

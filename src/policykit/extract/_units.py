@@ -288,7 +288,8 @@ def _split_piece(name: str) -> list[tuple[int, int]]:
     out = []
     for s, e in spans:
         prev = s
-        for cut in _split_run_together(name[s:e]):
+        # A collective after 和/及 (县疾控中心及各乡镇卫生院) is one mention, as it is after a separator.
+        for cut in [] if is_placeholder(name[s:e]) else _split_run_together(name[s:e]):
             out.append((prev, s + cut))
             prev = s + cut
         out.append((prev, e))
