@@ -235,3 +235,12 @@ def test_a_hardness_word_carries_to_the_next_figures_of_its_sentence():
 def test_a_yearly_average_is_one_figure_not_one_per_subject():
     (found,) = targets("城乡居民收入年均增长7%。")
     assert found.metric == "城乡居民收入年均增长"
+
+
+@pytest.mark.parametrize("text, values", [
+    ("全员劳动生产率从人均8.7万元提高到12万元以上。", ["12"]),
+    ("赤字率从去年的2.1%提高到3%。", ["3"]),
+    ("其中奖补资金增幅超过10%。", ["10"]),
+])
+def test_a_starting_level_is_no_target_and_a_fund_grows(text, values):
+    assert [t.value for t in targets(text)] == values

@@ -29,6 +29,9 @@ _CLASSIFIERS = set("个家项处座所张台套部件条辆艘架场次起期种
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,20}〕|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』")
 _SUBSIDY_BEFORE = re.compile(r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|给予|一次性)[^，,；;。]{0,6}$|最高(?:奖励|补助|补贴|给予|可达|不超过)?$")
 _SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:给予)?(?:一次性)?(?:补助|补贴|奖励|奖补|资助|贴息)")
+# 从人均8.7万元提高到12万元: a starting level, not the aim.
+_FROM_BEFORE = re.compile(r"(?:从|由)[\u4e00-\u9fff]{0,3}$")
+_TO_AFTER = re.compile(r"[^，,；;。]{0,8}?(?:提高|增加|增长|扩大|提升|上升|下降|降低|减少|压减|缩小|降|升)(?:到|至)")
 # "按设备投资额的10%", "按贷款利率的50%": a rate applied to a base is how support is computed.
 _RATE_OF_BASE = re.compile(r"按[^，,；;。]{1,15}的$")
 # "对年营业收入超过1亿元的企业…", "凡…的": a clause that names who qualifies.
@@ -191,6 +194,8 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
         if role == "target" and _is_support(text, q):
             continue  # 最高奖励1000万元, 给予30%补助: what the government pays, not what it aims at
+        if role == "target" and _is_baseline(text, q):
+            continue  # 从人均8.7万元提高到12万元: the 8.7 is where the aim starts
         year, period, as_of = _when(text, sentence_start, q.start, role, doc_year, metadata, plan)
         if role == "observation" and metadata.doc_type == "progress_report" and period in (None, str(year)):
             continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
@@ -377,8 +382,14 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[_boundary_before(text, start, _CLAUSE_END):_boundary_after(text, end, _CLAUSE_END)]
 
 
+def _is_baseline(text: str, q: Quantity) -> bool:
+    return bool(_FROM_BEFORE.search(text, max(0, q.start - 6), q.start) and _TO_AFTER.match(text, q.end))
+
+
 def _is_support(text: str, q: Quantity) -> bool:
     before = text[max(0, q.start - 16):q.start]
+    if _GROWTH.search(before):
+        return False  # 奖补资金等增幅均超过10%: the growth of a fund, not a payment
     return bool(_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
                 or _RATE_OF_BASE.search(before))
 
