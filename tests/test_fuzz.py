@@ -76,6 +76,14 @@ def test_arabic_numbers_round_trip(value):
         assert read_number(f"{int(value):,}") == value  # 1,234,567
 
 
+@FUZZ
+@given(st.integers(min_value=0, max_value=10**60))
+@example(10**40)
+def test_numbers_past_28_digits_stay_exact(n):
+    assert read_number(str(n)) == n
+    assert read_number(f"{n}亿") == n * 10**8
+
+
 _CN_DIGITS = "零一二三四五六七八九"
 
 
