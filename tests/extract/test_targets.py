@@ -239,7 +239,7 @@ def test_a_yearly_average_is_one_figure_not_one_per_subject():
 
 @pytest.mark.parametrize("text, values", [
     ("全员劳动生产率从人均8.7万元提高到12万元以上。", ["12"]),
-    ("赤字率从去年的2.1%提高到3%。", ["3"]),
+    ("将科技型中小企业加计扣除比例从75%提高到100%。", ["100"]),
     ("其中奖补资金增幅超过10%。", ["10"]),
 ])
 def test_a_starting_level_is_no_target_and_a_fund_grows(text, values):
