@@ -216,3 +216,16 @@ def test_table_header_holds_over_section_rows():
             "二、提升服务\n2\t推进一网通办。\t市行政审批服务局\t市直有关部门")
     assert units(text) == [("市大数据局", "lead"), ("市财政局", "participant"),
                            ("市行政审批服务局", "lead"), ("市直有关部门", "participant")]
+
+
+def test_bare_verbs_as_labels_need_their_colon():
+    text = "1.清单管理。（牵头：市司法局；配合：市直各有关单位）\n2.集中许可。牵头县领导：王丽\n责任人：局长"
+    assert units(text) == [("市司法局", "lead"), ("市直各有关单位", "participant")]
+
+
+def test_other_label_words_for_responsible_and_taking_part():
+    text = ("1.安全执法。（实施单位：市应急管理局；参加单位：市公安局）\n2.减证。（责任主体：各县市区人民政府）\n"
+            "3.通办。（协作单位：市移动公司）\n4.监管。由市市场监管局牵头，市直有关部门参加。")
+    assert units(text) == [("市应急管理局", "responsible"), ("市公安局", "participant"),
+                           ("各县市区人民政府", "responsible"), ("市移动公司", "participant"),
+                           ("市市场监管局", "lead"), ("市直有关部门", "participant")]

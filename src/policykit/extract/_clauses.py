@@ -30,15 +30,20 @@ _LABEL_ROLES = {
     "责任单位": "responsible", "责任部门": "responsible", "主办单位": "responsible",
     "承办单位": "responsible", "参与单位": "participant", "参与部门": "participant",
     "配合单位": "participant", "配合部门": "participant", "协办单位": "participant",
-    "协助单位": "participant", "协同单位": "participant",
+    "协助单位": "participant", "协同单位": "participant", "参加单位": "participant", "协作单位": "participant",
+    "责任主体": "responsible", "实施单位": "responsible",
     # A department's own plans name its offices: 牵头处室, 责任科室 …
     **{verb + office: role for verb, role in (("牵头", "lead"), ("责任", "responsible"), ("配合", "participant"))
        for office in ("处室", "科室", "股室")},
 }
+# The bare verb as a label, only with its colon: （牵头：市商务局；配合：市财政局）.
+_SHORT_LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "配合": "participant", "参与": "participant",
+                      "协助": "participant", "协办": "participant"}
 # A label may stand in brackets (【责任科室】, 〔牵头单位〕); a bracketed label needs no colon.
 _LABEL = re.compile(
     r"(?P<bracket>[【〔\[])?(?P<label>" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + r")"
     r"(?(bracket)[】〕\]])[ \u3000]*[:：]?"
+    r"|(?P<short>" + "|".join(_SHORT_LABEL_ROLES) + r")[ \u3000]*[:：]"
 )
 # Column headers of a responsibility table (the header cell may be the bare verb: 牵头 / 配合).
 _COLUMN_ROLES = {**_LABEL_ROLES, "牵头": "lead", "责任": "responsible", "配合": "participant", "参与": "participant"}
@@ -46,11 +51,12 @@ _COLUMN_ROLES = {**_LABEL_ROLES, "牵头": "lead", "责任": "responsible", "配
 _VERB_ROLES = {
     "负责落实": "responsible", "负责实施": "responsible", "具体实施": "responsible", "组织实施": "responsible",
     "按职责分工落实": "responsible", "按照职责分工落实": "responsible", "分别落实": "responsible",
-    "组织落实": "responsible",
+    "组织落实": "responsible", "抓好落实": "responsible",
     "牵头负责": "lead", "牵头": "lead", "按职责分工负责": "responsible", "按照职责分工负责": "responsible",
     "根据职责分工负责": "responsible", "按职责负责": "responsible", "分工负责": "responsible",
     "分别负责": "responsible", "具体负责": "responsible", "共同负责": "responsible", "负责": "responsible",
     "配合": "participant", "协助": "participant", "协同": "participant", "参与": "participant",
+    "参加": "participant",
 }
 # A role verb that ends a subject (not 负责人, 牵头作用, 参与度, 配合单位 …).
 _VERB = re.compile(
@@ -139,7 +145,7 @@ def _label_clauses(text: str) -> list[_Clause]:
     group: list[tuple[str, int, int]] = []  # (role, value start, value end)
     group_start = 0
     for i, label in enumerate(labels):
-        role = _LABEL_ROLES[label.group("label")]
+        role = _LABEL_ROLES[label.group("label")] if label.group("label") else _SHORT_LABEL_ROLES[label.group("short")]
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         value = (role, label.end(), _value_end(text, label.end(), stop))
         if group and text[group[-1][2]:label.start()].strip(" \u3000;；,，、\n") == "":
