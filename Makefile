@@ -35,6 +35,9 @@ test: $(STAMP) fonts ## run the whole test suite (unit tests and executed notebo
 bench: $(STAMP) ## scale and speed figures (not part of `make test`)
 	$(BIN)/python benchmarks/run.py
 
+stress: $(STAMP) ## long fault run: bad inputs (50 MB line), long fuzz, kill -9, full disk, concurrent ingests
+	$(BIN)/python benchmarks/stress.py
+
 lock: $(STAMP) ## re-resolve the dependency set and record it in constraints.txt
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
 
