@@ -244,3 +244,11 @@ def test_a_yearly_average_is_one_figure_not_one_per_subject():
 ])
 def test_a_starting_level_is_no_target_and_a_fund_grows(text, values):
     assert [t.value for t in targets(text)] == values
+
+
+def test_respectively_reads_subjects_the_metric_lost():
+    text = "挥发性有机物和氮氧化物排放总量比2020年分别下降10%以上。城乡低保人均补助标准分别提高5%和8%。"
+    found = targets(text)
+    assert [(t.metric, t.value) for t in found] == [
+        ("挥发性有机物下降", "10"), ("氮氧化物排放总量下降", "10"),
+        ("城镇低保人均补助标准提高", "5"), ("农村低保人均补助标准提高", "8")]

@@ -92,7 +92,7 @@ _METRIC_LEAD = re.compile(
     r"^(?:[、，,：:\s]|\d{1,3}[.、](?!\d)|确保|力争|争取|努力|积极|其中|全年|年内|年底前?|年末|今年|到?20\d{2}\s*年?(?:底|末)?|"
     r"全县|全市|全区|全省|全国|全|同比|比上年|较上年|为|并)+")
 _METRIC_TAIL = re.compile(
-    r"(?:达到|达|为|是|保持在|保持|稳定在|控制在|完成|实现|累计|共计|共|总计|同比|比上年|较上年|分别|年均|全年|"
+    r"(?:达到|达|为|是|保持在|保持|稳定在|控制在|完成|实现|累计|共计|共|总计|同比|(?:比|较)(?:20\d{2}\s*年|上年|去年)(?:同期)?|分别|年均|全年|"
     r"提高到|提高至|增至|降至|下降到|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
 _GENERIC_METRIC = re.compile(r"总量|总额|总值|规模|总规模")
 _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|下降|降低)$")
@@ -232,12 +232,17 @@ def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
     i = 0
     while i < len(measures):
         head = measures[i]
-        word = _SHARING.search(head.metric)
+        phrase, word = head.metric, _SHARING.search(head.metric)
+        lone = (i == 0 or measures[i - 1].quantity.end <= head.start) and text[head.start - 1:head.start] not in _LIST_JOINS
+        if (word is None or not phrase[:word.start()]) and lone:
+            # The metric lost its subjects or 分别 (…排放总量比2020年分别下降10%): read the whole clause.
+            phrase = text[_boundary_before(text, head.quantity.start, _CLAUSE_END):head.quantity.start]
+            word = _SHARING.search(phrase)
         j = i + 1
         while j < len(measures) and text[measures[j - 1].quantity.end:measures[j].quantity.start] in _LIST_JOINS:
             j += 1
-        subjects = _subjects(head.metric[:word.start()]) if word else []
-        rest = head.metric[word.end():] if word else ""
+        subjects = _subjects(_clean_metric(phrase[:word.start()])) if word else []
+        rest = _clean_metric(phrase[word.end():]) if word else ""
         if len(subjects) > 1 and j - i == len(subjects):
             last = measures[j - 1].quantity
             for k in range(i, j):
@@ -388,8 +393,8 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 
 def _is_support(text: str, q: Quantity) -> bool:
     before = text[max(0, q.start - 16):q.start]
-    if _GROWTH.search(before):
-        return False  # 奖补资金等增幅均超过10%: the growth of a fund, not a payment
+    if _GROWTH.search(before) or "标准" in before[-8:]:
+        return False  # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
     return bool(_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
                 or _RATE_OF_BASE.search(before))
 
