@@ -188,3 +188,13 @@ def test_no_mentions_give_empty_typed_frames():
     mention_map, units = resolve_units(empty, NO_ALIASES)
     assert mention_map.height == units.height == 0
     assert units.schema == pl.Schema(UNITS_SCHEMA) and mention_map.schema == pl.Schema(MENTION_MAP_SCHEMA)
+
+
+def test_national_bodies_keep_their_own_name_and_find_their_function():
+    national = mentions("gw", "全国", "national", ["海关总署", "国务院办公厅", "国家知识产权局", "国家外汇局"])
+    mention_map, units = resolve_units(national, NO_ALIASES)
+    rows = {r["unit_id"]: r for r in units.iter_rows(named=True)}
+    assert rows["全国/海关总署"]["name"] == "海关总署"
+    assert rows["全国/国务院办公厅"]["category"] == "government_office"
+    assert rows["全国/国家知识产权局"]["category"] == "market_regulation"
+    assert rows["全国/国家外汇局"]["category"] == "financial_regulation"

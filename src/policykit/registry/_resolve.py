@@ -122,7 +122,9 @@ def _units_frame(mapped: pl.DataFrame, forest: _UnionFind, info: dict[tuple[str,
     for unit_id in mapped["unit_id"].unique().sort().to_list():
         jurisdiction, key = unit_id.split("/", 1)
         u = info.get((jurisdiction, key)) or next(v for (j, k), v in info.items() if forest.find((j, k)) == (jurisdiction, key))
-        rows[unit_id] = (key if u.category == "collective" else jurisdiction + key, u.level, jurisdiction, u.category, u.name_en)
+        # National bodies are named as written (海关总署), not after the country (全国海关总署).
+        bare = u.category == "collective" or u.level == "national"
+        rows[unit_id] = (key if bare else jurisdiction + key, u.level, jurisdiction, u.category, u.name_en)
     aliases = mapped.group_by("unit_id").agg(aliases=pl.col("mention").unique().sort())
     units = pl.DataFrame(
         [(uid, *vals) for uid, vals in rows.items()],
