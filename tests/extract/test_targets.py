@@ -252,3 +252,9 @@ def test_respectively_reads_subjects_the_metric_lost():
     assert [(t.metric, t.value) for t in found] == [
         ("挥发性有机物下降", "10"), ("氮氧化物排放总量下降", "10"),
         ("城镇低保人均补助标准提高", "5"), ("农村低保人均补助标准提高", "8")]
+
+
+def test_a_count_of_the_items_just_named_is_no_target():
+    assert targets("加快北宋镇、盐窝镇、汀罗镇、明集乡4个乡镇建设。") == ()
+    assert [t.value for t in targets("新建、改扩建农村学校餐厅、宿舍4处。")] == ["4"]
+    assert [t.value for t in targets("开通国内、国际航线53条。")] == ["53"]

@@ -40,6 +40,9 @@ _SIZE_SPEC_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|�
 _SCOPE_BEFORE = re.compile(r"(?:总投资|(?<![定持制])在(?:全县|全市|全区|全省|全国|全镇)?|其他|其余|第|后|排名|省道|国道|县道|居全[省市国县区]第?|位列|位居)$")
 # 全县13个供电所, 全部12家钢铁企业: the whole of an existing set, not an amount to reach.
 _WHOLE_SET_BEFORE = re.compile(r"(?:全部|全(?:市|县|区|省|国|镇|乡))$")
+# A making verb anywhere before the figure: 新建、改扩建农村学校餐厅、宿舍4处 is built, not listed.
+_MAKING_VERB_ANYWHERE = re.compile(
+    r"建成|建设|打造|培育|创建|新建|新增|改扩建|改造|完成|引进|争创|申报|设立|组建|举办|建立|实施|开展|达到|关停|退出|淘汰|关闭|整治")
 # "X、Y等12个项目": a count of named items is a scope, unless the clause states an outcome for them.
 _LISTED_COUNT_BEFORE = re.compile(r"等$")
 _NEGATED_ONE = re.compile(r"(?:不|没有|未|无)[\u4e00-\u9fff]{0,2}$")
@@ -368,6 +371,9 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # 不漏一户, 成为一个…: "one" as an article; 建成一个 / 培育一家 stay
     if _LISTED_COUNT_BEFORE.search(before) and not _OUTCOME.search(_clause_around(text, q.start, q.end)):
         return False
+    if q.base_unit in _CLASSIFIERS and q.cue is None and _counts_the_list(text[clause_start:q.start], q) and not (
+            _OUTCOME.search(_clause_around(text, q.start, q.end)) or _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)):
+        return False  # 加快北宋镇、盐窝镇、汀罗镇、明集乡4个…: the count of the places just named
     if _VAGUE_COUNT.fullmatch(text[q.number_start:q.end]):
         return False
     if next_start is not None and next_start == q.end:
@@ -381,6 +387,17 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
     if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS and _SIZE_SPEC_AFTER.match(after):
         return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
     return True
+
+
+def _counts_the_list(before: str, q: Quantity) -> bool:
+    """Whether the figure just counts the items a clause has named (甲、乙、丙3个), not an amount of them."""
+    if "、" not in before or re.search(r"\d", before):
+        return False
+    last = before.rsplit("、", 1)[1]
+    if not 0 < len(last) <= 10 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z“”()（）]+", last):
+        return False
+    items = before.count("、") + 1 + (1 if re.search(r"[和及与]", last) else 0)
+    return q.value == items
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
