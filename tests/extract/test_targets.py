@@ -258,3 +258,18 @@ def test_a_count_of_the_items_just_named_is_no_target():
     assert targets("加快北宋镇、盐窝镇、汀罗镇、明集乡4个乡镇建设。") == ()
     assert [t.value for t in targets("新建、改扩建农村学校餐厅、宿舍4处。")] == ["4"]
     assert [t.value for t in targets("开通国内、国际航线53条。")] == ["53"]
+
+
+@pytest.mark.parametrize("text", [
+    "改造升级24小时心理支持热线。",
+    "建设城市社区10分钟健身圈。",
+    "严格落实国务院安委会15条措施。",
+    "鼓励学生每天至少与家人交流15分钟。",
+    "支持企业每年选派2名以上技术骨干参加培训。",
+])
+def test_names_rules_and_urged_parties_are_no_targets(text):
+    assert targets(text) == ()
+
+
+def test_a_count_of_supported_firms_is_a_target():
+    assert [t.value for t in targets("支持3家企业上市。")] == ["3"]

@@ -32,6 +32,12 @@ _SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:给予)?(?:一次性)?(?:补助|补贴
 # 从人均8.7万元提高到12万元: a starting level, not the aim.
 _FROM_BEFORE = re.compile(r"(?:从|由)[\u4e00-\u9fff]{0,3}$")
 _TO_AFTER = re.compile(r"[^，,；;。]{0,8}?(?:提高|增加|增长|扩大|提升|上升|下降|降低|减少|压减|缩小|降|升)(?:到|至)")
+_TIME_UNITS = {"小时", "分钟", "天"}
+_APPLIED_RULES_BEFORE = re.compile(r"(?:落实|贯彻|执行|按照|依据|对照)[^，,；;。]{0,12}$")
+# 鼓励学生…, 支持企业每年选派…: the figure measures what the urged party does.
+_ENCOURAGED_PARTIES = r"(?:企业|学生|家长|群众|居民|村民|农户|家庭|个人|社会资本|社会力量|市场主体|经营主体|高校|学校|医疗机构|金融机构|银行)"
+_ENCOURAGED = re.compile(rf"[ \t\u3000]*(?:积极)?(?:鼓励|支持|引导|倡导|动员)(?:和(?:鼓励|支持|引导))?[\u4e00-\u9fff]{{0,6}}?{_ENCOURAGED_PARTIES}")
+_ENCOURAGED_COUNT = re.compile(r"[ \t\u3000]*(?:积极)?(?:鼓励|支持|引导|倡导|动员)[^，,；;。]{0,4}?(?:\d|[一二两三四五六七八九十百千])")  # 支持3家企业上市 counts the supported
 # "按设备投资额的10%", "按贷款利率的50%": a rate applied to a base is how support is computed.
 _RATE_OF_BASE = re.compile(r"按[^，,；;。]{1,15}的$")
 # "对年营业收入超过1亿元的企业…", "凡…的": a clause that names who qualifies.
@@ -362,6 +368,12 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
     if q.base_unit == "次" and (after.startswith("全会") or after.startswith("会议") and _SESSION.search(before)):
         return False
     clause_start = _boundary_before(text, q.start, _CLAUSE_END)
+    if q.base_unit in _TIME_UNITS and re.match(r"[\u4e00-\u9fff]", after) and not re.match(r"[内以左上之的]", after):
+        return False  # 24小时心理支持热线: a service's hours name it, they do not measure an aim
+    if q.base_unit == "条" and _APPLIED_RULES_BEFORE.search(text, clause_start, q.start):
+        return False  # 落实国务院安委会15条: a set of rules by name
+    if _ENCOURAGED.match(text, clause_start) and not _ENCOURAGED_COUNT.match(text, clause_start):
+        return False  # 鼓励学生每天至少…交流15分钟: what others are urged to do, not the government's aim
     if _ELIGIBILITY.match(text, clause_start) and "的" in text[q.end:_boundary_after(text, q.end, _CLAUSE_END)]:
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
     if before.endswith("的") and q.base_unit in _CLASSIFIERS:
