@@ -172,3 +172,10 @@ def test_closing_prose_section_is_no_task():
     assert [number for _, number, _ in outline(text)] == ["一", "二"]
     # the same heading naming who is responsible is a task
     assert outline(text + "（区政府办负责）")[-1] == ((), "三", "保障措施")
+
+
+def test_chapters_and_sections_of_a_five_year_plan():
+    text = ("第一章 发展基础\n“十三五”时期成效明显。\n第二章 主要任务\n第一节 健全体制\n一、完善指挥体系。（责任单位：省应急管理厅）\n"
+            "二、健全预案。\n第二节 提升能力\n一、加强监测预警。\n第三章 保障措施\n各地各部门要加强组织领导。")
+    assert outline(text) == [(("二", "一"), "一", "完善指挥体系"), (("二", "一"), "二", "健全预案"),
+                             (("二", "二"), "一", "加强监测预警")]

@@ -125,3 +125,9 @@ def test_verb_before_departments_is_no_unit():
     assert not looks_like_unit("健全部门", strict=True)
     assert not looks_like_unit("实施数字机关", strict=True)
     assert looks_like_unit("行业主管部门", strict=True) and looks_like_unit("财政部门", strict=True)
+
+
+@pytest.mark.parametrize("text", ["省公安厅、省交通运输厅等10个部门", "省公安厅、省交通运输厅等五家单位",
+                                  "省公安厅、省交通运输厅等有关部门"])
+def test_counted_etc_tails_close_the_list(text):
+    assert names(text) == ["省公安厅", "省交通运输厅"]

@@ -1,6 +1,6 @@
 """Section tree and numbered tasks.
 
-Numbered lines (一、 / （一） / 1. / 1、 / （1） / ① / 01、 / 一是 / 第一章 / table rows ``1<TAB>…``) form
+Numbered lines (一、 / （一） / 1. / 1、 / （1） / ① / 01、 / 一是 / 第一章 / 第一节 / table rows ``1<TAB>…``) form
 a tree: a style seen before closes the items down to its level, a new style opens a deeper level,
 and a top-level style (一、, 01、, 第一章) always returns to the top, so a stray list earlier in the
 page cannot push the plan's headings down. Tasks are the items that carry the work:
@@ -24,7 +24,8 @@ from ._records import TaskRecord
 _CN = "一二三四五六七八九十百零〇"
 _MARKER = re.compile(
     r"^[ \t\u3000]*(?:"
-    rf"(?P<chap>第[{_CN}]+(?:章|部分|篇))|"
+    rf"第(?P<chap>[{_CN}]+)(?:章|部分|篇)|"
+    rf"第(?P<sect>[{_CN}]+)节|"
     r"(?P<shi>[一二三四五六七八九十])是(?=[^\n]{2})|"
     rf"(?P<cn>[{_CN}]+)[、.．]|"
     r"(?P<zero>0[0-9])[、.．]|"
@@ -39,7 +40,7 @@ _MARKER = re.compile(
     re.M,
 )
 # Conventional depth of each style; only the top styles use it to close open levels.
-_RANK = {"chap": 0, "cn": 1, "zero": 1, "pcn": 2, "num": 3, "row": 3, "article": 3, "pnum": 4, "rnum": 4,
+_RANK = {"chap": 0, "sect": 0.5, "cn": 1, "zero": 1, "pcn": 2, "num": 3, "row": 3, "article": 3, "pnum": 4, "rnum": 4,
          "circ": 5, "shi": 6}
 _TOP_RANK = 1
 # Sub-points stay inside the item above them: under an item they are never tasks of their own
@@ -48,7 +49,7 @@ _SUB_POINTS = frozenset({"pnum", "rnum", "circ", "shi"})
 # Headings whose items set the frame of a plan or look back; they carry no work.
 _NO_WORK = re.compile(
     r"指导思想|基本原则|总体要求|工作回顾|回顾|总体目标|发展目标|主要目标|工作目标|预期目标|编制依据"
-    r"|适用范围|重要意义|总体思路|基本情况|存在的?问题|主要问题|面临形势|形势分析"
+    r"|适用范围|重要意义|总体思路|基本情况|存在的?问题|主要问题|面临形势|形势分析|^(?:发展基础|发展环境|现实基础)"
 )
 _WORK = re.compile(r"任务|工作安排|主要工作|重点工作")
 # Closing or summary headings (三、保障措施, 一、总体进展) that hold a paragraph, not a task, when their
@@ -273,10 +274,12 @@ def _carries_work(node: _Node, work_styles: set[str]) -> bool:
 
 
 def _prose_section(node: _Node, siblings: list[_Node]) -> bool:
-    """A closing or summary heading with only a paragraph under it (三、保障措施 各部门要…) while its
-    siblings hold numbered items: a section of prose, not a task, unless it names who is responsible."""
-    return (_RANK[node.style] <= _TOP_RANK and not node.own_clause and not node.children
-            and bool(_PROSE_SECTION.search(node.title[:24])) and any(s.children for s in siblings if s is not node))
+    """A chapter, or a closing or summary heading, with only a paragraph under it (三、保障措施 各部门要…)
+    while its siblings hold numbered items: a section of prose, not a task, unless it names who is
+    responsible."""
+    closing = _RANK[node.style] < _TOP_RANK or bool(_PROSE_SECTION.search(node.title[:24]))  # 第四章 保障措施
+    return (_RANK[node.style] <= _TOP_RANK and not node.own_clause and not node.children and closing
+            and any(s.children for s in siblings if s is not node))
 
 
 def _title(text: str, start: int, end: int) -> str:

@@ -56,7 +56,8 @@ _LOST_HEAD_STEM = 4
 _JURISDICTIONS = ("县", "市", "区", "省", "镇", "乡", "街道")
 # Words that make a 部门 a kind of department (行业主管部门, 市场监管部门 …) rather than a verb's object.
 _SECTOR_ROLES = ("主管", "管理", "监管", "职能", "行政", "执法", "业务", "审批", "行业")
-_ETC_TAIL = re.compile(r"等(?:有关|相关)?(?:部门|单位|机构)*$")
+# 等, 等有关部门, 等10个部门, 等五家单位: words that close a list without naming a unit.
+_ETC_TAIL = re.compile(r"等(?:[0-9０-９一二三四五六七八九十]+[个家])?(?:有关|相关)?(?:部门|单位|机构)*$")
 
 
 @dataclass(frozen=True)
