@@ -229,3 +229,9 @@ def test_other_label_words_for_responsible_and_taking_part():
     assert units(text) == [("市应急管理局", "responsible"), ("市公安局", "participant"),
                            ("各县市区人民政府", "responsible"), ("市移动公司", "participant"),
                            ("市市场监管局", "lead"), ("市直有关部门", "participant")]
+
+
+def test_second_header_row_splits_the_spanning_column():
+    text = ("序号\t重点任务\t责任单位\t完成时限\n牵头单位\t配合单位\n"
+            "1\t推行全程网办。\t县市场监管局\t县税务局、县公安局\t2024年6月")
+    assert units(text) == [("县市场监管局", "lead"), ("县税务局", "participant"), ("县公安局", "participant")]

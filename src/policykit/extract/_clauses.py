@@ -391,15 +391,23 @@ def _table_clauses(text: str) -> list[_Clause]:
     """Rows under a TAB-separated header naming responsibility columns (牵头单位, 配合单位 …)."""
     clauses: list[_Clause] = []
     columns: dict[int, str] = {}
+    after_header = False
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
         if "\t" not in line:
             if not _section_row(line):
                 columns = {}
+            after_header = False
             continue
         cells = _cells(line, line_start)
         header = {i: _COLUMN_ROLES[c.strip()] for i, (c, _, _) in enumerate(cells) if c.strip() in _COLUMN_ROLES}
+        if header and after_header and columns and len(header) == len(cells):
+            # A second header row splits the spanning cell above it (责任单位 -> 牵头单位 | 配合单位).
+            first = min(columns)
+            columns = {**{i: r for i, r in columns.items() if i < first}, **{first + i: r for i, r in header.items()}}
+            continue
+        after_header = bool(header)
         if header:
             columns = header
             continue
