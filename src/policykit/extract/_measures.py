@@ -18,6 +18,7 @@ from ..text import DocumentMetadata
 from ._metrics import metric_key
 from ._numbers import Quantity, find_quantities, read_number
 from ._records import TaskRecord
+from ._tables import TableFigure, read_indicator_tables
 
 _SENTENCE_END = "。；;！？!?\n"
 _CLAUSE_END = _SENTENCE_END + "，,：:"
@@ -102,7 +103,7 @@ _METRIC_LEAD = re.compile(
     r"全县|全市|全区|全省|全国|全|同比|比上年|较上年|为|并)+")
 _METRIC_TAIL = re.compile(
     r"(?:达到|达|为|是|保持在|保持|稳定在|控制在|完成|实现|累计|共计|共|总计|同比|(?:比|较)(?:20\d{2}\s*年|上年|去年)(?:同期)?|分别|年均|全年|"
-    r"提高到|提高至|增至|降至|下降到|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
+    r"提高到|提高至|提升到|提升至|增至|降至|下降到|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
 _GENERIC_METRIC = re.compile(r"总量|总额|总值|规模|总规模")
 _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|下降|降低)$")
 _RATE_KEYS = {"cpi", "surveyed_unemployment_rate", "registered_unemployment_rate", "deficit_ratio",
@@ -170,8 +171,12 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
     seen: dict[tuple[str, str], int] = {}
     previous: tuple[int, str] | None = None  # (sentence start, metric) of the last measure
     quantities = find_quantities(text)
+    table = read_indicator_tables(text)
+    table_rows = sorted({(f.row_start, f.row_end) for f in table})
     for i, q in enumerate(quantities):
         next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
+        if any(a <= q.start < b for a, b in table_rows):
+            continue  # read below, cell by cell, with the row's unit and the column's year
         if not _measures_something(text, q, quoted, next_start):
             continue
         if q.cue is None and out and text[out[-1].end:q.start] == "、" and out[-1].quantity.cue in _SHARED_CUES:
@@ -228,7 +233,24 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             start=quote_start, end=q.end,
         ))
         previous = (sentence_start, metric)
-    return _respectively(text, out)
+    out += [_table_measure(text, figure, tasks, plan[1] if plan else doc_year) for figure in table]
+    return _respectively(text, sorted(out, key=lambda m: m.start))
+
+
+def _table_measure(text: str, figure: TableFigure, tasks: tuple[TaskRecord, ...], default_year: int | None) -> Measure:
+    """A figure of an indicator table: the target column sets, earlier year columns report."""
+    q = figure.quantity
+    kind = _kind(q, figure.metric, figure.metric)
+    year = figure.year or default_year
+    task = _task_at(tasks, q.start)
+    quote = text[q.start:q.end]
+    digest = hashlib.sha1(f"{figure.metric}|{year}|{quote}".encode()).hexdigest()[:8]
+    return Measure(
+        quantity=q, role="target" if figure.is_target else "observation", metric=figure.metric,
+        metric_key=_linked_key(figure.metric, kind, q), kind=kind, hardness=None, year=year,
+        period=None if figure.is_target or year is None else str(year), as_of=None,
+        task_key=task.key if task else None, key=f"{task.key if task else 'doc'}#t{digest}.{q.start}",
+        text=quote, start=q.start, end=q.end)
 
 
 def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
@@ -577,12 +599,12 @@ def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | N
     stated_year = int(stated.group("y")) if stated is not None and stated.group("y") else None
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > sentence_start + stated.start():
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
-    if _DURATION.search(before) or _RECURRING.search(text, _boundary_before(text, pos, _CLAUSE_END), pos) or (
-            multi_year and plan is None and not stated_year):
+    recurring = _RECURRING.search(text, _boundary_before(text, pos, _CLAUSE_END), pos)
+    if recurring or (_DURATION.search(before) or multi_year) and plan is None and not stated_year:
         year = None  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated_year:
         year = stated_year  # 今后五年…，到2027年突破4000亿元
-    elif role == "target" and plan is not None and relative is None:
+    elif role == "target" and plan is not None and (relative is None or _DURATION.search(before)):
         year = _five_year_end(multi_year.group(0)) if multi_year else None
         year = year or plan[1]  # 到“十四五”末 in a plan for 2024—2026 is 2025
     elif doc_year is None:

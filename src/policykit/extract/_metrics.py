@@ -12,7 +12,7 @@ import re
 _LEXICON: tuple[tuple[str, re.Pattern[str], bool], ...] = tuple(
     (key, re.compile(pattern), is_rate)
     for key, pattern, is_rate in (
-        ("energy_intensity", r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)(?:综合)?能耗|能耗强度", True),
+        ("energy_intensity", r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)(?:综合)?(?:能耗|能源消耗)|能耗强度", True),
         ("co2_intensity", r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)二氧化碳排放|碳排放强度", True),
         ("water_intensity", r"(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)用水量", True),
         ("cpi", r"居民消费价格|消费价格(?:总水平)?|CPI", True),

@@ -1,0 +1,152 @@
+"""Indicator tables: the 主要指标 tables of plans, as TAB-separated rows (the text stage writes HTML tables so).
+
+A header row names the indicator column and year columns (``指标  2020年  2025年  属性``); each row below
+gives one indicator with its unit in brackets (``地区生产总值增长（%）  3.6  6左右  预期性``).  The
+latest year's cell is a target for that year; earlier years' cells are reported figures.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ._numbers import Quantity, find_quantities
+
+_CELL_SEP = "\t"
+_YEAR_CELL = re.compile(r"^\s*(20\d{2})\s*年?(?:目标|目标值|预期值|预期|基期值|基数|现状|实际)?(?:值)?\s*$")
+_TARGET_CELL = re.compile(r"^\s*(?:目标值?|预期值|规划目标|\d{4}年目标值?)\s*$")
+_METRIC_HEAD = re.compile(r"指标|项目名称|名称|内容")
+_UNIT_HEAD = re.compile(r"^\s*(?:计量)?单位\s*$")
+# 年均增长〔累计〕: the column that holds the aim of indicators set as a rate over the period.
+_RATE_HEAD = re.compile(r"年均|累计|增速|增幅")
+_UNIT_IN_METRIC = re.compile(r"[（(]([^（）()]{1,12})[）)]\s*$")
+_SYMBOLS = (("≥", "以上"), (">=", "以上"), ("≤", "以内"), ("<=", "以内"), ("＞", "超过"), (">", "超过"),
+            ("＜", "低于"), ("<", "低于"))
+_CUMULATIVE = re.compile(r"^[〔［\[【](.+)[〕］\]】]$")  # 〔18〕: a five-year total, as plans print it
+_NO_FIGURE = re.compile(r"^[\s—\-－–/、]*$")
+
+
+@dataclass(frozen=True)
+class TableFigure:
+    """One figure of an indicator table: the quantity, what it measures, and the year column it sits in."""
+
+    quantity: Quantity  # offsets are into the whole text
+    metric: str
+    year: int | None
+    is_target: bool
+    row_start: int
+    row_end: int
+
+
+def read_indicator_tables(text: str) -> tuple[TableFigure, ...]:
+    """Figures of the indicator tables in a text; rows that are not indicator rows give nothing.
+
+    >>> rows = "指标\\t2020年\\t2025年\\t属性\\n地区生产总值增长（%）\\t3.6\\t6左右\\t预期性\\n"
+    >>> [(f.metric, str(f.quantity.value), f.quantity.unit, f.quantity.comparator, f.year, f.is_target)
+    ...  for f in read_indicator_tables(rows)]
+    [('地区生产总值增长', '3.6', '%', '=', 2020, False), ('地区生产总值增长', '6', '%', '≈', 2025, True)]
+    """
+    out: list[TableFigure] = []
+    header: tuple[int, list[str]] | None = None  # (metric column, cells) of the table being read
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        cells = line.rstrip("\r\n").split(_CELL_SEP)
+        if len(cells) < 3:
+            header = None
+            continue
+        found = _header(cells)
+        if found is not None:
+            header = found
+            continue
+        if header is not None:
+            out += _row_figures(text, start, cells, *header)
+    return tuple(out)
+
+
+def _header(cells: list[str]) -> tuple[int, list[str]] | None:
+    years = [c for c in cells if _YEAR_CELL.match(c) or _TARGET_CELL.match(c)]
+    metric = next((i for i, c in enumerate(cells) if _METRIC_HEAD.search(c) and not _YEAR_CELL.match(c)), None)
+    if not years or metric is None:
+        return None
+    return metric, cells
+
+
+def _row_figures(text: str, row_start: int, cells: list[str], metric_column: int, header: list[str]) -> list[TableFigure]:
+    # Merged cells (类别 spanning rows) drop columns on the left: align the row to the header from the right.
+    shift = len(header) - len(cells)
+    if shift < 0 or metric_column - shift < 0:
+        return []
+    offsets, at = [], row_start
+    for cell in cells:
+        offsets.append(at)
+        at += len(cell) + len(_CELL_SEP)
+    metric_cell = cells[metric_column - shift]
+    unit_match = _UNIT_IN_METRIC.search(metric_cell)
+    unit = unit_match.group(1).strip() if unit_match else None
+    unit_column = next((i for i, c in enumerate(header) if _UNIT_HEAD.match(c)), None)
+    if unit is None and unit_column is not None and unit_column - shift >= 0:
+        unit = cells[unit_column - shift].strip() or None
+    metric = re.sub(r"^\s*\d{1,2}[.、．]?\s*", "", metric_cell[:unit_match.start()] if unit_match else metric_cell).strip()
+    if not metric or unit is None:
+        return []
+    year_columns = [(i, _column_year(c)) for i, c in enumerate(header) if _YEAR_CELL.match(c) or _TARGET_CELL.match(c)]
+    target_column, target_year = max(year_columns, key=lambda iy: (iy[1] or 9999, iy[0]))
+    rate_column = next((i for i, c in enumerate(header) if _RATE_HEAD.search(c) and not _YEAR_CELL.match(c)), None)
+    row_end = row_start + len(_CELL_SEP.join(cells))
+
+    def read(column: int) -> Quantity | None:
+        k = column - shift
+        if k < 0 or k >= len(cells) or k == metric_column - shift:
+            return None
+        return _cell_quantity(cells[k], unit, offsets[k])
+
+    figures = []
+    for i, year in year_columns:
+        quantity = read(i)
+        if quantity is not None:
+            figures.append(TableFigure(quantity, metric, year, i == target_column, row_start, row_end))
+    if rate_column is not None and not any(f.is_target for f in figures):
+        quantity = read(rate_column)  # 地区生产总值增长（%） … — … 6左右: the aim is the rate
+        if quantity is not None:
+            figures.append(TableFigure(quantity, metric, target_year, True, row_start, row_end))
+    return figures
+
+
+def _column_year(cell: str) -> int | None:
+    m = _YEAR_CELL.match(cell) or re.search(r"(20\d{2})", cell)
+    return int(m.group(1)) if m else None
+
+
+def _cell_quantity(cell: str, unit: str, offset: int) -> Quantity | None:
+    """The figure of one cell, read with the row's unit: ``6左右`` (%), ``≥95``, ``〔18〕``."""
+    raw = cell.strip()
+    if _NO_FIGURE.match(raw):
+        return None
+    lead = len(cell) - len(cell.lstrip())
+    bracket = _CUMULATIVE.match(raw)
+    body = bracket.group(1) if bracket else raw
+    inner = raw.index(body)
+    prefix_word = ""
+    for symbol, word in _SYMBOLS:
+        if body.startswith(symbol):
+            prefix_word, body, inner = word, body[len(symbol):].lstrip(), inner + len(symbol)
+            break
+    # Read "数 + 单位 + 比较词" as one phrase; a symbol becomes the word it stands for.
+    suffix = re.match(r"^(\d+(?:\.\d+)?)(.*)$", body)
+    if not suffix:
+        return None
+    number, rest = suffix.groups()
+    if rest.strip() not in ("", "左右", "以上", "以内", "以下"):
+        return None
+    phrase = number + unit + rest.strip() + (prefix_word if prefix_word in ("以上", "以内") else "")
+    found = find_quantities(("超过" if prefix_word == "超过" else "低于" if prefix_word == "低于" else "") + phrase)
+    if len(found) != 1 or found[0].value != Decimal(number):
+        return None
+    q = found[0]
+    start = offset + lead + inner
+    if q.base_unit is None or not (q.unit or "").startswith(unit[:1]):
+        # A unit the reader does not know (张/千人): keep it as written, unscaled.
+        return Quantity(q.value, None, unit, q.value, None, unit, q.comparator, q.cue, start, start + len(body), start)
+    return Quantity(q.value, q.value_high, q.unit, q.base_value, q.base_value_high, q.base_unit, q.comparator,
+                    q.cue, start, start + len(body), start)
