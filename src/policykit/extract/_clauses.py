@@ -3,11 +3,13 @@
 Four shapes are read, each clause kept separately:
 
 * labelled lists, in or out of parentheses: ``(牵头单位:X 参与单位:Y)``, ``（牵头单位：X；责任单位：Y）``,
-  ``（责任单位：X（牵头）、Y）`` — also when the scrape ran label and names together (``科技局参与单位:``);
+  ``（责任单位：X（牵头）、Y）``, ``【责任科室】X``, ``（牵头：X；配合：Y）`` — also when the scrape ran label and
+  names together (``科技局参与单位:``); a role in parentheses after a name (``X、Y（按职责分工牵头）``) sets it;
 * role verbs after unit lists inside parentheses: ``（X牵头，Y配合）``, ``（X负责）``;
 * prose: ``由X牵头负责``, ``X会同Y…``, ``X部门负责…；Y部门配合…`` (only when every subject is a unit
   name, so 专班发挥牵头作用 or 对…负领导责任 never fire);
-* table rows whose header names 牵头单位 / 配合单位 … columns (TAB-separated cells).
+* table rows whose header names 牵头单位 / 配合单位 … columns (TAB-separated cells; the header holds over
+  section rows, and a second header row may split 责任单位 into 牵头单位 | 配合单位).
 """
 from __future__ import annotations
 

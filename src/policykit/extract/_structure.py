@@ -9,8 +9,12 @@ page cannot push the plan's headings down. Tasks are the items that carry the wo
 * an item whose responsibility clause stands in its own text (e.g. after its progress sub-items,
   as in progress reports: 一、项目建设 … (牵头单位:市发展改革委)) when no item below it has one.
 
+Sub-points are tasks of their own where the document gives them their own responsibility clauses
+(1.稳定粮食生产 / （1）…（责任单位：…） / （2）…（责任单位：…））: then the 1. items are headings.
+
 Items are dropped when they sit under a heading that carries no work (指导思想, 基本原则, 工作回顾 …)
-or in a preamble: lower-level numbered lines before the first top-level heading.
+or in a preamble: lower-level numbered lines before the first top-level heading; so are chapters and
+closing headings (保障措施) holding only prose while their siblings hold the numbered work.
 """
 from __future__ import annotations
 
@@ -40,8 +44,8 @@ _MARKER = re.compile(
     re.M,
 )
 # Conventional depth of each style; only the top styles use it to close open levels.
-_RANK = {"chap": 0, "sect": 0.5, "cn": 1, "zero": 1, "pcn": 2, "num": 3, "row": 3, "article": 3, "pnum": 4, "rnum": 4,
-         "circ": 5, "shi": 6}
+_RANK = {"chap": 0, "sect": 0.5, "cn": 1, "zero": 1, "pcn": 2, "num": 3, "row": 3, "article": 3, "pnum": 4,
+         "rnum": 4, "circ": 5, "shi": 6}
 _TOP_RANK = 1
 # Sub-points stay inside the item above them: under an item they are never tasks of their own
 # (a plan made only of （1）（2） or ①② items still has them as tasks).

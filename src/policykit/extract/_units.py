@@ -3,7 +3,9 @@
 Scraped lists use every separator (、，, ；; spaces, 和/及/与) and sometimes lose them altogether, so
 names run together (工业和信息化局化工产业园管理服务中心). Names are split where one name ends with a
 unit head (局, 委, 中心, 政府 …) and a plausible name starts; the lexicon below also keeps real names
-whole (发展和改革委员会, 县委宣传部, 市生态环境局成武分局, 人行成武分行).
+whole (发展和改革委员会, 县委宣传部, 市生态环境局成武分局, 人行成武分行, 国务院国资委, 驻委纪检监察组),
+with a second name in parentheses (市委编办（市委机构编制委员会办公室）, 省发展改革委〔省营商办〕).
+Collectives (各县（市、区）人民政府, 国务院各有关部门) are one placeholder mention each.
 """
 from __future__ import annotations
 
@@ -213,7 +215,13 @@ def _next_cut(name: str, pos: int) -> int | None:
 
 
 def starts_unit_name(rest: str) -> bool:
-    """``rest`` begins a unit name: a function stem or a collective, and ends as a unit does."""
+    """``rest`` begins a unit name: a function stem, a jurisdiction or a collective, and ends as a unit does.
+
+    Examples
+    --------
+    >>> starts_unit_name("交通警察支队"), starts_unit_name("制定管理办")
+    (True, False)
+    """
     return (_stem_prefix(rest) > 0 or is_placeholder(rest) or rest.startswith(("县委", "市委", *_JURISDICTIONS))) and (
         ends_with_head(rest) or _stem_prefix(rest) == len(rest.lstrip("县市区省")) or rest.endswith("部门"))
 
