@@ -5,6 +5,7 @@ import dataclasses
 import functools
 import hashlib
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -206,6 +207,21 @@ def _extract_or_problem(item: tuple[str, bytes, str]) -> tuple[str, str, Extract
         return rel, sha, f"extraction failed: {type(exc).__name__}: {exc}"
 
 
+def _bounded_map(pool: ProcessPoolExecutor, fn: Callable, items: Iterable, window: int) -> Iterator:
+    """``pool.map`` in order, with at most ``window`` items in flight.
+
+    ``Executor.map`` reads its whole input before yielding, which held every pending file's bytes
+    in memory (1.5 GB for a 1.2 GB corpus); this keeps memory flat as the corpus grows.
+    """
+    in_flight: deque = deque()
+    for item in items:
+        in_flight.append(pool.submit(fn, item))
+        if len(in_flight) >= window:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
 def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reextract: bool = False,
            workers: int = 1, progress: Callable[[Iterable], Iterable] | None = None) -> IngestReport:
     """Read raw files into the project's event log.
@@ -232,7 +248,7 @@ def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reext
         pending = _pending(project, log, files, reextract, report)
         if workers > 1:
             pool = ProcessPoolExecutor(max_workers=workers)
-            results = pool.map(_extract_or_problem, pending, chunksize=4)
+            results = _bounded_map(pool, _extract_or_problem, pending, window=8 * workers)
         else:
             pool = None
             results = map(_extract_or_problem, pending)
