@@ -29,7 +29,11 @@ _DATE_UNITS = {"年", "月", "月份", "日", "号", "周", "岁", "个月"}
 _CLASSIFIERS = set("个家项处座所张台套部件条辆艘架场次起期种类本册篇片村栋间头只株棵块宗笔份支队根名位人户床批") | {"人次", "家次", "户次", "场次", "件次", "批次", "车次", "架次"}
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,20}〕|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』")
 _SUBSIDY_BEFORE = re.compile(r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|给予|一次性)[^，,；;。]{0,6}$|最高(?:奖励|补助|补贴|给予|可达|不超过)?$")
-_SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:给予)?(?:一次性)?(?:补助|补贴|奖励|奖补|资助|贴息)")
+_SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:给予)?(?:一次性)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|奖励|奖补|资助|贴息)")
+# Scoring rules of an assessment: 每低0.1个百分点扣0.5分, 达到6%的得满分, 低于80%的，扣2分, 指标占40%.
+_PER_STEP_BEFORE = re.compile(r"每(?:低|高|少|多|增加|减少|提高|降低|超过|下降|上升|超出)$")
+_SCORE_AFTER = re.compile(r"^的(?:[，,；;。]|得|扣|加|不得|视为|予以|给予)")
+_WEIGHT_BEFORE = re.compile(r"(?:权重|分值|比重分)(?:为|占)?$|指标占$")
 # 从人均8.7万元提高到12万元: a starting level, not the aim.
 _FROM_BEFORE = re.compile(r"(?:从|由)[\u4e00-\u9fff]{0,3}$")
 _TO_AFTER = re.compile(r"[^，,；;。]{0,8}?(?:提高|增加|增长|扩大|提升|上升|下降|降低|减少|压减|缩小|降|升)(?:到|至)")
@@ -40,7 +44,7 @@ _ENCOURAGED_PARTIES = r"(?:企业|学生|家长|群众|居民|村民|农户|家�
 _ENCOURAGED = re.compile(rf"[ \t\u3000]*(?:积极)?(?:鼓励|支持|引导|倡导|动员)(?:和(?:鼓励|支持|引导))?[\u4e00-\u9fff]{{0,6}}?{_ENCOURAGED_PARTIES}")
 _ENCOURAGED_COUNT = re.compile(r"[ \t\u3000]*(?:积极)?(?:鼓励|支持|引导|倡导|动员)[^，,；;。]{0,4}?(?:\d|[一二两三四五六七八九十百千])")  # 支持3家企业上市 counts the supported
 # "按设备投资额的10%", "按贷款利率的50%": a rate applied to a base is how support is computed.
-_RATE_OF_BASE = re.compile(r"按[^，,；;。]{1,15}的$")
+_RATE_OF_BASE = re.compile(r"按[^，,；;。]{1,15}的$|按每[\u4e00-\u9fff]{0,4}$")
 # "对年营业收入超过1亿元的企业…", "凡…的": a clause that names who qualifies.
 _ELIGIBILITY = re.compile(r"[ \t\u3000]*(?:对于|凡|对(?!标|接|照|外|口|比))")
 _SIZE_SPEC_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|集群|基地)")
@@ -87,7 +91,7 @@ _PLAN_RANGE = re.compile(r"(20\d{2})\s*[—–\-－~至到]\s*(20\d{2})\s*年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
 _PLAN_TYPES = (None, "action_plan", "key_tasks", "policy_measures", "other")
 # Years, durations and ages that measure something: 受教育年限提高到11.2年, 人均预期寿命达到79岁.
-_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄|期限|工龄)[\u4e00-\u9fff]{0,4}$")
+_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄|工龄)[\u4e00-\u9fff]{0,4}$")
 # 县十八届人大二次会议, 十四届三次全会: an ordinal session, not a count.
 _SESSION = re.compile(r"(?:届|人大|政协|党代会)[\u4e00-\u9fff]{0,4}$")
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
@@ -170,6 +174,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
     out: list[Measure] = []
     seen: dict[tuple[str, str], int] = {}
     previous: tuple[int, str] | None = None  # (sentence start, metric) of the last measure
+    support_end = -1  # end of the last figure read as a payment
     quantities = find_quantities(text)
     table = read_indicator_tables(text)
     table_rows = sorted({(f.row_start, f.row_end) for f in table})
@@ -206,8 +211,9 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         role = _role(metadata.doc_type, q.start, sentence, plan_start, reports or in_review)
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
-        if role == "target" and _is_support(text, q):
-            continue  # 最高奖励1000万元, 给予30%补助: what the government pays, not what it aims at
+        if role == "target" and (_is_support(text, q) or text[support_end:q.start] in _LIST_JOINS):
+            support_end = q.end
+            continue  # 最高奖励1000万元, 给予30%补助 (and 、50万元 after it): what the government pays
         if role == "target" and _is_baseline(text, q):
             continue  # 从人均8.7万元提高到12万元: the 8.7 is where the aim starts
         year, period, as_of = _when(text, sentence_start, q.start, role, doc_year, metadata, plan)
@@ -383,6 +389,8 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
     if _SCOPE_BEFORE.search(before):
         return False
+    if _PER_STEP_BEFORE.search(before) or _SCORE_AFTER.match(after) or _WEIGHT_BEFORE.search(before):
+        return False  # how an assessment scores, not what it aims at
     if q.base_unit in _CLASSIFIERS and _WHOLE_SET_BEFORE.search(before):
         return False
     if before.endswith("/") or re.match(r"/\d", after):
