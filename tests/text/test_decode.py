@@ -52,3 +52,44 @@ def test_empty_and_binary_input_never_raise():
     assert any(w.code == "no-documents" for w in read_source(b"", "empty.txt").warnings)
     reading = read_source(bytes(range(256)) * 4, "noise.bin")
     assert reading.sha256 and isinstance(reading.warnings, tuple)
+
+
+UTF8_PART = "一、总体要求\n1.建设实验室，力争达到20家以上。(牵头单位:科技局)\n"
+GB_PART = "一、保障措施\n2.加强组织领导，完善工作机制。(责任单位:财政局)\n"  # 一 in GB18030 is D2 BB, also UTF-8 for һ
+LAST_PART = "三、工作要求\n各地要抓好落实，确保取得实效。"
+
+
+@pytest.mark.parametrize(
+    ("parts", "encoding"),
+    [
+        (((UTF8_PART, "utf-8"), (GB_PART, "gb18030")), "utf-8+gb18030"),
+        (((GB_PART, "gb18030"), (UTF8_PART, "utf-8")), "gb18030+utf-8"),
+        (((UTF8_PART, "utf-8"), (GB_PART, "gb18030"), (LAST_PART, "utf-8")), "utf-8+gb18030+utf-8"),
+        (((GB_PART.strip(), "gb18030"), (LAST_PART, "utf-8")), "gb18030+utf-8"),  # no newline at the switch
+        (((LAST_PART, "utf-8"), (GB_PART, "gb18030")), "utf-8+gb18030"),
+    ],
+)
+def test_concatenated_utf8_and_gb18030_pages_are_decoded_run_by_run(parts, encoding):
+    chunks = [text.encode(codec) for text, codec in parts]
+    reading = read_source(b"".join(chunks), "joined.txt")
+    assert reading.encoding == encoding
+    assert reading.raw_text == "".join(text for text, _ in parts)
+    switches = [w for w in reading.warnings if w.code == "mixed-encoding"]
+    # each switch is reported at the byte where the next page begins
+    assert [w.offset for w in switches] == [sum(map(len, chunks[:k])) for k in range(1, len(chunks))]
+    assert all("joined.txt" in w.message for w in switches)
+    assert not [w for w in reading.warnings if w.code == "undecodable-bytes"]
+
+
+def test_damage_in_a_mixed_file_is_still_reported_not_guessed_away():
+    data = UTF8_PART.encode() + GB_PART.encode("gb18030")[:30] + b"\xff\xff" + GB_PART.encode("gb18030")[30:]
+    reading = read_source(data, "damaged.txt")
+    bad = [w for w in reading.warnings if w.code == "undecodable-bytes"]
+    assert bad and any(w.code == "encoding-fallback" for w in reading.warnings)
+
+
+def test_utf8_cut_inside_its_last_character_is_damage_not_a_gb18030_tail():
+    data = (UTF8_PART + "3.建设").encode()[:-1]  # the last byte of 设 is missing
+    reading = read_source(data, "cut.txt")
+    assert reading.encoding == "utf-8"
+    assert [w.offset for w in reading.warnings if w.code == "undecodable-bytes"] == [len(data) - 2]

@@ -1,6 +1,8 @@
 """A saved page with site chrome and a 任务分工表: main text, TAB-separated rows, metadata, offsets."""
 from __future__ import annotations
 
+import pytest
+
 from policykit.text import read_source
 
 PAGE = """<!DOCTYPE html>
@@ -78,3 +80,11 @@ def test_page_title_without_site_name_is_the_title_when_the_body_has_none():
     meta = read_source(page.encode(), "p.html").documents[0].metadata
     assert meta.title == "某某市2024年重点工作任务"
     assert (meta.region, meta.level, meta.doc_type, meta.year) == ("某某市", "city", "key_tasks", 2024)
+
+
+@pytest.mark.parametrize("depth", [5_000, 50_000])
+def test_deeply_nested_page_is_rendered_without_recursion(depth):
+    page = b"<html><body>" + b"<div>" * depth + "<p>建设实验室</p><table><tr><td>序号</td><td>牵头单位</td></tr></table>".encode() + b"</div>" * depth + b"</body></html>"
+    reading = read_source(page, "deep.html")
+    assert not [w for w in reading.warnings if w.code == "read-failed"]
+    assert reading.raw_text == "建设实验室\n序号\t牵头单位\n"

@@ -1,5 +1,6 @@
 """Bytes → text: strict probes (BOM, UTF-8, then GB18030 / Big5 / UTF-16 ranked by how plausible the
-decoded Chinese is); damaged bytes fall back to the codec with the fewest errors, reported by offset."""
+decoded Chinese is); a UTF-8 / GB18030 concatenation is decoded run by run; damaged bytes fall back
+to the codec with the fewest errors, reported by offset."""
 from __future__ import annotations
 
 import codecs
@@ -91,6 +92,9 @@ def decode_bytes(data: bytes, source_path: str) -> tuple[str, str, list[TextWarn
         codec, text = max(candidates, key=lambda item: _plausibility(item[1]))
         if _plausibility(text) >= _PLAUSIBLE:
             return text, codec, []
+    mixed = _decode_runs(data, source_path)
+    if mixed is not None:
+        return mixed
     codec = _detect(data)
     text, warnings = _decode_reporting(data, codec, source_path)
     warnings.insert(0, TextWarning("encoding-fallback", f"{source_path}: no codec decodes every byte; decoded as {codec} (best guess)"))
@@ -100,3 +104,95 @@ def decode_bytes(data: bytes, source_path: str) -> tuple[str, str, list[TextWarn
 def _detect(data: bytes) -> str:
     """For damaged bytes: the codec that leaves the fewest undecodable bytes, UTF-8 first on a tie."""
     return min(("utf-8", "gb18030", "big5"), key=lambda c: data.decode(c, errors="replace").count("\ufffd"))
+
+
+_MAX_RUNS = 32  # more switches than this is noise, not a concatenation of pages
+
+
+def _strict_end(data: bytes, start: int, codec: str) -> int:
+    """End of the longest run from ``start`` that ``codec`` decodes strictly (whole characters)."""
+    try:
+        data[start:].decode(codec)
+    except UnicodeDecodeError as err:
+        return start + err.start
+    return len(data)
+
+
+def _utf8_char_before(data: bytes, end: int) -> int:
+    """Start of a multi-byte UTF-8 character ending at ``end``, or ``end`` when there is none."""
+    for size in (3, 2, 4):  # Han characters and CJK punctuation are 3 bytes in UTF-8
+        if end - size >= 0 and _strict(data[end - size:end], "utf-8") is not None and data[end - size] >= 0xC2:
+            return end - size
+    return end
+
+
+def _utf8_resume(data: bytes, start: int, stop: int) -> int:
+    """Where UTF-8 text resumes inside a GB18030 run that failed at ``stop``.
+
+    GB18030 reads the first bytes of a UTF-8 character as one of its own two-byte characters before
+    it fails, so the switch lies before ``stop``: step back to the lead byte of the character
+    ``stop`` is in, then over whole multi-byte UTF-8 characters, keeping the GB18030 part whole.
+    """
+    switch = stop
+    while switch > start and stop - switch < 3 and 0x80 <= data[switch] <= 0xBF:
+        switch -= 1
+    while switch > start and (before := _utf8_char_before(data, switch)) < switch:
+        switch = before
+    while switch < stop and _strict(data[start:switch], "gb18030") is None:
+        switch += 1
+    return switch
+
+
+def _runs(data: bytes) -> list[tuple[str, int, int]] | None:
+    """Split bytes into alternating UTF-8 and GB18030 runs that each decode strictly, or None.
+
+    A switch is placed at the first non-ASCII byte of the new codec (ASCII reads the same in both).
+    """
+    runs: list[tuple[str, int, int]] = []
+    pos = 0
+    while pos < len(data):
+        if len(runs) >= _MAX_RUNS:
+            return None
+        end = _strict_end(data, pos, "utf-8")
+        while end < len(data) and end - 2 >= pos and 0xC2 <= data[end - 2] <= 0xDF and 0x80 <= data[end - 1] <= 0xBF:
+            end -= 2  # a GB18030 pair that is also a two-byte UTF-8 letter (一 is D2 BB, read as һ)
+        if end > pos and not data[pos:end].isascii():
+            runs.append(("utf-8", pos, end))
+            pos = end
+            continue
+        stop = _strict_end(data, pos, "gb18030")
+        end = stop if stop == len(data) else _utf8_resume(data, pos, stop)
+        if end <= pos or data[pos:end].isascii():
+            return None  # a byte neither codec reads: damage, not a concatenation
+        runs.append(("gb18030", pos, end))
+        pos = end
+    return runs
+
+
+def _reads_as_text(chunk: bytes, codec: str, other: str) -> bool:
+    """A run is taken as ``codec`` text when it holds frequent Han characters and reads at least as
+    plausibly as the same bytes in the other codec (a stray two-byte accident does neither)."""
+    text = chunk.decode(codec)
+    return len(_COMMON.findall(text)) >= 2 and _plausibility(text) >= _plausibility(chunk.decode(other, errors="replace"))
+
+
+def _decode_runs(data: bytes, source_path: str) -> tuple[str, str, list[TextWarning]] | None:
+    """Decode a UTF-8 / GB18030 concatenation run by run (scrapers join pages saved in both).
+
+    Returns None unless there are runs of both codecs and each one reads as Chinese text.
+    """
+    runs = _runs(data)
+    if runs is None or len({codec for codec, _, _ in runs}) < 2:
+        return None
+    other = {"utf-8": "gb18030", "gb18030": "utf-8"}
+    if not all(_reads_as_text(data[s:e], codec, other[codec]) for codec, s, e in runs):
+        return None
+    text = "".join(data[s:e].decode(codec) for codec, s, e in runs)
+    encoding = "+".join(codec for codec, _, _ in runs)
+    switches = ", ".join(str(s) for _, s, _ in runs[1:])
+    warnings = [TextWarning("encoding-fallback", f"{source_path}: no codec decodes every byte; decoded in runs as {encoding} (switching at byte {switches})")]
+    warnings += [
+        TextWarning("mixed-encoding", f"{source_path}: bytes {s}-{e} are {codec} (after {before}); decoded as such", s)
+        for (before, _, _), (codec, s, e) in zip(runs, runs[1:])
+    ]
+    return text, encoding, warnings

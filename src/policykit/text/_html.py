@@ -48,32 +48,51 @@ class _Renderer:
         if self.parts and not self.parts[-1].endswith("\n"):
             self.emit("\n")
 
-    def node(self, node: Node) -> None:
+    def enter(self, node: Node) -> bool:
+        """Emit what comes before the node's children; True when they are to be rendered."""
         tag = node.tag
         if tag == "-text":
             text = _SPACES.sub(" ", node.text_content or "")
             if text != " " or (self.parts and not self.parts[-1].endswith("\n")):
                 self.emit(text)
-            return
+            return False
         if tag in _SKIP or tag == "_comment":
-            return
+            return False
         if tag == "br":
             self.emit("\n")
-            return
+            return False
         if tag == "tr":
             self.newline()
             cells = [_SPACES.sub(" ", c.text(deep=True, separator=" ")).strip() for c in node.iter() if c.tag in ("td", "th")]
             self.emit("\t".join(cells))
             self.newline()
-            return
-        start = self.length
+            return False
         if tag in _BLOCK:
             self.newline()
-        for child in node.iter(include_text=True):
-            self.node(child)
-        if tag in _BLOCK:
+        return True
+
+    def leave(self, node: Node, start: int) -> None:
+        if node.tag in _BLOCK:
             self.newline()
         self.spans[node.mem_id] = (start, self.length)
+
+    def render(self, root: Node) -> None:
+        """Depth-first over the tree with an explicit stack: a page nested thousands of levels
+        deep (generated or broken markup) must not exhaust Python's recursion limit."""
+        start = self.length
+        if not self.enter(root):
+            return
+        stack = [(root, start, root.iter(include_text=True))]
+        while stack:
+            node, start, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                self.leave(node, start)
+                continue
+            child_start = self.length
+            if self.enter(child):
+                stack.append((child, child_start, child.iter(include_text=True)))
 
 
 def _main_node(body: Node) -> Node:
@@ -118,7 +137,7 @@ def read_html(text: str) -> HtmlPage:
     if body is None:
         return HtmlPage("", (0, 0), meta)
     renderer = _Renderer()
-    renderer.node(body)
+    renderer.render(body)
     rendered = "".join(renderer.parts)
     main = renderer.spans.get(_main_node(body).mem_id, (0, len(rendered)))
     return HtmlPage(rendered, main, meta)

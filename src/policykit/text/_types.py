@@ -10,9 +10,9 @@ from functools import cached_property
 class TextWarning:
     """Something a reader of the data should know about a file or document.
 
-    ``code`` is a short stable slug (``encoding-fallback``, ``undecodable-bytes``, ``redaction``,
-    ``missing-title`` …); ``offset`` points into the decoded raw text (or the raw bytes for
-    ``undecodable-bytes``) where it applies.
+    ``code`` is a short stable slug (``encoding-fallback``, ``undecodable-bytes``, ``mixed-encoding``,
+    ``redaction``, ``missing-title`` …); ``offset`` points into the decoded raw text (or the raw bytes
+    for ``undecodable-bytes`` and ``mixed-encoding``) where it applies.
     """
 
     code: str
@@ -85,7 +85,7 @@ class SourceReading:
 
     source_path: str
     sha256: str  # of the raw bytes
-    encoding: str  # the codec used to decode, e.g. utf-8, utf-8-sig, gb18030, big5, utf-16
+    encoding: str  # the codec used to decode, e.g. utf-8, utf-8-sig, gb18030, big5, utf-16; utf-8+gb18030 for runs of both
     raw_text: str  # decoded text (for HTML: the text with tags removed), what spans map back to
     documents: tuple[SourceDocument, ...]
     warnings: tuple[TextWarning, ...] = ()
