@@ -235,3 +235,11 @@ def test_second_header_row_splits_the_spanning_column():
     text = ("序号\t重点任务\t责任单位\t完成时限\n牵头单位\t配合单位\n"
             "1\t推行全程网办。\t县市场监管局\t县税务局、县公安局\t2024年6月")
     assert units(text) == [("县市场监管局", "lead"), ("县税务局", "participant"), ("县公安局", "participant")]
+
+
+def test_more_role_words_of_real_plans():
+    text = ("1.甲。（县政府负总责，县应急管理局具体负责）\n2.乙。（主办：市商务局；协办：市财政局）\n"
+            "3.丙。（牵头责任单位：市教育局；配合责任单位：市人社局）\n4.丁。市卫健委负责制定方案。\n5.戊。落实安全生产责任制。")
+    assert units(text) == [("县政府", "responsible"), ("县应急管理局", "responsible"), ("市商务局", "responsible"),
+                           ("市财政局", "participant"), ("市教育局", "lead"), ("市人社局", "participant"),
+                           ("市卫健委", "responsible")]

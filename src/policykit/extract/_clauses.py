@@ -33,14 +33,14 @@ _LABEL_ROLES = {
     "承办单位": "responsible", "参与单位": "participant", "参与部门": "participant",
     "配合单位": "participant", "配合部门": "participant", "协办单位": "participant",
     "协助单位": "participant", "协同单位": "participant", "参加单位": "participant", "协作单位": "participant",
-    "责任主体": "responsible", "实施单位": "responsible",
+    "责任主体": "responsible", "实施单位": "responsible", "牵头责任单位": "lead", "配合责任单位": "participant",
     # A department's own plans name its offices: 牵头处室, 责任科室 …
     **{verb + office: role for verb, role in (("牵头", "lead"), ("责任", "responsible"), ("配合", "participant"))
        for office in ("处室", "科室", "股室")},
 }
 # The bare verb as a label, only with its colon: （牵头：市商务局；配合：市财政局）.
-_SHORT_LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "配合": "participant", "参与": "participant",
-                      "协助": "participant", "协办": "participant"}
+_SHORT_LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "主办": "responsible", "配合": "participant",
+                      "参与": "participant", "协助": "participant", "协办": "participant"}
 # A label may stand in brackets (【责任科室】, 〔牵头单位〕); a bracketed label needs no colon.
 _LABEL = re.compile(
     r"(?P<bracket>[【〔\[])?(?P<label>" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + r")"
@@ -53,7 +53,7 @@ _COLUMN_ROLES = {**_LABEL_ROLES, "牵头": "lead", "责任": "responsible", "配
 _VERB_ROLES = {
     "负责落实": "responsible", "负责实施": "responsible", "具体实施": "responsible", "组织实施": "responsible",
     "按职责分工落实": "responsible", "按照职责分工落实": "responsible", "分别落实": "responsible",
-    "组织落实": "responsible", "抓好落实": "responsible",
+    "组织落实": "responsible", "抓好落实": "responsible", "负总责": "responsible",
     "牵头负责": "lead", "牵头": "lead", "按职责分工负责": "responsible", "按照职责分工负责": "responsible",
     "根据职责分工负责": "responsible", "按职责负责": "responsible", "分工负责": "responsible",
     "分别负责": "responsible", "具体负责": "responsible", "共同负责": "responsible", "负责": "responsible",
@@ -63,7 +63,7 @@ _VERB_ROLES = {
 # A role verb that ends a subject (not 负责人, 牵头作用, 参与度, 配合单位 …).
 _VERB = re.compile(
     "(?:" + "|".join(sorted(_VERB_ROLES, key=len, reverse=True)) + ")"
-    r"(?!人|同志|作用|抓总|单位|部门|度|率|的|者|制|机制|考核)"
+    r"(?!人|同志|作用|抓总|单位|部门|度|率|的|者|制(?![定订])|机制|考核)"  # 负责制 is a system; 负责制定 assigns
 )
 _VALUE_END = "。\n\t"
 _PART_SEPARATORS = "，,；;"
