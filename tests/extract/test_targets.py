@@ -279,3 +279,11 @@ def test_names_rules_and_urged_parties_are_no_targets(text):
 
 def test_a_count_of_supported_firms_is_a_target():
     assert [t.value for t in targets("支持3家企业上市。")] == ["3"]
+
+
+def test_work_report_plan_part_found_by_a_plain_heading_or_a_goal_colon():
+    text = ("一、2023年工作回顾\n2023年，全区地区生产总值增长6.2%，新增城镇就业1.1万人。\n二、2024年工作\n"
+            "今年全区经济社会发展的主要目标：地区生产总值增长6%左右，城镇新增就业1万人以上。")
+    metadata = DocumentMetadata(doc_type="work_report", year=2024)
+    assert [(t.value, t.year) for t in find_targets(text, (), metadata)] == [("6", 2024), ("1", 2024)]
+    assert [(o.value, o.period) for o in find_observations(text, (), metadata)] == [("6.2", "2023"), ("1.1", "2023")]

@@ -78,8 +78,9 @@ _PAST = re.compile(
 # Past-tense narration of a summary: 开展了, 累计, 先后, 已…
 _REPORTING = re.compile(_PAST.pattern + r"|[\u4e00-\u9fff]了[\u4e00-\u9fff\d]|累计|先后|共计|全年共")
 _PLAN_PART = re.compile(
-    r"预期目标(?:是|为|如下|作了)|总体要求是|(?m:^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,30}"
-    r"(?:总体要求|预期目标|目标任务|工作安排|主要工作|重点工作)[^\n]{0,20}$)")
+    r"预期目标(?:是|为|如下|作了)|总体要求是|(?:主要|预期|发展)目标(?:是|为)?[：:]|"
+    r"(?m:^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,30}"
+    r"(?:总体要求|预期目标|目标任务|工作安排|工作任务|工作部署|工作建议|主要工作|重点工作|(?:今年|\d{4}年)工作(?![^\n]*(?:回顾|总结|情况)))[^\n]{0,20}$)")
 # Top-level headings of a summary's parts: 一、上半年工作完成情况 reports, 二、下半年工作计划 plans.
 _PART_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分]+[ \t\u3000]*)([^\n]{0,40})$")
 _REVIEW_TITLE = re.compile(r"完成情况|工作回顾|回顾|工作总结|总结|主要成效|工作成效|进展情况|推进情况|基本情况|发展基础|规划基础|现状")
@@ -169,7 +170,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
     first_year = plan[0] if plan else doc_year if metadata.doc_type in _PLAN_TYPES[1:] else None
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     plan_start = _plan_start(text) if metadata.doc_type == "work_report" else None
-    reviews = _review_parts(text) if metadata.doc_type not in ("work_report", "progress_report") else ()
+    reviews = _review_parts(text) if metadata.doc_type != "progress_report" else ()
     reports = metadata.doc_type in (None, "other", "assessment") and _mostly_reports(text)
     out: list[Measure] = []
     seen: dict[tuple[str, str], int] = {}
