@@ -77,3 +77,16 @@ def test_a_plan_under_an_attachment_line_belongs_to_its_notice():
     assert len(reading.documents) == 1
     meta = reading.documents[0].metadata
     assert (meta.title, meta.issuer, meta.issued_on) == ("某某区城市更新三年行动方案", "某某区人民政府", "2022-03-01")
+
+
+def test_a_title_broken_inside_its_document_noun_is_joined():
+    # the page set the title over two lines, breaking 报告 between 报 and 告
+    reading = read(f"某某县人民政府工作报\n告\n\n——2022年1月5日在县第十届人民代表大会上\n\n{BODY}\n")
+    assert [d.metadata.title for d in reading.documents] == ["某某县人民政府工作报告"]
+    assert reading.documents[0].text.startswith("某某县人民政府工作报\n告")  # the text itself is kept as written
+
+
+def test_a_short_line_after_a_whole_word_is_not_joined_to_it():
+    # 工作 is a whole word: the next line 报告 is not the rest of it, so no title is made up
+    reading = read(f"继续做好今年各项工作\n报告\n\n{BODY}\n")
+    assert [d.metadata.title for d in reading.documents] == [None]

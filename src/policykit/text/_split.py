@@ -32,6 +32,7 @@ _NOTICE = re.compile(r"关于(?:印发|转发|下发)《?(.+?)》?的通知$")
 _TIPS = re.compile(r"写作|范文|精选\d+篇|轻松搞定|核心提示|供你借鉴|供您参考")
 _NEWS = re.compile(r"^(?:来源[:：]|.{0,12}\d{1,2}月\d{1,2}日(?:讯|电)|.{0,6}记者)", re.M)
 MIN_BODY = 300  # an untitled lead this long is a document of its own
+_SPLIT_TAIL = 4  # at most this many characters on the line that finishes a title broken mid-word
 MIN_GAP = 100  # a title block closer than this to the previous title is a subtitle, not a new document
 _OPENS_PHRASE = "《“\"(（"
 _CLOSES_PHRASE = "》”\")），。、；："
@@ -97,23 +98,45 @@ def _neighbour(text: str, pos: int, step: int) -> str:
     return text[i] if 0 <= i < len(text) else ""
 
 
+def _split_word_tail(text: str, line: str, end: int) -> tuple[str, int] | None:
+    """The short next line that completes a title broken inside its document noun (政府工作报 /
+    告), with where that line ends; None when ``line`` is not such a broken title."""
+    if not 4 <= len(line) <= 60 or "。" in line or "；" in line or _TITLE_END.search(line):
+        return None
+    next_end = text.find("\n", end + 1)
+    next_end = len(text) if next_end < 0 else next_end
+    tail = text[end + 1:next_end].strip()
+    if not 1 <= len(tail) <= _SPLIT_TAIL or _ENUMERATED.match(line):
+        return None
+    noun = _TITLE_END.search(line + tail)
+    # the noun must straddle the break: the first line ends mid-word
+    return (tail, next_end) if noun is not None and noun.start() < len(line) else None
+
+
 def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
     """Runs of title lines (blank lines between allowed): ``(start, end, lines)``."""
     blocks: list[tuple[int, int, list[str]]] = []
+    consumed = 0  # end of a line already joined to the one before it
     for m in re.finditer(r"[^\n]+", text):
-        line = m.group().strip()
+        if m.start() < consumed:
+            continue
+        line, line_end = m.group().strip(), m.end()
         if len(line) > 90:
             continue  # a paragraph: the common case, decided without any regex
+        joined = _split_word_tail(text, line, line_end) if len(line) <= 60 else None
+        if joined is not None:
+            line, line_end = line + joined[0], joined[1]
+            consumed = line_end
         continues = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION) and not text[blocks[-1][1]:m.start()].strip()
         if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION))):
             continue
-        before, after = _neighbour(text, m.start(), -1), _neighbour(text, m.end(), 1)
+        before, after = _neighbour(text, m.start(), -1), _neighbour(text, line_end, 1)
         if (before and before in _OPENS_PHRASE) or (after and after in _CLOSES_PHRASE):
             continue  # a name quoted inside a sentence that the page broke over lines
         if blocks and not text[blocks[-1][1]:m.start()].strip():
-            blocks[-1] = (blocks[-1][0], m.end(), blocks[-1][2] + [line])
+            blocks[-1] = (blocks[-1][0], line_end, blocks[-1][2] + [line])
         else:
-            blocks.append((m.start(), m.end(), [line]))
+            blocks.append((m.start(), line_end, [line]))
     return [b for b in blocks if _is_title_line(_title_of(b[2]))]
 
 
