@@ -41,6 +41,19 @@ def test_every_style_has_gold():
     assert len(RAW) >= 10
 
 
+def test_gold_quotes_and_mentions_are_verbatim():
+    from policykit.text import read_source
+
+    for gold in load_gold(STYLES):
+        reading = read_source((STYLES / gold.file).read_bytes(), gold.file)
+        text = "\n".join(d.text for d in reading.documents)
+        for document in gold.documents:
+            for task in document.tasks:
+                for clause in task.assignments:
+                    assert clause.quote in text, (gold.file, clause.quote)
+                    assert all(unit.mention in clause.quote for unit in clause.units), (gold.file, clause.quote)
+
+
 def test_scores_per_style_file(styles_evaluation):
     lines, low = [], []
     for raw in RAW:
