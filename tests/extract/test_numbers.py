@@ -81,6 +81,8 @@ def test_unit_between_number_and_condition():
     ("培育三至五家", "3", "5", "家", "range"),
     ("二级医院两至三家", "2", "3", "家", "range"),
     ("打造10至15家", "10", "15", "家", "range"),
+    ("建设二三十个", "20", "30", "个", "range"),
+    ("就业5万—8万人", "5", "8", "万人", "range"),
 ])
 def test_quantities(text, value, high, unit, comparator):
     q = quantity(text)
@@ -194,3 +196,7 @@ def test_long_numbers_scale_exactly():
     q = quantity(f"共{digits}.5万元")
     assert q.base_value == Decimal(digits + "5000") and str(q.base_value) == digits + "5000"
     assert read_number("9" * 40 + "亿") == Decimal("9" * 40 + "0" * 8)
+
+
+def test_fractions_in_words_are_no_quantities():
+    assert find_quantities("占比超过三分之一") == ()

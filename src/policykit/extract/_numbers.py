@@ -203,6 +203,10 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if m.group("chinese") and m.start() > 0 and norm[m.start() - 1] in _WORD_BEFORE_NUMERAL:
             pos = m.start() + 1  # 统一, 唯一, 之一: words, not numerals
             continue
+        if norm.startswith("分之", m.end()) and not m.group("pct"):
+            fraction = _NUMBER.match(norm, m.end() + 2)
+            pos = fraction.end() if fraction else m.end() + 2  # 三分之一: a fraction no decimal holds exactly
+            continue
         quantity = _read_quantity(norm, m)
         if quantity is None:
             pos = m.start() + 1 if m.group("chinese") and m.end() - m.start() > 1 else m.end()
@@ -422,5 +426,7 @@ def _adjacent_pair(norm: str, m: re.Match) -> Quantity | None:
         return None
     scale = _scale_of(scale_word) or 1
     low, high = Decimal(pair[0]), Decimal(pair[1])
+    if scale_word in _SMALL_UNITS:  # 二三十个 is 20–30 个: only 万/亿 stay in the unit
+        low, high, scale_word, scale = low * scale, high * scale, "", 1
     return Quantity(low, high, scale_word + unit, _scaled(low, scale), _scaled(high, scale), _PERCENT_UNITS.get(unit, unit),
                     "range", None, m.start(), end, m.start())
