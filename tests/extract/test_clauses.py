@@ -243,3 +243,8 @@ def test_more_role_words_of_real_plans():
     assert units(text) == [("县政府", "responsible"), ("县应急管理局", "responsible"), ("市商务局", "responsible"),
                            ("市财政局", "participant"), ("市教育局", "lead"), ("市人社局", "participant"),
                            ("市卫健委", "responsible")]
+
+
+def test_bracketed_short_label_before_the_task_text():
+    text = "1.【牵头：街道平安办】推进网格化管理。配合：各社区党委"
+    assert units_by_clause(text) == [("街道平安办", "lead", 0), ("各社区党委", "participant", 1)]

@@ -131,3 +131,11 @@ def test_verb_before_departments_is_no_unit():
                                   "省公安厅、省交通运输厅等有关部门"])
 def test_counted_etc_tails_close_the_list(text):
     assert names(text) == ["省公安厅", "省交通运输厅"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("街道综合执法队、街道社区建设科", ["街道综合执法队", "街道社区建设科"]),
+    ("街道城市管理科街道平安办", ["街道城市管理科", "街道平安办"]),
+])
+def test_subdistrict_offices_keep_their_prefix(text, expected):
+    assert names(text) == expected

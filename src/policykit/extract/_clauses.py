@@ -65,7 +65,7 @@ _VERB = re.compile(
     "(?:" + "|".join(sorted(_VERB_ROLES, key=len, reverse=True)) + ")"
     r"(?!人|同志|作用|抓总|单位|部门|度|率|的|者|制(?![定订])|机制|考核)"  # 负责制 is a system; 负责制定 assigns
 )
-_VALUE_END = "。\n\t"
+_VALUE_END = "。\n\t】"  # 】 closes a bracketed clause: 【牵头：街道平安办】推进…
 _PART_SEPARATORS = "，,；;"
 _SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
 _SENTENCE_BOUNDARY = "。；;，,：:\n\t"

@@ -56,6 +56,11 @@ _OPEN, _CLOSE = "（(〔", "）)〕"
 _LOST_HEAD_STEM = 4
 # Jurisdiction prefixes that open a unit name (县财政局, 镇财政所, 街道综治中心).
 _JURISDICTIONS = ("县", "市", "区", "省", "镇", "乡", "街道")
+# Words whose second character opens names too (区, 市, 镇, 乡): no cut inside them (社区建设科, 城市管理科).
+_WORDS_ACROSS = frozenset((
+    "社区", "城区", "园区", "景区", "辖区", "片区", "小区", "新区", "山区", "库区", "矿区", "郊区", "老区", "城市",
+    "都市", "城乡", "城镇", "乡镇", "村镇", "集镇",
+))
 # Words that make a 部门 a kind of department (行业主管部门, 市场监管部门 …) rather than a verb's object.
 _SECTOR_ROLES = ("主管", "管理", "监管", "职能", "行政", "执法", "业务", "审批", "行业")
 # 等, 等有关部门, 等10个部门, 等五家单位: words that close a list without naming a unit.
@@ -203,6 +208,8 @@ def _next_cut(name: str, pos: int) -> int | None:
     stem = _stem_prefix(name[pos:])
     for cut in range(pos + 2, len(name) - 1):
         left, rest = name[pos:cut], name[cut:]
+        if left in _JURISDICTIONS or left[-1] + rest[0] in _WORDS_ACROSS:  # 街道|综合执法队, 街道社|区建设科
+            continue
         if not _valid_start(rest) or not (looks_like_unit(rest) or starts_unit_name(rest)) or _organ_of(left, rest):
             continue
         if left.endswith(_STRONG_HEADS) or (left.endswith(_WEAK_HEADS) and starts_unit_name(rest)):
