@@ -287,3 +287,10 @@ def test_work_report_plan_part_found_by_a_plain_heading_or_a_goal_colon():
     metadata = DocumentMetadata(doc_type="work_report", year=2024)
     assert [(t.value, t.year) for t in find_targets(text, (), metadata)] == [("6", 2024), ("1", 2024)]
     assert [(o.value, o.period) for o in find_observations(text, (), metadata)] == [("6.2", "2023"), ("1.1", "2023")]
+
+
+def test_a_year_label_at_the_head_of_a_paragraph_dates_its_targets():
+    text = ("某市数字经济发展三年行动计划（2023—2025年）\n（一）2023年目标。全市数字经济核心产业增加值达到500亿元。\n"
+            "2024年：标杆企业累计达到20家。\n全市5G基站达到1万个。")
+    found = find_targets(text, (), DocumentMetadata(doc_type="action_plan", year=2023))
+    assert [(t.value, t.kind, t.year) for t in found] == [("500", "level", 2023), ("20", "level", 2024), ("1", "level", 2025)]

@@ -116,7 +116,7 @@ _RATE_KEYS = {"cpi", "surveyed_unemployment_rate", "registered_unemployment_rate
 _RATE_UNITS = {"%", "‰", "百分点", "倍", "成", "半"}
 _GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨)[^，,；;。]{0,4}$")
 _DECREASE = re.compile(r"(?:下降|降低|减少|压减|削减|下调)[^，,；;。]{0,4}$")
-_INCREASE = re.compile(r"新增|新培育|新申报|新招聘|新引进|新认定|新设立|新入选|增加(?![到至])|提高(?![到至])")
+_INCREASE = re.compile(r"新增|新培育|新申报|新招聘|新引进|新认定|新设立|新入选|增加(?![到至值])|提高(?![到至])")
 
 
 @dataclass(frozen=True)
@@ -597,8 +597,14 @@ def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | N
     for m in _YEAR_WORD.finditer(before):
         if m.group("y") or m.start() >= clause_start:  # 上年 / 今年 reach no further than their clause
             stated = m
+    paragraph_start = _boundary_before(text, sentence_start, "\n")
     if stated is None and role == "observation" and plan is not None:
-        stated = _last_year_word(text, _boundary_before(text, sentence_start, "\n"), sentence_start)
+        stated = _last_year_word(text, paragraph_start, sentence_start)
+    if stated is None and role == "target" and paragraph_start < sentence_start:
+        lead = _boundary_after(text, paragraph_start, _SENTENCE_END + "：:")
+        if lead - paragraph_start <= 16 and lead < sentence_start:  # （一）2023年目标。全市… / 2024年：…
+            stated = _last_year_word(text, paragraph_start, lead)
+            stated = stated if stated is not None and stated.group("y") else None
     relative = stated.group("rel") if stated else None
     multi_year = None
     for multi_year in _MULTI_YEAR.finditer(text, _boundary_before(text, pos, "\n"), pos):
