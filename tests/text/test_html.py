@@ -88,3 +88,12 @@ def test_deeply_nested_page_is_rendered_without_recursion(depth):
     reading = read_source(page, "deep.html")
     assert not [w for w in reading.warnings if w.code == "read-failed"]
     assert reading.raw_text == "建设实验室\n序号\t牵头单位\n"
+    # past 10 000 levels the extra block tags are left out (Lexbor's parse slows with depth squared)
+    flattened = [w.message for w in reading.warnings if w.code == "html-too-deep"]
+    assert flattened == ([] if depth <= 10_000 else [f"deep.html: {depth - 10_000} block elements nested deeper than 10000 levels were flattened (tags left out, text kept)"])
+
+
+def test_flattening_a_too_deep_page_keeps_the_text_and_the_blocks_above_the_limit():
+    page = "<html><body><div><p>一、总体要求</p>" + "<div>" * 12_000 + "深处" + "</div>" * 12_000 + "<p>二、保障措施</p></div></body></html>"
+    reading = read_source(page.encode(), "deep.html")
+    assert reading.raw_text == "一、总体要求\n深处\n二、保障措施\n"

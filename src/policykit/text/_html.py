@@ -14,6 +14,12 @@ _BLOCK = frozenset(
 _SKIP = frozenset("script style noscript template head iframe svg button select option input textarea".split())
 _SPACES = re.compile(r"[ \t\r\n\f\u00a0]+")
 _META_KEYS = {"articletitle": "title", "pubdate": "published_on", "contentsource": "issuer"}
+# Real pages nest well under a hundred blocks deep; Lexbor's parse time grows with the square of
+# the depth of block elements (50 000 nested divs take seconds), so deeper block tags are dropped.
+MAX_BLOCK_DEPTH = 10_000
+_BLOCK_TAG = re.compile(
+    r"<(/?)(?:div|section|article|aside|main|nav|header|footer|blockquote|fieldset|figure|form|center|ul|ol|dl)\b[^<>]*>", re.I
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -28,6 +34,30 @@ class HtmlPage:
     text: str
     main: tuple[int, int]
     meta: dict[str, str] = field(default_factory=dict)
+    flattened: int = 0  # block elements nested deeper than MAX_BLOCK_DEPTH whose tags were left out
+
+
+def _flatten(html: str) -> tuple[str, int]:
+    """Drop the tags of block elements nested deeper than :data:`MAX_BLOCK_DEPTH` (their text stays);
+    return the page and how many elements were flattened."""
+    if html.count("<") <= MAX_BLOCK_DEPTH:
+        return html, 0  # too few tags to nest that deep: the common case, no scan
+    kept: list[str] = []
+    depth = last = dropped = 0
+    for m in _BLOCK_TAG.finditer(html):
+        closing = bool(m.group(1))
+        if not closing:
+            depth += 1
+        if depth > MAX_BLOCK_DEPTH:
+            kept.append(html[last:m.start()])
+            last = m.end()
+            dropped += not closing
+        if closing:
+            depth = max(depth - 1, 0)
+    if not dropped:
+        return html, 0
+    kept.append(html[last:])
+    return "".join(kept), dropped
 
 
 class _Renderer:
@@ -122,6 +152,7 @@ def read_html(text: str) -> HtmlPage:
     >>> page.text
     '一、总体要求\\n序号\\t牵头单位\\n'
     """
+    text, dropped = _flatten(text)
     tree = HTMLParser(text)
     meta: dict[str, str] = {}
     if tree.head is not None:
@@ -135,9 +166,9 @@ def read_html(text: str) -> HtmlPage:
                 meta[key] = value
     body = tree.body or tree.root
     if body is None:
-        return HtmlPage("", (0, 0), meta)
+        return HtmlPage("", (0, 0), meta, dropped)
     renderer = _Renderer()
     renderer.render(body)
     rendered = "".join(renderer.parts)
     main = renderer.spans.get(_main_node(body).mem_id, (0, len(rendered)))
-    return HtmlPage(rendered, main, meta)
+    return HtmlPage(rendered, main, meta, dropped)

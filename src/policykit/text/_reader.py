@@ -8,7 +8,7 @@ from collections.abc import Collection
 from ._clean import STEPS, clean
 from ._decode import decode_bytes
 from ._edits import Edit, shift
-from ._html import looks_like_html, read_html
+from ._html import MAX_BLOCK_DEPTH, looks_like_html, read_html
 from ._metadata import PageContext, document_metadata
 from ._split import split_documents
 from ._types import OffsetMap, SourceDocument, SourceReading, TextWarning
@@ -66,6 +66,8 @@ def _read(data: bytes, source_path: str, steps: Collection[str] | None, sha: str
     if looks_like_html(text):
         page = read_html(text)
         text, context.html_meta = page.text, page.meta
+        if page.flattened:
+            warnings.append(TextWarning("html-too-deep", f"{source_path}: {page.flattened} block elements nested deeper than {MAX_BLOCK_DEPTH} levels were flattened (tags left out, text kept)"))
         if steps is None or HTML_MAIN in steps:
             first = (HTML_MAIN, [(0, page.main[0], ""), (page.main[1], len(text), "")])
     raw_text = text
