@@ -294,3 +294,10 @@ def test_a_year_label_at_the_head_of_a_paragraph_dates_its_targets():
             "2024年：标杆企业累计达到20家。\n全市5G基站达到1万个。")
     found = find_targets(text, (), DocumentMetadata(doc_type="action_plan", year=2023))
     assert [(t.value, t.kind, t.year) for t in found] == [("500", "level", 2023), ("20", "level", 2024), ("1", "level", 2025)]
+
+
+def test_an_opening_year_holds_for_its_paragraph_and_across_semicolons():
+    text = ("到2025年，全市新能源汽车保有量达到10万辆。建成充电桩2万个。\n"
+            "至2023年年底,每校至少配备2名;学生数不足1000的学校至少配备1名兼职心理教师。")
+    found = find_targets(text, (), DocumentMetadata(doc_type="policy_measures", year=2021))
+    assert [(t.value, t.year) for t in found] == [("10", 2025), ("2", 2025), ("2", 2023), ("1", 2023)]

@@ -87,6 +87,10 @@ _REVIEW_TITLE = re.compile(r"完成情况|工作回顾|回顾|工作总结|总�
 _PLAN_TITLE = re.compile(r"计划|打算|下一步|下步|安排|思路|目标|任务|举措|措施|要求")
 # Five-year aims (今后五年, 十四五期间) are not for the report's year.
 _MULTI_YEAR = re.compile(r"今后五年|未来五年|过去五年|五年来|五年内|十[一二三四五六七]五”?(?:期间|时期|末)")
+# A paragraph that opens with its year: 到2025年，… / （二）力争到2027年底，…
+_PARAGRAPH_YEAR = re.compile(
+    r"[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．])?[ \t\u3000]*(?:力争|争取|确保)?(?:到|至)?"
+    r"20\d{2}\s*年(?:底|末|年底)?前?[，,：:]")
 # A plan's own period, from its title: （2023—2025年）, “十四五”, 第十四个五年规划.
 _PLAN_RANGE = re.compile(r"(20\d{2})\s*[—–\-－~至到]\s*(20\d{2})\s*年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
@@ -367,14 +371,16 @@ def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int
         return False
     year = _last_year_word(text, sentence_start, q.start)
     if year is None:
-        year = _last_year_word(text, _boundary_before(text, sentence_start, "\n"), sentence_start)
+        year = _last_year_word(text, _boundary_before(text, sentence_start, "\n"), sentence_start, True)
     return year is not None and year.group("y") is not None and int(year.group("y")) < first_year
 
 
-def _last_year_word(text: str, start: int, end: int) -> re.Match | None:
+def _last_year_word(text: str, start: int, end: int, stated_only: bool = False) -> re.Match | None:
+    """The last year word in ``text[start:end]``; with ``stated_only``, the last one that names a year (2023年)."""
     found = None
-    for found in _YEAR_WORD.finditer(text, start, end):
-        pass
+    for m in _YEAR_WORD.finditer(text, start, end):
+        if m.group("y") or not stated_only:
+            found = m
     return found
 
 
@@ -598,13 +604,17 @@ def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | N
         if m.group("y") or m.start() >= clause_start:  # 上年 / 今年 reach no further than their clause
             stated = m
     paragraph_start = _boundary_before(text, sentence_start, "\n")
+    if stated is None and role == "target":  # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
+        stated = _last_year_word(text, _boundary_before(text, sentence_start, _FULL_STOP), sentence_start, True)
     if stated is None and role == "observation" and plan is not None:
-        stated = _last_year_word(text, paragraph_start, sentence_start)
+        stated = _last_year_word(text, paragraph_start, sentence_start, True)
     if stated is None and role == "target" and paragraph_start < sentence_start:
         lead = _boundary_after(text, paragraph_start, _SENTENCE_END + "：:")
-        if lead - paragraph_start <= 16 and lead < sentence_start:  # （一）2023年目标。全市… / 2024年：…
-            stated = _last_year_word(text, paragraph_start, lead)
-            stated = stated if stated is not None and stated.group("y") else None
+        opening = _PARAGRAPH_YEAR.match(text, paragraph_start)
+        if opening:  # 到2025年，A达到X。B达到Y: the opening year holds for the paragraph
+            stated = _last_year_word(text, paragraph_start, opening.end(), True)
+        elif lead - paragraph_start <= 16 and lead < sentence_start:  # （一）2023年目标。全市… / 2024年：…
+            stated = _last_year_word(text, paragraph_start, lead, True)
     relative = stated.group("rel") if stated else None
     multi_year = None
     for multi_year in _MULTI_YEAR.finditer(text, _boundary_before(text, pos, "\n"), pos):
@@ -612,7 +622,8 @@ def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | N
     if multi_year is None and stated is None:
         multi_year = _MULTI_YEAR.search(_heading_before(text, pos))
     stated_year = int(stated.group("y")) if stated is not None and stated.group("y") else None
-    if stated_year and multi_year and multi_year.string is text and multi_year.start() > sentence_start + stated.start():
+    stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
+    if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
     recurring = _RECURRING.search(text, _boundary_before(text, pos, _CLAUSE_END), pos)
     if recurring or (_DURATION.search(before) or multi_year) and plan is None and not stated_year:
