@@ -79,6 +79,11 @@ def _expand_dataclass(value):
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
+def _up_to(as_of_seq: int | None, keyword: str) -> tuple[str, list]:
+    """SQL condition (after ``keyword``) and arguments that keep events at or before ``as_of_seq``."""
+    return ("", []) if as_of_seq is None else (f" {keyword} seq <= ?", [as_of_seq])
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
@@ -272,18 +277,14 @@ class EventLog:
 
     def last_seq(self, *, as_of_seq: int | None = None) -> int:
         """The latest seq (at or before ``as_of_seq``); 0 for an empty log."""
-        if as_of_seq is None:
-            return self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0]
-        return self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM events WHERE seq <= ?", (as_of_seq,)).fetchone()[0]
+        where, args = _up_to(as_of_seq, "WHERE")
+        return self._db.execute(f"SELECT COALESCE(MAX(seq), 0) FROM events{where}", args).fetchone()[0]
 
     def latest_extractions(self, *, as_of_seq: int | None = None) -> dict[str, int]:
         """Seq of the latest ``DocumentExtracted`` of each document id (at or before ``as_of_seq``)."""
-        sql = "SELECT doc_id, MAX(seq) FROM events WHERE type = 'DocumentExtracted'"
-        args: list = []
-        if as_of_seq is not None:
-            sql += " AND seq <= ?"
-            args.append(as_of_seq)
-        return dict(self._db.execute(sql + " GROUP BY doc_id", args).fetchall())
+        where, args = _up_to(as_of_seq, "AND")
+        return dict(self._db.execute(
+            f"SELECT doc_id, MAX(seq) FROM events WHERE type = 'DocumentExtracted'{where} GROUP BY doc_id", args))
 
     def payloads(self, seqs: list[int]) -> list[str]:
         """Stored JSON payloads of the events ``seqs``, in that order (for bulk decoding)."""
@@ -295,12 +296,8 @@ class EventLog:
         return [by_seq[seq] for seq in seqs]
 
     def counts_by_type(self, *, as_of_seq: int | None = None) -> dict[str, int]:
-        sql = "SELECT type, COUNT(*) FROM events"
-        args: list = []
-        if as_of_seq is not None:
-            sql += " WHERE seq <= ?"
-            args.append(as_of_seq)
-        return dict(self._db.execute(sql + " GROUP BY type ORDER BY type", args).fetchall())
+        where, args = _up_to(as_of_seq, "WHERE")
+        return dict(self._db.execute(f"SELECT type, COUNT(*) FROM events{where} GROUP BY type ORDER BY type", args))
 
     def integrity_problems(self) -> list[str]:
         """SQLite's own integrity check; an empty list means the file is sound."""
