@@ -81,11 +81,25 @@ def test_concatenated_utf8_and_gb18030_pages_are_decoded_run_by_run(parts, encod
     assert not [w for w in reading.warnings if w.code == "undecodable-bytes"]
 
 
-def test_damage_in_a_mixed_file_is_still_reported_not_guessed_away():
-    data = UTF8_PART.encode() + GB_PART.encode("gb18030")[:30] + b"\xff\xff" + GB_PART.encode("gb18030")[30:]
-    reading = read_source(data, "damaged.txt")
-    bad = [w for w in reading.warnings if w.code == "undecodable-bytes"]
-    assert bad and any(w.code == "encoding-fallback" for w in reading.warnings)
+@pytest.mark.parametrize("cut", [29, 30])  # between two GB18030 characters, inside one
+def test_damage_in_a_mixed_file_is_reported_by_offset_and_both_parts_are_kept(cut):
+    gb = GB_PART.encode("gb18030")
+    head = UTF8_PART.encode() + gb[:cut]
+    reading = read_source(head + b"\xff\xff" + gb[cut:], "damaged.txt")
+    assert reading.encoding == "utf-8+gb18030"
+    # reported from the first byte that fits no codec: the lead byte of 完 when the damage splits it
+    assert [w.offset for w in reading.warnings if w.code == "undecodable-bytes"][0] == len(UTF8_PART.encode()) + 29
+    assert reading.raw_text.startswith(UTF8_PART + "一、保障措施\n2.加强组织领导，\ufffd")
+    assert reading.raw_text.endswith("。(责任单位:财政局)\n")
+
+
+def test_noise_is_not_taken_for_a_concatenation():
+    import random
+
+    noise = bytes(random.Random(11).randrange(256) for _ in range(20000))
+    reading = read_source(noise, "noise.dat")
+    assert "+" not in reading.encoding
+    assert any(w.code == "encoding-fallback" for w in reading.warnings)
 
 
 def test_utf8_cut_inside_its_last_character_is_damage_not_a_gb18030_tail():

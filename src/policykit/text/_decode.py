@@ -62,11 +62,11 @@ def _decode_reporting(data: bytes, codec: str, source_path: str) -> tuple[str, l
     name = f"policykit-record-{id(problems)}"
     codecs.register_error(name, record)
     text = codecs.decode(data, codec, errors=name)
-    warnings = [
-        TextWarning("undecodable-bytes", f"{source_path}: bytes {s}-{e} ({data[s:e][:8].hex()}) are not valid {codec}; shown as U+FFFD", s)
-        for s, e in problems
-    ]
-    return text, warnings
+    return text, [_undecodable(data, s, e, codec, source_path) for s, e in problems]
+
+
+def _undecodable(data: bytes, start: int, end: int, codec: str, source_path: str) -> TextWarning:
+    return TextWarning("undecodable-bytes", f"{source_path}: bytes {start}-{end} ({data[start:end][:8].hex()}) are not valid {codec}; shown as U+FFFD", start)
 
 
 def decode_bytes(data: bytes, source_path: str) -> tuple[str, str, list[TextWarning]]:
@@ -118,11 +118,11 @@ def _strict_end(data: bytes, start: int, codec: str) -> int:
     return len(data)
 
 
-def _utf8_char_before(data: bytes, end: int) -> int:
-    """Start of a multi-byte UTF-8 character ending at ``end``, or ``end`` when there is none."""
-    for size in (3, 2, 4):  # Han characters and CJK punctuation are 3 bytes in UTF-8
-        if end - size >= 0 and _strict(data[end - size:end], "utf-8") is not None and data[end - size] >= 0xC2:
-            return end - size
+def _utf8_han_before(data: bytes, end: int) -> int:
+    """Start of a three-byte UTF-8 character (Han, CJK punctuation) ending at ``end``, else ``end``.
+    Two-byte UTF-8 letters are left alone: many GB18030 pairs are one (一 is D2 BB, read as һ)."""
+    if end >= 3 and 0xE0 <= data[end - 3] <= 0xEF and _strict(data[end - 3:end], "utf-8") is not None:
+        return end - 3
     return end
 
 
@@ -131,68 +131,79 @@ def _utf8_resume(data: bytes, start: int, stop: int) -> int:
 
     GB18030 reads the first bytes of a UTF-8 character as one of its own two-byte characters before
     it fails, so the switch lies before ``stop``: step back to the lead byte of the character
-    ``stop`` is in, then over whole multi-byte UTF-8 characters, keeping the GB18030 part whole.
+    ``stop`` is in, then over whole three-byte UTF-8 characters, keeping the GB18030 part whole.
     """
     switch = stop
     while switch > start and stop - switch < 3 and 0x80 <= data[switch] <= 0xBF:
         switch -= 1
-    while switch > start and (before := _utf8_char_before(data, switch)) < switch:
+    while switch > start and (before := _utf8_han_before(data, switch)) < switch:
         switch = before
     while switch < stop and _strict(data[start:switch], "gb18030") is None:
         switch += 1
     return switch
 
 
-def _runs(data: bytes) -> list[tuple[str, int, int]] | None:
-    """Split bytes into alternating UTF-8 and GB18030 runs that each decode strictly, or None.
+_RUN_CODECS = {"utf-8": "gb18030", "gb18030": "utf-8"}  # each with the codec it is told apart from
+
+
+def _runs(data: bytes) -> list[tuple[str | None, int, int]] | None:
+    """Split bytes into UTF-8 and GB18030 runs that each decode strictly, and runs of bytes neither
+    reads (codec None); None when there are more than :data:`_MAX_RUNS` (noise).
 
     A switch is placed at the first non-ASCII byte of the new codec (ASCII reads the same in both).
     """
-    runs: list[tuple[str, int, int]] = []
+    runs: list[tuple[str | None, int, int]] = []
     pos = 0
     while pos < len(data):
-        if len(runs) >= _MAX_RUNS:
+        if len(runs) > _MAX_RUNS:
             return None
         end = _strict_end(data, pos, "utf-8")
         while end < len(data) and end - 2 >= pos and 0xC2 <= data[end - 2] <= 0xDF and 0x80 <= data[end - 1] <= 0xBF:
             end -= 2  # a GB18030 pair that is also a two-byte UTF-8 letter (一 is D2 BB, read as һ)
-        if end > pos and not data[pos:end].isascii():
-            runs.append(("utf-8", pos, end))
-            pos = end
-            continue
-        stop = _strict_end(data, pos, "gb18030")
-        end = stop if stop == len(data) else _utf8_resume(data, pos, stop)
+        codec: str | None = "utf-8"
         if end <= pos or data[pos:end].isascii():
-            return None  # a byte neither codec reads: damage, not a concatenation
-        runs.append(("gb18030", pos, end))
+            stop = _strict_end(data, pos, "gb18030")
+            end, codec = (stop if stop == len(data) else _utf8_resume(data, pos, stop)), "gb18030"
+        if end <= pos:
+            end, codec = pos + 1, None  # a byte neither codec reads
+        elif data[pos:end].isascii() and runs:
+            codec = runs[-1][0]  # ASCII between runs reads the same in either codec
+        if runs and runs[-1][0] == codec:
+            runs[-1] = (codec, runs[-1][1], end)
+        else:
+            runs.append((codec, pos, end))
         pos = end
     return runs
 
 
-def _reads_as_text(chunk: bytes, codec: str, other: str) -> bool:
-    """A run is taken as ``codec`` text when it holds frequent Han characters and reads at least as
-    plausibly as the same bytes in the other codec (a stray two-byte accident does neither)."""
-    text = chunk.decode(codec)
-    return len(_COMMON.findall(text)) >= 2 and _plausibility(text) >= _plausibility(chunk.decode(other, errors="replace"))
+def _reads_as_text(chunks: list[bytes], codec: str) -> bool:
+    """The runs of one codec, together, are taken as ``codec`` text when they hold frequent Han
+    characters and read at least as plausibly as the same bytes in the other codec (a stray
+    two-byte accident does neither). Together: a run cut out of line by damage may be noise."""
+    text = "".join(chunk.decode(codec) for chunk in chunks)
+    other = "".join(chunk.decode(_RUN_CODECS[codec], errors="replace") for chunk in chunks)
+    return len(_COMMON.findall(text)) >= 2 and _plausibility(text) >= _plausibility(other)
 
 
 def _decode_runs(data: bytes, source_path: str) -> tuple[str, str, list[TextWarning]] | None:
-    """Decode a UTF-8 / GB18030 concatenation run by run (scrapers join pages saved in both).
+    """Decode a UTF-8 / GB18030 concatenation run by run (scrapers join pages saved in both); bytes
+    neither codec reads are U+FFFD, reported by offset.
 
-    Returns None unless there are runs of both codecs and each one reads as Chinese text.
+    Returns None unless there are runs of both codecs and those of each read as Chinese text.
     """
     runs = _runs(data)
-    if runs is None or len({codec for codec, _, _ in runs}) < 2:
+    if runs is None:
         return None
-    other = {"utf-8": "gb18030", "gb18030": "utf-8"}
-    if not all(_reads_as_text(data[s:e], codec, other[codec]) for codec, s, e in runs):
+    text_runs = [(codec, s, e) for codec, s, e in runs if codec is not None]
+    if {codec for codec, _, _ in text_runs} != set(_RUN_CODECS):
         return None
-    text = "".join(data[s:e].decode(codec) for codec, s, e in runs)
-    encoding = "+".join(codec for codec, _, _ in runs)
-    switches = ", ".join(str(s) for _, s, _ in runs[1:])
-    warnings = [TextWarning("encoding-fallback", f"{source_path}: no codec decodes every byte; decoded in runs as {encoding} (switching at byte {switches})")]
-    warnings += [
-        TextWarning("mixed-encoding", f"{source_path}: bytes {s}-{e} are {codec} (after {before}); decoded as such", s)
-        for (before, _, _), (codec, s, e) in zip(runs, runs[1:])
-    ]
+    if not all(_reads_as_text([data[s:e] for c, s, e in text_runs if c == codec], codec) for codec in _RUN_CODECS):
+        return None
+    text = "".join(data[s:e].decode(codec) if codec else "\ufffd" * (e - s) for codec, s, e in runs)
+    switches = [(before, codec, s, e) for (before, _, _), (codec, s, e) in zip(text_runs, text_runs[1:]) if codec != before]
+    encoding = "+".join([text_runs[0][0]] + [codec for _, codec, _, _ in switches])
+    at = ", ".join(str(s) for _, _, s, _ in switches)
+    warnings = [TextWarning("encoding-fallback", f"{source_path}: no codec decodes every byte; decoded in runs as {encoding} (switching at byte {at})")]
+    warnings += [TextWarning("mixed-encoding", f"{source_path}: bytes {s}-{e} are {codec} (after {before}); decoded as such", s) for before, codec, s, e in switches]
+    warnings += [_undecodable(data, s, e, "utf-8 or gb18030", source_path) for codec, s, e in runs if codec is None]
     return text, encoding, warnings
