@@ -17,6 +17,9 @@ _META_KEYS = {"articletitle": "title", "pubdate": "published_on", "contentsource
 # Real pages nest well under a hundred blocks deep; Lexbor's parse time grows with the square of
 # the depth of block elements (50 000 nested divs take seconds), so deeper block tags are dropped.
 MAX_BLOCK_DEPTH = 10_000
+_SPAN_NUMBER = re.compile(r"\s*(\d{1,6})")
+_MAX_COLSPAN = 1000  # as browsers clamp it; rowspan stops at the table's last row
+_SPAN_BUDGET = 100_000  # slots a table's spans may fill beyond one per cell: real tables use hundreds
 _BLOCK_TAG = re.compile(
     r"<(/?)(?:div|section|article|aside|main|nav|header|footer|blockquote|fieldset|figure|form|center|ul|ol|dl)\b[^<>]*>", re.I
 )
@@ -60,11 +63,67 @@ def _flatten(html: str) -> tuple[str, int]:
     return "".join(kept), dropped
 
 
+def _table_rows(table: Node) -> list[Node]:
+    """The rows of ``table`` in order (rows of tables nested in its cells belong to those tables)."""
+    rows: list[Node] = []
+    for child in table.iter():
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(row for row in child.iter() if row.tag == "tr")
+    return rows
+
+
+def _span(cell: Node, name: str, limit: int) -> int:
+    """A cell's ``rowspan`` / ``colspan`` as a count in ``[1, limit]``; ``rowspan="0"`` (to the end) is ``limit``."""
+    m = _SPAN_NUMBER.match(cell.attributes.get(name) or "")
+    count = int(m.group(1)) if m else 1
+    return limit if count == 0 and name == "rowspan" else min(max(count, 1), limit)
+
+
+def _table_grid(rows: list[Node]) -> dict[int, list[str]]:
+    """Each row's cells laid on the table's grid, by row ``mem_id``.
+
+    A cell spanning rows or columns fills every slot it covers with its text, so a 牵头单位 cell
+    merged over three rows leads each of them and later cells keep their columns. A row whose only
+    cell is its own (a section row spanning all columns, 一、夯实数字基础设施) is that text alone.
+    Overlapping spans (broken markup) never overwrite a slot, and a table gets at most
+    :data:`_SPAN_BUDGET` slots filled by spans beyond one per cell, so no markup can blow up the page.
+    """
+    slots: list[dict[int, str]] = [{} for _ in rows]
+    budget = _SPAN_BUDGET
+    grid: dict[int, list[str]] = {}
+    for r, row in enumerate(rows):
+        cells = [c for c in row.iter() if c.tag in ("td", "th")]
+        carried = bool(slots[r])
+        col = 0
+        for cell in cells:
+            while col in slots[r]:
+                col += 1
+            text = _SPACES.sub(" ", cell.text(deep=True, separator=" ")).strip()
+            colspan = _span(cell, "colspan", _MAX_COLSPAN)
+            for dr in range(_span(cell, "rowspan", len(rows) - r)):
+                for dc in range(colspan):
+                    if (dr or dc) and (budget <= 0 or col + dc in slots[r + dr]):
+                        break
+                    budget -= bool(dr or dc)
+                    slots[r + dr][col + dc] = text
+            col += colspan
+        if not cells:
+            continue  # an empty row under merged cells adds no line of its own
+        if len(cells) == 1 and not carried:
+            grid[row.mem_id] = [slots[r][min(slots[r])]]
+        else:
+            grid[row.mem_id] = [slots[r].get(c, "") for c in range(max(slots[r]) + 1)]
+    return grid
+
+
 class _Renderer:
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.length = 0
         self.spans: dict[int, tuple[int, int]] = {}
+        self.rows: dict[int, list[str]] = {}  # the cells of each table row on its table's grid, by row
 
     def emit(self, s: str) -> None:
         if s:
@@ -91,10 +150,11 @@ class _Renderer:
         if tag == "br":
             self.emit("\n")
             return False
+        if tag == "table":
+            self.rows.update(_table_grid(_table_rows(node)))
         if tag == "tr":
             self.newline()
-            cells = [_SPACES.sub(" ", c.text(deep=True, separator=" ")).strip() for c in node.iter() if c.tag in ("td", "th")]
-            self.emit("\t".join(cells))
+            self.emit("\t".join(self.rows.pop(node.mem_id, None) or _table_grid([node]).get(node.mem_id, [])))
             self.newline()
             return False
         if tag in _BLOCK:
