@@ -301,3 +301,10 @@ def test_an_opening_year_holds_for_its_paragraph_and_across_semicolons():
             "至2023年年底,每校至少配备2名;学生数不足1000的学校至少配备1名兼职心理教师。")
     found = find_targets(text, (), DocumentMetadata(doc_type="policy_measures", year=2021))
     assert [(t.value, t.year) for t in found] == [("10", 2025), ("2", 2025), ("2", 2023), ("1", 2023)]
+
+
+def test_a_total_investment_closing_a_clause_is_an_aim_and_a_net_gain_an_increase():
+    found = targets("实施城市更新项目不少于30个、总投资超过200亿元。规上工业企业净增50家以上。")
+    assert [(t.value, t.unit, t.comparator, t.kind) for t in found] == [
+        ("30", "个", ">=", "level"), ("200", "亿元", ">", "level"), ("50", "家", ">=", "increase")]
+    assert targets("实施总投资10亿元的技术改造项目。") == ()

@@ -120,7 +120,7 @@ _RATE_KEYS = {"cpi", "surveyed_unemployment_rate", "registered_unemployment_rate
 _RATE_UNITS = {"%", "‰", "百分点", "倍", "成", "半"}
 _GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨)[^，,；;。]{0,4}$")
 _DECREASE = re.compile(r"(?:下降|降低|减少|压减|削减|下调)[^，,；;。]{0,4}$")
-_INCREASE = re.compile(r"新增|新培育|新申报|新招聘|新引进|新认定|新设立|新入选|增加(?![到至值])|提高(?![到至])")
+_INCREASE = re.compile(r"新增|净增|新培育|新申报|新招聘|新引进|新认定|新设立|新入选|增加(?![到至值])|提高(?![到至])")
 
 
 @dataclass(frozen=True)
@@ -394,8 +394,9 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
             return False
     if any(a < q.number_start < b for a, b in quoted):
         return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
-    if _SCOPE_BEFORE.search(before):
-        return False
+    scope = _SCOPE_BEFORE.search(before)
+    if scope and not (scope.group(0) == "总投资" and re.match(r"[，,；;。\n]|$", after)):
+        return False  # 总投资10亿元的项目 sizes the projects; …项目不少于30个、总投资超过200亿元。 is an aim
     if _PER_STEP_BEFORE.search(before) or _SCORE_AFTER.match(after) or _WEIGHT_BEFORE.search(before):
         return False  # how an assessment scores, not what it aims at
     if q.base_unit in _CLASSIFIERS and _WHOLE_SET_BEFORE.search(before):
