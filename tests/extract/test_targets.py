@@ -48,6 +48,8 @@ def test_one_clause_two_targets_share_hardness():
     ("新增三级医院一家。", ("1", None, "家", "=", "increase", None, 2023)),
     ("力争2024年培育三至五家标杆企业。", ("3", "5", "家", "range", "level", "力争", 2024)),
     ("单位地区生产总值能耗比2020年下降14%。", ("14", None, "%", "=", "decrease", None, 2023)),
+    ("城镇调查失业率下降至5%。", ("5", None, "%", "=", "share", None, 2023)),
+    ("PM2.5浓度下降到35微克/立方米。", ("35", None, "微克/立方米", "=", "level", None, 2023)),
 ])
 def test_target_fields(text, expected):
     (found,) = targets(text)

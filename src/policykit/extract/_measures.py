@@ -112,14 +112,14 @@ _METRIC_LEAD = re.compile(
     r"全县|全市|全区|全省|全国|全|同比|比上年|较上年|为|并)+")
 _METRIC_TAIL = re.compile(
     r"(?:达到|达|为|是|保持在|保持|稳定在|控制在|完成|实现|累计|共计|共|总计|同比|(?:比|较)(?:20\d{2}\s*年|上年|去年)(?:同期)?|分别|年均|全年|"
-    r"提高到|提高至|提升到|提升至|增至|降至|下降到|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
+    r"提高到|提高至|提升到|提升至|增加到|增加至|扩大到|扩大至|增至|下降到|下降至|降到|降至|减少到|减少至|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
 _GENERIC_METRIC = re.compile(r"总量|总额|总值|规模|总规模")
 _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|下降|降低)$")
 _RATE_KEYS = {"cpi", "surveyed_unemployment_rate", "registered_unemployment_rate", "deficit_ratio",
               "energy_intensity", "co2_intensity", "water_intensity"}
 _RATE_UNITS = {"%", "‰", "百分点", "倍", "成", "半"}
 _GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨)[^，,；;。]{0,4}$")
-_DECREASE = re.compile(r"(?:下降|降低|减少|压减|削减|下调)[^，,；;。]{0,4}$")
+_DECREASE = re.compile(r"(?:下降|降低|减少|压减|削减|下调)(?![到至])[^，,；;。]{0,4}$")
 _INCREASE = re.compile(r"新增|净增|新培育|新申报|新招聘|新引进|新认定|新设立|新入选|增加(?![到至值])|提高(?![到至])")
 
 
