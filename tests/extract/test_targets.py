@@ -82,6 +82,7 @@ def test_target_fields(text, expected):
     "其中经济发展指标占40%。",
     "对排名前3位的县区，分别奖励100万元、80万元、50万元。",
     "按每人1000元给予一次性吸纳就业补贴。",
+    "扎实办好十件民生实事。",
     "贷款额度最高不超过300万元，期限不超过3年。",
 ])
 def test_numbers_that_are_not_targets(text):

@@ -430,7 +430,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a count of sized things (两个100MW…): the size follows at once
     if after.startswith("级") or re.match(r"[:：]\d", after):
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
-    if re.match(r"(?:方面|环节|层面|维度|阶段|规定|原则|禁令|纪律)", after):
+    if re.match(r"(?:方面|环节|层面|维度|阶段|规定|原则|禁令|纪律|民生实事|件实事|大行动|大工程|大攻坚)", after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
     if re.match(r"[\u4e00-\u9fff]{0,2}的", after) and q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS:
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
