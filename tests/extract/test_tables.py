@@ -41,3 +41,8 @@ def test_base_year_column_reports():
 def test_rows_without_header_or_unit_give_nothing():
     assert read_indicator_tables("序号\t项目\t牵头单位\n1\t建设实验室\t市科技局\n") == ()
     assert read_indicator_tables("指标\t2025年\n绿色发展\t显著提升\t约束性\n") == ()
+
+
+def test_an_aside_in_brackets_is_no_unit():
+    rows = "任务内容\t2024年目标\t牵头单位\n推进污水管网建设（市住建局）\t30\t市住建局\n"
+    assert read_indicator_tables(rows) == ()

@@ -88,7 +88,7 @@ def _row_figures(text: str, row_start: int, cells: list[str], metric_column: int
     if unit is None and unit_column is not None and unit_column - shift >= 0:
         unit = cells[unit_column - shift].strip() or None
     metric = re.sub(r"^\s*\d{1,2}[.、．]?\s*", "", metric_cell[:unit_match.start()] if unit_match else metric_cell).strip()
-    if not metric or unit is None:
+    if not metric or unit is None or not _is_unit(unit):
         return []
     year_columns = [(i, _column_year(c)) for i, c in enumerate(header) if _YEAR_CELL.match(c) or _TARGET_CELL.match(c)]
     target_column, target_year = max(year_columns, key=lambda iy: (iy[1] or 9999, iy[0]))
@@ -111,6 +111,12 @@ def _row_figures(text: str, row_start: int, cells: list[str], metric_column: int
         if quantity is not None:
             figures.append(TableFigure(quantity, metric, target_year, True, row_start, row_end))
     return figures
+
+
+def _is_unit(word: str) -> bool:
+    """Whether a bracketed word is a unit (%, 万人, 人/千人) rather than an aside (市发展改革委)."""
+    found = find_quantities("1" + word)
+    return len(found) == 1 and found[0].unit is not None and word.startswith(found[0].unit[:1])
 
 
 def _column_year(cell: str) -> int | None:
