@@ -46,3 +46,11 @@ def test_rows_without_header_or_unit_give_nothing():
 def test_an_aside_in_brackets_is_no_unit():
     rows = "任务内容\t2024年目标\t牵头单位\n推进污水管网建设（市住建局）\t30\t市住建局\n"
     assert read_indicator_tables(rows) == ()
+
+
+def test_a_table_copied_from_a_pdf_with_spaces_between_cells():
+    text = "指标 2020年 2025年 属性\n地区生产总值增长（%） 3.6 6左右 预期性\n森林覆盖率（%） 23.1 25以上 约束性\n注：说明。\n"
+    found = find_targets(text, (), PLAN)
+    assert [(t.metric, t.value, t.comparator, t.year) for t in found] == [
+        ("地区生产总值增长", "6", "≈", 2025), ("森林覆盖率", "25", ">=", 2025)]
+    assert [text[t.start:t.end] for t in found] == ["6左右", "25以上"]

@@ -1,4 +1,5 @@
-"""Indicator tables: the 主要指标 tables of plans, as TAB-separated rows (the text stage writes HTML tables so).
+"""Indicator tables: the 主要指标 tables of plans, as TAB-separated rows (the text stage writes HTML tables
+so) or, in text copied from a PDF, as cells separated by spaces.
 
 A header row names the indicator column and year columns (``指标  2020年  2025年  属性``); each row below
 gives one indicator with its unit in brackets (``地区生产总值增长（%）  3.6  6左右  预期性``).  The
@@ -12,7 +13,6 @@ from decimal import Decimal
 
 from ._numbers import Quantity, find_quantities
 
-_CELL_SEP = "\t"
 _YEAR_CELL = re.compile(r"^\s*(20\d{2})\s*年?(?:目标|目标值|预期值|预期|基期值|基数|现状|实际)?(?:值)?\s*$")
 _TARGET_CELL = re.compile(r"^\s*(?:目标值?|预期值|规划目标|\d{4}年目标值?)\s*$")
 _METRIC_HEAD = re.compile(r"指标|项目名称|名称|内容")
@@ -51,17 +51,28 @@ def read_indicator_tables(text: str) -> tuple[TableFigure, ...]:
     pos = 0
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
-        cells = line.rstrip("\r\n").split(_CELL_SEP)
-        if len(cells) < 3:
+        row = _cells(line.rstrip("\r\n"), start)
+        if len(row) < 3:
             header = None
             continue
-        found = _header(cells)
+        found = _header([cell for cell, _ in row])
         if found is not None:
             header = found
             continue
         if header is not None:
-            out += _row_figures(text, start, cells, *header)
+            out += _row_figures(row, start + len(line.rstrip()), *header)
     return tuple(out)
+
+
+def _cells(line: str, start: int) -> list[tuple[str, int]]:
+    """(cell, offset) pairs: TAB-separated cells (empty ones kept), else runs of non-space."""
+    if "\t" not in line:
+        return [(m.group(0), start + m.start()) for m in re.finditer(r"[^\s\u3000]+", line)]
+    cells, at = [], start
+    for cell in line.split("\t"):
+        cells.append((cell, at))
+        at += len(cell) + 1
+    return cells
 
 
 def _header(cells: list[str]) -> tuple[int, list[str]] | None:
@@ -72,15 +83,13 @@ def _header(cells: list[str]) -> tuple[int, list[str]] | None:
     return metric, cells
 
 
-def _row_figures(text: str, row_start: int, cells: list[str], metric_column: int, header: list[str]) -> list[TableFigure]:
+def _row_figures(row: list[tuple[str, int]], row_end: int, metric_column: int, header: list[str]) -> list[TableFigure]:
     # Merged cells (类别 spanning rows) drop columns on the left: align the row to the header from the right.
+    cells, offsets = [cell for cell, _ in row], [at for _, at in row]
+    row_start = offsets[0]
     shift = len(header) - len(cells)
     if shift < 0 or metric_column - shift < 0:
         return []
-    offsets, at = [], row_start
-    for cell in cells:
-        offsets.append(at)
-        at += len(cell) + len(_CELL_SEP)
     metric_cell = cells[metric_column - shift]
     unit_match = _UNIT_IN_METRIC.search(metric_cell)
     unit = unit_match.group(1).strip() if unit_match else None
@@ -93,7 +102,6 @@ def _row_figures(text: str, row_start: int, cells: list[str], metric_column: int
     year_columns = [(i, _column_year(c)) for i, c in enumerate(header) if _YEAR_CELL.match(c) or _TARGET_CELL.match(c)]
     target_column, target_year = max(year_columns, key=lambda iy: (iy[1] or 9999, iy[0]))
     rate_column = next((i for i, c in enumerate(header) if _RATE_HEAD.search(c) and not _YEAR_CELL.match(c)), None)
-    row_end = row_start + len(_CELL_SEP.join(cells))
 
     def read(column: int) -> Quantity | None:
         k = column - shift
