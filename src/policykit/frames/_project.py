@@ -155,8 +155,11 @@ def _finish(state: LogState, base: dict[str, pl.DataFrame]) -> Frames:
     alias_frame = pl.DataFrame(aliases, schema={"name_a": pl.String, "name_b": pl.String, "jurisdiction": pl.String})
     mention_map, units = resolve_units(mentions, alias_frame)
     del mentions
-    assign = (assign.drop("unit_id").join(mention_map, on=["doc_id", "mention"], how="left", maintain_order="left")
-              .select(list(SCHEMAS["assignments"])))
+    # Join only the key columns and set unit_id in place: joining the whole frame copied all of it.
+    unit_ids = assign.select("doc_id", "mention").join(
+        mention_map.unique(["doc_id", "mention"], keep="first", maintain_order=True),
+        on=["doc_id", "mention"], how="left", maintain_order="left")["unit_id"]
+    assign = assign.with_columns(unit_ids.cast(SCHEMAS["assignments"]["unit_id"]))
     n_tasks = frames["tasks"].group_by("doc_id").len("n")
     docs = docs.drop("n_tasks").join(n_tasks, on="doc_id", how="left", maintain_order="left").with_columns(
         n_tasks=pl.col("n").fill_null(0).cast(pl.Int32)).select(list(SCHEMAS["documents"]))
