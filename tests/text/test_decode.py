@@ -81,6 +81,23 @@ def test_concatenated_utf8_and_gb18030_pages_are_decoded_run_by_run(parts, encod
     assert not [w for w in reading.warnings if w.code == "undecodable-bytes"]
 
 
+@pytest.mark.parametrize(
+    ("first", "first_codec", "second"),
+    [
+        ("为项目落实落地提供土地保障。\n(", "utf-8", "牵头单位:市交通运输局)"),  # 牵 is C7 A3 in GB18030, also UTF-8 ǣ
+        ("加强组织领导，完善工作机制，推进统一", "gb18030", LAST_PART),  # 统一: two GB18030 pairs that are UTF-8 letters
+        ("嚴格落實，加強(qián", "utf-8", "g)。嚴格執行"),  # pinyin: á is a two-byte UTF-8 letter
+        ("推進電子督辦平", "gb18030", "臺(tái),構建起"),  # 辦 ends in a GBK trail byte that looks like k; 平 is UTF-8 ƽ
+        ("恪尽职守、无私奉献的高尚情怀。", "gb18030", LAST_PART),  # 恪尽 begins with E3 A1 BE, UTF-8 for 㡾
+    ],
+)
+def test_switches_are_placed_where_the_pages_meet(first, first_codec, second):
+    second_codec = "gb18030" if first_codec == "utf-8" else "utf-8"
+    reading = read_source(first.encode(first_codec) + second.encode(second_codec), "joined.txt")
+    assert reading.encoding == f"{first_codec}+{second_codec}"
+    assert reading.raw_text == first + second
+
+
 @pytest.mark.parametrize("cut", [29, 30])  # between two GB18030 characters, inside one
 def test_damage_in_a_mixed_file_is_reported_by_offset_and_both_parts_are_kept(cut):
     gb = GB_PART.encode("gb18030")
@@ -90,7 +107,7 @@ def test_damage_in_a_mixed_file_is_reported_by_offset_and_both_parts_are_kept(cu
     # reported from the first byte that fits no codec: the lead byte of 完 when the damage splits it
     assert [w.offset for w in reading.warnings if w.code == "undecodable-bytes"][0] == len(UTF8_PART.encode()) + 29
     assert reading.raw_text.startswith(UTF8_PART + "一、保障措施\n2.加强组织领导，\ufffd")
-    assert reading.raw_text.endswith("。(责任单位:财政局)\n")
+    assert reading.raw_text.endswith("(责任单位:财政局)\n")
 
 
 def test_noise_is_not_taken_for_a_concatenation():

@@ -87,14 +87,15 @@ def decode_bytes(data: bytes, source_path: str) -> tuple[str, str, list[TextWarn
     text = _strict(data, "utf-8")
     if text is not None:
         return text, "utf-8", []
+    # before the whole-file GB18030 probe: UTF-8 Han text often reads as valid GB18030 pairs
+    mixed = _decode_runs(data, source_path)
+    if mixed is not None:
+        return mixed
     candidates = [(codec, text) for codec in _two_byte_codecs(data) if (text := _strict(data, codec)) is not None]
     if candidates:
         codec, text = max(candidates, key=lambda item: _plausibility(item[1]))
         if _plausibility(text) >= _PLAUSIBLE:
             return text, codec, []
-    mixed = _decode_runs(data, source_path)
-    if mixed is not None:
-        return mixed
     codec = _detect(data)
     text, warnings = _decode_reporting(data, codec, source_path)
     warnings.insert(0, TextWarning("encoding-fallback", f"{source_path}: no codec decodes every byte; decoded as {codec} (best guess)"))
@@ -118,29 +119,64 @@ def _strict_end(data: bytes, start: int, codec: str) -> int:
     return len(data)
 
 
-def _utf8_han_before(data: bytes, end: int) -> int:
-    """Start of a three-byte UTF-8 character (Han, CJK punctuation) ending at ``end``, else ``end``.
-    Two-byte UTF-8 letters are left alone: many GB18030 pairs are one (一 is D2 BB, read as һ)."""
-    if end >= 3 and 0xE0 <= data[end - 3] <= 0xEF and _strict(data[end - 3:end], "utf-8") is not None:
-        return end - 3
-    return end
+def _utf8_char_before(data: bytes, end: int, floor: int) -> int:
+    """Start of the whole UTF-8 character that ends at ``end`` (not before ``floor``), else ``end``."""
+    lead = end - 1
+    while lead > floor and end - lead < 4 and 0x80 <= data[lead] <= 0xBF:
+        lead -= 1
+    return lead if lead >= floor and _strict(data[lead:end], "utf-8") is not None else end
 
 
 def _utf8_resume(data: bytes, start: int, stop: int) -> int:
     """Where UTF-8 text resumes inside a GB18030 run that failed at ``stop``.
 
-    GB18030 reads the first bytes of a UTF-8 character as one of its own two-byte characters before
-    it fails, so the switch lies before ``stop``: step back to the lead byte of the character
-    ``stop`` is in, then over whole three-byte UTF-8 characters, keeping the GB18030 part whole.
+    Many UTF-8 Han characters are also valid GB18030 pairs, so GB18030 reads on into UTF-8 text
+    before it fails: the switch lies before ``stop``. Step back over whole UTF-8 characters, then
+    forward to the first three-byte one (Han, CJK punctuation) or pinyin letter: ASCII reads the same
+    in both codecs and other two-byte UTF-8 letters are more often GB18030 pairs (一 is D2 BB, read
+    as һ). The GB18030
+    part before the switch must stay whole.
     """
     switch = stop
     while switch > start and stop - switch < 3 and 0x80 <= data[switch] <= 0xBF:
         switch -= 1
-    while switch > start and (before := _utf8_han_before(data, switch)) < switch:
+    while switch > start and (before := _utf8_char_before(data, switch, start)) < switch:
         switch = before
+    utf8_from = switch
+    while switch < stop and data[switch] < 0xE0 and not _tone_mark(data, switch, utf8_from):
+        switch += 1 if data[switch] < 0x80 else 2
     while switch < stop and _strict(data[start:switch], "gb18030") is None:
         switch += 1
+    return min(switch, stop)
+
+
+def _gb_resume(data: bytes, start: int, stop: int) -> int:
+    """Where GB18030 text begins inside a UTF-8 run that failed at ``stop``: before the two-byte
+    UTF-8 letters (but pinyin) and ASCII that end the run (a GB18030 pair is often a two-byte UTF-8
+    letter: 一 is D2 BB, read as һ), at the first non-ASCII byte after them."""
+    switch = stop
+    while switch > start and (before := _utf8_char_before(data, switch, start)) < switch and switch - before <= 2:
+        if _tone_mark(data, before, start):
+            break
+        switch = before
+    while switch < stop and data[switch] < 0x80:
+        switch += 1
     return switch
+
+
+def _tone_mark(data: bytes, at: int, floor: int) -> bool:
+    """A two-byte UTF-8 letter after an ASCII letter: pinyin (jì, qián), so UTF-8 after all. That
+    letter must itself follow an ASCII byte: a GBK trail byte can look like one (not after ``(``:
+    牵 in ``(牵头单位`` is C7 A3, a two-byte UTF-8 letter too)."""
+    before = data[at - 1] if at > floor else 0x80
+    return 0xC3 <= data[at] <= 0xC9 and before < 0x80 and chr(before).isalpha() and at >= 2 and data[at - 2] < 0x80
+
+
+def _stray_utf8(data: bytes, start: int, end: int) -> bool:
+    """A UTF-8 run of one or two uncommon characters that GB18030 reads on past: the first pairs of
+    a GB18030 text that happen to form a UTF-8 character, not a page of its own."""
+    text = data[start:end].decode("utf-8")
+    return len(text) - len(text.encode("ascii", "ignore")) <= 2 and not _COMMON.search(text) and _strict_end(data, start, "gb18030") > end
 
 
 _RUN_CODECS = {"utf-8": "gb18030", "gb18030": "utf-8"}  # each with the codec it is told apart from
@@ -158,10 +194,10 @@ def _runs(data: bytes) -> list[tuple[str | None, int, int]] | None:
         if len(runs) > _MAX_RUNS:
             return None
         end = _strict_end(data, pos, "utf-8")
-        while end < len(data) and end - 2 >= pos and 0xC2 <= data[end - 2] <= 0xDF and 0x80 <= data[end - 1] <= 0xBF:
-            end -= 2  # a GB18030 pair that is also a two-byte UTF-8 letter (一 is D2 BB, read as һ)
+        if end < len(data):
+            end = _gb_resume(data, pos, end)
         codec: str | None = "utf-8"
-        if end <= pos or data[pos:end].isascii():
+        if end <= pos or data[pos:end].isascii() or _stray_utf8(data, pos, end):
             stop = _strict_end(data, pos, "gb18030")
             end, codec = (stop if stop == len(data) else _utf8_resume(data, pos, stop)), "gb18030"
         if end <= pos:
@@ -177,12 +213,12 @@ def _runs(data: bytes) -> list[tuple[str | None, int, int]] | None:
 
 
 def _reads_as_text(chunks: list[bytes], codec: str) -> bool:
-    """The runs of one codec, together, are taken as ``codec`` text when they hold frequent Han
-    characters and read at least as plausibly as the same bytes in the other codec (a stray
+    """The runs of one codec, together, are taken as ``codec`` text when they hold a frequent Han
+    character and read at least as plausibly as the same bytes in the other codec (a stray
     two-byte accident does neither). Together: a run cut out of line by damage may be noise."""
     text = "".join(chunk.decode(codec) for chunk in chunks)
     other = "".join(chunk.decode(_RUN_CODECS[codec], errors="replace") for chunk in chunks)
-    return len(_COMMON.findall(text)) >= 2 and _plausibility(text) >= _plausibility(other)
+    return _COMMON.search(text) is not None and _plausibility(text) >= _plausibility(other)
 
 
 def _decode_runs(data: bytes, source_path: str) -> tuple[str, str, list[TextWarning]] | None:
