@@ -3,6 +3,7 @@ ones in order and composes their offset maps, so every clean character maps back
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Collection
 from functools import lru_cache
 from itertools import accumulate
@@ -222,12 +223,109 @@ def whitespace(text: str) -> list[Edit]:
     return [(s, e, "") for s, e in _merge(spans) if e > s]
 
 
+# --- hard-wrapped lines (text copied from a PDF) ---------------------------------------------------
+# A line copied from a PDF page ends where the page's line ended: "市\n财政局" cuts a name. Such text
+# shows many lines of one display width (Han characters count 2, ASCII 1) that end mid-sentence.
+_SENTENCE_END = frozenset("。；：！？…;:!?")
+_CLOSERS = "”’」』》）)】"  # after a sentence end (。” 。）) the sentence still ends
+_ITEM_START = re.compile(
+    r"[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}(?:[.．、](?!\d)|[）)])|[（(]\d{1,3}[）)]|[①-⑳]"
+    r"|第[一二三四五六七八九十百零〇\d]+[条章节部分篇]"
+)
+_LABEL_START = re.compile(r"(?:牵头|责任|配合|参与|协办|主办|主责)(?:单位|部门|领导)[:：]")
+_MIN_WRAP_WIDTH = 30  # 15 Han characters: narrower "pages" are lists of short items, not wrapped prose
+_MIN_WRAPPED_LINES = 5
+_MAX_PAREN_LINES = 3  # a parenthesis left open longer than this is a stray mark, not a wrapped clause
+_LINE_SPACE = " \u3000\u00a0"
+_INDENT = ("  ", "\u3000", "\u00a0\u00a0")  # an indented line opens a paragraph
+
+
+def _display_width(line: str) -> int:
+    return (len(line.encode("utf-8", "replace")) + len(line)) // 2  # Han 3 bytes → 2, ASCII → 1
+
+
+def _wrap_width(lines: list[str]) -> tuple[int, int] | None:
+    """The display width ``lines`` were wrapped at and its tolerance, or None when the
+    text is not hard-wrapped.
+
+    Hard-wrapped: at least half the lines long enough to be prose share one width (the most common
+    one, give or take justification and a last Latin word), at least :data:`_MIN_WRAPPED_LINES` of
+    them end mid-sentence, and hardly any prose line is wider.
+    """
+    prose = [(w, line) for line in lines if len(line) >= _MIN_WRAP_WIDTH // 2 and not _is_table_row(line)
+             and (w := _display_width(line)) >= _MIN_WRAP_WIDTH]
+    if len(prose) < _MIN_WRAPPED_LINES:
+        return None
+    counts = Counter(w for w, _ in prose)
+    width = max(counts, key=lambda w: (counts[w], w))
+    tolerance = max(4, width // 10)
+    full = [line for w, line in prose if width - tolerance <= w <= width + 2]
+    wider = sum(w > width + 2 for w, _ in prose)
+    if len(full) * 2 < len(prose) or wider * 10 > len(prose):
+        return None
+    if sum(not _ends_sentence(line) for line in full) < _MIN_WRAPPED_LINES:
+        return None
+    return width, tolerance
+
+
+def _is_table_row(line: str) -> bool:
+    """Cells apart by a TAB or a run of spaces: rows of a table padded to one width are no prose."""
+    return "\t" in line or "  " in line.strip(_LINE_SPACE)
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
+
+
+def unwrap(text: str) -> list[Edit]:
+    """Join the lines of hard-wrapped text (copied from a PDF) back into paragraphs.
+
+    Only in a text that is hard-wrapped (:func:`_wrap_width`): a line as wide as the wrap width that
+    ends mid-sentence is joined to the next, and so is any line inside a parenthesis still open
+    (``（牵头单位：市发展改革委，配合单位：市`` / ``财政局）``); never before a blank line or a
+    line that opens a numbered item (一、 （一） 1. 1、 （1） ① 第X条), nor before a label
+    (牵头单位：) outside a parenthesis. Two Latin words keep a space between them.
+
+    Examples
+    --------
+    >>> item = "（一）扩大投资。实施重大项目攻坚行动，全年完成固定资产\\n投资增长8%以上，新开工项目200个，带动投资（牵头单位：市\\n发改委）。\\n"
+    >>> apply_edits(item * 3, unwrap(item * 3))[0].split("\\n")[0]
+    '（一）扩大投资。实施重大项目攻坚行动，全年完成固定资产投资增长8%以上，新开工项目200个，带动投资（牵头单位：市发改委）。'
+    """
+    lines = text.split("\n")
+    page_lines = [line.rstrip(_LINE_SPACE) for line in lines]  # an indent is part of the page's line
+    wrap = _wrap_width(page_lines) if len(lines) > _MIN_WRAPPED_LINES else None
+    if wrap is None:
+        return []
+    width, tolerance = wrap
+    edits: list[Edit] = []
+    pos = depth = open_lines = 0
+    for i, line in enumerate(page_lines[:-1]):
+        end = pos + len(line)
+        pos += len(lines[i]) + 1
+        following, indented = page_lines[i + 1].lstrip(_LINE_SPACE), lines[i + 1].startswith(_INDENT)
+        depth = max(depth + line.count("（") + line.count("(") - line.count("）") - line.count(")"), 0)
+        open_lines = open_lines + 1 if depth else 0
+        in_paren = 0 < open_lines <= _MAX_PAREN_LINES
+        full = width - tolerance <= _display_width(line) <= width + 2 and not _ends_sentence(line)
+        if not following or indented or _is_table_row(line) or _is_table_row(following) or _ITEM_START.match(following):
+            depth = open_lines = 0
+            continue
+        if in_paren or (full and not _LABEL_START.match(following)):
+            latin = line[-1:].isascii() and line[-1:].isalpha() and following[:1].isascii() and following[:1].isalpha()
+            edits.append((end, pos + len(lines[i + 1]) - len(lines[i + 1].lstrip(_LINE_SPACE)), " " if latin else ""))
+        else:
+            depth = open_lines = 0
+    return edits
+
+
 STEPS: dict[str, Callable[[str], list[Edit]]] = {
     "newlines": newlines,
     "pinyin": pinyin,
     "fullwidth": fullwidth,
     "traditional": traditional,
     "chrome": chrome,
+    "unwrap": unwrap,
     "whitespace": whitespace,
 }
 
