@@ -50,6 +50,7 @@ def test_one_clause_two_targets_share_hardness():
     ("单位地区生产总值能耗比2020年下降14%。", ("14", None, "%", "=", "decrease", None, 2023)),
     ("城镇调查失业率下降至5%。", ("5", None, "%", "=", "share", None, 2023)),
     ("PM2.5浓度下降到35微克/立方米。", ("35", None, "微克/立方米", "=", "level", None, 2023)),
+    ("企业开办时间压缩至1个工作日以内。", ("1", None, "个工作日", "<=", "level", None, 2023)),
 ])
 def test_target_fields(text, expected):
     (found,) = targets(text)
@@ -83,6 +84,7 @@ def test_target_fields(text, expected):
     "对排名前3位的县区，分别奖励100万元、80万元、50万元。",
     "按每人1000元给予一次性吸纳就业补贴。",
     "扎实办好十件民生实事。",
+    "企业诉求通过12345热线受理，24小时内响应。",
     "贷款额度最高不超过300万元，期限不超过3年。",
 ])
 def test_numbers_that_are_not_targets(text):

@@ -37,7 +37,9 @@ _WEIGHT_BEFORE = re.compile(r"(?:权重|分值|比重分)(?:为|占)?$|指标占
 # 从人均8.7万元提高到12万元: a starting level, not the aim.
 _FROM_BEFORE = re.compile(r"(?:从|由)[\u4e00-\u9fff]{0,3}$")
 _TO_AFTER = re.compile(r"[^，,；;。]{0,8}?(?:提高|增加|增长|扩大|提升|上升|下降|降低|减少|压减|缩小|降|升)(?:到|至)")
-_TIME_UNITS = {"小时", "分钟", "天"}
+_TIME_UNITS = {"小时", "个小时", "分钟", "天", "工作日", "个工作日"}
+_SERVICE_DEADLINE_AFTER = re.compile(r"内(?:予以)?(?:响应|答复|回复|反馈|办结|处置|到场|到达|受理|回访)")
+_SHORTENED_BEFORE = re.compile(r"(?:压缩|缩短|减少|控制|降低|压减)(?:到|至|在)?$")
 _APPLIED_RULES_BEFORE = re.compile(r"(?:落实|贯彻|执行|按照|依据|对照)[^，,；;。]{0,12}$")
 # 鼓励学生…, 支持企业每年选派…: the figure measures what the urged party does.
 _ENCOURAGED_PARTIES = r"(?:企业|学生|家长|群众|居民|村民|农户|家庭|个人|社会资本|社会力量|市场主体|经营主体|高校|学校|医疗机构|金融机构|银行)"
@@ -389,7 +391,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a bare number or a bare scale (全县30万…)
     before = text[max(0, q.start - 12):q.start]
     after = text[q.end:q.end + 12]
-    if q.base_unit in _DATE_UNITS or (q.unit or "").endswith(("年", "月", "月份", "日")):
+    if q.base_unit in _DATE_UNITS or (q.unit or "").endswith(("年", "月", "月份", "日")) and q.base_unit not in _TIME_UNITS:
         if not (q.base_unit in ("年", "岁") and _YEARS_MEASURED.search(before)):
             return False
     if any(a < q.number_start < b for a, b in quoted):
@@ -406,8 +408,10 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
     if q.base_unit == "次" and (after.startswith("全会") or after.startswith("会议") and _SESSION.search(before)):
         return False
     clause_start = _boundary_before(text, q.start, _CLAUSE_END)
-    if q.base_unit in _TIME_UNITS and re.match(r"[\u4e00-\u9fff]", after) and not re.match(r"[内以左上之的]", after):
-        return False  # 24小时心理支持热线: a service's hours name it, they do not measure an aim
+    if q.base_unit in _TIME_UNITS and (
+            re.match(r"[\u4e00-\u9fff]", after) and not re.match(r"[内以左上之的]", after)
+            or _SERVICE_DEADLINE_AFTER.match(after) and not _SHORTENED_BEFORE.search(before)):
+        return False  # 24小时心理支持热线, 24小时内响应: how a service works, not an aim (压缩至3个工作日内办结 stays)
     if q.base_unit == "条" and _APPLIED_RULES_BEFORE.search(text, clause_start, q.start):
         return False  # 落实国务院安委会15条: a set of rules by name
     if _ENCOURAGED.match(text, clause_start) and not _ENCOURAGED_COUNT.match(text, clause_start):
