@@ -113,7 +113,7 @@ _MAX_RUNS = 32  # more switches than this is noise, not a concatenation of pages
 def _strict_end(data: bytes, start: int, codec: str) -> int:
     """End of the longest run from ``start`` that ``codec`` decodes strictly (whole characters)."""
     try:
-        data[start:].decode(codec)
+        str(memoryview(data)[start:], codec)  # no copy of the tail: this runs once per run
     except UnicodeDecodeError as err:
         return start + err.start
     return len(data)
