@@ -6,23 +6,20 @@ its :class:`Measure` values into records.
 """
 from __future__ import annotations
 
-import calendar
 import hashlib
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..text import DocumentMetadata
 from ._metrics import metric_key
-from ._numbers import Quantity, find_quantities, read_number
+from ._numbers import Quantity, find_quantities
+from ._periods import PLAN_TYPES, document_year, last_year_word, plan_period, when
 from ._records import TaskRecord
+from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, boundary_after, boundary_before
 from ._tables import TableFigure, read_indicator_tables
 
-_SENTENCE_END = "。；;！？!?\n"
-_CLAUSE_END = _SENTENCE_END + "，,：:"
-_FULL_STOP = "。！？!?\n"
 # Units that date or name things rather than measure them.
 _DATE_UNITS = {"年", "月", "月份", "日", "号", "周", "岁", "个月"}
 # Counting classifiers: "100家企业" counts firms; a measure unit ("500万元…项目") sizes them.
@@ -87,27 +84,10 @@ _PLAN_PART = re.compile(
 _PART_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分]+[ \t\u3000]*)([^\n]{0,40})$")
 _REVIEW_TITLE = re.compile(r"完成情况|工作回顾|回顾|工作总结|总结|主要成效|工作成效|进展情况|推进情况|基本情况|发展基础|规划基础|现状")
 _PLAN_TITLE = re.compile(r"计划|打算|下一步|下步|安排|思路|目标|任务|举措|措施|要求")
-# Five-year aims (今后五年, 十四五期间) are not for the report's year.
-_MULTI_YEAR = re.compile(r"今后五年|未来五年|过去五年|五年来|五年内|十[一二三四五六七]五”?(?:期间|时期|末)")
-# A paragraph that opens with its year: 到2025年，… / （二）力争到2027年底，…
-_PARAGRAPH_YEAR = re.compile(
-    r"[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．])?[ \t\u3000]*(?:力争|争取|确保)?(?:到|至)?"
-    r"20\d{2}\s*年(?:底|末|年底)?前?[，,：:]")
-# A plan's own period, from its title: （2023—2025年）, “十四五”, 第十四个五年规划.
-_PLAN_RANGE = re.compile(r"(20\d{2})\s*[—–\-－~至到]\s*(20\d{2})\s*年")
-_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
-_PLAN_TYPES = (None, "action_plan", "key_tasks", "policy_measures", "other")
 # Years, durations and ages that measure something: 受教育年限提高到11.2年, 人均预期寿命达到79岁.
 _YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄|工龄)[\u4e00-\u9fff]{0,4}$")
 # 县十八届人大二次会议, 十四届三次全会: an ordinal session, not a count.
 _SESSION = re.compile(r"(?:届|人大|政协|党代会)[\u4e00-\u9fff]{0,4}$")
-_HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
-# A year word names the period unless it is a comparison base (比上年, 与2016年持平).
-_YEAR_WORD = re.compile(
-    r"(?<![比较与同于])(?:(?P<y>20\d{2})\s*年(?!\s*[-—至到]\s*20\d{2})|(?P<rel>今年|明年|去年|上年|全年|年内|年底))")
-_DURATION = re.compile(r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
-_RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
-_TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
 
 _METRIC_LEAD = re.compile(
     r"^(?:[、，,：:\s]|\d{1,3}[.、](?!\d)|确保|力争|争取|努力|积极|其中|全年|年内|年底前?|年末|今年|到?20\d{2}\s*年?(?:底|末)?|"
@@ -173,7 +153,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
     doc_year = document_year(text, metadata)
     plan = plan_period(text, metadata)
     # Plans speak of their own years; a figure for a year before the plan begins reviews the past.
-    first_year = plan[0] if plan else doc_year if metadata.doc_type in _PLAN_TYPES[1:] else None
+    first_year = plan[0] if plan else doc_year if metadata.doc_type in PLAN_TYPES[1:] else None
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     plan_start = _plan_start(text) if metadata.doc_type == "work_report" else None
     reviews = _review_parts(text) if metadata.doc_type != "progress_report" else ()
@@ -193,8 +173,8 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             continue
         if q.cue is None and out and text[out[-1].end:q.start] == "、" and out[-1].quantity.cue in _SHARED_CUES:
             q = replace(q, comparator=out[-1].quantity.comparator, cue=out[-1].quantity.cue)  # 不少于8小时、4小时
-        sentence_start = _boundary_before(text, q.start, _SENTENCE_END)
-        clause_start = _boundary_before(text, q.start, _CLAUSE_END)
+        sentence_start = boundary_before(text, q.start, SENTENCE_END)
+        clause_start = boundary_before(text, q.start, CLAUSE_END)
         prior_end = max((p.end for p in quantities[:i] if p.end <= q.start), default=0)
         raw_metric = text[max(clause_start, prior_end):q.start]
         metric = _clean_metric(raw_metric)
@@ -213,7 +193,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
         sentence = text[sentence_start:q.end]
         if not (_PAST.search(sentence) or _FUTURE.search(sentence)):
-            sentence = text[_boundary_before(text, q.start, _FULL_STOP):q.end]  # 上半年，…；新开工项目18个
+            sentence = text[boundary_before(text, q.start, FULL_STOP):q.end]  # 上半年，…；新开工项目18个
         in_review = any(a <= q.start < b for a, b in reviews)
         role = _role(metadata.doc_type, q.start, sentence, plan_start, reports or in_review)
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
@@ -223,7 +203,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             continue  # 最高奖励1000万元, 给予30%补助 (and 、50万元 after it): what the government pays
         if role == "target" and _is_baseline(text, q):
             continue  # 从人均8.7万元提高到12万元: the 8.7 is where the aim starts
-        year, period, as_of = _when(text, sentence_start, q.start, role, doc_year, metadata, plan)
+        year, period, as_of = when(text, sentence_start, q.start, role, doc_year, metadata, plan)
         if role == "observation" and metadata.doc_type == "progress_report" and period in (None, str(year)):
             continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
         if period and "/" in period and "余额" in metric:
@@ -280,7 +260,7 @@ def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
         lone = (i == 0 or measures[i - 1].quantity.end <= head.start) and text[head.start - 1:head.start] not in _LIST_JOINS
         if (word is None or not phrase[:word.start()]) and lone:
             # The metric lost its subjects or 分别 (…排放总量比2020年分别下降10%): read the whole clause.
-            phrase = text[_boundary_before(text, head.quantity.start, _CLAUSE_END):head.quantity.start]
+            phrase = text[boundary_before(text, head.quantity.start, CLAUSE_END):head.quantity.start]
             word = _SHARING.search(phrase)
         j = i + 1
         while j < len(measures) and text[measures[j - 1].quantity.end:measures[j].quantity.start] in _LIST_JOINS:
@@ -319,71 +299,15 @@ def _subjects(phrase: str) -> list[str]:
     return parts
 
 
-def document_year(text: str, metadata: DocumentMetadata) -> int | None:
-    """The year a document plans or reports for: metadata, then the title, then the text's title line.
-
-    >>> document_year("成武县2023年重点工作任务\\n正文", DocumentMetadata())
-    2023
-    """
-    if metadata.year:
-        return metadata.year
-    for source in (metadata.title or "", text[:600]):
-        m = _TITLE_YEAR.search(source)
-        if m:
-            return int(m.group(1))
-    if metadata.issued_on and metadata.issued_on[:4].isdigit():
-        return int(metadata.issued_on[:4])
-    years = Counter(re.findall(r"(20\d{2})\s*年", text))
-    return int(years.most_common(1)[0][0]) if years else None
-
-
-def plan_period(text: str, metadata: DocumentMetadata) -> tuple[int, int] | None:
-    """First and last year of a plan named in its title: （2023—2025年）, “十四五”, 第十四个五年规划.
-
-    Only plans (not work reports or progress reports) have one.
-
-    >>> plan_period("", DocumentMetadata(title="某市行动方案（2023—2025年）", doc_type="action_plan"))
-    (2023, 2025)
-    >>> plan_period("中州市“十四五”生态环境保护规划\\n正文", DocumentMetadata(doc_type="action_plan"))
-    (2021, 2025)
-    """
-    if metadata.doc_type not in _PLAN_TYPES:
-        return None
-    title = metadata.title or text.lstrip()[:80].split("\n", 1)[0]
-    if m := _PLAN_RANGE.search(title):
-        first, last = int(m.group(1)), int(m.group(2))
-        return (first, last) if first <= last <= first + 15 else None
-    last = _five_year_end(title)
-    return (last - 4, last) if last else None
-
-
-def _five_year_end(word: str) -> int | None:
-    """Last year of the five-year plan a word names (“十四五”末 -> 2025), or None."""
-    m = _FIVE_YEAR_PLAN.search(word)
-    if not m:
-        return None
-    number = 10 + "一二三四五六七八九".index(m.group(1) or m.group(2)) + 1
-    return 1981 + 5 * (number - 6) + 4  # the sixth plan ran 1981–1985
-
-
 def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int) -> bool:
     """Whether a figure reports a year before ``first_year``: stated in its sentence or, failing that,
     in its paragraph (2020年，…；空气质量优良天数比例达到78.1%), with no future word in the sentence."""
     if _FUTURE.search(text, sentence_start, q.end):
         return False
-    year = _last_year_word(text, sentence_start, q.start)
+    year = last_year_word(text, sentence_start, q.start)
     if year is None:
-        year = _last_year_word(text, _boundary_before(text, sentence_start, "\n"), sentence_start, True)
+        year = last_year_word(text, boundary_before(text, sentence_start, "\n"), sentence_start, True)
     return year is not None and year.group("y") is not None and int(year.group("y")) < first_year
-
-
-def _last_year_word(text: str, start: int, end: int, stated_only: bool = False) -> re.Match | None:
-    """The last year word in ``text[start:end]``; with ``stated_only``, the last one that names a year (2023年)."""
-    found = None
-    for m in _YEAR_WORD.finditer(text, start, end):
-        if m.group("y") or not stated_only:
-            found = m
-    return found
 
 
 def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], next_start: int | None) -> bool:
@@ -407,7 +331,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a rate per so many (10/10万): no unit holds it
     if q.base_unit == "次" and (after.startswith("全会") or after.startswith("会议") and _SESSION.search(before)):
         return False
-    clause_start = _boundary_before(text, q.start, _CLAUSE_END)
+    clause_start = boundary_before(text, q.start, CLAUSE_END)
     if q.base_unit in _TIME_UNITS and (
             re.match(r"[\u4e00-\u9fff]", after) and not re.match(r"[内以左上之的]", after)
             or _SERVICE_DEADLINE_AFTER.match(after) and not _SHORTENED_BEFORE.search(before)):
@@ -416,7 +340,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # 落实国务院安委会15条: a set of rules by name
     if _ENCOURAGED.match(text, clause_start) and not _ENCOURAGED_COUNT.match(text, clause_start):
         return False  # 鼓励学生每天至少…交流15分钟: what others are urged to do, not the government's aim
-    if _ELIGIBILITY.match(text, clause_start) and "的" in text[q.end:_boundary_after(text, q.end, _CLAUSE_END)]:
+    if _ELIGIBILITY.match(text, clause_start) and "的" in text[q.end:boundary_after(text, q.end, CLAUSE_END)]:
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
     if before.endswith("的") and q.base_unit in _CLASSIFIERS:
         return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
@@ -455,7 +379,7 @@ def _counts_the_list(before: str, q: Quantity) -> bool:
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
-    return text[_boundary_before(text, start, _CLAUSE_END):_boundary_after(text, end, _CLAUSE_END)]
+    return text[boundary_before(text, start, CLAUSE_END):boundary_after(text, end, CLAUSE_END)]
 
 
 def _is_baseline(text: str, q: Quantity) -> bool:
@@ -470,20 +394,6 @@ def _is_support(text: str, q: Quantity) -> bool:
                 or _RATE_OF_BASE.search(before))
 
 
-def _boundary_before(text: str, pos: int, stops: str) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in stops:
-        i -= 1
-    return i
-
-
-def _boundary_after(text: str, pos: int, stops: str) -> int:
-    i = pos
-    while i < len(text) and text[i] not in stops:
-        i += 1
-    return i
-
-
 def _skip_separators(text: str, start: int, limit: int) -> int:
     while start < limit and text[start] in "、，,：: \t\u3000":
         start += 1
@@ -494,7 +404,7 @@ def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
     """The words a count or share is of when they follow it: 3家[企业], 90%以上的[乡镇卫生院]."""
     if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS:
         return ""
-    end = _boundary_after(text, q.end, _CLAUSE_END + "、")
+    end = boundary_after(text, q.end, CLAUSE_END + "、")
     if next_start is not None:
         end = min(end, next_start)
     after = text[q.end:end]
@@ -572,7 +482,7 @@ def _review_parts(text: str) -> tuple[tuple[int, int], ...]:
 
 def _mostly_reports(text: str) -> bool:
     """A document of no known plan type that speaks more in the past than in the future (a summary)."""
-    sentences = re.split(f"[{_SENTENCE_END}]", text)
+    sentences = re.split(f"[{SENTENCE_END}]", text)
     past = sum(1 for s in sentences if _REPORTING.search(s))
     future = sum(1 for s in sentences if _FUTURE.search(s))
     return past > 2 * future
@@ -588,136 +498,5 @@ def _task_at(tasks: tuple[TaskRecord, ...], pos: int) -> TaskRecord | None:
     return None
 
 
-_MONTH_RANGE = re.compile(
-    r"(?P<a>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?")
-_QUARTERS = re.compile(r"前三季度|上半年|(?:第?(?P<q>[一二三四1-4]))季度")
-_UNTIL = re.compile(r"(?:截至|截止|到)(?:目前|(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?)")
-_MONTH_END = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)")
-_ONE_MONTH = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:为|达到|达|[，,])")
 
 
-def _when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | None,
-          metadata: DocumentMetadata, plan: tuple[int, int] | None = None) -> tuple[int | None, str | None, str | None]:
-    """Year (and, for observations, normalised period and as-of date) of a quantity.
-
-    A plan's targets that state no year are for its last year (到2025年 in a 十四五 plan).
-    """
-    before = text[sentence_start:pos]
-    clause_start = _boundary_before(text, pos, _CLAUSE_END) - sentence_start
-    stated = None
-    for m in _YEAR_WORD.finditer(before):
-        if m.group("y") or m.start() >= clause_start:  # 上年 / 今年 reach no further than their clause
-            stated = m
-    paragraph_start = _boundary_before(text, sentence_start, "\n")
-    if stated is None and role == "target":  # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
-        stated = _last_year_word(text, _boundary_before(text, sentence_start, _FULL_STOP), sentence_start, True)
-    if stated is None and role == "observation" and plan is not None:
-        stated = _last_year_word(text, paragraph_start, sentence_start, True)
-    if stated is None and role == "target" and paragraph_start < sentence_start:
-        lead = _boundary_after(text, paragraph_start, _SENTENCE_END + "：:")
-        opening = _PARAGRAPH_YEAR.match(text, paragraph_start)
-        if opening:  # 到2025年，A达到X。B达到Y: the opening year holds for the paragraph
-            stated = _last_year_word(text, paragraph_start, opening.end(), True)
-        elif lead - paragraph_start <= 16 and lead < sentence_start:  # （一）2023年目标。全市… / 2024年：…
-            stated = _last_year_word(text, paragraph_start, lead, True)
-    relative = stated.group("rel") if stated else None
-    multi_year = None
-    for multi_year in _MULTI_YEAR.finditer(text, _boundary_before(text, pos, "\n"), pos):
-        pass
-    if multi_year is None and stated is None:
-        multi_year = _MULTI_YEAR.search(_heading_before(text, pos))
-    stated_year = int(stated.group("y")) if stated is not None and stated.group("y") else None
-    stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
-    if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
-        stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
-    recurring = _RECURRING.search(text, _boundary_before(text, pos, _CLAUSE_END), pos)
-    if recurring or (_DURATION.search(before) or multi_year) and plan is None and not stated_year:
-        year = None  # 三年打造1个平台: a multi-year aim whose end year is not stated
-    elif stated_year:
-        year = stated_year  # 今后五年…，到2027年突破4000亿元
-    elif role == "target" and plan is not None and (relative is None or _DURATION.search(before)):
-        year = _five_year_end(multi_year.group(0)) if multi_year else None
-        year = year or plan[1]  # 到“十四五”末 in a plan for 2024—2026 is 2025
-    elif doc_year is None:
-        year = None
-    elif relative in ("去年", "上年"):
-        year = doc_year - 1
-    elif relative == "明年":
-        year = doc_year + 1
-    elif relative != "今年" and role == "observation" and metadata.doc_type == "work_report":
-        year = doc_year - 1  # a work report reviews the year before the one it plans
-    elif role == "target" and plan is not None:
-        year = plan[1]
-    else:
-        year = doc_year
-    if role == "target":
-        return year, None, None
-    # A period stated in the sentence (up to 。, across ；), or in the one before it
-    # (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个).
-    paragraph_start = _boundary_before(text, pos, "\n")
-    full_sentence = _boundary_before(text, pos, _FULL_STOP)
-    previous_sentence = _boundary_before(text, max(sentence_start - 1, paragraph_start), _SENTENCE_END)
-    return year, *_period(text[max(paragraph_start, min(full_sentence, previous_sentence)):pos], year, metadata)
-
-
-def _heading_before(text: str, pos: int) -> str:
-    """The nearest section heading (一、…) before a position, or ""."""
-    found = ""
-    for m in _HEADING.finditer(text, 0, pos):
-        found = m.group(0)
-    return found
-
-
-def _period(before: str, year: int | None, metadata: DocumentMetadata) -> tuple[str | None, str | None]:
-    if year is None:
-        return metadata.period, None
-    for pattern, builder in ((_MONTH_RANGE, _month_range), (_QUARTERS, _quarter), (_UNTIL, _until),
-                             (_MONTH_END, _month_end), (_ONE_MONTH, _one_month)):
-        found = None
-        for m in pattern.finditer(before):
-            found = m
-        if found is not None:
-            period = builder(found, year)
-            if period is not None:
-                return period
-    return str(year), None
-
-
-def _month(word: str | None) -> int | None:
-    value = read_number(word) if word else None
-    return int(value) if value is not None and 1 <= value <= 12 and value == int(value) else None
-
-
-def _month_range(m: re.Match, year: int) -> tuple[str, str | None] | None:
-    a, b = _month(m.group("a")), _month(m.group("b"))
-    if a is None or b is None or a > b:
-        return None
-    return f"{year}-{a:02d}/{year}-{b:02d}", None
-
-
-def _quarter(m: re.Match, year: int) -> tuple[str, str | None] | None:
-    word = m.group(0)
-    last = 9 if word == "前三季度" else 6 if word == "上半年" else 3 * (_month(m.group("q")) or 1)
-    first = 1 if word in ("前三季度", "上半年") else last - 2
-    return f"{year}-{first:02d}/{year}-{last:02d}", None
-
-
-def _until(m: re.Match, year: int) -> tuple[str, str | None] | None:
-    month = _month(m.group("m"))
-    if month is None:
-        return None
-    return f"{year}-01/{year}-{month:02d}", _last_day(year, month)
-
-
-def _month_end(m: re.Match, year: int) -> tuple[str, str | None] | None:
-    month = _month(m.group("m"))
-    return (f"{year}-{month:02d}", _last_day(year, month)) if month else None
-
-
-def _one_month(m: re.Match, year: int) -> tuple[str, str | None] | None:
-    month = _month(m.group("m"))
-    return (f"{year}-{month:02d}", None) if month else None
-
-
-def _last_day(year: int, month: int) -> str:
-    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"

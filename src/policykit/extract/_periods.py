@@ -1,0 +1,219 @@
+"""Dates of quantities: the year a document plans or reports for, a plan's period, and the year, period and
+as-of date of one figure from the words around it (2023年, 今年, 到2025年，…, 1至4月份, 截至9月底, 十四五末)."""
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+
+from ..text import DocumentMetadata
+from ._numbers import read_number
+from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, boundary_after, boundary_before
+
+# A year word names the period unless it is a comparison base (比上年, 与2016年持平).
+_YEAR_WORD = re.compile(
+    r"(?<![比较与同于])(?:(?P<y>20\d{2})\s*年(?!\s*[-—至到]\s*20\d{2})|(?P<rel>今年|明年|去年|上年|全年|年内|年底))")
+_DURATION = re.compile(r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
+_RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
+_TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
+# Five-year aims (今后五年, 十四五期间) are not for the report's year.
+_MULTI_YEAR = re.compile(r"今后五年|未来五年|过去五年|五年来|五年内|十[一二三四五六七]五”?(?:期间|时期|末)")
+# A plan's own period, from its title: （2023—2025年）, “十四五”, 第十四个五年规划.
+_PLAN_RANGE = re.compile(r"(20\d{2})\s*[—–\-－~至到]\s*(20\d{2})\s*年")
+_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
+# Document types that plan (their own period, a review of the years before it); None: type unknown.
+PLAN_TYPES = (None, "action_plan", "key_tasks", "policy_measures", "other")
+# A paragraph that opens with its year: 到2025年，… / （二）力争到2027年底，…
+_PARAGRAPH_YEAR = re.compile(
+    r"[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．])?[ \t\u3000]*(?:力争|争取|确保)?(?:到|至)?"
+    r"20\d{2}\s*年(?:底|末|年底)?前?[，,：:]")
+_HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
+_MONTH_RANGE = re.compile(
+    r"(?P<a>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?")
+_QUARTERS = re.compile(r"前三季度|上半年|(?:第?(?P<q>[一二三四1-4]))季度")
+_UNTIL = re.compile(r"(?:截至|截止|到)(?:目前|(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?)")
+_MONTH_END = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)")
+_ONE_MONTH = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:为|达到|达|[，,])")
+
+
+def document_year(text: str, metadata: DocumentMetadata) -> int | None:
+    """The year a document plans or reports for: metadata, then the title, then the text's title line.
+
+    >>> document_year("成武县2023年重点工作任务\\n正文", DocumentMetadata())
+    2023
+    """
+    if metadata.year:
+        return metadata.year
+    for source in (metadata.title or "", text[:600]):
+        m = _TITLE_YEAR.search(source)
+        if m:
+            return int(m.group(1))
+    if metadata.issued_on and metadata.issued_on[:4].isdigit():
+        return int(metadata.issued_on[:4])
+    years = Counter(re.findall(r"(20\d{2})\s*年", text))
+    return int(years.most_common(1)[0][0]) if years else None
+
+
+def plan_period(text: str, metadata: DocumentMetadata) -> tuple[int, int] | None:
+    """First and last year of a plan named in its title: （2023—2025年）, “十四五”, 第十四个五年规划.
+
+    Only plans (not work reports or progress reports) have one.
+
+    >>> plan_period("", DocumentMetadata(title="某市行动方案（2023—2025年）", doc_type="action_plan"))
+    (2023, 2025)
+    >>> plan_period("中州市“十四五”生态环境保护规划\\n正文", DocumentMetadata(doc_type="action_plan"))
+    (2021, 2025)
+    """
+    if metadata.doc_type not in PLAN_TYPES:
+        return None
+    title = metadata.title or text.lstrip()[:80].split("\n", 1)[0]
+    if m := _PLAN_RANGE.search(title):
+        first, last = int(m.group(1)), int(m.group(2))
+        return (first, last) if first <= last <= first + 15 else None
+    last = five_year_end(title)
+    return (last - 4, last) if last else None
+
+
+def five_year_end(word: str) -> int | None:
+    """Last year of the five-year plan a word names (“十四五”末 -> 2025), or None."""
+    m = _FIVE_YEAR_PLAN.search(word)
+    if not m:
+        return None
+    number = 10 + "一二三四五六七八九".index(m.group(1) or m.group(2)) + 1
+    return 1981 + 5 * (number - 6) + 4  # the sixth plan ran 1981–1985
+
+
+def last_year_word(text: str, start: int, end: int, stated_only: bool = False) -> re.Match | None:
+    """The last year word in ``text[start:end]``; with ``stated_only``, the last one that names a year (2023年)."""
+    found = None
+    for m in _YEAR_WORD.finditer(text, start, end):
+        if m.group("y") or not stated_only:
+            found = m
+    return found
+
+
+def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | None,
+          metadata: DocumentMetadata, plan: tuple[int, int] | None = None) -> tuple[int | None, str | None, str | None]:
+    """Year (and, for observations, normalised period and as-of date) of a quantity.
+
+    A plan's targets that state no year are for its last year (到2025年 in a 十四五 plan).
+    """
+    before = text[sentence_start:pos]
+    clause_start = boundary_before(text, pos, CLAUSE_END) - sentence_start
+    stated = None
+    for m in _YEAR_WORD.finditer(before):
+        if m.group("y") or m.start() >= clause_start:  # 上年 / 今年 reach no further than their clause
+            stated = m
+    paragraph_start = boundary_before(text, sentence_start, "\n")
+    if stated is None and role == "target":  # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
+        stated = last_year_word(text, boundary_before(text, sentence_start, FULL_STOP), sentence_start, True)
+    if stated is None and role == "observation" and plan is not None:
+        stated = last_year_word(text, paragraph_start, sentence_start, True)
+    if stated is None and role == "target" and paragraph_start < sentence_start:
+        lead = boundary_after(text, paragraph_start, SENTENCE_END + "：:")
+        opening = _PARAGRAPH_YEAR.match(text, paragraph_start)
+        if opening:  # 到2025年，A达到X。B达到Y: the opening year holds for the paragraph
+            stated = last_year_word(text, paragraph_start, opening.end(), True)
+        elif lead - paragraph_start <= 16 and lead < sentence_start:  # （一）2023年目标。全市… / 2024年：…
+            stated = last_year_word(text, paragraph_start, lead, True)
+    relative = stated.group("rel") if stated else None
+    multi_year = None
+    for multi_year in _MULTI_YEAR.finditer(text, boundary_before(text, pos, "\n"), pos):
+        pass
+    if multi_year is None and stated is None:
+        multi_year = _MULTI_YEAR.search(_heading_before(text, pos))
+    stated_year = int(stated.group("y")) if stated is not None and stated.group("y") else None
+    stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
+    if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
+        stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
+    recurring = _RECURRING.search(text, boundary_before(text, pos, CLAUSE_END), pos)
+    if recurring or (_DURATION.search(before) or multi_year) and plan is None and not stated_year:
+        year = None  # 三年打造1个平台: a multi-year aim whose end year is not stated
+    elif stated_year:
+        year = stated_year  # 今后五年…，到2027年突破4000亿元
+    elif role == "target" and plan is not None and (relative is None or _DURATION.search(before)):
+        year = five_year_end(multi_year.group(0)) if multi_year else None
+        year = year or plan[1]  # 到“十四五”末 in a plan for 2024—2026 is 2025
+    elif doc_year is None:
+        year = None
+    elif relative in ("去年", "上年"):
+        year = doc_year - 1
+    elif relative == "明年":
+        year = doc_year + 1
+    elif relative != "今年" and role == "observation" and metadata.doc_type == "work_report":
+        year = doc_year - 1  # a work report reviews the year before the one it plans
+    elif role == "target" and plan is not None:
+        year = plan[1]
+    else:
+        year = doc_year
+    if role == "target":
+        return year, None, None
+    # A period stated in the sentence (up to 。, across ；), or in the one before it
+    # (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个).
+    paragraph_start = boundary_before(text, pos, "\n")
+    full_sentence = boundary_before(text, pos, FULL_STOP)
+    previous_sentence = boundary_before(text, max(sentence_start - 1, paragraph_start), SENTENCE_END)
+    return year, *_period(text[max(paragraph_start, min(full_sentence, previous_sentence)):pos], year, metadata)
+
+
+def _heading_before(text: str, pos: int) -> str:
+    """The nearest section heading (一、…) before a position, or ""."""
+    found = ""
+    for m in _HEADING.finditer(text, 0, pos):
+        found = m.group(0)
+    return found
+
+
+def _period(before: str, year: int | None, metadata: DocumentMetadata) -> tuple[str | None, str | None]:
+    if year is None:
+        return metadata.period, None
+    for pattern, builder in ((_MONTH_RANGE, _month_range), (_QUARTERS, _quarter), (_UNTIL, _until),
+                             (_MONTH_END, _month_end), (_ONE_MONTH, _one_month)):
+        found = None
+        for m in pattern.finditer(before):
+            found = m
+        if found is not None:
+            period = builder(found, year)
+            if period is not None:
+                return period
+    return str(year), None
+
+
+def _month(word: str | None) -> int | None:
+    value = read_number(word) if word else None
+    return int(value) if value is not None and 1 <= value <= 12 and value == int(value) else None
+
+
+def _month_range(m: re.Match, year: int) -> tuple[str, str | None] | None:
+    a, b = _month(m.group("a")), _month(m.group("b"))
+    if a is None or b is None or a > b:
+        return None
+    return f"{year}-{a:02d}/{year}-{b:02d}", None
+
+
+def _quarter(m: re.Match, year: int) -> tuple[str, str | None] | None:
+    word = m.group(0)
+    last = 9 if word == "前三季度" else 6 if word == "上半年" else 3 * (_month(m.group("q")) or 1)
+    first = 1 if word in ("前三季度", "上半年") else last - 2
+    return f"{year}-{first:02d}/{year}-{last:02d}", None
+
+
+def _until(m: re.Match, year: int) -> tuple[str, str | None] | None:
+    month = _month(m.group("m"))
+    if month is None:
+        return None
+    return f"{year}-01/{year}-{month:02d}", _last_day(year, month)
+
+
+def _month_end(m: re.Match, year: int) -> tuple[str, str | None] | None:
+    month = _month(m.group("m"))
+    return (f"{year}-{month:02d}", _last_day(year, month)) if month else None
+
+
+def _one_month(m: re.Match, year: int) -> tuple[str, str | None] | None:
+    month = _month(m.group("m"))
+    return (f"{year}-{month:02d}", None) if month else None
+
+
+def _last_day(year: int, month: int) -> str:
+    return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
