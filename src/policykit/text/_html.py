@@ -154,7 +154,7 @@ class _Renderer:
             self.rows.update(_table_grid(_table_rows(node)))
         if tag == "tr":
             self.newline()
-            self.emit("\t".join(self.rows.pop(node.mem_id, None) or _table_grid([node]).get(node.mem_id, [])))
+            self.emit("\t".join(self.rows.pop(node.mem_id, ())))  # the parser keeps every row inside a table
             self.newline()
             return False
         if tag in _BLOCK:
