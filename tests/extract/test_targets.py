@@ -313,3 +313,8 @@ def test_a_total_investment_closing_a_clause_is_an_aim_and_a_net_gain_an_increas
     assert [(t.value, t.unit, t.comparator, t.kind) for t in found] == [
         ("30", "个", ">=", "level"), ("200", "亿元", ">", "level"), ("50", "家", ">=", "increase")]
     assert targets("实施总投资10亿元的技术改造项目。") == ()
+
+
+def test_a_year_in_chinese_numerals_dates_a_target():
+    found = find_targets("到二〇二五年，全省森林覆盖率达到25%以上。", (), DocumentMetadata(doc_type="policy_measures", year=2021))
+    assert [(t.value, t.year) for t in found] == [("25", 2025)]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..text import DocumentMetadata
 from ._metrics import metric_key
 from ._numbers import Quantity, find_quantities
-from ._periods import PLAN_TYPES, document_year, last_year_word, plan_period, when
+from ._periods import PLAN_TYPES, document_year, last_year_word, plan_period, stated_year_of, when
 from ._records import TaskRecord
 from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, boundary_after, boundary_before
 from ._tables import TableFigure, read_indicator_tables
@@ -307,7 +307,8 @@ def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int
     year = last_year_word(text, sentence_start, q.start)
     if year is None:
         year = last_year_word(text, boundary_before(text, sentence_start, "\n"), sentence_start, True)
-    return year is not None and year.group("y") is not None and int(year.group("y")) < first_year
+    stated = stated_year_of(year)
+    return stated is not None and stated < first_year
 
 
 def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], next_start: int | None) -> bool:

@@ -11,8 +11,9 @@ from ._numbers import read_number
 from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, boundary_after, boundary_before
 
 # A year word names the period unless it is a comparison base (比上年, 与2016年持平).
+_CN_YEAR = "二〇[〇零一二三四五六七八九]{2}"  # 二〇二五年, as formal texts write years
 _YEAR_WORD = re.compile(
-    r"(?<![比较与同于])(?:(?P<y>20\d{2})\s*年(?!\s*[-—至到]\s*20\d{2})|(?P<rel>今年|明年|去年|上年|全年|年内|年底))")
+    rf"(?<![比较与同于])(?:(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?!\s*[-—至到]\s*20\d{{2}})|(?P<rel>今年|明年|去年|上年|全年|年内|年底))")
 _DURATION = re.compile(r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
 _RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
@@ -26,7 +27,7 @@ PLAN_TYPES = (None, "action_plan", "key_tasks", "policy_measures", "other")
 # A paragraph that opens with its year: 到2025年，… / （二）力争到2027年底，…
 _PARAGRAPH_YEAR = re.compile(
     r"[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．])?[ \t\u3000]*(?:力争|争取|确保)?(?:到|至)?"
-    r"20\d{2}\s*年(?:底|末|年底)?前?[，,：:]")
+    rf"(?:20\d{{2}}|{_CN_YEAR})\s*年(?:底|末|年底)?前?[，,：:]")
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
 _MONTH_RANGE = re.compile(
     r"(?P<a>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?")
@@ -83,6 +84,14 @@ def five_year_end(word: str) -> int | None:
     return 1981 + 5 * (number - 6) + 4  # the sixth plan ran 1981–1985
 
 
+def stated_year_of(match: re.Match | None) -> int | None:
+    """The year a year word states (2023年 -> 2023, 二〇二五年 -> 2025), or None for 今年, 年底 and the like."""
+    if match is None or not match.group("y"):
+        return None
+    digits = match.group("y").translate(str.maketrans("〇零一二三四五六七八九", "00123456789"))
+    return int(digits)
+
+
 def last_year_word(text: str, start: int, end: int, stated_only: bool = False) -> re.Match | None:
     """The last year word in ``text[start:end]``; with ``stated_only``, the last one that names a year (2023年)."""
     found = None
@@ -122,7 +131,7 @@ def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | No
         pass
     if multi_year is None and stated is None:
         multi_year = _MULTI_YEAR.search(_heading_before(text, pos))
-    stated_year = int(stated.group("y")) if stated is not None and stated.group("y") else None
+    stated_year = stated_year_of(stated)
     stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
