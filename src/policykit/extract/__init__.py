@@ -23,7 +23,7 @@ from ._targets import find_targets
 
 # Bump when extraction output may change for the same text: the log then supersedes older
 # extractions of a document on `policykit ingest --reextract`.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -148,6 +148,18 @@ def read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMe
     return _read_measures(text, tuple(tasks), metadata or DocumentMetadata())
 
 
+def _prior_end(quantities, i: int, ends_so_far: int) -> int:
+    """End of the last quantity before ``quantities[i]`` that does not overlap it (0 if none).
+
+    Quantities come sorted by start, so the running maximum answers in O(1) unless an earlier
+    quantity reaches past this one's start (rare: nested readings), when the slow scan decides.
+    """
+    start = quantities[i].start
+    if ends_so_far <= start:
+        return ends_so_far
+    return max((p.end for p in quantities[:i] if p.end <= start), default=0)
+
+
 @lru_cache(maxsize=8)
 def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMetadata) -> tuple[Measure, ...]:
     doc_year = document_year(text, metadata)
@@ -165,7 +177,10 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
     quantities = find_quantities(text)
     table = read_indicator_tables(text)
     table_rows = sorted({(f.row_start, f.row_end) for f in table})
+    ends_so_far = 0  # the largest end among the quantities before the current one
     for i, q in enumerate(quantities):
+        if i:
+            ends_so_far = max(ends_so_far, quantities[i - 1].end)
         next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
         if any(a <= q.start < b for a, b in table_rows):
             continue  # read below, cell by cell, with the row's unit and the column's year
@@ -175,7 +190,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             q = replace(q, comparator=out[-1].quantity.comparator, cue=out[-1].quantity.cue)  # 不少于8小时、4小时
         sentence_start = boundary_before(text, q.start, SENTENCE_END)
         clause_start = boundary_before(text, q.start, CLAUSE_END)
-        prior_end = max((p.end for p in quantities[:i] if p.end <= q.start), default=0)
+        prior_end = _prior_end(quantities, i, ends_so_far)
         raw_metric = text[max(clause_start, prior_end):q.start]
         metric = _clean_metric(raw_metric)
         inherited = previous[1] if previous and previous[0] == sentence_start else ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from collections import Counter
 
 from ..text import DocumentMetadata
@@ -167,10 +169,22 @@ def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | No
 
 def _heading_before(text: str, pos: int) -> str:
     """The nearest section heading (一、…) before a position, or ""."""
-    found = ""
-    for m in _HEADING.finditer(text, 0, pos):
-        found = m.group(0)
-    return found
+    # The line holding ``pos`` is read up to ``pos`` only, as finditer(text, 0, pos) would.
+    line_start = text.rfind("\n", 0, pos) + 1
+    current = _HEADING.match(text, line_start, pos)
+    if current:
+        return current.group(0)
+    ends, headings = _headings(text)
+    i = bisect_right(ends, pos) - 1
+    return headings[i] if i >= 0 else ""
+
+
+@lru_cache(maxsize=8)
+def _headings(text: str) -> tuple[list[int], list[str]]:
+    # Found once per text (str hashes are cached), so each quantity costs a bisection, not a rescan.
+    # A heading counts before ``pos`` only when it ends there or earlier, as finditer(text, 0, pos) did.
+    matches = list(_HEADING.finditer(text))
+    return [m.end() for m in matches], [m.group(0) for m in matches]
 
 
 def _period(before: str, year: int | None, metadata: DocumentMetadata) -> tuple[str | None, str | None]:

@@ -6,21 +6,30 @@ CLAUSE_END = SENTENCE_END + "，,：:"
 FULL_STOP = "。！？!?\n"  # a whole sentence, across ；
 
 
+# A stretch longer than this is no sentence (a run-on scrape, a table dumped on one line): capping the
+# reach keeps extraction linear in the length of such text instead of quadratic.
+MAX_REACH = 2000
+
+
 def boundary_before(text: str, pos: int, stops: str) -> int:
-    """Start of the stretch that ends at ``pos``: just after the last character of ``stops`` before it.
+    """Start of the stretch that ends at ``pos``: just after the last character of ``stops`` before it
+    (at most ``MAX_REACH`` characters back).
 
     >>> boundary_before("甲。乙，丙", 5, CLAUSE_END)
     4
     """
-    i = pos
-    while i > 0 and text[i - 1] not in stops:
-        i -= 1
-    return i
+    low = max(0, pos - MAX_REACH)
+    last = max(text.rfind(stop, low, pos) for stop in stops)
+    return last + 1 if last >= 0 else low
 
 
 def boundary_after(text: str, pos: int, stops: str) -> int:
-    """End of the stretch that starts at ``pos``: the first character of ``stops`` at or after it."""
-    i = pos
-    while i < len(text) and text[i] not in stops:
-        i += 1
-    return i
+    """End of the stretch that starts at ``pos``: the first character of ``stops`` at or after it
+    (at most ``MAX_REACH`` characters on).
+
+    >>> boundary_after("甲。乙，丙", 0, CLAUSE_END)
+    1
+    """
+    high = min(len(text), pos + MAX_REACH)
+    found = [i for i in (text.find(stop, pos, high) for stop in stops) if i >= 0]
+    return min(found) if found else high
