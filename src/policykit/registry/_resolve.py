@@ -117,6 +117,17 @@ def _apply_aliases(forest: _UnionFind, aliases: pl.DataFrame, jurisdictions: set
             forest.union((a.jurisdiction, a.key), (b.jurisdiction, b.key))
 
 
+def canonical_name(jurisdiction: str, key: str) -> str:
+    """The full name of a unit: its jurisdiction before its key, without saying the level twice.
+
+    >>> canonical_name("成武县", "科技局"), canonical_name("成武县", "县委宣传部"), canonical_name("东营市", "市委政法委")
+    ('成武县科技局', '成武县委宣传部', '东营市委政法委')
+    """
+    if key[:1] and jurisdiction.endswith(key[0]) and key[1:2] in ("委", "政"):
+        return jurisdiction + key[1:]  # 县委宣传部 of 成武县 is 成武县委宣传部, 县政府办公室 成武县政府办公室
+    return jurisdiction + key
+
+
 def _units_frame(mapped: pl.DataFrame, forest: _UnionFind, info: dict[tuple[str, str], UnitName]) -> pl.DataFrame:
     rows = {}
     for unit_id in mapped["unit_id"].unique().sort().to_list():
@@ -124,7 +135,8 @@ def _units_frame(mapped: pl.DataFrame, forest: _UnionFind, info: dict[tuple[str,
         u = info.get((jurisdiction, key)) or next(v for (j, k), v in info.items() if forest.find((j, k)) == (jurisdiction, key))
         # National bodies are named as written (海关总署), not after the country (全国海关总署).
         bare = u.category == "collective" or u.level == "national"
-        rows[unit_id] = (key if bare else jurisdiction + key, u.level, jurisdiction, u.category, u.name_en)
+        rows[unit_id] = (key if bare else canonical_name(jurisdiction, key), u.level, jurisdiction, u.category,
+                         u.name_en)
     aliases = mapped.group_by("unit_id").agg(aliases=pl.col("mention").unique().sort())
     units = pl.DataFrame(
         [(uid, *vals) for uid, vals in rows.items()],
