@@ -14,7 +14,8 @@ class LogState:
     last_seq: int = 0
     sources: dict[str, tuple[int, SourceRead]] = field(default_factory=dict)  # by source_path
     rejected: dict[str, tuple[int, SourceRejected]] = field(default_factory=dict)
-    extractions: dict[str, tuple[int, DocumentExtracted]] = field(default_factory=dict)  # by doc_id
+    # by doc_id; from project_log (open_dataset): active documents only, records left in the frames
+    extractions: dict[str, tuple[int, DocumentExtracted]] = field(default_factory=dict)
     curation: list[StoredEvent] = field(default_factory=list)
 
     def active_document_ids(self, extracted: Container[str]) -> list[str]:
