@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._lexicon import FUNCTION_STEMS
 
@@ -77,6 +78,7 @@ class UnitMention:
     placeholder: bool
 
 
+@lru_cache(maxsize=65536)
 def is_placeholder(name: str) -> bool:
     """Whether a name is a collective mention naming no single body (各镇街, 县直各单位 …).
 
@@ -88,12 +90,14 @@ def is_placeholder(name: str) -> bool:
     return bool(_PLACEHOLDER.search(_strip_parenthetical(name)))
 
 
+@lru_cache(maxsize=65536)
 def ends_with_head(name: str) -> bool:
     """Whether ``name`` ends with a unit head (局, 委员会, 中心 …) or is a collective mention."""
     core = _strip_parenthetical(name)
     return core.endswith(UNIT_HEADS) or is_placeholder(name)
 
 
+@lru_cache(maxsize=65536)
 def looks_like_unit(name: str, strict: bool = False) -> bool:
     """Whether ``name`` reads as a department name: a unit head, a collective, or a bare function stem.
 
@@ -125,19 +129,24 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
     return ends_with_head(name) or name.endswith("部门") or _stem_prefix(name) == len(name.lstrip("县市区省"))
 
 
+_TRAILING_PARENTHETICAL = re.compile(r"[（(〔][^（()）〔〕]*[)）〕]$")
+
+
 def _strip_parenthetical(name: str) -> str:
     """市发展改革委（市粮食和物资储备局） reads as the name before the parenthesis."""
-    return re.sub(r"[（(〔][^（()）〔〕]*[)）〕]$", "", name)
+    return _TRAILING_PARENTHETICAL.sub("", name)
 
 
+# Stem lengths, longest first: the longest stem a name starts with is found by set look-ups of its
+# prefixes of these lengths, not by testing every stem.
+_STEM_LENGTHS = tuple(sorted({len(stem) for stem in FUNCTION_STEMS}, reverse=True))
+
+
+@lru_cache(maxsize=65536)  # names and their tails repeat heavily within and across documents
 def _stem_prefix(name: str) -> int:
     """Length of the longest function stem (发展改革, 财政 …) ``name`` starts with, after 县/市 prefixes."""
     core = name.lstrip("县市区省")
-    best = 0
-    for stem in FUNCTION_STEMS:
-        if core.startswith(stem) and len(stem) > best:
-            best = len(stem)
-    return best
+    return next((n for n in _STEM_LENGTHS if core[:n] in FUNCTION_STEMS and len(core) >= n), 0)
 
 
 def split_outside_parentheses(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
@@ -221,6 +230,7 @@ def _next_cut(name: str, pos: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def starts_unit_name(rest: str) -> bool:
     """``rest`` begins a unit name: a function stem, a jurisdiction or a collective, and ends as a unit does.
 
@@ -289,12 +299,13 @@ def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _split_piece(name: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=65536)  # the same lists recur across the tasks and documents of a corpus
+def _split_piece(name: str) -> tuple[tuple[int, int], ...]:
     """Relative spans of the units in one separator-free piece."""
     if is_placeholder(name):
         # 省直有关部门和各设区市人民政府 is two collectives; 各有关部门和单位, 各级党委和政府 are one.
         cuts = [c for c in _conjunction_cuts(name) if name[c[1]:].startswith(("各", *_JURISDICTIONS))]
-        return [(0, cuts[0][0]), (cuts[0][1], len(name))] if cuts else [(0, len(name))]
+        return ((0, cuts[0][0]), (cuts[0][1], len(name))) if cuts else ((0, len(name)),)
     spans: list[tuple[int, int]] = []
     pos = 0
     for cs, ce in _conjunction_cuts(name):
@@ -309,4 +320,4 @@ def _split_piece(name: str) -> list[tuple[int, int]]:
             out.append((prev, s + cut))
             prev = s + cut
         out.append((prev, e))
-    return out
+    return tuple(out)
