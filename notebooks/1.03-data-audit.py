@@ -31,7 +31,6 @@ import polars as pl
 import policykit as pk
 from policykit import charts
 from policykit.evaluate import evaluate, format_report, load_gold
-from policykit.log import CurationEvent, EventLog
 
 charts.use_theme()
 project = pk.Project.find(PROJECT)
@@ -95,17 +94,39 @@ warnings_chart
 # re-extraction are *orphans* (`policykit status`).
 
 # %%
-with EventLog(project.log_path, create=False) as log:
-    curation = pl.DataFrame(
-        [{"seq": e.seq, "recorded_at": e.recorded_at[:19], "author": e.recorded_by, "type": e.type,
-          "reason": e.event.reason} for e in log.read() if isinstance(e.event, CurationEvent)],
-        schema={"seq": pl.Int64, "recorded_at": pl.String, "author": pl.String, "type": pl.String,
-                "reason": pl.String})
-print(f"{curation.height} curation events; {ds.orphans.height} orphaned")
-curation
+history = pk.curation.history(project)
+print(f"{history.height} curation events; {ds.orphans.height} orphaned")
+history
 
 # %%
 ds.orphans
+
+# %% [markdown]
+# ### Curation, tried in a sandbox
+# The shipped sample carries no human decisions yet. To see what one does without touching this
+# project's log, copy the log into a scratch project (`export-log` → `import-log`, the same path a
+# replication package takes), decide there, and compare. Each decision is an event: the
+# extraction it corrects stays in the log, and an undo withdraws a decision without erasing it.
+
+# %%
+import tempfile
+
+sandbox = pk.Project(Path(tempfile.mkdtemp()) / "sandbox")
+package = Path(tempfile.mkdtemp()) / "package"
+pk.export_log(project, package)
+pk.import_log(sandbox, package)
+before = pk.open(sandbox)
+lead = before.assignments.filter(pl.col("role") == "lead", ~pl.col("placeholder")).head(1)
+if lead.height:
+    first = lead.row(0, named=True)
+    seq = pk.curation.set_role(sandbox, first["assignment_id"], "responsible", author="notebook 1.03",
+                               reason="demonstration: read as 负责, not 牵头")
+    pk.curation.reject(sandbox, first["task_id"], author="notebook 1.03", reason="demonstration: not a task")
+    pk.curation.undo(sandbox, seq + 1, author="notebook 1.03", reason="demonstration: the task stays")
+after = pk.open(sandbox)
+print(f"tasks {before.tasks.height} → {after.tasks.height}; curated assignments: "
+      f"{after.assignments.filter(pl.col('curated')).height}")
+pk.curation.history(sandbox).select("seq", "author", "type", "reason", "undone")
 
 # %% [markdown]
 # ## One provenance trace

@@ -186,3 +186,14 @@ def test_no_command_deletes_or_rewrites_the_log(project, tmp_path, capsys):
         assert after[:len(before)] == before, command
         before = after
     capsys.readouterr()
+
+
+def test_history_lists_every_decision_and_what_was_undone(project):
+    first = curation.alias(project, "发展改革局", "发改局", reason="short form", author="ana")
+    curation.reject(project, "nope", reason="false", author="bo")
+    curation.undo(project, first, reason="wrong", author="ana")
+    history = curation.history(project)
+    assert history["type"].to_list() == ["UnitAliasDeclared", "RecordRejected", "CurationUndone"]
+    assert history["author"].to_list() == ["ana", "bo", "ana"]
+    assert history["undone"].to_list() == [True, False, False]
+    assert "发改局" in history["details"][0]

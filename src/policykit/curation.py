@@ -6,14 +6,19 @@ dropped silently.
 """
 from __future__ import annotations
 
+import dataclasses
 import getpass
+import json
 import os
 import subprocess
 from decimal import Decimal, InvalidOperation
 
+import polars as pl
+
 from .extract._records import COMPARATORS, ROLES, TARGET_KINDS
+from .frames import replay
 from .log import (
-    AssignmentAdded, CurationEvent, CurationUndone, EventLog, RecordRejected, RoleCorrected, TargetCorrected,
+    EVENT_TYPES, AssignmentAdded, CurationEvent, CurationUndone, EventLog, RecordRejected, RoleCorrected, TargetCorrected,
     TaskCorrected, UnitAliasDeclared, UnitSplitDeclared,
 )
 from .project import Project
@@ -43,6 +48,30 @@ def record(project: Project, event: CurationEvent, *, author: str | None = None)
         raise CurationError("a curation needs a reason (--reason): whoever replicates the dataset will read it")
     with EventLog(project.log_path, create=False) as log:
         return log.append([event], recorded_by=author or default_author())[0]
+
+
+HISTORY_SCHEMA = {"seq": pl.Int64, "recorded_at": pl.String, "author": pl.String, "type": pl.String,
+                  "reason": pl.String, "details": pl.String, "undone": pl.Boolean}
+
+
+def history(project: Project) -> pl.DataFrame:
+    """Every curation event in log order: who decided what, when and why, and whether it was undone.
+
+    Examples
+    --------
+    >>> history(project).select("seq", "author", "type", "reason")   # doctest: +SKIP
+    """
+    kinds = [name for name, cls in EVENT_TYPES.items() if issubclass(cls, CurationEvent)]
+    with EventLog(project.log_path, create=False) as log:
+        stored = list(log.read(types=kinds))
+    undone = replay(stored).undone_seqs()
+    rows = []
+    for s in stored:
+        details = {k: v for k, v in dataclasses.asdict(s.event).items() if k != "reason"}
+        rows.append({"seq": s.seq, "recorded_at": s.recorded_at, "author": s.recorded_by, "type": s.type,
+                     "reason": s.event.reason, "details": json.dumps(details, ensure_ascii=False),
+                     "undone": s.seq in undone})
+    return pl.DataFrame(rows, schema=HISTORY_SCHEMA)
 
 
 def _check_role(role: str) -> str:

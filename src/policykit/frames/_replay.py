@@ -27,14 +27,17 @@ class LogState:
         """Latest extraction of each document of each source's latest reading, in path order."""
         return [self.extractions[doc_id] for doc_id in self.active_document_ids(self.extractions)]
 
-    def effective_curation(self) -> list[StoredEvent]:
-        """Curation events in log order, without the undone ones (an undo of an undo restores)."""
+    def undone_seqs(self) -> set[int]:
+        """Seqs of curation events withdrawn by a later undo (an undo of an undo restores)."""
         undone: set[int] = set()
         for stored in reversed(self.curation):
-            if stored.seq in undone:
-                continue
-            if isinstance(stored.event, CurationUndone):
+            if stored.seq not in undone and isinstance(stored.event, CurationUndone):
                 undone.add(stored.event.undone_seq)
+        return undone
+
+    def effective_curation(self) -> list[StoredEvent]:
+        """Curation events in log order, without the undone ones and the undos themselves."""
+        undone = self.undone_seqs()
         return [s for s in self.curation if s.seq not in undone and not isinstance(s.event, CurationUndone)]
 
 
