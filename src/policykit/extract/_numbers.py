@@ -35,6 +35,9 @@ _BASE_UNITS.remove("亿")
 _GE_UNITS = ("个百分点", "个工作日", "个月", "个小时", "个学分", "个学时", "个课时", "个")
 _PERCENT_UNITS = {"%": "%", "‰": "‰", "个百分点": "百分点", "百分点": "百分点"}
 
+# Every unit in one alternation, tried in the order percent, 个-compounds, base units (longest
+# first): the regex takes the first alternative that matches, as a loop over the lists would.
+_UNIT = re.compile("|".join(re.escape(unit) for unit in (*_PERCENT_UNITS, *_GE_UNITS, *_BASE_UNITS)))
 _RANGE_DASH = "-—–~至到或"
 _ADJACENT_PAIRS = {"一两": (1, 2), "一二": (1, 2), "两三": (2, 3), "二三": (2, 3), "三四": (3, 4),
                    "四五": (4, 5), "五六": (5, 6), "六七": (6, 7), "七八": (7, 8), "八九": (8, 9),
@@ -48,6 +51,17 @@ _PREFIX_COMPARATORS = (("不低于", ">="), ("不少于", ">="), ("不小于", "
                        ("超过", ">"), ("突破", ">"), ("大于", ">"), ("高于", ">"), ("多于", ">"),
                        ("低于", "<"), ("少于", "<"), ("小于", "<"), ("大约", "≈"), ("约", "≈"),
                        ("近", "≈"))
+# The prefix cues (word + optional 在/到/至) in the order they are tried, grouped by their last
+# character: only the cues ending with the character before a number can precede it.
+def _cues_by_last_char() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    grouped: dict[str, list[tuple[str, str, str]]] = {}
+    for word, comparator in _PREFIX_COMPARATORS:
+        for filler in ("", "在", "到", "至"):
+            grouped.setdefault((word + filler)[-1], []).append((word + filler, word, comparator))
+    return {last: tuple(cues) for last, cues in grouped.items()}
+
+
+_PREFIX_CUES_BY_LAST = _cues_by_last_char()
 _APPROX_MARKS = "余多"
 _WORD_BEFORE_NUMERAL = set("统唯之同单专逐合归均整万千百第星周届每")
 # 至少 may govern a number across a short verb: 至少入选一人.
@@ -250,16 +264,8 @@ def _number_at(norm: str, m: re.Match) -> _Number | None:
 
 
 def _unit_at(norm: str, pos: int) -> str | None:
-    for unit in _PERCENT_UNITS:
-        if norm.startswith(unit, pos):
-            return unit
-    for unit in _GE_UNITS:
-        if norm.startswith(unit, pos):
-            return unit
-    for unit in _BASE_UNITS:
-        if norm.startswith(unit, pos):
-            return unit
-    return None
+    unit = _UNIT.match(norm, pos)
+    return unit.group() if unit else None
 
 
 def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
@@ -400,11 +406,9 @@ def _suffix_comparator(norm: str, pos: int) -> tuple[str | None, str | None, int
 
 
 def _prefix_comparator(norm: str, start: int) -> tuple[str | None, str | None, int]:
-    for word, comparator in _PREFIX_COMPARATORS:
-        for filler in ("", "在", "到", "至"):
-            cue = word + filler
-            if norm.endswith(cue, 0, start) and not (word == "近" and norm.endswith("最近", 0, start)):
-                return comparator, word, start - len(cue)
+    for cue, word, comparator in _PREFIX_CUES_BY_LAST.get(norm[start - 1], ()) if start else ():
+        if norm.endswith(cue, 0, start) and not (word == "近" and norm.endswith("最近", 0, start)):
+            return comparator, word, start - len(cue)
     for word in _GAPPED_PREFIXES:
         found = norm.rfind(word, max(0, start - len(word) - 2), start)
         if found != -1 and all("\u4e00" <= ch <= "\u9fff" for ch in norm[found + len(word):start]):
