@@ -41,8 +41,11 @@ _LABEL_ROLES = {
 # The bare verb as a label, only with its colon: （牵头：市商务局；配合：市财政局）.
 _SHORT_LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "主办": "responsible", "配合": "participant",
                       "参与": "participant", "协助": "participant", "协办": "participant"}
-# A label may stand in brackets (【责任科室】, 〔牵头单位〕); a bracketed label needs no colon.
+# A label may stand in brackets (【责任科室】, 〔牵头单位〕); a bracketed label needs no colon. The
+# lookahead on the first characters lets the scan skip most positions without trying each label.
 _LABEL = re.compile(
+    "(?=[" + re.escape("".join(sorted({"【", "〔", "[", *(word[0] for word in (*_LABEL_ROLES, *_SHORT_LABEL_ROLES))})))
+    + "])"
     r"(?P<bracket>[【〔\[])?(?P<label>" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + r")"
     r"(?(bracket)[】〕\]])[ \u3000]*[:：]?"
     r"|(?P<short>" + "|".join(_SHORT_LABEL_ROLES) + r")[ \u3000]*[:：]"
@@ -157,12 +160,18 @@ def _label_clauses(text: str) -> list[_Clause]:
             clauses.append(_close_label_group(text, group_start, group))
             group = []
         # Without its colon a label only counts where it opens a parenthesis (作为牵头单位 is prose).
-        if (label.group().endswith((":", "：")) or label.group("bracket")
-                or text[:label.start()].rstrip(" \u3000").endswith(tuple(_OPEN))):
+        if label.group().endswith((":", "：")) or label.group("bracket") or _opens_parenthesis(text, label.start()):
             group, group_start = [value], label.start()
     if group:
         clauses.append(_close_label_group(text, group_start, group))
     return clauses
+
+
+def _opens_parenthesis(text: str, pos: int) -> bool:
+    """Whether an opening parenthesis stands before ``pos``, spaces aside (scanned back, not sliced)."""
+    while pos > 0 and text[pos - 1] in " \u3000":
+        pos -= 1
+    return pos > 0 and text[pos - 1] in _OPEN
 
 
 def _value_end(text: str, start: int, stop: int) -> int:
@@ -241,10 +250,14 @@ def _verb_clauses(text: str) -> list[_Clause]:
     return clauses
 
 
+_PAREN_OR_LINE = re.compile("[" + re.escape(_OPEN + _CLOSE) + "\n]")
+
+
 def _paren_groups(text: str):
     """Spans (open, close) of parenthesised groups, innermost groups included."""
     stack: list[int] = []
-    for i, ch in enumerate(text):
+    for mark in _PAREN_OR_LINE.finditer(text):
+        ch, i = mark.group(), mark.start()
         if ch in _OPEN:
             stack.append(i)
         elif ch in _CLOSE and stack:
@@ -290,10 +303,14 @@ def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
 
 _PROSE_BY = re.compile(r"由(?P<units>[^。；;，,：:\n由]{2,80}?)(?P<verb>牵头负责|牵头|负责)(?!人|同志|作用|抓总|单位|部门)")
 # X会同Y, also with a modal between (X要会同Y, X负责会同Y); a report's X将会同Y tells, it assigns nothing.
+_WITH_MODALS = ("要", "应", "应当", "须", "需", "负责")
+_WITH_UNITS_MAX = 40
 _PROSE_WITH = re.compile(
-    r"(?P<units>[^。；;，,：:\n（(）)]{2,40}?)(?:要|应|应当|须|需|负责)?会同(?P<others>[^。；;，,：:\n]{2,60})"
+    rf"(?P<units>[^。；;，,：:\n（(）)]{{2,{_WITH_UNITS_MAX}}}?)(?:{'|'.join(_WITH_MODALS)})?会同(?P<others>[^。；;，,：:\n]{{2,60}})"
 )
 # 建立教育、编办、人社…等有关单位部门密切协同的机制: the listed sectors take part.
+# The farthest a match of _PROSE_WITH starts before its 会同: 40 characters of units and a modal.
+_WITH_REACH = _WITH_UNITS_MAX + max(len(modal) for modal in _WITH_MODALS)
 _PROSE_ETC = re.compile(
     r"等(?:有关|相关)?(?:单位|部门|机构){1,2}(?:密切|积极|共同)?(?P<verb>协同|配合|参与|协助)(?!度|率)"
 )
@@ -311,7 +328,7 @@ def _prose_clauses(text: str) -> list[_Clause]:
         clause = _etc_clause(text, m)
         if clause:
             clauses.append(clause)
-    for m in _PROSE_WITH.finditer(text):
+    for m in _with_matches(text):
         clause = _with_clause(text, m)
         if clause:
             clauses.append(clause)
@@ -320,6 +337,21 @@ def _prose_clauses(text: str) -> list[_Clause]:
         if clause and not any(c.start <= clause.start < c.end for c in clauses):
             clauses.append(clause)
     return clauses
+
+
+def _with_matches(text: str):
+    """The matches of _PROSE_WITH, as ``finditer`` gives them, with each search started near the next
+    会同 instead of trying every position of the text."""
+    pos = 0
+    while True:
+        anchor = text.find("会同", pos + 2)
+        if anchor < 0:
+            return
+        m = _PROSE_WITH.search(text, max(pos, anchor - _WITH_REACH))
+        if not m:
+            return
+        yield m
+        pos = m.end()
 
 
 def _etc_clause(text: str, m: re.Match) -> _Clause | None:
