@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from decimal import Context, Decimal
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％－～", "0123456789.%-~")
+_FULL_WIDTH_CHARS = "０１２３４５６７８９．％－～"
+_FULL_WIDTH = str.maketrans(_FULL_WIDTH_CHARS, "0123456789.%-~")
+_ANY_FULL_WIDTH = re.compile("[" + re.escape(_FULL_WIDTH_CHARS) + "]")
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -70,8 +72,9 @@ _GAPPED_PREFIXES = ("至少", "不少于", "不低于")
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?"
 _CHINESE = rf"[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
 _SCALE_CHARS = "十百千万亿"
+# The lookahead on the first character lets the scan skip positions where no numeral can start.
 _NUMBER = re.compile(
-    rf"(?P<pct>百分之|千分之)?(?:(?P<arabic>{_ARABIC})(?P<scale>[{_SCALE_CHARS}]*)|(?P<chinese>{_CHINESE}))"
+    rf"(?=[\d{_CN_CHARS}])(?P<pct>百分之|千分之)?(?:(?P<arabic>{_ARABIC})(?P<scale>[{_SCALE_CHARS}]*)|(?P<chinese>{_CHINESE}))"
 )
 
 
@@ -106,7 +109,7 @@ def normalise_digits(text: str) -> str:
     >>> normalise_digits("１６．４％")
     '16.4%'
     """
-    return text.translate(_FULL_WIDTH)
+    return text.translate(_FULL_WIDTH) if _ANY_FULL_WIDTH.search(text) else text  # most texts have none
 
 
 def read_number(numeral: str) -> Decimal | None:
