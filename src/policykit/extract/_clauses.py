@@ -63,6 +63,11 @@ _VERB_ROLES = {
     "配合": "participant", "协助": "participant", "协同": "participant", "参与": "participant",
     "参加": "participant",
 }
+# The role verbs, longest first, grouped by their last character (a segment can end only with those).
+_VERBS_BY_LAST_CHAR = {
+    last: tuple(verb for verb in sorted(_VERB_ROLES, key=len, reverse=True) if verb[-1] == last)
+    for last in {verb[-1] for verb in _VERB_ROLES}
+}
 # A role verb that ends a subject (not 负责人, 牵头作用, 参与度, 配合单位 …).
 _VERB = re.compile(
     "(?:" + "|".join(sorted(_VERB_ROLES, key=len, reverse=True)) + ")"
@@ -233,7 +238,7 @@ def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tupl
 
 def _trailing_verb(text: str, start: int, end: int) -> str | None:
     segment = text[start:end].rstrip()
-    for verb in sorted(_VERB_ROLES, key=len, reverse=True):
+    for verb in _VERBS_BY_LAST_CHAR.get(segment[-1:], ()):
         if segment.endswith(verb) and len(segment) > len(verb):
             return verb
     return None

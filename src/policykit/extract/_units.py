@@ -152,8 +152,8 @@ def _stem_prefix(name: str) -> int:
 def split_outside_parentheses(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at ``separators`` outside parentheses; spans of the non-blank pieces."""
     pieces, depth, piece_start = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
+    for mark in _marks(separators).finditer(text, start, end):  # only the characters that matter
+        ch, i = mark.group(), mark.start()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
@@ -163,6 +163,12 @@ def split_outside_parentheses(text: str, start: int, end: int, separators: str =
             piece_start = i + 1
     pieces.append((piece_start, end))
     return [(s, e) for s, e in pieces if text[s:e].strip()]
+
+
+@lru_cache(maxsize=8)
+def _marks(separators: str) -> re.Pattern:
+    """Pattern of the parentheses and ``separators``: the characters a list split looks at."""
+    return re.compile("[" + re.escape(_OPEN + _CLOSE + separators) + "]")
 
 
 def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
