@@ -281,16 +281,22 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     >>> [m.mention for m in split_unit_list(s, 0, len(s))]
     ['工业和信息化局', '化工产业园管理服务中心', '各区、市政府']
     """
-    out: list[UnitMention] = []
-    for s, e in _merge_stubs(text, split_outside_parentheses(text, start, end)):
-        s, e = trim_list(text, s, e)
+    return [UnitMention(name, start + s, start + e, placeholder) for name, s, e, placeholder in _split_list(text[start:end])]
+
+
+@lru_cache(maxsize=65536)  # the split reads nothing outside the list, and lists recur across tasks
+def _split_list(segment: str) -> tuple[tuple[str, int, int, bool], ...]:
+    """(name, start, end, placeholder) of the units of ``segment``, offsets relative to it."""
+    out = []
+    for s, e in _merge_stubs(segment, split_outside_parentheses(segment, 0, len(segment))):
+        s, e = trim_list(segment, s, e)
         if e - s < 2:
             continue
-        for cs, ce in _split_piece(text[s:e]):
-            name = text[s + cs:s + ce]
+        for cs, ce in _split_piece(segment[s:e]):
+            name = segment[s + cs:s + ce]
             if len(name) >= 2:
-                out.append(UnitMention(name, s + cs, s + ce, is_placeholder(name)))
-    return out
+                out.append((name, s + cs, s + ce, is_placeholder(name)))
+    return tuple(out)
 
 
 def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
