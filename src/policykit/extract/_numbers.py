@@ -65,6 +65,9 @@ def _cues_by_last_char() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 _PREFIX_CUES_BY_LAST = _cues_by_last_char()
 _APPROX_MARKS = "余多"
+# What may follow a numeral to make it a quantity besides a unit: an approximation, a range, a
+# fraction word, a comparator.
+_QUANTITY_FOLLOWERS = frozenset(_APPROX_MARKS + _RANGE_DASH + "成半" + "".join(word[0] for word, _ in _SUFFIX_COMPARATORS))
 _WORD_BEFORE_NUMERAL = set("统唯之同单专逐合归均整万千百第星周届每")
 # 至少 may govern a number across a short verb: 至少入选一人.
 _GAPPED_PREFIXES = ("至少", "不少于", "不低于")
@@ -272,6 +275,8 @@ def _unit_at(norm: str, pos: int) -> str | None:
 
 
 def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
+    if _plainly_bare(norm, m):
+        return None
     start = m.start()
     if m.group("chinese") and not m.group("pct"):
         pair = _adjacent_pair(norm, m)
@@ -323,6 +328,16 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
         base_unit=base_unit, comparator=comparator, cue=cue,
         start=start, end=pos, number_start=m.start(),
     )
+
+
+def _plainly_bare(norm: str, m: re.Match) -> bool:
+    """A plain digit run or one Chinese digit with no unit, approximation, range, fraction or comparator
+    around it (the 1 of 1., the 一 of 一是): most numerals of a text, rejected without the full reading."""
+    if m.group("pct") or (m.group("scale") if m.group("arabic") else len(m.group()) != 1 or m.group() not in _CN_DIGIT_CHARS):
+        return False
+    end = m.end()
+    return (norm[end:end + 1] not in _QUANTITY_FOLLOWERS and not _UNIT.match(norm, end)
+            and _prefix_comparator(norm, m.start())[0] is None)
 
 
 def _scaled(value: Decimal, scale: int) -> Decimal:
