@@ -21,6 +21,7 @@ from ._records import AssignmentRecord, TaskRecord
 from ._units import (
     UnitMention,
     looks_like_unit,
+    shifted,
     split_outside_parentheses,
     split_unit_list,
     starts_unit_name,
@@ -210,8 +211,14 @@ def _close_label_group(text: str, start: int, group: list[tuple[str, int, int]])
 
 def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tuple[UnitMention, str]]:
     """Mentions of a labelled value; a part ending in a role verb (X牵头，Y配合) takes that role."""
+    return [(shifted(mention, start), role) for mention, role in _role_parts_in(text[start:end], default_role)]
+
+
+@lru_cache(maxsize=65536)  # reads nothing outside the value, and values recur across tasks
+def _role_parts_in(text: str, default_role: str) -> tuple[tuple[UnitMention, str], ...]:
+    """:func:`_role_parts` of a whole string, offsets relative to it."""
     out: list[tuple[UnitMention, str]] = []
-    for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
+    for s, e in split_outside_parentheses(text, 0, len(text), _PART_SEPARATORS):
         verb = _trailing_verb(text, s, e)
         role = _VERB_ROLES[verb] if verb else default_role
         if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
@@ -233,7 +240,7 @@ def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tupl
             part.append((UnitMention(name, mention.start, mention.start + len(name), mention.placeholder), marked))
             unmarked = 0
         out.extend(part)
-    return out
+    return tuple(out)
 
 
 def _trailing_verb(text: str, start: int, end: int) -> str | None:
@@ -290,7 +297,14 @@ def _paren_verb_clauses(text: str) -> list[_Clause]:
 
 def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
     """The unit mentions of ``text[start:end]`` when every one of them reads as a unit name."""
-    start, end = trim_list(text, start, end)
+    mentions = _subject_units_in(text[start:end])
+    return None if mentions is None else [shifted(m, start) for m in mentions]
+
+
+@lru_cache(maxsize=65536)  # prose subjects recur (各有关部门, 市财政局) and the split reads nothing outside them
+def _subject_units_in(text: str) -> tuple[UnitMention, ...] | None:
+    """:func:`_subject_units` of a whole string, offsets relative to it."""
+    start, end = trim_list(text, 0, len(text))
     mentions = split_unit_list(text, start, end)
     if not mentions or not all(looks_like_unit(m.mention, strict=True) for m in mentions):
         return None
@@ -303,7 +317,7 @@ def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
         inside.update(range(m.start, m.end))
     if any(i not in inside and text[i] not in _GLUE for i in range(start, end)):
         return None
-    return mentions
+    return tuple(mentions)
 
 
 _PROSE_BY = re.compile(r"由(?P<units>[^。；;，,：:\n由]{2,80}?)(?P<verb>牵头负责|牵头|负责)(?!人|同志|作用|抓总|单位|部门)")

@@ -281,12 +281,17 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     >>> [m.mention for m in split_unit_list(s, 0, len(s))]
     ['工业和信息化局', '化工产业园管理服务中心', '各区、市政府']
     """
-    return [UnitMention(name, start + s, start + e, placeholder) for name, s, e, placeholder in _split_list(text[start:end])]
+    return [shifted(mention, start) for mention in _split_list(text[start:end])]
+
+
+def shifted(mention: UnitMention, offset: int) -> UnitMention:
+    """``mention`` found in a piece of text that starts at ``offset``, with offsets into the whole."""
+    return UnitMention(mention.mention, mention.start + offset, mention.end + offset, mention.placeholder)
 
 
 @lru_cache(maxsize=65536)  # the split reads nothing outside the list, and lists recur across tasks
-def _split_list(segment: str) -> tuple[tuple[str, int, int, bool], ...]:
-    """(name, start, end, placeholder) of the units of ``segment``, offsets relative to it."""
+def _split_list(segment: str) -> tuple[UnitMention, ...]:
+    """The units of ``segment``, offsets relative to it."""
     out = []
     for s, e in _merge_stubs(segment, split_outside_parentheses(segment, 0, len(segment))):
         s, e = trim_list(segment, s, e)
@@ -295,7 +300,7 @@ def _split_list(segment: str) -> tuple[tuple[str, int, int, bool], ...]:
         for cs, ce in _split_piece(segment[s:e]):
             name = segment[s + cs:s + ce]
             if len(name) >= 2:
-                out.append((name, s + cs, s + ce, is_placeholder(name)))
+                out.append(UnitMention(name, s + cs, s + ce, is_placeholder(name)))
     return tuple(out)
 
 
