@@ -221,8 +221,12 @@ def _split_run_together(name: str) -> list[int]:
 def _next_cut(name: str, pos: int) -> int | None:
     """First offset after ``pos`` where ``name[pos:cut]`` is a whole unit and ``name[cut:]`` starts one."""
     stem = _stem_prefix(name[pos:])
+    # Where a head-less stem would end (after its 县/市 prefixes): the one cut not after a unit head.
+    stem_end = pos + stem + (len(name[pos:]) - len(name[pos:].lstrip("县市区省"))) if stem >= _LOST_HEAD_STEM else -1
     for cut in range(pos + 2, len(name) - 1):
         left, rest = name[pos:cut], name[cut:]
+        if not left.endswith(UNIT_HEADS) and cut != stem_end:
+            continue  # no cut can be taken here, whatever follows: skip the costly tests of ``rest``
         if left in _JURISDICTIONS or left[-1] + rest[0] in _WORDS_ACROSS:  # 街道|综合执法队, 街道社|区建设科
             continue
         if not _valid_start(rest) or not (looks_like_unit(rest) or starts_unit_name(rest)) or _organ_of(left, rest):
@@ -231,7 +235,7 @@ def _next_cut(name: str, pos: int) -> int | None:
             return cut
         # A bare function stem with its head lost in the scrape: 发展改革|工业和信息化局. A short stem
         # before another is one compound name (卫生应急办公室, 科技教育科).
-        if stem >= _LOST_HEAD_STEM and cut - pos == stem + (len(name[pos:]) - len(name[pos:].lstrip("县市区省"))) and starts_unit_name(rest):
+        if cut == stem_end and starts_unit_name(rest):
             return cut
     return None
 
