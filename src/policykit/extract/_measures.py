@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -334,7 +334,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
     if q.base_unit in _DATE_UNITS or (q.unit or "").endswith(("年", "月", "月份", "日")) and q.base_unit not in _TIME_UNITS:
         if not (q.base_unit in ("年", "岁") and _YEARS_MEASURED.search(before)):
             return False
-    if any(a < q.number_start < b for a, b in quoted):
+    if _inside_quote(quoted, q.number_start):
         return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
     scope = _SCOPE_BEFORE.search(before)
     if scope and not (scope.group(0) == "总投资" and re.match(r"[，,；;。\n]|$", after)):
@@ -381,6 +381,13 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
     if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS and _SIZE_SPEC_AFTER.match(after):
         return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
     return True
+
+
+def _inside_quote(quoted: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies strictly inside one of the ``quoted`` spans (sorted, not overlapping): only
+    the last span opening before ``pos`` can hold it, so a bisection answers."""
+    i = bisect_left(quoted, (pos,)) - 1
+    return i >= 0 and pos < quoted[i][1]
 
 
 def _counts_the_list(before: str, q: Quantity) -> bool:
