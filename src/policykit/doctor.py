@@ -11,8 +11,7 @@ from pathlib import Path
 from .project import Project
 
 # Packages the kit cannot run without (distribution names, as pip knows them).
-KEY_PACKAGES = ("polars", "networkx", "scipy", "altair", "vl-convert-python", "opencc", "selectolax",
-                "charset-normalizer")
+KEY_PACKAGES = ("polars", "networkx", "scipy", "altair", "vl-convert-python", "opencc", "selectolax")
 _REINSTALL = "reinstall the kit: `make test` (or `pip install -e .` in the project's .venv)"
 
 
