@@ -4,7 +4,7 @@
 >>> ds = pk.open()                                   # doctest: +SKIP
 >>> pk.network.coordination_graph(ds.assignments)    # doctest: +SKIP
 """
-from . import charts, curation, extract, log, network, text
+from . import charts, curation, evaluate, extract, growth, log, network, text
 from ._version import __version__
 from .dataset import Dataset, open_dataset as open, write_frames
 from .explain import Explanation, explain
@@ -13,6 +13,6 @@ from .project import Project
 from .replication import export_log, import_log
 
 __all__ = [
-    "Dataset", "Explanation", "IngestReport", "Project", "__version__", "charts", "curation", "explain",
-    "export_log", "extract", "import_log", "ingest", "log", "network", "open", "text", "write_frames",
+    "Dataset", "Explanation", "IngestReport", "Project", "__version__", "charts", "curation", "evaluate", "explain",
+    "export_log", "extract", "growth", "import_log", "ingest", "log", "network", "open", "text", "write_frames",
 ]
