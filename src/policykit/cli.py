@@ -46,15 +46,14 @@ def _ingest(args: argparse.Namespace, project: Project) -> int:
 
 @_verb("build")
 def _build(args: argparse.Namespace, project: Project) -> int:
-    from .dataset import open_dataset, write_frames
+    from .dataset import write_frames_streaming
 
-    ds = open_dataset(project, as_of_seq=args.as_of_seq, as_of_date=args.as_of_date)
-    out = Path(args.out) if args.out else None
-    paths = write_frames(ds, out)
-    sizes = ", ".join(f"{name} {ds.frames.as_dict()[name].height}" for name in paths)
-    print(f"build: log seq {ds.last_seq} → {next(iter(paths.values())).parent}: {sizes}")
-    if ds.orphans.height:
-        _say(f"warning: {ds.orphans.height} curation events refer to records that no longer exist "
+    paths, manifest = write_frames_streaming(project, as_of_seq=args.as_of_seq, as_of_date=args.as_of_date,
+                                             folder=Path(args.out) if args.out else None)
+    sizes = ", ".join(f"{name} {manifest['rows'][name]}" for name in paths)
+    print(f"build: log seq {manifest['last_seq']} → {next(iter(paths.values())).parent}: {sizes}")
+    if manifest["orphans"]:
+        _say(f"warning: {manifest['orphans']} curation events refer to records that no longer exist "
              "(see `policykit status`)")
     return 0
 

@@ -42,7 +42,7 @@ PAYLOAD = pl.Struct({
     "tasks": pl.List(pl.Struct(_TASK)), "assignments": pl.List(pl.Struct(_ASSIGNMENT)),
     "targets": pl.List(pl.Struct(_TARGET)), "observations": pl.List(pl.Struct(_OBSERVATION)),
 })
-_STRING_SCHEMAS = {name: {k: (pl.String if isinstance(v, pl.Decimal) else v) for k, v in schema.items()}
+STRING_SCHEMAS = {name: {k: (pl.String if isinstance(v, pl.Decimal) else v) for k, v in schema.items()}
                    for name, schema in SCHEMAS.items()}
 
 
@@ -108,11 +108,11 @@ def project_chunk(seqs: list[int], payloads: list[str], text_of: Callable[[str],
 
 def conform(frame: pl.DataFrame, name: str) -> pl.DataFrame:
     """The frame's contract columns, in order, decimals still as strings."""
-    schema = _STRING_SCHEMAS[name]
+    schema = STRING_SCHEMAS[name]
     present = [pl.col(c).cast(t) if c in frame.columns else pl.lit(None, t).alias(c) for c, t in schema.items()]
     return frame.select(present)
 
 
 def concat_chunks(chunks: Iterable[pl.DataFrame], name: str) -> pl.DataFrame:
     frames = list(chunks)
-    return pl.concat(frames, rechunk=True) if frames else pl.DataFrame(schema=_STRING_SCHEMAS[name])
+    return pl.concat(frames, rechunk=True) if frames else pl.DataFrame(schema=STRING_SCHEMAS[name])

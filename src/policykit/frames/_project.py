@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import polars as pl
@@ -111,6 +111,37 @@ _ID_COLUMNS = {"tasks": "task_id", "assignments": "assignment_id", "targets": "t
 _REFERENCE_FIELDS = ("record_id", "assignment_id", "task_id", "target_id")
 
 
+def named_ids(curation: list[StoredEvent]) -> list[str]:
+    """Record ids the curation events name (a task's id also names its records)."""
+    return sorted({v for s in curation for f in _REFERENCE_FIELDS if isinstance(v := getattr(s.event, f, None), str)})
+
+
+def split_touched(frame: pl.DataFrame, name: str, named: list[str], offset: int = 0):
+    """(rows curation names, as dicts, the other rows); both carry ``_row``, the row's position + ``offset``."""
+    frame = frame.with_row_index("_row", offset=offset)
+    # fill_null: a record with no task (null task_id) is not touched, and must not fall out of both halves.
+    hit = (pl.col(_ID_COLUMNS[name]).is_in(named) | pl.col("task_id").is_in(named)).fill_null(False)
+    return frame.filter(hit).to_dicts(), frame.filter(~hit)
+
+
+def curate_touched(curation: list[StoredEvent], touched: dict[str, list[dict]], heights: dict[str, int],
+                   schemas: dict[str, dict]):
+    """Curation applied to the touched rows: (frames of the rows by name, with ``_row``; aliases; orphans).
+
+    Added rows go after every extracted row (``_row`` from ``heights[name]`` on), in log order.
+    """
+    *curated, aliases, orphans = _apply_curation(curation, *(touched[name] for name in _ID_COLUMNS))
+    redone = {}
+    for name, rows in zip(_ID_COLUMNS, curated):
+        after = heights[name]
+        for row in rows:
+            if row.get("_row") is None:
+                row["_row"], after = after, after + 1
+        schema = {"_row": pl.UInt32, **schemas[name]}
+        redone[name] = pl.DataFrame(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
+    return redone, aliases, orphans
+
+
 def _curate(curation: list[StoredEvent], base: dict[str, pl.DataFrame]):
     """Apply curation to the rows it names (and the rows of the tasks it names); keep row order.
 
@@ -120,23 +151,14 @@ def _curate(curation: list[StoredEvent], base: dict[str, pl.DataFrame]):
     frames = {name: base[name] for name in _ID_COLUMNS}
     if not curation:
         return frames, [], []
-    named = {v for s in curation for f in _REFERENCE_FIELDS if isinstance(v := getattr(s.event, f, None), str)}
+    named = named_ids(curation)
     touched, rest = {}, {}
-    for name, id_col in _ID_COLUMNS.items():
-        frame = frames[name].with_row_index("_row")
-        hit = pl.col(id_col).is_in(list(named)) | pl.col("task_id").is_in(list(named))
-        touched[name], rest[name] = frame.filter(hit).to_dicts(), frame.filter(~hit)
-    tasks, assignments, targets, observations, aliases, orphans = _apply_curation(
-        curation, touched["tasks"], touched["assignments"], touched["targets"], touched["observations"])
-    curated = {"tasks": tasks, "assignments": assignments, "targets": targets, "observations": observations}
-    for name, rows in curated.items():
-        after = frames[name].height
-        for row in rows:  # added rows go after every extracted row, in log order
-            if row.get("_row") is None:
-                row["_row"], after = after, after + 1
-        schema = {"_row": pl.UInt32, **frames[name].schema}
-        redone = pl.DataFrame(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
-        frames[name] = pl.concat([rest[name], redone]).sort("_row").drop("_row")
+    for name in _ID_COLUMNS:
+        touched[name], rest[name] = split_touched(frames[name], name, named)
+    redone, aliases, orphans = curate_touched(curation, touched, {n: f.height for n, f in frames.items()},
+                                              {n: f.schema for n, f in frames.items()})
+    for name in _ID_COLUMNS:
+        frames[name] = pl.concat([rest[name], redone[name]]).sort("_row").drop("_row")
     return frames, aliases, orphans
 
 
@@ -150,21 +172,11 @@ def _finish(state: LogState, base: dict[str, pl.DataFrame]) -> Frames:
     frames = {name: curated.pop(name).cast(SCHEMAS[name], strict=False)  # out-of-range decimals become null
               for name in list(curated)}
     docs, assign = frames["documents"], frames["assignments"]
-    mentions = assign.select("doc_id", "mention", "placeholder").join(
-        docs.select("doc_id", "level", "region"), on="doc_id", how="left", maintain_order="left")
-    alias_frame = pl.DataFrame(aliases, schema={"name_a": pl.String, "name_b": pl.String, "jurisdiction": pl.String})
-    mention_map, units = resolve_units(mentions, alias_frame)
-    del mentions
-    # Join only the key columns and set unit_id in place: joining the whole frame copied all of it.
-    unit_ids = assign.select("doc_id", "mention").join(
-        mention_map.unique(["doc_id", "mention"], keep="first", maintain_order=True),
-        on=["doc_id", "mention"], how="left", maintain_order="left")["unit_id"]
-    assign = assign.with_columns(unit_ids.cast(SCHEMAS["assignments"]["unit_id"]))
-    n_tasks = frames["tasks"].group_by("doc_id").len("n")
-    docs = docs.drop("n_tasks").join(n_tasks, on="doc_id", how="left", maintain_order="left").with_columns(
-        n_tasks=pl.col("n").fill_null(0).cast(pl.Int32)).select(list(SCHEMAS["documents"]))
+    mention_map, units = resolve_mentions(assign.select("doc_id", "mention", "placeholder"), docs, aliases)
+    assign = with_unit_ids(assign, mention_map)
+    docs = with_n_tasks(docs, frames["tasks"].group_by("doc_id").len("n"))
     return Frames(
-        documents=docs.sort("source_path", "part"),
+        documents=docs,
         tasks=frames["tasks"],
         assignments=assign,
         units=units,
@@ -174,7 +186,29 @@ def _finish(state: LogState, base: dict[str, pl.DataFrame]) -> Frames:
     )
 
 
-def _encodings(state: LogState) -> dict[str, str]:
+def resolve_mentions(mentions: pl.DataFrame, docs: pl.DataFrame, aliases: list[dict]):
+    """(mention map, one row per ``doc_id, mention``; units) of ``doc_id, mention, placeholder`` rows."""
+    mentions = mentions.join(docs.select("doc_id", "level", "region"), on="doc_id", how="left", maintain_order="left")
+    alias_frame = pl.DataFrame(aliases, schema={"name_a": pl.String, "name_b": pl.String, "jurisdiction": pl.String})
+    mention_map, units = resolve_units(mentions, alias_frame)
+    return mention_map.unique(["doc_id", "mention"], keep="first", maintain_order=True), units
+
+
+def with_unit_ids(assign: pl.DataFrame, mention_map: pl.DataFrame) -> pl.DataFrame:
+    """Assignments with ``unit_id`` from the mention map."""
+    # Join only the key columns and set unit_id in place: joining the whole frame copied all of it.
+    unit_ids = assign.select("doc_id", "mention").join(
+        mention_map, on=["doc_id", "mention"], how="left", maintain_order="left")["unit_id"]
+    return assign.with_columns(unit_ids.cast(SCHEMAS["assignments"]["unit_id"]))
+
+
+def with_n_tasks(docs: pl.DataFrame, n_tasks: pl.DataFrame) -> pl.DataFrame:
+    """Documents with ``n_tasks`` from ``n_tasks`` (``doc_id, n``), in source path order."""
+    return docs.drop("n_tasks").join(n_tasks, on="doc_id", how="left", maintain_order="left").with_columns(
+        n_tasks=pl.col("n").fill_null(0).cast(pl.Int32)).select(list(SCHEMAS["documents"])).sort("source_path", "part")
+
+
+def source_encodings(state: LogState) -> dict[str, str]:
     return {src.source_sha256: src.encoding for _, src in state.sources.values()}
 
 
@@ -197,7 +231,7 @@ def project_frames(state: LogState, text_of: Callable[[str], str], *, as_of_date
     """
     active = state.active_documents()
     payloads = [json.dumps(ex.payload(), ensure_ascii=False) for _, ex in active]
-    base, _ = project_chunk([seq for seq, _ in active], payloads, text_of, _encodings(state), as_of_date)
+    base, _ = project_chunk([seq for seq, _ in active], payloads, text_of, source_encodings(state), as_of_date)
     return _finish(state, base)
 
 
@@ -218,18 +252,32 @@ def project_log(log: EventLog, *, as_of_seq: int | None = None, as_of_date: str 
     >>> state.last_seq, frames.documents.height
     (0, 0)
     """
+    state = read_state(log, as_of_seq)
+    chunks: dict[str, list[pl.DataFrame]] = {}
+    for frames in project_chunks(log, state, as_of_seq=as_of_seq, as_of_date=as_of_date, chunk=chunk):
+        for name, frame in frames.items():
+            chunks.setdefault(name, []).append(frame)
+    base = {name: concat_chunks(chunks.pop(name, ()), name) for name in (*_ID_COLUMNS, "documents")}
+    return state, _finish(state, base)
+
+
+def read_state(log: EventLog, as_of_seq: int | None) -> LogState:
+    """The log folded without its extraction payloads (``extractions`` fill as chunks are projected)."""
     state = replay(log.read(as_of_seq=as_of_seq, exclude_types=["DocumentExtracted"]))
     state.last_seq = log.last_seq(as_of_seq=as_of_seq)
+    return state
+
+
+def project_chunks(log: EventLog, state: LogState, *, as_of_seq: int | None, as_of_date: str | None,
+                   chunk: int) -> Iterator[dict[str, pl.DataFrame]]:
+    """Extracted frames (decimals as strings, no curation) of the active documents, ``chunk`` documents
+    at a time in path order; each document's header goes into ``state.extractions``."""
     latest = log.latest_extractions(as_of_seq=as_of_seq)
     seqs = [latest[doc_id] for doc_id in state.active_document_ids(latest)]
-    encodings = _encodings(state)
-    chunks: dict[str, list[pl.DataFrame]] = {}
+    encodings = source_encodings(state)
     for at in range(0, len(seqs), chunk):
         part = seqs[at:at + chunk]
         frames, headers = project_chunk(part, log.payloads(part), log.text, encodings, as_of_date)
-        for name, frame in frames.items():
-            chunks.setdefault(name, []).append(frame)
         for seq, header in zip(part, headers):
             state.extractions[header.document_id] = (seq, header)
-    base = {name: concat_chunks(chunks.pop(name, ()), name) for name in (*_ID_COLUMNS, "documents")}
-    return state, _finish(state, base)
+        yield frames

@@ -1,0 +1,87 @@
+"""`policykit build` streams the log into parquet: same frames as the in-memory dataset, any chunk size."""
+import json
+
+import polars as pl
+import pytest
+
+import policykit as pk
+from policykit import curation
+from policykit.cli import main
+from policykit.dataset import write_frames_streaming
+from policykit.frames import project_log, stream_log
+from policykit.log import EventLog
+from policykit.project import FRAME_NAMES
+
+from conftest import make_project
+
+
+@pytest.fixture(scope="module")
+def curated(tmp_path_factory):
+    """The sample with every kind of curation event, spread over its documents, plus an orphan and an undo."""
+    project = make_project(tmp_path_factory.mktemp("curated"))
+    assert pk.ingest(project).ok
+    ds = pk.open(project)
+    for doc_id in ds.documents["doc_id"]:
+        assign = ds.assignments.filter(pl.col("doc_id") == doc_id)
+        tasks = ds.tasks.filter(pl.col("doc_id") == doc_id)
+        targets = ds.targets.filter(pl.col("doc_id") == doc_id)
+        if assign.height > 2:
+            curation.set_role(project, assign["assignment_id"][0], "responsible", reason="t")
+            curation.reject(project, assign["assignment_id"][1], reason="t")
+            curation.split_unit(project, assign["assignment_id"][2], "甲局", "乙局", reason="t")
+        if tasks.height > 2:
+            curation.add_assignment(project, tasks["task_id"][0], "财政局", "participant", reason="t")
+            curation.reject(project, tasks["task_id"][1], reason="t")
+            curation.correct_task(project, tasks["task_id"][2], reason="t", title="改过的标题")
+        if targets.height:
+            curation.correct_target(project, targets["target_id"][0], reason="t", value="42")
+    curation.alias(project, "科技局", "科学技术局", reason="t")
+    curation.reject(project, "no-such-doc/一/9@abcdef", reason="orphan")
+    curation.undo(project, curation.reject(project, ds.tasks["task_id"][-1], reason="t"), reason="t")
+    return project
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 500])
+def test_streamed_frames_equal_the_in_memory_frames_for_any_chunk_size(curated, tmp_path, chunk):
+    with EventLog(curated.log_path) as log:
+        streamed = stream_log(log, tmp_path, chunk=chunk)
+        _, frames = project_log(log, chunk=chunk)
+    for name, parts in streamed.parts.items():
+        assert len(parts) == -(-frames.documents.height // chunk) + 1  # one part a chunk, one for added rows
+        assert pl.concat([pl.read_parquet(p) for p in parts]).equals(getattr(frames, name)), name
+    assert streamed.documents.equals(frames.documents) and streamed.units.equals(frames.units)
+    assert streamed.orphans == frames.orphans.height == 1
+    assert streamed.rows == {name: getattr(frames, name).height for name in FRAME_NAMES}
+
+
+def test_build_writes_the_frames_of_write_frames_deterministically(curated, tmp_path):
+    in_memory = pk.write_frames(pk.open(curated), tmp_path / "memory")
+    first, manifest = write_frames_streaming(curated, folder=tmp_path / "first")
+    assert main(["--project", str(curated.root), "build", "--out", str(tmp_path / "second")]) == 0
+    for name in FRAME_NAMES:
+        assert pl.read_parquet(first[name]).equals(pl.read_parquet(in_memory[name])), name
+        assert first[name].read_bytes() == (tmp_path / "second" / f"{name}.parquet").read_bytes(), name
+    assert json.loads((tmp_path / "memory" / "_build.json").read_text()) == manifest
+    assert sorted(p.name for p in (tmp_path / "first").iterdir()) == sorted(
+        [f"{n}.parquet" for n in FRAME_NAMES] + ["_build.json"])  # no temporary parts left behind
+
+
+def test_build_as_of_seq_streams_the_pinned_log(curated, tmp_path):
+    paths, manifest = write_frames_streaming(curated, as_of_seq=3, folder=tmp_path)
+    pinned = pk.open(curated, as_of_seq=3)
+    assert manifest["last_seq"] == pinned.last_seq == 3
+    assert pl.read_parquet(paths["tasks"]).equals(pinned.tasks)
+
+
+def test_curation_keeps_records_that_belong_to_no_task(tmp_path):
+    # Observations and targets with no task (null task_id) must survive any curation event.
+    project = make_project(tmp_path)
+    assert pk.ingest(project).ok
+    before = pk.open(project)
+    loose = before.observations.filter(pl.col("task_id").is_null()).height
+    assert loose > 0
+    curation.set_role(project, before.assignments["assignment_id"][0], "responsible", reason="t")
+    after = pk.open(project)
+    assert after.observations.height == before.observations.height
+    assert after.observations.filter(pl.col("task_id").is_null()).height == loose
+    assert after.targets.height == before.targets.height
