@@ -95,8 +95,10 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
             mine = redone[name].filter(pl.col("_row") >= first)
             if not tail:
                 mine = mine.filter(pl.col("_row") < bounds[number + 1][name])
-            pieces = [pl.read_parquet(_spill(workdir, name, number)), mine] if not tail else [mine]
-            frame = pl.concat(pieces).sort("_row").drop("_row").cast(SCHEMAS[name], strict=False)
+            frame = mine if tail else pl.read_parquet(_spill(workdir, name, number))
+            if mine.height and not tail:  # most chunks have no curated rows: nothing to put back
+                frame = pl.concat([frame, mine]).sort("_row")
+            frame = frame.drop("_row").cast(SCHEMAS[name], strict=False)
             if name == "assignments":
                 frame = with_unit_ids(frame, mention_map if tail else maps.get((number,), empty_map))
             elif name == "tasks":
