@@ -105,7 +105,7 @@ def write_frames_streaming(project: str | Path | Project | None = None, *, as_of
             except OSError as exc:
                 raise _unwritable(folder, exc) from exc
         manifest = _manifest(streamed.state.last_seq, as_of_seq, as_of_date, streamed.orphans, streamed.rows)
-        writers = {name: lambda tmp, name=name: pl.scan_parquet(streamed.parts[name]).sink_parquet(
+        writers = {name: lambda tmp, name=name: pl.scan_parquet(streamed.parts[name]).drop("_row").sink_parquet(
             tmp, statistics=False) for name in streamed.parts}
         writers.update(documents=lambda tmp: streamed.documents.write_parquet(tmp, statistics=False),
                        units=lambda tmp: streamed.units.write_parquet(tmp, statistics=False))

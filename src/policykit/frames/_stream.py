@@ -27,8 +27,8 @@ _MENTION_KEY = ["doc_id", "mention", "placeholder"]
 
 @dataclass(frozen=True)
 class StreamedFrames:
-    """The frames of a log: ``parts`` (parquet files to concatenate, in order) for the four record
-    frames, in memory for ``documents`` and ``units``; ``rows`` counts each frame's rows."""
+    """The frames of a log: ``parts`` (parquet files to concatenate, in order, then drop their
+    ``_row`` column) for the four record frames, in memory for ``documents`` and ``units``; ``rows`` counts each frame's rows."""
 
     state: LogState
     parts: dict[str, list[Path]]
@@ -57,7 +57,7 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     heights = dict.fromkeys(_ID_COLUMNS, 0)
     touched: dict[str, list[dict]] = {name: [] for name in _ID_COLUMNS}
     bounds: list[dict[str, int]] = []  # first _row of each chunk, by frame
-    documents, mentions = [], []
+    documents, mentions, n_tasks = [], [], []
     chunks = project_chunks(log, state, as_of_seq=as_of_seq, as_of_date=as_of_date, chunk=chunk)
     for number, frames in enumerate(chunks):
         bounds.append(dict(heights))
@@ -68,11 +68,16 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
             heights[name] += frame.height
             if name == "assignments":
                 mentions.append(rest.select("_row", *_MENTION_KEY).unique(_MENTION_KEY, maintain_order=True))
+            elif name == "tasks":
+                n_tasks.append(rest.group_by("doc_id").len("n"))
+            rest = rest.cast(SCHEMAS[name], strict=False)  # out-of-range decimals become null
             rest.write_parquet(_spill(workdir, name, number), compression="lz4", statistics=False)
         documents.append(frames["documents"].with_columns(_chunk=pl.lit(number, pl.Int32)))
     bounds.append(dict(heights))
     redone, aliases, orphans = curate_touched(curation, touched, heights, STRING_SCHEMAS)
     del touched
+    redone = {name: frame.cast(SCHEMAS[name], strict=False) for name, frame in redone.items()}
+    n_tasks.append(redone["tasks"].group_by("doc_id").len("n"))
     docs = pl.concat(documents) if documents else pl.DataFrame(schema={**STRING_SCHEMAS["documents"],
                                                                        "_chunk": pl.Int32})
     docs = docs.cast(SCHEMAS["documents"], strict=False)
@@ -87,7 +92,6 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
 
     parts: dict[str, list[Path]] = {name: [] for name in _ID_COLUMNS}
     rows = dict.fromkeys(_ID_COLUMNS, 0)
-    n_tasks = []
     for number in range(len(bounds)):  # the last "chunk" holds the rows curation added
         tail = number == len(bounds) - 1
         for name in _ID_COLUMNS:
@@ -95,19 +99,20 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
             mine = redone[name].filter(pl.col("_row") >= first)
             if not tail:
                 mine = mine.filter(pl.col("_row") < bounds[number + 1][name])
-            frame = mine if tail else pl.read_parquet(_spill(workdir, name, number))
-            if mine.height and not tail:  # most chunks have no curated rows: nothing to put back
+            spill = _spill(workdir, name, number)
+            rows[name] += mine.height + (0 if tail else pl.scan_parquet(spill).select(pl.len()).collect().item())
+            if not tail and not mine.height and name != "assignments":
+                parts[name].append(spill)  # most chunks have no curated rows: the spilled part is final
+                continue
+            frame = mine if tail else pl.read_parquet(spill)
+            if mine.height and not tail:
                 frame = pl.concat([frame, mine]).sort("_row")
-            frame = frame.drop("_row").cast(SCHEMAS[name], strict=False)
             if name == "assignments":
                 frame = with_unit_ids(frame, mention_map if tail else maps.get((number,), empty_map))
-            elif name == "tasks":
-                n_tasks.append(frame.group_by("doc_id").len("n"))
             path = workdir / f"{name}-final-{number:06d}.parquet"
             frame.write_parquet(path, compression="lz4", statistics=False)
-            _spill(workdir, name, number).unlink(missing_ok=True)
+            spill.unlink(missing_ok=True)
             parts[name].append(path)
-            rows[name] += frame.height
     n_tasks_by_doc = pl.concat(n_tasks).group_by("doc_id").agg(pl.col("n").sum())
     docs = with_n_tasks(docs.drop("_chunk"), n_tasks_by_doc)
     rows.update(documents=docs.height, units=units.height)
