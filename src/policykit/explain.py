@@ -9,12 +9,13 @@ from dataclasses import dataclass
 import polars as pl
 
 from .dataset import Dataset
+from .extract._spans import SENTENCE_END
 from .log import EventLog, StoredEvent
 from .text import read_source
 
 ID_COLUMNS = {"documents": "doc_id", "tasks": "task_id", "assignments": "assignment_id", "targets": "target_id",
               "observations": "obs_id", "units": "unit_id"}
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")  # the extractor's own sentence ends
 
 
 @dataclass(frozen=True)
