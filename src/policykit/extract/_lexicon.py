@@ -1,24 +1,14 @@
-"""Lexicon of government functions (发展改革, 财政 …) shared by mention splitting and the unit registry.
+"""Government functions (发展改革, 财政 …) shared by mention splitting and the unit registry.
 
-The data lives in ``policykit/data/unit_functions.tsv`` so scholars can extend it without code.
+The rows live in ``policykit/lexicon/data/unit_functions.tsv`` (see :mod:`policykit.lexicon`).
 """
 from __future__ import annotations
 
-from importlib.resources import files
-
-
-def _load() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    rows = []
-    for line in files("policykit").joinpath("data/unit_functions.tsv").read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        category, name_en, stems = line.split("\t")
-        rows.append((category, name_en, tuple(stems.split("|"))))
-    return tuple(rows)
-
+from .. import lexicon
 
 # (category, English name, stems as written) rows, in file order.
-FUNCTIONS = _load()
+FUNCTIONS = tuple((row["category"], row["name_en"], tuple(row["stems"].split("|")))
+                  for row in lexicon.table("unit_functions").rows)
 CATEGORY_NAMES_EN = {category: name_en for category, name_en, _ in FUNCTIONS}
 # Stems that name a department on their own when the scrape lost the head (发展改革 for 发展改革局).
 # One-character stems (委, 镇, 乡) are heads, not stems.

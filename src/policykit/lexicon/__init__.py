@@ -1,0 +1,193 @@
+"""The kit's domain vocabulary as reviewable data files, and one small loader for them.
+
+Every word the extractors know — unit heads, placeholders, role words, hardness words, comparators,
+time words, metrics, units of measure, department functions — lives in a tab-separated file under
+``policykit/lexicon/data/<topic>.tsv``: ``#`` starts a comment line, the first other line names the
+columns, each further line is one entry. A cell may hold alternatives separated by ``|``.
+
+A researcher adds words of their own without editing code: put files with the same topic names
+(and the same columns) in a folder and name it in the ``POLICYKIT_LEXICON`` environment variable
+(several folders separated by ``os.pathsep``) or pass it to ``policykit --lexicon DIR``. Their rows
+are added after the kit's own. ``policykit lexicon check`` validates every file and reports clashes.
+
+Examples
+--------
+>>> from policykit import lexicon
+>>> "unit_functions" in lexicon.topics()
+True
+>>> rows = lexicon.table("unit_functions").rows
+>>> rows[0]["category"]
+'development_reform'
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+__all__ = ["ENV_VAR", "LexiconError", "Problem", "Table", "alternation", "check", "extra_dirs", "table",
+           "topics", "use_extra_dirs", "words"]
+
+ENV_VAR = "POLICYKIT_LEXICON"
+_BUILTIN = files("policykit.lexicon").joinpath("data")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be read; the message names the file, the line and the problem."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One topic's entries: the column names and one mapping per row, the kit's rows first."""
+
+    topic: str
+    columns: tuple[str, ...]
+    rows: tuple[dict[str, str], ...]
+    sources: tuple[str, ...]
+
+    def column(self, name: str) -> tuple[str, ...]:
+        """Every value of one column, alternatives (``a|b``) split, in file order, without repeats."""
+        if name not in self.columns:
+            raise LexiconError(f"lexicon {self.topic}: no column {name!r} (columns: {', '.join(self.columns)})")
+        return tuple(dict.fromkeys(v for row in self.rows for v in row[name].split("|") if v))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A finding of :func:`check`: the file, the line (0 for the whole file) and what is wrong."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+def extra_dirs() -> tuple[Path, ...]:
+    """The user lexicon folders in force (from ``POLICYKIT_LEXICON``)."""
+    return tuple(Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p)
+
+
+def use_extra_dirs(*dirs: str | Path) -> None:
+    """Add user lexicon folders for this process (and the worker processes it starts).
+
+    Call it before extraction modules are imported: they read the vocabulary once, at import.
+    """
+    known = [str(p) for p in extra_dirs()]
+    os.environ[ENV_VAR] = os.pathsep.join(known + [str(Path(d)) for d in dirs if str(Path(d)) not in known])
+    _table.cache_clear()
+
+
+def topics() -> list[str]:
+    """The topic names the kit ships, sorted."""
+    return sorted(p.name[:-4] for p in _BUILTIN.iterdir() if p.name.endswith(".tsv"))
+
+
+def table(topic: str) -> Table:
+    """The entries of one topic: the kit's file, then the same topic in each user folder."""
+    return _table(topic, os.environ.get(ENV_VAR, ""))
+
+
+def words(topic: str, column: str | None = None) -> tuple[str, ...]:
+    """The values of one column (the first when none is named), alternatives split."""
+    t = table(topic)
+    return t.column(column or t.columns[0])
+
+
+def alternation(topic: str, column: str | None = None) -> str:
+    """A regular-expression alternation of a column's words, longest first, each escaped.
+
+    >>> alternation("unit_functions", "stems").startswith("(?:")
+    True
+    """
+    return _alternation(topic, column, os.environ.get(ENV_VAR, ""))
+
+
+@cache
+def _alternation(topic: str, column: str | None, _env: str) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words(topic, column), key=lambda w: (-len(w), w))) + ")"
+
+
+@cache
+def _table(topic: str, _env: str) -> Table:
+    builtin = _BUILTIN.joinpath(f"{topic}.tsv")
+    if not builtin.is_file():
+        raise LexiconError(f"lexicon: no topic {topic!r} (topics: {', '.join(topics())})")
+    columns, rows = _read(builtin.read_text("utf-8"), f"policykit/lexicon/data/{topic}.tsv")
+    sources = [f"policykit/lexicon/data/{topic}.tsv"]
+    for folder in extra_dirs():
+        path = folder / f"{topic}.tsv"
+        if not path.is_file():
+            continue
+        user_columns, user_rows = _read(path.read_text("utf-8"), str(path))
+        if user_columns != columns:
+            raise LexiconError(f"{path}: columns {'/'.join(user_columns)} differ from the kit's "
+                               f"{'/'.join(columns)} for topic {topic!r}")
+        rows += user_rows
+        sources.append(str(path))
+    return Table(topic, columns, tuple(rows), tuple(sources))
+
+
+def _read(text: str, where: str) -> tuple[tuple[str, ...], list[dict[str, str]]]:
+    columns: tuple[str, ...] | None = None
+    rows: list[dict[str, str]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = tuple(c.strip() for c in line.split("\t"))
+        if columns is None:
+            columns = cells
+            continue
+        if len(cells) > len(columns):
+            raise LexiconError(f"{where}:{number}: {len(cells)} cells for {len(columns)} columns ({'/'.join(columns)})")
+        rows.append(dict(zip(columns, cells + ("",) * (len(columns) - len(cells)))))
+    if columns is None:
+        raise LexiconError(f"{where}: no header line")
+    return columns, rows
+
+
+def check(dirs: tuple[str | Path, ...] = ()) -> list[Problem]:
+    """Validate the kit's lexicon and the given user folders; report unreadable files and clashes.
+
+    A clash is one word listed twice in a topic's first column with different values elsewhere in
+    the row (the same word with two meanings), or a user file whose topic the kit does not know.
+
+    >>> check()
+    []
+    """
+    problems: list[Problem] = []
+    known = set(topics())
+    sources = [(t, _BUILTIN.joinpath(f"{t}.tsv").read_text("utf-8"), f"policykit/lexicon/data/{t}.tsv")
+               for t in sorted(known)]
+    for folder in map(Path, dirs):
+        if not folder.is_dir():
+            problems.append(Problem(str(folder), 0, "not a folder"))
+            continue
+        for path in sorted(folder.glob("*.tsv")):
+            if path.stem not in known:
+                problems.append(Problem(str(path), 0, f"unknown topic {path.stem!r} (topics: {', '.join(sorted(known))})"))
+                continue
+            sources.append((path.stem, path.read_text("utf-8"), str(path)))
+    seen: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+    headers: dict[str, tuple[str, ...]] = {}
+    for topic, text, where in sources:
+        try:
+            columns, rows = _read(text, where)
+        except LexiconError as exc:
+            problems.append(Problem(where, 0, str(exc)))
+            continue
+        if headers.setdefault(topic, columns) != columns:
+            problems.append(Problem(where, 0, f"columns {'/'.join(columns)} differ from {'/'.join(headers[topic])}"))
+            continue
+        for row in rows:
+            rest = tuple(row[c] for c in columns[1:])
+            for word in filter(None, row[columns[0]].split("|")):
+                first = seen.setdefault((topic, word), (where, rest))
+                if first[1] != rest:
+                    problems.append(Problem(where, 0, f"{topic}: {word!r} is listed again with other values "
+                                                      f"({'/'.join(rest)} vs {'/'.join(first[1])} in {first[0]})"))
+    return problems
