@@ -14,6 +14,7 @@ from ._observations import find_observations
 from ._records import (
     AssignmentRecord,
     Extraction,
+    InstrumentRecord,
     ObservationRecord,
     TargetRecord,
     TaskRecord,
@@ -29,6 +30,7 @@ __all__ = [
     "EXTRACTOR_VERSION",
     "AssignmentRecord",
     "Extraction",
+    "InstrumentRecord",
     "ObservationRecord",
     "Quantity",
     "TargetRecord",

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 ROLES = ("lead", "responsible", "participant")
 COMPARATORS = (">=", ">", "<=", "<", "≈", "=", "range")
 TARGET_KINDS = ("level", "increase", "decrease", "growth_rate", "share")
+# Where a target's year came from: written beside it, the plan period's end, the report's own year,
+# a relative phrase (明年, 三年内) or nothing at all.
+YEAR_SOURCES = ("stated", "plan_period", "report_year", "relative", "unknown")
+INSTRUMENT_KINDS = ("subsidy", "award", "loan", "guarantee", "cap", "quota", "threshold", "weight")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,23 @@ class TargetRecord:
     end: int
     metric_key: str | None = None  # normalised metric (gdp_growth, cpi …), None when unlinked
     base_value_high: str | None = None  # value_high in base units
+    year_source: str = "unknown"  # one of YEAR_SOURCES
+
+
+@dataclass(frozen=True)
+class InstrumentRecord:
+    """A policy instrument: money or a limit the text hands out or imposes (never a target)."""
+
+    key: str  # stable within the document
+    task_key: str | None
+    kind: str  # one of INSTRUMENT_KINDS
+    amount: str  # decimal string, Chinese numerals converted
+    amount_high: str | None
+    unit: str | None  # as written (万元, %, 名, 分 …)
+    beneficiary: str | None  # the phrase naming who receives it or whom it limits, as written
+    text: str  # the quote it was read from
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -86,4 +107,5 @@ class Extraction:
     assignments: tuple[AssignmentRecord, ...] = ()
     targets: tuple[TargetRecord, ...] = ()
     observations: tuple[ObservationRecord, ...] = ()
+    instruments: tuple[InstrumentRecord, ...] = ()
     warnings: tuple[str, ...] = ()
