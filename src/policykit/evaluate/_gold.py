@@ -63,6 +63,12 @@ class GoldTask:
     targets: tuple[GoldTarget, ...]
 
 
+# What a gold document may annotate; a document's ``scope`` lists the kinds its annotator covered.
+SCOPES = ("metadata", "tasks", "assignments", "targets", "observations")
+# The metadata fields scored when "metadata" is in scope (null in gold = the text states none).
+METADATA_FIELDS = ("title", "issuer", "doc_number", "issued_on", "level", "region", "doc_type")
+
+
 @dataclass(frozen=True)
 class GoldDocument:
     title: str | None
@@ -74,6 +80,15 @@ class GoldDocument:
     doc_targets: tuple[GoldTarget, ...]
     observations: tuple[GoldObservation, ...]
     notes: tuple[str, ...] = ()
+    doc_number: str | None = None
+    region: str | None = None
+    # None: the older gold without a scope, scored for everything but metadata.
+    scope: tuple[str, ...] | None = None
+    annex_of: str | None = None  # title of the document this one is an annex of
+
+    def scores(self, kind: str) -> bool:
+        """Whether this document's annotation covers ``kind`` (one of SCOPES)."""
+        return kind != "metadata" if self.scope is None else kind in self.scope
 
 
 @dataclass(frozen=True)
@@ -174,7 +189,21 @@ def _document(data: Any, where: str) -> GoldDocument:
         observations=tuple(_observation(o, f"{where}.observations[{i}]")
                            for i, o in enumerate(_list(obj, "observations", where))),
         notes=tuple(str(n) for n in _list(obj, "notes", where)),
+        doc_number=_text(obj, "doc_number", where),
+        region=_text(obj, "region", where),
+        scope=_scope(obj, where),
+        annex_of=_text(obj, "annex_of", where),
     )
+
+
+def _scope(obj: dict, where: str) -> tuple[str, ...] | None:
+    if "scope" not in obj:
+        return None
+    scope = _list(obj, "scope", where)
+    unknown = [s for s in scope if s not in SCOPES]
+    if unknown:
+        raise _Malformed(f"{where}.scope: unknown kind(s) {unknown!r} (known: {', '.join(SCOPES)})")
+    return tuple(scope)
 
 
 def _task(data: Any, where: str) -> GoldTask:

@@ -6,7 +6,8 @@ import polars as pl
 from ._score import ALL, Evaluation
 
 _LABELS = {"tasks": "tasks", "mentions": "unit mentions", "unit_role": "unit + role", "targets": "targets",
-           "comparator_accuracy": "comparator accuracy", "observations": "observations"}
+           "comparator_accuracy": "comparator accuracy", "year_accuracy": "year accuracy", "metadata": "metadata",
+           "observations": "observations"}
 
 
 def format_report(evaluation: Evaluation, *, max_errors: int = 10) -> str:

@@ -9,11 +9,14 @@ from pathlib import PurePosixPath
 
 import polars as pl
 
-from ._gold import GoldDocument, GoldFile, GoldTarget, GoldTask
+from ._gold import METADATA_FIELDS, GoldDocument, GoldFile, GoldTarget, GoldTask
 from ._keys import comparator_key, decimal_key, number_key, path_key, text_key, unit_key
 from ._match import align, pair_multisets
 
-RECORD_TYPES = ("tasks", "mentions", "unit_role", "targets", "comparator_accuracy", "observations")
+RECORD_TYPES = ("tasks", "mentions", "unit_role", "targets", "comparator_accuracy", "year_accuracy", "metadata",
+                "observations")
+# Accuracy over matched pairs, not precision/recall over items: fp counts the pairs that disagree.
+_ACCURACIES = ("comparator_accuracy", "year_accuracy")
 ALL = "ALL"
 # Two titles name the same document when this similar (difflib ratio on Simplified text) or nested.
 TITLE_SIMILARITY = 0.5
@@ -56,6 +59,7 @@ class Evaluation:
 class _ExtractedDocument:
     doc_id: str
     title: str | None
+    metadata: dict
     tasks: list[dict]
     assignments: dict[str | None, list[dict]]  # by task_id; None for clauses outside any known task
     targets: dict[str | None, list[dict]]
@@ -119,6 +123,7 @@ def evaluate(gold: Iterable[GoldFile], documents: pl.DataFrame, tasks: pl.DataFr
             raise ValueError(f"evaluate: the {name} frame lacks column(s) {', '.join(missing)}")
     extracted = _extracted_by_source(documents, tasks, assignments, targets, observations)
     record_types = RECORD_TYPES if observations is not None else RECORD_TYPES[:-1]
+    scored_metadata = False
     tally, notes, files = _Tally(), [], []
     for gold_file in gold:
         files.append(gold_file.file)
@@ -126,7 +131,11 @@ def evaluate(gold: Iterable[GoldFile], documents: pl.DataFrame, tasks: pl.DataFr
         if note:
             notes.append(note)
         for gold_doc, doc in _pair_documents(gold_file.documents, docs):
+            gold_doc = gold_doc or _unmatched_gold(gold_file)
+            scored_metadata |= gold_doc.scores("metadata")
             _score_document(tally, gold_file.file, gold_doc, doc, observations is not None)
+    if not scored_metadata:
+        record_types = tuple(t for t in record_types if t != "metadata")
     return Evaluation(_scores_frame(tally, files, record_types),
                       pl.DataFrame(tally.errors, schema=ERRORS_SCHEMA), tuple(notes))
 
@@ -137,7 +146,8 @@ def _extracted_by_source(documents, tasks, assignments, targets, observations) -
     by_source: dict[str, list[_ExtractedDocument]] = defaultdict(list)
     order = [c for c in ("source_path", "part") if c in documents.columns]
     for row in documents.sort(order, nulls_last=True).iter_rows(named=True):
-        doc = _ExtractedDocument(row["doc_id"], row["title"], [], defaultdict(list), defaultdict(list), [])
+        doc = _ExtractedDocument(row["doc_id"], row["title"], {f: row.get(f) for f in METADATA_FIELDS},
+                                 [], defaultdict(list), defaultdict(list), [])
         by_doc[row["doc_id"]] = doc
         by_source[row["source_path"] or ""].append(doc)
     known_tasks = set()
@@ -202,20 +212,63 @@ def _title_similarity(a: str | None, b: str | None) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def _unmatched_gold(gold_file: GoldFile) -> GoldDocument:
+    """The empty gold an extracted document without a gold counterpart is scored against.
+
+    It takes the file's widest scope, so that what the annotator covered in this file counts as false hits.
+    """
+    scopes = [d.scope for d in gold_file.documents]
+    scope = None if not scopes or None in scopes else tuple(sorted({k for s in scopes for k in s}))
+    return GoldDocument(None, None, None, None, None, (), (), (), scope=scope)
+
+
 # --- one document ----------------------------------------------------------------------------------
-def _score_document(tally: _Tally, file: str, gold_doc: GoldDocument | None, doc: _ExtractedDocument | None,
+def _score_document(tally: _Tally, file: str, gold_doc: GoldDocument, doc: _ExtractedDocument | None,
                     with_observations: bool) -> None:
-    document = (gold_doc.title if gold_doc else None) or (doc.title if doc else None) or ""
-    gold_tasks = list(gold_doc.tasks) if gold_doc else []
-    tasks = doc.tasks if doc else []
-    task_pairs = _pair_tasks(gold_tasks, tasks)
+    document = gold_doc.title or (doc.title if doc else None) or ""
 
     def error(task, record_type, kind, item, text=""):
         tally.error(file, document, task, record_type, kind, item, text or "")
 
+    if gold_doc.scores("metadata"):
+        _score_metadata(tally, file, gold_doc, doc, error)
+    if not gold_doc.scores("tasks"):
+        # Targets of a document annotated without its tasks (a work report's targets, say) are scored as one
+        # doc-level pool on both sides.
+        if doc:
+            doc = _ExtractedDocument(doc.doc_id, doc.title, doc.metadata, [], doc.assignments,
+                                     {None: [t for ts in doc.targets.values() for t in ts]}, doc.observations)
+        task_pairs = []
+    else:
+        task_pairs = _pair_tasks(list(gold_doc.tasks), doc.tasks if doc else [])
+    _score_tasks(tally, file, gold_doc, doc, task_pairs, error)
+    if gold_doc.scores("targets"):
+        _score_targets(tally, file, gold_doc, doc, task_pairs, error)
+    if with_observations and gold_doc.scores("observations"):
+        _score_observations(tally, file, gold_doc, doc, error)
+
+
+def _score_metadata(tally, file, gold_doc: GoldDocument, doc: _ExtractedDocument | None, error) -> None:
+    """Each stated field right (tp), missed or wrong (fn); a value where the text states none, or a wrong one, fp."""
+    extracted = doc.metadata if doc else {}
+    for name in METADATA_FIELDS:
+        gold, value = getattr(gold_doc, name), extracted.get(name)
+        gold_text, text = text_key(gold), text_key(None if value is None else str(value))
+        if gold_text and gold_text == text:
+            tally.add(file, "metadata", tp=1)
+            continue
+        tally.add(file, "metadata", fn=int(bool(gold_text)), fp=int(bool(text)))
+        kind = "mismatch" if gold_text and text else ("miss" if gold_text else "false_hit")
+        error("", "metadata", kind, f"{name}: gold {gold!r}, extracted {value!r}")
+
+
+def _score_tasks(tally, file, gold_doc: GoldDocument, doc: _ExtractedDocument | None, task_pairs, error) -> None:
+    with_tasks, with_units = gold_doc.scores("tasks"), gold_doc.scores("assignments")
     for gold_task, task in task_pairs:
         label = _gold_task_label(gold_task) if gold_task else _task_label(task)
-        if gold_task and task:
+        if not with_tasks:
+            pass
+        elif gold_task and task:
             tally.add(file, "tasks", tp=1)
         elif gold_task:
             tally.add(file, "tasks", fn=1)
@@ -226,22 +279,24 @@ def _score_document(tally: _Tally, file: str, gold_doc: GoldDocument | None, doc
         gold_units = [(unit, clause.quote) for clause in (gold_task.assignments if gold_task else ())
                       for unit in clause.units]
         units = doc.assignments.get(task["task_id"], []) if task else []
-        _score_units(tally, file, label, gold_units, units, error)
-    if doc and doc.assignments.get(None):
+        if with_units:
+            _score_units(tally, file, label, gold_units, units, error)
+    if with_units and doc and doc.assignments.get(None):
         _score_units(tally, file, "", [], doc.assignments[None], error)
-    _score_targets(tally, file, gold_doc, doc, task_pairs, error)
-    if with_observations:
-        gold_obs = list(gold_doc.observations) if gold_doc else []
-        pairs, misses, false_hits = pair_multisets(
-            gold_obs, doc.observations if doc else [],
-            lambda o: (decimal_key(o.value), unit_key(o.unit)),
-            lambda r: (decimal_key(r["value"]), unit_key(r["unit"])),
-            lambda o, r: _overlap(o.quote, r.get("text")))
-        tally.add(file, "observations", tp=len(pairs), fp=len(false_hits), fn=len(misses))
-        for o in misses:
-            error("", "observations", "miss", _quantity(o.value, o.unit), o.quote)
-        for r in false_hits:
-            error("", "observations", "false_hit", _quantity(r["value"], r["unit"]), r.get("text"))
+
+
+def _score_observations(tally, file, gold_doc: GoldDocument, doc: _ExtractedDocument | None, error) -> None:
+    gold_obs = list(gold_doc.observations)
+    pairs, misses, false_hits = pair_multisets(
+        gold_obs, doc.observations if doc else [],
+        lambda o: (decimal_key(o.value), unit_key(o.unit)),
+        lambda r: (decimal_key(r["value"]), unit_key(r["unit"])),
+        lambda o, r: _overlap(o.quote, r.get("text")))
+    tally.add(file, "observations", tp=len(pairs), fp=len(false_hits), fn=len(misses))
+    for o in misses:
+        error("", "observations", "miss", _quantity(o.value, o.unit), o.quote)
+    for r in false_hits:
+        error("", "observations", "false_hit", _quantity(r["value"], r["unit"]), r.get("text"))
 
 
 def _pair_tasks(gold_tasks: list[GoldTask], tasks: list[dict]) -> list[tuple[GoldTask | None, dict | None]]:
@@ -293,7 +348,7 @@ def _score_targets(tally, file, gold_doc, doc, task_pairs, error) -> None:
     buckets = [(gold_task.targets if gold_task else (), doc.targets.get(task["task_id"], []) if (doc and task) else [],
                 _gold_task_label(gold_task) if gold_task else _task_label(task))
                for gold_task, task in task_pairs]
-    buckets.append((gold_doc.doc_targets if gold_doc else (), doc.targets.get(None, []) if doc else [], ""))
+    buckets.append((gold_doc.doc_targets, doc.targets.get(None, []) if doc else [], ""))
 
     def prefer(gold_entry, entry):
         return _overlap(gold_entry[1].quote, entry[1].get("text"))
@@ -324,6 +379,13 @@ def _score_targets(tally, file, gold_doc, doc, task_pairs, error) -> None:
             error(label, "comparator_accuracy", "mismatch",
                   f"{_quantity(target.value, target.unit)}: gold {target.comparator}, extracted {row['comparator']}",
                   target.quote)
+    years = [(g, t) for g, t in pairs if g[1].year is not None]
+    right = [(g, t) for g, t in years if g[1].year == t[1].get("year")]
+    tally.add(file, "year_accuracy", tp=len(right), fp=len(years) - len(right))
+    for (label, target), (_, row) in years:
+        if target.year != row.get("year"):
+            error(label, "year_accuracy", "mismatch",
+                  f"{_quantity(target.value, target.unit)}: gold {target.year}, extracted {row.get('year')}", target.quote)
 
 
 def _overlap(quote: str | None, text: str | None) -> int:
@@ -366,7 +428,7 @@ def _scores_frame(tally: _Tally, files: list[str], record_types: Sequence[str]) 
 
 
 def _score_row(file: str, record_type: str, tp: int, fp: int, fn: int) -> dict:
-    if record_type == "comparator_accuracy":  # accuracy over matched target pairs: fp counts wrong comparators
+    if record_type in _ACCURACIES:
         accuracy = tp / (tp + fp) if tp + fp else None
         return {"file": file, "record_type": record_type, "tp": tp, "fp": fp, "fn": fn,
                 "precision": accuracy, "recall": accuracy, "f1": accuracy}
