@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import polars as pl
+
 from policykit.cli import main as policykit
 from policykit.evaluate import load_gold
 
@@ -28,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", type=Path, help="a gold JSON file or a folder of them")
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
     parser.add_argument("--scores-out", type=Path)
+    parser.add_argument("--markdown", action="store_true",
+                        help="with --scores-out: also print the scores as a Markdown table (docs/accuracy.md)")
     parser.add_argument("--extractor", type=Path, help="a checkout whose src/ ingests and builds (default: this one)")
     args = parser.parse_args(argv)
     gold = load_gold(args.gold)
@@ -50,7 +54,29 @@ def main(argv: list[str] | None = None) -> int:
             if subprocess.run(run, env=env).returncode != 0:
                 return 1
         extra = ["--scores-out", str(args.scores_out.resolve())] if args.scores_out else []
-        return policykit(["--project", tmp, "evaluate", str(args.gold.resolve()), *extra]) or 0
+        status = policykit(["--project", tmp, "evaluate", str(args.gold.resolve()), *extra]) or 0
+    if args.markdown and args.scores_out:
+        print(markdown_table(pl.read_csv(args.scores_out)))
+    return status
+
+
+COLUMNS = ("tasks", "mentions", "unit_role", "targets", "comparator_accuracy", "year_accuracy", "metadata")
+
+
+def markdown_table(scores: pl.DataFrame) -> str:
+    """F1 per file and record type, with (tp/fp/fn) — or (right/matched) for accuracies."""
+    def cell(row: dict | None) -> str:
+        if not row or row["f1"] is None:
+            return "–"
+        if row["record_type"].endswith("accuracy"):
+            return f"{row['f1']:.3f} ({row['tp']}/{row['tp'] + row['fp']})"
+        return f"{row['f1']:.3f} ({row['tp']}/{row['fp']}/{row['fn']})"
+
+    lines = ["| file | " + " | ".join(c.replace("_", " ") for c in COLUMNS) + " |", "|---|" + "---:|" * len(COLUMNS)]
+    for file in scores["file"].unique(maintain_order=True):
+        rows = {r["record_type"]: r for r in scores.filter(pl.col("file") == file).to_dicts()}
+        lines.append(f"| {file.removesuffix('.txt')} | " + " | ".join(cell(rows.get(c)) for c in COLUMNS) + " |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
