@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import lexicon
 from ._places import Place, place_of
 from ._types import DocumentMetadata, TextWarning
 
@@ -25,7 +26,7 @@ _LABEL = {
     "doc_number": re.compile(r"(?:文\s*号|发文字号)\s*[:：]\s*(\S+号)"),
 }
 _DOC_NUMBER = re.compile(rf"^\s*({_HAN}{{1,10}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*号)\s*$", re.M)
-_ORG_SUFFIX = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|指挥部|局|厅|委|署|中心)"
+_ORG_SUFFIX = "(?:" + "|".join(map(re.escape, lexicon.words("issuer_suffixes"))) + ")"
 _ORG_LINE = re.compile(rf"^((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})$", re.M)
 _ISSUER_IN_TITLE = re.compile(rf"^((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})(?:关于|印发)")
 _SPEAKS_FOR = re.compile(rf"我代表({_HAN}{{0,16}}?(?:国务院|人民政府|政府))[，,]?向")
@@ -45,15 +46,9 @@ _PERIOD = re.compile(
     r"|(一季度|上半年|前三季度)"
 )
 _QUARTER_END = {"一季度": 3, "上半年": 6, "前三季度": 9}
-_DOC_TYPES = (
-    ("work_report", re.compile(r"政府工作报告|工作报告")),
-    ("progress_report", re.compile(r"进展情况|推进情况|进展|完成情况|落实情况|执行情况|通报")),
-    ("division_of_labour", re.compile(r"分工")),
-    ("key_tasks", re.compile(r"重点工作任务|重点任务|工作要点|任务清单")),
-    ("assessment", re.compile(r"考核|评估|评价办法")),
-    ("action_plan", re.compile(r"行动计划|行动方案|实施方案|工作方案|规划|计划|方案")),
-    ("policy_measures", re.compile(r"措施|意见|办法|若干政策|政策")),
-    ("notice", re.compile(r"通知$")),
+_DOC_TYPES = tuple(
+    (row["doc_type"], re.compile("(?:" + "|".join(map(re.escape, row["words"].split("|"))) + ")" + ("$" if row["anchor"] == "end" else "")))
+    for row in lexicon.table("doc_types").rows
 )
 _PROGRESS_BODY = re.compile(r"今年以来|截至目前|[1一]\s*[至\-—~]\s*\d{1,2}\s*月")
 _TERMINAL = set("。！？!?”’\"'）)】》…」")

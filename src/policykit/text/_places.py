@@ -4,14 +4,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NATIONAL = re.compile(r"^(?:国务院|中共中央|全国人民代表大会|国家[\u4e00-\u9fff]{0,12}(?:委员会|局|部)|[\u4e00-\u9fff]{1,8}部$)")
+from .. import lexicon
+
 _HAN = r"[\u4e00-\u9fff]"
+
+
+def _words(topic: str, key_column: str, key: str) -> str:
+    """The ``|``-joined words of the row whose ``key_column`` is ``key``, escaped, in file order."""
+    row = next(r for r in lexicon.table(topic).rows if r[key_column] == key)
+    return "|".join(re.escape(w) for w in row[lexicon.table(topic).columns[-1]].split("|") if w)
+
+
+_NATIONAL = re.compile(
+    rf"^(?:{_words('place_national', 'kind', 'prefix')}|(?:{_words('place_national', 'kind', 'body_prefix')}){_HAN}{{0,12}}"
+    rf"(?:{_words('place_national', 'kind', 'body_suffix')})|{_HAN}{{1,8}}(?:{_words('place_national', 'kind', 'ministry_suffix')})$)")
 # One administrative unit; the lazy stem keeps 成武县建设… from swallowing the rest of a title.
-_PROVINCE = re.compile(rf"^(?:中共)?({_HAN}{{1,7}}?(?:省|自治区|特别行政区))")
-_CITY = re.compile(rf"^({_HAN}{{1,6}}?(?:自治州|地区|盟|市))")
-_COUNTY = re.compile(rf"^({_HAN}{{1,6}}?(?:自治县|自治旗|县|区|旗|市))")
-_TOWN = re.compile(rf"^({_HAN}{{1,6}}?(?:镇|乡|街道))")
-_NOT_A_PLACE = re.compile(r"^(?:全|各|该|市|县|区|省|城|地|社|园|开发|高新|片|辖|景)|[我本这那是的了在和与及对为把被等]|全|关于|工业|过去|今年|明年")
+_PROVINCE = re.compile(rf"^(?:中共)?({_HAN}{{1,7}}?(?:{_words('place_suffixes', 'rank', 'province')}))")
+_CITY = re.compile(rf"^({_HAN}{{1,6}}?(?:{_words('place_suffixes', 'rank', 'city')}))")
+_COUNTY = re.compile(rf"^({_HAN}{{1,6}}?(?:{_words('place_suffixes', 'rank', 'county')}))")
+_TOWN = re.compile(rf"^({_HAN}{{1,6}}?(?:{_words('place_suffixes', 'rank', 'town')}))")
+_NOT_A_PLACE = re.compile(rf"^(?:{_words('place_not_names', 'position', 'start')})|{_words('place_not_names', 'position', 'inside')}")
 _LEADING_YEAR = re.compile(r"^[\[【][^\]】]{1,10}[\]】]\s*|^\s*\d{4}(?:\s*[-—至]\s*\d{4})?\s*年度?")
 
 

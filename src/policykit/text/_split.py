@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon
 from ._places import place_of
 
 _PIAN = re.compile(r"^篇\s*[0-9一二三四五六七八九十]{1,3}[ \t]*$", re.M)
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|第[一二三四五六七八九十\d]+[章节条部分篇])")
 _TITLE_END = re.compile(
-    r"(?:计划|方案|任务|报告|通报|情况|意见|办法|措施|通知|要点|清单|规划|纲要|细则|决定|安排|总结|分工|公告|通告|批复)"
+    "(?:" + "|".join(map(re.escape, lexicon.words("title_nouns"))) + ")"
     r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$"
 )
 _ATTACHMENT = re.compile(r"(?:^|\n)附件\s*\d*\s*[:：]?\s*\n\s*$")
