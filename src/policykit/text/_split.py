@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
-from ._places import place_of
+from ._places import opens_with_place
 
 _PIAN = re.compile(r"^篇\s*[0-9一二三四五六七八九十]{1,3}[ \t]*$", re.M)
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|第[一二三四五六七八九十\d]+[章节条部分篇])")
@@ -29,7 +29,17 @@ _YEAR_OR_ACT = re.compile(r"(?:19|20)\d{2}|关于|国务院")
 _CONTINUATION = ("—", "--")  # a title line ending in a dash goes on in the next line
 _BRACKET_TAG = re.compile(r"^\[[^\]]{1,10}\]\s*")
 _HEADLINE_LEAD = re.compile(r"^[^!！]{1,12}[!！]")
-_NOTICE = re.compile(r"关于(?:印发|转发|下发)《?(.+?)》?的通知$")
+_NOTICE = re.compile(r"(?:关于)?(?:印发|转发|下发)《?(.+?)》?的通知$")
+MAX_NOTICE = 200  # a notice title naming several issuers and the plan can be this long
+# Lines that sit around a title without being part of it: page marks (— 2 —), dates, document
+# numbers (国办发〔2025〕25号), labels (标题：…), and a bare 正文
+_HEADER_LINE = re.compile(
+    r"^[—\-－─]+\s*\d+\s*[—\-－─]+$|^.{0,12}〔\s*\d{4}\s*〕\s*\d+\s*号$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+    r"|^[^：:]{1,8}[：:]")
+_SENTENCE_END = "。！？；：!?;:"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+MAX_WRAPPED = 3  # a title wrapped over more lines than this (before its last) is not read as one
+MIN_FRAGMENT = 4  # shorter lines (文件, 正文) are headers, not the start of a wrapped title
 _TIPS = re.compile(r"写作|范文|精选\d+篇|轻松搞定|核心提示|供你借鉴|供您参考")
 _NEWS = re.compile(r"^(?:来源[:：]|.{0,12}\d{1,2}月\d{1,2}日(?:讯|电)|.{0,6}记者)", re.M)
 MIN_BODY = 300  # an untitled lead this long is a document of its own
@@ -51,7 +61,22 @@ class Segment:
 
 
 def _is_title_line(line: str) -> bool:
-    return 5 <= len(line) <= 90 and "。" not in line and "；" not in line and not _ENUMERATED.match(line) and bool(_TITLE_END.search(line))
+    longest = MAX_NOTICE if _NOTICE.search(line) else 90
+    return (5 <= len(line) <= longest and "。" not in line and "；" not in line and not _ENUMERATED.match(line)
+            and not _HEADER_LINE.match(line) and bool(_TITLE_END.search(line)))
+
+
+def _is_fragment(line: str) -> bool:
+    """A line that can be the first part of a title wrapped over several lines (青岛市支持… / 奖补政策实施细则)."""
+    return (MIN_FRAGMENT <= len(line) <= 60 and not any(c in line for c in "。；，：:,;") and bool(_HAN.search(line))
+            and not (line[0] in "（(" and line[-1] in ")）")
+            and not _ENUMERATED.match(line) and not _HEADER_LINE.match(line) and not line.endswith(_CONTINUATION))
+
+
+def _opens_block(previous: str) -> bool:
+    """True when the non-blank line before a wrapped title lets a title start after it (not mid-sentence)."""
+    return (not previous or len(previous) < MIN_FRAGMENT or bool(_HEADER_LINE.match(previous))
+            or previous[-1] in _SENTENCE_END)
 
 
 def _title_of(lines: list[str]) -> str:
@@ -84,7 +109,7 @@ def _names_a_document(title: str, lines: list[str]) -> bool:
     (关于…), or it is set as a block of several lines; a lone generic heading cannot."""
     if len(title) < 8:
         return False
-    return len(lines) >= 2 or bool(_YEAR_OR_ACT.search(title)) or place_of(title).region is not None
+    return len(lines) >= 2 or bool(_YEAR_OR_ACT.search(title)) or opens_with_place(title)
 
 
 def _compact(title: str) -> str:
@@ -118,26 +143,41 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
     """Runs of title lines (blank lines between allowed): ``(start, end, lines)``."""
     blocks: list[tuple[int, int, list[str]]] = []
     consumed = 0  # end of a line already joined to the one before it
+    fragments: list[tuple[int, str]] = []  # short lines just before, which may open a wrapped title
+    previous, gap = "", True  # the last non-blank line, and whether a blank line followed it
     for m in re.finditer(r"[^\n]+", text):
         if m.start() < consumed:
             continue
         line, line_end = m.group().strip(), m.end()
-        if len(line) > 90:
+        if not line:
+            gap = True
+            continue
+        opens = gap or _opens_block(previous)  # may a title start on this line
+        previous, gap = line, False
+        if len(line) > 90 and not (len(line) <= MAX_NOTICE and _NOTICE.search(line)):
+            fragments = []
             continue  # a paragraph: the common case, decided without any regex
         joined = _split_word_tail(text, line, line_end) if len(line) <= 60 else None
         if joined is not None:
             line, line_end = line + joined[0], joined[1]
             consumed = line_end
         continues = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION) and not text[blocks[-1][1]:m.start()].strip()
-        if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION))):
+        if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION) and not _HEADER_LINE.match(line))):
+            fragments = fragments + [(m.start(), line)] if _is_fragment(line) and (fragments or opens) else []
             continue
-        before, after = _neighbour(text, m.start(), -1), _neighbour(text, line_end, 1)
+        joined = "".join(f for _, f in fragments) + line
+        if fragments and len(fragments) <= MAX_WRAPPED and not continues and _is_title_line(joined):
+            start, line = fragments[0][0], joined
+        else:
+            start = m.start()
+        fragments = []
+        before, after = _neighbour(text, start, -1), _neighbour(text, line_end, 1)
         if (before and before in _OPENS_PHRASE) or (after and after in _CLOSES_PHRASE):
             continue  # a name quoted inside a sentence that the page broke over lines
-        if blocks and not text[blocks[-1][1]:m.start()].strip():
+        if blocks and not text[blocks[-1][1]:start].strip():
             blocks[-1] = (blocks[-1][0], line_end, blocks[-1][2] + [line])
         else:
-            blocks.append((m.start(), line_end, [line]))
+            blocks.append((start, line_end, [line]))
     return [b for b in blocks if _is_title_line(_title_of(b[2]))]
 
 
