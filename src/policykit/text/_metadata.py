@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import lexicon
 from ._places import Place, place_of
@@ -148,7 +148,9 @@ def _issuer(text: str, title: str | None, notice_title: str | None, context: Pag
     return None, None
 
 
-def _doc_type(title: str | None, text: str) -> str:
+def _doc_type(title: str | None, text: str, annex: bool) -> str:
+    if title and annex:  # an annex names its parent in 《》 (《政府工作报告》有关内容名词注释): not its own type
+        title = re.sub(r"《[^》]*》", "", title)
     if title:
         for name, pattern in _DOC_TYPES:
             if pattern.search(title):
@@ -195,9 +197,13 @@ def _year(title: str | None, doc_type: str, issued_on: str | None, text: str) ->
 
 
 def document_metadata(
-    text: str, title: str | None, notice_title: str | None, context: PageContext, lead: str, source_path: str
+    text: str, title: str | None, notice_title: str | None, context: PageContext, lead: str, source_path: str,
+    parent: tuple[int, DocumentMetadata] | None = None,
 ) -> tuple[DocumentMetadata, list[TextWarning]]:
     """Metadata of one document and the warnings about what could not be found.
+
+    ``parent`` is ``(part, metadata)`` of the document an annex belongs to: the annex keeps its own
+    title and type, and takes the parent's issuer, date and place where it names none of its own.
 
     Examples
     --------
@@ -208,7 +214,7 @@ def document_metadata(
     warnings: list[TextWarning] = []
     head = text[:800]
     title = title or context.html_meta.get("title") or _page_title(context.html_meta.get("page_title"))
-    doc_type = _doc_type(title, text)
+    doc_type = _doc_type(title, text, parent is not None)
     place = Place()
     for name in (title, notice_title):
         if name and (place := place_of(name)).region:
@@ -219,6 +225,9 @@ def document_metadata(
     issuer, issuer_note = _issuer(text, title, notice_title, context, lead, place)
     if issuer and (issuer_place := place_of(issuer)).region:
         place = issuer_place if not place.region or issuer_place.level == "national" else place
+    if not place.region and parent is not None:
+        above = parent[1]
+        place = Place(above.region, above.level, above.province, above.city, above.county, above.region_code, above.parent_region_code)
     if not place.region and (place := _region_from_text(text)).region:
         warnings.append(TextWarning("region-inferred", f"{source_path}: region {place.region} inferred from the places the text names (no title, issuer or heading names one)"))
     if issuer_note and issuer:
@@ -263,6 +272,10 @@ def document_metadata(
         period=_period(text, year) if doc_type == "progress_report" else None,
         year=year,
     )
+    if parent is not None:
+        part, above = parent
+        meta = replace(meta, annex_of=part, issuer=above.issuer or meta.issuer, issued_on=meta.issued_on or above.issued_on,
+                       year=meta.year or above.year)
     required = ["title", "issuer", "doc_number", "issued_on", "level", "region", "year"]
     if doc_type == "progress_report":
         required.append("period")

@@ -38,6 +38,12 @@ _HEADER_LINE = re.compile(
     r"|^[^：:]{1,8}[：:]")
 _SENTENCE_END = "。！？；：!?;:"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# 附件 / 附件2 alone on its line opens an annex; its title is the next line
+_ANNEX = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[:：]?[ \t\u3000]*$", re.M)
+# the printing office's line that closes an official document (山东省人民政府办公厅2020年12月10日印发)
+_FOOTER = re.compile(r"^[^\n。；，]{2,40}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发[ \t\u3000]*$", re.M)
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_FORM_NUMBER = re.compile(r"^.{0,8}年?\s*第\s*\S{1,5}\s*号$")
 MAX_WRAPPED = 3  # a title wrapped over more lines than this (before its last) is not read as one
 MIN_FRAGMENT = 4  # shorter lines (文件, 正文) are headers, not the start of a wrapped title
 _TIPS = re.compile(r"写作|范文|精选\d+篇|轻松搞定|核心提示|供你借鉴|供您参考")
@@ -58,6 +64,7 @@ class Segment:
     title: str | None = None
     notice_title: str | None = None
     dropped: str | None = None
+    annex: bool = False  # an annex (附件1 …) of the last document before it that is not an annex
 
 
 def _is_title_line(line: str) -> bool:
@@ -229,7 +236,7 @@ def split_documents(text: str) -> list[Segment]:
     for i, (start, title, notice) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
         segments.append(Segment(start, end, title, notice))
-    return _drop_previews(text, segments)
+    return _cut_annexes_and_tails(text, _drop_previews(text, segments))
 
 
 def _drop_previews(text: str, segments: list[Segment]) -> list[Segment]:
@@ -245,3 +252,44 @@ def _drop_previews(text: str, segments: list[Segment]) -> list[Segment]:
                 seg = Segment(seg.start, seg.end, seg.title, seg.notice_title, "news-about-next-document")
         out.append(seg)
     return out
+
+
+def _cut_annexes_and_tails(text: str, segments: list[Segment]) -> list[Segment]:
+    """Cut each document at its annexes (附件1 on a line of its own, then the annex title) and after
+    a closing 印发 footer that more text follows (a second, unrelated text in the same file).
+
+    An 附件 line whose title is the document's own title is the plan a notice issues, not an annex.
+    """
+    out: list[Segment] = []
+    for seg in segments:
+        if seg.dropped:
+            out.append(seg)
+            continue
+        cuts: list[tuple[int, str | None, bool]] = []  # (start, title, is an annex)
+        for m in _ANNEX.finditer(text, seg.start, seg.end):
+            title = _next_line(text, m.end(), seg.end)
+            if title and _compact(title) == _compact(seg.title or "") or len(text[seg.start:m.start()].strip()) < MIN_BODY:
+                continue
+            cuts.append((m.start(), title, True))
+        for m in _FOOTER.finditer(text, seg.start, seg.end):
+            if len(text[m.end():seg.end].strip()) >= MIN_BODY:
+                cuts.append((m.end(), None, False))
+        start, title, notice, annex = seg.start, seg.title, seg.notice_title, seg.annex
+        for cut, cut_title, cut_annex in sorted(cuts):
+            if cut <= start:
+                continue
+            out.append(Segment(start, cut, title, notice, None, annex))
+            start, title, notice, annex = cut, cut_title, None, cut_annex
+        out.append(Segment(start, seg.end, title, notice, None, annex))
+    return out
+
+
+def _next_line(text: str, pos: int, end: int) -> str | None:
+    """The annex title: the first non-blank line after ``pos`` that is not a form number (20XX年第XXX号)
+    or another header line, when it reads as a title (short, no sentence end)."""
+    for m in _LINE.finditer(text, pos, end):
+        line = m.group().strip()
+        if _HEADER_LINE.match(line) or _FORM_NUMBER.match(line):
+            continue
+        return line if len(line) <= 60 and "。" not in line and not _ENUMERATED.match(line) else None
+    return None
