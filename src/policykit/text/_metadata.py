@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .. import lexicon
 from ._places import Place, place_of
 from ._types import DocumentMetadata, TextWarning
 
@@ -25,13 +26,17 @@ _LABEL = {
     "doc_number": re.compile(r"(?:文\s*号|发文字号)\s*[:：]\s*(\S+号)"),
 }
 _DOC_NUMBER = re.compile(rf"^\s*({_HAN}{{1,10}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*号)\s*$", re.M)
-_ORG_SUFFIX = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|领导小组|指挥部|局|厅|委|署|中心)"
+_ORG_SUFFIX = "(?:" + "|".join(map(re.escape, lexicon.words("issuer_suffixes"))) + ")"
 _ORG_LINE = re.compile(rf"^((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})$", re.M)
 _ISSUER_IN_TITLE = re.compile(rf"^((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})(?:关于|印发)")
 _SPEAKS_FOR = re.compile(rf"我代表({_HAN}{{0,16}}?(?:国务院|人民政府|政府))[，,]?向")
-_REPORT_DATE = re.compile(r"^[—\-－─（( ]{1,4}\s*" + f"(?:{_NUM_DATE}|{_CN_DATE})" + r"在", re.M)
-_SELF_REFERENCE = {"市": re.compile(r"[我全本]市"), "县": re.compile(r"[我全本]县"), "区": re.compile(r"[我全本]区")}
-_NAMED_IN_TEXT = re.compile(rf"(?:中共|《|“)({_HAN}{{2,5}}?[市县区])(?=委|人民政府|政府|{_HAN})")
+_REPORT_DATE = re.compile(r"^[—\-－─（( ]{0,4}\s*" + f"(?:{_NUM_DATE}|{_CN_DATE})" + r"在", re.M)
+_SELF_REFERENCE = {level: re.compile(f"[我全本]{level}") for level in "省市县区"}
+_NAMED_IN_TEXT = re.compile(rf"(?:中共|《|“)({_HAN}{{2,5}}?[省市县区])(?=委|人民政府|政府|{_HAN})")
+# The printing office's line that closes an official document: 山东省人民政府办公厅2020年12月10日印发
+_FOOTER = re.compile(rf"^\s*((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})\s*(?:{_NUM_DATE}|{_CN_DATE})\s*印发\s*$", re.M)
+# 自治区人民政府, 市人民政府: the government of the document's own place, named by its level only
+_OWN_GOVERNMENT = re.compile(r"^(自治区|自治州|省|市|县|区|旗)(人民政府|政府)$")
 # Head lines that name the jurisdiction: "利津县县长 张晓彬", "在海拉尔区第十三届人民代表大会".
 _PLACE_IN_HEAD = re.compile(
     rf"^(?:中共)?({_HAN}{{2,16}}?)(?:人民政府|政府|代?(?:县|市|区|旗|省|州|镇|乡)长)"
@@ -45,16 +50,14 @@ _PERIOD = re.compile(
     r"|(一季度|上半年|前三季度)"
 )
 _QUARTER_END = {"一季度": 3, "上半年": 6, "前三季度": 9}
-_DOC_TYPES = (
-    ("work_report", re.compile(r"政府工作报告|工作报告")),
-    ("progress_report", re.compile(r"进展情况|推进情况|进展|完成情况|落实情况|执行情况|通报")),
-    ("division_of_labour", re.compile(r"分工")),
-    ("key_tasks", re.compile(r"重点工作任务|重点任务|工作要点|任务清单")),
-    ("assessment", re.compile(r"考核|评估|评价办法")),
-    ("action_plan", re.compile(r"行动计划|行动方案|实施方案|工作方案|规划|计划|方案")),
-    ("policy_measures", re.compile(r"措施|意见|办法|若干政策|政策")),
-    ("notice", re.compile(r"通知$")),
+_DOC_TYPES = tuple(
+    (row["doc_type"], re.compile("(?:" + "|".join(map(re.escape, row["words"].split("|"))) + ")" + ("$" if row["anchor"] == "end" else "")))
+    for row in lexicon.table("doc_types").rows
 )
+_TYPE_WORDS = {word: row["doc_type"] for row in lexicon.table("doc_types").rows if not row["anchor"] for word in row["words"].split("|")}
+# The text naming itself where no title does: 特制定本行动计划, 提出以下意见, 制定以下政策措施
+_SELF_NAMED = re.compile(f"(?:制定|提出|出台|印发)了?(?:本|以下|如下){_HAN}{{0,2}}?(" + "|".join(
+    map(re.escape, sorted(_TYPE_WORDS, key=len, reverse=True))) + ")")
 _PROGRESS_BODY = re.compile(r"今年以来|截至目前|[1一]\s*[至\-—~]\s*\d{1,2}\s*月")
 _TERMINAL = set("。！？!?”’\"'）)】》…」")
 
@@ -119,28 +122,35 @@ def _issuer(text: str, title: str | None, notice_title: str | None, context: Pag
     for heading in (notice_title, title):
         if heading and (m := _ISSUER_IN_TITLE.match(heading)):
             return m.group(1), None
+        # a joint document names its signers one after another: the first signs for all
+        first = heading.split()[0] if heading and len(heading.split()) > 1 else ""
+        if first and re.search(r"关于|印发", heading) and (m := _ORG_LINE.match(first)):
+            return m.group(1), None
     if title and lead and (m := re.search(rf"({_HAN}{{2,20}}?(?:等[\d一二三四五六七八九十]+个?部门)?)(?:联合)?印发《{re.escape(title)}》", lead)):
         return m.group(1), None
     if m := _SPEAKS_FOR.search(text[:3000]):
         speaker = m.group(1)
         if speaker == "国务院" or place_of(speaker).region:
             return speaker, None
-        head_org = re.search(rf"({_HAN}{{2,12}}?{speaker[0]}人民政府)", text[:600])
+        own = _OWN_GOVERNMENT.match(speaker)
+        level = own.group(1) if own else speaker[0]
+        head_org = re.search(rf"({_HAN}{{2,12}}?{level}人民政府)", text[:600])
         if head_org and place_of(head_org.group(1)).region:
             return head_org.group(1), None
-        if place.region and place.region.endswith(speaker[0]):
+        if place.region and place.region.endswith(level):
             return place.region + "人民政府", None
         return None, f"the report speaks for {speaker} without naming the place"
     for signature in (*_ORG_LINE.finditer(text[:1500]), *_ORG_LINE.finditer(text[-300:])):
         if place_of(signature.group(1)).region:  # an organisation line names its jurisdiction
             return signature.group(1), None
-    self_reference = _SELF_REFERENCE.get(place.region[-1]) if place.region else None
-    if self_reference and self_reference.search(text):
-        return place.region + "人民政府", f"inferred from the text speaking as 我{place.region[-1]} of {place.region}"
+    if m := _FOOTER.search(text[-400:]):
+        return m.group(1), None
     return None, None
 
 
-def _doc_type(title: str | None, text: str) -> str:
+def _doc_type(title: str | None, text: str, annex: bool) -> str:
+    if title and annex:  # an annex names its parent in 《》 (《政府工作报告》有关内容名词注释): not its own type
+        title = re.sub(r"《[^》]*》", "", title)
     if title:
         for name, pattern in _DOC_TYPES:
             if pattern.search(title):
@@ -149,6 +159,8 @@ def _doc_type(title: str | None, text: str) -> str:
         return "work_report"
     if len(_PROGRESS_BODY.findall(text)) >= 3 and "牵头" in text:
         return "progress_report"
+    if m := _SELF_NAMED.search(text[:3000]):
+        return _TYPE_WORDS[m.group(1)]
     return "other"
 
 
@@ -185,9 +197,13 @@ def _year(title: str | None, doc_type: str, issued_on: str | None, text: str) ->
 
 
 def document_metadata(
-    text: str, title: str | None, notice_title: str | None, context: PageContext, lead: str, source_path: str
+    text: str, title: str | None, notice_title: str | None, context: PageContext, lead: str, source_path: str,
+    parent: tuple[int, DocumentMetadata] | None = None,
 ) -> tuple[DocumentMetadata, list[TextWarning]]:
     """Metadata of one document and the warnings about what could not be found.
+
+    ``parent`` is ``(part, metadata)`` of the document an annex belongs to: the annex keeps its own
+    title and type, and takes the parent's issuer, date and place where it names none of its own.
 
     Examples
     --------
@@ -198,20 +214,22 @@ def document_metadata(
     warnings: list[TextWarning] = []
     head = text[:800]
     title = title or context.html_meta.get("title") or _page_title(context.html_meta.get("page_title"))
-    doc_type = _doc_type(title, text)
+    doc_type = _doc_type(title, text, parent is not None)
     place = Place()
     for name in (title, notice_title):
         if name and (place := place_of(name)).region:
             break
     if not place.region:
-        place = next((p for m in _PLACE_IN_HEAD.finditer(head) if (p := place_of(m.group(1) or m.group(2))).region), Place())
+        # the head line names the place as the seat of a government or congress: read it as such
+        place = next((p for m in _PLACE_IN_HEAD.finditer(head) if (p := place_of((m.group(1) or m.group(2)) + "人民政府")).region), Place())
     issuer, issuer_note = _issuer(text, title, notice_title, context, lead, place)
     if issuer and (issuer_place := place_of(issuer)).region:
         place = issuer_place if not place.region or issuer_place.level == "national" else place
-    if not place.region:
-        place = _region_from_text(text)
-        if issuer is None and not issuer_note:
-            issuer, issuer_note = _issuer(text, title, notice_title, context, lead, place)
+    if not place.region and parent is not None:
+        above = parent[1]
+        place = Place(above.region, above.level, above.province, above.city, above.county, above.region_code, above.parent_region_code)
+    if not place.region and (place := _region_from_text(text)).region:
+        warnings.append(TextWarning("region-inferred", f"{source_path}: region {place.region} inferred from the places the text names (no title, issuer or heading names one)"))
     if issuer_note and issuer:
         warnings.append(TextWarning("issuer-inferred", f"{source_path}: issuer {issuer} {issuer_note}"))
     elif issuer_note:
@@ -224,6 +242,8 @@ def document_metadata(
     if issued_on is None:
         tail_dates = list(re.finditer(rf"^\s*[（(]?(?:{_NUM_DATE}|{_CN_DATE})[）)]?\s*$", text[:1500] + "\n" + text[-200:], re.M))
         issued_on = _iso(tail_dates[0]) if tail_dates else None
+    if issued_on is None and (m := _FOOTER.search(text[-400:])):
+        issued_on = _iso(_DATE.search(m.group(0), m.end(1) - m.start()))
     published = _label("published_on", context.head)
     published_on = _iso(published) if published else None
     if published_on is None and (pub := context.html_meta.get("published_on")) and (m := _DATE.search(pub)):
@@ -246,13 +266,21 @@ def document_metadata(
         province=place.province,
         city=place.city,
         county=place.county,
+        region_code=place.region_code,
+        parent_region_code=place.parent_region_code,
         doc_type=doc_type,
         period=_period(text, year) if doc_type == "progress_report" else None,
         year=year,
     )
+    if parent is not None:
+        part, above = parent
+        meta = replace(meta, annex_of=part, issuer=above.issuer or meta.issuer, issued_on=meta.issued_on or above.issued_on,
+                       year=meta.year or above.year)
     required = ["title", "issuer", "doc_number", "issued_on", "level", "region", "year"]
     if doc_type == "progress_report":
         required.append("period")
+    if place.region and place.region_code is None:
+        warnings.append(TextWarning("missing-region_code", f"{source_path}: no GB/T 2260 code for {place.region}: {place.code_note}"))
     reported = {w.code for w in warnings}
     for name in required:
         if getattr(meta, name) is None and f"missing-{name}" not in reported:

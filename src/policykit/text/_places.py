@@ -1,29 +1,127 @@
-"""Jurisdictions named at the start of an issuer or title, and the government level they imply."""
+"""Jurisdictions named at the start of an issuer or title, the government level and the GB/T 2260 code.
+
+Names are read against the division table (``lexicon/data/divisions.tsv``: provinces, prefectures and
+counties with their codes): 北京市 is a province-level municipality, 肥城市 a county-level city, 阿坝州
+the prefecture 阿坝藏族羌族自治州. A name the table does not know is read by its suffix only where its
+government or a year follows it (某某镇人民政府, 某某市2024年…), and gets no code.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-_NATIONAL = re.compile(r"^(?:国务院|中共中央|全国人民代表大会|国家[\u4e00-\u9fff]{0,12}(?:委员会|局|部)|[\u4e00-\u9fff]{1,8}部$)")
+from .. import lexicon
+
 _HAN = r"[\u4e00-\u9fff]"
+
+
+def _words(topic: str, key_column: str, key: str) -> str:
+    """The ``|``-joined words of the row whose ``key_column`` is ``key``, escaped, in file order."""
+    row = next(r for r in lexicon.table(topic).rows if r[key_column] == key)
+    return "|".join(re.escape(w) for w in row[lexicon.table(topic).columns[-1]].split("|") if w)
+
+
+_NATIONAL = re.compile(
+    rf"^(?:{_words('place_national', 'kind', 'prefix')}|(?:{_words('place_national', 'kind', 'body_prefix')}){_HAN}{{0,12}}"
+    rf"(?:{_words('place_national', 'kind', 'body_suffix')})|{_HAN}{{1,8}}(?:{_words('place_national', 'kind', 'ministry_suffix')})$)")
 # One administrative unit; the lazy stem keeps 成武县建设… from swallowing the rest of a title.
-_PROVINCE = re.compile(rf"^(?:中共)?({_HAN}{{1,7}}?(?:省|自治区|特别行政区))")
-_CITY = re.compile(rf"^({_HAN}{{1,6}}?(?:自治州|地区|盟|市))")
-_COUNTY = re.compile(rf"^({_HAN}{{1,6}}?(?:自治县|自治旗|县|区|旗|市))")
-_TOWN = re.compile(rf"^({_HAN}{{1,6}}?(?:镇|乡|街道))")
-_NOT_A_PLACE = re.compile(r"^(?:全|各|该|市|县|区|省|城|地|社|园|开发|高新|片|辖|景)|[我本这那是的了在和与及对为把被等]|全|关于|工业|过去|今年|明年")
+_PROVINCE = re.compile(rf"^(?:中共)?({_HAN}{{1,7}}?(?:{_words('place_suffixes', 'rank', 'province')}))")
+_CITY = re.compile(rf"^({_HAN}{{1,6}}?(?:{_words('place_suffixes', 'rank', 'city')}))")
+_COUNTY = re.compile(rf"^({_HAN}{{1,6}}?(?:{_words('place_suffixes', 'rank', 'county')}))")
+_TOWN = re.compile(rf"^({_HAN}{{1,6}}?(?:{_words('place_suffixes', 'rank', 'town')}))")
+_NOT_A_PLACE = re.compile(rf"^(?:{_words('place_not_names', 'position', 'start')})|{_words('place_not_names', 'position', 'inside')}")
 _LEADING_YEAR = re.compile(r"^[\[【][^\]】]{1,10}[\]】]\s*|^\s*\d{4}(?:\s*[-—至]\s*\d{4})?\s*年度?")
+# What follows a place in the name of its government: an unknown name read by suffix must be one.
+_YEAR_AFTER = re.compile(r"^(?:19|20)\d{2}\s*年")  # 某某市2024年重点工作任务: a title opened by its place
+_GOVERNMENT = re.compile("^(?:" + "|".join(map(re.escape, lexicon.words("place_government"))) + ")")
+
+
+@dataclass(frozen=True)
+class Division:
+    """One row of the division table: GB/T 2260 code, standard name, level and the parent's code."""
+
+    code: str
+    name: str
+    level: str  # province | city | county
+    parent: str | None
 
 
 @dataclass(frozen=True)
 class Place:
-    """Where a document belongs: ``region`` is the most specific unit, ``level`` its rank."""
+    """Where a document belongs: ``region`` is the most specific unit, ``level`` its rank.
+
+    ``region_code`` is the GB/T 2260 code of ``region`` and ``parent_region_code`` that of the division
+    above it; both stay ``None`` when the table does not know the place or knows several of that name
+    (``code_note`` says which).
+    """
 
     region: str | None = None
     level: str | None = None
     province: str | None = None
     city: str | None = None
     county: str | None = None
+    region_code: str | None = None
+    parent_region_code: str | None = None
+    code_note: str | None = None
+
+
+@cache
+def divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
+    """The division table: by code, and by every name it is written under (standard name, short form)."""
+    by_code: dict[str, Division] = {}
+    by_name: dict[str, list[Division]] = {}
+    for row in lexicon.table("divisions").rows:
+        division = Division(row["code"], row["name"], row["level"], row["parent"] or None)
+        by_code[division.code] = division
+        for name in (row["name"], *row["aliases"].split("|")):
+            if name:
+                by_name.setdefault(name, []).append(division)
+    return by_code, {name: tuple(found) for name, found in by_name.items()}
+
+
+def division(code: str) -> Division | None:
+    """The division with GB/T 2260 ``code``, or ``None``.
+
+    >>> division("513200").name
+    '阿坝藏族羌族自治州'
+    """
+    return divisions()[0].get(code)
+
+
+def _ancestors(code: str | None) -> set[str]:
+    by_code = divisions()[0]
+    found: set[str] = set()
+    while code and code in by_code and code not in found:
+        found.add(code)
+        code = by_code[code].parent
+    return found
+
+
+def _known_chain(text: str) -> tuple[list[tuple[str, tuple[Division, ...]]], str]:
+    """The known divisions that open ``text``, each inside the one before: ``[(name as written, candidates)]``."""
+    by_name = divisions()[1]
+    longest = max(map(len, by_name))
+    chain: list[tuple[str, tuple[Division, ...]]] = []
+    while text:
+        above = {d.code for d in chain[-1][1]} if chain else None
+        step = None
+        for size in range(min(longest, len(text)), 1, -1):
+            found = by_name.get(text[:size])
+            if not found:
+                continue
+            if above is not None:
+                found = tuple(d for d in found if above & _ancestors(d.parent))
+            if found:
+                step = (text[:size], found)
+                break
+        if step is None:
+            break
+        if chain and len(chain[-1][1]) > 1:  # the lower name settles which of several upper ones is meant
+            chain[-1] = (chain[-1][0], tuple(d for d in chain[-1][1] if any(d.code in _ancestors(x.parent) for x in step[1])))
+        chain.append(step)
+        text = text[len(step[0]):]
+    return chain, text
 
 
 def _take(pattern: re.Pattern[str], text: str) -> tuple[str | None, str]:
@@ -33,34 +131,88 @@ def _take(pattern: re.Pattern[str], text: str) -> tuple[str | None, str]:
     return m.group(1), text[m.end():]
 
 
+def _level(division: Division) -> str:
+    if division.level == "county":
+        return "district" if division.name.endswith("区") else "county"
+    return division.level
+
+
 def place_of(name: str) -> Place:
     """Parse the jurisdiction that opens ``name`` (an issuer or a title).
 
-    Suffixes decide the level: 省/自治区 → province, 市/州/盟 → city, 区 → district, 县/旗 →
-    county, 镇/乡/街道 → township. A 市 inside another 市 is a county-level city (county); a lone
-    county-level city is indistinguishable from a prefecture without a gazetteer and reads as city.
+    Known divisions come from the division table, so a county-level city reads as county level and
+    the four municipalities as province level. A 镇/乡/街道 after a known place, or an unknown name
+    followed by its government (某某镇人民政府), is read by its suffix and has no code.
 
     Examples
     --------
     >>> place_of("呼伦贝尔市海拉尔区人民政府")
-    Place(region='海拉尔区', level='district', province=None, city='呼伦贝尔市', county='海拉尔区')
+    Place(region='海拉尔区', level='district', province=None, city='呼伦贝尔市', county='海拉尔区', region_code='150702', parent_region_code='150700', code_note=None)
+    >>> place_of("北京市经济和信息化局").level, place_of("肥城市").level, place_of("阿坝州人民政府").region_code
+    ('province', 'county', '513200')
     >>> place_of("国务院").level
     'national'
     """
     text = _LEADING_YEAR.sub("", name.strip())
     if _NATIONAL.match(text):
-        return Place("全国", "national")
+        return Place("全国", "national", code_note="GB/T 2260 has no code for the whole country")
+    text = text.removeprefix("中共")
+    chain, rest = _known_chain(text)
+    if chain:
+        return _known_place(chain, rest)
+    return _suffix_place(text)
+
+
+def opens_with_place(name: str) -> bool:
+    """True when ``name`` opens with a known division or a name shaped like one (某某市…): a weaker
+    test than :func:`place_of`, for telling a document's title from a generic heading.
+
+    >>> opens_with_place("某某市重点工作推进情况"), opens_with_place("具体工作安排")
+    (True, False)
+    """
+    text = _LEADING_YEAR.sub("", name.strip()).removeprefix("中共")
+    if _NATIONAL.match(text) or _known_chain(text)[0]:
+        return True
+    return any(_take(pattern, text)[0] for pattern in (_PROVINCE, _CITY, _COUNTY))
+
+
+def _known_place(chain: list[tuple[str, tuple[Division, ...]]], rest: str) -> Place:
+    written, found = chain[-1]
+    names = {"province": None, "city": None, "county": None}
+    for step_name, step in chain:
+        names[step[0].level] = step_name
+    town, after = _take(_TOWN, rest)
+    if town and _GOVERNMENT.match(after):
+        return Place(town, "township", names["province"], names["city"], names["county"],
+                     code_note="towns are not in the division table")
+    level = _level(found[0]) if len({_level(d) for d in found}) == 1 else None
+    if len(found) > 1:
+        return Place(written, level, names["province"], names["city"], names["county"],
+                     code_note=f"{len(found)} divisions are named {written} ({', '.join(d.code for d in found)})")
+    division = found[0]
+    province = names["province"] or (written if division.level == "province" else None)
+    city = names["city"] or (written if division.level == "city" else None)
+    county = written if division.level == "county" else None
+    return Place(written, _level(division), province, city, county, division.code, division.parent)
+
+
+def _suffix_place(text: str) -> Place:
+    """An unknown place read by its suffixes; only where its government or a year follows it."""
     province, text = _take(_PROVINCE, text)
     city, text = _take(_CITY, text)
     county, text = _take(_COUNTY, text)
-    town, _ = _take(_TOWN, text)
+    town, rest = _take(_TOWN, text)
+    after = rest if town else text
+    if not (_GOVERNMENT.match(after) or _YEAR_AFTER.match(after)):
+        return Place()
+    note = "not in the division table"
     if town:
-        return Place(town, "township", province, city, county)
+        return Place(town, "township", province, city, county, code_note=note)
     if county:
         level = "district" if county.endswith("区") else "county"
-        return Place(county, level, province, city, county)
+        return Place(county, level, province, city, county, code_note=note)
     if city:
-        return Place(city, "city", province, city, None)
+        return Place(city, "city", province, city, None, code_note=note)
     if province:
-        return Place(province, "province", province, None, None)
+        return Place(province, "province", province, None, None, code_note=note)
     return Place()

@@ -90,7 +90,8 @@ def _read(data: bytes, source_path: str, steps: Collection[str] | None, sha: str
         if not documents:
             context.head = raw_text[:raw_start] + "\n" + clean_text[:start] + "\n" + raw_text[raw_start:raw_start + 600]
         doc_text = clean_text[start:end]
-        meta, doc_warnings = document_metadata(doc_text, seg.title, seg.notice_title, context, lead, source_path)
+        parent = next(((d.part, d.metadata) for d in reversed(documents) if d.metadata.annex_of is None), None) if seg.annex else None
+        meta, doc_warnings = document_metadata(doc_text, seg.title, seg.notice_title, context, lead, source_path, parent)
         doc_map = OffsetMap(tuple(shift(anchors, start, end)))
         doc_warnings += _redactions(doc_text, doc_map, source_path)
         documents.append(SourceDocument(len(documents), doc_text, doc_map, meta, tuple(doc_warnings)))

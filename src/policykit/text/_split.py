@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._places import place_of
+from .. import lexicon
+from ._places import opens_with_place
 
 _PIAN = re.compile(r"^篇\s*[0-9一二三四五六七八九十]{1,3}[ \t]*$", re.M)
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|第[一二三四五六七八九十\d]+[章节条部分篇])")
 _TITLE_END = re.compile(
-    r"(?:计划|方案|任务|报告|通报|情况|意见|办法|措施|通知|要点|清单|规划|纲要|细则|决定|安排|总结|分工|公告|通告|批复)"
+    "(?:" + "|".join(map(re.escape, lexicon.words("title_nouns"))) + ")"
     r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$"
 )
 _ATTACHMENT = re.compile(r"(?:^|\n)附件\s*\d*\s*[:：]?\s*\n\s*$")
@@ -28,7 +29,23 @@ _YEAR_OR_ACT = re.compile(r"(?:19|20)\d{2}|关于|国务院")
 _CONTINUATION = ("—", "--")  # a title line ending in a dash goes on in the next line
 _BRACKET_TAG = re.compile(r"^\[[^\]]{1,10}\]\s*")
 _HEADLINE_LEAD = re.compile(r"^[^!！]{1,12}[!！]")
-_NOTICE = re.compile(r"关于(?:印发|转发|下发)《?(.+?)》?的通知$")
+_NOTICE = re.compile(r"(?:关于)?(?:印发|转发|下发)《?(.+?)》?的通知$")
+MAX_NOTICE = 200  # a notice title naming several issuers and the plan can be this long
+# Lines that sit around a title without being part of it: page marks (— 2 —), dates, document
+# numbers (国办发〔2025〕25号), labels (标题：…), and a bare 正文
+_HEADER_LINE = re.compile(
+    r"^[—\-－─]+\s*\d+\s*[—\-－─]+$|^.{0,12}〔\s*\d{4}\s*〕\s*\d+\s*号$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+    r"|^[^：:]{1,8}[：:]")
+_SENTENCE_END = "。！？；：!?;:"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# 附件 / 附件2 alone on its line opens an annex; its title is the next line
+_ANNEX = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[:：]?[ \t\u3000]*$", re.M)
+# the printing office's line that closes an official document (山东省人民政府办公厅2020年12月10日印发)
+_FOOTER = re.compile(r"^[^\n。；，]{2,40}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发[ \t\u3000]*$", re.M)
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_FORM_NUMBER = re.compile(r"^.{0,8}年?\s*第\s*\S{1,5}\s*号$")
+MAX_WRAPPED = 3  # a title wrapped over more lines than this (before its last) is not read as one
+MIN_FRAGMENT = 4  # shorter lines (文件, 正文) are headers, not the start of a wrapped title
 _TIPS = re.compile(r"写作|范文|精选\d+篇|轻松搞定|核心提示|供你借鉴|供您参考")
 _NEWS = re.compile(r"^(?:来源[:：]|.{0,12}\d{1,2}月\d{1,2}日(?:讯|电)|.{0,6}记者)", re.M)
 MIN_BODY = 300  # an untitled lead this long is a document of its own
@@ -47,10 +64,26 @@ class Segment:
     title: str | None = None
     notice_title: str | None = None
     dropped: str | None = None
+    annex: bool = False  # an annex (附件1 …) of the last document before it that is not an annex
 
 
 def _is_title_line(line: str) -> bool:
-    return 5 <= len(line) <= 90 and "。" not in line and "；" not in line and not _ENUMERATED.match(line) and bool(_TITLE_END.search(line))
+    longest = MAX_NOTICE if _NOTICE.search(line) else 90
+    return (5 <= len(line) <= longest and "。" not in line and "；" not in line and not _ENUMERATED.match(line)
+            and not _HEADER_LINE.match(line) and bool(_TITLE_END.search(line)))
+
+
+def _is_fragment(line: str) -> bool:
+    """A line that can be the first part of a title wrapped over several lines (青岛市支持… / 奖补政策实施细则)."""
+    return (MIN_FRAGMENT <= len(line) <= 60 and not any(c in line for c in "。；，：:,;") and bool(_HAN.search(line))
+            and not (line[0] in "（(" and line[-1] in ")）")
+            and not _ENUMERATED.match(line) and not _HEADER_LINE.match(line) and not line.endswith(_CONTINUATION))
+
+
+def _opens_block(previous: str) -> bool:
+    """True when the non-blank line before a wrapped title lets a title start after it (not mid-sentence)."""
+    return (not previous or len(previous) < MIN_FRAGMENT or bool(_HEADER_LINE.match(previous))
+            or previous[-1] in _SENTENCE_END)
 
 
 def _title_of(lines: list[str]) -> str:
@@ -83,7 +116,7 @@ def _names_a_document(title: str, lines: list[str]) -> bool:
     (关于…), or it is set as a block of several lines; a lone generic heading cannot."""
     if len(title) < 8:
         return False
-    return len(lines) >= 2 or bool(_YEAR_OR_ACT.search(title)) or place_of(title).region is not None
+    return len(lines) >= 2 or bool(_YEAR_OR_ACT.search(title)) or opens_with_place(title)
 
 
 def _compact(title: str) -> str:
@@ -117,26 +150,41 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
     """Runs of title lines (blank lines between allowed): ``(start, end, lines)``."""
     blocks: list[tuple[int, int, list[str]]] = []
     consumed = 0  # end of a line already joined to the one before it
+    fragments: list[tuple[int, str]] = []  # short lines just before, which may open a wrapped title
+    previous, gap = "", True  # the last non-blank line, and whether a blank line followed it
     for m in re.finditer(r"[^\n]+", text):
         if m.start() < consumed:
             continue
         line, line_end = m.group().strip(), m.end()
-        if len(line) > 90:
+        if not line:
+            gap = True
+            continue
+        opens = gap or _opens_block(previous)  # may a title start on this line
+        previous, gap = line, False
+        if len(line) > 90 and not (len(line) <= MAX_NOTICE and _NOTICE.search(line)):
+            fragments = []
             continue  # a paragraph: the common case, decided without any regex
         joined = _split_word_tail(text, line, line_end) if len(line) <= 60 else None
         if joined is not None:
             line, line_end = line + joined[0], joined[1]
             consumed = line_end
         continues = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION) and not text[blocks[-1][1]:m.start()].strip()
-        if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION))):
+        if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION) and not _HEADER_LINE.match(line))):
+            fragments = fragments + [(m.start(), line)] if _is_fragment(line) and (fragments or opens) else []
             continue
-        before, after = _neighbour(text, m.start(), -1), _neighbour(text, line_end, 1)
+        joined = "".join(f for _, f in fragments) + line
+        if fragments and len(fragments) <= MAX_WRAPPED and not continues and _is_title_line(joined):
+            start, line = fragments[0][0], joined
+        else:
+            start = m.start()
+        fragments = []
+        before, after = _neighbour(text, start, -1), _neighbour(text, line_end, 1)
         if (before and before in _OPENS_PHRASE) or (after and after in _CLOSES_PHRASE):
             continue  # a name quoted inside a sentence that the page broke over lines
-        if blocks and not text[blocks[-1][1]:m.start()].strip():
+        if blocks and not text[blocks[-1][1]:start].strip():
             blocks[-1] = (blocks[-1][0], line_end, blocks[-1][2] + [line])
         else:
-            blocks.append((m.start(), line_end, [line]))
+            blocks.append((start, line_end, [line]))
     return [b for b in blocks if _is_title_line(_title_of(b[2]))]
 
 
@@ -188,7 +236,7 @@ def split_documents(text: str) -> list[Segment]:
     for i, (start, title, notice) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
         segments.append(Segment(start, end, title, notice))
-    return _drop_previews(text, segments)
+    return _cut_annexes_and_tails(text, _drop_previews(text, segments))
 
 
 def _drop_previews(text: str, segments: list[Segment]) -> list[Segment]:
@@ -204,3 +252,44 @@ def _drop_previews(text: str, segments: list[Segment]) -> list[Segment]:
                 seg = Segment(seg.start, seg.end, seg.title, seg.notice_title, "news-about-next-document")
         out.append(seg)
     return out
+
+
+def _cut_annexes_and_tails(text: str, segments: list[Segment]) -> list[Segment]:
+    """Cut each document at its annexes (附件1 on a line of its own, then the annex title) and after
+    a closing 印发 footer that more text follows (a second, unrelated text in the same file).
+
+    An 附件 line whose title is the document's own title is the plan a notice issues, not an annex.
+    """
+    out: list[Segment] = []
+    for seg in segments:
+        if seg.dropped:
+            out.append(seg)
+            continue
+        cuts: list[tuple[int, str | None, bool]] = []  # (start, title, is an annex)
+        for m in _ANNEX.finditer(text, seg.start, seg.end):
+            title = _next_line(text, m.end(), seg.end)
+            if title and _compact(title) == _compact(seg.title or "") or len(text[seg.start:m.start()].strip()) < MIN_BODY:
+                continue
+            cuts.append((m.start(), title, True))
+        for m in _FOOTER.finditer(text, seg.start, seg.end):
+            if len(text[m.end():seg.end].strip()) >= MIN_BODY:
+                cuts.append((m.end(), None, False))
+        start, title, notice, annex = seg.start, seg.title, seg.notice_title, seg.annex
+        for cut, cut_title, cut_annex in sorted(cuts):
+            if cut <= start:
+                continue
+            out.append(Segment(start, cut, title, notice, None, annex))
+            start, title, notice, annex = cut, cut_title, None, cut_annex
+        out.append(Segment(start, seg.end, title, notice, None, annex))
+    return out
+
+
+def _next_line(text: str, pos: int, end: int) -> str | None:
+    """The annex title: the first non-blank line after ``pos`` that is not a form number (20XX年第XXX号)
+    or another header line, when it reads as a title (short, no sentence end)."""
+    for m in _LINE.finditer(text, pos, end):
+        line = m.group().strip()
+        if _HEADER_LINE.match(line) or _FORM_NUMBER.match(line):
+            continue
+        return line if len(line) <= 60 and "。" not in line and not _ENUMERATED.match(line) else None
+    return None

@@ -63,9 +63,12 @@ class DocumentMetadata:
     province: str | None = None
     city: str | None = None
     county: str | None = None
+    region_code: str | None = None  # GB/T 2260 code of the region (six digits); None with a warning saying why
+    parent_region_code: str | None = None  # the code of the division above the region
     doc_type: str | None = None  # action_plan | key_tasks | work_report | progress_report | ...
     period: str | None = None  # for progress reports, e.g. "2020-01/2020-04" or as written
     year: int | None = None  # the year the document plans or reports for
+    annex_of: int | None = None  # for an annex (附件1 …): the part of the document it belongs to
 
 
 @dataclass(frozen=True)
