@@ -56,6 +56,8 @@ _MARK = re.compile(
     rf"第(?P<article>[{_CN}]+)(?:{_words('article')})|"
     rf"(?P<glyph>[{''.join(_GLYPHS)}])"
 )
+# What follows a number that is one of an enumeration of numbers (3、4号线, 一、二、三等奖), not an item.
+_ENUMERATION = re.compile(rf"[{_DIGIT}](?![{_DIGIT}]{{3}}年)|[{_CN}][{_CN}、，,等]")
 # A year run into the number before it: 1.2018年底前 is item 1, not the decimal 1.2018.
 _YEAR_AFTER = re.compile(r"(?:19|20)\d\d年")
 # Conventional depth of each style (also used by the section tree to close open levels).
@@ -137,8 +139,7 @@ def _takes(c: _Candidate, later: list[_Candidate], seen: list[tuple[_Candidate, 
         return False
     if c.style == "circ" and c.place != _LINE and not flat:
         return False  # ① lists inside a paragraph are its own sub-points
-    fits = _continues(c, seen, flat) or (
-        (flat or c.place == _LINE) and c.value == 1 and _followed_by(c, later, 2))
+    fits = _continues(c, seen, flat) or ((flat or c.place == _LINE) and _opens(c, seen, later))
     if c.ambiguous and not _YEAR_AFTER.match(text, c.body):
         fits = fits and c.place == _LINE
     return fits and not _superseded(c, later)
@@ -174,8 +175,10 @@ def _candidates(text: str) -> list[_Candidate]:
         else:
             place = _INSIDE
         ambiguous = m.lastgroup == "dnum"
-        if place != _LINE and not ambiguous and (text[body:body + 1].isdigit() or text[body:body + 1] in _CN):
+        if place != _LINE and not ambiguous and _ENUMERATION.match(text, body):
             continue  # 3、4号线, 一、二、三等奖: an enumeration of numbers, not an item
+        if style == "rnum" and place != _LINE and before.rfind("（") + before.rfind("(") > before.rfind("）") + before.rfind(")"):
+            continue  # （附件1）: the bracket closes an aside, it marks no item
         out.append(_Candidate(style, number, value, dress, m.start(), body, place, line, ambiguous))
     return out
 
@@ -203,14 +206,22 @@ def _flat_lines(text: str, candidates: list[_Candidate]) -> set[int]:
 
 
 def _continues(c: _Candidate, seen: list[tuple[_Candidate, bool]], flat: bool) -> bool:
-    """Whether ``c`` is the next number of an open list of its style and dress: the nearest mark of that
-    list before it was taken and has the number before, and no taken mark of a higher level lies between."""
+    """Whether ``c`` is the next number of a list of its style and dress: the nearest taken mark of that
+    list has the number before (lists numbered on across sections included), and no untaken mark with
+    that number stands between (then ``c`` goes on an inline list that was not taken: 包括：1.…；2.…).
+    Cross-references (按第十二条规定) in between are skipped."""
     for prior, taken in reversed(seen):
-        if taken and RANK[prior.style] < RANK[c.style]:
-            return False  # a higher level closed the list
         if prior.style == c.style and prior.dress == c.dress and (prior.place != _INSIDE or flat):
-            return taken and prior.value == c.value - 1
+            if taken or prior.value == c.value - 1:
+                return taken and prior.value == c.value - 1
     return False
+
+
+def _opens(c: _Candidate, seen: list[tuple[_Candidate, bool]], later: list[_Candidate]) -> bool:
+    """Whether ``c`` opens a list that goes on: it is 1, or the first of its list in the text (a text that
+    lost its 一、 starts at 二、), and the next number follows."""
+    first = not any(taken and p.style == c.style and p.dress == c.dress for p, taken in seen)
+    return (c.value == 1 or first) and _followed_by(c, later, c.value + 1)
 
 
 def _followed_by(c: _Candidate, later: list[_Candidate], value: int) -> bool:
