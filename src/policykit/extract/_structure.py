@@ -22,45 +22,30 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from .. import lexicon
 from ._clauses import find_clause_spans
+from ._numbering import RANK, find_marks, numeral
 from ._records import TaskRecord
 
-_CN = "一二三四五六七八九十百零〇"
-_MARKER = re.compile(
-    r"^[ \t\u3000]*(?:"
-    rf"第(?P<chap>[{_CN}]+)(?:章|部分|篇)|"
-    rf"第(?P<sect>[{_CN}]+)节|"
-    r"(?P<shi>[一二三四五六七八九十])是(?=[^\n]{2})|"
-    rf"(?P<cn>[{_CN}]+)[、.．]|"
-    r"(?P<zero>0[0-9])[、.．]|"
-    rf"[（(](?P<pcn>[{_CN}]+)[)）]|"
-    r"(?P<row>[0-9０-９]{1,3})\t|"
-    r"(?P<num>[0-9０-９]{1,3})(?:[.．](?![0-9０-９])|、)|"
-    r"[（(](?P<pnum>[0-9０-９]{1,3})[)）]|"
-    r"(?P<rnum>[0-9０-９]{1,2})[)）]|"
-    rf"第(?P<article>[{_CN}]+)条|"
-    r"(?P<circ>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
-    r")[ \t\u3000]*",
-    re.M,
-)
-# Conventional depth of each style; only the top styles use it to close open levels.
-_RANK = {"chap": 0, "sect": 0.5, "cn": 1, "zero": 1, "pcn": 2, "num": 3, "row": 3, "article": 3, "pnum": 4,
-         "rnum": 4, "circ": 5, "shi": 6}
+_RANK = RANK
 _TOP_RANK = 1
 # Sub-points stay inside the item above them: under an item they are never tasks of their own
 # (a plan made only of （1）（2） or ①② items still has them as tasks).
 _SUB_POINTS = frozenset({"pnum", "rnum", "circ", "shi"})
+
+
+def _section_words(kind: str) -> str:
+    return "|".join(w for row in lexicon.table("section_names").rows if row["kind"] == kind
+                    for w in row["words"].split("|"))
+
+
 # Headings whose items set the frame of a plan or look back; they carry no work.
-_NO_WORK = re.compile(
-    r"指导思想|基本原则|总体要求|工作回顾|回顾|总体目标|发展目标|主要目标|工作目标|预期目标|编制依据"
-    r"|适用范围|重要意义|总体思路|基本情况|存在的?问题|主要问题|面临形势|形势分析|^(?:发展基础|发展环境|现实基础)"
-)
-_WORK = re.compile(r"任务|工作安排|主要工作|重点工作")
+_NO_WORK = re.compile(f"{_section_words('no_work')}|^(?:{_section_words('no_work_start')})")
+_WORK = re.compile(_section_words("work"))
 # Closing or summary headings (三、保障措施, 一、总体进展) that hold a paragraph, not a task, when their
 # sibling sections hold the numbered work.
-_PROSE_SECTION = re.compile(r"保障措施|组织保障|保障机制|工作要求|组织实施|实施保障|总体进展|总体情况|进展概况")
+_PROSE_SECTION = re.compile(_section_words("prose"))
 _TITLE_END = re.compile(r"[。；;：:！!？?，,\n]|[（(](?:牵头|责任|参与|配合)")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass(eq=False)  # nodes are compared by identity: they link to parents and children
@@ -110,26 +95,23 @@ def find_tasks(text: str) -> tuple[TaskRecord, ...]:
 
 
 def _markers(text: str) -> list[_Node]:
+    marks = find_marks(text)
     nodes = []
-    for m in _MARKER.finditer(text):
-        style = m.lastgroup
-        number = m.group(style)
-        if style in ("num", "row") and int(number.translate(_FULLWIDTH)) == 0:
-            continue
-        if m.end() >= len(text) or text[m.end()] == "\n":
-            continue  # a bare number on its own line is not an item
-        start = m.start() + len(m.group()) - len(m.group().lstrip(" \t\u3000"))
-        line_end = text.find("\n", m.end())
-        line = text[m.end():line_end if line_end != -1 else len(text)]
+    for i, m in enumerate(marks):
+        line_end = text.find("\n", m.body)
+        line_end = len(text) if line_end == -1 else line_end
+        if i + 1 < len(marks):  # an item run into the next one on the same line ends where that one starts
+            line_end = min(line_end, marks[i + 1].start)
+        line = text[m.body:line_end]
         heading_line = len(line.strip()) <= 30 and "。" not in line
-        nodes.append(_Node(style, number.translate(_FULLWIDTH), start, m.end(), heading_line=heading_line))
+        nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=heading_line))
     return nodes
 
 
 def _drop_preamble(nodes: list[_Node]) -> list[_Node]:
     """Lower-level items before the first top-level heading belong to a preamble or a page's chrome."""
     top = [n for n in nodes if _RANK[n.style] <= _TOP_RANK]
-    if len(top) < 2 or _numeral(top[0].number) != 1:
+    if len(top) < 2 or numeral(top[0].number) != 1:
         return nodes  # when the outline starts at 二、 the items before belong to a lost 一、
     first = top[0].start
     return [n for n in nodes if n.start >= first or _RANK[n.style] <= _TOP_RANK]
@@ -155,7 +137,9 @@ def _build_tree(text: str, nodes: list[_Node]) -> list[_Node]:
     for i, node in enumerate(nodes):
         end = next((n.start for n in nodes[i + 1:] if n.depth <= node.depth), len(text))
         node.end = _rstrip(text, node.start, end)
-        node.title = _title(text, node.body, node.end)
+        # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts.
+        following = nodes[i + 1].start if i + 1 < len(nodes) else len(text)
+        node.title = _title(text, node.body, min(node.end, following))
     return roots
 
 
@@ -173,29 +157,15 @@ def _same_level(stack: list[_Node], node: _Node) -> int | None:
     same = [i for i, open_ in enumerate(stack) if open_.style == node.style]
     if not same:
         return None
-    number = _numeral(node.number)
+    number = numeral(node.number)
     if number == 1:
         if stack[-1].style == node.style:
             return _NESTED
         return same[0] if _RANK[node.style] <= _TOP_RANK else None
-    following = [i for i in same if number is not None and _numeral(stack[i].number) == number - 1]
+    following = [i for i in same if number is not None and numeral(stack[i].number) == number - 1]
     if not following:
         return same[-1]
     return following[0] if node.heading_line else following[-1]
-
-
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def _numeral(number: str) -> int | None:
-    """二十三 -> 23, 07 -> 7; None for ① and other marks without a plain value."""
-    if number.isdigit():
-        return int(number)
-    number = number.replace("〇", "零")
-    if "十" in number:
-        tens, _, ones = number.partition("十")
-        return _DIGITS.get(tens, 1 if tens == "" else -100) * 10 + (_DIGITS.get(ones, -100) if ones else 0)
-    return _DIGITS.get(number) if len(number) == 1 else None
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -1,0 +1,249 @@
+"""Outline marks (一、 / （一） / 1. / （1） / ① / 第一条 …) found from the numbering sequence, not from line starts.
+
+A mark at the start of a line (after any indentation, or after a run of two or more spaces inside a line,
+which is how scrapers that drop line breaks separate paragraphs) is taken as before. A mark inside a line
+is taken only when the sequence asks for it:
+
+* it continues a list: the last mark of the same style and dress (``2.`` after ``1.``, never ``2、`` after
+  ``1.``) has the number before it, and no mark of a higher level closed that list in between;
+* on a line that holds a run-together outline (a whole plan on one line: two marks of a heading style
+  numbered in sequence inside it), it also opens a list: ``1`` followed further on by its ``2``.
+
+Where several marks could fill the same place in a sequence (``3、4号线`` and a later ``3、加强…``), the one at
+a line start wins over one after a sentence end, which wins over one inside a phrase; among equals the last
+before the next number. A number run into digits (``1.2018年底前``, ``11.121人才``) is an item when the sequence
+expects it; a number of four digits (item 1000 of a long list) only when it continues its list.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicon
+
+_CN = "一二三四五六七八九十百零〇"
+_DIGIT = "0-9０-９"
+_SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\ufeff"
+# A run of spaces inside a line stands for a lost paragraph break.
+_GAP = re.compile(r"[ \u3000\u00a0\u2002\u2003]{2,}$")
+# What may end the phrase before an inline mark: a sentence or clause end, a closing bracket or quote.
+_BOUNDARY = "。；;！!？?：:）)】」』”\"" + _SPACE
+
+
+def _words(style: str) -> str:
+    return "|".join(w for row in lexicon.table("outline_words").rows if row["style"] == style
+                    for w in row["words"].split("|"))
+
+
+def _glyph_series() -> dict[str, tuple[str, int]]:
+    return {glyph: (row["style"], i + 1) for row in lexicon.table("numbering_glyphs").rows
+            for i, glyph in enumerate(row["glyphs"])}
+
+
+_GLYPHS = _glyph_series()
+_MARK = re.compile(
+    rf"第(?P<chap>[{_CN}]+)(?:{_words('chap')})|"
+    rf"第(?P<sect>[{_CN}]+)(?:{_words('sect')})|"
+    rf"(?<![{_CN}])(?P<shi>[一二三四五六七八九十])(?:{_words('shi')})(?=[^\n]{{2}})|"
+    rf"(?<![{_CN}第])(?P<cn>[{_CN}]+)[、.．﹒]|"
+    rf"(?<![{_DIGIT}.．])(?P<zero>0[0-9])[、.．﹒]|"
+    rf"[（(](?P<pcn>[{_CN}]+)[)）]|"
+    rf"(?<![{_DIGIT}.．])(?P<row>[{_DIGIT}]{{1,4}})\t|"
+    rf"(?<![{_DIGIT}.．])(?P<num>[{_DIGIT}]{{1,4}})(?:[.．﹒](?![{_DIGIT}])|、)|"
+    rf"(?<![{_DIGIT}.．])(?P<dnum>[{_DIGIT}]{{1,3}})[.．﹒](?=[{_DIGIT}])|"
+    rf"[（(](?P<pnum>[{_DIGIT}]{{1,3}})[)）]|"
+    rf"(?<![{_DIGIT}.．（(])(?P<rnum>[{_DIGIT}]{{1,2}})[)）]|"
+    rf"第(?P<article>[{_CN}]+)(?:{_words('article')})|"
+    rf"(?P<glyph>[{''.join(_GLYPHS)}])"
+)
+# What follows a number that is one of an enumeration of numbers (3、4号线, 一、二、三等奖), not an item.
+_ENUMERATION = re.compile(rf"[{_DIGIT}](?![{_DIGIT}]{{3}}年)|[{_CN}][{_CN}、，,等]")
+# A year run into the number before it: 1.2018年底前 is item 1, not the decimal 1.2018.
+_YEAR_AFTER = re.compile(r"(?:19|20)\d\d年")
+# Conventional depth of each style (also used by the section tree to close open levels).
+RANK = {"chap": 0, "sect": 0.5, "cn": 1, "zero": 1, "pcn": 2, "num": 3, "row": 3, "article": 3, "pnum": 4,
+        "rnum": 4, "circ": 5, "shi": 6}
+# Styles whose inline runs show a whole outline written on one line (they are rarely inline otherwise).
+_HEADING_RANK, _TOP_RANK = 2, 1
+_LONG_LINE = 1500  # characters: longer than any paragraph, a page whose line breaks were lost
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．（）", "0123456789.()")
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_LINE, _AFTER_END, _INSIDE = 2, 1, 0  # where a mark stands, strongest first
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One outline mark: its style, its number as written in ASCII digits, and where it stands."""
+
+    style: str
+    number: str
+    start: int  # first character of the mark
+    body: int  # first character after the mark and the spaces that follow it
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    style: str
+    number: str
+    value: int | None
+    dress: str  # the mark with its number taken out: "N." for 1. and １．, "(N)" for （1）, "⑴" …
+    start: int
+    body: int
+    place: int  # _LINE, _AFTER_END or _INSIDE
+    line: int  # offset of the start of its line
+    ambiguous: bool  # a number run into digits (11.121): an item only where the sequence expects it
+
+
+def numeral(number: str) -> int | None:
+    """The value of a number as written: 二十三 -> 23, 07 -> 7; None when it has none.
+
+    >>> numeral("二十三"), numeral("07"), numeral("十"), numeral("百")
+    (23, 7, 10, None)
+    """
+    if number.isdigit():
+        return int(number)
+    number = number.replace("〇", "零")
+    if "百" in number:
+        hundreds, _, rest = number.partition("百")
+        head = _DIGITS.get(hundreds, 1 if hundreds == "" else None)
+        tail = numeral(rest.lstrip("零")) if rest else 0
+        return None if head is None or tail is None or not rest and hundreds == "" else head * 100 + tail
+    if "十" in number:
+        tens, _, ones = number.partition("十")
+        value = _DIGITS.get(tens, 1 if tens == "" else -100) * 10 + (_DIGITS.get(ones, -100) if ones else 0)
+        return value if value >= 0 else None
+    return _DIGITS.get(number) if len(number) == 1 else None
+
+
+def find_marks(text: str) -> list[Mark]:
+    """The outline marks of a text, in order, read from line starts and from the numbering sequence.
+
+    >>> [(m.style, m.number) for m in find_marks("一、总体要求（一）指导思想。（二）基本原则。二、重点任务1.建设。2.培育。")]
+    [('cn', '一'), ('pcn', '一'), ('pcn', '二'), ('cn', '二'), ('num', '1'), ('num', '2')]
+    >>> [m.number for m in find_marks("1.建设平台。（牵头单位：市科技局）2.培养人才，建设3、4号线。\\n3.扩大开放。")]
+    ['1', '2', '3']
+    """
+    candidates = _candidates(text)
+    flat = _flat_lines(text, candidates)
+    seen: list[tuple[_Candidate, bool]] = []  # every candidate so far, and whether it was taken
+    for i, c in enumerate(candidates):
+        seen.append((c, _takes(c, candidates[i + 1:], seen, c.line in flat, text)))
+    return [Mark(c.style, c.number, c.start, c.body) for c, taken in seen if taken]
+
+
+def _takes(c: _Candidate, later: list[_Candidate], seen: list[tuple[_Candidate, bool]], flat: bool,
+           text: str) -> bool:
+    if c.place == _LINE and not c.ambiguous and (c.value is None or c.value < 1000):
+        return True  # a mark at a line start, read as always
+    if c.style in ("shi", "row") or c.value is None or (c.place == _INSIDE and not flat):
+        return False
+    if c.style == "circ" and c.place != _LINE and not flat:
+        return False  # ① lists inside a paragraph are its own sub-points
+    fits = _continues(c, seen, flat) or ((flat or c.place == _LINE) and _opens(c, seen, later))
+    if c.ambiguous and not _YEAR_AFTER.match(text, c.body):
+        fits = fits and c.place == _LINE
+    return fits and not _superseded(c, later)
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    out = []
+    for m in _MARK.finditer(text):
+        style = m.lastgroup
+        number = m.group(style)
+        if style == "glyph":
+            style, value = _GLYPHS[number]
+            number, dress = str(value), m.group()
+        else:
+            number = number.translate(_FULLWIDTH)
+            value = numeral(number)
+            dress = m.group().translate(_FULLWIDTH).replace(number, "N", 1).replace("﹒", ".")
+        if style == "dnum":
+            style, dress = "num", "N."
+        if style in ("num", "row", "dnum") and value == 0:
+            continue
+        body = m.end()
+        while body < len(text) and text[body] in _SPACE:
+            body += 1
+        if body >= len(text) or text[body] == "\n":
+            continue  # a bare number on its own line is not an item
+        line = text.rfind("\n", 0, m.start()) + 1
+        before = text[line:m.start()]
+        if not before.strip(_SPACE) or _GAP.search(before):
+            place = _LINE
+        elif before[-1] in _BOUNDARY:
+            place = _AFTER_END
+        else:
+            place = _INSIDE
+        ambiguous = m.lastgroup == "dnum"
+        if place != _LINE and not ambiguous and _ENUMERATION.match(text, body):
+            continue  # 3、4号线, 一、二、三等奖: an enumeration of numbers, not an item
+        if style == "rnum" and place != _LINE and before.rfind("（") + before.rfind("(") > before.rfind("）") + before.rfind(")"):
+            continue  # （附件1）: the bracket closes an aside, it marks no item
+        out.append(_Candidate(style, number, value, dress, m.start(), body, place, line, ambiguous))
+    return out
+
+
+def _flat_lines(text: str, candidates: list[_Candidate]) -> set[int]:
+    """Lines that hold a run-together outline: two marks of a heading style numbered in sequence inside the
+    line, where the style is a top one (一、 二、), or the line is long (a page on one line), or the line
+    starts with a mark of a higher level (一、总体要求（一）…（二）…). A short paragraph's own inline list
+    ((一)…(二)… inside a paragraph of a report) is not one."""
+    flat = set()
+    last: dict[tuple[int, str, str], int | None] = {}
+    opening = {c.line: c for c in candidates if c.place == _LINE and c.start - c.line < 8}
+    for c in candidates:
+        if c.place == _LINE or RANK[c.style] > _HEADING_RANK or c.value is None:
+            continue
+        key = (c.line, c.style, c.dress)
+        if last.get(key) == c.value - 1:
+            line_end = text.find("\n", c.start)
+            long_line = (len(text) if line_end == -1 else line_end) - c.line >= _LONG_LINE
+            head = opening.get(c.line)
+            if RANK[c.style] <= _TOP_RANK or long_line or (head is not None and RANK[head.style] < RANK[c.style]):
+                flat.add(c.line)
+        last[key] = c.value
+    return flat
+
+
+def _continues(c: _Candidate, seen: list[tuple[_Candidate, bool]], flat: bool) -> bool:
+    """Whether ``c`` is the next number of a list of its style and dress: the nearest taken mark of that
+    list has the number before (lists numbered on across sections included), and no untaken mark with
+    that number stands between (then ``c`` goes on an inline list that was not taken: 包括：1.…；2.…).
+    Cross-references (按第十二条规定) in between are skipped."""
+    for prior, taken in reversed(seen):
+        if prior.style == c.style and prior.dress == c.dress and (prior.place != _INSIDE or flat):
+            if taken or prior.value == c.value - 1:
+                return taken and prior.value == c.value - 1
+    return False
+
+
+def _opens(c: _Candidate, seen: list[tuple[_Candidate, bool]], later: list[_Candidate]) -> bool:
+    """Whether ``c`` opens a list that goes on: it is 1, or the first of its list in the text (a text that
+    lost its 一、 starts at 二、), and the next number follows."""
+    first = not any(taken and p.style == c.style and p.dress == c.dress for p, taken in seen)
+    return (c.value == 1 or first) and _followed_by(c, later, c.value + 1)
+
+
+def _followed_by(c: _Candidate, later: list[_Candidate], value: int) -> bool:
+    """Whether the list ``c`` opens goes on: its next number follows before a higher level intervenes."""
+    for d in later:
+        if d.style == c.style and d.dress == c.dress:
+            if d.value == value:
+                return True
+            if d.value == 1:
+                return False
+        elif d.place == _LINE and RANK[d.style] < RANK[c.style]:
+            return False
+    return False
+
+
+def _superseded(c: _Candidate, later: list[_Candidate]) -> bool:
+    """Whether a later mark fills the same place in the sequence at least as well (before the next number)."""
+    for d in later:
+        if d.style != c.style or d.dress != c.dress:
+            continue
+        if d.value == 1 or (d.value == c.value + 1 and d.place >= c.place):
+            return False
+        if d.value == c.value and d.place >= c.place:
+            return True
+    return False
