@@ -13,59 +13,51 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._lexicon import FUNCTION_STEMS
+from ._lexicon import FUNCTION_STEMS, alternation, of_kind
 
-# Endings that close a unit name. Strong heads end a name wherever they stand; weak ones (乡, 部,
-# 站 …) also occur inside names (住房城乡建设局), so a cut after them needs a clear next name.
-_STRONG_HEADS = (
-    "局", "委", "办", "厅", "中心", "政府", "镇街", "分局", "办公室", "委员会", "管委会", "集团", "公司",
-    "协会", "学会", "商会", "联合会", "团委", "妇联", "科协", "工商联", "残联", "文联", "社科联", "总工会",
-    "党校", "法院", "检察院", "银行", "分行", "支行", "人行", "大队", "支队", "总队", "派出所", "研究所",
-    "供电所", "事务所", "专班", "指挥部", "领导小组", "开发区", "工作室", "武装部", "总署", "监会", "团中央",
-    "海关", "贸促会", "红十字会", "侨联", "台办", "居委会", "村委会", "基金会", "促进会", "研究会",
-    "理事会", "监察组", "工作组", "督导组", "专项组",
-)
-_WEAK_HEADS = ("部", "院", "站", "街道", "镇", "乡", "处", "署", "馆", "社", "台", "园区", "所", "队", "科", "股", "机关")
+
+# Endings that close a unit name (unit_heads.tsv). Strong heads end a name wherever they stand; weak
+# ones (乡, 部, 站 …) also occur inside names (住房城乡建设局), so a cut after them needs a clear next name.
+_STRONG_HEADS = of_kind("unit_heads", "strong", "strength")
+_WEAK_HEADS = of_kind("unit_heads", "weak", "strength")
 UNIT_HEADS = tuple(sorted(_STRONG_HEADS + _WEAK_HEADS, key=len, reverse=True))
 
 # A name may not start with these: they continue the name before them (县委|宣传部, 政府|办公室).
-_CONTINUATIONS = (
-    "员会", "公室", "办公室", "组织部", "宣传部", "统战部", "政法委", "编办", "网信办", "机构编制",
-    "督查室", "党校", "部门", "门", "会", "长", "人", "管委会", "监委", "公厅", "有限公司", "有限责任公司",
-    "股份有限公司", "机关", "总署",
-)
+_CONTINUATIONS = of_kind("unit_name_words", "continuation")
 # A branch named after its place belongs to the name before it (市生态环境局|成武分局).
-_BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:分局|分行|支行|分中心|分公司|分院|大队|中队|派出所)")
-_SQUAD = re.compile(r"(?:支队|大队|中队|派出所)$")
+_BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,4}" + alternation(of_kind("unit_name_words", "branch")))
+_SQUAD = re.compile(alternation(of_kind("unit_name_words", "squad")) + "$")
 _SEPARATORS = "、，,；;/ \u3000\t"
 _CONJUNCTIONS = "和及与"
-# Collective mentions: 各…, optionally after the body or area they belong to (国务院各有关部门, 市直各部门,
-# 沿线各乡镇人民政府, 地方各级人民政府).
+# Collective mentions (unit_collectives.tsv): 各…, optionally after the body or area they belong to
+# (国务院各有关部门, 市直各部门, 沿线各乡镇人民政府, 地方各级人民政府).
 _PLACEHOLDER = re.compile(
-    r"^(?:国务院|中央|[县市区省州]{1,2}(?:委|政府)?|沿线|辖区|全[县市区省])?直?各|^(?:地方)?各级|^[县市区省]?直?(?:有关|相关|其他|其它|其余)"
-    r"|^[县市区省]?直?(?:部门|单位|镇街|乡镇|街道|镇（街道）|镇\(街道\))$|成员单位$"
+    rf"^(?:{alternation(of_kind('unit_collectives', 'owner'))}|[县市区省州]{{1,2}}(?:委|政府)?|全[县市区省])?直?各"
+    rf"|^{alternation(of_kind('unit_collectives', 'level_owner'))}?各级"
+    rf"|^[县市区省]?直?{alternation(of_kind('unit_collectives', 'qualifier'))}"
+    rf"|^[县市区省]?直?{alternation(of_kind('unit_collectives', 'bare'))}$|{alternation(of_kind('unit_collectives', 'ending'))}$"
 )
 # Words that end like a unit but name none (全部, 西部, 干部 …).
-_NOT_UNITS = ("全部", "内部", "外部", "局部", "东部", "西部", "南部", "北部", "中部", "干部", "总部", "支部", "全局", "大局", "格局", "布局")
-_COLLECTIVE_BODY = re.compile(r"部门|单位|镇街|政府|乡镇|街道|[镇县区市村]|委员会|村委会|居委会|社区|机关|成员")
+_NOT_UNITS = of_kind("unit_name_words", "not_unit")
+_COLLECTIVE_BODY = re.compile(alternation(of_kind("unit_collectives", "body")))
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
-_JURISDICTION_STUB = re.compile(r"^各?(?:县级市|设区市|市州|县市区|[县市区镇乡])$")
+_JURISDICTION_STUB = re.compile(rf"^各?{alternation(of_kind('unit_collectives', 'stub'))}$")
 # What completes such a stub: the next jurisdiction type and its body (区人民政府), not 市直各部门.
-_STUB_END = re.compile(r"^(?:县级市|[县市区镇乡州])(?![直各])")
+_STUB_END = re.compile(rf"^{alternation(of_kind('unit_collectives', 'stub_end'))}(?![直各])")
 _OPEN, _CLOSE = "（(〔", "）)〕"
 # The shortest function stem read as a name whose head the scrape lost.
 _LOST_HEAD_STEM = 4
 # Jurisdiction prefixes that open a unit name (县财政局, 镇财政所, 街道综治中心).
-_JURISDICTIONS = ("县", "市", "区", "省", "镇", "乡", "街道")
+_JURISDICTIONS = of_kind("unit_name_words", "jurisdiction")
 # Words whose second character opens names too (区, 市, 镇, 乡): no cut inside them (社区建设科, 城市管理科).
-_WORDS_ACROSS = frozenset((
-    "社区", "城区", "园区", "景区", "辖区", "片区", "小区", "新区", "山区", "库区", "矿区", "郊区", "老区", "城市",
-    "都市", "城乡", "城镇", "乡镇", "村镇", "集镇",
-))
+_WORDS_ACROSS = frozenset(of_kind("unit_name_words", "word_across"))
 # Words that make a 部门 a kind of department (行业主管部门, 市场监管部门 …) rather than a verb's object.
-_SECTOR_ROLES = ("主管", "管理", "监管", "职能", "行政", "执法", "业务", "审批", "行业")
+_SECTOR_ROLES = of_kind("unit_name_words", "sector_role")
 # 等, 等有关部门, 等10个部门, 等五家单位: words that close a list without naming a unit.
-_ETC_TAIL = re.compile(r"等(?:[0-9０-９一二三四五六七八九十]+[个家])?(?:有关|相关)?(?:部门|单位|机构)*$")
+_ETC_TAIL = re.compile(
+    rf"等(?:[0-9０-９一二三四五六七八九十]+[个家])?{alternation(of_kind('unit_collectives', 'etc_qualifier'))}?"
+    rf"{alternation(of_kind('unit_collectives', 'etc_noun'))}*$"
+)
 
 
 @dataclass(frozen=True)
