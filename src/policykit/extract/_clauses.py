@@ -61,6 +61,7 @@ _SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
 _SENTENCE_BOUNDARY = "。；;，,：:\n\t"
 _OPEN, _CLOSE = "（(〔", "）)〕"
 _GLUE = "、，,；;和及与等 \u3000"
+_LIST_GLUE = "、 \u3000"
 # A role written in parentheses after a name in a list: X（牵头）for X alone; （按职责分工牵头）, （分别负责）
 # for every name of the list up to it.
 _ROLE_MARK = re.compile(
@@ -208,7 +209,7 @@ def _role_parts_in(text: str, default_role: str) -> tuple[tuple[UnitMention, str
         unmarked = 0  # the names since the last role mark: a shared mark (按职责分工牵头) covers them
         for mention in split_unit_list(text, s, e - len(verb or "")):
             mark = _ROLE_MARK.search(mention.mention)
-            if not (looks_like_unit(mention.mention) or mark):
+            if not (looks_like_unit(mention.name) or mark):
                 continue
             if not mark:
                 part.append((mention, role))
@@ -218,7 +219,8 @@ def _role_parts_in(text: str, default_role: str) -> tuple[tuple[UnitMention, str
             name = mention.mention[:mark.start()]
             if mark.group("shared"):
                 part[len(part) - unmarked:] = [(m, marked) for m, _ in part[len(part) - unmarked:]]
-            part.append((UnitMention(name, mention.start, mention.start + len(name), mention.placeholder), marked))
+            part.append((UnitMention(name, mention.start, mention.start + len(name), mention.placeholder, mention.shared_head),
+                         marked))
             unmarked = 0
         out.extend(part)
     return tuple(out)
@@ -260,20 +262,41 @@ def _paren_groups(text: str):
 
 
 def _paren_verb_clauses(text: str) -> list[_Clause]:
-    """（X牵头，Y配合，各有关部门分工负责）: every part of the group is units + role verb."""
+    """（X牵头，Y配合，各有关部门分工负责）: every part of the group is units + role verb.
+
+    A part without a verb takes the role of the next part that has one (``X、Y，Z按职责分工负责``: the
+    role word comes last for the whole list); a role verb followed by 、 or a space also ends a part
+    (``X牵头、Y配合``)."""
     clauses = []
     for open_, close in _paren_groups(text):
         units: list[tuple[UnitMention, str]] = []
-        for s, e in split_outside_parentheses(text, open_ + 1, close, _PART_SEPARATORS):
+        pending: list[UnitMention] = []
+        for s, e in _role_parts_of(text, open_ + 1, close):
             verb = _trailing_verb(text, s, e)
-            subject = _subject_units(text, s, e - len(verb)) if verb else None
+            subject = _subject_units(text, s, e - len(verb or ""))
             if not subject:
                 units = []
                 break
-            units.extend((m, _VERB_ROLES[verb]) for m in subject)
-        if units:
+            if not verb:
+                pending.extend(subject)
+                continue
+            units.extend((m, _VERB_ROLES[verb]) for m in (*pending, *subject))
+            pending = []
+        if units and not pending:
             clauses.append(_Clause(open_, close + 1, tuple(units)))
     return clauses
+
+
+def _role_parts_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Parts of a group: split at ，；, and after a role verb that a list separator follows (X牵头、Y配合)."""
+    parts = []
+    for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
+        for m in _VERB.finditer(text, s, e):
+            if m.end() < e and text[m.end()] in _LIST_GLUE and _trailing_verb(text, s, m.end()):
+                parts.append((s, m.end()))
+                s = m.end() + 1
+        parts.append((s, e))
+    return [(s, e) for s, e in parts if text[s:e].strip()]
 
 
 def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
@@ -287,7 +310,7 @@ def _subject_units_in(text: str) -> tuple[UnitMention, ...] | None:
     """:func:`_subject_units` of a whole string, offsets relative to it."""
     start, end = trim_list(text, 0, len(text))
     mentions = split_unit_list(text, start, end)
-    if not mentions or not all(looks_like_unit(m.mention, strict=True) for m in mentions):
+    if not mentions or not all(looks_like_unit(m.name, strict=True) for m in mentions):
         return None
     # A name split off a run without separator must open like one (交通警察支队, not 制定管理办).
     if any(m.start > start and text[m.start - 1] not in _GLUE and not starts_unit_name(m.mention) for m in mentions):
@@ -319,6 +342,8 @@ _PROSE_ETC = re.compile(
     rf"{alternation(of_kind('role_context_words', 'etc_manner'))}?(?P<verb>{alternation(role_words('etc_verb'))})(?!度|率)"
 )
 _ADVERBS = of_kind("role_context_words", "adverb")
+# Verbs that make a sentence describe a way of working (建立…机制, 形成…格局) instead of assigning a task.
+_DESCRIBING = of_kind("role_context_words", "describing_verb")
 
 
 def _prose_clauses(text: str) -> list[_Clause]:
@@ -362,6 +387,9 @@ def _etc_clause(text: str, m: re.Match) -> _Clause | None:
     """The list before 等…协同: the longest run of unit names ending at 等 (a verb before it stays out)."""
     list_end = m.start()
     start = _subject_start(text, list_end, _SENTENCE_BOUNDARY)
+    # 建立X、Y等部门密切配合的工作机制 describes cooperation: it assigns nothing.
+    if text.startswith("的", m.end()) or any(verb in text[start:list_end] for verb in _DESCRIBING):
+        return None
     mentions = split_unit_list(text, start, list_end)
     units: list[UnitMention] = []
     for mention in reversed(mentions):

@@ -51,3 +51,9 @@ FUNCTION_STEMS = frozenset(
     stem for category, _, stems in FUNCTIONS if category not in ("township", "task_force")
     for stem in stems if len(stem) >= 2
 )
+# Names of government bodies as written (government_bodies.tsv): national names, their short and older
+# forms, and the names of their local counterparts. Splitting never cuts inside one of them.
+BODY_NAMES = frozenset(
+    name for row in lexicon.table("government_bodies").rows
+    for name in (row["name"], *row["forms"].split("|"), *row["local"].split("|")) if len(name) >= 2
+)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._lexicon import FUNCTION_STEMS, alternation, of_kind
+from ._lexicon import BODY_NAMES, FUNCTION_STEMS, alternation, of_kind
 
 
 # Endings that close a unit name (unit_heads.tsv). Strong heads end a name wherever they stand; weak
@@ -41,7 +41,9 @@ _PLACEHOLDER = re.compile(
 _NOT_UNITS = of_kind("unit_name_words", "not_unit")
 _COLLECTIVE_BODY = re.compile(alternation(of_kind("unit_collectives", "body")))
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
-_JURISDICTION_STUB = re.compile(rf"^各?{alternation(of_kind('unit_collectives', 'stub'))}$")
+_JURISDICTION_STUB = re.compile(
+    rf"^(?:各{alternation(of_kind('unit_collectives', 'qualifier'))}?)?{alternation(of_kind('unit_collectives', 'stub'))}$"
+)
 # What completes such a stub: the next jurisdiction type and its body (区人民政府), not 市直各部门.
 _STUB_END = re.compile(rf"^{alternation(of_kind('unit_collectives', 'stub_end'))}(?![直各])")
 _OPEN, _CLOSE = "（(〔", "）)〕"
@@ -68,6 +70,14 @@ class UnitMention:
     start: int
     end: int
     placeholder: bool
+    # A bare place before a name of the same kind of place shares that name's head: in 黄埔区、天河区人民政府
+    # the mention 黄埔区 (as written, span of 黄埔区) has shared_head 人民政府 and stands for 黄埔区人民政府.
+    shared_head: str = ""
+
+    @property
+    def name(self) -> str:
+        """The unit the mention stands for: the mention, with the head it shares when it has none."""
+        return self.mention + self.shared_head
 
 
 @lru_cache(maxsize=65536)
@@ -118,7 +128,8 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
         if core.endswith("部门") and not core.endswith(UNIT_HEADS):  # 财政部门, 行业主管部门; not 健全部门
             sector = core[:-2]
             return _stem_prefix(sector) > 0 or sector.startswith(_JURISDICTIONS) or sector.endswith(_SECTOR_ROLES)
-    return ends_with_head(name) or name.endswith("部门") or _stem_prefix(name) == len(name.lstrip("县市区省"))
+    core = name.lstrip("县市区省")  # 市区, 县市区 alone name no unit
+    return ends_with_head(name) or name.endswith("部门") or bool(core) and _stem_prefix(name) == len(core)
 
 
 _TRAILING_PARENTHETICAL = re.compile(r"[（(〔][^（()）〔〕]*[)）〕]$")
@@ -180,7 +191,15 @@ def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _valid_start(rest: str) -> bool:
-    return not rest.startswith(_CONTINUATIONS) and not _BRANCH.match(rest) and len(rest) >= 2
+    """``rest`` may open a second name: not a continuation, a branch of the name before or a bare head (支行)."""
+    # 人行成武支行 opens with its own body: a name, not a branch of the name before it (as 成武分局 is).
+    branch = bool(_BRANCH.match(rest)) and _stem_prefix(rest) == 0
+    # A continuation (人, 会 …) does not block a rest that opens with a longer function stem (人社局, 人行…),
+    # unless the stem is a whole body written out (人民政府, 人民法院 after 浯溪镇 continue the town's name).
+    continuation = next((c for c in _CONTINUATIONS if rest.startswith(c)), "")
+    stem = _stem_prefix(rest)
+    continues = bool(continuation) and (stem <= len(continuation) or stem > 2 and rest[:stem].endswith(UNIT_HEADS))
+    return not continues and not branch and len(rest) >= 2 and rest not in UNIT_HEADS
 
 
 def _organ_of(left: str, rest: str) -> bool:
@@ -196,6 +215,23 @@ def _organ_of(left: str, rest: str) -> bool:
     if left.startswith(("国家", "中国", "国网")):
         return _stem_prefix(rest) == 0
     return left.endswith("城乡") or (bool(_SQUAD.search(rest)) and not placeholder_or_place)
+
+
+_BODY_NAMES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _body in sorted(BODY_NAMES, key=len, reverse=True):
+    _BODY_NAMES_BY_FIRST[_body[0]] = (*_BODY_NAMES_BY_FIRST.get(_body[0], ()), _body)
+
+
+@lru_cache(maxsize=65536)
+def _inside_body_names(name: str) -> frozenset[int]:
+    """Offsets of ``name`` that fall strictly inside the name of a known body (文化广电旅游局, 银保监局):
+    no cut is taken there."""
+    inside: set[int] = set()
+    for i, ch in enumerate(name):
+        body = next((b for b in _BODY_NAMES_BY_FIRST.get(ch, ()) if name.startswith(b, i)), None)
+        if body:
+            inside.update(range(i + 1, i + len(body)))
+    return frozenset(inside)
 
 
 def _split_run_together(name: str) -> list[int]:
@@ -215,9 +251,10 @@ def _next_cut(name: str, pos: int) -> int | None:
     stem = _stem_prefix(name[pos:])
     # Where a head-less stem would end (after its 县/市 prefixes): the one cut not after a unit head.
     stem_end = pos + stem + (len(name[pos:]) - len(name[pos:].lstrip("县市区省"))) if stem >= _LOST_HEAD_STEM else -1
+    inside = _inside_body_names(name)
     for cut in range(pos + 2, len(name) - 1):
         left, rest = name[pos:cut], name[cut:]
-        if not left.endswith(UNIT_HEADS) and cut != stem_end:
+        if not left.endswith(UNIT_HEADS) and cut != stem_end or cut in inside:
             continue  # no cut can be taken here, whatever follows: skip the costly tests of ``rest``
         if left in _JURISDICTIONS or left[-1] + rest[0] in _WORDS_ACROSS:  # 街道|综合执法队, 街道社|区建设科
             continue
@@ -282,7 +319,8 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
 
 def shifted(mention: UnitMention, offset: int) -> UnitMention:
     """``mention`` found in a piece of text that starts at ``offset``, with offsets into the whole."""
-    return UnitMention(mention.mention, mention.start + offset, mention.end + offset, mention.placeholder)
+    return UnitMention(mention.mention, mention.start + offset, mention.end + offset, mention.placeholder,
+                       mention.shared_head)
 
 
 @lru_cache(maxsize=65536)  # the split reads nothing outside the list, and lists recur across tasks
@@ -297,6 +335,27 @@ def _split_list(segment: str) -> tuple[UnitMention, ...]:
             name = segment[s + cs:s + ce]
             if len(name) >= 2:
                 out.append(UnitMention(name, s + cs, s + ce, is_placeholder(name)))
+    return _share_heads(out)
+
+
+# A place written bare (黄埔区, 历城区, 章丘市): a name ending in a place suffix, with something before it.
+_BARE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?(?P<suffix>" + alternation(of_kind("unit_name_words", "place_suffix"))
+                         + r"))$")
+
+
+def _share_heads(mentions: list[UnitMention]) -> tuple[UnitMention, ...]:
+    """Give each bare place before a headed name of the same kind of place that name's head, right to left
+    (越秀区、黄埔区、天河区人民政府: all three are district governments)."""
+    out = list(mentions)
+    for k in range(len(out) - 2, -1, -1):
+        bare, following = _BARE_PLACE.match(out[k].mention), out[k + 1]
+        if not bare or out[k].placeholder or following.placeholder or looks_like_unit(out[k].mention):
+            continue
+        place = re.match(r"[\u4e00-\u9fff]{2,6}?" + re.escape(bare.group("suffix")), following.mention)
+        head = following.shared_head or (following.mention[place.end():] if place else "")
+        if head and ends_with_head(head) and not is_placeholder(head):
+            m = out[k]
+            out[k] = UnitMention(m.mention, m.start, m.end, m.placeholder, head)
     return tuple(out)
 
 
