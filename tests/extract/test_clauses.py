@@ -82,10 +82,46 @@ def test_prose_sentences_each_their_own_clause():
         ("编制部门", "responsible", 0), ("人社部门", "participant", 1), ("财政部门", "responsible", 2)]
 
 
-def test_listed_sectors_cooperating():
+def test_sentence_describing_cooperation_assigns_nothing():
     text = "1.协同育人。建立教育、编办、人社、团委、乡镇(村居)等有关单位部门密切协同的合作机制。"
-    assert units(text) == [("教育", "participant"), ("编办", "participant"), ("人社", "participant"),
-                           ("团委", "participant"), ("乡镇(村居)", "participant")]
+    assert units(text) == []
+    assert units("1.协同监管。形成市场监管、公安、商务等部门协同配合的格局。") == []
+
+
+def test_listed_sectors_told_to_cooperate_take_part():
+    text = "1.协同育人。由教育、编办、人社等有关部门密切配合，推进家校共育。"
+    assert units(text) == [("教育", "participant"), ("编办", "participant"), ("人社", "participant")]
+
+
+def test_role_word_last_covers_the_whole_list():
+    text = "1.推进。（市商务局牵头，市发展改革委、市财政局，各区、县级市人民政府按职责分工负责）"
+    assert units(text) == [("市商务局", "lead"), ("市发展改革委", "responsible"), ("市财政局", "responsible"),
+                           ("各区、县级市人民政府", "responsible")]
+    assert units("1.推进。市科技局、市财政局按职责分工负责。") == [
+        ("市科技局", "responsible"), ("市财政局", "responsible")]
+
+
+def test_roles_switch_mid_list_without_a_comma():
+    assert units("1.推进。（市科技局牵头、市财政局配合）") == [("市科技局", "lead"), ("市财政局", "participant")]
+    assert units("1.推进。（市科技局牵头 市财政局、市商务局配合）") == [
+        ("市科技局", "lead"), ("市财政局", "participant"), ("市商务局", "participant")]
+
+
+def test_lead_mark_inside_a_list_changes_that_name_only():
+    text = "1.推进。（责任单位：市发展改革委、市财政局（牵头）、市商务局）"
+    assert units(text) == [("市发展改革委", "responsible"), ("市财政局", "lead"), ("市商务局", "responsible")]
+    cell = "序号\t任务\t责任单位\n1\t建设平台\t市科技局、市财政局（牵头）、各区政府\n"
+    assert units(cell) == [("市科技局", "responsible"), ("市财政局", "lead"), ("各区政府", "responsible")]
+
+
+def test_shared_head_mentions_stay_as_written():
+    found = find_assignments("1.推进。（黄埔区、天河区人民政府负责）", ())
+    assert [(a.mention, a.role) for a in found] == [("黄埔区", "responsible"), ("天河区人民政府", "responsible")]
+
+
+def test_persons_are_not_units():
+    text = "1.推进。（责任单位：副县长张三，县财政局、县人社局）"
+    assert units(text) == [("县财政局", "responsible"), ("县人社局", "responsible")]
 
 
 def test_table_columns():

@@ -139,3 +139,46 @@ def test_counted_etc_tails_close_the_list(text):
 ])
 def test_subdistrict_offices_keep_their_prefix(text, expected):
     assert names(text) == expected
+
+
+def shared(text: str) -> list[tuple[str, str]]:
+    return [(m.mention, m.name) for m in split_unit_list(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("name", [
+    "市文化广电旅游局", "县文化广电和旅游局", "人行石家庄中心支行", "河北银保监局", "国家税务总局成武县税务局",
+    "石家庄银保监分局", "县消防救援大队", "市住房公积金管理中心", "高新区管委会", "中共成武县委组织部",
+])
+def test_gazetteer_names_and_branches_stay_whole(name):
+    assert names(name) == [name]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("国家税务总局成武县税务局人行成武支行", ["国家税务总局成武县税务局", "人行成武支行"]),
+    ("省委组织部省委宣传部省委网信办", ["省委组织部", "省委宣传部", "省委网信办"]),
+    ("市中级人民法院市人民检察院", ["市中级人民法院", "市人民检察院"]),
+    ("团市委市妇联市科协", ["团市委", "市妇联", "市科协"]),
+    ("国务院国资委市场监管总局", ["国务院国资委", "市场监管总局"]),
+    ("河北银保监局石家庄银保监分局", ["河北银保监局", "石家庄银保监分局"]),
+    ("中国银行成武支行农业银行成武支行", ["中国银行成武支行", "农业银行成武支行"]),
+])
+def test_bodies_at_every_level_split_apart(text, expected):
+    assert names(text) == expected
+
+
+def test_a_shared_head_distributes_over_bare_places():
+    assert shared("黄埔区、天河区人民政府") == [("黄埔区", "黄埔区人民政府"), ("天河区人民政府", "天河区人民政府")]
+    assert shared("历城区、章丘区、莱芜区人民政府")[0] == ("历城区", "历城区人民政府")
+    assert shared("黄埔区、天河区科技局")[0] == ("黄埔区", "黄埔区科技局")
+    # A headed name before another keeps its own; a collective shares nothing.
+    assert shared("市科技局、天河区人民政府")[0] == ("市科技局", "市科技局")
+
+
+def test_bare_level_marks_and_jurisdiction_pairs():
+    assert not looks_like_unit("市区") and not looks_like_unit("县市区")
+    assert names("各有关区、县级市") == ["各有关区、县级市"] and is_placeholder("各有关区、县级市")
+    assert names("各有关区、县级市人民政府，市财政局") == ["各有关区、县级市人民政府", "市财政局"]
+
+
+def test_person_titles_are_not_units():
+    assert not any(looks_like_unit(p, strict=True) for p in ("副县长", "分管副市长", "县长", "局长"))

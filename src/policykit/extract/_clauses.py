@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._lexicon import alternation, of_kind, role_words
 from ._records import AssignmentRecord, TaskRecord
 from ._units import (
     UnitMention,
@@ -28,20 +29,10 @@ from ._units import (
     trim_list,
 )
 
-_LABEL_ROLES = {
-    "牵头考核单位": "lead", "牵头单位": "lead", "牵头部门": "lead", "主责单位": "responsible",
-    "责任单位": "responsible", "责任部门": "responsible", "主办单位": "responsible",
-    "承办单位": "responsible", "参与单位": "participant", "参与部门": "participant",
-    "配合单位": "participant", "配合部门": "participant", "协办单位": "participant",
-    "协助单位": "participant", "协同单位": "participant", "参加单位": "participant", "协作单位": "participant",
-    "责任主体": "responsible", "实施单位": "responsible", "牵头责任单位": "lead", "配合责任单位": "participant",
-    # A department's own plans name its offices: 牵头处室, 责任科室 …
-    **{verb + office: role for verb, role in (("牵头", "lead"), ("责任", "responsible"), ("配合", "participant"))
-       for office in ("处室", "科室", "股室")},
-}
-# The bare verb as a label, only with its colon: （牵头：市商务局；配合：市财政局）.
-_SHORT_LABEL_ROLES = {"牵头": "lead", "责任": "responsible", "主办": "responsible", "配合": "participant",
-                      "参与": "participant", "协助": "participant", "协办": "participant"}
+# Role words (role_words.tsv): list labels (牵头单位, 【责任科室】), bare verbs as labels with their colon
+# (牵头：X；配合：Y), table column headers, and role verbs after the units they assign.
+_LABEL_ROLES = role_words("label")
+_SHORT_LABEL_ROLES = role_words("short_label")
 # A label may stand in brackets (【责任科室】, 〔牵头单位〕); a bracketed label needs no colon. The
 # lookahead on the first characters lets the scan skip most positions without trying each label.
 _LABEL = re.compile(
@@ -51,19 +42,9 @@ _LABEL = re.compile(
     r"(?(bracket)[】〕\]])[ \u3000]*[:：]?"
     r"|(?P<short>" + "|".join(_SHORT_LABEL_ROLES) + r")[ \u3000]*[:：]"
 )
-# Column headers of a responsibility table (the header cell may be the bare verb: 牵头 / 配合).
-_COLUMN_ROLES = {**_LABEL_ROLES, "牵头": "lead", "责任": "responsible", "配合": "participant", "参与": "participant"}
-
-_VERB_ROLES = {
-    "负责落实": "responsible", "负责实施": "responsible", "具体实施": "responsible", "组织实施": "responsible",
-    "按职责分工落实": "responsible", "按照职责分工落实": "responsible", "分别落实": "responsible",
-    "组织落实": "responsible", "抓好落实": "responsible", "负总责": "responsible",
-    "牵头负责": "lead", "牵头": "lead", "按职责分工负责": "responsible", "按照职责分工负责": "responsible",
-    "根据职责分工负责": "responsible", "按职责负责": "responsible", "分工负责": "responsible",
-    "分别负责": "responsible", "具体负责": "responsible", "共同负责": "responsible", "负责": "responsible",
-    "配合": "participant", "协助": "participant", "协同": "participant", "参与": "participant",
-    "参加": "participant",
-}
+# Column headers of a responsibility table: every label, and the bare verbs (牵头 / 配合).
+_COLUMN_ROLES = {**_LABEL_ROLES, **role_words("column")}
+_VERB_ROLES = role_words("verb")
 # The role verbs, longest first, grouped by their last character (a segment can end only with those).
 _VERBS_BY_LAST_CHAR = {
     last: tuple(verb for verb in sorted(_VERB_ROLES, key=len, reverse=True) if verb[-1] == last)
@@ -72,7 +53,7 @@ _VERBS_BY_LAST_CHAR = {
 # A role verb that ends a subject (not 负责人, 牵头作用, 参与度, 配合单位 …).
 _VERB = re.compile(
     "(?:" + "|".join(sorted(_VERB_ROLES, key=len, reverse=True)) + ")"
-    r"(?!人|同志|作用|抓总|单位|部门|度|率|的|者|制(?![定订])|机制|考核)"  # 负责制 is a system; 负责制定 assigns
+    rf"(?!{alternation(of_kind('role_context_words', 'not_after_verb'))}|制(?![定订]))"  # 负责制 is a system; 负责制定 assigns
 )
 _VALUE_END = "。\n\t】"  # 】 closes a bracketed clause: 【牵头：街道平安办】推进…
 _PART_SEPARATORS = "，,；;"
@@ -80,10 +61,11 @@ _SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
 _SENTENCE_BOUNDARY = "。；;，,：:\n\t"
 _OPEN, _CLOSE = "（(〔", "）)〕"
 _GLUE = "、，,；;和及与等 \u3000"
+_LIST_GLUE = "、 \u3000"
 # A role written in parentheses after a name in a list: X（牵头）for X alone; （按职责分工牵头）, （分别负责）
 # for every name of the list up to it.
 _ROLE_MARK = re.compile(
-    r"[（(](?P<shared>按照?职责分工|按照?职责|分别|共同)?(?P<verb>牵头|负责|配合|参与|协助|协同)[)）]$"
+    rf"[（(](?P<shared>{alternation(of_kind('role_context_words', 'shared_mark'))})?(?P<verb>{alternation(role_words('mark'))})[)）]$"
 )
 
 
@@ -227,7 +209,7 @@ def _role_parts_in(text: str, default_role: str) -> tuple[tuple[UnitMention, str
         unmarked = 0  # the names since the last role mark: a shared mark (按职责分工牵头) covers them
         for mention in split_unit_list(text, s, e - len(verb or "")):
             mark = _ROLE_MARK.search(mention.mention)
-            if not (looks_like_unit(mention.mention) or mark):
+            if not (looks_like_unit(mention.name) or mark):
                 continue
             if not mark:
                 part.append((mention, role))
@@ -237,7 +219,8 @@ def _role_parts_in(text: str, default_role: str) -> tuple[tuple[UnitMention, str
             name = mention.mention[:mark.start()]
             if mark.group("shared"):
                 part[len(part) - unmarked:] = [(m, marked) for m, _ in part[len(part) - unmarked:]]
-            part.append((UnitMention(name, mention.start, mention.start + len(name), mention.placeholder), marked))
+            part.append((UnitMention(name, mention.start, mention.start + len(name), mention.placeholder, mention.shared_head),
+                         marked))
             unmarked = 0
         out.extend(part)
     return tuple(out)
@@ -279,20 +262,41 @@ def _paren_groups(text: str):
 
 
 def _paren_verb_clauses(text: str) -> list[_Clause]:
-    """（X牵头，Y配合，各有关部门分工负责）: every part of the group is units + role verb."""
+    """（X牵头，Y配合，各有关部门分工负责）: every part of the group is units + role verb.
+
+    A part without a verb takes the role of the next part that has one (``X、Y，Z按职责分工负责``: the
+    role word comes last for the whole list); a role verb followed by 、 or a space also ends a part
+    (``X牵头、Y配合``)."""
     clauses = []
     for open_, close in _paren_groups(text):
         units: list[tuple[UnitMention, str]] = []
-        for s, e in split_outside_parentheses(text, open_ + 1, close, _PART_SEPARATORS):
+        pending: list[UnitMention] = []
+        for s, e in _role_parts_of(text, open_ + 1, close):
             verb = _trailing_verb(text, s, e)
-            subject = _subject_units(text, s, e - len(verb)) if verb else None
+            subject = _subject_units(text, s, e - len(verb or ""))
             if not subject:
                 units = []
                 break
-            units.extend((m, _VERB_ROLES[verb]) for m in subject)
-        if units:
+            if not verb:
+                pending.extend(subject)
+                continue
+            units.extend((m, _VERB_ROLES[verb]) for m in (*pending, *subject))
+            pending = []
+        if units and not pending:
             clauses.append(_Clause(open_, close + 1, tuple(units)))
     return clauses
+
+
+def _role_parts_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Parts of a group: split at ，；, and after a role verb that a list separator follows (X牵头、Y配合)."""
+    parts = []
+    for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
+        for m in _VERB.finditer(text, s, e):
+            if m.end() < e and text[m.end()] in _LIST_GLUE and _trailing_verb(text, s, m.end()):
+                parts.append((s, m.end()))
+                s = m.end() + 1
+        parts.append((s, e))
+    return [(s, e) for s, e in parts if text[s:e].strip()]
 
 
 def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
@@ -306,7 +310,7 @@ def _subject_units_in(text: str) -> tuple[UnitMention, ...] | None:
     """:func:`_subject_units` of a whole string, offsets relative to it."""
     start, end = trim_list(text, 0, len(text))
     mentions = split_unit_list(text, start, end)
-    if not mentions or not all(looks_like_unit(m.mention, strict=True) for m in mentions):
+    if not mentions or not all(looks_like_unit(m.name, strict=True) for m in mentions):
         return None
     # A name split off a run without separator must open like one (交通警察支队, not 制定管理办).
     if any(m.start > start and text[m.start - 1] not in _GLUE and not starts_unit_name(m.mention) for m in mentions):
@@ -320,9 +324,12 @@ def _subject_units_in(text: str) -> tuple[UnitMention, ...] | None:
     return tuple(mentions)
 
 
-_PROSE_BY = re.compile(r"由(?P<units>[^。；;，,：:\n由]{2,80}?)(?P<verb>牵头负责|牵头|负责)(?!人|同志|作用|抓总|单位|部门)")
+_PROSE_BY = re.compile(
+    rf"由(?P<units>[^。；;，,：:\n由]{{2,80}}?)(?P<verb>{alternation(role_words('by_verb'))})"
+    rf"(?!{alternation(of_kind('role_context_words', 'not_after_by_verb'))})"
+)
 # X会同Y, also with a modal between (X要会同Y, X负责会同Y); a report's X将会同Y tells, it assigns nothing.
-_WITH_MODALS = ("要", "应", "应当", "须", "需", "负责")
+_WITH_MODALS = of_kind("role_context_words", "with_modal")
 _WITH_UNITS_MAX = 40
 _PROSE_WITH = re.compile(
     rf"(?P<units>[^。；;，,：:\n（(）)]{{2,{_WITH_UNITS_MAX}}}?)(?:{'|'.join(_WITH_MODALS)})?会同(?P<others>[^。；;，,：:\n]{{2,60}})"
@@ -331,9 +338,12 @@ _PROSE_WITH = re.compile(
 # The farthest a match of _PROSE_WITH starts before its 会同: 40 characters of units and a modal.
 _WITH_REACH = _WITH_UNITS_MAX + max(len(modal) for modal in _WITH_MODALS)
 _PROSE_ETC = re.compile(
-    r"等(?:有关|相关)?(?:单位|部门|机构){1,2}(?:密切|积极|共同)?(?P<verb>协同|配合|参与|协助)(?!度|率)"
+    r"等(?:有关|相关)?(?:单位|部门|机构){1,2}"
+    rf"{alternation(of_kind('role_context_words', 'etc_manner'))}?(?P<verb>{alternation(role_words('etc_verb'))})(?!度|率)"
 )
-_ADVERBS = ("具体", "分别", "共同", "积极", "主要")
+_ADVERBS = of_kind("role_context_words", "adverb")
+# Verbs that make a sentence describe a way of working (建立…机制, 形成…格局) instead of assigning a task.
+_DESCRIBING = of_kind("role_context_words", "describing_verb")
 
 
 def _prose_clauses(text: str) -> list[_Clause]:
@@ -377,6 +387,9 @@ def _etc_clause(text: str, m: re.Match) -> _Clause | None:
     """The list before 等…协同: the longest run of unit names ending at 等 (a verb before it stays out)."""
     list_end = m.start()
     start = _subject_start(text, list_end, _SENTENCE_BOUNDARY)
+    # 建立X、Y等部门密切配合的工作机制 describes cooperation: it assigns nothing.
+    if text.startswith("的", m.end()) or any(verb in text[start:list_end] for verb in _DESCRIBING):
+        return None
     mentions = split_unit_list(text, start, list_end)
     units: list[UnitMention] = []
     for mention in reversed(mentions):

@@ -1,10 +1,45 @@
-"""Government functions (发展改革, 财政 …) shared by mention splitting and the unit registry.
+"""The vocabulary of unit names and roles, read from :mod:`policykit.lexicon` data files.
 
-The rows live in ``policykit/lexicon/data/unit_functions.tsv`` (see :mod:`policykit.lexicon`).
+Government functions (发展改革, 财政 …) come from ``unit_functions.tsv``; unit heads, name-shaping words,
+collectives and role words from their own topics (see the header of each file).
 """
 from __future__ import annotations
 
+import re
+
 from .. import lexicon
+
+
+def alternation(words) -> str:
+    """A regular-expression alternation of ``words``, longest first, each escaped.
+
+    >>> alternation(["部门", "单位", "有关部门"])
+    '(?:有关部门|部门|单位)'
+    """
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def of_kind(topic: str, kind: str, column: str = "kinds") -> tuple[str, ...]:
+    """The words (first column) of ``topic`` whose ``column`` lists ``kind``, in file order.
+
+    Examples
+    --------
+    >>> "政法委" in of_kind("unit_name_words", "continuation")
+    True
+    """
+    table = lexicon.table(topic)
+    first = table.columns[0]
+    return tuple(dict.fromkeys(row[first] for row in table.rows if kind in row[column].split("|")))
+
+
+def role_words(use: str) -> dict[str, str]:
+    """Role of each word of ``role_words.tsv`` with the given use (label, verb, mark …), in file order.
+
+    >>> role_words("short_label")["配合"]
+    'participant'
+    """
+    return {row["word"]: row["role"] for row in lexicon.table("role_words").rows if use in row["uses"].split("|")}
+
 
 # (category, English name, stems as written) rows, in file order.
 FUNCTIONS = tuple((row["category"], row["name_en"], tuple(row["stems"].split("|")))
@@ -15,4 +50,10 @@ CATEGORY_NAMES_EN = {category: name_en for category, name_en, _ in FUNCTIONS}
 FUNCTION_STEMS = frozenset(
     stem for category, _, stems in FUNCTIONS if category not in ("township", "task_force")
     for stem in stems if len(stem) >= 2
+)
+# Names of government bodies as written (government_bodies.tsv): national names, their short and older
+# forms, and the names of their local counterparts. Splitting never cuts inside one of them.
+BODY_NAMES = frozenset(
+    name for row in lexicon.table("government_bodies").rows
+    for name in (row["name"], *row["forms"].split("|"), *row["local"].split("|")) if len(name) >= 2
 )

@@ -13,59 +13,53 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._lexicon import FUNCTION_STEMS
+from ._lexicon import BODY_NAMES, FUNCTION_STEMS, alternation, of_kind
 
-# Endings that close a unit name. Strong heads end a name wherever they stand; weak ones (乡, 部,
-# 站 …) also occur inside names (住房城乡建设局), so a cut after them needs a clear next name.
-_STRONG_HEADS = (
-    "局", "委", "办", "厅", "中心", "政府", "镇街", "分局", "办公室", "委员会", "管委会", "集团", "公司",
-    "协会", "学会", "商会", "联合会", "团委", "妇联", "科协", "工商联", "残联", "文联", "社科联", "总工会",
-    "党校", "法院", "检察院", "银行", "分行", "支行", "人行", "大队", "支队", "总队", "派出所", "研究所",
-    "供电所", "事务所", "专班", "指挥部", "领导小组", "开发区", "工作室", "武装部", "总署", "监会", "团中央",
-    "海关", "贸促会", "红十字会", "侨联", "台办", "居委会", "村委会", "基金会", "促进会", "研究会",
-    "理事会", "监察组", "工作组", "督导组", "专项组",
-)
-_WEAK_HEADS = ("部", "院", "站", "街道", "镇", "乡", "处", "署", "馆", "社", "台", "园区", "所", "队", "科", "股", "机关")
+
+# Endings that close a unit name (unit_heads.tsv). Strong heads end a name wherever they stand; weak
+# ones (乡, 部, 站 …) also occur inside names (住房城乡建设局), so a cut after them needs a clear next name.
+_STRONG_HEADS = of_kind("unit_heads", "strong", "strength")
+_WEAK_HEADS = of_kind("unit_heads", "weak", "strength")
 UNIT_HEADS = tuple(sorted(_STRONG_HEADS + _WEAK_HEADS, key=len, reverse=True))
 
 # A name may not start with these: they continue the name before them (县委|宣传部, 政府|办公室).
-_CONTINUATIONS = (
-    "员会", "公室", "办公室", "组织部", "宣传部", "统战部", "政法委", "编办", "网信办", "机构编制",
-    "督查室", "党校", "部门", "门", "会", "长", "人", "管委会", "监委", "公厅", "有限公司", "有限责任公司",
-    "股份有限公司", "机关", "总署",
-)
+_CONTINUATIONS = of_kind("unit_name_words", "continuation")
 # A branch named after its place belongs to the name before it (市生态环境局|成武分局).
-_BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:分局|分行|支行|分中心|分公司|分院|大队|中队|派出所)")
-_SQUAD = re.compile(r"(?:支队|大队|中队|派出所)$")
+_BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,4}" + alternation(of_kind("unit_name_words", "branch")))
+_SQUAD = re.compile(alternation(of_kind("unit_name_words", "squad")) + "$")
 _SEPARATORS = "、，,；;/ \u3000\t"
 _CONJUNCTIONS = "和及与"
-# Collective mentions: 各…, optionally after the body or area they belong to (国务院各有关部门, 市直各部门,
-# 沿线各乡镇人民政府, 地方各级人民政府).
+# Collective mentions (unit_collectives.tsv): 各…, optionally after the body or area they belong to
+# (国务院各有关部门, 市直各部门, 沿线各乡镇人民政府, 地方各级人民政府).
 _PLACEHOLDER = re.compile(
-    r"^(?:国务院|中央|[县市区省州]{1,2}(?:委|政府)?|沿线|辖区|全[县市区省])?直?各|^(?:地方)?各级|^[县市区省]?直?(?:有关|相关|其他|其它|其余)"
-    r"|^[县市区省]?直?(?:部门|单位|镇街|乡镇|街道|镇（街道）|镇\(街道\))$|成员单位$"
+    rf"^(?:{alternation(of_kind('unit_collectives', 'owner'))}|[县市区省州]{{1,2}}(?:委|政府)?|全[县市区省])?直?各"
+    rf"|^{alternation(of_kind('unit_collectives', 'level_owner'))}?各级"
+    rf"|^[县市区省]?直?{alternation(of_kind('unit_collectives', 'qualifier'))}"
+    rf"|^[县市区省]?直?{alternation(of_kind('unit_collectives', 'bare'))}$|{alternation(of_kind('unit_collectives', 'ending'))}$"
 )
 # Words that end like a unit but name none (全部, 西部, 干部 …).
-_NOT_UNITS = ("全部", "内部", "外部", "局部", "东部", "西部", "南部", "北部", "中部", "干部", "总部", "支部", "全局", "大局", "格局", "布局")
-_COLLECTIVE_BODY = re.compile(r"部门|单位|镇街|政府|乡镇|街道|[镇县区市村]|委员会|村委会|居委会|社区|机关|成员")
+_NOT_UNITS = of_kind("unit_name_words", "not_unit")
+_COLLECTIVE_BODY = re.compile(alternation(of_kind("unit_collectives", "body")))
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
-_JURISDICTION_STUB = re.compile(r"^各?(?:县级市|设区市|市州|县市区|[县市区镇乡])$")
+_JURISDICTION_STUB = re.compile(
+    rf"^(?:各{alternation(of_kind('unit_collectives', 'qualifier'))}?)?{alternation(of_kind('unit_collectives', 'stub'))}$"
+)
 # What completes such a stub: the next jurisdiction type and its body (区人民政府), not 市直各部门.
-_STUB_END = re.compile(r"^(?:县级市|[县市区镇乡州])(?![直各])")
+_STUB_END = re.compile(rf"^{alternation(of_kind('unit_collectives', 'stub_end'))}(?![直各])")
 _OPEN, _CLOSE = "（(〔", "）)〕"
 # The shortest function stem read as a name whose head the scrape lost.
 _LOST_HEAD_STEM = 4
 # Jurisdiction prefixes that open a unit name (县财政局, 镇财政所, 街道综治中心).
-_JURISDICTIONS = ("县", "市", "区", "省", "镇", "乡", "街道")
+_JURISDICTIONS = of_kind("unit_name_words", "jurisdiction")
 # Words whose second character opens names too (区, 市, 镇, 乡): no cut inside them (社区建设科, 城市管理科).
-_WORDS_ACROSS = frozenset((
-    "社区", "城区", "园区", "景区", "辖区", "片区", "小区", "新区", "山区", "库区", "矿区", "郊区", "老区", "城市",
-    "都市", "城乡", "城镇", "乡镇", "村镇", "集镇",
-))
+_WORDS_ACROSS = frozenset(of_kind("unit_name_words", "word_across"))
 # Words that make a 部门 a kind of department (行业主管部门, 市场监管部门 …) rather than a verb's object.
-_SECTOR_ROLES = ("主管", "管理", "监管", "职能", "行政", "执法", "业务", "审批", "行业")
+_SECTOR_ROLES = of_kind("unit_name_words", "sector_role")
 # 等, 等有关部门, 等10个部门, 等五家单位: words that close a list without naming a unit.
-_ETC_TAIL = re.compile(r"等(?:[0-9０-９一二三四五六七八九十]+[个家])?(?:有关|相关)?(?:部门|单位|机构)*$")
+_ETC_TAIL = re.compile(
+    rf"等(?:[0-9０-９一二三四五六七八九十]+[个家])?{alternation(of_kind('unit_collectives', 'etc_qualifier'))}?"
+    rf"{alternation(of_kind('unit_collectives', 'etc_noun'))}*$"
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +70,14 @@ class UnitMention:
     start: int
     end: int
     placeholder: bool
+    # A bare place before a name of the same kind of place shares that name's head: in 黄埔区、天河区人民政府
+    # the mention 黄埔区 (as written, span of 黄埔区) has shared_head 人民政府 and stands for 黄埔区人民政府.
+    shared_head: str = ""
+
+    @property
+    def name(self) -> str:
+        """The unit the mention stands for: the mention, with the head it shares when it has none."""
+        return self.mention + self.shared_head
 
 
 @lru_cache(maxsize=65536)
@@ -126,7 +128,8 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
         if core.endswith("部门") and not core.endswith(UNIT_HEADS):  # 财政部门, 行业主管部门; not 健全部门
             sector = core[:-2]
             return _stem_prefix(sector) > 0 or sector.startswith(_JURISDICTIONS) or sector.endswith(_SECTOR_ROLES)
-    return ends_with_head(name) or name.endswith("部门") or _stem_prefix(name) == len(name.lstrip("县市区省"))
+    core = name.lstrip("县市区省")  # 市区, 县市区 alone name no unit
+    return ends_with_head(name) or name.endswith("部门") or bool(core) and _stem_prefix(name) == len(core)
 
 
 _TRAILING_PARENTHETICAL = re.compile(r"[（(〔][^（()）〔〕]*[)）〕]$")
@@ -188,7 +191,15 @@ def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _valid_start(rest: str) -> bool:
-    return not rest.startswith(_CONTINUATIONS) and not _BRANCH.match(rest) and len(rest) >= 2
+    """``rest`` may open a second name: not a continuation, a branch of the name before or a bare head (支行)."""
+    # 人行成武支行 opens with its own body: a name, not a branch of the name before it (as 成武分局 is).
+    branch = bool(_BRANCH.match(rest)) and _stem_prefix(rest) == 0
+    # A continuation (人, 会 …) does not block a rest that opens with a longer function stem (人社局, 人行…),
+    # unless the stem is a whole body written out (人民政府, 人民法院 after 浯溪镇 continue the town's name).
+    continuation = next((c for c in _CONTINUATIONS if rest.startswith(c)), "")
+    stem = _stem_prefix(rest)
+    continues = bool(continuation) and (stem <= len(continuation) or stem > 2 and rest[:stem].endswith(UNIT_HEADS))
+    return not continues and not branch and len(rest) >= 2 and rest not in UNIT_HEADS
 
 
 def _organ_of(left: str, rest: str) -> bool:
@@ -204,6 +215,23 @@ def _organ_of(left: str, rest: str) -> bool:
     if left.startswith(("国家", "中国", "国网")):
         return _stem_prefix(rest) == 0
     return left.endswith("城乡") or (bool(_SQUAD.search(rest)) and not placeholder_or_place)
+
+
+_BODY_NAMES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _body in sorted(BODY_NAMES, key=len, reverse=True):
+    _BODY_NAMES_BY_FIRST[_body[0]] = (*_BODY_NAMES_BY_FIRST.get(_body[0], ()), _body)
+
+
+@lru_cache(maxsize=65536)
+def _inside_body_names(name: str) -> frozenset[int]:
+    """Offsets of ``name`` that fall strictly inside the name of a known body (文化广电旅游局, 银保监局):
+    no cut is taken there."""
+    inside: set[int] = set()
+    for i, ch in enumerate(name):
+        body = next((b for b in _BODY_NAMES_BY_FIRST.get(ch, ()) if name.startswith(b, i)), None)
+        if body:
+            inside.update(range(i + 1, i + len(body)))
+    return frozenset(inside)
 
 
 def _split_run_together(name: str) -> list[int]:
@@ -223,9 +251,10 @@ def _next_cut(name: str, pos: int) -> int | None:
     stem = _stem_prefix(name[pos:])
     # Where a head-less stem would end (after its 县/市 prefixes): the one cut not after a unit head.
     stem_end = pos + stem + (len(name[pos:]) - len(name[pos:].lstrip("县市区省"))) if stem >= _LOST_HEAD_STEM else -1
+    inside = _inside_body_names(name)
     for cut in range(pos + 2, len(name) - 1):
         left, rest = name[pos:cut], name[cut:]
-        if not left.endswith(UNIT_HEADS) and cut != stem_end:
+        if not left.endswith(UNIT_HEADS) and cut != stem_end or cut in inside:
             continue  # no cut can be taken here, whatever follows: skip the costly tests of ``rest``
         if left in _JURISDICTIONS or left[-1] + rest[0] in _WORDS_ACROSS:  # 街道|综合执法队, 街道社|区建设科
             continue
@@ -290,7 +319,8 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
 
 def shifted(mention: UnitMention, offset: int) -> UnitMention:
     """``mention`` found in a piece of text that starts at ``offset``, with offsets into the whole."""
-    return UnitMention(mention.mention, mention.start + offset, mention.end + offset, mention.placeholder)
+    return UnitMention(mention.mention, mention.start + offset, mention.end + offset, mention.placeholder,
+                       mention.shared_head)
 
 
 @lru_cache(maxsize=65536)  # the split reads nothing outside the list, and lists recur across tasks
@@ -305,6 +335,27 @@ def _split_list(segment: str) -> tuple[UnitMention, ...]:
             name = segment[s + cs:s + ce]
             if len(name) >= 2:
                 out.append(UnitMention(name, s + cs, s + ce, is_placeholder(name)))
+    return _share_heads(out)
+
+
+# A place written bare (黄埔区, 历城区, 章丘市): a name ending in a place suffix, with something before it.
+_BARE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?(?P<suffix>" + alternation(of_kind("unit_name_words", "place_suffix"))
+                         + r"))$")
+
+
+def _share_heads(mentions: list[UnitMention]) -> tuple[UnitMention, ...]:
+    """Give each bare place before a headed name of the same kind of place that name's head, right to left
+    (越秀区、黄埔区、天河区人民政府: all three are district governments)."""
+    out = list(mentions)
+    for k in range(len(out) - 2, -1, -1):
+        bare, following = _BARE_PLACE.match(out[k].mention), out[k + 1]
+        if not bare or out[k].placeholder or following.placeholder or looks_like_unit(out[k].mention):
+            continue
+        place = re.match(r"[\u4e00-\u9fff]{2,6}?" + re.escape(bare.group("suffix")), following.mention)
+        head = following.shared_head or (following.mention[place.end():] if place else "")
+        if head and ends_with_head(head) and not is_placeholder(head):
+            m = out[k]
+            out[k] = UnitMention(m.mention, m.start, m.end, m.placeholder, head)
     return tuple(out)
 
 

@@ -17,56 +17,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..extract._lexicon import CATEGORY_NAMES_EN, FUNCTIONS
-from ..extract._units import UNIT_HEADS, is_placeholder
+from .. import lexicon
+from ..extract.units import CATEGORY_NAMES_EN, FUNCTIONS, UNIT_HEADS, is_placeholder
 
 LEVEL_MARKS = {"province": "省", "city": "市", "district": "区", "county": "县", "township": "镇"}
 _MARK_LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
 _HIGHER = {"county": ("市", "省"), "district": ("市", "省"), "city": ("省",), "township": ("县", "市", "省")}
 _REGION_SUFFIX = re.compile(r"(?:自治县|自治州|自治区|自治旗|特别行政区|县|市|区|旗|盟|省)$")
-# Written forms of one name, mapped onto one key (applied in order, after 和/与 are removed).
-_REWRITES = (
-    ("委员会", "委"), ("监督管理", "监管"), ("办公室", "办"), ("人民政府", "政府"),
-    ("发改", "发展改革"), ("工信", "工业信息化"), ("经信", "经济信息化"), ("人社", "人力资源社会保障"),
-    ("住建", "住房城乡建设"), ("卫健", "卫生健康"), ("文旅", "文化旅游"), ("教体", "教育体育"),
-    ("中国人民银行", "人民银行"), ("人行", "人民银行"),
-)
-_WHOLE_REWRITES = {"应急局": "应急管理局", "科学技术局": "科技局", "编制": "编办", "机构编制委办": "编办",
-                   "县委机构编制委办": "县委编办", "市委机构编制委办": "市委编办"}
+# Written forms of one name, mapped onto one key (unit_name_forms.tsv): part rewrites in order, after 和/与
+# are removed, then whole-key rewrites.
+_FORMS = lexicon.table("unit_name_forms").rows
+_REWRITES = tuple((row["written"], row["key"]) for row in _FORMS if row["scope"] == "part")
+_WHOLE_REWRITES = {row["written"]: row["key"] for row in _FORMS if row["scope"] == "whole"}
 _PBOC_BRANCH = re.compile(r"^人民银行[\u4e00-\u9fff]{1,4}(?:中心)?(?:分行|支行)$")
 # 市场监管局 or 市政公用 do not start with the level mark 市 (市政府 does).
 _OTHER_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}?[县区旗](?!委)")
+_PLACE_WORDS = lexicon.table("jurisdiction_words").rows
 # Zones and areas are not places with their own government departments.
-_ZONES = ("开发区", "高新区", "园区", "示范区", "保税区", "试验区", "经济区", "城区", "社区", "景区", "片区", "辖区",
-          "市区", "县区", "新区", "功能区", "合作区", "各区", "全区", "全县", "各县")
-_NOT_A_MARK = re.compile(r"^(?:市(?:场|政(?!府)|民|容)|区块|县域)")
-_HEADS_EN = (
-    ("分局", "Branch Bureau"), ("分行", "Branch"), ("支行", "Branch"), ("管委会", "Management Committee"),
-    ("局", "Bureau"), ("委", "Commission"), ("办", "Office"), ("中心", "Center"), ("部", "Department"),
-    ("厅", "Department"), ("政府", "Government"), ("专班", "Task Force"), ("街道", "Subdistrict"),
-    ("镇", "Town"), ("乡", "Township"), ("院", "Institute"), ("站", "Station"), ("集团", "Group"),
-    ("公司", "Company"), ("党校", "Party School"), ("联", "Federation"),
+_ZONES = tuple(row["word"] for row in _PLACE_WORDS if row["kind"] == "zone")
+_NOT_A_MARK = re.compile(
+    "^(?:" + "|".join(re.escape(row["word"]) for row in _PLACE_WORDS if row["kind"] == "not_level_mark") + ")(?!府)"
 )
+_HEADS_EN = tuple((row["head"], row["name_en"]) for row in lexicon.table("unit_heads_en").rows)
 # Bodies whose English name is not "<function> <head>".
-_SPECIFIC_EN = (
-    ("组织部", "Party Committee Organization Department"), ("宣传部", "Party Committee Publicity Department"),
-    ("统战部", "Party Committee United Front Work Department"),
-    ("政法委", "Party Committee Political and Legal Affairs Commission"), ("编办", "Staffing Office"),
-    ("编制", "Staffing Office"), ("党校", "Party School"), ("纪委", "Discipline Inspection Commission"),
-    ("文明办", "Civilization Office"), ("团委", "Communist Youth League Committee"),
-    ("妇联", "Women's Federation"), ("关工委", "Committee for the Wellbeing of the Next Generation"),
-    ("社科联", "Federation of Social Science Circles"), ("科协", "Association for Science and Technology"),
-    ("工商联", "Federation of Industry and Commerce"), ("残联", "Disabled Persons' Federation"),
-    ("总工会", "Federation of Trade Unions"), ("文联", "Federation of Literary and Art Circles"),
-    ("人民银行", "Branch, People's Bank of China"),
-)
+_SPECIFIC_EN = tuple((row["word"], row["name_en"]) for row in lexicon.table("unit_bodies_en").rows)
 _LEVELS_EN = {"province": "Provincial", "city": "Municipal", "district": "District", "county": "County",
               "township": "Township", "national": "National"}
-_COLLECTIVES = (
-    (re.compile(r"镇|街|乡"), "各镇街", "all townships and streets"),
-    (re.compile(r"政府"), "各下级政府", "all lower-level governments"),
-    (re.compile(r"部门"), "各有关部门", "all relevant departments"),
-    (re.compile(r"单位"), "各有关单位", "all relevant units"),
+_COLLECTIVES = tuple(
+    (re.compile("|".join(map(re.escape, row["marks"].split("|")))), row["key"], row["name_en"])
+    for row in lexicon.table("collective_keys").rows
 )
 # Stems with 和 removed, longest first, to match keys.
 _STEMS = sorted(

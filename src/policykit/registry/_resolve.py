@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..extract._units import ends_with_head
+from ..extract.units import ends_with_head
 from ._names import UnitName, normalise_unit
 
 UNITS_SCHEMA = {
