@@ -12,18 +12,19 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .. import lexicon
 from ..text import DocumentMetadata
 from ._metrics import metric_key
-from ._numbers import Quantity, find_quantities
+from ._numbers import UNIT_ROLES, Quantity, find_quantities
 from ._periods import PLAN_TYPES, document_year, last_year_word, plan_period, stated_year_of, when
 from ._records import TaskRecord
 from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, boundary_after, boundary_before
 from ._tables import TableFigure, read_indicator_tables
 
 # Units that date or name things rather than measure them.
-_DATE_UNITS = {"年", "月", "月份", "日", "号", "周", "岁", "个月"}
+_DATE_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "date")
 # Counting classifiers: "100家企业" counts firms; a measure unit ("500万元…项目") sizes them.
-_CLASSIFIERS = set("个家项处座所张台套部件条辆艘架场次起期种类本册篇片村栋间头只株棵块宗笔份支队根名位人户床批") | {"人次", "家次", "户次", "场次", "件次", "批次", "车次", "架次"}
+_CLASSIFIERS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,20}〕|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』")
 _SUBSIDY_BEFORE = re.compile(r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|给予|一次性)[^，,；;。]{0,6}$|最高(?:奖励|补助|补贴|给予|可达|不超过)?$")
 _SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:给予)?(?:一次性)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|奖励|奖补|资助|贴息)")
@@ -34,7 +35,7 @@ _WEIGHT_BEFORE = re.compile(r"(?:权重|分值|比重分)(?:为|占)?$|指标占
 # 从人均8.7万元提高到12万元: a starting level, not the aim.
 _FROM_BEFORE = re.compile(r"(?:从|由)[\u4e00-\u9fff]{0,3}$")
 _TO_AFTER = re.compile(r"[^，,；;。]{0,8}?(?:提高|增加|增长|扩大|提升|上升|下降|降低|减少|压减|缩小|降|升)(?:到|至)")
-_TIME_UNITS = {"小时", "个小时", "分钟", "天", "工作日", "个工作日"}
+_TIME_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "duration")
 _SERVICE_DEADLINE_AFTER = re.compile(r"内(?:予以)?(?:响应|答复|回复|反馈|办结|处置|到场|到达|受理|回访)")
 _SHORTENED_BEFORE = re.compile(r"(?:压缩|缩短|减少|控制|降低|压减)(?:到|至|在)?$")
 _APPLIED_RULES_BEFORE = re.compile(r"(?:落实|贯彻|执行|按照|依据|对照)[^，,；;。]{0,12}$")
@@ -67,7 +68,7 @@ _SHARING = re.compile(r"分别|(?<![人平年])均(?!衡|等|值)|(?<![首成])�
 _LIST_JOINS = {"和", "、", "及", "与", ",", "，"}
 _SHARED_CUES = ("至少", "不少于", "不低于", "不超过", "控制在", "超过", "低于")
 _FLOOR_WORDS = ("至少", "不少于", "不低于")  # 开展不少于1次的班会 is a floor, not a qualifier
-_HARDNESS = re.compile(r"确保|力争|争取|努力")
+_HARDNESS = re.compile(lexicon.alternation("hardness"))
 _FUTURE = re.compile(r"力争|确保|争取|努力|预计|预期|拟|计划到|下步|下一步|年底前|年内|到20\d{2}年")
 _PROGRESS_FUTURE = re.compile(r"力争|确保|预计|下步|下一步|拟|计划于|将于")
 _PAST = re.compile(

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Context, Decimal
 
+from .. import lexicon
+
 _FULL_WIDTH_CHARS = "０１２３４５６７８９．％－～"
 _FULL_WIDTH = str.maketrans(_FULL_WIDTH_CHARS, "0123456789.%-~")
 _ANY_FULL_WIDTH = re.compile("[" + re.escape(_FULL_WIDTH_CHARS) + "]")
@@ -24,35 +26,26 @@ _SCALES = {"十": 10, "百": 100, "千": 10**3, "万": 10**4, "十万": 10**5, "
 
 _CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
 _CN_DIGIT_CHARS = "〇零一二两三四五六七八九"
-# Base units, longest first so that 千瓦时 wins over 千瓦 and 人次 over 人.
-_BASE_UNITS = sorted("""
-元 美元 欧元 港元 千瓦时 千瓦 兆瓦 瓦 千伏 伏 吨标准煤 吨标煤 标准煤 吨 公斤 千克 斤 克 微克 毫克 平方公里 平方千米
-平方米 立方米 公顷 亩 公里 千米 米 升 毫升 标准箱 人次 家次 户次 场次 件次 批次 车次 架次 人 户 名 位 个 家 项 处 座 所 张 台 套 部 件 条 辆 艘 架 场
-次 起 批 期 种 类 课时 学时 学分 节 本 册 篇 片 村 栋 间 头 只 株 棵 块 宗 笔 份 支 队 根 辆次 床 千瓦时 度 天 小时 分钟 工作日 年 月份
-月 日 号 周 岁 倍 MW GW kW KW TEU 万 亿
-""".split(), key=len, reverse=True)
-_BASE_UNITS.remove("万")
-_BASE_UNITS.remove("亿")
+# Units of measure (lexicon ``measure_units``), longest first so that 千瓦时 wins over 千瓦 and 人次 over 人.
+_UNIT_ROWS = lexicon.table("measure_units").rows
+_UNITS = sorted((row["unit"] for row in _UNIT_ROWS), key=len, reverse=True)
+UNIT_ROLES = {row["unit"]: row["role"] for row in _UNIT_ROWS}
 # Compound units that begin with the measure word 个.
-_GE_UNITS = ("个百分点", "个工作日", "个月", "个小时", "个学分", "个学时", "个课时", "个")
-_PERCENT_UNITS = {"%": "%", "‰": "‰", "个百分点": "百分点", "百分点": "百分点"}
+_GE_UNITS = frozenset(unit for unit in _UNITS if unit.startswith("个"))
+_PERCENT_UNITS = {row["unit"]: row["base"] for row in _UNIT_ROWS if row["role"] == "percent"}
 
-# Every unit in one alternation, tried in the order percent, 个-compounds, base units (longest
-# first): the regex takes the first alternative that matches, as a loop over the lists would.
-_UNIT = re.compile("|".join(re.escape(unit) for unit in (*_PERCENT_UNITS, *_GE_UNITS, *_BASE_UNITS)))
+# Every unit in one alternation, longest first: the regex takes the first alternative that matches.
+_UNIT = re.compile("|".join(re.escape(unit) for unit in _UNITS))
 _RANGE_DASH = "-—–~至到或"
 _ADJACENT_PAIRS = {"一两": (1, 2), "一二": (1, 2), "两三": (2, 3), "二三": (2, 3), "三四": (3, 4),
                    "四五": (4, 5), "五六": (5, 6), "六七": (6, 7), "七八": (7, 8), "八九": (8, 9),
                    "三五": (3, 5)}
 
-# Comparator words, longest first.  Suffix words follow the unit, prefix words precede the number.
-_SUFFIX_COMPARATORS = (("及以上", ">="), ("以上", ">="), ("以内", "<="), ("之内", "<="), ("以下", "<="),
-                       ("左右", "≈"), ("上下", "≈"))
-_PREFIX_COMPARATORS = (("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("至少", ">="),
-                       ("不超过", "<="), ("不高于", "<="), ("不多于", "<="), ("控制在", "<="),
-                       ("超过", ">"), ("突破", ">"), ("大于", ">"), ("高于", ">"), ("多于", ">"),
-                       ("低于", "<"), ("少于", "<"), ("小于", "<"), ("大约", "≈"), ("约", "≈"),
-                       ("近", "≈"))
+# Comparator words (lexicon ``comparators``) in file order.  Suffix words follow the unit, prefix
+# words precede the number.
+_COMPARATOR_ROWS = lexicon.table("comparators").rows
+_SUFFIX_COMPARATORS = tuple((r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "suffix")
+_PREFIX_COMPARATORS = tuple((r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "prefix")
 # The prefix cues (word + optional 在/到/至) in the order they are tried, grouped by their last
 # character: only the cues ending with the character before a number can precede it.
 def _cues_by_last_char() -> dict[str, tuple[tuple[str, str, str], ...]]:

@@ -8,19 +8,25 @@ from bisect import bisect_right
 from functools import lru_cache
 from collections import Counter
 
+from .. import lexicon
 from ..text import DocumentMetadata
 from ._numbers import read_number
 from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, boundary_after, boundary_before
 
+_TIME_ROWS = lexicon.table("time_words").rows
+# Relative year words (今年, 去年 …) and how many years they move from the document's year.
+_RELATIVE_OFFSETS = {r["word"]: r["offset"] for r in _TIME_ROWS if r["kind"] == "relative"}
+_RELATIVE = "|".join(sorted(_RELATIVE_OFFSETS, key=len, reverse=True))
+_MULTI_YEAR_WORDS = "|".join(r["word"] for r in _TIME_ROWS if r["kind"] == "multi_year")
 # A year word names the period unless it is a comparison base (比上年, 与2016年持平).
 _CN_YEAR = "二〇[〇零一二三四五六七八九]{2}"  # 二〇二五年, as formal texts write years
 _YEAR_WORD = re.compile(
-    rf"(?<![比较与同于])(?:(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?!\s*[-—至到]\s*20\d{{2}})|(?P<rel>今年|明年|去年|上年|全年|年内|年底))")
+    rf"(?<![比较与同于])(?:(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?!\s*[-—至到]\s*20\d{{2}})|(?P<rel>{_RELATIVE}))")
 _DURATION = re.compile(r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
 _RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
 # Five-year aims (今后五年, 十四五期间) are not for the report's year.
-_MULTI_YEAR = re.compile(r"今后五年|未来五年|过去五年|五年来|五年内|十[一二三四五六七]五”?(?:期间|时期|末)")
+_MULTI_YEAR = re.compile(_MULTI_YEAR_WORDS + r"|十[一二三四五六七]五”?(?:期间|时期|末)")
 # A plan's own period, from its title: （2023—2025年）, “十四五”, 第十四个五年规划.
 _PLAN_RANGE = re.compile(r"(20\d{2})\s*[—–\-－~至到]\s*(20\d{2})\s*年")
 _FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
@@ -147,10 +153,8 @@ def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | No
         year = year or plan[1]  # 到“十四五”末 in a plan for 2024—2026 is 2025
     elif doc_year is None:
         year = None
-    elif relative in ("去年", "上年"):
-        year = doc_year - 1
-    elif relative == "明年":
-        year = doc_year + 1
+    elif _RELATIVE_OFFSETS.get(relative, "") not in ("", "this"):
+        year = doc_year + int(_RELATIVE_OFFSETS[relative])
     elif relative != "今年" and role == "observation" and metadata.doc_type == "work_report":
         year = doc_year - 1  # a work report reviews the year before the one it plans
     elif role == "target" and plan is not None:
