@@ -8,7 +8,7 @@ import policykit as pk
 from policykit import curation
 from policykit.cli import main
 from policykit.dataset import write_frames_streaming
-from policykit.frames import project_log, stream_log
+from policykit.frames import stream_log
 from policykit.log import EventLog
 from policykit.project import FRAME_NAMES
 
@@ -41,16 +41,17 @@ def curated(tmp_path_factory):
     return project
 
 
-@pytest.mark.parametrize("chunk", [1, 3, 500])
-def test_streamed_frames_equal_the_in_memory_frames_for_any_chunk_size(curated, tmp_path, chunk):
+@pytest.mark.parametrize("chunk", [1, 3])
+def test_streamed_frames_are_the_same_for_any_chunk_size(curated, tmp_path, chunk):
+    frames = pk.open(curated)  # one chunk of 500 documents
     with EventLog(curated.log_path) as log:
         streamed = stream_log(log, tmp_path, chunk=chunk)
-        _, frames = project_log(log, chunk=chunk)
+    assert curated and frames.tasks.height and frames.assignments.filter(pl.col("curated")).height
     for name, parts in streamed.parts.items():
         assert len(parts) == -(-frames.documents.height // chunk) + 1  # one part a chunk, one for added rows
-        assert pl.concat([pl.read_parquet(p).drop("_row") for p in parts]).equals(getattr(frames, name)), name
+        assert streamed.frame(name).equals(getattr(frames, name)), name
     assert streamed.documents.equals(frames.documents) and streamed.units.equals(frames.units)
-    assert streamed.orphans == frames.orphans.height == 1
+    assert streamed.orphans.height == frames.orphans.height == 1
     assert streamed.rows == {name: getattr(frames, name).height for name in FRAME_NAMES}
 
 

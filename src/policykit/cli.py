@@ -104,7 +104,7 @@ def _curate(args: argparse.Namespace, project: Project) -> int:
     elif action == "add-assignment":
         seq = c.add_assignment(project, args.task_id, args.mention, args.role, clause=args.clause, **common)
     elif action == "target":
-        seq = c.correct_target(project, args.target_id, metric=args.metric, value=args.value,
+        seq = c.correct_target(project, args.target_id, metric=args.metric, metric_key=args.metric_key, value=args.value,
                                value_high=args.value_high, unit=args.unit, comparator=args.comparator,
                                hardness=args.hardness, kind=args.kind, year=args.year, **common)
     elif action == "task":
@@ -268,7 +268,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--clause", type=int, default=0)
     a = actions.add_parser("target", help="correct fields of a target")
     a.add_argument("target_id", metavar="TARGET_ID")
-    for name in ("metric", "value", "value-high", "unit", "comparator", "hardness", "kind"):
+    for name in ("metric", "metric-key", "value", "value-high", "unit", "comparator", "hardness", "kind"):
         a.add_argument(f"--{name}")
     a.add_argument("--year", type=int)
     a = actions.add_parser("task", help="correct fields of a task")

@@ -10,20 +10,22 @@ import dataclasses
 import getpass
 import json
 import os
+import re
 import subprocess
 from decimal import Decimal, InvalidOperation
 
 import polars as pl
 
-from .extract._records import COMPARATORS, ROLES, TARGET_KINDS
-from .frames import replay
+from .extract import COMPARATORS, ROLES, TARGET_KINDS
+from .frames import DECIMAL, replay
 from .log import (
     EVENT_TYPES, AssignmentAdded, CurationEvent, CurationUndone, EventLog, RecordRejected, RoleCorrected, TargetCorrected,
     TaskCorrected, UnitAliasDeclared, UnitSplitDeclared,
 )
 from .project import Project
 
-TARGET_FIELDS = ("metric", "value", "value_high", "unit", "comparator", "hardness", "kind", "year")
+TARGET_FIELDS = ("metric", "metric_key", "value", "value_high", "unit", "comparator", "hardness", "kind", "year")
+_METRIC_KEY = re.compile(r"[a-z][a-z0-9_]*")
 TASK_FIELDS = ("number", "title", "section")
 
 
@@ -81,12 +83,28 @@ def _check_role(role: str) -> str:
 
 
 def _check_decimal(name: str, value) -> str | None:
+    """``value`` as a decimal string the frames hold exactly, or a refusal saying why it cannot be."""
     if value is None:
         return None
     try:
-        return str(Decimal(str(value)))
+        number = Decimal(str(value).strip())
     except InvalidOperation:
         raise CurationError(f"{name} {value!r} is not a decimal number") from None
+    if not number.is_finite():
+        raise CurationError(f"{name} {value!r} is not a finite number")
+    digits, places = DECIMAL.precision - DECIMAL.scale, DECIMAL.scale
+    if number.adjusted() >= digits:
+        raise CurationError(f"{name} {value!r} is too large: the frames hold at most {digits} digits before the point")
+    if number != number.quantize(Decimal(1).scaleb(-places)):
+        raise CurationError(f"{name} {value!r} has more than {places} digits after the point, "
+                            "which the frames would round")
+    return format(number, "f")
+
+
+def _check_year(year) -> int:
+    if isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 9999:
+        raise CurationError(f"year {year!r} is not a four-digit year")
+    return year
 
 
 def alias(project: Project, *names: str, reason: str, jurisdiction: str | None = None,
@@ -130,7 +148,19 @@ def add_assignment(project: Project, task_id: str, mention: str, role: str, *, r
 
 
 def correct_target(project: Project, target_id: str, *, reason: str, author: str | None = None, **changes) -> int:
-    """Replace fields of a target (``value``, ``value_high``, ``unit``, ``comparator``, ``kind`` …)."""
+    """Replace fields of a target (``value``, ``value_high``, ``unit``, ``metric_key``, ``year``, ``comparator`` …).
+
+    A new value or unit also moves the base values (``base_value`` …) on replay: a value keeps the
+    target's scale, a unit the kit cannot scale clears them. Values must be finite decimals the frames
+    hold exactly (Decimal(38, 6)).
+
+    Examples
+    --------
+    >>> correct_target(None, "doc/一/1@ab", reason="misread", value="NaN")
+    Traceback (most recent call last):
+    ...
+    policykit.curation.CurationError: value 'NaN' is not a finite number
+    """
     changes = {k: v for k, v in changes.items() if v is not None}
     unknown = set(changes) - set(TARGET_FIELDS)
     if unknown or not changes:
@@ -138,6 +168,12 @@ def correct_target(project: Project, target_id: str, *, reason: str, author: str
     for name in ("value", "value_high"):
         if name in changes:
             changes[name] = _check_decimal(name, changes[name])
+    if "year" in changes:
+        changes["year"] = _check_year(changes["year"])
+    if "metric_key" in changes and not _METRIC_KEY.fullmatch(changes["metric_key"]):
+        raise CurationError(f"metric key {changes['metric_key']!r} is not a snake_case key such as gdp_growth")
+    if "unit" in changes and not str(changes["unit"]).strip():
+        raise CurationError("unit is empty")
     if changes.get("comparator") not in (None, *COMPARATORS):
         raise CurationError(f"comparator {changes['comparator']!r} is not one of {' '.join(COMPARATORS)}")
     if changes.get("kind") not in (None, *TARGET_KINDS):

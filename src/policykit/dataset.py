@@ -4,13 +4,14 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
-from .frames import Frames, LogState, project_log, stream_log
+from .frames import LogState, StreamedFrames, stream_log
 from .log import EventLog
 from .project import FRAME_NAMES, Project
 
@@ -19,12 +20,29 @@ BUILD_MANIFEST = "_build.json"  # which log position the parquet files were buil
 
 
 @dataclass(frozen=True)
+class Frames:
+    """The frames of the contract, by name, plus curation events whose record no longer exists."""
+
+    by_name: dict[str, pl.DataFrame]
+    orphans: pl.DataFrame
+
+    def __getattr__(self, name: str) -> pl.DataFrame:
+        by_name = self.__dict__.get("by_name", {})
+        if name not in by_name:
+            raise AttributeError(name)
+        return by_name[name]
+
+    def as_dict(self) -> dict[str, pl.DataFrame]:
+        return dict(self.by_name)
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Frames of one project as of a log position (``as_of_seq``) and a domain date (``as_of_date``).
 
-    Attributes ``documents``, ``tasks``, ``assignments``, ``units``, ``targets``, ``observations``
-    are polars DataFrames with the columns of DESIGN.md; ``orphans`` lists curation events whose
-    record no longer exists.
+    Attributes ``documents``, ``tasks``, ``assignments``, ``units``, ``targets``, ``observations``,
+    ``instruments`` are polars DataFrames with the columns of DESIGN.md; ``orphans`` lists curation
+    events whose record no longer exists.
     """
 
     project: Project
@@ -45,7 +63,7 @@ class Dataset:
 
 def open_dataset(project: str | Path | Project | None = None, *, as_of_seq: int | None = None,
                  as_of_date: str | None = None) -> Dataset:
-    """Replay a project's event log into frames.
+    """Replay a project's event log into frames (the projection `policykit build` runs, held in memory).
 
     Parameters
     ----------
@@ -58,14 +76,42 @@ def open_dataset(project: str | Path | Project | None = None, *, as_of_seq: int 
 
     Examples
     --------
+    >>> import tempfile, pathlib
     >>> import policykit as pk
-    >>> ds = pk.open("tests/data/tiny-project")           # doctest: +SKIP
-    >>> ds.tasks.select("task_id", "number", "title")     # doctest: +SKIP
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> (root / "data/raw").mkdir(parents=True)
+    >>> _ = (root / "data/raw/plan.txt").write_text("一、创新\\n1.建实验室。(牵头单位:科技局)", encoding="utf-8")
+    >>> pk.ingest(pk.Project.find(root)).ok
+    True
+    >>> ds = pk.open(root)
+    >>> ds.assignments.select("mention", "role").rows()
+    [('科技局', 'lead')]
     """
     proj = project if isinstance(project, Project) else Project.find(project)
-    with EventLog(proj.log_path, create=False) as log:
-        state, frames = project_log(log, as_of_seq=as_of_seq, as_of_date=as_of_date)
-    return Dataset(proj, state, frames, as_of_seq, as_of_date)
+    with _streamed(proj, None, as_of_seq, as_of_date) as streamed:
+        frames = Frames({name: streamed.frame(name) for name in FRAME_NAMES}, streamed.orphans)
+    return Dataset(proj, streamed.state, frames, as_of_seq, as_of_date)
+
+
+@contextmanager
+def _streamed(project: Project, near: Path | None, as_of_seq: int | None,
+              as_of_date: str | None) -> Iterator[StreamedFrames]:
+    """The streamed frames of the project's log, their parts in a temporary folder under ``near`` (the
+    system's temporary folder when None), removed on exit."""
+    try:
+        if near is not None:
+            near.mkdir(parents=True, exist_ok=True)
+        workdir = Path(tempfile.mkdtemp(prefix=".build-", dir=near))
+    except OSError as exc:
+        raise _unwritable(near or Path(tempfile.gettempdir()), exc) from exc
+    try:
+        with EventLog(project.log_path, create=False) as log:
+            try:  # the parts are written as the log is read
+                yield stream_log(log, workdir, as_of_seq=as_of_seq, as_of_date=as_of_date)
+            except OSError as exc:
+                raise _unwritable(near or workdir, exc) from exc
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def write_frames(dataset: Dataset, folder: Path | None = None) -> dict[str, Path]:
@@ -93,25 +139,14 @@ def write_frames_streaming(project: str | Path | Project | None = None, *, as_of
     """
     proj = project if isinstance(project, Project) else Project.find(project)
     folder = folder or proj.processed_dir
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        workdir = Path(tempfile.mkdtemp(prefix=".build-", dir=folder))
-    except OSError as exc:
-        raise _unwritable(folder, exc) from exc
-    try:
-        with EventLog(proj.log_path, create=False) as log:
-            try:  # the parts are written as the log is read
-                streamed = stream_log(log, workdir, as_of_seq=as_of_seq, as_of_date=as_of_date)
-            except OSError as exc:
-                raise _unwritable(folder, exc) from exc
-        manifest = _manifest(streamed.state.last_seq, as_of_seq, as_of_date, streamed.orphans, streamed.rows)
+    with _streamed(proj, folder, as_of_seq, as_of_date) as streamed:
+        manifest = _manifest(streamed.state.last_seq, as_of_seq, as_of_date, streamed.orphans.height,
+                             streamed.rows)
         writers = {name: lambda tmp, name=name: pl.scan_parquet(streamed.parts[name]).drop("_row").sink_parquet(
             tmp, statistics=False) for name in streamed.parts}
         writers.update(documents=lambda tmp: streamed.documents.write_parquet(tmp, statistics=False),
                        units=lambda tmp: streamed.units.write_parquet(tmp, statistics=False))
         return _write_atomically(folder, {name: writers[name] for name in FRAME_NAMES}, manifest), manifest
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _manifest(last_seq: int, as_of_seq: int | None, as_of_date: str | None, orphans: int,

@@ -3,19 +3,17 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from dataclasses import dataclass
 
 import polars as pl
 
 from .dataset import Dataset
-from .extract._spans import SENTENCE_END
+from .extract import sentence_span
+from .frames import ID_COLUMNS as RECORD_ID_COLUMNS
 from .log import EventLog, StoredEvent
 from .text import read_source
 
-ID_COLUMNS = {"documents": "doc_id", "tasks": "task_id", "assignments": "assignment_id", "targets": "target_id",
-              "observations": "obs_id", "units": "unit_id"}
-_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")  # the extractor's own sentence ends
+ID_COLUMNS = {"documents": "doc_id", **RECORD_ID_COLUMNS, "units": "unit_id"}
 
 
 @dataclass(frozen=True)
@@ -48,9 +46,7 @@ class Explanation:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
-    m = _SENTENCE_END.search(text, end)
-    right = m.end() if m else min(len(text), end + 300)
+    left, right = sentence_span(text, start, end)
     return (text[left:start] + "【" + text[start:end] + "】" + text[end:right]).strip()
 
 

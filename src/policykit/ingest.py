@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import os
 from collections import deque
@@ -13,20 +12,9 @@ from pathlib import Path
 
 from . import extract
 from .extract import extract_document
-from .log import DocumentExtracted, Event, EventLog, SourceRead, SourceRejected
+from .log import DocumentExtracted, Event, EventLog, SourceRead, SourceRejected, record_payloads
 from .project import Project
 from .text import read_source
-
-
-@functools.cache
-def _field_names(record_type: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(record_type))
-
-
-def _record_dict(record) -> dict:
-    """A flat record as a dict. The records hold only plain values, so the deep copy that
-    ``dataclasses.asdict`` makes (a fifth of ingest time) buys nothing."""
-    return {name: getattr(record, name) for name in _field_names(type(record))}
 
 
 def _extractor_version() -> str:
@@ -122,10 +110,7 @@ def extraction_batch(data: bytes, source_path: str) -> ExtractionBatch:
                 [dataclasses.asdict(w) for w in doc.warnings]
                 + [{"code": "extraction", "message": m, "offset": None} for m in extraction.warnings]
             ),
-            tasks=tuple(_record_dict(r) for r in extraction.tasks),
-            assignments=tuple(_record_dict(r) for r in extraction.assignments),
-            targets=tuple(_record_dict(r) for r in extraction.targets),
-            observations=tuple(_record_dict(r) for r in extraction.observations),
+            **record_payloads(extraction),
         ))
     source = SourceRead(
         source_path=source_path,

@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-FRAME_NAMES = ("documents", "tasks", "assignments", "units", "targets", "observations")
+FRAME_NAMES = ("documents", "tasks", "assignments", "units", "targets", "observations", "instruments")
 
 
 class ProjectError(Exception):

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from ..extract._records import COMPARATORS, ROLES
+from ..extract import COMPARATORS, ROLES
 
 
 class GoldFormatError(ValueError):

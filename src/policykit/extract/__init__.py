@@ -12,13 +12,21 @@ from ._metrics import metric_key
 from ._numbers import Quantity, find_quantities, read_number
 from ._observations import find_observations
 from ._records import (
+    COMPARATORS,
+    INSTRUMENT_KINDS,
+    RECORD_TYPES,
+    ROLES,
+    TARGET_KINDS,
+    YEAR_SOURCES,
     AssignmentRecord,
     Extraction,
     InstrumentRecord,
     ObservationRecord,
     TargetRecord,
     TaskRecord,
+    column_types,
 )
+from ._spans import SENTENCE_END, boundary_after, boundary_before
 from ._structure import find_tasks
 from ._targets import find_targets
 
@@ -27,7 +35,13 @@ from ._targets import find_targets
 EXTRACTOR_VERSION = "0.3.0"
 
 __all__ = [
+    "COMPARATORS",
     "EXTRACTOR_VERSION",
+    "INSTRUMENT_KINDS",
+    "RECORD_TYPES",
+    "ROLES",
+    "TARGET_KINDS",
+    "YEAR_SOURCES",
     "AssignmentRecord",
     "Extraction",
     "InstrumentRecord",
@@ -35,6 +49,7 @@ __all__ = [
     "Quantity",
     "TargetRecord",
     "TaskRecord",
+    "column_types",
     "extract_document",
     "find_assignments",
     "find_observations",
@@ -43,6 +58,7 @@ __all__ = [
     "find_tasks",
     "metric_key",
     "read_number",
+    "sentence_span",
 ]
 
 
@@ -77,3 +93,18 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
         targets=find_targets(text, tasks, metadata),
         observations=find_observations(text, tasks, metadata),
     )
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, by the extractor's own sentence ends, its closing mark included.
+
+    Examples
+    --------
+    >>> text = "甲。力争达到20家。乙"
+    >>> left, right = sentence_span(text, 4, 7)
+    >>> text[left:right]
+    '力争达到20家。'
+    """
+    left = boundary_before(text, start, SENTENCE_END)
+    right = boundary_after(text, end, SENTENCE_END)
+    return left, right + 1 if right < len(text) and text[right] in SENTENCE_END else right

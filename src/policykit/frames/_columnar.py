@@ -3,7 +3,7 @@
 Decoding every payload into Python objects and building frames from row dicts took most of a
 build's time and memory (2.7 GB for 10k documents). Here polars decodes the JSON with a fixed
 schema and the frames are built column-wise; only the clean texts (for task text) pass through
-Python. The rows and their order are those of :func:`policykit.frames.project_frames`.
+Python. Every column comes from the record declarations (``policykit.extract.RECORD_TYPES``).
 """
 from __future__ import annotations
 
@@ -11,39 +11,31 @@ from collections.abc import Callable, Iterable
 
 import polars as pl
 
+from ..extract import column_types
 from ..log import DocumentExtracted
-from ._schema import SCHEMAS
+from ._schema import RECORD_FRAMES, SCHEMAS, SHAPES
 
-_META = ("title", "issuer", "doc_number", "issued_on", "published_on", "year", "level", "region", "province",
-         "city", "county", "doc_type", "period")
 _S, _I = pl.String, pl.Int64
+# How each column type is decoded from the JSON payload: decimals as strings (cast at the end), integers
+# wide (cast later).
+_DECODED = {"string": _S, "int": _I, "offset": _I, "decimal": _S, "bool": pl.Boolean, "strings": pl.List(_S)}
+_META = tuple(SHAPES["documents"].fields())
 
 
-def _decoded(dtype: pl.DataType) -> pl.DataType:
-    # Decimals are stored as strings (cast at the end); integers are decoded wide and cast later.
-    return _S if isinstance(dtype, pl.Decimal) else _I if dtype in (pl.Int32, pl.Int64) else dtype
+def _decoded(record_type: type) -> pl.Struct:
+    return pl.Struct({name: _DECODED[kind] for name, kind in column_types(record_type).items()})
 
 
-def _record_fields(frame: str, computed: tuple[str, ...]) -> dict[str, pl.DataType]:
-    """Fields of the records behind a frame: its columns not computed here, plus the record keys."""
-    fields = {"key": _S, "task_key": _S}
-    fields.update({c: _decoded(t) for c, t in SCHEMAS[frame].items() if c not in computed})
-    return fields
-
-
-_TASK = _record_fields("tasks", ("task_id", "doc_id", "text"))
-_ASSIGNMENT = _record_fields("assignments", ("assignment_id", "task_id", "doc_id", "unit_id", "curated"))
-_TARGET = _record_fields("targets", ("target_id", "task_id", "doc_id", "curated"))
-_OBSERVATION = _record_fields("observations", ("obs_id", "task_id", "doc_id"))
+# The stored DocumentExtracted payload, every record field typed by its declaration; fields and
+# collections an older extractor did not write decode as null.
 PAYLOAD = pl.Struct({
     "document_id": _S, "source_path": _S, "source_sha256": _S, "part": _I, "extractor_version": _S,
-    "text_sha256": _S, "metadata": pl.Struct({k: (_I if k == "year" else _S) for k in _META}),
+    "text_sha256": _S, "metadata": _decoded(SHAPES["documents"].record),
     "warnings": pl.List(pl.Struct({"code": _S, "message": _S, "offset": _I})),
-    "tasks": pl.List(pl.Struct(_TASK)), "assignments": pl.List(pl.Struct(_ASSIGNMENT)),
-    "targets": pl.List(pl.Struct(_TARGET)), "observations": pl.List(pl.Struct(_OBSERVATION)),
+    **{name: pl.List(_decoded(SHAPES[name].record)) for name in RECORD_FRAMES},
 })
 STRING_SCHEMAS = {name: {k: (pl.String if isinstance(v, pl.Decimal) else v) for k, v in schema.items()}
-                   for name, schema in SCHEMAS.items()}
+                  for name, schema in SCHEMAS.items()}
 
 
 def _records(decoded: pl.DataFrame, column: str) -> pl.DataFrame:
@@ -58,8 +50,8 @@ def _with_task_id(records: pl.DataFrame, task_keys: pl.DataFrame) -> pl.DataFram
 
 def project_chunk(seqs: list[int], payloads: list[str], text_of: Callable[[str], str], encodings: dict[str, str],
                   as_of_date: str | None) -> tuple[dict[str, pl.DataFrame], list[DocumentExtracted]]:
-    """Frames (documents, tasks, assignments, targets, observations; strings for decimals) of a chunk
-    of ``DocumentExtracted`` payloads, and each document's header (the event without its records)."""
+    """Frames (documents and the record frames; strings for decimals) of a chunk of ``DocumentExtracted``
+    payloads, and each document's header (the event without its records)."""
     decoded = pl.DataFrame({"seq": pl.Series(seqs, dtype=pl.Int64), "payload": pl.Series(payloads, dtype=pl.String)}).with_columns(
         pl.col("payload").str.json_decode(PAYLOAD)).unnest("payload").with_row_index("doc_pos")
     if as_of_date is not None:
@@ -68,8 +60,8 @@ def project_chunk(seqs: list[int], payloads: list[str], text_of: Callable[[str],
     headers = [DocumentExtracted(
         document_id=row["document_id"], source_path=row["source_path"], source_sha256=row["source_sha256"],
         part=row["part"], extractor_version=row["extractor_version"], text_sha256=row["text_sha256"],
-        metadata=row["metadata"] or {}, warnings=tuple(row["warnings"] or ()), tasks=(), assignments=(), targets=(),
-        observations=()) for row in decoded.drop("tasks", "assignments", "targets", "observations").iter_rows(named=True)]
+        metadata=row["metadata"] or {}, warnings=tuple(row["warnings"] or ()), **dict.fromkeys(RECORD_FRAMES, ()))
+        for row in decoded.drop(*RECORD_FRAMES).iter_rows(named=True)]
     warning = pl.concat_str(pl.element().struct.field("code").fill_null("None"), pl.lit(": "),
                             pl.element().struct.field("message").fill_null("None"))
     documents = decoded.select(
@@ -97,12 +89,11 @@ def project_chunk(seqs: list[int], payloads: list[str], text_of: Callable[[str],
         assignment_id=pl.when(pl.col("occurrence") == 1).then("base").otherwise(
             pl.concat_str("base", pl.lit("~"), pl.col("occurrence").cast(pl.String))),
         unit_id=pl.lit(None, pl.String), curated=pl.lit(False))
-    targets = _with_task_id(_records(decoded, "targets"), task_keys).with_columns(
-        target_id=pl.concat_str("doc_id", pl.lit("/"), "key"), curated=pl.lit(False))
-    observations = _with_task_id(_records(decoded, "observations"), task_keys).with_columns(
-        obs_id=pl.concat_str("doc_id", pl.lit("/"), "key"))
-    frames = {"documents": documents, "tasks": tasks, "assignments": assignments, "targets": targets,
-              "observations": observations}
+    frames = {"documents": documents, "tasks": tasks, "assignments": assignments}
+    for name in RECORD_FRAMES:  # the others: id from the record's key, curated (where it is a column) false
+        if name not in frames:
+            frames[name] = _with_task_id(_records(decoded, name), task_keys).with_columns(
+                pl.concat_str("doc_id", pl.lit("/"), "key").alias(SHAPES[name].id_column), curated=pl.lit(False))
     return {name: conform(frame, name) for name, frame in frames.items()}, headers
 
 

@@ -1,10 +1,15 @@
-"""Fold the log into the state the frames are projected from (latest extraction wins, curation in order)."""
+"""Fold the log into the state the frames are projected from: one function per event type.
+
+The latest reading of a source and the latest extraction of a document win; curation events are
+kept in log order (what they decide is :mod:`policykit.frames._curate`'s business).
+"""
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+from functools import singledispatch
 
-from ..log import CurationEvent, CurationUndone, DocumentExtracted, SourceRead, SourceRejected, StoredEvent
+from ..log import CurationEvent, CurationUndone, DocumentExtracted, Event, SourceRead, SourceRejected, StoredEvent
 
 
 @dataclass
@@ -14,7 +19,7 @@ class LogState:
     last_seq: int = 0
     sources: dict[str, tuple[int, SourceRead]] = field(default_factory=dict)  # by source_path
     rejected: dict[str, tuple[int, SourceRejected]] = field(default_factory=dict)
-    # by doc_id; from project_log (open_dataset): active documents only, records left in the frames
+    # by doc_id; from stream_log (build, open_dataset): active documents only, records left in the frames
     extractions: dict[str, tuple[int, DocumentExtracted]] = field(default_factory=dict)
     curation: list[StoredEvent] = field(default_factory=list)
 
@@ -41,19 +46,39 @@ class LogState:
         return [s for s in self.curation if s.seq not in undone and not isinstance(s.event, CurationUndone)]
 
 
+@singledispatch
+def fold(event: Event, stored: StoredEvent, state: LogState) -> None:
+    """Fold one event into ``state`` (in place, for speed over large logs); one registration per type.
+
+    An event type without a registration changes nothing but ``last_seq``.
+    """
+
+
+@fold.register
+def _(event: DocumentExtracted, stored: StoredEvent, state: LogState) -> None:
+    state.extractions[event.document_id] = (stored.seq, event)
+
+
+@fold.register
+def _(event: SourceRead, stored: StoredEvent, state: LogState) -> None:
+    state.sources[event.source_path] = (stored.seq, event)
+    state.rejected.pop(event.source_path, None)
+
+
+@fold.register
+def _(event: SourceRejected, stored: StoredEvent, state: LogState) -> None:
+    state.rejected[event.source_path] = (stored.seq, event)
+
+
+@fold.register
+def _(event: CurationEvent, stored: StoredEvent, state: LogState) -> None:
+    state.curation.append(stored)
+
+
 def apply(state: LogState, stored: StoredEvent) -> LogState:
-    """Fold one event into ``state`` (mutated and returned, for speed over large logs)."""
-    event = stored.event
+    """Fold one stored event into ``state`` (mutated and returned)."""
     state.last_seq = stored.seq
-    if isinstance(event, DocumentExtracted):
-        state.extractions[event.document_id] = (stored.seq, event)
-    elif isinstance(event, SourceRead):
-        state.sources[event.source_path] = (stored.seq, event)
-        state.rejected.pop(event.source_path, None)
-    elif isinstance(event, SourceRejected):
-        state.rejected[event.source_path] = (stored.seq, event)
-    elif isinstance(event, CurationEvent):
-        state.curation.append(stored)
+    fold(stored.event, stored, state)
     return state
 
 
@@ -62,8 +87,11 @@ def replay(events: Iterable[StoredEvent]) -> LogState:
 
     Examples
     --------
-    >>> replay([]).last_seq
-    0
+    >>> from policykit.log import StoredEvent, UnitAliasDeclared
+    >>> alias = UnitAliasDeclared(reason="same bureau", names=("发展改革局", "发改局"))
+    >>> state = replay([StoredEvent(7, "2026-01-01T00:00:00+00:00", "ana", alias)])
+    >>> state.last_seq, [s.event.names for s in state.curation]
+    (7, [('发展改革局', '发改局')])
     """
     state = LogState()
     for stored in events:

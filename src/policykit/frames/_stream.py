@@ -1,46 +1,52 @@
 """Project the log into frame files a chunk of documents at a time, never holding the frames whole.
 
-:func:`policykit.frames.project_log` holds every frame in memory (7 GB peak for 100k documents).
-Here pass 1 projects each chunk, keeps aside the rows curation names (few) and the distinct unit
-mentions, and spills the other rows to a parquet part; curation and unit resolution then run once;
-pass 2 puts the curated rows back in place, sets ``unit_id`` and casts each part. The rows, their
-order and their values are those of ``project_log``.
+The one projection path: `policykit build`, ``pk.open`` and as-of queries all run :func:`stream_log`.
+Pass 1 projects each chunk, keeps aside the rows curation names (few) and the distinct unit mentions,
+and spills the other rows to a parquet part; curation and unit resolution then run once; pass 2 puts
+the curated rows back in place, sets ``unit_id`` and casts each part.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from ..log import EventLog
-from ._columnar import STRING_SCHEMAS
-from ._project import (
-    _ID_COLUMNS, curate_touched, named_ids, project_chunks, read_state, resolve_mentions, split_touched,
-    with_n_tasks, with_unit_ids,
-)
-from ._replay import LogState
-from ._schema import SCHEMAS
+from ..registry import resolve_units
+from ._columnar import STRING_SCHEMAS, project_chunk
+from ._curate import curate_rows, named_ids, split_touched
+from ._replay import LogState, replay
+from ._schema import ID_COLUMNS, SCHEMAS
 
 _MENTION_KEY = ["doc_id", "mention", "placeholder"]
 
 
 @dataclass(frozen=True)
 class StreamedFrames:
-    """The frames of a log: ``parts`` (parquet files to concatenate, in order, then drop their
-    ``_row`` column) for the four record frames, in memory for ``documents`` and ``units``; ``rows`` counts each frame's rows."""
+    """The frames of a log: ``parts`` (parquet files to concatenate, in order, then drop their ``_row``
+    column) for the record frames, in memory for ``documents`` and ``units``; ``rows`` counts each frame's
+    rows; ``orphans`` lists curation events whose record no longer exists."""
 
     state: LogState
     parts: dict[str, list[Path]]
     documents: pl.DataFrame
     units: pl.DataFrame
     rows: dict[str, int]
-    orphans: int
+    orphans: pl.DataFrame
+
+    def frame(self, name: str) -> pl.DataFrame:
+        """One frame, read whole into memory."""
+        if name in self.parts:
+            return pl.concat([pl.read_parquet(p) for p in self.parts[name]], rechunk=True).drop("_row")
+        return getattr(self, name)
 
 
 def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as_of_date: str | None = None,
                chunk: int = 500) -> StreamedFrames:
-    """Frames of ``project_log(log, …)``, the record frames written as parquet parts under ``workdir``.
+    """The frames of ``log`` (up to ``as_of_seq``; documents issued by ``as_of_date``), curation applied,
+    the record frames written as parquet parts under ``workdir``, ``chunk`` documents at a time.
 
     Examples
     --------
@@ -54,14 +60,14 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     state = read_state(log, as_of_seq)
     curation = state.effective_curation()
     named = named_ids(curation)
-    heights = dict.fromkeys(_ID_COLUMNS, 0)
-    touched: dict[str, list[dict]] = {name: [] for name in _ID_COLUMNS}
+    heights = dict.fromkeys(ID_COLUMNS, 0)
+    touched: dict[str, list[dict]] = {name: [] for name in ID_COLUMNS}
     bounds: list[dict[str, int]] = []  # first _row of each chunk, by frame
     documents, mentions, n_tasks = [], [], []
     chunks = project_chunks(log, state, as_of_seq=as_of_seq, as_of_date=as_of_date, chunk=chunk)
     for number, frames in enumerate(chunks):
         bounds.append(dict(heights))
-        for name in _ID_COLUMNS:
+        for name in ID_COLUMNS:
             frame = frames.pop(name)
             rows, rest = split_touched(frame, name, named, heights[name])
             touched[name].extend(rows)
@@ -74,7 +80,7 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
             rest.write_parquet(_spill(workdir, name, number), compression="lz4", statistics=False)
         documents.append(frames["documents"].with_columns(_chunk=pl.lit(number, pl.Int32)))
     bounds.append(dict(heights))
-    redone, aliases, orphans = curate_touched(curation, touched, heights, STRING_SCHEMAS)
+    redone, aliases, orphans = curate_rows(curation, touched, heights, STRING_SCHEMAS)
     del touched
     redone = {name: frame.cast(SCHEMAS[name], strict=False) for name, frame in redone.items()}
     n_tasks.append(redone["tasks"].group_by("doc_id").len("n"))
@@ -90,11 +96,11 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
         "_chunk", as_dict=True, include_key=False)
     empty_map = mention_map.clear()
 
-    parts: dict[str, list[Path]] = {name: [] for name in _ID_COLUMNS}
-    rows = dict.fromkeys(_ID_COLUMNS, 0)
+    parts: dict[str, list[Path]] = {name: [] for name in ID_COLUMNS}
+    rows = dict.fromkeys(ID_COLUMNS, 0)
     for number in range(len(bounds)):  # the last "chunk" holds the rows curation added
         tail = number == len(bounds) - 1
-        for name in _ID_COLUMNS:
+        for name in ID_COLUMNS:
             first = bounds[number][name]
             mine = redone[name].filter(pl.col("_row") >= first)
             if not tail:
@@ -116,8 +122,52 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     n_tasks_by_doc = pl.concat(n_tasks).group_by("doc_id").agg(pl.col("n").sum())
     docs = with_n_tasks(docs.drop("_chunk"), n_tasks_by_doc)
     rows.update(documents=docs.height, units=units.height)
-    return StreamedFrames(state, parts, docs, units, rows, len(orphans))
+    return StreamedFrames(state, parts, docs, units, rows, orphans)
 
 
 def _spill(workdir: Path, name: str, number: int) -> Path:
     return workdir / f"{name}-{number:06d}.parquet"
+
+
+def read_state(log: EventLog, as_of_seq: int | None) -> LogState:
+    """The log folded without its extraction payloads (``extractions`` fill as chunks are projected)."""
+    state = replay(log.read(as_of_seq=as_of_seq, exclude_types=["DocumentExtracted"]))
+    state.last_seq = log.last_seq(as_of_seq=as_of_seq)
+    return state
+
+
+def project_chunks(log: EventLog, state: LogState, *, as_of_seq: int | None, as_of_date: str | None,
+                   chunk: int) -> Iterator[dict[str, pl.DataFrame]]:
+    """Extracted frames (decimals as strings, no curation) of the active documents, ``chunk`` documents
+    at a time in path order; each document's header goes into ``state.extractions``."""
+    latest = log.latest_extractions(as_of_seq=as_of_seq)
+    seqs = [latest[doc_id] for doc_id in state.active_document_ids(latest)]
+    encodings = {src.source_sha256: src.encoding for _, src in state.sources.values()}
+    for at in range(0, len(seqs), chunk):
+        part = seqs[at:at + chunk]
+        frames, headers = project_chunk(part, log.payloads(part), log.text, encodings, as_of_date)
+        for seq, header in zip(part, headers):
+            state.extractions[header.document_id] = (seq, header)
+        yield frames
+
+
+def resolve_mentions(mentions: pl.DataFrame, docs: pl.DataFrame, aliases: list[dict]):
+    """(mention map, one row per ``doc_id, mention``; units) of ``doc_id, mention, placeholder`` rows."""
+    mentions = mentions.join(docs.select("doc_id", "level", "region"), on="doc_id", how="left", maintain_order="left")
+    alias_frame = pl.DataFrame(aliases, schema={"name_a": pl.String, "name_b": pl.String, "jurisdiction": pl.String})
+    mention_map, units = resolve_units(mentions, alias_frame)
+    return mention_map.unique(["doc_id", "mention"], keep="first", maintain_order=True), units
+
+
+def with_unit_ids(assign: pl.DataFrame, mention_map: pl.DataFrame) -> pl.DataFrame:
+    """Assignments with ``unit_id`` from the mention map."""
+    # Join only the key columns and set unit_id in place: joining the whole frame copied all of it.
+    unit_ids = assign.select("doc_id", "mention").join(
+        mention_map, on=["doc_id", "mention"], how="left", maintain_order="left")["unit_id"]
+    return assign.with_columns(unit_ids.cast(SCHEMAS["assignments"]["unit_id"]))
+
+
+def with_n_tasks(docs: pl.DataFrame, n_tasks: pl.DataFrame) -> pl.DataFrame:
+    """Documents with ``n_tasks`` from ``n_tasks`` (``doc_id, n``), in source path order."""
+    return docs.drop("n_tasks").join(n_tasks, on="doc_id", how="left", maintain_order="left").with_columns(
+        n_tasks=pl.col("n").fill_null(0).cast(pl.Int32)).select(list(SCHEMAS["documents"])).sort("source_path", "part")

@@ -15,12 +15,14 @@ from ._events import (
     UnitAliasDeclared,
     UnitSplitDeclared,
     event_from_payload,
+    record_payloads,
 )
-from ._store import EventLog, LogError, StoredEvent
+from ._store import GENESIS, EventLog, LogDamaged, LogError, StoredEvent, Verification, chain_hash
 
 __all__ = [
     "AssignmentAdded", "CurationEvent", "CurationUndone", "DocumentExtracted", "Event", "EVENT_TYPES",
-    "EventLog", "LogError", "RecordRejected", "RoleCorrected", "SourceRead", "SourceRejected",
-    "StoredEvent", "TargetCorrected", "TaskCorrected", "UnitAliasDeclared", "UnitSplitDeclared",
-    "event_from_payload",
+    "EventLog", "GENESIS", "LogDamaged", "LogError", "RecordRejected", "RoleCorrected", "SourceRead", "SourceRejected",
+    "StoredEvent", "TargetCorrected", "TaskCorrected", "UnitAliasDeclared", "UnitSplitDeclared", "Verification",
+    "chain_hash",
+    "event_from_payload", "record_payloads",
 ]

@@ -1,7 +1,14 @@
-"""The append-only event log: one SQLite file, WAL, one transaction per batch, never UPDATE/DELETE."""
+"""The append-only event log: one SQLite file, WAL, one transaction per batch, never UPDATE/DELETE.
+
+The log is tamper-evident: each event's hash chains the stored row to the hash before it (as git and
+certificate transparency do), in a table of its own. A writer re-checks the chain before it appends
+(the whole chain once per connection, then what others appended since) and refuses to write into a
+damaged log, naming the first bad seq; :meth:`EventLog.verify` checks all of it for `policykit doctor`.
+"""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import sqlite3
 import zlib
@@ -14,7 +21,10 @@ from ._events import Event, event_from_payload
 
 # Marks a SQLite file as a policykit log ("PKL1"), so a foreign database is refused, not altered.
 APPLICATION_ID = 0x504B4C31
-LOG_FORMAT = 1
+# 2: events hash-chained (table ``chain``). A format-1 log is chained as it stands when first opened.
+LOG_FORMAT = 2
+GENESIS = "0" * 64  # the hash before the first event
+_ROW = "seq, type, version, recorded_at, recorded_by, doc_id, batch_key, payload"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
@@ -38,11 +48,57 @@ CREATE TRIGGER IF NOT EXISTS texts_append_only_update BEFORE UPDATE ON texts
     BEGIN SELECT RAISE(ABORT, 'the policykit event log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS texts_append_only_delete BEFORE DELETE ON texts
     BEGIN SELECT RAISE(ABORT, 'the policykit event log is append-only'); END;
+CREATE TABLE IF NOT EXISTS chain (seq INTEGER PRIMARY KEY, hash TEXT NOT NULL);
+CREATE TRIGGER IF NOT EXISTS chain_append_only_update BEFORE UPDATE ON chain
+    BEGIN SELECT RAISE(ABORT, 'the policykit event log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS chain_append_only_delete BEFORE DELETE ON chain
+    BEGIN SELECT RAISE(ABORT, 'the policykit event log is append-only'); END;
 """
 
 
 class LogError(Exception):
     """The log file cannot be used (foreign, corrupt, newer format); the message says which file and why."""
+
+
+class LogDamaged(LogError):
+    """A stored event no longer matches the hash chain: the log was altered after it was written."""
+
+    def __init__(self, path: Path, verification: Verification):
+        self.path, self.verification = path, verification
+        bad = verification.first_bad_seq
+        super().__init__(
+            f"{path}: event seq {bad} {verification.problem}; the log was altered after it was written, "
+            f"so nothing is appended to it. `policykit doctor` shows the damage; events before seq {bad} "
+            f"are sound (`policykit export-log --as-of-seq {bad - 1}` then `import-log` into a fresh project "
+            "keeps them)")
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The outcome of checking the hash chain: ``first_bad_seq`` is None when every event checked is sound."""
+
+    checked: int  # events checked
+    last_seq: int  # the last sound seq
+    head: str  # the chain hash at ``last_seq``
+    first_bad_seq: int | None = None
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.first_bad_seq is None
+
+
+def chain_hash(previous: str, row: tuple) -> str:
+    """The hash of a stored event row (seq, type, version, recorded_at, recorded_by, doc_id, batch_key,
+    payload JSON) chained to ``previous``, the hash of the event before it (:data:`GENESIS` for the first).
+
+    Examples
+    --------
+    >>> chain_hash(GENESIS, (1, "RecordRejected", 1, "2026-01-01T00:00:00+00:00", "ana", None, None, "{}"))[:12]
+    '717b33183426'
+    """
+    canonical = json.dumps([previous, *row], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -133,6 +189,29 @@ class EventLog:
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
         self._db.executescript(_SCHEMA)
+        self._verified = (0, GENESIS)  # (seq, chain hash) up to which this connection checked the chain
+        if version < LOG_FORMAT:
+            self._adopt()
+
+    def _adopt(self) -> None:
+        """Chain the events of a format-1 log as they stand (nothing proves what happened before)."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] < LOG_FORMAT:  # another process may have done it
+                previous, after = self._chain_tail()
+                for row in db.execute(f"SELECT {_ROW} FROM events WHERE seq > ? ORDER BY seq", (after,)).fetchall():
+                    previous = chain_hash(previous, row)
+                    db.execute("INSERT INTO chain(seq, hash) VALUES (?, ?)", (row[0], previous))
+                db.execute(f"PRAGMA user_version = {LOG_FORMAT}")
+            db.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _chain_tail(self) -> tuple[str, int]:
+        row = self._db.execute("SELECT hash, seq FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
+        return (row[0], row[1]) if row else (GENESIS, 0)
 
     def close(self) -> None:
         self._db.close()
@@ -163,6 +242,7 @@ class EventLog:
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
+            previous = self._check_before_write()
             if batch_key is not None and db.execute(
                 "SELECT 1 FROM events WHERE batch_key = ? LIMIT 1", (batch_key,)
             ).fetchone():
@@ -176,13 +256,16 @@ class EventLog:
             seqs = []
             now = _now()
             for event in events:
+                row = (event.TYPE, event.VERSION, now, recorded_by, event.doc_id, batch_key, _payload_json(event))
                 cur = db.execute(
                     "INSERT INTO events(type, version, recorded_at, recorded_by, doc_id, batch_key, payload)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (event.TYPE, event.VERSION, now, recorded_by, event.doc_id, batch_key, _payload_json(event)),
-                )
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+                previous = chain_hash(previous, (cur.lastrowid, *row))
+                db.execute("INSERT INTO chain(seq, hash) VALUES (?, ?)", (cur.lastrowid, previous))
                 seqs.append(cur.lastrowid)
             db.execute("COMMIT")
+            if seqs:
+                self._verified = (seqs[-1], previous)
             return seqs
         except BaseException as exc:
             self._rollback()
@@ -203,14 +286,16 @@ class EventLog:
         try:
             for sha, zdata in texts:
                 db.execute("INSERT OR IGNORE INTO texts(sha256, zdata) VALUES (?, ?)", (sha, zdata))
-            n = 0
-            for seq, type_name, version, at, by, doc_id, batch_key, payload in rows:
+            n, previous, last = 0, GENESIS, 0
+            for row in rows:
+                seq, type_name, version, at, by, doc_id, batch_key, payload = row
                 event_from_payload(type_name, version, json.loads(payload))  # refuses unknown events
-                db.execute(
-                    "INSERT INTO events(seq, type, version, recorded_at, recorded_by, doc_id, batch_key, payload)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (seq, type_name, version, at, by, doc_id, batch_key, payload))
+                db.execute(f"INSERT INTO events({_ROW}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tuple(row))
+                previous, last = chain_hash(previous, tuple(row)), seq
+                db.execute("INSERT INTO chain(seq, hash) VALUES (?, ?)", (seq, previous))
                 n += 1
             db.execute("COMMIT")
+            self._verified = (last, previous)
             return n
         except BaseException:
             self._rollback()
@@ -299,7 +384,54 @@ class EventLog:
         where, args = _up_to(as_of_seq, "WHERE")
         return dict(self._db.execute(f"SELECT type, COUNT(*) FROM events{where} GROUP BY type ORDER BY type", args))
 
+    def verify(self, *, since: tuple[int, str] = (0, GENESIS), texts: bool = False) -> Verification:
+        """Check the hash chain from ``since`` (a seq and its chain hash) to the end; with ``texts``, also
+        that each stored text still has the hash it is stored under.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from policykit.log import EventLog, RecordRejected
+        >>> log = EventLog(pathlib.Path(tempfile.mkdtemp()) / "events.sqlite")
+        >>> log.append([RecordRejected(reason="false", record_id="a/1")], recorded_by="ana")
+        [1]
+        >>> log.verify().ok, log.verify().checked
+        (True, 1)
+        """
+        previous, last = since[1], since[0]
+        checked = 0
+        rows = self._db.execute(f"SELECT e.{_ROW.replace(', ', ', e.')}, c.hash FROM events e "
+                                "LEFT JOIN chain c ON c.seq = e.seq WHERE e.seq > ? ORDER BY e.seq", (last,))
+        for *row, stored in rows:
+            expected = chain_hash(previous, tuple(row))
+            if stored is None or stored != expected:
+                problem = ("has no chain hash (written outside policykit)" if stored is None
+                           else "does not match the hash chain (its content or an earlier event's was changed)")
+                return Verification(checked, last, previous, row[0], problem)
+            previous, last, checked = expected, row[0], checked + 1
+        dangling = self._db.execute("SELECT MIN(seq) FROM chain WHERE seq > ? AND seq NOT IN "
+                                    "(SELECT seq FROM events)", (since[0],)).fetchone()[0]
+        if dangling is not None:
+            return Verification(checked, last, previous, dangling, "is missing (its chain hash remains)")
+        if texts:
+            for sha, zdata in self._db.execute("SELECT sha256, zdata FROM texts"):
+                if hashlib.sha256(zlib.decompress(zdata)).hexdigest() != sha:
+                    return Verification(checked, last, previous, last, f"is sound, but text {sha[:12]} was changed")
+        return Verification(checked, last, previous)
+
+    def _check_before_write(self) -> str:
+        """The chain hash to append after, once the events since this connection last checked are sound
+        (inside the write transaction, so no other writer slips in between)."""
+        verification = self.verify(since=self._verified)
+        if not verification.ok:
+            raise LogDamaged(self.path, verification)
+        self._verified = (verification.last_seq, verification.head)
+        return verification.head
+
     def integrity_problems(self) -> list[str]:
-        """SQLite's own integrity check; an empty list means the file is sound."""
+        """SQLite's own integrity check, then the hash chain and the texts; an empty list means the file is sound."""
         rows = [r[0] for r in self._db.execute("PRAGMA integrity_check").fetchall()]
-        return [] if rows == ["ok"] else rows
+        if rows != ["ok"]:
+            return rows
+        verification = self.verify(texts=True)
+        return [] if verification.ok else [f"event seq {verification.first_bad_seq} {verification.problem}"]
