@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,10 +11,7 @@ import polars as pl
 
 from .frames import Frames, LogState, project_log, stream_log
 from .log import EventLog
-from .project import FRAME_NAMES, Project
-
-
-BUILD_MANIFEST = "_build.json"  # which log position the parquet files were built from
+from .project import BUILD_MANIFEST, FRAME_NAMES, Project, build_scratch, write_atomically
 
 
 @dataclass(frozen=True)
@@ -93,12 +89,12 @@ def write_frames_streaming(project: str | Path | Project | None = None, *, as_of
     """
     proj = project if isinstance(project, Project) else Project.find(project)
     folder = folder or proj.processed_dir
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        workdir = Path(tempfile.mkdtemp(prefix=".build-", dir=folder))
-    except OSError as exc:
-        raise _unwritable(folder, exc) from exc
-    try:
+    with ExitStack() as stack:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            workdir = stack.enter_context(build_scratch(folder))  # removed at the end, or by the next build
+        except OSError as exc:
+            raise _unwritable(folder, exc) from exc
         with EventLog(proj.log_path, create=False) as log:
             try:  # the parts are written as the log is read
                 streamed = stream_log(log, workdir, as_of_seq=as_of_seq, as_of_date=as_of_date)
@@ -110,8 +106,6 @@ def write_frames_streaming(project: str | Path | Project | None = None, *, as_of
         writers.update(documents=lambda tmp: streamed.documents.write_parquet(tmp, statistics=False),
                        units=lambda tmp: streamed.units.write_parquet(tmp, statistics=False))
         return _write_atomically(folder, {name: writers[name] for name in FRAME_NAMES}, manifest), manifest
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _manifest(last_seq: int, as_of_seq: int | None, as_of_date: str | None, orphans: int,
@@ -135,13 +129,7 @@ def _write_atomically(folder: Path, writers: dict[str, Callable[[Path], object]]
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for path, write in writes:
-            tmp = path.with_name(path.name + ".tmp")
-            try:
-                write(tmp)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-            tmp.replace(path)  # readers never see half a file
+            write_atomically(path, write)  # readers never see half a file; symlinks are replaced, not followed
     except OSError as exc:
         raise _unwritable(folder, exc) from exc
     return paths
