@@ -3,11 +3,16 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from .project import Project, ProjectError
+
+# Only argparse and the project's paths are imported here: each verb imports what it uses, so
+# `--help` and `status` never pay for the extractor, altair or networkx.
 
 _VERBS: dict[str, Callable[[argparse.Namespace, Project], int]] = {}
 
@@ -25,21 +30,48 @@ def _progress(total: int | None = None, desc: str = ""):
     return lambda it: tqdm(it, total=total, desc=desc, unit="file", disable=None, leave=False)
 
 
+# C0 and C1 controls (but newline and tab), DEL, and the bidirectional overrides: text from a document
+# or a file name must not move the cursor, recolour the terminal or reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control characters and escape sequences shown as ``\x1b``-style escapes.
+
+    Examples
+    --------
+    >>> printable("科技局\x1b[31m红\u202e\n")
+    '科技局\\x1b[31m红\\u202e\n'
+    """
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
+
+def _out(text: str) -> None:
+    print(printable(text))
+
+
 def _say(msg: str) -> None:
-    print(msg, file=sys.stderr)
+    print(printable(msg), file=sys.stderr)
 
 
 @_verb("ingest")
 def _ingest(args: argparse.Namespace, project: Project) -> int:
     from .ingest import discover_sources, ingest
 
+    from .ingest import IngestLimits
+
+    if args.workers < 1:
+        raise ValueError(f"--workers {args.workers}: give at least 1")
+    limits = IngestLimits.from_env()
+    limits = IngestLimits(max_file_mb=args.max_file_mb or limits.max_file_mb,
+                          max_event_mb=args.max_event_mb or limits.max_event_mb)
     paths = [Path(p) for p in args.paths] or [project.raw_dir]
     total = len(discover_sources(paths)[0])
-    report = ingest(project, paths, reextract=args.reextract, workers=args.workers,
+    report = ingest(project, paths, reextract=args.reextract, workers=args.workers, limits=limits,
                     progress=_progress(total, "ingest"))
     for problem in report.problems:
         _say(f"warning: {problem}")
-    print(f"ingest: {report.files_seen} files, {report.files_ingested} ingested, {report.files_unchanged} unchanged, "
+    _out(f"ingest: {report.files_seen} files, {report.files_ingested} ingested, {report.files_unchanged} unchanged, "
           f"{report.files_failed} failed; {report.documents} documents, {report.events_appended} events appended")
     return 0 if report.ok else 1
 
@@ -48,10 +80,12 @@ def _ingest(args: argparse.Namespace, project: Project) -> int:
 def _build(args: argparse.Namespace, project: Project) -> int:
     from .dataset import write_frames_streaming
 
+    if args.as_of_seq is not None:
+        _check_seq(project, args.as_of_seq, "--as-of-seq")
     paths, manifest = write_frames_streaming(project, as_of_seq=args.as_of_seq, as_of_date=args.as_of_date,
                                              folder=Path(args.out) if args.out else None)
     sizes = ", ".join(f"{name} {manifest['rows'][name]}" for name in paths)
-    print(f"build: log seq {manifest['last_seq']} → {next(iter(paths.values())).parent}: {sizes}")
+    _out(f"build: log seq {manifest['last_seq']} → {next(iter(paths.values())).parent}: {sizes}")
     if manifest["orphans"]:
         _say(f"warning: {manifest['orphans']} curation events refer to records that no longer exist "
              "(see `policykit status`)")
@@ -62,7 +96,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 def _status(args: argparse.Namespace, project: Project) -> int:
     from .status import status_report
 
-    print(status_report(project, summary=args.summary, warnings=args.warnings))
+    _out(status_report(project, summary=args.summary, warnings=args.warnings))
     return 0
 
 
@@ -83,7 +117,7 @@ def _figures(args: argparse.Namespace, project: Project) -> int:
 
     paths = write_figures(open_dataset(project), Path(args.out) if args.out else None,
                           formats=args.format or ("svg", "png"), ppi=args.ppi, lang=args.lang)
-    print(f"figures: {len(paths)} files in {paths[0].parent if paths else args.out}")
+    _out(f"figures: {len(paths)} files in {paths[0].parent if paths else args.out}")
     return 0
 
 
@@ -94,6 +128,8 @@ def _curate(args: argparse.Namespace, project: Project) -> int:
     common = {"reason": args.reason, "author": args.author}
     action = args.action
     if action == "alias":
+        if not args.force:
+            _check_unit_names(project, args.names)
         seq = c.alias(project, *args.names, jurisdiction=args.jurisdiction, **common)
     elif action == "reject":
         seq = c.reject(project, args.record_id, **common)
@@ -112,14 +148,17 @@ def _curate(args: argparse.Namespace, project: Project) -> int:
                              **common)
     else:
         seq = c.undo(project, args.seq, **common)
-    print(f"curate {action}: recorded as seq {seq} (run `policykit build` to apply)")
+    _out(f"curate {action}: recorded as seq {seq} (run `policykit build` to apply)")
     return 0
 
 
 @_verb("log")
 def _log(args: argparse.Namespace, project: Project) -> int:
-    from .log import EventLog
+    from .log import EVENT_TYPES, EventLog
 
+    unknown = sorted(set(args.type or ()) - set(EVENT_TYPES))
+    if unknown:
+        raise ValueError(f"--type {', '.join(unknown)}: no such event type; the types are {', '.join(sorted(EVENT_TYPES))}")
     with EventLog(project.log_path, create=False) as log:
         shown = 0
         for s in log.read(since_seq=(args.since or 1) - 1, as_of_seq=args.until,
@@ -130,7 +169,7 @@ def _log(args: argparse.Namespace, project: Project) -> int:
                 continue
             payload = s.event.payload()
             brief = {k: v for k, v in payload.items() if not isinstance(v, (list, tuple, dict)) or k in ("names", "parts", "changes", "doc_ids")}
-            print(f"{s.seq:>7}  {s.recorded_at[:19]}  {s.recorded_by:<28} {s.type:<18} {brief}")
+            _out(f"{s.seq:>7}  {s.recorded_at[:19]}  {s.recorded_by:<28} {s.type:<18} {brief}")
             shown += 1
             if args.limit and shown >= args.limit:
                 break
@@ -143,7 +182,7 @@ def _explain(args: argparse.Namespace, project: Project) -> int:
     from .explain import explain
 
     try:
-        print(explain(open_dataset(project), args.record_id))
+        _out(str(explain(open_dataset(project), args.record_id)))
     except KeyError as exc:
         _say(f"error: {exc.args[0]}")
         return 1
@@ -154,8 +193,10 @@ def _explain(args: argparse.Namespace, project: Project) -> int:
 def _export_log(args: argparse.Namespace, project: Project) -> int:
     from .replication import export_log
 
+    if args.as_of_seq is not None:
+        _check_seq(project, args.as_of_seq, "--as-of-seq")
     manifest = export_log(project, args.out, fmt=args.format, as_of_seq=args.as_of_seq)
-    print(f"export-log: {manifest.parent} ({args.format}); manifest {manifest.name}")
+    _out(f"export-log: {manifest.parent} ({args.format}); manifest {manifest.name}")
     return 0
 
 
@@ -164,7 +205,7 @@ def _import_log(args: argparse.Namespace, project: Project) -> int:
     from .replication import import_log
 
     n = import_log(project, args.folder)
-    print(f"import-log: {n} events loaded into {project.log_path}; run `policykit build`")
+    _out(f"import-log: {n} events loaded into {project.log_path}; run `policykit build`")
     return 0
 
 
@@ -182,7 +223,7 @@ def _evaluate(args: argparse.Namespace, project: Project) -> int:
         _say(f"warning: {w.message}")
     ds = open_dataset(project)
     result = evaluate(gold, ds.documents, ds.tasks, ds.assignments, ds.targets, ds.observations)
-    print(format_report(result, max_errors=args.errors))
+    _out(format_report(result, max_errors=args.errors))
     if args.scores_out:
         result.scores.write_csv(args.scores_out)
         result.errors.write_csv(Path(args.scores_out).with_suffix(".errors.csv"))
@@ -201,7 +242,7 @@ def _export_network(args: argparse.Namespace, project: Project) -> int:
     graph = build(ds.assignments, documents=ds.documents, units=ds.units, node=args.node,
                   include_placeholders=args.include_placeholders, **filters)
     written = export_network(graph, args.out, args.format, labels=args.labels)
-    print(f"export-network: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges → "
+    _out(f"export-network: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges → "
           + ", ".join(str(p) for p in written))
     return 0
 
@@ -211,8 +252,33 @@ def _doctor(args: argparse.Namespace, project: Project) -> int:
     from .doctor import format_checks, run_checks
 
     checks = run_checks(project)
-    print(format_checks(checks))
+    _out(format_checks(checks))
     return 0 if all(c.ok for c in checks) else 1
+
+
+def _check_seq(project: Project, seq: int, option: str) -> None:
+    """Refuse a log position the log does not have, rather than silently using all of it."""
+    from .log import EventLog
+
+    with EventLog(project.log_path, create=False) as log:
+        last = log.last_seq()
+    if not 0 <= seq <= last:
+        raise ValueError(f"{option} {seq}: the log at {project.log_path} runs from seq 1 to {last}")
+
+
+def _check_unit_names(project: Project, names: list[str]) -> None:
+    """Refuse an alias naming a unit the log has never seen (a typo would otherwise merge nothing, silently)."""
+    import polars as pl
+
+    from .dataset import open_dataset
+
+    ds = open_dataset(project)
+    known = set(ds.assignments["mention"]) | set(ds.units["name"]) | set(
+        ds.units.select(pl.col("aliases").explode()).to_series().drop_nulls())
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ValueError(f"curate alias: {'、'.join(unknown)}: no document mentions such a unit and no unit has "
+                         "this name or alias; check the spelling, or pass --force to record the alias anyway")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -224,7 +290,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="read raw files into the event log (unchanged files append nothing)")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: DIR/data/raw, recursively)")
     p.add_argument("--reextract", action="store_true", help="re-extract files read by an older extractor version")
-    p.add_argument("--workers", type=int, default=1, metavar="N", help="processes for reading and extraction")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes that read and extract (one writer appends to the log; default 1)")
+    p.add_argument("--max-file-mb", type=float, metavar="MB",
+                   help="refuse raw files larger than this (default: POLICYKIT_MAX_FILE_MB or 64)")
+    p.add_argument("--max-event-mb", type=float, metavar="MB",
+                   help="refuse a document whose extraction would be a larger event (default: POLICYKIT_MAX_EVENT_MB or 32)")
 
     p = sub.add_parser("build", help="replay the log into data/processed/*.parquet")
     p.add_argument("--as-of-seq", type=int, metavar="N", help="use only events up to log position N")
@@ -252,6 +323,8 @@ def _parser() -> argparse.ArgumentParser:
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     a = actions.add_parser("alias", help="these unit names are one department")
     a.add_argument("names", nargs="+", metavar="NAME")
+    a.add_argument("--force", action="store_true",
+                   help="record it even if a name is unknown to the log (otherwise refused: a typo merges nothing)")
     a.add_argument("--jurisdiction", help="only within this jurisdiction (e.g. 成武县)")
     a = actions.add_parser("reject", help="an extracted record is false")
     a.add_argument("record_id", metavar="ID")
@@ -328,6 +401,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         project = Project(Path(args.project).resolve()) if args.project else Project.find()
         return _VERBS[args.verb](args, project)
+    except BrokenPipeError:
+        # The reader went away (`policykit log | head`): stop quietly, as other command-line tools do,
+        # and keep Python from complaining again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool ended by a closed pipe
     except ProjectError as exc:
         _say(f"error: {exc}")
         return 2
@@ -335,8 +413,6 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"error: {exc}")
         return 2
     except Exception as exc:  # noqa: BLE001 - the user gets a message, not a traceback; POLICYKIT_DEBUG shows it
-        import os
-
         if os.environ.get("POLICYKIT_DEBUG"):
             raise
         import sqlite3

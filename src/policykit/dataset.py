@@ -5,7 +5,7 @@ import json
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,10 +13,7 @@ import polars as pl
 
 from .frames import LogState, StreamedFrames, stream_log
 from .log import EventLog
-from .project import FRAME_NAMES, Project
-
-
-BUILD_MANIFEST = "_build.json"  # which log position the parquet files were built from
+from .project import BUILD_MANIFEST, FRAME_NAMES, Project, build_scratch, write_atomically
 
 
 @dataclass(frozen=True)
@@ -96,22 +93,23 @@ def open_dataset(project: str | Path | Project | None = None, *, as_of_seq: int 
 @contextmanager
 def _streamed(project: Project, near: Path | None, as_of_seq: int | None,
               as_of_date: str | None) -> Iterator[StreamedFrames]:
-    """The streamed frames of the project's log, their parts in a temporary folder under ``near`` (the
-    system's temporary folder when None), removed on exit."""
-    try:
-        if near is not None:
-            near.mkdir(parents=True, exist_ok=True)
-        workdir = Path(tempfile.mkdtemp(prefix=".build-", dir=near))
-    except OSError as exc:
-        raise _unwritable(near or Path(tempfile.gettempdir()), exc) from exc
-    try:
+    """The streamed frames of the project's log, their parts in a scratch folder under ``near`` (the
+    system's temporary folder when None), removed on exit (or, after a kill, by the next build)."""
+    with ExitStack() as stack:
+        try:
+            if near is not None:
+                near.mkdir(parents=True, exist_ok=True)
+                workdir = stack.enter_context(build_scratch(near))
+            else:
+                workdir = Path(tempfile.mkdtemp(prefix=".build-"))
+                stack.callback(shutil.rmtree, workdir, ignore_errors=True)
+        except OSError as exc:
+            raise _unwritable(near or Path(tempfile.gettempdir()), exc) from exc
         with EventLog(project.log_path, create=False) as log:
             try:  # the parts are written as the log is read
                 yield stream_log(log, workdir, as_of_seq=as_of_seq, as_of_date=as_of_date)
             except OSError as exc:
                 raise _unwritable(near or workdir, exc) from exc
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def write_frames(dataset: Dataset, folder: Path | None = None) -> dict[str, Path]:
@@ -170,13 +168,7 @@ def _write_atomically(folder: Path, writers: dict[str, Callable[[Path], object]]
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for path, write in writes:
-            tmp = path.with_name(path.name + ".tmp")
-            try:
-                write(tmp)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
-            tmp.replace(path)  # readers never see half a file
+            write_atomically(path, write)  # readers never see half a file; symlinks are replaced, not followed
     except OSError as exc:
         raise _unwritable(folder, exc) from exc
     return paths

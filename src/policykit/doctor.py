@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .project import Project
+from .project import BUILD_MANIFEST, Project
 
 # Packages the kit cannot run without (distribution names, as pip knows them).
 KEY_PACKAGES = ("polars", "networkx", "scipy", "altair", "vl-convert-python", "opencc", "selectolax")
@@ -95,7 +95,6 @@ def _writable(folder: Path) -> Check:
 
 def _log_checks(project: Project) -> list[Check]:
     from . import extract
-    from .dataset import BUILD_MANIFEST
     from .frames import replay
     from .log import EventLog, LogError
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
+import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +40,51 @@ _NOTABLE_WARNINGS = ("no-documents", "encoding-fallback")
 
 class UnreadableSource(ValueError):
     """A raw file that is not a text the kit can read; the message says why."""
+
+
+@dataclass(frozen=True)
+class IngestLimits:
+    """How large a raw file and one document's extraction event may be (in MB, 2**20 bytes).
+
+    A file over ``max_file_mb`` is refused before it is read (a symlink to a huge file or a device
+    cannot exhaust memory); a document whose ``DocumentExtracted`` event would be over
+    ``max_event_mb`` is refused after extraction (one event is one row the log and every replay
+    hold whole in memory). Neither refusal is logged, so a run with a higher limit reads the file.
+    Defaults come from ``POLICYKIT_MAX_FILE_MB`` and ``POLICYKIT_MAX_EVENT_MB``.
+
+    Examples
+    --------
+    >>> IngestLimits(max_file_mb=1).max_file_bytes
+    1048576
+    """
+
+    max_file_mb: float = 64.0
+    max_event_mb: float = 32.0
+
+    @classmethod
+    def from_env(cls) -> IngestLimits:
+        """The defaults, overridden by ``POLICYKIT_MAX_FILE_MB`` / ``POLICYKIT_MAX_EVENT_MB``."""
+        values = {}
+        for name, var in (("max_file_mb", "POLICYKIT_MAX_FILE_MB"), ("max_event_mb", "POLICYKIT_MAX_EVENT_MB")):
+            if os.environ.get(var):
+                try:
+                    values[name] = float(os.environ[var])
+                except ValueError:
+                    raise ValueError(f"{var}={os.environ[var]!r}: give a number of megabytes") from None
+        return cls(**values)
+
+    def __post_init__(self) -> None:
+        for name in ("max_file_mb", "max_event_mb"):
+            if not getattr(self, name) > 0:  # also refuses NaN
+                raise ValueError(f"{name} = {getattr(self, name)}: a limit must be a positive number of megabytes")
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 2**20)
+
+    @property
+    def max_event_bytes(self) -> int:
+        return int(self.max_event_mb * 2**20)
 
 
 @dataclass(frozen=True)
@@ -125,17 +172,34 @@ def extraction_batch(data: bytes, source_path: str) -> ExtractionBatch:
     return ExtractionBatch((source, *events), texts)
 
 
+def _event_bytes(event: Event) -> int:
+    """Size of ``event``'s payload as the log stores it (compact UTF-8 JSON)."""
+    payload = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
+    return len(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def check_event_sizes(batch: ExtractionBatch, limits: IngestLimits) -> None:
+    """Raise :class:`UnreadableSource` naming the first document whose event is over the limit."""
+    for event in batch.events[1:]:
+        size = _event_bytes(event)
+        if size > limits.max_event_bytes:
+            raise UnreadableSource(
+                f"document {event.part} would be a {size / 2**20:.1f} MB event ({len(event.tasks)} tasks, "
+                f"{len(event.targets)} targets, {len(event.observations)} observations), over the event size limit "
+                f"of {limits.max_event_mb:g} MB (--max-event-mb, POLICYKIT_MAX_EVENT_MB); split the file or raise the limit")
+
+
 def discover_sources(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     """Files under ``paths`` (recursively, hidden files skipped, symlink loops reported), sorted."""
     found: list[Path] = []
     problems: list[str] = []
     seen_dirs: set[str] = set()
     for path in paths:
-        if path.is_file():
-            found.append(path)
-            continue
         if not path.exists():
             problems.append(f"{path}: no such file or folder")
+            continue
+        if not path.is_dir():  # a file, or a FIFO or device the reader will refuse by name
+            found.append(path)
             continue
         for folder, dirs, files in os.walk(path, followlinks=True, onerror=lambda e: problems.append(f"{e.filename}: {e.strerror}")):
             real = os.path.realpath(folder)
@@ -149,26 +213,87 @@ def discover_sources(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     return sorted(set(found)), problems
 
 
-def _read_bytes(path: Path) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read()
+_NOT_REGULAR = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The file's bytes; refused when it is no regular file or holds more than ``max_bytes``.
+
+    Opened without blocking, so a FIFO cannot hang the run, and checked on the open file, so a
+    file swapped for a device after discovery is caught too. At most ``max_bytes + 1`` bytes are
+    read whatever the file claims its size is.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with open(fd, "rb", closefd=True) as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _NOT_REGULAR if test(info.st_mode)), "not a regular file")
+            raise UnreadableSource(f"{kind}, not a regular file; skipped")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise _too_large(info.st_size, max_bytes)
+        os.set_blocking(fd, True)
+        data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)  # it may have grown meanwhile
+    if max_bytes is not None and len(data) > max_bytes:
+        raise _too_large(None, max_bytes)
+    return data
+
+
+def _too_large(size: int | None, max_bytes: int) -> UnreadableSource:
+    return UnreadableSource(("" if size is None else f"{size / 2**20:.1f} MB, ") + "larger than the file size limit "
+                            f"of {max_bytes / 2**20:g} MB (--max-file-mb, POLICYKIT_MAX_FILE_MB); skipped")
+
+
+def _display_name(rel: str) -> str | None:
+    """``None`` for a name that is valid UTF-8; otherwise the name with its raw bytes escaped."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return None
+
+
+def batch_key(sha256: str, extractor_version: str, *, rejected: bool = False) -> str:
+    """The key ingest gives the events of one raw file (at one extractor version) in the log.
+
+    A rejection has its own prefix so that a newer extractor tries the file again.
+
+    Examples
+    --------
+    >>> batch_key("ab12", "0.3.0")
+    'source:ab12|0.3.0'
+    """
+    return f"{'rejected' if rejected else 'source'}:{sha256}|{extractor_version}"
 
 
 def _batch_key(sha256: str, *, any_version: bool = False, rejected: bool = False) -> str:
-    # A rejection has its own prefix so that a newer extractor tries the file again.
-    return f"{'rejected' if rejected else 'source'}:{sha256}|" + ("" if any_version else _extractor_version())
+    return batch_key(sha256, "" if any_version else _extractor_version(), rejected=rejected)
 
 
 def _pending(project: Project, log: EventLog, files: list[Path], reextract: bool, report: IngestReport,
-             ) -> Iterator[tuple[str, bytes, str]]:
-    """(relative path, bytes, sha256) of files not yet in the log at this extractor version."""
+             limits: IngestLimits) -> Iterator[tuple[str, bytes, str]]:
+    """(relative path, bytes, sha256) of files not yet in the log at this extractor version.
+
+    Files that cannot be read are reported and not logged: nothing is known of their content, and
+    a rerun (after a rename, a fix, a higher limit) reads them.
+    """
     for path in files:
         rel = project.relative(path)
+        escaped = _display_name(rel)
+        if escaped is not None:  # the log and every frame hold names as UTF-8 text
+            report.files_failed += 1
+            report.problems.append(f"{escaped}: the file name is not valid UTF-8 (the bytes shown as \\x..); "
+                                   "rename it, e.g. `convmv -f gbk -t utf-8 --notest FILE`; skipped")
+            continue
         try:
-            data = _read_bytes(path)
-        except OSError as exc:  # vanished or unreadable: nothing to log about content we never saw
+            data = _read_bytes(path, limits.max_file_bytes)
+        except OSError as exc:  # vanished or unreadable
             report.files_failed += 1
             report.problems.append(f"{rel}: cannot read ({exc.strerror or exc})")
+            continue
+        except UnreadableSource as exc:  # a FIFO, a device, too large
+            report.files_failed += 1
+            report.problems.append(f"{rel}: {exc}")
             continue
         sha = hashlib.sha256(data).hexdigest()
         known = (
@@ -182,14 +307,24 @@ def _pending(project: Project, log: EventLog, files: list[Path], reextract: bool
         yield rel, data, sha
 
 
-def _extract_or_problem(item: tuple[str, bytes, str]) -> tuple[str, str, ExtractionBatch | str]:
+class _OverLimit(str):
+    """A problem that depends on a setting, not on the content: reported, not logged as a rejection."""
+
+
+def _extract_or_problem(item: tuple[str, bytes, str], limits: IngestLimits = IngestLimits(),
+                        ) -> tuple[str, str, ExtractionBatch | str]:
     rel, data, sha = item
     try:
-        return rel, sha, extraction_batch(data, rel)
+        batch = extraction_batch(data, rel)
     except UnreadableSource as exc:
         return rel, sha, str(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run; the problem is logged
         return rel, sha, f"extraction failed: {type(exc).__name__}: {exc}"
+    try:
+        check_event_sizes(batch, limits)
+    except UnreadableSource as exc:
+        return rel, sha, _OverLimit(exc)
+    return rel, sha, batch
 
 
 def _bounded_map(pool: ProcessPoolExecutor, fn: Callable, items: Iterable, window: int) -> Iterator:
@@ -208,7 +343,8 @@ def _bounded_map(pool: ProcessPoolExecutor, fn: Callable, items: Iterable, windo
 
 
 def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reextract: bool = False,
-           workers: int = 1, progress: Callable[[Iterable], Iterable] | None = None) -> IngestReport:
+           workers: int = 1, limits: IngestLimits | None = None,
+           progress: Callable[[Iterable], Iterable] | None = None) -> IngestReport:
     """Read raw files into the project's event log.
 
     Files already in the log with the same content are skipped (nothing is appended); with
@@ -224,21 +360,29 @@ def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reext
         Re-extract files whose latest extraction is from an older extractor version.
     workers : int
         Processes that read and extract in parallel; one writer appends to the log.
+    limits : IngestLimits, optional
+        File and event size limits (default: :meth:`IngestLimits.from_env`).
     progress : callable, optional
         Wraps the iterable of files (e.g. ``tqdm``).
     """
+    limits = limits or IngestLimits.from_env()
     files, problems = discover_sources([Path(p) for p in (paths or [project.raw_dir])])
     report = IngestReport(files_seen=len(files), problems=list(problems))
+    extract_one = functools.partial(_extract_or_problem, limits=limits)
     with EventLog(project.log_path) as log:
-        pending = _pending(project, log, files, reextract, report)
+        pending = _pending(project, log, files, reextract, report, limits)
         if workers > 1:
             pool = ProcessPoolExecutor(max_workers=workers)
-            results = _bounded_map(pool, _extract_or_problem, pending, window=8 * workers)
+            results = _bounded_map(pool, extract_one, pending, window=8 * workers)
         else:
             pool = None
-            results = map(_extract_or_problem, pending)
+            results = map(extract_one, pending)
         try:
             for rel, sha, outcome in (progress(results) if progress else results):
+                if isinstance(outcome, _OverLimit):
+                    report.files_failed += 1
+                    report.problems.append(f"{rel}: {outcome}")
+                    continue
                 if isinstance(outcome, str):
                     report.files_failed += 1
                     report.problems.append(f"{rel}: {outcome}")

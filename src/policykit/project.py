@@ -1,11 +1,17 @@
 """Where a project's files live. Everything that touches paths goes through :class:`Project`."""
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 FRAME_NAMES = ("documents", "tasks", "assignments", "units", "targets", "observations", "instruments")
+BUILD_MANIFEST = "_build.json"  # which log position the parquet files were built from
 
 
 class ProjectError(Exception):
@@ -64,3 +70,66 @@ class Project:
             return path.relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
+    """Run ``write(tmp)`` on a new temporary file beside ``path``, then rename it to ``path``.
+
+    Readers never see half a file, and nothing is written through a symlink: the temporary file
+    is created anew (never an existing name an attacker could have planted as a link), and a
+    symlink already at ``path`` is replaced by the file, not followed. On any error the
+    temporary file is removed and ``path`` is left as it was.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> write_atomically(target, lambda tmp: tmp.write_text("ok")).read_text()
+    'ok'
+    """
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.fchmod(fd, 0o666 & ~umask)  # the mode a plain open() would give, not mkstemp's private 0600
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+_SCRATCH_PREFIX = ".build-"
+_SCRATCH_LOCK = ".build.lock"
+
+
+@contextmanager
+def build_scratch(folder: Path) -> Iterator[Path]:
+    """A scratch folder ``.build-XXXX`` inside ``folder`` for one build, removed afterwards.
+
+    A build killed outright leaves its scratch folder behind; the next build removes such leftovers,
+    but only when no other build is running in ``folder``: every build holds a shared lock on
+    ``folder/.build.lock`` while it works, and the sweep needs the exclusive one. The kernel drops
+    a killed process's lock, so a leftover can never belong to a live build.
+    """
+    fd = os.open(folder / _SCRATCH_LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # another build is running: its scratch folder is not a leftover
+            pass
+        else:
+            for leftover in folder.glob(_SCRATCH_PREFIX + "*"):
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover, ignore_errors=True)
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        scratch = Path(tempfile.mkdtemp(prefix=_SCRATCH_PREFIX, dir=folder))
+        try:
+            yield scratch
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    finally:
+        os.close(fd)  # releases the lock

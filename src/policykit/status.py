@@ -6,18 +6,35 @@ from collections import Counter
 
 import polars as pl
 
-from .dataset import BUILD_MANIFEST
-from . import extract
-from .frames import replay
-from .log import EventLog
-from .project import FRAME_NAMES, Project
+from ._version import EXTRACTOR_VERSION
+from .log import EventLog, SourceRead, SourceRejected
+from .project import BUILD_MANIFEST, FRAME_NAMES, Project
+
+# Only the log and polars are imported: `status` must answer about as fast as `import polars`.
 
 
-def _built_frames(project: Project) -> tuple[dict | None, dict[str, pl.DataFrame]]:
+def _built_frames(project: Project) -> tuple[dict | None, pl.DataFrame | None, dict[str, int]]:
+    """The build manifest, the documents frame and the row count of each frame on disk."""
     manifest_path = project.processed_dir / BUILD_MANIFEST
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else None
-    frames = {n: pl.read_parquet(project.frame_path(n)) for n in FRAME_NAMES if project.frame_path(n).exists()}
-    return manifest, frames
+    paths = {n: project.frame_path(n) for n in FRAME_NAMES if project.frame_path(n).exists()}
+    heights = {n: pl.scan_parquet(p).select(pl.len()).collect().item() for n, p in paths.items()}
+    docs = pl.read_parquet(paths["documents"]) if "documents" in paths else None
+    return manifest, docs, heights
+
+
+def _latest_sources(log: EventLog) -> tuple[dict[str, SourceRead], dict[str, SourceRejected]]:
+    """Latest reading and standing rejection of each source path (a later reading clears a rejection)."""
+    read: dict[str, SourceRead] = {}
+    rejected: dict[str, SourceRejected] = {}
+    for stored in log.read(types=["SourceRead", "SourceRejected"]):
+        event = stored.event
+        if isinstance(event, SourceRead):
+            read[event.source_path] = event
+            rejected.pop(event.source_path, None)
+        else:
+            rejected[event.source_path] = event
+    return read, rejected
 
 
 def status_report(project: Project, *, summary: bool = False, warnings: bool = False) -> str:
@@ -26,26 +43,24 @@ def status_report(project: Project, *, summary: bool = False, warnings: bool = F
     with EventLog(project.log_path, create=False) as log:
         counts = log.counts_by_type()
         last_seq = log.last_seq()
-        sources = replay(log.read(types=["SourceRead", "SourceRejected"]))
-    manifest, frames = _built_frames(project)
-    docs = frames.get("documents")
+        sources, rejected = _latest_sources(log)
+    manifest, docs, heights = _built_frames(project)
     n_warn_docs = int((docs["n_warnings"] > 0).sum()) if docs is not None else 0
     n_warnings = int(docs["n_warnings"].sum()) if docs is not None and docs.height else 0
     lines = []
     if summary:
-        sizes = " · ".join(f"{frames[n].height} {n}" for n in ("documents", "tasks", "assignments", "units", "targets")
-                           if n in frames)
+        sizes = " · ".join(f"{heights[n]} {n}" for n in ("documents", "tasks", "assignments", "units", "targets")
+                           if n in heights)
         lines.append(f"policykit: {sizes} · {n_warnings} warnings in {n_warn_docs} documents · "
-                     f"{len(sources.rejected)} files rejected · log seq {last_seq}")
+                     f"{len(rejected)} files rejected · log seq {last_seq}")
         return "\n".join(lines)
     lines.append(f"event log: {project.log_path} (last seq {last_seq})")
     for name, n in counts.items():
         lines.append(f"  {name:<20} {n:>8}")
-    current = extract.EXTRACTOR_VERSION
-    old = sorted(p for p, (_, s) in sources.sources.items() if s.extractor_version != current)
-    lines.append(f"sources: {len(sources.sources)} read, {len(old)} on an older extractor than {current}"
+    old = sorted(p for p, s in sources.items() if s.extractor_version != EXTRACTOR_VERSION)
+    lines.append(f"sources: {len(sources)} read, {len(old)} on an older extractor than {EXTRACTOR_VERSION}"
                  + (" (run `policykit ingest --reextract`)" if old else ""))
-    for path, (_, rej) in sorted(sources.rejected.items()):
+    for path, rej in sorted(rejected.items()):
         lines.append(f"  rejected {path}: {rej.problem}")
     if manifest is None:
         lines.append("frames: not built (run `policykit build`)")
@@ -54,8 +69,8 @@ def status_report(project: Project, *, summary: bool = False, warnings: bool = F
         lines.append(f"frames: built from seq {manifest['last_seq']}" + (" — OUT OF DATE, run `policykit build`"
                                                                         if stale else ""))
         for name in FRAME_NAMES:
-            if name in frames:
-                lines.append(f"  {name:<20} {frames[name].height:>8}")
+            if name in heights:
+                lines.append(f"  {name:<20} {heights[name]:>8}")
         if manifest.get("orphans"):
             lines.append(f"  {manifest['orphans']} curation events refer to records that no longer exist")
     if docs is not None and n_warn_docs:

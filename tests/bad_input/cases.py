@@ -1,6 +1,7 @@
 """Bad raw files, written by the tests themselves: what each one is and what ingest must say about it."""
 from __future__ import annotations
 
+import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,13 @@ def bad_inputs(one_line_bytes: int = 5 * 2**20) -> list[BadInput]:
         BadInput("deep.html", b"<html><body>" + b"<div>" * 5000 + "建设实验室".encode() + b"</div>" * 5000 + b"</body></html>",
                  "any"),
         BadInput("计划 文件/成武县 2023年 重点任务.txt", GOOD.replace("实验室", "人才公寓").encode(), "ok"),
+        BadInput("utf32.txt", GOOD.replace("20家", "30家").encode("utf-32"), "ok"),  # BOM FF FE 00 00, not UTF-16's
     ]
+
+
+# A file name in GBK bytes, as a scraper on a Chinese Windows machine leaves it: not valid UTF-8.
+NON_UTF8_NAME = os.fsdecode("成武县".encode("gbk") + b".txt")
+HUGE_BYTES = 100 * 2**20  # over the default file size limit (64 MB); sparse, so it costs no disk
 
 
 def write_bad_inputs(raw: Path, cases: list[BadInput]) -> None:
@@ -62,6 +69,11 @@ def write_bad_inputs(raw: Path, cases: list[BadInput]) -> None:
     (raw / "loop-b.txt").symlink_to(raw / "loop-a.txt")
     (raw / "sub").mkdir()
     (raw / "sub" / "again").symlink_to(raw)
+    os.mkfifo(raw / "pipe.txt")  # no writer ever opens it: reading it would block for ever
+    (raw / "zero.txt").symlink_to("/dev/zero")  # endless: reading it whole would exhaust memory
+    with open(raw / "huge.txt", "wb") as fh:
+        fh.truncate(HUGE_BYTES)
+    (raw / NON_UTF8_NAME).write_bytes(GOOD.replace("实验室", "图书馆").encode())
 
 
 # What the unreadable kinds written by write_bad_inputs must produce (path under data/raw, message).
@@ -70,4 +82,8 @@ LINK_PROBLEMS = (
     ("loop-a.txt", "cannot read (Too many levels of symbolic links)"),
     ("loop-b.txt", "cannot read (Too many levels of symbolic links)"),
     ("sub/again", "symlink loop"),
+    ("pipe.txt", "a FIFO (named pipe), not a regular file; skipped"),
+    ("zero.txt", "a character device, not a regular file; skipped"),
+    ("huge.txt", "100.0 MB, larger than the file size limit of 64 MB (--max-file-mb, POLICYKIT_MAX_FILE_MB)"),
+    ("\\xb3\\xc9\\xce\\xe4\\xcf\\xd8.txt", "the file name is not valid UTF-8"),
 )

@@ -34,12 +34,12 @@ def ingested(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     read = ingest_module._read_bytes
 
-    def read_racing(path: Path) -> bytes:
+    def read_racing(path: Path, max_bytes: int | None = None) -> bytes:
         if path.name == "vanishing.txt":
             path.unlink()  # gone between listing and reading
         if path.name == "locked.txt":  # chmod 000 does not stop root, so the refusal is simulated
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return read(path)
+        return read(path, max_bytes)
 
     mp.setattr(ingest_module, "_read_bytes", read_racing)
     err, out = io.StringIO(), io.StringIO()
@@ -56,7 +56,7 @@ def _lines_about(lines: list[str], name: str) -> list[str]:
 def test_exit_code_says_some_files_failed(ingested):
     _, code, out, _ = ingested
     assert code == 1
-    assert "ingest: 18 files" in out and "failed" in out
+    assert "ingest: 23 files" in out and "failed" in out
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.outcome in ("warning", "failed")], ids=lambda c: c.name)

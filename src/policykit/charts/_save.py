@@ -9,6 +9,7 @@ import re
 import altair as alt
 import vl_convert as vlc
 
+from ..project import write_atomically
 from ._fonts import find_cjk_font
 from ._theme import theme_config
 
@@ -82,5 +83,4 @@ def save(chart: alt.TopLevelMixin, path: str | Path, *, ppi: int = 200) -> Path:
     else:
         data = _canonical_pdf(vlc.vegalite_to_pdf(spec, config=config))
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
+    return write_atomically(path, lambda tmp: tmp.write_bytes(data))  # never through a symlink at path

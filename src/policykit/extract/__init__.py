@@ -30,9 +30,7 @@ from ._spans import SENTENCE_END, boundary_after, boundary_before
 from ._structure import find_tasks
 from ._targets import find_targets
 
-# Bump when extraction output may change for the same text: the log then supersedes older
-# extractions of a document on `policykit ingest --reextract`.
-EXTRACTOR_VERSION = "0.3.0"
+from .._version import EXTRACTOR_VERSION  # bump it there when extraction output may change
 
 __all__ = [
     "COMPARATORS",

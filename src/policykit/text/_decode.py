@@ -8,7 +8,9 @@ import re
 
 from ._types import TextWarning
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# UTF-32 first: its little-endian BOM (FF FE 00 00) begins with UTF-16's (FF FE).
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # The most frequent Han characters of government prose, in both scripts, and CJK punctuation: a
 # right decoding is dense in them, a wrong one (GB bytes read as Big5 or UTF-16) is not.
 _COMMON = re.compile(
@@ -77,13 +79,14 @@ def decode_bytes(data: bytes, source_path: str) -> tuple[str, str, list[TextWarn
     >>> decode_bytes("政府工作报告".encode("gb18030"), "x.txt")[1]
     'gb18030'
     """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            text = _strict(data, codec)
-            if text is not None:
-                return text, codec, []
-            text, warnings = _decode_reporting(data, codec, source_path)
-            return text, codec, warnings
+    marked = [codec for bom, codec in _BOMS if data.startswith(bom)]
+    for codec in marked:
+        text = _strict(data, codec)
+        if text is not None:
+            return text, codec, []
+    if marked:
+        text, warnings = _decode_reporting(data, marked[0], source_path)
+        return text, marked[0], warnings
     text = _strict(data, "utf-8")
     if text is not None:
         return text, "utf-8", []
