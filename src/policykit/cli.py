@@ -247,6 +247,16 @@ def _export_network(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+@_verb("export-frames")
+def _export_frames(args: argparse.Namespace, project: Project) -> int:
+    from .dataset import open_dataset
+    from .export import export_frames
+
+    written = export_frames(open_dataset(project, as_of_seq=args.as_of_seq), args.out, args.format or ["parquet"])
+    print(f"export-frames: {len(written)} files → {args.out} (codebook.csv: variable labels in English and Chinese)")
+    return 0
+
+
 @_verb("doctor")
 def _doctor(args: argparse.Namespace, project: Project) -> int:
     from .doctor import format_checks, run_checks
@@ -376,6 +386,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("gold_dir", metavar="GOLD_DIR", help="a folder of gold JSON files (or one file)")
     p.add_argument("--errors", type=int, default=10, metavar="N", help="misses and false hits listed per record type")
     p.add_argument("--scores-out", metavar="CSV", help="also write the scores (and errors beside them) as CSV")
+
+    p = sub.add_parser("export-frames", help="write every frame and panel for Stata, Excel or R, with a codebook")
+    p.add_argument("--format", action="append", choices=["parquet", "csv", "dta", "xlsx"],
+                   help="file format (repeatable; default parquet; csv is UTF-8 with a BOM for Excel)")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--as-of-seq", type=int, metavar="N", help="the dataset as it was at log position N")
 
     p = sub.add_parser("export-network", help="write the coordination network for Gephi, UCINET or a spreadsheet")
     p.add_argument("--format", required=True, choices=["gexf", "graphml", "dl", "dl-edgelist", "csv"])

@@ -13,6 +13,7 @@ years and places, and export them for Gephi, UCINET or a spreadsheet. See docs/n
 """
 from ._diff import NetworkDiff, network_diff
 from ._errors import NetworkInputError
+from ._dyads import dyad_panel
 from ._export import export_network
 from ._graphs import bipartite_graph, coordination_graph, lead_graph
 from ._load import coordination_load
@@ -22,6 +23,6 @@ from ._summary import compare_networks, network_summary
 
 __all__ = [
     "NetworkDiff", "NetworkInputError", "bipartite_graph", "compare_networks", "coordination_graph",
-    "coordination_load", "export_network", "lead_graph", "network_diff", "network_summary",
+    "coordination_load", "dyad_panel", "export_network", "lead_graph", "network_diff", "network_summary",
     "select_assignments", "structural_holes",
 ]
