@@ -63,8 +63,9 @@ def test_build_writes_the_frames_of_write_frames_deterministically(curated, tmp_
         assert pl.read_parquet(first[name]).equals(pl.read_parquet(in_memory[name])), name
         assert first[name].read_bytes() == (tmp_path / "second" / f"{name}.parquet").read_bytes(), name
     assert json.loads((tmp_path / "memory" / "_build.json").read_text()) == manifest
-    assert sorted(p.name for p in (tmp_path / "first").iterdir()) == sorted(
-        [f"{n}.parquet" for n in FRAME_NAMES] + ["_build.json"])  # no temporary parts left behind
+    # No temporary parts left behind; the build lock file (.build.lock) stays, empty.
+    assert sorted(p.name for p in (tmp_path / "first").iterdir() if p.name != ".build.lock") == sorted(
+        [f"{n}.parquet" for n in FRAME_NAMES] + ["_build.json"])
 
 
 def test_build_as_of_seq_streams_the_pinned_log(curated, tmp_path):

@@ -38,7 +38,7 @@ def test_role_correction_survives_reextraction(project, monkeypatch):
     ds = pk.open(project)
     lead = _assignment(ds, "科技局")
     curation.set_role(project, lead["assignment_id"], "responsible", reason="test", author="ana")
-    monkeypatch.setattr(pk.extract, "EXTRACTOR_VERSION", "99.0.0")
+    monkeypatch.setattr(pk._version, "EXTRACTOR_VERSION", "99.0.0")
     report = pk.ingest(project, reextract=True)
     assert report.files_ingested == 1
     after = pk.open(project)
@@ -49,7 +49,7 @@ def test_role_correction_survives_reextraction(project, monkeypatch):
 
 
 def test_plain_ingest_keeps_older_extractions_until_reextract(project, monkeypatch, capsys):
-    monkeypatch.setattr(pk.extract, "EXTRACTOR_VERSION", "99.0.0")
+    monkeypatch.setattr(pk._version, "EXTRACTOR_VERSION", "99.0.0")
     assert pk.ingest(project).files_unchanged == 1
     assert main(["--project", str(project.root), "status"]) == 0
     assert "1 on an older extractor than 99.0.0" in capsys.readouterr().out

@@ -94,7 +94,7 @@ def _writable(folder: Path) -> Check:
 
 
 def _log_checks(project: Project) -> list[Check]:
-    from . import extract
+    from . import _version
     from .frames import replay
     from .log import EventLog, LogError
 
@@ -124,7 +124,7 @@ def _log_checks(project: Project) -> list[Check]:
         checks.append(Check("frames", ok, f"built from seq {built}, log at seq {last_seq}",
                             "" if ok else "run `policykit build`"))
 
-    current = extract.EXTRACTOR_VERSION
+    current = _version.EXTRACTOR_VERSION
     old = sorted(p for p, (_, s) in sources.items() if s.extractor_version != current)
     checks.append(Check("extractor version", not old,
                         f"{len(old)} of {len(sources)} sources read by an extractor older than {current}"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -12,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import extract
+from . import _version
 from .extract import extract_document
 from .log import DocumentExtracted, Event, EventLog, SourceRead, SourceRejected, record_payloads
 from .project import Project
@@ -21,7 +22,7 @@ from .text import read_source
 
 def _extractor_version() -> str:
     # Read at call time, so a test can stand in a newer extractor version.
-    return extract.EXTRACTOR_VERSION
+    return _version.EXTRACTOR_VERSION
 
 
 def _extractor_name() -> str:

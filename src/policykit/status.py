@@ -6,7 +6,7 @@ from collections import Counter
 
 import polars as pl
 
-from ._version import EXTRACTOR_VERSION
+from . import _version
 from .log import EventLog, SourceRead, SourceRejected
 from .project import BUILD_MANIFEST, FRAME_NAMES, Project
 
@@ -57,8 +57,9 @@ def status_report(project: Project, *, summary: bool = False, warnings: bool = F
     lines.append(f"event log: {project.log_path} (last seq {last_seq})")
     for name, n in counts.items():
         lines.append(f"  {name:<20} {n:>8}")
-    old = sorted(p for p, s in sources.items() if s.extractor_version != EXTRACTOR_VERSION)
-    lines.append(f"sources: {len(sources)} read, {len(old)} on an older extractor than {EXTRACTOR_VERSION}"
+    current = _version.EXTRACTOR_VERSION  # read at call time, so a test can stand in a newer extractor
+    old = sorted(p for p, s in sources.items() if s.extractor_version != current)
+    lines.append(f"sources: {len(sources)} read, {len(old)} on an older extractor than {current}"
                  + (" (run `policykit ingest --reextract`)" if old else ""))
     for path, rej in sorted(rejected.items()):
         lines.append(f"  rejected {path}: {rej.problem}")

@@ -6,7 +6,7 @@ import tempfile
 import pytest
 
 import policykit as pk
-from policykit import doctor, extract
+from policykit import _version, doctor
 from policykit.charts import find_cjk_font
 from policykit.cli import main
 from policykit.log import EventLog, UnitAliasDeclared
@@ -43,7 +43,7 @@ def test_healthy_project_exits_0(built, capsys):
 def test_stale_frames_and_old_extractions_say_what_to_run(built, monkeypatch, capsys):
     with EventLog(built.log_path) as log:
         log.append([UnitAliasDeclared(reason="same bureau", names=("科技局", "科学技术局"))], recorded_by="ana")
-    monkeypatch.setattr(extract, "EXTRACTOR_VERSION", "99.0")
+    monkeypatch.setattr(_version, "EXTRACTOR_VERSION", "99.0")
     problems = _problems(built)
     assert set(problems) == {"frames", "extractor version"}
     assert problems["frames"].found == "built from seq 2, log at seq 3"

@@ -3,7 +3,9 @@
 Every word the extractors know — unit heads, placeholders, role words, hardness words, comparators,
 time words, metrics, units of measure, department functions — lives in a tab-separated file under
 ``policykit/lexicon/data/<topic>.tsv``: ``#`` starts a comment line, the first other line names the
-columns, each further line is one entry. A cell may hold alternatives separated by ``|``.
+columns, each further line is one entry. A cell may hold alternatives separated by ``|``. An entry is
+known by its first column, unless a comment line ``# key: COLUMN COLUMN …`` names the columns that
+identify it (a table such as the codebook, keyed by frame and variable).
 
 A researcher adds words of their own without editing code: put files with the same topic names
 (and the same columns) in a folder and name it in the ``POLICYKIT_LEXICON`` environment variable
@@ -117,13 +119,13 @@ def _table(topic: str, _env: str) -> Table:
     builtin = _BUILTIN.joinpath(f"{topic}.tsv")
     if not builtin.is_file():
         raise LexiconError(f"lexicon: no topic {topic!r} (topics: {', '.join(topics())})")
-    columns, rows = _read(builtin.read_text("utf-8"), f"policykit/lexicon/data/{topic}.tsv")
+    columns, rows, _ = _read(builtin.read_text("utf-8"), f"policykit/lexicon/data/{topic}.tsv")
     sources = [f"policykit/lexicon/data/{topic}.tsv"]
     for folder in extra_dirs():
         path = folder / f"{topic}.tsv"
         if not path.is_file():
             continue
-        user_columns, user_rows = _read(path.read_text("utf-8"), str(path))
+        user_columns, user_rows, _ = _read(path.read_text("utf-8"), str(path))
         if user_columns != columns:
             raise LexiconError(f"{path}: columns {'/'.join(user_columns)} differ from the kit's "
                                f"{'/'.join(columns)} for topic {topic!r}")
@@ -132,11 +134,16 @@ def _table(topic: str, _env: str) -> Table:
     return Table(topic, columns, tuple(rows), tuple(sources))
 
 
-def _read(text: str, where: str) -> tuple[tuple[str, ...], list[dict[str, str]]]:
+def _read(text: str, where: str) -> tuple[tuple[str, ...], list[dict[str, str]], tuple[str, ...]]:
+    """Columns, rows and the key columns of one file."""
     columns: tuple[str, ...] | None = None
+    key: tuple[str, ...] = ()
     rows: list[dict[str, str]] = []
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
+        comment = line.lstrip()
+        if comment.startswith("#") and comment[1:].strip().startswith("key:"):
+            key = tuple(comment[1:].strip()[4:].split())
+        if not line.strip() or comment.startswith("#"):
             continue
         cells = tuple(c.strip() for c in line.split("\t"))
         if columns is None:
@@ -147,14 +154,17 @@ def _read(text: str, where: str) -> tuple[tuple[str, ...], list[dict[str, str]]]
         rows.append(dict(zip(columns, cells + ("",) * (len(columns) - len(cells)))))
     if columns is None:
         raise LexiconError(f"{where}: no header line")
-    return columns, rows
+    if unknown := [k for k in key if k not in columns]:
+        raise LexiconError(f"{where}: key column(s) {', '.join(unknown)} not in the header ({'/'.join(columns)})")
+    return columns, rows, key or columns[:1]
 
 
 def check(dirs: tuple[str | Path, ...] = ()) -> list[Problem]:
     """Validate the kit's lexicon and the given user folders; report unreadable files and clashes.
 
-    A clash is one word listed twice in a topic's first column with different values elsewhere in
-    the row (the same word with two meanings), or a user file whose topic the kit does not know.
+    A clash is one entry (its first column, or its ``# key:`` columns) listed twice in a topic with
+    different values elsewhere in the row (the same word with two meanings), or a user file whose
+    topic the kit does not know.
 
     >>> check()
     []
@@ -172,11 +182,11 @@ def check(dirs: tuple[str | Path, ...] = ()) -> list[Problem]:
                 problems.append(Problem(str(path), 0, f"unknown topic {path.stem!r} (topics: {', '.join(sorted(known))})"))
                 continue
             sources.append((path.stem, path.read_text("utf-8"), str(path)))
-    seen: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+    seen: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]] = {}
     headers: dict[str, tuple[str, ...]] = {}
     for topic, text, where in sources:
         try:
-            columns, rows = _read(text, where)
+            columns, rows, key = _read(text, where)
         except LexiconError as exc:
             problems.append(Problem(where, 0, str(exc)))
             continue
@@ -184,10 +194,12 @@ def check(dirs: tuple[str | Path, ...] = ()) -> list[Problem]:
             problems.append(Problem(where, 0, f"columns {'/'.join(columns)} differ from {'/'.join(headers[topic])}"))
             continue
         for row in rows:
-            rest = tuple(row[c] for c in columns[1:])
-            for word in filter(None, row[columns[0]].split("|")):
-                first = seen.setdefault((topic, word), (where, rest))
+            rest = tuple(row[c] for c in columns if c not in key)
+            # A one-column key may list alternatives (a|b): each is an entry of its own.
+            entries = ([(w,) for w in row[key[0]].split("|") if w] if len(key) == 1 else [tuple(row[k] for k in key)])
+            for entry in entries:
+                first = seen.setdefault((topic, entry), (where, rest))
                 if first[1] != rest:
-                    problems.append(Problem(where, 0, f"{topic}: {word!r} is listed again with other values "
+                    problems.append(Problem(where, 0, f"{topic}: {'/'.join(entry)!r} is listed again with other values "
                                                       f"({'/'.join(rest)} vs {'/'.join(first[1])} in {first[0]})"))
     return problems
