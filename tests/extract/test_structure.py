@@ -179,3 +179,108 @@ def test_chapters_and_sections_of_a_five_year_plan():
             "二、健全预案。\n第二节 提升能力\n一、加强监测预警。\n第三章 保障措施\n各地各部门要加强组织领导。")
     assert outline(text) == [(("二", "一"), "一", "完善指挥体系"), (("二", "一"), "二", "健全预案"),
                              (("二", "二"), "一", "加强监测预警")]
+
+
+# Class 2: numbering in every Unicode dress, decided by the sequence.
+
+@pytest.mark.parametrize(("first", "second", "number"), [
+    ("1﹒", "2﹒", "1"), ("１．", "２．", "1"), ("1．", "2．", "1"), ("⑴", "⑵", "1"), ("⒈", "⒉", "1"),
+    ("㈠", "㈡", "1"), ("1)", "2)", "1"), ("1）", "2）", "1"), ("①", "②", "1"), ("第一条", "第二条", "一"),
+])
+def test_every_dress_of_a_number_marks_an_item(first, second, number):
+    tasks = find_tasks(f"{first}建设平台。内容。\n{second}培养人才。内容。")
+    assert [t.number for t in tasks][:1] == [number] and len(tasks) == 2
+    assert tasks[0].title == "建设平台"
+
+
+@pytest.mark.parametrize("indent", ["\u2003\u2003", "\u00a0\u00a0", "\t", "\u3000\u3000", " "])
+def test_indented_items_are_items(indent):
+    text = f"一、创新\n{indent}1.建设平台。\n{indent}2.培养人才。"
+    assert outline(text) == [(("一",), "1", "建设平台"), (("一",), "2", "培养人才")]
+
+
+def test_item_run_in_after_the_previous_items_closing_clause():
+    text = "一、创新\n1.建设平台。（牵头单位：市科技局；配合单位：市财政局）2.培养人才。\n3.扩大开放。"
+    assert outline(text) == [(("一",), "1", "建设平台"), (("一",), "2", "培养人才"), (("一",), "3", "扩大开放")]
+
+
+def test_number_run_into_digits_is_an_item_where_the_sequence_expects_it():
+    items = "\n".join(f"{n}.开展第{n}项工作。" for n in range(1, 11))
+    text = f"{items}\n11.121人才工程扩容。\n1.2018年底前完成改造。"
+    tasks = find_tasks("一、人才\n" + text.rsplit("\n", 1)[0] + "\n二、改造\n" + text.rsplit("\n", 1)[1])
+    assert [(t.path, t.number, t.title) for t in tasks[-2:]] == [
+        (("一",), "11", "121人才工程扩容"), (("二",), "1", "2018年底前完成改造")]
+    # a decimal at a line start where no item is expected stays text
+    assert [t.number for t in find_tasks("1.建设平台。\n3.5万亩良田。\n2.培养人才。")] == ["1", "2"]
+
+
+def test_more_than_999_items_at_one_level_are_not_merged():
+    text = "\n".join(f"{n}.完成第{n}项任务。" for n in range(1, 1003))
+    tasks = find_tasks(text)
+    assert len(tasks) == 1002 and tasks[-1].number == "1002" and tasks[-1].title == "完成第1002项任务"
+
+
+def test_enumerations_and_cross_references_are_not_items():
+    text = "1.建设地铁，开通3、4号线。\n2.评选一、二、三等奖。按第十二条规定执行。\n3.培养人才。"
+    assert [t.number for t in find_tasks(text)] == ["1", "2", "3"]
+
+
+def test_items_continue_in_the_dress_they_started_in():
+    text = "一、交通\n1.建设地铁。内容。\n2.建设公路。内容，推进2、3期工程。3.推进水运。\n二、能源"
+    assert [t.number for t in find_tasks(text) if t.path == ("一",)] == ["1", "2", "3"]
+    assert [t.number for t in find_tasks("1.建设地铁。内容2、推进3、\n2.建设公路。")] == ["1", "2"]
+
+
+# Class 3: text whose line breaks a scraper removed.
+
+PLAN = ("某市数字经济行动计划\n为加快发展，制定本方案。\n一、总体要求\n（一）指导思想。坚持创新驱动。\n"
+        "（二）主要目标。到2025年，产业规模达到100亿元。\n二、重点任务\n（一）壮大核心产业\n"
+        "1.培育龙头企业。支持企业做大做强。（牵头单位：市工业和信息化局）\n"
+        "2.建设产业园区。推进园区建设。（牵头单位：市发展改革委；配合单位：各区政府）\n"
+        "（二）推进融合应用\n3.发展智能制造。实施改造项目。（牵头单位：市工业和信息化局）\n"
+        "4.2025年底前建成平台。内容。\n三、保障措施\n（一）加强组织领导。建立工作机制。\n（二）强化要素保障。加大投入。")
+
+
+def _flatten(text: str, separator: str) -> str:
+    return separator.join(line.strip() for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("separator", ["", "\u3000\u3000", "  "])
+def test_a_plan_on_one_line_has_the_tasks_of_its_line_broken_form(separator):
+    flat = _flatten(PLAN, separator)
+    assert "\n" not in flat
+    assert outline(flat) == outline(PLAN)
+    assert [n for _, n, _ in outline(PLAN)] == ["1", "2", "3", "4", "一", "二"]
+
+
+def test_a_paragraphs_own_inline_list_stays_inside_it():
+    text = ("一、重点任务\n（一）建设平台。主要包括：（一）建设实验室；（二）建设中试基地。内容。\n"
+            "（二）培养人才。内容。\n二、保障措施\n加强领导。")
+    assert [n for _, n, _ in outline(text)] == ["一", "二"]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_CN_NUM = "一二三四五六七八九十"
+
+
+@st.composite
+def _outlines(draw):
+    """A plan of 2–5 sections, each with 1–6 numbered items numbered on or restarting per section (on one
+    line a single item under a single heading shows no sequence to read)."""
+    sections = draw(st.lists(st.integers(1, 6), min_size=2, max_size=5))
+    restart = draw(st.booleans())
+    lines, n = ["某县重点工作任务", "为推进工作，制定本方案。"], 0
+    for i, count in enumerate(sections):
+        lines.append(f"{_CN_NUM[i]}、第{_CN_NUM[i]}方面工作")
+        n = 0 if restart else n
+        for _ in range(count):
+            n += 1
+            lines.append(f"{n}.推进事项{n}。完成建设{n * 7}个。（牵头单位：县发展改革局）")
+    return "\n".join(lines)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_outlines(), st.sampled_from(["", "\u3000\u3000"]))
+def test_line_breaks_do_not_decide_the_tasks(text, separator):
+    assert outline(_flatten(text, separator)) == outline(text)

@@ -60,6 +60,7 @@ _MARK = re.compile(
 _ENUMERATION = re.compile(rf"[{_DIGIT}](?![{_DIGIT}]{{3}}年)|[{_CN}][{_CN}、，,等]")
 # A year run into the number before it: 1.2018年底前 is item 1, not the decimal 1.2018.
 _YEAR_AFTER = re.compile(r"(?:19|20)\d\d年")
+_TITLE_MAX, _SENTENCE_END = 40, "。；;！!？?"  # a heading's title: short, no sentence end
 # Conventional depth of each style (also used by the section tree to close open levels).
 RANK = {"chap": 0, "sect": 0.5, "cn": 1, "zero": 1, "pcn": 2, "num": 3, "row": 3, "article": 3, "pnum": 4,
         "rnum": 4, "circ": 5, "shi": 6}
@@ -139,8 +140,9 @@ def _takes(c: _Candidate, later: list[_Candidate], seen: list[tuple[_Candidate, 
         return False
     if c.style == "circ" and c.place != _LINE and not flat:
         return False  # ① lists inside a paragraph are its own sub-points
-    fits = _continues(c, seen, flat) or ((flat or c.place == _LINE) and _opens(c, seen, later))
-    if c.ambiguous and not _YEAR_AFTER.match(text, c.body):
+    fits = _continues(c, seen, flat) or ((flat or c.place == _LINE) and _opens(c, seen, later)) or (
+        flat and _first_under_heading(c, seen, text))
+    if c.ambiguous:
         fits = fits and c.place == _LINE
     return fits and not _superseded(c, later)
 
@@ -174,7 +176,7 @@ def _candidates(text: str) -> list[_Candidate]:
             place = _AFTER_END
         else:
             place = _INSIDE
-        ambiguous = m.lastgroup == "dnum"
+        ambiguous = m.lastgroup == "dnum" and not _YEAR_AFTER.match(text, body)
         if place != _LINE and not ambiguous and _ENUMERATION.match(text, body):
             continue  # 3、4号线, 一、二、三等奖: an enumeration of numbers, not an item
         if style == "rnum" and place != _LINE and before.rfind("（") + before.rfind("(") > before.rfind("）") + before.rfind(")"):
@@ -222,6 +224,16 @@ def _opens(c: _Candidate, seen: list[tuple[_Candidate, bool]], later: list[_Cand
     lost its 一、 starts at 二、), and the next number follows."""
     first = not any(taken and p.style == c.style and p.dress == c.dress for p, taken in seen)
     return (c.value == 1 or first) and _followed_by(c, later, c.value + 1)
+
+
+def _first_under_heading(c: _Candidate, seen: list[tuple[_Candidate, bool]], text: str) -> bool:
+    """Whether ``c`` is item 1 right after the title of a heading of a higher level (二、保障措施1.加强…):
+    a list of one item, on a run-together line."""
+    heading = next((p for p, taken in reversed(seen) if taken), None)
+    if c.value != 1 or heading is None or RANK[heading.style] >= RANK[c.style]:
+        return False
+    title = text[heading.body:c.start]
+    return len(title) <= _TITLE_MAX and not any(ch in _SENTENCE_END for ch in title)
 
 
 def _followed_by(c: _Candidate, later: list[_Candidate], value: int) -> bool:
