@@ -284,3 +284,20 @@ def test_more_role_words_of_real_plans():
 def test_bracketed_short_label_before_the_task_text():
     text = "1.【牵头：街道平安办】推进网格化管理。配合：各社区党委"
     assert units_by_clause(text) == [("街道平安办", "lead", 0), ("各社区党委", "participant", 1)]
+
+
+def test_prose_clauses_whose_subject_is_a_predicate_assign_nothing():
+    assert units("1.改革。鼓励科研院所牵头或参与建设创新创业共同体。") == []
+    assert units("1.改革。推动有效市场和有为政府协同发力。") == []
+    assert units("1.推进。开展先行先试的地方行业主管部门负责组织实施。") == []
+
+
+def test_a_collective_after_hui_tong_ends_at_its_body_word():
+    text = "1.保障。省级主管部门会同相关部门研究制定具体措施。"
+    assert units(text) == [("省级主管部门", "lead"), ("相关部门", "participant")]
+
+
+def test_quoted_words_inside_a_unit_name():
+    text = "1.推进。(省发展改革委、省科技厅、省“十强产业”协调推进机制牵头部门负责)"
+    assert units(text) == [("省发展改革委", "responsible"), ("省科技厅", "responsible"),
+                           ("省“十强产业”协调推进机制牵头部门", "responsible")]

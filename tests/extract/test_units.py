@@ -161,6 +161,7 @@ def test_gazetteer_names_and_branches_stay_whole(name):
     ("国务院国资委市场监管总局", ["国务院国资委", "市场监管总局"]),
     ("河北银保监局石家庄银保监分局", ["河北银保监局", "石家庄银保监分局"]),
     ("中国银行成武支行农业银行成武支行", ["中国银行成武支行", "农业银行成武支行"]),
+    ("人民银行济南分行营业管理部", ["人民银行济南分行营业管理部"]),  # a department inside the branch
 ])
 def test_bodies_at_every_level_split_apart(text, expected):
     assert names(text) == expected

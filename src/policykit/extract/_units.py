@@ -40,6 +40,12 @@ _PLACEHOLDER = re.compile(
 # Words that end like a unit but name none (全部, 西部, 干部 …).
 _NOT_UNITS = of_kind("unit_name_words", "not_unit")
 _COLLECTIVE_BODY = re.compile(alternation(of_kind("unit_collectives", "body")))
+_COLLECTIVE_END = re.compile(alternation(of_kind("unit_collectives", "body")) + "$")
+# After the first body word of a collective only more bodies may follow (各有关部门和单位, 各县区政府),
+# not a predicate (有关部门制定实施方案).
+_COLLECTIVE_TAIL = re.compile(rf"(?:[和及与、]?{alternation(of_kind('unit_collectives', 'body'))}|[（(][^（()）]*[)）])*$")
+# Verbs that open a clause, not a name (鼓励科研院所牵头, 推动有效市场和有为政府协同).
+_VERB_STARTS = of_kind("unit_name_words", "verb_start")
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
 _JURISDICTION_STUB = re.compile(
     rf"^(?:各{alternation(of_kind('unit_collectives', 'qualifier'))}?)?{alternation(of_kind('unit_collectives', 'stub'))}$"
@@ -111,12 +117,20 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
     >>> looks_like_unit("编制部门"), looks_like_unit("发展改革"), looks_like_unit("分管领导")
     (True, True, False)
     """
-    if len(name) < 2 or any(c in name for c in "。，,；;：:“”\"《》"):
+    if len(name) < 2 or any(c in name for c in "。，,；;：:\"《》") or not _quotes_paired(name):
         return False
     if strict:  # prose: 各方 or 实现城乡 must not read as units
-        if is_placeholder(name):
-            return bool(_COLLECTIVE_BODY.search(name))
         core = _strip_parenthetical(name)
+        # 开展先行先试的…主管部门, 鼓励科研院所: a clause, not a name
+        if "的" in core or core.startswith(_VERB_STARTS):
+            return False
+        if is_placeholder(name):  # 各有关部门, 各区县; not 有关部门制定实施方案
+            first = _COLLECTIVE_BODY.search(core)
+            if not first:
+                return False
+            if first.group() in ("部门", "单位"):
+                return bool(_COLLECTIVE_TAIL.match(core, first.end()))
+            return bool(_COLLECTIVE_END.search(core)) or core.endswith(UNIT_HEADS) or core.endswith("部门")
         if core.endswith(_NOT_UNITS):
             return False
         if core.endswith("部") and len(core) >= 3:  # ministries and party departments: 外交部, 中宣部
@@ -130,6 +144,11 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
             return _stem_prefix(sector) > 0 or sector.startswith(_JURISDICTIONS) or sector.endswith(_SECTOR_ROLES)
     core = name.lstrip("县市区省")  # 市区, 县市区 alone name no unit
     return ends_with_head(name) or name.endswith("部门") or bool(core) and _stem_prefix(name) == len(core)
+
+
+def _quotes_paired(name: str) -> bool:
+    """Quotes inside a name come in pairs (省“十强产业”协调推进机制牵头部门); a lone one cuts a sentence."""
+    return name.count("“") == name.count("”") and not name.startswith("”") and not name.endswith("“")
 
 
 _TRAILING_PARENTHETICAL = re.compile(r"[（(〔][^（()）〔〕]*[)）〕]$")
@@ -211,6 +230,8 @@ def _organ_of(left: str, rest: str) -> bool:
     if left.startswith("驻"):  # 驻委纪检监察组: the team stationed at a body is one unit
         return True
     if left.endswith(("政府", "国务院", "机关")):  # 市政府|国资委, 国务院|国资委, 机关|党委
+        return not placeholder_or_place
+    if left.endswith(("分行", "支行")) and rest.endswith(("部", "处", "室")):  # 人民银行济南分行|营业管理部
         return not placeholder_or_place
     if left.startswith(("国家", "中国", "国网")):
         return _stem_prefix(rest) == 0
