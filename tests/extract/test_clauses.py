@@ -301,3 +301,9 @@ def test_quoted_words_inside_a_unit_name():
     text = "1.推进。(省发展改革委、省科技厅、省“十强产业”协调推进机制牵头部门负责)"
     assert units(text) == [("省发展改革委", "responsible"), ("省科技厅", "responsible"),
                            ("省“十强产业”协调推进机制牵头部门", "responsible")]
+
+
+def test_prose_subject_with_a_parenthesis_in_its_name():
+    text = "1.打击。县公安局、县市场监管局按照职责分工负责，各乡镇（街道）配合。"
+    assert units(text) == [("县公安局", "responsible"), ("县市场监管局", "responsible"),
+                           ("各乡镇（街道）", "participant")]

@@ -162,6 +162,9 @@ def test_gazetteer_names_and_branches_stay_whole(name):
     ("河北银保监局石家庄银保监分局", ["河北银保监局", "石家庄银保监分局"]),
     ("中国银行成武支行农业银行成武支行", ["中国银行成武支行", "农业银行成武支行"]),
     ("人民银行济南分行营业管理部", ["人民银行济南分行营业管理部"]),  # a department inside the branch
+    ("各乡镇人民政府、街道办事处", ["各乡镇人民政府", "街道办事处"]),
+    ("市财政部门以及市科技局", ["市财政部门", "市科技局"]),
+    ("州、县（市）数据资源主管部门", ["州、县（市）数据资源主管部门"]),  # a bare level shares the rest
 ])
 def test_bodies_at_every_level_split_apart(text, expected):
     assert names(text) == expected

@@ -408,9 +408,24 @@ def _etc_clause(text: str, m: re.Match) -> _Clause | None:
     return _Clause(units[0].start, m.end(), tuple((u, role) for u in units))
 
 
+_NAME_PARENTHETICAL = 12  # the longest parenthesis read as part of a name: 各乡镇（街道）, 县委编办（县委机构编制委员会办公室）
+
+
 def _subject_start(text: str, end: int, boundary: str = _SUBJECT_BOUNDARY) -> int:
+    """Start of the subject ending at ``end``: back to the last boundary, over a short parenthesis that
+    closes a name (各乡镇（街道）配合)."""
     start = end
-    while start > 0 and text[start - 1] not in boundary:
+    while start > 0:
+        ch = text[start - 1]
+        if ch in _CLOSE and boundary is _SUBJECT_BOUNDARY:
+            open_ = max(text.rfind(o, max(0, start - 2 - _NAME_PARENTHETICAL), start - 1) for o in _OPEN)
+            inner = text[open_ + 1:start - 1] if open_ > 0 else ""
+            if inner and not any(c in _SENTENCE_BOUNDARY + _OPEN + _CLOSE for c in inner) \
+                    and text[open_ - 1] not in boundary:
+                start = open_
+                continue
+        if ch in boundary:
+            break
         start -= 1
     return start
 

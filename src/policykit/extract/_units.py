@@ -194,13 +194,15 @@ def _marks(separators: str) -> re.Pattern:
 
 
 def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join 各区 + 市政府 (one collective written with 、 inside) back together; 各区、市直各部门 stay two."""
+    """Join 各区 + 市政府 (one collective written with 、 inside) back together, and a bare level before
+    the next one (州、县（市）数据资源主管部门); 各区、市直各部门 stay two."""
     merged: list[tuple[int, int]] = []
     carry: int | None = None
     for k, (s, e) in enumerate(pieces):
         first = s if carry is None else carry
         following = text[pieces[k + 1][0]:pieces[k + 1][1]].strip() if k + 1 < len(pieces) else ""
-        if (_JURISDICTION_STUB.match(text[s:e]) and (text[s] == "各" or carry is not None)
+        # A one-character level (州、县…) shares the rest of the name as 各区、市政府 does.
+        if (_JURISDICTION_STUB.match(text[s:e]) and (text[s] == "各" or carry is not None or e - s == 1)
                 and _STUB_END.match(following)):
             carry = first
             continue
@@ -304,13 +306,14 @@ def starts_unit_name(rest: str) -> bool:
 
 
 def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
-    """Spans of 和/及/与 that join two whole units (财政局和税务局), never inside one name."""
+    """Spans of 和/及/与/以及 that join two whole units (财政局和税务局), never inside one name."""
     out = []
     for i, ch in enumerate(name):
         if ch in _CONJUNCTIONS and 0 < i < len(name) - 1:
-            left, right = name[:i], name[i + 1:]
-            if ends_with_head(left) and looks_like_unit(right):
-                out.append((i, i + 1))
+            start = i - 1 if name.startswith("以及", i - 1) and i > 1 else i  # 以及 joins as 及 does
+            left, right = name[:start], name[i + 1:]
+            if (ends_with_head(left) or left.endswith("部门")) and looks_like_unit(right):
+                out.append((start, i + 1))
     return out
 
 
