@@ -307,3 +307,9 @@ def test_prose_subject_with_a_parenthesis_in_its_name():
     text = "1.打击。县公安局、县市场监管局按照职责分工负责，各乡镇（街道）配合。"
     assert units(text) == [("县公安局", "responsible"), ("县市场监管局", "responsible"),
                            ("各乡镇（街道）", "participant")]
+
+
+def test_a_bare_list_with_one_lead_mark():
+    text = "1.推进。（市科技局（牵头）、市财政局、市商务局）"
+    assert units(text) == [("市科技局", "lead"), ("市财政局", "responsible"), ("市商务局", "responsible")]
+    assert units("1.推进。（如科技创新平台（牵头）、孵化器等）") == []

@@ -147,7 +147,7 @@ def shared(text: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("name", [
     "市文化广电旅游局", "县文化广电和旅游局", "人行石家庄中心支行", "河北银保监局", "国家税务总局成武县税务局",
-    "石家庄银保监分局", "县消防救援大队", "市住房公积金管理中心", "高新区管委会", "中共成武县委组织部",
+    "石家庄银保监分局", "县消防救援大队", "烟台市绿色低碳发展先行区建设办公室", "邢台市科技局", "市住房公积金管理中心", "高新区管委会", "中共成武县委组织部",
 ])
 def test_gazetteer_names_and_branches_stay_whole(name):
     assert names(name) == [name]

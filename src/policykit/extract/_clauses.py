@@ -284,7 +284,24 @@ def _paren_verb_clauses(text: str) -> list[_Clause]:
             pending = []
         if units and not pending:
             clauses.append(_Clause(open_, close + 1, tuple(units)))
+        elif _MARK_INSIDE.search(text, open_ + 1, close):
+            marked = _marked_list(text, open_ + 1, close)
+            if marked:
+                clauses.append(_Clause(open_, close + 1, marked))
     return clauses
+
+
+_MARK_INSIDE = re.compile(_ROLE_MARK.pattern.removesuffix("$"))
+
+
+def _marked_list(text: str, start: int, end: int) -> tuple[tuple[UnitMention, str], ...]:
+    """（X（牵头）、Y、Z）: a bare list of units in which one is marked; the others are responsible.
+    Every piece of the list must read as a unit (a list of examples or a note is no clause)."""
+    pieces = split_unit_list(text, start, end)
+    parts = _role_parts(text, start, end, "responsible")
+    if len(parts) != len(pieces) or not all(looks_like_unit(m.name, strict=True) for m, _ in parts):
+        return ()
+    return tuple(parts)
 
 
 def _role_parts_of(text: str, start: int, end: int) -> list[tuple[int, int]]:

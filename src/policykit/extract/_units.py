@@ -283,7 +283,8 @@ def _next_cut(name: str, pos: int) -> int | None:
             continue
         if not _valid_start(rest) or not (looks_like_unit(rest) or starts_unit_name(rest)) or _organ_of(left, rest):
             continue
-        if left.endswith(_STRONG_HEADS) or (left.endswith(_WEAK_HEADS) and starts_unit_name(rest)):
+        # A weak head closing two characters is a place (烟台|市…, 邢台|市…), not a unit.
+        if left.endswith(_STRONG_HEADS) or (left.endswith(_WEAK_HEADS) and len(left) > 2 and starts_unit_name(rest)):
             return cut
         # A bare function stem with its head lost in the scrape: 发展改革|工业和信息化局. A short stem
         # before another is one compound name (卫生应急办公室, 科技教育科).
