@@ -214,7 +214,8 @@ def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
 def _valid_start(rest: str) -> bool:
     """``rest`` may open a second name: not a continuation, a branch of the name before or a bare head (支行)."""
     # 人行成武支行 opens with its own body: a name, not a branch of the name before it (as 成武分局 is).
-    branch = bool(_BRANCH.match(rest)) and _stem_prefix(rest) == 0
+    # A name opening with a level mark (县银保监分局) is no place-named branch either.
+    branch = bool(_BRANCH.match(rest)) and _stem_prefix(rest) == 0 and not (rest[0] in "县市区省" and len(rest) > 3)
     # A continuation (人, 会 …) does not block a rest that opens with a longer function stem (人社局, 人行…),
     # unless the stem is a whole body written out (人民政府, 人民法院 after 浯溪镇 continue the town's name).
     continuation = next((c for c in _CONTINUATIONS if rest.startswith(c)), "")
