@@ -122,6 +122,9 @@ def test_shared_head_mentions_stay_as_written():
 def test_persons_are_not_units():
     text = "1.推进。（责任单位：副县长张三，县财政局、县人社局）"
     assert units(text) == [("县财政局", "responsible"), ("县人社局", "responsible")]
+    text = "1.推进。（责任单位：县财政局（局长张三）、县人社局；责任人：李四）"
+    assert units(text) == [("县财政局", "responsible"), ("县人社局", "responsible")]
+    assert units("1.推进。（县委常委、常务副县长李四牵头，县财政局配合）") == [("县财政局", "participant")]
 
 
 def test_table_columns():

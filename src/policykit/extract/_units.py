@@ -6,6 +6,13 @@ unit head (局, 委, 中心, 政府 …) and a plausible name starts; the lexico
 whole (发展和改革委员会, 县委宣传部, 市生态环境局成武分局, 人行成武分行, 国务院国资委, 驻委纪检监察组),
 with a second name in parentheses (市委编办（市委机构编制委员会办公室）, 省发展改革委〔省营商办〕).
 Collectives (各县（市、区）人民政府, 国务院各有关部门) are one placeholder mention each.
+
+Names of known bodies (``government_bodies.tsv``: 市文化广电旅游局, 河北银保监局 …) are never cut inside.
+A shared head is recorded, not written in: in 黄埔区、天河区人民政府 the first mention is 黄埔区 with its
+exact span (mentions are always the text as written) and ``shared_head`` 人民政府, so ``name`` reads
+黄埔区人民政府; the unit registry reads a bare place in a list as that place's government. A parenthesis
+naming a person after a unit (县财政局（局长张三）) is left out of the mention; persons (副县长张三) are
+no units.
 """
 from __future__ import annotations
 
@@ -13,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._lexicon import BODY_NAMES, FUNCTION_STEMS, alternation, of_kind
+from ._lexicon import BODY_NAMES, FUNCTION_STEMS, alternation, lexicon_words, of_kind
 
 
 # Endings that close a unit name (unit_heads.tsv). Strong heads end a name wherever they stand; weak
@@ -358,6 +365,7 @@ def _split_list(segment: str) -> tuple[UnitMention, ...]:
         if e - s < 2:
             continue
         for cs, ce in _split_piece(segment[s:e]):
+            ce = _without_person(segment[s + cs:s + ce], ce)
             name = segment[s + cs:s + ce]
             if len(name) >= 2:
                 out.append(UnitMention(name, s + cs, s + ce, is_placeholder(name)))
@@ -383,6 +391,15 @@ def _share_heads(mentions: list[UnitMention]) -> tuple[UnitMention, ...]:
             m = out[k]
             out[k] = UnitMention(m.mention, m.start, m.end, m.placeholder, head)
     return tuple(out)
+
+
+_PERSON_NOTE = re.compile(rf"[（(][^（()）]*{alternation(lexicon_words('person_titles'))}[^（()）]*[)）]$")
+
+
+def _without_person(name: str, end: int) -> int:
+    """End of a mention without a parenthesis naming a person: 县财政局（局长张三） is 县财政局."""
+    note = _PERSON_NOTE.search(name)
+    return end - len(note.group()) if note and note.start() >= 2 else end
 
 
 def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
