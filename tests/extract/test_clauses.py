@@ -316,3 +316,12 @@ def test_a_bare_list_with_one_lead_mark():
     text = "1.推进。（市科技局（牵头）、市财政局、市商务局）"
     assert units(text) == [("市科技局", "lead"), ("市财政局", "responsible"), ("市商务局", "responsible")]
     assert units("1.推进。（如科技创新平台（牵头）、孵化器等）") == []
+
+
+def test_table_headers_with_a_body_or_a_note_and_cells_with_their_own_labels():
+    offices = "序号\t工作事项\t市卫健委内牵头处室\t配合单位\n1\t建设平台\t医政医管处\t市财政局、各区县\n"
+    assert units(offices) == [("医政医管处", "lead"), ("市财政局", "participant"), ("各区县", "participant")]
+    noted = "序号\t工作任务\t牵头单位（部门）\t责任单位及责任人\n1\t建设平台\t市科技局\t市财政局（局长张三）\n"
+    assert units(noted) == [("市科技局", "lead"), ("市财政局", "responsible")]
+    labelled = "序号\t工作任务\t责任单位\n1\t建设平台\t牵头：市科技局；配合：市财政局、各区县\n"
+    assert units(labelled) == [("市科技局", "lead"), ("市财政局", "participant"), ("各区县", "participant")]
