@@ -122,6 +122,9 @@ def test_shared_head_mentions_stay_as_written():
 def test_persons_are_not_units():
     text = "1.推进。（责任单位：副县长张三，县财政局、县人社局）"
     assert units(text) == [("县财政局", "responsible"), ("县人社局", "responsible")]
+    text = "1.推进。（责任单位：县财政局（局长张三）、县人社局；责任人：李四）"
+    assert units(text) == [("县财政局", "responsible"), ("县人社局", "responsible")]
+    assert units("1.推进。（县委常委、常务副县长李四牵头，县财政局配合）") == [("县财政局", "participant")]
 
 
 def test_table_columns():
@@ -284,3 +287,41 @@ def test_more_role_words_of_real_plans():
 def test_bracketed_short_label_before_the_task_text():
     text = "1.【牵头：街道平安办】推进网格化管理。配合：各社区党委"
     assert units_by_clause(text) == [("街道平安办", "lead", 0), ("各社区党委", "participant", 1)]
+
+
+def test_prose_clauses_whose_subject_is_a_predicate_assign_nothing():
+    assert units("1.改革。鼓励科研院所牵头或参与建设创新创业共同体。") == []
+    assert units("1.改革。推动有效市场和有为政府协同发力。") == []
+    assert units("1.推进。开展先行先试的地方行业主管部门负责组织实施。") == []
+
+
+def test_a_collective_after_hui_tong_ends_at_its_body_word():
+    text = "1.保障。省级主管部门会同相关部门研究制定具体措施。"
+    assert units(text) == [("省级主管部门", "lead"), ("相关部门", "participant")]
+
+
+def test_quoted_words_inside_a_unit_name():
+    text = "1.推进。(省发展改革委、省科技厅、省“十强产业”协调推进机制牵头部门负责)"
+    assert units(text) == [("省发展改革委", "responsible"), ("省科技厅", "responsible"),
+                           ("省“十强产业”协调推进机制牵头部门", "responsible")]
+
+
+def test_prose_subject_with_a_parenthesis_in_its_name():
+    text = "1.打击。县公安局、县市场监管局按照职责分工负责，各乡镇（街道）配合。"
+    assert units(text) == [("县公安局", "responsible"), ("县市场监管局", "responsible"),
+                           ("各乡镇（街道）", "participant")]
+
+
+def test_a_bare_list_with_one_lead_mark():
+    text = "1.推进。（市科技局（牵头）、市财政局、市商务局）"
+    assert units(text) == [("市科技局", "lead"), ("市财政局", "responsible"), ("市商务局", "responsible")]
+    assert units("1.推进。（如科技创新平台（牵头）、孵化器等）") == []
+
+
+def test_table_headers_with_a_body_or_a_note_and_cells_with_their_own_labels():
+    offices = "序号\t工作事项\t市卫健委内牵头处室\t配合单位\n1\t建设平台\t医政医管处\t市财政局、各区县\n"
+    assert units(offices) == [("医政医管处", "lead"), ("市财政局", "participant"), ("各区县", "participant")]
+    noted = "序号\t工作任务\t牵头单位（部门）\t责任单位及责任人\n1\t建设平台\t市科技局\t市财政局（局长张三）\n"
+    assert units(noted) == [("市科技局", "lead"), ("市财政局", "responsible")]
+    labelled = "序号\t工作任务\t责任单位\n1\t建设平台\t牵头：市科技局；配合：市财政局、各区县\n"
+    assert units(labelled) == [("市科技局", "lead"), ("市财政局", "participant"), ("各区县", "participant")]

@@ -197,4 +197,46 @@ def test_national_bodies_keep_their_own_name_and_find_their_function():
     assert rows["全国/海关总署"]["name"] == "海关总署"
     assert rows["全国/国务院办公厅"]["category"] == "government_office"
     assert rows["全国/国家知识产权局"]["category"] == "market_regulation"
-    assert rows["全国/国家外汇局"]["category"] == "financial_regulation"
+    assert rows["全国/国家外汇管理局"]["category"] == "financial_regulation"  # 国家外汇局, under its standard name
+
+
+def test_national_bodies_named_in_a_local_plan_are_national_under_their_standard_name():
+    county = mentions("cw", "成武县", "county", ["国家发改委", "国家发展和改革委员会", "科技部", "科学技术部", "发改委"])
+    mention_map, units = resolve_units(county, NO_ALIASES)
+    assert unit_of(mention_map, "cw", "国家发改委") == unit_of(mention_map, "cw", "国家发展和改革委员会") \
+        == "全国/国家发展和改革委员会"
+    assert unit_of(mention_map, "cw", "科技部") == "全国/科学技术部"
+    assert unit_of(mention_map, "cw", "发改委") == "成武县/发展改革委"  # a local commission writes it too
+    rows = {r["unit_id"]: r for r in units.iter_rows(named=True)}
+    assert rows["全国/科学技术部"]["name_en"] == "Ministry of Science and Technology"
+    assert rows["全国/国家发展和改革委员会"]["category"] == "development_reform"
+
+
+@pytest.mark.parametrize(("mention", "english"), [
+    ("县委网信办", "County Cyberspace Affairs Office"),
+    ("县委组织部", "County Party Committee Organization Department"),
+    ("县人民法院", "County People's Court"),
+    ("县人民检察院", "County People's Procuratorate"),
+    ("县总工会", "County Federation of Trade Unions"),
+    ("县人武部", "County People's Armed Forces Department"),
+    ("人行成武支行", "County Branch, People's Bank of China"),
+])
+def test_english_names_of_local_bodies_come_from_the_gazetteer(mention, english):
+    assert normalise_unit(mention, "成武县", "county").name_en == english
+
+
+def test_a_bare_place_in_a_list_is_its_government():
+    city = mentions("gz", "广州市", "city", ["黄埔区", "天河区人民政府"])
+    mention_map, _ = resolve_units(city, NO_ALIASES)
+    assert unit_of(mention_map, "gz", "黄埔区") == "黄埔区/政府"
+    assert unit_of(mention_map, "gz", "天河区人民政府") == "天河区/政府"
+
+
+def test_gazetteer_covers_the_state_council_after_the_2023_reform():
+    from policykit import lexicon
+
+    rows = {r["name"]: r for r in lexicon.table("government_bodies").rows}
+    ministries = {n for n, r in rows.items() if r["kind"] == "ministry"}
+    assert len(ministries) == 26  # the 26 组成部门 after the 2018 and 2023 reforms
+    assert {"国家数据局", "国家金融监督管理总局", "中央社会工作部", "国家疾病预防控制局"} <= set(rows)
+    assert all(r["name_en"] for r in rows.values())

@@ -44,6 +44,7 @@ _LABEL = re.compile(
 )
 # Column headers of a responsibility table: every label, and the bare verbs (牵头 / 配合).
 _COLUMN_ROLES = {**_LABEL_ROLES, **role_words("column")}
+_LABELS_LONGEST_FIRST = sorted(_LABEL_ROLES, key=len, reverse=True)
 _VERB_ROLES = role_words("verb")
 # The role verbs, longest first, grouped by their last character (a segment can end only with those).
 _VERBS_BY_LAST_CHAR = {
@@ -284,7 +285,24 @@ def _paren_verb_clauses(text: str) -> list[_Clause]:
             pending = []
         if units and not pending:
             clauses.append(_Clause(open_, close + 1, tuple(units)))
+        elif _MARK_INSIDE.search(text, open_ + 1, close):
+            marked = _marked_list(text, open_ + 1, close)
+            if marked:
+                clauses.append(_Clause(open_, close + 1, marked))
     return clauses
+
+
+_MARK_INSIDE = re.compile(_ROLE_MARK.pattern.removesuffix("$"))
+
+
+def _marked_list(text: str, start: int, end: int) -> tuple[tuple[UnitMention, str], ...]:
+    """（X（牵头）、Y、Z）: a bare list of units in which one is marked; the others are responsible.
+    Every piece of the list must read as a unit (a list of examples or a note is no clause)."""
+    pieces = split_unit_list(text, start, end)
+    parts = _role_parts(text, start, end, "responsible")
+    if len(parts) != len(pieces) or not all(looks_like_unit(m.name, strict=True) for m, _ in parts):
+        return ()
+    return tuple(parts)
 
 
 def _role_parts_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -408,9 +426,24 @@ def _etc_clause(text: str, m: re.Match) -> _Clause | None:
     return _Clause(units[0].start, m.end(), tuple((u, role) for u in units))
 
 
+_NAME_PARENTHETICAL = 12  # the longest parenthesis read as part of a name: 各乡镇（街道）, 县委编办（县委机构编制委员会办公室）
+
+
 def _subject_start(text: str, end: int, boundary: str = _SUBJECT_BOUNDARY) -> int:
+    """Start of the subject ending at ``end``: back to the last boundary, over a short parenthesis that
+    closes a name (各乡镇（街道）配合)."""
     start = end
-    while start > 0 and text[start - 1] not in boundary:
+    while start > 0:
+        ch = text[start - 1]
+        if ch in _CLOSE and boundary is _SUBJECT_BOUNDARY:
+            open_ = max(text.rfind(o, max(0, start - 2 - _NAME_PARENTHETICAL), start - 1) for o in _OPEN)
+            inner = text[open_ + 1:start - 1] if open_ > 0 else ""
+            if inner and not any(c in _SENTENCE_BOUNDARY + _OPEN + _CLOSE for c in inner) \
+                    and text[open_ - 1] not in boundary:
+                start = open_
+                continue
+        if ch in boundary:
+            break
         start -= 1
     return start
 
@@ -467,7 +500,9 @@ def _table_clauses(text: str) -> list[_Clause]:
             after_header = False
             continue
         cells = _cells(line, line_start)
-        header = {i: _COLUMN_ROLES[c.strip()] for i, (c, _, _) in enumerate(cells) if c.strip() in _COLUMN_ROLES}
+        # A header row is short: only there does a cell ending in a label (市卫健委内牵头处室) name a column.
+        short = all(len(c.strip()) <= _LONGEST_HEADER_CELL for c, _, _ in cells)
+        header = {i: role for i, (c, _, _) in enumerate(cells) if (role := _column_role(c, relaxed=short))}
         if header and after_header and columns and len(header) == len(cells):
             # A second header row splits the spanning cell above it (责任单位 -> 牵头单位 | 配合单位).
             first = min(columns)
@@ -482,11 +517,37 @@ def _table_clauses(text: str) -> list[_Clause]:
         for i, role in columns.items():
             if i < len(cells):
                 _, s, e = cells[i]
-                units.extend(_role_parts(text, s, e, role))
+                units.extend(_cell_units(text, s, e, role))
                 spans.append((s, e))
         if units:
             clauses.append(_Clause(min(s for s, _ in spans), max(e for _, e in spans), tuple(units)))
     return clauses
+
+
+_LONGEST_HEADER_PREFIX = 8  # 市卫健委内牵头处室: the body whose offices the column names
+_LONGEST_HEADER_CELL = 12
+_HEADER_NOTE = re.compile(r"[（(][^（()）]*[)）]$")
+
+
+def _column_role(cell: str, relaxed: bool = True) -> str | None:
+    """Role of a header cell: a label (牵头单位, 配合), also with a note (牵头单位（部门）), after the body it
+    belongs to (市卫健委内牵头处室) or before a second column name (责任单位及责任人)."""
+    name = _HEADER_NOTE.sub("", cell.strip())
+    if name in _COLUMN_ROLES or not relaxed:
+        return _COLUMN_ROLES.get(name)
+    for label in _LABELS_LONGEST_FIRST:
+        if name.endswith(label) and len(name) - len(label) <= _LONGEST_HEADER_PREFIX:
+            return _LABEL_ROLES[label]
+        if name.startswith(label) and name[len(label):len(label) + 1] in ("及", "和", "、", "/"):
+            return _LABEL_ROLES[label]
+    return None
+
+
+def _cell_units(text: str, start: int, end: int, role: str) -> list[tuple[UnitMention, str]]:
+    """Units of a responsibility cell; a cell holding its own labels (牵头：X；配合：Y) is read by them."""
+    if _LABEL.search(text, start, end):
+        return [(shifted(m, start), r) for clause in _label_clauses(text[start:end]) for m, r in clause.units]
+    return _role_parts(text, start, end, role)
 
 
 def _section_row(line: str) -> bool:

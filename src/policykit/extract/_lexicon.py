@@ -32,6 +32,15 @@ def of_kind(topic: str, kind: str, column: str = "kinds") -> tuple[str, ...]:
     return tuple(dict.fromkeys(row[first] for row in table.rows if kind in row[column].split("|")))
 
 
+def lexicon_words(topic: str) -> tuple[str, ...]:
+    """The words of a one-column topic (person_titles …), in file order.
+
+    >>> "副县长" in lexicon_words("person_titles")
+    True
+    """
+    return lexicon.words(topic)
+
+
 def role_words(use: str) -> dict[str, str]:
     """Role of each word of ``role_words.tsv`` with the given use (label, verb, mark …), in file order.
 

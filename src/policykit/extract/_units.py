@@ -6,6 +6,13 @@ unit head (局, 委, 中心, 政府 …) and a plausible name starts; the lexico
 whole (发展和改革委员会, 县委宣传部, 市生态环境局成武分局, 人行成武分行, 国务院国资委, 驻委纪检监察组),
 with a second name in parentheses (市委编办（市委机构编制委员会办公室）, 省发展改革委〔省营商办〕).
 Collectives (各县（市、区）人民政府, 国务院各有关部门) are one placeholder mention each.
+
+Names of known bodies (``government_bodies.tsv``: 市文化广电旅游局, 河北银保监局 …) are never cut inside.
+A shared head is recorded, not written in: in 黄埔区、天河区人民政府 the first mention is 黄埔区 with its
+exact span (mentions are always the text as written) and ``shared_head`` 人民政府, so ``name`` reads
+黄埔区人民政府; the unit registry reads a bare place in a list as that place's government. A parenthesis
+naming a person after a unit (县财政局（局长张三）) is left out of the mention; persons (副县长张三) are
+no units.
 """
 from __future__ import annotations
 
@@ -13,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._lexicon import BODY_NAMES, FUNCTION_STEMS, alternation, of_kind
+from ._lexicon import BODY_NAMES, FUNCTION_STEMS, alternation, lexicon_words, of_kind
 
 
 # Endings that close a unit name (unit_heads.tsv). Strong heads end a name wherever they stand; weak
@@ -40,6 +47,12 @@ _PLACEHOLDER = re.compile(
 # Words that end like a unit but name none (全部, 西部, 干部 …).
 _NOT_UNITS = of_kind("unit_name_words", "not_unit")
 _COLLECTIVE_BODY = re.compile(alternation(of_kind("unit_collectives", "body")))
+_COLLECTIVE_END = re.compile(alternation(of_kind("unit_collectives", "body")) + "$")
+# After the first body word of a collective only more bodies may follow (各有关部门和单位, 各县区政府),
+# not a predicate (有关部门制定实施方案).
+_COLLECTIVE_TAIL = re.compile(rf"(?:[和及与、]?{alternation(of_kind('unit_collectives', 'body'))}|[（(][^（()）]*[)）])*$")
+# Verbs that open a clause, not a name (鼓励科研院所牵头, 推动有效市场和有为政府协同).
+_VERB_STARTS = of_kind("unit_name_words", "verb_start")
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
 _JURISDICTION_STUB = re.compile(
     rf"^(?:各{alternation(of_kind('unit_collectives', 'qualifier'))}?)?{alternation(of_kind('unit_collectives', 'stub'))}$"
@@ -111,12 +124,20 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
     >>> looks_like_unit("编制部门"), looks_like_unit("发展改革"), looks_like_unit("分管领导")
     (True, True, False)
     """
-    if len(name) < 2 or any(c in name for c in "。，,；;：:“”\"《》"):
+    if len(name) < 2 or any(c in name for c in "。，,；;：:\"《》") or not _quotes_paired(name):
         return False
     if strict:  # prose: 各方 or 实现城乡 must not read as units
-        if is_placeholder(name):
-            return bool(_COLLECTIVE_BODY.search(name))
         core = _strip_parenthetical(name)
+        # 开展先行先试的…主管部门, 鼓励科研院所: a clause, not a name
+        if "的" in core or core.startswith(_VERB_STARTS):
+            return False
+        if is_placeholder(name):  # 各有关部门, 各区县; not 有关部门制定实施方案
+            first = _COLLECTIVE_BODY.search(core)
+            if not first:
+                return False
+            if first.group() in ("部门", "单位"):
+                return bool(_COLLECTIVE_TAIL.match(core, first.end()))
+            return bool(_COLLECTIVE_END.search(core)) or core.endswith(UNIT_HEADS) or core.endswith("部门")
         if core.endswith(_NOT_UNITS):
             return False
         if core.endswith("部") and len(core) >= 3:  # ministries and party departments: 外交部, 中宣部
@@ -130,6 +151,11 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
             return _stem_prefix(sector) > 0 or sector.startswith(_JURISDICTIONS) or sector.endswith(_SECTOR_ROLES)
     core = name.lstrip("县市区省")  # 市区, 县市区 alone name no unit
     return ends_with_head(name) or name.endswith("部门") or bool(core) and _stem_prefix(name) == len(core)
+
+
+def _quotes_paired(name: str) -> bool:
+    """Quotes inside a name come in pairs (省“十强产业”协调推进机制牵头部门); a lone one cuts a sentence."""
+    return name.count("“") == name.count("”") and not name.startswith("”") and not name.endswith("“")
 
 
 _TRAILING_PARENTHETICAL = re.compile(r"[（(〔][^（()）〔〕]*[)）〕]$")
@@ -175,13 +201,15 @@ def _marks(separators: str) -> re.Pattern:
 
 
 def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join 各区 + 市政府 (one collective written with 、 inside) back together; 各区、市直各部门 stay two."""
+    """Join 各区 + 市政府 (one collective written with 、 inside) back together, and a bare level before
+    the next one (州、县（市）数据资源主管部门); 各区、市直各部门 stay two."""
     merged: list[tuple[int, int]] = []
     carry: int | None = None
     for k, (s, e) in enumerate(pieces):
         first = s if carry is None else carry
         following = text[pieces[k + 1][0]:pieces[k + 1][1]].strip() if k + 1 < len(pieces) else ""
-        if (_JURISDICTION_STUB.match(text[s:e]) and (text[s] == "各" or carry is not None)
+        # A one-character level (州、县…) shares the rest of the name as 各区、市政府 does.
+        if (_JURISDICTION_STUB.match(text[s:e]) and (text[s] == "各" or carry is not None or e - s == 1)
                 and _STUB_END.match(following)):
             carry = first
             continue
@@ -193,7 +221,8 @@ def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
 def _valid_start(rest: str) -> bool:
     """``rest`` may open a second name: not a continuation, a branch of the name before or a bare head (支行)."""
     # 人行成武支行 opens with its own body: a name, not a branch of the name before it (as 成武分局 is).
-    branch = bool(_BRANCH.match(rest)) and _stem_prefix(rest) == 0
+    # A name opening with a level mark (县银保监分局) is no place-named branch either.
+    branch = bool(_BRANCH.match(rest)) and _stem_prefix(rest) == 0 and not (rest[0] in "县市区省" and len(rest) > 3)
     # A continuation (人, 会 …) does not block a rest that opens with a longer function stem (人社局, 人行…),
     # unless the stem is a whole body written out (人民政府, 人民法院 after 浯溪镇 continue the town's name).
     continuation = next((c for c in _CONTINUATIONS if rest.startswith(c)), "")
@@ -211,6 +240,8 @@ def _organ_of(left: str, rest: str) -> bool:
     if left.startswith("驻"):  # 驻委纪检监察组: the team stationed at a body is one unit
         return True
     if left.endswith(("政府", "国务院", "机关")):  # 市政府|国资委, 国务院|国资委, 机关|党委
+        return not placeholder_or_place
+    if left.endswith(("分行", "支行")) and rest.endswith(("部", "处", "室")):  # 人民银行济南分行|营业管理部
         return not placeholder_or_place
     if left.startswith(("国家", "中国", "国网")):
         return _stem_prefix(rest) == 0
@@ -260,7 +291,8 @@ def _next_cut(name: str, pos: int) -> int | None:
             continue
         if not _valid_start(rest) or not (looks_like_unit(rest) or starts_unit_name(rest)) or _organ_of(left, rest):
             continue
-        if left.endswith(_STRONG_HEADS) or (left.endswith(_WEAK_HEADS) and starts_unit_name(rest)):
+        # A weak head closing two characters is a place (烟台|市…, 邢台|市…), not a unit.
+        if left.endswith(_STRONG_HEADS) or (left.endswith(_WEAK_HEADS) and len(left) > 2 and starts_unit_name(rest)):
             return cut
         # A bare function stem with its head lost in the scrape: 发展改革|工业和信息化局. A short stem
         # before another is one compound name (卫生应急办公室, 科技教育科).
@@ -283,13 +315,14 @@ def starts_unit_name(rest: str) -> bool:
 
 
 def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
-    """Spans of 和/及/与 that join two whole units (财政局和税务局), never inside one name."""
+    """Spans of 和/及/与/以及 that join two whole units (财政局和税务局), never inside one name."""
     out = []
     for i, ch in enumerate(name):
         if ch in _CONJUNCTIONS and 0 < i < len(name) - 1:
-            left, right = name[:i], name[i + 1:]
-            if ends_with_head(left) and looks_like_unit(right):
-                out.append((i, i + 1))
+            start = i - 1 if name.startswith("以及", i - 1) and i > 1 else i  # 以及 joins as 及 does
+            left, right = name[:start], name[i + 1:]
+            if (ends_with_head(left) or left.endswith("部门")) and looks_like_unit(right):
+                out.append((start, i + 1))
     return out
 
 
@@ -332,6 +365,7 @@ def _split_list(segment: str) -> tuple[UnitMention, ...]:
         if e - s < 2:
             continue
         for cs, ce in _split_piece(segment[s:e]):
+            ce = _without_person(segment[s + cs:s + ce], ce)
             name = segment[s + cs:s + ce]
             if len(name) >= 2:
                 out.append(UnitMention(name, s + cs, s + ce, is_placeholder(name)))
@@ -357,6 +391,15 @@ def _share_heads(mentions: list[UnitMention]) -> tuple[UnitMention, ...]:
             m = out[k]
             out[k] = UnitMention(m.mention, m.start, m.end, m.placeholder, head)
     return tuple(out)
+
+
+_PERSON_NOTE = re.compile(rf"[（(][^（()）]*{alternation(lexicon_words('person_titles'))}[^（()）]*[)）]$")
+
+
+def _without_person(name: str, end: int) -> int:
+    """End of a mention without a parenthesis naming a person: 县财政局（局长张三） is 县财政局."""
+    note = _PERSON_NOTE.search(name)
+    return end - len(note.group()) if note and note.start() >= 2 else end
 
 
 def trim_list(text: str, s: int, e: int) -> tuple[int, int]:

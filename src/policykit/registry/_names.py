@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..extract.units import CATEGORY_NAMES_EN, FUNCTIONS, UNIT_HEADS, is_placeholder
+from ._gazetteer import local_english, national_body
 
 LEVEL_MARKS = {"province": "省", "city": "市", "district": "区", "county": "县", "township": "镇"}
 _MARK_LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
@@ -39,8 +40,6 @@ _NOT_A_MARK = re.compile(
     "^(?:" + "|".join(re.escape(row["word"]) for row in _PLACE_WORDS if row["kind"] == "not_level_mark") + ")(?!府)"
 )
 _HEADS_EN = tuple((row["head"], row["name_en"]) for row in lexicon.table("unit_heads_en").rows)
-# Bodies whose English name is not "<function> <head>".
-_SPECIFIC_EN = tuple((row["word"], row["name_en"]) for row in lexicon.table("unit_bodies_en").rows)
 _LEVELS_EN = {"province": "Provincial", "city": "Municipal", "district": "District", "county": "County",
               "township": "Township", "national": "National"}
 _COLLECTIVES = tuple(
@@ -91,6 +90,9 @@ def normalise_unit(mention: str, region: str | None, level: str | None,
     region = region or "未知"
     name = re.sub(r"[（(][^（()）]*[)）]$", "", mention.strip()) or mention.strip()
     name = name.removeprefix("中共")
+    body = national_body(name)
+    if body:  # 国家发改委 in a county plan is the national commission, under its standard name
+        return UnitName("全国", body.name, "national", _category(_key(body.name, "")), body.name_en, True)
     jurisdiction, unit_level, name = _jurisdiction(name, region, level, city, province)
     if is_placeholder(mention):
         return _collective(jurisdiction, unit_level, name)
@@ -110,6 +112,9 @@ def _jurisdiction(name: str, region: str, level: str | None, city: str | None,
                 return short + rest[0], _MARK_LEVELS.get(rest[0], "county"), rest[1:]  # 东营区 in 东营市
             return region, level, rest
     other = _OTHER_PLACE.match(name)
+    if other and other.end() == len(name) and not name.endswith(_ZONES):
+        # A place written bare in a list (黄埔区 of 黄埔区、天河区人民政府) stands for its government.
+        return name, _MARK_LEVELS.get(name[-1], "county"), "人民政府"
     if other and not other.group().endswith(_ZONES) and _starts_function(name[other.end():]):  # 利津县发展改革局 in a 东营市 document
         return other.group(), _MARK_LEVELS.get(other.group()[-1], "county"), name[other.end():]
     mark = name[:1]
@@ -130,12 +135,18 @@ def _starts_function(rest: str) -> bool:
     return core.startswith(("人民政府", "政府", "委")) or any(core.startswith(stem) for stem, _ in _STEMS if len(stem) >= 2)
 
 
-def _key(name: str, level_mark: str) -> str:
+def _written_key(name: str) -> str:
+    """``name`` without what varies in writing it: 和/与 dropped, 委员会 -> 委, 发改 -> 发展改革 …"""
     key = name.replace("和", "").replace("与", "")
-    if key.startswith("委"):  # 委组织部 is 县委组织部 with its level mark stripped or lost
-        key = level_mark + key
     for old, new in _REWRITES:
         key = key.replace(old, new)
+    return key
+
+
+def _key(name: str, level_mark: str) -> str:
+    if name.startswith("委"):  # 委组织部 is 县委组织部 with its level mark stripped or lost
+        name = level_mark + name
+    key = _written_key(name)
     if key.endswith("部门") and len(key) > 3:  # 人社部门 is the 人社 department: one key with 人社
         key = key[:-2]
     key = _WHOLE_REWRITES.get(key, key)
@@ -156,7 +167,7 @@ def _category(key: str) -> str:
 
 def _name_en(key: str, category: str, level: str | None) -> str:
     prefix = _LEVELS_EN.get(level or "", "")
-    specific = next((en for stem, en in _SPECIFIC_EN if stem in key), None)
+    specific = local_english(key, _written_key)
     if specific:
         return f"{prefix} {specific}".strip()
     base = CATEGORY_NAMES_EN.get(category, "") if category != "other" else ""

@@ -1,0 +1,64 @@
+"""The gazetteer of government bodies (``lexicon/data/government_bodies.tsv``) as the registry reads it.
+
+A national body is recognised only by a name that belongs to it alone: its standard name or a form no
+local body also uses (国家发改委 and 科技部 are national; 发改委 and 卫健委 name the local commissions too).
+Local counterparts give English names where "<function> <head>" would be wrong (县委组织部 → County Party
+Committee Organization Department, 河北银保监局 → Office, China Banking and Insurance Regulatory Commission).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lexicon
+
+
+@dataclass(frozen=True)
+class Body:
+    """One row of the gazetteer."""
+
+    name: str
+    name_en: str
+    kind: str
+    local_en: str
+
+
+def _bodies() -> tuple[tuple[Body, tuple[str, ...], tuple[str, ...]], ...]:
+    return tuple(
+        (Body(row["name"], row["name_en"], row["kind"], row["local_en"]),
+         tuple(f for f in row["forms"].split("|") if f), tuple(f for f in row["local"].split("|") if f))
+        for row in lexicon.table("government_bodies").rows
+    )
+
+
+_LOCAL_FORMS = frozenset(form for _, _, local in _bodies() for form in local)
+# Names that can only mean the national body (a standard name, or a form no local body shares).
+_NATIONAL = {
+    written: body for body, forms, _ in _bodies() if body.kind != "local"
+    for written in (body.name, *forms) if written not in _LOCAL_FORMS
+}
+
+
+def national_body(name: str) -> Body | None:
+    """The national body ``name`` names, when it can name no other.
+
+    >>> national_body("国家发改委").name, national_body("发改委")
+    ('国家发展和改革委员会', None)
+    """
+    return _NATIONAL.get(name)
+
+
+@lru_cache(maxsize=4)
+def _local_english(normalise: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
+    """(normalised local form, English) pairs, longest form first."""
+    pairs = {normalise(form): body.local_en for body, _, local in _bodies() if body.local_en for form in local}
+    return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
+
+
+def local_english(key: str, normalise: Callable[[str], str]) -> str | None:
+    """English of the local body a registry ``key`` ends with, when the gazetteer gives one.
+
+    ``normalise`` writes a local form the way keys are written (和 dropped, 委员会 -> 委 …).
+    """
+    return next((english for form, english in _local_english(normalise) if key.endswith(form)), None)
