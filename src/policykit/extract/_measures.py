@@ -18,7 +18,7 @@ from ._metrics import metric_key
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
 from ._periods import PLAN_TYPES, document_year, last_year_word, plan_period, stated_year_of, when
 from ._records import TaskRecord
-from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, boundary_after, boundary_before
+from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before
 from ._tables import TableFigure, read_indicator_tables
 
 # Units that date or name things rather than measure them.
@@ -189,7 +189,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             continue
         if q.cue is None and out and text[out[-1].end:q.start] == "、" and out[-1].quantity.cue in _SHARED_CUES:
             q = replace(q, comparator=out[-1].quantity.comparator, cue=out[-1].quantity.cue)  # 不少于8小时、4小时
-        sentence_start = boundary_before(text, q.start, SENTENCE_END)
+        sentence_start = boundary_before(text, q.start, SENTENCE_END, SENTENCE_REACH)
         clause_start = boundary_before(text, q.start, CLAUSE_END)
         prior_end = _prior_end(quantities, i, ends_so_far)
         raw_metric = text[max(clause_start, prior_end):q.start]
@@ -209,7 +209,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
         sentence = text[sentence_start:q.end]
         if not (_PAST.search(sentence) or _FUTURE.search(sentence)):
-            sentence = text[boundary_before(text, q.start, FULL_STOP):q.end]  # 上半年，…；新开工项目18个
+            sentence = text[boundary_before(text, q.start, FULL_STOP, SENTENCE_REACH):q.end]  # 上半年，…；新开工项目18个
         in_review = any(a <= q.start < b for a, b in reviews)
         role = _role(metadata.doc_type, q.start, sentence, plan_start, reports or in_review)
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):

@@ -11,7 +11,7 @@ from collections import Counter
 from .. import lexicon
 from ..text import DocumentMetadata
 from ._numbers import read_number
-from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, boundary_after, boundary_before
+from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before
 
 _TIME_ROWS = lexicon.table("time_words").rows
 # Relative year words (今年, 去年 …) and how many years they move from the document's year.
@@ -123,7 +123,7 @@ def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | No
             stated = m
     paragraph_start = boundary_before(text, sentence_start, "\n")
     if stated is None and role == "target":  # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
-        stated = last_year_word(text, boundary_before(text, sentence_start, FULL_STOP), sentence_start, True)
+        stated = last_year_word(text, boundary_before(text, sentence_start, FULL_STOP, SENTENCE_REACH), sentence_start, True)
     if stated is None and role == "observation" and plan is not None:
         stated = last_year_word(text, paragraph_start, sentence_start, True)
     if stated is None and role == "target" and paragraph_start < sentence_start:
@@ -166,7 +166,7 @@ def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | No
     # A period stated in the sentence (up to 。, across ；), or in the one before it
     # (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个).
     paragraph_start = boundary_before(text, pos, "\n")
-    full_sentence = boundary_before(text, pos, FULL_STOP)
+    full_sentence = boundary_before(text, pos, FULL_STOP, SENTENCE_REACH)
     previous_sentence = boundary_before(text, max(sentence_start - 1, paragraph_start), SENTENCE_END)
     return year, *_period(text[max(paragraph_start, min(full_sentence, previous_sentence)):pos], year, metadata)
 
