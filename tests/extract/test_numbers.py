@@ -234,6 +234,12 @@ MONEY = [
     ("二十到四十万元", "200000", "400000"),
     ("三千到五千万元", "30000000", "50000000"),
     ("2.5万至3万元", "25000", "30000"),
+    # a 亿/万 figure with its lower groups written after it
+    ("预算4亿2000万元", "420000000", None),
+    ("人均2万750元", "20750", None),
+    ("共30万零八千元", "308000", None),
+    # a financial figure with many groups
+    ("计贰仟叁佰肆拾伍万陆仟柒佰捌拾玖亿壹仟贰佰叁拾肆万伍仟陆佰柒拾捌元", "2345678912345678", None),
 ]
 
 
@@ -248,6 +254,15 @@ def test_money_is_read_exactly(text, base, high):
 @pytest.mark.parametrize("text", ["加强人才队伍建设", "推进海陆统筹", "收拾残局", "退伍军人服务", "大陆十大港口"])
 def test_words_sharing_a_financial_numeral_are_not_numbers(text):
     assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize("text", ["共一二三元", "一一元", "壹壹元"])
+def test_digit_lists_are_refused_not_read_in_part(text):
+    assert [q for q in find_quantities(text) if q.base_unit == "元"] == []
+
+
+def test_a_lower_group_followed_by_a_scale_is_not_joined():
+    assert [str(q.base_value) for q in find_quantities("增加到1亿3千多万人")] != ["100003000"]
 
 
 def test_financial_numerals_keep_offsets():

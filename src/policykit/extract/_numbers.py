@@ -89,7 +89,7 @@ _NUMBER = re.compile(
 # Limits past which a numeral is refused (with a warning) rather than read: no amount in a plan is
 # written with more Chinese numeral characters or Arabic digits, and with the largest scale (万亿) a
 # figure of MAX_DIGITS digits still fits the frames' Decimal(38, 6), which holds 32 before the point.
-MAX_NUMERAL_CHARS = 24
+MAX_NUMERAL_CHARS = 40
 MAX_DIGITS = 20
 _MAX_WARNINGS = 10
 _UNREADABLE = re.compile(
@@ -262,7 +262,11 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             continue
         quantity = _read_quantity(norm, m)
         if quantity is None:
-            pos = m.start() + 1 if m.group("chinese") and m.end() - m.start() > 1 else m.end()
+            chinese = m.group("chinese")
+            if chinese and len(chinese) > 1 and not chinese.strip(_CN_DIGIT_CHARS):
+                pos = m.end()  # 一二三元: digits with no unit between them are a list, not 3元
+            else:
+                pos = m.start() + 1 if chinese and len(chinese) > 1 else m.end()
             continue
         out.append(quantity)
         pos = max(quantity.end, m.end())
@@ -343,6 +347,27 @@ def _number_at(norm: str, m: re.Match) -> _Number | None:
     return _Number(value, "", percent, m.end())
 
 
+def _with_lower_groups(norm: str, number: _Number) -> _Number:
+    """3亿5000万, 1万600, 100万零三千: a 亿/万 figure followed by its lower groups is one number, kept in
+    the first scale (3.5亿)."""
+    scale = _scale_of(number.scale_word)
+    if number.scale_word not in ("万", "亿", "万亿") or number.percent:
+        return number
+    pos = number.end + (1 if norm.startswith("零", number.end) else 0)
+    m = _NUMBER.match(norm, pos)
+    if not m or m.group("pct"):
+        return number
+    lower = _number_at(norm, m)
+    if lower is None or lower.percent:
+        return None if lower is None and m.group("arabic") else number
+    lower_value = lower.value * (_scale_of(lower.scale_word) or 1)
+    after = lower.end + (1 if norm[lower.end:lower.end + 1] in _APPROX_MARKS else 0)
+    if lower_value >= scale or lower_value == 0 or pos == number.end and lower_value < 10 or norm[after:after + 1] in ("万", "亿"):
+        return number  # 2万3 is spoken for 23000 or a list: not read as one number
+
+    return _Number(number.value + lower_value / scale, number.scale_word, None, lower.end)
+
+
 def _unit_at(norm: str, pos: int) -> str | None:
     unit = _UNIT.match(norm, pos)
     return unit.group() if unit else None
@@ -359,6 +384,7 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
     first = _number_at(norm, m)
     if first is None:
         return None
+    first = _with_lower_groups(norm, first)
     pos = first.end
     approx = None
     if pos < len(norm) and norm[pos] in _APPROX_MARKS and first.percent is None:
