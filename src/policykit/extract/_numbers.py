@@ -74,7 +74,7 @@ _APPROX_MARKS = "余多"
 # What may follow a numeral to make it a quantity besides a unit: an approximation, a range, a
 # fraction word, a comparator.
 _QUANTITY_FOLLOWERS = frozenset(_APPROX_MARKS + _RANGE_DASH + "成半" + "".join(word[0] for word, _ in _SUFFIX_COMPARATORS))
-_WORD_BEFORE_NUMERAL = set("统唯之同单专逐合归均整万千百第星周届每")
+_WORD_BEFORE_NUMERAL = set("统唯之同单专逐合归均整万千百第星周届每数几")  # 数十, 几百: vague, not 10 or 100
 # 至少 may govern a number across a short verb: 至少入选一人.
 _GAPPED_PREFIXES = ("至少", "不少于", "不低于")
 
@@ -280,8 +280,8 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
     Arabic number of more than ``MAX_DIGITS`` digits (more than any frame column holds) and a number in
     scientific notation (1e308亿元 is not 308亿元).
 
-    >>> numeral_warnings("投资1e308亿元，共" + "一" * 30 + "。")
-    ('number not read at 2: scientific notation 1e308', 'number not read at 11: a run of 30 numeral characters (limit 24)')
+    >>> numeral_warnings("投资1e308亿元，共" + "一" * 50 + "。")
+    ('number not read at 2: scientific notation 1e308', 'number not read at 11: a run of 50 numeral characters (limit 40)')
     """
     if not isinstance(text, str):
         return ()
@@ -359,7 +359,7 @@ def _with_lower_groups(norm: str, number: _Number) -> _Number:
         return number
     lower = _number_at(norm, m)
     if lower is None or lower.percent:
-        return None if lower is None and m.group("arabic") else number
+        return number
     lower_value = lower.value * (_scale_of(lower.scale_word) or 1)
     after = lower.end + (1 if norm[lower.end:lower.end + 1] in _APPROX_MARKS else 0)
     if lower_value >= scale or lower_value == 0 or pos == number.end and lower_value < 10 or norm[after:after + 1] in ("万", "亿"):
