@@ -192,11 +192,141 @@ def test_arbitrary_unicode_never_raises(text):
 
 
 def test_long_numbers_scale_exactly():
-    digits = "1234567890" * 4
-    q = quantity(f"共{digits}.5万元")
-    assert q.base_value == Decimal(digits + "5000") and str(q.base_value) == digits + "5000"
+    digits = "1234567890" * 2  # the longest a figure may be: with 万亿 it still fits Decimal(38, 6)
+    q = quantity(f"共{digits}.5万亿元")
+    assert q.base_value == Decimal(digits + "5" + "0" * 11) and str(q.base_value) == digits + "5" + "0" * 11
     assert read_number("9" * 40 + "亿") == Decimal("9" * 40 + "0" * 8)
 
 
 def test_fractions_in_words_are_no_quantities():
     assert find_quantities("占比超过三分之一") == ()
+
+
+# -- money as budgets, contracts and statistical tables write it (cases in the spirit of the cn2an and
+#    JioNLP money suites, written anew) --------------------------------------------------------------
+
+MONEY = [
+    # financial (大写) numerals, with and without 整 / 角 / 分
+    ("拨付叁佰万元", "3000000", None),
+    ("合同金额伍佰陆拾萬元", "5600000", None),
+    ("计贰仟零伍元整", "2005", None),
+    ("共捌佰捌拾捌圆整", "888", None),
+    ("单价肆拾贰元伍角", "42.5", None),
+    ("合计柒仟叁佰零陆圆陆角贰分", "7306.62", None),
+    ("总价壹亿贰仟万元", "120000000", None),
+    ("经费壹万三千二百元", "13200", None),
+    ("伍元", "5", None),
+    # plain numerals with 角 / 分 and spoken abbreviations
+    ("补助二十三万零五十元六角八分", "230050.68", None),
+    ("四万五元", "45000", None),
+    ("三千七元", "3700", None),
+    ("一万零三元", "10003", None),
+    ("两千零一亿三千零二万零四元", "200130020004", None),
+    ("一万亿零三亿元", "1000300000000", None),
+    # thousands separators, as statistical tables write them
+    ("总投资2,468.3亿元", "246830000000", None),
+    ("人均63,120.50元", "63120.50", None),
+    ("1,000,000元", "1000000", None),
+    # ranges
+    ("奖励2万元--8万元", "20000", "80000"),
+    ("4千元——6千元", "4000", "6000"),
+    ("七八百元", "700", "800"),
+    ("二十到四十万元", "200000", "400000"),
+    ("三千到五千万元", "30000000", "50000000"),
+    ("2.5万至3万元", "25000", "30000"),
+    # a 亿/万 figure with its lower groups written after it
+    ("预算4亿2000万元", "420000000", None),
+    ("人均2万750元", "20750", None),
+    ("共30万零八千元", "308000", None),
+    # a financial figure with many groups
+    ("计贰仟叁佰肆拾伍万陆仟柒佰捌拾玖亿壹仟贰佰叁拾肆万伍仟陆佰柒拾捌元", "2345678912345678", None),
+]
+
+
+@pytest.mark.parametrize(("text", "base", "high"), MONEY)
+def test_money_is_read_exactly(text, base, high):
+    money = [q for q in find_quantities(text) if q.base_unit == "元"]
+    assert len(money) == 1, find_quantities(text)
+    assert money[0].base_value == Decimal(base)
+    assert money[0].base_value_high == (Decimal(high) if high else None)
+
+
+@pytest.mark.parametrize("text", ["加强人才队伍建设", "推进海陆统筹", "收拾残局", "退伍军人服务", "大陆十大港口"])
+def test_words_sharing_a_financial_numeral_are_not_numbers(text):
+    assert find_quantities(text) == ()
+
+
+@pytest.mark.parametrize("text", ["共一二三元", "一一元", "壹壹元"])
+def test_digit_lists_are_refused_not_read_in_part(text):
+    assert [q for q in find_quantities(text) if q.base_unit == "元"] == []
+
+
+def test_a_lower_group_followed_by_a_scale_is_not_joined():
+    assert [str(q.base_value) for q in find_quantities("增加到1亿3千多万人")] != ["100003000"]
+
+
+def test_financial_numerals_keep_offsets():
+    text = "拨付壹佰万元"
+    q = quantity(text)
+    assert (q.start, q.end, text[q.number_start:q.end]) == (2, 6, "壹佰万元")
+
+
+# -- units normalised so that series compare ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "base", "unit"), [
+    ("粮食产量1.3万亿斤", "650000000", "吨"),
+    ("粮食产量6.5亿吨", "650000000", "吨"),
+    ("智能算力15万P", "150000", "PFLOPS"),
+    ("算力规模3EFLOPS", "3000", "PFLOPS"),
+    ("存储容量2EB", "2000000", "TB"),
+    ("吞吐量500万标箱", "5000000", "标准箱"),
+    ("新增绿地2万公顷", "300000", "亩"),
+    ("光伏装机3GW", "3000000", "千瓦"),
+    ("风电装机120兆瓦", "120000", "千瓦"),
+])
+def test_units_are_normalised_to_one_base(text, base, unit):
+    q = quantity(text)
+    assert (q.base_value, q.base_unit) == (Decimal(base), unit)
+
+
+def test_latin_units_end_a_word():
+    assert find_quantities("于5PM召开") == ()
+    assert quantity("实现100%BIM交付").unit == "%"
+
+
+# -- numbers refused with a warning rather than read wrongly -----------------------------------------
+
+def test_scientific_notation_is_refused_with_a_warning():
+    from policykit.extract import numeral_warnings
+
+    assert find_quantities("投资1e308亿元") == ()
+    assert numeral_warnings("投资1e308亿元") == ("number not read at 2: scientific notation 1e308",)
+
+
+def test_forty_digit_number_is_refused_with_a_warning():
+    from policykit.extract import numeral_warnings
+
+    text = "金额" + "9" * 40 + "元"
+    assert find_quantities(text) == ()
+    assert numeral_warnings(text) == ("number not read at 2: 40 digits (limit 20)",)
+
+
+def test_warnings_reach_the_extraction():
+    from policykit.extract import extract_document
+
+    assert extract_document("力争投资1e3亿元。").warnings == ("number not read at 4: scientific notation 1e3",)
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.sampled_from(["一二三四五六七八九十", "二十三万", "壹贰叁", "1,2"]))
+def test_long_numeral_runs_are_read_in_linear_time(unit):
+    import time
+
+    def cost(n):
+        text = unit * (n // len(unit))
+        began = time.perf_counter()
+        find_quantities(text)
+        return time.perf_counter() - began
+
+    small, large = cost(40_000), cost(320_000)
+    assert large < 16 * small + 0.5  # 8x the input: near 8x the time, far from 64x (a quadratic scan took minutes)

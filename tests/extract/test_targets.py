@@ -318,3 +318,60 @@ def test_a_total_investment_closing_a_clause_is_an_aim_and_a_net_gain_an_increas
 def test_a_year_in_chinese_numerals_dates_a_target():
     found = find_targets("到二〇二五年，全省森林覆盖率达到25%以上。", (), DocumentMetadata(doc_type="policy_measures", year=2021))
     assert [(t.value, t.year) for t in found] == [("25", 2025)]
+
+
+# -- the year of a target and where it came from -------------------------------------------------------
+
+WORK_REPORT = DocumentMetadata(year=2026, doc_type="work_report")
+
+
+def _years(text: str, metadata: DocumentMetadata = WORK_REPORT) -> list[tuple[str, int | None, str]]:
+    return [(t.value, t.year, t.year_source) for t in find_targets(text, (), metadata)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("二、今年工作安排\n城镇新增就业50万人以上。", [("50", 2026, "report_year")]),
+    ("二、今年工作安排\n今年城镇新增就业50万人以上。", [("50", 2026, "relative")]),
+    ("二、今年工作安排\n到2028年，新建学校12所。", [("12", 2028, "stated")]),
+    ("二、今年工作安排\n明年建成公园3个。", [("3", 2027, "relative")]),
+    ("二、今年工作安排\n从2024年起用三年时间，改造老旧小区300个。", [("300", 2026, "relative")]),
+    ("二、今年工作安排\n力争到“十五五”末，研发投入强度达到3%。", [("3", 2030, "stated")]),
+])
+def test_year_and_its_source(text, expected):
+    assert _years(text) == expected
+
+
+def test_a_later_horizon_never_dates_the_report_s_targets():
+    text = "二、今年工作安排\n面向2035年，建设高水平实验室10家。"
+    assert _years(text) == [("10", 2026, "report_year")]
+    assert _years("二、今年工作安排\n按照2035年远景目标，新增绿地80公顷。")[0][1] == 2026
+
+
+def test_a_plan_s_targets_take_its_last_year_from_the_period():
+    md = DocumentMetadata(title="某市产业升级行动计划（2024—2026年）", doc_type="action_plan")
+    assert _years("培育专精特新企业30家。", md) == [("30", 2026, "plan_period")]
+
+
+def test_a_year_in_the_baseline_is_not_the_target_s_year():
+    text = "二、今年工作安排\n赤字率从去年的2.1%提高到2.3%。"
+    targets = find_targets(text, (), DocumentMetadata(year=2015, doc_type="work_report"))
+    assert [(t.metric, t.metric_key, t.value, t.year) for t in targets] == [("赤字率", "deficit_ratio", "2.3", 2015)]
+
+
+def test_a_ratio_at_a_level_is_a_target_but_a_share_of_places_is_not():
+    text = "二、今年工作安排\n赤字率在3%左右。在60%左右的县开展试点。"
+    assert [(t.metric_key, t.value) for t in find_targets(text, (), WORK_REPORT)] == [("deficit_ratio", "3")]
+
+
+def test_the_headline_paragraph_is_found_after_a_review_heading_naming_work():
+    text = ("一、2025年主要工作和“十四五”发展成就\n城镇新增就业88万人。\n"
+            "二、2026年工作安排\n今年主要预期目标为：地区生产总值增长5%左右，城镇新增就业60万人以上。")
+    assert [(t.value, t.year) for t in find_targets(text, (), WORK_REPORT)] == [("5", 2026), ("60", 2026)]
+
+
+def test_a_section_on_the_new_five_year_outline_dates_nothing_to_the_report_year():
+    text = ("二、“十五五”时期目标任务和2026年工作安排\n"
+            "《纲要（草案）》明确了主要指标，其中地区生产总值年均增长5%左右。\n"
+            "今年主要预期目标是：地区生产总值增长4.5%左右。")
+    assert [(t.value, t.year) for t in find_targets(text, (), WORK_REPORT) if t.metric_key == "gdp_growth"] == [
+        ("5", None), ("4.5", 2026)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..text import DocumentMetadata
 from ._clauses import find_assignments
 from ._metrics import metric_key
-from ._numbers import Quantity, find_quantities, read_number
+from ._numbers import Quantity, find_quantities, numeral_warnings, read_number
 from ._observations import find_observations
 from ._records import (
     COMPARATORS,
@@ -55,6 +55,7 @@ __all__ = [
     "find_quantities",
     "find_tasks",
     "metric_key",
+    "numeral_warnings",
     "read_number",
     "sentence_span",
 ]
@@ -90,6 +91,7 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
         assignments=find_assignments(text, tasks),
         targets=find_targets(text, tasks, metadata),
         observations=find_observations(text, tasks, metadata),
+        warnings=numeral_warnings(text),
     )
 
 

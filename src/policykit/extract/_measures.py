@@ -18,7 +18,7 @@ from ._metrics import metric_key
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
 from ._periods import PLAN_TYPES, document_year, last_year_word, plan_period, stated_year_of, when
 from ._records import TaskRecord
-from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, boundary_after, boundary_before
+from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before
 from ._tables import TableFigure, read_indicator_tables
 
 # Units that date or name things rather than measure them.
@@ -72,14 +72,14 @@ _HARDNESS = re.compile(lexicon.alternation("hardness"))
 _FUTURE = re.compile(r"力争|确保|争取|努力|预计|预期|拟|计划到|下步|下一步|年底前|年内|到20\d{2}年")
 _PROGRESS_FUTURE = re.compile(r"力争|确保|预计|下步|下一步|拟|计划于|将于")
 _PAST = re.compile(
-    r"今年以来|截至|截止|(?<![较比与同于])(?:去年|上年)|过去[一五两三]?年|已经|已完成|已建成|已实现|已开工|累计完成|"
+    r"今年以来|截至|截止|(?<![较比与同于从由])(?:去年|上年)|过去[一五两三]?年|已经|已完成|已建成|已实现|已开工|累计完成|"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|"
     r"前三季度|[一二三1-3]季度|上半年")
 # Past-tense narration of a summary: 开展了, 累计, 先后, 已…
 _REPORTING = re.compile(_PAST.pattern + r"|[\u4e00-\u9fff]了[\u4e00-\u9fff\d]|累计|先后|共计|全年共")
 _PLAN_PART = re.compile(
     r"预期目标(?:是|为|如下|作了)|总体要求是|(?:主要|预期|发展)目标(?:是|为)?[：:]|"
-    r"(?m:^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,30}"
+    r"(?m:^[ \t\u3000]*[一二三四五六七八九十]+、(?![^\n]*(?:回顾|总结|成就|成效))[^\n]{0,30}"
     r"(?:总体要求|预期目标|目标任务|工作安排|工作任务|工作部署|工作建议|主要工作|重点工作|(?:今年|\d{4}年)工作(?![^\n]*(?:回顾|总结|情况)))[^\n]{0,20}$)")
 # Top-level headings of a summary's parts: 一、上半年工作完成情况 reports, 二、下半年工作计划 plans.
 _PART_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分]+[ \t\u3000]*)([^\n]{0,40})$")
@@ -92,7 +92,7 @@ _SESSION = re.compile(r"(?:届|人大|政协|党代会)[\u4e00-\u9fff]{0,4}$")
 
 _METRIC_LEAD = re.compile(
     r"^(?:[、，,：:\s]|\d{1,3}[.、](?!\d)|确保|力争|争取|努力|积极|其中|全年|年内|年底前?|年末|今年|到?20\d{2}\s*年?(?:底|末)?|"
-    r"全县|全市|全区|全省|全国|全|同比|比上年|较上年|为|并)+")
+    r"全县|全市|全区|全省|全国|全(?!员|社会|面|体)|同比|比上年|较上年|为|并)+")
 _METRIC_TAIL = re.compile(
     r"(?:达到|达|为|是|保持在|保持|稳定在|控制在|完成|实现|累计|共计|共|总计|同比|(?:比|较)(?:20\d{2}\s*年|上年|去年)(?:同期)?|分别|年均|全年|"
     r"提高到|提高至|提升到|提升至|增加到|增加至|扩大到|扩大至|增至|下降到|下降至|降到|降至|减少到|减少至|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
@@ -117,6 +117,7 @@ class Measure:
     kind: str  # level | increase | decrease | growth_rate | share
     hardness: str | None
     year: int | None  # the year a target is for, or the year an observation reports on
+    year_source: str  # where the year came from: stated | plan_period | report_year | relative | unknown
     period: str | None  # observations: normalised period
     as_of: str | None
     task_key: str | None
@@ -189,10 +190,14 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             continue
         if q.cue is None and out and text[out[-1].end:q.start] == "、" and out[-1].quantity.cue in _SHARED_CUES:
             q = replace(q, comparator=out[-1].quantity.comparator, cue=out[-1].quantity.cue)  # 不少于8小时、4小时
-        sentence_start = boundary_before(text, q.start, SENTENCE_END)
+        sentence_start = boundary_before(text, q.start, SENTENCE_END, SENTENCE_REACH)
         clause_start = boundary_before(text, q.start, CLAUSE_END)
         prior_end = _prior_end(quantities, i, ends_so_far)
         raw_metric = text[max(clause_start, prior_end):q.start]
+        if i and _is_baseline(text, quantities[i - 1]) and clause_start <= quantities[i - 1].start:
+            # 赤字率从去年的2.1%提高到2.3%: the metric stands before the starting level
+            baseline = _FROM_BEFORE.search(text, max(clause_start, quantities[i - 1].start - 6), quantities[i - 1].start)
+            raw_metric = text[clause_start:baseline.start()] if baseline else raw_metric
         metric = _clean_metric(raw_metric)
         inherited = previous[1] if previous and previous[0] == sentence_start else ""
         counted = _counted_noun(text, q, next_start)
@@ -209,7 +214,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
         sentence = text[sentence_start:q.end]
         if not (_PAST.search(sentence) or _FUTURE.search(sentence)):
-            sentence = text[boundary_before(text, q.start, FULL_STOP):q.end]  # 上半年，…；新开工项目18个
+            sentence = text[boundary_before(text, q.start, FULL_STOP, SENTENCE_REACH):q.end]  # 上半年，…；新开工项目18个
         in_review = any(a <= q.start < b for a, b in reviews)
         role = _role(metadata.doc_type, q.start, sentence, plan_start, reports or in_review)
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
@@ -219,7 +224,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             continue  # 最高奖励1000万元, 给予30%补助 (and 、50万元 after it): what the government pays
         if role == "target" and _is_baseline(text, q):
             continue  # 从人均8.7万元提高到12万元: the 8.7 is where the aim starts
-        year, period, as_of = when(text, sentence_start, q.start, role, doc_year, metadata, plan)
+        year, year_source, period, as_of = when(text, sentence_start, q.start, role, doc_year, metadata, plan)
         if role == "observation" and metadata.doc_type == "progress_report" and period in (None, str(year)):
             continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
         if period and "/" in period and "余额" in metric:
@@ -237,26 +242,28 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         digest = hashlib.sha1(quote.encode()).hexdigest()[:8]
         out.append(Measure(
             quantity=q, role=role, metric=metric, metric_key=key, kind=kind,
-            hardness=hardness, year=year, period=period, as_of=as_of,
+            hardness=hardness, year=year, year_source=year_source, period=period, as_of=as_of,
             task_key=task_key, key=f"{task_key or 'doc'}#{digest}.{seen[ident]}", text=quote,
             start=quote_start, end=q.end,
         ))
         previous = (sentence_start, metric)
-    out += [_table_measure(text, figure, tasks, plan[1] if plan else doc_year) for figure in table]
+    default = (plan[1], "plan_period") if plan else (doc_year, "report_year" if doc_year else "unknown")
+    out += [_table_measure(text, figure, tasks, default) for figure in table]
     return _respectively(text, sorted(out, key=lambda m: m.start))
 
 
-def _table_measure(text: str, figure: TableFigure, tasks: tuple[TaskRecord, ...], default_year: int | None) -> Measure:
+def _table_measure(text: str, figure: TableFigure, tasks: tuple[TaskRecord, ...],
+                   default: tuple[int | None, str]) -> Measure:
     """A figure of an indicator table: the target column sets, earlier year columns report."""
     q = figure.quantity
     kind = _kind(q, figure.metric, figure.metric)
-    year = figure.year or default_year
+    year, year_source = (figure.year, "stated") if figure.year else default
     task = _task_at(tasks, q.start)
     quote = text[q.start:q.end]
     digest = hashlib.sha1(f"{figure.metric}|{year}|{quote}".encode()).hexdigest()[:8]
     return Measure(
         quantity=q, role="target" if figure.is_target else "observation", metric=figure.metric,
-        metric_key=_linked_key(figure.metric, kind, q), kind=kind, hardness=None, year=year,
+        metric_key=_linked_key(figure.metric, kind, q), kind=kind, hardness=None, year=year, year_source=year_source,
         period=None if figure.is_target or year is None else str(year), as_of=None,
         task_key=task.key if task else None, key=f"{task.key if task else 'doc'}#t{digest}.{q.start}",
         text=quote, start=q.start, end=q.end)
@@ -338,7 +345,9 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
     if _inside_quote(quoted, q.number_start):
         return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
     scope = _SCOPE_BEFORE.search(before)
-    if scope and not (scope.group(0) == "总投资" and re.match(r"[，,；;。\n]|$", after)):
+    if scope and not (scope.group(0) == "总投资" and re.match(r"[，,；;。\n]|$", after)
+                      or scope.group(0) == "在" and q.base_unit in _RATE_UNITS and not after.startswith("的")):
+        # 赤字率在2%左右 is a level; 在70%左右的地市开展 names where
         return False  # 总投资10亿元的项目 sizes the projects; …项目不少于30个、总投资超过200亿元。 is an aim
     if _PER_STEP_BEFORE.search(before) or _SCORE_AFTER.match(after) or _WEIGHT_BEFORE.search(before):
         return False  # how an assessment scores, not what it aims at

@@ -8,7 +8,7 @@ that bound them (``"20万人次以上"`` is ``>= 20 万人次``, 200000 人次 i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 
 from .. import lexicon
@@ -16,6 +16,15 @@ from .. import lexicon
 _FULL_WIDTH_CHARS = "０１２３４５６７８９．％－～"
 _FULL_WIDTH = str.maketrans(_FULL_WIDTH_CHARS, "0123456789.%-~")
 _ANY_FULL_WIDTH = re.compile("[" + re.escape(_FULL_WIDTH_CHARS) + "]")
+# Financial numerals (壹佰万元) map one character to one, so offsets hold; see lexicon ``numerals``.
+_FINANCIAL_ROWS = lexicon.table("numerals").rows
+_FINANCIAL = str.maketrans({r["char"]: r["means"] for r in _FINANCIAL_ROWS})
+_FIRM_FINANCIAL = "".join(r["char"] for r in _FINANCIAL_ROWS if r["ambiguous"] != "yes")
+_FINANCIAL_CHARS = "".join(r["char"] for r in _FINANCIAL_ROWS)
+_ANY_FINANCIAL = re.compile(f"[{_FINANCIAL_CHARS}]")
+# A run of numeral characters holding a financial one; read as a numeral when it holds an unambiguous
+# financial character or two financial ones, or stands before a currency (伍元).
+_FINANCIAL_RUN = re.compile(f"[〇零一二两三四五六七八九十百千万亿{_FINANCIAL_CHARS}]*[{_FINANCIAL_CHARS}][〇零一二两三四五六七八九十百千万亿{_FINANCIAL_CHARS}]*")
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -33,9 +42,13 @@ UNIT_ROLES = {row["unit"]: row["role"] for row in _UNIT_ROWS}
 # Compound units that begin with the measure word 个.
 _GE_UNITS = frozenset(unit for unit in _UNITS if unit.startswith("个"))
 _PERCENT_UNITS = {row["unit"]: row["base"] for row in _UNIT_ROWS if row["role"] == "percent"}
+# unit -> (base unit, what one unit is in it): 斤 -> (吨, 0.0005), so series in 亿吨 and 万亿斤 compare.
+_ONE = Decimal(1)
+_BASE_OF = {row["unit"]: (row["base"] or row["unit"], Decimal(row["factor"] or 1)) for row in _UNIT_ROWS}
 
 # Every unit in one alternation, longest first: the regex takes the first alternative that matches.
-_UNIT = re.compile("|".join(re.escape(unit) for unit in _UNITS))
+# A Latin unit must end a word: the P of 15万P, not of 5PM.
+_UNIT = re.compile("|".join(re.escape(unit) + ("(?![A-Za-z])" if unit[-1].isascii() and unit[-1].isalpha() else "") for unit in _UNITS))
 _RANGE_DASH = "-—–~至到或"
 _ADJACENT_PAIRS = {"一两": (1, 2), "一二": (1, 2), "两三": (2, 3), "二三": (2, 3), "三四": (3, 4),
                    "四五": (4, 5), "五六": (5, 6), "六七": (6, 7), "七八": (7, 8), "八九": (8, 9),
@@ -61,17 +74,28 @@ _APPROX_MARKS = "余多"
 # What may follow a numeral to make it a quantity besides a unit: an approximation, a range, a
 # fraction word, a comparator.
 _QUANTITY_FOLLOWERS = frozenset(_APPROX_MARKS + _RANGE_DASH + "成半" + "".join(word[0] for word, _ in _SUFFIX_COMPARATORS))
-_WORD_BEFORE_NUMERAL = set("统唯之同单专逐合归均整万千百第星周届每")
+_WORD_BEFORE_NUMERAL = set("统唯之同单专逐合归均整万千百第星周届每数几")  # 数十, 几百: vague, not 10 or 100
 # 至少 may govern a number across a short verb: 至少入选一人.
 _GAPPED_PREFIXES = ("至少", "不少于", "不低于")
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _CHINESE = rf"[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
 _SCALE_CHARS = "十百千万亿"
 # The lookahead on the first character lets the scan skip positions where no numeral can start.
 _NUMBER = re.compile(
     rf"(?=[\d{_CN_CHARS}])(?P<pct>百分之|千分之)?(?:(?P<arabic>{_ARABIC})(?P<scale>[{_SCALE_CHARS}]*)|(?P<chinese>{_CHINESE}))"
 )
+
+# Limits past which a numeral is refused (with a warning) rather than read: no amount in a plan is
+# written with more Chinese numeral characters or Arabic digits, and with the largest scale (万亿) a
+# figure of MAX_DIGITS digits still fits the frames' Decimal(38, 6), which holds 32 before the point.
+MAX_NUMERAL_CHARS = 40
+MAX_DIGITS = 20
+_MAX_WARNINGS = 10
+_UNREADABLE = re.compile(
+    rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))"
+    rf"|(?P<digits>\d(?:,?\d){{{MAX_DIGITS},}}(?:\.\d+)?)"
+    rf"|[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS + 1},}}")
 
 
 @dataclass(frozen=True)
@@ -105,7 +129,20 @@ def normalise_digits(text: str) -> str:
     >>> normalise_digits("１６．４％")
     '16.4%'
     """
-    return text.translate(_FULL_WIDTH) if _ANY_FULL_WIDTH.search(text) else text  # most texts have none
+    text = text.translate(_FULL_WIDTH) if _ANY_FULL_WIDTH.search(text) else text  # most texts have none
+    return _financial_to_plain(text) if _ANY_FINANCIAL.search(text) else text
+
+
+def _financial_to_plain(text: str) -> str:
+    """壹佰万元 -> 一百万元 where a run of numerals is financial (see ``_FINANCIAL_RUN``), offsets kept."""
+    pieces, last = [], 0
+    for m in _FINANCIAL_RUN.finditer(text):
+        run = m.group()
+        financial = sum(ch in _FINANCIAL_CHARS for ch in run)
+        if any(ch in _FIRM_FINANCIAL for ch in run) or financial > 1 or text.startswith(("元", "圆", "角"), m.end()):
+            pieces += [text[last:m.start()], run.translate(_FINANCIAL)]
+            last = m.end()
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 def read_number(numeral: str) -> Decimal | None:
@@ -220,13 +257,59 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             fraction = _NUMBER.match(norm, m.end() + 2)
             pos = fraction.end() if fraction else m.end() + 2  # 三分之一: a fraction no decimal holds exactly
             continue
+        if _unreadable(norm, m):
+            pos = _unreadable_end(norm, m)  # refused, never misread: see numeral_warnings
+            continue
         quantity = _read_quantity(norm, m)
         if quantity is None:
-            pos = m.start() + 1 if m.group("chinese") and m.end() - m.start() > 1 else m.end()
+            chinese = m.group("chinese")
+            if chinese and len(chinese) > 1 and not chinese.strip(_CN_DIGIT_CHARS):
+                pos = m.end()  # 一二三元: digits with no unit between them are a list, not 3元
+            else:
+                pos = m.start() + 1 if chinese and len(chinese) > 1 else m.end()
             continue
         out.append(quantity)
         pos = max(quantity.end, m.end())
     return tuple(out)
+
+
+def numeral_warnings(text: str) -> tuple[str, ...]:
+    """Numbers :func:`find_quantities` refuses to read rather than read wrongly, one message each.
+
+    A Chinese numeral longer than ``MAX_NUMERAL_CHARS`` characters (a garbled run, not an amount), an
+    Arabic number of more than ``MAX_DIGITS`` digits (more than any frame column holds) and a number in
+    scientific notation (1e308亿元 is not 308亿元).
+
+    >>> numeral_warnings("投资1e308亿元，共" + "一" * 50 + "。")
+    ('number not read at 2: scientific notation 1e308', 'number not read at 11: a run of 50 numeral characters (limit 40)')
+    """
+    if not isinstance(text, str):
+        return ()
+    norm = normalise_digits(text)
+    found = []
+    for m in _UNREADABLE.finditer(norm):
+        if m.group("sci"):
+            found.append((m.start(), f"scientific notation {m.group()}"))
+        elif m.group("digits"):
+            found.append((m.start(), f"{len(re.sub(r'[^0-9]', '', m.group()))} digits (limit {MAX_DIGITS})"))
+        else:
+            found.append((m.start(), f"a run of {len(m.group())} numeral characters (limit {MAX_NUMERAL_CHARS})"))
+    messages = [f"number not read at {start}: {what}" for start, what in found[:_MAX_WARNINGS]]
+    if len(found) > _MAX_WARNINGS:
+        messages.append(f"number not read: {len(found) - _MAX_WARNINGS} more")
+    return tuple(messages)
+
+
+def _unreadable(norm: str, m: re.Match) -> bool:
+    if m.group("chinese"):
+        return len(m.group("chinese")) > MAX_NUMERAL_CHARS
+    return bool(_UNREADABLE.match(norm, m.start()))
+
+
+def _unreadable_end(norm: str, m: re.Match) -> int:
+    if m.group("chinese"):
+        return m.end()
+    return _UNREADABLE.match(norm, m.start()).end()
 
 
 @dataclass(frozen=True)
@@ -252,7 +335,9 @@ def _number_at(norm: str, m: re.Match) -> _Number | None:
     if "点" not in chinese:
         stripped = chinese.rstrip("万亿")
         scale_word = chinese[len(stripped):]
-        if stripped and scale_word in _SCALES:
+        # 一万亿零一亿 is one number: a trailing scale is split off only when no larger or equal one precedes it.
+        larger = "亿" if scale_word.endswith("亿") else "万亿"
+        if stripped and scale_word in _SCALES and not any(ch in larger for ch in stripped):
             value = _read_chinese(stripped)
             if value is not None:
                 return _Number(value, scale_word, percent, m.end())
@@ -260,6 +345,27 @@ def _number_at(norm: str, m: re.Match) -> _Number | None:
     if value is None:
         return None
     return _Number(value, "", percent, m.end())
+
+
+def _with_lower_groups(norm: str, number: _Number) -> _Number:
+    """3亿5000万, 1万600, 100万零三千: a 亿/万 figure followed by its lower groups is one number, kept in
+    the first scale (3.5亿)."""
+    scale = _scale_of(number.scale_word)
+    if number.scale_word not in ("万", "亿", "万亿") or number.percent:
+        return number
+    pos = number.end + (1 if norm.startswith("零", number.end) else 0)
+    m = _NUMBER.match(norm, pos)
+    if not m or m.group("pct"):
+        return number
+    lower = _number_at(norm, m)
+    if lower is None or lower.percent:
+        return number
+    lower_value = lower.value * (_scale_of(lower.scale_word) or 1)
+    after = lower.end + (1 if norm[lower.end:lower.end + 1] in _APPROX_MARKS else 0)
+    if lower_value >= scale or lower_value == 0 or pos == number.end and lower_value < 10 or norm[after:after + 1] in ("万", "亿"):
+        return number  # 2万3 is spoken for 23000 or a list: not read as one number
+
+    return _Number(number.value + lower_value / scale, number.scale_word, None, lower.end)
 
 
 def _unit_at(norm: str, pos: int) -> str | None:
@@ -278,6 +384,7 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
     first = _number_at(norm, m)
     if first is None:
         return None
+    first = _with_lower_groups(norm, first)
     pos = first.end
     approx = None
     if pos < len(norm) and norm[pos] in _APPROX_MARKS and first.percent is None:
@@ -286,6 +393,10 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
     if not scale_word and approx:
         scale_word, pos = _scale_word_at(norm, pos)
     unit, pos = _unit_after(norm, pos, first.percent)
+    if unit in ("元", "圆") and not scale_word and approx is None:
+        cents, pos = _jiao_fen(norm, pos)
+        if cents:
+            first = replace(first, value=first.value + cents)  # 六十四元一角七分 = 64.17元
     if approx is None and pos < len(norm) and norm[pos] in _APPROX_MARKS and unit and unit != "%":
         approx, pos = norm[pos], pos + 1
     high = None
@@ -313,11 +424,11 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
     else:
         comparator, cue = "=", None
     scale = _scale_of(scale_word) or 1
-    base_unit = _PERCENT_UNITS.get(unit, unit) if unit else None
+    base_unit, factor = _BASE_OF.get(unit, (unit, _ONE)) if unit else (None, _ONE)
     return Quantity(
         value=first.value, value_high=high.value if high else None, unit=written_unit,
-        base_value=_scaled(first.value, scale),
-        base_value_high=_scaled(high.value, scale) if high else None,
+        base_value=_scaled(first.value, scale, factor),
+        base_value_high=_scaled(high.value, scale, factor) if high else None,
         base_unit=base_unit, comparator=comparator, cue=cue,
         start=start, end=pos, number_start=m.start(),
     )
@@ -333,15 +444,16 @@ def _plainly_bare(norm: str, m: re.Match) -> bool:
             and _prefix_comparator(norm, m.start())[0] is None)
 
 
-def _scaled(value: Decimal, scale: int) -> Decimal:
-    """``value × scale`` (a power of ten), exact at any length, in plain notation when whole.
+def _scaled(value: Decimal, scale: int, factor: Decimal = Decimal(1)) -> Decimal:
+    """``value × scale × factor`` (scale a power of ten, factor a unit conversion), exact at any length,
+    in plain notation when whole.
 
     The context is as precise as the result needs, so a 40-digit figure in a garbled file neither
     raises nor rounds.
     """
     exponent = len(str(scale)) - 1
-    context = Context(prec=len(value.as_tuple().digits) + exponent + 2)
-    result = value.scaleb(exponent, context)
+    context = Context(prec=len(value.as_tuple().digits) + len(factor.as_tuple().digits) + exponent + 2)
+    result = context.multiply(value, factor).scaleb(exponent, context)
     if result == result.to_integral_value(context=context):
         return result.quantize(Decimal(1), context=context)
     return result.normalize(context)
@@ -376,10 +488,24 @@ def _per_unit_at(norm: str, pos: int) -> str:
     return f"/{scale}{unit}" if unit and unit not in _GE_UNITS and unit not in _PERCENT_UNITS else ""
 
 
+_JIAO_FEN = re.compile(r"(?:([一二两三四五六七八九]|\d)角)?(?:零?([一二两三四五六七八九]|\d)分)?")
+
+
+def _jiao_fen(norm: str, pos: int) -> tuple[Decimal, int]:
+    """The 角 (tenths) and 分 (hundredths) after an amount in 元, and where they end."""
+    m = _JIAO_FEN.match(norm, pos)
+    if not m.group():
+        return Decimal(0), pos
+    jiao, fen = (Decimal(_DIGITS.get(d, d)) if d else Decimal(0) for d in m.groups())
+    return jiao / 10 + fen / 100, m.end()
+
+
 def _range_end(norm: str, pos: int, unit: str | None) -> tuple[_Number, int, str | None] | None:
     """Read the upper end of N-M / N至M / N或M, which must share the first unit (or supply it)."""
     if pos >= len(norm) or norm[pos] not in _RANGE_DASH:
         return None
+    if norm[pos] in "-—–~" and norm[pos + 1:pos + 2] == norm[pos]:
+        pos += 1  # 1万元--5万元, 3——5个: a doubled dash
     m = _NUMBER.match(norm, pos + 1)
     if not m or (m.group("pct") and unit != "%"):
         return None
@@ -443,5 +569,6 @@ def _adjacent_pair(norm: str, m: re.Match) -> Quantity | None:
     low, high = Decimal(pair[0]), Decimal(pair[1])
     if scale_word in _SMALL_UNITS:  # 二三十个 is 20–30 个: only 万/亿 stay in the unit
         low, high, scale_word, scale = low * scale, high * scale, "", 1
-    return Quantity(low, high, scale_word + unit, _scaled(low, scale), _scaled(high, scale), _PERCENT_UNITS.get(unit, unit),
+    base_unit, factor = _BASE_OF.get(unit, (unit, _ONE))
+    return Quantity(low, high, scale_word + unit, _scaled(low, scale, factor), _scaled(high, scale, factor), base_unit,
                     "range", None, m.start(), end, m.start())

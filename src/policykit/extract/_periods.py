@@ -11,17 +11,26 @@ from collections import Counter
 from .. import lexicon
 from ..text import DocumentMetadata
 from ._numbers import read_number
-from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, boundary_after, boundary_before
+from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before
 
 _TIME_ROWS = lexicon.table("time_words").rows
 # Relative year words (今年, 去年 …) and how many years they move from the document's year.
 _RELATIVE_OFFSETS = {r["word"]: r["offset"] for r in _TIME_ROWS if r["kind"] == "relative"}
 _RELATIVE = "|".join(sorted(_RELATIVE_OFFSETS, key=len, reverse=True))
-_MULTI_YEAR_WORDS = "|".join(r["word"] for r in _TIME_ROWS if r["kind"] == "multi_year")
-# A year word names the period unless it is a comparison base (比上年, 与2016年持平).
+_MULTI_YEAR_WORDS = "|".join(re.escape(r["word"]) for r in _TIME_ROWS if r["kind"] == "multi_year")
+# A year word names the period unless it is a comparison base (比上年, 与2016年持平, 从去年的2.1%).
 _CN_YEAR = "二〇[〇零一二三四五六七八九]{2}"  # 二〇二五年, as formal texts write years
+# Horizon words (面向2030年, 展望2035年, 2035年远景目标) name a later horizon, not the figure's year.
+_HORIZON_BEFORE = "|".join(r["word"] for r in _TIME_ROWS if r["kind"] == "horizon_before")
+_HORIZON_AFTER = "|".join(r["word"] for r in _TIME_ROWS if r["kind"] == "horizon_after")
 _YEAR_WORD = re.compile(
-    rf"(?<![比较与同于])(?:(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?!\s*[-—至到]\s*20\d{{2}})|(?P<rel>{_RELATIVE}))")
+    rf"(?<![比较与同于从由])(?<!{_HORIZON_BEFORE})"
+    rf"(?:(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?!\s*[-—至到]\s*20\d{{2}})(?!{_HORIZON_AFTER})|(?P<rel>{_RELATIVE}))")
+# 2012年起5年内 / 从2024年起用三年时间: a span that starts in a stated year and lasts N years.
+_SPAN_FROM = re.compile(
+    rf"(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?:起|开始)[，,]?(?:用|在|的)?(?P<n>\d{{1,2}}|[一二两三四五六七八九十])\s*年(?:内|时间|左右|间)?")
+# 到“十四五”末, “十四五”时期末: the last year of a five-year plan, stated.
+_FIVE_YEAR_END = re.compile(r"十[一二三四五六七八九]五”?(?:时期|期)?末")
 _DURATION = re.compile(r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
 _RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
@@ -110,11 +119,24 @@ def last_year_word(text: str, start: int, end: int, stated_only: bool = False) -
 
 
 def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | None,
-          metadata: DocumentMetadata, plan: tuple[int, int] | None = None) -> tuple[int | None, str | None, str | None]:
-    """Year (and, for observations, normalised period and as-of date) of a quantity.
+          metadata: DocumentMetadata, plan: tuple[int, int] | None = None) -> tuple[int | None, str, str | None, str | None]:
+    """Year, where the year came from (one of ``stated plan_period report_year relative unknown``) and,
+    for observations, the normalised period and as-of date of a quantity.
 
     A plan's targets that state no year are for its last year (到2025年 in a 十四五 plan).
+
+    >>> from policykit.text import DocumentMetadata
+    >>> text = "2012年起5年内，新建学校20所。"
+    >>> when(text, 0, text.index("20所"), "target", 2012, DocumentMetadata())[:2]
+    (2016, 'relative')
     """
+    span = _last(_SPAN_FROM, text, boundary_before(text, pos, SENTENCE_END, SENTENCE_REACH), pos)
+    if span is not None:  # 2012年起5年内: the span's last year
+        year = stated_year_of(span) + int(read_number(span.group("n"))) - 1
+        return (year, "relative", None, None) if role == "target" else (year, "relative", *_observed(text, sentence_start, pos, year, metadata))
+    five_year = _last(_FIVE_YEAR_END, text, boundary_before(text, pos, SENTENCE_END, SENTENCE_REACH), pos)
+    if five_year is not None and role == "target":
+        return five_year_end(five_year.group()), "stated", None, None
     before = text[sentence_start:pos]
     clause_start = boundary_before(text, pos, CLAUSE_END) - sentence_start
     stated = None
@@ -123,7 +145,7 @@ def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | No
             stated = m
     paragraph_start = boundary_before(text, sentence_start, "\n")
     if stated is None and role == "target":  # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
-        stated = last_year_word(text, boundary_before(text, sentence_start, FULL_STOP), sentence_start, True)
+        stated = last_year_word(text, boundary_before(text, sentence_start, FULL_STOP, SENTENCE_REACH), sentence_start, True)
     if stated is None and role == "observation" and plan is not None:
         stated = last_year_word(text, paragraph_start, sentence_start, True)
     if stated is None and role == "target" and paragraph_start < sentence_start:
@@ -138,37 +160,51 @@ def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | No
     for multi_year in _MULTI_YEAR.finditer(text, boundary_before(text, pos, "\n"), pos):
         pass
     if multi_year is None and stated is None:
-        multi_year = _MULTI_YEAR.search(_heading_before(text, pos))
+        heading = _heading_before(text, pos)
+        if last_year_word(heading, 0, len(heading), True) is None:  # 二、“十五五”时期目标任务和2026年工作安排
+            multi_year = _MULTI_YEAR.search(heading)
     stated_year = stated_year_of(stated)
     stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
     recurring = _RECURRING.search(text, boundary_before(text, pos, CLAUSE_END), pos)
     if recurring or (_DURATION.search(before) or multi_year) and plan is None and not stated_year:
-        year = None  # 三年打造1个平台: a multi-year aim whose end year is not stated
+        year, source = None, "unknown"  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated_year:
-        year = stated_year  # 今后五年…，到2027年突破4000亿元
+        year, source = stated_year, "stated"  # 今后五年…，到2027年突破4000亿元
     elif role == "target" and plan is not None and (relative is None or _DURATION.search(before)):
         year = five_year_end(multi_year.group(0)) if multi_year else None
-        year = year or plan[1]  # 到“十四五”末 in a plan for 2024—2026 is 2025
+        year, source = year or plan[1], "plan_period"  # 到“十四五”末 in a plan for 2024—2026 is 2025
     elif doc_year is None:
-        year = None
+        year, source = None, "unknown"
     elif _RELATIVE_OFFSETS.get(relative, "") not in ("", "this"):
-        year = doc_year + int(_RELATIVE_OFFSETS[relative])
+        year, source = doc_year + int(_RELATIVE_OFFSETS[relative]), "relative"
     elif relative != "今年" and role == "observation" and metadata.doc_type == "work_report":
-        year = doc_year - 1  # a work report reviews the year before the one it plans
+        year, source = doc_year - 1, "report_year"  # a work report reviews the year before the one it plans
     elif role == "target" and plan is not None:
-        year = plan[1]
+        year, source = plan[1], "plan_period"
     else:
-        year = doc_year
+        year, source = doc_year, "relative" if relative == "今年" else "report_year"
     if role == "target":
-        return year, None, None
-    # A period stated in the sentence (up to 。, across ；), or in the one before it
-    # (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个).
+        return year, source, None, None
+    return year, source, *_observed(text, sentence_start, pos, year, metadata)
+
+
+def _observed(text: str, sentence_start: int, pos: int, year: int | None,
+              metadata: DocumentMetadata) -> tuple[str | None, str | None]:
+    """Period and as-of date of an observation: stated in the sentence (up to 。, across ；), or in the one
+    before it (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个)."""
     paragraph_start = boundary_before(text, pos, "\n")
-    full_sentence = boundary_before(text, pos, FULL_STOP)
+    full_sentence = boundary_before(text, pos, FULL_STOP, SENTENCE_REACH)
     previous_sentence = boundary_before(text, max(sentence_start - 1, paragraph_start), SENTENCE_END)
-    return year, *_period(text[max(paragraph_start, min(full_sentence, previous_sentence)):pos], year, metadata)
+    return _period(text[max(paragraph_start, min(full_sentence, previous_sentence)):pos], year, metadata)
+
+
+def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    return found
 
 
 def _heading_before(text: str, pos: int) -> str:

@@ -35,7 +35,7 @@ def find_targets(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMet
     [('100', '家', '>=', 'level', '力争', 2023), ('1', '亿元', '>=', 'level', '力争', 2023)]
     """
     return tuple(
-        TargetRecord(**m.record_fields(), hardness=m.hardness,
+        TargetRecord(**m.record_fields(), hardness=m.hardness, year_source=m.year_source,
                      base_value_high=None if m.quantity.base_value_high is None else str(m.quantity.base_value_high))
         for m in read_measures(text, tasks, metadata) if m.role == "target"
     )
