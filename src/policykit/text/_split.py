@@ -103,12 +103,16 @@ def _issues(notice_title: str, title: str, before: str) -> bool:
     it (关于印发X的通知), or the title follows an 附件 line right under a notice."""
     if not notice_title.endswith("通知"):
         return False
+    return _names(notice_title, title) or bool(_ATTACHMENT.search(before[-60:]))
+
+
+def _names(notice_title: str, title: str) -> bool:
+    """True when the notice names ``title`` among what it issues (关于印发《A》和《B》的通知 names A and B)."""
     inner = _NOTICE.search(notice_title)
-    if inner:
-        named, printed = _compact(inner.group(1)), _compact(title)
-        if named == printed or (min(len(named), len(printed)) >= 6 and (named in printed or printed in named)):
-            return True
-    return bool(_ATTACHMENT.search(before[-60:]))
+    if not inner:
+        return False
+    named, printed = _compact(inner.group(1)), _compact(title)
+    return named == printed or (min(len(named), len(printed)) >= 6 and (named in printed or printed in named))
 
 
 def _names_a_document(title: str, lines: list[str]) -> bool:
@@ -219,6 +223,10 @@ def split_documents(text: str) -> list[Segment]:
                 if not gap.replace(current_title, "").strip() or len(title) >= 8:
                     starts[-1] = (current_start, title, notice)
                 continue
+        issued_with = next((n for _, _, n in reversed(starts) if n), None)
+        if issued_with and _names(issued_with, title):
+            starts.append((start, title, issued_with))  # the second text one notice issues
+            continue
         if starts and not _names_a_document(title, lines):
             continue  # a heading inside the current document (具体工作安排), not a new one
         starts.append((start, title, None))
