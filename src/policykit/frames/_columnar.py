@@ -15,7 +15,7 @@ from ..log import DocumentExtracted
 from ._schema import SCHEMAS
 
 _META = ("title", "issuer", "doc_number", "issued_on", "published_on", "year", "level", "region", "province",
-         "city", "county", "region_code", "parent_region_code", "annex_of", "doc_type", "period")
+         "city", "county", "doc_type", "period")
 _S, _I = pl.String, pl.Int64
 
 
@@ -37,7 +37,7 @@ _TARGET = _record_fields("targets", ("target_id", "task_id", "doc_id", "curated"
 _OBSERVATION = _record_fields("observations", ("obs_id", "task_id", "doc_id"))
 PAYLOAD = pl.Struct({
     "document_id": _S, "source_path": _S, "source_sha256": _S, "part": _I, "extractor_version": _S,
-    "text_sha256": _S, "metadata": pl.Struct({k: (_I if k in ("year", "annex_of") else _S) for k in _META}),
+    "text_sha256": _S, "metadata": pl.Struct({k: (_I if k == "year" else _S) for k in _META}),
     "warnings": pl.List(pl.Struct({"code": _S, "message": _S, "offset": _I})),
     "tasks": pl.List(pl.Struct(_TASK)), "assignments": pl.List(pl.Struct(_ASSIGNMENT)),
     "targets": pl.List(pl.Struct(_TARGET)), "observations": pl.List(pl.Struct(_OBSERVATION)),

@@ -12,7 +12,6 @@ DOCUMENTS = {
     "doc_id": pl.String, "source_path": pl.String, "part": pl.Int32, "title": pl.String, "issuer": pl.String,
     "doc_number": pl.String, "issued_on": pl.String, "published_on": pl.String, "year": pl.Int32,
     "level": pl.String, "region": pl.String, "province": pl.String, "city": pl.String, "county": pl.String,
-    "region_code": pl.String, "parent_region_code": pl.String, "annex_of": pl.Int32,
     "doc_type": pl.String, "period": pl.String, "n_tasks": pl.Int32, "encoding": pl.String,
     "extractor_version": pl.String, "warnings": pl.List(pl.String), "n_warnings": pl.Int32, "seq": pl.Int64,
 }
