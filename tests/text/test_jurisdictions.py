@@ -167,3 +167,29 @@ def test_a_report_date_line_without_a_dash_is_read():
 def test_an_autonomous_region_speaking_as_itself_is_named_in_full():
     meta, _ = meta_of("2026年内蒙古自治区政府工作报告\n各位代表：\n现在，我代表自治区人民政府向大会报告工作。\n")
     assert (meta.issuer, meta.level, meta.region_code) == ("内蒙古自治区人民政府", "province", "150000")
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [("山东省数字经济发展规划\n（2021—2025年）", "山东省数字经济发展规划（2021—2025年）"),
+     ("滨州市数据管理办法\n（试行）", "滨州市数据管理办法（试行）"),
+     ("滨州市数据管理办法\n（征求意见稿）", "滨州市数据管理办法")],
+)
+def test_a_period_or_trial_mark_on_the_line_under_a_title_belongs_to_it(head, title):
+    meta, _ = meta_of(f"{head}\n\n{BODY}\n")
+    assert meta.title == title
+
+
+def test_the_page_s_title_line_names_a_document_whose_text_has_no_title():
+    meta, _ = meta_of(f"政策名：潍坊市工业和信息化局关于印发潍坊市工业互联网扶持办法\n正文\n第一条 {BODY}\n")
+    assert (meta.title, meta.issuer, meta.region_code, meta.doc_type) == (
+        "潍坊市工业互联网扶持办法", "潍坊市工业和信息化局", "370700", "policy_measures")
+
+
+def test_a_signer_named_with_its_place_beats_one_named_without():
+    meta, _ = meta_of(
+        "标题：市工业和信息化局关于印发《深圳市中小企业行动计划》的通知\n正文\n深工信〔2025〕4号\n\n各有关单位：\n现予印发。\n\n"
+        f"深圳市工业和信息化局\n\n2025年3月3日\n\n深圳市中小企业行动计划\n\n{BODY}\n"
+    )
+    assert (meta.title, meta.issuer, meta.doc_number, meta.issued_on) == (
+        "深圳市中小企业行动计划", "深圳市工业和信息化局", "深工信〔2025〕4号", "2025-03-03")

@@ -33,6 +33,7 @@ _NOTICE = re.compile(r"(?:关于)?(?:印发|转发|下发)《?(.+?)》?的通知
 MAX_NOTICE = 200  # a notice title naming several issuers and the plan can be this long
 # Lines that sit around a title without being part of it: page marks (— 2 —), dates, document
 # numbers (国办发〔2025〕25号), labels (标题：…), and a bare 正文
+_TITLE_TAIL = re.compile(r"^[（(][^()（）]{0,16}(?:(?:19|20)\d{2}|试行|暂行)[^()（）]{0,16}[)）]$")
 _HEADER_LINE = re.compile(
     r"^[—\-－─]+\s*\d+\s*[—\-－─]+$|^.{0,12}〔\s*\d{4}\s*〕\s*\d+\s*号$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
     r"|^[^：:]{1,8}[：:]")
@@ -173,6 +174,10 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
             line, line_end = line + joined[0], joined[1]
             consumed = line_end
         continues = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION) and not text[blocks[-1][1]:m.start()].strip()
+        if blocks and _TITLE_TAIL.match(line) and not text[blocks[-1][1]:m.start()].strip():
+            # （2021—2025年） / （试行） set on the line under a title belongs to it
+            blocks[-1] = (blocks[-1][0], line_end, blocks[-1][2][:-1] + [blocks[-1][2][-1] + line])
+            continue
         if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION) and not _HEADER_LINE.match(line))):
             fragments = fragments + [(m.start(), line)] if _is_fragment(line) and (fragments or opens) else []
             continue
