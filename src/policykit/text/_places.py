@@ -80,6 +80,11 @@ def divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
     return by_code, {name: tuple(found) for name, found in by_name.items()}
 
 
+@cache
+def _longest_name() -> int:
+    return max(map(len, divisions()[1]))
+
+
 def division(code: str) -> Division | None:
     """The division with GB/T 2260 ``code``, or ``None``.
 
@@ -101,7 +106,7 @@ def _ancestors(code: str | None) -> set[str]:
 def _known_chain(text: str) -> tuple[list[tuple[str, tuple[Division, ...]]], str]:
     """The known divisions that open ``text``, each inside the one before: ``[(name as written, candidates)]``."""
     by_name = divisions()[1]
-    longest = max(map(len, by_name))
+    longest = _longest_name()
     chain: list[tuple[str, tuple[Division, ...]]] = []
     while text:
         above = {d.code for d in chain[-1][1]} if chain else None
