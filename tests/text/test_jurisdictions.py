@@ -193,3 +193,10 @@ def test_a_signer_named_with_its_place_beats_one_named_without():
     )
     assert (meta.title, meta.issuer, meta.doc_number, meta.issued_on) == (
         "深圳市中小企业行动计划", "深圳市工业和信息化局", "深工信〔2025〕4号", "2025-03-03")
+
+
+def test_a_shared_district_name_is_settled_by_its_city_named_in_the_text():
+    meta, codes = meta_of(f"鼓楼区2024年重点工作任务\n\n{BODY}\n按照福州市委、市政府部署推进。\n")
+    assert (meta.region, meta.level, meta.region_code, meta.parent_region_code) == ("鼓楼区", "district", "350102", "350100")
+    alone, codes_alone = meta_of(f"鼓楼区2024年重点工作任务\n\n{BODY}\n")
+    assert alone.region_code is None and "missing-region_code" in codes_alone and "missing-region_code" not in codes

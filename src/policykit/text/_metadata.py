@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .. import lexicon
-from ._places import Place, place_of
+from ._places import Place, place_of, settle_in
 from ._types import DocumentMetadata, TextWarning
 
 _HAN = r"[\u4e00-\u9fff]"
@@ -293,6 +293,10 @@ def document_metadata(
     required = ["title", "issuer", "doc_number", "issued_on", "level", "region", "year"]
     if doc_type == "progress_report":
         required.append("period")
+    if place.region and place.region_code is None and (settled := settle_in(place, text)).region_code:
+        place = settled
+        meta = replace(meta, region_code=place.region_code, parent_region_code=place.parent_region_code,
+                       province=meta.province or place.province, city=meta.city or place.city)
     if place.region and place.region_code is None:
         warnings.append(TextWarning("missing-region_code", f"{source_path}: no GB/T 2260 code for {place.region}: {place.code_note}"))
     reported = {w.code for w in warnings}

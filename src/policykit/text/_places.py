@@ -201,6 +201,26 @@ def _known_place(chain: list[tuple[str, tuple[Division, ...]]], rest: str) -> Pl
     return Place(written, _level(division), province, city, county, division.code, division.parent)
 
 
+def settle_in(place: Place, text: str) -> Place:
+    """A place several divisions share (鼓楼区), settled by the text: when the names of exactly one
+    candidate's ancestors occur in ``text`` (福州市 … 鼓楼区), the place is that candidate.
+
+    >>> settle_in(place_of("朝阳区人民政府"), "北京市朝阳区召开会议").region_code
+    '110105'
+    """
+    if place.region_code or not place.region or place.level in (None, "township", "national"):
+        return place
+    by_code, by_name = divisions()
+    found = [d for d in by_name.get(place.region, ()) if any(
+        by_code[a].name in text for a in _ancestors(d.parent))]
+    if len(found) != 1:
+        return place
+    d = found[0]
+    upper = {by_code[a].level: by_code[a].name for a in _ancestors(d.parent)}
+    return Place(place.region, _level(d), upper.get("province"), upper.get("city") if d.level == "county" else None,
+                 place.region if d.level == "county" else None, d.code, d.parent)
+
+
 def _suffix_place(text: str) -> Place:
     """An unknown place read by its suffixes; only where its government or a year follows it."""
     province, text = _take(_PROVINCE, text)
