@@ -96,7 +96,7 @@ def normalise_unit(mention: str, region: str | None, level: str | None,
     jurisdiction, unit_level, name = _jurisdiction(name, region, level, city, province)
     if is_placeholder(mention):
         return _collective(jurisdiction, unit_level, name)
-    key = _key(name, LEVEL_MARKS.get(unit_level or "", "县"))
+    key = _key(name, _own_mark(jurisdiction, unit_level) or "县")
     category = _category(key)
     return UnitName(jurisdiction, key, unit_level, category, _name_en(key, category, unit_level),
                     key.endswith(UNIT_HEADS))
@@ -125,9 +125,17 @@ def _jurisdiction(name: str, region: str, level: str | None, city: str | None,
                 return region, level, rest  # a branch in this place works for this place
             upper = city if mark == "市" else province
             return upper or f"{region}上级{mark}", _MARK_LEVELS[mark], rest
-        if level is None or LEVEL_MARKS.get(level) == mark:
+        if level is None or _own_mark(region, level) == mark:
             return region, level, rest
     return region, level, name
+
+
+def _own_mark(region: str, level: str | None) -> str | None:
+    """The mark a place's own units carry: its level's (县, 区 …), but 市 for a province-level
+    municipality (北京市 is a province whose bureaus are 市…局)."""
+    if level == "province" and region.endswith("市"):
+        return "市"
+    return LEVEL_MARKS.get(level or "")
 
 
 def _starts_function(rest: str) -> bool:

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .. import lexicon
-from ._places import Place, place_of
+from ._places import Place, place_of, settle_in
 from ._types import DocumentMetadata, TextWarning
 
 _HAN = r"[\u4e00-\u9fff]"
@@ -24,6 +24,8 @@ _LABEL = {
     # dates the copy, not the document
     "published_on": re.compile(r"(?:发布日期|发布时间)\s*[:：]\s*" + _NUM_DATE),
     "doc_number": re.compile(r"(?:文\s*号|发文字号)\s*[:：]\s*(\S+号)"),
+    # a scraper's or site's title line: 标题：…, 名称：…, 政策名：…
+    "title": re.compile(r"^\s*(?:标\s*题|名\s*称|政策名)\s*[:：]\s*(\S[^\n]*?)\s*$", re.M),
 }
 _DOC_NUMBER = re.compile(rf"^\s*({_HAN}{{1,10}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*号)\s*$", re.M)
 _ORG_SUFFIX = "(?:" + "|".join(map(re.escape, lexicon.words("issuer_suffixes"))) + ")"
@@ -59,6 +61,9 @@ _TYPE_WORDS = {word: row["doc_type"] for row in lexicon.table("doc_types").rows 
 _SELF_NAMED = re.compile(f"(?:制定|提出|出台|印发)了?(?:本|以下|如下){_HAN}{{0,2}}?(" + "|".join(
     map(re.escape, sorted(_TYPE_WORDS, key=len, reverse=True))) + ")")
 _PROGRESS_BODY = re.compile(r"今年以来|截至目前|[1一]\s*[至\-—~]\s*\d{1,2}\s*月")
+# what a notice issues: 关于印发《X》的通知 (a scraper may cut 的通知 off)
+_ISSUES = re.compile(r"(?:关于)?(?:印发|转发|下发)《?(.+?)》?(?:的通知)?$")
+_LEVEL_MARKS = "省市县区"
 _TERMINAL = set("。！？!?”’\"'）)】》…」")
 
 
@@ -119,12 +124,16 @@ def _issuer(text: str, title: str | None, notice_title: str | None, context: Pag
         return m.group(1), None
     if context.html_meta.get("issuer"):
         return context.html_meta["issuer"], None
+    unplaced = None  # 市工业和信息化局关于印发…: a signer named without its place, if nothing better
     for heading in (notice_title, title):
-        if heading and (m := _ISSUER_IN_TITLE.match(heading)):
-            return m.group(1), None
+        m = _ISSUER_IN_TITLE.match(heading) if heading else None
         # a joint document names its signers one after another: the first signs for all
         first = heading.split()[0] if heading and len(heading.split()) > 1 else ""
-        if first and re.search(r"关于|印发", heading) and (m := _ORG_LINE.match(first)):
+        if m is None and first and re.search(r"关于|印发", heading):
+            m = _ORG_LINE.match(first)
+        if m and m.group(1)[0] in _LEVEL_MARKS and place_of(m.group(1)).region is None:
+            unplaced = unplaced or m.group(1)
+        elif m:
             return m.group(1), None
     if title and lead and (m := re.search(rf"({_HAN}{{2,20}}?(?:等[\d一二三四五六七八九十]+个?部门)?)(?:联合)?印发《{re.escape(title)}》", lead)):
         return m.group(1), None
@@ -145,7 +154,7 @@ def _issuer(text: str, title: str | None, notice_title: str | None, context: Pag
             return signature.group(1), None
     if m := _FOOTER.search(text[-400:]):
         return m.group(1), None
-    return None, None
+    return unplaced, None
 
 
 def _doc_type(title: str | None, text: str, annex: bool) -> str:
@@ -213,6 +222,11 @@ def document_metadata(
     """
     warnings: list[TextWarning] = []
     head = text[:800]
+    if labelled := _label("title", context.head):  # the page's own title line, when the text has none
+        value = labelled.group(1)
+        issued = _ISSUES.search(value)
+        notice_title = notice_title or (value if issued else None)
+        title = title or (issued.group(1).strip("《》") if issued else value)
     title = title or context.html_meta.get("title") or _page_title(context.html_meta.get("page_title"))
     doc_type = _doc_type(title, text, parent is not None)
     place = Place()
@@ -279,6 +293,10 @@ def document_metadata(
     required = ["title", "issuer", "doc_number", "issued_on", "level", "region", "year"]
     if doc_type == "progress_report":
         required.append("period")
+    if place.region and place.region_code is None and (settled := settle_in(place, text)).region_code:
+        place = settled
+        meta = replace(meta, region_code=place.region_code, parent_region_code=place.parent_region_code,
+                       province=meta.province or place.province, city=meta.city or place.city)
     if place.region and place.region_code is None:
         warnings.append(TextWarning("missing-region_code", f"{source_path}: no GB/T 2260 code for {place.region}: {place.code_note}"))
     reported = {w.code for w in warnings}

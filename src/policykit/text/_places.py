@@ -80,6 +80,11 @@ def divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
     return by_code, {name: tuple(found) for name, found in by_name.items()}
 
 
+@cache
+def _longest_name() -> int:
+    return max(map(len, divisions()[1]))
+
+
 def division(code: str) -> Division | None:
     """The division with GB/T 2260 ``code``, or ``None``.
 
@@ -101,7 +106,7 @@ def _ancestors(code: str | None) -> set[str]:
 def _known_chain(text: str) -> tuple[list[tuple[str, tuple[Division, ...]]], str]:
     """The known divisions that open ``text``, each inside the one before: ``[(name as written, candidates)]``."""
     by_name = divisions()[1]
-    longest = max(map(len, by_name))
+    longest = _longest_name()
     chain: list[tuple[str, tuple[Division, ...]]] = []
     while text:
         above = {d.code for d in chain[-1][1]} if chain else None
@@ -194,6 +199,26 @@ def _known_place(chain: list[tuple[str, tuple[Division, ...]]], rest: str) -> Pl
     city = names["city"] or (written if division.level == "city" else None)
     county = written if division.level == "county" else None
     return Place(written, _level(division), province, city, county, division.code, division.parent)
+
+
+def settle_in(place: Place, text: str) -> Place:
+    """A place several divisions share (鼓楼区), settled by the text: when the names of exactly one
+    candidate's ancestors occur in ``text`` (福州市 … 鼓楼区), the place is that candidate.
+
+    >>> settle_in(place_of("朝阳区人民政府"), "北京市朝阳区召开会议").region_code
+    '110105'
+    """
+    if place.region_code or not place.region or place.level in (None, "township", "national"):
+        return place
+    by_code, by_name = divisions()
+    found = [d for d in by_name.get(place.region, ()) if any(
+        by_code[a].name in text for a in _ancestors(d.parent))]
+    if len(found) != 1:
+        return place
+    d = found[0]
+    upper = {by_code[a].level: by_code[a].name for a in _ancestors(d.parent)}
+    return Place(place.region, _level(d), upper.get("province"), upper.get("city") if d.level == "county" else None,
+                 place.region if d.level == "county" else None, d.code, d.parent)
 
 
 def _suffix_place(text: str) -> Place:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Collection
+from dataclasses import replace
 
 from ._clean import STEPS, clean
 from ._decode import decode_bytes
@@ -11,7 +12,7 @@ from ._edits import Edit, shift
 from ._html import MAX_BLOCK_DEPTH, looks_like_html, read_html
 from ._metadata import PageContext, document_metadata
 from ._split import split_documents
-from ._types import OffsetMap, SourceDocument, SourceReading, TextWarning
+from ._types import DocumentMetadata, OffsetMap, SourceDocument, SourceReading, TextWarning
 
 HTML_MAIN = "html-main"
 CLEANING_STEPS: tuple[str, ...] = (HTML_MAIN, *STEPS)
@@ -78,6 +79,7 @@ def _read(data: bytes, source_path: str, steps: Collection[str] | None, sha: str
     offsets = OffsetMap(tuple(anchors))
     documents: list[SourceDocument] = []
     lead = ""
+    issued_by: dict[str, DocumentMetadata] = {}  # notice title -> metadata of the first text it issues
     for seg in segments:
         start, end = _trim(clean_text, seg.start, seg.end)
         if seg.dropped:
@@ -92,6 +94,10 @@ def _read(data: bytes, source_path: str, steps: Collection[str] | None, sha: str
         doc_text = clean_text[start:end]
         parent = next(((d.part, d.metadata) for d in reversed(documents) if d.metadata.annex_of is None), None) if seg.annex else None
         meta, doc_warnings = document_metadata(doc_text, seg.title, seg.notice_title, context, lead, source_path, parent)
+        if seg.notice_title in issued_by:  # a second text of one notice: its 文号 and date are the notice's
+            meta, doc_warnings = _issued_with(meta, doc_warnings, issued_by[seg.notice_title])
+        elif seg.notice_title:
+            issued_by[seg.notice_title] = meta
         doc_map = OffsetMap(tuple(shift(anchors, start, end)))
         doc_warnings += _redactions(doc_text, doc_map, source_path)
         documents.append(SourceDocument(len(documents), doc_text, doc_map, meta, tuple(doc_warnings)))
@@ -101,6 +107,14 @@ def _read(data: bytes, source_path: str, steps: Collection[str] | None, sha: str
     if not documents:
         warnings.append(TextWarning("no-documents", f"{source_path}: no document text found"))
     return SourceReading(source_path, sha, encoding, raw_text, tuple(documents), tuple(warnings))
+
+
+def _issued_with(meta: DocumentMetadata, warnings: list[TextWarning], first: DocumentMetadata) -> tuple[DocumentMetadata, list[TextWarning]]:
+    """The metadata of a later text of a notice: the notice's issuer, 文号 and date where it states none."""
+    filled = {name: getattr(first, name) for name in ("issuer", "doc_number", "issued_on") if getattr(meta, name) is None}
+    filled = {name: value for name, value in filled.items() if value is not None}
+    kept = [w for w in warnings if w.code not in {f"missing-{name}" for name in filled}]
+    return replace(meta, **filled), kept
 
 
 def _page_dates(head: str) -> str:

@@ -33,6 +33,7 @@ _NOTICE = re.compile(r"(?:关于)?(?:印发|转发|下发)《?(.+?)》?的通知
 MAX_NOTICE = 200  # a notice title naming several issuers and the plan can be this long
 # Lines that sit around a title without being part of it: page marks (— 2 —), dates, document
 # numbers (国办发〔2025〕25号), labels (标题：…), and a bare 正文
+_TITLE_TAIL = re.compile(r"^[（(][^()（）]{0,16}(?:(?:19|20)\d{2}|试行|暂行)[^()（）]{0,16}[)）]$")
 _HEADER_LINE = re.compile(
     r"^[—\-－─]+\s*\d+\s*[—\-－─]+$|^.{0,12}〔\s*\d{4}\s*〕\s*\d+\s*号$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
     r"|^[^：:]{1,8}[：:]")
@@ -103,12 +104,16 @@ def _issues(notice_title: str, title: str, before: str) -> bool:
     it (关于印发X的通知), or the title follows an 附件 line right under a notice."""
     if not notice_title.endswith("通知"):
         return False
+    return _names(notice_title, title) or bool(_ATTACHMENT.search(before[-60:]))
+
+
+def _names(notice_title: str, title: str) -> bool:
+    """True when the notice names ``title`` among what it issues (关于印发《A》和《B》的通知 names A and B)."""
     inner = _NOTICE.search(notice_title)
-    if inner:
-        named, printed = _compact(inner.group(1)), _compact(title)
-        if named == printed or (min(len(named), len(printed)) >= 6 and (named in printed or printed in named)):
-            return True
-    return bool(_ATTACHMENT.search(before[-60:]))
+    if not inner:
+        return False
+    named, printed = _compact(inner.group(1)), _compact(title)
+    return named == printed or (min(len(named), len(printed)) >= 6 and (named in printed or printed in named))
 
 
 def _names_a_document(title: str, lines: list[str]) -> bool:
@@ -169,6 +174,10 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
             line, line_end = line + joined[0], joined[1]
             consumed = line_end
         continues = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION) and not text[blocks[-1][1]:m.start()].strip()
+        if blocks and _TITLE_TAIL.match(line) and not text[blocks[-1][1]:m.start()].strip():
+            # （2021—2025年） / （试行） set on the line under a title belongs to it
+            blocks[-1] = (blocks[-1][0], line_end, blocks[-1][2][:-1] + [blocks[-1][2][-1] + line])
+            continue
         if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION) and not _HEADER_LINE.match(line))):
             fragments = fragments + [(m.start(), line)] if _is_fragment(line) and (fragments or opens) else []
             continue
@@ -219,6 +228,10 @@ def split_documents(text: str) -> list[Segment]:
                 if not gap.replace(current_title, "").strip() or len(title) >= 8:
                     starts[-1] = (current_start, title, notice)
                 continue
+        issued_with = next((n for _, _, n in reversed(starts) if n), None)
+        if issued_with and _names(issued_with, title):
+            starts.append((start, title, issued_with))  # the second text one notice issues
+            continue
         if starts and not _names_a_document(title, lines):
             continue  # a heading inside the current document (具体工作安排), not a new one
         starts.append((start, title, None))
