@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from .extract._metrics import metric_key
+from .extract import metric_key
 
 __all__ = ["observation_series", "target_revisions", "target_series", "target_vs_outcome"]
 
