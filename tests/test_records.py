@@ -120,3 +120,15 @@ def test_a_log_written_before_instruments_and_new_fields_still_replays(tmp_path)
 def test_an_event_newer_than_the_kit_is_refused_by_name():
     with pytest.raises(ValueError, match="DocumentExtracted v3 is newer"):
         event_from_payload("DocumentExtracted", DocumentExtracted.VERSION + 1, {})
+
+
+def test_gold_keys_are_fields_of_the_record_and_of_its_gold_annotation():
+    from policykit import evaluate
+
+    gold = {"tasks": evaluate.GoldTask, "assignments": evaluate.GoldUnit, "targets": evaluate.GoldTarget,
+            "observations": evaluate.GoldObservation}
+    for name, record_type in RECORD_TYPES.items():
+        keys = record_type.GOLD_KEYS
+        assert keys and set(keys) <= set(column_types(record_type)), name
+        if name in gold:
+            assert set(keys) <= {f.name for f in dataclasses.fields(gold[name])}, name
