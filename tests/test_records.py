@@ -1,4 +1,6 @@
 """One record shape: every declared field of every record travels extraction → event → log → frame."""
+from __future__ import annotations  # annotations as written, as in policykit.extract._records
+
 import dataclasses
 import hashlib
 import json
@@ -132,3 +134,15 @@ def test_gold_keys_are_fields_of_the_record_and_of_its_gold_annotation():
         assert keys and set(keys) <= set(column_types(record_type)), name
         if name in gold:
             assert set(keys) <= {f.name for f in dataclasses.fields(gold[name])}, name
+
+
+def test_a_field_added_to_a_record_is_one_edit_and_lands_at_the_end_of_its_frame():
+    from policykit.extract import DecimalText, TargetRecord  # noqa: F401 - the annotation below names DecimalText
+
+    @dataclasses.dataclass(frozen=True)
+    class WiderTarget(TargetRecord):
+        value_norm: DecimalText | None = None
+
+    shape = dataclasses.replace(SHAPES["targets"], record=WiderTarget)
+    schema = shape.schema()
+    assert list(schema)[:-1] == list(SCHEMAS["targets"]) and schema["value_norm"] == pl.Decimal(38, 6)

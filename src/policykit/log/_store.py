@@ -416,7 +416,7 @@ class EventLog:
             expected = chain_hash(previous, tuple(row))
             if stored is None or stored != expected:
                 problem = ("has no chain hash (written outside policykit)" if stored is None
-                           else "does not match the hash chain (its content or an earlier event's was changed)")
+                           else "does not match the hash chain (it was changed, or the event before it removed)")
                 return Verification(checked, last, previous, row[0], problem)
             previous, last, checked = expected, row[0], checked + 1
         dangling = self._db.execute("SELECT MIN(seq) FROM chain WHERE seq > ? AND seq NOT IN "
