@@ -94,8 +94,7 @@ def test_alias_merges_units_and_split_and_add(project):
 
 def test_target_correction_is_validated_and_applied(project):
     ds = pk.open(project)
-    if ds.targets.is_empty():
-        pytest.skip("the extractor found no target in the small plan")
+    assert ds.targets["value"].to_list() == [20]  # 力争达到20家以上
     target_id = ds.targets["target_id"][0]
     with pytest.raises(CurationError, match="comparator"):
         curation.correct_target(project, target_id, comparator="about", reason="x", author="a")
@@ -197,3 +196,54 @@ def test_history_lists_every_decision_and_what_was_undone(project):
     assert history["author"].to_list() == ["ana", "bo", "ana"]
     assert history["undone"].to_list() == [True, False, False]
     assert "发改局" in history["details"][0]
+
+
+def test_curate_target_sets_metric_key_year_and_unit_applied_on_replay(project, capsys):
+    target_id = pk.open(project).targets["target_id"][0]
+    assert main(["--project", str(project.root), "curate", "--reason", "read by hand", "--author", "ana", "target",
+                 target_id, "--metric-key", "labs", "--year", "2025", "--unit", "个"]) == 0
+    row = pk.open(project).targets.filter(pl.col("target_id") == target_id).row(0, named=True)
+    assert (row["metric_key"], row["year"], row["unit"], row["curated"]) == ("labs", 2025, "个", True)
+    assert row["base_value"] is None and row["base_unit"] is None  # the new unit's scale is not known
+    assert main(["--project", str(project.root), "curate", "--reason", "x", "target", target_id,
+                 "--metric-key", "Labs Count"]) == 2
+    assert "snake_case" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("NaN", "not a finite number"), ("inf", "not a finite number"), ("-Infinity", "not a finite number"),
+    ("1e308", "too large"), ("123456789012345678901234567890123", "too large"), ("0.1234567", "more than 6 digits"),
+])
+def test_curate_refuses_values_the_frames_cannot_hold_exactly(project, capsys, value, problem):
+    target_id = pk.open(project).targets["target_id"][0]
+    before = _log_rows(project)
+    assert main(["--project", str(project.root), "curate", "--reason", "x", "target", target_id,
+                 f"--value={value}"]) == 2
+    assert problem in capsys.readouterr().err and _log_rows(project) == before
+    with pytest.raises(CurationError, match=problem):
+        curation.correct_target(project, target_id, value_high=value, reason="x", author="a")
+
+
+def test_the_largest_value_the_frames_hold_is_accepted_exactly(project):
+    target_id = pk.open(project).targets["target_id"][0]
+    curation.correct_target(project, target_id, value="99999999999999999999999999999999.999999", reason="x",
+                            author="a")
+    value = pk.open(project).targets.filter(pl.col("target_id") == target_id)["value"][0]
+    assert str(value) == "99999999999999999999999999999999.999999"
+
+
+def test_ingest_and_curate_refuse_to_write_into_an_altered_log(project, capsys):
+    db = sqlite3.connect(project.log_path)
+    db.execute("DROP TRIGGER events_append_only_update")
+    db.execute("UPDATE events SET recorded_by = 'mallory' WHERE seq = 1")
+    db.commit()
+    db.close()
+    before = len(_log_rows(project))
+    (project.raw_dir / "more.txt").write_bytes("二、开放\n3.建设口岸。(牵头单位:商务局)\n".encode())
+    assert main(["--project", str(project.root), "ingest"]) != 0
+    err = capsys.readouterr().err
+    assert str(project.log_path) in err and "event seq 1 " in err
+    assert main(["--project", str(project.root), "curate", "--reason", "x", "reject", "any"]) != 0
+    err = capsys.readouterr().err
+    assert str(project.log_path) in err and "event seq 1 " in err and "export-log --as-of-seq 0" in err
+    assert len(_log_rows(project)) == before

@@ -1,9 +1,11 @@
+import hashlib
 import sqlite3
+import zlib
 
 import pytest
 
 from policykit.log import (
-    DocumentExtracted, EventLog, LogError, RecordRejected, UnitAliasDeclared, event_from_payload,
+    DocumentExtracted, EventLog, LogDamaged, LogError, RecordRejected, UnitAliasDeclared, event_from_payload,
 )
 
 
@@ -72,3 +74,88 @@ def test_unknown_and_newer_event_versions_are_refused():
         event_from_payload("Nope", 1, {})
     with pytest.raises(ValueError, match="newer"):
         event_from_payload("DocumentExtracted", DocumentExtracted.VERSION + 1, {})
+
+
+def _tamper(path, sql):
+    """Change the stored log behind policykit's back, as a hostile or careless hand would."""
+    db = sqlite3.connect(path)
+    for trigger in ("events_append_only_update", "events_append_only_delete", "chain_append_only_delete"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    db.execute(sql)
+    db.commit()
+    db.close()
+
+
+def _three_events(path):
+    log = EventLog(path)
+    log.append([RecordRejected(reason="r", record_id=f"a/{i}") for i in range(3)], recorded_by="x")
+    log.close()
+
+
+@pytest.mark.parametrize("sql, bad_seq, problem", [
+    ("UPDATE events SET payload = replace(payload, 'a/1', 'a/9') WHERE seq = 2", 2, "does not match"),
+    ("UPDATE events SET recorded_by = 'mallory' WHERE seq = 1", 1, "does not match"),
+    ("DELETE FROM events WHERE seq = 2", 3, "does not match"),
+    ("INSERT INTO events(type, version, recorded_at, recorded_by, payload) VALUES "
+     "('RecordRejected', 1, 't', 'x', '{\"reason\":\"r\",\"record_id\":\"z\"}')", 4, "no chain hash"),
+])
+def test_a_writer_refuses_to_append_to_an_altered_log_naming_the_first_bad_seq(tmp_path, sql, bad_seq, problem):
+    path = tmp_path / "e.sqlite"
+    _three_events(path)
+    _tamper(path, sql)
+    log = EventLog(path)
+    verification = log.verify()
+    assert (verification.ok, verification.first_bad_seq) == (False, bad_seq) and problem in verification.problem
+    with pytest.raises(LogDamaged, match=f"{path}: event seq {bad_seq} "):
+        log.append([RecordRejected(reason="r", record_id="new")], recorded_by="x")
+    assert log.integrity_problems() == [f"event seq {bad_seq} {verification.problem}"]
+    assert log.last_seq() == (4 if bad_seq == 4 else 3)  # nothing appended
+
+
+def test_a_connection_rechecks_what_other_writers_appended(tmp_path):
+    path = tmp_path / "e.sqlite"
+    mine = EventLog(path)
+    mine.append([RecordRejected(reason="r", record_id="a")], recorded_by="x")
+    EventLog(path).append([RecordRejected(reason="r", record_id="b")], recorded_by="y")  # another writer
+    _tamper(path, "UPDATE events SET payload = replace(payload, '\"b\"', '\"c\"') WHERE seq = 2")
+    with pytest.raises(LogDamaged, match="event seq 2"):
+        mine.append([RecordRejected(reason="r", record_id="d")], recorded_by="x")
+
+
+def test_an_altered_text_is_found_by_the_full_check(tmp_path):
+    path = tmp_path / "e.sqlite"
+    log = EventLog(path)
+    sha = hashlib.sha256("原文".encode()).hexdigest()
+    log.append([RecordRejected(reason="r", record_id="a")], recorded_by="x", texts={sha: "原文"})
+    assert log.verify(texts=True).ok
+    log.close()
+    db = sqlite3.connect(path)
+    db.execute("DROP TRIGGER texts_append_only_update")
+    db.execute("UPDATE texts SET zdata = ?", (zlib.compress("改过".encode()),))
+    db.commit()
+    assert f"text {sha[:12]} was changed" in EventLog(path).verify(texts=True).problem
+
+
+def test_a_log_of_the_first_format_is_chained_as_it_stands(tmp_path):
+    path = tmp_path / "e.sqlite"
+    _three_events(path)
+    db = sqlite3.connect(path)  # make it a format-1 log: no chain
+    db.execute("DROP TRIGGER chain_append_only_delete")
+    db.execute("DELETE FROM chain")
+    db.execute("DROP TABLE chain")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    log = EventLog(path)
+    assert log.verify().ok and log.verify().checked == 3
+    assert log.append([RecordRejected(reason="r", record_id="new")], recorded_by="x") == [4]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+def test_imported_rows_are_chained_like_appended_ones(tmp_path):
+    source = tmp_path / "a.sqlite"
+    _three_events(source)
+    original = EventLog(source)
+    copy = EventLog(tmp_path / "b.sqlite")
+    assert copy.import_rows(list(original.raw_rows()), []) == 3
+    assert copy.verify().ok and copy.verify().head == original.verify().head

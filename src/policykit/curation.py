@@ -12,7 +12,7 @@ import json
 import os
 import re
 import subprocess
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 
 import polars as pl
 
@@ -95,7 +95,7 @@ def _check_decimal(name: str, value) -> str | None:
     digits, places = DECIMAL.precision - DECIMAL.scale, DECIMAL.scale
     if number.adjusted() >= digits:
         raise CurationError(f"{name} {value!r} is too large: the frames hold at most {digits} digits before the point")
-    if number != number.quantize(Decimal(1).scaleb(-places)):
+    if number.normalize(Context(prec=80)).as_tuple().exponent < -places:
         raise CurationError(f"{name} {value!r} has more than {places} digits after the point, "
                             "which the frames would round")
     return format(number, "f")
