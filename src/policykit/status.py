@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 
 import polars as pl
@@ -11,6 +12,13 @@ from .log import EventLog, SourceRead, SourceRejected
 from .project import BUILD_MANIFEST, FRAME_NAMES, Project
 
 # Only the log and polars are imported: `status` must answer about as fast as `import polars`.
+
+
+def _extractor_version() -> str:
+    """The extractor's own constant when it is loaded (a test may stand in another), else the same
+    value from ``_version`` without importing the extractor."""
+    extract = sys.modules.get("policykit.extract")
+    return extract.EXTRACTOR_VERSION if extract is not None else EXTRACTOR_VERSION
 
 
 def _built_frames(project: Project) -> tuple[dict | None, pl.DataFrame | None, dict[str, int]]:
@@ -57,8 +65,9 @@ def status_report(project: Project, *, summary: bool = False, warnings: bool = F
     lines.append(f"event log: {project.log_path} (last seq {last_seq})")
     for name, n in counts.items():
         lines.append(f"  {name:<20} {n:>8}")
-    old = sorted(p for p, s in sources.items() if s.extractor_version != EXTRACTOR_VERSION)
-    lines.append(f"sources: {len(sources)} read, {len(old)} on an older extractor than {EXTRACTOR_VERSION}"
+    current = _extractor_version()
+    old = sorted(p for p, s in sources.items() if s.extractor_version != current)
+    lines.append(f"sources: {len(sources)} read, {len(old)} on an older extractor than {current}"
                  + (" (run `policykit ingest --reextract`)" if old else ""))
     for path, rej in sorted(rejected.items()):
         lines.append(f"  rejected {path}: {rej.problem}")
