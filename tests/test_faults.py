@@ -240,3 +240,17 @@ def test_figures_never_write_through_a_symlink(tmp_path):
     except FontMissingError:
         pytest.skip("no CJK font installed (`make fonts`)")
     assert victim.read_text() == "precious" and not link.is_symlink() and link.read_text().startswith("<svg")
+
+
+def test_export_log_never_writes_through_a_symlink(tmp_path):
+    project = _built_project(tmp_path / "p")
+    out = tmp_path / "pkg"
+    out.mkdir()
+    victims = {name: tmp_path / f"victim-{name}" for name in ("manifest.json", "events.ndjson", "texts.ndjson")}
+    for name, victim in victims.items():
+        victim.write_text("precious")
+        (out / name).symlink_to(victim)
+    assert main(["--project", str(project.root), "export-log", "--out", str(out)]) == 0
+    assert all(v.read_text() == "precious" for v in victims.values())
+    assert not any((out / name).is_symlink() for name in victims)
+    assert pk.import_log(make_project(tmp_path / "replica", {}), out) == 2
