@@ -75,3 +75,90 @@ def test_evaluate_reports_scores_for_the_seed_gold(sample_project, tmp_path, cap
     text = capsys.readouterr().out
     assert "chengwu-2023-key-tasks.txt" in text and "unit + role" in text
     assert out.exists() and out.with_suffix(".errors.csv").exists()
+
+
+def _run(*argv: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "policykit.cli", *argv], capture_output=True, text=True, **kwargs)
+
+
+_HEAVY = ("altair", "networkx", "jsonschema", "policykit.extract", "policykit.charts", "policykit.network")
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["status", "--help"], ["status"], ["ingest"]], ids=" ".join)
+def test_a_verb_imports_only_what_it_uses(sample_project, tmp_path, argv):
+    """`--help` and `status` load neither the extractor nor altair/networkx; ingest loads no chart or graph code."""
+    project = make_project(tmp_path, {"plan.txt": "一、总体\n1.建实验室。\n".encode()}) if argv == ["ingest"] else sample_project
+    code = ("import sys; from policykit.cli import main\n"
+            f"try:\n    main(['--project', {str(project.root)!r}, *{argv!r}])\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted(m for m in sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    loaded = set(out.split())
+    allowed = {"policykit.extract"} if argv == ["ingest"] else set()
+    assert {m for m in _HEAVY if m in loaded} <= allowed, argv
+
+
+def _project_with_events(tmp_path, n_aliases: int = 0):
+    from policykit.log import EventLog, UnitAliasDeclared
+
+    project = make_project(tmp_path, {"plan.txt": "一、总体\n1.建实验室。(牵头单位:科技局;参与单位:财政局)\n".encode()})
+    assert main(["--project", str(project.root), "ingest"]) == 0
+    with EventLog(project.log_path) as log:
+        log.append([UnitAliasDeclared(reason=f"r{i}", names=("科技局", f"科技{i}局")) for i in range(n_aliases)],
+                   recorded_by="ana")
+    return project
+
+
+def test_build_as_of_seq_beyond_the_log_is_refused(tmp_path, capsys):
+    project = _project_with_events(tmp_path)
+    assert main(["--project", str(project.root), "build", "--as-of-seq", "99"]) == 2
+    assert "--as-of-seq 99: the log at" in capsys.readouterr().err and not project.processed_dir.exists()
+    assert main(["--project", str(project.root), "build", "--as-of-seq", "-1"]) == 2
+    assert main(["--project", str(project.root), "export-log", "--out", str(tmp_path / "pkg"), "--as-of-seq", "3"]) == 2
+    assert "runs from seq 1 to 2" in capsys.readouterr().err
+    assert main(["--project", str(project.root), "build", "--as-of-seq", "2"]) == 0
+
+
+def test_log_with_an_unknown_type_is_refused(tmp_path, capsys):
+    project = _project_with_events(tmp_path)
+    assert main(["--project", str(project.root), "log", "--type", "SourceRead", "--type", "DocumentExtract"]) == 2
+    err = capsys.readouterr().err
+    assert "--type DocumentExtract: no such event type" in err and "DocumentExtracted" in err
+
+
+def test_alias_of_a_unit_the_log_never_saw_is_refused_unless_forced(tmp_path, capsys):
+    project = _project_with_events(tmp_path)
+    root = ["--project", str(project.root), "curate", "--reason", "r", "--author", "ana", "alias"]
+    assert main([*root, "科技局", "科枝局"]) == 2
+    assert "科枝局: no document mentions such a unit" in capsys.readouterr().err
+    assert main([*root, "科技局", "财政局"]) == 0  # both mentioned
+    assert main([*root, "科技局", "科枝局", "--force"]) == 0
+    from policykit.log import EventLog
+
+    with EventLog(project.log_path) as log:
+        assert [e.event.names for e in log.read(types=["UnitAliasDeclared"])] == [("科技局", "财政局"), ("科技局", "科枝局")]
+
+
+def test_broken_pipe_ends_quietly(tmp_path):
+    project = _project_with_events(tmp_path, n_aliases=3000)  # far more output than a pipe buffers
+    proc = subprocess.Popen([sys.executable, "-m", "policykit.cli", "--project", str(project.root), "log"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline()  # `| head -1`
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 141 and err == ""
+
+
+def test_control_characters_from_files_never_reach_the_terminal(tmp_path):
+    hostile = "一、总体\x1b[2J\n1.建实验室\x1b]0;owned\x07。(牵头单位:科技局\u202e)\n"
+    project = make_project(tmp_path, {"plan\x1b[31m.txt": hostile.encode(), "scan\x1b[5m.pdf": b"%PDF-1.4 \x1b[2J"})
+    outputs = [_run("--project", str(project.root), *argv) for argv in
+               (["ingest"], ["build"], ["status", "--warnings"], ["log"])]
+    import policykit as pk
+
+    task_id = pk.open(project).tasks["task_id"][0]
+    outputs.append(_run("--project", str(project.root), "explain", task_id))
+    for out in outputs:
+        assert "\x1b" not in out.stdout + out.stderr and "\u202e" not in out.stdout + out.stderr
+    assert "scan\\x1b[5m.pdf: a PDF file" in outputs[0].stderr
+    assert "rejected data/raw/scan\\x1b[5m.pdf" in outputs[2].stdout
+    assert "建实验室\\x1b]0;owned\\x07" in outputs[4].stdout

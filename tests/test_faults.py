@@ -166,3 +166,91 @@ def test_garbage_log_file_gives_a_clear_error(tmp_path, capsys):
     project.log_path.write_bytes(b"these are my notes, not a database" * 200)
     assert main(["--project", str(project.root), "ingest"]) == 2
     assert "not a readable SQLite file" in capsys.readouterr().err
+
+
+def _built_project(tmp_path):
+    project = make_project(tmp_path, {"plan.txt": "一、总体\n1.建实验室。(牵头单位:科技局)\n".encode()})
+    assert main(["--project", str(project.root), "ingest"]) == 0
+    return project
+
+
+def test_a_killed_builds_scratch_folder_is_removed_by_the_next_build(tmp_path):
+    project = _built_project(tmp_path)
+    proc = subprocess.Popen([sys.executable, "-c", (
+        "import os, sys, policykit.dataset as d\n"
+        "real = d.stream_log\n"
+        "def stuck(log, workdir, **kw):\n"
+        "    (workdir / 'part.parquet').write_bytes(b'x' * 1000); print(workdir, flush=True); os.kill(os.getpid(), 9)\n"
+        "d.stream_log = stuck\n"
+        f"d.write_frames_streaming({str(project.root)!r})\n")], stdout=subprocess.PIPE, text=True)
+    left = Path(proc.stdout.readline().strip())
+    assert proc.wait() == -signal.SIGKILL and left.name.startswith(".build-") and left.is_dir()
+    assert main(["--project", str(project.root), "build"]) == 0
+    assert not left.exists() and not list(project.processed_dir.glob(".build-*"))
+
+
+def test_the_sweep_leaves_a_running_builds_scratch_folder_alone(tmp_path):
+    import fcntl
+    import os
+
+    project = _built_project(tmp_path)
+    project.processed_dir.mkdir(parents=True)
+    running = project.processed_dir / ".build-running"
+    running.mkdir()
+    fd = os.open(project.processed_dir, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(fd, fcntl.LOCK_SH)  # as a build in progress holds it
+    try:
+        assert main(["--project", str(project.root), "build"]) == 0
+        assert running.is_dir()
+    finally:
+        os.close(fd)
+    assert main(["--project", str(project.root), "build"]) == 0  # that build is gone now: its folder is a leftover
+    assert not running.exists()
+
+
+def test_build_never_writes_through_a_symlink(tmp_path):
+    project = _built_project(tmp_path / "p")
+    project.processed_dir.mkdir(parents=True)
+    outside = {name: tmp_path / f"victim-{name}" for name in ("frame", "tmp", "manifest")}
+    for path in outside.values():
+        path.write_text("precious")
+    (project.processed_dir / "documents.parquet").symlink_to(outside["frame"])
+    (project.processed_dir / "tasks.parquet.tmp").symlink_to(outside["tmp"])  # the temporary name builds used to use
+    (project.processed_dir / "_build.json").symlink_to(outside["manifest"])
+    assert main(["--project", str(project.root), "build"]) == 0
+    assert all(path.read_text() == "precious" for path in outside.values())
+    for name in ("documents.parquet", "tasks.parquet", "_build.json"):
+        assert not (project.processed_dir / name).is_symlink()
+    assert pl.read_parquet(project.processed_dir / "documents.parquet").height == 1
+
+
+def test_figures_never_write_through_a_symlink(tmp_path):
+    import altair as alt
+
+    from policykit.charts import FontMissingError, save
+
+    victim = tmp_path / "victim.svg"
+    victim.write_text("precious")
+    link = tmp_path / "figures" / "chart.svg"
+    link.parent.mkdir()
+    link.symlink_to(victim)
+    chart = alt.Chart(pl.DataFrame({"单位": ["科技局"], "n": [3]})).mark_bar().encode(x="n", y="单位")
+    try:
+        save(chart, link)
+    except FontMissingError:
+        pytest.skip("no CJK font installed (`make fonts`)")
+    assert victim.read_text() == "precious" and not link.is_symlink() and link.read_text().startswith("<svg")
+
+
+def test_export_log_never_writes_through_a_symlink(tmp_path):
+    project = _built_project(tmp_path / "p")
+    out = tmp_path / "pkg"
+    out.mkdir()
+    victims = {name: tmp_path / f"victim-{name}" for name in ("manifest.json", "events.ndjson", "texts.ndjson")}
+    for name, victim in victims.items():
+        victim.write_text("precious")
+        (out / name).symlink_to(victim)
+    assert main(["--project", str(project.root), "export-log", "--out", str(out)]) == 0
+    assert all(v.read_text() == "precious" for v in victims.values())
+    assert not any((out / name).is_symlink() for name in victims)
+    assert pk.import_log(make_project(tmp_path / "replica", {}), out) == 2

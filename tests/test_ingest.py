@@ -1,4 +1,5 @@
 import polars as pl
+import pytest
 
 import policykit as pk
 from policykit.frames import SCHEMAS
@@ -56,3 +57,51 @@ def test_empty_project_builds_frames_with_their_schemas(tmp_path):
         frame = pl.read_parquet(paths[name])
         assert frame.height == 0
         assert frame.schema == pl.Schema(schema), name
+
+
+def test_event_size_limit_refuses_the_document_and_a_higher_limit_reads_it(tmp_path):
+    from policykit.ingest import IngestLimits
+
+    table = "一、总体\n" + "".join(f"{i}.建设实验室{i}家以上。(牵头单位:科技局)\n" for i in range(1, 200))
+    project = make_project(tmp_path, {"table.txt": table.encode(), "small.txt": "一、总体\n1.建实验室。\n".encode()})
+    refused = pk.ingest(project, limits=IngestLimits(max_event_mb=0.01))
+    assert refused.files_ingested == 1 and refused.files_failed == 1 and not refused.ok
+    (problem,) = refused.problems
+    assert problem.startswith("data/raw/table.txt: document 0 would be a ") and "199 tasks" in problem
+    assert "over the event size limit of 0.01 MB (--max-event-mb, POLICYKIT_MAX_EVENT_MB)" in problem
+    again = pk.ingest(project)  # a limit is a setting, not a verdict on the file: nothing was logged against it
+    assert again.files_ingested == 1 and again.ok
+
+
+def test_limits_come_from_the_environment(tmp_path, monkeypatch):
+    from policykit.ingest import IngestLimits
+
+    monkeypatch.setenv("POLICYKIT_MAX_FILE_MB", "0.00001")
+    project = make_project(tmp_path, {"plan.txt": "一、总体\n1.建实验室。(牵头单位:科技局)\n".encode()})
+    report = pk.ingest(project)
+    assert report.problems == ["data/raw/plan.txt: 0.0 MB, larger than the file size limit of 1e-05 MB "
+                               "(--max-file-mb, POLICYKIT_MAX_FILE_MB); skipped"]
+    monkeypatch.setenv("POLICYKIT_MAX_FILE_MB", "lots")
+    with pytest.raises(ValueError, match="POLICYKIT_MAX_FILE_MB='lots'"):
+        IngestLimits.from_env()
+    with pytest.raises(ValueError, match="a limit must be a positive number"):
+        IngestLimits(max_event_mb=float("nan"))
+
+
+def test_a_file_swapped_for_a_fifo_after_discovery_is_refused_not_waited_on(tmp_path, monkeypatch):
+    import importlib
+    import os
+
+    ingest_module = importlib.import_module("policykit.ingest")
+    project = make_project(tmp_path, {"plan.txt": "一、总体\n1.建实验室。\n".encode()})
+    found = ingest_module.discover_sources
+
+    def swap(paths):
+        files, problems = found(paths)
+        (project.raw_dir / "plan.txt").unlink()
+        os.mkfifo(project.raw_dir / "plan.txt")
+        return files, problems
+
+    monkeypatch.setattr(ingest_module, "discover_sources", swap)
+    report = pk.ingest(project)
+    assert report.problems == ["data/raw/plan.txt: a FIFO (named pipe), not a regular file; skipped"]

@@ -218,13 +218,14 @@ _NOT_REGULAR = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a charac
                 (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
 
 
-def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
-    """The file's bytes; refused when it is no regular file or holds more than ``max_bytes``.
+def _read_bytes(path: Path, limits: IngestLimits | None = None) -> bytes:
+    """The file's bytes; refused when it is no regular file or is over the file size limit.
 
     Opened without blocking, so a FIFO cannot hang the run, and checked on the open file, so a
-    file swapped for a device after discovery is caught too. At most ``max_bytes + 1`` bytes are
-    read whatever the file claims its size is.
+    file swapped for a device after discovery is caught too. At most the limit plus one byte is
+    read, whatever the file claims its size is.
     """
+    max_bytes = limits.max_file_bytes if limits else None
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     with open(fd, "rb", closefd=True) as fh:
         info = os.fstat(fd)
@@ -232,17 +233,17 @@ def _read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
             kind = next((name for test, name in _NOT_REGULAR if test(info.st_mode)), "not a regular file")
             raise UnreadableSource(f"{kind}, not a regular file; skipped")
         if max_bytes is not None and info.st_size > max_bytes:
-            raise _too_large(info.st_size, max_bytes)
+            raise _too_large(f"{info.st_size / 2**20:.1f} MB, ", limits)
         os.set_blocking(fd, True)
         data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)  # it may have grown meanwhile
     if max_bytes is not None and len(data) > max_bytes:
-        raise _too_large(None, max_bytes)
+        raise _too_large("", limits)
     return data
 
 
-def _too_large(size: int | None, max_bytes: int) -> UnreadableSource:
-    return UnreadableSource(("" if size is None else f"{size / 2**20:.1f} MB, ") + "larger than the file size limit "
-                            f"of {max_bytes / 2**20:g} MB (--max-file-mb, POLICYKIT_MAX_FILE_MB); skipped")
+def _too_large(size: str, limits: IngestLimits) -> UnreadableSource:
+    return UnreadableSource(f"{size}larger than the file size limit of {limits.max_file_mb:g} MB "
+                            "(--max-file-mb, POLICYKIT_MAX_FILE_MB); skipped")
 
 
 def _display_name(rel: str) -> str | None:
@@ -287,7 +288,7 @@ def _pending(project: Project, log: EventLog, files: list[Path], reextract: bool
                                    "rename it, e.g. `convmv -f gbk -t utf-8 --notest FILE`; skipped")
             continue
         try:
-            data = _read_bytes(path, limits.max_file_bytes)
+            data = _read_bytes(path, limits)
         except OSError as exc:  # vanished or unreadable
             report.files_failed += 1
             report.problems.append(f"{rel}: cannot read ({exc.strerror or exc})")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .project import Project
+from .project import Project, write_atomically
 
 
 def notebook_sources(project: Project, names: Iterable[str] | None = None) -> list[Path]:
@@ -35,9 +35,7 @@ def execute_notebook(source: Path, *, timeout: int = 600, parameters: dict | Non
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(source.parent)}})
     client.execute()
-    out = source.with_suffix(".ipynb")
-    nbformat.write(nb, out)
-    return out
+    return write_atomically(source.with_suffix(".ipynb"), lambda tmp: nbformat.write(nb, tmp))  # never through a symlink
 
 
 def run_notebooks(project: Project, names: Iterable[str] | None = None,

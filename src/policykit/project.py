@@ -103,7 +103,6 @@ def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
 
 
 _SCRATCH_PREFIX = ".build-"
-_SCRATCH_LOCK = ".build.lock"
 
 
 @contextmanager
@@ -111,11 +110,11 @@ def build_scratch(folder: Path) -> Iterator[Path]:
     """A scratch folder ``.build-XXXX`` inside ``folder`` for one build, removed afterwards.
 
     A build killed outright leaves its scratch folder behind; the next build removes such leftovers,
-    but only when no other build is running in ``folder``: every build holds a shared lock on
-    ``folder/.build.lock`` while it works, and the sweep needs the exclusive one. The kernel drops
-    a killed process's lock, so a leftover can never belong to a live build.
+    but only when no other build is running in ``folder``: every build holds a shared lock on the
+    folder itself (``flock``; no lock file is left behind) while it works, and the sweep needs the
+    exclusive one. The kernel drops a killed process's lock, so a leftover never belongs to a live build.
     """
-    fd = os.open(folder / _SCRATCH_LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

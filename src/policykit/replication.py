@@ -19,7 +19,7 @@ from .frames import replay
 from .ingest import batch_key, document_id
 from .log import (CurationEvent, CurationUndone, DocumentExtracted, EventLog, LogError, SourceRead, SourceRejected,
                   event_from_payload)
-from .project import Project
+from .project import Project, write_atomically
 
 FORMATS = ("ndjson", "parquet")
 MANIFEST = "manifest.json"
@@ -60,12 +60,9 @@ def export_log(project: Project, out_dir: str | Path, *, fmt: str = "ndjson", as
                                "zdata_b64": [base64.b64encode(t[1]).decode("ascii") for t in texts]},
                               schema={"sha256": pl.String, "zdata_b64": pl.String})
     events_file, texts_file = (out / name for name in _FILES[fmt])
-    if fmt == "ndjson":
-        events.write_ndjson(events_file)
-        text_frame.write_ndjson(texts_file)
-    else:
-        events.write_parquet(events_file, statistics=False)
-        text_frame.write_parquet(texts_file, statistics=False)
+    for frame, path in ((events, events_file), (text_frame, texts_file)):  # never through a symlink in out_dir
+        write_atomically(path, frame.write_ndjson if fmt == "ndjson"
+                         else lambda tmp, frame=frame: frame.write_parquet(tmp, statistics=False))
     manifest = {
         "policykit_version": __version__,
         "extractor_version": EXTRACTOR_VERSION,
@@ -80,9 +77,8 @@ def export_log(project: Project, out_dir: str | Path, *, fmt: str = "ndjson", as
             for path, (_, src) in sorted(sources.items())
         },
     }
-    path = out / MANIFEST
-    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return path
+    text = json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
+    return write_atomically(out / MANIFEST, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def import_log(project: Project, in_dir: str | Path) -> int:

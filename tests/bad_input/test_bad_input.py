@@ -34,12 +34,12 @@ def ingested(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     read = ingest_module._read_bytes
 
-    def read_racing(path: Path, max_bytes: int | None = None) -> bytes:
+    def read_racing(path: Path, limits=None) -> bytes:
         if path.name == "vanishing.txt":
             path.unlink()  # gone between listing and reading
         if path.name == "locked.txt":  # chmod 000 does not stop root, so the refusal is simulated
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return read(path, max_bytes)
+        return read(path, limits)
 
     mp.setattr(ingest_module, "_read_bytes", read_racing)
     err, out = io.StringIO(), io.StringIO()
