@@ -66,15 +66,28 @@ def test_export_network_writes_a_file_networkx_reads_back(sample_project, tmp_pa
     capsys.readouterr()
 
 
-def test_evaluate_reports_scores_for_the_seed_gold(sample_project, tmp_path, capsys):
-    from conftest import REPO
+def test_evaluate_reports_scores_for_the_seed_gold(sample_project, sample, tmp_path, capsys):
+    import re
 
+    from conftest import REPO
+    from policykit.evaluate import evaluate, load_gold
+
+    gold = REPO / "tests" / "gold"
     out = tmp_path / "scores.csv"
-    assert main(["--project", str(sample_project.root), "evaluate", str(REPO / "tests" / "gold"),
-                 "--scores-out", str(out)]) == 0
+    assert main(["--project", str(sample_project.root), "evaluate", str(gold), "--scores-out", str(out)]) == 0
     text = capsys.readouterr().out
-    assert "chengwu-2023-key-tasks.txt" in text and "unit + role" in text
-    assert out.exists() and out.with_suffix(".errors.csv").exists()
+    expected = evaluate(load_gold(gold), sample.documents, sample.tasks, sample.assignments, sample.targets,
+                        sample.observations)
+    assert out.read_text(encoding="utf-8") == expected.scores.write_csv()
+    assert out.with_suffix(".errors.csv").read_text(encoding="utf-8") == expected.errors.write_csv()
+    overall = {r["record_type"]: r for r in expected.scores.filter(file="ALL").iter_rows(named=True)}
+    assert set(overall) == {"tasks", "mentions", "unit_role", "targets", "comparator_accuracy", "year_accuracy",
+                            "observations"}
+    assert {name: row["tp"] for name, row in overall.items() if not row["tp"]} == {}  # every type scored
+    for label, name in (("tasks", "tasks"), ("unit + role", "unit_role"), ("targets", "targets")):
+        row = overall[name]
+        assert re.search(rf"^{re.escape(label)} +{row['tp']} +{row['fp']} +{row['fn']} ", text, re.M), label
+    assert "chengwu-2023-key-tasks.txt" in text
 
 
 def _run(*argv: str, **kwargs) -> subprocess.CompletedProcess:

@@ -94,15 +94,17 @@ def test_alias_merges_units_and_split_and_add(project):
 
 def test_target_correction_is_validated_and_applied(project):
     ds = pk.open(project)
-    assert ds.targets["value"].to_list() == [20]  # 力争达到20家以上
+    extracted = ds.targets.select("text", "unit", "comparator").rows()
+    assert extracted == [("力争达到20家以上", "家", ">=")]  # the plan's one target, before any correction
     target_id = ds.targets["target_id"][0]
     with pytest.raises(CurationError, match="comparator"):
         curation.correct_target(project, target_id, comparator="about", reason="x", author="a")
     with pytest.raises(CurationError, match="decimal"):
         curation.correct_target(project, target_id, value="twenty", reason="x", author="a")
-    curation.correct_target(project, target_id, value="25", comparator=">=", reason="misread", author="a")
+    curation.correct_target(project, target_id, value="25", comparator=">", reason="misread", author="a")
     row = pk.open(project).targets.filter(pl.col("target_id") == target_id).row(0, named=True)
-    assert str(row["value"]).rstrip("0").rstrip(".") == "25" and row["comparator"] == ">=" and row["curated"]
+    assert str(row["value"]).rstrip("0").rstrip(".") == "25" and row["comparator"] == ">" and row["curated"]
+    assert row["unit"] == "家"  # fields not corrected keep their extracted values
 
 
 def test_curation_needs_a_reason(project):

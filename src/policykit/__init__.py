@@ -1,8 +1,20 @@
 """policykit: Chinese government plan documents → an auditable event log → frames, networks, charts.
 
+>>> import pathlib, tempfile
 >>> import policykit as pk
->>> ds = pk.open()                                   # doctest: +SKIP
->>> pk.network.coordination_graph(ds.assignments)    # doctest: +SKIP
+>>> project = pk.Project(pathlib.Path(tempfile.mkdtemp()))   # a project folder: data/raw holds the sources
+>>> project.raw_dir.mkdir(parents=True)
+>>> _ = (project.raw_dir / "plan.txt").write_text(
+...     "成武县2023年重点工作任务\\n一、创新\\n1.建设实验室。力争达到20家以上。(牵头单位:县科技局参与单位:县财政局)\\n",
+...     encoding="utf-8")
+>>> pk.ingest(project).ok
+True
+>>> ds = pk.open(project)   # the log replayed into frames
+>>> ds.assignments.select("mention", "role").rows()
+[('县科技局', 'lead'), ('县财政局', 'participant')]
+>>> graph = pk.network.coordination_graph(ds.assignments, units=ds.units)   # units tied by shared tasks
+>>> graph.number_of_nodes(), graph.number_of_edges()
+(2, 1)
 
 The names below are imported on first use (PEP 562), so a command loads only what it needs: the
 command line's ``--help`` and ``status`` never pay for altair, networkx or the extractor.

@@ -61,7 +61,20 @@ def history(project: Project) -> pl.DataFrame:
 
     Examples
     --------
-    >>> history(project).select("seq", "author", "type", "reason")   # doctest: +SKIP
+    >>> import pathlib, tempfile
+    >>> import policykit as pk
+    >>> project = pk.Project(pathlib.Path(tempfile.mkdtemp()))
+    >>> project.raw_dir.mkdir(parents=True)
+    >>> _ = (project.raw_dir / "plan.txt").write_text(
+    ...     "成武县2023年重点工作任务\\n一、宣传\\n1.办好新闻。(牵头单位:县融媒体中心)\\n2.讲好故事。(牵头单位:县新闻中心)\\n",
+    ...     encoding="utf-8")
+    >>> pk.ingest(project).ok
+    True
+    >>> first = alias(project, "县融媒体中心", "县新闻中心", reason="renamed in 2019", author="ana")
+    >>> undo(project, first, reason="two bureaus after all", author="bo") > first
+    True
+    >>> history(project).select("author", "type", "reason", "undone").rows()
+    [('ana', 'UnitAliasDeclared', 'renamed in 2019', True), ('bo', 'CurationUndone', 'two bureaus after all', False)]
     """
     kinds = [name for name, cls in EVENT_TYPES.items() if issubclass(cls, CurationEvent)]
     with EventLog(project.log_path, create=False) as log:
@@ -113,7 +126,20 @@ def alias(project: Project, *names: str, reason: str, jurisdiction: str | None =
 
     Examples
     --------
-    >>> alias(project, "市地方金融监管局", "市地方金融监督管理局", reason="same bureau, short form")  # doctest: +SKIP
+    >>> import pathlib, tempfile
+    >>> import policykit as pk
+    >>> project = pk.Project(pathlib.Path(tempfile.mkdtemp()))
+    >>> project.raw_dir.mkdir(parents=True)
+    >>> _ = (project.raw_dir / "plan.txt").write_text(
+    ...     "成武县2023年重点工作任务\\n一、宣传\\n1.办好新闻。(牵头单位:县融媒体中心)\\n2.讲好故事。(牵头单位:县新闻中心)\\n",
+    ...     encoding="utf-8")
+    >>> pk.ingest(project).ok
+    True
+    >>> pk.open(project).units.height   # two names, two units
+    2
+    >>> seq = alias(project, "县融媒体中心", "县新闻中心", reason="renamed in 2019", author="ana")
+    >>> pk.open(project).units.select("name", "aliases").rows()
+    [('成武县融媒体中心', ['县新闻中心', '县融媒体中心'])]
     """
     if len(set(names)) < 2:
         raise CurationError("an alias needs at least two different names")

@@ -73,16 +73,20 @@ def open_dataset(project: str | Path | Project | None = None, *, as_of_seq: int 
 
     Examples
     --------
-    >>> import tempfile, pathlib
+    >>> import pathlib, tempfile
     >>> import policykit as pk
-    >>> root = pathlib.Path(tempfile.mkdtemp())
-    >>> (root / "data/raw").mkdir(parents=True)
-    >>> _ = (root / "data/raw/plan.txt").write_text("一、创新\\n1.建实验室。(牵头单位:科技局)", encoding="utf-8")
-    >>> pk.ingest(pk.Project.find(root)).ok
+    >>> project = pk.Project(pathlib.Path(tempfile.mkdtemp()))   # a project folder: data/raw holds the sources
+    >>> project.raw_dir.mkdir(parents=True)
+    >>> _ = (project.raw_dir / "plan.txt").write_text(
+    ...     "成武县2023年重点工作任务\\n一、创新\\n1.建设实验室。力争达到20家以上。(牵头单位:县科技局参与单位:县财政局)\\n",
+    ...     encoding="utf-8")
+    >>> pk.ingest(project).ok
     True
-    >>> ds = pk.open(root)
-    >>> ds.assignments.select("mention", "role").rows()
-    [('科技局', 'lead')]
+    >>> ds = pk.open(project)
+    >>> ds.tasks.select("number", "title").rows()
+    [('1', '建设实验室')]
+    >>> ds.targets.select("text", "comparator", "unit").rows()
+    [('力争达到20家以上', '>=', '家')]
     """
     proj = project if isinstance(project, Project) else Project.find(project)
     with _streamed(proj, None, as_of_seq, as_of_date) as streamed:
@@ -132,8 +136,20 @@ def write_frames_streaming(project: str | Path | Project | None = None, *, as_of
 
     Examples
     --------
-    >>> paths, manifest = write_frames_streaming("tests/data/tiny-project")  # doctest: +SKIP
-    >>> manifest["rows"]["tasks"]                                            # doctest: +SKIP
+    >>> import pathlib, tempfile
+    >>> import policykit as pk
+    >>> project = pk.Project(pathlib.Path(tempfile.mkdtemp()))   # a project folder: data/raw holds the sources
+    >>> project.raw_dir.mkdir(parents=True)
+    >>> _ = (project.raw_dir / "plan.txt").write_text(
+    ...     "成武县2023年重点工作任务\\n一、创新\\n1.建设实验室。力争达到20家以上。(牵头单位:县科技局参与单位:县财政局)\\n",
+    ...     encoding="utf-8")
+    >>> pk.ingest(project).ok
+    True
+    >>> paths, manifest = write_frames_streaming(project)
+    >>> paths["assignments"].relative_to(project.root).as_posix()
+    'data/processed/assignments.parquet'
+    >>> manifest["rows"]["tasks"], manifest["rows"]["assignments"], manifest["rows"]["targets"]
+    (1, 2, 1)
     """
     proj = project if isinstance(project, Project) else Project.find(project)
     folder = folder or proj.processed_dir

@@ -69,9 +69,28 @@ def explain(ds: Dataset, record_id: str) -> Explanation:
 
     Examples
     --------
+    >>> import pathlib, tempfile
     >>> import policykit as pk
-    >>> ds = pk.open()                                  # doctest: +SKIP
-    >>> print(pk.explain(ds, ds.tasks["task_id"][0]))   # doctest: +SKIP
+    >>> project = pk.Project(pathlib.Path(tempfile.mkdtemp()))   # a project folder: data/raw holds the sources
+    >>> project.raw_dir.mkdir(parents=True)
+    >>> _ = (project.raw_dir / "plan.txt").write_text(
+    ...     "成武县2023年重点工作任务\\n一、创新\\n1.建设实验室。力争达到20家以上。(牵头单位:县科技局参与单位:县财政局)\\n",
+    ...     encoding="utf-8")
+    >>> pk.ingest(project).ok
+    True
+    >>> ds = pk.open(project)
+    >>> why = pk.explain(ds, ds.assignments["assignment_id"][0])
+    >>> [stored.type for stored in why.events], why.source_path
+    (['SourceRead', 'DocumentExtracted'], 'data/raw/plan.txt')
+    >>> print(why)   # doctest: +ELLIPSIS
+    assignment ...:县科技局
+    ...
+      mention: 县科技局
+    ...
+      role: lead
+    ...
+    clean text: (牵头单位:【县科技局】参与单位:县财政局)
+    raw text:   (牵头单位:【县科技局】参与单位:县财政局)
     """
     frame, row = _find_row(ds, record_id)
     doc_id = row.get("doc_id")

@@ -19,7 +19,9 @@ def _data(chart) -> list[dict]:
 def _is_empty_state(chart) -> bool:
     spec = chart.to_dict(validate=True)
     layers = spec.get("layer", [spec])
-    return len(layers) == 1 and layers[0]["mark"]["type"] == "text" and "message" in str(spec["datasets"])
+    mark = layers[0].get("mark")
+    return (len(layers) == 1 and (mark.get("type") if isinstance(mark, dict) else mark) == "text"
+            and "message" in str(spec["datasets"]))
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +41,8 @@ def test_load_bars_draws_the_top_units_with_their_three_roles(graph):
 def test_load_bars_keeps_the_label_column_option(graph):
     load = coordination_load(graph)
     rows = _data(charts.load_bars(load, top=3, label="unit_id"))
-    assert {r["label"] for r in rows} <= set(load["unit_id"])
+    labels = {r["label"] for r in rows}
+    assert len(labels) == 3 and labels <= set(load["unit_id"])
 
 
 def test_network_chart_places_every_tied_unit_and_every_tie(graph):
@@ -61,6 +64,7 @@ def test_labels_that_would_overlap_move_or_are_left_out():
 
 
 def test_network_chart_is_the_same_for_the_same_graph(sample, graph):
+    assert not _is_empty_state(charts.network_chart(graph))
     again = coordination_graph(sample.assignments, units=sample.units)
     assert charts.network_chart(graph).to_json() == charts.network_chart(again).to_json()
 
@@ -111,8 +115,14 @@ def test_target_progress_is_the_reported_share_of_the_target():
     assert rows[0]["panel"] == "New urban jobs · 利津县 (人) 2020"
 
 
-def test_target_progress_on_the_sample_is_valid(sample):
-    charts.target_progress_chart(sample.targets, sample.observations, sample.documents).to_dict(validate=True)
+def test_target_progress_on_the_sample_pairs_its_targets_with_last_year_s_figures(sample):
+    # Lijin's 2020 report sets targets for 2020 and reports 2019: the figures of the year before.
+    spec = charts.target_progress_chart(sample.targets, sample.observations, sample.documents, lang="en"
+                                        ).to_dict(validate=True)
+    rows = spec["datasets"][spec["layer"][1]["data"]["name"]]
+    assert [(r["panel"], r["share"], r["note"], r["basis"]) for r in rows] == [
+        ("GDP growth · 利津县 (%) 2020", 121.5, "7.9 / 6.5 %", "year before"),
+        ("New urban jobs · 利津县 (人) 2020", 98.3, "2262 / 2300 人", "year before")]
 
 
 def test_audit_bars(sample):
@@ -150,9 +160,11 @@ def test_a_graph_without_ties_is_an_empty_network_and_heatmap():
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "both"])
-def test_every_standard_chart_is_valid_in_every_language(sample, lang):
-    for name, chart in charts.standard_charts(sample, lang=lang).items():
-        assert chart.to_dict(validate=True), name
+def test_every_standard_chart_is_valid_and_drawn_in_every_language(sample, lang):
+    built = charts.standard_charts(sample, lang=lang)
+    assert sorted(built) == ["coordination-load", "coordination-network", "document-warnings",
+                             "shared-tasks-heatmap", "target-progress", "target-series"]
+    assert [name for name, chart in built.items() if _is_empty_state(chart)] == []  # validates each spec
 
 
 def test_unknown_language_is_a_clear_error(graph):

@@ -53,6 +53,8 @@ def test_write_figures_twice_gives_identical_files(sample, tmp_path):
     second = charts.write_figures(sample, tmp_path / "two", formats=("svg", "png"), ppi=72, lang="en")
     assert [p.name for p in first] == [p.name for p in second] and len(first) == 12
     assert all(a.read_bytes() == b.read_bytes() for a, b in zip(first, second))
+    # each figure draws the sample, none is the empty-state message of a chart with nothing to draw
+    assert [p.name for p in first if p.suffix == ".svg" and 'aria-label="message: ' in p.read_text("utf-8")] == []
 
 
 def test_network_pdf_is_reproducible(sample, tmp_path):

@@ -152,7 +152,9 @@ def test_clause_outside_any_task_has_no_task_key():
 
 def test_spans_point_at_the_text():
     text = "1.建平台。(牵头单位:科技局参与单位:各镇街)\n2.育人才。（市人社局牵头，各县区配合）"
-    for a in find_assignments(text, find_tasks(text)):
+    found = find_assignments(text, find_tasks(text))
+    assert [a.mention for a in found] == ["科技局", "各镇街", "市人社局", "各县区"]
+    for a in found:
         assert text[a.start:a.end] == a.mention
         assert a.clause_start <= a.start < a.end <= a.clause_end
 
@@ -203,9 +205,12 @@ _SEED = (Path(__file__).resolve().parents[2] / "data" / "raw" / "chengwu-2023-ke
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, len(_SEED) - 1), st.integers(50, 3000), st.text(alphabet="（）()、，牵头单位:参与负责配合\n各局1.一、", max_size=30))
 def test_any_slice_of_a_real_plan_gives_exact_spans(start, length, noise):
-    text = noise + _SEED[start:start + length] + noise
+    known = "1.建平台。(牵头单位:科技局)\n"  # a clause of our own first: every text has one known assignment
+    text = known + noise + _SEED[start:start + length] + noise
     tasks = find_tasks(text)
-    for a in find_assignments(text, tasks):
+    found = find_assignments(text, tasks)
+    assert (found[0].mention, found[0].start, found[0].role) == ("科技局", known.index("科技局"), "lead")
+    for a in found:
         assert text[a.start:a.end] == a.mention and a.role in ("lead", "responsible", "participant")
         assert a.task_key is None or a.task_key in {t.key for t in tasks}
     assert all(0 <= t.start < t.end <= len(text) for t in tasks)

@@ -4,10 +4,20 @@ Every builder returns an altair chart you can still customise (``.properties(wid
 an empty frame gives a chart that says so. ``lang="en"`` labels units from the registry's English
 names (falling back to Chinese), ``"zh"`` in Chinese, ``"both"`` with both. See docs/figures.md.
 
->>> import policykit as pk                                               # doctest: +SKIP
->>> ds = pk.open()                                                       # doctest: +SKIP
->>> chart = pk.charts.network_chart(ds.assignments, units=ds.units, lang="en")   # doctest: +SKIP
->>> pk.charts.save(chart, "reports/figures/network.pdf")                 # doctest: +SKIP
+>>> import pathlib, tempfile
+>>> import policykit as pk
+>>> project = pk.Project(pathlib.Path(tempfile.mkdtemp()))   # a project folder: data/raw holds the sources
+>>> project.raw_dir.mkdir(parents=True)
+>>> _ = (project.raw_dir / "plan.txt").write_text(
+...     "成武县2023年重点工作任务\\n一、创新\\n1.建设实验室。力争达到20家以上。(牵头单位:县科技局参与单位:县财政局)\\n",
+...     encoding="utf-8")
+>>> pk.ingest(project).ok
+True
+>>> ds = pk.open(project)
+>>> chart = pk.charts.network_chart(ds.assignments, units=ds.units, lang="en")
+>>> svg = pk.charts.save(chart, project.figures_dir / "network.svg")   # or .png, .pdf
+>>> svg.relative_to(project.root).as_posix(), "Finance Bureau" in svg.read_text(encoding="utf-8")
+('reports/figures/network.svg', True)
 """
 from ._audit import quality_bars, warnings_bars
 from ._builders import load_bars

@@ -65,8 +65,9 @@ def save(chart: alt.TopLevelMixin, path: str | Path, *, ppi: int = 200) -> Path:
     --------
     >>> import altair as alt, polars as pl, tempfile, pathlib
     >>> chart = alt.Chart(pl.DataFrame({"单位": ["科技局"], "n": [3]})).mark_bar().encode(x="n", y="单位")
-    >>> save(chart, pathlib.Path(tempfile.mkdtemp()) / "c.svg").suffix   # doctest: +SKIP
-    '.svg'
+    >>> svg = save(chart, pathlib.Path(tempfile.mkdtemp()) / "c.svg")
+    >>> svg.suffix, "科技局" in svg.read_text(encoding="utf-8")
+    ('.svg', True)
     """
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
