@@ -35,6 +35,7 @@ from policykit import charts
 from policykit.network import coordination_graph, coordination_load, lead_graph, network_summary
 
 charts.use_theme()
+charts.use_notebook_renderer()  # charts carry PNG and SVG too, so the notebook reads on GitHub and in a PDF
 project = pk.Project.find(PROJECT)
 ds = pk.open(project)
 figures = project.figures_dir
