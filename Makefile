@@ -20,9 +20,10 @@ $(STAMP): pyproject.toml constraints.txt
 	 if ! test -x $(BIN)/python; then echo "==> creating the virtual environment $(VENV)/"; $(PYTHON) -m venv $(VENV) || exit 1; fi; \
 	 echo "==> installing policykit and $$(grep -c '==' constraints.txt) pinned packages into $(VENV)/ (first time: 2–3 minutes; log: $(VENV)/install.log)"; \
 	 set -o pipefail; \
+	 export PYTHONUNBUFFERED=1; \
 	 { $(BIN)/python -m pip install --upgrade pip && $(BIN)/python -m pip install -c constraints.txt -e '.[test]'; } 2>&1 \
 	   | tee $(VENV)/install.log \
-	   | awk -v total=$$(grep -c '==' constraints.txt) '/^Collecting /{n++; name = $$2; sub(/[<>=!~;(\[].*/, "", name); printf "    [%d/%d] %s\n", n, total, name; fflush()}' \
+	   | awk -v total=$$(grep -c '==' constraints.txt) '/^Collecting /{n++; name = $$2; sub(/[<>=!~;(\[].*/, "", name); printf "    [%d/%d] %s\n", n, total, name; fflush()} /^Installing collected/{print "    unpacking them into $(VENV)/ …"; fflush()}' \
 	   || { echo "error: the install failed; the end of $(VENV)/install.log says why:" >&2; tail -n 20 $(VENV)/install.log >&2; exit 1; }; \
 	 echo "==> installed in $$(( $$(date +%s) - start )) s"
 	@touch $(STAMP)
