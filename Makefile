@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml constraints.txt
 	 export PYTHONUNBUFFERED=1; \
 	 { $(BIN)/python -m pip install --upgrade pip && $(BIN)/python -m pip install -c constraints.txt -e '.[test]'; } 2>&1 \
 	   | tee $(VENV)/install.log \
-	   | awk -v total=$$(grep -c '==' constraints.txt) '/^Collecting /{n++; name = $$2; sub(/[<>=!~;(\[].*/, "", name); printf "    [%d/%d] %s\n", n, total, name; fflush()} /^Installing collected/{print "    unpacking them into $(VENV)/ …"; fflush()}' \
+	   | awk '/^Collecting /{name = $$2; sub(/[<>=!~;(\[].*/, "", name); printf "    fetching %s\n", name; fflush()} /^Installing collected/{print "    unpacking everything into $(VENV)/ …"; fflush()}' \
 	   || { echo "error: the install failed; the end of $(VENV)/install.log says why:" >&2; tail -n 20 $(VENV)/install.log >&2; exit 1; }; \
 	 echo "==> installed in $$(( $$(date +%s) - start )) s"
 	@touch $(STAMP)
