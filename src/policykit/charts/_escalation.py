@@ -89,12 +89,12 @@ def escalation_chart(panel: pl.DataFrame, *, metric: str = "gdp_growth", year: i
     shape = alt.Shape("series:N", scale=alt.Scale(domain=series, range=["diamond"] * 3 + ["triangle-down", "circle"]))
     y = alt.Y("region:N", title=None, sort=order, axis=alt.Axis(labelLimit=0))
     x = alt.X("x:Q", title=rows["unit"].drop_nulls().first() if "unit" in rows.columns else None,
-              scale=alt.Scale(zero=False, padding=8))
+              scale=alt.Scale(zero=False, nice=True))
     ranges = alt.Chart(points).mark_rule(strokeWidth=2, opacity=0.6).encode(
         x=alt.X("low:Q"), x2="high:Q", y=y, yOffset=_OFFSET, color=colour).transform_filter(alt.datum.low != alt.datum.high)
     marks = alt.Chart(points).mark_point(size=80, filled=True, opacity=0.9).encode(
         x=x, y=y, yOffset=_OFFSET, color=colour, shape=shape, tooltip=["region:N", "series:N", "low:Q", "high:Q"])
-    layers = [ranges, marks, _labels(targets, points, y)]
+    layers = [ranges, marks, _labels(targets, points, y, lang)]
     if reference is not None:
         line = pl.DataFrame({"label": [reference[0]], "x": [float(reference[1])]})
         rule = alt.Chart(line).mark_rule(color="#555555", strokeDash=[4, 3]).encode(x="x:Q")
@@ -103,11 +103,12 @@ def escalation_chart(panel: pl.DataFrame, *, metric: str = "gdp_growth", year: i
         title=heading, width=WIDTH, height=alt.Step(_STEP))
 
 
-def _labels(targets: pl.DataFrame, points: pl.DataFrame, y: alt.Y) -> alt.Chart:
-    """Each target's figure written right of the row's last mark, so the chart reads without hovering."""
+def _labels(targets: pl.DataFrame, points: pl.DataFrame, y: alt.Y, lang: str) -> alt.Chart:
+    """Each target's figure ("目标 5–5.5") right of the row's last mark, so the chart reads without hovering."""
     right = points.group_by("region").agg(pl.col("high").max().alias("right"))
-    figure = (pl.when(pl.col("low") == pl.col("high")).then(pl.col("low").round(2).cast(pl.String))
-              .otherwise(pl.format("{}–{}", pl.col("low").round(2), pl.col("high").round(2))))
+    figure = pl.format("{} {}", pl.lit(term("target", lang)),
+                       pl.when(pl.col("low") == pl.col("high")).then(pl.col("low").round(2).cast(pl.String))
+                       .otherwise(pl.format("{}–{}", pl.col("low").round(2), pl.col("high").round(2))))
     text = targets.join(right, on="region").select("region", "right", figure.alias("figure"))
     return alt.Chart(text).mark_text(align="left", dx=8, fontSize=10, color="#333").encode(
         x="right:Q", y=y, text="figure:N")
