@@ -40,7 +40,7 @@ demo: $(STAMP) fonts ## ingest data/raw → event log → data/processed → not
 	 echo "==> demo done in $$(( $$(date +%s) - start )) s; figures: $$(ls reports/figures | wc -l) files in reports/figures/"
 
 lab: $(STAMP) fonts ## open JupyterLab on the project (the notebooks/*.py open as notebooks, paired by jupytext)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/
 
 test: $(STAMP) fonts ## run the whole test suite (unit tests and executed notebooks)
 	$(BIN)/python -m pytest -q
