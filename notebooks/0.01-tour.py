@@ -115,6 +115,7 @@ coordination_load(graph).sort("tasks", descending=True).select(
 
 # %%
 pk.charts.use_theme()
+pk.charts.use_notebook_renderer()  # charts carry PNG and SVG too, so the notebook reads on GitHub and in a PDF
 chart = pk.charts.network_chart(graph, lang=LANG, top_labels=8)
 for suffix in ("svg", "png"):
     pk.charts.save(chart, project.figures_dir / f"tour-network.{suffix}")

@@ -32,9 +32,10 @@ import polars as pl
 
 import policykit as pk
 from policykit import charts
-from policykit.network import coordination_graph, coordination_load, lead_graph, network_summary
+from policykit.network import coordination_graph, coordination_load, lead_graph, lead_reach, network_summary
 
 charts.use_theme()
+charts.use_notebook_renderer()  # charts carry PNG and SVG too, so the notebook reads on GitHub and in a PDF
 project = pk.Project.find(PROJECT)
 ds = pk.open(project)
 figures = project.figures_dir
@@ -65,10 +66,8 @@ network_summary(graph)
 # the number of distinct units it leads on some task (out-degree in the lead → participant graph).
 
 # %%
-leads = lead_graph(ds.assignments, units=ds.units)
-coordinates = pl.DataFrame({"unit_id": list(leads.nodes), "coordinates": [leads.out_degree(n) for n in leads.nodes]},
-                           schema={"unit_id": pl.String, "coordinates": pl.Int64})
-(load.join(coordinates, on="unit_id", how="left").filter(pl.col("tasks_led") > 0)
+reach = lead_reach(lead_graph(ds.assignments, units=ds.units))
+(load.join(reach, on="unit_id", how="left").filter(pl.col("tasks_led") > 0)
  .sort(["tasks_led", "name"], descending=[True, False])
  .select("name", "name_en", "tasks_led", "lead_share", "coordinates").head(TOP))
 

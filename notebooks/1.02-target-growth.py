@@ -32,28 +32,25 @@ MIN_POINTS = 2  # a series needs this many dated targets or results to get a pan
 TOP = 12  # at most this many panels
 
 # %%
-import tempfile
 from pathlib import Path
 
 import polars as pl
 
 import policykit as pk
-from policykit import charts, growth
+from policykit import charts, escalation, growth
+from policykit.notebooks import scratch_dataset
 
 charts.use_theme()
+charts.use_notebook_renderer()  # charts carry PNG and SVG too, so the notebook reads on GitHub and in a PDF
 project = pk.Project.find(PROJECT)
 if CORPUS:
     # A temporary project: the corpus is read into its own log, the notebook's project is untouched.
-    scratch = Path(tempfile.mkdtemp(prefix="policykit-growth-"))
-    (scratch / "data" / "raw").mkdir(parents=True)
-    source = pk.Project(scratch)
-    report = pk.ingest(source, [Path(CORPUS)])
+    ds, report = scratch_dataset([CORPUS])
     print(f"{CORPUS}: {report.files_ingested} files ingested, {report.files_failed} failed; "
           f"{report.documents} documents")
     suffix = "-" + Path(CORPUS).name
 else:
-    source, suffix = project, ""
-ds = pk.open(source)
+    ds, suffix = pk.open(project), ""
 print(f"{ds.documents.height} documents, {ds.targets.height} targets, {ds.observations.height} observations; "
       f"linked to a metric key: {ds.targets['metric_key'].is_not_null().sum()} targets, "
       f"{ds.observations['metric_key'].is_not_null().sum()} observations")
@@ -92,15 +89,13 @@ print(f"{observed.height} reported figures; {within_year.height} belong to a met
 # %% [markdown]
 # ## Targets beside the previous year's results
 # A work report sets this year's targets and reports last year's results: the pair shows whether
-# the target asks for more or less than was achieved.
+# the target asks for more or less than was achieved. `escalation.target_panel` carries it as
+# `previous_outcome` (notebook 1.04 sets targets beside the parent jurisdiction's, too).
 
 # %%
-previous = observed.filter(pl.col("period") == pl.col("year").cast(pl.String)).select(
-    "region", "metric_key", pl.col("year") + 1, pl.col("value").alias("previous_result"),
-    pl.col("unit").alias("result_unit"))
-(series.filter(pl.col("status") == "set")
- .join(previous, on=["region", "metric_key", "year"], how="inner", nulls_equal=True)
- .select("region", "metric_key", "year", "value", "unit", "comparator", "previous_result", "result_unit"))
+panel = escalation.target_panel(ds.targets, ds.documents, ds.observations)
+(panel.filter(pl.col("previous_outcome").is_not_null())
+ .select("region", "metric_key", "year", "value", "value_high", "unit", "comparator", "previous_outcome"))
 
 # %% [markdown]
 # ## Target against the outcome of the same year

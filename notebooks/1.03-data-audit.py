@@ -33,6 +33,7 @@ from policykit import charts
 from policykit.evaluate import evaluate, format_report, load_gold
 
 charts.use_theme()
+charts.use_notebook_renderer()  # charts carry PNG and SVG too, so the notebook reads on GitHub and in a PDF
 project = pk.Project.find(PROJECT)
 ds = pk.open(project)
 figures = project.figures_dir

@@ -186,3 +186,19 @@ def test_escalated_follows_the_sign_of_the_difference_in_the_direction(child, pa
     assert row["difference"] == child - parent
     more_demanding = child < parent if comparator == "<=" else child > parent
     assert row["escalated"] is more_demanding
+
+
+def test_the_panel_carries_the_previous_years_outcome():
+    docs = DOCS.vstack(pl.DataFrame({"doc_id": ["p21"], "year": [2021], "region": ["甲省"], "level": ["province"],
+                                     "province": ["甲省"], "city": [None], "county": [None],
+                                     "doc_type": ["work_report"]}, schema=DOCS.schema))
+    tg = targets(("p20", "gdp_growth", 2020, "6", None, "≈", "growth_rate"),
+                 ("p21", "gdp_growth", 2021, "6.5", None, "≈", "growth_rate"))
+    observations = pl.DataFrame({"doc_id": ["p21", "p20"], "metric_key": ["gdp_growth"] * 2, "value": ["2.3", "6.2"],
+                                 "unit": ["%", "%"], "period": ["2020", "2019"], "year": [2020, 2019]})
+    panel = pairs(target_panel(tg, docs, observations))
+    assert panel[("甲省", "gdp_growth", 2021)]["previous_outcome"] == Decimal("2.3")
+    assert panel[("甲省", "gdp_growth", 2021)]["outcome"] is None
+    assert panel[("甲省", "gdp_growth", 2020)]["previous_outcome"] == Decimal("6.2")
+    assert panel[("甲省", "gdp_growth", 2020)]["outcome"] == Decimal("2.3")
+    assert set(panel) == {("甲省", "gdp_growth", 2020), ("甲省", "gdp_growth", 2021)}

@@ -16,11 +16,13 @@ Values stay exact: points, differences and ratios are ``Decimal(38, 6)``.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 
 from . import growth, lexicon
 
-__all__ = ["POINTS", "escalation", "target_panel"]
+__all__ = ["POINTS", "REFERENCE_COLUMNS", "escalation", "read_references", "target_panel"]
 
 _DECIMAL = pl.Decimal(38, 6)
 POINTS = ("mid", "low", "high")
@@ -33,6 +35,7 @@ _NATIONAL = "national"
 _PARENT_BY_NAME = {"province": (_NATIONAL, None), "city": ("province", "province"),
                    "county": ("city", "city"), "district": ("city", "city"), "township": ("county", "county")}
 _COMPARATOR_DIRECTION = {"<=": "down", "<": "down", ">=": "up", ">": "up"}
+REFERENCE_COLUMNS = ("region", "level", "metric_key", "year", "value")
 
 
 def escalation(targets: pl.DataFrame, documents: pl.DataFrame, references: pl.DataFrame | None = None, *,
@@ -96,7 +99,8 @@ def target_panel(targets: pl.DataFrame, documents: pl.DataFrame, observations: p
     ready for a regression: the target as written and as one point, the width of a range, the
     parent's target and the escalation measures of :func:`escalation` (null where the parent set
     none), and, with ``observations``, the outcome reported for that year and whether it met
-    the target (:func:`policykit.growth.target_vs_outcome`).
+    the target (:func:`policykit.growth.target_vs_outcome`), and the outcome of the year before
+    (``previous_outcome``: what the target-setter knew; a 2026 target beside the 2025 result).
 
     Parameters
     ----------
@@ -110,8 +114,9 @@ def target_panel(targets: pl.DataFrame, documents: pl.DataFrame, observations: p
     polars.DataFrame
         ``region, level, region_code, metric_key, year, value, value_high, comparator, unit,
         kind, hardness, source, doc_id, target_point, range_width, parent_region, parent_level,
-        parent_value, parent_hardness, direction, difference, ratio, escalated, outcome,
-        outcome_doc_id, gap, met``, sorted by jurisdiction, metric and year.
+        parent_value, parent_value_high, parent_target_point, parent_hardness, parent_source,
+        direction, difference, ratio, escalated, outcome, outcome_doc_id, gap, met,
+        previous_outcome``, sorted by jurisdiction, metric and year.
 
     Examples
     --------
@@ -126,21 +131,53 @@ def target_panel(targets: pl.DataFrame, documents: pl.DataFrame, observations: p
     [('6.500000', '1.000000', '6.400000', True)]
     """
     panel = _beside_parent(targets, documents, references, point)
-    outcome_columns = {"outcome": _DECIMAL, "outcome_doc_id": pl.String, "gap": _DECIMAL, "met": pl.Boolean}
-    if observations is None:
-        outcomes = pl.DataFrame(schema={**dict.fromkeys(_KEYS, pl.String), "year": pl.Int64, **outcome_columns})
-    else:
+    outcome_columns = {"outcome": _DECIMAL, "outcome_doc_id": pl.String, "gap": _DECIMAL, "met": pl.Boolean,
+                       "previous_outcome": _DECIMAL}
+    outcomes = pl.DataFrame(schema={**dict.fromkeys(_KEYS, pl.String), "year": pl.Int64, **outcome_columns})
+    if observations is not None:
+        previous = (growth.observation_series(observations, documents)
+                    .filter(pl.col("period") == pl.col("year").cast(pl.String))
+                    .select(*_JURISDICTION, "metric_key", (pl.col("year") + 1).cast(pl.Int64),
+                            pl.col("value").cast(_DECIMAL).alias("previous_outcome")))
         outcomes = (growth.target_vs_outcome(targets, observations, documents)
-                    .select(*_KEYS, pl.col("outcome").cast(_DECIMAL), "outcome_doc_id", "gap", "met"))
+                    .select(*_KEYS, pl.col("outcome").cast(_DECIMAL), "outcome_doc_id", "gap", "met")
+                    .with_columns(pl.col("year").cast(pl.Int64))
+                    .join(previous, on=_KEYS, how="full", coalesce=True, nulls_equal=True))
     return (
-        panel.join(outcomes.with_columns(pl.col("year").cast(pl.Int64)), on=_KEYS, how="left", nulls_equal=True)
-        .with_columns((pl.col("value_high").cast(_DECIMAL) - pl.col("value").cast(_DECIMAL)).alias("range_width"))
+        panel.join(outcomes, on=_KEYS, how="left", nulls_equal=True)
+        .with_columns((pl.col("value_high") - pl.col("value")).alias("range_width"))
         .select("region", "level", "region_code", "metric_key", "year", "value", "value_high", "comparator", "unit",
                 "kind", "hardness", "source", "doc_id", "target_point", "range_width", "parent_region",
-                "parent_level", "parent_value", "parent_hardness", "direction", "difference", "ratio", "escalated",
-                *outcome_columns)
+                "parent_level", "parent_value", "parent_value_high", "parent_target_point", "parent_hardness",
+                "parent_source", "direction", "difference", "ratio", "escalated", *outcome_columns)
         .sort(_KEYS, nulls_last=True)
     )
+
+
+def read_references(*paths: str | Path) -> pl.DataFrame:
+    """Reference targets from CSV files (UTF-8, with or without BOM), every column read as text.
+
+    Each file needs the columns of :data:`REFERENCE_COLUMNS` and may have the others a
+    ``references`` frame takes (``value_high, unit, comparator, kind, hardness, region_code,
+    source``); values stay the exact text written. No path gives an empty frame.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "national.csv"
+    >>> _ = path.write_text("region,level,metric_key,year,value,comparator,source\\n"
+    ...                     "全国,national,gdp_growth,2019,6,range,2019年政府工作报告\\n", encoding="utf-8")
+    >>> read_references(path).select("region", "year", "value").rows()
+    [('全国', 2019, '6')]
+    """
+    frames = []
+    for path in paths:
+        frame = pl.read_csv(path, infer_schema=False, encoding="utf8-lossy")
+        growth._require(frame, REFERENCE_COLUMNS, f"references {path}")
+        frames.append(frame.with_columns(pl.col("year").cast(pl.Int64)))
+    if not frames:
+        return pl.DataFrame(schema={c: pl.Int64 if c == "year" else pl.String for c in REFERENCE_COLUMNS})
+    return pl.concat(frames, how="diagonal")
 
 
 def _beside_parent(targets: pl.DataFrame, documents: pl.DataFrame, references: pl.DataFrame | None,
@@ -188,7 +225,7 @@ def _series(targets: pl.DataFrame, documents: pl.DataFrame, references: pl.DataF
               .with_columns(pl.lit("document").alias("source")))
     frames = [stated]
     if references is not None:
-        growth._require(references, ("region", "level", "metric_key", "year", "value"), "references")
+        growth._require(references, REFERENCE_COLUMNS, "references")
         cited = growth._optional(references, ("value_high", "unit", "comparator", "kind", "hardness", "source",
                                               *_PLACE))
         frames.append(cited.with_columns(pl.lit(None, pl.String).alias("doc_id"),

@@ -50,3 +50,46 @@ def run_notebooks(project: Project, names: Iterable[str] | None = None,
             first_line = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
             failures.append((source.name, first_line))
     return failures
+
+
+def find_corpus(project: Project) -> Path | None:
+    """``shared/corpus`` beside the project folder, else beside the kit's own checkout; ``None`` if neither."""
+    kit_checkout = Path(__file__).resolve().parents[2]
+    for base in (project.root.parent, kit_checkout.parent):
+        if (base / "shared" / "corpus").is_dir():
+            return base / "shared" / "corpus"
+    return None
+
+
+def gold_documents(gold_dir: Path) -> list[str]:
+    """Name patterns (``stem.*``) of the documents that have gold files under ``gold_dir``.
+
+    Passed as ``exclude`` to :func:`scratch_dataset`, they keep documents whose gold is still being
+    scored blind out of an analysis.
+    """
+    return sorted({f"{p.stem}.*" for p in Path(gold_dir).rglob("*.json")}) if Path(gold_dir).is_dir() else []
+
+
+def scratch_dataset(paths: Iterable[str | Path], *, exclude: Iterable[str] = ()):
+    """Ingest files or folders into a new temporary project and open it; the caller's project is untouched.
+
+    ``exclude`` holds file-name patterns (``fnmatch``) to leave out. Returns ``(dataset, report)``.
+
+    Examples
+    --------
+    >>> ds, report = scratch_dataset(["../shared/corpus/gwr-national"], exclude=["2020_*"])  # doctest: +SKIP
+    """
+    import fnmatch
+    import tempfile
+
+    from .dataset import open_dataset
+    from .ingest import discover_sources, ingest
+
+    files, problems = discover_sources([Path(p) for p in paths])
+    patterns = list(exclude)
+    kept = [f for f in files if not any(fnmatch.fnmatch(f.name, pattern) for pattern in patterns)]
+    scratch = Project(Path(tempfile.mkdtemp(prefix="policykit-")))
+    scratch.raw_dir.mkdir(parents=True)
+    report = ingest(scratch, kept)
+    report.problems.extend(problems)
+    return open_dataset(scratch), report

@@ -74,3 +74,4 @@ def test_no_shared_task_gives_an_empty_panel_with_the_columns():
     panel = dyad_panel(assignments(("t", "d", 0, "a", "lead")), pl.DataFrame({"doc_id": ["d"], "year": [2020]}))
     assert panel.height == 0
     assert panel.columns == ["year", "unit_a", "unit_b", "name_a", "name_b", *COUNTS]
+

@@ -18,6 +18,9 @@ _TERMS = {
     "measure": ("measure", "指标"), "record_type": ("record type", "记录类型"), "other": ("other", "其他"),
     "unclassified": ("unclassified", "未分类"), "same_year": ("same year", "当年"),
     "year_before": ("year before", "上年"),
+    "escalated": ("target asks more than the parent's", "目标加码"), "not_escalated": ("target not escalated", "目标未加码"),
+    "no_parent": ("target (no parent target known)", "目标（无同年上级目标）"), "parent_target": ("parent's target", "上级目标"),
+    "previous_outcome": ("outcome of the year before", "上年实际"),
 }
 # Acronyms that a metric key spells in lower case (gdp_growth -> GDP growth).
 _ACRONYMS = {"gdp": "GDP", "cpi": "CPI", "co2": "CO₂", "ppi": "PPI", "rd": "R&D"}

@@ -17,12 +17,13 @@ from ._dyads import dyad_panel
 from ._export import export_network
 from ._graphs import bipartite_graph, coordination_graph, lead_graph
 from ._load import coordination_load
+from ._reach import lead_reach
 from ._select import select_assignments
 from ._structural_holes import structural_holes
 from ._summary import compare_networks, network_summary
 
 __all__ = [
     "NetworkDiff", "NetworkInputError", "bipartite_graph", "compare_networks", "coordination_graph",
-    "coordination_load", "dyad_panel", "export_network", "lead_graph", "network_diff", "network_summary",
+    "coordination_load", "dyad_panel", "export_network", "lead_graph", "lead_reach", "network_diff", "network_summary",
     "select_assignments", "structural_holes",
 ]
