@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import policykit as pk
 from policykit import curation, lexicon
 from policykit.extract import find_assignments, find_quantities, find_tasks, read_number
-from policykit.frames import apply, project_frames, replay, stream_log
+from policykit.frames import apply, replay, stream_log
 from policykit.log import EventLog
 
 NUMBERS = settings(max_examples=300, deadline=None)
@@ -294,8 +294,6 @@ def test_replaying_the_whole_log_equals_building_it_in_chunks(steps, cuts, chunk
                     state = apply(state, stored)
             assert state == whole
             now = _frames(pk.open(project))
-            replayed = project_frames(state, log.text)
-            assert [name for name in now if not now[name].equals(getattr(replayed, name))] == []
             # the streaming build, a chunk of documents at a time
             (Path(tmp) / "stream").mkdir()
             streamed = stream_log(log, Path(tmp) / "stream", chunk=chunk)
