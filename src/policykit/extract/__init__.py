@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..text import DocumentMetadata
 from ._clauses import find_assignments
 from ._metrics import metric_key
-from ._numbers import Quantity, find_quantities, numeral_warnings, read_number
+from ._numbers import MAX_DIGITS, Quantity, find_quantities, numeral_warnings, read_number
 from ._observations import find_observations
 from ._records import (
     COMPARATORS,
@@ -61,6 +61,7 @@ __all__ = [
     "metric_key",
     "numeral_warnings",
     "read_number",
+    "MAX_DIGITS",
     "sentence_span",
 ]
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..extract import RECORD_TYPES, Extraction
+if TYPE_CHECKING:  # the extractor is loaded by whoever has an Extraction; `status` never needs it
+    from ..extract import Extraction
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,8 @@ def record_payloads(extraction: Extraction) -> dict[str, tuple[dict, ...]]:
     >>> sorted(payloads), payloads["assignments"][0]["mention"]
     (['assignments', 'instruments', 'observations', 'targets', 'tasks'], '科技局')
     """
+    from ..extract import RECORD_TYPES
+
     return {name: tuple({f: getattr(r, f) for f in _field_names(type(r))} for r in getattr(extraction, name))
             for name in RECORD_TYPES}
 
