@@ -5,7 +5,7 @@ import pytest
 
 from conftest import REPO
 
-from policykit.notebooks import execute_notebook, notebook_sources
+from policykit.notebooks import execute_notebook, find_corpus, notebook_sources
 from policykit.project import Project
 
 NOTEBOOKS = notebook_sources(Project(REPO))
@@ -15,6 +15,8 @@ FIGURES = {
     "1.01-coordination-load": ["coordination-load", "coordination-network", "shared-tasks-heatmap"],
     "1.02-target-growth": ["target-progress", "target-series"],
     "1.03-data-audit": ["document-warnings", "extraction-quality"],
+    # Drawn from ../shared/corpus when it is there (the kit's checkout finds it), else from the sample.
+    "1.04-target-escalation": ["target-escalation-corpus" if find_corpus(Project(REPO)) else "target-escalation"],
 }
 # What an empty-state chart (charts draw one when their frame holds nothing to draw) leaves in its SVG.
 EMPTY_STATE = 'aria-label="message: '
