@@ -200,3 +200,10 @@ def test_a_shared_district_name_is_settled_by_its_city_named_in_the_text():
     assert (meta.region, meta.level, meta.region_code, meta.parent_region_code) == ("鼓楼区", "district", "350102", "350100")
     alone, codes_alone = meta_of(f"鼓楼区2024年重点工作任务\n\n{BODY}\n")
     assert alone.region_code is None and "missing-region_code" in codes_alone and "missing-region_code" not in codes
+
+
+@pytest.mark.parametrize("separator", ["、", " ", "，"])
+def test_joint_signers_however_separated_are_signed_by_the_first(separator):
+    meta, _ = meta_of(f"山东省发展和改革委员会{separator}山东省财政厅关于印发山东省节能奖励办法的通知\n\n各市发展改革委：\n现印发给你们。\n\n"
+                      f"山东省节能奖励办法\n\n第一条 {BODY}\n")
+    assert (meta.title, meta.issuer, meta.level, meta.region_code) == ("山东省节能奖励办法", "山东省发展和改革委员会", "province", "370000")

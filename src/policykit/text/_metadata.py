@@ -128,7 +128,8 @@ def _issuer(text: str, title: str | None, notice_title: str | None, context: Pag
     for heading in (notice_title, title):
         m = _ISSUER_IN_TITLE.match(heading) if heading else None
         # a joint document names its signers one after another: the first signs for all
-        first = heading.split()[0] if heading and len(heading.split()) > 1 else ""
+        signers = re.split(r"[\s、，,]+", heading.strip()) if heading else []
+        first = signers[0] if len(signers) > 1 else ""
         if m is None and first and re.search(r"关于|印发", heading):
             m = _ORG_LINE.match(first)
         if m and m.group(1)[0] in _LEVEL_MARKS and place_of(m.group(1)).region is None:
