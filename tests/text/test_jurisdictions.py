@@ -200,3 +200,24 @@ def test_a_shared_district_name_is_settled_by_its_city_named_in_the_text():
     assert (meta.region, meta.level, meta.region_code, meta.parent_region_code) == ("鼓楼区", "district", "350102", "350100")
     alone, codes_alone = meta_of(f"鼓楼区2024年重点工作任务\n\n{BODY}\n")
     assert alone.region_code is None and "missing-region_code" in codes_alone and "missing-region_code" not in codes
+
+
+@pytest.mark.parametrize("separator", ["、", " ", "，"])
+def test_joint_signers_however_separated_are_signed_by_the_first(separator):
+    meta, _ = meta_of(f"山东省发展和改革委员会{separator}山东省财政厅关于印发山东省节能奖励办法的通知\n\n各市发展改革委：\n现印发给你们。\n\n"
+                      f"山东省节能奖励办法\n\n第一条 {BODY}\n")
+    assert (meta.title, meta.issuer, meta.level, meta.region_code) == ("山东省节能奖励办法", "山东省发展和改革委员会", "province", "370000")
+
+
+@pytest.mark.parametrize(
+    ("body", "region"),
+    [("推动全省数字经济发展，我省将加快建设。山东省委部署要求落实。", "山东省"),
+     ("推动全省数字经济发展，学习江苏省和浙江省经验。", None),  # two provinces named: not inferred
+     ("我区将加快发展，海拉尔区先行先试，内蒙古自治区部署。", None),  # 我区 of an autonomous region
+     ("我市将加快发展，全市上下贯彻济南市委部署。", "济南市")],
+)
+def test_an_untitled_text_speaking_as_our_province_takes_the_one_province_it_names(body, region):
+    meta, codes = meta_of(f"为推动发展，制定本行动计划。\n{body}\n一、总体要求\n（一）指导思想。坚持创新驱动。\n")
+    assert meta.region == region
+    assert ("region-inferred" in codes) == (region is not None)
+    assert meta.issuer is None

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .. import lexicon
-from ._places import Place, place_of, settle_in
+from ._places import Place, named_divisions, place_of, settle_in
 from ._types import DocumentMetadata, TextWarning
 
 _HAN = r"[\u4e00-\u9fff]"
@@ -109,13 +109,20 @@ def _label(name: str, *texts: str) -> re.Match[str] | None:
 
 
 def _region_from_text(text: str) -> Place:
-    """The jurisdiction a document speaks for when no title or issuer names it (我市 … 东营市)."""
+    """The jurisdiction a document speaks for when no title or issuer names it: the place it names
+    in 中共…/《…/“… at the level it speaks as (我市 … 《东营市…》), or else the one division of that
+    level it names at all (全省 … 山东省)."""
     counts = Counter(m.group(1) for m in _NAMED_IN_TEXT.finditer(text) if place_of(m.group(1)).region)
-    if not counts:
-        return Place()
-    self_level = max(_SELF_REFERENCE, key=lambda k: len(_SELF_REFERENCE[k].findall(text)))
-    ranked = [name for name, _ in counts.most_common() if name.endswith(self_level)] or [counts.most_common(1)[0][0]]
-    return place_of(ranked[0])
+    spoken = Counter({level: len(pattern.findall(text)) for level, pattern in _SELF_REFERENCE.items()})
+    self_level = spoken.most_common(1)[0][0] if spoken.most_common(1)[0][1] else None
+    if self_level:
+        if ranked := [name for name, _ in counts.most_common() if name.endswith(self_level)]:
+            return place_of(ranked[0])
+        # 我区 in an autonomous region's text is the region itself, not one of its districts
+        named = {m.group() for m in named_divisions(self_level).finditer(text)} if not (self_level == "区" and "自治区" in text) else set()
+        if len(named) == 1:
+            return place_of(named.pop())
+    return place_of(counts.most_common(1)[0][0]) if counts else Place()
 
 
 def _issuer(text: str, title: str | None, notice_title: str | None, context: PageContext, lead: str, place: Place) -> tuple[str | None, str | None]:
@@ -128,7 +135,8 @@ def _issuer(text: str, title: str | None, notice_title: str | None, context: Pag
     for heading in (notice_title, title):
         m = _ISSUER_IN_TITLE.match(heading) if heading else None
         # a joint document names its signers one after another: the first signs for all
-        first = heading.split()[0] if heading and len(heading.split()) > 1 else ""
+        signers = re.split(r"[\s、，,]+", heading.strip()) if heading else []
+        first = signers[0] if len(signers) > 1 else ""
         if m is None and first and re.search(r"关于|印发", heading):
             m = _ORG_LINE.match(first)
         if m and m.group(1)[0] in _LEVEL_MARKS and place_of(m.group(1)).region is None:

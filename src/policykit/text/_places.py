@@ -201,6 +201,19 @@ def _known_place(chain: list[tuple[str, tuple[Division, ...]]], rest: str) -> Pl
     return Place(written, _level(division), province, city, county, division.code, division.parent)
 
 
+@cache
+def named_divisions(suffix: str) -> re.Pattern[str]:
+    """One pattern for the standard names of the divisions ending in ``suffix`` (省, 市, 县, 区) that
+    a text speaking as 我省/我市/我县/我区 can mean (a 市 of province or prefecture level).
+
+    >>> named_divisions("省").search("推动全省发展，山东省委部署").group()
+    '山东省'
+    """
+    levels = {"省": ("province",), "市": ("province", "city"), "县": ("county",), "区": ("county",)}[suffix]
+    names = sorted({d.name for d in divisions()[0].values() if d.name.endswith(suffix) and d.level in levels}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
 def settle_in(place: Place, text: str) -> Place:
     """A place several divisions share (鼓楼区), settled by the text: when the names of exactly one
     candidate's ancestors occur in ``text`` (福州市 … 鼓楼区), the place is that candidate.
