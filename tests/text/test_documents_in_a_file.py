@@ -70,3 +70,20 @@ def test_a_second_titled_text_in_the_same_file_is_its_own_document():
     docs = read(f"威海市海洋经济发展规划\n\n{BODY}\n1.发展海洋牧场。\n\n临沂市物流业发展行动计划\n\n{BODY}\n1.建设物流园区。\n")
     assert [(d.metadata.title, d.metadata.region) for d in docs] == [("威海市海洋经济发展规划", "威海市"), ("临沂市物流业发展行动计划", "临沂市")]
     assert [d.metadata.annex_of for d in docs] == [None, None]
+
+
+def test_notice_names_its_plan_in_another_dress_and_its_number_in_parentheses():
+    # The notice writes the plan's name with ASCII parentheses and without 《》, its 文号 in parentheses on
+    # the line under it; the issuing body's name quotes a programme.
+    page = ("某省推进“双十”建设领导小组办公室关于印发某省关于对接区域合作协定(ABC)新规则实施意见的通知\n\n"
+            "（某开放办〔2023〕7号）\n\n省有关单位：\n  现将《某省关于对接〈区域合作协定〉（ABC）新规则实施意见》印发给你们，请认真贯彻执行。\n"
+            "某省推进“双十”建设领导小组办公室\n2023年4月5日\n\n"
+            "某省关于对接《区域合作协定》（ABC）新规则实施意见\n\n为对接新规则，制定本意见。\n一、主要任务\n"
+            "（一）提升通关效率。海关牵头，省商务厅按职责分工配合。\n")
+    docs = read_source(page.encode("utf-8"), "notice.txt").documents
+    assert len(docs) == 1
+    meta = docs[0].metadata
+    assert meta.title == "某省关于对接《区域合作协定》（ABC）新规则实施意见"
+    assert meta.doc_number == "某开放办〔2023〕7号"
+    assert meta.issuer == "某省推进“双十”建设领导小组办公室"
+    assert meta.issued_on == "2023-04-05"

@@ -27,10 +27,12 @@ _LABEL = {
     # a scraper's or site's title line: 标题：…, 名称：…, 政策名：…
     "title": re.compile(r"^\s*(?:标\s*题|名\s*称|政策名)\s*[:：]\s*(\S[^\n]*?)\s*$", re.M),
 }
-_DOC_NUMBER = re.compile(rf"^\s*({_HAN}{{1,10}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*号)\s*$", re.M)
+# A 文号 alone on its line, bare or in parentheses (（皖开放办〔2022〕6号）).
+_DOC_NUMBER = re.compile(rf"^\s*[（(]?\s*({_HAN}{{1,10}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*号)\s*[)）]?\s*$", re.M)
 _ORG_SUFFIX = "(?:" + "|".join(map(re.escape, lexicon.words("issuer_suffixes"))) + ")"
 _ORG_LINE = re.compile(rf"^((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})$", re.M)
-_ISSUER_IN_TITLE = re.compile(rf"^((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})(?:关于|印发)")
+# A body's name may quote a programme (推进“三地一区”建设领导小组…办公室).
+_ISSUER_IN_TITLE = re.compile(rf"^((?:中共)?(?:{_HAN}|[“”]){{2,40}}?{_ORG_SUFFIX})(?:关于|印发)")
 _SPEAKS_FOR = re.compile(rf"我代表({_HAN}{{0,16}}?(?:国务院|人民政府|政府))[，,]?向")
 _REPORT_DATE = re.compile(r"^[—\-－─（( ]{0,4}\s*" + f"(?:{_NUM_DATE}|{_CN_DATE})" + r"在", re.M)
 _SELF_REFERENCE = {level: re.compile(f"[我全本]{level}") for level in "省市县区"}

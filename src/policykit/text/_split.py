@@ -13,6 +13,7 @@ Rules (documented in docs/reading.md):
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .. import lexicon
@@ -33,7 +34,8 @@ _NOTICE = re.compile(r"(?:关于)?(?:印发|转发|下发)《?(.+?)》?的通知
 MAX_NOTICE = 200  # a notice title naming several issuers and the plan can be this long
 # Lines that sit around a title without being part of it: page marks (— 2 —), dates, document
 # numbers (国办发〔2025〕25号), labels (标题：…), and a bare 正文
-_TITLE_TAIL = re.compile(r"^[（(][^()（）]{0,16}(?:(?:19|20)\d{2}|试行|暂行)[^()（）]{0,16}[)）]$")
+# A plan period or trial mark under a title; never a 文号 in parentheses (（皖开放办〔2022〕6号）).
+_TITLE_TAIL = re.compile(r"^[（(](?![^()（）]*[〔\[［]\s*\d{4}\s*[〕\]］])[^()（）]{0,16}(?:(?:19|20)\d{2}|试行|暂行)[^()（）]{0,16}[)）]$")
 _HEADER_LINE = re.compile(
     r"^[—\-－─]+\s*\d+\s*[—\-－─]+$|^.{0,12}〔\s*\d{4}\s*〕\s*\d+\s*号$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
     r"|^[^：:]{1,8}[：:]")
@@ -125,7 +127,9 @@ def _names_a_document(title: str, lines: list[str]) -> bool:
 
 
 def _compact(title: str) -> str:
-    return re.sub(r"[\s《》“”\"]", "", title)
+    # The notice and the title it prints may dress the same name differently: 《》 or 〈〉 or none,
+    # full-width or ASCII parentheses.
+    return re.sub(r"[\s《》〈〉“”\"]", "", unicodedata.normalize("NFKC", title))
 
 
 def _neighbour(text: str, pos: int, step: int) -> str:
