@@ -325,3 +325,8 @@ def test_table_headers_with_a_body_or_a_note_and_cells_with_their_own_labels():
     assert units(noted) == [("市科技局", "lead"), ("市财政局", "responsible")]
     labelled = "序号\t工作任务\t责任单位\n1\t建设平台\t牵头：市科技局；配合：市财政局、各区县\n"
     assert units(labelled) == [("市科技局", "lead"), ("市财政局", "participant"), ("各区县", "participant")]
+
+
+def test_paren_clauses_with_you_or_hui_tong():
+    assert units("1.推进。（由市科技局负责）") == [("市科技局", "responsible")]
+    assert units("1.推进。（省科技厅会同省财政厅负责）") == [("省科技厅", "lead"), ("省财政厅", "participant")]

@@ -273,6 +273,8 @@ def _paren_verb_clauses(text: str) -> list[_Clause]:
         units: list[tuple[UnitMention, str]] = []
         pending: list[UnitMention] = []
         for s, e in _role_parts_of(text, open_ + 1, close):
+            if s == open_ + 1 and text.startswith("由", s):  # （由X负责）
+                s += 1
             verb = _trailing_verb(text, s, e)
             subject = _subject_units(text, s, e - len(verb or ""))
             if not subject:

@@ -53,6 +53,7 @@ _COLLECTIVE_END = re.compile(alternation(of_kind("unit_collectives", "body")) + 
 _COLLECTIVE_TAIL = re.compile(rf"(?:[和及与、]?{alternation(of_kind('unit_collectives', 'body'))}|[（(][^（()）]*[)）])*$")
 # Verbs that open a clause, not a name (鼓励科研院所牵头, 推动有效市场和有为政府协同).
 _VERB_STARTS = of_kind("unit_name_words", "verb_start")
+_VERBS_INSIDE = of_kind("unit_name_words", "verb_inside")
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
 _JURISDICTION_STUB = re.compile(
     rf"^(?:各{alternation(of_kind('unit_collectives', 'qualifier'))}?)?{alternation(of_kind('unit_collectives', 'stub'))}$"
@@ -129,7 +130,7 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
     if strict:  # prose: 各方 or 实现城乡 must not read as units
         core = _strip_parenthetical(name)
         # 开展先行先试的…主管部门, 鼓励科研院所: a clause, not a name
-        if "的" in core or core.startswith(_VERB_STARTS):
+        if "的" in core or core.startswith(_VERB_STARTS) or any(verb in core for verb in _VERBS_INSIDE):
             return False
         if is_placeholder(name):  # 各有关部门, 各区县; not 有关部门制定实施方案
             first = _COLLECTIVE_BODY.search(core)
