@@ -41,7 +41,7 @@ _CONJUNCTIONS = "和及与"
 _PLACEHOLDER = re.compile(
     rf"^(?:{alternation(of_kind('unit_collectives', 'owner'))}|[县市区省州]{{1,2}}(?:委|政府)?|全[县市区省])?直?各"
     rf"|^{alternation(of_kind('unit_collectives', 'level_owner'))}?各级"
-    rf"|^[县市区省]?直?{alternation(of_kind('unit_collectives', 'qualifier'))}"
+    rf"|^(?:{alternation(of_kind('unit_collectives', 'owner'))}|[县市区省])?直?{alternation(of_kind('unit_collectives', 'qualifier'))}"
     rf"|^[县市区省]?直?{alternation(of_kind('unit_collectives', 'bare'))}$|{alternation(of_kind('unit_collectives', 'ending'))}$"
 )
 # Words that end like a unit but name none (全部, 西部, 干部 …).
@@ -420,7 +420,9 @@ def _split_piece(name: str) -> tuple[tuple[int, int], ...]:
     """Relative spans of the units in one separator-free piece."""
     if is_placeholder(name):
         # 省直有关部门和各设区市人民政府 is two collectives; 各有关部门和单位, 各级党委和政府 are one.
-        cuts = [c for c in _conjunction_cuts(name) if name[c[1]:].startswith(("各", *_JURISDICTIONS))]
+        # A named body after the collective (…直辖市和新疆生产建设兵团) is a mention of its own too.
+        cuts = [c for c in _conjunction_cuts(name) if name[c[1]:].startswith(("各", *_JURISDICTIONS))
+                or len(name) - c[1] >= 4 and ends_with_head(name[c[1]:]) and bool(_COLLECTIVE_END.search(name[:c[0]]))]
         return ((0, cuts[0][0]), (cuts[0][1], len(name))) if cuts else ((0, len(name)),)
     spans: list[tuple[int, int]] = []
     pos = 0
