@@ -330,3 +330,12 @@ def test_table_headers_with_a_body_or_a_note_and_cells_with_their_own_labels():
 def test_paren_clauses_with_you_or_hui_tong():
     assert units("1.推进。（由市科技局负责）") == [("市科技局", "responsible")]
     assert units("1.推进。（省科技厅会同省财政厅负责）") == [("省科技厅", "lead"), ("省财政厅", "participant")]
+
+
+def test_mechanisms_described_in_prose_assign_nothing():
+    assert units("1.健全机制。建立由市科技局牵头、市财政局配合的工作机制。") == []
+    assert units("1.健全机制。建立市发展改革委会同市财政局的协调机制。") == []
+    assert units("1.健全机制。形成市科技局牵头、市财政局等部门参与的工作格局。") == []
+    # A unit told to build the mechanism is assigned.
+    assert units("1.健全机制。由市科技局牵头，建立联席会议制度。") == [("市科技局", "lead")]
+    assert units("1.健全机制。市科技局要会同市财政局建立协调机制。") == [("市科技局", "lead"), ("市财政局", "participant")]
