@@ -152,9 +152,10 @@ def test_clause_outside_any_task_has_no_task_key():
 
 def test_spans_point_at_the_text():
     text = "1.建平台。(牵头单位:科技局参与单位:各镇街)\n2.育人才。（市人社局牵头，各县区配合）"
-    for a in find_assignments(text, find_tasks(text)):
-        assert text[a.start:a.end] == a.mention
-        assert a.clause_start <= a.start < a.end <= a.clause_end
+    found = find_assignments(text, find_tasks(text))
+    assert len(found) == 4
+    assert all(text[a.start:a.end] == a.mention for a in found)
+    assert all(a.clause_start <= a.start < a.end <= a.clause_end for a in found)
 
 
 def test_list_closed_by_etc_departments():
@@ -205,10 +206,19 @@ _SEED = (Path(__file__).resolve().parents[2] / "data" / "raw" / "chengwu-2023-ke
 def test_any_slice_of_a_real_plan_gives_exact_spans(start, length, noise):
     text = noise + _SEED[start:start + length] + noise
     tasks = find_tasks(text)
-    for a in find_assignments(text, tasks):
-        assert text[a.start:a.end] == a.mention and a.role in ("lead", "responsible", "participant")
-        assert a.task_key is None or a.task_key in {t.key for t in tasks}
+    keys = {t.key for t in tasks}
+    found = find_assignments(text, tasks)
+    assert all(text[a.start:a.end] == a.mention and a.role in ("lead", "responsible", "participant") for a in found)
+    assert all(a.task_key is None or a.task_key in keys for a in found)
     assert all(0 <= t.start < t.end <= len(text) for t in tasks)
+
+
+def test_the_whole_plan_gives_its_clauses_with_exact_spans():
+    # The slices above may hold no clause; the whole plan holds 78 (233 mentions in its gold).
+    tasks = find_tasks(_SEED)
+    found = find_assignments(_SEED, tasks)
+    assert len({(a.task_key, a.clause) for a in found}) == 78 and len(found) == 233
+    assert all(_SEED[a.start:a.end] == a.mention for a in found)
 
 
 def test_shared_role_mark_covers_the_names_before_it():
