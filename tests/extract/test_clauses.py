@@ -125,6 +125,7 @@ def test_persons_are_not_units():
     text = "1.推进。（责任单位：县财政局（局长张三）、县人社局；责任人：李四）"
     assert units(text) == [("县财政局", "responsible"), ("县人社局", "responsible")]
     assert units("1.推进。（县委常委、常务副县长李四牵头，县财政局配合）") == [("县财政局", "participant")]
+    assert units("1.推进。（责任单位：县财政局局长张三、县人社局）") == [("县财政局", "responsible"), ("县人社局", "responsible")]
 
 
 def test_table_columns():

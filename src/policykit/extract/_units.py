@@ -397,10 +397,16 @@ def _share_heads(mentions: list[UnitMention]) -> tuple[UnitMention, ...]:
 _PERSON_NOTE = re.compile(rf"[（(][^（()）]*{alternation(lexicon_words('person_titles'))}[^（()）]*[)）]$")
 
 
+_PERSON_AFTER = re.compile(rf"{alternation(lexicon_words('person_titles'))}[\u4e00-\u9fff]{{0,4}}$")
+
+
 def _without_person(name: str, end: int) -> int:
-    """End of a mention without a parenthesis naming a person: 县财政局（局长张三） is 县财政局."""
-    note = _PERSON_NOTE.search(name)
-    return end - len(note.group()) if note and note.start() >= 2 else end
+    """End of a mention without the person named after the unit: 县财政局（局长张三） and 县财政局局长张三 are
+    县财政局; 县委书记 (a unit of two characters before the title) stays whole and reads as no unit."""
+    note = _PERSON_NOTE.search(name) or _PERSON_AFTER.search(name)
+    if note and note.start() >= 3 and (note.group()[0] in "（(" or ends_with_head(name[:note.start()])):
+        return end - len(note.group())
+    return end
 
 
 def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
