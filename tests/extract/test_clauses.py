@@ -125,6 +125,7 @@ def test_persons_are_not_units():
     text = "1.推进。（责任单位：县财政局（局长张三）、县人社局；责任人：李四）"
     assert units(text) == [("县财政局", "responsible"), ("县人社局", "responsible")]
     assert units("1.推进。（县委常委、常务副县长李四牵头，县财政局配合）") == [("县财政局", "participant")]
+    assert units("1.推进。（责任单位：县财政局局长张三、县人社局）") == [("县财政局", "responsible"), ("县人社局", "responsible")]
 
 
 def test_table_columns():
@@ -214,6 +215,14 @@ def test_any_slice_of_a_real_plan_gives_exact_spans(start, length, noise):
         assert text[a.start:a.end] == a.mention and a.role in ("lead", "responsible", "participant")
         assert a.task_key is None or a.task_key in {t.key for t in tasks}
     assert all(0 <= t.start < t.end <= len(text) for t in tasks)
+
+
+def test_the_whole_plan_gives_its_clauses_with_exact_spans():
+    # The slices above may hold no clause; the whole plan holds 78 (233 mentions in its gold).
+    tasks = find_tasks(_SEED)
+    found = find_assignments(_SEED, tasks)
+    assert len({(a.task_key, a.clause) for a in found}) == 78 and len(found) == 233
+    assert all(_SEED[a.start:a.end] == a.mention for a in found)
 
 
 def test_shared_role_mark_covers_the_names_before_it():
@@ -330,3 +339,17 @@ def test_table_headers_with_a_body_or_a_note_and_cells_with_their_own_labels():
     assert units(noted) == [("市科技局", "lead"), ("市财政局", "responsible")]
     labelled = "序号\t工作任务\t责任单位\n1\t建设平台\t牵头：市科技局；配合：市财政局、各区县\n"
     assert units(labelled) == [("市科技局", "lead"), ("市财政局", "participant"), ("各区县", "participant")]
+
+
+def test_paren_clauses_with_you_or_hui_tong():
+    assert units("1.推进。（由市科技局负责）") == [("市科技局", "responsible")]
+    assert units("1.推进。（省科技厅会同省财政厅负责）") == [("省科技厅", "lead"), ("省财政厅", "participant")]
+
+
+def test_mechanisms_described_in_prose_assign_nothing():
+    assert units("1.健全机制。建立由市科技局牵头、市财政局配合的工作机制。") == []
+    assert units("1.健全机制。建立市发展改革委会同市财政局的协调机制。") == []
+    assert units("1.健全机制。形成市科技局牵头、市财政局等部门参与的工作格局。") == []
+    # A unit told to build the mechanism is assigned.
+    assert units("1.健全机制。由市科技局牵头，建立联席会议制度。") == [("市科技局", "lead")]
+    assert units("1.健全机制。市科技局要会同市财政局建立协调机制。") == [("市科技局", "lead"), ("市财政局", "participant")]

@@ -227,3 +227,18 @@ def test_gazetteer_bodies_run_together_or_listed_split_into_themselves(bodies, s
     mentions = split_unit_list(text, 0, len(text))
     assert [m.mention for m in mentions] == expected
     assert all(text[m.start:m.end] == m.mention for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("各省、自治区、直辖市人民政府", ["各省、自治区、直辖市人民政府"]),
+    ("各省、自治区、直辖市和新疆生产建设兵团", ["各省、自治区、直辖市", "新疆生产建设兵团"]),
+    ("中央和国家机关有关部门", ["中央和国家机关有关部门"]),
+    ("国务院有关部门、各省级人民政府", ["国务院有关部门", "各省级人民政府"]),
+])
+def test_national_collectives(text, expected):
+    assert names(text) == expected
+    assert is_placeholder(expected[0])
+
+
+def test_a_collective_with_a_function_keeps_its_conjunction():
+    assert names("各市工业和信息化局") == ["各市工业和信息化局"]

@@ -240,3 +240,17 @@ def test_gazetteer_covers_the_state_council_after_the_2023_reform():
     assert len(ministries) == 26  # the 26 组成部门 after the 2018 and 2023 reforms
     assert {"国家数据局", "国家金融监督管理总局", "中央社会工作部", "国家疾病预防控制局"} <= set(rows)
     assert all(r["name_en"] for r in rows.values())
+
+
+def test_branches_of_national_bodies_are_units_of_their_place():
+    county = mentions("cw", "成武县", "county", ["国家税务总局成武县税务局", "县税务局", "中国人民银行成武县支行",
+                                                 "人行成武支行"])
+    mention_map, units = resolve_units(county, NO_ALIASES)
+    assert unit_of(mention_map, "cw", "国家税务总局成武县税务局") == unit_of(mention_map, "cw", "县税务局") \
+        == "成武县/税务局"
+    assert unit_of(mention_map, "cw", "中国人民银行成武县支行") == unit_of(mention_map, "cw", "人行成武支行")
+    province = normalise_unit("中国证监会河北监管局", "河北省", "province")
+    assert (province.key, province.category) == (normalise_unit("河北证监局", "河北省", "province").key,
+                                                 "financial_regulation")
+    assert province.name_en == "Provincial Office, China Securities Regulatory Commission"
+    assert normalise_unit("市中级人民法院", "东营市", "city").name_en == "Municipal Intermediate People's Court"

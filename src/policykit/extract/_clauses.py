@@ -273,6 +273,8 @@ def _paren_verb_clauses(text: str) -> list[_Clause]:
         units: list[tuple[UnitMention, str]] = []
         pending: list[UnitMention] = []
         for s, e in _role_parts_of(text, open_ + 1, close):
+            if s == open_ + 1 and text.startswith("由", s):  # （由X负责）
+                s += 1
             verb = _trailing_verb(text, s, e)
             subject = _subject_units(text, s, e - len(verb or ""))
             if not subject:
@@ -383,7 +385,20 @@ def _prose_clauses(text: str) -> list[_Clause]:
         clause = _subject_verb_clause(text, m)
         if clause and not any(c.start <= clause.start < c.end for c in clauses):
             clauses.append(clause)
-    return clauses
+    return [c for c in clauses if not _describes(text, c.start, c.end)]
+
+
+_CLAUSE_END = "，,。；;\n"
+
+
+def _describes(text: str, start: int, end: int) -> bool:
+    """建立由X牵头、Y配合的工作机制: a clause between a describing verb and the 的 of the thing built
+    describes a way of working; it assigns nothing. (由X牵头，建立联席会议制度 still assigns.)"""
+    sentence_start = max(text.rfind(ch, 0, start) for ch in "。；;\n") + 1
+    if not any(verb in text[sentence_start:start] for verb in _DESCRIBING):
+        return False
+    stop = min((i for i in (text.find(ch, end) for ch in _CLAUSE_END) if i >= 0), default=len(text))
+    return "的" in text[end:stop]
 
 
 def _with_matches(text: str):

@@ -41,7 +41,7 @@ _CONJUNCTIONS = "和及与"
 _PLACEHOLDER = re.compile(
     rf"^(?:{alternation(of_kind('unit_collectives', 'owner'))}|[县市区省州]{{1,2}}(?:委|政府)?|全[县市区省])?直?各"
     rf"|^{alternation(of_kind('unit_collectives', 'level_owner'))}?各级"
-    rf"|^[县市区省]?直?{alternation(of_kind('unit_collectives', 'qualifier'))}"
+    rf"|^(?:{alternation(of_kind('unit_collectives', 'owner'))}|[县市区省])?直?{alternation(of_kind('unit_collectives', 'qualifier'))}"
     rf"|^[县市区省]?直?{alternation(of_kind('unit_collectives', 'bare'))}$|{alternation(of_kind('unit_collectives', 'ending'))}$"
 )
 # Words that end like a unit but name none (全部, 西部, 干部 …).
@@ -53,6 +53,7 @@ _COLLECTIVE_END = re.compile(alternation(of_kind("unit_collectives", "body")) + 
 _COLLECTIVE_TAIL = re.compile(rf"(?:[和及与、]?{alternation(of_kind('unit_collectives', 'body'))}|[（(][^（()）]*[)）])*$")
 # Verbs that open a clause, not a name (鼓励科研院所牵头, 推动有效市场和有为政府协同).
 _VERB_STARTS = of_kind("unit_name_words", "verb_start")
+_VERBS_INSIDE = of_kind("unit_name_words", "verb_inside")
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
 _JURISDICTION_STUB = re.compile(
     rf"^(?:各{alternation(of_kind('unit_collectives', 'qualifier'))}?)?{alternation(of_kind('unit_collectives', 'stub'))}$"
@@ -129,7 +130,7 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
     if strict:  # prose: 各方 or 实现城乡 must not read as units
         core = _strip_parenthetical(name)
         # 开展先行先试的…主管部门, 鼓励科研院所: a clause, not a name
-        if "的" in core or core.startswith(_VERB_STARTS):
+        if "的" in core or core.startswith(_VERB_STARTS) or any(verb in core for verb in _VERBS_INSIDE):
             return False
         if is_placeholder(name):  # 各有关部门, 各区县; not 有关部门制定实施方案
             first = _COLLECTIVE_BODY.search(core)
@@ -396,10 +397,16 @@ def _share_heads(mentions: list[UnitMention]) -> tuple[UnitMention, ...]:
 _PERSON_NOTE = re.compile(rf"[（(][^（()）]*{alternation(lexicon_words('person_titles'))}[^（()）]*[)）]$")
 
 
+_PERSON_AFTER = re.compile(rf"{alternation(lexicon_words('person_titles'))}[\u4e00-\u9fff]{{0,4}}$")
+
+
 def _without_person(name: str, end: int) -> int:
-    """End of a mention without a parenthesis naming a person: 县财政局（局长张三） is 县财政局."""
-    note = _PERSON_NOTE.search(name)
-    return end - len(note.group()) if note and note.start() >= 2 else end
+    """End of a mention without the person named after the unit: 县财政局（局长张三） and 县财政局局长张三 are
+    县财政局; 县委书记 (a unit of two characters before the title) stays whole and reads as no unit."""
+    note = _PERSON_NOTE.search(name) or _PERSON_AFTER.search(name)
+    if note and note.start() >= 3 and (note.group()[0] in "（(" or ends_with_head(name[:note.start()])):
+        return end - len(note.group())
+    return end
 
 
 def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
@@ -419,7 +426,9 @@ def _split_piece(name: str) -> tuple[tuple[int, int], ...]:
     """Relative spans of the units in one separator-free piece."""
     if is_placeholder(name):
         # 省直有关部门和各设区市人民政府 is two collectives; 各有关部门和单位, 各级党委和政府 are one.
-        cuts = [c for c in _conjunction_cuts(name) if name[c[1]:].startswith(("各", *_JURISDICTIONS))]
+        # A named body after the collective (…直辖市和新疆生产建设兵团) is a mention of its own too.
+        cuts = [c for c in _conjunction_cuts(name) if name[c[1]:].startswith(("各", *_JURISDICTIONS))
+                or len(name) - c[1] >= 4 and ends_with_head(name[c[1]:]) and bool(_COLLECTIVE_END.search(name[:c[0]]))]
         return ((0, cuts[0][0]), (cuts[0][1], len(name))) if cuts else ((0, len(name)),)
     spans: list[tuple[int, int]] = []
     pos = 0

@@ -22,11 +22,12 @@ class Body:
     name_en: str
     kind: str
     local_en: str
+    local: tuple[str, ...] = ()  # how its local counterparts are named (税务局, 金融监管分局 …)
 
 
 def _bodies() -> tuple[tuple[Body, tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(
-        (Body(row["name"], row["name_en"], row["kind"], row["local_en"]),
+        (Body(row["name"], row["name_en"], row["kind"], row["local_en"], tuple(f for f in row["local"].split("|") if f)),
          tuple(f for f in row["forms"].split("|") if f), tuple(f for f in row["local"].split("|") if f))
         for row in lexicon.table("government_bodies").rows
     )
@@ -47,6 +48,28 @@ def national_body(name: str) -> Body | None:
     ('国家发展和改革委员会', None)
     """
     return _NATIONAL.get(name)
+
+
+# Names a national body is written with, longest first: a local office written after one of them
+# (国家税务总局成武县税务局, 中国人民银行济南分行) is that body's branch.
+_PREFIXES = tuple(sorted(
+    ((written, body) for body, forms, _ in _bodies() if body.kind != "local" for written in (body.name, *forms)
+     if len(written) >= 4),
+    key=lambda pair: -len(pair[0]),
+))
+
+
+def branch_of(name: str) -> tuple[Body, str] | None:
+    """The national body whose local branch ``name`` is, and the branch's own name after it.
+
+    >>> body, rest = branch_of("国家税务总局成武县税务局")
+    >>> body.name, rest
+    ('国家税务总局', '成武县税务局')
+    """
+    for written, body in _PREFIXES:
+        if name.startswith(written) and len(name) - len(written) >= 2:
+            return body, name[len(written):]
+    return None
 
 
 @lru_cache(maxsize=4)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..extract.units import CATEGORY_NAMES_EN, FUNCTIONS, UNIT_HEADS, is_placeholder
-from ._gazetteer import local_english, national_body
+from ._gazetteer import branch_of, local_english, national_body
 
 LEVEL_MARKS = {"province": "省", "city": "市", "district": "区", "county": "县", "township": "镇"}
 _MARK_LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
@@ -93,10 +93,23 @@ def normalise_unit(mention: str, region: str | None, level: str | None,
     body = national_body(name)
     if body:  # 国家发改委 in a county plan is the national commission, under its standard name
         return UnitName("全国", body.name, "national", _category(_key(body.name, "")), body.name_en, True)
+    branch = branch_of(name)
+    if branch:  # 国家税务总局成武县税务局 is the county's tax bureau, a branch of the national administration
+        name = branch[1]
     jurisdiction, unit_level, name = _jurisdiction(name, region, level, city, province)
     if is_placeholder(mention):
         return _collective(jurisdiction, unit_level, name)
     key = _key(name, _own_mark(jurisdiction, unit_level) or "县")
+    if branch:
+        body = branch[0]
+        # One branch of a body per jurisdiction, keyed by the body's first local form unless it is written
+        # with one (中国人民银行济南分行 and 人行济南分行 are 人民银行 of 济南市, 中国证监会河北监管局 is 证监局).
+        if not any(key.endswith(_written_key(form)) for form in body.local):
+            key = _written_key(body.local[0]) if body.local else _key(body.name, "")
+        category = _category(_key(body.name, ""))
+        english = body.local_en or f"Branch, {body.name_en}"
+        prefix = _LEVELS_EN.get(unit_level or "", "")
+        return UnitName(jurisdiction, key, unit_level, category, f"{prefix} {english}".strip(), True)
     category = _category(key)
     return UnitName(jurisdiction, key, unit_level, category, _name_en(key, category, unit_level),
                     key.endswith(UNIT_HEADS))
