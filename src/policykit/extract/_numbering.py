@@ -80,6 +80,7 @@ class Mark:
     number: str
     start: int  # first character of the mark
     body: int  # first character after the mark and the spaces that follow it
+    run_in: bool = False  # inside a line (after a run of spaces or a sentence): the line lost its breaks
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,8 @@ def find_marks(text: str) -> list[Mark]:
     seen: list[tuple[_Candidate, bool]] = []  # every candidate so far, and whether it was taken
     for i, c in enumerate(candidates):
         seen.append((c, _takes(c, candidates[i + 1:], seen, c.line in flat, text)))
-    return [Mark(c.style, c.number, c.start, c.body) for c, taken in seen if taken]
+    return [Mark(c.style, c.number, c.start, c.body, bool(text[c.line:c.start].strip(_SPACE)))
+            for c, taken in seen if taken]
 
 
 def _takes(c: _Candidate, later: list[_Candidate], seen: list[tuple[_Candidate, bool]], flat: bool,
@@ -208,12 +210,15 @@ def _flat_lines(text: str, candidates: list[_Candidate]) -> set[int]:
 
 
 def _continues(c: _Candidate, seen: list[tuple[_Candidate, bool]], flat: bool) -> bool:
-    """Whether ``c`` is the next number of a list of its style and dress: the nearest taken mark of that
-    list has the number before (lists numbered on across sections included), and no untaken mark with
-    that number stands between (then ``c`` goes on an inline list that was not taken: 包括：1.…；2.…).
-    Cross-references (按第十二条规定) in between are skipped."""
+    """Whether ``c`` is the next number of a list of its style: the nearest taken mark of that list has the
+    number before (lists numbered on across sections included), and no untaken mark with that number stands
+    between (then ``c`` goes on an inline list that was not taken: 包括：1.…；2.…). Cross-references
+    (按第十二条规定) in between are skipped. A list may change dress (59. then 60、) only where a sentence
+    or a clause ends."""
     for prior, taken in reversed(seen):
-        if prior.style == c.style and prior.dress == c.dress and (prior.place != _INSIDE or flat):
+        if prior.style == c.style and (prior.place != _INSIDE or flat):
+            if prior.dress != c.dress and (c.place == _INSIDE or not taken):
+                continue
             if taken or prior.value == c.value - 1:
                 return taken and prior.value == c.value - 1
     return False

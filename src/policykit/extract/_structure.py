@@ -45,7 +45,8 @@ _WORK = re.compile(_section_words("work"))
 # Closing or summary headings (三、保障措施, 一、总体进展) that hold a paragraph, not a task, when their
 # sibling sections hold the numbered work.
 _PROSE_SECTION = re.compile(_section_words("prose"))
-_TITLE_END = re.compile(r"[。；;：:！!？?，,\n]|[（(](?:牵头|责任|参与|配合)")
+_TITLE_END = re.compile(r"[。；;：:！!？?，,\n]|[ \u3000\u00a0\u2002\u2003]{2}|[（(](?:牵头|责任|参与|配合)")
+_GAP = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2}")
 
 
 @dataclass(eq=False)  # nodes are compared by identity: they link to parents and children
@@ -61,6 +62,7 @@ class _Node:
     own_clause: bool = False
     title: str = ""  # set once the span is known
     heading_line: bool = False  # a short line of its own (四、金融动能转换), not a paragraph
+    run_in: bool = False  # found inside a line whose breaks were lost
 
 
 def find_tasks(text: str) -> tuple[TaskRecord, ...]:
@@ -85,8 +87,9 @@ def find_tasks(text: str) -> tuple[TaskRecord, ...]:
     """
     clauses = find_clause_spans(text)
     nodes = _drop_preamble(_markers(text))
+    run_together = {text.rfind("\n", 0, n.start) + 1 for n in nodes if n.run_in}
     roots = _build_tree(text, nodes)
-    _mark_own_clauses(text, nodes, clauses)
+    _mark_own_clauses(text, nodes, clauses, run_together)
     tasks: list[_Node] = []
     work_styles = _sub_points_with_work(nodes)
     for root in roots:
@@ -98,13 +101,13 @@ def _markers(text: str) -> list[_Node]:
     marks = find_marks(text)
     nodes = []
     for i, m in enumerate(marks):
-        line_end = text.find("\n", m.body)
-        line_end = len(text) if line_end == -1 else line_end
+        gap = _GAP.search(text, m.body)  # a run of spaces inside a line stands for a lost line break
+        line_end = gap.start() if gap else len(text)
         if i + 1 < len(marks):  # an item run into the next one on the same line ends where that one starts
             line_end = min(line_end, marks[i + 1].start)
         line = text[m.body:line_end]
         heading_line = len(line.strip()) <= 30 and "。" not in line
-        nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=heading_line))
+        nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=heading_line, run_in=m.run_in))
     return nodes
 
 
@@ -174,7 +177,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, int]]) -> None:
+def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, int]], run_together: set[int]) -> None:
     """A clause belongs to the deepest item whose span holds it, except a clause on a line of its
     own after the last sub-item when no sibling has one: it closes the whole section. A section
     with one sub-item is read that way only when the document closes its sections so elsewhere."""
@@ -184,7 +187,7 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
         for node in nodes:
             if node.start <= start < node.end and (owner is None or node.depth > owner.depth):
                 owner = node
-        owners.append((owner, _alone_on_line(text, start, end)))
+        owners.append((owner, _alone_on_line(text, start, end, nodes, run_together)))
     with_clause = {id(o) for o, _ in owners if o is not None}
 
     def closes_section(owner: _Node | None, alone: bool) -> bool:
@@ -202,10 +205,16 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
         owner.own_clause = True
 
 
-def _alone_on_line(text: str, start: int, end: int) -> bool:
+def _alone_on_line(text: str, start: int, end: int, nodes: list[_Node], run_together: set[int]) -> bool:
+    """Whether a clause stands on a line of its own; on a line whose breaks were lost, whether it stands
+    between a sentence end and the next item."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
+    if line_start in run_together:
+        before = text[line_start:start].rstrip()
+        next_item = min((n.start for n in nodes if n.start >= end), default=line_end)
+        return (not before or before[-1] in "。；;") and not text[end:min(line_end, next_item)].strip()
     return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
