@@ -26,6 +26,7 @@ from .. import lexicon
 from ._clauses import find_clause_spans
 from ._numbering import RANK, find_marks, numeral
 from ._records import TaskRecord
+from ._tables import indicator_row_spans
 
 _RANK = RANK
 _TOP_RANK = 1
@@ -45,7 +46,7 @@ _WORK = re.compile(_section_words("work"))
 # Closing or summary headings (三、保障措施, 一、总体进展) that hold a paragraph, not a task, when their
 # sibling sections hold the numbered work.
 _PROSE_SECTION = re.compile(_section_words("prose"))
-_TITLE_END = re.compile(r"[。；;：:！!？?，,\n]|[ \u3000\u00a0\u2002\u2003]{2}|[（(](?:牵头|责任|参与|配合)")
+_TITLE_END = re.compile(r"[。；;：:！!？?，,\n\t]|[ \u3000\u00a0\u2002\u2003]{2}|[（(](?:牵头|责任|参与|配合)")
 _GAP = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2}")
 
 
@@ -94,11 +95,15 @@ def find_tasks(text: str) -> tuple[TaskRecord, ...]:
     work_styles = _sub_points_with_work(nodes)
     for root in roots:
         _select(root, tasks, roots, work_styles)
-    return _records(text, sorted(tasks, key=lambda n: n.start))
+    tasks, rows = _link_table_rows(text, sorted(tasks, key=lambda n: n.start))
+    return _records(text, tasks, rows)
 
 
 def _markers(text: str) -> list[_Node]:
-    marks = find_marks(text)
+    indicators = indicator_row_spans(text)
+    marks = [m for m in find_marks(text)
+             if not (m.style == "row" and any(a <= m.start < b for a, b in indicators))]  # targets, not tasks
+    marks = [m for i, m in enumerate(marks) if not _sub_row(text, marks[i - 1] if i else None, m)]
     nodes = []
     for i, m in enumerate(marks):
         gap = _GAP.search(text, m.body)  # a run of spaces inside a line stands for a lost line break
@@ -109,6 +114,63 @@ def _markers(text: str) -> list[_Node]:
         heading_line = len(line.strip()) <= 30 and "。" not in line
         nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=heading_line, run_in=m.run_in))
     return nodes
+
+
+def _sub_row(text: str, previous, mark) -> bool:
+    """A table row repeating the number of the row above it (a cell spanning rows, copied into each): a
+    sub-row that belongs to its row."""
+    return (previous is not None and mark.style == previous.style == "row" and mark.number == previous.number
+            and "\n" not in text[previous.start:mark.start].rstrip("\n")
+            and text.count("\n", previous.start, mark.start) == 1)
+
+
+def _row_end(text: str, node: _Node) -> int:
+    """End of a table row's last line, its sub-rows included (what follows the table is not the row's)."""
+    end = text.find("\n", node.start)
+    end = len(text) if end == -1 else end
+    prefix = text[node.start:node.body]
+    while text.startswith(prefix, end + 1) and end < node.end:
+        following = text.find("\n", end + 1)
+        end = len(text) if following == -1 else following
+    return min(end, node.end)
+
+
+# Share of a row's 工作事项 characters found in a body task's title for the row to restate it (with the
+# same number; with any number).
+_SAME_TITLE, _SAME_TITLE_ANY = 0.6, 0.9
+
+
+def _link_table_rows(text: str, tasks: list[_Node]) -> tuple[list[_Node], dict[int, list[tuple[int, int]]]]:
+    """Annex table rows that restate a body task (same title, or same number and a similar title) become
+    spans of that task; the other rows stay tasks of their own, ending with their row."""
+    body = [t for t in tasks if t.style != "row"]
+    rows: dict[int, list[tuple[int, int]]] = {}
+    kept = []
+    for task in tasks:
+        if task.style != "row":
+            kept.append(task)
+            continue
+        span = (task.start, _row_end(text, task))
+        same = _restated(task, body)
+        if same is None:
+            task.end = span[1]
+            kept.append(task)
+        else:
+            rows.setdefault(id(same), []).append(span)
+    return kept, rows
+
+
+def _restated(row: _Node, body: list[_Node]) -> _Node | None:
+    """The body task a table row restates: the one whose title holds the row's 工作事项 (nearly all its
+    characters), or, with the same number, most of them."""
+    def share(task: _Node) -> float:
+        words, title = set(re.sub(r"\W", "", row.title)), re.sub(r"\W", "", task.title)
+        return sum(ch in title for ch in words) / len(words) if words and title else 0.0
+
+    best = max(body, key=lambda t: (share(t), t.number == row.number), default=None)
+    if best is None:
+        return None
+    return best if share(best) >= _SAME_TITLE_ANY or (share(best) >= _SAME_TITLE and best.number == row.number) else None
 
 
 def _drop_preamble(nodes: list[_Node]) -> list[_Node]:
@@ -270,7 +332,7 @@ def _title(text: str, start: int, end: int) -> str:
     return text[start:m.start() if m else end].strip()
 
 
-def _records(text: str, tasks: list[_Node]) -> tuple[TaskRecord, ...]:
+def _records(text: str, tasks: list[_Node], rows: dict[int, list[tuple[int, int]]]) -> tuple[TaskRecord, ...]:
     out = []
     seen: set[str] = set()
     for node in tasks:
@@ -287,5 +349,6 @@ def _records(text: str, tasks: list[_Node]) -> tuple[TaskRecord, ...]:
             key += "+"
         seen.add(key)
         section = ancestors[-1].title if ancestors else None
-        out.append(TaskRecord(key, node.number, path, section, title, node.start, node.end))
+        out.append(TaskRecord(key, node.number, path, section, title, node.start, node.end,
+                              tuple(rows.get(id(node), ()))))
     return tuple(out)
