@@ -46,6 +46,20 @@ _WORK = re.compile(_section_words("work"))
 # Closing or summary headings (三、保障措施, 一、总体进展) that hold a paragraph, not a task, when their
 # sibling sections hold the numbered work.
 _PROSE_SECTION = re.compile(_section_words("prose"))
+# Items about the text itself (本办法自印发之日起施行, 本办法所称…) or its purpose (为…，制定本办法): no work.
+_FRAME_ITEM = re.compile(
+    f"(?:{_section_words('frame_subject')})[^。；]*?(?:{_section_words('frame_predicate')})"
+    f"|为[^。；]*?(?:{_section_words('purpose_end')})")
+def _footer_words(kind: str) -> str:
+    return "|".join(w for row in lexicon.table("footer_words").rows if row["kind"] == kind
+                    for w in row["words"].split("|"))
+
+
+# A footer line: 抄送：…, site chrome (相关链接, 上一篇), or the 印发 line (某县人民政府办公室 2024年3月1日印发).
+_FOOTER = re.compile(
+    rf"^[ \t\u3000]*(?:{_footer_words('line_start')})"
+    rf"|^[^\n]{{0,40}}\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{_footer_words('line_end')})[ \t\u3000]*$",
+    re.M)
 _TITLE_END = re.compile(r"[。；;：:！!？?，,\n\t]|[ \u3000\u00a0\u2002\u2003]{2}|[（(](?:牵头|责任|参与|配合)")
 _GAP = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2}")
 
@@ -64,6 +78,7 @@ class _Node:
     title: str = ""  # set once the span is known
     heading_line: bool = False  # a short line of its own (四、金融动能转换), not a paragraph
     run_in: bool = False  # found inside a line whose breaks were lost
+    frame: bool = False  # its first sentence is about the text itself or its purpose, not work
 
 
 def find_tasks(text: str) -> tuple[TaskRecord, ...]:
@@ -103,6 +118,7 @@ def _markers(text: str) -> list[_Node]:
     indicators = indicator_row_spans(text)
     marks = [m for m in find_marks(text)
              if not (m.style == "row" and any(a <= m.start < b for a, b in indicators))]  # targets, not tasks
+    marks = _outside_footers(text, marks)
     marks = [m for i, m in enumerate(marks) if not _sub_row(text, marks[i - 1] if i else None, m)]
     nodes = []
     for i, m in enumerate(marks):
@@ -114,6 +130,26 @@ def _markers(text: str) -> list[_Node]:
         heading_line = len(line.strip()) <= 30 and "。" not in line
         nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=heading_line, run_in=m.run_in))
     return nodes
+
+
+def _footer_starts(text: str) -> list[int]:
+    return [m.start() for m in _FOOTER.finditer(text)]
+
+
+def _outside_footers(text: str, marks: list) -> list:
+    """Marks that are not in a footer: from a footer line to the next top heading (a second text may
+    follow the first one's 抄送 line)."""
+    kept, footer = [], False
+    starts = _footer_starts(text)
+    for i, m in enumerate(marks):
+        previous = marks[i - 1].start if i else 0
+        if i and any(previous <= f < m.start for f in starts):  # a footer comes after the text began
+            footer = True
+        if footer and RANK[m.style] <= _TOP_RANK and not m.run_in:
+            footer = False
+        if not footer:
+            kept.append(m)
+    return kept
 
 
 def _sub_row(text: str, previous, mark) -> bool:
@@ -199,12 +235,15 @@ def _build_tree(text: str, nodes: list[_Node]) -> list[_Node]:
             roots.append(node)
         node.depth = len(stack)
         stack.append(node)
+    footers = _footer_starts(text)
     for i, node in enumerate(nodes):
         end = next((n.start for n in nodes[i + 1:] if n.depth <= node.depth), len(text))
+        end = min([end, *(f for f in footers if f > node.start)])  # an item ends before a footer
         node.end = _rstrip(text, node.start, end)
         # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts.
         following = nodes[i + 1].start if i + 1 < len(nodes) else len(text)
         node.title = _title(text, node.body, min(node.end, following))
+        node.frame = bool(_FRAME_ITEM.match(text, node.body, min(node.end, following)))
     return roots
 
 
@@ -288,6 +327,8 @@ def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles:
     heading = node.title[:24]
     no_work = _NO_WORK.search(heading) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
     if (node.style in _SUB_POINTS and not _carries_work(node, work_styles)) or no_work:
+        return
+    if node.frame and not node.children:
         return
     work_children = [c for c in node.children if c.style not in _SUB_POINTS or _carries_work(c, work_styles)]
     if not work_children and _prose_section(node, siblings):
