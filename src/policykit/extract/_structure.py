@@ -14,7 +14,14 @@ Sub-points are tasks of their own where the document gives them their own respon
 
 Items are dropped when they sit under a heading that carries no work (指导思想, 基本原则, 工作回顾 …)
 or in a preamble: lower-level numbered lines before the first top-level heading; so are chapters and
-closing headings (保障措施) holding only prose while their siblings hold the numbered work.
+closing headings (保障措施) holding only prose while their siblings hold the numbered work, items about
+the text itself (本办法自印发之日起施行, 本办法所称…) or its purpose (为…，制定本办法), and numbered lines in
+a footer (抄送, the 印发 line, site chrome after the text). The marks themselves come from
+:mod:`._numbering`, which reads them from the numbering sequence, so a text without line breaks has the
+same tree.
+
+Table rows (``1<TAB>…``) of an annex 分工表 that restate a body task are that task (``TaskRecord.rows``);
+a cell spanning rows makes sub-rows that belong to their row; rows of an indicator table are no tasks.
 """
 from __future__ import annotations
 
@@ -22,9 +29,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .. import lexicon
 from ._clauses import find_clause_spans
-from ._numbering import RANK, find_marks, numeral
+from ._numbering import RANK, alternatives, find_marks, numeral
 from ._records import TaskRecord
 from ._tables import indicator_row_spans
 
@@ -36,8 +42,7 @@ _SUB_POINTS = frozenset({"pnum", "rnum", "circ", "shi"})
 
 
 def _section_words(kind: str) -> str:
-    return "|".join(w for row in lexicon.table("section_names").rows if row["kind"] == kind
-                    for w in row["words"].split("|"))
+    return alternatives("section_names", kind)
 
 
 # Headings whose items set the frame of a plan or look back; they carry no work.
@@ -51,8 +56,7 @@ _FRAME_ITEM = re.compile(
     f"(?:{_section_words('frame_subject')})[^。；]*?(?:{_section_words('frame_predicate')})"
     f"|为[^。；]*?(?:{_section_words('purpose_end')})")
 def _footer_words(kind: str) -> str:
-    return "|".join(w for row in lexicon.table("footer_words").rows if row["kind"] == kind
-                    for w in row["words"].split("|"))
+    return alternatives("footer_words", kind)
 
 
 # A footer line: 抄送：…, site chrome (相关链接, 上一篇), or the 印发 line (某县人民政府办公室 2024年3月1日印发).
