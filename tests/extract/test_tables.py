@@ -101,3 +101,10 @@ def test_rows_restating_nothing_stay_tasks_that_end_with_their_row():
     tasks = find_tasks(text)
     assert [(t.number, t.title, t.rows) for t in tasks] == [("1", "建设数据中心", ()), ("2", "培育软件企业", ())]
     assert text[tasks[1].start:tasks[1].end] == "2\t培育软件企业\t市工业和信息化局"
+
+
+def test_an_annex_table_right_after_the_last_item_is_not_inside_it():
+    text = ("一、重点任务\n1.建设数据中心。内容。\n2.培育软件企业。内容。\n附件：任务分工表\n序号\t工作事项\t牵头单位\n"
+            "1\t建设数据中心\t市大数据局\n2\t培育软件企业\t市工业和信息化局")
+    tasks = find_tasks(text)
+    assert [(t.path, t.number, len(t.rows)) for t in tasks] == [(("一",), "1", 1), (("一",), "2", 1)]

@@ -232,6 +232,9 @@ def _build_tree(text: str, nodes: list[_Node]) -> list[_Node]:
         elif same is None and _RANK[node.style] <= _TOP_RANK:
             while stack and _RANK[stack[-1].style] >= _RANK[node.style]:
                 stack.pop()
+        elif same is None and node.style == "row":  # a table is not inside the paragraph of an item
+            while stack and _RANK[stack[-1].style] >= _RANK[node.style]:
+                stack.pop()
         if stack:
             node.parent = stack[-1]
             stack[-1].children.append(node)
