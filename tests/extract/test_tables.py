@@ -108,3 +108,9 @@ def test_an_annex_table_right_after_the_last_item_is_not_inside_it():
             "1\t建设数据中心\t市大数据局\n2\t培育软件企业\t市工业和信息化局")
     tasks = find_tasks(text)
     assert [(t.path, t.number, len(t.rows)) for t in tasks] == [(("一",), "1", 1), (("一",), "2", 1)]
+
+
+def test_indicator_rows_copied_from_a_pdf_with_spaces_are_no_tasks():
+    text = ("一、指标体系\n指标  2020年  2025年  属性\n经济发展  1.地区生产总值增长（%）  3.8  6左右  预期性\n"
+            "  2.常住人口城镇化率（%）  61.4  65  预期性\n二、重点任务\n1.扩大有效投资。内容。\n2.培育新兴产业。内容。")
+    assert [(t.path, t.number) for t in find_tasks(text)] == [(("二",), "1"), (("二",), "2")]

@@ -109,6 +109,10 @@ def find_tasks(text: str) -> tuple[TaskRecord, ...]:
     nodes = _drop_preamble(_markers(text))
     run_together = {text.rfind("\n", 0, n.start) + 1 for n in nodes if n.run_in}
     roots = _build_tree(text, nodes)
+    indicators = indicator_row_spans(text)
+    for node in nodes:  # a heading over an indicator table alone sets targets, not a task
+        if node.style != "row" and not node.children and any(node.body <= a < node.end for a, _ in indicators):
+            node.frame = True
     _mark_own_clauses(text, nodes, clauses, run_together)
     tasks: list[_Node] = []
     work_styles = _sub_points_with_work(nodes)
@@ -120,8 +124,7 @@ def find_tasks(text: str) -> tuple[TaskRecord, ...]:
 
 def _markers(text: str) -> list[_Node]:
     indicators = indicator_row_spans(text)
-    marks = [m for m in find_marks(text)
-             if not (m.style == "row" and any(a <= m.start < b for a, b in indicators))]  # targets, not tasks
+    marks = [m for m in find_marks(text) if not any(a <= m.start < b for a, b in indicators)]  # targets, not tasks
     marks = _outside_footers(text, marks)
     marks = [m for i, m in enumerate(marks) if not _sub_row(text, marks[i - 1] if i else None, m)]
     nodes = []
