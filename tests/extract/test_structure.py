@@ -284,3 +284,28 @@ def _outlines(draw):
 @given(_outlines(), st.sampled_from(["", "\u3000\u3000"]))
 def test_line_breaks_do_not_decide_the_tasks(text, separator):
     assert outline(_flatten(text, separator)) == outline(text)
+
+
+# Class 7: what never yields tasks.
+
+PAGE = ("首页 > 政务公开 > 政策文件\n1.政府信息公开\n2.政策解读\n索 引 号：11370000/2024-00012\n某县2024年重点工作任务\n"
+        "一、产业发展\n1.培育工业企业。（牵头单位：县工信局）\n2.建设产业园区。（牵头单位：县发改局）\n"
+        "二、社会民生\n1.完善养老服务。（牵头单位：县民政局）\n抄送：县委办公室。\n1.县委各部门\n2.县人民法院\n"
+        "某县人民政府办公室 2024年3月1日印发\n相关链接：\n1.国务院\n2.省政府")
+
+
+def test_site_chrome_scraper_headers_and_footers_yield_no_tasks():
+    tasks = find_tasks(PAGE)
+    assert outline(PAGE) == [(("一",), "1", "培育工业企业"), (("一",), "2", "建设产业园区"), (("二",), "1", "完善养老服务")]
+    assert PAGE[tasks[-1].start:tasks[-1].end] == "1.完善养老服务。（牵头单位：县民政局）"
+
+
+def test_a_second_text_after_a_footer_keeps_its_tasks():
+    text = PAGE.replace("相关链接：\n1.国务院\n2.省政府", "一、附件任务\n1.推进招商。")
+    assert outline(text)[-1] == (("一",), "1", "推进招商")
+
+
+def test_articles_about_the_text_itself_or_its_purpose_are_no_tasks():
+    text = ("第一条 为规范专项资金管理，结合本市实际，制定本办法。\n第二条 本办法所称专项资金是指市财政安排的资金。\n"
+            "第三条 市商务局负责资金的申报和审核。\n第四条 本办法由市商务局负责解释。\n第五条 本办法自印发之日起施行。")
+    assert [n for _, n, _ in outline(text)] == ["三"]

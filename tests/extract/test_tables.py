@@ -54,3 +54,63 @@ def test_a_table_copied_from_a_pdf_with_spaces_between_cells():
     assert [(t.metric, t.value, t.comparator, t.year) for t in found] == [
         ("地区生产总值增长", "6", "≈", 2025), ("森林覆盖率", "25", ">=", 2025)]
     assert [text[t.start:t.end] for t in found] == ["6左右", "25以上"]
+
+
+# Class 4: annex task tables restating the body's items; indicator tables.
+
+from policykit.extract import extract_document, find_tasks  # noqa: E402
+
+ANNEXED = ("一、重点任务\n1.建设数据中心。推进机房建设。\n2.培育软件企业。内容。\n二、保障措施\n加强领导。\n附件：任务分工表\n"
+           "序号\t工作事项\t牵头单位\t配合单位\n"
+           "1\t建设数据中心\t市大数据局\t市财政局\n"
+           "2\t培育软件企业\t市工业和信息化局\t市科技局\n"
+           "2\t培育软件企业\t市商务局\t各区政府\n"
+           "主要指标\n指标\t2023年\t2025年\n1\t数据中心机架数（个）\t800\t2000\n")
+
+
+def test_a_table_row_restating_a_body_item_is_that_item():
+    tasks = find_tasks(ANNEXED)
+    assert [(t.path, t.number, t.title) for t in tasks] == [(("一",), "1", "建设数据中心"), (("一",), "2", "培育软件企业")]
+    first_row, = tasks[0].rows
+    assert ANNEXED[first_row[0]:first_row[1]] == "1\t建设数据中心\t市大数据局\t市财政局"
+
+
+def test_sub_rows_of_a_spanning_cell_belong_to_their_row():
+    (second,) = find_tasks(ANNEXED)[1].rows
+    assert ANNEXED[second[0]:second[1]].splitlines() == ["2\t培育软件企业\t市工业和信息化局\t市科技局",
+                                                         "2\t培育软件企业\t市商务局\t各区政府"]
+
+
+def test_units_in_the_row_cells_are_the_body_tasks_units():
+    ex = extract_document(ANNEXED)
+    keys = [t.key for t in ex.tasks]
+    found = [(keys.index(a.task_key), a.clause, a.mention, a.role) for a in ex.assignments if a.task_key]
+    assert found == [(0, 0, "市大数据局", "lead"), (0, 0, "市财政局", "participant"),
+                     (1, 0, "市工业和信息化局", "lead"), (1, 0, "市科技局", "participant"),
+                     (1, 1, "市商务局", "lead"), (1, 1, "各区政府", "participant")]
+
+
+def test_indicator_table_rows_give_targets_not_tasks():
+    ex = extract_document(ANNEXED)
+    assert len(ex.tasks) == 2
+    assert [(t.metric, t.value, t.task_key) for t in ex.targets if t.value == "2000"] == [("数据中心机架数", "2000", None)]
+
+
+def test_rows_restating_nothing_stay_tasks_that_end_with_their_row():
+    text = "序号\t工作事项\t牵头单位\n1\t建设数据中心\t市大数据局\n2\t培育软件企业\t市工业和信息化局\n注：按季度报送进展。"
+    tasks = find_tasks(text)
+    assert [(t.number, t.title, t.rows) for t in tasks] == [("1", "建设数据中心", ()), ("2", "培育软件企业", ())]
+    assert text[tasks[1].start:tasks[1].end] == "2\t培育软件企业\t市工业和信息化局"
+
+
+def test_an_annex_table_right_after_the_last_item_is_not_inside_it():
+    text = ("一、重点任务\n1.建设数据中心。内容。\n2.培育软件企业。内容。\n附件：任务分工表\n序号\t工作事项\t牵头单位\n"
+            "1\t建设数据中心\t市大数据局\n2\t培育软件企业\t市工业和信息化局")
+    tasks = find_tasks(text)
+    assert [(t.path, t.number, len(t.rows)) for t in tasks] == [(("一",), "1", 1), (("一",), "2", 1)]
+
+
+def test_indicator_rows_copied_from_a_pdf_with_spaces_are_no_tasks():
+    text = ("一、指标体系\n指标  2020年  2025年  属性\n经济发展  1.地区生产总值增长（%）  3.8  6左右  预期性\n"
+            "  2.常住人口城镇化率（%）  61.4  65  预期性\n二、重点任务\n1.扩大有效投资。内容。\n2.培育新兴产业。内容。")
+    assert [(t.path, t.number) for t in find_tasks(text)] == [(("二",), "1"), (("二",), "2")]

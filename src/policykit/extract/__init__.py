@@ -6,6 +6,8 @@ live in private modules and are re-exported where they are useful on their own.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..text import DocumentMetadata
 from ._clauses import find_assignments
 from ._metrics import metric_key
@@ -91,11 +93,13 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
     """
     metadata = metadata or DocumentMetadata()
     tasks = find_tasks(text)
+    # A table row restating a task is that task: what its cells say belongs to it.
+    owners = tasks + tuple(replace(t, start=a, end=b, rows=()) for t in tasks for a, b in t.rows)
     return Extraction(
         tasks=tasks,
-        assignments=find_assignments(text, tasks),
-        targets=find_targets(text, tasks, metadata),
-        observations=find_observations(text, tasks, metadata),
+        assignments=find_assignments(text, owners),
+        targets=find_targets(text, owners, metadata),
+        observations=find_observations(text, owners, metadata),
         warnings=numeral_warnings(text),
     )
 

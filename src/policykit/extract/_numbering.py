@@ -25,14 +25,25 @@ _CN = "一二三四五六七八九十百零〇"
 _DIGIT = "0-9０-９"
 _SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\ufeff"
 # A run of spaces inside a line stands for a lost paragraph break.
-_GAP = re.compile(r"[ \u3000\u00a0\u2002\u2003]{2,}$")
+_LINE_END = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2,}")
+_GAP_ANY = re.compile(r"[ \u3000\u00a0\u2002\u2003]{2,}")
 # What may end the phrase before an inline mark: a sentence or clause end, a closing bracket or quote.
 _BOUNDARY = "。；;！!？?：:）)】」』”\"" + _SPACE
 
 
-def _words(style: str) -> str:
-    return "|".join(w for row in lexicon.table("outline_words").rows if row["style"] == style
+def alternatives(topic: str, group: str) -> str:
+    """The ``words`` of a lexicon topic's rows whose first column is ``group``, as a regex alternation.
+
+    >>> alternatives("outline_words", "sect")
+    '节'
+    """
+    table = lexicon.table(topic)
+    return "|".join(re.escape(w) for row in table.rows if row[table.columns[0]] == group
                     for w in row["words"].split("|"))
+
+
+def _words(style: str) -> str:
+    return alternatives("outline_words", style)
 
 
 def _glyph_series() -> dict[str, tuple[str, int]]:
@@ -80,6 +91,7 @@ class Mark:
     number: str
     start: int  # first character of the mark
     body: int  # first character after the mark and the spaces that follow it
+    run_in: bool = False  # inside a line (after a run of spaces or a sentence): the line lost its breaks
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,7 @@ class _Candidate:
     body: int
     place: int  # _LINE, _AFTER_END or _INSIDE
     line: int  # offset of the start of its line
+    paragraph: int  # offset of the start of its paragraph (a run of spaces inside a line starts one)
     ambiguous: bool  # a number run into digits (11.121): an item only where the sequence expects it
 
 
@@ -129,7 +142,8 @@ def find_marks(text: str) -> list[Mark]:
     seen: list[tuple[_Candidate, bool]] = []  # every candidate so far, and whether it was taken
     for i, c in enumerate(candidates):
         seen.append((c, _takes(c, candidates[i + 1:], seen, c.line in flat, text)))
-    return [Mark(c.style, c.number, c.start, c.body) for c, taken in seen if taken]
+    return [Mark(c.style, c.number, c.start, c.body, bool(text[c.line:c.start].strip(_SPACE)))
+            for c, taken in seen if taken]
 
 
 def _takes(c: _Candidate, later: list[_Candidate], seen: list[tuple[_Candidate, bool]], flat: bool,
@@ -169,8 +183,10 @@ def _candidates(text: str) -> list[_Candidate]:
         if body >= len(text) or text[body] == "\n":
             continue  # a bare number on its own line is not an item
         line = text.rfind("\n", 0, m.start()) + 1
-        before = text[line:m.start()]
-        if not before.strip(_SPACE) or _GAP.search(before):
+        gaps = [g.end() for g in _GAP_ANY.finditer(text, line, m.start())]
+        paragraph = gaps[-1] if gaps else line
+        before = text[paragraph:m.start()]
+        if not before.strip(_SPACE):
             place = _LINE
         elif before[-1] in _BOUNDARY:
             place = _AFTER_END
@@ -181,7 +197,7 @@ def _candidates(text: str) -> list[_Candidate]:
             continue  # 3、4号线, 一、二、三等奖: an enumeration of numbers, not an item
         if style == "rnum" and place != _LINE and before.rfind("（") + before.rfind("(") > before.rfind("）") + before.rfind(")"):
             continue  # （附件1）: the bracket closes an aside, it marks no item
-        out.append(_Candidate(style, number, value, dress, m.start(), body, place, line, ambiguous))
+        out.append(_Candidate(style, number, value, dress, m.start(), body, place, line, paragraph, ambiguous))
     return out
 
 
@@ -192,15 +208,15 @@ def _flat_lines(text: str, candidates: list[_Candidate]) -> set[int]:
     ((一)…(二)… inside a paragraph of a report) is not one."""
     flat = set()
     last: dict[tuple[int, str, str], int | None] = {}
-    opening = {c.line: c for c in candidates if c.place == _LINE and c.start - c.line < 8}
+    opening = {c.paragraph: c for c in candidates if c.place == _LINE}
     for c in candidates:
         if c.place == _LINE or RANK[c.style] > _HEADING_RANK or c.value is None:
             continue
         key = (c.line, c.style, c.dress)
         if last.get(key) == c.value - 1:
-            line_end = text.find("\n", c.start)
-            long_line = (len(text) if line_end == -1 else line_end) - c.line >= _LONG_LINE
-            head = opening.get(c.line)
+            line_end = _LINE_END.search(text, c.start)  # a paragraph's end: a long one is a page on one line
+            long_line = (line_end.start() if line_end else len(text)) - c.paragraph >= _LONG_LINE
+            head = opening.get(c.paragraph)
             if RANK[c.style] <= _TOP_RANK or long_line or (head is not None and RANK[head.style] < RANK[c.style]):
                 flat.add(c.line)
         last[key] = c.value
@@ -208,12 +224,15 @@ def _flat_lines(text: str, candidates: list[_Candidate]) -> set[int]:
 
 
 def _continues(c: _Candidate, seen: list[tuple[_Candidate, bool]], flat: bool) -> bool:
-    """Whether ``c`` is the next number of a list of its style and dress: the nearest taken mark of that
-    list has the number before (lists numbered on across sections included), and no untaken mark with
-    that number stands between (then ``c`` goes on an inline list that was not taken: 包括：1.…；2.…).
-    Cross-references (按第十二条规定) in between are skipped."""
+    """Whether ``c`` is the next number of a list of its style: the nearest taken mark of that list has the
+    number before (lists numbered on across sections included), and no untaken mark with that number stands
+    between (then ``c`` goes on an inline list that was not taken: 包括：1.…；2.…). Cross-references
+    (按第十二条规定) in between are skipped. A list may change dress (59. then 60、) only where a sentence
+    or a clause ends."""
     for prior, taken in reversed(seen):
-        if prior.style == c.style and prior.dress == c.dress and (prior.place != _INSIDE or flat):
+        if prior.style == c.style and (prior.place != _INSIDE or flat):
+            if prior.dress != c.dress and (c.place == _INSIDE or not taken):
+                continue
             if taken or prior.value == c.value - 1:
                 return taken and prior.value == c.value - 1
     return False

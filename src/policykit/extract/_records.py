@@ -38,6 +38,9 @@ class TaskRecord:
     title: str  # heading or first phrase, as written
     start: Offset
     end: Offset
+    # Spans of annex table rows that restate this task (序号/工作事项/牵头单位 … rows): the same task, whose
+    # cells name its units; never a task of their own.
+    rows: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,14 @@ Sub-points are tasks of their own where the document gives them their own respon
 
 Items are dropped when they sit under a heading that carries no work (指导思想, 基本原则, 工作回顾 …)
 or in a preamble: lower-level numbered lines before the first top-level heading; so are chapters and
-closing headings (保障措施) holding only prose while their siblings hold the numbered work.
+closing headings (保障措施) holding only prose while their siblings hold the numbered work, items about
+the text itself (本办法自印发之日起施行, 本办法所称…) or its purpose (为…，制定本办法), and numbered lines in
+a footer (抄送, the 印发 line, site chrome after the text). The marks themselves come from
+:mod:`._numbering`, which reads them from the numbering sequence, so a text without line breaks has the
+same tree.
+
+Table rows (``1<TAB>…``) of an annex 分工表 that restate a body task are that task (``TaskRecord.rows``);
+a cell spanning rows makes sub-rows that belong to their row; rows of an indicator table are no tasks.
 """
 from __future__ import annotations
 
@@ -22,10 +29,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .. import lexicon
 from ._clauses import find_clause_spans
-from ._numbering import RANK, find_marks, numeral
+from ._numbering import RANK, alternatives, find_marks, numeral
 from ._records import TaskRecord
+from ._tables import indicator_row_spans
 
 _RANK = RANK
 _TOP_RANK = 1
@@ -35,8 +42,7 @@ _SUB_POINTS = frozenset({"pnum", "rnum", "circ", "shi"})
 
 
 def _section_words(kind: str) -> str:
-    return "|".join(w for row in lexicon.table("section_names").rows if row["kind"] == kind
-                    for w in row["words"].split("|"))
+    return alternatives("section_names", kind)
 
 
 # Headings whose items set the frame of a plan or look back; they carry no work.
@@ -45,7 +51,21 @@ _WORK = re.compile(_section_words("work"))
 # Closing or summary headings (三、保障措施, 一、总体进展) that hold a paragraph, not a task, when their
 # sibling sections hold the numbered work.
 _PROSE_SECTION = re.compile(_section_words("prose"))
-_TITLE_END = re.compile(r"[。；;：:！!？?，,\n]|[（(](?:牵头|责任|参与|配合)")
+# Items about the text itself (本办法自印发之日起施行, 本办法所称…) or its purpose (为…，制定本办法): no work.
+_FRAME_ITEM = re.compile(
+    f"(?:{_section_words('frame_subject')})[^。；]*?(?:{_section_words('frame_predicate')})"
+    f"|为[^。；]*?(?:{_section_words('purpose_end')})")
+def _footer_words(kind: str) -> str:
+    return alternatives("footer_words", kind)
+
+
+# A footer line: 抄送：…, site chrome (相关链接, 上一篇), or the 印发 line (某县人民政府办公室 2024年3月1日印发).
+_FOOTER = re.compile(
+    rf"^[ \t\u3000]*(?:{_footer_words('line_start')})"
+    rf"|^[^\n]{{0,40}}\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{_footer_words('line_end')})[ \t\u3000]*$",
+    re.M)
+_TITLE_END = re.compile(r"[。；;：:！!？?，,\n\t]|[ \u3000\u00a0\u2002\u2003]{2}|[（(](?:牵头|责任|参与|配合)")
+_GAP = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2}")
 
 
 @dataclass(eq=False)  # nodes are compared by identity: they link to parents and children
@@ -61,6 +81,8 @@ class _Node:
     own_clause: bool = False
     title: str = ""  # set once the span is known
     heading_line: bool = False  # a short line of its own (四、金融动能转换), not a paragraph
+    run_in: bool = False  # found inside a line whose breaks were lost
+    frame: bool = False  # its first sentence is about the text itself or its purpose, not work
 
 
 def find_tasks(text: str) -> tuple[TaskRecord, ...]:
@@ -85,27 +107,113 @@ def find_tasks(text: str) -> tuple[TaskRecord, ...]:
     """
     clauses = find_clause_spans(text)
     nodes = _drop_preamble(_markers(text))
+    run_together = {text.rfind("\n", 0, n.start) + 1 for n in nodes if n.run_in}
     roots = _build_tree(text, nodes)
-    _mark_own_clauses(text, nodes, clauses)
+    indicators = indicator_row_spans(text)
+    for node in nodes:  # a heading over an indicator table alone sets targets, not a task
+        if node.style != "row" and not node.children and any(node.body <= a < node.end for a, _ in indicators):
+            node.frame = True
+    _mark_own_clauses(text, nodes, clauses, run_together)
     tasks: list[_Node] = []
     work_styles = _sub_points_with_work(nodes)
     for root in roots:
         _select(root, tasks, roots, work_styles)
-    return _records(text, sorted(tasks, key=lambda n: n.start))
+    tasks, rows = _link_table_rows(text, sorted(tasks, key=lambda n: n.start))
+    return _records(text, tasks, rows)
 
 
 def _markers(text: str) -> list[_Node]:
-    marks = find_marks(text)
+    indicators = indicator_row_spans(text)
+    marks = [m for m in find_marks(text) if not any(a <= m.start < b for a, b in indicators)]  # targets, not tasks
+    marks = _outside_footers(text, marks)
+    marks = [m for i, m in enumerate(marks) if not _sub_row(text, marks[i - 1] if i else None, m)]
     nodes = []
     for i, m in enumerate(marks):
-        line_end = text.find("\n", m.body)
-        line_end = len(text) if line_end == -1 else line_end
+        gap = _GAP.search(text, m.body)  # a run of spaces inside a line stands for a lost line break
+        line_end = gap.start() if gap else len(text)
         if i + 1 < len(marks):  # an item run into the next one on the same line ends where that one starts
             line_end = min(line_end, marks[i + 1].start)
         line = text[m.body:line_end]
         heading_line = len(line.strip()) <= 30 and "。" not in line
-        nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=heading_line))
+        nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=heading_line, run_in=m.run_in))
     return nodes
+
+
+def _footer_starts(text: str) -> list[int]:
+    return [m.start() for m in _FOOTER.finditer(text)]
+
+
+def _outside_footers(text: str, marks: list) -> list:
+    """Marks that are not in a footer: from a footer line to the next top heading (a second text may
+    follow the first one's 抄送 line)."""
+    kept, footer = [], False
+    starts = _footer_starts(text)
+    for i, m in enumerate(marks):
+        previous = marks[i - 1].start if i else 0
+        if i and any(previous <= f < m.start for f in starts):  # a footer comes after the text began
+            footer = True
+        if footer and RANK[m.style] <= _TOP_RANK and not m.run_in:
+            footer = False
+        if not footer:
+            kept.append(m)
+    return kept
+
+
+def _sub_row(text: str, previous, mark) -> bool:
+    """A table row repeating the number of the row above it (a cell spanning rows, copied into each): a
+    sub-row that belongs to its row."""
+    return (previous is not None and mark.style == previous.style == "row" and mark.number == previous.number
+            and "\n" not in text[previous.start:mark.start].rstrip("\n")
+            and text.count("\n", previous.start, mark.start) == 1)
+
+
+def _row_end(text: str, node: _Node) -> int:
+    """End of a table row's last line, its sub-rows included (what follows the table is not the row's)."""
+    end = text.find("\n", node.start)
+    end = len(text) if end == -1 else end
+    prefix = text[node.start:node.body]
+    while text.startswith(prefix, end + 1) and end < node.end:
+        following = text.find("\n", end + 1)
+        end = len(text) if following == -1 else following
+    return min(end, node.end)
+
+
+# Share of a row's 工作事项 characters found in a body task's title for the row to restate it (with the
+# same number; with any number).
+_SAME_TITLE, _SAME_TITLE_ANY = 0.6, 0.9
+
+
+def _link_table_rows(text: str, tasks: list[_Node]) -> tuple[list[_Node], dict[int, list[tuple[int, int]]]]:
+    """Annex table rows that restate a body task (same title, or same number and a similar title) become
+    spans of that task; the other rows stay tasks of their own, ending with their row."""
+    body = [t for t in tasks if t.style != "row"]
+    rows: dict[int, list[tuple[int, int]]] = {}
+    kept = []
+    for task in tasks:
+        if task.style != "row":
+            kept.append(task)
+            continue
+        span = (task.start, _row_end(text, task))
+        same = _restated(task, body)
+        if same is None:
+            task.end = span[1]
+            kept.append(task)
+        else:
+            rows.setdefault(id(same), []).append(span)
+    return kept, rows
+
+
+def _restated(row: _Node, body: list[_Node]) -> _Node | None:
+    """The body task a table row restates: the one whose title holds the row's 工作事项 (nearly all its
+    characters), or, with the same number, most of them."""
+    def share(task: _Node) -> float:
+        words, title = set(re.sub(r"\W", "", row.title)), re.sub(r"\W", "", task.title)
+        return sum(ch in title for ch in words) / len(words) if words and title else 0.0
+
+    best = max(body, key=lambda t: (share(t), t.number == row.number), default=None)
+    if best is None:
+        return None
+    return best if share(best) >= _SAME_TITLE_ANY or (share(best) >= _SAME_TITLE and best.number == row.number) else None
 
 
 def _drop_preamble(nodes: list[_Node]) -> list[_Node]:
@@ -127,6 +235,9 @@ def _build_tree(text: str, nodes: list[_Node]) -> list[_Node]:
         elif same is None and _RANK[node.style] <= _TOP_RANK:
             while stack and _RANK[stack[-1].style] >= _RANK[node.style]:
                 stack.pop()
+        elif same is None and node.style == "row":  # a table is not inside the paragraph of an item
+            while stack and _RANK[stack[-1].style] >= _RANK[node.style]:
+                stack.pop()
         if stack:
             node.parent = stack[-1]
             stack[-1].children.append(node)
@@ -134,12 +245,15 @@ def _build_tree(text: str, nodes: list[_Node]) -> list[_Node]:
             roots.append(node)
         node.depth = len(stack)
         stack.append(node)
+    footers = _footer_starts(text)
     for i, node in enumerate(nodes):
         end = next((n.start for n in nodes[i + 1:] if n.depth <= node.depth), len(text))
+        end = min([end, *(f for f in footers if f > node.start)])  # an item ends before a footer
         node.end = _rstrip(text, node.start, end)
         # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts.
         following = nodes[i + 1].start if i + 1 < len(nodes) else len(text)
         node.title = _title(text, node.body, min(node.end, following))
+        node.frame = bool(_FRAME_ITEM.match(text, node.body, min(node.end, following)))
     return roots
 
 
@@ -174,7 +288,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, int]]) -> None:
+def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, int]], run_together: set[int]) -> None:
     """A clause belongs to the deepest item whose span holds it, except a clause on a line of its
     own after the last sub-item when no sibling has one: it closes the whole section. A section
     with one sub-item is read that way only when the document closes its sections so elsewhere."""
@@ -184,7 +298,7 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
         for node in nodes:
             if node.start <= start < node.end and (owner is None or node.depth > owner.depth):
                 owner = node
-        owners.append((owner, _alone_on_line(text, start, end)))
+        owners.append((owner, _alone_on_line(text, start, end, nodes, run_together)))
     with_clause = {id(o) for o, _ in owners if o is not None}
 
     def closes_section(owner: _Node | None, alone: bool) -> bool:
@@ -202,10 +316,16 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
         owner.own_clause = True
 
 
-def _alone_on_line(text: str, start: int, end: int) -> bool:
+def _alone_on_line(text: str, start: int, end: int, nodes: list[_Node], run_together: set[int]) -> bool:
+    """Whether a clause stands on a line of its own; on a line whose breaks were lost, whether it stands
+    between a sentence end and the next item."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
+    if line_start in run_together:
+        before = text[line_start:start].rstrip()
+        next_item = min((n.start for n in nodes if n.start >= end), default=line_end)
+        return (not before or before[-1] in "。；;") and not text[end:min(line_end, next_item)].strip()
     return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
@@ -217,6 +337,8 @@ def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles:
     heading = node.title[:24]
     no_work = _NO_WORK.search(heading) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
     if (node.style in _SUB_POINTS and not _carries_work(node, work_styles)) or no_work:
+        return
+    if node.frame and not node.children:
         return
     work_children = [c for c in node.children if c.style not in _SUB_POINTS or _carries_work(c, work_styles)]
     if not work_children and _prose_section(node, siblings):
@@ -261,7 +383,7 @@ def _title(text: str, start: int, end: int) -> str:
     return text[start:m.start() if m else end].strip()
 
 
-def _records(text: str, tasks: list[_Node]) -> tuple[TaskRecord, ...]:
+def _records(text: str, tasks: list[_Node], rows: dict[int, list[tuple[int, int]]]) -> tuple[TaskRecord, ...]:
     out = []
     seen: set[str] = set()
     for node in tasks:
@@ -278,5 +400,6 @@ def _records(text: str, tasks: list[_Node]) -> tuple[TaskRecord, ...]:
             key += "+"
         seen.add(key)
         section = ancestors[-1].title if ancestors else None
-        out.append(TaskRecord(key, node.number, path, section, title, node.start, node.end))
+        out.append(TaskRecord(key, node.number, path, section, title, node.start, node.end,
+                              tuple(rows.get(id(node), ()))))
     return tuple(out)

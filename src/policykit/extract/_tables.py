@@ -47,6 +47,24 @@ def read_indicator_tables(text: str) -> tuple[TableFigure, ...]:
     [('地区生产总值增长', '3.6', '%', '=', 2020, False), ('地区生产总值增长', '6', '%', '≈', 2025, True)]
     """
     out: list[TableFigure] = []
+    for row, row_end, header in _indicator_rows(text):
+        out += _row_figures(row, row_end, *header)
+    return tuple(out)
+
+
+def indicator_row_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the rows of indicator tables (below a 指标 / 2023年 / 2025年 header): they set targets,
+    so the section tree takes no task from them.
+
+    >>> rows = "指标\\t2023年\\t2025年\\n1\\t5G基站数（个）\\t100\\t200\\n"
+    >>> indicator_row_spans(rows)
+    ((15, 33),)
+    """
+    return tuple((row[0][1], row_end) for row, row_end, _ in _indicator_rows(text))
+
+
+def _indicator_rows(text: str):
+    """(cells with offsets, end of the row, (metric column, header cells)) of every indicator table row."""
     header: tuple[int, list[str]] | None = None  # (metric column, cells) of the table being read
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -60,8 +78,7 @@ def read_indicator_tables(text: str) -> tuple[TableFigure, ...]:
             header = found
             continue
         if header is not None:
-            out += _row_figures(row, start + len(line.rstrip()), *header)
-    return tuple(out)
+            yield row, start + len(line.rstrip()), header
 
 
 def _cells(line: str, start: int) -> list[tuple[str, int]]:
@@ -87,6 +104,8 @@ def _row_figures(row: list[tuple[str, int]], row_end: int, metric_column: int, h
     # Merged cells (类别 spanning rows) drop columns on the left: align the row to the header from the right.
     cells, offsets = [cell for cell, _ in row], [at for _, at in row]
     row_start = offsets[0]
+    if len(cells) > len(header) and cells[0].strip().isdigit():
+        cells, offsets = cells[1:], offsets[1:]  # a 序号 cell the header does not name
     shift = len(header) - len(cells)
     if shift < 0 or metric_column - shift < 0:
         return []
