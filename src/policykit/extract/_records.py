@@ -139,7 +139,7 @@ RECORD_TYPES: dict[str, type] = {
 
 # Column type of each annotation a record field may carry.
 _COLUMN_TYPES = {"str": "string", "int": "int", "bool": "bool", "Offset": "offset", "DecimalText": "decimal",
-                 "tuple[str, ...]": "strings"}
+                 "tuple[str, ...]": "strings", "tuple[tuple[int, int], ...]": "spans"}
 
 
 def column_types(record_type: type) -> dict[str, str]:

@@ -18,7 +18,8 @@ from ._schema import RECORD_FRAMES, SCHEMAS, SHAPES
 _S, _I = pl.String, pl.Int64
 # How each column type is decoded from the JSON payload: decimals as strings (cast at the end), integers
 # wide (cast later).
-_DECODED = {"string": _S, "int": _I, "offset": _I, "decimal": _S, "bool": pl.Boolean, "strings": pl.List(_S)}
+_DECODED = {"string": _S, "int": _I, "offset": _I, "decimal": _S, "bool": pl.Boolean, "strings": pl.List(_S),
+            "spans": pl.List(pl.List(_I))}
 _META = tuple(SHAPES["documents"].fields())
 
 

@@ -19,7 +19,7 @@ from ..text import DocumentMetadata
 # Exact decimals: 38 digits, 6 after the point. Values outside that range become null with a warning.
 DECIMAL = pl.Decimal(38, 6)
 _DTYPES = {"string": pl.String, "int": pl.Int32, "offset": pl.Int64, "decimal": DECIMAL, "bool": pl.Boolean,
-           "strings": pl.List(pl.String)}
+           "strings": pl.List(pl.String), "spans": pl.List(pl.List(pl.Int64))}
 # Record fields that become ids in the frames rather than columns of their own.
 RECORD_KEYS = ("key", "task_key")
 

@@ -283,10 +283,13 @@ def _cut_annexes_and_tails(text: str, segments: list[Segment]) -> list[Segment]:
             out.append(seg)
             continue
         cuts: list[tuple[int, str | None, bool]] = []  # (start, title, is an annex)
-        for m in _ANNEX.finditer(text, seg.start, seg.end):
+        annexes = list(_ANNEX.finditer(text, seg.start, seg.end))
+        for m, following in zip(annexes, [*annexes[1:], None]):
             title = _next_line(text, m.end(), seg.end)
             if title and _compact(title) == _compact(seg.title or "") or len(text[seg.start:m.start()].strip()) < MIN_BODY:
                 continue
+            if _is_table(text[m.end():following.start() if following else seg.end]):
+                continue  # a task or indicator table restates the document's own items: the reader links its rows
             cuts.append((m.start(), title, True))
         for m in _FOOTER.finditer(text, seg.start, seg.end):
             if len(text[m.end():seg.end].strip()) >= MIN_BODY:
@@ -299,6 +302,12 @@ def _cut_annexes_and_tails(text: str, segments: list[Segment]) -> list[Segment]:
             start, title, notice, annex = cut, cut_title, None, cut_annex
         out.append(Segment(start, seg.end, title, notice, None, annex))
     return out
+
+
+def _is_table(block: str) -> bool:
+    """True when an annex is a table (rows rendered one per line, cells separated by TAB)."""
+    rows = [line for line in block.splitlines() if line.strip()]
+    return len(rows) >= 3 and sum("\t" in line for line in rows) * 2 >= len(rows)
 
 
 def _next_line(text: str, pos: int, end: int) -> str | None:
