@@ -1,13 +1,15 @@
 """Extraction: pure functions from a clean document text to records with character spans.
 
 The stage knows nothing of storage. :func:`extract_document` is the one entry point the log uses;
-the pieces (section tree, responsibility clauses, unit mentions, numbers, targets, observations)
+the pieces (section tree, responsibility clauses, unit mentions, numbers, targets, observations,
+policy instruments)
 live in private modules and are re-exported where they are useful on their own.
 """
 from __future__ import annotations
 
 from ..text import DocumentMetadata
 from ._clauses import find_assignments
+from ._instruments import find_instruments
 from ._metrics import metric_key
 from ._numbers import Quantity, find_quantities, numeral_warnings, read_number
 from ._observations import find_observations
@@ -37,6 +39,7 @@ __all__ = [
     "TaskRecord",
     "extract_document",
     "find_assignments",
+    "find_instruments",
     "find_observations",
     "find_targets",
     "find_quantities",
@@ -48,7 +51,7 @@ __all__ = [
 
 
 def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Extraction:
-    """Extract tasks, responsibility assignments, targets and observations from a clean text.
+    """Extract tasks, responsibility assignments, targets, observations and policy instruments from a clean text.
 
     Parameters
     ----------
@@ -77,5 +80,6 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
         assignments=find_assignments(text, tasks),
         targets=find_targets(text, tasks, metadata),
         observations=find_observations(text, tasks, metadata),
+        instruments=find_instruments(text, tasks, metadata),
         warnings=numeral_warnings(text),
     )
