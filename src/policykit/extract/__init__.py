@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..text import DocumentMetadata
 from ._clauses import find_assignments
 from ._instruments import find_instruments
-from ._metrics import metric_key
+from ._metrics import metric_direction, metric_key
 from ._numbers import Quantity, find_quantities, numeral_warnings, read_number
 from ._observations import find_observations
 from ._records import (
@@ -44,6 +44,7 @@ __all__ = [
     "find_targets",
     "find_quantities",
     "find_tasks",
+    "metric_direction",
     "metric_key",
     "numeral_warnings",
     "read_number",

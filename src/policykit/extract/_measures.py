@@ -15,7 +15,7 @@ from functools import lru_cache
 from .. import lexicon
 from ..text import DocumentMetadata
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
-from ._metrics import metric_key
+from ._metrics import RATE_KEYS, metric_key
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
 from ._periods import PLAN_TYPES, document_year, last_year_word, plan_period, stated_year_of, when
 from ._records import TaskRecord
@@ -99,8 +99,6 @@ _METRIC_TAIL = re.compile(
     r"提高到|提高至|提升到|提升至|增加到|增加至|扩大到|扩大至|增至|下降到|下降至|降到|降至|减少到|减少至|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
 _GENERIC_METRIC = re.compile(r"总量|总额|总值|规模|总规模")
 _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|下降|降低)$")
-_RATE_KEYS = {"cpi", "surveyed_unemployment_rate", "registered_unemployment_rate", "deficit_ratio",
-              "energy_intensity", "co2_intensity", "water_intensity"}
 _RATE_UNITS = {"%", "‰", "百分点", "倍", "成", "半"}
 _GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨)[^，,；;。]{0,4}$")
 _DECREASE = re.compile(r"(?:下降|降低|减少|压减|削减|下调)(?![到至])[^，,；;。]{0,4}$")
@@ -534,7 +532,7 @@ def _linked_key(metric: str, kind: str, q: Quantity) -> str | None:
     if key is None:
         return None
     is_rate = q.base_unit in _RATE_UNITS
-    wants_rate = key.endswith("_growth") or key in _RATE_KEYS
+    wants_rate = key.endswith("_growth") or key in RATE_KEYS
     return key if is_rate == wants_rate else None
 
 
