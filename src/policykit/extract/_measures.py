@@ -30,7 +30,7 @@ _QUOTED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{
 _SUBSIDY_BEFORE = re.compile(r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|给予|一次性)[^，,；;。]{0,6}$|最高(?:奖励|补助|补贴|给予|可达|不超过)?$")
 _SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:给予)?(?:一次性)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|奖励|奖补|资助|贴息)")
 # Scoring rules of an assessment: 每低0.1个百分点扣0.5分, 达到6%的得满分, 低于80%的，扣2分, 指标占40%.
-_PER_STEP_BEFORE = re.compile(r"每(?:低|高|少|多|增加|减少|提高|降低|超过|下降|上升|超出)$")
+_PER_STEP_BEFORE = re.compile(r"每(?:低|高|少|多|增加|增长|减少|提高|降低|超过|下降|上升|超出)$")
 _SCORE_AFTER = re.compile(r"^的(?:[，,；;。]|得|扣|加|不得|视为|予以|给予)")
 _WEIGHT_BEFORE = re.compile(r"(?:权重|分值|比重分)(?:为|占)?$|指标占$")
 # 从人均8.7万元提高到12万元: a starting level, not the aim.

@@ -32,6 +32,7 @@ _SPAN_FROM = re.compile(
 # 到“十四五”末, “十四五”时期末: the last year of a five-year plan, stated.
 _FIVE_YEAR_END = re.compile(r"十[一二三四五六七八九]五”?(?:时期|期)?末")
 _DURATION = re.compile(r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
+_YEARLY_AVERAGE = re.compile(r"年均(?!浓度|值)")  # 年均增长 over several years; PM2.5年均浓度 is one year's mean
 _RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
 # Five-year aims (今后五年, 十四五期间) are not for the report's year.
@@ -168,6 +169,8 @@ def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | No
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
     recurring = _RECURRING.search(text, boundary_before(text, pos, CLAUSE_END), pos)
+    if role == "observation" and not stated_year and _YEARLY_AVERAGE.search(text, boundary_before(text, pos, CLAUSE_END), pos):
+        recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
     if recurring or (_DURATION.search(before) or multi_year) and plan is None and not stated_year:
         year, source = None, "unknown"  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated_year:
