@@ -414,3 +414,12 @@ def test_a_section_on_the_new_five_year_outline_dates_nothing_to_the_report_year
             "今年主要预期目标是：地区生产总值增长4.5%左右。")
     assert [(t.value, t.year) for t in find_targets(text, (), WORK_REPORT) if t.metric_key == "gdp_growth"] == [
         ("5", None), ("4.5", 2026)]
+
+
+@pytest.mark.parametrize("text", [
+    "纲要从4方面提出了26个主要指标，其中18个预期性指标、8个约束性指标。",
+    "举办青年企业家30人论坛。",
+    "补贴金额=投资额×20%。",
+])
+def test_the_document_s_own_outline_names_and_formulas_are_no_targets(text):
+    assert find_targets("二、今年工作安排\n" + text, (), DocumentMetadata(year=2026, doc_type="work_report")) == ()

@@ -403,6 +403,10 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # how an assessment scores, not what it aims at
     if q.base_unit in _CLASSIFIERS and _WHOLE_SET_BEFORE.search(before):
         return False
+    if q.base_unit in _CLASSIFIERS and re.match(r"[\u4e00-\u9fff]{0,4}指标", after):
+        return False  # 提出28个主要指标, 其中8个约束性指标: the document's own outline
+    if before.endswith(("×", "*", "÷", "=")):
+        return False  # a formula (A=B×30%)
     if before.endswith("/") or re.match(r"/\d", after):
         return False  # a rate per so many (10/10万): no unit holds it
     if q.base_unit == "次" and (after.startswith("全会") or after.startswith("会议") and _SESSION.search(before)):
@@ -434,7 +438,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a count of sized things (两个100MW…): the size follows at once
     if after.startswith("级") or re.match(r"[:：]\d", after):
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
-    if re.match(r"(?:方面|环节|层面|维度|阶段|规定|原则|禁令|纪律|民生实事|件实事|大行动|大工程|大攻坚)", after):
+    if re.match(r"(?:方面|环节|层面|维度|阶段|规定|原则|禁令|纪律|民生实事|件实事|大行动|大工程|大攻坚|论坛)", after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
     if _is_qualifier(q, after):
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
