@@ -35,6 +35,7 @@ _DURATION = re.compile(r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\
 _YEARLY_AVERAGE = re.compile(r"年均(?!浓度|值)")  # 年均增长 over several years; PM2.5年均浓度 is one year's mean
 _RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
+_MEETING_DATE = re.compile(r"(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?(?:人民代表大会|人大)")
 # Five-year aims (今后五年, 十四五期间) are not for the report's year.
 _MULTI_YEAR = re.compile(_MULTI_YEAR_WORDS + r"|十[一二三四五六七]五”?(?:期间|时期|末)")
 # A plan's own period, from its title: （2023—2025年）, “十四五”, 第十四个五年规划.
@@ -56,10 +57,13 @@ _ONE_MONTH = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})�
 
 
 def document_year(text: str, metadata: DocumentMetadata) -> int | None:
-    """The year a document plans or reports for: metadata, then the title, then the text's title line.
+    """The year a document plans or reports for: metadata, then the title, then the text's title line,
+    then the date of the congress session a work report was delivered at; never a horizon (面向2030年).
 
     >>> document_year("成武县2023年重点工作任务\\n正文", DocumentMetadata())
     2023
+    >>> document_year("政府工作报告\\n——2026年1月14日在省人民代表大会上\\n面向2035年，到2030年…", DocumentMetadata())
+    2026
     """
     if metadata.year:
         return metadata.year
@@ -67,6 +71,8 @@ def document_year(text: str, metadata: DocumentMetadata) -> int | None:
         m = _TITLE_YEAR.search(source)
         if m:
             return int(m.group(1))
+    if m := _MEETING_DATE.search(text, 0, 2000):
+        return int(m.group(1))  # ——2026年1月14日在…人民代表大会…上: a work report plans for the year it is delivered
     if metadata.issued_on and metadata.issued_on[:4].isdigit():
         return int(metadata.issued_on[:4])
     years = Counter(re.findall(r"(20\d{2})\s*年", text))
