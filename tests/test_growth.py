@@ -47,6 +47,34 @@ OBSERVATIONS = observation_frame(
 )
 
 
+def test_met_respects_the_direction_of_the_metric_and_no_percent_of_a_ceiling():
+    targets = target_frame(
+        ("r2019", "cpi", 2019, "3", None, "%", "≈", "growth_rate", 10),
+        ("r2020", "cpi", 2020, "3.5", None, "%", "≈", "growth_rate", 10),
+        ("r2019", "surveyed_unemployment_rate", 2019, "5.5", None, "%", "≈", "share", 20),
+        ("r2019", "energy_intensity", 2019, "3", None, "%", "≈", "decrease", 30),
+        ("r2019", "new_urban_jobs", 2019, "1100", None, "万人", ">=", "level", 40),
+        ("r2020", "gdp_growth", 2020, "6", "6.5", "%", "range", "growth_rate", 10),
+    )
+    observations = observation_frame(
+        ("r2020", "cpi", 2019, "2019", "2.9", "%"),
+        ("r2021", "cpi", 2020, "2020", "3.6", "%"),
+        ("r2020", "surveyed_unemployment_rate", 2019, "2019", "5.2", "%"),
+        ("r2020", "energy_intensity", 2019, "2019", "2.6", "%"),
+        ("r2020", "new_urban_jobs", 2019, "2019", "1352", "万人"),
+        ("r2021", "gdp_growth", 2020, "2020", "6.8", "%"),
+    )
+    result = target_vs_outcome(targets, observations, documents(2019, 2020, 2021))
+    rows = {(k, y): (d, m, None if p is None else str(p.normalize()))
+            for k, y, d, m, p in result.select("metric_key", "year", "direction", "met", "percent_of_target").rows()}
+    assert rows[("cpi", 2019)] == ("ceiling", True, None)  # 2.9 under 3%左右
+    assert rows[("cpi", 2020)] == ("ceiling", False, None)  # 3.6 over 3.5%左右
+    assert rows[("surveyed_unemployment_rate", 2019)] == ("ceiling", True, None)
+    assert rows[("energy_intensity", 2019)] == ("floor", False, "86.666667")  # 降低3%左右: 2.6 falls short
+    assert rows[("new_urban_jobs", 2019)][:2] == ("floor", True)
+    assert rows[("gdp_growth", 2020)][:2] == ("floor", True)  # above the high end of a floor range is met
+
+
 def test_series_has_one_row_per_year_and_marks_absence():
     series = target_series(TARGETS, documents(2018, 2019, 2020, 2021))
     gdp = series.filter(pl.col("metric_key") == "gdp_growth")
@@ -70,7 +98,7 @@ def test_revisions_compare_with_the_previous_target():
 def test_target_vs_outcome_reads_the_comparator_exactly():
     result = target_vs_outcome(TARGETS, OBSERVATIONS, documents(2018, 2019, 2020, 2021, 2022))
     gdp = result.filter(pl.col("metric_key") == "gdp_growth")
-    assert gdp.select("year", "outcome", "met").rows() == [(2018, "6.6", None), (2019, "6.1", True), (2021, "8.1", True)]
+    assert gdp.select("year", "outcome", "met").rows() == [(2018, "6.6", True), (2019, "6.1", True), (2021, "8.1", True)]
     assert gdp["gap"].to_list() == [Decimal("0.1"), Decimal("0.1"), Decimal("2.1")]
     assert result.filter(pl.col("metric_key") == "cpi")["outcome"].to_list() == [None]
 
@@ -118,6 +146,18 @@ NATIONAL_TARGETS = {
                        2016: ("1000", None, ">="), 2018: ("1100", None, ">="), 2019: ("1100", None, ">="),
                        2020: ("900", None, ">="), 2021: ("1100", None, ">="), 2022: ("1100", None, ">="),
                        2023: ("1200", None, "≈"), 2024: ("1200", None, ">="), 2025: ("1200", None, ">=")},
+    # 赤字率在2%左右 (2013), 赤字率稳定在2.1% (2014), 从去年的2.1%提高到2.3% (2015), 拟按…安排 (2016-2025)
+    "deficit_ratio": {2013: ("2", None, "≈"), 2014: ("2.1", None, "="), 2015: ("2.3", None, "="), 2016: ("3", None, "="),
+                      2018: ("2.6", None, "="), 2019: ("2.8", None, "="), 2020: ("3.6", None, ">="),
+                      2021: ("3.2", None, "≈"), 2022: ("2.8", None, "≈"), 2023: ("3", None, "="), 2024: ("3", None, "="),
+                      2025: ("4", None, "≈")},
+    # 能源消耗强度要降低3.9%以上 (2014), 能耗强度下降3.1%以上 (2015), 单位国内生产总值能耗… (2016-2025); none set in
+    # 2013, 2020 (继续下降), 2022 (统筹考核) and 2023 (继续下降)
+    "energy_intensity": {2013: None, 2014: ("3.9", None, ">="), 2015: ("3.1", None, ">="), 2016: ("3.4", None, ">="),
+                         2018: ("3", None, ">="), 2019: ("3", None, "≈"), 2020: None, 2021: ("3", None, "≈"),
+                         2022: None, 2023: None, 2024: ("2.5", None, "≈"), 2025: ("3", None, "≈")},
+    "grain_output": {2021: ("1.3", None, ">="), 2022: ("1.3", None, ">="), 2023: ("1.3", None, ">="),
+                     2024: ("1.3", None, ">="), 2025: ("1.4", None, "≈")},
 }
 
 
@@ -169,7 +209,7 @@ def test_national_outcomes_from_the_next_report(national):
     gdp = {year: (outcome, met) for year, outcome, met
            in result.filter(pl.col("metric_key") == "gdp_growth").select("year", "outcome", "met").rows()}
     # Each read from the next year's review: 国内生产总值增长7.7% (2014 report) … 增长5.2% (2024 report).
-    assert gdp[2013] == ("7.7", None) and gdp[2018] == ("6.6", None) and gdp[2023] == ("5.2", None)
+    assert gdp[2013] == ("7.7", True) and gdp[2018] == ("6.6", True) and gdp[2023] == ("5.2", True)
     assert gdp[2019] == ("6.1", True) and gdp[2021] == ("8.1", True)
     jobs = dict(result.filter(pl.col("metric_key") == "new_urban_jobs").select("year", "outcome").rows())
     assert jobs[2018] == "1361" and jobs[2022] == "1206"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from .extract import metric_key
+from .extract import metric_direction, metric_key
 
 __all__ = ["observation_series", "target_revisions", "target_series", "target_vs_outcome"]
 
@@ -186,13 +186,23 @@ def target_revisions(targets: pl.DataFrame, documents: pl.DataFrame) -> pl.DataF
 
 
 def target_vs_outcome(targets: pl.DataFrame, observations: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
-    """Each year's target beside the full-year outcome reported for that year.
+    """Each year's target beside the full-year outcome reported for that year, met or missed.
 
     The outcome is the observation of the same jurisdiction and metric for period ``"YYYY"``,
-    taken from the latest document that reports it (usually the next year's work report).
-    ``met`` reads the comparator: ``>=``/``>``/``<=``/``<`` and ``range`` (within the bounds) are
-    decided exactly; ``≈`` and ``=`` give null (how near is near is the researcher's call) and
-    ``gap`` (outcome − target) tells the distance.
+    taken from the latest document that reports it (usually the next year's work report, whose
+    review states 上年/去年 … 增长5.2%).  ``met`` reads the comparator and the metric's direction
+    (lexicon ``metrics``; a decrease target such as 能耗降低3% turns a ceiling metric into a floor):
+
+    - ``>=``/``>`` and ``<=``/``<`` are decided exactly, whatever the direction;
+    - ``≈``/``=`` bound the side the direction cares about: a ceiling (CPI 3%左右, unemployment) is
+      met by staying at or under it, a floor (GDP growth 5%左右, new jobs) by reaching it;
+    - ``range`` is met at or above its low end for a floor, at or under its high end for a ceiling,
+      within both ends when the metric has no direction;
+    - a metric of no known direction with ``≈``/``=`` gives null (how near is near is the
+      researcher's call).
+
+    ``gap`` (outcome − target) tells the distance; ``percent_of_target`` (outcome ÷ target × 100) is
+    given for floors only: of a ceiling it means nothing.
 
     Parameters
     ----------
@@ -203,8 +213,8 @@ def target_vs_outcome(targets: pl.DataFrame, observations: pl.DataFrame, documen
     -------
     polars.DataFrame
         ``region, level, metric_key, year, value, value_high, comparator, unit, outcome,
-        outcome_unit, outcome_doc_id, gap (Decimal), met``; targets with no reported outcome keep
-        null outcome columns.
+        outcome_unit, outcome_doc_id, gap (Decimal), direction (floor | ceiling | null), met,
+        percent_of_target (Decimal)``; targets with no reported outcome keep null outcome columns.
 
     Examples
     --------
@@ -215,8 +225,8 @@ def target_vs_outcome(targets: pl.DataFrame, observations: pl.DataFrame, documen
     ...                    "comparator": ["range"], "kind": ["growth_rate"]})
     >>> obs = pl.DataFrame({"doc_id": ["r20"], "metric_key": ["gdp_growth"], "value": ["6.1"],
     ...                     "unit": ["%"], "period": ["2019"], "year": [2019]})
-    >>> target_vs_outcome(tg, obs, docs).select("year", "outcome", "met").rows()
-    [(2019, '6.1', True)]
+    >>> target_vs_outcome(tg, obs, docs).select("year", "outcome", "direction", "met").rows()
+    [(2019, '6.1', 'floor', True)]
     """
     series = target_series(targets, documents).filter(pl.col("status") == "set")
     outcomes = (observation_series(observations, documents)
@@ -233,20 +243,41 @@ def target_vs_outcome(targets: pl.DataFrame, observations: pl.DataFrame, documen
     high = pl.col("value_high").cast(_DECIMAL, strict=False)
     outcome = pl.when(same_base).then(pl.col("outcome_base").cast(_DECIMAL, strict=False) / scale).otherwise(
         pl.col("outcome").cast(_DECIMAL, strict=False))
-    comparator = pl.col("comparator")
+    comparator, direction = pl.col("comparator"), pl.col("direction")
+    floor, ceiling = direction == "floor", direction == "ceiling"
     met = (pl.when(outcome.is_null()).then(None)
            .when(comparator == ">=").then(outcome >= value)
            .when(comparator == ">").then(outcome > value)
            .when(comparator == "<=").then(outcome <= value)
            .when(comparator == "<").then(outcome < value)
+           .when((comparator == "range") & floor).then(outcome >= value)
+           .when((comparator == "range") & ceiling).then(outcome <= high)
            .when(comparator == "range").then((outcome >= value) & (outcome <= high))
+           .when(comparator.is_in(["≈", "="]) & floor).then(outcome >= value)
+           .when(comparator.is_in(["≈", "="]) & ceiling).then(outcome <= value)
            .otherwise(None))
+    is_floor = comparator.is_in([">=", ">"]) | (~comparator.is_in(["<=", "<"]) & floor)
+    percent = pl.when(is_floor & (value != 0)).then(outcome * 100 / value).otherwise(None)
     return (
         series.join(outcomes, on=[*_KEYS, "year"], how="left", nulls_equal=True)
-        .with_columns((outcome - value).alias("gap"), met.alias("met"))
+        .with_columns(_direction(series).alias("direction"))
+        .with_columns((outcome - value).alias("gap"), met.alias("met"), percent.alias("percent_of_target"))
         .select([*_KEYS, "year", "value", "value_high", "comparator", "unit", "outcome", "outcome_unit",
-                 "outcome_doc_id", "gap", "met"])
+                 "outcome_doc_id", "gap", "direction", "met", "percent_of_target"])
     )
+
+
+def _direction(series: pl.DataFrame) -> pl.Series:
+    """floor or ceiling for each target: the metric's better direction, turned over for a decrease target
+    (能耗降低3%左右: more decrease is better) — null where the lexicon gives none."""
+    kinds = series["kind"].to_list() if "kind" in series.columns else [None] * series.height
+    out = []
+    for key, kind in zip(series["metric_key"].to_list(), kinds):
+        better = metric_direction(key)
+        if better and kind == "decrease":
+            better = "higher" if better == "lower" else "lower"
+        out.append({"higher": "floor", "lower": "ceiling"}.get(better))
+    return pl.Series("direction", out, dtype=pl.String)
 
 
 def _difference(left: tuple[str, str, str], right: tuple[str, str, str]) -> pl.Expr:

@@ -121,3 +121,17 @@ def test_period_reaches_across_semicolons_to_the_start_of_the_sentence():
     found = observe("截至9月底，新改建农村公路412公里；改造城镇老旧小区56个；新增托位1850个。")
     assert [(o.value, o.period) for o in found] == [
         ("412", "2020-01/2020-09"), ("56", "2020-01/2020-09"), ("1850", "2020-01/2020-09")]
+
+
+def test_a_review_s_yearly_average_is_no_one_year_s_outcome():
+    md = DocumentMetadata(year=2023, doc_type="work_report")
+    text = "一、过去五年工作回顾\n城镇新增就业年均1270多万人，居民消费价格年均上涨2.1%。全年PM2.5年均浓度为30微克/立方米。"
+    found = {o.value: (o.year, o.period) for o in find_observations(text, (), md)}
+    assert found["1270"] == (None, None) and found["2.1"] == (None, None)
+    assert found["30"] == (2022, "2022")
+
+
+def test_a_per_step_rule_is_no_figure():
+    md = DocumentMetadata(year=2016, doc_type="work_report")
+    text = "一、2015年工作回顾\n现在国内生产总值每增长1个百分点，可带动更多就业。国内生产总值增长6.9%。"
+    assert [o.value for o in find_observations(text, (), md)] == ["6.9"]

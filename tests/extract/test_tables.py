@@ -23,9 +23,9 @@ def test_target_column_with_merged_category_cells_and_symbols():
     found = find_targets(TABLE, (), PLAN)
     assert [(t.metric, t.value, t.unit, t.comparator, t.kind, t.year, t.metric_key) for t in found] == [
         ("地区生产总值增长", "6", "%", "≈", "growth_rate", 2025, "gdp_growth"),
-        ("常住人口城镇化率", "65", "%", "=", "share", 2025, None),
+        ("常住人口城镇化率", "65", "%", "=", "share", 2025, "urbanisation_rate"),
         ("单位地区生产总值能源消耗降低", "13.5", "%", "=", "decrease", 2025, "energy_intensity"),
-        ("森林覆盖率", "25", "%", ">=", "share", 2025, None),
+        ("森林覆盖率", "25", "%", ">=", "share", 2025, "forest_cover"),
         ("城镇调查失业率", "5.5", "%", "<", "share", 2025, "surveyed_unemployment_rate"),
         ("每千人口拥有执业（助理）医师数", "3.4", "人/千人", "=", "level", 2025, None),
     ]

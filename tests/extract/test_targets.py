@@ -141,11 +141,50 @@ def test_five_year_aims_are_not_for_the_report_year():
     ("单位国内生产总值能耗", None, "energy_intensity"),
     ("粮食产量", None, "grain_output"),
     ("赤字率", None, "deficit_ratio"),
+    ("能源消耗强度", None, "energy_intensity"),
+    ("单位地区生产总值二氧化碳排放", None, "co2_intensity"),
+    ("人均地区生产总值增长", None, "gdp_per_capita_growth"),
+    ("全社会研发经费投入强度", None, "rd_intensity"),
+    ("研究与试验发展经费占地区生产总值比重", None, "rd_intensity"),
+    ("研发经费投入增长", None, "rd_spending_growth"),
+    ("PM2.5平均浓度", None, "pm25_concentration"),
+    ("细颗粒物年平均浓度", None, "pm25_concentration"),
+    ("空气质量优良天数比例", None, "good_air_days_ratio"),
+    ("森林覆盖率", None, "forest_cover"),
+    ("常住人口城镇化率", None, "urbanisation_rate"),
+    ("全员劳动生产率", None, "labour_productivity"),
+    ("出口增长", None, "exports_growth"),
+    ("进出口总额", None, "foreign_trade"),
+    ("出口企业", None, None),
+    ("主要进口产品落地加工量", None, None),
     ("市级重点实验室", None, None),
     ("", None, None),
 ])
 def test_metric_keys(metric, kind, key):
     assert metric_key(metric, kind) == key
+
+
+def test_every_metric_has_an_english_name_a_direction_and_units():
+    from policykit import lexicon
+    from policykit.extract import metric_direction
+
+    rows = lexicon.table("metrics").rows
+    assert len(rows) >= 25
+    assert all(row["name_en"] and row["units"] and row["is_rate"] in ("yes", "no") for row in rows)
+    assert {row["direction"] for row in rows} <= {"higher", "lower", ""}
+    assert (metric_direction("cpi"), metric_direction("gdp_growth"), metric_direction("unknown")) == ("lower", "higher", None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("今年主要预期目标是：城镇、农村居民人均可支配收入分别增长4.5%、5.5%左右。",
+     [("urban_disposable_income_growth", "4.5", "≈"), ("rural_disposable_income_growth", "5.5", "≈")]),
+    ("今年主要预期目标是：进口和出口分别增长3%和6%。", [("imports_growth", "3", "="), ("exports_growth", "6", "=")]),
+    ("今年主要预期目标是：森林覆盖率、城镇化率、优良天数比例分别达到31%、66%、88%以上。",
+     [("forest_cover", "31", ">="), ("urbanisation_rate", "66", ">="), ("good_air_days_ratio", "88", ">=")]),
+])
+def test_respectively_splits_one_target_per_metric(text, expected):
+    found = find_targets("二、今年工作安排\n" + text, (), DocumentMetadata(year=2026, doc_type="work_report"))
+    assert [(t.metric_key, t.value, t.comparator) for t in found] == expected
 
 
 def test_chengwu_targets_read_by_hand():
@@ -375,3 +414,12 @@ def test_a_section_on_the_new_five_year_outline_dates_nothing_to_the_report_year
             "今年主要预期目标是：地区生产总值增长4.5%左右。")
     assert [(t.value, t.year) for t in find_targets(text, (), WORK_REPORT) if t.metric_key == "gdp_growth"] == [
         ("5", None), ("4.5", 2026)]
+
+
+@pytest.mark.parametrize("text", [
+    "纲要从4方面提出了26个主要指标，其中18个预期性指标、8个约束性指标。",
+    "举办青年企业家30人论坛。",
+    "补贴金额=投资额×20%。",
+])
+def test_the_document_s_own_outline_names_and_formulas_are_no_targets(text):
+    assert find_targets("二、今年工作安排\n" + text, (), DocumentMetadata(year=2026, doc_type="work_report")) == ()

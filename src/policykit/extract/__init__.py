@@ -1,7 +1,8 @@
 """Extraction: pure functions from a clean document text to records with character spans.
 
 The stage knows nothing of storage. :func:`extract_document` is the one entry point the log uses;
-the pieces (section tree, responsibility clauses, unit mentions, numbers, targets, observations)
+the pieces (section tree, responsibility clauses, unit mentions, numbers, targets, observations,
+policy instruments)
 live in private modules and are re-exported where they are useful on their own.
 """
 from __future__ import annotations
@@ -10,7 +11,8 @@ from dataclasses import replace
 
 from ..text import DocumentMetadata
 from ._clauses import find_assignments
-from ._metrics import metric_key
+from ._instruments import find_instruments
+from ._metrics import metric_direction, metric_key
 from ._numbers import MAX_DIGITS, Quantity, find_quantities, numeral_warnings, read_number
 from ._observations import find_observations
 from ._records import (
@@ -56,10 +58,12 @@ __all__ = [
     "column_types",
     "extract_document",
     "find_assignments",
+    "find_instruments",
     "find_observations",
     "find_targets",
     "find_quantities",
     "find_tasks",
+    "metric_direction",
     "metric_key",
     "numeral_warnings",
     "read_number",
@@ -69,7 +73,7 @@ __all__ = [
 
 
 def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Extraction:
-    """Extract tasks, responsibility assignments, targets and observations from a clean text.
+    """Extract tasks, responsibility assignments, targets, observations and policy instruments from a clean text.
 
     Parameters
     ----------
@@ -100,6 +104,7 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
         assignments=find_assignments(text, owners),
         targets=find_targets(text, owners, metadata),
         observations=find_observations(text, owners, metadata),
+        instruments=find_instruments(text, owners, metadata),
         warnings=numeral_warnings(text),
     )
 

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..text import DocumentMetadata
-from ._metrics import metric_key
+from ._instrument_kinds import beneficiary, limit_kind, money_kind
+from ._metrics import RATE_KEYS, metric_key
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
 from ._periods import PLAN_TYPES, document_year, last_year_word, plan_period, stated_year_of, when
 from ._records import TaskRecord
@@ -29,7 +30,7 @@ _QUOTED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{
 _SUBSIDY_BEFORE = re.compile(r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|给予|一次性)[^，,；;。]{0,6}$|最高(?:奖励|补助|补贴|给予|可达|不超过)?$")
 _SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:给予)?(?:一次性)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|奖励|奖补|资助|贴息)")
 # Scoring rules of an assessment: 每低0.1个百分点扣0.5分, 达到6%的得满分, 低于80%的，扣2分, 指标占40%.
-_PER_STEP_BEFORE = re.compile(r"每(?:低|高|少|多|增加|减少|提高|降低|超过|下降|上升|超出)$")
+_PER_STEP_BEFORE = re.compile(r"每(?:低|高|少|多|增加|增长|减少|提高|降低|超过|下降|上升|超出)$")
 _SCORE_AFTER = re.compile(r"^的(?:[，,；;。]|得|扣|加|不得|视为|予以|给予)")
 _WEIGHT_BEFORE = re.compile(r"(?:权重|分值|比重分)(?:为|占)?$|指标占$")
 # 从人均8.7万元提高到12万元: a starting level, not the aim.
@@ -46,9 +47,9 @@ _ENCOURAGED_COUNT = re.compile(r"[ \t\u3000]*(?:积极)?(?:鼓励|支持|引导|
 # "按设备投资额的10%", "按贷款利率的50%": a rate applied to a base is how support is computed.
 _RATE_OF_BASE = re.compile(r"按[^，,；;。]{1,15}的$|按每[\u4e00-\u9fff]{0,4}$")
 # "对年营业收入超过1亿元的企业…", "凡…的": a clause that names who qualifies.
-_ELIGIBILITY = re.compile(r"[ \t\u3000]*(?:对于|凡|对(?!标|接|照|外|口|比))")
+_ELIGIBILITY = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)][ \t\u3000]*)?(?:对于|凡|对(?!标|接|照|外|口|比))")
 _SIZE_SPEC_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|集群|基地)")
-_SCOPE_BEFORE = re.compile(r"(?:总投资|(?<![定持制])在(?:全县|全市|全区|全省|全国|全镇)?|其他|其余|第|后|排名|省道|国道|县道|居全[省市国县区]第?|位列|位居)$")
+_SCOPE_BEFORE = re.compile(r"(?:总投资|(?<![定持制])在(?:全县|全市|全区|全省|全国|全(?!力|口径|域|员|社会|面|体|部)|全镇)?|其他|其余|第|后|排名|省道|国道|县道|居全[省市国县区]第?|位列|位居)$")
 # 全县13个供电所, 全部12家钢铁企业: the whole of an existing set, not an amount to reach.
 _WHOLE_SET_BEFORE = re.compile(r"(?:全部|全(?:市|县|区|省|国|镇|乡))$")
 # A making verb anywhere before the figure: 新建、改扩建农村学校餐厅、宿舍4处 is built, not listed.
@@ -92,14 +93,12 @@ _SESSION = re.compile(r"(?:届|人大|政协|党代会)[\u4e00-\u9fff]{0,4}$")
 
 _METRIC_LEAD = re.compile(
     r"^(?:[、，,：:\s]|\d{1,3}[.、](?!\d)|确保|力争|争取|努力|积极|其中|全年|年内|年底前?|年末|今年|到?20\d{2}\s*年?(?:底|末)?|"
-    r"全县|全市|全区|全省|全国|全(?!员|社会|面|体)|同比|比上年|较上年|为|并)+")
+    r"全县|全市|全区|全省|全国|全(?!力|口径|域|员|社会|面|体|部)|同比|比上年|较上年|为|并)+")
 _METRIC_TAIL = re.compile(
     r"(?:达到|达|为|是|保持在|保持|稳定在|控制在|完成|实现|累计|共计|共|总计|同比|(?:比|较)(?:20\d{2}\s*年|上年|去年)(?:同期)?|分别|年均|全年|"
     r"提高到|提高至|提升到|提升至|增加到|增加至|扩大到|扩大至|增至|下降到|下降至|降到|降至|减少到|减少至|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
 _GENERIC_METRIC = re.compile(r"总量|总额|总值|规模|总规模")
 _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|下降|降低)$")
-_RATE_KEYS = {"cpi", "surveyed_unemployment_rate", "registered_unemployment_rate", "deficit_ratio",
-              "energy_intensity", "co2_intensity", "water_intensity"}
 _RATE_UNITS = {"%", "‰", "百分点", "倍", "成", "半"}
 _GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨)[^，,；;。]{0,4}$")
 _DECREASE = re.compile(r"(?:下降|降低|减少|压减|削减|下调)(?![到至])[^，,；;。]{0,4}$")
@@ -111,10 +110,10 @@ class Measure:
     """A quantity that measures something, read in its context."""
 
     quantity: Quantity
-    role: str  # "target" | "observation"
+    role: str  # "target" | "observation" | "instrument"
     metric: str
     metric_key: str | None
-    kind: str  # level | increase | decrease | growth_rate | share
+    kind: str  # level | increase | decrease | growth_rate | share; for instruments one of INSTRUMENT_KINDS
     hardness: str | None
     year: int | None  # the year a target is for, or the year an observation reports on
     year_source: str  # where the year came from: stated | plan_period | report_year | relative | unknown
@@ -125,6 +124,7 @@ class Measure:
     text: str  # from the start of the clause to the end of the quantity
     start: int
     end: int
+    beneficiary: str | None = None  # instruments: who receives it, as written
 
     def record_fields(self) -> dict:
         """The fields target and observation records share, as decimal strings."""
@@ -173,7 +173,9 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
     reviews = _review_parts(text) if metadata.doc_type != "progress_report" else ()
     reports = metadata.doc_type in (None, "other", "assessment") and _mostly_reports(text)
     out: list[Measure] = []
+    instruments: list[Measure] = []
     seen: dict[tuple[str, str], int] = {}
+    seen_instruments: dict[tuple[str, str], int] = {}
     previous: tuple[int, str] | None = None  # (sentence start, metric) of the last measure
     support_end = -1  # end of the last figure read as a payment
     quantities = find_quantities(text)
@@ -186,8 +188,11 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
         if any(a <= q.start < b for a, b in table_rows):
             continue  # read below, cell by cell, with the row's unit and the column's year
+        pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
         if not _measures_something(text, q, quoted, next_start):
-            continue
+            pending = _limit_by_grammar(text, q, quoted)
+            if pending is None:
+                continue
         if q.cue is None and out and text[out[-1].end:q.start] == "、" and out[-1].quantity.cue in _SHARED_CUES:
             q = replace(q, comparator=out[-1].quantity.comparator, cue=out[-1].quantity.cue)  # 不少于8小时、4小时
         sentence_start = boundary_before(text, q.start, SENTENCE_END, SENTENCE_REACH)
@@ -219,9 +224,22 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         role = _role(metadata.doc_type, q.start, sentence, plan_start, reports or in_review)
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
-        if role == "target" and (_is_support(text, q) or text[support_end:q.start] in _LIST_JOINS):
-            support_end = q.end
-            continue  # 最高奖励1000万元, 给予30%补助 (and 、50万元 after it): what the government pays
+        instrument = None
+        if role == "target" and (_is_support(text, q) or not pending and text[support_end:q.start] in _LIST_JOINS):
+            if not pending:
+                support_end = q.end
+            # 最高奖励1000万元, 给予30%补助 (and 、50万元 after it): what the government pays
+            instrument = money_kind(text, q)
+        elif role == "target" and pending:
+            instrument = pending
+        elif pending:
+            continue
+        elif role == "target" and q.base_unit in _CLASSIFIERS:
+            instrument = limit_kind(text, q, text[clause_start:q.end], text[sentence_start:q.end])  # 每年遴选不超过20名
+        if instrument:
+            instruments.append(_instrument_measure(text, q, instrument, metric, sentence_start, clause_start,
+                                                   prior_end, tasks, seen_instruments))
+            continue
         if role == "target" and _is_baseline(text, q):
             continue  # 从人均8.7万元提高到12万元: the 8.7 is where the aim starts
         year, year_source, period, as_of = when(text, sentence_start, q.start, role, doc_year, metadata, plan)
@@ -249,7 +267,39 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         previous = (sentence_start, metric)
     default = (plan[1], "plan_period") if plan else (doc_year, "report_year" if doc_year else "unknown")
     out += [_table_measure(text, figure, tasks, default) for figure in table]
-    return _respectively(text, sorted(out, key=lambda m: m.start))
+    return _respectively(text, sorted(out, key=lambda m: m.start)) + tuple(instruments)
+
+
+def _instrument_measure(text: str, q: Quantity, kind: str, metric: str, sentence_start: int, clause_start: int,
+                        prior_end: int, tasks: tuple[TaskRecord, ...], seen: dict[tuple[str, str], int]) -> Measure:
+    """A figure the text hands out or imposes, with who receives it (role ``instrument``)."""
+    task = _task_at(tasks, q.start)
+    task_key = task.key if task else None
+    quote_start = _skip_separators(text, max(clause_start, prior_end), q.start)
+    quote = text[quote_start:q.end]
+    ident = (task_key or "doc", quote)
+    seen[ident] = seen.get(ident, -1) + 1
+    digest = hashlib.sha1(quote.encode()).hexdigest()[:8]
+    return Measure(
+        quantity=q, role="instrument", metric=metric, metric_key=None, kind=kind, hardness=None, year=None,
+        year_source="unknown", period=None, as_of=None, task_key=task_key,
+        key=f"{task_key or 'doc'}#i{digest}.{seen[ident]}", text=quote, start=quote_start, end=q.end,
+        beneficiary=beneficiary(text, sentence_start, q.start))
+
+
+def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> str | None:
+    """weight or threshold when a figure the measures reader drops scores an assessment or names who qualifies."""
+    if q.base_unit in _DATE_UNITS or _inside_quote(quoted, q.number_start):
+        return None
+    before, after = text[max(0, q.start - 12):q.start], text[q.end:q.end + 12]
+    bounded = q.comparator not in ("=", "≈", "range") and not (q.base_unit in _CLASSIFIERS and q.cue is None)
+    if bounded and _is_eligibility(text, q):
+        return "threshold"  # 对年营业收入首次突破10亿元的企业
+    if _is_scoring(before, after):
+        return "weight"
+    if bounded and q.base_unit not in _CLASSIFIERS and (_is_qualifier(q, after) or _is_size_class(q, after)):
+        return "threshold"  # 营业收入首次突破10亿元的企业, 投资500万元以上技术改造项目
+    return None
 
 
 def _table_measure(text: str, figure: TableFigure, tasks: tuple[TaskRecord, ...],
@@ -349,10 +399,14 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
                       or scope.group(0) == "在" and q.base_unit in _RATE_UNITS and not after.startswith("的")):
         # 赤字率在2%左右 is a level; 在70%左右的地市开展 names where
         return False  # 总投资10亿元的项目 sizes the projects; …项目不少于30个、总投资超过200亿元。 is an aim
-    if _PER_STEP_BEFORE.search(before) or _SCORE_AFTER.match(after) or _WEIGHT_BEFORE.search(before):
+    if _is_scoring(before, after):
         return False  # how an assessment scores, not what it aims at
     if q.base_unit in _CLASSIFIERS and _WHOLE_SET_BEFORE.search(before):
         return False
+    if q.base_unit in _CLASSIFIERS and re.match(r"[\u4e00-\u9fff]{0,4}指标", after):
+        return False  # 提出28个主要指标, 其中8个约束性指标: the document's own outline
+    if before.endswith(("×", "*", "÷", "=")):
+        return False  # a formula (A=B×30%)
     if before.endswith("/") or re.match(r"/\d", after):
         return False  # a rate per so many (10/10万): no unit holds it
     if q.base_unit == "次" and (after.startswith("全会") or after.startswith("会议") and _SESSION.search(before)):
@@ -366,7 +420,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # 落实国务院安委会15条: a set of rules by name
     if _ENCOURAGED.match(text, clause_start) and not _ENCOURAGED_COUNT.match(text, clause_start):
         return False  # 鼓励学生每天至少…交流15分钟: what others are urged to do, not the government's aim
-    if _ELIGIBILITY.match(text, clause_start) and "的" in text[q.end:boundary_after(text, q.end, CLAUSE_END)]:
+    if _is_eligibility(text, q):
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
     if before.endswith("的") and q.base_unit in _CLASSIFIERS:
         return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
@@ -384,13 +438,34 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a count of sized things (两个100MW…): the size follows at once
     if after.startswith("级") or re.match(r"[:：]\d", after):
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
-    if re.match(r"(?:方面|环节|层面|维度|阶段|规定|原则|禁令|纪律|民生实事|件实事|大行动|大工程|大攻坚)", after):
+    if re.match(r"(?:方面|环节|层面|维度|阶段|规定|原则|禁令|纪律|民生实事|件实事|大行动|大工程|大攻坚|论坛)", after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
-    if re.match(r"[\u4e00-\u9fff]{0,2}的", after) and q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS:
+    if _is_qualifier(q, after):
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
-    if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS and _SIZE_SPEC_AFTER.match(after):
+    if _is_size_class(q, after):
         return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
     return True
+
+
+def _is_scoring(before: str, after: str) -> bool:
+    """每低0.1个百分点扣0.5分, 达到6%的得满分, 权重30%: how an assessment scores, not what it aims at."""
+    return bool(_PER_STEP_BEFORE.search(before) or _SCORE_AFTER.match(after) or _WEIGHT_BEFORE.search(before))
+
+
+def _is_eligibility(text: str, q: Quantity) -> bool:
+    """对年研发投入超过500万元且增幅达到20%的企业: the clause names who qualifies."""
+    clause_start = boundary_before(text, q.start, CLAUSE_END)
+    return bool(_ELIGIBILITY.match(text, clause_start) and "的" in text[q.end:boundary_after(text, q.end, CLAUSE_END)])
+
+
+def _is_qualifier(q: Quantity, after: str) -> bool:
+    """营业收入首次突破10亿元的企业, 168个城市的…: a figure that describes a set."""
+    return bool(re.match(r"[\u4e00-\u9fff]{0,2}的", after) and q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS)
+
+
+def _is_size_class(q: Quantity, after: str) -> bool:
+    """投资500万元以上技术改造项目, 过10亿元企业: a size class of projects or firms."""
+    return bool(q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS and _SIZE_SPEC_AFTER.match(after))
 
 
 def _inside_quote(quoted: list[tuple[int, int]], pos: int) -> bool:
@@ -461,7 +536,7 @@ def _linked_key(metric: str, kind: str, q: Quantity) -> str | None:
     if key is None:
         return None
     is_rate = q.base_unit in _RATE_UNITS
-    wants_rate = key.endswith("_growth") or key in _RATE_KEYS
+    wants_rate = key.endswith("_growth") or key in RATE_KEYS
     return key if is_rate == wants_rate else None
 
 

@@ -15,10 +15,28 @@ from .. import lexicon
 _LEXICON: tuple[tuple[str, re.Pattern[str], bool], ...] = tuple(
     (row["key"], re.compile(row["pattern"]), row["is_rate"] == "yes") for row in lexicon.table("metrics").rows
 )
+# Indicators that are rates themselves (CPI, unemployment rate, deficit ratio …): they take figures in %.
+RATE_KEYS = frozenset(row["key"] for row in lexicon.table("metrics").rows if row["is_rate"] == "yes")
 _GROWTH_WORDS = re.compile(r"增长|增速|增幅|增加")
 _IMPLIED_GROWTH = re.compile(r"经济增长|经济增速")
 # A ratio of the indicator is another metric: 科技进步对经济增长的贡献率, 占生产总值比重.
 _RATIO_OF = re.compile(r"的|贡献|比重|占比|拉动")
+
+
+_ROWS = {row["key"]: row for row in lexicon.table("metrics").rows}
+
+
+def metric_direction(key: str | None) -> str | None:
+    """Which way is better for a metric key: ``"higher"``, ``"lower"`` (a ceiling: CPI, unemployment,
+    energy intensity) or ``None`` when the lexicon says neither or does not know the key.
+
+    >>> metric_direction("cpi"), metric_direction("gdp_growth"), metric_direction("made_up")
+    ('lower', 'higher', None)
+    """
+    if not key:
+        return None
+    row = _ROWS.get(key) or _ROWS.get(key.removesuffix("_growth"))
+    return (row["direction"] or None) if row else None
 
 
 def metric_key(metric: str | None, kind: str | None = None) -> str | None:

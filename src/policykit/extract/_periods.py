@@ -32,8 +32,10 @@ _SPAN_FROM = re.compile(
 # 到“十四五”末, “十四五”时期末: the last year of a five-year plan, stated.
 _FIVE_YEAR_END = re.compile(r"十[一二三四五六七八九]五”?(?:时期|期)?末")
 _DURATION = re.compile(r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
+_YEARLY_AVERAGE = re.compile(r"年均(?!浓度|值)")  # 年均增长 over several years; PM2.5年均浓度 is one year's mean
 _RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
+_MEETING_DATE = re.compile(r"(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,40}?(?:人民代表大会|人大)")
 # Five-year aims (今后五年, 十四五期间) are not for the report's year.
 _MULTI_YEAR = re.compile(_MULTI_YEAR_WORDS + r"|十[一二三四五六七]五”?(?:期间|时期|末)")
 # A plan's own period, from its title: （2023—2025年）, “十四五”, 第十四个五年规划.
@@ -55,10 +57,13 @@ _ONE_MONTH = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})�
 
 
 def document_year(text: str, metadata: DocumentMetadata) -> int | None:
-    """The year a document plans or reports for: metadata, then the title, then the text's title line.
+    """The year a document plans or reports for: metadata, then the title, then the text's title line,
+    then the date of the congress session a work report was delivered at; never a horizon (面向2030年).
 
     >>> document_year("成武县2023年重点工作任务\\n正文", DocumentMetadata())
     2023
+    >>> document_year("政府工作报告\\n——2026年1月14日在省人民代表大会上\\n面向2035年，到2030年…", DocumentMetadata())
+    2026
     """
     if metadata.year:
         return metadata.year
@@ -66,6 +71,8 @@ def document_year(text: str, metadata: DocumentMetadata) -> int | None:
         m = _TITLE_YEAR.search(source)
         if m:
             return int(m.group(1))
+    if m := _MEETING_DATE.search(text, 0, 2000):
+        return int(m.group(1))  # ——2026年1月14日在…人民代表大会…上: a work report plans for the year it is delivered
     if metadata.issued_on and metadata.issued_on[:4].isdigit():
         return int(metadata.issued_on[:4])
     years = Counter(re.findall(r"(20\d{2})\s*年", text))
@@ -168,6 +175,8 @@ def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | No
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
     recurring = _RECURRING.search(text, boundary_before(text, pos, CLAUSE_END), pos)
+    if role == "observation" and not stated_year and _YEARLY_AVERAGE.search(text, boundary_before(text, pos, CLAUSE_END), pos):
+        recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
     if recurring or (_DURATION.search(before) or multi_year) and plan is None and not stated_year:
         year, source = None, "unknown"  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated_year:
