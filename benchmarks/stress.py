@@ -86,7 +86,7 @@ def bad_inputs_run(args, work: Path) -> dict:
     project = pk.Project(work / "bad")
     write_bad_inputs(project.raw_dir, cases)
     report = pk.ingest(project)
-    return {"outcome": f"{len(cases) + 9} files ({args.big_mb} MB single line): {report.files_ingested} ingested, "
+    return {"outcome": f"{report.files_seen} files ({args.big_mb} MB single line): {report.files_ingested} ingested, "
                        f"{report.files_failed} failed, {len(report.problems)} messages", "ok": report.files_ingested > 0}
 
 
@@ -138,7 +138,10 @@ def dense_numeric_table(args, work: Path) -> dict:
         rows.append(row)
         size += len(row.encode())
     project = _project(work, {"table.txt": "".join(rows).encode(), "good.txt": GOOD.encode()})
-    out = _cli(project, "ingest", timeout=args.case_timeout)
+    try:
+        out = _cli(project, "ingest", timeout=args.case_timeout)
+    except subprocess.TimeoutExpired:
+        return {"outcome": f"{args.table_mb} MB: not done in {args.case_timeout:g} s", "ok": False}
     line = next((ln for ln in out.stderr.splitlines() if "table.txt" in ln), "")
     ingested = "2 ingested" in out.stdout
     return {"outcome": f"{args.table_mb} MB: exit {out.returncode}, "

@@ -254,3 +254,15 @@ def test_export_log_never_writes_through_a_symlink(tmp_path):
     assert all(v.read_text() == "precious" for v in victims.values())
     assert not any((out / name).is_symlink() for name in victims)
     assert pk.import_log(make_project(tmp_path / "replica", {}), out) == 2
+
+
+def test_stress_cases_run_and_print_their_table(capsys):
+    """`make stress` is too slow for `make test`; two of its quick cases keep the runner from rotting."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import stress
+
+    assert stress.main(["--only", "fifo,tampered-packages"]) == 0
+    out = capsys.readouterr().out
+    assert "| fifo | ok | exit 1: warning: data/raw/pipe.txt: a FIFO" in out
+    assert "| tampered-packages | ok | 14/14 tampered packages refused by name" in out
+    assert "events lost 0 · events doubled 0" in out
