@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from decimal import Decimal
+from decimal import Context, Decimal
 from pathlib import Path
 
 import polars as pl
@@ -118,22 +118,29 @@ def test_digit_by_digit_numerals_with_a_zero_read_back_exactly(written):
     assert read_number(written) == int("".join(str("〇一二三四五六七八九".index(ch)) for ch in written))
 
 
-numerals = st.one_of(
+arabic = st.one_of(
     st.builds(lambda n: (str(n), Decimal(n)), integers),
     st.builds(lambda n, f: (f"{n}.{f}", Decimal(f"{n}.{f}")), integers, fractions),
     st.builds(lambda n: (f"{n:,}", Decimal(n)), st.integers(min_value=1000, max_value=10**30)),
     st.builds(lambda n: (str(n).translate(_FULL_WIDTH), Decimal(n)), integers),
+)
+# (as written, value in base units): a scale word after Arabic digits multiplies (3.5万 = 35000).
+numerals = st.one_of(
+    st.builds(lambda number, scale: (number[0] + scale[0], Context(prec=100).multiply(number[1], scale[1])), arabic,
+              st.sampled_from([("", 1), ("万", 10**4), ("亿", 10**8)])),
     st.builds(lambda n: (chinese_numeral(n), Decimal(n)), st.integers(min_value=1, max_value=10**16 - 1)),
 )
 
 
 @NUMBERS
 @given(numerals, st.sampled_from(["力争达到", "新增", "完成投资", "。"]), st.sampled_from(["家", "个", "人次", "吨"]))
+@example(("一万", Decimal(10**4)), "新增", "家")
+@example(("3.5亿", Decimal(35 * 10**7)), "完成投资", "吨")
 def test_quantities_in_a_sentence_keep_the_exact_value_and_span(numeral, before, unit):
     written, value = numeral
     text = f"{before}{written}{unit}以上。"
     found = find_quantities(text)
-    assert [(q.value, q.unit, q.comparator) for q in found] == [(value, unit, ">=")], text
+    assert [(q.base_value, q.base_unit, q.comparator) for q in found] == [(value, unit, ">=")], text
     assert text[found[0].start:found[0].end] == f"{written}{unit}以上"
 
 
