@@ -242,6 +242,8 @@ def _decide(project: pk.Project, kind: str, pick: int) -> tuple | None:
     if kind == "role":
         return curation.set_role, row["assignment_id"], (_ROLES[pick % 3],)
     if kind == "split":
+        if len(row["mention"]) < 2:  # a part of an earlier split may be one character
+            return None
         cut = 1 + pick % (len(row["mention"]) - 1)
         return curation.split_unit, row["assignment_id"], (row["mention"][:cut], row["mention"][cut:])
     if kind == "alias":
