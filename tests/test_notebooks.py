@@ -15,6 +15,7 @@ FIGURES = {
     "1.01-coordination-load": ["coordination-load", "coordination-network", "shared-tasks-heatmap"],
     "1.02-target-growth": ["target-progress", "target-series"],
     "1.03-data-audit": ["document-warnings", "extraction-quality"],
+    "1.04-target-escalation": ["target-escalation"],
 }
 # What an empty-state chart (charts draw one when their frame holds nothing to draw) leaves in its SVG.
 EMPTY_STATE = 'aria-label="message: '
