@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from decimal import Decimal
+from decimal import Context, Decimal
 from pathlib import Path
 
 import polars as pl
@@ -51,6 +51,7 @@ def test_integers_with_thousands_separators_read_back_exactly(whole):
 def test_decimals_with_thousands_separators_read_back_exactly(whole, fraction):
     written = f"{whole:,}.{fraction}"
     assert read_number(written) == Decimal(written.replace(",", ""))
+    assert [q.value for q in find_quantities(f"达到{written}家")] == [Decimal(written.replace(",", ""))]
 
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -103,12 +104,41 @@ def test_chinese_numerals_of_any_length_read_back_exactly(n, liang):
     assert read_number(written) == n, written
 
 
+@pytest.mark.xfail(strict=True, reason="issue 16: 一亿亿 (10^16) reads as 100000000; numbers of 10^16 and more "
+                                      "(亿 after 亿) lose their higher 亿")
 @NUMBERS
-@given(st.integers(min_value=0, max_value=10**12), st.text(alphabet=_CN_DIGITS, min_size=1, max_size=12))
+@given(st.integers(min_value=10**16, max_value=10**24 - 1))
+@example(10**16)
+def test_chinese_numerals_past_ten_to_the_sixteen_read_back_exactly(n):
+    assert read_number(chinese_numeral(n)) == n, chinese_numeral(n)
+
+
+def _chinese_decimal(whole: int, fraction: str) -> tuple[str, Decimal]:
+    """(三点一四, 3.14) from 3 and "一四"."""
+    return chinese_numeral(whole) + "点" + fraction, Decimal(f"{whole}." + "".join(str(_CN_DIGITS.index(ch))
+                                                                                    for ch in fraction))
+
+
+chinese_fractions = st.text(alphabet=_CN_DIGITS, min_size=1, max_size=12)
+
+
+@NUMBERS
+@given(st.integers(min_value=0, max_value=10**12), chinese_fractions)
 def test_chinese_decimals_read_back_exactly(whole, fraction):
-    written = chinese_numeral(whole) + "点" + fraction
-    expected = Decimal(f"{whole}." + "".join(str(_CN_DIGITS.index(ch)) for ch in fraction))
+    written, expected = _chinese_decimal(whole, fraction)
     assert read_number(written) == expected, written
+
+
+@pytest.mark.xfail(strict=True, reason="issue 16: read_number('三点五万') is None and find_quantities('达到三点五万家') "
+                                      "reads 50000 家, not 35000")
+@NUMBERS
+@given(st.integers(min_value=0, max_value=9999), chinese_fractions, st.sampled_from([("万", 10**4), ("亿", 10**8)]))
+@example(3, "五", ("万", 10**4))
+def test_chinese_decimals_with_a_scale_word_read_back_exactly(whole, fraction, scale):
+    written, value = _chinese_decimal(whole, fraction)
+    expected = Context(prec=100).multiply(value, scale[1])
+    assert read_number(written + scale[0]) == expected, written + scale[0]
+    assert [q.base_value for q in find_quantities(f"达到{written}{scale[0]}家")] == [expected]
 
 
 @NUMBERS
@@ -120,22 +150,29 @@ def test_digit_by_digit_numerals_with_a_zero_read_back_exactly(written):
 # In running text a figure longer than MAX_DIGITS digits is refused with a warning (so that the value
 # times 亿 still fits the frames' Decimal(38, 6)); the properties cover every figure below that.
 figures = st.integers(min_value=0, max_value=10**MAX_DIGITS - 1)
-numerals = st.one_of(
+arabic = st.one_of(
     st.builds(lambda n: (str(n), Decimal(n)), figures),
     st.builds(lambda n, f: (f"{n}.{f}", Decimal(f"{n}.{f}")), figures, fractions),
     st.builds(lambda n: (f"{n:,}", Decimal(n)), st.integers(min_value=1000, max_value=10**MAX_DIGITS - 1)),
     st.builds(lambda n: (str(n).translate(_FULL_WIDTH), Decimal(n)), figures),
+)
+# (as written, value in base units): a scale word after Arabic digits multiplies (3.5万 = 35000).
+numerals = st.one_of(
+    st.builds(lambda number, scale: (number[0] + scale[0], Context(prec=100).multiply(number[1], scale[1])), arabic,
+              st.sampled_from([("", 1), ("万", 10**4), ("亿", 10**8)])),
     st.builds(lambda n: (chinese_numeral(n), Decimal(n)), st.integers(min_value=1, max_value=10**16 - 1)),
 )
 
 
 @NUMBERS
 @given(numerals, st.sampled_from(["力争达到", "新增", "完成投资", "。"]), st.sampled_from(["家", "个", "人次", "吨"]))
+@example(("一万", Decimal(10**4)), "新增", "家")
+@example(("3.5亿", Decimal(35 * 10**7)), "完成投资", "吨")
 def test_quantities_in_a_sentence_keep_the_exact_value_and_span(numeral, before, unit):
     written, value = numeral
     text = f"{before}{written}{unit}以上。"
     found = find_quantities(text)
-    assert [(q.value, q.unit, q.comparator) for q in found] == [(value, unit, ">=")], text
+    assert [(q.base_value, q.base_unit, q.comparator) for q in found] == [(value, unit, ">=")], text
     assert text[found[0].start:found[0].end] == f"{written}{unit}以上"
 
 
@@ -237,6 +274,8 @@ def _decide(project: pk.Project, kind: str, pick: int) -> tuple | None:
     if kind == "role":
         return curation.set_role, row["assignment_id"], (_ROLES[pick % 3],)
     if kind == "split":
+        if len(row["mention"]) < 2:  # a part of an earlier split may be one character
+            return None
         cut = 1 + pick % (len(row["mention"]) - 1)
         return curation.split_unit, row["assignment_id"], (row["mention"][:cut], row["mention"][cut:])
     if kind == "alias":
