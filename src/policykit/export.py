@@ -111,7 +111,7 @@ def codebook(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
     >>> book.select("variable", "label_zh", "n_missing").rows()
     [('hardness', '约束强度（确保、力争、争取、努力）', 0), ('value', '目标值（区间下限）', 1)]
     """
-    labels = {(row["frame"], row["variable"]): (row["label_en"], row["label_zh"])
+    labels = {tuple(row["variable"].split(".", 1)): (row["label_en"], row["label_zh"])
               for row in lexicon.table("codebook").rows}
     rows = []
     for name, frame in tables.items():

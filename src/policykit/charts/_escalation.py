@@ -89,7 +89,7 @@ def escalation_chart(panel: pl.DataFrame, *, metric: str = "gdp_growth", year: i
     shape = alt.Shape("series:N", scale=alt.Scale(domain=series, range=["diamond"] * 3 + ["triangle-down", "circle"]))
     y = alt.Y("region:N", title=None, sort=order, axis=alt.Axis(labelLimit=0))
     x = alt.X("x:Q", title=rows["unit"].drop_nulls().first() if "unit" in rows.columns else None,
-              scale=alt.Scale(zero=False, nice=True))
+              scale=alt.Scale(zero=False, nice=True), axis=alt.Axis(labelFlush=False))
     ranges = alt.Chart(points).mark_rule(strokeWidth=2, opacity=0.6).encode(
         x=alt.X("low:Q"), x2="high:Q", y=y, yOffset=_OFFSET, color=colour).transform_filter(alt.datum.low != alt.datum.high)
     marks = alt.Chart(points).mark_point(size=80, filled=True, opacity=0.9).encode(
