@@ -137,7 +137,11 @@ def for_format(frame: pl.DataFrame, fmt: str) -> pl.DataFrame:
     if fmt == "parquet":
         return frame
     lists = [c for c, t in frame.schema.items() if isinstance(t, pl.List)]
-    frame = frame.with_columns(pl.col(c).list.join(_LIST_SEPARATOR) for c in lists)
+    # Elements as text first: a list of spans ([[3, 9], …]) joins as "3-9; …".
+    frame = frame.with_columns(
+        (pl.col(c).list.eval(pl.element().cast(pl.List(pl.String)).list.join("-"))
+         if isinstance(frame.schema[c].inner, pl.List) else pl.col(c).cast(pl.List(pl.String))).list.join(_LIST_SEPARATOR)
+        for c in lists)
     if fmt == "csv":
         return frame
     if fmt == "xlsx":
