@@ -18,9 +18,9 @@ from policykit.project import FRAME_NAMES, Project
 from policykit.text import DocumentMetadata
 
 TEXT = "一、总则\n1.建设实验室，力争达到20家。(牵头单位:科技局)\n2.补助企业，最高奖励100万元。"
-_VALUES = {"string": "值", "int": 7, "decimal": "1.5", "bool": True, "strings": ("一",)}
+_VALUES = {"string": "值", "int": 7, "decimal": "1.5", "bool": True, "strings": ("一",), "spans": ((3, 9),)}
 _POLARS = {"string": pl.String, "int": pl.Int32, "offset": pl.Int64, "decimal": pl.Decimal(38, 6), "bool": pl.Boolean,
-           "strings": pl.List(pl.String)}
+           "strings": pl.List(pl.String), "spans": pl.List(pl.List(pl.Int64))}
 
 
 def _record(record_type: type, task_key: str | None) -> object:
@@ -84,7 +84,8 @@ def test_every_field_of_every_record_reaches_its_frame(tmp_path):
             if field in ("key", "task_key"):
                 continue
             expected = getattr(record, field)
-            expected = Decimal(expected) if kind == "decimal" else list(expected) if kind == "strings" else expected
+            expected = (Decimal(expected) if kind == "decimal" else list(expected) if kind == "strings"
+                        else [list(span) for span in expected] if kind == "spans" else expected)
             assert row[field] == expected, (name, field)
         if "task_id" in frame.columns and name != "tasks":
             assert row["task_id"] == ds.tasks["task_id"][0], name

@@ -250,14 +250,15 @@ def _organ_of(left: str, rest: str) -> bool:
 
 
 _BODY_NAMES_BY_FIRST: dict[str, tuple[str, ...]] = {}
-for _body in sorted(BODY_NAMES, key=len, reverse=True):
+# A long function stem is never cut inside either: 银行保险监督管理委员会 holds the head 银行 in its stem.
+for _body in sorted(BODY_NAMES | {stem for stem in FUNCTION_STEMS if len(stem) >= 4}, key=len, reverse=True):
     _BODY_NAMES_BY_FIRST[_body[0]] = (*_BODY_NAMES_BY_FIRST.get(_body[0], ()), _body)
 
 
 @lru_cache(maxsize=65536)
 def _inside_body_names(name: str) -> frozenset[int]:
-    """Offsets of ``name`` that fall strictly inside the name of a known body (文化广电旅游局, 银保监局):
-    no cut is taken there."""
+    """Offsets of ``name`` that fall strictly inside the name of a known body (文化广电旅游局, 银保监局) or a
+    long function stem (银行保险监督管理): no cut is taken there."""
     inside: set[int] = set()
     for i, ch in enumerate(name):
         body = next((b for b in _BODY_NAMES_BY_FIRST.get(ch, ()) if name.startswith(b, i)), None)
