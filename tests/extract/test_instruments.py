@@ -68,3 +68,10 @@ def test_a_review_reports_payments_rather_than_setting_them():
     text = "一、2023年工作回顾\n发放创业补贴3亿元。\n二、2024年工作安排\n对返乡创业人员给予5000元补贴。"
     found = find_instruments(text, (), DocumentMetadata(year=2024, doc_type="work_report"))
     assert [(i.kind, i.amount) for i in found] == [("subsidy", "5000")]
+
+
+def test_a_support_rate_stays_an_instrument_when_a_scraper_spaced_the_figure():
+    text = "二、支持项目建设\n1.对新建项目，最高可按项目固定资产投资额的 10%给予补助。\n"
+    extraction = extract_document(text)
+    assert [(i.kind, i.amount, i.unit) for i in extraction.instruments] == [("subsidy", "10", "%")]
+    assert extraction.targets == ()

@@ -330,3 +330,10 @@ def test_long_numeral_runs_are_read_in_linear_time(unit):
 
     small, large = cost(40_000), cost(320_000)
     assert large < 16 * small + 0.5  # 8x the input: near 8x the time, far from 64x (a quadratic scan took minutes)
+
+
+def test_an_ordinal_is_never_a_quantity_in_either_script():
+    # 第十二条 once gave "2条" (the scan restarted inside the ordinal), 第12条 "12条".
+    for text in ("第十二条　支持企业发展。", "依照第12条执行。", "第二十条 附则"):
+        assert find_quantities(text) == (), text
+    assert [q.value for q in find_quantities("力争第一年新增20家以上")] == [20]

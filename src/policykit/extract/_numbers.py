@@ -75,6 +75,7 @@ _APPROX_MARKS = "余多"
 # fraction word, a comparator.
 _QUANTITY_FOLLOWERS = frozenset(_APPROX_MARKS + _RANGE_DASH + "成半" + "".join(word[0] for word, _ in _SUFFIX_COMPARATORS))
 _WORD_BEFORE_NUMERAL = set("统唯之同单专逐合归均整万千百第星周届每数几")  # 数十, 几百: vague, not 10 or 100
+_ORDINAL_MARKS = frozenset("第")
 # 至少 may govern a number across a short verb: 至少入选一人.
 _GAPPED_PREFIXES = ("至少", "不少于", "不低于")
 
@@ -250,6 +251,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         m = _NUMBER.search(norm, pos)
         if not m:
             break
+        if m.start() > 0 and norm[m.start() - 1] in _ORDINAL_MARKS:
+            pos = m.end()  # 第十二条, 第12条: an ordinal, in either script, and no part of it a quantity
+            continue
         if m.group("chinese") and m.start() > 0 and norm[m.start() - 1] in _WORD_BEFORE_NUMERAL:
             pos = m.start() + 1  # 统一, 唯一, 之一: words, not numerals
             continue
