@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -353,3 +354,20 @@ def test_mechanisms_described_in_prose_assign_nothing():
     # A unit told to build the mechanism is assigned.
     assert units("1.健全机制。由市科技局牵头，建立联席会议制度。") == [("市科技局", "lead")]
     assert units("1.健全机制。市科技局要会同市财政局建立协调机制。") == [("市科技局", "lead"), ("市财政局", "participant")]
+
+
+@pytest.mark.parametrize("clause, expected", [
+    # A participant verb after the list, as a responsible one: X牵头，Y、Z按职责分工配合.
+    ("（甲市海关牵头，省贸促会、省商务厅按职责分工配合）",
+     [("甲市海关", "lead"), ("省贸促会", "participant"), ("省商务厅", "participant")]),
+    # 等(相关)部门 inside the list closes its part; the list goes on after 及.
+    ("（应急部、公安部等相关部门及各地区按职责分工负责）",
+     [("应急部", "responsible"), ("公安部", "responsible"), ("各地区", "responsible")]),
+    ("（市财政局等部门和各县区政府按职责分工配合）",
+     [("市财政局", "participant"), ("各县区政府", "participant")]),
+])
+def test_role_verbs_last_with_etc_inside_the_list(clause, expected):
+    text = f"1.做好通关服务工作。{clause}"
+    found = find_assignments(text, find_tasks(text))
+    assert [(a.mention, a.role) for a in found] == expected
+    assert all(text[a.start:a.end] == a.mention for a in found)

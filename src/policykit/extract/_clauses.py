@@ -21,6 +21,7 @@ from ._lexicon import alternation, of_kind, role_words
 from ._records import AssignmentRecord, TaskRecord
 from ._units import (
     UnitMention,
+    etc_inside,
     looks_like_unit,
     shifted,
     split_outside_parentheses,
@@ -337,8 +338,8 @@ def _subject_units_in(text: str) -> tuple[UnitMention, ...] | None:
         return None
     # Every character of the span must belong to a mention or a separator.
     inside = set()
-    for m in mentions:
-        inside.update(range(m.start, m.end))
+    for m_start, m_end in (*((m.start, m.end) for m in mentions), *etc_inside(text)):
+        inside.update(range(m_start, m_end))
     if any(i not in inside and text[i] not in _GLUE for i in range(start, end)):
         return None
     return tuple(mentions)

@@ -76,6 +76,9 @@ _ETC_TAIL = re.compile(
 )
 
 
+_ETC_INSIDE = re.compile(_ETC_TAIL.pattern.removesuffix("$") + "(?:[及和与]|(?=[、，,]))")
+
+
 @dataclass(frozen=True)
 class UnitMention:
     """One unit name as written, with its span in the text."""
@@ -328,6 +331,11 @@ def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
     return out
 
 
+def etc_inside(text: str) -> list[tuple[int, int]]:
+    """Spans of 等(相关)部门 closing part of a list inside it (X、Y等部门及各地区): words that name no unit."""
+    return [m.span() for m in _ETC_INSIDE.finditer(text)]
+
+
 def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     """Split the unit list ``text[start:end]`` into single unit mentions with exact spans.
 
@@ -349,7 +357,10 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     >>> [m.mention for m in split_unit_list(s, 0, len(s))]
     ['工业和信息化局', '化工产业园管理服务中心', '各区、市政府']
     """
-    return [shifted(mention, start) for mention in _split_list(text[start:end])]
+    # 等(相关)部门 inside a list (X、Y等部门及各地区) closes its part of the list as it closes a whole one:
+    # its words name no unit, so they read as separators (offsets unchanged).
+    segment = _ETC_INSIDE.sub(lambda m: "、" * len(m.group()), text[start:end])
+    return [shifted(mention, start) for mention in _split_list(segment)]
 
 
 def shifted(mention: UnitMention, offset: int) -> UnitMention:
