@@ -119,10 +119,10 @@ def test_work_report_review_gives_no_targets_and_plan_part_does():
     assert all(t.task_key is None for t in found)
 
 
-def test_five_year_aims_are_not_for_the_report_year():
+def test_five_year_aims_are_for_the_last_year_of_the_plan_they_name_not_the_report_year():
     text = "二、“十三五”时期主要目标任务\n实现城镇新增就业5000万人以上。"
     (found,) = find_targets(text, (), DocumentMetadata(year=2016, doc_type="work_report"))
-    assert found.year is None
+    assert (found.year, found.year_source) == (2020, "plan_period")
 
 
 @pytest.mark.parametrize("metric, kind, key", [
@@ -262,7 +262,7 @@ def test_five_year_words_date_targets_by_the_plan_they_name():
     assert found.year == 2025
     report = DocumentMetadata(year=2023, doc_type="work_report")
     text = "今后五年的主要目标是：地区生产总值年均增长6%以上，到2027年突破4000亿元。"
-    assert [t.year for t in find_targets(text, (), report)] == [None, 2027]
+    assert [(t.year, t.year_source) for t in find_targets(text, (), report)] == [(2027, "plan_period"), (2027, "stated")]
 
 
 def test_a_plan_reviewing_years_before_it_reports_them():
@@ -408,12 +408,12 @@ def test_the_headline_paragraph_is_found_after_a_review_heading_naming_work():
     assert [(t.value, t.year) for t in find_targets(text, (), WORK_REPORT)] == [("5", 2026), ("60", 2026)]
 
 
-def test_a_section_on_the_new_five_year_outline_dates_nothing_to_the_report_year():
+def test_a_section_on_the_new_five_year_outline_dates_its_targets_to_the_outline_s_end():
     text = ("二、“十五五”时期目标任务和2026年工作安排\n"
             "《纲要（草案）》明确了主要指标，其中地区生产总值年均增长5%左右。\n"
             "今年主要预期目标是：地区生产总值增长4.5%左右。")
     assert [(t.value, t.year) for t in find_targets(text, (), WORK_REPORT) if t.metric_key == "gdp_growth"] == [
-        ("5", None), ("4.5", 2026)]
+        ("5", 2030), ("4.5", 2026)]
 
 
 @pytest.mark.parametrize("text", [
@@ -423,3 +423,14 @@ def test_a_section_on_the_new_five_year_outline_dates_nothing_to_the_report_year
 ])
 def test_the_document_s_own_outline_names_and_formulas_are_no_targets(text):
     assert find_targets("二、今年工作安排\n" + text, (), DocumentMetadata(year=2026, doc_type="work_report")) == ()
+
+
+def test_targets_of_a_five_year_section_in_a_work_report_are_for_its_last_year():
+    meta = DocumentMetadata(doc_type="work_report", year=2026)
+    text = ("一、2025年工作回顾\n地区生产总值增长5.4%。\n"
+            "二、“十五五”时期主要目标任务\n主要目标包括：地区生产总值年均增长5%以上，常住人口城镇化率达到69%。\n"
+            "今后五年，城镇新增就业累计50万人以上。\n"
+            "三、2026年工作安排\n地区生产总值增长5%左右。\n")
+    years = {(t.value, t.year, t.year_source) for t in find_targets(text, (), meta)}
+    assert {("5", 2030, "plan_period"), ("69", 2030, "plan_period"), ("50", 2030, "plan_period")} <= years
+    assert ("5", 2026, "report_year") in years or ("5", 2026, "stated") in years

@@ -18,6 +18,8 @@ _TIME_ROWS = lexicon.table("time_words").rows
 _RELATIVE_OFFSETS = {r["word"]: r["offset"] for r in _TIME_ROWS if r["kind"] == "relative"}
 _RELATIVE = "|".join(sorted(_RELATIVE_OFFSETS, key=len, reverse=True))
 _MULTI_YEAR_WORDS = "|".join(re.escape(r["word"]) for r in _TIME_ROWS if r["kind"] == "multi_year")
+# Spans ahead of the report that says them, with their last year's offset (今后五年 in a 2026 report: 2030).
+_FORWARD_SPANS = {r["word"]: int(r["offset"]) for r in _TIME_ROWS if r["kind"] == "multi_year" and r["offset"]}
 # A year word names the period unless it is a comparison base (比上年, 与2016年持平, 从去年的2.1%).
 _CN_YEAR = "二〇[〇零一二三四五六七八九]{2}"  # 二〇二五年, as formal texts write years
 # Horizon words (面向2030年, 展望2035年, 2035年远景目标) name a later horizon, not the figure's year.
@@ -99,6 +101,18 @@ def plan_period(text: str, metadata: DocumentMetadata) -> tuple[int, int] | None
     return (last - 4, last) if last else None
 
 
+def _named_span_end(text: str, pos: int, multi_year: re.Match, doc_year: int | None) -> int | None:
+    """Last year of the span a five-year word names: the plan it names (“十五五”时期, or 《纲要》 under a
+    heading or in a paragraph naming 十五五), or 今后五年 counted from the report's year."""
+    end = five_year_end(multi_year.group(0))
+    if end is None:
+        paragraph = text[boundary_before(text, pos, "\n"):pos]
+        end = five_year_end(paragraph) or five_year_end(_heading_before(text, pos))
+    if end is None and doc_year and multi_year.group(0) in _FORWARD_SPANS:
+        end = doc_year + _FORWARD_SPANS[multi_year.group(0)]
+    return end
+
+
 def five_year_end(word: str) -> int | None:
     """Last year of the five-year plan a word names (“十四五”末 -> 2025), or None."""
     m = _FIVE_YEAR_PLAN.search(word)
@@ -177,7 +191,10 @@ def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | No
     recurring = _RECURRING.search(text, boundary_before(text, pos, CLAUSE_END), pos)
     if role == "observation" and not stated_year and _YEARLY_AVERAGE.search(text, boundary_before(text, pos, CLAUSE_END), pos):
         recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
-    if recurring or (_DURATION.search(before) or multi_year) and plan is None and not stated_year:
+    span_end = _named_span_end(text, pos, multi_year, doc_year) if multi_year and role == "target" else None
+    if not recurring and not stated_year and plan is None and span_end:
+        year, source = span_end, "plan_period"  # “十五五”时期主要目标：…年均增长5%左右 in a 2026 report: 2030
+    elif recurring or (_DURATION.search(before) or multi_year) and plan is None and not stated_year:
         year, source = None, "unknown"  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated_year:
         year, source = stated_year, "stated"  # 今后五年…，到2027年突破4000亿元
