@@ -52,3 +52,37 @@ def test_provincial_main_targets_table_is_verbatim():
     for row in rows:
         assert row["quote"] in texts[row["file"]], row
         Decimal(row["value"])
+
+
+# The table names the surveyed unemployment rate by a shorter key than the kit's metric table.
+_TABLE_KEYS = {"surveyed_unemployment": "surveyed_unemployment_rate"}
+
+
+def test_every_2026_provincial_headline_target_is_read(tmp_path):
+    """All 15 provincial 2026 work reports: each headline target of the hand-read table, exactly."""
+    import shutil
+
+    import polars as pl
+
+    import policykit as pk
+
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    for path in (CORPUS / "gwr-provincial-2026").glob("*.txt"):
+        shutil.copyfile(path, raw / path.name)
+    assert pk.ingest(pk.Project.find(tmp_path)).ok
+    ds = pk.open(tmp_path)
+    targets = ds.targets.join(ds.documents.select("doc_id", "source_path"), on="doc_id").filter(pl.col("year") == 2026)
+    with (GOLD / "provincial-2026-main-targets.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    missed = []
+    for row in rows:
+        found = targets.filter(pl.col("source_path").str.ends_with(row["file"]),
+                               pl.col("metric_key") == _TABLE_KEYS.get(row["metric_key"], row["metric_key"]),
+                               pl.col("comparator") == row["comparator"])
+        high = Decimal(row["value_high"]) if row["value_high"] else None
+        if not any(Decimal(str(t["value"])) == Decimal(row["value"]) and
+                   (t["value_high"] is None if high is None else Decimal(str(t["value_high"])) == high)
+                   for t in found.iter_rows(named=True)):
+            missed.append((row["file"], row["metric_key"], row["value"]))
+    assert missed == [] and len(rows) == 53
