@@ -175,3 +175,27 @@ def test_control_characters_from_files_never_reach_the_terminal(tmp_path):
     assert "scan\\x1b[5m.pdf: a PDF file" in outputs[0].stderr
     assert "rejected data/raw/scan\\x1b[5m.pdf" in outputs[2].stdout
     assert "建实验室\\x1b]0;owned\\x07" in outputs[4].stdout
+
+
+def test_lexicon_check_reports_clashes_and_unknown_topics_in_a_user_folder(tmp_path, capsys):
+    assert main(["lexicon", "check"]) == 0
+    assert "0 problem(s)" in capsys.readouterr().out
+    (tmp_path / "role_words.tsv").write_text("word\trole\tuses\n牵头\tparticipant\tverb\n", encoding="utf-8")
+    (tmp_path / "my_words.tsv").write_text("word\tkind\n外事办\tbody\n", encoding="utf-8")
+    assert main(["lexicon", "check", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "role_words.tsv: role_words: '牵头' is listed again" in err and "unknown topic 'my_words'" in err
+
+
+def test_a_user_lexicon_folder_reaches_the_extractor(tmp_path):
+    """--lexicon DIR: a role verb of one's own region is read without editing the kit."""
+    words = tmp_path / "lexicon"
+    words.mkdir()
+    (words / "role_words.tsv").write_text("word\trole\tuses\n具体承办\tresponsible\tverb\n", encoding="utf-8")
+    project = make_project(tmp_path, {"plan.txt": "一、总体\n1.建设实验室。（县科技局具体承办）\n".encode()})
+    code = ("import sys; from policykit.cli import main\n"
+            f"main(['--lexicon', {str(words)!r}, '--project', {str(project.root)!r}, 'ingest'])\n"
+            "import policykit as pk\n"
+            f"print(pk.open({str(project.root)!r}).assignments.select('mention', 'role').rows())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "[('县科技局', 'responsible')]" in out

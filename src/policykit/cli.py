@@ -257,6 +257,19 @@ def _export_frames(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+def _lexicon(args: argparse.Namespace) -> int:
+    """`policykit lexicon check [DIR …]`: validate the kit's vocabulary files and the user folders."""
+    from . import lexicon
+
+    folders = [*args.lexicon_dirs, *(args.lexicon or [])]
+    problems = lexicon.check(tuple(folders))
+    for problem in problems:
+        _say(str(problem))
+    checked = ", ".join(folders) if folders else "no user folders"
+    _out(f"lexicon: {len(lexicon.topics())} topics of the kit checked ({checked}): {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
 @_verb("doctor")
 def _doctor(args: argparse.Namespace, project: Project) -> int:
     from .doctor import format_checks, run_checks
@@ -295,7 +308,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policykit", description=(
         "Chinese government plan documents → an auditable event log → frames, networks and charts."))
     parser.add_argument("--project", metavar="DIR", help="project folder (default: found from the current folder)")
+    parser.add_argument("--lexicon", metavar="DIR", action="append",
+                        help="a folder of your own lexicon files (same topic names as policykit/lexicon/data), "
+                             "added to the kit's vocabulary; repeatable")
     sub = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    p = sub.add_parser("lexicon", help="check the vocabulary files (the kit's and your own) for errors and clashes")
+    p.add_argument("action", choices=["check"])
+    p.add_argument("lexicon_dirs", nargs="*", metavar="DIR", help="user lexicon folders to check too")
 
     p = sub.add_parser("ingest", help="read raw files into the event log (unchanged files append nothing)")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: DIR/data/raw, recursively)")
@@ -414,6 +434,12 @@ def main(argv: list[str] | None = None) -> int:
     # The command runs once and exits: the objects made by importing the kit live to the end, so the
     # cyclic collector need not keep re-scanning them (measured: 8–15% of ingest time).
     gc.freeze()
+    if args.lexicon:  # before any extractor module is imported: they read the vocabulary once
+        from . import lexicon
+
+        lexicon.use_extra_dirs(*args.lexicon)
+    if args.verb == "lexicon":  # needs no project
+        return _lexicon(args)
     try:
         project = Project(Path(args.project).resolve()) if args.project else Project.find()
         return _VERBS[args.verb](args, project)
