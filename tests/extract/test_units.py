@@ -242,3 +242,15 @@ def test_national_collectives(text, expected):
 
 def test_a_collective_with_a_function_keeps_its_conjunction():
     assert names("各市工业和信息化局") == ["各市工业和信息化局"]
+
+
+def test_divisions_written_without_their_suffix_share_it_with_the_last_name():
+    text = "参加单位：甲省环保厅，济南、青岛、烟台市政府"
+    start = text.index("济南")
+    mentions = split_unit_list(text, start, len(text))
+    assert [(m.mention, m.name) for m in mentions] == [
+        ("济南", "济南市政府"), ("青岛", "青岛市政府"), ("烟台市政府", "烟台市政府")]
+    assert all(text[m.start:m.end] == m.mention for m in mentions)
+    # Not a division of the table: no head is shared, and the piece is no unit of its own.
+    other = "东山、烟台市政府"
+    assert [m.name for m in split_unit_list(other, 0, len(other))][0] == "东山"

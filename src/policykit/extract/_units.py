@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import lexicon
 from ._lexicon import BODY_NAMES, FUNCTION_STEMS, alternation, lexicon_words, of_kind
 
 
@@ -390,13 +391,34 @@ _BARE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?(?P<suffix>" + altern
                          + r"))$")
 
 
+_DIVISION_NAMES = frozenset(row["name"] for row in lexicon.table("divisions").rows)
+_PLACE_OPENING = re.compile(r"[\u4e00-\u9fff]{2,6}?(?P<suffix>" + alternation(of_kind("unit_name_words", "place_suffix")) + ")")
+
+
+def _short_division_head(short: str, following: str) -> str:
+    """What a division written without its suffix shares with the next name of its list: 济南 before
+    烟台市政府 is 济南 + 市政府 (both 济南市 and 烟台市 in the GB/T 2260 table); "" when nothing."""
+    m = _PLACE_OPENING.match(following)
+    if not m or m.group() not in _DIVISION_NAMES or short + m.group("suffix") not in _DIVISION_NAMES:
+        return ""
+    head = m.group("suffix") + following[m.end():]
+    return head if ends_with_head(head) and not is_placeholder(head) else ""
+
+
 def _share_heads(mentions: list[UnitMention]) -> tuple[UnitMention, ...]:
     """Give each bare place before a headed name of the same kind of place that name's head, right to left
-    (越秀区、黄埔区、天河区人民政府: all three are district governments)."""
+    (越秀区、黄埔区、天河区人民政府: all three are district governments; 济南、青岛、烟台市政府: a division
+    named without its suffix shares it too)."""
     out = list(mentions)
     for k in range(len(out) - 2, -1, -1):
-        bare, following = _BARE_PLACE.match(out[k].mention), out[k + 1]
-        if not bare or out[k].placeholder or following.placeholder or looks_like_unit(out[k].mention):
+        following = out[k + 1]
+        bare = _BARE_PLACE.match(out[k].mention)
+        if out[k].placeholder or following.placeholder or looks_like_unit(out[k].mention):
+            continue
+        if not bare:
+            if shared := _short_division_head(out[k].mention, following.name):
+                m = out[k]
+                out[k] = UnitMention(m.mention, m.start, m.end, m.placeholder, shared)
             continue
         place = re.match(r"[\u4e00-\u9fff]{2,6}?" + re.escape(bare.group("suffix")), following.mention)
         head = following.shared_head or (following.mention[place.end():] if place else "")
