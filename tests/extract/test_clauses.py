@@ -371,3 +371,15 @@ def test_role_verbs_last_with_etc_inside_the_list(clause, expected):
     found = find_assignments(text, find_tasks(text))
     assert [(a.mention, a.role) for a in found] == expected
     assert all(text[a.start:a.end] == a.mention for a in found)
+
+
+def test_a_note_that_the_first_unit_leads_holds_from_its_clause_on():
+    text = ("（一）加强思政。（甲委宣传部、甲团委负责，列第一位者为牵头部门，下同）\n"
+            "（二）弘扬价值观。（甲教育厅、甲文明办负责）\n（三）体育。（甲体育局负责）\n"
+            "（四）劳动。（甲人社厅牵头，甲教育厅配合）")
+    found = [(a.mention, a.role) for a in find_assignments(text, find_tasks(text))]
+    assert found == [("甲委宣传部", "lead"), ("甲团委", "responsible"), ("甲教育厅", "lead"),
+                     ("甲文明办", "responsible"), ("甲体育局", "lead"), ("甲人社厅", "lead"), ("甲教育厅", "participant")]
+    # Without the note nobody is made lead.
+    plain = "（一）弘扬价值观。（甲教育厅、甲文明办负责）"
+    assert [a.role for a in find_assignments(plain, find_tasks(plain))] == ["responsible", "responsible"]

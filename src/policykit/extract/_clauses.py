@@ -78,6 +78,26 @@ class _Clause:
     units: tuple[tuple[UnitMention, str], ...]  # (mention, role)
 
 
+# 列第一位者为牵头部门，下同: from this note on, the first unit of a clause that names no lead leads.
+_FIRST_LEADS = re.compile(rf"{alternation(of_kind('role_context_words', 'first_leads'))}(?:者|的|单位|部门)*[为是]"
+                          rf"{alternation(role_words('label'))}")
+
+
+def _first_leads(clauses: tuple[_Clause, ...], text: str) -> tuple[_Clause, ...]:
+    note = _FIRST_LEADS.search(text)
+    if note is None:
+        return clauses
+    since = text.rfind("\n", 0, note.start()) + 1  # the note closes the first clause it covers
+    out = []
+    for clause in clauses:
+        roles = [role for _, role in clause.units]
+        if clause.end > since and clause.units and "lead" not in roles:
+            first, *rest = clause.units
+            clause = _Clause(clause.start, clause.end, ((first[0], "lead"), *rest))
+        out.append(clause)
+    return tuple(out)
+
+
 def find_assignments(text: str, tasks: tuple[TaskRecord, ...]) -> tuple[AssignmentRecord, ...]:
     """Find responsibility clauses and the units they name, attached to the task they sit in.
 
@@ -100,7 +120,7 @@ def find_assignments(text: str, tasks: tuple[TaskRecord, ...]) -> tuple[Assignme
     >>> [(a.mention, a.role, a.placeholder) for a in find_assignments(text, ())]
     [('市科技局', 'lead', False), ('市财政局', 'participant', False), ('各县区', 'participant', True)]
     """
-    clauses = find_clauses(text)
+    clauses = _first_leads(find_clauses(text), text)
     owners = sorted(tasks, key=lambda t: (t.start, -t.end))
     out: list[AssignmentRecord] = []
     counters: dict[str | None, int] = {}
