@@ -365,6 +365,8 @@ def test_mechanisms_described_in_prose_assign_nothing():
      [("应急部", "responsible"), ("公安部", "responsible"), ("各地区", "responsible")]),
     ("（市财政局等部门和各县区政府按职责分工配合）",
      [("市财政局", "participant"), ("各县区政府", "participant")]),
+    ("（市发展改革委牵头，各区县、各部门按职能分工负责）",
+     [("市发展改革委", "lead"), ("各区县", "responsible"), ("各部门", "responsible")]),
 ])
 def test_role_verbs_last_with_etc_inside_the_list(clause, expected):
     text = f"1.做好通关服务工作。{clause}"
