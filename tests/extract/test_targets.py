@@ -434,3 +434,11 @@ def test_targets_of_a_five_year_section_in_a_work_report_are_for_its_last_year()
     years = {(t.value, t.year, t.year_source) for t in find_targets(text, (), meta)}
     assert {("5", 2030, "plan_period"), ("69", 2030, "plan_period"), ("50", 2030, "plan_period")} <= years
     assert ("5", 2026, "report_year") in years or ("5", 2026, "stated") in years
+
+
+def test_an_outline_under_a_heading_that_reviews_the_last_plan_is_for_the_new_plan():
+    # The heading names 十四五 (the plan just ended); the 《纲要》 of a 2026 report is the 十五五 outline.
+    text = ("二、“十四五”圆满收官，“十五五”开局起步\n"
+            "《纲要草案》设置了主要指标，包括：地区生产总值年均增速4.5%-5%，研发投入占比6%以上。\n")
+    found = find_targets(text, (), DocumentMetadata(doc_type="work_report", year=2026))
+    assert {(t.value, t.year) for t in found} == {("4.5", 2030), ("6", 2030)}

@@ -104,13 +104,14 @@ def plan_period(text: str, metadata: DocumentMetadata) -> tuple[int, int] | None
 def _named_span_end(text: str, pos: int, multi_year: re.Match, doc_year: int | None) -> int | None:
     """Last year of the span a five-year word names: the plan it names (“十五五”时期, or 《纲要》 under a
     heading or in a paragraph naming 十五五), or 今后五年 counted from the report's year."""
-    end = five_year_end(multi_year.group(0))
-    if end is None:
-        paragraph = text[boundary_before(text, pos, "\n"):pos]
-        end = five_year_end(paragraph) or five_year_end(_heading_before(text, pos))
-    if end is None and doc_year and multi_year.group(0) in _FORWARD_SPANS:
-        end = doc_year + _FORWARD_SPANS[multi_year.group(0)]
-    return end
+    ends = [five_year_end(multi_year.group(0)), five_year_end(text[boundary_before(text, pos, "\n"):pos]),
+            five_year_end(_heading_before(text, pos))]
+    if doc_year and multi_year.group(0) in _FORWARD_SPANS:
+        ends.append(doc_year + _FORWARD_SPANS[multi_year.group(0)])
+    if doc_year:
+        ends.append(doc_year + 4 - (doc_year - 1981) % 5)  # 《纲要》 of the plan the report's year belongs to
+    # A target is never for a span that ended before the report (a heading's 十四五 review in a 2026 report).
+    return next((end for end in ends if end and (doc_year is None or end >= doc_year)), None)
 
 
 def five_year_end(word: str) -> int | None:
