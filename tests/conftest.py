@@ -4,7 +4,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# In CI the property tests replay a fixed set of examples (the same run every time: a red CI means a change
+# broke something); on a developer's machine they search anew each run. POLICYKIT_HYPOTHESIS overrides.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("dev")
+settings.load_profile(os.environ.get("POLICYKIT_HYPOTHESIS", "ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
