@@ -209,6 +209,18 @@ def _import_log(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+@_verb("migrate-log")
+def _migrate_log(args: argparse.Namespace, project: Project) -> int:
+    from .log import EventLog, is_log_url, migrate_log
+
+    target = args.to if is_log_url(args.to) else Path(args.to).resolve()
+    with EventLog(project.log_path, create=False) as source, EventLog(target) as copy:
+        checked = migrate_log(source, copy)
+    _out(f"migrate-log: {checked.checked} events copied from {project.log_path} to {copy.path} and verified "
+         f"(same seqs, same chain head {checked.head[:12]}); put `[log] url = ...` in policykit.toml to use it")
+    return 0
+
+
 @_verb("evaluate")
 def _evaluate(args: argparse.Namespace, project: Project) -> int:
     import warnings
@@ -295,6 +307,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policykit", description=(
         "Chinese government plan documents → an auditable event log → frames, networks and charts."))
     parser.add_argument("--project", metavar="DIR", help="project folder (default: found from the current folder)")
+    parser.add_argument("--log", metavar="URL", help="the event log on a PostgreSQL server, postgresql://user@host/db "
+                        "(default: [log] url in policykit.toml, else data/log/events.sqlite)")
     sub = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
     p = sub.add_parser("ingest", help="read raw files into the event log (unchanged files append nothing)")
@@ -380,6 +394,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import-log", help="load an exported log into an empty project")
     p.add_argument("folder", metavar="DIR")
 
+    p = sub.add_parser("migrate-log", help="copy the log to another backend (a PostgreSQL URL or a SQLite file) and verify it")
+    p.add_argument("--to", required=True, metavar="URL", help="postgresql://user@host/db (the database must exist) or a new .sqlite file")
+
     sub.add_parser("doctor", help="check Python, packages, CJK font, write access, log integrity, stale frames")
 
     p = sub.add_parser("evaluate", help="score the frames against hand-checked gold files (precision, recall, F1)")
@@ -416,6 +433,8 @@ def main(argv: list[str] | None = None) -> int:
     gc.freeze()
     try:
         project = Project(Path(args.project).resolve()) if args.project else Project.find()
+        if args.log:
+            project = Project(project.root, log_url=args.log)
         return _VERBS[args.verb](args, project)
     except BrokenPipeError:
         # The reader went away (`policykit log | head`): stop quietly, as other command-line tools do,
