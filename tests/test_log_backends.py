@@ -159,3 +159,13 @@ def test_the_cli_runs_on_a_postgresql_log_named_by_option_or_config(tmp_path, ca
     assert "verified" in capsys.readouterr().out
     with EventLog(url, create=False) as server, EventLog(copy, create=False) as file:
         assert server.verify().head == file.verify().head and server.last_seq() > 0
+
+
+def test_reads_in_order_run_past_one_page(location, monkeypatch):
+    from policykit.log import _postgres
+
+    monkeypatch.setattr(_postgres, "_PAGE", 3)  # the server backend reads in pages; cross several
+    with EventLog(location) as log:
+        log.append(_rejections(*(f"a/{i}" for i in range(1, 9))), recorded_by="ana")
+        assert [e.seq for e in log.read(types=["RecordRejected"], as_of_seq=7)] == list(range(1, 8))
+        assert [r[0] for r in log.raw_rows()] == list(range(1, 9))

@@ -10,6 +10,7 @@ Needs the optional extra ``policykit[postgres]`` (psycopg 3).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ._store import GENESIS, LOG_FORMAT, EventLog, LogError
 
@@ -35,6 +36,7 @@ CREATE OR REPLACE FUNCTION policykit_append_only() RETURNS trigger LANGUAGE plpg
     BEGIN RAISE EXCEPTION 'the policykit event log is append-only'; END $$;
 """
 _GUARDED = ("events", "texts", "chain", "policykit_log")
+_PAGE = 5000  # rows per round trip when reading the log in order
 # Any constant: it serialises the schema set-up of writers opening a new database at the same moment.
 _SETUP_LOCK = 0x504B4C31
 
@@ -118,6 +120,18 @@ class PostgresEventLog(EventLog):
 
     def _sql(self, sql: str, args=()):
         return self._db.execute(sql.replace("?", "%s"), args)
+
+    def _in_seq_order(self, sql: str, args: list) -> Iterator[tuple]:
+        # psycopg fetches a whole result at once: read in pages by seq, so replaying a large log
+        # holds one page, and other queries can run between pages on the same connection.
+        last = 0
+        while True:
+            page = self._sql(f"SELECT * FROM ({sql}) AS q WHERE seq > ? ORDER BY seq LIMIT {_PAGE}",
+                             [*args, last]).fetchall()
+            yield from page
+            if len(page) < _PAGE:
+                return
+            last = page[-1][0]
 
     def _begin_write(self) -> None:
         self._db.execute("BEGIN")

@@ -4,6 +4,12 @@ The log is tamper-evident: each event's hash chains the stored row to the hash b
 certificate transparency do), in a table of its own. A writer re-checks the chain before it appends
 (the whole chain once per connection, then what others appended since) and refuses to write into a
 damaged log, naming the first bad seq; :meth:`EventLog.verify` checks all of it for `policykit doctor`.
+
+Backends: ``EventLog(path)`` is this file; ``EventLog("postgresql://…")`` is the same class on a server
+(:mod:`._postgres`). Everything above — reading, as-of reads, batch keys, the chain — is written once,
+here, on five hooks a backend overrides: ``_sql`` (run a statement with ``?`` placeholders),
+``_begin_write`` (exclude other writers), ``_insert_event`` (assign the next seq), ``_in_seq_order``
+and ``_rollback``.
 """
 from __future__ import annotations
 
@@ -307,6 +313,10 @@ class EventLog:
         """Run one statement (``?`` placeholders) and return its cursor."""
         return self._db.execute(sql, args)
 
+    def _in_seq_order(self, sql: str, args: list) -> Iterator[tuple]:
+        """The rows of a query that selects ``seq`` first, in seq order, as they are read."""
+        yield from self._sql(sql + " ORDER BY seq", args)
+
     def _begin_write(self) -> None:
         """Start a write transaction that excludes every other writer until COMMIT."""
         self._db.execute("BEGIN IMMEDIATE")
@@ -380,7 +390,7 @@ class EventLog:
             exclude_types = list(exclude_types)
             sql += f" AND type NOT IN ({','.join('?' * len(exclude_types))})"
             args.extend(exclude_types)
-        for seq, type_name, version, at, by, payload in self._sql(sql + " ORDER BY seq", args):
+        for seq, type_name, version, at, by, payload in self._in_seq_order(sql, args):
             yield StoredEvent(seq, at, by, event_from_payload(type_name, version, json.loads(payload)))
 
     def raw_rows(self, *, as_of_seq: int | None = None) -> Iterator[tuple]:
@@ -390,7 +400,7 @@ class EventLog:
         if as_of_seq is not None:
             sql += " WHERE seq <= ?"
             args.append(as_of_seq)
-        yield from self._sql(sql + " ORDER BY seq", args)
+        yield from self._in_seq_order(sql, args)
 
     def text(self, sha256: str) -> str:
         row = self._sql("SELECT zdata FROM texts WHERE sha256 = ?", (sha256,)).fetchone()
@@ -451,8 +461,9 @@ class EventLog:
                            else "does not match the hash chain (it was changed, or the event before it removed)")
                 return Verification(checked, last, previous, row[0], problem)
             previous, last, checked = expected, row[0], checked + 1
-        dangling = self._sql("SELECT MIN(seq) FROM chain WHERE seq > ? AND seq NOT IN "
-                                    "(SELECT seq FROM events)", (since[0],)).fetchone()[0]
+        # NOT EXISTS looks each seq up in the key; PostgreSQL runs NOT IN over the whole table on every write.
+        dangling = self._sql("SELECT MIN(c.seq) FROM chain c WHERE c.seq > ? AND NOT EXISTS "
+                             "(SELECT 1 FROM events e WHERE e.seq = c.seq)", (since[0],)).fetchone()[0]
         if dangling is not None:
             return Verification(checked, last, previous, dangling, "is missing (its chain hash remains)")
         if texts:
