@@ -68,7 +68,7 @@ def _ingest(args: argparse.Namespace, project: Project) -> int:
     paths = [Path(p) for p in args.paths] or [project.raw_dir]
     total = len(discover_sources(paths)[0])
     report = ingest(project, paths, reextract=args.reextract, workers=args.workers, limits=limits,
-                    progress=_progress(total, "ingest"))
+                    progress=_progress(total, "ingest"), engine=args.engine, address=args.address)
     for problem in report.problems:
         _say(f"warning: {problem}")
     _out(f"ingest: {report.files_seen} files, {report.files_ingested} ingested, {report.files_unchanged} unchanged, "
@@ -316,6 +316,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reextract", action="store_true", help="re-extract files read by an older extractor version")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="processes that read and extract (one writer appends to the log; default 1)")
+    p.add_argument("--engine", choices=["processes", "ray"], default="processes",
+                   help="ray: read and extract on Ray tasks (pip install 'policykit[ray]'); --workers CPUs locally")
+    p.add_argument("--address", metavar="auto|HOST:PORT", help="with --engine ray: a running Ray cluster")
     p.add_argument("--max-file-mb", type=float, metavar="MB",
                    help="refuse raw files larger than this (default: POLICYKIT_MAX_FILE_MB or 64)")
     p.add_argument("--max-event-mb", type=float, metavar="MB",
