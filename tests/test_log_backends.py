@@ -169,3 +169,16 @@ def test_reads_in_order_run_past_one_page(location, monkeypatch):
         log.append(_rejections(*(f"a/{i}" for i in range(1, 9))), recorded_by="ana")
         assert [e.seq for e in log.read(types=["RecordRejected"], as_of_seq=7)] == list(range(1, 8))
         assert [r[0] for r in log.raw_rows()] == list(range(1, 9))
+
+
+def test_the_project_config_names_the_log_and_the_option_wins(tmp_path):
+    from policykit.project import Project, ProjectError
+
+    (tmp_path / "policykit.toml").write_text('[log]\nurl = "postgresql://ana:pw@db/kit"\n', encoding="utf-8")
+    assert str(Project(tmp_path).log_path) == "postgresql://ana:***@db/kit"
+    assert str(Project(tmp_path, log_url="postgresql://bo@db/other").log_path) == "postgresql://bo@db/other"
+    (tmp_path / "policykit.toml").write_text("[log]\nurl = 5\n", encoding="utf-8")
+    with pytest.raises(ProjectError, match="must be a string"):
+        Project(tmp_path).log_path
+    (tmp_path / "policykit.toml").write_text("[other]\nx = 1\n", encoding="utf-8")
+    assert Project(tmp_path).log_path == tmp_path / "data" / "log" / "events.sqlite"
