@@ -182,3 +182,17 @@ def test_the_project_config_names_the_log_and_the_option_wins(tmp_path):
         Project(tmp_path).log_path
     (tmp_path / "policykit.toml").write_text("[other]\nx = 1\n", encoding="utf-8")
     assert Project(tmp_path).log_path == tmp_path / "data" / "log" / "events.sqlite"
+
+
+def test_a_postgresql_writer_that_waits_too_long_for_the_lock_records_nothing_and_recovers():
+    import psycopg
+
+    url = fresh_database()
+    with EventLog(url) as log, psycopg.connect(url) as other:
+        log.append(_rejections("a/1"), recorded_by="ana")
+        other.execute("LOCK TABLE events IN EXCLUSIVE MODE")  # another writer mid-transaction
+        log._db.execute("SET lock_timeout = '100ms'")
+        with pytest.raises(LogError, match="nothing of this batch was recorded"):
+            log.append(_rejections("a/2"), recorded_by="ana")
+        other.rollback()
+        assert log.append(_rejections("a/2"), recorded_by="ana") == [2]

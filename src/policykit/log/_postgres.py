@@ -87,6 +87,7 @@ class PostgresEventLog(EventLog):
         self.url = path[:]  # the plain string, also when given a LogURL
         self.path = redact(self.url)
         self._db = _connect(self.url)
+        self._db.execute("SET lock_timeout = '60s'")  # as long as a SQLite writer waits for the file
         try:
             self._set_up(create)
         except BaseException:
@@ -135,7 +136,14 @@ class PostgresEventLog(EventLog):
 
     def _begin_write(self) -> None:
         self._db.execute("BEGIN")
-        self._db.execute("LOCK TABLE events IN EXCLUSIVE MODE")
+        try:
+            self._db.execute("LOCK TABLE events IN EXCLUSIVE MODE")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, self._WRITE_ERRORS):  # waited longer than lock_timeout, or the server went away
+                raise LogError(f"{self.path}: cannot write to the event log ({str(exc).strip()}); "
+                               "nothing of this batch was recorded") from exc
+            raise
 
     def _insert_event(self, row: tuple) -> int:
         # Under the table lock no other writer can take the same seq, and nothing is consumed on rollback.
