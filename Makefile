@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml constraints.txt
 	 echo "==> installing policykit and $$(grep -c '==' constraints.txt) pinned packages into $(VENV)/ (first time: 2–3 minutes; log: $(VENV)/install.log)"; \
 	 set -o pipefail; \
 	 export PYTHONUNBUFFERED=1; \
-	 { $(BIN)/python -m pip install --upgrade pip && $(BIN)/python -m pip install -c constraints.txt -e '.[test]'; } 2>&1 \
+	 { $(BIN)/python -m pip install --upgrade pip && $(BIN)/python -m pip install -c constraints.txt -e '.[test,postgres,ray]'; } 2>&1 \
 	   | tee $(VENV)/install.log \
 	   | awk '/^Collecting /{name = $$2; sub(/[<>=!~;(\[].*/, "", name); printf "    fetching %s\n", name; fflush()} /^Installing collected/{print "    unpacking everything into $(VENV)/ …"; fflush()}' \
 	   || { echo "error: the install failed; the end of $(VENV)/install.log says why:" >&2; tail -n 20 $(VENV)/install.log >&2; exit 1; }; \

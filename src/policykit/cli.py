@@ -68,7 +68,7 @@ def _ingest(args: argparse.Namespace, project: Project) -> int:
     paths = [Path(p) for p in args.paths] or [project.raw_dir]
     total = len(discover_sources(paths)[0])
     report = ingest(project, paths, reextract=args.reextract, workers=args.workers, limits=limits,
-                    progress=_progress(total, "ingest"))
+                    progress=_progress(total, "ingest"), engine=args.engine, address=args.address)
     for problem in report.problems:
         _say(f"warning: {problem}")
     _out(f"ingest: {report.files_seen} files, {report.files_ingested} ingested, {report.files_unchanged} unchanged, "
@@ -209,6 +209,18 @@ def _import_log(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
+@_verb("migrate-log")
+def _migrate_log(args: argparse.Namespace, project: Project) -> int:
+    from .log import EventLog, is_log_url, migrate_log
+
+    target = args.to if is_log_url(args.to) else Path(args.to).resolve()
+    with EventLog(project.log_path, create=False) as source, EventLog(target) as copy:
+        checked = migrate_log(source, copy)
+    _out(f"migrate-log: {checked.checked} events copied from {project.log_path} to {copy.path} and verified "
+         f"(same seqs, same chain head {checked.head[:12]}); put `[log] url = ...` in policykit.toml to use it")
+    return 0
+
+
 @_verb("evaluate")
 def _evaluate(args: argparse.Namespace, project: Project) -> int:
     import warnings
@@ -311,6 +323,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--lexicon", metavar="DIR", action="append",
                         help="a folder of your own lexicon files (same topic names as policykit/lexicon/data), "
                              "added to the kit's vocabulary; repeatable")
+    parser.add_argument("--log", metavar="URL", help="the event log on a PostgreSQL server, postgresql://user@host/db "
+                        "(default: [log] url in policykit.toml, else data/log/events.sqlite)")
     sub = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
     p = sub.add_parser("lexicon", help="check the vocabulary files (the kit's and your own) for errors and clashes")
@@ -322,6 +336,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reextract", action="store_true", help="re-extract files read by an older extractor version")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="processes that read and extract (one writer appends to the log; default 1)")
+    p.add_argument("--engine", choices=["processes", "ray"], default="processes",
+                   help="ray: read and extract on Ray tasks (pip install 'policykit[ray]'); --workers CPUs locally")
+    p.add_argument("--address", metavar="auto|HOST:PORT", help="with --engine ray: a running Ray cluster")
     p.add_argument("--max-file-mb", type=float, metavar="MB",
                    help="refuse raw files larger than this (default: POLICYKIT_MAX_FILE_MB or 64)")
     p.add_argument("--max-event-mb", type=float, metavar="MB",
@@ -400,6 +417,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import-log", help="load an exported log into an empty project")
     p.add_argument("folder", metavar="DIR")
 
+    p = sub.add_parser("migrate-log", help="copy the log to another backend (a PostgreSQL URL or a SQLite file) and verify it")
+    p.add_argument("--to", required=True, metavar="URL", help="postgresql://user@host/db (the database must exist) or a new .sqlite file")
+
     sub.add_parser("doctor", help="check Python, packages, CJK font, write access, log integrity, stale frames")
 
     p = sub.add_parser("evaluate", help="score the frames against hand-checked gold files (precision, recall, F1)")
@@ -442,6 +462,8 @@ def main(argv: list[str] | None = None) -> int:
         return _lexicon(args)
     try:
         project = Project(Path(args.project).resolve()) if args.project else Project.find()
+        if args.log:
+            project = Project(project.root, log_url=args.log)
         return _VERBS[args.verb](args, project)
     except BrokenPipeError:
         # The reader went away (`policykit log | head`): stop quietly, as other command-line tools do,

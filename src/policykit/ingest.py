@@ -346,7 +346,8 @@ def _bounded_map(pool: ProcessPoolExecutor, fn: Callable, items: Iterable, windo
 
 def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reextract: bool = False,
            workers: int = 1, limits: IngestLimits | None = None,
-           progress: Callable[[Iterable], Iterable] | None = None) -> IngestReport:
+           progress: Callable[[Iterable], Iterable] | None = None, engine: str = "processes",
+           address: str | None = None) -> IngestReport:
     """Read raw files into the project's event log.
 
     Files already in the log with the same content are skipped (nothing is appended); with
@@ -366,6 +367,11 @@ def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reext
         File and event size limits (default: :meth:`IngestLimits.from_env`).
     progress : callable, optional
         Wraps the iterable of files (e.g. ``tqdm``).
+    engine : {"processes", "ray"}
+        ``ray`` reads and extracts on Ray tasks (:func:`policykit.ray_engine.ray_map`; a local Ray of
+        ``workers`` CPUs, or the cluster at ``address``); the same events reach the log in the same order.
+    address : str, optional
+        ``auto`` or ``host:port`` of a running Ray cluster (with ``engine="ray"``).
     """
     limits = limits or IngestLimits.from_env()
     files, problems = discover_sources([Path(p) for p in (paths or [project.raw_dir])])
@@ -373,7 +379,11 @@ def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reext
     extract_one = functools.partial(_extract_or_problem, limits=limits)
     with EventLog(project.log_path) as log:
         pending = _pending(project, log, files, reextract, report, limits)
-        if workers > 1:
+        if engine == "ray":
+            from .ray_engine import ray_map
+
+            pool, results = None, ray_map(extract_one, pending, workers=workers, address=address)
+        elif workers > 1:
             pool = ProcessPoolExecutor(max_workers=workers)
             results = _bounded_map(pool, extract_one, pending, window=8 * workers)
         else:

@@ -5,13 +5,16 @@ import fcntl
 import os
 import shutil
 import tempfile
+import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 FRAME_NAMES = ("documents", "tasks", "assignments", "units", "targets", "observations", "instruments")
 BUILD_MANIFEST = "_build.json"  # which log position the parquet files were built from
+CONFIG_FILE = "policykit.toml"  # optional project settings at the root; ``[log] url`` puts the log on a server
 
 
 class ProjectError(Exception):
@@ -24,9 +27,12 @@ class Project:
 
     Layout: ``data/raw/`` (immutable sources), ``data/log/events.sqlite`` (the event log, never
     deleted by any command), ``data/processed/`` (regenerable parquet frames), ``reports/figures/``.
+    ``log_url`` (the global ``--log`` option), else ``[log] url`` in ``policykit.toml``, puts the log on
+    a PostgreSQL server instead of the SQLite file.
     """
 
     root: Path
+    log_url: str | None = None
 
     @classmethod
     def find(cls, start: str | Path | None = None) -> Project:
@@ -44,9 +50,36 @@ class Project:
     def raw_dir(self) -> Path:
         return self.root / "data" / "raw"
 
-    @property
+    @cached_property
     def log_path(self) -> Path:
+        """Where the event log is: the SQLite file, or a :class:`~policykit.log.LogURL` (``EventLog`` opens both).
+
+        Examples
+        --------
+        >>> Project(Path("/p")).log_path.as_posix()
+        '/p/data/log/events.sqlite'
+        >>> str(Project(Path("/p"), log_url="postgresql://ana:pw@db/kit").log_path)
+        'postgresql://ana:***@db/kit'
+        """
+        url = self.log_url or self._configured_log_url()
+        if url:
+            from .log import LogURL
+
+            return LogURL(url)
         return self.root / "data" / "log" / "events.sqlite"
+
+    def _configured_log_url(self) -> str | None:
+        config = self.root / CONFIG_FILE
+        try:
+            with config.open("rb") as fh:
+                url = tomllib.load(fh).get("log", {}).get("url")
+        except FileNotFoundError:
+            return None
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ProjectError(f"{config}: unreadable ({exc})") from None
+        if url is not None and not isinstance(url, str):
+            raise ProjectError(f"{config}: [log] url must be a string such as \"postgresql://user@host/dbname\"")
+        return url
 
     @property
     def processed_dir(self) -> Path:

@@ -17,12 +17,14 @@ from ._events import (
     event_from_payload,
     record_payloads,
 )
-from ._store import GENESIS, EventLog, LogDamaged, LogError, StoredEvent, Verification, chain_hash
+from ._migrate import migrate_log
+from ._postgres import LogURL
+from ._store import GENESIS, EventLog, LogDamaged, LogError, StoredEvent, Verification, chain_hash, is_log_url
 
 __all__ = [
     "AssignmentAdded", "CurationEvent", "CurationUndone", "DocumentExtracted", "Event", "EVENT_TYPES",
-    "EventLog", "GENESIS", "LogDamaged", "LogError", "RecordRejected", "RoleCorrected", "SourceRead", "SourceRejected",
+    "EventLog", "GENESIS", "LogDamaged", "LogError", "LogURL", "RecordRejected", "RoleCorrected", "SourceRead", "SourceRejected",
     "StoredEvent", "TargetCorrected", "TaskCorrected", "UnitAliasDeclared", "UnitSplitDeclared", "Verification",
-    "chain_hash",
+    "chain_hash", "is_log_url", "migrate_log",
     "event_from_payload", "record_payloads",
 ]

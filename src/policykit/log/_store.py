@@ -4,6 +4,12 @@ The log is tamper-evident: each event's hash chains the stored row to the hash b
 certificate transparency do), in a table of its own. A writer re-checks the chain before it appends
 (the whole chain once per connection, then what others appended since) and refuses to write into a
 damaged log, naming the first bad seq; :meth:`EventLog.verify` checks all of it for `policykit doctor`.
+
+Backends: ``EventLog(path)`` is this file; ``EventLog("postgresql://…")`` is the same class on a server
+(:mod:`._postgres`). Everything above — reading, as-of reads, batch keys, the chain — is written once,
+here, on five hooks a backend overrides: ``_sql`` (run a statement with ``?`` placeholders),
+``_begin_write`` (exclude other writers), ``_insert_event`` (assign the next seq), ``_in_seq_order``
+and ``_rollback``.
 """
 from __future__ import annotations
 
@@ -25,6 +31,8 @@ APPLICATION_ID = 0x504B4C31
 LOG_FORMAT = 2
 GENESIS = "0" * 64  # the hash before the first event
 _ROW = "seq, type, version, recorded_at, recorded_by, doc_id, batch_key, payload"
+_INSERT_TEXT = "INSERT INTO texts(sha256, zdata) VALUES (?, ?) ON CONFLICT DO NOTHING"  # a text is stored once
+_URL_SCHEMES = ("postgresql://", "postgres://")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
@@ -150,6 +158,17 @@ def _up_to(as_of_seq: int | None, keyword: str) -> tuple[str, list]:
     return ("", []) if as_of_seq is None else (f" {keyword} seq <= ?", [as_of_seq])
 
 
+def is_log_url(location: str | Path) -> bool:
+    """Whether ``location`` names a log on a database server rather than a SQLite file.
+
+    Examples
+    --------
+    >>> is_log_url("postgresql://ana@db.example/policykit"), is_log_url("data/log/events.sqlite")
+    (True, False)
+    """
+    return isinstance(location, str) and location.startswith(_URL_SCHEMES)
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
@@ -174,6 +193,14 @@ class EventLog:
     >>> [e.event.names for e in log.read()]
     [('发展改革局', '发改局')]
     """
+
+    def __new__(cls, path: str | Path, *, create: bool = True):
+        # A database URL opens the server backend (:mod:`._postgres`); every caller keeps writing EventLog(...).
+        if cls is EventLog and is_log_url(path):
+            from ._postgres import PostgresEventLog
+
+            return super().__new__(PostgresEventLog)
+        return super().__new__(cls)
 
     def __init__(self, path: str | Path, *, create: bool = True):
         self.path = Path(path)
@@ -249,40 +276,56 @@ class EventLog:
         ingesting the same file append it once.
         """
         events = list(events)
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
+        self._begin_write()
         try:
             previous = self._check_before_write()
-            if batch_key is not None and db.execute(
+            if batch_key is not None and self._sql(
                 "SELECT 1 FROM events WHERE batch_key = ? LIMIT 1", (batch_key,)
             ).fetchone():
-                db.execute("ROLLBACK")
+                self._rollback()
                 return []
             for sha, text in (texts or {}).items():
-                db.execute(
-                    "INSERT OR IGNORE INTO texts(sha256, zdata) VALUES (?, ?)",
-                    (sha, zlib.compress(text.encode("utf-8"), 6)),
-                )
+                self._sql(_INSERT_TEXT, (sha, zlib.compress(text.encode("utf-8"), 6)))
             seqs = []
             now = _now()
             for event in events:
                 row = (event.TYPE, event.VERSION, now, recorded_by, event.doc_id, batch_key, _payload_json(event))
-                cur = db.execute(
-                    "INSERT INTO events(type, version, recorded_at, recorded_by, doc_id, batch_key, payload)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)", row)
-                previous = chain_hash(previous, (cur.lastrowid, *row))
-                db.execute("INSERT INTO chain(seq, hash) VALUES (?, ?)", (cur.lastrowid, previous))
-                seqs.append(cur.lastrowid)
-            db.execute("COMMIT")
+                seq = self._insert_event(row)
+                previous = chain_hash(previous, (seq, *row))
+                self._sql("INSERT INTO chain(seq, hash) VALUES (?, ?)", (seq, previous))
+                seqs.append(seq)
+            self._sql("COMMIT")
             if seqs:
                 self._verified = (seqs[-1], previous)
             return seqs
         except BaseException as exc:
             self._rollback()
-            if isinstance(exc, sqlite3.OperationalError):  # disk full, I/O error, locked too long
+            if isinstance(exc, self._WRITE_ERRORS):  # disk full, I/O error, locked too long, connection lost
                 raise LogError(f"{self.path}: cannot write to the event log ({exc}); "
                                "nothing of this batch was recorded") from exc
             raise
+
+    # --- what differs between backends (:mod:`._postgres` overrides these) -----------------
+
+    _WRITE_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
+
+    def _sql(self, sql: str, args=()):
+        """Run one statement (``?`` placeholders) and return its cursor."""
+        return self._db.execute(sql, args)
+
+    def _in_seq_order(self, sql: str, args: list) -> Iterator[tuple]:
+        """The rows of a query that selects ``seq`` first, in seq order, as they are read."""
+        yield from self._sql(sql + " ORDER BY seq", args)
+
+    def _begin_write(self) -> None:
+        """Start a write transaction that excludes every other writer until COMMIT."""
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def _insert_event(self, row: tuple) -> int:
+        """Insert one event row (without seq) inside the write transaction; return its seq."""
+        return self._db.execute(
+            "INSERT INTO events(type, version, recorded_at, recorded_by, doc_id, batch_key, payload)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)", row).lastrowid
 
     def import_rows(self, rows: Iterable[tuple], texts: Iterable[tuple[str, bytes]]) -> int:
         """Load exported rows (with their original seq and times) into this log, which must be empty.
@@ -291,20 +334,19 @@ class EventLog:
         """
         if self.last_seq():
             raise LogError(f"{self.path}: the log already holds events; import only into an empty project")
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
+        self._begin_write()
         try:
             for sha, zdata in texts:
-                db.execute("INSERT OR IGNORE INTO texts(sha256, zdata) VALUES (?, ?)", (sha, zdata))
+                self._sql(_INSERT_TEXT, (sha, zdata))
             n, previous, last = 0, GENESIS, 0
             for row in rows:
                 seq, type_name, version, at, by, doc_id, batch_key, payload = row
                 event_from_payload(type_name, version, json.loads(payload))  # refuses unknown events
-                db.execute(f"INSERT INTO events({_ROW}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tuple(row))
+                self._sql(f"INSERT INTO events({_ROW}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tuple(row))
                 previous, last = chain_hash(previous, tuple(row)), seq
-                db.execute("INSERT INTO chain(seq, hash) VALUES (?, ?)", (seq, previous))
+                self._sql("INSERT INTO chain(seq, hash) VALUES (?, ?)", (seq, previous))
                 n += 1
-            db.execute("COMMIT")
+            self._sql("COMMIT")
             self._verified = (last, previous)
             return n
         except BaseException:
@@ -321,12 +363,12 @@ class EventLog:
         """Whether a batch with this key (or, with ``prefix``, a key starting with it) is in the log."""
         if prefix:
             # A range scan uses the index where LIKE would not.
-            row = self._db.execute(
+            row = self._sql(
                 "SELECT 1 FROM events WHERE batch_key >= ? AND batch_key < ? LIMIT 1",
                 (batch_key, batch_key + "\U0010ffff"),
             ).fetchone()
         else:
-            row = self._db.execute("SELECT 1 FROM events WHERE batch_key = ? LIMIT 1", (batch_key,)).fetchone()
+            row = self._sql("SELECT 1 FROM events WHERE batch_key = ? LIMIT 1", (batch_key,)).fetchone()
         return row is not None
 
     # --- reading ---------------------------------------------------------------------------
@@ -348,7 +390,7 @@ class EventLog:
             exclude_types = list(exclude_types)
             sql += f" AND type NOT IN ({','.join('?' * len(exclude_types))})"
             args.extend(exclude_types)
-        for seq, type_name, version, at, by, payload in self._db.execute(sql + " ORDER BY seq", args):
+        for seq, type_name, version, at, by, payload in self._in_seq_order(sql, args):
             yield StoredEvent(seq, at, by, event_from_payload(type_name, version, json.loads(payload)))
 
     def raw_rows(self, *, as_of_seq: int | None = None) -> Iterator[tuple]:
@@ -358,27 +400,27 @@ class EventLog:
         if as_of_seq is not None:
             sql += " WHERE seq <= ?"
             args.append(as_of_seq)
-        yield from self._db.execute(sql + " ORDER BY seq", args)
+        yield from self._in_seq_order(sql, args)
 
     def text(self, sha256: str) -> str:
-        row = self._db.execute("SELECT zdata FROM texts WHERE sha256 = ?", (sha256,)).fetchone()
+        row = self._sql("SELECT zdata FROM texts WHERE sha256 = ?", (sha256,)).fetchone()
         if row is None:
             raise LogError(f"{self.path}: text {sha256[:12]} is referenced but missing from the log")
         return zlib.decompress(row[0]).decode("utf-8")
 
     def texts(self) -> Iterator[tuple[str, bytes]]:
         """(sha256, zlib-compressed UTF-8) pairs of every stored text, for export."""
-        yield from self._db.execute("SELECT sha256, zdata FROM texts ORDER BY sha256")
+        yield from self._sql("SELECT sha256, zdata FROM texts ORDER BY sha256")
 
     def last_seq(self, *, as_of_seq: int | None = None) -> int:
         """The latest seq (at or before ``as_of_seq``); 0 for an empty log."""
         where, args = _up_to(as_of_seq, "WHERE")
-        return self._db.execute(f"SELECT COALESCE(MAX(seq), 0) FROM events{where}", args).fetchone()[0]
+        return self._sql(f"SELECT COALESCE(MAX(seq), 0) FROM events{where}", args).fetchone()[0]
 
     def latest_extractions(self, *, as_of_seq: int | None = None) -> dict[str, int]:
         """Seq of the latest ``DocumentExtracted`` of each document id (at or before ``as_of_seq``)."""
         where, args = _up_to(as_of_seq, "AND")
-        return dict(self._db.execute(
+        return dict(self._sql(
             f"SELECT doc_id, MAX(seq) FROM events WHERE type = 'DocumentExtracted'{where} GROUP BY doc_id", args))
 
     def payloads(self, seqs: list[int]) -> list[str]:
@@ -386,13 +428,13 @@ class EventLog:
         by_seq: dict[int, str] = {}
         for at in range(0, len(seqs), 900):  # below SQLite's bound-parameter limit
             part = seqs[at:at + 900]
-            by_seq.update(self._db.execute(
+            by_seq.update(self._sql(
                 f"SELECT seq, payload FROM events WHERE seq IN ({','.join('?' * len(part))})", part))
         return [by_seq[seq] for seq in seqs]
 
     def counts_by_type(self, *, as_of_seq: int | None = None) -> dict[str, int]:
         where, args = _up_to(as_of_seq, "WHERE")
-        return dict(self._db.execute(f"SELECT type, COUNT(*) FROM events{where} GROUP BY type ORDER BY type", args))
+        return dict(self._sql(f"SELECT type, COUNT(*) FROM events{where} GROUP BY type ORDER BY type", args))
 
     def verify(self, *, since: tuple[int, str] = (0, GENESIS), texts: bool = False) -> Verification:
         """Check the hash chain from ``since`` (a seq and its chain hash) to the end; with ``texts``, also
@@ -410,7 +452,7 @@ class EventLog:
         """
         previous, last = since[1], since[0]
         checked = 0
-        rows = self._db.execute(f"SELECT e.{_ROW.replace(', ', ', e.')}, c.hash FROM events e "
+        rows = self._sql(f"SELECT e.{_ROW.replace(', ', ', e.')}, c.hash FROM events e "
                                 "LEFT JOIN chain c ON c.seq = e.seq WHERE e.seq > ? ORDER BY e.seq", (last,))
         for *row, stored in rows:
             expected = chain_hash(previous, tuple(row))
@@ -419,12 +461,13 @@ class EventLog:
                            else "does not match the hash chain (it was changed, or the event before it removed)")
                 return Verification(checked, last, previous, row[0], problem)
             previous, last, checked = expected, row[0], checked + 1
-        dangling = self._db.execute("SELECT MIN(seq) FROM chain WHERE seq > ? AND seq NOT IN "
-                                    "(SELECT seq FROM events)", (since[0],)).fetchone()[0]
+        # NOT EXISTS looks each seq up in the key; PostgreSQL runs NOT IN over the whole table on every write.
+        dangling = self._sql("SELECT MIN(c.seq) FROM chain c WHERE c.seq > ? AND NOT EXISTS "
+                             "(SELECT 1 FROM events e WHERE e.seq = c.seq)", (since[0],)).fetchone()[0]
         if dangling is not None:
             return Verification(checked, last, previous, dangling, "is missing (its chain hash remains)")
         if texts:
-            for sha, zdata in self._db.execute("SELECT sha256, zdata FROM texts"):
+            for sha, zdata in self._sql("SELECT sha256, zdata FROM texts"):
                 if hashlib.sha256(zlib.decompress(zdata)).hexdigest() != sha:
                     return Verification(checked, last, previous, last, f"is sound, but text {sha[:12]} was changed")
         return Verification(checked, last, previous)
