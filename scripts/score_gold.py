@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,7 @@ import polars as pl
 
 from policykit.cli import main as policykit
 from policykit.evaluate import load_gold
+from policykit.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -41,10 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: not in {args.corpus}: {', '.join(missing)}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
-        raw = Path(tmp) / "data" / "raw"
-        raw.mkdir(parents=True)
-        for g in gold:
-            shutil.copyfile(by_name[g.file], raw / g.file)
+        Project.create(tmp, {g.file: by_name[g.file].read_bytes() for g in gold})
         env = dict(os.environ)
         if args.extractor:
             env["PYTHONPATH"] = str(args.extractor.resolve() / "src")

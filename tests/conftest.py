@@ -23,14 +23,10 @@ def make_project(root: Path, raw_files: dict[str, bytes] | None = None) -> "Proj
     """A project folder at ``root`` holding the given raw files (default: the shipped sample)."""
     from policykit import Project
 
-    raw = root / "data" / "raw"
     if raw_files is None:
-        shutil.copytree(REPO / "data" / "raw", raw)
-    else:
-        raw.mkdir(parents=True)
-        for name, data in raw_files.items():
-            (raw / name).write_bytes(data)
-    return Project(root)
+        shutil.copytree(REPO / "data" / "raw", root / "data" / "raw")
+        return Project(root)
+    return Project.create(root, raw_files)
 
 
 @pytest.fixture(scope="session")

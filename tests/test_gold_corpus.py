@@ -60,17 +60,12 @@ _TABLE_KEYS = {"surveyed_unemployment": "surveyed_unemployment_rate"}
 
 def test_every_2026_provincial_headline_target_is_read(tmp_path):
     """All 15 provincial 2026 work reports: each headline target of the hand-read table, exactly."""
-    import shutil
-
     import polars as pl
 
     import policykit as pk
 
-    raw = tmp_path / "data" / "raw"
-    raw.mkdir(parents=True)
-    for path in (CORPUS / "gwr-provincial-2026").glob("*.txt"):
-        shutil.copyfile(path, raw / path.name)
-    assert pk.ingest(pk.Project.find(tmp_path)).ok
+    project = pk.Project.create(tmp_path, {p.name: p.read_bytes() for p in (CORPUS / "gwr-provincial-2026").glob("*.txt")})
+    assert pk.ingest(project).ok
     ds = pk.open(tmp_path)
     targets = ds.targets.join(ds.documents.select("doc_id", "source_path"), on="doc_id").filter(pl.col("year") == 2026)
     with (GOLD / "provincial-2026-main-targets.csv").open(encoding="utf-8") as f:

@@ -251,9 +251,7 @@ def _frames(ds) -> dict:
 
 
 def _new_project(root: Path) -> pk.Project:
-    project = pk.Project(root)
-    project.raw_dir.mkdir(parents=True)
-    return project
+    return pk.Project.create(root)
 
 
 def _decide(project: pk.Project, kind: str, pick: int) -> tuple | None:

@@ -61,13 +61,10 @@ def history(project: Project) -> pl.DataFrame:
 
     Examples
     --------
-    >>> import pathlib, tempfile
+    >>> import tempfile
     >>> import policykit as pk
-    >>> project = pk.Project(pathlib.Path(tempfile.mkdtemp()))
-    >>> project.raw_dir.mkdir(parents=True)
-    >>> _ = (project.raw_dir / "plan.txt").write_text(
-    ...     "成武县2023年重点工作任务\\n一、宣传\\n1.办好新闻。(牵头单位:县融媒体中心)\\n2.讲好故事。(牵头单位:县新闻中心)\\n",
-    ...     encoding="utf-8")
+    >>> project = pk.Project.create(tempfile.mkdtemp(), {"plan.txt":
+    ...     "成武县2023年重点工作任务\\n一、宣传\\n1.办好新闻。(牵头单位:县融媒体中心)\\n2.讲好故事。(牵头单位:县新闻中心)\\n"})
     >>> pk.ingest(project).ok
     True
     >>> first = alias(project, "县融媒体中心", "县新闻中心", reason="renamed in 2019", author="ana")
@@ -126,13 +123,10 @@ def alias(project: Project, *names: str, reason: str, jurisdiction: str | None =
 
     Examples
     --------
-    >>> import pathlib, tempfile
+    >>> import tempfile
     >>> import policykit as pk
-    >>> project = pk.Project(pathlib.Path(tempfile.mkdtemp()))
-    >>> project.raw_dir.mkdir(parents=True)
-    >>> _ = (project.raw_dir / "plan.txt").write_text(
-    ...     "成武县2023年重点工作任务\\n一、宣传\\n1.办好新闻。(牵头单位:县融媒体中心)\\n2.讲好故事。(牵头单位:县新闻中心)\\n",
-    ...     encoding="utf-8")
+    >>> project = pk.Project.create(tempfile.mkdtemp(), {"plan.txt":
+    ...     "成武县2023年重点工作任务\\n一、宣传\\n1.办好新闻。(牵头单位:县融媒体中心)\\n2.讲好故事。(牵头单位:县新闻中心)\\n"})
     >>> pk.ingest(project).ok
     True
     >>> pk.open(project).units.height   # two names, two units

@@ -88,8 +88,7 @@ def scratch_dataset(paths: Iterable[str | Path], *, exclude: Iterable[str] = ())
     files, problems = discover_sources([Path(p) for p in paths])
     patterns = list(exclude)
     kept = [f for f in files if not any(fnmatch.fnmatch(f.name, pattern) for pattern in patterns)]
-    scratch = Project(Path(tempfile.mkdtemp(prefix="policykit-")))
-    scratch.raw_dir.mkdir(parents=True)
+    scratch = Project.create(tempfile.mkdtemp(prefix="policykit-"))
     report = ingest(scratch, kept)
     report.problems.extend(problems)
     return open_dataset(scratch), report

@@ -6,7 +6,7 @@ import os
 import shutil
 import tempfile
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -45,6 +45,27 @@ class Project:
             if (folder / "data" / "raw").is_dir() or (folder / "data" / "log").is_dir():
                 return cls(folder)
         raise ProjectError(f"{here}: no policykit project here or above (no data/raw folder); pass --project DIR")
+
+    @classmethod
+    def create(cls, root: str | Path, sources: Mapping[str, str | bytes] = ()) -> Project:
+        """A new project at ``root`` whose ``data/raw`` holds ``sources`` (name → text, written as UTF-8, or bytes).
+
+        A file already in ``data/raw`` is never overwritten: the raw sources are not the kit's to change.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> project = Project.create(tempfile.mkdtemp(), {"plan.txt": "一、创新\\n1.建实验室。(牵头单位:科技局)"})
+        >>> sorted(p.name for p in project.raw_dir.iterdir())
+        ['plan.txt']
+        """
+        project = cls(Path(root))
+        project.raw_dir.mkdir(parents=True, exist_ok=True)
+        for name, content in dict(sources).items():
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            with open(project.raw_dir / name, "xb") as f:  # "x": refuse to replace a source
+                f.write(data)
+        return project
 
     @property
     def raw_dir(self) -> Path:

@@ -4,13 +4,10 @@ Every builder returns an altair chart you can still customise (``.properties(wid
 an empty frame gives a chart that says so. ``lang="en"`` labels units from the registry's English
 names (falling back to Chinese), ``"zh"`` in Chinese, ``"both"`` with both. See docs/figures.md.
 
->>> import pathlib, tempfile
+>>> import tempfile
 >>> import policykit as pk
->>> project = pk.Project(pathlib.Path(tempfile.mkdtemp()))   # a project folder: data/raw holds the sources
->>> project.raw_dir.mkdir(parents=True)
->>> _ = (project.raw_dir / "plan.txt").write_text(
-...     "成武县2023年重点工作任务\\n一、创新\\n1.建设实验室。力争达到20家以上。(牵头单位:县科技局参与单位:县财政局)\\n",
-...     encoding="utf-8")
+>>> project = pk.Project.create(tempfile.mkdtemp(), {"plan.txt":   # data/raw holds the sources
+...     "成武县2023年重点工作任务\\n一、创新\\n1.建设实验室。力争达到20家以上。(牵头单位:县科技局参与单位:县财政局)\\n"})
 >>> pk.ingest(project).ok
 True
 >>> ds = pk.open(project)
