@@ -5,18 +5,8 @@ collectives and role words from their own topics (see the header of each file).
 """
 from __future__ import annotations
 
-import re
-
 from .. import lexicon
-
-
-def alternation(words) -> str:
-    """A regular-expression alternation of ``words``, longest first, each escaped.
-
-    >>> alternation(["部门", "单位", "有关部门"])
-    '(?:有关部门|部门|单位)'
-    """
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+from ..lexicon import alternation_of as alternation  # the extractors' one alternation builder
 
 
 def of_kind(topic: str, kind: str, column: str = "kinds") -> tuple[str, ...]:

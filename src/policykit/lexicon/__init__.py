@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["ENV_VAR", "LexiconError", "Problem", "Table", "alternation", "check", "extra_dirs", "table",
+__all__ = ["ENV_VAR", "LexiconError", "Problem", "Table", "alternation", "alternation_of", "check", "extra_dirs", "table",
            "topics", "use_extra_dirs", "words"]
 
 ENV_VAR = "POLICYKIT_LEXICON"
@@ -111,7 +112,17 @@ def alternation(topic: str, column: str | None = None) -> str:
 
 @cache
 def _alternation(topic: str, column: str | None, _env: str) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words(topic, column), key=lambda w: (-len(w), w))) + ")"
+    return alternation_of(words(topic, column))
+
+
+def alternation_of(words: Iterable[str]) -> str:
+    """A regular-expression alternation of ``words``, longest first (so a longer word wins where a
+    shorter one is its prefix), each escaped.
+
+    >>> alternation_of(["部门", "单位", "有关部门"])
+    '(?:有关部门|单位|部门)'
+    """
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
 
 
 @cache
