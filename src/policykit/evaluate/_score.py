@@ -265,12 +265,11 @@ def _score_metadata(tally, file, gold_doc: GoldDocument, doc: _ExtractedDocument
 
 
 def _score_tasks(tally, file, gold_doc: GoldDocument, doc: _ExtractedDocument | None, task_pairs, error) -> None:
-    with_tasks, with_units = gold_doc.scores("tasks"), gold_doc.scores("assignments")
+    """Tasks (paired only when the gold covers them: ``task_pairs`` is empty otherwise) and their units."""
+    with_units = gold_doc.scores("assignments")
     for gold_task, task in task_pairs:
         label = _gold_task_label(gold_task) if gold_task else _task_label(task)
-        if not with_tasks:
-            pass
-        elif gold_task and task:
+        if gold_task and task:
             tally.add(file, "tasks", tp=1)
         elif gold_task:
             tally.add(file, "tasks", fn=1)
