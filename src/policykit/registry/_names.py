@@ -21,18 +21,62 @@ from .. import lexicon
 from ..extract.units import CATEGORY_NAMES_EN, FUNCTIONS, UNIT_HEADS, is_placeholder
 from ._gazetteer import branch_of, local_english, national_body
 
-LEVEL_MARKS = {"province": "省", "city": "市", "district": "区", "county": "县", "township": "镇"}
-_MARK_LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
-_HIGHER = {"county": ("市", "省"), "district": ("市", "省"), "city": ("省",), "township": ("县", "市", "省")}
-_REGION_SUFFIX = re.compile(r"(?:自治县|自治州|自治区|自治旗|特别行政区|县|市|区|旗|盟|省)$")
+
+
+def _of_kind(topic: str, kind: str) -> tuple[str, ...]:
+    """The words (first column) of ``topic`` whose ``kinds`` list ``kind``, in file order."""
+    table = lexicon.table(topic)
+    return tuple(row[table.columns[0]] for row in table.rows if kind in row["kinds"].split("|"))
+
+
+def _drop(name: str, dropped: tuple[str, ...]) -> str:
+    """``name`` without the ``dropped`` characters."""
+    for word in dropped:
+        name = name.replace(word, "")
+    return name
+
+
+def _word(kind: str) -> str:
+    """The one word of ``unit_registry_words.tsv`` of this kind."""
+    (word,) = _of_kind("unit_registry_words", kind)
+    return word
+
+
+# Levels and their marks (level_marks.tsv): 县 opens a county's unit names, 市科技局 in a county plan is
+# the city's.
+_LEVELS = lexicon.table("level_marks").rows
+LEVEL_MARKS = {row["level"]: row["mark"] for row in _LEVELS if row["mark"]}
+_MARK_LEVELS = {row["mark"]: row["level"] for row in _LEVELS if "unit_mark" in row["kinds"].split("|")}
+_UNIT_MARKS = "".join(_MARK_LEVELS)
+_DEFAULT_MARK = next(row["mark"] for row in _LEVELS if "default" in row["kinds"].split("|"))
+_CITY = next(row["level"] for row in _LEVELS if "upper_city" in row["kinds"].split("|"))
+_NATIONAL_PLACE = next(row["place"] for row in _LEVELS if row["level"] == "national")
+_HIGHER = {row["level"]: tuple(row["higher"].split("|")) for row in _LEVELS if row["higher"]}
+_REGION_SUFFIX = re.compile(lexicon.alternation_of(_of_kind("region_endings", "suffix")) + "$")
+_REGION_BREAK = re.compile("(?<=[" + "".join(_of_kind("region_endings", "break")) + "])")
+_BELOW_CITY = _of_kind("region_endings", "below_city")
+# Words of the registry's own (unit_registry_words.tsv).
+_DROPPED = _of_kind("unit_registry_words", "dropped")
+_STEM_DROPPED = _of_kind("unit_registry_words", "stem_dropped")
+_PARTY_PREFIX = _word("party_prefix")
+_COMMITTEE = _word("committee")
+_GOVERNMENT = _word("government")
+_GOVERNMENT_STARTS = _of_kind("unit_registry_words", "government_start")
+_DEPARTMENT = _word("department")
+_BANK = _word("bank")
+_LOCAL_BRANCH = re.compile(lexicon.alternation_of(_of_kind("unit_registry_words", "local_branch")) + "$")
+UNKNOWN_PLACE = _word("unknown")
+_HIGHER_UNKNOWN = _word("higher_unknown")
+JOINT_MARKS = _of_kind("unit_registry_words", "joint_marks")
 # Written forms of one name, mapped onto one key (unit_name_forms.tsv): part rewrites in order, after 和/与
 # are removed, then whole-key rewrites.
 _FORMS = lexicon.table("unit_name_forms").rows
 _REWRITES = tuple((row["written"], row["key"]) for row in _FORMS if row["scope"] == "part")
 _WHOLE_REWRITES = {row["written"]: row["key"] for row in _FORMS if row["scope"] == "whole"}
-_PBOC_BRANCH = re.compile(r"^人民银行[\u4e00-\u9fff]{1,4}(?:中心)?(?:分行|支行)$")
+_PBOC_BRANCH = re.compile(rf"^{re.escape(_BANK)}[\u4e00-\u9fff]{{1,4}}"
+                          rf"{lexicon.alternation_of(_of_kind('unit_registry_words', 'bank_branch'))}$")
 # 市场监管局 or 市政公用 do not start with the level mark 市 (市政府 does).
-_OTHER_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}?[县区旗](?!委)")
+_OTHER_PLACE = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?[{''.join(_BELOW_CITY)}](?!{_COMMITTEE})")
 _PLACE_WORDS = lexicon.table("jurisdiction_words").rows
 # Zones and areas are not places with their own government departments.
 _ZONES = tuple(row["word"] for row in _PLACE_WORDS if row["kind"] == "zone")
@@ -48,7 +92,7 @@ _COLLECTIVES = tuple(
 )
 # Stems with 和 removed, longest first, to match keys.
 _STEMS = sorted(
-    ((stem.replace("和", ""), category) for category, _, stems in FUNCTIONS for stem in stems),
+    ((_drop(stem, _STEM_DROPPED), category) for category, _, stems in FUNCTIONS for stem in stems),
     key=lambda pair: len(pair[0]), reverse=True,
 )
 
@@ -65,7 +109,7 @@ class UnitName:
 
 def _last_place(region: str) -> str:
     """菏泽市牡丹区 -> 牡丹区: the government the region names, without the ones above it."""
-    return [part for part in re.split(r"(?<=[省市州盟])", region) if part][-1]
+    return [part for part in _REGION_BREAK.split(region) if part][-1]
 
 
 def short_region(region: str) -> str:
@@ -87,19 +131,19 @@ def normalise_unit(mention: str, region: str | None, level: str | None,
     >>> normalise_unit("市生态环境局成武分局", "成武县", "county").jurisdiction
     '成武县'
     """
-    region = region or "未知"
+    region = region or UNKNOWN_PLACE
     name = re.sub(r"[（(][^（()）]*[)）]$", "", mention.strip()) or mention.strip()
-    name = name.removeprefix("中共")
+    name = name.removeprefix(_PARTY_PREFIX)
     body = national_body(name)
     if body:  # 国家发改委 in a county plan is the national commission, under its standard name
-        return UnitName("全国", body.name, "national", _category(_key(body.name, "")), body.name_en, True)
+        return UnitName(_NATIONAL_PLACE, body.name, "national", _category(_key(body.name, "")), body.name_en, True)
     branch = branch_of(name)
     if branch:  # 国家税务总局成武县税务局 is the county's tax bureau, a branch of the national administration
         name = branch[1]
     jurisdiction, unit_level, name = _jurisdiction(name, region, level, city, province)
     if is_placeholder(mention):
         return _collective(jurisdiction, unit_level, name)
-    key = _key(name, _own_mark(jurisdiction, unit_level) or "县")
+    key = _key(name, _own_mark(jurisdiction, unit_level) or _DEFAULT_MARK)
     if branch:
         body = branch[0]
         # One branch of a body per jurisdiction, keyed by the body's first local form unless it is written
@@ -121,23 +165,23 @@ def _jurisdiction(name: str, region: str, level: str | None, city: str | None,
     for prefix in (region, _last_place(region), short):
         if name.startswith(prefix) and len(name) > len(prefix) + 1:
             rest = name[len(prefix):]
-            if prefix == short and rest[0] in "县区旗" and not region.endswith(short + rest[0]):
+            if prefix == short and rest[0] in _BELOW_CITY and not region.endswith(short + rest[0]):
                 return short + rest[0], _MARK_LEVELS.get(rest[0], "county"), rest[1:]  # 东营区 in 东营市
             return region, level, rest
     other = _OTHER_PLACE.match(name)
     if other and other.end() == len(name) and not name.endswith(_ZONES):
         # A place written bare in a list (黄埔区 of 黄埔区、天河区人民政府) stands for its government.
-        return name, _MARK_LEVELS.get(name[-1], "county"), "人民政府"
+        return name, _MARK_LEVELS.get(name[-1], "county"), _GOVERNMENT
     if other and not other.group().endswith(_ZONES) and _starts_function(name[other.end():]):  # 利津县发展改革局 in a 东营市 document
         return other.group(), _MARK_LEVELS.get(other.group()[-1], "county"), name[other.end():]
     mark = name[:1]
     if mark in _MARK_LEVELS and not _NOT_A_MARK.match(name) and len(name) > 2:
         rest = name[1:]
         if level and mark in _HIGHER.get(level, ()):
-            if short in rest and re.search(r"(?:分局|分行|支行|分中心)$", rest):
+            if short in rest and _LOCAL_BRANCH.search(rest):
                 return region, level, rest  # a branch in this place works for this place
-            upper = city if mark == "市" else province
-            return upper or f"{region}上级{mark}", _MARK_LEVELS[mark], rest
+            upper = city if _MARK_LEVELS[mark] == _CITY else province
+            return upper or f"{region}{_HIGHER_UNKNOWN}{mark}", _MARK_LEVELS[mark], rest
         if level is None or _own_mark(region, level) == mark:
             return region, level, rest
     return region, level, name
@@ -146,39 +190,39 @@ def _jurisdiction(name: str, region: str, level: str | None, city: str | None,
 def _own_mark(region: str, level: str | None) -> str | None:
     """The mark a place's own units carry: its level's (县, 区 …), but 市 for a province-level
     municipality (北京市 is a province whose bureaus are 市…局)."""
-    if level == "province" and region.endswith("市"):
-        return "市"
+    if level == "province" and region.endswith(LEVEL_MARKS[_CITY]):
+        return LEVEL_MARKS[_CITY]
     return LEVEL_MARKS.get(level or "")
 
 
 def _starts_function(rest: str) -> bool:
-    core = rest.replace("和", "")
-    return core.startswith(("人民政府", "政府", "委")) or any(core.startswith(stem) for stem, _ in _STEMS if len(stem) >= 2)
+    core = _drop(rest, _STEM_DROPPED)
+    return core.startswith(_GOVERNMENT_STARTS) or any(core.startswith(stem) for stem, _ in _STEMS if len(stem) >= 2)
 
 
 def _written_key(name: str) -> str:
     """``name`` without what varies in writing it: 和/与 dropped, 委员会 -> 委, 发改 -> 发展改革 …"""
-    key = name.replace("和", "").replace("与", "")
+    key = _drop(name, _DROPPED)
     for old, new in _REWRITES:
         key = key.replace(old, new)
     return key
 
 
 def _key(name: str, level_mark: str) -> str:
-    if name.startswith("委"):  # 委组织部 is 县委组织部 with its level mark stripped or lost
+    if name.startswith(_COMMITTEE):  # 委组织部 is 县委组织部 with its level mark stripped or lost
         name = level_mark + name
     key = _written_key(name)
-    if key.endswith("部门") and len(key) > 3:  # 人社部门 is the 人社 department: one key with 人社
+    if key.endswith(_DEPARTMENT) and len(key) > 3:  # 人社部门 is the 人社 department: one key with 人社
         key = key[:-2]
     key = _WHOLE_REWRITES.get(key, key)
     if _PBOC_BRANCH.match(key):
-        key = "人民银行"
+        key = _BANK
     return key
 
 
 def _category(key: str) -> str:
     for stem, category in _STEMS:
-        if key.startswith(stem) or key.startswith(stem, 1) and key[0] in "县市区省":
+        if key.startswith(stem) or key.startswith(stem, 1) and key[0] in _UNIT_MARKS:
             return category
     for stem, category in _STEMS:
         if len(stem) >= 2 and stem in key:
@@ -202,5 +246,5 @@ def _collective(jurisdiction: str, level: str | None, name: str) -> UnitName:
     for pattern, key, english in _COLLECTIVES:
         if pattern.search(name):
             return UnitName(jurisdiction, key, level, "collective", f"Collective: {english}", True)
-    key = name.lstrip("县市区省")
+    key = name.lstrip(_UNIT_MARKS)
     return UnitName(jurisdiction, key, level, "collective", "Collective", True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import polars as pl
 
 from ..extract.units import ends_with_head
-from ._names import UnitName, normalise_unit
+from .. import lexicon
+from ._names import JOINT_MARKS, UNKNOWN_PLACE, UnitName, normalise_unit
 
 UNITS_SCHEMA = {
     "unit_id": pl.String, "name": pl.String, "level": pl.String, "jurisdiction": pl.String,
@@ -12,7 +13,9 @@ UNITS_SCHEMA = {
 }
 MENTION_MAP_SCHEMA = {"doc_id": pl.String, "mention": pl.String, "unit_id": pl.String}
 _CONTEXT = ("region", "level", "city", "province")
-_LEVEL_BY_SUFFIX = (("县", "county"), ("旗", "county"), ("区", "district"), ("市", "city"), ("省", "province"))
+# Region endings that give a level (level_marks.tsv): 成武县 is a county.
+_LEVEL_BY_SUFFIX = tuple((suffix, row["level"]) for row in lexicon.table("level_marks").rows
+                         for suffix in row["suffixes"].split("|") if suffix)
 
 
 class _UnionFind:
@@ -68,7 +71,7 @@ def resolve_units(mentions: pl.DataFrame, aliases: pl.DataFrame) -> tuple[pl.Dat
     (['成武县/科技局', '成武县/科技局'], ['County Science & Technology Bureau'])
     """
     # A document of unknown place is its own jurisdiction: its 财政局 is no other document's.
-    mentions = mentions.with_columns(region=pl.coalesce(pl.col("region"), pl.lit("未知:") + pl.col("doc_id")))
+    mentions = mentions.with_columns(region=pl.coalesce(pl.col("region"), pl.lit(f"{UNKNOWN_PLACE}:") + pl.col("doc_id")))
     context = [c for c in _CONTEXT if c in mentions.columns]
     distinct = mentions.select("mention", *context).unique(maintain_order=True)
     resolved = [
@@ -123,7 +126,7 @@ def canonical_name(jurisdiction: str, key: str) -> str:
     >>> canonical_name("成武县", "科技局"), canonical_name("成武县", "县委宣传部"), canonical_name("东营市", "市委政法委")
     ('成武县科技局', '成武县委宣传部', '东营市委政法委')
     """
-    if key[:1] and jurisdiction.endswith(key[0]) and key[1:2] in ("委", "政"):
+    if key[:1] and jurisdiction.endswith(key[0]) and key[1:2] in JOINT_MARKS:
         return jurisdiction + key[1:]  # 县委宣传部 of 成武县 is 成武县委宣传部, 县政府办公室 成武县政府办公室
     return jurisdiction + key
 
