@@ -20,8 +20,16 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicon
+from ._lexicon import of_kind
 
-_CN = "一二三四五六七八九十百零〇"
+# Chinese numerals (chinese_numerals.tsv): the characters of outline numbers and what each stands for.
+_NUMERALS = lexicon.table("chinese_numerals").rows
+_CN = "".join(row["char"] for row in _NUMERALS if row["kind"] != "zero") + "".join(
+    row["char"] for row in _NUMERALS if row["kind"] == "zero")
+_ZERO, *_OTHER_ZEROS = (row["char"] for row in _NUMERALS if row["kind"] == "zero")
+_TEN = next(row["char"] for row in _NUMERALS if row["kind"] == "ten")
+_HUNDRED = next(row["char"] for row in _NUMERALS if row["kind"] == "hundred")
+_DIGITS = {row["char"]: int(row["value"]) for row in _NUMERALS if row["kind"] == "digit" or row["char"] == _ZERO}
 _DIGIT = "0-9０-９"
 _SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\ufeff"
 # A run of spaces inside a line stands for a lost paragraph break.
@@ -52,11 +60,12 @@ def _glyph_series() -> dict[str, tuple[str, int]]:
 
 
 _GLYPHS = _glyph_series()
+_ORDINAL = _words("ordinal")
 _MARK = re.compile(
-    rf"第(?P<chap>[{_CN}]+)(?:{_words('chap')})|"
-    rf"第(?P<sect>[{_CN}]+)(?:{_words('sect')})|"
-    rf"(?<![{_CN}])(?P<shi>[一二三四五六七八九十])(?:{_words('shi')})(?=[^\n]{{2}})|"
-    rf"(?<![{_CN}第])(?P<cn>[{_CN}]+)[、.．﹒]|"
+    rf"(?:{_ORDINAL})(?P<chap>[{_CN}]+)(?:{_words('chap')})|"
+    rf"(?:{_ORDINAL})(?P<sect>[{_CN}]+)(?:{_words('sect')})|"
+    rf"(?<![{_CN}])(?P<shi>[{''.join(c for c in _DIGITS if c != _ZERO)}{_TEN}])(?:{_words('shi')})(?=[^\n]{{2}})|"
+    rf"(?<![{_CN}{_ORDINAL}])(?P<cn>[{_CN}]+)[、.．﹒]|"
     rf"(?<![{_DIGIT}.．])(?P<zero>0[0-9])[、.．﹒]|"
     rf"[（(](?P<pcn>[{_CN}]+)[)）]|"
     rf"(?<![{_DIGIT}.．])(?P<row>[{_DIGIT}]{{1,4}})\t|"
@@ -64,13 +73,14 @@ _MARK = re.compile(
     rf"(?<![{_DIGIT}.．])(?P<dnum>[{_DIGIT}]{{1,3}})[.．﹒](?=[{_DIGIT}])|"
     rf"[（(](?P<pnum>[{_DIGIT}]{{1,3}})[)）]|"
     rf"(?<![{_DIGIT}.．（(])(?P<rnum>[{_DIGIT}]{{1,2}})[)）]|"
-    rf"第(?P<article>[{_CN}]+)(?:{_words('article')})|"
+    rf"(?:{_ORDINAL})(?P<article>[{_CN}]+)(?:{_words('article')})|"
     rf"(?P<glyph>[{''.join(_GLYPHS)}])"
 )
 # What follows a number that is one of an enumeration of numbers (3、4号线, 一、二、三等奖), not an item.
-_ENUMERATION = re.compile(rf"[{_DIGIT}](?![{_DIGIT}]{{3}}年)|[{_CN}][{_CN}、，,等]")
+_ENUMERATION = re.compile(rf"[{_DIGIT}](?![{_DIGIT}]{{3}}{_words('year_after')})"
+                          rf"|[{_CN}][{_CN}、，,{''.join(of_kind('function_words', 'etc'))}]")
 # A year run into the number before it: 1.2018年底前 is item 1, not the decimal 1.2018.
-_YEAR_AFTER = re.compile(r"(?:19|20)\d\d年")
+_YEAR_AFTER = re.compile(rf"(?:19|20)\d\d{_words('year_after')}")
 _TITLE_MAX, _SENTENCE_END = 40, "。；;！!？?"  # a heading's title: short, no sentence end
 # Conventional depth of each style (also used by the section tree to close open levels).
 RANK = {"chap": 0, "sect": 0.5, "cn": 1, "zero": 1, "pcn": 2, "num": 3, "row": 3, "article": 3, "pnum": 4,
@@ -79,7 +89,6 @@ RANK = {"chap": 0, "sect": 0.5, "cn": 1, "zero": 1, "pcn": 2, "num": 3, "row": 3
 _HEADING_RANK, _TOP_RANK = 2, 1
 _LONG_LINE = 1500  # characters: longer than any paragraph, a page whose line breaks were lost
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．（）", "0123456789.()")
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _LINE, _AFTER_END, _INSIDE = 2, 1, 0  # where a mark stands, strongest first
 
 
@@ -116,14 +125,15 @@ def numeral(number: str) -> int | None:
     """
     if number.isdigit():
         return int(number)
-    number = number.replace("〇", "零")
-    if "百" in number:
-        hundreds, _, rest = number.partition("百")
+    for zero in _OTHER_ZEROS:
+        number = number.replace(zero, _ZERO)
+    if _HUNDRED in number:
+        hundreds, _, rest = number.partition(_HUNDRED)
         head = _DIGITS.get(hundreds, 1 if hundreds == "" else None)
-        tail = numeral(rest.lstrip("零")) if rest else 0
+        tail = numeral(rest.lstrip(_ZERO)) if rest else 0
         return None if head is None or tail is None or not rest and hundreds == "" else head * 100 + tail
-    if "十" in number:
-        tens, _, ones = number.partition("十")
+    if _TEN in number:
+        tens, _, ones = number.partition(_TEN)
         value = _DIGITS.get(tens, 1 if tens == "" else -100) * 10 + (_DIGITS.get(ones, -100) if ones else 0)
         return value if value >= 0 else None
     return _DIGITS.get(number) if len(number) == 1 else None
