@@ -36,14 +36,29 @@ _CONTINUATIONS = of_kind("unit_name_words", "continuation")
 _BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,4}" + alternation(of_kind("unit_name_words", "branch")))
 _SQUAD = re.compile(alternation(of_kind("unit_name_words", "squad")) + "$")
 _SEPARATORS = "、，,；;/ \u3000\t"
-_CONJUNCTIONS = "和及与"
+# Function words (function_words.tsv): 和/及/与 join two names, 以及 as 及 does; 等 closes a list.
+_CONJUNCTIONS = "".join(of_kind("function_words", "conjunction"))
+_LONG_CONJUNCTIONS = of_kind("function_words", "long_conjunction")
+_ETC = "".join(of_kind("function_words", "etc"))
+_ATTRIBUTIVE = of_kind("function_words", "attributive")
+# Level marks that open a unit name (县财政局; level_marks.tsv) and the grammar words of collectives
+# (各, 各级, 直, 全: unit_collectives.tsv).
+_MARKS = "".join(row["mark"] for row in lexicon.table("level_marks").rows if "unit_mark" in row["kinds"].split("|"))
+_EACH = "".join(of_kind("unit_collectives", "each"))
+_ALL_LEVELS = alternation(of_kind("unit_collectives", "all_levels"))
+_DIRECT = "".join(of_kind("unit_collectives", "direct"))
+_WHOLE = "".join(of_kind("unit_collectives", "whole"))
+_GENERIC_BODIES = of_kind("unit_collectives", "generic")
+_DEPARTMENT = "".join(of_kind("unit_collectives", "department"))
 # Collective mentions (unit_collectives.tsv): 各…, optionally after the body or area they belong to
 # (国务院各有关部门, 市直各部门, 沿线各乡镇人民政府, 地方各级人民政府).
 _PLACEHOLDER = re.compile(
-    rf"^(?:{alternation(of_kind('unit_collectives', 'owner'))}|[县市区省州]{{1,2}}(?:委|政府)?|全[县市区省])?直?各"
-    rf"|^{alternation(of_kind('unit_collectives', 'level_owner'))}?各级"
-    rf"|^(?:{alternation(of_kind('unit_collectives', 'owner'))}|[县市区省])?直?{alternation(of_kind('unit_collectives', 'qualifier'))}"
-    rf"|^[县市区省]?直?{alternation(of_kind('unit_collectives', 'bare'))}$|{alternation(of_kind('unit_collectives', 'ending'))}$"
+    rf"^(?:{alternation(of_kind('unit_collectives', 'owner'))}"
+    rf"|[{_MARKS}{''.join(of_kind('unit_collectives', 'collective_mark'))}]{{1,2}}{alternation(of_kind('unit_collectives', 'mark_owner'))}?"
+    rf"|{_WHOLE}[{_MARKS}])?{_DIRECT}?{_EACH}"
+    rf"|^{alternation(of_kind('unit_collectives', 'level_owner'))}?{_ALL_LEVELS}"
+    rf"|^(?:{alternation(of_kind('unit_collectives', 'owner'))}|[{_MARKS}])?{_DIRECT}?{alternation(of_kind('unit_collectives', 'qualifier'))}"
+    rf"|^[{_MARKS}]?{_DIRECT}?{alternation(of_kind('unit_collectives', 'bare'))}$|{alternation(of_kind('unit_collectives', 'ending'))}$"
 )
 # Words that end like a unit but name none (全部, 西部, 干部 …).
 _NOT_UNITS = of_kind("unit_name_words", "not_unit")
@@ -51,16 +66,16 @@ _COLLECTIVE_BODY = re.compile(alternation(of_kind("unit_collectives", "body")))
 _COLLECTIVE_END = re.compile(alternation(of_kind("unit_collectives", "body")) + "$")
 # After the first body word of a collective only more bodies may follow (各有关部门和单位, 各县区政府),
 # not a predicate (有关部门制定实施方案).
-_COLLECTIVE_TAIL = re.compile(rf"(?:[和及与、]?{alternation(of_kind('unit_collectives', 'body'))}|[（(][^（()）]*[)）])*$")
+_COLLECTIVE_TAIL = re.compile(rf"(?:[{_CONJUNCTIONS}、]?{alternation(of_kind('unit_collectives', 'body'))}|[（(][^（()）]*[)）])*$")
 # Verbs that open a clause, not a name (鼓励科研院所牵头, 推动有效市场和有为政府协同).
 _VERB_STARTS = of_kind("unit_name_words", "verb_start")
 _VERBS_INSIDE = of_kind("unit_name_words", "verb_inside")
 # A bare jurisdiction type before 、 is half of one collective name: 各区、市政府, 各县、市、区人民政府.
 _JURISDICTION_STUB = re.compile(
-    rf"^(?:各{alternation(of_kind('unit_collectives', 'qualifier'))}?)?{alternation(of_kind('unit_collectives', 'stub'))}$"
+    rf"^(?:{_EACH}{alternation(of_kind('unit_collectives', 'qualifier'))}?)?{alternation(of_kind('unit_collectives', 'stub'))}$"
 )
 # What completes such a stub: the next jurisdiction type and its body (区人民政府), not 市直各部门.
-_STUB_END = re.compile(rf"^{alternation(of_kind('unit_collectives', 'stub_end'))}(?![直各])")
+_STUB_END = re.compile(rf"^{alternation(of_kind('unit_collectives', 'stub_end'))}(?![{_DIRECT}{_EACH}])")
 _OPEN, _CLOSE = "（(〔", "）)〕"
 # The shortest function stem read as a name whose head the scrape lost.
 _LOST_HEAD_STEM = 4
@@ -70,14 +85,30 @@ _JURISDICTIONS = of_kind("unit_name_words", "jurisdiction")
 _WORDS_ACROSS = frozenset(of_kind("unit_name_words", "word_across"))
 # Words that make a 部门 a kind of department (行业主管部门, 市场监管部门 …) rather than a verb's object.
 _SECTOR_ROLES = of_kind("unit_name_words", "sector_role")
+# Words of _organ_of and looks_like_unit (unit_name_words.tsv: see the kinds there).
+_MINISTRY_ENDS = of_kind("unit_name_words", "ministry_end")
+_ORGAN_HEADS = of_kind("unit_name_words", "organ_head")
+_COMMITTEE = "".join(of_kind("unit_name_words", "committee"))
+_COMMITTEE_OWNERS = "".join(of_kind("unit_name_words", "committee_owner"))
+_GOVERNMENT = "".join(of_kind("unit_name_words", "government"))
+_STATIONED = of_kind("unit_name_words", "stationed")
+_ORGAN_OWNERS = of_kind("unit_name_words", "organ_owner")
+_BANK_BRANCHES = of_kind("unit_name_words", "bank_branch")
+_BANK_OFFICES = of_kind("unit_name_words", "bank_office")
+_NATIONAL_PREFIXES = of_kind("unit_name_words", "national_prefix")
+_UNFINISHED = of_kind("unit_name_words", "unfinished")
+_OPENINGS = of_kind("unit_name_words", "opening")
+# Chinese numerals of a count (等五家单位): the digits 一…九 and 十 of chinese_numerals.tsv.
+_COUNT_NUMERALS = "".join(row["char"] for row in lexicon.table("chinese_numerals").rows
+                          if row["kind"] in ("digit", "ten") and row["value"] != "0")
 # 等, 等有关部门, 等10个部门, 等五家单位: words that close a list without naming a unit.
 _ETC_TAIL = re.compile(
-    rf"等(?:[0-9０-９一二三四五六七八九十]+[个家])?{alternation(of_kind('unit_collectives', 'etc_qualifier'))}?"
+    rf"{_ETC}(?:[0-9０-９{_COUNT_NUMERALS}]+[{''.join(of_kind('unit_collectives', 'etc_count'))}])?{alternation(of_kind('unit_collectives', 'etc_qualifier'))}?"
     rf"{alternation(of_kind('unit_collectives', 'etc_noun'))}*$"
 )
 
 
-_ETC_INSIDE = re.compile(_ETC_TAIL.pattern.removesuffix("$") + "(?:[及和与]|(?=[、，,]))")
+_ETC_INSIDE = re.compile(_ETC_TAIL.pattern.removesuffix("$") + f"(?:[{_CONJUNCTIONS}]|(?=[、，,]))")
 
 
 @dataclass(frozen=True)
@@ -134,28 +165,28 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
     if strict:  # prose: 各方 or 实现城乡 must not read as units
         core = _strip_parenthetical(name)
         # 开展先行先试的…主管部门, 鼓励科研院所: a clause, not a name
-        if "的" in core or core.startswith(_VERB_STARTS) or any(verb in core for verb in _VERBS_INSIDE):
+        if any(word in core for word in _ATTRIBUTIVE) or core.startswith(_VERB_STARTS) or any(verb in core for verb in _VERBS_INSIDE):
             return False
         if is_placeholder(name):  # 各有关部门, 各区县; not 有关部门制定实施方案
             first = _COLLECTIVE_BODY.search(core)
             if not first:
                 return False
-            if first.group() in ("部门", "单位"):
+            if first.group() in _GENERIC_BODIES:
                 return bool(_COLLECTIVE_TAIL.match(core, first.end()))
-            return bool(_COLLECTIVE_END.search(core)) or core.endswith(UNIT_HEADS) or core.endswith("部门")
+            return bool(_COLLECTIVE_END.search(core)) or core.endswith(UNIT_HEADS) or core.endswith(_DEPARTMENT)
         if core.endswith(_NOT_UNITS):
             return False
-        if core.endswith("部") and len(core) >= 3:  # ministries and party departments: 外交部, 中宣部
+        if core.endswith(_MINISTRY_ENDS) and len(core) >= 3:  # ministries and party departments: 外交部, 中宣部
             return True
-        if core.endswith("机关"):  # 市纪委监委机关, 市直机关; not 实施数字机关
-            return ends_with_head(core[:-2]) or core.startswith(_JURISDICTIONS)
+        if organs := next((w for w in _ORGAN_HEADS if core.endswith(w)), ""):  # 市纪委监委机关, 市直机关; not 实施数字机关
+            return ends_with_head(core[:-len(organs)]) or core.startswith(_JURISDICTIONS)
         if core.endswith(_WEAK_HEADS) and not core.endswith(_STRONG_HEADS):
             return len(core) >= 5 or core.startswith(_JURISDICTIONS) or _stem_prefix(core) > 0
-        if core.endswith("部门") and not core.endswith(UNIT_HEADS):  # 财政部门, 行业主管部门; not 健全部门
-            sector = core[:-2]
+        if core.endswith(_DEPARTMENT) and not core.endswith(UNIT_HEADS):  # 财政部门, 行业主管部门; not 健全部门
+            sector = core[:-len(_DEPARTMENT)]
             return _stem_prefix(sector) > 0 or sector.startswith(_JURISDICTIONS) or sector.endswith(_SECTOR_ROLES)
-    core = name.lstrip("县市区省")  # 市区, 县市区 alone name no unit
-    return ends_with_head(name) or name.endswith("部门") or bool(core) and _stem_prefix(name) == len(core)
+    core = name.lstrip(_MARKS)  # 市区, 县市区 alone name no unit
+    return ends_with_head(name) or name.endswith(_DEPARTMENT) or bool(core) and _stem_prefix(name) == len(core)
 
 
 def _quotes_paired(name: str) -> bool:
@@ -179,7 +210,7 @@ _STEM_LENGTHS = tuple(sorted({len(stem) for stem in FUNCTION_STEMS}, reverse=Tru
 @lru_cache(maxsize=65536)  # names and their tails repeat heavily within and across documents
 def _stem_prefix(name: str) -> int:
     """Length of the longest function stem (发展改革, 财政 …) ``name`` starts with, after 县/市 prefixes."""
-    core = name.lstrip("县市区省")
+    core = name.lstrip(_MARKS)
     return next((n for n in _STEM_LENGTHS if core[:n] in FUNCTION_STEMS and len(core) >= n), 0)
 
 
@@ -214,7 +245,7 @@ def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
         first = s if carry is None else carry
         following = text[pieces[k + 1][0]:pieces[k + 1][1]].strip() if k + 1 < len(pieces) else ""
         # A one-character level (州、县…) shares the rest of the name as 各区、市政府 does.
-        if (_JURISDICTION_STUB.match(text[s:e]) and (text[s] == "各" or carry is not None or e - s == 1)
+        if (_JURISDICTION_STUB.match(text[s:e]) and (text[s] == _EACH or carry is not None or e - s == 1)
                 and _STUB_END.match(following)):
             carry = first
             continue
@@ -227,7 +258,7 @@ def _valid_start(rest: str) -> bool:
     """``rest`` may open a second name: not a continuation, a branch of the name before or a bare head (支行)."""
     # 人行成武支行 opens with its own body: a name, not a branch of the name before it (as 成武分局 is).
     # A name opening with a level mark (县银保监分局) is no place-named branch either.
-    branch = bool(_BRANCH.match(rest)) and _stem_prefix(rest) == 0 and not (rest[0] in "县市区省" and len(rest) > 3)
+    branch = bool(_BRANCH.match(rest)) and _stem_prefix(rest) == 0 and not (rest[0] in _MARKS and len(rest) > 3)
     # A continuation (人, 会 …) does not block a rest that opens with a longer function stem (人社局, 人行…),
     # unless the stem is a whole body written out (人民政府, 人民法院 after 浯溪镇 continue the town's name).
     continuation = next((c for c in _CONTINUATIONS if rest.startswith(c)), "")
@@ -239,18 +270,18 @@ def _valid_start(rest: str) -> bool:
 def _organ_of(left: str, rest: str) -> bool:
     """``rest`` names a body inside ``left``, not a second unit: 县委|党史研究中心, 市政府|国资委,
     县委|县政府信访局 (a joint office), 国家税务总局|成武县税务局, 市公安局|交通警察支队."""
-    placeholder_or_place = is_placeholder(rest) or rest.startswith(("县", "市", "区", "省", "各"))
-    if len(left) == 2 and left.endswith("委") and left[0] in "县市区省党":
-        return not placeholder_or_place or rest.startswith(left[0] + "政府")
-    if left.startswith("驻"):  # 驻委纪检监察组: the team stationed at a body is one unit
+    placeholder_or_place = is_placeholder(rest) or rest.startswith((*_MARKS, _EACH))
+    if len(left) == 2 and left.endswith(_COMMITTEE) and left[0] in _MARKS + _COMMITTEE_OWNERS:
+        return not placeholder_or_place or rest.startswith(left[0] + _GOVERNMENT)
+    if left.startswith(_STATIONED):  # 驻委纪检监察组: the team stationed at a body is one unit
         return True
-    if left.endswith(("政府", "国务院", "机关")):  # 市政府|国资委, 国务院|国资委, 机关|党委
+    if left.endswith(_ORGAN_OWNERS):  # 市政府|国资委, 国务院|国资委, 机关|党委
         return not placeholder_or_place
-    if left.endswith(("分行", "支行")) and rest.endswith(("部", "处", "室")):  # 人民银行济南分行|营业管理部
+    if left.endswith(_BANK_BRANCHES) and rest.endswith(_BANK_OFFICES):  # 人民银行济南分行|营业管理部
         return not placeholder_or_place
-    if left.startswith(("国家", "中国", "国网")):
+    if left.startswith(_NATIONAL_PREFIXES):
         return _stem_prefix(rest) == 0
-    return left.endswith("城乡") or (bool(_SQUAD.search(rest)) and not placeholder_or_place)
+    return left.endswith(_UNFINISHED) or (bool(_SQUAD.search(rest)) and not placeholder_or_place)
 
 
 _BODY_NAMES_BY_FIRST: dict[str, tuple[str, ...]] = {}
@@ -287,7 +318,7 @@ def _next_cut(name: str, pos: int) -> int | None:
     """First offset after ``pos`` where ``name[pos:cut]`` is a whole unit and ``name[cut:]`` starts one."""
     stem = _stem_prefix(name[pos:])
     # Where a head-less stem would end (after its 县/市 prefixes): the one cut not after a unit head.
-    stem_end = pos + stem + (len(name[pos:]) - len(name[pos:].lstrip("县市区省"))) if stem >= _LOST_HEAD_STEM else -1
+    stem_end = pos + stem + (len(name[pos:]) - len(name[pos:].lstrip(_MARKS))) if stem >= _LOST_HEAD_STEM else -1
     inside = _inside_body_names(name)
     for cut in range(pos + 2, len(name) - 1):
         left, rest = name[pos:cut], name[cut:]
@@ -316,8 +347,8 @@ def starts_unit_name(rest: str) -> bool:
     >>> starts_unit_name("交通警察支队"), starts_unit_name("制定管理办")
     (True, False)
     """
-    return (_stem_prefix(rest) > 0 or is_placeholder(rest) or rest.startswith(("县委", "市委", *_JURISDICTIONS))) and (
-        ends_with_head(rest) or _stem_prefix(rest) == len(rest.lstrip("县市区省")) or rest.endswith("部门"))
+    return (_stem_prefix(rest) > 0 or is_placeholder(rest) or rest.startswith((*_OPENINGS, *_JURISDICTIONS))) and (
+        ends_with_head(rest) or _stem_prefix(rest) == len(rest.lstrip(_MARKS)) or rest.endswith(_DEPARTMENT))
 
 
 def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
@@ -325,9 +356,10 @@ def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
     out = []
     for i, ch in enumerate(name):
         if ch in _CONJUNCTIONS and 0 < i < len(name) - 1:
-            start = i - 1 if name.startswith("以及", i - 1) and i > 1 else i  # 以及 joins as 及 does
+            long = next((w for w in _LONG_CONJUNCTIONS if w[-1] == ch and name.startswith(w, i + 1 - len(w))), "")
+            start = i + 1 - len(long) if long and i + 1 - len(long) > 0 else i  # 以及 joins as 及 does
             left, right = name[:start], name[i + 1:]
-            if (ends_with_head(left) or left.endswith("部门")) and looks_like_unit(right):
+            if (ends_with_head(left) or left.endswith(_DEPARTMENT)) and looks_like_unit(right):
                 out.append((start, i + 1))
     return out
 
@@ -445,7 +477,7 @@ def _without_person(name: str, end: int) -> int:
 
 def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
     """Span of a unit list without surrounding separators and a closing 等(有关部门)."""
-    while s < e and text[s] in _SEPARATORS + "等":
+    while s < e and text[s] in _SEPARATORS + _ETC:
         s += 1
     while e > s and text[e - 1] in _SEPARATORS:
         e -= 1
@@ -461,7 +493,7 @@ def _split_piece(name: str) -> tuple[tuple[int, int], ...]:
     if is_placeholder(name):
         # 省直有关部门和各设区市人民政府 is two collectives; 各有关部门和单位, 各级党委和政府 are one.
         # A named body after the collective (…直辖市和新疆生产建设兵团) is a mention of its own too.
-        cuts = [c for c in _conjunction_cuts(name) if name[c[1]:].startswith(("各", *_JURISDICTIONS))
+        cuts = [c for c in _conjunction_cuts(name) if name[c[1]:].startswith((_EACH, *_JURISDICTIONS))
                 or len(name) - c[1] >= 4 and ends_with_head(name[c[1]:]) and bool(_COLLECTIVE_END.search(name[:c[0]]))]
         return ((0, cuts[0][0]), (cuts[0][1], len(name))) if cuts else ((0, len(name)),)
     spans: list[tuple[int, int]] = []
