@@ -11,17 +11,28 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .. import lexicon
+from ._lexicon import alternation, of_kind
 from ._numbers import Quantity, find_quantities
 
-_YEAR_CELL = re.compile(r"^\s*(20\d{2})\s*年?(?:目标|目标值|预期值|预期|基期值|基数|现状|实际)?(?:值)?\s*$")
-_TARGET_CELL = re.compile(r"^\s*(?:目标值?|预期值|规划目标|\d{4}年目标值?)\s*$")
-_METRIC_HEAD = re.compile(r"指标|项目名称|名称|内容")
-_UNIT_HEAD = re.compile(r"^\s*(?:计量)?单位\s*$")
+
+def _words(kind: str) -> str:
+    """The words of ``indicator_tables.tsv`` of one kind, as an alternation."""
+    return alternation(of_kind("indicator_tables", kind))
+
+
+_YEAR = _words("year")
+_YEAR_CELL = re.compile(rf"^\s*(20\d{{2}})\s*{_YEAR}?{_words('year_cell')}?{_words('value')}?\s*$")
+_TARGET_CELL = re.compile(rf"^\s*(?:{_words('target_cell')}|\d{{4}}{_YEAR}{_words('year_target_cell')})\s*$")
+_METRIC_HEAD = re.compile(_words("metric_head"))
+_UNIT_HEAD = re.compile(rf"^\s*{_words('unit_head_prefix')}?{_words('unit_head')}\s*$")
 # 年均增长〔累计〕: the column that holds the aim of indicators set as a rate over the period.
-_RATE_HEAD = re.compile(r"年均|累计|增速|增幅")
+_RATE_HEAD = re.compile(_words("rate_head"))
+_CELL_SUFFIXES = ("", *of_kind("indicator_tables", "cell_suffix"))
+# A symbol reads as its comparator word, before or after the figure as the word stands (comparators.tsv).
+_POSITIONS = {row["word"]: row["position"] for row in lexicon.table("comparators").rows}
 _UNIT_IN_METRIC = re.compile(r"[（(]([^（）()]{1,12})[）)]\s*$")
-_SYMBOLS = (("≥", "以上"), (">=", "以上"), ("≤", "以内"), ("<=", "以内"), ("＞", "超过"), (">", "超过"),
-            ("＜", "低于"), ("<", "低于"))
+_SYMBOLS = tuple((row["symbol"], row["word"]) for row in lexicon.table("comparator_symbols").rows)
 _CUMULATIVE = re.compile(r"^[〔［\[【](.+)[〕］\]】]$")  # 〔18〕: a five-year total, as plans print it
 _NO_FIGURE = re.compile(r"^[\s—\-－–/、]*$")
 
@@ -170,10 +181,11 @@ def _cell_quantity(cell: str, unit: str, offset: int) -> Quantity | None:
     if not suffix:
         return None
     number, rest = suffix.groups()
-    if rest.strip() not in ("", "左右", "以上", "以内", "以下"):
+    if rest.strip() not in _CELL_SUFFIXES:
         return None
-    phrase = number + unit + rest.strip() + (prefix_word if prefix_word in ("以上", "以内") else "")
-    found = find_quantities(("超过" if prefix_word == "超过" else "低于" if prefix_word == "低于" else "") + phrase)
+    position = _POSITIONS.get(prefix_word)
+    phrase = number + unit + rest.strip() + (prefix_word if position == "suffix" else "")
+    found = find_quantities((prefix_word if position == "prefix" else "") + phrase)
     if len(found) != 1 or found[0].value != Decimal(number):
         return None
     q = found[0]
