@@ -45,6 +45,7 @@ _LABEL = re.compile(
 )
 # Column headers of a responsibility table: every label, and the bare verbs (牵头 / 配合).
 _COLUMN_ROLES = {**_LABEL_ROLES, **role_words("column")}
+_LABEL_JOINERS = of_kind("role_context_words", "label_joiner")
 _LABELS_LONGEST_FIRST = sorted(_LABEL_ROLES, key=len, reverse=True)
 _VERB_ROLES = role_words("verb")
 # The role verbs, longest first, grouped by their last character (a segment can end only with those).
@@ -55,14 +56,20 @@ _VERBS_BY_LAST_CHAR = {
 # A role verb that ends a subject (not 负责人, 牵头作用, 参与度, 配合单位 …).
 _VERB = re.compile(
     "(?:" + "|".join(sorted(_VERB_ROLES, key=len, reverse=True)) + ")"
-    rf"(?!{alternation(of_kind('role_context_words', 'not_after_verb'))}|制(?![定订]))"  # 负责制 is a system; 负责制定 assigns
+    rf"(?!{alternation(of_kind('role_context_words', 'not_after_verb'))}"
+    rf"|(?!{alternation(of_kind('role_context_words', 'system_verb'))}){alternation(of_kind('role_context_words', 'system_word'))})"
 )
 _VALUE_END = "。\n\t】"  # 】 closes a bracketed clause: 【牵头：街道平安办】推进…
 _PART_SEPARATORS = "，,；;"
 _SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
 _SENTENCE_BOUNDARY = "。；;，,：:\n\t"
 _OPEN, _CLOSE = "（(〔", "）)〕"
-_GLUE = "、，,；;和及与等 \u3000"
+# Function words (function_words.tsv): conjunctions, 等, 由 (by), 会同 (jointly with), 的, 为/是.
+_CONJUNCTIONS = "".join(of_kind("function_words", "conjunction"))
+_AGENT = of_kind("function_words", "agent")
+_JOINTLY = of_kind("function_words", "jointly")
+_ATTRIBUTIVE = of_kind("function_words", "attributive")
+_GLUE = "、，,；;" + _CONJUNCTIONS + "".join(of_kind("function_words", "etc")) + " \u3000"
 _LIST_GLUE = "、 \u3000"
 # A role written in parentheses after a name in a list: X（牵头）for X alone; （按职责分工牵头）, （分别负责）
 # for every name of the list up to it.
@@ -79,7 +86,9 @@ class _Clause:
 
 
 # 列第一位者为牵头部门，下同: from this note on, the first unit of a clause that names no lead leads.
-_FIRST_LEADS = re.compile(rf"{alternation(of_kind('role_context_words', 'first_leads'))}(?:者|的|单位|部门)*[为是]"
+_FIRST_LEADS = re.compile(rf"{alternation(of_kind('role_context_words', 'first_leads'))}"
+                          rf"{alternation(of_kind('role_context_words', 'first_leads_filler'))}*"
+                          rf"{alternation(of_kind('function_words', 'copula'))}"
                           rf"{alternation(role_words('label'))}")
 
 
@@ -294,7 +303,7 @@ def _paren_verb_clauses(text: str) -> list[_Clause]:
         units: list[tuple[UnitMention, str]] = []
         pending: list[UnitMention] = []
         for s, e in _role_parts_of(text, open_ + 1, close):
-            if s == open_ + 1 and text.startswith("由", s):  # （由X负责）
+            if s == open_ + 1 and text.startswith(_AGENT, s):  # （由X负责）
                 s += 1
             verb = _trailing_verb(text, s, e)
             subject = _subject_units(text, s, e - len(verb or ""))
@@ -366,21 +375,23 @@ def _subject_units_in(text: str) -> tuple[UnitMention, ...] | None:
 
 
 _PROSE_BY = re.compile(
-    rf"由(?P<units>[^。；;，,：:\n由]{{2,80}}?)(?P<verb>{alternation(role_words('by_verb'))})"
+    rf"{alternation(_AGENT)}(?P<units>(?:(?!{alternation(_AGENT)})[^。；;，,：:\n]){{2,80}}?)(?P<verb>{alternation(role_words('by_verb'))})"
     rf"(?!{alternation(of_kind('role_context_words', 'not_after_by_verb'))})"
 )
 # X会同Y, also with a modal between (X要会同Y, X负责会同Y); a report's X将会同Y tells, it assigns nothing.
 _WITH_MODALS = of_kind("role_context_words", "with_modal")
 _WITH_UNITS_MAX = 40
 _PROSE_WITH = re.compile(
-    rf"(?P<units>[^。；;，,：:\n（(）)]{{2,{_WITH_UNITS_MAX}}}?)(?:{'|'.join(_WITH_MODALS)})?会同(?P<others>[^。；;，,：:\n]{{2,60}})"
+    rf"(?P<units>[^。；;，,：:\n（(）)]{{2,{_WITH_UNITS_MAX}}}?)(?:{'|'.join(_WITH_MODALS)})?{alternation(_JOINTLY)}(?P<others>[^。；;，,：:\n]{{2,60}})"
 )
 # 建立教育、编办、人社…等有关单位部门密切协同的机制: the listed sectors take part.
 # The farthest a match of _PROSE_WITH starts before its 会同: 40 characters of units and a modal.
 _WITH_REACH = _WITH_UNITS_MAX + max(len(modal) for modal in _WITH_MODALS)
 _PROSE_ETC = re.compile(
-    r"等(?:有关|相关)?(?:单位|部门|机构){1,2}"
-    rf"{alternation(of_kind('role_context_words', 'etc_manner'))}?(?P<verb>{alternation(role_words('etc_verb'))})(?!度|率)"
+    rf"{alternation(of_kind('function_words', 'etc'))}{alternation(of_kind('unit_collectives', 'etc_qualifier'))}?"
+    rf"{alternation(of_kind('unit_collectives', 'etc_noun'))}{{1,2}}"
+    rf"{alternation(of_kind('role_context_words', 'etc_manner'))}?(?P<verb>{alternation(role_words('etc_verb'))})"
+    rf"(?!{alternation(of_kind('role_context_words', 'not_after_etc_verb'))})"
 )
 _ADVERBS = of_kind("role_context_words", "adverb")
 # Verbs that make a sentence describe a way of working (建立…机制, 形成…格局) instead of assigning a task.
@@ -419,7 +430,7 @@ def _describes(text: str, start: int, end: int) -> bool:
     if not any(verb in text[sentence_start:start] for verb in _DESCRIBING):
         return False
     stop = min((i for i in (text.find(ch, end) for ch in _CLAUSE_END) if i >= 0), default=len(text))
-    return "的" in text[end:stop]
+    return any(word in text[end:stop] for word in _ATTRIBUTIVE)
 
 
 def _with_matches(text: str):
@@ -427,7 +438,7 @@ def _with_matches(text: str):
     会同 instead of trying every position of the text."""
     pos = 0
     while True:
-        anchor = text.find("会同", pos + 2)
+        anchor = min((i for word in _JOINTLY if (i := text.find(word, pos + 2)) >= 0), default=-1)
         if anchor < 0:
             return
         m = _PROSE_WITH.search(text, max(pos, anchor - _WITH_REACH))
@@ -442,7 +453,7 @@ def _etc_clause(text: str, m: re.Match) -> _Clause | None:
     list_end = m.start()
     start = _subject_start(text, list_end, _SENTENCE_BOUNDARY)
     # 建立X、Y等部门密切配合的工作机制 describes cooperation: it assigns nothing.
-    if text.startswith("的", m.end()) or any(verb in text[start:list_end] for verb in _DESCRIBING):
+    if text.startswith(_ATTRIBUTIVE, m.end()) or any(verb in text[start:list_end] for verb in _DESCRIBING):
         return None
     mentions = split_unit_list(text, start, list_end)
     units: list[UnitMention] = []
@@ -492,7 +503,7 @@ def _subject_verb_clause(text: str, verb: re.Match) -> _Clause | None:
             end -= len(adverb)
             break
     start = _subject_start(text, end)
-    if end - start < 2 or text[start:end].startswith("由"):
+    if end - start < 2 or text[start:end].startswith(_AGENT):
         return None
     subject = _subject_units(text, start, end)
     if not subject:
@@ -506,7 +517,7 @@ def _with_clause(text: str, m: re.Match) -> _Clause | None:
     start = m.start("units")
     if start > 0 and text[start - 1] not in _SUBJECT_BOUNDARY:
         return None
-    if text.startswith("由", start):  # 由X会同Y…
+    if text.startswith(_AGENT, start):  # 由X会同Y…
         start += 1
     leads = _subject_units(text, start, m.end("units"))
     if not leads:
@@ -514,7 +525,7 @@ def _with_clause(text: str, m: re.Match) -> _Clause | None:
     others_start = m.start("others")
     for end in range(m.end("others"), others_start + 1, -1):
         others = _subject_units(text, others_start, end)
-        if others and text[end - 1] not in "、和及与":
+        if others and text[end - 1] not in "、" + _CONJUNCTIONS:
             units = [(u, "lead") for u in leads] + [(u, "participant") for u in others]
             return _Clause(start, end, tuple(units))
     return None
@@ -574,7 +585,7 @@ def _column_role(cell: str, relaxed: bool = True) -> str | None:
     for label in _LABELS_LONGEST_FIRST:
         if name.endswith(label) and len(name) - len(label) <= _LONGEST_HEADER_PREFIX:
             return _LABEL_ROLES[label]
-        if name.startswith(label) and name[len(label):len(label) + 1] in ("及", "和", "、", "/"):
+        if name.startswith(label) and name[len(label):len(label) + 1] in (*_LABEL_JOINERS, "、", "/"):
             return _LABEL_ROLES[label]
     return None
 
