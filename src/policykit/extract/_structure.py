@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._clauses import find_clause_spans
+from ._lexicon import alternation, of_kind
 from ._numbering import RANK, alternatives, find_marks, numeral
 from ._records import TaskRecord
 from ._tables import indicator_row_spans
@@ -54,7 +55,7 @@ _PROSE_SECTION = re.compile(_section_words("prose"))
 # Items about the text itself (本办法自印发之日起施行, 本办法所称…) or its purpose (为…，制定本办法): no work.
 _FRAME_ITEM = re.compile(
     f"(?:{_section_words('frame_subject')})[^。；]*?(?:{_section_words('frame_predicate')})"
-    f"|为[^。；]*?(?:{_section_words('purpose_end')})")
+    f"|(?:{_section_words('purpose_start')})[^。；]*?(?:{_section_words('purpose_end')})")
 def _footer_words(kind: str) -> str:
     return alternatives("footer_words", kind)
 
@@ -62,9 +63,11 @@ def _footer_words(kind: str) -> str:
 # A footer line: 抄送：…, site chrome (相关链接, 上一篇), or the 印发 line (某县人民政府办公室 2024年3月1日印发).
 _FOOTER = re.compile(
     rf"^[ \t\u3000]*(?:{_footer_words('line_start')})"
-    rf"|^[^\n]{{0,40}}\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:{_footer_words('line_end')})[ \t\u3000]*$",
+    rf"|^[^\n]{{0,40}}\d{{4}}\s*(?:{_footer_words('year')})\s*\d{{1,2}}\s*(?:{_footer_words('month')})\s*\d{{1,2}}\s*"
+    rf"(?:{_footer_words('day')})\s*(?:{_footer_words('line_end')})[ \t\u3000]*$",
     re.M)
-_TITLE_END = re.compile(r"[。；;：:！!？?，,\n\t]|[ \u3000\u00a0\u2002\u2003]{2}|[（(](?:牵头|责任|参与|配合)")
+_TITLE_END = re.compile(r"[。；;：:！!？?，,\n\t]|[ \u3000\u00a0\u2002\u2003]{2}|[（(]"
+                        + alternation(of_kind("role_context_words", "clause_opening")))
 _GAP = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2}")
 
 

@@ -81,7 +81,8 @@ _PLACE_WORDS = lexicon.table("jurisdiction_words").rows
 # Zones and areas are not places with their own government departments.
 _ZONES = tuple(row["word"] for row in _PLACE_WORDS if row["kind"] == "zone")
 _NOT_A_MARK = re.compile(
-    "^(?:" + "|".join(re.escape(row["word"]) for row in _PLACE_WORDS if row["kind"] == "not_level_mark") + ")(?!府)"
+    "^(?:" + "|".join(re.escape(row["word"]) for row in _PLACE_WORDS if row["kind"] == "not_level_mark") + ")"
+    f"(?!{_word('government_tail')})"
 )
 _HEADS_EN = tuple((row["head"], row["name_en"]) for row in lexicon.table("unit_heads_en").rows)
 _LEVELS_EN = {"province": "Provincial", "city": "Municipal", "district": "District", "county": "County",
