@@ -309,3 +309,10 @@ def test_articles_about_the_text_itself_or_its_purpose_are_no_tasks():
     text = ("第一条 为规范专项资金管理，结合本市实际，制定本办法。\n第二条 本办法所称专项资金是指市财政安排的资金。\n"
             "第三条 市商务局负责资金的申报和审核。\n第四条 本办法由市商务局负责解释。\n第五条 本办法自印发之日起施行。")
     assert [n for _, n, _ in outline(text)] == ["三"]
+
+
+def test_articles_after_paragraphs_with_spaced_amounts_are_kept():
+    from tests.extract.test_tables import SPACED_PROSE
+
+    text = "一、支持创作\n" + SPACED_PROSE + "第七条 【支持版权交易】对交易额达到 100 万元以上的，给予 5 万元奖励。（责任单位：区商务局）\n"
+    assert [t.number for t in find_tasks(text)] == ["五", "六", "七"]

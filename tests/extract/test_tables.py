@@ -114,3 +114,29 @@ def test_indicator_rows_copied_from_a_pdf_with_spaces_are_no_tasks():
     text = ("一、指标体系\n指标  2020年  2025年  属性\n经济发展  1.地区生产总值增长（%）  3.8  6左右  预期性\n"
             "  2.常住人口城镇化率（%）  61.4  65  预期性\n二、重点任务\n1.扩大有效投资。内容。\n2.培育新兴产业。内容。")
     assert [(t.path, t.number) for t in find_tasks(text)] == [(("二",), "1"), (("二",), "2")]
+
+
+# Prose whose amounts are set off by spaces (奖励 10 万元) is no table copied from a PDF: a cell 2000 before
+# 万元 is an amount, not a year column, and a sentence is no row.
+SPACED_PROSE = (
+    "第五条 【支持动画创作】对动画内容作品首次获得国家级奖项的，每部奖励 80 万元。对播出收入达到 2000 万元以上的，"
+    "再给予 30 万元奖励。（责任单位：区文化局）\n"
+    "鼓励系列动画创作，每集奖励 3 万元，每部最高奖励 60 万元；在省级频道播出的，每集奖励 1 万元，每部最高奖励 20 万元。\n"
+    "第六条 【支持版权登记】对完成作品登记的企业，每件给予 500 元补贴。（责任单位：区版权局）\n"
+)
+
+
+def test_spaced_amounts_in_prose_are_no_indicator_table():
+    from policykit.extract._tables import indicator_row_spans
+
+    assert indicator_row_spans(SPACED_PROSE) == ()
+    assert read_indicator_tables(SPACED_PROSE) == ()
+
+
+def test_a_bare_number_before_a_unit_is_no_year_column_of_a_spaced_table():
+    from policykit.extract._tables import indicator_row_spans
+
+    # Short cells, no sentence: a header needs a year, and 2000 before 万元 is an amount.
+    text = "项目名称 金额 2000 万元\n甲项目 奖励 30 万元\n乙项目 奖励 20 万元\n"
+    assert indicator_row_spans(text) == ()
+

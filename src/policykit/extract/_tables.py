@@ -34,6 +34,8 @@ _POSITIONS = {row["word"]: row["position"] for row in lexicon.table("comparators
 _UNIT_IN_METRIC = re.compile(r"[（(]([^（）()]{1,12})[）)]\s*$")
 _SYMBOLS = tuple((row["symbol"], row["word"]) for row in lexicon.table("comparator_symbols").rows)
 _CUMULATIVE = re.compile(r"^[〔［\[【](.+)[〕］\]】]$")  # 〔18〕: a five-year total, as plans print it
+# A sentence ends inside a line of prose; a row of a table copied from a PDF holds none.
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
 _NO_FIGURE = re.compile(r"^[\s—\-－–/、]*$")
 
 
@@ -93,8 +95,11 @@ def _indicator_rows(text: str):
 
 
 def _cells(line: str, start: int) -> list[tuple[str, int]]:
-    """(cell, offset) pairs: TAB-separated cells (empty ones kept), else runs of non-space."""
+    """(cell, offset) pairs: TAB-separated cells (empty ones kept), else runs of non-space — unless the
+    line is prose (a sentence ends inside it: 每集奖励 10 万元，…；…), which has no cells."""
     if "\t" not in line:
+        if _SENTENCE_END.search(line.rstrip()[:-1]):
+            return []
         return [(m.group(0), start + m.start()) for m in re.finditer(r"[^\s\u3000]+", line)]
     cells, at = [], start
     for cell in line.split("\t"):
@@ -104,11 +109,20 @@ def _cells(line: str, start: int) -> list[tuple[str, int]]:
 
 
 def _header(cells: list[str]) -> tuple[int, list[str]] | None:
-    years = [c for c in cells if _YEAR_CELL.match(c) or _TARGET_CELL.match(c)]
+    years = [c for i, c in enumerate(cells)
+             if (_YEAR_CELL.match(c) and not _amount(c, cells[i + 1:i + 2])) or _TARGET_CELL.match(c)]
     metric = next((i for i, c in enumerate(cells) if _METRIC_HEAD.search(c) and not _YEAR_CELL.match(c)), None)
     if not years or metric is None:
         return None
     return metric, cells
+
+
+def _amount(cell: str, following: list[str]) -> bool:
+    """Whether a bare number cell is an amount whose unit the next cell holds (2000 | 万元), not a year."""
+    if not cell.strip().isdigit() or not following:
+        return False
+    found = find_quantities(cell.strip() + following[0])
+    return bool(found) and found[0].start == 0 and found[0].unit is not None
 
 
 def _row_figures(row: list[tuple[str, int]], row_end: int, metric_column: int, header: list[str]) -> list[TableFigure]:
