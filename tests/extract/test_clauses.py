@@ -360,9 +360,11 @@ def test_mechanisms_described_in_prose_assign_nothing():
     # A participant verb after the list, as a responsible one: X牵头，Y、Z按职责分工配合.
     ("（甲市海关牵头，省贸促会、省商务厅按职责分工配合）",
      [("甲市海关", "lead"), ("省贸促会", "participant"), ("省商务厅", "participant")]),
-    # 等(相关)部门 inside the list closes its part; the list goes on after 及.
+    # 等相关部门 inside the list names the relevant others (a placeholder); the list goes on after 及.
     ("（应急部、公安部等相关部门及各地区按职责分工负责）",
-     [("应急部", "responsible"), ("公安部", "responsible"), ("各地区", "responsible")]),
+     [("应急部", "responsible"), ("公安部", "responsible"), ("相关部门", "responsible"), ("各地区", "responsible")]),
+    ("（农业农村部、水利部等相关部门按职责分工负责）",
+     [("农业农村部", "responsible"), ("水利部", "responsible"), ("相关部门", "responsible")]),
     ("（市财政局等部门和各县区政府按职责分工配合）",
      [("市财政局", "participant"), ("各县区政府", "participant")]),
     ("（市发展改革委牵头，各区县、各部门按职能分工负责）",

@@ -128,9 +128,24 @@ def test_verb_before_departments_is_no_unit():
 
 
 @pytest.mark.parametrize("text", ["省公安厅、省交通运输厅等10个部门", "省公安厅、省交通运输厅等五家单位",
-                                  "省公安厅、省交通运输厅等有关部门"])
+                                  "省公安厅、省交通运输厅等部门", "省公安厅、省交通运输厅等"])
 def test_counted_etc_tails_close_the_list(text):
     assert names(text) == ["省公安厅", "省交通运输厅"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 等相关部门 / 等有关单位: the relevant others, a placeholder of their own (tests/gold-corpus/README).
+    ("甲省农业厅、甲省林业局等相关部门", ["甲省农业厅", "甲省林业局", "相关部门"]),
+    ("乙市水务局等有关单位", ["乙市水务局", "有关单位"]),
+    ("乙市水务局、乙市气象局等有关部门及各区政府", ["乙市水务局", "乙市气象局", "有关部门", "各区政府"]),
+    ("乙市水务局等相关部门，各街道", ["乙市水务局", "相关部门", "各街道"]),
+])
+def test_qualified_etc_tails_name_the_relevant_others(text, expected):
+    found = split_unit_list(text, 0, len(text))
+    assert [m.mention for m in found] == expected
+    assert [m.placeholder for m in found] == [name in ("相关部门", "有关单位", "有关部门", "各区政府", "各街道")
+                                              for name in expected]
+    assert all(text[m.start:m.end] == m.mention for m in found)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

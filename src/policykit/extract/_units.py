@@ -101,14 +101,18 @@ _OPENINGS = of_kind("unit_name_words", "opening")
 # Chinese numerals of a count (等五家单位): the digits 一…九 and 十 of chinese_numerals.tsv.
 _COUNT_NUMERALS = "".join(row["char"] for row in lexicon.table("chinese_numerals").rows
                           if row["kind"] in ("digit", "ten") and row["value"] != "0")
-# 等, 等有关部门, 等10个部门, 等五家单位: words that close a list without naming a unit.
+# 等, 等部门, 等10个部门, 等五家单位: words that close a list without naming a unit. 等有关部门, 等相关单位
+# close it with a collective of their own, the relevant others: a placeholder mention (有关部门).
+_ETC_QUALIFIED = (rf"(?P<others>{alternation(of_kind('unit_collectives', 'etc_qualifier'))}"
+                  rf"{alternation(of_kind('unit_collectives', 'etc_noun'))}+)")
 _ETC_TAIL = re.compile(
-    rf"{_ETC}(?:[0-9０-９{_COUNT_NUMERALS}]+[{''.join(of_kind('unit_collectives', 'etc_count'))}])?{alternation(of_kind('unit_collectives', 'etc_qualifier'))}?"
-    rf"{alternation(of_kind('unit_collectives', 'etc_noun'))}*$"
+    rf"{_ETC}(?:[0-9０-９{_COUNT_NUMERALS}]+[{''.join(of_kind('unit_collectives', 'etc_count'))}])?"
+    rf"(?:{_ETC_QUALIFIED}|{alternation(of_kind('unit_collectives', 'etc_qualifier'))}?"
+    rf"{alternation(of_kind('unit_collectives', 'etc_noun'))}*)$"
 )
 
 
-_ETC_INSIDE = re.compile(_ETC_TAIL.pattern.removesuffix("$") + f"(?:[{_CONJUNCTIONS}]|(?=[、，,]))")
+_ETC_INSIDE = re.compile(_ETC_TAIL.pattern.removesuffix("$") + f"(?:[{_CONJUNCTIONS}]|(?=[、，,])|$)")
 
 
 @dataclass(frozen=True)
@@ -390,10 +394,18 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     >>> [m.mention for m in split_unit_list(s, 0, len(s))]
     ['工业和信息化局', '化工产业园管理服务中心', '各区、市政府']
     """
-    # 等(相关)部门 inside a list (X、Y等部门及各地区) closes its part of the list as it closes a whole one:
-    # its words name no unit, so they read as separators (offsets unchanged).
-    segment = _ETC_INSIDE.sub(lambda m: "、" * len(m.group()), text[start:end])
+    # 等(10个)部门 inside or at the end of a list (X、Y等部门及各地区) closes its part of the list: its words
+    # name no unit, so they read as separators (offsets unchanged); of 等相关部门 only 等 does.
+    segment = _ETC_INSIDE.sub(_etc_as_separators, text[start:end])
     return [shifted(mention, start) for mention in _split_list(segment)]
+
+
+def _etc_as_separators(m: re.Match) -> str:
+    """The words of a list-closing 等 as separators, but the relevant others it names (相关部门)."""
+    if not m.group("others"):
+        return "、" * len(m.group())
+    before, after = m.start("others") - m.start(), m.end() - m.end("others")
+    return "、" * before + m.group("others") + "、" * after
 
 
 def shifted(mention: UnitMention, offset: int) -> UnitMention:
@@ -482,7 +494,8 @@ def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1] in _SEPARATORS:
         e -= 1
     tail = _ETC_TAIL.search(text, s, e)
-    if tail and tail.start() - s >= 2:  # "X、Y等(有关部门)" lists end with words that are not part of Y
+    # "X、Y等(10个部门)" lists end with words that are not part of Y; 等有关部门 names the others (kept).
+    if tail and tail.start() - s >= 2 and not tail.group("others"):
         e = tail.start()
     return s, e
 
