@@ -387,3 +387,10 @@ def test_a_note_that_the_first_unit_leads_holds_from_its_clause_on():
     # Without the note nobody is made lead.
     plain = "（一）弘扬价值观。（甲教育厅、甲文明办负责）"
     assert [a.role for a in find_assignments(plain, find_tasks(plain))] == ["responsible", "responsible"]
+
+
+def test_task_force_collectives_take_their_role():
+    text = "1.扩大开放。（市商务局牵头，市开放型经济工作专班牵头单位按职责分工负责）"
+    assert units(text) == [("市商务局", "lead"), ("市开放型经济工作专班牵头单位", "responsible")]
+    text = "1.扩大开放。（市开放型经济工作专班牵头单位牵头，市开放型经济工作专班成员单位按职责分工配合）"
+    assert units(text) == [("市开放型经济工作专班牵头单位", "lead"), ("市开放型经济工作专班成员单位", "participant")]

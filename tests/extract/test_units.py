@@ -269,3 +269,15 @@ def test_divisions_written_without_their_suffix_share_it_with_the_last_name():
     # Not a division of the table: no head is shared, and the piece is no unit of its own.
     other = "东山、烟台市政府"
     assert [m.name for m in split_unit_list(other, 0, len(other))][0] == "东山"
+
+
+@pytest.mark.parametrize("name", ["市乡村振兴工作专班牵头单位", "县安全生产委员会成员单位", "区数字经济领导小组牵头部门",
+                                  "省招商引资联席会议成员单位", "市防汛抗旱指挥部责任单位"])
+def test_the_units_of_a_task_force_by_their_role_are_one_collective(name):
+    assert [(m.mention, m.placeholder) for m in split_unit_list(name, 0, len(name))] == [(name, True)]
+    assert looks_like_unit(name, strict=True)
+
+
+@pytest.mark.parametrize("name", ["牵头单位", "责任单位", "市科技局牵头单位"])
+def test_a_role_label_alone_or_after_one_unit_is_no_collective(name):
+    assert not is_placeholder(name)

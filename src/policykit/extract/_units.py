@@ -59,6 +59,7 @@ _PLACEHOLDER = re.compile(
     rf"|^{alternation(of_kind('unit_collectives', 'level_owner'))}?{_ALL_LEVELS}"
     rf"|^(?:{alternation(of_kind('unit_collectives', 'owner'))}|[{_MARKS}])?{_DIRECT}?{alternation(of_kind('unit_collectives', 'qualifier'))}"
     rf"|^[{_MARKS}]?{_DIRECT}?{alternation(of_kind('unit_collectives', 'bare'))}$|{alternation(of_kind('unit_collectives', 'ending'))}$"
+    rf"|{alternation(of_kind('unit_collectives', 'task_force'))}{alternation(of_kind('unit_collectives', 'force_role'))}$"
 )
 # Words that end like a unit but name none (全部, 西部, 干部 …).
 _NOT_UNITS = of_kind("unit_name_words", "not_unit")
