@@ -394,3 +394,9 @@ def test_task_force_collectives_take_their_role():
     assert units(text) == [("市商务局", "lead"), ("市开放型经济工作专班牵头单位", "responsible")]
     text = "1.扩大开放。（市开放型经济工作专班牵头单位牵头，市开放型经济工作专班成员单位按职责分工配合）"
     assert units(text) == [("市开放型经济工作专班牵头单位", "lead"), ("市开放型经济工作专班成员单位", "participant")]
+
+
+def test_schools_and_universities_in_a_list_are_units():
+    text = "1.推进。（牵头单位：市教育局，配合单位：市第二中学、甲市老年大学、甲市职业学校）"
+    assert units(text) == [("市教育局", "lead"), ("市第二中学", "participant"), ("甲市老年大学", "participant"),
+                           ("甲市职业学校", "participant")]
