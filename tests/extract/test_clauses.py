@@ -400,3 +400,14 @@ def test_schools_and_universities_in_a_list_are_units():
     text = "1.推进。（牵头单位：市教育局，配合单位：市第二中学、甲市老年大学、甲市职业学校）"
     assert units(text) == [("市教育局", "lead"), ("市第二中学", "participant"), ("甲市老年大学", "participant"),
                            ("甲市职业学校", "participant")]
+
+
+def test_a_record_header_of_a_policy_site_assigns_nothing():
+    text = ("文件编号：甲府规〔2025〕3号\n生效日期：2025-01-01\n牵头单位：科学技术局\n有效期至：2027-12-31\n"
+            "甲市支持科技创新的若干措施\n一、支持研发\n第一条 支持企业建设研发中心。（责任单位：市科技局）\n")
+    assert units(text) == [("市科技局", "responsible")]
+
+
+def test_labelled_lines_inside_a_task_still_assign():
+    text = "1.建设平台。\n牵头单位：市科技局\n配合单位：市财政局\n完成时限：2025年底\n"
+    assert units(text) == [("市科技局", "lead"), ("市财政局", "participant")]

@@ -316,3 +316,9 @@ def test_articles_after_paragraphs_with_spaced_amounts_are_kept():
 
     text = "一、支持创作\n" + SPACED_PROSE + "第七条 【支持版权交易】对交易额达到 100 万元以上的，给予 5 万元奖励。（责任单位：区商务局）\n"
     assert [t.number for t in find_tasks(text)] == ["五", "六", "七"]
+
+
+def test_supplementary_provisions_are_no_task():
+    text = ("一、支持创作\n第一条 支持动画创作。（责任单位：区文化局）\n第二条 支持版权登记。（责任单位：区版权局）\n"
+            "二、附则\n本措施自印发之日起施行，有效期三年。同一项目按从高不重复原则支持。\n")
+    assert [(t.path, t.number) for t in find_tasks(text)] == [(("一",), "一"), (("一",), "二")]

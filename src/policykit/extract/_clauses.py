@@ -152,13 +152,41 @@ def find_clause_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=4)  # the section tree and the assignments both read the clauses of one text
 def find_clauses(text: str) -> tuple[_Clause, ...]:
-    """All responsibility clauses of a text, without overlaps, in text order."""
+    """All responsibility clauses of a text, without overlaps, in text order; none in a site's record header."""
     found: list[_Clause] = []
+    header_end = _record_header_end(text)
     for finder in (_table_clauses, _label_clauses, _verb_clauses):
         for clause in finder(text):
+            if clause.start < header_end:
+                continue
             if clause.units and not any(c.start < clause.end and clause.start < c.end for c in found):
                 found.append(clause)
     return tuple(sorted(found, key=lambda c: c.start))
+
+
+_FIELD_LINE = re.compile(r"([\u4e00-\u9fff]{2,8})[ \u3000]*[:：][ \u3000]*\S[^\n]*\n?")
+# A record header: so many field lines in a row within the first lines of a text.
+_HEADER_FIELDS, _HEADER_WITHIN = 3, 3
+
+
+def _record_header_end(text: str) -> int:
+    """End of the record header a policy site puts before a text (文号：…\n实施日期：…\n牵头单位：…\n失效日期：…):
+    a run of field lines starting within the first lines, most of whose fields are no role labels. Its
+    牵头单位 names the office that filed the record, it assigns no task; 0 when the text has no such header."""
+    pos = 0
+    for _ in range(_HEADER_WITHIN):
+        fields, end = [], pos
+        while m := _FIELD_LINE.match(text, end):
+            fields.append(m.group(1))
+            end = m.end()
+        others = [f for f in fields if f not in _COLUMN_ROLES]
+        if len(fields) >= _HEADER_FIELDS and len(others) * 2 > len(fields):
+            return end
+        following = text.find("\n", pos)
+        if following == -1:
+            return 0
+        pos = following + 1
+    return 0
 
 
 # --- labelled lists -------------------------------------------------------------------------
