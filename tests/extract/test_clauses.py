@@ -411,3 +411,13 @@ def test_a_record_header_of_a_policy_site_assigns_nothing():
 def test_labelled_lines_inside_a_task_still_assign():
     text = "1.建设平台。\n牵头单位：市科技局\n配合单位：市财政局\n完成时限：2025年底\n"
     assert units(text) == [("市科技局", "lead"), ("市财政局", "participant")]
+
+
+@pytest.mark.parametrize("text", ["1.深化改革。破除制约数据中心协同创新的体制障碍。", "1.推进应用。政务数据协同应用效果明显。",
+                                  "1.区域合作。推动产业园区协同发展，形成合力。"])
+def test_a_role_verb_inside_a_noun_compound_assigns_nothing(text):
+    assert units(text) == []
+
+
+def test_a_joint_verb_after_units_still_assigns():
+    assert units("1.推进。（市科技局牵头，市财政局协同）") == [("市科技局", "lead"), ("市财政局", "participant")]
