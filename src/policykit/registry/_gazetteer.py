@@ -23,17 +23,31 @@ class Body:
     kind: str
     local_en: str
     local: tuple[str, ...] = ()  # how its local counterparts are named (税务局, 金融监管分局 …)
+    local_function_en: str = ""  # English of its local counterparts' function (Earthquake for 地震局)
 
 
 def _bodies() -> tuple[tuple[Body, tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(
-        (Body(row["name"], row["name_en"], row["kind"], row["local_en"], tuple(f for f in row["local"].split("|") if f)),
+        (Body(row["name"], row["name_en"], row["kind"], row["local_en"], tuple(f for f in row["local"].split("|") if f),
+              row["local_function_en"]),
          tuple(f for f in row["forms"].split("|") if f), tuple(f for f in row["local"].split("|") if f))
         for row in lexicon.table("government_bodies").rows
     )
 
 
 _LOCAL_FORMS = frozenset(form for _, _, local in _bodies() for form in local)
+_LOCAL_FORMS_LONGEST_FIRST = tuple(sorted(_LOCAL_FORMS, key=len, reverse=True))
+
+
+def starts_local_body(name: str) -> bool:
+    """Whether ``name`` opens with the name of a standard local body (民政局, 民宗局, 政务服务中心 …).
+
+    >>> starts_local_body("民宗局"), starts_local_body("民间组织")
+    (True, False)
+    """
+    return name.startswith(_LOCAL_FORMS_LONGEST_FIRST)
+
+
 # Names that can only mean the national body (a standard name, or a form no local body shares).
 _NATIONAL = {
     written: body for body, forms, _ in _bodies() if body.kind != "local"
@@ -85,3 +99,25 @@ def local_english(key: str, normalise: Callable[[str], str]) -> str | None:
     ``normalise`` writes a local form the way keys are written (和 dropped, 委员会 -> 委 …).
     """
     return next((english for form, english in _local_english(normalise) if key.endswith(form)), None)
+
+
+@lru_cache(maxsize=4)
+def _local_forms(normalise: Callable[[str], str]) -> tuple[tuple[str, Body], ...]:
+    """(normalised local form, body) pairs of every body, longest form first (the first body listing a form
+    keeps it)."""
+    pairs: dict[str, Body] = {}
+    for body, _, local in _bodies():
+        for form in local:
+            pairs.setdefault(normalise(form), body)
+    return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
+
+
+def local_function_english(key: str, normalise: Callable[[str], str]) -> str | None:
+    """English of the function of the local body a registry ``key`` ends with, when the gazetteer gives one
+    (省地震局 -> Earthquake); the longest local form decides (文化旅游局 is no 旅游局 of the former tourism body).
+
+    >>> local_function_english("地震局", str), local_function_english("财政局", str)
+    ('Earthquake', None)
+    """
+    body = next((body for form, body in _local_forms(normalise) if key.endswith(form)), None)
+    return body.local_function_en or None if body else None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..extract.units import CATEGORY_NAMES_EN, FUNCTIONS, UNIT_HEADS, is_placeholder
-from ._gazetteer import branch_of, local_english, national_body
+from ._gazetteer import branch_of, local_english, local_function_english, national_body, starts_local_body
 
 
 
@@ -176,7 +176,9 @@ def _jurisdiction(name: str, region: str, level: str | None, city: str | None,
     if other and not other.group().endswith(_ZONES) and _starts_function(name[other.end():]):  # 利津县发展改革局 in a 东营市 document
         return other.group(), _MARK_LEVELS.get(other.group()[-1], "county"), name[other.end():]
     mark = name[:1]
-    if mark in _MARK_LEVELS and not _NOT_A_MARK.match(name) and len(name) > 2:
+    # 市场, 市民 open words, not names; 市民政局 is the city's 民政局 (a function follows the mark).
+    if mark in _MARK_LEVELS and len(name) > 2 and not (
+            _NOT_A_MARK.match(name) and not _starts_function(name[1:]) and not starts_local_body(name[1:])):
         rest = name[1:]
         if level and mark in _HIGHER.get(level, ()):
             if short in rest and _LOCAL_BRANCH.search(rest):
@@ -236,7 +238,8 @@ def _name_en(key: str, category: str, level: str | None) -> str:
     specific = local_english(key, _written_key)
     if specific:
         return f"{prefix} {specific}".strip()
-    base = CATEGORY_NAMES_EN.get(category, "") if category != "other" else ""
+    # The gazetteer's function of a standard local body (地震局: Earthquake) before the category's.
+    base = local_function_english(key, _written_key) or (CATEGORY_NAMES_EN.get(category, "") if category != "other" else "")
     head = next((en for h, en in _HEADS_EN if key.endswith(h)), "")
     if head and head.split()[-1].lower() in base.lower():
         head = ""  # Government Office, not Government Office Office
