@@ -322,3 +322,19 @@ def test_supplementary_provisions_are_no_task():
     text = ("一、支持创作\n第一条 支持动画创作。（责任单位：区文化局）\n第二条 支持版权登记。（责任单位：区版权局）\n"
             "二、附则\n本措施自印发之日起施行，有效期三年。同一项目按从高不重复原则支持。\n")
     assert [(t.path, t.number) for t in find_tasks(text)] == [(("一",), "一"), (("一",), "二")]
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    # A line wrapped before an amount: 2.5万元 (also spaced, 2.5 万元) is money, never item 2.
+    ("1.支持研发。对企业最高奖励\n2.5万元。\n3.加强人才。", ["1", "3"]),
+    ("一、总体\n1.支持研发，每家企业奖励\n2.5 万元。\n2.加强人才。", ["一", "1", "2"]),
+    ("1.支持研发。给予不超过\n2.5%的贴息。\n2.加强人才。", ["1", "2"]),
+    # A count after the number may open an item's title (2.10个重点项目: item 2).
+    ("1.推进改造。\n2.10个重点项目开工。", ["1", "2"]),
+])
+def test_a_number_followed_by_an_amount_or_a_percent_is_no_item_mark(text, numbers):
+    from policykit.extract._numbering import find_marks
+
+    marks = find_marks(text)
+    assert [m.number for m in marks] == numbers
+    assert not any(text.startswith("2.5", m.start) for m in marks)

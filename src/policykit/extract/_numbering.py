@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ._lexicon import of_kind
+from ._numbers import find_quantities
 
 # Chinese numerals (chinese_numerals.tsv): the characters of outline numbers and what each stands for.
 _NUMERALS = lexicon.table("chinese_numerals").rows
@@ -202,6 +203,8 @@ def _candidates(text: str) -> list[_Candidate]:
             place = _AFTER_END
         else:
             place = _INSIDE
+        if m.lastgroup == "dnum" and _amount_at(text, m.start("dnum")):
+            continue  # 2.5万元, 2.5 %: a number run into a unit of measure is an amount, never a mark
         ambiguous = m.lastgroup == "dnum" and not _YEAR_AFTER.match(text, body)
         if place != _LINE and not ambiguous and _ENUMERATION.match(text, body):
             continue  # 3、4号线, 一、二、三等奖: an enumeration of numbers, not an item
@@ -209,6 +212,24 @@ def _candidates(text: str) -> list[_Candidate]:
             continue  # （附件1）: the bracket closes an aside, it marks no item
         out.append(_Candidate(style, number, value, dress, m.start(), body, place, line, paragraph, ambiguous))
     return out
+
+
+_DECIMAL = re.compile(rf"[{_DIGIT}]+[.．﹒][{_DIGIT}]+")
+# Units that make a number an amount (money, mass, area … and percents, measure_units.tsv); counts (个, 家,
+# 人) and dates may open an item's title (2.10个重点项目, 1.2018年底前), the sequence decides those.
+_AMOUNT_UNITS = frozenset(u for row in lexicon.table("measure_units").rows if row["role"] in ("measure", "percent")
+                          for u in (row["unit"], row["base"]) if u)
+
+
+def _amount_at(text: str, start: int) -> bool:
+    """Whether the decimal number at ``start`` carries a unit of measure or a percent (spaces between
+    allowed: 2.5 万元)."""
+    number = _DECIMAL.match(text, start)
+    if number is None:
+        return False
+    rest = text[number.end():number.end() + 12].lstrip(_SPACE)
+    found = find_quantities(number.group().translate(_FULLWIDTH) + rest)
+    return bool(found) and found[0].start == 0 and found[0].base_unit in _AMOUNT_UNITS
 
 
 def _flat_lines(text: str, candidates: list[_Candidate]) -> set[int]:
