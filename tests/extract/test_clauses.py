@@ -421,3 +421,12 @@ def test_a_role_verb_inside_a_noun_compound_assigns_nothing(text):
 
 def test_a_joint_verb_after_units_still_assigns():
     assert units("1.推进。（市科技局牵头，市财政局协同）") == [("市科技局", "lead"), ("市财政局", "participant")]
+
+
+@pytest.mark.parametrize("text", ["1.推进。（市发展改革委、市财政局（牵头）、市商务局按职责分工负责）",
+                                  "1.推进。市发展改革委、市财政局（牵头）、市商务局按职责分工负责。"])
+def test_a_lead_mark_inside_a_list_before_a_role_verb_changes_that_name_only(text):
+    found = find_assignments(text, find_tasks(text))
+    assert [(a.mention, a.role) for a in found] == [
+        ("市发展改革委", "responsible"), ("市财政局", "lead"), ("市商务局", "responsible")]
+    assert all(text[a.start:a.end] == a.mention for a in found)

@@ -264,25 +264,31 @@ def _role_parts_in(text: str, default_role: str) -> tuple[tuple[UnitMention, str
         role = _VERB_ROLES[verb] if verb else default_role
         if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
             role = "lead"
-        part: list[tuple[UnitMention, str]] = []
-        unmarked = 0  # the names since the last role mark: a shared mark (按职责分工牵头) covers them
-        for mention in split_unit_list(text, s, e - len(verb or "")):
-            mark = _ROLE_MARK.search(mention.mention)
-            if not (looks_like_unit(mention.name) or mark):
-                continue
-            if not mark:
-                part.append((mention, role))
-                unmarked += 1
-                continue
-            marked = _VERB_ROLES[mark.group("verb")]
-            name = mention.mention[:mark.start()]
-            if mark.group("shared"):
-                part[len(part) - unmarked:] = [(m, marked) for m, _ in part[len(part) - unmarked:]]
-            part.append((UnitMention(name, mention.start, mention.start + len(name), mention.placeholder, mention.shared_head),
-                         marked))
-            unmarked = 0
-        out.extend(part)
+        mentions = [m for m in split_unit_list(text, s, e - len(verb or ""))
+                    if looks_like_unit(m.name) or _ROLE_MARK.search(m.mention)]
+        out.extend(_with_marks(mentions, role))
     return tuple(out)
+
+
+def _with_marks(mentions: tuple[UnitMention, ...] | list[UnitMention], role: str) -> list[tuple[UnitMention, str]]:
+    """Each mention with ``role``, but a name marked with a role of its own (X（牵头）) takes that one, its
+    mark left out of the mention; a shared mark (X、Y（按职责分工牵头）) covers the names since the last mark."""
+    part: list[tuple[UnitMention, str]] = []
+    unmarked = 0  # the names since the last role mark
+    for mention in mentions:
+        mark = _ROLE_MARK.search(mention.mention)
+        if not mark:
+            part.append((mention, role))
+            unmarked += 1
+            continue
+        marked = _VERB_ROLES[mark.group("verb")]
+        name = mention.mention[:mark.start()]
+        if mark.group("shared"):
+            part[len(part) - unmarked:] = [(m, marked) for m, _ in part[len(part) - unmarked:]]
+        part.append((UnitMention(name, mention.start, mention.start + len(name), mention.placeholder, mention.shared_head),
+                     marked))
+        unmarked = 0
+    return part
 
 
 def _trailing_verb(text: str, start: int, end: int) -> str | None:
@@ -341,7 +347,7 @@ def _paren_verb_clauses(text: str) -> list[_Clause]:
             if not verb:
                 pending.extend(subject)
                 continue
-            units.extend((m, _VERB_ROLES[verb]) for m in (*pending, *subject))
+            units.extend(_with_marks((*pending, *subject), _VERB_ROLES[verb]))
             pending = []
         if units and not pending:
             clauses.append(_Clause(open_, close + 1, tuple(units)))
@@ -431,8 +437,7 @@ def _prose_clauses(text: str) -> list[_Clause]:
     for m in _PROSE_BY.finditer(text):
         subject = _subject_units(text, m.start("units"), m.end("units"))
         if subject:
-            role = _VERB_ROLES[m.group("verb")]
-            clauses.append(_Clause(m.start(), m.end(), tuple((u, role) for u in subject)))
+            clauses.append(_Clause(m.start(), m.end(), tuple(_with_marks(subject, _VERB_ROLES[m.group("verb")]))))
     for m in _PROSE_ETC.finditer(text):
         clause = _etc_clause(text, m)
         if clause:
@@ -536,8 +541,7 @@ def _subject_verb_clause(text: str, verb: re.Match) -> _Clause | None:
     subject = _subject_units(text, start, end)
     if not subject:
         return None
-    role = _VERB_ROLES[verb.group()]
-    return _Clause(start, verb.end(), tuple((u, role) for u in subject))
+    return _Clause(start, verb.end(), tuple(_with_marks(subject, _VERB_ROLES[verb.group()])))
 
 
 def _with_clause(text: str, m: re.Match) -> _Clause | None:
