@@ -1,8 +1,8 @@
 """Unit names, the public surface other packages read (the unit registry, curation, charts).
 
 How mentions are split and which names are collectives is decided in :mod:`._units`; the vocabulary
-behind it lives in ``policykit/lexicon/data`` (unit_heads, unit_name_words, unit_collectives,
-unit_functions).
+behind it lives in ``policykit/lexicon/data`` (unit_heads, unit_name_words, unit_collectives, level_marks,
+function_words, unit_functions, government_bodies).
 
 Examples
 --------
