@@ -16,6 +16,8 @@ from .. import lexicon
 from ..text import DocumentMetadata
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
+from ._non_targets import (bounds_later_metric, is_applied_rule, is_basis, is_label, is_support_condition, per_basis,
+                           works_on_existing)
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
 from ._periods import PLAN_TYPES, document_year, last_year_word, plan_period, stated_year_of, when
 from ._records import TaskRecord
@@ -54,7 +56,7 @@ _SCOPE_BEFORE = re.compile(r"(?:总投资|(?<![定持制])在(?:全县|全市|�
 _WHOLE_SET_BEFORE = re.compile(r"(?:全部|全(?:市|县|区|省|国|镇|乡))$")
 # A making verb anywhere before the figure: 新建、改扩建农村学校餐厅、宿舍4处 is built, not listed.
 _MAKING_VERB_ANYWHERE = re.compile(
-    r"建成|建设|打造|培育|创建|新建|新增|改扩建|改造|完成|引进|争创|申报|设立|组建|举办|建立|实施|开展|达到|关停|退出|淘汰|关闭|整治")
+    r"建成|建设|打造|培育|创建|新建|新增|改扩建|改造|完成|引进|争创|申报|设立|设置|组建|举办|建立|实施|开展|达到|关停|退出|淘汰|关闭|整治")
 # "X、Y等12个项目": a count of named items is a scope, unless the clause states an outcome for them.
 _LISTED_COUNT_BEFORE = re.compile(r"等$")
 _NEGATED_ONE = re.compile(r"(?:不|没有|未|无)[\u4e00-\u9fff]{0,2}$")
@@ -63,10 +65,11 @@ _MAKING_VERB = re.compile(
     r"(?:建成|建设|打造|培育|创建|新建|新增|完成|引进|争创|申报|设立|组建|举办|建立|培植|创作|入选)(?:(?![为成])[\u4e00-\u9fff]){0,6}$")
 _OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|通车|达标|创建成功")
 # 一批 / 一支队伍 / 一场硬仗 are "some", 二期 names a phase, 零部件 is no zero.
-_VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|类|道|步|段)|[一二三四五六七八九十]+期|零.*")
+_VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|类|道|步|段)|[一二两三四五六七八九十]+期|零.*")
 
 _SHARING = re.compile(r"分别|(?<![人平年])均(?!衡|等|值)|(?<![首成])都")  # not 人均, 平均, 年均, 均衡, 首都
 _LIST_JOINS = {"和", "、", "及", "与", ",", "，"}
+_LIST_ITEM = re.compile(r"[和、及与,，]|[和、及与][\u4e00-\u9fff]{1,4}")
 _SHARED_CUES = ("至少", "不少于", "不低于", "不超过", "控制在", "超过", "低于")
 _FLOOR_WORDS = ("至少", "不少于", "不低于")  # 开展不少于1次的班会 is a floor, not a qualifier
 _HARDNESS = re.compile(lexicon.alternation("hardness"))
@@ -189,7 +192,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         if any(a <= q.start < b for a, b in table_rows):
             continue  # read below, cell by cell, with the row's unit and the column's year
         pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
-        if not _measures_something(text, q, quoted, next_start):
+        if not _measures_something(text, q, quoted, next_start, quantities[i - 1] if i else None):
             pending = _limit_by_grammar(text, q, quoted)
             if pending is None:
                 continue
@@ -225,7 +228,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
         instrument = None
-        if role == "target" and (_is_support(text, q) or not pending and text[support_end:q.start] in _LIST_JOINS):
+        if role == "target" and (_is_support(text, q) or not pending and _next_in_list(text, support_end, q.start)):
             if not pending:
                 support_end = q.end
             # 最高奖励1000万元, 给予30%补助 (and 、50万元 after it): what the government pays
@@ -292,6 +295,8 @@ def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> 
     if q.base_unit in _DATE_UNITS or _inside_quote(quoted, q.number_start):
         return None
     before, after = text[max(0, q.start - 12):q.start], text[q.end:q.end + 12]
+    if not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END)):
+        return "threshold"  # 年销售收入首次达到2000万元的，给予…
     bounded = q.comparator not in ("=", "≈", "range") and not (q.base_unit in _CLASSIFIERS and q.cue is None)
     if bounded and _is_eligibility(text, q):
         return "threshold"  # 对年营业收入首次突破10亿元的企业
@@ -384,7 +389,8 @@ def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int
     return stated is not None and stated < first_year
 
 
-def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], next_start: int | None) -> bool:
+def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], next_start: int | None,
+                        earlier: Quantity | None) -> bool:
     if q.base_unit is None and q.cue is None:
         return False  # a bare number or a bare scale (全县30万…)
     before = text[max(0, q.start - 12):q.start]
@@ -396,8 +402,10 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
     scope = _SCOPE_BEFORE.search(before)
     if scope and not (scope.group(0) == "总投资" and re.match(r"[，,；;。\n]|$", after)
-                      or scope.group(0) == "在" and q.base_unit in _RATE_UNITS and not after.startswith("的")):
-        # 赤字率在2%左右 is a level; 在70%左右的地市开展 names where
+                      or scope.group(0) == "在" and q.base_unit in _RATE_UNITS and not after.startswith("的")
+                      or scope.group(0) == "在" and q.base_unit in _CLASSIFIERS
+                      and _MAKING_VERB_ANYWHERE.search(text, q.end, boundary_after(text, q.end, CLAUSE_END))):
+        # 赤字率在2%左右 is a level; 在70%左右的地市开展 names where; 在3000个小区设置回收机 is done in so many
         return False  # 总投资10亿元的项目 sizes the projects; …项目不少于30个、总投资超过200亿元。 is an aim
     if _is_scoring(before, after):
         return False  # how an assessment scores, not what it aims at
@@ -422,7 +430,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # 鼓励学生每天至少…交流15分钟: what others are urged to do, not the government's aim
     if _is_eligibility(text, q):
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
-    if before.endswith("的") and q.base_unit in _CLASSIFIERS:
+    if before.endswith("的") and q.base_unit in _CLASSIFIERS and q.cue is None:
         return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
     if text[q.number_start] == "一" and q.cue is None and (
             _NEGATED_ONE.search(before) or not _MAKING_VERB.search(before)):
@@ -436,7 +444,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False
     if next_start is not None and next_start == q.end:
         return False  # a count of sized things (两个100MW…): the size follows at once
-    if after.startswith("级") or re.match(r"[:：]\d", after):
+    if after.startswith("级") or re.match(r"[:：∶]\d", after):
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
     if re.match(r"(?:方面|环节|层面|维度|阶段|规定|原则|禁令|纪律|民生实事|件实事|大行动|大工程|大攻坚|论坛)", after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
@@ -444,7 +452,19 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
     if _is_size_class(q, after):
         return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
-    return True
+    return not _not_an_aim(text, q, clause_start, next_start, earlier)
+
+
+def _not_an_aim(text: str, q: Quantity, clause_start: int, next_start: int | None, earlier: Quantity | None) -> bool:
+    """The scope of work on existing things, the basis or ratio of a rate, a label, a rule applied, a bound on a
+    later figure's metric or the condition of a payment (see :mod:`._non_targets`)."""
+    if q.base_unit in _CLASSIFIERS and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start):
+        counted_end = boundary_after(text, q.end, CLAUSE_END)
+        if works_on_existing(text, q, clause_start, min(counted_end, next_start or counted_end)):
+            return True  # 抓好550个省重大项目, 用好两个市场
+    return (is_basis(text, q) or per_basis(text, q, clause_start, earlier) or is_label(q)
+            or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
+            or not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END)))
 
 
 def _is_scoring(before: str, after: str) -> bool:
@@ -475,8 +495,15 @@ def _inside_quote(quoted: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and pos < quoted[i][1]
 
 
+def _next_in_list(text: str, end: int, start: int) -> bool:
+    """Whether a figure follows the one ending at ``end`` in a list: 50万元、30万元, or with its own short
+    label (特等奖150万元、一等奖50万元)."""
+    return end >= 0 and _LIST_ITEM.fullmatch(text, end, start) is not None
+
+
 def _counts_the_list(before: str, q: Quantity) -> bool:
     """Whether the figure just counts the items a clause has named (甲、乙、丙3个), not an amount of them."""
+    before = _QUOTED.sub("", before)  # a quoted slogan (“省市共建、一室一策”) holds no items of the list
     if "、" not in before or re.search(r"\d", before):
         return False
     last = before.rsplit("、", 1)[1]

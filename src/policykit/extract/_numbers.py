@@ -59,6 +59,10 @@ _ADJACENT_PAIRS = {"一两": (1, 2), "一二": (1, 2), "两三": (2, 3), "二三
 _COMPARATOR_ROWS = lexicon.table("comparators").rows
 _SUFFIX_COMPARATORS = tuple((r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "suffix")
 _PREFIX_COMPARATORS = tuple((r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "prefix")
+# Before a bare scale word (过千亿, 突破千亿) a threshold word means one of it: words that may stand only there,
+# then the prefix words, longest first.
+_SCALE_PREFIXES = tuple(sorted([(r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "scale_prefix"]
+                               + list(_PREFIX_COMPARATORS), key=lambda wc: -len(wc[0])))
 # The prefix cues (word + optional 在/到/至) in the order they are tried, grouped by their last
 # character: only the cues ending with the character before a number can precede it.
 def _cues_by_last_char() -> dict[str, tuple[tuple[str, str, str], ...]]:
@@ -71,6 +75,7 @@ def _cues_by_last_char() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 _PREFIX_CUES_BY_LAST = _cues_by_last_char()
 _APPROX_MARKS = "余多"
+_SENTENCE_CLOSE = frozenset("，,；;。！？!?\n")
 # What may follow a numeral to make it a quantity besides a unit: an approximation, a range, a
 # fraction word, a comparator.
 _QUANTITY_FOLLOWERS = frozenset(_APPROX_MARKS + _RANGE_DASH + "成半" + "".join(word[0] for word, _ in _SUFFIX_COMPARATORS))
@@ -80,7 +85,7 @@ _ORDINAL_MARKS = frozenset("第")
 _GAPPED_PREFIXES = ("至少", "不少于", "不低于")
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
-_CHINESE = rf"[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
+_CHINESE = rf"[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+[万亿]*)?"  # 三点五万: a decimal may take a scale
 _SCALE_CHARS = "十百千万亿"
 # The lookahead on the first character lets the scan skip positions where no numeral can start.
 _NUMBER = re.compile(
@@ -88,15 +93,18 @@ _NUMBER = re.compile(
 )
 
 # Limits past which a numeral is refused (with a warning) rather than read: no amount in a plan is
-# written with more Chinese numeral characters or Arabic digits, and with the largest scale (万亿) a
-# figure of MAX_DIGITS digits still fits the frames' Decimal(38, 6), which holds 32 before the point.
-MAX_NUMERAL_CHARS = 40
+# written with more Chinese numeral characters (a numeral below 10^24, 亿亿 included, takes at most about
+# 55) or Arabic digits, and with the largest scale (万亿) a figure of MAX_DIGITS digits (in either script)
+# still fits the frames' Decimal(38, 6), which holds 32 before the point. The limit on characters also
+# keeps reading linear in the length of any text: a longer run is skipped, never read.
+MAX_NUMERAL_CHARS = 64
 MAX_DIGITS = 20
 _MAX_WARNINGS = 10
 _UNREADABLE = re.compile(
     rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))"
     rf"|(?P<digits>\d(?:,?\d){{{MAX_DIGITS},}}(?:\.\d+)?)"
     rf"|[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS + 1},}}")
+_CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 
 
 @dataclass(frozen=True)
@@ -149,7 +157,8 @@ def _financial_to_plain(text: str) -> str:
 def read_number(numeral: str) -> Decimal | None:
     """Read one numeral: Arabic or Chinese digits, 万/亿 scales, decimals and percent forms.
 
-    Returns ``None`` (never raises) when the string is not one numeral.
+    Returns ``None`` (never raises) when the string is not one numeral or is a Chinese numeral longer
+    than ``MAX_NUMERAL_CHARS`` characters.
 
     >>> read_number("16.4亿")
     Decimal('1640000000')
@@ -158,7 +167,7 @@ def read_number(numeral: str) -> Decimal | None:
     """
     s = normalise_digits(numeral.strip())
     m = _NUMBER.fullmatch(s)
-    if not m:
+    if not m or m.group("chinese") and len(m.group("chinese")) > MAX_NUMERAL_CHARS:
         return None
     if m.group("arabic"):
         scale = _scale_of(m.group("scale"))
@@ -176,17 +185,25 @@ def _scale_of(word: str) -> int | None:
 
 def _read_chinese(numeral: str) -> Decimal | None:
     integer, _, fraction = numeral.partition("点")
-    if fraction and any(ch not in _DIGITS for ch in fraction):
+    digits = fraction.rstrip("万亿")
+    scale = _SCALES.get(fraction[len(digits):], 1) if fraction[len(digits):] else 1
+    if fraction and (not digits or scale == 1 and digits != fraction or any(ch not in _DIGITS for ch in digits)):
         return None
     whole = _read_chinese_integer(integer)
     if whole is None:
         return None
     if fraction:
-        return Decimal(f"{whole}." + "".join(str(_DIGITS[ch]) for ch in fraction))
+        return _scaled(Decimal(f"{whole}." + "".join(str(_DIGITS[ch]) for ch in digits)), scale)
     return Decimal(whole)
 
 
 def _read_chinese_integer(numeral: str) -> int | None:
+    """One Chinese integer, in one pass over its characters (linear in its length).
+
+    Within a group of 万 or 亿 the small units fall (三千二百, not 三百二千). A 万 or 亿 scales what
+    came before it that is smaller: the groups it closes are kept on a stack with their magnitude, so
+    一万亿零三亿 is 10^12 + 3 × 10^8 (万亿 is one unit) while 一亿亿 and 三千万亿亿 read on (10^16 and up).
+    """
     if not numeral or not (any(ch in _DIGITS for ch in numeral) or numeral[0] == "十"):
         return None  # a bare 百 / 千 / 万 is an idiom (千方百计, 千家万户), not a number
     if len(numeral) > 1 and all(ch in _DIGITS for ch in numeral):
@@ -194,7 +211,8 @@ def _read_chinese_integer(numeral: str) -> int | None:
         if not any(ch in "〇零" for ch in numeral):
             return None
         return int("".join(str(_DIGITS[ch]) for ch in numeral))
-    total = wan = section = number = 0  # total: 亿 groups and above; wan: the 万 group after them
+    groups: list[tuple[int, int]] = []  # (value, magnitude) of the groups a 万 or 亿 has closed
+    section = number = 0  # the small units read since the last 万/亿, and the digit not yet placed
     last_unit = 0  # multiplier of the unit just read, for abbreviations such as 三万五 = 35000
     section_unit = 10**5  # small units must fall within a section: 三千二百, not 三百二千
     after_digit = False
@@ -215,10 +233,18 @@ def _read_chinese_integer(numeral: str) -> int | None:
             section_unit = unit
         else:
             unit = _BIG_UNITS[ch]
-            if ch == "亿":  # 一万亿零一亿: the 万 before 亿 scales with it, a later 亿 group adds
-                total, wan = total + (wan + section + number) * unit, 0
+            value = section + number
+            if value == 0 and groups and groups[-1][1] > unit:
+                top, magnitude = groups.pop()  # 一万亿亿: a 亿 right after 万亿 scales it
+                groups.append((top * unit, magnitude * unit))
             else:
-                wan += (section + number) * unit
+                closed = 1
+                while groups and groups[-1][1] <= unit:
+                    lower, lower_magnitude = groups.pop()
+                    value += lower
+                    closed = max(closed, lower_magnitude)
+                # right after a unit the two are one unit (万亿); after a figure the unit scales the figure
+                groups.append((value * unit, unit * closed if section + number == 0 else unit))
             section = 0
             section_unit = 10**5
         last_unit = unit
@@ -226,7 +252,7 @@ def _read_chinese_integer(numeral: str) -> int | None:
         after_digit = False
     if number and last_unit >= 10:
         number *= last_unit // 10
-    return total + wan + section + number
+    return sum(value for value, _ in groups) + section + number
 
 
 def find_quantities(text: str) -> tuple[Quantity, ...]:
@@ -280,12 +306,14 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
 def numeral_warnings(text: str) -> tuple[str, ...]:
     """Numbers :func:`find_quantities` refuses to read rather than read wrongly, one message each.
 
-    A Chinese numeral longer than ``MAX_NUMERAL_CHARS`` characters (a garbled run, not an amount), an
-    Arabic number of more than ``MAX_DIGITS`` digits (more than any frame column holds) and a number in
-    scientific notation (1e308亿元 is not 308亿元).
+    A Chinese numeral longer than ``MAX_NUMERAL_CHARS`` characters (a garbled run, not an amount), a
+    number of more than ``MAX_DIGITS`` digits in either script (more than any frame column holds) and a
+    number in scientific notation (1e308亿元 is not 308亿元).
 
-    >>> numeral_warnings("投资1e308亿元，共" + "一" * 50 + "。")
-    ('number not read at 2: scientific notation 1e308', 'number not read at 11: a run of 50 numeral characters (limit 40)')
+    >>> numeral_warnings("投资1e308亿元，共" + "一" * 70 + "。")
+    ('number not read at 2: scientific notation 1e308', 'number not read at 11: a run of 70 numeral characters (limit 64)')
+    >>> numeral_warnings("一万亿亿元")
+    ('number not read at 0: a numeral of 21 digits (limit 20)',)
     """
     if not isinstance(text, str):
         return ()
@@ -298,6 +326,11 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
             found.append((m.start(), f"{len(re.sub(r'[^0-9]', '', m.group()))} digits (limit {MAX_DIGITS})"))
         else:
             found.append((m.start(), f"a run of {len(m.group())} numeral characters (limit {MAX_NUMERAL_CHARS})"))
+    for m in _CN_RUN.finditer(norm):
+        if len(m.group()) <= MAX_NUMERAL_CHARS and _too_large(m.group()):
+            found.append((m.start(), f"a numeral of {len(str(_read_chinese(m.group()).to_integral_value()))} digits "
+                                     f"(limit {MAX_DIGITS})"))
+    found.sort()
     messages = [f"number not read at {start}: {what}" for start, what in found[:_MAX_WARNINGS]]
     if len(found) > _MAX_WARNINGS:
         messages.append(f"number not read: {len(found) - _MAX_WARNINGS} more")
@@ -306,8 +339,16 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
 
 def _unreadable(norm: str, m: re.Match) -> bool:
     if m.group("chinese"):
-        return len(m.group("chinese")) > MAX_NUMERAL_CHARS
+        return len(m.group("chinese")) > MAX_NUMERAL_CHARS or _too_large(m.group("chinese"))
     return bool(_UNREADABLE.match(norm, m.start()))
+
+
+def _too_large(chinese: str) -> bool:
+    """A Chinese numeral of 10^MAX_DIGITS or more (一万亿亿): only one with two 亿 can be."""
+    if chinese.count("亿") < 2:
+        return False
+    value = _read_chinese(chinese)
+    return value is not None and value >= 10**MAX_DIGITS
 
 
 def _unreadable_end(norm: str, m: re.Match) -> int:
@@ -324,7 +365,8 @@ class _Number:
     end: int
 
 
-def _number_at(norm: str, m: re.Match) -> _Number | None:
+def _number_at(norm: str, m: re.Match, implied_one: bool = False) -> _Number | None:
+    """The number ``m`` matched; ``implied_one`` reads a bare scale word as one of it (千亿 -> 1000亿)."""
     percent = {"百分之": "%", "千分之": "‰"}.get(m.group("pct") or "")
     if m.group("arabic"):
         value = Decimal(m.group("arabic").replace(",", ""))
@@ -335,10 +377,13 @@ def _number_at(norm: str, m: re.Match) -> _Number | None:
         if _scale_of(scale_word) is None:
             return None
         return _Number(value, scale_word, percent, m.start("scale") + len(scale_word))
-    chinese = m.group("chinese")
-    if "点" not in chinese:
-        stripped = chinese.rstrip("万亿")
-        scale_word = chinese[len(stripped):]
+    chinese = ("一" if implied_one else "") + m.group("chinese")
+    stripped = chinese.rstrip("万亿")
+    scale_word = chinese[len(stripped):]
+    if "点" in chinese:
+        if scale_word in _SCALES and (value := _read_chinese(stripped)) is not None:
+            return _Number(value, scale_word, percent, m.end())  # 三点五万 is 3.5 万
+    else:
         # 一万亿零一亿 is one number: a trailing scale is split off only when no larger or equal one precedes it.
         larger = "亿" if scale_word.endswith("亿") else "万亿"
         if stripped and scale_word in _SCALES and not any(ch in larger for ch in stripped):
@@ -385,7 +430,8 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
         pair = _adjacent_pair(norm, m)
         if pair is not None:
             return pair
-    first = _number_at(norm, m)
+    threshold = _bare_scale_threshold(norm, m)
+    first = _number_at(norm, m, implied_one=threshold is not None)
     if first is None:
         return None
     first = _with_lower_groups(norm, first)
@@ -414,7 +460,7 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
         return fraction
     written_unit = (scale_word + unit) if unit else (scale_word or None)
     suffix_cmp, suffix_word, pos = _suffix_comparator(norm, pos)
-    prefix_cmp, prefix_word, start = _prefix_comparator(norm, start)
+    prefix_cmp, prefix_word, start = threshold or _prefix_comparator(norm, start)
     if written_unit is None and suffix_cmp is None and prefix_cmp is None:
         return None
     if high is not None:
@@ -436,6 +482,22 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
         base_unit=base_unit, comparator=comparator, cue=cue,
         start=start, end=pos, number_start=m.start(),
     )
+
+
+def _bare_scale_threshold(norm: str, m: re.Match) -> tuple[str, str, int] | None:
+    """(comparator, word, start) when a bare scale word after a threshold word closes a clause (规模过千亿。,
+    超百亿元，): it means one of it. Elsewhere a bare 百/千/万 is an idiom (千方百计, 千家万户) and no number."""
+    chinese = m.group("chinese")
+    if not chinese or m.group("pct") or chinese.strip(_SCALE_CHARS) or chinese[0] == "十":
+        return None
+    unit = _unit_at(norm, m.end()) or ""
+    after = norm[m.end() + len(unit):m.end() + len(unit) + 1]
+    if after and after not in _SENTENCE_CLOSE:
+        return None  # 通过百姓: a word; 超亿元的企业, 过亿元项目: a size class, read with its noun
+    for word, comparator in _SCALE_PREFIXES:
+        if norm.endswith(word, 0, m.start()):
+            return comparator, word, m.start() - len(word)
+    return None
 
 
 def _plainly_bare(norm: str, m: re.Match) -> bool:
@@ -486,8 +548,6 @@ def _per_unit_at(norm: str, pos: int) -> str:
     if not norm.startswith("/", pos):
         return ""
     scale, after_scale = _scale_word_at(norm, pos + 1)
-    if len(scale) > 1:
-        return ""  # 10/10万 is a ratio of two numbers, not a unit
     unit = _unit_at(norm, after_scale)
     return f"/{scale}{unit}" if unit and unit not in _GE_UNITS and unit not in _PERCENT_UNITS else ""
 
