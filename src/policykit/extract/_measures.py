@@ -24,88 +24,78 @@ from ._records import TaskRecord
 from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before
 from ._tables import TableFigure, read_indicator_tables
 
+# The context patterns of figures (lexicon ``measure_patterns``): the words around a figure that say
+# what it is; the names below say where each is looked for.
+_PATTERNS = {row["name"]: row["pattern"] for row in lexicon.table("measure_patterns").rows}
 # Units that date or name things rather than measure them.
 _DATE_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "date")
 # Counting classifiers: "100家企业" counts firms; a measure unit ("500万元…项目") sizes them.
 _CLASSIFIERS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,20}〕|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』")
-_SUBSIDY_BEFORE = re.compile(r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|给予|一次性)[^，,；;。]{0,6}$|最高(?:奖励|补助|补贴|给予|可达|不超过)?$")
-_SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:给予)?(?:一次性)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|奖励|奖补|资助|贴息)")
+_SUBSIDY_BEFORE = re.compile(_PATTERNS["subsidy_before"])
+_SUBSIDY_AFTER = re.compile(_PATTERNS["subsidy_after"])
 # Scoring rules of an assessment: 每低0.1个百分点扣0.5分, 达到6%的得满分, 低于80%的，扣2分, 指标占40%.
-_PER_STEP_BEFORE = re.compile(r"每(?:低|高|少|多|增加|增长|减少|提高|降低|超过|下降|上升|超出)$")
-_SCORE_AFTER = re.compile(r"^的(?:[，,；;。]|得|扣|加|不得|视为|予以|给予)")
-_WEIGHT_BEFORE = re.compile(r"(?:权重|分值|比重分)(?:为|占)?$|指标占$")
+_PER_STEP_BEFORE = re.compile(_PATTERNS["per_step_before"])
+_SCORE_AFTER = re.compile(_PATTERNS["score_after"])
+_WEIGHT_BEFORE = re.compile(_PATTERNS["weight_before"])
 # 从人均8.7万元提高到12万元: a starting level, not the aim.
-_FROM_BEFORE = re.compile(r"(?:从|由)[\u4e00-\u9fff]{0,3}$")
-_TO_AFTER = re.compile(r"[^，,；;。]{0,8}?(?:提高|增加|增长|扩大|提升|上升|下降|降低|减少|压减|缩小|降|升)(?:到|至)")
+_FROM_BEFORE = re.compile(_PATTERNS["from_before"])
+_TO_AFTER = re.compile(_PATTERNS["to_after"])
 _TIME_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "duration")
-_SERVICE_DEADLINE_AFTER = re.compile(r"内(?:予以)?(?:响应|答复|回复|反馈|办结|处置|到场|到达|受理|回访)")
-_SHORTENED_BEFORE = re.compile(r"(?:压缩|缩短|减少|控制|降低|压减)(?:到|至|在)?$")
-_APPLIED_RULES_BEFORE = re.compile(r"(?:落实|贯彻|执行|按照|依据|对照)[^，,；;。]{0,12}$")
+_SERVICE_DEADLINE_AFTER = re.compile(_PATTERNS["service_deadline_after"])
+_SHORTENED_BEFORE = re.compile(_PATTERNS["shortened_before"])
+_APPLIED_RULES_BEFORE = re.compile(_PATTERNS["applied_rules_before"])
 # 鼓励学生…, 支持企业每年选派…: the figure measures what the urged party does.
-_ENCOURAGED_PARTIES = r"(?:企业|学生|家长|群众|居民|村民|农户|家庭|个人|社会资本|社会力量|市场主体|经营主体|高校|学校|医疗机构|金融机构|银行)"
-_ENCOURAGED = re.compile(rf"[ \t\u3000]*(?:积极)?(?:鼓励|支持|引导|倡导|动员)(?:和(?:鼓励|支持|引导))?[\u4e00-\u9fff]{{0,6}}?{_ENCOURAGED_PARTIES}")
-_ENCOURAGED_COUNT = re.compile(r"[ \t\u3000]*(?:积极)?(?:鼓励|支持|引导|倡导|动员)[^，,；;。]{0,4}?(?:\d|[一二两三四五六七八九十百千])")  # 支持3家企业上市 counts the supported
+_ENCOURAGED = re.compile(_PATTERNS["encouraged"])
+_ENCOURAGED_COUNT = re.compile(_PATTERNS["encouraged_count"])  # 支持3家企业上市 counts the supported
 # "按设备投资额的10%", "按贷款利率的50%": a rate applied to a base is how support is computed.
-_RATE_OF_BASE = re.compile(r"按[^，,；;。]{1,15}的$|按每[\u4e00-\u9fff]{0,4}$")
+_RATE_OF_BASE = re.compile(_PATTERNS["rate_of_base"])
 # "对年营业收入超过1亿元的企业…", "凡…的": a clause that names who qualifies.
-_ELIGIBILITY = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)][ \t\u3000]*)?(?:对于|凡|对(?!标|接|照|外|口|比))")
-_SIZE_SPEC_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|集群|基地)")
-_SCOPE_BEFORE = re.compile(r"(?:总投资|(?<![定持制])在(?:全县|全市|全区|全省|全国|全(?!力|口径|域|员|社会|面|体|部)|全镇)?|其他|其余|第|后|排名|省道|国道|县道|居全[省市国县区]第?|位列|位居)$")
+_ELIGIBILITY = re.compile(_PATTERNS["eligibility"])
+_SIZE_SPEC_AFTER = re.compile(_PATTERNS["size_spec_after"])
+_SCOPE_BEFORE = re.compile(_PATTERNS["scope_before"])
 # 全县13个供电所, 全部12家钢铁企业: the whole of an existing set, not an amount to reach.
-_WHOLE_SET_BEFORE = re.compile(r"(?:全部|全(?:市|县|区|省|国|镇|乡))$")
+_WHOLE_SET_BEFORE = re.compile(_PATTERNS["whole_set_before"])
 # A making verb anywhere before the figure: 新建、改扩建农村学校餐厅、宿舍4处 is built, not listed.
-_MAKING_VERB_ANYWHERE = re.compile(
-    r"建成|建设|打造|培育|创建|新建|新增|改扩建|改造|完成|引进|争创|申报|设立|设置|组建|举办|建立|实施|开展|达到|关停|退出|淘汰|关闭|整治")
+_MAKING_VERB_ANYWHERE = re.compile(_PATTERNS["making_verb_anywhere"])
 # "X、Y等12个项目": a count of named items is a scope, unless the clause states an outcome for them.
-_LISTED_COUNT_BEFORE = re.compile(r"等$")
-_NEGATED_ONE = re.compile(r"(?:不|没有|未|无)[\u4e00-\u9fff]{0,2}$")
+_LISTED_COUNT_BEFORE = re.compile(_PATTERNS["listed_count_before"])
+_NEGATED_ONE = re.compile(_PATTERNS["negated_one"])
 # The verb may stand a few words before: 新增三级医院一家 (but not 建设成为一个…).
-_MAKING_VERB = re.compile(
-    r"(?:建成|建设|打造|培育|创建|新建|新增|完成|引进|争创|申报|设立|组建|举办|建立|培植|创作|入选)(?:(?![为成])[\u4e00-\u9fff]){0,6}$")
-_OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|通车|达标|创建成功")
+_MAKING_VERB = re.compile(_PATTERNS["making_verb"])
+_OUTCOME = re.compile(_PATTERNS["outcome"])
 # 一批 / 一支队伍 / 一场硬仗 are "some", 二期 names a phase, 零部件 is no zero.
-_VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|类|道|步|段)|[一二两三四五六七八九十]+期|零.*")
+_VAGUE_COUNT = re.compile(_PATTERNS["vague_count"])
 
-_SHARING = re.compile(r"分别|(?<![人平年])均(?!衡|等|值)|(?<![首成])都")  # not 人均, 平均, 年均, 均衡, 首都
+_SHARING = re.compile(_PATTERNS["sharing"])  # not 人均, 平均, 年均, 均衡, 首都
 _LIST_JOINS = {"和", "、", "及", "与", ",", "，"}
-_LIST_ITEM = re.compile(r"[和、及与,，]|[和、及与][\u4e00-\u9fff]{1,4}")
+_LIST_ITEM = re.compile(_PATTERNS["list_item"])
 _SHARED_CUES = ("至少", "不少于", "不低于", "不超过", "控制在", "超过", "低于")
 _FLOOR_WORDS = ("至少", "不少于", "不低于")  # 开展不少于1次的班会 is a floor, not a qualifier
 _HARDNESS = re.compile(lexicon.alternation("hardness"))
-_FUTURE = re.compile(r"力争|确保|争取|努力|预计|预期|拟|计划到|下步|下一步|年底前|年内|到20\d{2}年")
-_PROGRESS_FUTURE = re.compile(r"力争|确保|预计|下步|下一步|拟|计划于|将于")
-_PAST = re.compile(
-    r"今年以来|截至|截止|(?<![较比与同于从由])(?:去年|上年)|过去[一五两三]?年|已经|已完成|已建成|已实现|已开工|累计完成|"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|"
-    r"前三季度|[一二三1-3]季度|上半年")
+_FUTURE = re.compile(_PATTERNS["future"])
+_PROGRESS_FUTURE = re.compile(_PATTERNS["progress_future"])
+_PAST = re.compile(_PATTERNS["past"])
 # Past-tense narration of a summary: 开展了, 累计, 先后, 已…
-_REPORTING = re.compile(_PAST.pattern + r"|[\u4e00-\u9fff]了[\u4e00-\u9fff\d]|累计|先后|共计|全年共")
-_PLAN_PART = re.compile(
-    r"预期目标(?:是|为|如下|作了)|总体要求是|(?:主要|预期|发展)目标(?:是|为)?[：:]|"
-    r"(?m:^[ \t\u3000]*[一二三四五六七八九十]+、(?![^\n]*(?:回顾|总结|成就|成效))[^\n]{0,30}"
-    r"(?:总体要求|预期目标|目标任务|工作安排|工作任务|工作部署|工作建议|主要工作|重点工作|(?:今年|\d{4}年)工作(?![^\n]*(?:回顾|总结|情况)))[^\n]{0,20}$)")
+_REPORTING = re.compile(_PATTERNS["past"] + _PATTERNS["reporting_more"])
+_PLAN_PART = re.compile(_PATTERNS["plan_part"])
 # Top-level headings of a summary's parts: 一、上半年工作完成情况 reports, 二、下半年工作计划 plans.
-_PART_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分]+[ \t\u3000]*)([^\n]{0,40})$")
-_REVIEW_TITLE = re.compile(r"完成情况|工作回顾|回顾|工作总结|总结|主要成效|工作成效|进展情况|推进情况|基本情况|发展基础|规划基础|现状")
-_PLAN_TITLE = re.compile(r"计划|打算|下一步|下步|安排|思路|目标|任务|举措|措施|要求")
+_PART_HEADING = re.compile(_PATTERNS["part_heading"])
+_REVIEW_TITLE = re.compile(_PATTERNS["review_title"])
+_PLAN_TITLE = re.compile(_PATTERNS["plan_title"])
 # Years, durations and ages that measure something: 受教育年限提高到11.2年, 人均预期寿命达到79岁.
-_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄|工龄)[\u4e00-\u9fff]{0,4}$")
+_YEARS_MEASURED = re.compile(_PATTERNS["years_measured"])
 # 县十八届人大二次会议, 十四届三次全会: an ordinal session, not a count.
-_SESSION = re.compile(r"(?:届|人大|政协|党代会)[\u4e00-\u9fff]{0,4}$")
+_SESSION = re.compile(_PATTERNS["session"])
 
-_METRIC_LEAD = re.compile(
-    r"^(?:[、，,：:\s]|\d{1,3}[.、](?!\d)|确保|力争|争取|努力|积极|其中|全年|年内|年底前?|年末|今年|到?20\d{2}\s*年?(?:底|末)?|"
-    r"全县|全市|全区|全省|全国|全(?!力|口径|域|员|社会|面|体|部)|同比|比上年|较上年|为|并)+")
-_METRIC_TAIL = re.compile(
-    r"(?:达到|达|为|是|保持在|保持|稳定在|控制在|完成|实现|累计|共计|共|总计|同比|(?:比|较)(?:20\d{2}\s*年|上年|去年)(?:同期)?|分别|年均|全年|"
-    r"提高到|提高至|提升到|提升至|增加到|增加至|扩大到|扩大至|增至|下降到|下降至|降到|降至|减少到|减少至|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
-_GENERIC_METRIC = re.compile(r"总量|总额|总值|规模|总规模")
-_GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|下降|降低)$")
+_METRIC_LEAD = re.compile(_PATTERNS["metric_lead"])
+_METRIC_TAIL = re.compile(_PATTERNS["metric_tail"])
+_GENERIC_METRIC = re.compile(_PATTERNS["generic_metric"])
+_GROWTH_TAIL = re.compile(_PATTERNS["growth_tail"])
 _RATE_UNITS = {"%", "‰", "百分点", "倍", "成", "半"}
-_GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨)[^，,；;。]{0,4}$")
-_DECREASE = re.compile(r"(?:下降|降低|减少|压减|削减|下调)(?![到至])[^，,；;。]{0,4}$")
-_INCREASE = re.compile(r"新增|净增|新培育|新申报|新招聘|新引进|新认定|新设立|新入选|增加(?![到至值])|提高(?![到至])")
+_GROWTH = re.compile(_PATTERNS["growth"])
+_DECREASE = re.compile(_PATTERNS["decrease"])
+_INCREASE = re.compile(_PATTERNS["increase"])
 
 
 @dataclass(frozen=True)
