@@ -27,6 +27,14 @@ from ._tables import TableFigure, read_indicator_tables
 # The context patterns of figures (lexicon ``measure_patterns``): the words around a figure that say
 # what it is; the names below say where each is looked for.
 _PATTERNS = {row["name"]: row["pattern"] for row in lexicon.table("measure_patterns").rows}
+_WORD_ROWS = lexicon.table("measure_words").rows
+
+
+def _words(role: str) -> tuple[str, ...]:
+    """The words of one role of lexicon ``measure_words``, in file order."""
+    return tuple(row["word"] for row in _WORD_ROWS if row["role"] == role)
+
+
 # Units that date or name things rather than measure them.
 _DATE_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "date")
 # Counting classifiers: "100家企业" counts firms; a measure unit ("500万元…项目") sizes them.
@@ -68,10 +76,10 @@ _OUTCOME = re.compile(_PATTERNS["outcome"])
 _VAGUE_COUNT = re.compile(_PATTERNS["vague_count"])
 
 _SHARING = re.compile(_PATTERNS["sharing"])  # not 人均, 平均, 年均, 均衡, 首都
-_LIST_JOINS = {"和", "、", "及", "与", ",", "，"}
+_LIST_JOINS = set(_words("list_join"))
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])
-_SHARED_CUES = ("至少", "不少于", "不低于", "不超过", "控制在", "超过", "低于")
-_FLOOR_WORDS = ("至少", "不少于", "不低于")  # 开展不少于1次的班会 is a floor, not a qualifier
+_SHARED_CUES = _words("shared_cue")
+_FLOOR_WORDS = _words("floor_cue")  # 开展不少于1次的班会 is a floor, not a qualifier
 _HARDNESS = re.compile(lexicon.alternation("hardness"))
 _FUTURE = re.compile(_PATTERNS["future"])
 _PROGRESS_FUTURE = re.compile(_PATTERNS["progress_future"])
@@ -92,7 +100,22 @@ _METRIC_LEAD = re.compile(_PATTERNS["metric_lead"])
 _METRIC_TAIL = re.compile(_PATTERNS["metric_tail"])
 _GENERIC_METRIC = re.compile(_PATTERNS["generic_metric"])
 _GROWTH_TAIL = re.compile(_PATTERNS["growth_tail"])
-_RATE_UNITS = {"%", "‰", "百分点", "倍", "成", "半"}
+_RATE_UNITS = set(_words("rate_unit"))
+(_POINTS,), (_TIMES,) = _words("point_unit"), _words("times_unit")
+_SUBJECT_JOIN = re.compile("|".join(map(re.escape, _words("subject_join"))))
+_JOINT_SUBJECTS = {row["word"]: row["parts"].split("|") for row in _WORD_ROWS if row["role"] == "joint_subject"}
+_BALANCES = _words("balance")
+_DATE_UNIT_ENDS = _words("date_unit_end")
+_MEASURED_IN_YEARS = _words("measured_in_years")
+(_SCOPE_TOTAL,), (_SCOPE_AT,), (_DE,) = _words("scope_total"), _words("scope_at"), _words("attributive")
+(_SESSION_UNIT,), _PLENUMS, _MEETINGS = _words("session_unit"), _words("plenum"), _words("meeting")
+(_RULES_UNIT,), (_ARTICLE_ONE,) = _words("rules_unit"), _words("article_one")
+_SIZE_CLASS_SUFFIXES, _STANDARDS = _words("size_class_suffix"), _words("standard")
+_OUTLINE_AFTER = re.compile(_PATTERNS["outline_after"])
+_DURATION_FOLLOWS = re.compile(_PATTERNS["duration_follows"])
+_NAMED_SET_AFTER = re.compile(_PATTERNS["named_set_after"])
+_QUALIFIER_AFTER = re.compile(_PATTERNS["qualifier_after"])
+_LIST_AND = re.compile(_PATTERNS["list_and"])
 _GROWTH = re.compile(_PATTERNS["growth"])
 _DECREASE = re.compile(_PATTERNS["decrease"])
 _INCREASE = re.compile(_PATTERNS["increase"])
@@ -238,7 +261,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         year, year_source, period, as_of = when(text, sentence_start, q.start, role, doc_year, metadata, plan)
         if role == "observation" and metadata.doc_type == "progress_report" and period in (None, str(year)):
             continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
-        if period and "/" in period and "余额" in metric:
+        if period and "/" in period and any(word in metric for word in _BALANCES):
             period = period.split("/")[1]  # a balance stands at the end of the period
         hardness = _hardness(text, clause_start, q.start)
         if hardness is None and out and previous and previous[0] == sentence_start and out[-1].role == role:
@@ -358,9 +381,10 @@ def _with_metric(measure: Measure, metric: str, kind: str, q: Quantity) -> Measu
 
 def _subjects(phrase: str) -> list[str]:
     """城乡居民收入 -> [城镇居民收入, 农村居民收入]; 城镇和农村居民收入 -> [城镇居民收入, 农村居民收入]."""
-    if phrase.startswith("城乡"):
-        return ["城镇" + phrase[2:], "农村" + phrase[2:]]
-    parts = re.split(r"和|、|及|与", phrase)
+    for joint, parts in _JOINT_SUBJECTS.items():
+        if phrase.startswith(joint):
+            return [part + phrase[len(joint):] for part in parts]
+    parts = _SUBJECT_JOIN.split(phrase)
     if len(parts) == 2 and len(parts[0]) <= 3 < len(parts[1]):
         tail = parts[1][len(parts[0]):]  # 城镇和农村居民…: the short head shares the long part's tail
         return [parts[0] + tail, parts[1]]
@@ -385,15 +409,15 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a bare number or a bare scale (全县30万…)
     before = text[max(0, q.start - 12):q.start]
     after = text[q.end:q.end + 12]
-    if q.base_unit in _DATE_UNITS or (q.unit or "").endswith(("年", "月", "月份", "日")) and q.base_unit not in _TIME_UNITS:
-        if not (q.base_unit in ("年", "岁") and _YEARS_MEASURED.search(before)):
+    if q.base_unit in _DATE_UNITS or (q.unit or "").endswith(_DATE_UNIT_ENDS) and q.base_unit not in _TIME_UNITS:
+        if not (q.base_unit in _MEASURED_IN_YEARS and _YEARS_MEASURED.search(before)):
             return False
     if _inside_quote(quoted, q.number_start):
         return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
     scope = _SCOPE_BEFORE.search(before)
-    if scope and not (scope.group(0) == "总投资" and re.match(r"[，,；;。\n]|$", after)
-                      or scope.group(0) == "在" and q.base_unit in _RATE_UNITS and not after.startswith("的")
-                      or scope.group(0) == "在" and q.base_unit in _CLASSIFIERS
+    if scope and not (scope.group(0) == _SCOPE_TOTAL and re.match(r"[，,；;。\n]|$", after)
+                      or scope.group(0) == _SCOPE_AT and q.base_unit in _RATE_UNITS and not after.startswith(_DE)
+                      or scope.group(0) == _SCOPE_AT and q.base_unit in _CLASSIFIERS
                       and _MAKING_VERB_ANYWHERE.search(text, q.end, boundary_after(text, q.end, CLAUSE_END))):
         # 赤字率在2%左右 is a level; 在70%左右的地市开展 names where; 在3000个小区设置回收机 is done in so many
         return False  # 总投资10亿元的项目 sizes the projects; …项目不少于30个、总投资超过200亿元。 is an aim
@@ -401,28 +425,28 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # how an assessment scores, not what it aims at
     if q.base_unit in _CLASSIFIERS and _WHOLE_SET_BEFORE.search(before):
         return False
-    if q.base_unit in _CLASSIFIERS and re.match(r"[\u4e00-\u9fff]{0,4}指标", after):
+    if q.base_unit in _CLASSIFIERS and _OUTLINE_AFTER.match(after):
         return False  # 提出28个主要指标, 其中8个约束性指标: the document's own outline
     if before.endswith(("×", "*", "÷", "=")):
         return False  # a formula (A=B×30%)
     if before.endswith("/") or re.match(r"/\d", after):
         return False  # a rate per so many (10/10万): no unit holds it
-    if q.base_unit == "次" and (after.startswith("全会") or after.startswith("会议") and _SESSION.search(before)):
+    if q.base_unit == _SESSION_UNIT and (after.startswith(_PLENUMS) or after.startswith(_MEETINGS) and _SESSION.search(before)):
         return False
     clause_start = boundary_before(text, q.start, CLAUSE_END)
     if q.base_unit in _TIME_UNITS and (
-            re.match(r"[\u4e00-\u9fff]", after) and not re.match(r"[内以左上之的]", after)
+            re.match(r"[\u4e00-\u9fff]", after) and not _DURATION_FOLLOWS.match(after)
             or _SERVICE_DEADLINE_AFTER.match(after) and not _SHORTENED_BEFORE.search(before)):
         return False  # 24小时心理支持热线, 24小时内响应: how a service works, not an aim (压缩至3个工作日内办结 stays)
-    if q.base_unit == "条" and _APPLIED_RULES_BEFORE.search(text, clause_start, q.start):
+    if q.base_unit == _RULES_UNIT and _APPLIED_RULES_BEFORE.search(text, clause_start, q.start):
         return False  # 落实国务院安委会15条: a set of rules by name
     if _ENCOURAGED.match(text, clause_start) and not _ENCOURAGED_COUNT.match(text, clause_start):
         return False  # 鼓励学生每天至少…交流15分钟: what others are urged to do, not the government's aim
     if _is_eligibility(text, q):
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
-    if before.endswith("的") and q.base_unit in _CLASSIFIERS and q.cue is None:
+    if before.endswith(_DE) and q.base_unit in _CLASSIFIERS and q.cue is None:
         return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
-    if text[q.number_start] == "一" and q.cue is None and (
+    if text[q.number_start] == _ARTICLE_ONE and q.cue is None and (
             _NEGATED_ONE.search(before) or not _MAKING_VERB.search(before)):
         return False  # 不漏一户, 成为一个…: "one" as an article; 建成一个 / 培育一家 stay
     if _LISTED_COUNT_BEFORE.search(before) and not _OUTCOME.search(_clause_around(text, q.start, q.end)):
@@ -434,9 +458,9 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False
     if next_start is not None and next_start == q.end:
         return False  # a count of sized things (两个100MW…): the size follows at once
-    if after.startswith("级") or re.match(r"[:：∶]\d", after):
+    if after.startswith(_SIZE_CLASS_SUFFIXES) or re.match(r"[:：∶]\d", after):
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
-    if re.match(r"(?:方面|环节|层面|维度|阶段|规定|原则|禁令|纪律|民生实事|件实事|大行动|大工程|大攻坚|论坛)", after):
+    if _NAMED_SET_AFTER.match(after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
     if _is_qualifier(q, after):
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
@@ -465,12 +489,12 @@ def _is_scoring(before: str, after: str) -> bool:
 def _is_eligibility(text: str, q: Quantity) -> bool:
     """对年研发投入超过500万元且增幅达到20%的企业: the clause names who qualifies."""
     clause_start = boundary_before(text, q.start, CLAUSE_END)
-    return bool(_ELIGIBILITY.match(text, clause_start) and "的" in text[q.end:boundary_after(text, q.end, CLAUSE_END)])
+    return bool(_ELIGIBILITY.match(text, clause_start) and _DE in text[q.end:boundary_after(text, q.end, CLAUSE_END)])
 
 
 def _is_qualifier(q: Quantity, after: str) -> bool:
     """营业收入首次突破10亿元的企业, 168个城市的…: a figure that describes a set."""
-    return bool(re.match(r"[\u4e00-\u9fff]{0,2}的", after) and q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS)
+    return bool(_QUALIFIER_AFTER.match(after) and q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS)
 
 
 def _is_size_class(q: Quantity, after: str) -> bool:
@@ -499,7 +523,7 @@ def _counts_the_list(before: str, q: Quantity) -> bool:
     last = before.rsplit("、", 1)[1]
     if not 0 < len(last) <= 10 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z“”()（）]+", last):
         return False
-    items = before.count("、") + 1 + (1 if re.search(r"[和及与]", last) else 0)
+    items = before.count("、") + 1 + (1 if _LIST_AND.search(last) else 0)
     return q.value == items
 
 
@@ -514,7 +538,7 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[max(0, q.start - 16):q.start].rstrip(" \t\u3000\xa0")
-    if _GROWTH.search(before) or "标准" in before[-8:]:
+    if _GROWTH.search(before) or any(word in before[-8:] for word in _STANDARDS):
         return False  # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
     return bool(_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
                 or _RATE_OF_BASE.search(before))
@@ -534,9 +558,9 @@ def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
     if next_start is not None:
         end = min(end, next_start)
     after = text[q.end:end]
-    after = after[1:] if after.startswith("的") else after
+    after = after[1:] if after.startswith(_DE) else after
     m = re.match(r"[\u4e00-\u9fff“”]{1,15}", after)
-    return m.group(0) if m and q.base_unit in _CLASSIFIERS or m and text[q.end:q.end + 1] == "的" else ""
+    return m.group(0) if m and q.base_unit in _CLASSIFIERS or m and text[q.end:q.end + 1] == _DE else ""
 
 
 def _clean_metric(raw: str) -> str:
@@ -562,9 +586,9 @@ def _kind(q: Quantity, before: str, metric: str) -> str:
     if q.base_unit in _RATE_UNITS:
         if _DECREASE.search(before):
             return "decrease"
-        if q.base_unit == "百分点":
+        if q.base_unit == _POINTS:
             return "increase"
-        if _GROWTH.search(before) or q.base_unit == "倍":
+        if _GROWTH.search(before) or q.base_unit == _TIMES:
             return "growth_rate"
         return "share"
     if _DECREASE.search(before):
