@@ -14,6 +14,8 @@ from ._numbers import Quantity
 from ._spans import CLAUSE_END, SENTENCE_END, boundary_after
 
 _ROWS = lexicon.table("target_frames").rows
+_AIM_YEAR = next(r["pattern"] for r in lexicon.table("measure_patterns").rows if r["name"] == "aim_year")
+_DE = next(r["word"] for r in lexicon.table("measure_words").rows if r["role"] == "attributive")
 
 
 def _role(role: str) -> str:
@@ -21,11 +23,11 @@ def _role(role: str) -> str:
 
 
 _WORKING_VERB = re.compile(_role("working_verb"))
-_OUTCOME_TAIL = re.compile(_role("outcome_noun") + r"[和及与并、]?$")  # 40项专项、80项研发和…: a list item
+_OUTCOME_TAIL = re.compile(_role("outcome_noun") + _role("list_tail") + "?$")  # 40项专项、80项研发和…: a list item
 # A frame: its words, the hardness words, or a year the figure is for (到2025年).
-_FRAME = re.compile(_role("frame") + "|" + lexicon.alternation("hardness") + r"|到\s*20\d{2}\s*年")
-_AIM = re.compile(lexicon.alternation("hardness") + r"|到\s*20\d{2}\s*年")
-_BASIS = re.compile(r"每" + _role("basis_verb") + r"?[ \t\u3000]*$")
+_FRAME = re.compile(_role("frame") + "|" + lexicon.alternation("hardness") + "|" + _AIM_YEAR)
+_AIM = re.compile(lexicon.alternation("hardness") + "|" + _AIM_YEAR)
+_BASIS = re.compile(_role("per_word") + _role("basis_verb") + r"?[ \t\u3000]*$")
 _LABEL_UNITS = frozenset(r["word"] for r in _ROWS if r["role"] == "label_unit")
 _RULE_BEFORE = re.compile(_role("rule_before"))
 _RULE_AFTER = re.compile(_role("rule_after"))
@@ -131,6 +133,6 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
         return False
     # The condition closes (…的，) before the clause that pays: 给予不超过投资额30%的补助 is the payment.
     closed = max(text.rfind(stop, q.end, support.start()) for stop in CLAUSE_END)
-    if closed == -1 or "的" not in text[q.end:closed]:
+    if closed == -1 or _DE not in text[q.end:closed]:
         return False
     return not _AIM.search(text, sentence_start, q.start)
