@@ -4,14 +4,14 @@ costs no more per character than a short one.
 The check is a ratio, not a wall-clock threshold: the same text repeated eight times longer must take less
 than 24 times as long (linear is 8, quadratic 64). Each timing is the best of three runs with the garbage
 collector off, each run on a text of its own (no cache answers), and a floor of a millisecond keeps the
-noise of tiny timings out of the ratio.
+noise of tiny timings out of the ratio; a ratio over the limit is measured again before it fails.
 """
 from __future__ import annotations
 
 import gc
 import time
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit.extract import extract_document, find_quantities, numeral_warnings, read_number
@@ -36,8 +36,15 @@ def _best(fn, text: str) -> float:
 
 
 def _ratio(fn, piece: str) -> float:
+    """Time on the long text over time on the short one; a high ratio is measured again (at most three
+    times, the lowest kept): a busy machine can slow one timing, a super-linear reader slows them all."""
     small = piece * (SMALL // len(piece) + 1)
-    return max(_best(fn, small * GROWTH), FLOOR) / max(_best(fn, small), FLOOR)
+    ratio = float("inf")
+    for _ in range(3):
+        ratio = min(ratio, max(_best(fn, small * GROWTH), FLOOR) / max(_best(fn, small), FLOOR))
+        if ratio < LIMIT:
+            break
+    return ratio
 
 
 def _in_a_document(run: str):
@@ -46,6 +53,8 @@ def _in_a_document(run: str):
 
 @settings(max_examples=6, deadline=None)
 @given(PIECES)
+@example("一二三四五六七八九十百千万亿")  # a run past MAX_NUMERAL_CHARS, refused
+@example("1,234")
 def test_reading_numbers_is_linear_in_the_length_of_the_text(piece):
     for fn in (find_quantities, numeral_warnings, read_number):
         assert _ratio(fn, piece) < LIMIT, (fn.__name__, piece)
