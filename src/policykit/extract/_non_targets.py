@@ -2,7 +2,8 @@
 a grade label, a rule applied, a bound on another figure's metric, the condition of a payment.
 
 Each function answers for one figure in its text; the words are data (``lexicon/data/target_frames.tsv``,
-with ``hardness.tsv`` and ``instrument_words.tsv``), what stays here is where they must stand. A figure
+with ``hardness.tsv``, ``instrument_words.tsv`` and 的 and 到…年 from ``measure_words.tsv`` and
+``measure_patterns.tsv``), what stays here is where they must stand. A figure
 framed as an aim (a hardness word, 到2025年, 达到, a comparator word such as 以上 or 左右) stays a target.
 """
 from __future__ import annotations
