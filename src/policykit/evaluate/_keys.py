@@ -6,9 +6,16 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+from .. import lexicon
+
+# Section numbers (十三, 一百零二) are read with the digits and the units up to 百 of lexicon ``chinese_numerals``.
+_NUMERALS = lexicon.table("chinese_numerals").rows
+_DIGITS = {r["char"]: int(r["value"]) for r in _NUMERALS if r["kind"] == "digit"}
+_TENS_HUNDREDS = {r["char"]: int(r["value"]) for r in _NUMERALS if r["kind"] == "small_unit" and int(r["value"]) <= 100}
 _NUMBER_PUNCTUATION = re.compile(r"[\s、.．,，:：()（）〔〕\[\]【】]")
-_CHINESE_NUMBER = re.compile(r"^[零〇一二两三四五六七八九十百]+$")
+_CHINESE_NUMBER = re.compile("^[" + "".join(_DIGITS) + "".join(_TENS_HUNDREDS) + "]+$")
+# The measure word that may lead a unit (个学时 and 学时 compare equal): lexicon ``numeral_words``.
+_CLASSIFIER = next(r["word"] for r in lexicon.table("numeral_words").rows if r["role"] == "general_classifier")
 
 
 @lru_cache(maxsize=1)
@@ -54,11 +61,8 @@ def _chinese_integer(numeral: str) -> int | None:
     for char in numeral:
         if char in _DIGITS:
             current = current * 10 + _DIGITS[char] if current else _DIGITS[char]
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif char == "百":
-            total += (current or 1) * 100
+        elif char in _TENS_HUNDREDS:
+            total += (current or 1) * _TENS_HUNDREDS[char]
             current = 0
         else:
             return None
@@ -90,7 +94,7 @@ def unit_key(unit: str | None) -> str:
     ('学时', '个', '')
     """
     key = text_key(unit)
-    return key[1:] if key.startswith("个") and len(key) > 1 else key
+    return key[len(_CLASSIFIER):] if key.startswith(_CLASSIFIER) and len(key) > 1 else key
 
 
 def comparator_key(comparator: str | None) -> str:

@@ -13,12 +13,11 @@ from ._numbers import Quantity
 
 _KIND_OF = {row["word"]: row["kind"] for row in lexicon.table("instrument_words").rows}
 _WORD = re.compile(lexicon.alternation("instrument_words"))
+_QUOTA_WORDS = tuple(word for word, kind in _KIND_OF.items() if kind == "quota")
 _PUNCTUATION = re.compile(r"[，,；;。：:、（）()\n]")
 _SELECTION = re.compile(lexicon.alternation("selection_words"))
 # Who receives it: 对…的企业给予, 为…提供, 向…发放 (the phrase between the preposition and the giving verb).
-_BENEFICIARY = re.compile(
-    r"(?:对于|对|为|向|给(?!予))(?!标|接|照|外|口|比)(?P<who>[^，,；;。：:]{2,40}?)(?:，|,)?"
-    r"(?:给予|提供|发放|奖励|补助|补贴|资助|按|一次性|最高|分别)")
+_BENEFICIARY = re.compile(next(r["pattern"] for r in lexicon.table("measure_patterns").rows if r["name"] == "beneficiary"))
 
 
 def money_kind(text: str, q: Quantity) -> str:
@@ -47,7 +46,7 @@ def limit_kind(text: str, q: Quantity, clause: str, sentence: str) -> str | None
     >>> limit_kind(text, find_quantities(text)[0], text, text)
     'cap'
     """
-    if "名额" in clause:
+    if any(word in clause for word in _QUOTA_WORDS):
         return "quota"
     if q.comparator in ("<=", "<") and _SELECTION.search(sentence):
         return "cap"

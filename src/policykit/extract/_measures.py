@@ -16,93 +16,109 @@ from .. import lexicon
 from ..text import DocumentMetadata
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
+from ._non_targets import (bounds_later_metric, is_applied_rule, is_basis, is_label, is_support_condition, per_basis,
+                           works_on_existing)
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
 from ._periods import PLAN_TYPES, document_year, last_year_word, plan_period, stated_year_of, when
 from ._records import TaskRecord
 from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before
 from ._tables import TableFigure, read_indicator_tables
 
+# The context patterns of figures (lexicon ``measure_patterns``): the words around a figure that say
+# what it is; the names below say where each is looked for.
+_PATTERNS = {row["name"]: row["pattern"] for row in lexicon.table("measure_patterns").rows}
+_WORD_ROWS = lexicon.table("measure_words").rows
+
+
+def _words(role: str) -> tuple[str, ...]:
+    """The words of one role of lexicon ``measure_words``, in file order."""
+    return tuple(row["word"] for row in _WORD_ROWS if row["role"] == role)
+
+
 # Units that date or name things rather than measure them.
 _DATE_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "date")
 # Counting classifiers: "100家企业" counts firms; a measure unit ("500万元…项目") sizes them.
 _CLASSIFIERS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,20}〕|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』")
-_SUBSIDY_BEFORE = re.compile(r"(?:奖励|补助|补贴|资助|奖补|贴息|扶持资金|给予|一次性)[^，,；;。]{0,6}$|最高(?:奖励|补助|补贴|给予|可达|不超过)?$")
-_SUBSIDY_AFTER = re.compile(r"^(?:的)?(?:给予)?(?:一次性)?[\u4e00-\u9fff]{0,4}?(?:补助|补贴|奖励|奖补|资助|贴息)")
+_SUBSIDY_BEFORE = re.compile(_PATTERNS["subsidy_before"])
+_SUBSIDY_AFTER = re.compile(_PATTERNS["subsidy_after"])
 # Scoring rules of an assessment: 每低0.1个百分点扣0.5分, 达到6%的得满分, 低于80%的，扣2分, 指标占40%.
-_PER_STEP_BEFORE = re.compile(r"每(?:低|高|少|多|增加|增长|减少|提高|降低|超过|下降|上升|超出)$")
-_SCORE_AFTER = re.compile(r"^的(?:[，,；;。]|得|扣|加|不得|视为|予以|给予)")
-_WEIGHT_BEFORE = re.compile(r"(?:权重|分值|比重分)(?:为|占)?$|指标占$")
+_PER_STEP_BEFORE = re.compile(_PATTERNS["per_step_before"])
+_SCORE_AFTER = re.compile(_PATTERNS["score_after"])
+_WEIGHT_BEFORE = re.compile(_PATTERNS["weight_before"])
 # 从人均8.7万元提高到12万元: a starting level, not the aim.
-_FROM_BEFORE = re.compile(r"(?:从|由)[\u4e00-\u9fff]{0,3}$")
-_TO_AFTER = re.compile(r"[^，,；;。]{0,8}?(?:提高|增加|增长|扩大|提升|上升|下降|降低|减少|压减|缩小|降|升)(?:到|至)")
+_FROM_BEFORE = re.compile(_PATTERNS["from_before"])
+_TO_AFTER = re.compile(_PATTERNS["to_after"])
 _TIME_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "duration")
-_SERVICE_DEADLINE_AFTER = re.compile(r"内(?:予以)?(?:响应|答复|回复|反馈|办结|处置|到场|到达|受理|回访)")
-_SHORTENED_BEFORE = re.compile(r"(?:压缩|缩短|减少|控制|降低|压减)(?:到|至|在)?$")
-_APPLIED_RULES_BEFORE = re.compile(r"(?:落实|贯彻|执行|按照|依据|对照)[^，,；;。]{0,12}$")
+_SERVICE_DEADLINE_AFTER = re.compile(_PATTERNS["service_deadline_after"])
+_SHORTENED_BEFORE = re.compile(_PATTERNS["shortened_before"])
+_APPLIED_RULES_BEFORE = re.compile(_PATTERNS["applied_rules_before"])
 # 鼓励学生…, 支持企业每年选派…: the figure measures what the urged party does.
-_ENCOURAGED_PARTIES = r"(?:企业|学生|家长|群众|居民|村民|农户|家庭|个人|社会资本|社会力量|市场主体|经营主体|高校|学校|医疗机构|金融机构|银行)"
-_ENCOURAGED = re.compile(rf"[ \t\u3000]*(?:积极)?(?:鼓励|支持|引导|倡导|动员)(?:和(?:鼓励|支持|引导))?[\u4e00-\u9fff]{{0,6}}?{_ENCOURAGED_PARTIES}")
-_ENCOURAGED_COUNT = re.compile(r"[ \t\u3000]*(?:积极)?(?:鼓励|支持|引导|倡导|动员)[^，,；;。]{0,4}?(?:\d|[一二两三四五六七八九十百千])")  # 支持3家企业上市 counts the supported
+_ENCOURAGED = re.compile(_PATTERNS["encouraged"])
+_ENCOURAGED_COUNT = re.compile(_PATTERNS["encouraged_count"])  # 支持3家企业上市 counts the supported
 # "按设备投资额的10%", "按贷款利率的50%": a rate applied to a base is how support is computed.
-_RATE_OF_BASE = re.compile(r"按[^，,；;。]{1,15}的$|按每[\u4e00-\u9fff]{0,4}$")
+_RATE_OF_BASE = re.compile(_PATTERNS["rate_of_base"])
 # "对年营业收入超过1亿元的企业…", "凡…的": a clause that names who qualifies.
-_ELIGIBILITY = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)][ \t\u3000]*)?(?:对于|凡|对(?!标|接|照|外|口|比))")
-_SIZE_SPEC_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:项目|企业|工程|园区|集群|基地)")
-_SCOPE_BEFORE = re.compile(r"(?:总投资|(?<![定持制])在(?:全县|全市|全区|全省|全国|全(?!力|口径|域|员|社会|面|体|部)|全镇)?|其他|其余|第|后|排名|省道|国道|县道|居全[省市国县区]第?|位列|位居)$")
+_ELIGIBILITY = re.compile(_PATTERNS["eligibility"])
+_SIZE_SPEC_AFTER = re.compile(_PATTERNS["size_spec_after"])
+_SCOPE_BEFORE = re.compile(_PATTERNS["scope_before"])
 # 全县13个供电所, 全部12家钢铁企业: the whole of an existing set, not an amount to reach.
-_WHOLE_SET_BEFORE = re.compile(r"(?:全部|全(?:市|县|区|省|国|镇|乡))$")
+_WHOLE_SET_BEFORE = re.compile(_PATTERNS["whole_set_before"])
 # A making verb anywhere before the figure: 新建、改扩建农村学校餐厅、宿舍4处 is built, not listed.
-_MAKING_VERB_ANYWHERE = re.compile(
-    r"建成|建设|打造|培育|创建|新建|新增|改扩建|改造|完成|引进|争创|申报|设立|组建|举办|建立|实施|开展|达到|关停|退出|淘汰|关闭|整治")
+_MAKING_VERB_ANYWHERE = re.compile(_PATTERNS["making_verb_anywhere"])
 # "X、Y等12个项目": a count of named items is a scope, unless the clause states an outcome for them.
-_LISTED_COUNT_BEFORE = re.compile(r"等$")
-_NEGATED_ONE = re.compile(r"(?:不|没有|未|无)[\u4e00-\u9fff]{0,2}$")
+_LISTED_COUNT_BEFORE = re.compile(_PATTERNS["listed_count_before"])
+_NEGATED_ONE = re.compile(_PATTERNS["negated_one"])
 # The verb may stand a few words before: 新增三级医院一家 (but not 建设成为一个…).
-_MAKING_VERB = re.compile(
-    r"(?:建成|建设|打造|培育|创建|新建|新增|完成|引进|争创|申报|设立|组建|举办|建立|培植|创作|入选)(?:(?![为成])[\u4e00-\u9fff]){0,6}$")
-_OUTCOME = re.compile(r"开工|签约|落地|竣工|建成|完成|投产|投用|通车|达标|创建成功")
+_MAKING_VERB = re.compile(_PATTERNS["making_verb"])
+_OUTCOME = re.compile(_PATTERNS["outcome"])
 # 一批 / 一支队伍 / 一场硬仗 are "some", 二期 names a phase, 零部件 is no zero.
-_VAGUE_COUNT = re.compile(r"一(?:批|些|系列|支|场|份|种|类|道|步|段)|[一二三四五六七八九十]+期|零.*")
+_VAGUE_COUNT = re.compile(_PATTERNS["vague_count"])
 
-_SHARING = re.compile(r"分别|(?<![人平年])均(?!衡|等|值)|(?<![首成])都")  # not 人均, 平均, 年均, 均衡, 首都
-_LIST_JOINS = {"和", "、", "及", "与", ",", "，"}
-_SHARED_CUES = ("至少", "不少于", "不低于", "不超过", "控制在", "超过", "低于")
-_FLOOR_WORDS = ("至少", "不少于", "不低于")  # 开展不少于1次的班会 is a floor, not a qualifier
+_SHARING = re.compile(_PATTERNS["sharing"])  # not 人均, 平均, 年均, 均衡, 首都
+_LIST_JOINS = set(_words("list_join"))
+_LIST_ITEM = re.compile(_PATTERNS["list_item"])
+_SHARED_CUES = _words("shared_cue")
+_FLOOR_WORDS = _words("floor_cue")  # 开展不少于1次的班会 is a floor, not a qualifier
 _HARDNESS = re.compile(lexicon.alternation("hardness"))
-_FUTURE = re.compile(r"力争|确保|争取|努力|预计|预期|拟|计划到|下步|下一步|年底前|年内|到20\d{2}年")
-_PROGRESS_FUTURE = re.compile(r"力争|确保|预计|下步|下一步|拟|计划于|将于")
-_PAST = re.compile(
-    r"今年以来|截至|截止|(?<![较比与同于从由])(?:去年|上年)|过去[一五两三]?年|已经|已完成|已建成|已实现|已开工|累计完成|"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|"
-    r"前三季度|[一二三1-3]季度|上半年")
+_FUTURE = re.compile(_PATTERNS["future"])
+_PROGRESS_FUTURE = re.compile(_PATTERNS["progress_future"])
+_PAST = re.compile(_PATTERNS["past"])
 # Past-tense narration of a summary: 开展了, 累计, 先后, 已…
-_REPORTING = re.compile(_PAST.pattern + r"|[\u4e00-\u9fff]了[\u4e00-\u9fff\d]|累计|先后|共计|全年共")
-_PLAN_PART = re.compile(
-    r"预期目标(?:是|为|如下|作了)|总体要求是|(?:主要|预期|发展)目标(?:是|为)?[：:]|"
-    r"(?m:^[ \t\u3000]*[一二三四五六七八九十]+、(?![^\n]*(?:回顾|总结|成就|成效))[^\n]{0,30}"
-    r"(?:总体要求|预期目标|目标任务|工作安排|工作任务|工作部署|工作建议|主要工作|重点工作|(?:今年|\d{4}年)工作(?![^\n]*(?:回顾|总结|情况)))[^\n]{0,20}$)")
+_REPORTING = re.compile(_PATTERNS["past"] + _PATTERNS["reporting_more"])
+_PLAN_PART = re.compile(_PATTERNS["plan_part"])
 # Top-level headings of a summary's parts: 一、上半年工作完成情况 reports, 二、下半年工作计划 plans.
-_PART_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分]+[ \t\u3000]*)([^\n]{0,40})$")
-_REVIEW_TITLE = re.compile(r"完成情况|工作回顾|回顾|工作总结|总结|主要成效|工作成效|进展情况|推进情况|基本情况|发展基础|规划基础|现状")
-_PLAN_TITLE = re.compile(r"计划|打算|下一步|下步|安排|思路|目标|任务|举措|措施|要求")
+_PART_HEADING = re.compile(_PATTERNS["part_heading"])
+_REVIEW_TITLE = re.compile(_PATTERNS["review_title"])
+_PLAN_TITLE = re.compile(_PATTERNS["plan_title"])
 # Years, durations and ages that measure something: 受教育年限提高到11.2年, 人均预期寿命达到79岁.
-_YEARS_MEASURED = re.compile(r"(?:年限|寿命|年龄|工龄)[\u4e00-\u9fff]{0,4}$")
+_YEARS_MEASURED = re.compile(_PATTERNS["years_measured"])
 # 县十八届人大二次会议, 十四届三次全会: an ordinal session, not a count.
-_SESSION = re.compile(r"(?:届|人大|政协|党代会)[\u4e00-\u9fff]{0,4}$")
+_SESSION = re.compile(_PATTERNS["session"])
 
-_METRIC_LEAD = re.compile(
-    r"^(?:[、，,：:\s]|\d{1,3}[.、](?!\d)|确保|力争|争取|努力|积极|其中|全年|年内|年底前?|年末|今年|到?20\d{2}\s*年?(?:底|末)?|"
-    r"全县|全市|全区|全省|全国|全(?!力|口径|域|员|社会|面|体|部)|同比|比上年|较上年|为|并)+")
-_METRIC_TAIL = re.compile(
-    r"(?:达到|达|为|是|保持在|保持|稳定在|控制在|完成|实现|累计|共计|共|总计|同比|(?:比|较)(?:20\d{2}\s*年|上年|去年)(?:同期)?|分别|年均|全年|"
-    r"提高到|提高至|提升到|提升至|增加到|增加至|扩大到|扩大至|增至|下降到|下降至|降到|降至|减少到|减少至|超过|突破|不低于|不少于|至少|约|近|在|了)+$")
-_GENERIC_METRIC = re.compile(r"总量|总额|总值|规模|总规模")
-_GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|下降|降低)$")
-_RATE_UNITS = {"%", "‰", "百分点", "倍", "成", "半"}
-_GROWTH = re.compile(r"(?:增长|增速|增幅|涨幅|上涨)[^，,；;。]{0,4}$")
-_DECREASE = re.compile(r"(?:下降|降低|减少|压减|削减|下调)(?![到至])[^，,；;。]{0,4}$")
-_INCREASE = re.compile(r"新增|净增|新培育|新申报|新招聘|新引进|新认定|新设立|新入选|增加(?![到至值])|提高(?![到至])")
+_METRIC_LEAD = re.compile(_PATTERNS["metric_lead"])
+_METRIC_TAIL = re.compile(_PATTERNS["metric_tail"])
+_GENERIC_METRIC = re.compile(_PATTERNS["generic_metric"])
+_GROWTH_TAIL = re.compile(_PATTERNS["growth_tail"])
+_RATE_UNITS = set(_words("rate_unit"))
+(_POINTS,), (_TIMES,) = _words("point_unit"), _words("times_unit")
+_SUBJECT_JOIN = re.compile("|".join(map(re.escape, _words("subject_join"))))
+_JOINT_SUBJECTS = {row["word"]: row["parts"].split("|") for row in _WORD_ROWS if row["role"] == "joint_subject"}
+_BALANCES = _words("balance")
+_DATE_UNIT_ENDS = _words("date_unit_end")
+_MEASURED_IN_YEARS = _words("measured_in_years")
+(_SCOPE_TOTAL,), (_SCOPE_AT,), (_DE,) = _words("scope_total"), _words("scope_at"), _words("attributive")
+(_SESSION_UNIT,), _PLENUMS, _MEETINGS = _words("session_unit"), _words("plenum"), _words("meeting")
+(_RULES_UNIT,), (_ARTICLE_ONE,) = _words("rules_unit"), _words("article_one")
+_SIZE_CLASS_SUFFIXES, _STANDARDS = _words("size_class_suffix"), _words("standard")
+_OUTLINE_AFTER = re.compile(_PATTERNS["outline_after"])
+_DURATION_FOLLOWS = re.compile(_PATTERNS["duration_follows"])
+_NAMED_SET_AFTER = re.compile(_PATTERNS["named_set_after"])
+_QUALIFIER_AFTER = re.compile(_PATTERNS["qualifier_after"])
+_LIST_AND = re.compile(_PATTERNS["list_and"])
+_GROWTH = re.compile(_PATTERNS["growth"])
+_DECREASE = re.compile(_PATTERNS["decrease"])
+_INCREASE = re.compile(_PATTERNS["increase"])
 
 
 @dataclass(frozen=True)
@@ -189,7 +205,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         if any(a <= q.start < b for a, b in table_rows):
             continue  # read below, cell by cell, with the row's unit and the column's year
         pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
-        if not _measures_something(text, q, quoted, next_start):
+        if not _measures_something(text, q, quoted, next_start, quantities[i - 1] if i else None):
             pending = _limit_by_grammar(text, q, quoted)
             if pending is None:
                 continue
@@ -225,7 +241,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
         instrument = None
-        if role == "target" and (_is_support(text, q) or not pending and text[support_end:q.start] in _LIST_JOINS):
+        if role == "target" and (_is_support(text, q) or not pending and _next_in_list(text, support_end, q.start)):
             if not pending:
                 support_end = q.end
             # 最高奖励1000万元, 给予30%补助 (and 、50万元 after it): what the government pays
@@ -245,7 +261,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
         year, year_source, period, as_of = when(text, sentence_start, q.start, role, doc_year, metadata, plan)
         if role == "observation" and metadata.doc_type == "progress_report" and period in (None, str(year)):
             continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
-        if period and "/" in period and "余额" in metric:
+        if period and "/" in period and any(word in metric for word in _BALANCES):
             period = period.split("/")[1]  # a balance stands at the end of the period
         hardness = _hardness(text, clause_start, q.start)
         if hardness is None and out and previous and previous[0] == sentence_start and out[-1].role == role:
@@ -292,6 +308,8 @@ def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> 
     if q.base_unit in _DATE_UNITS or _inside_quote(quoted, q.number_start):
         return None
     before, after = text[max(0, q.start - 12):q.start], text[q.end:q.end + 12]
+    if not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END)):
+        return "threshold"  # 年销售收入首次达到2000万元的，给予…
     bounded = q.comparator not in ("=", "≈", "range") and not (q.base_unit in _CLASSIFIERS and q.cue is None)
     if bounded and _is_eligibility(text, q):
         return "threshold"  # 对年营业收入首次突破10亿元的企业
@@ -363,9 +381,10 @@ def _with_metric(measure: Measure, metric: str, kind: str, q: Quantity) -> Measu
 
 def _subjects(phrase: str) -> list[str]:
     """城乡居民收入 -> [城镇居民收入, 农村居民收入]; 城镇和农村居民收入 -> [城镇居民收入, 农村居民收入]."""
-    if phrase.startswith("城乡"):
-        return ["城镇" + phrase[2:], "农村" + phrase[2:]]
-    parts = re.split(r"和|、|及|与", phrase)
+    for joint, parts in _JOINT_SUBJECTS.items():
+        if phrase.startswith(joint):
+            return [part + phrase[len(joint):] for part in parts]
+    parts = _SUBJECT_JOIN.split(phrase)
     if len(parts) == 2 and len(parts[0]) <= 3 < len(parts[1]):
         tail = parts[1][len(parts[0]):]  # 城镇和农村居民…: the short head shares the long part's tail
         return [parts[0] + tail, parts[1]]
@@ -384,47 +403,50 @@ def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int
     return stated is not None and stated < first_year
 
 
-def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], next_start: int | None) -> bool:
+def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], next_start: int | None,
+                        earlier: Quantity | None) -> bool:
     if q.base_unit is None and q.cue is None:
         return False  # a bare number or a bare scale (全县30万…)
     before = text[max(0, q.start - 12):q.start]
     after = text[q.end:q.end + 12]
-    if q.base_unit in _DATE_UNITS or (q.unit or "").endswith(("年", "月", "月份", "日")) and q.base_unit not in _TIME_UNITS:
-        if not (q.base_unit in ("年", "岁") and _YEARS_MEASURED.search(before)):
+    if q.base_unit in _DATE_UNITS or (q.unit or "").endswith(_DATE_UNIT_ENDS) and q.base_unit not in _TIME_UNITS:
+        if not (q.base_unit in _MEASURED_IN_YEARS and _YEARS_MEASURED.search(before)):
             return False
     if _inside_quote(quoted, q.number_start):
         return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
     scope = _SCOPE_BEFORE.search(before)
-    if scope and not (scope.group(0) == "总投资" and re.match(r"[，,；;。\n]|$", after)
-                      or scope.group(0) == "在" and q.base_unit in _RATE_UNITS and not after.startswith("的")):
-        # 赤字率在2%左右 is a level; 在70%左右的地市开展 names where
+    if scope and not (scope.group(0) == _SCOPE_TOTAL and re.match(r"[，,；;。\n]|$", after)
+                      or scope.group(0) == _SCOPE_AT and q.base_unit in _RATE_UNITS and not after.startswith(_DE)
+                      or scope.group(0) == _SCOPE_AT and q.base_unit in _CLASSIFIERS
+                      and _MAKING_VERB_ANYWHERE.search(text, q.end, boundary_after(text, q.end, CLAUSE_END))):
+        # 赤字率在2%左右 is a level; 在70%左右的地市开展 names where; 在3000个小区设置回收机 is done in so many
         return False  # 总投资10亿元的项目 sizes the projects; …项目不少于30个、总投资超过200亿元。 is an aim
     if _is_scoring(before, after):
         return False  # how an assessment scores, not what it aims at
     if q.base_unit in _CLASSIFIERS and _WHOLE_SET_BEFORE.search(before):
         return False
-    if q.base_unit in _CLASSIFIERS and re.match(r"[\u4e00-\u9fff]{0,4}指标", after):
+    if q.base_unit in _CLASSIFIERS and _OUTLINE_AFTER.match(after):
         return False  # 提出28个主要指标, 其中8个约束性指标: the document's own outline
     if before.endswith(("×", "*", "÷", "=")):
         return False  # a formula (A=B×30%)
     if before.endswith("/") or re.match(r"/\d", after):
         return False  # a rate per so many (10/10万): no unit holds it
-    if q.base_unit == "次" and (after.startswith("全会") or after.startswith("会议") and _SESSION.search(before)):
+    if q.base_unit == _SESSION_UNIT and (after.startswith(_PLENUMS) or after.startswith(_MEETINGS) and _SESSION.search(before)):
         return False
     clause_start = boundary_before(text, q.start, CLAUSE_END)
     if q.base_unit in _TIME_UNITS and (
-            re.match(r"[\u4e00-\u9fff]", after) and not re.match(r"[内以左上之的]", after)
+            re.match(r"[\u4e00-\u9fff]", after) and not _DURATION_FOLLOWS.match(after)
             or _SERVICE_DEADLINE_AFTER.match(after) and not _SHORTENED_BEFORE.search(before)):
         return False  # 24小时心理支持热线, 24小时内响应: how a service works, not an aim (压缩至3个工作日内办结 stays)
-    if q.base_unit == "条" and _APPLIED_RULES_BEFORE.search(text, clause_start, q.start):
+    if q.base_unit == _RULES_UNIT and _APPLIED_RULES_BEFORE.search(text, clause_start, q.start):
         return False  # 落实国务院安委会15条: a set of rules by name
     if _ENCOURAGED.match(text, clause_start) and not _ENCOURAGED_COUNT.match(text, clause_start):
         return False  # 鼓励学生每天至少…交流15分钟: what others are urged to do, not the government's aim
     if _is_eligibility(text, q):
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
-    if before.endswith("的") and q.base_unit in _CLASSIFIERS:
+    if before.endswith(_DE) and q.base_unit in _CLASSIFIERS and q.cue is None:
         return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
-    if text[q.number_start] == "一" and q.cue is None and (
+    if text[q.number_start] == _ARTICLE_ONE and q.cue is None and (
             _NEGATED_ONE.search(before) or not _MAKING_VERB.search(before)):
         return False  # 不漏一户, 成为一个…: "one" as an article; 建成一个 / 培育一家 stay
     if _LISTED_COUNT_BEFORE.search(before) and not _OUTCOME.search(_clause_around(text, q.start, q.end)):
@@ -436,15 +458,27 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False
     if next_start is not None and next_start == q.end:
         return False  # a count of sized things (两个100MW…): the size follows at once
-    if after.startswith("级") or re.match(r"[:：]\d", after):
+    if after.startswith(_SIZE_CLASS_SUFFIXES) or re.match(r"[:：∶]\d", after):
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
-    if re.match(r"(?:方面|环节|层面|维度|阶段|规定|原则|禁令|纪律|民生实事|件实事|大行动|大工程|大攻坚|论坛)", after):
+    if _NAMED_SET_AFTER.match(after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
     if _is_qualifier(q, after):
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
     if _is_size_class(q, after):
         return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
-    return True
+    return not _not_an_aim(text, q, clause_start, next_start, earlier)
+
+
+def _not_an_aim(text: str, q: Quantity, clause_start: int, next_start: int | None, earlier: Quantity | None) -> bool:
+    """The scope of work on existing things, the basis or ratio of a rate, a label, a rule applied, a bound on a
+    later figure's metric or the condition of a payment (see :mod:`._non_targets`)."""
+    if q.base_unit in _CLASSIFIERS and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start):
+        counted_end = boundary_after(text, q.end, CLAUSE_END)
+        if works_on_existing(text, q, clause_start, min(counted_end, next_start or counted_end)):
+            return True  # 抓好550个省重大项目, 用好两个市场
+    return (is_basis(text, q) or per_basis(text, q, clause_start, earlier) or is_label(q)
+            or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
+            or not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END)))
 
 
 def _is_scoring(before: str, after: str) -> bool:
@@ -455,12 +489,12 @@ def _is_scoring(before: str, after: str) -> bool:
 def _is_eligibility(text: str, q: Quantity) -> bool:
     """对年研发投入超过500万元且增幅达到20%的企业: the clause names who qualifies."""
     clause_start = boundary_before(text, q.start, CLAUSE_END)
-    return bool(_ELIGIBILITY.match(text, clause_start) and "的" in text[q.end:boundary_after(text, q.end, CLAUSE_END)])
+    return bool(_ELIGIBILITY.match(text, clause_start) and _DE in text[q.end:boundary_after(text, q.end, CLAUSE_END)])
 
 
 def _is_qualifier(q: Quantity, after: str) -> bool:
     """营业收入首次突破10亿元的企业, 168个城市的…: a figure that describes a set."""
-    return bool(re.match(r"[\u4e00-\u9fff]{0,2}的", after) and q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS)
+    return bool(_QUALIFIER_AFTER.match(after) and q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS)
 
 
 def _is_size_class(q: Quantity, after: str) -> bool:
@@ -475,14 +509,21 @@ def _inside_quote(quoted: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and pos < quoted[i][1]
 
 
+def _next_in_list(text: str, end: int, start: int) -> bool:
+    """Whether a figure follows the one ending at ``end`` in a list: 50万元、30万元, or with its own short
+    label (特等奖150万元、一等奖50万元)."""
+    return end >= 0 and _LIST_ITEM.fullmatch(text, end, start) is not None
+
+
 def _counts_the_list(before: str, q: Quantity) -> bool:
     """Whether the figure just counts the items a clause has named (甲、乙、丙3个), not an amount of them."""
+    before = _QUOTED.sub("", before)  # a quoted slogan (“省市共建、一室一策”) holds no items of the list
     if "、" not in before or re.search(r"\d", before):
         return False
     last = before.rsplit("、", 1)[1]
     if not 0 < len(last) <= 10 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z“”()（）]+", last):
         return False
-    items = before.count("、") + 1 + (1 if re.search(r"[和及与]", last) else 0)
+    items = before.count("、") + 1 + (1 if _LIST_AND.search(last) else 0)
     return q.value == items
 
 
@@ -497,7 +538,7 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[max(0, q.start - 16):q.start].rstrip(" \t\u3000\xa0")
-    if _GROWTH.search(before) or "标准" in before[-8:]:
+    if _GROWTH.search(before) or any(word in before[-8:] for word in _STANDARDS):
         return False  # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
     return bool(_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
                 or _RATE_OF_BASE.search(before))
@@ -517,9 +558,9 @@ def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
     if next_start is not None:
         end = min(end, next_start)
     after = text[q.end:end]
-    after = after[1:] if after.startswith("的") else after
+    after = after[1:] if after.startswith(_DE) else after
     m = re.match(r"[\u4e00-\u9fff“”]{1,15}", after)
-    return m.group(0) if m and q.base_unit in _CLASSIFIERS or m and text[q.end:q.end + 1] == "的" else ""
+    return m.group(0) if m and q.base_unit in _CLASSIFIERS or m and text[q.end:q.end + 1] == _DE else ""
 
 
 def _clean_metric(raw: str) -> str:
@@ -545,9 +586,9 @@ def _kind(q: Quantity, before: str, metric: str) -> str:
     if q.base_unit in _RATE_UNITS:
         if _DECREASE.search(before):
             return "decrease"
-        if q.base_unit == "百分点":
+        if q.base_unit == _POINTS:
             return "increase"
-        if _GROWTH.search(before) or q.base_unit == "倍":
+        if _GROWTH.search(before) or q.base_unit == _TIMES:
             return "growth_rate"
         return "share"
     if _DECREASE.search(before):

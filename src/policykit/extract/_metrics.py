@@ -17,10 +17,17 @@ _LEXICON: tuple[tuple[str, re.Pattern[str], bool], ...] = tuple(
 )
 # Indicators that are rates themselves (CPI, unemployment rate, deficit ratio …): they take figures in %.
 RATE_KEYS = frozenset(row["key"] for row in lexicon.table("metrics").rows if row["is_rate"] == "yes")
-_GROWTH_WORDS = re.compile(r"增长|增速|增幅|增加")
-_IMPLIED_GROWTH = re.compile(r"经济增长|经济增速")
+_WORDS = lexicon.table("metric_words").rows
+
+
+def _words(role: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(r["word"]) for r in _WORDS if r["role"] == role))
+
+
+_GROWTH_WORDS = _words("growth")
+_IMPLIED_GROWTH = _words("implied_growth")
 # A ratio of the indicator is another metric: 科技进步对经济增长的贡献率, 占生产总值比重.
-_RATIO_OF = re.compile(r"的|贡献|比重|占比|拉动")
+_RATIO_OF = _words("ratio_of")
 
 
 _ROWS = {row["key"]: row for row in lexicon.table("metrics").rows}

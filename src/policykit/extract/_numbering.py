@@ -23,14 +23,17 @@ from .. import lexicon
 from ._lexicon import of_kind
 from ._numbers import find_quantities
 
-# Chinese numerals (chinese_numerals.tsv): the characters of outline numbers and what each stands for.
+# Chinese numerals (chinese_numerals.tsv): the characters of outline numbers (the first of each value up
+# to 百; the zeros last) and what each stands for.
 _NUMERALS = lexicon.table("chinese_numerals").rows
-_CN = "".join(row["char"] for row in _NUMERALS if row["kind"] != "zero") + "".join(
-    row["char"] for row in _NUMERALS if row["kind"] == "zero")
-_ZERO, *_OTHER_ZEROS = (row["char"] for row in _NUMERALS if row["kind"] == "zero")
-_TEN = next(row["char"] for row in _NUMERALS if row["kind"] == "ten")
-_HUNDRED = next(row["char"] for row in _NUMERALS if row["kind"] == "hundred")
-_DIGITS = {row["char"]: int(row["value"]) for row in _NUMERALS if row["kind"] == "digit" or row["char"] == _ZERO}
+_ZERO, *_OTHER_ZEROS = (row["char"] for row in _NUMERALS if row["kind"] == "digit" and row["value"] == "0")
+_OUTLINE: dict[int, str] = {}
+for _row in _NUMERALS:
+    if _row["value"] != "0" and int(_row["value"]) <= 100:
+        _OUTLINE.setdefault(int(_row["value"]), _row["char"])
+_TEN, _HUNDRED = _OUTLINE[10], _OUTLINE[100]
+_DIGITS = {char: value for value, char in _OUTLINE.items() if value < 10} | {_ZERO: 0}
+_CN = "".join(_OUTLINE.values()) + _ZERO + "".join(_OTHER_ZEROS)
 _DIGIT = "0-9０-９"
 _SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\ufeff"
 # A run of spaces inside a line stands for a lost paragraph break.

@@ -13,6 +13,39 @@ from decimal import Context, Decimal
 
 from .. import lexicon
 
+# Chinese numeral characters (lexicon ``chinese_numerals``) and the words around numerals (``numeral_words``).
+_NUMERAL_ROWS = lexicon.table("chinese_numerals").rows
+_DIGITS = {r["char"]: int(r["value"]) for r in _NUMERAL_ROWS if r["kind"] == "digit"}
+_SMALL_UNITS = {r["char"]: int(r["value"]) for r in _NUMERAL_ROWS if r["kind"] == "small_unit"}
+_BIG_UNITS = {r["char"]: int(r["value"]) for r in _NUMERAL_ROWS if r["kind"] == "big_unit"}
+_CN_CHARS = "".join(r["char"] for r in _NUMERAL_ROWS)
+_CN_DIGIT_CHARS = "".join(_DIGITS)
+_ZEROS = "".join(ch for ch, value in _DIGITS.items() if value == 0)
+_NONZERO_DIGITS = "".join(ch for ch, value in _DIGITS.items() if value)
+_ONE_CHAR = next(ch for ch, value in _DIGITS.items() if value == 1)
+_TEN = next(ch for ch, value in _SMALL_UNITS.items() if value == 10)
+_BIG_CHARS = "".join(_BIG_UNITS)  # 万亿, smallest first
+_WAN, _YI = sorted(_BIG_UNITS, key=_BIG_UNITS.get)
+_SCALE_CHARS = "".join(_SMALL_UNITS) + _BIG_CHARS
+# Scale words: a unit alone, a small unit before a big one (十万, 千亿), a big one before a larger (万亿).
+_SCALES = {**_SMALL_UNITS, **_BIG_UNITS,
+           **{small + big: a * b for small, a in _SMALL_UNITS.items() for big, b in _BIG_UNITS.items()},
+           **{low + high: a * b for low, a in _BIG_UNITS.items() for high, b in _BIG_UNITS.items() if a < b}}
+_WORD_ROWS = lexicon.table("numeral_words").rows
+
+
+def _words(role: str) -> tuple[str, ...]:
+    """The words of one role of lexicon ``numeral_words`` in file order, alternatives (a|b) split."""
+    return tuple(w for r in _WORD_ROWS if r["role"] == role for w in r["word"].split("|"))
+
+
+_PERCENT_WORDS = {r["word"]: r["means"] for r in _WORD_ROWS if r["role"] == "percent_word"}
+(_POINT,), (_FRACTION_OF,), (_ZERO_JOINER,) = _words("decimal_point"), _words("fraction_of"), _words("zero_joiner")
+(_TENTHS,), (_HALF,), (_JIAO,), (_FEN,) = _words("tenths"), _words("half"), _words("jiao"), _words("fen")
+_YUAN, _MONEY_AFTER, _NOT_CUES = _words("yuan"), _words("money_after"), _words("not_a_cue")
+(_GENERAL_CLASSIFIER,) = _words("general_classifier")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]*")
+
 _FULL_WIDTH_CHARS = "０１２３４５６７８９．％－～"
 _FULL_WIDTH = str.maketrans(_FULL_WIDTH_CHARS, "0123456789.%-~")
 _ANY_FULL_WIDTH = re.compile("[" + re.escape(_FULL_WIDTH_CHARS) + "]")
@@ -24,23 +57,14 @@ _FINANCIAL_CHARS = "".join(r["char"] for r in _FINANCIAL_ROWS)
 _ANY_FINANCIAL = re.compile(f"[{_FINANCIAL_CHARS}]")
 # A run of numeral characters holding a financial one; read as a numeral when it holds an unambiguous
 # financial character or two financial ones, or stands before a currency (伍元).
-_FINANCIAL_RUN = re.compile(f"[〇零一二两三四五六七八九十百千万亿{_FINANCIAL_CHARS}]*[{_FINANCIAL_CHARS}][〇零一二两三四五六七八九十百千万亿{_FINANCIAL_CHARS}]*")
+_FINANCIAL_RUN = re.compile(f"[{_CN_CHARS}{_FINANCIAL_CHARS}]*[{_FINANCIAL_CHARS}][{_CN_CHARS}{_FINANCIAL_CHARS}]*")
 
-_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}
-_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-_BIG_UNITS = {"万": 10**4, "亿": 10**8}
-_SCALES = {"十": 10, "百": 100, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6,
-           "千万": 10**7, "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
-
-_CN_CHARS = "〇零一二两三四五六七八九十百千万亿"
-_CN_DIGIT_CHARS = "〇零一二两三四五六七八九"
 # Units of measure (lexicon ``measure_units``), longest first so that 千瓦时 wins over 千瓦 and 人次 over 人.
 _UNIT_ROWS = lexicon.table("measure_units").rows
 _UNITS = sorted((row["unit"] for row in _UNIT_ROWS), key=len, reverse=True)
 UNIT_ROLES = {row["unit"]: row["role"] for row in _UNIT_ROWS}
 # Compound units that begin with the measure word 个.
-_GE_UNITS = frozenset(unit for unit in _UNITS if unit.startswith("个"))
+_GE_UNITS = frozenset(unit for unit in _UNITS if unit.startswith(_GENERAL_CLASSIFIER))
 _PERCENT_UNITS = {row["unit"]: row["base"] for row in _UNIT_ROWS if row["role"] == "percent"}
 # unit -> (base unit, what one unit is in it): 斤 -> (吨, 0.0005), so series in 亿吨 and 万亿斤 compare.
 _ONE = Decimal(1)
@@ -49,54 +73,61 @@ _BASE_OF = {row["unit"]: (row["base"] or row["unit"], Decimal(row["factor"] or 1
 # Every unit in one alternation, longest first: the regex takes the first alternative that matches.
 # A Latin unit must end a word: the P of 15万P, not of 5PM.
 _UNIT = re.compile("|".join(re.escape(unit) + ("(?![A-Za-z])" if unit[-1].isascii() and unit[-1].isalpha() else "") for unit in _UNITS))
-_RANGE_DASH = "-—–~至到或"
-_ADJACENT_PAIRS = {"一两": (1, 2), "一二": (1, 2), "两三": (2, 3), "二三": (2, 3), "三四": (3, 4),
-                   "四五": (4, 5), "五六": (5, 6), "六七": (6, 7), "七八": (7, 8), "八九": (8, 9),
-                   "三五": (3, 5)}
+_RANGE_DASH = "-—–~" + "".join(_words("range_word"))
+# Two digits side by side are a range (两三个, 七八百) when their values follow each other, or a loose pair.
+_ADJACENT_PAIRS = {**{a + b: (x, y) for a, x in _DIGITS.items() for b, y in _DIGITS.items() if x and y == x + 1},
+                   **{pair: (_DIGITS[pair[0]], _DIGITS[pair[1]]) for pair in _words("loose_pair")}}
 
 # Comparator words (lexicon ``comparators``) in file order.  Suffix words follow the unit, prefix
 # words precede the number.
 _COMPARATOR_ROWS = lexicon.table("comparators").rows
 _SUFFIX_COMPARATORS = tuple((r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "suffix")
 _PREFIX_COMPARATORS = tuple((r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "prefix")
+# Before a bare scale word (过千亿, 突破千亿) a threshold word means one of it: words that may stand only there,
+# then the prefix words, longest first.
+_SCALE_PREFIXES = tuple(sorted([(r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "scale_prefix"]
+                               + list(_PREFIX_COMPARATORS), key=lambda wc: -len(wc[0])))
 # The prefix cues (word + optional 在/到/至) in the order they are tried, grouped by their last
 # character: only the cues ending with the character before a number can precede it.
 def _cues_by_last_char() -> dict[str, tuple[tuple[str, str, str], ...]]:
     grouped: dict[str, list[tuple[str, str, str]]] = {}
     for word, comparator in _PREFIX_COMPARATORS:
-        for filler in ("", "在", "到", "至"):
+        for filler in ("", *_words("cue_filler")):
             grouped.setdefault((word + filler)[-1], []).append((word + filler, word, comparator))
     return {last: tuple(cues) for last, cues in grouped.items()}
 
 
 _PREFIX_CUES_BY_LAST = _cues_by_last_char()
-_APPROX_MARKS = "余多"
+_APPROX_MARKS = "".join(_words("approx"))
+_SENTENCE_CLOSE = frozenset("，,；;。！？!?\n")
 # What may follow a numeral to make it a quantity besides a unit: an approximation, a range, a
 # fraction word, a comparator.
-_QUANTITY_FOLLOWERS = frozenset(_APPROX_MARKS + _RANGE_DASH + "成半" + "".join(word[0] for word, _ in _SUFFIX_COMPARATORS))
-_WORD_BEFORE_NUMERAL = set("统唯之同单专逐合归均整万千百第星周届每数几")  # 数十, 几百: vague, not 10 or 100
-_ORDINAL_MARKS = frozenset("第")
+_QUANTITY_FOLLOWERS = frozenset(_APPROX_MARKS + _RANGE_DASH + _TENTHS + _HALF + "".join(word[0] for word, _ in _SUFFIX_COMPARATORS))
+_WORD_BEFORE_NUMERAL = set(_words("word_before"))  # 数十, 几百: vague, not 10 or 100
+_ORDINAL_MARKS = frozenset(_words("ordinal"))
 # 至少 may govern a number across a short verb: 至少入选一人.
-_GAPPED_PREFIXES = ("至少", "不少于", "不低于")
+_GAPPED_PREFIXES = _words("gapped_prefix")
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
-_CHINESE = rf"[{_CN_CHARS}]+(?:点[{_CN_DIGIT_CHARS}]+)?"
-_SCALE_CHARS = "十百千万亿"
+_CHINESE = rf"[{_CN_CHARS}]+(?:{_POINT}[{_CN_DIGIT_CHARS}]+[{_BIG_CHARS}]*)?"  # 三点五万: a decimal may take a scale
 # The lookahead on the first character lets the scan skip positions where no numeral can start.
 _NUMBER = re.compile(
-    rf"(?=[\d{_CN_CHARS}])(?P<pct>百分之|千分之)?(?:(?P<arabic>{_ARABIC})(?P<scale>[{_SCALE_CHARS}]*)|(?P<chinese>{_CHINESE}))"
+    rf"(?=[\d{_CN_CHARS}])(?P<pct>{'|'.join(_PERCENT_WORDS)})?(?:(?P<arabic>{_ARABIC})(?P<scale>[{_SCALE_CHARS}]*)|(?P<chinese>{_CHINESE}))"
 )
 
 # Limits past which a numeral is refused (with a warning) rather than read: no amount in a plan is
-# written with more Chinese numeral characters or Arabic digits, and with the largest scale (万亿) a
-# figure of MAX_DIGITS digits still fits the frames' Decimal(38, 6), which holds 32 before the point.
-MAX_NUMERAL_CHARS = 40
+# written with more Chinese numeral characters (a numeral below 10^24, 亿亿 included, takes at most about
+# 55) or Arabic digits, and with the largest scale (万亿) a figure of MAX_DIGITS digits (in either script)
+# still fits the frames' Decimal(38, 6), which holds 32 before the point. The limit on characters also
+# keeps reading linear in the length of any text: a longer run is skipped, never read.
+MAX_NUMERAL_CHARS = 64
 MAX_DIGITS = 20
 _MAX_WARNINGS = 10
 _UNREADABLE = re.compile(
     rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))"
     rf"|(?P<digits>\d(?:,?\d){{{MAX_DIGITS},}}(?:\.\d+)?)"
     rf"|[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS + 1},}}")
+_CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 
 
 @dataclass(frozen=True)
@@ -140,7 +171,7 @@ def _financial_to_plain(text: str) -> str:
     for m in _FINANCIAL_RUN.finditer(text):
         run = m.group()
         financial = sum(ch in _FINANCIAL_CHARS for ch in run)
-        if any(ch in _FIRM_FINANCIAL for ch in run) or financial > 1 or text.startswith(("元", "圆", "角"), m.end()):
+        if any(ch in _FIRM_FINANCIAL for ch in run) or financial > 1 or text.startswith(_MONEY_AFTER, m.end()):
             pieces += [text[last:m.start()], run.translate(_FINANCIAL)]
             last = m.end()
     return "".join(pieces) + text[last:] if pieces else text
@@ -149,7 +180,8 @@ def _financial_to_plain(text: str) -> str:
 def read_number(numeral: str) -> Decimal | None:
     """Read one numeral: Arabic or Chinese digits, 万/亿 scales, decimals and percent forms.
 
-    Returns ``None`` (never raises) when the string is not one numeral.
+    Returns ``None`` (never raises) when the string is not one numeral or is a Chinese numeral longer
+    than ``MAX_NUMERAL_CHARS`` characters.
 
     >>> read_number("16.4亿")
     Decimal('1640000000')
@@ -158,7 +190,7 @@ def read_number(numeral: str) -> Decimal | None:
     """
     s = normalise_digits(numeral.strip())
     m = _NUMBER.fullmatch(s)
-    if not m:
+    if not m or m.group("chinese") and len(m.group("chinese")) > MAX_NUMERAL_CHARS:
         return None
     if m.group("arabic"):
         scale = _scale_of(m.group("scale"))
@@ -175,34 +207,43 @@ def _scale_of(word: str) -> int | None:
 
 
 def _read_chinese(numeral: str) -> Decimal | None:
-    integer, _, fraction = numeral.partition("点")
-    if fraction and any(ch not in _DIGITS for ch in fraction):
+    integer, _, fraction = numeral.partition(_POINT)
+    digits = fraction.rstrip(_BIG_CHARS)
+    scale = _SCALES.get(fraction[len(digits):], 1) if fraction[len(digits):] else 1
+    if fraction and (not digits or scale == 1 and digits != fraction or any(ch not in _DIGITS for ch in digits)):
         return None
     whole = _read_chinese_integer(integer)
     if whole is None:
         return None
     if fraction:
-        return Decimal(f"{whole}." + "".join(str(_DIGITS[ch]) for ch in fraction))
+        return _scaled(Decimal(f"{whole}." + "".join(str(_DIGITS[ch]) for ch in digits)), scale)
     return Decimal(whole)
 
 
 def _read_chinese_integer(numeral: str) -> int | None:
-    if not numeral or not (any(ch in _DIGITS for ch in numeral) or numeral[0] == "十"):
+    """One Chinese integer, in one pass over its characters (linear in its length).
+
+    Within a group of 万 or 亿 the small units fall (三千二百, not 三百二千). A 万 or 亿 scales what
+    came before it that is smaller: the groups it closes are kept on a stack with their magnitude, so
+    一万亿零三亿 is 10^12 + 3 × 10^8 (万亿 is one unit) while 一亿亿 and 三千万亿亿 read on (10^16 and up).
+    """
+    if not numeral or not (any(ch in _DIGITS for ch in numeral) or numeral[0] == _TEN):
         return None  # a bare 百 / 千 / 万 is an idiom (千方百计, 千家万户), not a number
     if len(numeral) > 1 and all(ch in _DIGITS for ch in numeral):
         # Digit-by-digit numerals (二〇二三) only with a zero; 一二三 is a list, not 123.
-        if not any(ch in "〇零" for ch in numeral):
+        if not any(ch in _ZEROS for ch in numeral):
             return None
         return int("".join(str(_DIGITS[ch]) for ch in numeral))
-    total = wan = section = number = 0  # total: 亿 groups and above; wan: the 万 group after them
+    groups: list[tuple[int, int]] = []  # (value, magnitude) of the groups a 万 or 亿 has closed
+    section = number = 0  # the small units read since the last 万/亿, and the digit not yet placed
     last_unit = 0  # multiplier of the unit just read, for abbreviations such as 三万五 = 35000
     section_unit = 10**5  # small units must fall within a section: 三千二百, not 三百二千
     after_digit = False
     for ch in numeral:
         if ch in _DIGITS:
-            if after_digit and number and ch not in "〇零":
+            if after_digit and number and ch not in _ZEROS:
                 return None  # two digits with no unit between them: 十四五, 一二
-            if ch in "〇零":
+            if ch in _ZEROS:
                 last_unit = 0
             number = _DIGITS[ch] or number
             after_digit = True
@@ -215,10 +256,18 @@ def _read_chinese_integer(numeral: str) -> int | None:
             section_unit = unit
         else:
             unit = _BIG_UNITS[ch]
-            if ch == "亿":  # 一万亿零一亿: the 万 before 亿 scales with it, a later 亿 group adds
-                total, wan = total + (wan + section + number) * unit, 0
+            value = section + number
+            if value == 0 and groups and groups[-1][1] > unit:
+                top, magnitude = groups.pop()  # 一万亿亿: a 亿 right after 万亿 scales it
+                groups.append((top * unit, magnitude * unit))
             else:
-                wan += (section + number) * unit
+                closed = 1
+                while groups and groups[-1][1] <= unit:
+                    lower, lower_magnitude = groups.pop()
+                    value += lower
+                    closed = max(closed, lower_magnitude)
+                # right after a unit the two are one unit (万亿); after a figure the unit scales the figure
+                groups.append((value * unit, unit * closed if section + number == 0 else unit))
             section = 0
             section_unit = 10**5
         last_unit = unit
@@ -226,7 +275,7 @@ def _read_chinese_integer(numeral: str) -> int | None:
         after_digit = False
     if number and last_unit >= 10:
         number *= last_unit // 10
-    return total + wan + section + number
+    return sum(value for value, _ in groups) + section + number
 
 
 def find_quantities(text: str) -> tuple[Quantity, ...]:
@@ -257,9 +306,9 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if m.group("chinese") and m.start() > 0 and norm[m.start() - 1] in _WORD_BEFORE_NUMERAL:
             pos = m.start() + 1  # 统一, 唯一, 之一: words, not numerals
             continue
-        if norm.startswith("分之", m.end()) and not m.group("pct"):
+        if norm.startswith(_FRACTION_OF, m.end()) and not m.group("pct"):
             fraction = _NUMBER.match(norm, m.end() + 2)
-            pos = fraction.end() if fraction else m.end() + 2  # 三分之一: a fraction no decimal holds exactly
+            pos = fraction.end() if fraction else m.end() + len(_FRACTION_OF)  # 三分之一: a fraction no decimal holds exactly
             continue
         if _unreadable(norm, m):
             pos = _unreadable_end(norm, m)  # refused, never misread: see numeral_warnings
@@ -280,12 +329,14 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
 def numeral_warnings(text: str) -> tuple[str, ...]:
     """Numbers :func:`find_quantities` refuses to read rather than read wrongly, one message each.
 
-    A Chinese numeral longer than ``MAX_NUMERAL_CHARS`` characters (a garbled run, not an amount), an
-    Arabic number of more than ``MAX_DIGITS`` digits (more than any frame column holds) and a number in
-    scientific notation (1e308亿元 is not 308亿元).
+    A Chinese numeral longer than ``MAX_NUMERAL_CHARS`` characters (a garbled run, not an amount), a
+    number of more than ``MAX_DIGITS`` digits in either script (more than any frame column holds) and a
+    number in scientific notation (1e308亿元 is not 308亿元).
 
-    >>> numeral_warnings("投资1e308亿元，共" + "一" * 50 + "。")
-    ('number not read at 2: scientific notation 1e308', 'number not read at 11: a run of 50 numeral characters (limit 40)')
+    >>> numeral_warnings("投资1e308亿元，共" + "一" * 70 + "。")
+    ('number not read at 2: scientific notation 1e308', 'number not read at 11: a run of 70 numeral characters (limit 64)')
+    >>> numeral_warnings("一万亿亿元")
+    ('number not read at 0: a numeral of 21 digits (limit 20)',)
     """
     if not isinstance(text, str):
         return ()
@@ -298,6 +349,11 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
             found.append((m.start(), f"{len(re.sub(r'[^0-9]', '', m.group()))} digits (limit {MAX_DIGITS})"))
         else:
             found.append((m.start(), f"a run of {len(m.group())} numeral characters (limit {MAX_NUMERAL_CHARS})"))
+    for m in _CN_RUN.finditer(norm):
+        if len(m.group()) <= MAX_NUMERAL_CHARS and _too_large(m.group()):
+            found.append((m.start(), f"a numeral of {len(str(_read_chinese(m.group()).to_integral_value()))} digits "
+                                     f"(limit {MAX_DIGITS})"))
+    found.sort()
     messages = [f"number not read at {start}: {what}" for start, what in found[:_MAX_WARNINGS]]
     if len(found) > _MAX_WARNINGS:
         messages.append(f"number not read: {len(found) - _MAX_WARNINGS} more")
@@ -306,8 +362,16 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
 
 def _unreadable(norm: str, m: re.Match) -> bool:
     if m.group("chinese"):
-        return len(m.group("chinese")) > MAX_NUMERAL_CHARS
+        return len(m.group("chinese")) > MAX_NUMERAL_CHARS or _too_large(m.group("chinese"))
     return bool(_UNREADABLE.match(norm, m.start()))
+
+
+def _too_large(chinese: str) -> bool:
+    """A Chinese numeral of 10^MAX_DIGITS or more (一万亿亿): only one with two 亿 can be."""
+    if chinese.count(_YI) < 2:
+        return False
+    value = _read_chinese(chinese)
+    return value is not None and value >= 10**MAX_DIGITS
 
 
 def _unreadable_end(norm: str, m: re.Match) -> int:
@@ -324,23 +388,27 @@ class _Number:
     end: int
 
 
-def _number_at(norm: str, m: re.Match) -> _Number | None:
-    percent = {"百分之": "%", "千分之": "‰"}.get(m.group("pct") or "")
+def _number_at(norm: str, m: re.Match, implied_one: bool = False) -> _Number | None:
+    """The number ``m`` matched; ``implied_one`` reads a bare scale word as one of it (千亿 -> 1000亿)."""
+    percent = _PERCENT_WORDS.get(m.group("pct") or "")
     if m.group("arabic"):
         value = Decimal(m.group("arabic").replace(",", ""))
         scale_word = m.group("scale")
         # 千瓦 / 千米 / 百分点 are units, not the scales 千 / 百.
-        if scale_word and scale_word[-1] in "千百" and _unit_at(norm, m.end("scale") - 1):
+        if scale_word and _SMALL_UNITS.get(scale_word[-1], 0) >= 100 and _unit_at(norm, m.end("scale") - 1):
             scale_word = scale_word[:-1]
         if _scale_of(scale_word) is None:
             return None
         return _Number(value, scale_word, percent, m.start("scale") + len(scale_word))
-    chinese = m.group("chinese")
-    if "点" not in chinese:
-        stripped = chinese.rstrip("万亿")
-        scale_word = chinese[len(stripped):]
+    chinese = (_ONE_CHAR if implied_one else "") + m.group("chinese")
+    stripped = chinese.rstrip(_BIG_CHARS)
+    scale_word = chinese[len(stripped):]
+    if _POINT in chinese:
+        if scale_word in _SCALES and (value := _read_chinese(stripped)) is not None:
+            return _Number(value, scale_word, percent, m.end())  # 三点五万 is 3.5 万
+    else:
         # 一万亿零一亿 is one number: a trailing scale is split off only when no larger or equal one precedes it.
-        larger = "亿" if scale_word.endswith("亿") else "万亿"
+        larger = _YI if scale_word.endswith(_YI) else _WAN + _YI
         if stripped and scale_word in _SCALES and not any(ch in larger for ch in stripped):
             value = _read_chinese(stripped)
             if value is not None:
@@ -355,9 +423,9 @@ def _with_lower_groups(norm: str, number: _Number) -> _Number:
     """3亿5000万, 1万600, 100万零三千: a 亿/万 figure followed by its lower groups is one number, kept in
     the first scale (3.5亿)."""
     scale = _scale_of(number.scale_word)
-    if number.scale_word not in ("万", "亿", "万亿") or number.percent:
+    if number.scale_word not in (_WAN, _YI, _WAN + _YI) or number.percent:
         return number
-    pos = number.end + (1 if norm.startswith("零", number.end) else 0)
+    pos = number.end + (len(_ZERO_JOINER) if norm.startswith(_ZERO_JOINER, number.end) else 0)
     m = _NUMBER.match(norm, pos)
     if not m or m.group("pct"):
         return number
@@ -366,7 +434,7 @@ def _with_lower_groups(norm: str, number: _Number) -> _Number:
         return number
     lower_value = lower.value * (_scale_of(lower.scale_word) or 1)
     after = lower.end + (1 if norm[lower.end:lower.end + 1] in _APPROX_MARKS else 0)
-    if lower_value >= scale or lower_value == 0 or pos == number.end and lower_value < 10 or norm[after:after + 1] in ("万", "亿"):
+    if lower_value >= scale or lower_value == 0 or pos == number.end and lower_value < 10 or norm[after:after + 1] in _BIG_UNITS:
         return number  # 2万3 is spoken for 23000 or a list: not read as one number
 
     return _Number(number.value + lower_value / scale, number.scale_word, None, lower.end)
@@ -385,7 +453,8 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
         pair = _adjacent_pair(norm, m)
         if pair is not None:
             return pair
-    first = _number_at(norm, m)
+    threshold = _bare_scale_threshold(norm, m)
+    first = _number_at(norm, m, implied_one=threshold is not None)
     if first is None:
         return None
     first = _with_lower_groups(norm, first)
@@ -397,7 +466,7 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
     if not scale_word and approx:
         scale_word, pos = _scale_word_at(norm, pos)
     unit, pos = _unit_after(norm, pos, first.percent)
-    if unit in ("元", "圆") and not scale_word and approx is None:
+    if unit in _YUAN and not scale_word and approx is None:
         cents, pos = _jiao_fen(norm, pos)
         if cents:
             first = replace(first, value=first.value + cents)  # 六十四元一角七分 = 64.17元
@@ -414,7 +483,7 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
         return fraction
     written_unit = (scale_word + unit) if unit else (scale_word or None)
     suffix_cmp, suffix_word, pos = _suffix_comparator(norm, pos)
-    prefix_cmp, prefix_word, start = _prefix_comparator(norm, start)
+    prefix_cmp, prefix_word, start = threshold or _prefix_comparator(norm, start)
     if written_unit is None and suffix_cmp is None and prefix_cmp is None:
         return None
     if high is not None:
@@ -436,6 +505,22 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
         base_unit=base_unit, comparator=comparator, cue=cue,
         start=start, end=pos, number_start=m.start(),
     )
+
+
+def _bare_scale_threshold(norm: str, m: re.Match) -> tuple[str, str, int] | None:
+    """(comparator, word, start) when a bare scale word after a threshold word closes a clause (规模过千亿。,
+    超百亿元，): it means one of it. Elsewhere a bare 百/千/万 is an idiom (千方百计, 千家万户) and no number."""
+    chinese = m.group("chinese")
+    if not chinese or m.group("pct") or chinese.strip(_SCALE_CHARS) or chinese[0] == _TEN:
+        return None
+    unit = _unit_at(norm, m.end()) or ""
+    after = norm[m.end() + len(unit):m.end() + len(unit) + 1]
+    if after and after not in _SENTENCE_CLOSE:
+        return None  # 通过百姓: a word; 超亿元的企业, 过亿元项目: a size class, read with its noun
+    for word, comparator in _SCALE_PREFIXES:
+        if norm.endswith(word, 0, m.start()):
+            return comparator, word, m.start() - len(word)
+    return None
 
 
 def _plainly_bare(norm: str, m: re.Match) -> bool:
@@ -486,13 +571,11 @@ def _per_unit_at(norm: str, pos: int) -> str:
     if not norm.startswith("/", pos):
         return ""
     scale, after_scale = _scale_word_at(norm, pos + 1)
-    if len(scale) > 1:
-        return ""  # 10/10万 is a ratio of two numbers, not a unit
     unit = _unit_at(norm, after_scale)
     return f"/{scale}{unit}" if unit and unit not in _GE_UNITS and unit not in _PERCENT_UNITS else ""
 
 
-_JIAO_FEN = re.compile(r"(?:([一二两三四五六七八九]|\d)角)?(?:零?([一二两三四五六七八九]|\d)分)?")
+_JIAO_FEN = re.compile(rf"(?:([{_NONZERO_DIGITS}]|\d){_JIAO})?(?:{_ZERO_JOINER}?([{_NONZERO_DIGITS}]|\d){_FEN})?")
 
 
 def _jiao_fen(norm: str, pos: int) -> tuple[Decimal, int]:
@@ -528,10 +611,10 @@ def _fraction(norm: str, pos: int, number: _Number, start: int) -> Quantity | No
     """三成 (30%) and 一半 (50%), with the fraction word right after the numeral."""
     if number.percent or number.scale_word or number.value > 10:
         return None
-    if norm.startswith("成", pos):
-        unit, percent = "成", _scaled(number.value, 10)
-    elif norm.startswith("半", pos) and number.value == 1:
-        unit, percent = "半", Decimal(50)
+    if norm.startswith(_TENTHS, pos):
+        unit, percent = _TENTHS, _scaled(number.value, 10)
+    elif norm.startswith(_HALF, pos) and number.value == 1:
+        unit, percent = _HALF, Decimal(50)
     else:
         return None
     suffix_cmp, suffix_word, end = _suffix_comparator(norm, pos + 1)
@@ -548,11 +631,11 @@ def _suffix_comparator(norm: str, pos: int) -> tuple[str | None, str | None, int
 
 def _prefix_comparator(norm: str, start: int) -> tuple[str | None, str | None, int]:
     for cue, word, comparator in _PREFIX_CUES_BY_LAST.get(norm[start - 1], ()) if start else ():
-        if norm.endswith(cue, 0, start) and not (word == "近" and norm.endswith("最近", 0, start)):
+        if norm.endswith(cue, 0, start) and not any(w.endswith(cue) and norm.endswith(w, 0, start) for w in _NOT_CUES):
             return comparator, word, start - len(cue)
     for word in _GAPPED_PREFIXES:
         found = norm.rfind(word, max(0, start - len(word) - 2), start)
-        if found != -1 and all("\u4e00" <= ch <= "\u9fff" for ch in norm[found + len(word):start]):
+        if found != -1 and _HAN_RUN.fullmatch(norm, found + len(word), start):
             return ">=", word, found
     return None, None, start
 

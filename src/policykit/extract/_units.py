@@ -99,9 +99,9 @@ _BANK_OFFICES = of_kind("unit_name_words", "bank_office")
 _NATIONAL_PREFIXES = of_kind("unit_name_words", "national_prefix")
 _UNFINISHED = of_kind("unit_name_words", "unfinished")
 _OPENINGS = of_kind("unit_name_words", "opening")
-# Chinese numerals of a count (等五家单位): the digits 一…九 and 十 of chinese_numerals.tsv.
+# Chinese numerals of a count (等五家单位, 等两家): the digits and 十 of chinese_numerals.tsv.
 _COUNT_NUMERALS = "".join(row["char"] for row in lexicon.table("chinese_numerals").rows
-                          if row["kind"] in ("digit", "ten") and row["value"] != "0")
+                          if row["value"] != "0" and int(row["value"]) <= 10)
 # 等, 等部门, 等10个部门, 等五家单位: words that close a list without naming a unit. 等有关部门, 等相关单位
 # close it with a collective of their own, the relevant others: a placeholder mention (有关部门).
 _ETC_QUALIFIED = (rf"(?P<others>{alternation(of_kind('unit_collectives', 'etc_qualifier'))}"

@@ -1,0 +1,139 @@
+"""Figures a plan states that are not aims: the scope of work on things that exist, the basis of a rate,
+a grade label, a rule applied, a bound on another figure's metric, the condition of a payment.
+
+Each function answers for one figure in its text; the words are data (``lexicon/data/target_frames.tsv``,
+with ``hardness.tsv``, ``instrument_words.tsv`` and 的 and 到…年 from ``measure_words.tsv`` and
+``measure_patterns.tsv``), what stays here is where they must stand. A figure
+framed as an aim (a hardness word, 到2025年, 达到, a comparator word such as 以上 or 左右) stays a target.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ._numbers import Quantity
+from ._spans import CLAUSE_END, SENTENCE_END, boundary_after
+
+_ROWS = lexicon.table("target_frames").rows
+_AIM_YEAR = next(r["pattern"] for r in lexicon.table("measure_patterns").rows if r["name"] == "aim_year")
+_DE = next(r["word"] for r in lexicon.table("measure_words").rows if r["role"] == "attributive")
+
+
+def _role(role: str) -> str:
+    return lexicon.alternation_of(r["word"] for r in _ROWS if r["role"] == role)
+
+
+_WORKING_VERB = re.compile(_role("working_verb"))
+_OUTCOME_TAIL = re.compile(_role("outcome_noun") + _role("list_tail") + "?$")  # 40项专项、80项研发和…: a list item
+# A frame: its words, the hardness words, or a year the figure is for (到2025年).
+_FRAME = re.compile(_role("frame") + "|" + lexicon.alternation("hardness") + "|" + _AIM_YEAR)
+_AIM = re.compile(lexicon.alternation("hardness") + "|" + _AIM_YEAR)
+_BASIS = re.compile(_role("per_word") + _role("basis_verb") + r"?[ \t\u3000]*$")
+_LABEL_UNITS = frozenset(r["word"] for r in _ROWS if r["role"] == "label_unit")
+_RULE_BEFORE = re.compile(_role("rule_before"))
+_RULE_AFTER = re.compile(_role("rule_after"))
+_WITHIN = re.compile(_role("within") + r"(?=[\u4e00-\u9fff])")
+_SUPPORT = re.compile(lexicon.alternation_of(
+    [r["word"] for r in _ROWS if r["role"] == "support_verb"]
+    + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")]))
+
+
+def works_on_existing(text: str, q: Quantity, clause_start: int, counted_end: int) -> bool:
+    """A plain count a working verb governs, with no frame: 抓好550个省重大项目, 推进40项专项、80项….
+
+    The count stays a target when its phrase names a result (推进20个重点区域环境整治) or a frame sets it
+    (力争推进40项…); ``counted_end`` is where the counted phrase ends (the next figure or the clause end).
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "抓好550个省重大项目"
+    >>> works_on_existing(text, find_quantities(text)[0], 0, len(text))
+    True
+    >>> text = "推进20个重点区域环境整治"
+    >>> works_on_existing(text, find_quantities(text)[0], 0, len(text))
+    False
+    """
+    if q.cue is not None or not _WORKING_VERB.search(text, clause_start, q.start):
+        return False
+    if _FRAME.search(text, clause_start, q.start):
+        return False
+    counted = text[q.end:counted_end].rstrip()
+    return not _OUTCOME_TAIL.search(counted)
+
+
+def is_basis(text: str, q: Quantity) -> bool:
+    """The figure after 每 is what a rate is per (每5所幼儿园配备…, 每认定1家给予…), not an aim.
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "每认定1家给予10万元"
+    >>> is_basis(text, find_quantities(text)[0])
+    True
+    """
+    return bool(_BASIS.search(text, max(0, q.start - 8), q.start))
+
+
+def per_basis(text: str, q: Quantity, clause_start: int, earlier: Quantity | None) -> bool:
+    """A plain figure after a 每-basis of its clause states a ratio (每5所幼儿园配备1名督学), unless a
+    frame sets it as an aim (每千人口执业医师达到3人).
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "每5所幼儿园配备1名责任督学"
+    >>> basis, q = find_quantities(text)
+    >>> per_basis(text, q, 0, basis)
+    True
+    """
+    return (earlier is not None and earlier.start >= clause_start and q.cue is None and is_basis(text, earlier)
+            and not _FRAME.search(text, earlier.end, q.start))
+
+
+def is_label(q: Quantity) -> bool:
+    """一类、二类、三类: a figure in a classifier of kinds names a grade, unless a comparator bounds it.
+
+    >>> from policykit.extract import find_quantities
+    >>> [is_label(q) for q in find_quantities("修订二类、三类幼儿园建设标准")]
+    [True, True]
+    """
+    return q.cue is None and (q.unit or "") in _LABEL_UNITS
+
+
+def is_applied_rule(text: str, q: Quantity, clause_start: int) -> bool:
+    """A rate a rule applies (可按照不低于50%的比例用于…, 研发费用税前100%加计扣除), not an aim.
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "研发费用税前100%加计扣除"
+    >>> is_applied_rule(text, find_quantities(text)[0], 0)
+    True
+    """
+    return bool(_RULE_BEFORE.search(text, clause_start, q.start) and _RULE_AFTER.match(text, q.end))
+
+
+def bounds_later_metric(text: str, q: Quantity, next_start: int | None) -> bool:
+    """A figure bounding the metric of a later figure of its clause (公交与轨道50米内换乘比例达91%).
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "公交与轨道50米内换乘比例达91%"
+    >>> [bounds_later_metric(text, q, n) for q, n in zip(find_quantities(text), (15, None))]
+    [True, False]
+    """
+    if next_start is None or not _WITHIN.match(text, q.end):
+        return False
+    return boundary_after(text, q.end, CLAUSE_END) > next_start
+
+
+def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
+    """A figure a later payment of its sentence depends on (年销售收入首次达到2000万元的，给予…):
+    a threshold, unless the sentence sets an aim before it.
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "企业年销售收入首次达到2000万元的，给予最高50万元扶持"
+    >>> [is_support_condition(text, q, 0) for q in find_quantities(text)]
+    [True, False]
+    """
+    end = boundary_after(text, q.end, SENTENCE_END)
+    support = _SUPPORT.search(text, q.end, end)
+    if support is None:
+        return False
+    # The condition closes (…的，) before the clause that pays: 给予不超过投资额30%的补助 is the payment.
+    closed = max(text.rfind(stop, q.end, support.start()) for stop in CLAUSE_END)
+    if closed == -1 or _DE not in text[q.end:closed]:
+        return False
+    return not _AIM.search(text, sentence_start, q.start)

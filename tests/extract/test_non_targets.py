@@ -1,0 +1,107 @@
+"""Figures a plan states that are not aims (scope, basis, label, rule, bound, condition), and the aims beside them.
+
+Each class has a case that drops and a near case that stays, so a rule that drops everything fails too.
+"""
+from __future__ import annotations
+
+import pytest
+
+from policykit.extract import find_instruments, find_quantities, find_targets
+from policykit.text import DocumentMetadata
+
+REPORT = DocumentMetadata(year=2026, doc_type="key_tasks")
+MEASURES = DocumentMetadata(year=2024, doc_type="policy_measures")
+
+
+def values(text, metadata=REPORT):
+    return [(t.value, t.unit) for t in find_targets(text, (), metadata)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a working verb on things that exist: the count is the scope of the work
+    ("抓好320个市重点项目。", []),
+    ("扎实推进25项重大改革、18项科研攻关和9项重点工程。", []),
+    ("统筹用好两个市场两种资源。", []),
+    ("围绕9条重点产业链，开展对接活动。", []),
+    # ... unless the counted phrase names a result, a frame sets the figure or a comparator bounds it
+    ("推进12个老旧街区环境整治。", [("12", "个")]),
+    ("推进8条河道生态流量达标。", [("8", "条")]),
+    ("力争推进30个重大项目。", [("30", "个")]),
+    ("推进30个以上重大项目。", [("30", "个")]),
+    ("围绕主导产业形成20个应用场景。", [("20", "个")]),
+])
+def test_a_count_of_things_worked_on_is_scope_unless_framed_as_an_aim(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("每6所中学配备1名法治副校长。", []),  # a staffing ratio
+    ("每千人口执业医师数达到3.5人。", [("3.5", "人")]),  # a rate set as an aim
+    ("每个乡镇至少建成1所公办幼儿园。", [("1", "所")]),
+])
+def test_the_basis_of_a_ratio_is_no_target(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("修订一类、二类、三类托育机构建设标准。", []),  # grade labels
+    ("科研院所可按照不低于40%的比例用于人员奖励。", []),  # a rule applied
+    ("落实研发费用税前100%加计扣除政策。", []),  # a tax rule
+    ("研发投入强度达到3%。", [("3", "%")]),
+    ("地铁站300米内公交接驳比例达到95%。", [("95", "%")]),  # the 300米 bounds the metric
+    ("政务服务事项压缩至5个工作日内办结。", [("5", "个工作日")]),
+    ("各高校按师生比不低于1∶3000配备专职教师。", []),  # a ratio
+    ("分两期建设。", []),
+])
+def test_labels_rules_and_bounds_of_a_metric_are_no_targets(text, expected):
+    assert values(text) == expected
+
+
+def test_the_condition_of_a_payment_is_a_threshold_instrument_not_a_target():
+    text = "对引进的企业，年营业收入首次达到3000万元、8000万元的，分别给予最高20万元、60万元奖励。"
+    assert values(text, MEASURES) == []
+    kinds = [(i.kind, i.amount, i.unit) for i in find_instruments(text, (), MEASURES)]
+    assert ("threshold", "3000", "万元") in kinds and ("threshold", "8000", "万元") in kinds
+    assert [amount for kind, amount, _ in kinds if kind in ("award", "subsidy")] == ["20", "60"]
+    # a payment rate followed by 的 is the payment, not a condition of it
+    assert [i.kind for i in find_instruments("给予不超过投资额20%的补助。", (), MEASURES)] == ["subsidy"]
+    # an aim in the sentence keeps the figure a target
+    assert values("力争到2027年，年营业收入达到3000万元的企业增加到50家，给予奖励。") != []
+
+
+def test_a_list_of_graded_awards_are_payments():
+    text = "对获奖项目给予特等奖80万元、一等奖40万元、二等奖20万元奖励。"
+    assert values(text, MEASURES) == []
+    assert [i.amount for i in find_instruments(text, (), MEASURES)] == ["80", "40", "20"]
+
+
+def test_items_of_a_quoted_slogan_are_not_items_of_the_list():
+    assert values("“一企一策、一室一策”支持东湖、南山、北岭3个省实验室高效运营。") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("在2000个小区设置智能回收设施。", [("2000", "个")]),  # done in so many places
+    ("在全市16个区开展宣传。", []),  # the whole of an existing set
+    ("建立覆盖主要行业的300个左右实训基地。", [("300", "个")]),  # a bounded count after 的 is an aim
+    ("入库的61个项目。", []),
+])
+def test_where_and_described_sets(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("力争全市软件产业规模过千亿。", [("1000", "亿", ">", "100000000000", None)]),
+    ("营业收入超百亿元，", [("100", "亿元", ">", "10000000000", "元")]),
+    ("产值突破千亿元。", [("1000", "亿元", ">", "100000000000", "元")]),
+    ("死亡率控制在0.5人/百亿元以下", [("0.5", "人/百亿元", "<=", "0.5", "人/百亿元")]),
+    ("通过百姓议事会协商。", []),  # 过 inside a word
+    ("千方百计稳就业。", []),
+])
+def test_bare_scale_thresholds_and_per_scale_units(text, expected):
+    assert [(str(q.value), q.unit, q.comparator, str(q.base_value), q.base_unit) for q in find_quantities(text)] == expected
+
+
+def test_a_bare_scale_size_class_keeps_its_noun_in_the_metric():
+    found = find_targets("销售收入超亿元的企业达到30家。", (), REPORT)
+    assert [(t.value, t.unit) for t in found] == [("30", "家")]
+    assert "超亿元" in found[0].metric
