@@ -1,9 +1,10 @@
 """Extraction: pure functions from a clean document text to records with character spans.
 
-The stage knows nothing of storage. :func:`extract_document` is the one entry point the log uses;
-the pieces (section tree, responsibility clauses, unit mentions, numbers, targets, observations,
-policy instruments)
-live in private modules and are re-exported where they are useful on their own.
+The stage knows nothing of storage. :func:`extract_document` is the one entry point the log uses; it
+reads top to bottom: parse (:class:`ParsedDocument`: boundaries, headings, years, numbers, each found
+once) → structure (tasks) → clauses (assignments) → quantities in context (measures) → targets,
+observations, instruments. The pieces live in private modules and are re-exported where they are useful
+on their own; each finder takes a clean text or its parsed value.
 """
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from dataclasses import replace
 
 from ..text import DocumentMetadata
 from ._clauses import find_assignments
-from ._instruments import find_instruments
+from ._instruments import find_instruments, instruments_of
+from ._measures import read_measures
 from ._metrics import metric_direction, metric_key
 from ._numbers import MAX_DIGITS, Quantity, find_quantities, numeral_warnings, read_number
-from ._observations import find_observations
+from ._observations import find_observations, observations_of
+from ._parsed import ParsedDocument, parse
 from ._records import (
     COMPARATORS,
     INSTRUMENT_KINDS,
@@ -34,7 +37,7 @@ from ._records import (
 )
 from ._spans import SENTENCE_END, boundary_after, boundary_before
 from ._structure import find_tasks
-from ._targets import find_targets
+from ._targets import find_targets, targets_of
 
 from .._version import EXTRACTOR_VERSION  # bump it there when extraction output may change
 
@@ -52,6 +55,7 @@ __all__ = [
     "InstrumentRecord",
     "ObservationRecord",
     "Offset",
+    "ParsedDocument",
     "Quantity",
     "TargetRecord",
     "TaskRecord",
@@ -66,6 +70,7 @@ __all__ = [
     "metric_direction",
     "metric_key",
     "numeral_warnings",
+    "parse",
     "read_number",
     "MAX_DIGITS",
     "sentence_span",
@@ -95,16 +100,17 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
     >>> [(a.mention, a.role) for a in ex.assignments]
     [('科技局', 'lead'), ('各镇街', 'participant')]
     """
-    metadata = metadata or DocumentMetadata()
-    tasks = find_tasks(text)
+    doc = parse(text, metadata)
+    tasks = find_tasks(doc)
     # A table row restating a task is that task: what its cells say belongs to it.
     owners = tasks + tuple(replace(t, start=a, end=b, rows=()) for t in tasks for a, b in t.rows)
+    measures = read_measures(doc, owners)
     return Extraction(
         tasks=tasks,
         assignments=find_assignments(text, owners),
-        targets=find_targets(text, owners, metadata),
-        observations=find_observations(text, owners, metadata),
-        instruments=find_instruments(text, owners, metadata),
+        targets=targets_of(measures),
+        observations=observations_of(measures),
+        instruments=instruments_of(measures),
         warnings=numeral_warnings(text),
     )
 
