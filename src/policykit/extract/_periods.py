@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .. import lexicon
 from ..text import DocumentMetadata
+from . import _sieve as sieve
 from ._numbers import read_number
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, SENTENCE_END, SENTENCE_REACH
 
@@ -52,6 +53,7 @@ PLAN_TYPES = (None, "action_plan", "key_tasks", "policy_measures", "other")
 _PARAGRAPH_YEAR = re.compile(
     r"[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．])?[ \t\u3000]*(?:力争|争取|确保)?(?:到|至)?"
     rf"(?:20\d{{2}}|{_CN_YEAR})\s*年(?:底|末|年底)?前?[，,：:]")
+_YEAR_NEEDS = sieve.required_chars(_YEAR_WORD)  # 年: a window without it holds no year word
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
 _MONTH_RANGE = re.compile(
     r"(?P<a>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?")
@@ -138,9 +140,10 @@ def stated_year_of(match: re.Match | None) -> int | None:
 def last_year_word(text: str, start: int, end: int, stated_only: bool = False) -> re.Match | None:
     """The last year word in ``text[start:end]``; with ``stated_only``, the last one that names a year (2023年)."""
     found = None
-    for m in _YEAR_WORD.finditer(text, start, end):
-        if m.group("y") or not stated_only:
-            found = m
+    if sieve.could_match(_YEAR_NEEDS, text, start, end):
+        for m in _YEAR_WORD.finditer(text, start, end):
+            if m.group("y") or not stated_only:
+                found = m
     return found
 
 
@@ -159,17 +162,17 @@ def when(doc: ParsedDocument, sentence_start: int, pos: int, role: str) -> tuple
     text, metadata, doc_year, plan, bounds = doc.text, doc.metadata, doc.year, doc.plan, doc.boundaries
     sentence = bounds.before(pos, SENTENCE_END, SENTENCE_REACH)
     clause = bounds.before(pos, CLAUSE_END)
-    span = _last(_SPAN_FROM, text, sentence, pos)
+    span = sieve.last(_SPAN_FROM, text, sentence, pos)
     if span is not None:  # 2012年起5年内: the span's last year
         year = stated_year_of(span) + int(read_number(span.group("n"))) - 1
         return (year, "relative", None, None) if role == "target" else (year, "relative", *_observed(doc, sentence_start, pos, year))
-    five_year = _last(_FIVE_YEAR_END, text, sentence, pos)
+    five_year = sieve.last(_FIVE_YEAR_END, text, sentence, pos)
     if five_year is not None and role == "target":
         return five_year_end(five_year.group()), "stated", None, None
     before = text[sentence_start:pos]
     clause_start = clause - sentence_start
     stated = None
-    for m in _YEAR_WORD.finditer(before):
+    for m in _YEAR_WORD.finditer(before) if sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos) else ():
         if m.group("y") or m.start() >= clause_start:  # 上年 / 今年 reach no further than their clause
             stated = m
     paragraph_start = bounds.before(sentence_start, LINE_END)
@@ -185,7 +188,7 @@ def when(doc: ParsedDocument, sentence_start: int, pos: int, role: str) -> tuple
         elif lead - paragraph_start <= 16 and lead < sentence_start:  # （一）2023年目标。全市… / 2024年：…
             stated = last_year_word(text, paragraph_start, lead, True)
     relative = stated.group("rel") if stated else None
-    multi_year = _last(_MULTI_YEAR, text, bounds.before(pos, LINE_END), pos)
+    multi_year = sieve.last(_MULTI_YEAR, text, bounds.before(pos, LINE_END), pos)
     if multi_year is None and stated is None:
         heading = _heading_before(doc, pos)
         if last_year_word(heading, 0, len(heading), True) is None:  # 二、“十五五”时期目标任务和2026年工作安排
@@ -194,17 +197,17 @@ def when(doc: ParsedDocument, sentence_start: int, pos: int, role: str) -> tuple
     stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
-    recurring = _RECURRING.search(text, clause, pos)
-    if role == "observation" and not stated_year and _YEARLY_AVERAGE.search(text, clause, pos):
+    recurring = sieve.search(_RECURRING, text, clause, pos)
+    if role == "observation" and not stated_year and sieve.search(_YEARLY_AVERAGE, text, clause, pos):
         recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
     span_end = _named_span_end(doc, pos, multi_year) if multi_year and role == "target" else None
     if not recurring and not stated_year and plan is None and span_end:
         year, source = span_end, "plan_period"  # “十五五”时期主要目标：…年均增长5%左右 in a 2026 report: 2030
-    elif recurring or (_DURATION.search(before) or multi_year) and plan is None and not stated_year:
+    elif recurring or (sieve.search(_DURATION, before) or multi_year) and plan is None and not stated_year:
         year, source = None, "unknown"  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated_year:
         year, source = stated_year, "stated"  # 今后五年…，到2027年突破4000亿元
-    elif role == "target" and plan is not None and (relative is None or _DURATION.search(before)):
+    elif role == "target" and plan is not None and (relative is None or sieve.search(_DURATION, before)):
         year = five_year_end(multi_year.group(0)) if multi_year else None
         year, source = year or plan[1], "plan_period"  # 到“十四五”末 in a plan for 2024—2026 is 2025
     elif doc_year is None:
@@ -230,13 +233,6 @@ def _observed(doc: ParsedDocument, sentence_start: int, pos: int, year: int | No
     full_sentence = bounds.before(pos, FULL_STOP, SENTENCE_REACH)
     previous_sentence = bounds.before(max(sentence_start - 1, paragraph_start), SENTENCE_END)
     return _period(doc.text[max(paragraph_start, min(full_sentence, previous_sentence)):pos], year, doc.metadata)
-
-
-def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
-    found = None
-    for found in pattern.finditer(text, start, end):
-        pass
-    return found
 
 
 class Headings(NamedTuple):
@@ -274,9 +270,7 @@ def _period(before: str, year: int | None, metadata: DocumentMetadata) -> tuple[
         return metadata.period, None
     for pattern, builder in ((_MONTH_RANGE, _month_range), (_QUARTERS, _quarter), (_UNTIL, _until),
                              (_MONTH_END, _month_end), (_ONE_MONTH, _one_month)):
-        found = None
-        for m in pattern.finditer(before):
-            found = m
+        found = sieve.last(pattern, before)
         if found is not None:
             period = builder(found, year)
             if period is not None:

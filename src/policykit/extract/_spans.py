@@ -1,15 +1,12 @@
 """Sentence and clause boundaries, shared by the readers of quantities and of their dates.
 
-Where the stop characters of a text stand is found once per text and kind of stop (:class:`Boundaries`);
-each boundary is then a bisection, not a search.
+One :class:`Boundaries` value per text answers every reader (the parsed document holds it).
 """
 from __future__ import annotations
 
 import re
-from array import array
-from bisect import bisect_left
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 SENTENCE_END = "。；;！？!?\n"  # a sentence in the sense of one statement: ；-clauses stand alone
 CLAUSE_END = SENTENCE_END + "，,：:"
@@ -25,9 +22,11 @@ MAX_REACH = 2000
 SENTENCE_REACH = 300
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Boundaries:
-    """The stop characters of one text, by kind of stop, each kind found on first use and then kept.
+    """Where the stretches of one text (paragraphs, sentences, clauses) begin and end around an offset.
+
+    The text is reversed once, so that looking back for the last stop is one forward search.
 
     Examples
     --------
@@ -37,30 +36,26 @@ class Boundaries:
     """
 
     text: str
-    _found: dict[str, array] = field(default_factory=dict, repr=False)
 
-    def positions(self, stops: str) -> array:
-        """Offsets of every character of ``stops`` in the text, in order."""
-        found = self._found.get(stops)
-        if found is None:
-            found = self._found[stops] = array("q", [m.start() for m in _stop_class(stops).finditer(self.text)])
-        return found
+    @cached_property
+    def _reversed(self) -> str:
+        return self.text[::-1]
 
     def before(self, pos: int, stops: str, reach: int = MAX_REACH) -> int:
         """Start of the stretch that ends at ``pos``: just after the last character of ``stops`` before it
         (at most ``reach`` characters back)."""
         low = max(0, pos - reach)
-        found = self.positions(stops)
-        i = bisect_left(found, pos) - 1
-        return found[i] + 1 if i >= 0 and found[i] >= low else low
+        # The last stop before ``pos`` is the first one at or after ``len - pos`` in the reversed text.
+        size = len(self.text)
+        last = _stop_class(stops).search(self._reversed, size - pos, size - low)
+        return size - last.start() if last else low
 
     def after(self, pos: int, stops: str) -> int:
         """End of the stretch that starts at ``pos``: the first character of ``stops`` at or after it (at most
         ``MAX_REACH`` characters on)."""
         high = min(len(self.text), pos + MAX_REACH)
-        found = self.positions(stops)
-        i = bisect_left(found, pos)
-        return found[i] if i < len(found) and found[i] < high else high
+        first = _stop_class(stops).search(self.text, pos, high)
+        return first.start() if first else high
 
 
 @lru_cache(maxsize=4)  # the readers of one document all ask about the same text
