@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -101,3 +102,10 @@ def test_the_parsed_value_holds_the_document_years_and_headings():
     assert doc.headings.lines == ["一、主要目标", "二、重点任务"]
     assert isinstance(doc, ParsedDocument) and doc == parse(TEXT, PLAN)
     assert extract.parse is parse
+
+
+def test_a_document_with_more_numbers_than_the_limit_is_refused_before_reading(monkeypatch):
+    monkeypatch.setattr(extract, "MAX_NUMBERS", 3)
+    assert extract_document("建成1家、2家、3家。").targets
+    with pytest.raises(extract.TooManyNumbers, match="4 numbers .*MAX_NUMBERS"):
+        extract_document("建成1家、2家、3家、4家。")

@@ -41,6 +41,14 @@ from ._targets import find_targets, targets_of
 
 from .._version import EXTRACTOR_VERSION  # bump it there when extraction output may change
 
+# Reading a figure in context costs about 0.1 ms, so a document is refused beyond this many numbers
+# (a dense 7.4 MB table holds 500 000 and took minutes); the largest corpus document holds under 2 000.
+MAX_NUMBERS = 50_000
+
+
+class TooManyNumbers(ValueError):
+    """A document writes more numbers than :data:`MAX_NUMBERS`: refused before any of them is read."""
+
 __all__ = [
     "COMPARATORS",
     "EXTRACTOR_VERSION",
@@ -73,6 +81,8 @@ __all__ = [
     "parse",
     "read_number",
     "MAX_DIGITS",
+    "MAX_NUMBERS",
+    "TooManyNumbers",
     "sentence_span",
 ]
 
@@ -92,6 +102,11 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
     Extraction
         Records whose ``start``/``end`` are offsets into ``text``.
 
+    Raises
+    ------
+    TooManyNumbers
+        When the text writes more than :data:`MAX_NUMBERS` numbers in digits.
+
     Examples
     --------
     >>> ex = extract_document("一、创新\\n1.完善实验室体系。力争达到20家以上。(牵头单位:科技局参与单位:各镇街)")
@@ -101,6 +116,9 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
     [('科技局', 'lead'), ('各镇街', 'participant')]
     """
     doc = parse(text, metadata)
+    if doc.digit_runs > MAX_NUMBERS:
+        raise TooManyNumbers(f"{doc.digit_runs} numbers in one document, over the limit of {MAX_NUMBERS} "
+                             "(policykit.extract.MAX_NUMBERS); split the file")
     tasks = find_tasks(doc)
     # A table row restating a task is that task: what its cells say belongs to it.
     owners = tasks + tuple(replace(t, start=a, end=b, rows=()) for t in tasks for a, b in t.rows)

@@ -6,6 +6,7 @@ this value instead of deriving its own boundaries, years and numbers from the ra
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -14,6 +15,8 @@ from ._numbers import Quantity, find_quantities
 from ._periods import Headings, document_year, headings_of, plan_period
 from ._spans import Boundaries, boundaries_of
 from ._tables import TableFigure, indicator_row_spans, read_indicator_tables
+
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,11 @@ class ParsedDocument:
     def plan(self) -> tuple[int, int] | None:
         """First and last year of the plan the title names."""
         return plan_period(self.text, self.metadata)
+
+    @cached_property
+    def digit_runs(self) -> int:
+        """How many numbers the text writes in digits: a bound on the work of reading it, known in one pass."""
+        return sum(1 for _ in _DIGIT_RUN.finditer(self.text))
 
     @cached_property
     def quantities(self) -> tuple[Quantity, ...]:
