@@ -21,6 +21,7 @@ _TIME_ROWS = lexicon.table("time_words").rows
 # Relative year words (今年, 去年 …) and how many years they move from the document's year.
 _RELATIVE_OFFSETS = {r["word"]: r["offset"] for r in _TIME_ROWS if r["kind"] == "relative"}
 _RELATIVE = "|".join(sorted(_RELATIVE_OFFSETS, key=len, reverse=True))
+_THIS_YEAR = frozenset(word for word, offset in _RELATIVE_OFFSETS.items() if offset == "this")  # 今年
 _MULTI_YEAR_WORDS = "|".join(re.escape(r["word"]) for r in _TIME_ROWS if r["kind"] == "multi_year")
 # Spans ahead of the report that says them, with their last year's offset (今后五年 in a 2026 report: 2030).
 _FORWARD_SPANS = {r["word"]: int(r["offset"]) for r in _TIME_ROWS if r["kind"] == "multi_year" and r["offset"]}
@@ -57,7 +58,7 @@ _YEAR_NEEDS = sieve.required_chars(_YEAR_WORD)  # 年: a window without it holds
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
 _MONTH_RANGE = re.compile(
     r"(?P<a>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?")
-_QUARTERS = re.compile(r"前三季度|上半年|(?:第?(?P<q>[一二三四1-4]))季度")
+_QUARTERS = re.compile(r"(?P<nine>前三季度)|(?P<half>上半年)|(?:第?(?P<q>[一二三四1-4]))季度")
 _UNTIL = re.compile(r"(?:截至|截止|到)(?:目前|(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?)")
 _MONTH_END = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)")
 _ONE_MONTH = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:为|达到|达|[，,])")
@@ -125,7 +126,7 @@ def five_year_end(word: str) -> int | None:
     m = _FIVE_YEAR_PLAN.search(word)
     if not m:
         return None
-    number = 10 + "一二三四五六七八九".index(m.group(1) or m.group(2)) + 1
+    number = 10 + int(read_number(m.group(1) or m.group(2)))
     return 1981 + 5 * (number - 6) + 4  # the sixth plan ran 1981–1985
 
 
@@ -214,12 +215,12 @@ def when(doc: ParsedDocument, sentence_start: int, pos: int, role: str) -> tuple
         year, source = None, "unknown"
     elif _RELATIVE_OFFSETS.get(relative, "") not in ("", "this"):
         year, source = doc_year + int(_RELATIVE_OFFSETS[relative]), "relative"
-    elif relative != "今年" and role == "observation" and metadata.doc_type == "work_report":
+    elif relative not in _THIS_YEAR and role == "observation" and metadata.doc_type == "work_report":
         year, source = doc_year - 1, "report_year"  # a work report reviews the year before the one it plans
     elif role == "target" and plan is not None:
         year, source = plan[1], "plan_period"
     else:
-        year, source = doc_year, "relative" if relative == "今年" else "report_year"
+        year, source = doc_year, "relative" if relative in _THIS_YEAR else "report_year"
     if role == "target":
         return year, source, None, None
     return year, source, *_observed(doc, sentence_start, pos, year)
@@ -291,9 +292,8 @@ def _month_range(m: re.Match, year: int) -> tuple[str, str | None] | None:
 
 
 def _quarter(m: re.Match, year: int) -> tuple[str, str | None] | None:
-    word = m.group(0)
-    last = 9 if word == "前三季度" else 6 if word == "上半年" else 3 * (_month(m.group("q")) or 1)
-    first = 1 if word in ("前三季度", "上半年") else last - 2
+    last = 9 if m.group("nine") else 6 if m.group("half") else 3 * (_month(m.group("q")) or 1)
+    first = last - 2 if m.group("q") else 1  # the first nine months and the first half start in January
     return f"{year}-{first:02d}/{year}-{last:02d}", None
 
 
