@@ -240,7 +240,7 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
             continue
         if role == "target" and _is_baseline(text, q):
             continue  # 从人均8.7万元提高到12万元: the 8.7 is where the aim starts
-        year, year_source, period, as_of = when(doc, sentence_start, q.start, role)
+        year, year_source, period, as_of = when(doc, sentence_start, clause_start, q.start, role)
         if role == "observation" and metadata.doc_type == "progress_report" and period in (None, str(year)):
             continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
         if period and "/" in period and "余额" in metric:

@@ -12,7 +12,7 @@ from .. import lexicon
 from ..text import DocumentMetadata
 from . import _sieve as sieve
 from ._numbers import read_number
-from ._spans import CLAUSE_END, FULL_STOP, LINE_END, SENTENCE_END, SENTENCE_REACH
+from ._spans import FULL_STOP, LINE_END, SENTENCE_END, SENTENCE_REACH
 
 if TYPE_CHECKING:
     from ._parsed import ParsedDocument
@@ -148,33 +148,32 @@ def last_year_word(text: str, start: int, end: int, stated_only: bool = False) -
     return found
 
 
-def when(doc: ParsedDocument, sentence_start: int, pos: int, role: str) -> tuple[int | None, str, str | None, str | None]:
+def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int,
+         role: str) -> tuple[int | None, str, str | None, str | None]:
     """Year, where the year came from (one of ``stated plan_period report_year relative unknown``) and,
-    for observations, the normalised period and as-of date of a quantity.
+    for observations, the normalised period and as-of date of a quantity at ``pos``, whose sentence
+    (``SENTENCE_END`` within ``SENTENCE_REACH``) and clause (``CLAUSE_END``) start where the caller says.
 
     A plan's targets that state no year are for its last year (到2025年 in a 十四五 plan).
 
     >>> from policykit.text import DocumentMetadata
     >>> from policykit.extract._parsed import parse
     >>> doc = parse("2012年起5年内，新建学校20所。", DocumentMetadata(year=2012))
-    >>> when(doc, 0, doc.text.index("20所"), "target")[:2]
+    >>> when(doc, 0, 8, doc.text.index("20所"), "target")[:2]
     (2016, 'relative')
     """
     text, metadata, doc_year, plan, bounds = doc.text, doc.metadata, doc.year, doc.plan, doc.boundaries
-    sentence = bounds.before(pos, SENTENCE_END, SENTENCE_REACH)
-    clause = bounds.before(pos, CLAUSE_END)
-    span = sieve.last(_SPAN_FROM, text, sentence, pos)
+    span = sieve.last(_SPAN_FROM, text, sentence_start, pos)
     if span is not None:  # 2012年起5年内: the span's last year
         year = stated_year_of(span) + int(read_number(span.group("n"))) - 1
         return (year, "relative", None, None) if role == "target" else (year, "relative", *_observed(doc, sentence_start, pos, year))
-    five_year = sieve.last(_FIVE_YEAR_END, text, sentence, pos)
+    five_year = sieve.last(_FIVE_YEAR_END, text, sentence_start, pos)
     if five_year is not None and role == "target":
         return five_year_end(five_year.group()), "stated", None, None
     before = text[sentence_start:pos]
-    clause_start = clause - sentence_start
     stated = None
     for m in _YEAR_WORD.finditer(before) if sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos) else ():
-        if m.group("y") or m.start() >= clause_start:  # 上年 / 今年 reach no further than their clause
+        if m.group("y") or m.start() >= clause_start - sentence_start:  # 上年 / 今年 reach no further than their clause
             stated = m
     paragraph_start = bounds.before(sentence_start, LINE_END)
     if stated is None and role == "target":  # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
@@ -198,8 +197,8 @@ def when(doc: ParsedDocument, sentence_start: int, pos: int, role: str) -> tuple
     stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
-    recurring = sieve.search(_RECURRING, text, clause, pos)
-    if role == "observation" and not stated_year and sieve.search(_YEARLY_AVERAGE, text, clause, pos):
+    recurring = sieve.search(_RECURRING, text, clause_start, pos)
+    if role == "observation" and not stated_year and sieve.search(_YEARLY_AVERAGE, text, clause_start, pos):
         recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
     span_end = _named_span_end(doc, pos, multi_year) if multi_year and role == "target" else None
     if not recurring and not stated_year and plan is None and span_end:
