@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from policykit import extract
 from policykit.extract import _parsed, _periods, _sieve
-from policykit.extract import ParsedDocument, extract_document, find_instruments, find_observations, find_targets, find_tasks, parse
+from policykit.extract import (ParsedDocument, extract_document, find_assignments, find_instruments, find_observations,
+                               find_targets, find_tasks, parse)
 from policykit.extract._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, Boundaries
 from policykit.text import DocumentMetadata
 
@@ -89,6 +90,7 @@ def test_the_readers_take_a_text_or_its_parsed_value_alike():
     doc = parse(TEXT, PLAN)
     tasks = find_tasks(TEXT)
     assert find_tasks(doc) == tasks and tasks
+    assert find_assignments(doc, tasks) == find_assignments(TEXT, tasks) and find_assignments(doc, tasks)
     for finder in (find_targets, find_observations, find_instruments):
         assert finder(doc, tasks) == finder(TEXT, tasks, PLAN)
     targets = {(t.value, t.year, t.year_source) for t in find_targets(doc, tasks)}

@@ -125,7 +125,7 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
     measures = read_measures(doc, owners)
     return Extraction(
         tasks=tasks,
-        assignments=find_assignments(text, owners),
+        assignments=find_assignments(doc, owners),
         targets=targets_of(measures),
         observations=observations_of(measures),
         instruments=instruments_of(measures),
