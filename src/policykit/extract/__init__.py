@@ -1,9 +1,10 @@
 """Extraction: pure functions from a clean document text to records with character spans.
 
-The stage knows nothing of storage. :func:`extract_document` is the one entry point the log uses;
-the pieces (section tree, responsibility clauses, unit mentions, numbers, targets, observations,
-policy instruments)
-live in private modules and are re-exported where they are useful on their own.
+The stage knows nothing of storage. :func:`extract_document` is the one entry point the log uses; it
+reads top to bottom: parse (:class:`ParsedDocument`: boundaries, headings, years, numbers, each found
+once) → structure (tasks) → clauses (assignments) → quantities in context (measures) → targets,
+observations, instruments. The pieces live in private modules and are re-exported where they are useful
+on their own; each finder takes a clean text or its parsed value.
 """
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from dataclasses import replace
 
 from ..text import DocumentMetadata
 from ._clauses import find_assignments
-from ._instruments import find_instruments
+from ._instruments import find_instruments, instruments_of
+from ._measures import read_measures
 from ._metrics import metric_direction, metric_key
 from ._numbers import MAX_DIGITS, Quantity, find_quantities, numeral_warnings, read_number
-from ._observations import find_observations
+from ._observations import find_observations, observations_of
+from ._parsed import ParsedDocument, parse
 from ._records import (
     COMPARATORS,
     INSTRUMENT_KINDS,
@@ -34,9 +37,17 @@ from ._records import (
 )
 from ._spans import SENTENCE_END, boundary_after, boundary_before
 from ._structure import find_tasks
-from ._targets import find_targets
+from ._targets import find_targets, targets_of
 
 from .._version import EXTRACTOR_VERSION  # bump it there when extraction output may change
+
+# Reading a figure in context costs about 0.1 ms, so a document is refused beyond this many numbers
+# (a dense 7.4 MB table holds 500 000 and took minutes); the largest corpus document holds under 2 000.
+MAX_NUMBERS = 50_000
+
+
+class TooManyNumbers(ValueError):
+    """A document writes more numbers than :data:`MAX_NUMBERS`: refused before any of them is read."""
 
 __all__ = [
     "COMPARATORS",
@@ -52,6 +63,7 @@ __all__ = [
     "InstrumentRecord",
     "ObservationRecord",
     "Offset",
+    "ParsedDocument",
     "Quantity",
     "TargetRecord",
     "TaskRecord",
@@ -66,8 +78,11 @@ __all__ = [
     "metric_direction",
     "metric_key",
     "numeral_warnings",
+    "parse",
     "read_number",
     "MAX_DIGITS",
+    "MAX_NUMBERS",
+    "TooManyNumbers",
     "sentence_span",
 ]
 
@@ -87,6 +102,11 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
     Extraction
         Records whose ``start``/``end`` are offsets into ``text``.
 
+    Raises
+    ------
+    TooManyNumbers
+        When the text writes more than :data:`MAX_NUMBERS` numbers in digits.
+
     Examples
     --------
     >>> ex = extract_document("一、创新\\n1.完善实验室体系。力争达到20家以上。(牵头单位:科技局参与单位:各镇街)")
@@ -95,16 +115,20 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
     >>> [(a.mention, a.role) for a in ex.assignments]
     [('科技局', 'lead'), ('各镇街', 'participant')]
     """
-    metadata = metadata or DocumentMetadata()
-    tasks = find_tasks(text)
+    doc = parse(text, metadata)
+    if doc.digit_runs > MAX_NUMBERS:
+        raise TooManyNumbers(f"{doc.digit_runs} numbers in one document, over the limit of {MAX_NUMBERS} "
+                             "(policykit.extract.MAX_NUMBERS); split the file")
+    tasks = find_tasks(doc)
     # A table row restating a task is that task: what its cells say belongs to it.
     owners = tasks + tuple(replace(t, start=a, end=b, rows=()) for t in tasks for a, b in t.rows)
+    measures = read_measures(doc, owners)
     return Extraction(
         tasks=tasks,
-        assignments=find_assignments(text, owners),
-        targets=find_targets(text, owners, metadata),
-        observations=find_observations(text, owners, metadata),
-        instruments=find_instruments(text, owners, metadata),
+        assignments=find_assignments(doc, owners),
+        targets=targets_of(measures),
+        observations=observations_of(measures),
+        instruments=instruments_of(measures),
         warnings=numeral_warnings(text),
     )
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._lexicon import alternation, of_kind, role_words
+from ._parsed import ParsedDocument, parse
 from ._records import AssignmentRecord, TaskRecord
 from ._units import (
     UnitMention,
@@ -107,13 +108,13 @@ def _first_leads(clauses: tuple[_Clause, ...], text: str) -> tuple[_Clause, ...]
     return tuple(out)
 
 
-def find_assignments(text: str, tasks: tuple[TaskRecord, ...]) -> tuple[AssignmentRecord, ...]:
+def find_assignments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[AssignmentRecord, ...]:
     """Find responsibility clauses and the units they name, attached to the task they sit in.
 
     Parameters
     ----------
-    text : str
-        Clean document text.
+    text : str or ParsedDocument
+        Clean document text, or its parsed value.
     tasks : tuple of TaskRecord
         Tasks from :func:`find_tasks`; a clause belongs to the task whose span holds its start
         (``task_key`` None outside every task). ``clause`` counts clauses within the task.
@@ -129,6 +130,7 @@ def find_assignments(text: str, tasks: tuple[TaskRecord, ...]) -> tuple[Assignme
     >>> [(a.mention, a.role, a.placeholder) for a in find_assignments(text, ())]
     [('市科技局', 'lead', False), ('市财政局', 'participant', False), ('各县区', 'participant', True)]
     """
+    text = parse(text).text
     clauses = _first_leads(find_clauses(text), text)
     owners = sorted(tasks, key=lambda t: (t.start, -t.end))
     out: list[AssignmentRecord] = []

@@ -3,17 +3,19 @@ eligibility thresholds and score weights it imposes. They are read beside target
 from __future__ import annotations
 
 from ..text import DocumentMetadata
-from ._measures import read_measures
+from ._measures import Measure, read_measures
+from ._parsed import ParsedDocument, parse
 from ._records import InstrumentRecord, TaskRecord
 
 
-def find_instruments(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMetadata) -> tuple[InstrumentRecord, ...]:
+def find_instruments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
+                     metadata: DocumentMetadata | None = None) -> tuple[InstrumentRecord, ...]:
     """Find the policy instruments of a clean document.
 
     Parameters
     ----------
-    text : str
-        Clean document text.
+    text : str or ParsedDocument
+        Clean document text, or its parsed value (whose metadata is then used).
     tasks : tuple of TaskRecord
         The document's tasks; an instrument inside one gets its key.
     metadata : DocumentMetadata
@@ -32,10 +34,15 @@ def find_instruments(text: str, tasks: tuple[TaskRecord, ...], metadata: Documen
     >>> [(i.kind, i.amount, i.unit, i.beneficiary) for i in found]
     [('award', '30', '万元', '首次认定的高新技术企业')]
     """
+    return instruments_of(read_measures(parse(text, metadata), tasks))
+
+
+def instruments_of(measures: tuple[Measure, ...]) -> tuple[InstrumentRecord, ...]:
+    """The instruments among the measures of a document (see :func:`._measures.read_measures`)."""
     return tuple(
         InstrumentRecord(
             key=m.key, task_key=m.task_key, kind=m.kind, amount=str(m.quantity.value),
             amount_high=None if m.quantity.value_high is None else str(m.quantity.value_high),
             unit=m.quantity.unit, beneficiary=m.beneficiary, text=m.text, start=m.start, end=m.end)
-        for m in read_measures(text, tasks, metadata) if m.role == "instrument"
+        for m in measures if m.role == "instrument"
     )

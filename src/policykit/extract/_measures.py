@@ -10,19 +10,18 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from .. import lexicon
-from ..text import DocumentMetadata
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
 from ._non_targets import (bounds_later_metric, is_applied_rule, is_basis, is_label, is_support_condition, per_basis,
                            works_on_existing)
-from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._periods import PLAN_TYPES, document_year, last_year_word, plan_period, stated_year_of, when
+from ._numbers import UNIT_ROLES, Quantity
+from ._parsed import ParsedDocument
+from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
 from ._records import TaskRecord
 from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before
-from ._tables import TableFigure, read_indicator_tables
+from ._tables import TableFigure
 
 # The context patterns of figures (lexicon ``measure_patterns``): the words around a figure that say
 # what it is; the names below say where each is looked for.
@@ -153,17 +152,18 @@ class Measure:
         }
 
 
-def read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMetadata) -> tuple[Measure, ...]:
-    """Read every measuring quantity of a clean document, as targets or observations.
+def read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[Measure, ...]:
+    """Read every measuring quantity of a parsed document, as targets, observations or instruments.
 
     >>> from policykit.text import DocumentMetadata
-    >>> ms = read_measures("力争市级重点实验室达到20家以上。", (), DocumentMetadata(year=2023))
+    >>> from ._parsed import parse
+    >>> ms = read_measures(parse("力争市级重点实验室达到20家以上。", DocumentMetadata(year=2023)), ())
     >>> [(m.role, str(m.quantity.value), m.metric, m.hardness, m.year) for m in ms]
     [('target', '20', '市级重点实验室', '力争', 2023)]
     """
-    if not isinstance(text, str) or not text:
+    if not isinstance(doc.text, str) or not doc.text:
         return ()
-    return _read_measures(text, tuple(tasks), metadata or DocumentMetadata())
+    return _read_measures(doc, tuple(tasks))
 
 
 def _prior_end(quantities, i: int, ends_so_far: int) -> int:
@@ -178,10 +178,8 @@ def _prior_end(quantities, i: int, ends_so_far: int) -> int:
     return max((p.end for p in quantities[:i] if p.end <= start), default=0)
 
 
-@lru_cache(maxsize=8)
-def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMetadata) -> tuple[Measure, ...]:
-    doc_year = document_year(text, metadata)
-    plan = plan_period(text, metadata)
+def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[Measure, ...]:
+    text, metadata, doc_year, plan = doc.text, doc.metadata, doc.year, doc.plan
     # Plans speak of their own years; a figure for a year before the plan begins reviews the past.
     first_year = plan[0] if plan else doc_year if metadata.doc_type in PLAN_TYPES[1:] else None
     quoted = [m.span() for m in _QUOTED.finditer(text)]
@@ -194,8 +192,8 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
     seen_instruments: dict[tuple[str, str], int] = {}
     previous: tuple[int, str] | None = None  # (sentence start, metric) of the last measure
     support_end = -1  # end of the last figure read as a payment
-    quantities = find_quantities(text)
-    table = read_indicator_tables(text)
+    quantities = doc.quantities
+    table = doc.table_figures
     table_rows = sorted({(f.row_start, f.row_end) for f in table})
     ends_so_far = 0  # the largest end among the quantities before the current one
     for i, q in enumerate(quantities):
@@ -258,7 +256,7 @@ def _read_measures(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentM
             continue
         if role == "target" and _is_baseline(text, q):
             continue  # 从人均8.7万元提高到12万元: the 8.7 is where the aim starts
-        year, year_source, period, as_of = when(text, sentence_start, q.start, role, doc_year, metadata, plan)
+        year, year_source, period, as_of = when(doc, sentence_start, clause_start, q.start, role)
         if role == "observation" and metadata.doc_type == "progress_report" and period in (None, str(year)):
             continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
         if period and "/" in period and any(word in metric for word in _BALANCES):
@@ -638,9 +636,12 @@ def _mostly_reports(text: str) -> bool:
     return past > 2 * future
 
 
+def _start(task: TaskRecord) -> int:
+    return task.start
+
+
 def _task_at(tasks: tuple[TaskRecord, ...], pos: int) -> TaskRecord | None:
-    starts = [t.start for t in tasks]
-    i = bisect_right(starts, pos) - 1
+    i = bisect_right(tasks, pos, key=_start) - 1  # no list of starts: this runs once per figure
     while i >= 0:
         if tasks[i].start <= pos < tasks[i].end:
             return tasks[i]

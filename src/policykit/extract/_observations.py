@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from ..text import DocumentMetadata
-from ._measures import read_measures
+from ._measures import Measure, read_measures
+from ._parsed import ParsedDocument, parse
 from ._records import ObservationRecord, TaskRecord
 
 
-def find_observations(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMetadata) -> tuple[ObservationRecord, ...]:
+def find_observations(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
+                      metadata: DocumentMetadata | None = None) -> tuple[ObservationRecord, ...]:
     """Find the reported figures of a clean document, with the period they cover.
 
     A figure is an observation when the document reports it: everything in a work report before
@@ -15,8 +17,8 @@ def find_observations(text: str, tasks: tuple[TaskRecord, ...], metadata: Docume
 
     Parameters
     ----------
-    text : str
-        Clean document text.
+    text : str or ParsedDocument
+        Clean document text, or its parsed value (whose metadata is then used).
     tasks : tuple of TaskRecord
         The document's tasks; an observation inside one gets its key.
     metadata : DocumentMetadata
@@ -36,7 +38,12 @@ def find_observations(text: str, tasks: tuple[TaskRecord, ...], metadata: Docume
     >>> [(o.metric, o.value, o.unit, o.kind, o.period, o.metric_key) for o in obs]
     [('固定资产投资增长', '7.1', '%', 'growth_rate', '2020-01/2020-04', 'fixed_asset_investment_growth')]
     """
+    return observations_of(read_measures(parse(text, metadata), tasks))
+
+
+def observations_of(measures: tuple[Measure, ...]) -> tuple[ObservationRecord, ...]:
+    """The observations among the measures of a document (see :func:`._measures.read_measures`)."""
     return tuple(
         ObservationRecord(**m.record_fields(), period=m.period, as_of=m.as_of)
-        for m in read_measures(text, tasks, metadata) if m.role == "observation"
+        for m in measures if m.role == "observation"
     )

@@ -5,18 +5,23 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from collections import Counter
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import lexicon
 from ..text import DocumentMetadata
+from . import _sieve as sieve
 from ._numbers import read_number
-from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before
+from ._spans import FULL_STOP, LINE_END, SENTENCE_END, SENTENCE_REACH
+
+if TYPE_CHECKING:
+    from ._parsed import ParsedDocument
 
 _TIME_ROWS = lexicon.table("time_words").rows
 # Relative year words (今年, 去年 …) and how many years they move from the document's year.
 _RELATIVE_OFFSETS = {r["word"]: r["offset"] for r in _TIME_ROWS if r["kind"] == "relative"}
 _RELATIVE = "|".join(sorted(_RELATIVE_OFFSETS, key=len, reverse=True))
+_THIS_YEAR = frozenset(word for word, offset in _RELATIVE_OFFSETS.items() if offset == "this")  # 今年
 _MULTI_YEAR_WORDS = "|".join(re.escape(r["word"]) for r in _TIME_ROWS if r["kind"] == "multi_year")
 # Spans ahead of the report that says them, with their last year's offset (今后五年 in a 2026 report: 2030).
 _FORWARD_SPANS = {r["word"]: int(r["offset"]) for r in _TIME_ROWS if r["kind"] == "multi_year" and r["offset"]}
@@ -49,10 +54,11 @@ PLAN_TYPES = (None, "action_plan", "key_tasks", "policy_measures", "other")
 _PARAGRAPH_YEAR = re.compile(
     r"[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．])?[ \t\u3000]*(?:力争|争取|确保)?(?:到|至)?"
     rf"(?:20\d{{2}}|{_CN_YEAR})\s*年(?:底|末|年底)?前?[，,：:]")
+_YEAR_NEEDS = sieve.required_chars(_YEAR_WORD)  # 年: a window without it holds no year word
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
 _MONTH_RANGE = re.compile(
     r"(?P<a>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?")
-_QUARTERS = re.compile(r"前三季度|上半年|(?:第?(?P<q>[一二三四1-4]))季度")
+_QUARTERS = re.compile(r"(?P<nine>前三季度)|(?P<half>上半年)|(?:第?(?P<q>[一二三四1-4]))季度")
 _UNTIL = re.compile(r"(?:截至|截止|到)(?:目前|(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?)")
 _MONTH_END = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)")
 _ONE_MONTH = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:为|达到|达|[，,])")
@@ -101,11 +107,12 @@ def plan_period(text: str, metadata: DocumentMetadata) -> tuple[int, int] | None
     return (last - 4, last) if last else None
 
 
-def _named_span_end(text: str, pos: int, multi_year: re.Match, doc_year: int | None) -> int | None:
+def _named_span_end(doc: ParsedDocument, pos: int, multi_year: re.Match) -> int | None:
     """Last year of the span a five-year word names: the plan it names (“十五五”时期, or 《纲要》 under a
     heading or in a paragraph naming 十五五), or 今后五年 counted from the report's year."""
-    ends = [five_year_end(multi_year.group(0)), five_year_end(text[boundary_before(text, pos, "\n"):pos]),
-            five_year_end(_heading_before(text, pos))]
+    doc_year = doc.year
+    ends = [five_year_end(multi_year.group(0)), five_year_end(doc.text[doc.boundaries.before(pos, LINE_END):pos]),
+            five_year_end(_heading_before(doc, pos))]
     if doc_year and multi_year.group(0) in _FORWARD_SPANS:
         ends.append(doc_year + _FORWARD_SPANS[multi_year.group(0)])
     if doc_year:
@@ -119,7 +126,7 @@ def five_year_end(word: str) -> int | None:
     m = _FIVE_YEAR_PLAN.search(word)
     if not m:
         return None
-    number = 10 + "一二三四五六七八九".index(m.group(1) or m.group(2)) + 1
+    number = 10 + int(read_number(m.group(1) or m.group(2)))
     return 1981 + 5 * (number - 6) + 4  # the sixth plan ran 1981–1985
 
 
@@ -134,124 +141,128 @@ def stated_year_of(match: re.Match | None) -> int | None:
 def last_year_word(text: str, start: int, end: int, stated_only: bool = False) -> re.Match | None:
     """The last year word in ``text[start:end]``; with ``stated_only``, the last one that names a year (2023年)."""
     found = None
-    for m in _YEAR_WORD.finditer(text, start, end):
-        if m.group("y") or not stated_only:
-            found = m
+    if sieve.could_match(_YEAR_NEEDS, text, start, end):
+        for m in _YEAR_WORD.finditer(text, start, end):
+            if m.group("y") or not stated_only:
+                found = m
     return found
 
 
-def when(text: str, sentence_start: int, pos: int, role: str, doc_year: int | None,
-          metadata: DocumentMetadata, plan: tuple[int, int] | None = None) -> tuple[int | None, str, str | None, str | None]:
+def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int,
+         role: str) -> tuple[int | None, str, str | None, str | None]:
     """Year, where the year came from (one of ``stated plan_period report_year relative unknown``) and,
-    for observations, the normalised period and as-of date of a quantity.
+    for observations, the normalised period and as-of date of a quantity at ``pos``, whose sentence
+    (``SENTENCE_END`` within ``SENTENCE_REACH``) and clause (``CLAUSE_END``) start where the caller says.
 
     A plan's targets that state no year are for its last year (到2025年 in a 十四五 plan).
 
     >>> from policykit.text import DocumentMetadata
-    >>> text = "2012年起5年内，新建学校20所。"
-    >>> when(text, 0, text.index("20所"), "target", 2012, DocumentMetadata())[:2]
+    >>> from policykit.extract._parsed import parse
+    >>> doc = parse("2012年起5年内，新建学校20所。", DocumentMetadata(year=2012))
+    >>> when(doc, 0, 8, doc.text.index("20所"), "target")[:2]
     (2016, 'relative')
     """
-    span = _last(_SPAN_FROM, text, boundary_before(text, pos, SENTENCE_END, SENTENCE_REACH), pos)
+    text, metadata, doc_year, plan, bounds = doc.text, doc.metadata, doc.year, doc.plan, doc.boundaries
+    span = sieve.last(_SPAN_FROM, text, sentence_start, pos)
     if span is not None:  # 2012年起5年内: the span's last year
         year = stated_year_of(span) + int(read_number(span.group("n"))) - 1
-        return (year, "relative", None, None) if role == "target" else (year, "relative", *_observed(text, sentence_start, pos, year, metadata))
-    five_year = _last(_FIVE_YEAR_END, text, boundary_before(text, pos, SENTENCE_END, SENTENCE_REACH), pos)
+        return (year, "relative", None, None) if role == "target" else (year, "relative", *_observed(doc, sentence_start, pos, year))
+    five_year = sieve.last(_FIVE_YEAR_END, text, sentence_start, pos)
     if five_year is not None and role == "target":
         return five_year_end(five_year.group()), "stated", None, None
     before = text[sentence_start:pos]
-    clause_start = boundary_before(text, pos, CLAUSE_END) - sentence_start
     stated = None
-    for m in _YEAR_WORD.finditer(before):
-        if m.group("y") or m.start() >= clause_start:  # 上年 / 今年 reach no further than their clause
+    for m in _YEAR_WORD.finditer(before) if sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos) else ():
+        if m.group("y") or m.start() >= clause_start - sentence_start:  # 上年 / 今年 reach no further than their clause
             stated = m
-    paragraph_start = boundary_before(text, sentence_start, "\n")
+    paragraph_start = bounds.before(sentence_start, LINE_END)
     if stated is None and role == "target":  # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
-        stated = last_year_word(text, boundary_before(text, sentence_start, FULL_STOP, SENTENCE_REACH), sentence_start, True)
+        stated = last_year_word(text, bounds.before(sentence_start, FULL_STOP, SENTENCE_REACH), sentence_start, True)
     if stated is None and role == "observation" and plan is not None:
         stated = last_year_word(text, paragraph_start, sentence_start, True)
     if stated is None and role == "target" and paragraph_start < sentence_start:
-        lead = boundary_after(text, paragraph_start, SENTENCE_END + "：:")
+        lead = bounds.after(paragraph_start, SENTENCE_END + "：:")
         opening = _PARAGRAPH_YEAR.match(text, paragraph_start)
         if opening:  # 到2025年，A达到X。B达到Y: the opening year holds for the paragraph
             stated = last_year_word(text, paragraph_start, opening.end(), True)
         elif lead - paragraph_start <= 16 and lead < sentence_start:  # （一）2023年目标。全市… / 2024年：…
             stated = last_year_word(text, paragraph_start, lead, True)
     relative = stated.group("rel") if stated else None
-    multi_year = None
-    for multi_year in _MULTI_YEAR.finditer(text, boundary_before(text, pos, "\n"), pos):
-        pass
+    multi_year = sieve.last(_MULTI_YEAR, text, bounds.before(pos, LINE_END), pos)
     if multi_year is None and stated is None:
-        heading = _heading_before(text, pos)
+        heading = _heading_before(doc, pos)
         if last_year_word(heading, 0, len(heading), True) is None:  # 二、“十五五”时期目标任务和2026年工作安排
             multi_year = _MULTI_YEAR.search(heading)
     stated_year = stated_year_of(stated)
     stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
-    recurring = _RECURRING.search(text, boundary_before(text, pos, CLAUSE_END), pos)
-    if role == "observation" and not stated_year and _YEARLY_AVERAGE.search(text, boundary_before(text, pos, CLAUSE_END), pos):
+    recurring = sieve.search(_RECURRING, text, clause_start, pos)
+    if role == "observation" and not stated_year and sieve.search(_YEARLY_AVERAGE, text, clause_start, pos):
         recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
-    span_end = _named_span_end(text, pos, multi_year, doc_year) if multi_year and role == "target" else None
+    span_end = _named_span_end(doc, pos, multi_year) if multi_year and role == "target" else None
     if not recurring and not stated_year and plan is None and span_end:
         year, source = span_end, "plan_period"  # “十五五”时期主要目标：…年均增长5%左右 in a 2026 report: 2030
-    elif recurring or (_DURATION.search(before) or multi_year) and plan is None and not stated_year:
+    elif recurring or (sieve.search(_DURATION, before) or multi_year) and plan is None and not stated_year:
         year, source = None, "unknown"  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated_year:
         year, source = stated_year, "stated"  # 今后五年…，到2027年突破4000亿元
-    elif role == "target" and plan is not None and (relative is None or _DURATION.search(before)):
+    elif role == "target" and plan is not None and (relative is None or sieve.search(_DURATION, before)):
         year = five_year_end(multi_year.group(0)) if multi_year else None
         year, source = year or plan[1], "plan_period"  # 到“十四五”末 in a plan for 2024—2026 is 2025
     elif doc_year is None:
         year, source = None, "unknown"
     elif _RELATIVE_OFFSETS.get(relative, "") not in ("", "this"):
         year, source = doc_year + int(_RELATIVE_OFFSETS[relative]), "relative"
-    elif relative != "今年" and role == "observation" and metadata.doc_type == "work_report":
+    elif relative not in _THIS_YEAR and role == "observation" and metadata.doc_type == "work_report":
         year, source = doc_year - 1, "report_year"  # a work report reviews the year before the one it plans
     elif role == "target" and plan is not None:
         year, source = plan[1], "plan_period"
     else:
-        year, source = doc_year, "relative" if relative == "今年" else "report_year"
+        year, source = doc_year, "relative" if relative in _THIS_YEAR else "report_year"
     if role == "target":
         return year, source, None, None
-    return year, source, *_observed(text, sentence_start, pos, year, metadata)
+    return year, source, *_observed(doc, sentence_start, pos, year)
 
 
-def _observed(text: str, sentence_start: int, pos: int, year: int | None,
-              metadata: DocumentMetadata) -> tuple[str | None, str | None]:
+def _observed(doc: ParsedDocument, sentence_start: int, pos: int, year: int | None) -> tuple[str | None, str | None]:
     """Period and as-of date of an observation: stated in the sentence (up to 。, across ；), or in the one
     before it (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个)."""
-    paragraph_start = boundary_before(text, pos, "\n")
-    full_sentence = boundary_before(text, pos, FULL_STOP, SENTENCE_REACH)
-    previous_sentence = boundary_before(text, max(sentence_start - 1, paragraph_start), SENTENCE_END)
-    return _period(text[max(paragraph_start, min(full_sentence, previous_sentence)):pos], year, metadata)
+    bounds = doc.boundaries
+    paragraph_start = bounds.before(pos, LINE_END)
+    full_sentence = bounds.before(pos, FULL_STOP, SENTENCE_REACH)
+    previous_sentence = bounds.before(max(sentence_start - 1, paragraph_start), SENTENCE_END)
+    return _period(doc.text[max(paragraph_start, min(full_sentence, previous_sentence)):pos], year, doc.metadata)
 
 
-def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
-    found = None
-    for found in pattern.finditer(text, start, end):
-        pass
-    return found
+class Headings(NamedTuple):
+    """The section headings (一、…) of a text: where each ends, and its line."""
+
+    ends: list[int]
+    lines: list[str]
 
 
-def _heading_before(text: str, pos: int) -> str:
+def headings_of(text: str) -> Headings:
+    """The section headings of ``text``, found once so that each figure costs a bisection, not a rescan.
+
+    >>> headings_of("一、目标\\n正文\\n二、任务\\n").lines
+    ['一、目标', '二、任务']
+    """
+    matches = list(_HEADING.finditer(text))
+    return Headings([m.end() for m in matches], [m.group(0) for m in matches])
+
+
+def _heading_before(doc: ParsedDocument, pos: int) -> str:
     """The nearest section heading (一、…) before a position, or ""."""
-    # The line holding ``pos`` is read up to ``pos`` only, as finditer(text, 0, pos) would.
-    line_start = text.rfind("\n", 0, pos) + 1
-    current = _HEADING.match(text, line_start, pos)
+    # The line holding ``pos`` is read up to ``pos`` only, as finditer(text, 0, pos) would; a heading of
+    # an earlier line counts when it ends at ``pos`` or before.
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    current = _HEADING.match(doc.text, line_start, pos)
     if current:
         return current.group(0)
-    ends, headings = _headings(text)
+    ends, lines = doc.headings
     i = bisect_right(ends, pos) - 1
-    return headings[i] if i >= 0 else ""
-
-
-@lru_cache(maxsize=8)
-def _headings(text: str) -> tuple[list[int], list[str]]:
-    # Found once per text (str hashes are cached), so each quantity costs a bisection, not a rescan.
-    # A heading counts before ``pos`` only when it ends there or earlier, as finditer(text, 0, pos) did.
-    matches = list(_HEADING.finditer(text))
-    return [m.end() for m in matches], [m.group(0) for m in matches]
+    return lines[i] if i >= 0 else ""
 
 
 def _period(before: str, year: int | None, metadata: DocumentMetadata) -> tuple[str | None, str | None]:
@@ -259,9 +270,7 @@ def _period(before: str, year: int | None, metadata: DocumentMetadata) -> tuple[
         return metadata.period, None
     for pattern, builder in ((_MONTH_RANGE, _month_range), (_QUARTERS, _quarter), (_UNTIL, _until),
                              (_MONTH_END, _month_end), (_ONE_MONTH, _one_month)):
-        found = None
-        for m in pattern.finditer(before):
-            found = m
+        found = sieve.last(pattern, before)
         if found is not None:
             period = builder(found, year)
             if period is not None:
@@ -282,9 +291,8 @@ def _month_range(m: re.Match, year: int) -> tuple[str, str | None] | None:
 
 
 def _quarter(m: re.Match, year: int) -> tuple[str, str | None] | None:
-    word = m.group(0)
-    last = 9 if word == "前三季度" else 6 if word == "上半年" else 3 * (_month(m.group("q")) or 1)
-    first = 1 if word in ("前三季度", "上半年") else last - 2
+    last = 9 if m.group("nine") else 6 if m.group("half") else 3 * (_month(m.group("q")) or 1)
+    first = last - 2 if m.group("q") else 1  # the first nine months and the first half start in January
     return f"{year}-{first:02d}/{year}-{last:02d}", None
 
 

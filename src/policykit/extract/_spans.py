@@ -1,12 +1,17 @@
-"""Sentence and clause boundaries, shared by the readers of quantities and of their dates."""
+"""Sentence and clause boundaries, shared by the readers of quantities and of their dates.
+
+One :class:`Boundaries` value per text answers every reader (the parsed document holds it).
+"""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 SENTENCE_END = "。；;！？!?\n"  # a sentence in the sense of one statement: ；-clauses stand alone
 CLAUSE_END = SENTENCE_END + "，,：:"
 FULL_STOP = "。！？!?\n"  # a whole sentence, across ；
+LINE_END = "\n"  # a paragraph
 
 
 # A stretch longer than this is no sentence (a run-on scrape, a table dumped on one line): capping the
@@ -17,6 +22,48 @@ MAX_REACH = 2000
 SENTENCE_REACH = 300
 
 
+@dataclass(frozen=True)
+class Boundaries:
+    """Where the stretches of one text (paragraphs, sentences, clauses) begin and end around an offset.
+
+    The text is reversed once, so that looking back for the last stop is one forward search.
+
+    Examples
+    --------
+    >>> b = Boundaries("甲。乙，丙")
+    >>> b.before(5, CLAUSE_END), b.after(0, CLAUSE_END), b.before(5, SENTENCE_END)
+    (4, 1, 2)
+    """
+
+    text: str
+
+    @cached_property
+    def _reversed(self) -> str:
+        return self.text[::-1]
+
+    def before(self, pos: int, stops: str, reach: int = MAX_REACH) -> int:
+        """Start of the stretch that ends at ``pos``: just after the last character of ``stops`` before it
+        (at most ``reach`` characters back)."""
+        low = max(0, pos - reach)
+        # The last stop before ``pos`` is the first one at or after ``len - pos`` in the reversed text.
+        size = len(self.text)
+        last = _stop_class(stops).search(self._reversed, size - pos, size - low)
+        return size - last.start() if last else low
+
+    def after(self, pos: int, stops: str) -> int:
+        """End of the stretch that starts at ``pos``: the first character of ``stops`` at or after it (at most
+        ``MAX_REACH`` characters on)."""
+        high = min(len(self.text), pos + MAX_REACH)
+        first = _stop_class(stops).search(self.text, pos, high)
+        return first.start() if first else high
+
+
+@lru_cache(maxsize=4)  # the readers of one document all ask about the same text
+def boundaries_of(text: str) -> Boundaries:
+    """The :class:`Boundaries` of ``text``, one value per text however many readers ask."""
+    return Boundaries(text)
+
+
 def boundary_before(text: str, pos: int, stops: str, reach: int = MAX_REACH) -> int:
     """Start of the stretch that ends at ``pos``: just after the last character of ``stops`` before it
     (at most ``reach`` characters back).
@@ -24,11 +71,7 @@ def boundary_before(text: str, pos: int, stops: str, reach: int = MAX_REACH) -> 
     >>> boundary_before("甲。乙，丙", 5, CLAUSE_END)
     4
     """
-    low = max(0, pos - reach)
-    # The last stop before ``pos`` is the first one at or after ``len - pos`` in the reversed text.
-    size = len(text)
-    last = _stop_class(stops).search(_reversed(text), size - pos, size - low)
-    return size - last.start() if last else low
+    return boundaries_of(text).before(pos, stops, reach)
 
 
 def boundary_after(text: str, pos: int, stops: str) -> int:
@@ -38,17 +81,10 @@ def boundary_after(text: str, pos: int, stops: str) -> int:
     >>> boundary_after("甲。乙，丙", 0, CLAUSE_END)
     1
     """
-    high = min(len(text), pos + MAX_REACH)
-    first = _stop_class(stops).search(text, pos, high)
-    return first.start() if first else high
+    return boundaries_of(text).after(pos, stops)
 
 
 @lru_cache(maxsize=32)
 def _stop_class(stops: str) -> re.Pattern:
     """One pattern for any character of ``stops``: a single search instead of one per character."""
     return re.compile("[" + re.escape(stops) + "]")
-
-
-@lru_cache(maxsize=4)  # the figures of one document all look back in the same text
-def _reversed(text: str) -> str:
-    return text[::-1]

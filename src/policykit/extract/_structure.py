@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from ._clauses import find_clause_spans
 from ._lexicon import alternation, of_kind
 from ._numbering import RANK, alternatives, find_marks, numeral
+from ._parsed import ParsedDocument, parse
 from ._records import TaskRecord
-from ._tables import indicator_row_spans
 
 _RANK = RANK
 _TOP_RANK = 1
@@ -88,13 +88,13 @@ class _Node:
     frame: bool = False  # its first sentence is about the text itself or its purpose, not work
 
 
-def find_tasks(text: str) -> tuple[TaskRecord, ...]:
+def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
     """Find the numbered tasks of a plan with their section path, number and title.
 
     Parameters
     ----------
-    text : str
-        Clean document text.
+    text : str or ParsedDocument
+        Clean document text, or its parsed value.
 
     Returns
     -------
@@ -108,11 +108,12 @@ def find_tasks(text: str) -> tuple[TaskRecord, ...]:
     >>> [(t.path, t.number, t.title) for t in find_tasks(text)]
     [(('一',), '1', '完善实验室体系'), (('一',), '2', '培育人才'), (('二',), '1', '扩大出口')]
     """
+    doc = parse(text)
+    text, indicators = doc.text, doc.indicator_rows
     clauses = find_clause_spans(text)
-    nodes = _drop_preamble(_markers(text))
+    nodes = _drop_preamble(_markers(text, indicators))
     run_together = {text.rfind("\n", 0, n.start) + 1 for n in nodes if n.run_in}
     roots = _build_tree(text, nodes)
-    indicators = indicator_row_spans(text)
     for node in nodes:  # a heading over an indicator table alone sets targets, not a task
         if node.style != "row" and not node.children and any(node.body <= a < node.end for a, _ in indicators):
             node.frame = True
@@ -125,8 +126,7 @@ def find_tasks(text: str) -> tuple[TaskRecord, ...]:
     return _records(text, tasks, rows)
 
 
-def _markers(text: str) -> list[_Node]:
-    indicators = indicator_row_spans(text)
+def _markers(text: str, indicators: tuple[tuple[int, int], ...]) -> list[_Node]:
     marks = [m for m in find_marks(text) if not any(a <= m.start < b for a, b in indicators)]  # targets, not tasks
     marks = _outside_footers(text, marks)
     marks = [m for i, m in enumerate(marks) if not _sub_row(text, marks[i - 1] if i else None, m)]

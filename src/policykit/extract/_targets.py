@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from ..text import DocumentMetadata
-from ._measures import read_measures
+from ._measures import Measure, read_measures
+from ._parsed import ParsedDocument, parse
 from ._records import TargetRecord, TaskRecord
 
 
-def find_targets(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMetadata) -> tuple[TargetRecord, ...]:
+def find_targets(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
+                 metadata: DocumentMetadata | None = None) -> tuple[TargetRecord, ...]:
     """Find the targets of a clean document.
 
     Every quantity that measures something and that the document sets (rather than reports) is a
@@ -15,8 +17,8 @@ def find_targets(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMet
 
     Parameters
     ----------
-    text : str
-        Clean document text.
+    text : str or ParsedDocument
+        Clean document text, or its parsed value (whose metadata is then used).
     tasks : tuple of TaskRecord
         The document's tasks; a target inside one gets its key, others get ``None``.
     metadata : DocumentMetadata
@@ -34,8 +36,13 @@ def find_targets(text: str, tasks: tuple[TaskRecord, ...], metadata: DocumentMet
     >>> [(t.value, t.unit, t.comparator, t.kind, t.hardness, t.year) for t in ts]
     [('100', '家', '>=', 'level', '力争', 2023), ('1', '亿元', '>=', 'level', '力争', 2023)]
     """
+    return targets_of(read_measures(parse(text, metadata), tasks))
+
+
+def targets_of(measures: tuple[Measure, ...]) -> tuple[TargetRecord, ...]:
+    """The targets among the measures of a document (see :func:`._measures.read_measures`)."""
     return tuple(
         TargetRecord(**m.record_fields(), hardness=m.hardness, year_source=m.year_source,
                      base_value_high=None if m.quantity.base_value_high is None else str(m.quantity.base_value_high))
-        for m in read_measures(text, tasks, metadata) if m.role == "target"
+        for m in measures if m.role == "target"
     )

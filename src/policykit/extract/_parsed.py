@@ -1,0 +1,89 @@
+"""The parsed document: what the readers of one clean text share, each part computed once and indexed by offset.
+
+Extraction reads top to bottom: parse (this value) → structure (tasks) → clauses (assignments and their
+units) → quantities in context → targets, observations, instruments. Every stage after the first reads
+this value instead of deriving its own boundaries, years and numbers from the raw text again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..text import DocumentMetadata
+from ._numbers import Quantity, find_quantities
+from ._periods import Headings, document_year, headings_of, plan_period
+from ._spans import Boundaries, boundaries_of
+from ._tables import TableFigure, indicator_row_spans, read_indicator_tables
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A clean text and its metadata with the parts every reader needs, each found on first use and kept.
+
+    Examples
+    --------
+    >>> doc = parse("一、目标\\n到2025年，建成实验室20家。", DocumentMetadata(year=2023))
+    >>> [(str(q.value), q.unit) for q in doc.quantities], doc.year
+    ([('2025', '年'), ('20', '家')], 2023)
+    >>> pos = doc.text.index("20家")
+    >>> doc.text[doc.boundaries.before(pos, "，"):pos]
+    '建成实验室'
+    """
+
+    text: str
+    metadata: DocumentMetadata = field(default_factory=DocumentMetadata)
+
+    @cached_property
+    def boundaries(self) -> Boundaries:
+        """Paragraph, sentence and clause ends (see :mod:`._spans` for the kinds of stop)."""
+        return boundaries_of(self.text)
+
+    @cached_property
+    def headings(self) -> Headings:
+        """The section headings (一、…) by where they end."""
+        return headings_of(self.text)
+
+    @cached_property
+    def year(self) -> int | None:
+        """The year the document plans or reports for."""
+        return document_year(self.text, self.metadata)
+
+    @cached_property
+    def plan(self) -> tuple[int, int] | None:
+        """First and last year of the plan the title names."""
+        return plan_period(self.text, self.metadata)
+
+    @cached_property
+    def digit_runs(self) -> int:
+        """How many numbers the text writes in digits: a bound on the work of reading it, known in one pass."""
+        return sum(1 for _ in _DIGIT_RUN.finditer(self.text))
+
+    @cached_property
+    def quantities(self) -> tuple[Quantity, ...]:
+        """Every number that carries a unit, a percent or a comparator word, in text order."""
+        return find_quantities(self.text)
+
+    @cached_property
+    def indicator_rows(self) -> tuple[tuple[int, int], ...]:
+        """Spans of the rows of indicator tables."""
+        return indicator_row_spans(self.text)
+
+    @cached_property
+    def table_figures(self) -> tuple[TableFigure, ...]:
+        """The figures of the indicator tables, cell by cell."""
+        return read_indicator_tables(self.text)
+
+
+def parse(text: str | ParsedDocument, metadata: DocumentMetadata | None = None) -> ParsedDocument:
+    """The parsed value of a clean text (a value already parsed is returned as it is).
+
+    >>> doc = parse("甲。")
+    >>> parse(doc) is doc, doc.metadata == DocumentMetadata()
+    (True, True)
+    """
+    if isinstance(text, ParsedDocument):
+        return text
+    return ParsedDocument(text, metadata or DocumentMetadata())

@@ -1,0 +1,81 @@
+"""A cheap test before a costly one: the characters every match of a pattern must contain, read from the
+pattern itself, so a window of text that lacks one of them is never searched.
+
+The year and period words are searched in a window before each figure; most windows lack the 年, 每 or 末
+those patterns need, and a substring test rejects them at C speed. The characters come from the
+grammar, never from a list kept by hand, so the test can never drop a match: a match inside
+``text[start:end]`` holds each required character inside it too.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from re import _constants as sre, _parser as sre_parse  # the standard library's own reading of a pattern
+
+
+@lru_cache(maxsize=256)  # patterns are module constants: read each once
+def required_chars(pattern: re.Pattern) -> str:
+    """The characters every match of ``pattern`` contains (lookarounds aside: they match outside it).
+
+    Examples
+    --------
+    >>> required_chars(re.compile(r"(?:到|至)?20\\d{2}\\s*年(?:底|末)?"))
+    '02年'
+    >>> required_chars(re.compile("甲乙|乙丙"))
+    '乙'
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ""  # a literal then stands for several characters
+    return "".join(sorted(_required(sre_parse.parse(pattern.pattern, pattern.flags))))
+
+
+def could_match(needs: str, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds every character of ``needs`` (see :func:`required_chars`).
+
+    >>> could_match("年", "到2025年", 0, 6), could_match("年", "到2025年", 0, 5)
+    (True, False)
+    """
+    for ch in needs:  # a loop, not all(...): this runs for every figure
+        if text.find(ch, start, end) < 0:
+            return False
+    return True
+
+
+def search(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """``pattern.search(text, start, end)``, skipped when the window lacks a character every match needs.
+
+    >>> search(re.compile("每年"), "全年每季度", 0, 5) is None
+    True
+    """
+    end = len(text) if end is None else end
+    return pattern.search(text, start, end) if could_match(required_chars(pattern), text, start, end) else None
+
+
+def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The last match of ``pattern.finditer(text, start, end)``, sieved as :func:`search` is.
+
+    >>> last(re.compile(r"\\d年"), "1年2年", 0, 4).group()
+    '2年'
+    """
+    end = len(text) if end is None else end
+    found = None
+    if could_match(required_chars(pattern), text, start, end):
+        for found in pattern.finditer(text, start, end):
+            pass
+    return found
+
+
+def _required(items) -> set[str]:
+    found: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            found.add(chr(av))
+        elif op is sre.SUBPATTERN:
+            found |= _required(av[-1])
+        elif op is sre.ATOMIC_GROUP:
+            found |= _required(av)
+        elif op is sre.BRANCH:
+            found |= set.intersection(*(_required(branch) for branch in av[1]))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found |= _required(av[2])
+    return found

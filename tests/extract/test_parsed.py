@@ -1,0 +1,113 @@
+"""The parsed document: one value per text whose parts (boundaries, years, numbers) every reader shares."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit import extract
+from policykit.extract import _parsed, _periods, _sieve
+from policykit.extract import (ParsedDocument, extract_document, find_assignments, find_instruments, find_observations,
+                               find_targets, find_tasks, parse)
+from policykit.extract._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, Boundaries
+from policykit.text import DocumentMetadata
+
+PLAN = DocumentMetadata(year=2023, doc_type="action_plan", title="某县行动方案（2023—2025年）")
+TEXT = ("一、主要目标\n到2025年，建成重点实验室20家以上，研发投入增长8%。\n"
+        "二、重点任务\n1.培育企业。2024年新增高新技术企业30家。（牵头单位：县科技局）\n"
+        "2.强化支持。对首次认定的企业给予30万元奖励。\n")
+
+
+def _naive_before(text: str, pos: int, stops: str, reach: int) -> int:
+    low = max(0, pos - reach)
+    for i in range(min(pos, len(text)) - 1, low - 1, -1):
+        if text[i] in stops:
+            return i + 1
+    return low
+
+
+def _naive_after(text: str, pos: int, stops: str, reach: int = 2000) -> int:
+    high = min(len(text), pos + reach)
+    for i in range(max(pos, 0), high):
+        if text[i] in stops:
+            return i
+    return high
+
+
+pieces = st.text(alphabet="甲乙，。；\n：、12", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces, st.integers(min_value=-3, max_value=70), st.sampled_from([SENTENCE_END, CLAUSE_END, FULL_STOP, "\n"]),
+       st.integers(min_value=1, max_value=80))
+def test_boundaries_agree_with_a_scan_character_by_character(text, pos, stops, reach):
+    b = Boundaries(text)
+    assert b.before(pos, stops, reach) == _naive_before(text, pos, stops, reach)
+    assert b.after(pos, stops) == _naive_after(text, pos, stops)
+
+
+def test_required_characters_come_from_the_grammar():
+    assert _sieve.required_chars(re.compile("(?:甲|乙)丙+丁?")) == "丙"
+    assert _sieve.required_chars(re.compile("甲乙|乙丙")) == "乙"
+    assert _sieve.required_chars(re.compile("(?<=戊)甲(?=己)")) == "甲"  # lookarounds match outside the window
+    assert _sieve.required_chars(re.compile("(?i)a")) == ""  # a literal that stands for two characters
+    assert _sieve.required_chars(_periods._YEAR_WORD) == "年"
+
+
+_WINDOWED = [_periods._YEAR_WORD, _periods._SPAN_FROM, _periods._FIVE_YEAR_END, _periods._DURATION,
+             _periods._RECURRING, _periods._YEARLY_AVERAGE, _periods._MONTH_RANGE, _periods._MONTH_END]
+_TOKENS = ["2025年", "二〇二四年", "十四五末", "“十五五”时期末", "年起", "5年内", "每年", "年均", "1至4月份", "5月底",
+           "三年打造", "去年", "今年", "上年", "比上年", "面向", "，", "。", "甲", "年", "月", "2", "五"]
+years = st.lists(st.sampled_from(_TOKENS), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_WINDOWED), years, st.integers(0, 60), st.integers(0, 60))
+def test_the_sieve_never_hides_a_match(pattern, text, start, end):
+    plain = None
+    for plain in pattern.finditer(text, start, end):
+        pass
+    found = _sieve.last(pattern, text, start, end)
+    assert (found and (found.span(), found.group())) == (plain and (plain.span(), plain.group()))
+    assert (_sieve.search(pattern, text, start, end) is None) == (pattern.search(text, start, end) is None)
+
+
+def test_each_part_is_computed_once(monkeypatch):
+    calls = []
+    real = _parsed.find_quantities
+    monkeypatch.setattr(_parsed, "find_quantities", lambda text: calls.append(text) or real(text))
+    doc = parse(TEXT, PLAN)
+    assert doc.quantities is doc.quantities
+    assert parse(doc) is doc
+    extraction = extract_document(TEXT, PLAN)
+    assert len(calls) == 2  # once for ``doc``, once for the extraction: never once per reader
+    assert extraction.targets and extraction.instruments
+
+
+def test_the_readers_take_a_text_or_its_parsed_value_alike():
+    doc = parse(TEXT, PLAN)
+    tasks = find_tasks(TEXT)
+    assert find_tasks(doc) == tasks and tasks
+    assert find_assignments(doc, tasks) == find_assignments(TEXT, tasks) and find_assignments(doc, tasks)
+    for finder in (find_targets, find_observations, find_instruments):
+        assert finder(doc, tasks) == finder(TEXT, tasks, PLAN)
+    targets = {(t.value, t.year, t.year_source) for t in find_targets(doc, tasks)}
+    assert {("20", 2025, "stated"), ("30", 2024, "stated")} <= targets
+    assert [i.amount for i in find_instruments(doc, tasks)] == ["30"]
+
+
+def test_the_parsed_value_holds_the_document_years_and_headings():
+    doc = parse(TEXT, PLAN)
+    assert (doc.year, doc.plan) == (2023, (2023, 2025))
+    assert doc.headings.lines == ["一、主要目标", "二、重点任务"]
+    assert isinstance(doc, ParsedDocument) and doc == parse(TEXT, PLAN)
+    assert extract.parse is parse
+
+
+def test_a_document_with_more_numbers_than_the_limit_is_refused_before_reading(monkeypatch):
+    monkeypatch.setattr(extract, "MAX_NUMBERS", 3)
+    assert extract_document("建成1家、2家、3家。").targets
+    with pytest.raises(extract.TooManyNumbers, match="4 numbers .*MAX_NUMBERS"):
+        extract_document("建成1家、2家、3家、4家。")
