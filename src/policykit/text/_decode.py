@@ -1,5 +1,5 @@
-"""Bytes → text: strict probes (BOM, UTF-8, then GB18030 / Big5 / UTF-16 ranked by how plausible the
-decoded Chinese is); a UTF-8 / GB18030 concatenation is decoded run by run; damaged bytes fall back
+"""Bytes → text: strict probes (BOM, UTF-32 by its NUL pattern, UTF-8, then GB18030 / Big5 / UTF-16
+ranked by how plausible the decoded Chinese is); a UTF-8 / GB18030 concatenation is decoded run by run; damaged bytes fall back
 to the codec with the fewest errors, reported by offset."""
 from __future__ import annotations
 
@@ -32,6 +32,23 @@ def _strict(data: bytes, codec: str) -> str | None:
 _PRINTABLE_ASCII = re.compile(r"[ -~\n\r\t]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _PLAUSIBLE = 0.3  # real Chinese prose scores 0.5–0.7, a wrong two-byte decoding under 0.15
+
+
+def _utf32_without_bom(data: bytes) -> str | None:
+    """``utf-32-le`` or ``utf-32-be`` when the bytes show UTF-32's NUL pattern, else None.
+
+    A code point is at most U+10FFFF, so each four-byte unit has a NUL byte at its high end and a
+    byte ≤ 0x10 next to it: the third and fourth byte of every unit (LE) or the first two (BE). Text
+    in any other codec has no such column of NULs (UTF-16 text would need every other character
+    below U+1100 and every one between them to be NUL). Probed before UTF-8, which reads NUL bytes
+    without complaint.
+    """
+    if len(data) < 4 or len(data) % 4 or data.count(0) in (0, len(data)):
+        return None
+    for codec, high, plane in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1)):
+        if not any(data[high::4]) and max(data[plane::4]) <= 0x10:
+            return codec
+    return None
 
 
 def _two_byte_codecs(data: bytes) -> list[str]:
@@ -87,6 +104,10 @@ def decode_bytes(data: bytes, source_path: str) -> tuple[str, str, list[TextWarn
     if marked:
         text, warnings = _decode_reporting(data, marked[0], source_path)
         return text, marked[0], warnings
+    if wide := _utf32_without_bom(data):
+        text = _strict(data, wide)
+        if text is not None:
+            return text, wide, []
     text = _strict(data, "utf-8")
     if text is not None:
         return text, "utf-8", []
