@@ -63,3 +63,94 @@ def test_redaction_marks_are_kept_and_flagged():
 def test_truncated_text_is_suspected():
     _, codes = meta_of("某某县2023年重点工作任务\n\n" + "推进项目建设，" * 60)
     assert "suspected-truncation" in codes
+
+
+# --- classes of issue 14: places named only inside the text, opinions, joint signers, effective dates ---
+TASKS = "一、主要任务\n（一）加快平台建设。推动数据共享，完善服务体系。\n（二）强化人才支撑。引进高层次人才团队。\n"
+
+
+def test_a_text_that_hands_work_to_every_region_speaks_for_the_nation():
+    meta, codes = meta_of("为推动发展，制定本实施方案。\n" + TASKS + "各地区要抓好落实（工业和信息化部、各地区按职责分工负责）。\n各地区要加强宣传。\n")
+    assert (meta.level, meta.region) == ("national", "全国")
+    assert "region-inferred" in codes
+
+
+def test_a_province_that_mentions_every_region_once_is_not_the_nation():
+    meta, _ = meta_of("为推动发展，制定本实施方案。\n全省各地要抓好落实，各地区要加强协同。\n" + TASKS)
+    assert meta.level != "national"
+
+
+@pytest.mark.parametrize(
+    ("lead", "region"),
+    [
+        ("我市将加快打造“智慧潍坊”，全市上下共同推进。", "潍坊市"),  # a brand closing a quoted phrase
+        ("全市加快建设“潍坊智造”名城。", "潍坊市"),  # …or opening it
+        ("全省加快建设“数字河南”。", "河南省"),
+        ("全市学习“智慧潍坊”和“数字烟台”经验。", None),  # two cities named: not inferred
+        ("全市推进“数字经济”发展。", None),  # a brand without a place
+    ],
+)
+def test_a_text_named_only_in_a_brand_takes_that_place_at_the_level_it_speaks_as(lead, region):
+    meta, codes = meta_of(f"为推动发展，制定本行动计划。\n{lead}\n{TASKS}")
+    assert meta.region == region
+    assert ("region-inferred" in codes) == (region is not None)
+
+
+def test_a_brand_in_the_title_names_the_place():
+    meta, codes = meta_of(f"数字临沂建设三年行动方案\n\n全市要加快推进。\n{TASKS}")
+    assert (meta.region, meta.level, meta.region_code) == ("临沂市", "city", "371300")
+    assert "region-inferred" in codes
+
+
+def test_a_text_that_speaks_as_our_province_but_names_none_has_no_region_and_says_why():
+    doc = read_source(f"为推动发展，制定本行动计划。\n全省上下要加快推进，我省将持续发力。\n{TASKS}".encode(), "p.txt").documents[0]
+    assert (doc.metadata.region, doc.metadata.level) == (None, None)
+    reasons = [w.message for w in doc.warnings if w.code == "missing-region"]
+    assert reasons and "全省" in reasons[0] and "省" in reasons[0]
+
+
+MONEY = "对新认定的企业，给予最高50万元奖励。对新建项目按投资额的10%给予补贴，最高200万元。对获评的平台给予30万元资助。\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "doc_type"),
+    [
+        ("关于加快数字经济发展的指导意见", TASKS, "action_plan"),  # sets tasks
+        ("关于加快数字经济发展的实施意见", TASKS + "（三）择优给予财政奖补。\n", "action_plan"),  # funding named, no amount granted
+        ("关于支持数字经济发展的若干意见", TASKS + MONEY, "policy_measures"),  # articles grant money
+        ("关于支持数字经济发展的若干措施", TASKS, "policy_measures"),  # 措施 is measures whatever it holds
+    ],
+)
+def test_an_opinion_is_an_action_plan_unless_its_articles_grant_money(title, body, doc_type):
+    meta, _ = meta_of(f"某某市{title}\n\n{body}")
+    assert meta.doc_type == doc_type
+
+
+@pytest.mark.parametrize("spacing", ["", " "])
+def test_a_joint_signature_block_is_signed_by_its_first_signer(spacing):
+    signers = ["国家发展改革委", "中央网信办", "工业和信息化部", "国家能源局"]
+    block = "\n".join(spacing.join(name) for name in signers)
+    meta, _ = meta_of(f"各省、自治区、直辖市人民政府：\n{TASKS}各地区要抓好落实。\n\n{block}\n2020年12月23日\n")
+    assert (meta.issuer, meta.issued_on, meta.level) == ("国家发展改革委", "2020-12-23", "national")
+
+
+def test_a_single_signer_line_above_the_date_still_signs():
+    meta, _ = meta_of(f"各县区人民政府：\n{TASKS}\n某某市人民政府办公室\n2023年5月6日\n")
+    assert (meta.issuer, meta.issued_on) == ("某某市人民政府办公室", "2023-05-06")
+
+
+HEADER = "政策文号：某府规〔2025〕3号\n实施日期：2025-09-25\n失效日期：2028-09-25\n"
+
+
+@pytest.mark.parametrize(
+    ("closing", "issued_on", "published_on"),
+    [
+        ("本措施自印发之日起施行，有效期三年。", "2025-09-25", None),  # in force on issue: the 实施日期 is the issue date
+        ("本措施自发布之日起施行。", None, "2025-09-25"),  # in force on publication: the publication date
+        ("本措施自2025年10月1日起施行。", None, None),  # a date of its own: 实施日期 says nothing of the issue
+    ],
+)
+def test_an_effective_date_is_an_issue_date_only_when_the_text_takes_effect_on_issue(closing, issued_on, published_on):
+    doc = read_source(f"{HEADER}某某区促进文旅产业发展的若干措施\n\n第一条 {TASKS}{closing}\n".encode(), "m.txt").documents[0]
+    assert (doc.metadata.issued_on, doc.metadata.published_on) == (issued_on, published_on)
+    assert ("issued_on-inferred" in {w.code for w in doc.warnings}) == (issued_on is not None)
