@@ -84,7 +84,7 @@ def test_a_province_that_mentions_every_region_once_is_not_the_nation():
     ("lead", "region"),
     [
         ("我市将加快打造“智慧潍坊”，全市上下共同推进。", "潍坊市"),  # a brand closing a quoted phrase
-        ("全市加快建设“潍坊智造”名城。", "潍坊市"),  # …or opening it
+        ("全市推广“潍坊某某牌”农机。", None),  # a phrase a place opens names a thing of that place
         ("全省加快建设“数字河南”。", "河南省"),
         ("全市学习“智慧潍坊”和“数字烟台”经验。", None),  # two cities named: not inferred
         ("全市推进“数字经济”发展。", None),  # a brand without a place

@@ -176,8 +176,8 @@ def _region_from_text(text: str, title: str | None) -> tuple[Place, str | None]:
 
     The text speaks as a level (我市, 全省; 各地区 for the nation). At that level: the place it names in
     中共…/《…/“… (我市 … 《东营市…》), else the one division of that level it names at all (全省 …
-    山东省), else the one it names in a brand (“科创济南”, 工赋山东). With no level spoken, the place
-    named most in 中共…/《…/“…."""
+    山东省), else the one it names in a brand (“科创济南”, 工赋山东). Failing those, as with no level
+    spoken, the place named most in 中共…/《…/“…."""
     counts = Counter(m.group(1) for m in _NAMED_IN_TEXT.finditer(text) if place_of(m.group(1)).region)
     spoken = {level: len(pattern.findall(text)) for level, pattern in _SELF_REFERENCE.items()}
     # on a tie a division's own words win over the nation's (a province's text may hand work to 各地区 once)
@@ -195,6 +195,8 @@ def _region_from_text(text: str, title: str | None) -> tuple[Place, str | None]:
         return place_of(named.pop()), None
     if (brand := brand_place(title, text, self_level)).region:
         return brand, None
+    if counts:  # a place of another level the text names in 中共…/《…/“…
+        return place_of(counts.most_common(1)[0][0]), None
     words = "/".join(w for w in _SPOKEN[self_level] if w in text)
     return Place(), f"the text speaks as {words} but names no {self_level} of its own ({len(named)} named)"
 

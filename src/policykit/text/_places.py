@@ -259,9 +259,10 @@ _QUOTED = re.compile(r"“([^“”\n]{2,16})”")
 
 
 def brand_place(title: str | None, text: str, suffix: str) -> Place:
-    """The place a text names only in a brand, at the level it speaks as (``suffix``: 省, 市, 县, 区):
-    a short form that opens or closes a quoted phrase (加快打造“科创济南”, “工赋山东”) or stands in
-    the title (数字山东2021行动方案). ``Place()`` unless exactly one division is so named.
+    """The place a text names only in a brand, at the level it speaks as (``suffix``: 省 or 市): a short
+    form that closes a quoted phrase (加快打造“科创济南”, “工赋山东”: the brand form X + place) or stands
+    in the title (数字山东2021行动方案). ``Place()`` unless exactly one division is so named. A phrase a
+    place opens names a thing of that place (“上海某某输液针”), not the text's own place.
 
     >>> brand_place(None, "推动全省发展，建设“工赋山东”。", "省").region
     '山东省'
@@ -272,12 +273,10 @@ def brand_place(title: str | None, text: str, suffix: str) -> Place:
     if not forms:
         return Place()
     found: set[Division] = set()
-    phrases = [m.group(1) for m in _QUOTED.finditer(text)]
-    for phrase in phrases:
-        for short in (phrase[:size] for size in range(2, len(phrase) + 1)):
-            found.update(forms.get(short, ()))
-        for short in (phrase[-size:] for size in range(2, len(phrase) + 1)):
-            found.update(forms.get(short, ()))
+    for m in _QUOTED.finditer(text):
+        phrase = m.group(1)
+        for size in range(2, len(phrase) + 1):
+            found.update(forms.get(phrase[-size:], ()))
     if title:
         found.update(d for short, ds in forms.items() if short in title for d in ds)
     if len(found) != 1:
