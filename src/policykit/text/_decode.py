@@ -6,20 +6,14 @@ from __future__ import annotations
 import codecs
 import re
 
+from .. import lexicon
 from ._types import TextWarning
 
 # UTF-32 first: its little-endian BOM (FF FE 00 00) begins with UTF-16's (FF FE).
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-# The most frequent Han characters of government prose, in both scripts, and CJK punctuation: a
-# right decoding is dense in them, a wrong one (GB bytes read as Big5 or UTF-16) is not.
-_COMMON = re.compile(
-    "[的一是在不了有和人这這中大为為上个個国國我以要时時来來们們到作地于於出就分对對成会會可主发發年动動同工也能下过過"
-    "子说說产產种種面而方后多定行学學法所民得经經十三之进進着著等部度家力里如水化高自二理起小物现現实實加量都两兩体體制机機"
-    "当當使点點从從业業本去把性好应應开開它合还還因由其些然前外天政四日那社义義事平形相全表间間样樣与與关關各重新线線内數数"
-    "正心反明看原又么利比或但质質气氣第向道命此变變条條只没結结解问問意建月公无無系军軍很情者最立代想已通并並提直题題党黨程展五果"
-    "，。、；：“”（）《》]"
-)
+# The most frequent Han characters of government prose and CJK punctuation (lexicon/data/common_chars.tsv).
+_COMMON = re.compile("[" + re.escape("".join(lexicon.words("common_chars"))) + "]")
 
 
 def _strict(data: bytes, codec: str) -> str | None:

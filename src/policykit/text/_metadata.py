@@ -9,91 +9,60 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .. import lexicon
+from ._cues import (CN_DATE, COUNT_CLASS, DATE, HAN, HAO, ISSUES, LABELS, M, NUM_DATE, ONE, ORDINAL, STATE_COUNCIL, Y, alt,
+                    cn_number, iso, words)
 from ._places import NATIONAL, Place, brand_place, named_divisions, place_of, settle_in
 from ._types import DocumentMetadata, TextWarning
 
-_HAN = r"[\u4e00-\u9fff]"
-
-
-def _cue(topic: str, key: str, column: str = "words") -> tuple[str, ...]:
-    """The ``|``-separated words of the rows of ``topic`` whose first column is ``key``."""
-    table = lexicon.table(topic)
-    return tuple(w for row in table.rows if row[table.columns[0]] == key for w in row[column].split("|") if w)
-
-
-def _alt(topic: str, key: str) -> str:
-    return lexicon.alternation_of(_cue(topic, key))
-
-
-def _spaced(words: tuple[str, ...]) -> str:
-    """An alternation of labels that a page may write with spaces between their characters (标 题)."""
-    return "(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
-# Dates: 2020年12月10日, 2020-12-10, 二〇二〇年十二月十日. The characters of year, month and day are grammar.
-_Y, _M, _D = "年月日"
-_NUMERALS = {row["char"]: (int(row["value"]), row["kind"]) for row in lexicon.table("numeral_digits").rows}
-_CN_DIGITS = {c: v for c, (v, kind) in _NUMERALS.items() if kind == "digit"}
-_TEN = next(c for c, (_, kind) in _NUMERALS.items() if kind == "ten")
-_DIGIT_CLASS = "[" + "".join(_CN_DIGITS) + "]"
-_COUNT_CLASS = "[" + "".join(c for c, v in _CN_DIGITS.items() if v) + _TEN + "]"  # 一…九 and 十: a month, a day, a term
-_NUM_DATE = rf"(\d{{4}})\s*[{_Y}\-/.]\s*(\d{{1,2}})\s*[{_M}\-/.]\s*(\d{{1,2}})\s*{_D}?"
-_CN_DATE = rf"({_DIGIT_CLASS}{{4}}){_Y}({_COUNT_CLASS}{{1,2}}){_M}({_COUNT_CLASS}{{1,3}}){_D}"
-_DATE = re.compile(f"{_NUM_DATE}|{_CN_DATE}")
-_LABELS = {row["field"]: _spaced(tuple(row["words"].split("|"))) for row in lexicon.table("header_labels").rows}
 _COLON = r"\s*[:：]\s*"
-_HAO = "号"  # the counter closing a 文号 (皖开放办〔2022〕6号)
 _LABEL = {
-    "issuer": re.compile(_LABELS["issuer"] + _COLON + r"([^\s•|]+)"),
-    "issued_on": re.compile(_LABELS["issued_on"] + _COLON + _NUM_DATE),
+    "issuer": re.compile(LABELS["issuer"] + _COLON + r"([^\s•|]+)"),
+    "issued_on": re.compile(LABELS["issued_on"] + _COLON + NUM_DATE),
     # a government site's own publication labels only: a forum's 发表于 or an aggregator's 更新日期
     # dates the copy, not the document
-    "published_on": re.compile(_LABELS["published_on"] + _COLON + _NUM_DATE),
-    "effective_on": re.compile(_LABELS["effective_on"] + _COLON + _NUM_DATE),
-    "doc_number": re.compile(_LABELS["doc_number"] + _COLON + rf"(\S+{_HAO})"),
+    "published_on": re.compile(LABELS["published_on"] + _COLON + NUM_DATE),
+    "effective_on": re.compile(LABELS["effective_on"] + _COLON + NUM_DATE),
+    "doc_number": re.compile(LABELS["doc_number"] + _COLON + rf"(\S+{HAO})"),
     # a scraper's or site's title line: 标题：…, 名称：…, 政策名：…
-    "title": re.compile(r"^\s*" + _LABELS["title"] + _COLON + r"(\S[^\n]*?)\s*$", re.M),
+    "title": re.compile(r"^\s*" + LABELS["title"] + _COLON + r"(\S[^\n]*?)\s*$", re.M),
 }
 # A 文号 alone on its line, bare or in parentheses (（皖开放办〔2022〕6号）).
-_DOC_NUMBER = re.compile(rf"^\s*[（(]?\s*({_HAN}{{1,10}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*{_HAO})\s*[)）]?\s*$", re.M)
+_DOC_NUMBER = re.compile(rf"^\s*[（(]?\s*({HAN}{{1,10}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*{HAO})\s*[)）]?\s*$", re.M)
 _ORG_SUFFIX = lexicon.alternation("issuer_suffixes")
 _PARTY = lexicon.alternation("name_prefixes")
-_ORG_LINE = re.compile(rf"^({_PARTY}?{_HAN}{{2,30}}?{_ORG_SUFFIX})$", re.M)
-_ABOUT, _NOTICE_VERB = _alt("document_verbs", "about"), _alt("document_verbs", "notice")
-_NOTICE_NOUN = _alt("document_verbs", "notice_noun")
+_ORG_LINE = re.compile(rf"^({_PARTY}?{HAN}{{2,30}}?{_ORG_SUFFIX})$", re.M)
+_ABOUT, _NOTICE_VERB = alt("document_words", "about"), alt("document_words", "notice")
 # A body's name may quote a programme (推进“三地一区”建设领导小组…办公室).
-_ISSUER_IN_TITLE = re.compile(rf"^({_PARTY}?(?:{_HAN}|[“”]){{2,40}}?{_ORG_SUFFIX})(?:{_ABOUT}|{_NOTICE_VERB})")
-_STATE_COUNCIL = _cue("report_cues", "state_council")[0]
-_LOCAL_GOVERNMENT = _alt("report_cues", "government")
-_SPEAKS_FOR = re.compile(rf"{_alt('report_cues', 'speaker')}({_HAN}{{0,16}}?(?:{_STATE_COUNCIL}|{_LOCAL_GOVERNMENT}))[，,]?"
-                         rf"{_alt('report_cues', 'addressed_to')}")
-_REPORT_DATE = re.compile(r"^[—\-－─（( ]{0,4}\s*" + f"(?:{_NUM_DATE}|{_CN_DATE})" + _alt("report_cues", "delivered_at"), re.M)
+_ISSUER_IN_TITLE = re.compile(rf"^({_PARTY}?(?:{HAN}|[“”]){{2,40}}?{_ORG_SUFFIX})(?:{_ABOUT}|{_NOTICE_VERB})")
+_LOCAL_GOVERNMENT = alt("report_cues", "government")
+_SPEAKS_FOR = re.compile(rf"{alt('report_cues', 'speaker')}({HAN}{{0,16}}?(?:{STATE_COUNCIL}|{_LOCAL_GOVERNMENT}))[，,]?"
+                         rf"{alt('report_cues', 'addressed_to')}")
+_REPORT_DATE = re.compile(r"^[—\-－─（( ]{0,4}\s*" + f"(?:{NUM_DATE}|{CN_DATE})" + alt("report_cues", "delivered_at"), re.M)
 _SPOKEN = {row["level"]: row["words"].split("|") for row in lexicon.table("self_reference").rows}
 _NATION = next(level for level, row in ((r["level"], r) for r in lexicon.table("self_reference").rows) if not row["divisions"])
 _LEVEL_MARKS = "".join(level for level in _SPOKEN if level != _NATION)  # 省市县区: a division name's last character
 _SELF_REFERENCE = {level: re.compile(lexicon.alternation_of(words)) for level, words in _SPOKEN.items()}
-_NAMED_IN_TEXT = re.compile(rf"(?:{_PARTY}|《|“)({_HAN}{{2,5}}?[{_LEVEL_MARKS}])(?={_HAN})")
-_PRINTED = _alt("document_verbs", "printed")
+_NAMED_IN_TEXT = re.compile(rf"(?:{_PARTY}|《|“)({HAN}{{2,5}}?[{_LEVEL_MARKS}])(?={HAN})")
+_PRINTED = alt("document_words", "printed")
 # The printing office's line that closes an official document: 山东省人民政府办公厅2020年12月10日印发
-_FOOTER = re.compile(rf"^\s*({_PARTY}?{_HAN}{{2,30}}?{_ORG_SUFFIX})\s*(?:{_NUM_DATE}|{_CN_DATE})\s*{_PRINTED}\s*$", re.M)
+_FOOTER = re.compile(rf"^\s*({_PARTY}?{HAN}{{2,30}}?{_ORG_SUFFIX})\s*(?:{NUM_DATE}|{CN_DATE})\s*{_PRINTED}\s*$", re.M)
 # 自治区人民政府, 市人民政府: the government of the document's own place, named by its level only
 _OWN_GOVERNMENT = re.compile(rf"^({lexicon.alternation('place_suffixes', 'suffixes')})({_LOCAL_GOVERNMENT})$")
 # Head lines that name the jurisdiction: "利津县县长 张晓彬", "在海拉尔区第十三届人民代表大会".
-_ORDINAL = "第"  # 第十五届: the ordinal prefix
 _PLACE_IN_HEAD = re.compile(
-    rf"^{_PARTY}?({_HAN}{{2,16}}?)(?:{_LOCAL_GOVERNMENT}|{_alt('report_cues', 'acting_head')}?{_alt('report_cues', 'head')})"
-    rf"|{_alt('report_cues', 'delivered_at')}({_HAN}{{2,16}}?){_ORDINAL}{_COUNT_CLASS}+{_alt('report_cues', 'session')}"
-    rf"{_alt('report_cues', 'congress')}",
+    rf"^{_PARTY}?({HAN}{{2,16}}?)(?:{_LOCAL_GOVERNMENT}|{alt('report_cues', 'acting_head')}?{alt('report_cues', 'head')})"
+    rf"|{alt('report_cues', 'delivered_at')}({HAN}{{2,16}}?){ORDINAL}{COUNT_CLASS}+{alt('report_cues', 'session')}"
+    rf"{alt('report_cues', 'congress')}",
     re.M,
 )
-_YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*{_Y}")
-_YEAR_PLAN = re.compile(rf"((?:19|20)\d{{2}}){_Y}{_alt('report_cues', 'year_plan')}")
-_RANGE = r"\s*[\-—~–]\s*|\s*" + _alt("document_verbs", "range") + r"\s*"
-_FIRST_MONTH = rf"(?:1|{next(c for c, v in _CN_DIGITS.items() if v == 1)})"
+_YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*{Y}")
+_YEAR_PLAN = re.compile(rf"((?:19|20)\d{{2}}){Y}{alt('report_cues', 'year_plan')}")
+_RANGE = r"\s*[\-—~–]\s*|\s*" + alt("document_words", "range") + r"\s*"
+_FIRST_MONTH = rf"(?:1|{ONE})"
 _QUARTER_END = {row["word"]: int(row["month"]) for row in lexicon.table("report_periods").rows}
-_MONTH = rf"(\d{{1,2}}|{_COUNT_CLASS}{{1,2}})"
+_MONTH = rf"(\d{{1,2}}|{COUNT_CLASS}{{1,2}})"
 _PERIOD = re.compile(
-    rf"{_FIRST_MONTH}(?:{_RANGE}){_MONTH}\s*{_M}|{_alt('report_cues', 'up_to')}\s*{_MONTH}\s*{_alt('report_cues', 'month_end')}"
+    rf"{_FIRST_MONTH}(?:{_RANGE}){_MONTH}\s*{M}|{alt('report_cues', 'up_to')}\s*{_MONTH}\s*{alt('report_cues', 'month_end')}"
     rf"|({lexicon.alternation_of(_QUARTER_END)})"
 )
 _DOC_TYPES = tuple(
@@ -105,27 +74,24 @@ _TYPE_WORDS = {word: (row["doc_type"], row["with_support"] or None)
                for row in lexicon.table("doc_types").rows if not row["anchor"] for word in row["words"].split("|")}
 _PERFECTIVE = "了"  # 制定了本方案: the aspect particle a self-naming verb may take
 # The text naming itself where no title does: 特制定本行动计划, 提出以下意见, 制定以下政策措施
-_SELF_NAMED = re.compile(f"{_alt('document_verbs', 'self_naming')}{_PERFECTIVE}?{_alt('document_verbs', 'self_pointer')}"
-                         f"{_HAN}{{0,2}}?({lexicon.alternation_of(_TYPE_WORDS)})")
-_PROGRESS_BODY = re.compile(rf"{_alt('report_cues', 'progress')}|{_FIRST_MONTH}(?:{_RANGE})\d{{1,2}}\s*{_M}")
-_LEAD = _cue("report_cues", "lead")[0]
-_GOVERNMENT_NAME = _cue("report_cues", "government")[0]  # 人民政府: how a place's government is named in full
+_SELF_NAMED = re.compile(f"{alt('document_words', 'self_naming')}{_PERFECTIVE}?{alt('document_words', 'self_pointer')}"
+                         f"{HAN}{{0,2}}?({lexicon.alternation_of(_TYPE_WORDS)})")
+_PROGRESS_BODY = re.compile(rf"{alt('report_cues', 'progress')}|{_FIRST_MONTH}(?:{_RANGE})\d{{1,2}}\s*{M}")
+_LEAD = words("report_cues", "lead")[0]
+_GOVERNMENT_NAME = words("report_cues", "government")[0]  # 人民政府: how a place's government is named in full
 # A lead paragraph naming who issued the title: 某某局等10个部门联合印发《X》 (the title follows)
-_JOINT_ACT = (rf"({_HAN}{{2,20}}?(?:{_alt('document_verbs', 'et_al')}[\d{_COUNT_CLASS[1:-1]}]+{_alt('document_verbs', 'classifier')}?"
-              rf"{_alt('document_verbs', 'bodies')})?)(?:{_alt('document_verbs', 'joint')})?{_NOTICE_VERB}《")
-_OF = "的"  # 关于印发《X》的通知: the particle before the notice noun
-# what a notice issues: 关于印发《X》的通知 (a scraper may cut 的通知 off)
-_ISSUES = re.compile(rf"(?:{_ABOUT})?{_NOTICE_VERB}《?(.+?)》?(?:{_OF}{_NOTICE_NOUN})?$")
+_JOINT_ACT = (rf"({HAN}{{2,20}}?(?:{alt('document_words', 'et_al')}[\d{COUNT_CLASS[1:-1]}]+{alt('document_words', 'classifier')}?"
+              rf"{alt('document_words', 'bodies')})?)(?:{alt('document_words', 'joint')})?{_NOTICE_VERB}《")
 # A measure that takes effect on issue (本办法自印发之日起施行): its effective date is its issue date.
-_SINCE, _DAY_OF = "自", "之日起"
 _IN_FORCE_ON = {
-    kind: re.compile(rf"{_SINCE}{_alt('document_verbs', kind)}{_DAY_OF}{_alt('document_verbs', 'in_force')}")
+    kind: re.compile(rf"{alt('document_words', 'since')}{alt('document_words', kind)}{alt('document_words', 'day_of')}"
+                     rf"{alt('document_words', 'in_force')}")
     for kind in ("on_issue", "on_publication")
 }
 # A text grants money where a sentence names a subsidy or an award and an amount (给予最高50万元奖励).
 _SUPPORT_WORD = re.compile(lexicon.alternation_of(
     row["word"] for row in lexicon.table("instrument_words").rows if row["kind"] in ("subsidy", "award")))
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*" + lexicon.alternation_of(_cue("document_verbs", "money")))
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*" + lexicon.alternation_of(words("document_words", "money")))
 MIN_SUPPORT = 3  # sentences granting money that make an opinion a set of policy measures
 _TERMINAL = set("。！？!?”’\"'）)】》…」")
 
@@ -136,25 +102,6 @@ class PageContext:
 
     head: str = ""
     html_meta: dict[str, str] = field(default_factory=dict)
-
-
-def _iso(m: re.Match[str]) -> str:
-    groups = [g for g in m.groups() if g is not None][:3]
-    if not groups[0].isdigit():
-        year = "".join(str(_CN_DIGITS[c]) for c in groups[0])
-        return f"{year}-{_cn_number(groups[1]):02d}-{_cn_number(groups[2]):02d}"
-    return f"{groups[0]}-{int(groups[1]):02d}-{int(groups[2]):02d}"
-
-
-def _cn_number(s: str) -> int:
-    if s.isdigit():
-        return int(s)
-    if s.startswith(_TEN):
-        return 10 + (_CN_DIGITS.get(s[1:], 0) if len(s) > 1 else 0)
-    if _TEN in s:
-        tens, _, units = s.partition(_TEN)
-        return _CN_DIGITS[tens] * 10 + (_CN_DIGITS[units] if units else 0)
-    return _CN_DIGITS[s]
 
 
 def _page_title(page_title: str | None) -> str | None:
@@ -189,7 +136,7 @@ def _region_from_text(text: str, title: str | None) -> tuple[Place, str | None]:
     if ranked := [name for name, _ in counts.most_common() if name.endswith(self_level)]:
         return place_of(ranked[0]), None
     # 我区 in an autonomous region's text is the region itself, not one of its districts
-    regional = any(suffix != self_level and suffix.endswith(self_level) and suffix in text for suffix in _cue("place_suffixes", "province", "suffixes"))
+    regional = any(suffix != self_level and suffix.endswith(self_level) and suffix in text for suffix in words("place_suffixes", "province", "suffixes"))
     named = {m.group() for m in named_divisions(self_level).finditer(text)} if not regional else set()
     if len(named) == 1:
         return place_of(named.pop()), None
@@ -197,11 +144,11 @@ def _region_from_text(text: str, title: str | None) -> tuple[Place, str | None]:
         return brand, None
     if counts:  # a place of another level the text names in 中共…/《…/“…
         return place_of(counts.most_common(1)[0][0]), None
-    words = "/".join(w for w in _SPOKEN[self_level] if w in text)
-    return Place(), f"the text speaks as {words} but names no {self_level} of its own ({len(named)} named)"
+    said = "/".join(w for w in _SPOKEN[self_level] if w in text)
+    return Place(), f"the text speaks as {said} but names no {self_level} of its own ({len(named)} named)"
 
 
-_DATE_LINE = re.compile(rf"^\s*[（(]?(?:{_NUM_DATE}|{_CN_DATE})[）)]?\s*$", re.M)
+_DATE_LINE = re.compile(rf"^\s*[（(]?(?:{NUM_DATE}|{CN_DATE})[）)]?\s*$", re.M)
 MAX_SIGNERS = 12  # lines of a signature block read upwards from its date
 
 
@@ -246,11 +193,11 @@ def _issuer(text: str, title: str | None, notice_title: str | None, context: Pag
         return m.group(1), None
     if m := _SPEAKS_FOR.search(text[:3000]):
         speaker = m.group(1)
-        if speaker == _STATE_COUNCIL or place_of(speaker).region:
+        if speaker == STATE_COUNCIL or place_of(speaker).region:
             return speaker, None
         own = _OWN_GOVERNMENT.match(speaker)
         level = own.group(1) if own else speaker[0]
-        head_org = re.search(rf"({_HAN}{{2,12}}?{level}{_GOVERNMENT_NAME})", text[:600])
+        head_org = re.search(rf"({HAN}{{2,12}}?{level}{_GOVERNMENT_NAME})", text[:600])
         if head_org and place_of(head_org.group(1)).region:
             return head_org.group(1), None
         if place.region and place.region.endswith(level):
@@ -301,7 +248,7 @@ def grants_support(text: str) -> bool:
 def _period(text: str, year: int | None) -> str | None:
     ends = Counter()
     for m in _PERIOD.finditer(text):
-        month = _QUARTER_END[m.group(3)] if m.group(3) else _cn_number(m.group(1) or m.group(2))
+        month = _QUARTER_END[m.group(3)] if m.group(3) else cn_number(m.group(1) or m.group(2))
         if 1 <= month <= 12:
             ends[month] += 1
     if not ends or year is None:
@@ -349,7 +296,7 @@ def document_metadata(
     head = text[:800]
     if labelled := _label("title", context.head):  # the page's own title line, when the text has none
         value = labelled.group(1)
-        issued = _ISSUES.search(value)
+        issued = ISSUES.search(value)
         notice_title = notice_title or (value if issued else None)
         title = title or (issued.group(1).strip("《》") if issued else value)
     title = title or context.html_meta.get("title") or _page_title(context.html_meta.get("page_title"))
@@ -379,26 +326,26 @@ def document_metadata(
         warnings.append(TextWarning("missing-issuer", f"{source_path}: {issuer_note}"))
 
     issued = _label("issued_on", context.head)
-    issued_on = _iso(issued) if issued else None
+    issued_on = iso(issued) if issued else None
     if issued_on is None and (m := _REPORT_DATE.search(head)):
-        issued_on = _iso(m)
+        issued_on = iso(m)
     if issued_on is None:
         tail_dates = list(_DATE_LINE.finditer(text[:1500] + "\n" + text[-200:]))
-        issued_on = _iso(tail_dates[0]) if tail_dates else None
+        issued_on = iso(tail_dates[0]) if tail_dates else None
     if issued_on is None and (m := _FOOTER.search(text[-400:])):
-        issued_on = _iso(_DATE.search(m.group(0), m.end(1) - m.start()))
+        issued_on = iso(DATE.search(m.group(0), m.end(1) - m.start()))
     published = _label("published_on", context.head)
-    published_on = _iso(published) if published else None
+    published_on = iso(published) if published else None
     # 实施日期 on the page and 自印发之日起施行 in the text: the date it took effect is the date it was issued
     if (effective := _label("effective_on", context.head)) and (issued_on is None or published_on is None):
         for kind, name in (("on_issue", "issued_on"), ("on_publication", "published_on")):
             if (issued_on if name == "issued_on" else published_on) is None and (m := _IN_FORCE_ON[kind].search(text)):
-                value = _iso(effective)
+                value = iso(effective)
                 issued_on, published_on = (value, published_on) if name == "issued_on" else (issued_on, value)
                 warnings.append(TextWarning(f"{name}-inferred", f"{source_path}: {name.replace('_', ' ')} {value} is the page's "
                                                              f"{effective.group().split()[0]} date: the text takes effect {m.group()}"))
-    if published_on is None and (pub := context.html_meta.get("published_on")) and (m := _DATE.search(pub)):
-        published_on = _iso(m)
+    if published_on is None and (pub := context.html_meta.get("published_on")) and (m := DATE.search(pub)):
+        published_on = iso(m)
     number = _label("doc_number", context.head)
     doc_number = number.group(1) if number else None
     if doc_number is None and (m := _DOC_NUMBER.search(text[:1500])):

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import lexicon
+from ._cues import Y, alt, words
 
 _HAN = r"[\u4e00-\u9fff]"
+_DISTRICT = "区"  # a county-level division so named is a district (GB/T 2260 naming)
 
 
 def _words(topic: str, key_column: str, key: str) -> tuple[str, ...]:
@@ -47,9 +49,10 @@ _CITY = re.compile(rf"^({_HAN}{{1,6}}?{_alt('place_suffixes', 'rank', 'city')})"
 _COUNTY = re.compile(rf"^({_HAN}{{1,6}}?{_alt('place_suffixes', 'rank', 'county')})")
 _TOWN = re.compile(rf"^({_HAN}{{1,6}}?{_alt('place_suffixes', 'rank', 'town')})")
 _NOT_A_PLACE = re.compile(rf"^{_alt('place_not_names', 'position', 'start')}|{_alt('place_not_names', 'position', 'inside')}")
-_LEADING_YEAR = re.compile(r"^[\[【][^\]】]{1,10}[\]】]\s*|^\s*\d{4}(?:\s*[-—至]\s*\d{4})?\s*年度?")
+_LEADING_YEAR = re.compile(rf"^[\[【][^\]】]{{1,10}}[\]】]\s*|^\s*\d{{4}}(?:(?:\s*[-—]\s*|\s*{alt('document_words', 'range')}\s*)\d{{4}})?"
+                           rf"\s*{lexicon.alternation_of((Y, *words('document_words', 'year_label')))}")
 # What follows a place in the name of its government: an unknown name read by suffix must be one.
-_YEAR_AFTER = re.compile(r"^(?:19|20)\d{2}\s*年")  # 某某市2024年重点工作任务: a title opened by its place
+_YEAR_AFTER = re.compile(rf"^(?:19|20)\d{{2}}\s*{Y}")  # 某某市2024年重点工作任务: a title opened by its place
 _GOVERNMENT = re.compile("^" + lexicon.alternation("place_government"))
 
 
@@ -157,7 +160,7 @@ def _take(pattern: re.Pattern[str], text: str) -> tuple[str | None, str]:
 
 def _level(division: Division) -> str:
     if division.level == "county":
-        return "district" if division.name.endswith("区") else "county"
+        return "district" if division.name.endswith(_DISTRICT) else "county"
     return division.level
 
 
@@ -317,7 +320,7 @@ def _suffix_place(text: str) -> Place:
     if town:
         return Place(town, "township", province, city, county, code_note=note)
     if county:
-        level = "district" if county.endswith("区") else "county"
+        level = "district" if county.endswith(_DISTRICT) else "county"
         return Place(county, level, province, city, county, code_note=note)
     if city:
         return Place(city, "city", province, city, None, code_note=note)
