@@ -4,7 +4,10 @@ from __future__ import annotations
 import pytest
 
 from policykit.text import read_source
-from policykit.text._places import place_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit.text._places import divisions, place_of
 
 
 @pytest.mark.parametrize(
@@ -96,6 +99,12 @@ def test_a_text_named_only_in_a_brand_takes_that_place_at_the_level_it_speaks_as
     assert ("region-inferred" in codes) == (region is not None)
 
 
+@pytest.mark.parametrize(("brand", "region"), [("数字马鞍山", "马鞍山市"), ("智慧鞍山", "鞍山市")])
+def test_the_longest_short_form_closes_a_brand(brand, region):
+    assert meta_of(f"全市加快建设“{brand}”。\n{TASKS}")[0].region == region
+    assert meta_of(f"{brand}建设行动方案\n\n全市加快推进。\n{TASKS}")[0].region == region
+
+
 def test_a_brand_in_the_title_names_the_place():
     meta, codes = meta_of(f"数字临沂建设三年行动方案\n\n全市要加快推进。\n{TASKS}")
     assert (meta.region, meta.level, meta.region_code) == ("临沂市", "city", "371300")
@@ -154,3 +163,21 @@ def test_an_effective_date_is_an_issue_date_only_when_the_text_takes_effect_on_i
     doc = read_source(f"{HEADER}某某区促进文旅产业发展的若干措施\n\n第一条 {TASKS}{closing}\n".encode(), "m.txt").documents[0]
     assert (doc.metadata.issued_on, doc.metadata.published_on) == (issued_on, published_on)
     assert ("issued_on-inferred" in {w.code for w in doc.warnings}) == (issued_on is not None)
+
+
+_PROVINCES = sorted(d.name for d in divisions()[0].values() if d.level == "province" and d.name.endswith("省"))
+_CITIES = sorted(d.name for d in divisions()[0].values() if d.level == "city" and d.name.endswith("市"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_PROVINCES), st.sampled_from(["数字", "智慧", "平安", "健康"]))
+def test_any_province_named_in_a_brand_is_the_region_of_a_text_that_speaks_as_the_province(name, prefix):
+    meta, codes = meta_of(f"为推动发展，制定本行动计划。\n全省上下加快建设“{prefix}{name[:-1]}”。\n{TASKS}")
+    assert (meta.region, meta.level) == (name, "province") and "region-inferred" in codes
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_CITIES), st.sampled_from(_CITIES))
+def test_two_cities_in_brands_name_no_region(first, second):
+    meta, _ = meta_of(f"为推动发展，制定本行动计划。\n全市学习“数字{first[:-1]}”“智慧{second[:-1]}”经验。\n{TASKS}")
+    assert meta.region == (first if first == second else None)  # 马鞍山 and 鞍山 are two cities: the longest form closes a brand

@@ -18,17 +18,6 @@ _HAN = r"[\u4e00-\u9fff]"
 _DISTRICT = "区"  # a county-level division so named is a district (GB/T 2260 naming)
 
 
-def _words(topic: str, key_column: str, key: str) -> tuple[str, ...]:
-    """The words of the rows whose ``key_column`` is ``key``."""
-    table = lexicon.table(topic)
-    return tuple(w for r in table.rows if r[key_column] == key for w in r[table.columns[-1]].split("|") if w)
-
-
-def _alt(topic: str, key_column: str, key: str) -> str:
-    """The words of :func:`_words` as one alternation, longest first."""
-    return lexicon.alternation_of(_words(topic, key_column, key))
-
-
 def national_bodies() -> tuple[str, ...]:
     """Names and forms of national bodies in the gazetteer (国家发展改革委, 中央网信办, 工业和信息化部),
     without the forms local bodies share (发改委 is also a city's)."""
@@ -37,18 +26,18 @@ def national_bodies() -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for r in rows for w in (r["name"], *r["forms"].split("|")) if w and w not in local))
 
 
-NATIONAL_REGION = _words("place_national", "kind", "region")[0]
+NATIONAL_REGION = words("place_national", "region")[0]
 _PARTY = lexicon.alternation("name_prefixes")
 _NATIONAL = re.compile(
-    rf"^(?:{lexicon.alternation_of(_words('place_national', 'kind', 'prefix') + national_bodies())}"
-    rf"|{_alt('place_national', 'kind', 'body_prefix')}{_HAN}{{0,12}}{_alt('place_national', 'kind', 'body_suffix')}"
-    rf"|{_HAN}{{1,8}}{_alt('place_national', 'kind', 'ministry_suffix')}$)")
+    rf"^(?:{lexicon.alternation_of(words('place_national', 'prefix') + national_bodies())}"
+    rf"|{alt('place_national', 'body_prefix')}{_HAN}{{0,12}}{alt('place_national', 'body_suffix')}"
+    rf"|{_HAN}{{1,8}}{alt('place_national', 'ministry_suffix')}$)")
 # One administrative unit; the lazy stem keeps 成武县建设… from swallowing the rest of a title.
-_PROVINCE = re.compile(rf"^{_PARTY}?({_HAN}{{1,7}}?{_alt('place_suffixes', 'rank', 'province')})")
-_CITY = re.compile(rf"^({_HAN}{{1,6}}?{_alt('place_suffixes', 'rank', 'city')})")
-_COUNTY = re.compile(rf"^({_HAN}{{1,6}}?{_alt('place_suffixes', 'rank', 'county')})")
-_TOWN = re.compile(rf"^({_HAN}{{1,6}}?{_alt('place_suffixes', 'rank', 'town')})")
-_NOT_A_PLACE = re.compile(rf"^{_alt('place_not_names', 'position', 'start')}|{_alt('place_not_names', 'position', 'inside')}")
+_PROVINCE = re.compile(rf"^{_PARTY}?({_HAN}{{1,7}}?{alt('place_suffixes', 'province')})")
+_CITY = re.compile(rf"^({_HAN}{{1,6}}?{alt('place_suffixes', 'city')})")
+_COUNTY = re.compile(rf"^({_HAN}{{1,6}}?{alt('place_suffixes', 'county')})")
+_TOWN = re.compile(rf"^({_HAN}{{1,6}}?{alt('place_suffixes', 'town')})")
+_NOT_A_PLACE = re.compile(rf"^{alt('place_not_names', 'start')}|{alt('place_not_names', 'inside')}")
 _LEADING_YEAR = re.compile(rf"^[\[【][^\]】]{{1,10}}[\]】]\s*|^\s*\d{{4}}(?:(?:\s*[-—]\s*|\s*{alt('document_words', 'range')}\s*)\d{{4}})?"
                            rf"\s*{lexicon.alternation_of((Y, *words('document_words', 'year_label')))}")
 # What follows a place in the name of its government: an unknown name read by suffix must be one.
@@ -278,10 +267,12 @@ def brand_place(title: str | None, text: str, suffix: str) -> Place:
     found: set[Division] = set()
     for m in _QUOTED.finditer(text):
         phrase = m.group(1)
-        for size in range(2, len(phrase) + 1):
-            found.update(forms.get(phrase[-size:], ()))
+        # the longest form closing the phrase: “数字马鞍山” is 马鞍山, not 鞍山
+        closing = next((forms[phrase[-size:]] for size in range(len(phrase), 1, -1) if phrase[-size:] in forms), ())
+        found.update(closing)
     if title:
-        found.update(d for short, ds in forms.items() if short in title for d in ds)
+        named = [short for short in forms if short in title]
+        found.update(d for short in named if not any(short != other and short in other for other in named) for d in forms[short])
     if len(found) != 1:
         return Place()
     return place_of(found.pop().name)
