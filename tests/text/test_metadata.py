@@ -78,8 +78,9 @@ def test_a_text_that_hands_work_to_every_region_speaks_for_the_nation():
     assert "region-inferred" in codes
 
 
-def test_a_province_that_mentions_every_region_once_is_not_the_nation():
-    meta, _ = meta_of("为推动发展，制定本实施方案。\n全省各地要抓好落实，各地区要加强协同。\n" + TASKS)
+@pytest.mark.parametrize("regions", [1, 5])
+def test_a_province_that_hands_work_to_every_region_is_not_the_nation(regions):
+    meta, _ = meta_of("为推动发展，制定本实施方案。\n全省各地要抓好落实。" + "各地区要加强协同。" * regions + "\n" + TASKS)
     assert meta.level != "national"
 
 
@@ -103,6 +104,12 @@ def test_a_text_named_only_in_a_brand_takes_that_place_at_the_level_it_speaks_as
 def test_the_longest_short_form_closes_a_brand(brand, region):
     assert meta_of(f"全市加快建设“{brand}”。\n{TASKS}")[0].region == region
     assert meta_of(f"{brand}建设行动方案\n\n全市加快推进。\n{TASKS}")[0].region == region
+
+
+@pytest.mark.parametrize("title", ["学习深圳经验推动临沂发展行动方案", "关于对接青岛港的实施方案"])
+def test_a_title_that_mentions_a_place_further_in_names_no_region(title):
+    meta, codes = meta_of(f"{title}\n\n全市要加快推进。\n{TASKS}")
+    assert meta.region is None and "missing-region" in codes
 
 
 def test_a_brand_in_the_title_names_the_place():

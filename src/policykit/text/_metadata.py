@@ -127,8 +127,10 @@ def _region_from_text(text: str, title: str | None) -> tuple[Place, str | None]:
     spoken, the place named most in 中共…/《…/“…."""
     counts = Counter(m.group(1) for m in _NAMED_IN_TEXT.finditer(text) if place_of(m.group(1)).region)
     spoken = {level: len(pattern.findall(text)) for level, pattern in _SELF_REFERENCE.items()}
-    # on a tie a division's own words win over the nation's (a province's text may hand work to 各地区 once)
-    self_level = max(spoken, key=lambda level: (spoken[level], level != _NATION))
+    # the nation only where no division's own words are spoken (a province's text may hand work to 各地区 too)
+    if any(n for level, n in spoken.items() if level != _NATION):
+        spoken[_NATION] = 0
+    self_level = max(spoken, key=spoken.__getitem__)
     if not spoken[self_level]:
         return (place_of(counts.most_common(1)[0][0]), None) if counts else (Place(), None)
     if self_level == _NATION:

@@ -247,14 +247,16 @@ def _short_forms(suffix: str) -> dict[str, tuple[Division, ...]]:
     return {short: tuple(ds) for short, ds in found.items()}
 
 
+_TITLE_BRAND = re.compile(rf"^{lexicon.alternation('brand_heads')}?({_HAN}{{2,8}})")
 _QUOTED = re.compile(r"“([^“”\n]{2,16})”")
 
 
 def brand_place(title: str | None, text: str, suffix: str) -> Place:
     """The place a text names only in a brand, at the level it speaks as (``suffix``: 省 or 市): a short
-    form that closes a quoted phrase (加快打造“科创济南”, “工赋山东”: the brand form X + place) or stands
-    in the title (数字山东2021行动方案). ``Place()`` unless exactly one division is so named. A phrase a
-    place opens names a thing of that place (“上海某某输液针”), not the text's own place.
+    form that closes a quoted phrase (加快打造“科创济南”, “工赋山东”: the brand form X + place) or opens
+    the title, alone or after a brand word (数字山东2021行动方案, ``brand_heads.tsv``). ``Place()`` unless
+    exactly one division is so named. A phrase a place opens names a thing of that place (“上海某某输液针”),
+    and a title that mentions a place further in (学习深圳经验…) names nothing.
 
     >>> brand_place(None, "推动全省发展，建设“工赋山东”。", "省").region
     '山东省'
@@ -270,9 +272,10 @@ def brand_place(title: str | None, text: str, suffix: str) -> Place:
         # the longest form closing the phrase: “数字马鞍山” is 马鞍山, not 鞍山
         closing = next((forms[phrase[-size:]] for size in range(len(phrase), 1, -1) if phrase[-size:] in forms), ())
         found.update(closing)
-    if title:
-        named = [short for short in forms if short in title]
-        found.update(d for short in named if not any(short != other and short in other for other in named) for d in forms[short])
+    if title and (m := _TITLE_BRAND.match(title)):
+        # the longest form after the brand word: 数字马鞍山 is 马鞍山
+        rest = m.group(1)
+        found.update(next((forms[rest[:size]] for size in range(len(rest), 1, -1) if rest[:size] in forms), ()))
     if len(found) != 1:
         return Place()
     return place_of(found.pop().name)
