@@ -129,7 +129,7 @@ def test_utf8_cut_inside_its_last_character_is_damage_not_a_gb18030_tail():
 
 
 @pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
-@pytest.mark.parametrize("text", [TEXT, "plain ascii, 2025: 100%", "第一条 计划到2025年建成𠀀个站点。"])
+@pytest.mark.parametrize("text", [TEXT, "plain ascii, 2025: 100%", "第一条 计划到2025年建成𠀀个站点。", "𠀀"])  # 𠀀 BE (00 02 00 00) also fits LE
 def test_utf32_without_a_bom_is_told_by_its_nul_pattern(codec, text):
     # read as UTF-16 or GB18030 before: NULs between the characters, or undecodable bytes
     reading = read_source(text.encode(codec), "wide.txt")

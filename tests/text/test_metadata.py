@@ -150,6 +150,18 @@ def test_a_joint_signature_block_is_signed_by_its_first_signer(spacing):
     assert (meta.issuer, meta.issued_on, meta.level) == ("国家发展改革委", "2020-12-23", "national")
 
 
+@pytest.mark.parametrize("gap", ["\u3000\u3000", "    "])
+def test_signers_side_by_side_on_one_line_are_signed_by_the_first(gap):
+    meta, _ = meta_of(f"各市工业和信息化局：\n{TASKS}\n山东省工业和信息化厅{gap}山东省财政厅\n2023年4月29日\n（此件公开发布）\n")
+    assert (meta.issuer, meta.issued_on) == ("山东省工业和信息化厅", "2023-04-29")
+
+
+@pytest.mark.parametrize("others", ["等5部门", "等五个部门", "等3个单位"])
+def test_a_notice_of_several_counted_bodies_is_signed_by_the_first(others):
+    meta, _ = meta_of(f"山东省工业和信息化厅{others}关于印发某某行动计划的通知\n\n各市：\n现印发给你们。\n\n某某行动计划\n\n{TASKS}")
+    assert (meta.title, meta.issuer, meta.level) == ("某某行动计划", "山东省工业和信息化厅", "province")
+
+
 def test_a_single_signer_line_above_the_date_still_signs():
     meta, _ = meta_of(f"各县区人民政府：\n{TASKS}\n某某市人民政府办公室\n2023年5月6日\n")
     assert (meta.issuer, meta.issued_on) == ("某某市人民政府办公室", "2023-05-06")

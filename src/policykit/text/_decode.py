@@ -39,10 +39,19 @@ def _utf32_without_bom(data: bytes) -> str | None:
     """
     if len(data) < 4 or len(data) % 4 or data.count(0) in (0, len(data)):
         return None
-    for codec, high, plane in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1)):
-        if not any(data[high::4]) and max(data[plane::4]) <= 0x10:
-            return codec
-    return None
+    fits = [codec for codec, high, plane in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1))
+            if not any(data[high::4]) and max(data[plane::4]) <= 0x10]
+    # both orders fit when every unit is 00 0X 00 00 (U+20000 BE reads as U+0200 LE): the one whose
+    # characters are Chinese or ASCII wins
+    return max(fits, key=lambda codec: _likely(_strict(data, codec) or "")) if fits else None
+
+
+_LIKELY = re.compile("[\t\n\r -~\u3000-\u303f\u3400-\u9fff\uff00-\uffef\U00020000-\U0003134f]")
+
+
+def _likely(text: str) -> int:
+    """How many characters of a decoding are ASCII, CJK or CJK punctuation."""
+    return len(_LIKELY.findall(text))
 
 
 def _two_byte_codecs(data: bytes) -> list[str]:

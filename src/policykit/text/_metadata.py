@@ -32,8 +32,11 @@ _ORG_SUFFIX = lexicon.alternation("issuer_suffixes")
 _PARTY = lexicon.alternation("name_prefixes")
 _ORG_LINE = re.compile(rf"^({_PARTY}?{HAN}{{2,30}}?{_ORG_SUFFIX})$", re.M)
 _ABOUT, _NOTICE_VERB = alt("document_words", "about"), alt("document_words", "notice")
-# A body's name may quote a programme (推进“三地一区”建设领导小组…办公室).
-_ISSUER_IN_TITLE = re.compile(rf"^({_PARTY}?(?:{HAN}|[“”]){{2,40}}?{_ORG_SUFFIX})(?:{_ABOUT}|{_NOTICE_VERB})")
+# 某某局等5部门 (等五个单位): a joint issuer counted after its first signer
+_AND_OTHERS = (rf"{alt('document_words', 'et_al')}[\d{COUNT_CLASS[1:-1]}]+{alt('document_words', 'classifier')}?"
+               rf"{alt('document_words', 'bodies')}")
+# A body's name may quote a programme (推进“三地一区”建设领导小组…办公室); of 某某厅等5部门关于…, the first signs.
+_ISSUER_IN_TITLE = re.compile(rf"^({_PARTY}?(?:{HAN}|[“”]){{2,40}}?{_ORG_SUFFIX})(?:{_AND_OTHERS})?(?:{_ABOUT}|{_NOTICE_VERB})")
 _LOCAL_GOVERNMENT = alt("report_cues", "government")
 _SPEAKS_FOR = re.compile(rf"{alt('report_cues', 'speaker')}({HAN}{{0,16}}?(?:{STATE_COUNCIL}|{_LOCAL_GOVERNMENT}))[，,]?"
                          rf"{alt('report_cues', 'addressed_to')}")
@@ -79,9 +82,8 @@ _SELF_NAMED = re.compile(f"{alt('document_words', 'self_naming')}{_PERFECTIVE}?{
 _PROGRESS_BODY = re.compile(rf"{alt('report_cues', 'progress')}|{_FIRST_MONTH}(?:{_RANGE})\d{{1,2}}\s*{M}")
 _LEAD = words("report_cues", "lead")[0]
 _GOVERNMENT_NAME = words("report_cues", "government")[0]  # 人民政府: how a place's government is named in full
-# A lead paragraph naming who issued the title: 某某局等10个部门联合印发《X》 (the title follows)
-_JOINT_ACT = (rf"({HAN}{{2,20}}?(?:{alt('document_words', 'et_al')}[\d{COUNT_CLASS[1:-1]}]+{alt('document_words', 'classifier')}?"
-              rf"{alt('document_words', 'bodies')})?)(?:{alt('document_words', 'joint')})?{_NOTICE_VERB}《")
+# A lead paragraph naming who issued the title: 某某局等10个部门联合印发《X》 (the title follows); the first signs
+_JOINT_ACT = rf"({HAN}{{2,20}}?)(?:{_AND_OTHERS})?(?:{alt('document_words', 'joint')})?{_NOTICE_VERB}《"
 # A measure that takes effect on issue (本办法自印发之日起施行): its effective date is its issue date.
 _IN_FORCE_ON = {
     kind: re.compile(rf"{alt('document_words', 'since')}{alt('document_words', kind)}{alt('document_words', 'day_of')}"
@@ -164,13 +166,21 @@ def _signers(text: str) -> list[str]:
         return []
     signers: list[str] = []
     for line in reversed(tail[:dates[-1].start()].split("\n")[-MAX_SIGNERS:]):
-        name = re.sub(r"\s", "", line)
-        if not name:
+        # several signers on one line stand apart by a wide gap; one spaced name has single spaces
+        names = [re.sub(r"\s", "", part) for part in re.split(r"\s{2,}", line.strip()) if part]
+        if not names:
             continue
-        if len(name) > 30 or not (_ORG_LINE.fullmatch(name) or place_of(name).level == "national"):
+        if len(names) > 1 and not all(map(_signs, names)):
+            names = ["".join(names)]
+        if not all(map(_signs, names)):
             break
-        signers.append(name)
+        signers.extend(reversed(names))
     return signers[::-1]
+
+
+def _signs(name: str) -> bool:
+    """True when ``name`` can sign a document: a body's name (issuer suffix) or a national body."""
+    return len(name) <= 30 and bool(_ORG_LINE.fullmatch(name) or place_of(name).level == "national")
 
 
 def _issuer(text: str, title: str | None, notice_title: str | None, context: PageContext, lead: str, place: Place) -> tuple[str | None, str | None]:
