@@ -46,7 +46,7 @@ def _utf32_without_bom(data: bytes) -> str | None:
     return max(fits, key=lambda codec: _likely(_strict(data, codec) or "")) if fits else None
 
 
-_LIKELY = re.compile("[\t\n\r -~\u3000-\u303f\u3400-\u9fff\uff00-\uffef\U00020000-\U0003134f]")
+_LIKELY = re.compile(r"[\t\n\r -~\u3000-\u303f\u3400-\u9fff\uff00-\uffef\U00020000-\U0003134f]")
 
 
 def _likely(text: str) -> int:
