@@ -4,6 +4,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policykit.text import read_source
 
@@ -124,3 +126,26 @@ def test_utf8_cut_inside_its_last_character_is_damage_not_a_gb18030_tail():
     reading = read_source(data, "cut.txt")
     assert reading.encoding == "utf-8"
     assert [w.offset for w in reading.warnings if w.code == "undecodable-bytes"] == [len(data) - 2]
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", [TEXT, "plain ascii, 2025: 100%", "第一条 计划到2025年建成𠀀个站点。", "𠀀"])  # 𠀀 BE (00 02 00 00) also fits LE
+def test_utf32_without_a_bom_is_told_by_its_nul_pattern(codec, text):
+    # read as UTF-16 or GB18030 before: NULs between the characters, or undecodable bytes
+    reading = read_source(text.encode(codec), "wide.txt")
+    assert (reading.encoding, reading.raw_text) == (codec, text)
+    assert not reading.warnings
+
+
+def test_utf16_text_is_not_taken_for_utf32():
+    # ASCII in UTF-16 has a NUL in every other byte, never two NUL columns of a four-byte unit
+    assert read_source("ab\ncd\n".encode("utf-16-le"), "x.txt").encoding != "utf-32-le"
+    assert read_source(TEXT.encode("utf-16-be"), "x.txt").encoding == "utf-16-be"
+
+
+@given(st.text(st.sampled_from("一二十的年月日报告计划，。：%") | st.characters(min_codepoint=0x20, max_codepoint=0x7E)
+               | st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF), min_size=1, max_size=40),
+       st.sampled_from(["utf-32-le", "utf-32-be"]))
+def test_any_utf32_text_reads_back_unchanged(text, codec):
+    reading = read_source(text.encode(codec), "wide.txt")
+    assert (reading.encoding, reading.raw_text) == (codec, text)

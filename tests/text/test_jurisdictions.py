@@ -96,8 +96,9 @@ def test_speaking_as_our_city_is_no_ground_for_an_issuer():
     ("lead", "doc_type"),
     [
         ("为加快数字化转型，特制定本行动计划。", "action_plan"),
+        ("为加快数字化转型，特制订本行动计划。", "action_plan"),  # 制订 names the text as 制定 does
         ("为规范管理，制定本实施细则。", "policy_measures"),
-        ("经市政府同意，现提出以下意见：", "policy_measures"),
+        ("经市政府同意，现提出以下意见：", "action_plan"),  # an opinion that sets tasks (no money granted)
         ("为推动发展，制定以下政策措施。", "policy_measures"),
         ("现将有关情况说明如下。", "other"),
     ],

@@ -4,7 +4,10 @@ from __future__ import annotations
 import pytest
 
 from policykit.text import read_source
-from policykit.text._places import place_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit.text._places import divisions, place_of
 
 
 @pytest.mark.parametrize(
@@ -63,3 +66,137 @@ def test_redaction_marks_are_kept_and_flagged():
 def test_truncated_text_is_suspected():
     _, codes = meta_of("某某县2023年重点工作任务\n\n" + "推进项目建设，" * 60)
     assert "suspected-truncation" in codes
+
+
+# --- classes of issue 14: places named only inside the text, opinions, joint signers, effective dates ---
+TASKS = "一、主要任务\n（一）加快平台建设。推动数据共享，完善服务体系。\n（二）强化人才支撑。引进高层次人才团队。\n"
+
+
+def test_a_text_that_hands_work_to_every_region_speaks_for_the_nation():
+    meta, codes = meta_of("为推动发展，制定本实施方案。\n" + TASKS + "各地区要抓好落实（工业和信息化部、各地区按职责分工负责）。\n各地区要加强宣传。\n")
+    assert (meta.level, meta.region) == ("national", "全国")
+    assert "region-inferred" in codes
+
+
+@pytest.mark.parametrize("regions", [1, 5])
+def test_a_province_that_hands_work_to_every_region_is_not_the_nation(regions):
+    meta, _ = meta_of("为推动发展，制定本实施方案。\n全省各地要抓好落实。" + "各地区要加强协同。" * regions + "\n" + TASKS)
+    assert meta.level != "national"
+
+
+@pytest.mark.parametrize(
+    ("lead", "region"),
+    [
+        ("我市将加快打造“智慧潍坊”，全市上下共同推进。", "潍坊市"),  # a brand closing a quoted phrase
+        ("全市推广“潍坊某某牌”农机。", None),  # a phrase a place opens names a thing of that place
+        ("全省加快建设“数字河南”。", "河南省"),
+        ("全市学习“智慧潍坊”和“数字烟台”经验。", None),  # two cities named: not inferred
+        ("全市推进“数字经济”发展。", None),  # a brand without a place
+    ],
+)
+def test_a_text_named_only_in_a_brand_takes_that_place_at_the_level_it_speaks_as(lead, region):
+    meta, codes = meta_of(f"为推动发展，制定本行动计划。\n{lead}\n{TASKS}")
+    assert meta.region == region
+    assert ("region-inferred" in codes) == (region is not None)
+
+
+@pytest.mark.parametrize(("brand", "region"), [("数字马鞍山", "马鞍山市"), ("智慧鞍山", "鞍山市")])
+def test_the_longest_short_form_closes_a_brand(brand, region):
+    assert meta_of(f"全市加快建设“{brand}”。\n{TASKS}")[0].region == region
+    assert meta_of(f"{brand}建设行动方案\n\n全市加快推进。\n{TASKS}")[0].region == region
+
+
+@pytest.mark.parametrize("title", ["学习深圳经验推动临沂发展行动方案", "关于对接青岛港的实施方案"])
+def test_a_title_that_mentions_a_place_further_in_names_no_region(title):
+    meta, codes = meta_of(f"{title}\n\n全市要加快推进。\n{TASKS}")
+    assert meta.region is None and "missing-region" in codes
+
+
+def test_a_brand_in_the_title_names_the_place():
+    meta, codes = meta_of(f"数字临沂建设三年行动方案\n\n全市要加快推进。\n{TASKS}")
+    assert (meta.region, meta.level, meta.region_code) == ("临沂市", "city", "371300")
+    assert "region-inferred" in codes
+
+
+def test_a_text_that_speaks_as_our_province_but_names_none_has_no_region_and_says_why():
+    doc = read_source(f"为推动发展，制定本行动计划。\n全省上下要加快推进，我省将持续发力。\n{TASKS}".encode(), "p.txt").documents[0]
+    assert (doc.metadata.region, doc.metadata.level) == (None, None)
+    reasons = [w.message for w in doc.warnings if w.code == "missing-region"]
+    assert reasons and "全省" in reasons[0] and "省" in reasons[0]
+
+
+MONEY = "对新认定的企业，给予最高50万元奖励。对新建项目按投资额的10%给予补贴，最高200万元。对获评的平台给予30万元资助。\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "doc_type"),
+    [
+        ("关于加快数字经济发展的指导意见", TASKS, "action_plan"),  # sets tasks
+        ("关于加快数字经济发展的实施意见", TASKS + "（三）择优给予财政奖补。\n", "action_plan"),  # funding named, no amount granted
+        ("关于支持数字经济发展的若干意见", TASKS + MONEY, "policy_measures"),  # articles grant money
+        ("关于支持数字经济发展的若干措施", TASKS, "policy_measures"),  # 措施 is measures whatever it holds
+    ],
+)
+def test_an_opinion_is_an_action_plan_unless_its_articles_grant_money(title, body, doc_type):
+    meta, _ = meta_of(f"某某市{title}\n\n{body}")
+    assert meta.doc_type == doc_type
+
+
+@pytest.mark.parametrize("spacing", ["", " "])
+def test_a_joint_signature_block_is_signed_by_its_first_signer(spacing):
+    signers = ["国家发展改革委", "中央网信办", "工业和信息化部", "国家能源局"]
+    block = "\n".join(spacing.join(name) for name in signers)
+    meta, _ = meta_of(f"各省、自治区、直辖市人民政府：\n{TASKS}各地区要抓好落实。\n\n{block}\n2020年12月23日\n")
+    assert (meta.issuer, meta.issued_on, meta.level) == ("国家发展改革委", "2020-12-23", "national")
+
+
+@pytest.mark.parametrize("gap", ["\u3000\u3000", "    "])
+def test_signers_side_by_side_on_one_line_are_signed_by_the_first(gap):
+    meta, _ = meta_of(f"各市工业和信息化局：\n{TASKS}\n山东省工业和信息化厅{gap}山东省财政厅\n2023年4月29日\n（此件公开发布）\n")
+    assert (meta.issuer, meta.issued_on) == ("山东省工业和信息化厅", "2023-04-29")
+
+
+@pytest.mark.parametrize("others", ["等5部门", "等五个部门", "等3个单位"])
+def test_a_notice_of_several_counted_bodies_is_signed_by_the_first(others):
+    meta, _ = meta_of(f"山东省工业和信息化厅{others}关于印发某某行动计划的通知\n\n各市：\n现印发给你们。\n\n某某行动计划\n\n{TASKS}")
+    assert (meta.title, meta.issuer, meta.level) == ("某某行动计划", "山东省工业和信息化厅", "province")
+
+
+def test_a_single_signer_line_above_the_date_still_signs():
+    meta, _ = meta_of(f"各县区人民政府：\n{TASKS}\n某某市人民政府办公室\n2023年5月6日\n")
+    assert (meta.issuer, meta.issued_on) == ("某某市人民政府办公室", "2023-05-06")
+
+
+HEADER = "政策文号：某府规〔2025〕3号\n实施日期：2025-09-25\n失效日期：2028-09-25\n"
+
+
+@pytest.mark.parametrize(
+    ("closing", "issued_on", "published_on"),
+    [
+        ("本措施自印发之日起施行，有效期三年。", "2025-09-25", None),  # in force on issue: the 实施日期 is the issue date
+        ("本措施自发布之日起施行。", None, "2025-09-25"),  # in force on publication: the publication date
+        ("本措施自2025年10月1日起施行。", None, None),  # a date of its own: 实施日期 says nothing of the issue
+    ],
+)
+def test_an_effective_date_is_an_issue_date_only_when_the_text_takes_effect_on_issue(closing, issued_on, published_on):
+    doc = read_source(f"{HEADER}某某区促进文旅产业发展的若干措施\n\n第一条 {TASKS}{closing}\n".encode(), "m.txt").documents[0]
+    assert (doc.metadata.issued_on, doc.metadata.published_on) == (issued_on, published_on)
+    assert ("issued_on-inferred" in {w.code for w in doc.warnings}) == (issued_on is not None)
+
+
+_PROVINCES = sorted(d.name for d in divisions()[0].values() if d.level == "province" and d.name.endswith("省"))
+_CITIES = sorted(d.name for d in divisions()[0].values() if d.level == "city" and d.name.endswith("市"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_PROVINCES), st.sampled_from(["数字", "智慧", "平安", "健康"]))
+def test_any_province_named_in_a_brand_is_the_region_of_a_text_that_speaks_as_the_province(name, prefix):
+    meta, codes = meta_of(f"为推动发展，制定本行动计划。\n全省上下加快建设“{prefix}{name[:-1]}”。\n{TASKS}")
+    assert (meta.region, meta.level) == (name, "province") and "region-inferred" in codes
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_CITIES), st.sampled_from(_CITIES))
+def test_two_cities_in_brands_name_no_region(first, second):
+    meta, _ = meta_of(f"为推动发展，制定本行动计划。\n全市学习“数字{first[:-1]}”“智慧{second[:-1]}”经验。\n{TASKS}")
+    assert meta.region == (first if first == second else None)  # 马鞍山 and 鞍山 are two cities: the longest form closes a brand

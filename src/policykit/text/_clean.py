@@ -8,6 +8,8 @@ from collections.abc import Callable, Collection
 from functools import lru_cache
 from itertools import accumulate
 
+from .. import lexicon
+from ._cues import COUNTING, HUNDRED, ORDINAL, OUTLINE, ZEROS, alt, spaced, words
 from ._edits import Anchors, Edit, apply_edits, compose
 
 # --- newlines -----------------------------------------------------------------------------------
@@ -33,6 +35,9 @@ _PAREN_LETTERS = re.compile(r"\(([a-z" + "".join(_TONES.values()) + r"]{1,6})\)"
 _MANGLED_PINYIN = re.compile(r"\?([a-z" + "".join(_TONES.values()) + r"]{1,6})\)")
 
 
+_CJK_FIRST, _CJK_LAST = chr(0x3400), chr(0x9FFF)  # CJK extension A to the end of the unified block
+
+
 @lru_cache(maxsize=4096)
 def _is_syllable(letters: str) -> bool:
     return _SYLLABLE.fullmatch(letters) is not None
@@ -55,7 +60,7 @@ def pinyin(text: str) -> list[Edit]:
     found = [
         (ends[i - 1], ends[i], parts[i].isascii())
         for i in range(1, len(parts), 2)
-        if "\u3400" <= parts[i - 1][-1:] <= "\u9fff" and _is_syllable(parts[i])
+        if _CJK_FIRST <= parts[i - 1][-1:] <= _CJK_LAST and _is_syllable(parts[i])
     ]
     toned = sum(1 for *_, plain in found if not plain)
     noisy_page = toned >= 3
@@ -90,7 +95,7 @@ def _t2s():
 
 
 # Frequent characters that exist only in Traditional script: without any of them, no OpenCC call.
-_TRADITIONAL_ONLY = re.compile("[這個們說對時發經動會國與為來過還進長從實現開門問後關麼當電號業務點區體機構員應處將權場際產會]")
+_TRADITIONAL_ONLY = re.compile("[" + "".join(lexicon.words("traditional_chars")) + "]")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
@@ -126,28 +131,24 @@ def traditional(text: str) -> list[Edit]:
 
 # --- site chrome and forum boilerplate ------------------------------------------------------------
 _SHORT_LINE = re.compile(r"^[^\n]{1,100}$", re.M)  # chrome lines are short; long paragraphs are skipped at C speed
+_CHROME_WORD = rf"【?{alt('site_chrome', 'line')}】?"
 _CHROME_LINE = re.compile(
     r"[ \t\u3000•·]*(?:"
-    r"(?:网站)?首页\s*[>›»].*|(?:当前位置|您的位置|您现在的位置)[:：].*"
-    r"|设为首页|加入收藏|收藏本站|设为首页\s*收藏本站|欢迎(?:来到|访问).{1,24}(?:网|站|平台).*"
-    r"|查看[:：]\s*\d+\s*[|｜]\s*回复[:：]\s*\d+|\[复制链接\]|复制链接|只看该作者|倒序浏览|阅读模式"
-    r"|登录|注册|登录\s*[|/｜]\s*(?:立即)?注册|立即注册|您需要登录后才可以回帖.*|本版积分规则|快速回复.*|返回顶部.*|返回列表"
-    r"|【?打印(?:本页)?】?\s*【?关闭(?:窗口)?】?|扫一扫.*|分享到[:：]?.*|字号[:：].*|浏览(?:量|次数)[:：].*|【字体[:：].*"
-    r"|热门标签|相关文档|相关文章|相关推荐|相关下载|相关附件|热门推荐|文章说明|一键复制全文|下载|上一篇[:：].*|下一篇[:：].*"
-    r"|(?:索\s*引\s*号|分\s*类|发布机构|成文日期|标\s*题|文\s*号|内容概述|效力状态|发布日期|主题分类|公文种类|主\s*题\s*词)\s*[:：].*"
-    r"|\[LV\.\d+\].*|(?:Rank:\s*\d+)+|TA的每日心情|签到天数[:：].*|发表于\s*\d.*"
-    r"|Powered by.*|版权所有.*|Copyright.*|©.*"
+    rf"{_CHROME_WORD}(?:\s*[|/｜]?\s*{_CHROME_WORD})*|{alt('site_chrome', 'line_start')}.*"
+    rf"|{spaced(words('site_chrome', 'label'))}\s*[:：].*|{alt('site_chrome', 'breadcrumb')}\s*[>›»].*"
+    rf"|{alt('site_chrome', 'welcome')}.{{1,24}}{alt('site_chrome', 'site')}.*"
+    rf"|【?{alt('site_chrome', 'print')}】?\s*【?{alt('site_chrome', 'close')}】?"
+    rf"|{alt('site_chrome', 'views')}[:：]\s*\d+\s*[|｜]\s*{alt('site_chrome', 'replies')}[:：]\s*\d+"
+    rf"|\[LV\.\d+\].*|(?:Rank:\s*\d+)+|{alt('site_chrome', 'posted')}\s*\d.*"
     r")[ \t]*"
 )
 # Words that only ever stand alone on a forum profile card between the thread title and the post.
 _PROFILE_WORD = re.compile(
-    r"^[ \t•·]*(?:\d+|\d{4}-\d{1,2}-\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)?|主题|帖子|积分|版主|超级版主|管理员|金币|威望|贡献|精华|"
-    r"开心|难过|郁闷|无聊|奋斗|慵懒|擦汗|衰|怒|签到天数.*|TA的每日心情|\[LV\.\d+\].*|(?:Rank:\s*\d+)+|注册会员|中级会员|高级会员|新手上路)?[ \t]*$"
+    rf"^[ \t•·]*(?:\d+|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?: \d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|{alt('site_chrome', 'profile')}"
+    rf"|{alt('site_chrome', 'profile_start')}.*|\[LV\.\d+\].*|(?:Rank:\s*\d+)+)?[ \t]*$"
 )
-_POST_LINE = re.compile(r"[ \t]*发表于.*(?:楼层|阅读模式|只看该作者).*")
-_TAIL_MARKER = re.compile(
-    r"^[ \t]*(?:本作品(?:是|在|属于|采用).*|热门标签|相关文档|相关文章|相关推荐|相关下载|热门推荐|您需要登录后才可以回帖.*|本版积分规则|Powered by.*|版权所有.*)[ \t]*$", re.M
-)
+_POST_LINE = re.compile(rf"[ \t]*{alt('site_chrome', 'posted')}.*{alt('site_chrome', 'post_mark')}.*")
+_TAIL_MARKER = re.compile(rf"^[ \t]*(?:{alt('site_chrome', 'tail_start')}.*|{alt('site_chrome', 'tail')})[ \t]*$", re.M)
 # Licence and flag lines a wiki export leaves after the text ("Public domain", "false").
 _LATIN_TAIL = re.compile(r"(?:\n[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*)+\Z")
 _TAIL_MAX_LINE = 120
@@ -229,10 +230,10 @@ def whitespace(text: str) -> list[Edit]:
 _SENTENCE_END = frozenset("。；：！？…;:!?")
 _CLOSERS = "”’」』》）)】"  # after a sentence end (。” 。）) the sentence still ends
 _ITEM_START = re.compile(
-    r"[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d{1,3}(?:[.．、](?!\d)|[）)])|[（(]\d{1,3}[）)]|[①-⑳]"
-    r"|第[一二三四五六七八九十百零〇\d]+[条章节部分篇]"
+    rf"[{COUNTING}{HUNDRED}]+、|[（(][{COUNTING}{HUNDRED}]+[）)]|\d{{1,3}}(?:[.．、](?!\d)|[）)])|[（(]\d{{1,3}}[）)]|[①-⑳]"
+    rf"|{ORDINAL}[{COUNTING}{HUNDRED}{ZEROS}\d]+{OUTLINE}"
 )
-_LABEL_START = re.compile(r"(?:牵头|责任|配合|参与|协办|主办|主责)(?:单位|部门|领导)[:：]")
+_LABEL_START = re.compile(rf"{alt('line_labels', 'head')}{alt('line_labels', 'noun')}[:：]")
 _MIN_WRAP_WIDTH = 30  # 15 Han characters: narrower "pages" are lists of short items, not wrapped prose
 _MIN_WRAPPED_LINES = 5
 _MAX_PAREN_LINES = 3  # a parenthesis left open longer than this is a stray mark, not a wrapped clause

@@ -1,25 +1,19 @@
-"""Bytes → text: strict probes (BOM, UTF-8, then GB18030 / Big5 / UTF-16 ranked by how plausible the
-decoded Chinese is); a UTF-8 / GB18030 concatenation is decoded run by run; damaged bytes fall back
+"""Bytes → text: strict probes (BOM, UTF-32 by its NUL pattern, UTF-8, then GB18030 / Big5 / UTF-16
+ranked by how plausible the decoded Chinese is); a UTF-8 / GB18030 concatenation is decoded run by run; damaged bytes fall back
 to the codec with the fewest errors, reported by offset."""
 from __future__ import annotations
 
 import codecs
 import re
 
+from .. import lexicon
 from ._types import TextWarning
 
 # UTF-32 first: its little-endian BOM (FF FE 00 00) begins with UTF-16's (FF FE).
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-# The most frequent Han characters of government prose, in both scripts, and CJK punctuation: a
-# right decoding is dense in them, a wrong one (GB bytes read as Big5 or UTF-16) is not.
-_COMMON = re.compile(
-    "[的一是在不了有和人这這中大为為上个個国國我以要时時来來们們到作地于於出就分对對成会會可主发發年动動同工也能下过過"
-    "子说說产產种種面而方后多定行学學法所民得经經十三之进進着著等部度家力里如水化高自二理起小物现現实實加量都两兩体體制机機"
-    "当當使点點从從业業本去把性好应應开開它合还還因由其些然前外天政四日那社义義事平形相全表间間样樣与與关關各重新线線内數数"
-    "正心反明看原又么利比或但质質气氣第向道命此变變条條只没結结解问問意建月公无無系军軍很情者最立代想已通并並提直题題党黨程展五果"
-    "，。、；：“”（）《》]"
-)
+# The most frequent Han characters of government prose and CJK punctuation (lexicon/data/common_chars.tsv).
+_COMMON = re.compile("[" + re.escape("".join(lexicon.words("common_chars"))) + "]")
 
 
 def _strict(data: bytes, codec: str) -> str | None:
@@ -32,6 +26,32 @@ def _strict(data: bytes, codec: str) -> str | None:
 _PRINTABLE_ASCII = re.compile(r"[ -~\n\r\t]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _PLAUSIBLE = 0.3  # real Chinese prose scores 0.5–0.7, a wrong two-byte decoding under 0.15
+
+
+def _utf32_without_bom(data: bytes) -> str | None:
+    """``utf-32-le`` or ``utf-32-be`` when the bytes show UTF-32's NUL pattern, else None.
+
+    A code point is at most U+10FFFF, so each four-byte unit has a NUL byte at its high end and a
+    byte ≤ 0x10 next to it: the third and fourth byte of every unit (LE) or the first two (BE). Text
+    in any other codec has no such column of NULs (UTF-16 text would need every other character
+    below U+1100 and every one between them to be NUL). Probed before UTF-8, which reads NUL bytes
+    without complaint.
+    """
+    if len(data) < 4 or len(data) % 4 or data.count(0) in (0, len(data)):
+        return None
+    fits = [codec for codec, high, plane in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1))
+            if not any(data[high::4]) and max(data[plane::4]) <= 0x10]
+    # both orders fit when every unit is 00 0X 00 00 (U+20000 BE reads as U+0200 LE): the one whose
+    # characters are Chinese or ASCII wins
+    return max(fits, key=lambda codec: _likely(_strict(data, codec) or "")) if fits else None
+
+
+_LIKELY = re.compile(r"[\t\n\r -~\u3000-\u303f\u3400-\u9fff\uff00-\uffef\U00020000-\U0003134f]")
+
+
+def _likely(text: str) -> int:
+    """How many characters of a decoding are ASCII, CJK or CJK punctuation."""
+    return len(_LIKELY.findall(text))
 
 
 def _two_byte_codecs(data: bytes) -> list[str]:
@@ -87,6 +107,10 @@ def decode_bytes(data: bytes, source_path: str) -> tuple[str, str, list[TextWarn
     if marked:
         text, warnings = _decode_reporting(data, marked[0], source_path)
         return text, marked[0], warnings
+    if wide := _utf32_without_bom(data):
+        text = _strict(data, wide)
+        if text is not None:
+            return text, wide, []
     text = _strict(data, "utf-8")
     if text is not None:
         return text, "utf-8", []

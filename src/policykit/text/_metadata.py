@@ -9,63 +9,92 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .. import lexicon
-from ._places import Place, named_divisions, place_of, settle_in
+from ._cues import (CN_DATE, COUNT_CLASS, DATE, HAN, HAO, ISSUES, LABELS, M, NUM_DATE, ONE, ORDINAL, STATE_COUNCIL, Y, alt,
+                    cn_number, iso, words)
+from ._places import NATIONAL, Place, brand_place, named_divisions, place_of, settle_in
 from ._types import DocumentMetadata, TextWarning
 
-_HAN = r"[\u4e00-\u9fff]"
-_NUM_DATE = r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?"
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0, "O": 0}
-_CN_DATE = r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
-_DATE = re.compile(f"{_NUM_DATE}|{_CN_DATE}")
+_COLON = r"\s*[:：]\s*"
 _LABEL = {
-    "issuer": re.compile(r"(?:发布机构|发文机关|发文单位)\s*[:：]\s*([^\s•|]+)"),
-    "issued_on": re.compile(r"成文日期\s*[:：]\s*" + _NUM_DATE),
+    "issuer": re.compile(LABELS["issuer"] + _COLON + r"([^\s•|]+)"),
+    "issued_on": re.compile(LABELS["issued_on"] + _COLON + NUM_DATE),
     # a government site's own publication labels only: a forum's 发表于 or an aggregator's 更新日期
     # dates the copy, not the document
-    "published_on": re.compile(r"(?:发布日期|发布时间)\s*[:：]\s*" + _NUM_DATE),
-    "doc_number": re.compile(r"(?:文\s*号|发文字号)\s*[:：]\s*(\S+号)"),
+    "published_on": re.compile(LABELS["published_on"] + _COLON + NUM_DATE),
+    "effective_on": re.compile(LABELS["effective_on"] + _COLON + NUM_DATE),
+    "doc_number": re.compile(LABELS["doc_number"] + _COLON + rf"(\S+{HAO})"),
     # a scraper's or site's title line: 标题：…, 名称：…, 政策名：…
-    "title": re.compile(r"^\s*(?:标\s*题|名\s*称|政策名)\s*[:：]\s*(\S[^\n]*?)\s*$", re.M),
+    "title": re.compile(r"^\s*" + LABELS["title"] + _COLON + r"(\S[^\n]*?)\s*$", re.M),
 }
 # A 文号 alone on its line, bare or in parentheses (（皖开放办〔2022〕6号）).
-_DOC_NUMBER = re.compile(rf"^\s*[（(]?\s*({_HAN}{{1,10}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*号)\s*[)）]?\s*$", re.M)
-_ORG_SUFFIX = "(?:" + "|".join(map(re.escape, lexicon.words("issuer_suffixes"))) + ")"
-_ORG_LINE = re.compile(rf"^((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})$", re.M)
-# A body's name may quote a programme (推进“三地一区”建设领导小组…办公室).
-_ISSUER_IN_TITLE = re.compile(rf"^((?:中共)?(?:{_HAN}|[“”]){{2,40}}?{_ORG_SUFFIX})(?:关于|印发)")
-_SPEAKS_FOR = re.compile(rf"我代表({_HAN}{{0,16}}?(?:国务院|人民政府|政府))[，,]?向")
-_REPORT_DATE = re.compile(r"^[—\-－─（( ]{0,4}\s*" + f"(?:{_NUM_DATE}|{_CN_DATE})" + r"在", re.M)
-_SELF_REFERENCE = {level: re.compile(f"[我全本]{level}") for level in "省市县区"}
-_NAMED_IN_TEXT = re.compile(rf"(?:中共|《|“)({_HAN}{{2,5}}?[省市县区])(?=委|人民政府|政府|{_HAN})")
+_DOC_NUMBER = re.compile(rf"^\s*[（(]?\s*({HAN}{{1,10}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*{HAO})\s*[)）]?\s*$", re.M)
+_ORG_SUFFIX = lexicon.alternation("issuer_suffixes")
+_PARTY = lexicon.alternation("name_prefixes")
+_ORG_LINE = re.compile(rf"^({_PARTY}?{HAN}{{2,30}}?{_ORG_SUFFIX})$", re.M)
+_ABOUT, _NOTICE_VERB = alt("document_words", "about"), alt("document_words", "notice")
+# 某某局等5部门 (等五个单位): a joint issuer counted after its first signer
+_AND_OTHERS = (rf"{alt('document_words', 'et_al')}[\d{COUNT_CLASS[1:-1]}]+{alt('document_words', 'classifier')}?"
+               rf"{alt('document_words', 'bodies')}")
+# A body's name may quote a programme (推进“三地一区”建设领导小组…办公室); of 某某厅等5部门关于…, the first signs.
+_ISSUER_IN_TITLE = re.compile(rf"^({_PARTY}?(?:{HAN}|[“”]){{2,40}}?{_ORG_SUFFIX})(?:{_AND_OTHERS})?(?:{_ABOUT}|{_NOTICE_VERB})")
+_LOCAL_GOVERNMENT = alt("report_cues", "government")
+_SPEAKS_FOR = re.compile(rf"{alt('report_cues', 'speaker')}({HAN}{{0,16}}?(?:{STATE_COUNCIL}|{_LOCAL_GOVERNMENT}))[，,]?"
+                         rf"{alt('report_cues', 'addressed_to')}")
+_REPORT_DATE = re.compile(r"^[—\-－─（( ]{0,4}\s*" + f"(?:{NUM_DATE}|{CN_DATE})" + alt("report_cues", "delivered_at"), re.M)
+_SPOKEN = {row["level"]: row["words"].split("|") for row in lexicon.table("self_reference").rows}
+_NATION = next(level for level, row in ((r["level"], r) for r in lexicon.table("self_reference").rows) if not row["divisions"])
+_LEVEL_MARKS = "".join(level for level in _SPOKEN if level != _NATION)  # 省市县区: a division name's last character
+_SELF_REFERENCE = {level: re.compile(lexicon.alternation_of(words)) for level, words in _SPOKEN.items()}
+_NAMED_IN_TEXT = re.compile(rf"(?:{_PARTY}|《|“)({HAN}{{2,5}}?[{_LEVEL_MARKS}])(?={HAN})")
+_PRINTED = alt("document_words", "printed")
 # The printing office's line that closes an official document: 山东省人民政府办公厅2020年12月10日印发
-_FOOTER = re.compile(rf"^\s*((?:中共)?{_HAN}{{2,30}}?{_ORG_SUFFIX})\s*(?:{_NUM_DATE}|{_CN_DATE})\s*印发\s*$", re.M)
+_FOOTER = re.compile(rf"^\s*({_PARTY}?{HAN}{{2,30}}?{_ORG_SUFFIX})\s*(?:{NUM_DATE}|{CN_DATE})\s*{_PRINTED}\s*$", re.M)
 # 自治区人民政府, 市人民政府: the government of the document's own place, named by its level only
-_OWN_GOVERNMENT = re.compile(r"^(自治区|自治州|省|市|县|区|旗)(人民政府|政府)$")
+_OWN_GOVERNMENT = re.compile(rf"^({lexicon.alternation('place_suffixes', 'suffixes')})({_LOCAL_GOVERNMENT})$")
 # Head lines that name the jurisdiction: "利津县县长 张晓彬", "在海拉尔区第十三届人民代表大会".
 _PLACE_IN_HEAD = re.compile(
-    rf"^(?:中共)?({_HAN}{{2,16}}?)(?:人民政府|政府|代?(?:县|市|区|旗|省|州|镇|乡)长)"
-    rf"|在({_HAN}{{2,16}}?)第[一二三四五六七八九十]+届人民代表大会",
+    rf"^{_PARTY}?({HAN}{{2,16}}?)(?:{_LOCAL_GOVERNMENT}|{alt('report_cues', 'acting_head')}?{alt('report_cues', 'head')})"
+    rf"|{alt('report_cues', 'delivered_at')}({HAN}{{2,16}}?){ORDINAL}{COUNT_CLASS}+{alt('report_cues', 'session')}"
+    rf"{alt('report_cues', 'congress')}",
     re.M,
 )
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_YEAR_PLAN = re.compile(r"((?:19|20)\d{2})年(?:政府)?工作(?:安排|任务|建议|部署)|((?:19|20)\d{2})年(?:经济社会发展的?)?主要预期目标")
+_YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*{Y}")
+_YEAR_PLAN = re.compile(rf"((?:19|20)\d{{2}}){Y}{alt('report_cues', 'year_plan')}")
+_RANGE = r"\s*[\-—~–]\s*|\s*" + alt("document_words", "range") + r"\s*"
+_FIRST_MONTH = rf"(?:1|{ONE})"
+_QUARTER_END = {row["word"]: int(row["month"]) for row in lexicon.table("report_periods").rows}
+_MONTH = rf"(\d{{1,2}}|{COUNT_CLASS}{{1,2}})"
 _PERIOD = re.compile(
-    r"(?:1|一)\s*[至\-—~到–]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|截至\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月底"
-    r"|(一季度|上半年|前三季度)"
+    rf"{_FIRST_MONTH}(?:{_RANGE}){_MONTH}\s*{M}|{alt('report_cues', 'up_to')}\s*{_MONTH}\s*{alt('report_cues', 'month_end')}"
+    rf"|({lexicon.alternation_of(_QUARTER_END)})"
 )
-_QUARTER_END = {"一季度": 3, "上半年": 6, "前三季度": 9}
 _DOC_TYPES = tuple(
-    (row["doc_type"], re.compile("(?:" + "|".join(map(re.escape, row["words"].split("|"))) + ")" + ("$" if row["anchor"] == "end" else "")))
+    (row["doc_type"], row["with_support"] or None,
+     re.compile(lexicon.alternation_of(row["words"].split("|")) + ("$" if row["anchor"] == "end" else "")))
     for row in lexicon.table("doc_types").rows
 )
-_TYPE_WORDS = {word: row["doc_type"] for row in lexicon.table("doc_types").rows if not row["anchor"] for word in row["words"].split("|")}
+_TYPE_WORDS = {word: (row["doc_type"], row["with_support"] or None)
+               for row in lexicon.table("doc_types").rows if not row["anchor"] for word in row["words"].split("|")}
+_PERFECTIVE = "了"  # 制定了本方案: the aspect particle a self-naming verb may take
 # The text naming itself where no title does: 特制定本行动计划, 提出以下意见, 制定以下政策措施
-_SELF_NAMED = re.compile(f"(?:制定|提出|出台|印发)了?(?:本|以下|如下){_HAN}{{0,2}}?(" + "|".join(
-    map(re.escape, sorted(_TYPE_WORDS, key=len, reverse=True))) + ")")
-_PROGRESS_BODY = re.compile(r"今年以来|截至目前|[1一]\s*[至\-—~]\s*\d{1,2}\s*月")
-# what a notice issues: 关于印发《X》的通知 (a scraper may cut 的通知 off)
-_ISSUES = re.compile(r"(?:关于)?(?:印发|转发|下发)《?(.+?)》?(?:的通知)?$")
-_LEVEL_MARKS = "省市县区"
+_SELF_NAMED = re.compile(f"{alt('document_words', 'self_naming')}{_PERFECTIVE}?{alt('document_words', 'self_pointer')}"
+                         f"{HAN}{{0,2}}?({lexicon.alternation_of(_TYPE_WORDS)})")
+_PROGRESS_BODY = re.compile(rf"{alt('report_cues', 'progress')}|{_FIRST_MONTH}(?:{_RANGE})\d{{1,2}}\s*{M}")
+_LEAD = words("report_cues", "lead")[0]
+_GOVERNMENT_NAME = words("report_cues", "government")[0]  # 人民政府: how a place's government is named in full
+# A lead paragraph naming who issued the title: 某某局等10个部门联合印发《X》 (the title follows); the first signs
+_JOINT_ACT = rf"({HAN}{{2,20}}?)(?:{_AND_OTHERS})?(?:{alt('document_words', 'joint')})?{_NOTICE_VERB}《"
+# A measure that takes effect on issue (本办法自印发之日起施行): its effective date is its issue date.
+_IN_FORCE_ON = {
+    kind: re.compile(rf"{alt('document_words', 'since')}{alt('document_words', kind)}{alt('document_words', 'day_of')}"
+                     rf"{alt('document_words', 'in_force')}")
+    for kind in ("on_issue", "on_publication")
+}
+# A text grants money where a sentence names a subsidy or an award and an amount (给予最高50万元奖励).
+_SUPPORT_WORD = re.compile(lexicon.alternation_of(
+    row["word"] for row in lexicon.table("instrument_words").rows if row["kind"] in ("subsidy", "award")))
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*" + lexicon.alternation_of(words("document_words", "money")))
+MIN_SUPPORT = 3  # sentences granting money that make an opinion a set of policy measures
 _TERMINAL = set("。！？!?”’\"'）)】》…」")
 
 
@@ -75,25 +104,6 @@ class PageContext:
 
     head: str = ""
     html_meta: dict[str, str] = field(default_factory=dict)
-
-
-def _iso(m: re.Match[str]) -> str:
-    groups = [g for g in m.groups() if g is not None][:3]
-    if not groups[0].isdigit():
-        year = "".join(str(_CN_DIGITS[c]) for c in groups[0])
-        return f"{year}-{_cn_number(groups[1]):02d}-{_cn_number(groups[2]):02d}"
-    return f"{groups[0]}-{int(groups[1]):02d}-{int(groups[2]):02d}"
-
-
-def _cn_number(s: str) -> int:
-    if s.isdigit():
-        return int(s)
-    if s.startswith("十"):
-        return 10 + (_CN_DIGITS.get(s[1:], 0) if len(s) > 1 else 0)
-    if "十" in s:
-        tens, _, units = s.partition("十")
-        return _CN_DIGITS[tens] * 10 + (_CN_DIGITS[units] if units else 0)
-    return _CN_DIGITS[s]
 
 
 def _page_title(page_title: str | None) -> str | None:
@@ -110,21 +120,67 @@ def _label(name: str, *texts: str) -> re.Match[str] | None:
     return None
 
 
-def _region_from_text(text: str) -> Place:
-    """The jurisdiction a document speaks for when no title or issuer names it: the place it names
-    in 中共…/《…/“… at the level it speaks as (我市 … 《东营市…》), or else the one division of that
-    level it names at all (全省 … 山东省)."""
+def _region_from_text(text: str, title: str | None) -> tuple[Place, str | None]:
+    """The jurisdiction a document speaks for when no title or issuer names it, and why none when none.
+
+    The text speaks as a level (我市, 全省; 各地区 for the nation). At that level: the place it names in
+    中共…/《…/“… (我市 … 《东营市…》), else the one division of that level it names at all (全省 …
+    山东省), else the one it names in a brand (“科创济南”, 工赋山东). Failing those, as with no level
+    spoken, the place named most in 中共…/《…/“…."""
     counts = Counter(m.group(1) for m in _NAMED_IN_TEXT.finditer(text) if place_of(m.group(1)).region)
-    spoken = Counter({level: len(pattern.findall(text)) for level, pattern in _SELF_REFERENCE.items()})
-    self_level = spoken.most_common(1)[0][0] if spoken.most_common(1)[0][1] else None
-    if self_level:
-        if ranked := [name for name, _ in counts.most_common() if name.endswith(self_level)]:
-            return place_of(ranked[0])
-        # 我区 in an autonomous region's text is the region itself, not one of its districts
-        named = {m.group() for m in named_divisions(self_level).finditer(text)} if not (self_level == "区" and "自治区" in text) else set()
-        if len(named) == 1:
-            return place_of(named.pop())
-    return place_of(counts.most_common(1)[0][0]) if counts else Place()
+    spoken = {level: len(pattern.findall(text)) for level, pattern in _SELF_REFERENCE.items()}
+    # the nation only where no division's own words are spoken (a province's text may hand work to 各地区 too)
+    if any(n for level, n in spoken.items() if level != _NATION):
+        spoken[_NATION] = 0
+    self_level = max(spoken, key=spoken.__getitem__)
+    if not spoken[self_level]:
+        return (place_of(counts.most_common(1)[0][0]), None) if counts else (Place(), None)
+    if self_level == _NATION:
+        return NATIONAL, None
+    if ranked := [name for name, _ in counts.most_common() if name.endswith(self_level)]:
+        return place_of(ranked[0]), None
+    # 我区 in an autonomous region's text is the region itself, not one of its districts
+    regional = any(suffix != self_level and suffix.endswith(self_level) and suffix in text for suffix in words("place_suffixes", "province", "suffixes"))
+    named = {m.group() for m in named_divisions(self_level).finditer(text)} if not regional else set()
+    if len(named) == 1:
+        return place_of(named.pop()), None
+    if (brand := brand_place(title, text, self_level)).region:
+        return brand, None
+    if counts:  # a place of another level the text names in 中共…/《…/“…
+        return place_of(counts.most_common(1)[0][0]), None
+    said = "/".join(w for w in _SPOKEN[self_level] if w in text)
+    return Place(), f"the text speaks as {said} but names no {self_level} of its own ({len(named)} named)"
+
+
+_DATE_LINE = re.compile(rf"^\s*[（(]?(?:{NUM_DATE}|{CN_DATE})[）)]?\s*$", re.M)
+MAX_SIGNERS = 12  # lines of a signature block read upwards from its date
+
+
+def _signers(text: str) -> list[str]:
+    """The bodies that sign a document, first signer first: the name lines right above its closing date
+    (国家发展改革委 / 中央网信办 / 工业和信息化部 / 国家能源局 / 2020年12月23日). Spaces inside a name
+    (国 家 能 源 局) are a signature's spacing."""
+    tail = text[-600:]
+    dates = list(_DATE_LINE.finditer(tail))
+    if not dates:
+        return []
+    signers: list[str] = []
+    for line in reversed(tail[:dates[-1].start()].split("\n")[-MAX_SIGNERS:]):
+        # several signers on one line stand apart by a wide gap; one spaced name has single spaces
+        names = [re.sub(r"\s", "", part) for part in re.split(r"\s{2,}", line.strip()) if part]
+        if not names:
+            continue
+        if len(names) > 1 and not all(map(_signs, names)):
+            names = ["".join(names)]
+        if not all(map(_signs, names)):
+            break
+        signers.extend(reversed(names))
+    return signers[::-1]
+
+
+def _signs(name: str) -> bool:
+    """True when ``name`` can sign a document: a body's name (issuer suffix) or a national body."""
+    return len(name) <= 30 and bool(_ORG_LINE.fullmatch(name) or place_of(name).level == "national")
 
 
 def _issuer(text: str, title: str | None, notice_title: str | None, context: PageContext, lead: str, place: Place) -> tuple[str | None, str | None]:
@@ -139,29 +195,31 @@ def _issuer(text: str, title: str | None, notice_title: str | None, context: Pag
         # a joint document names its signers one after another: the first signs for all
         signers = re.split(r"[\s、，,]+", heading.strip()) if heading else []
         first = signers[0] if len(signers) > 1 else ""
-        if m is None and first and re.search(r"关于|印发", heading):
+        if m is None and first and re.search(f"{_ABOUT}|{_NOTICE_VERB}", heading):
             m = _ORG_LINE.match(first)
         if m and m.group(1)[0] in _LEVEL_MARKS and place_of(m.group(1)).region is None:
             unplaced = unplaced or m.group(1)
         elif m:
             return m.group(1), None
-    if title and lead and (m := re.search(rf"({_HAN}{{2,20}}?(?:等[\d一二三四五六七八九十]+个?部门)?)(?:联合)?印发《{re.escape(title)}》", lead)):
+    if title and lead and (m := re.search(f"{_JOINT_ACT}{re.escape(title)}》", lead)):
         return m.group(1), None
     if m := _SPEAKS_FOR.search(text[:3000]):
         speaker = m.group(1)
-        if speaker == "国务院" or place_of(speaker).region:
+        if speaker == STATE_COUNCIL or place_of(speaker).region:
             return speaker, None
         own = _OWN_GOVERNMENT.match(speaker)
         level = own.group(1) if own else speaker[0]
-        head_org = re.search(rf"({_HAN}{{2,12}}?{level}人民政府)", text[:600])
+        head_org = re.search(rf"({HAN}{{2,12}}?{level}{_GOVERNMENT_NAME})", text[:600])
         if head_org and place_of(head_org.group(1)).region:
             return head_org.group(1), None
         if place.region and place.region.endswith(level):
-            return place.region + "人民政府", None
+            return place.region + _GOVERNMENT_NAME, None
         return None, f"the report speaks for {speaker} without naming the place"
-    for signature in (*_ORG_LINE.finditer(text[:1500]), *_ORG_LINE.finditer(text[-300:])):
-        if place_of(signature.group(1)).region:  # an organisation line names its jurisdiction
-            return signature.group(1), None
+    # an organisation line names its jurisdiction; of a joint signature block, the first signer signs for all
+    for name in (*(m.group(1) for m in _ORG_LINE.finditer(text[:1500])), *_signers(text),
+                 *(m.group(1) for m in _ORG_LINE.finditer(text[-300:]))):
+        if place_of(name).region:
+            return name, None
     if m := _FOOTER.search(text[-400:]):
         return m.group(1), None
     return unplaced, None
@@ -171,22 +229,38 @@ def _doc_type(title: str | None, text: str, annex: bool) -> str:
     if title and annex:  # an annex names its parent in 《》 (《政府工作报告》有关内容名词注释): not its own type
         title = re.sub(r"《[^》]*》", "", title)
     if title:
-        for name, pattern in _DOC_TYPES:
+        for name, with_support, pattern in _DOC_TYPES:
             if pattern.search(title):
-                return name
+                return _by_content(name, with_support, text)
     if _SPEAKS_FOR.search(text[:1500]):
         return "work_report"
-    if len(_PROGRESS_BODY.findall(text)) >= 3 and "牵头" in text:
+    if len(_PROGRESS_BODY.findall(text)) >= 3 and _LEAD in text:
         return "progress_report"
     if m := _SELF_NAMED.search(text[:3000]):
-        return _TYPE_WORDS[m.group(1)]
+        return _by_content(*_TYPE_WORDS[m.group(1)], text)
     return "other"
+
+
+def _by_content(doc_type: str, with_support: str | None, text: str) -> str:
+    """``with_support`` for a text whose articles grant money (an 意见 of support measures), else ``doc_type``."""
+    return with_support if with_support and grants_support(text) else doc_type
+
+
+def grants_support(text: str) -> bool:
+    """True when at least :data:`MIN_SUPPORT` sentences of ``text`` grant money: a subsidy or award word
+    and an amount in one sentence (给予最高50万元奖励). Tasks that merely fund (给予财政奖补) do not.
+
+    >>> grants_support("对新认定的企业给予50万元奖励。" * 3), grants_support("择优给予财政奖补。" * 3)
+    (True, False)
+    """
+    sentences = re.split(r"[。；;\n]", text)
+    return sum(1 for s in sentences if _SUPPORT_WORD.search(s) and _AMOUNT.search(s)) >= MIN_SUPPORT
 
 
 def _period(text: str, year: int | None) -> str | None:
     ends = Counter()
     for m in _PERIOD.finditer(text):
-        month = _QUARTER_END[m.group(3)] if m.group(3) else _cn_number(m.group(1) or m.group(2))
+        month = _QUARTER_END[m.group(3)] if m.group(3) else cn_number(m.group(1) or m.group(2))
         if 1 <= month <= 12:
             ends[month] += 1
     if not ends or year is None:
@@ -202,7 +276,7 @@ def _year(title: str | None, doc_type: str, issued_on: str | None, text: str) ->
         if issued_on:
             return int(issued_on[:4]), None
         if m := _YEAR_PLAN.search(text):
-            return int(m.group(1) or m.group(2)), None
+            return int(m.group(1)), None
         review = [int(y) for y in _YEAR.findall(text[: max(len(text) // 5, 1)])]
         if review:
             return max(review) + 1, "inferred as the year after the last year the review part reports on"
@@ -234,7 +308,7 @@ def document_metadata(
     head = text[:800]
     if labelled := _label("title", context.head):  # the page's own title line, when the text has none
         value = labelled.group(1)
-        issued = _ISSUES.search(value)
+        issued = ISSUES.search(value)
         notice_title = notice_title or (value if issued else None)
         title = title or (issued.group(1).strip("《》") if issued else value)
     title = title or context.html_meta.get("title") or _page_title(context.html_meta.get("page_title"))
@@ -245,33 +319,45 @@ def document_metadata(
             break
     if not place.region:
         # the head line names the place as the seat of a government or congress: read it as such
-        place = next((p for m in _PLACE_IN_HEAD.finditer(head) if (p := place_of((m.group(1) or m.group(2)) + "人民政府")).region), Place())
+        place = next((p for m in _PLACE_IN_HEAD.finditer(head) if (p := place_of((m.group(1) or m.group(2)) + _GOVERNMENT_NAME)).region), Place())
     issuer, issuer_note = _issuer(text, title, notice_title, context, lead, place)
     if issuer and (issuer_place := place_of(issuer)).region:
         place = issuer_place if not place.region or issuer_place.level == "national" else place
     if not place.region and parent is not None:
         above = parent[1]
         place = Place(above.region, above.level, above.province, above.city, above.county, above.region_code, above.parent_region_code)
-    if not place.region and (place := _region_from_text(text)).region:
-        warnings.append(TextWarning("region-inferred", f"{source_path}: region {place.region} inferred from the places the text names (no title, issuer or heading names one)"))
+    if not place.region:
+        place, why_not = _region_from_text(text, title)
+        if place.region:
+            warnings.append(TextWarning("region-inferred", f"{source_path}: region {place.region} inferred from the way the text speaks of its place (no title, issuer or heading names one)"))
+        elif why_not:
+            warnings += [TextWarning(f"missing-{name}", f"{source_path}: no {name} found: {why_not}") for name in ("region", "level")]
     if issuer_note and issuer:
         warnings.append(TextWarning("issuer-inferred", f"{source_path}: issuer {issuer} {issuer_note}"))
     elif issuer_note:
         warnings.append(TextWarning("missing-issuer", f"{source_path}: {issuer_note}"))
 
     issued = _label("issued_on", context.head)
-    issued_on = _iso(issued) if issued else None
+    issued_on = iso(issued) if issued else None
     if issued_on is None and (m := _REPORT_DATE.search(head)):
-        issued_on = _iso(m)
+        issued_on = iso(m)
     if issued_on is None:
-        tail_dates = list(re.finditer(rf"^\s*[（(]?(?:{_NUM_DATE}|{_CN_DATE})[）)]?\s*$", text[:1500] + "\n" + text[-200:], re.M))
-        issued_on = _iso(tail_dates[0]) if tail_dates else None
+        tail_dates = list(_DATE_LINE.finditer(text[:1500] + "\n" + text[-200:]))
+        issued_on = iso(tail_dates[0]) if tail_dates else None
     if issued_on is None and (m := _FOOTER.search(text[-400:])):
-        issued_on = _iso(_DATE.search(m.group(0), m.end(1) - m.start()))
+        issued_on = iso(DATE.search(m.group(0), m.end(1) - m.start()))
     published = _label("published_on", context.head)
-    published_on = _iso(published) if published else None
-    if published_on is None and (pub := context.html_meta.get("published_on")) and (m := _DATE.search(pub)):
-        published_on = _iso(m)
+    published_on = iso(published) if published else None
+    # 实施日期 on the page and 自印发之日起施行 in the text: the date it took effect is the date it was issued
+    if (effective := _label("effective_on", context.head)) and (issued_on is None or published_on is None):
+        for kind, name in (("on_issue", "issued_on"), ("on_publication", "published_on")):
+            if (issued_on if name == "issued_on" else published_on) is None and (m := _IN_FORCE_ON[kind].search(text)):
+                value = iso(effective)
+                issued_on, published_on = (value, published_on) if name == "issued_on" else (issued_on, value)
+                warnings.append(TextWarning(f"{name}-inferred", f"{source_path}: {name.replace('_', ' ')} {value} is the page's "
+                                                             f"{effective.group().split()[0]} date: the text takes effect {m.group()}"))
+    if published_on is None and (pub := context.html_meta.get("published_on")) and (m := DATE.search(pub)):
+        published_on = iso(m)
     number = _label("doc_number", context.head)
     doc_number = number.group(1) if number else None
     if doc_number is None and (m := _DOC_NUMBER.search(text[:1500])):

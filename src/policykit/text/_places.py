@@ -12,29 +12,37 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import lexicon
+from ._cues import Y, alt, words
 
 _HAN = r"[\u4e00-\u9fff]"
+_DISTRICT = "区"  # a county-level division so named is a district (GB/T 2260 naming)
 
 
-def _words(topic: str, key_column: str, key: str) -> str:
-    """The ``|``-joined words of the row whose ``key_column`` is ``key``, escaped, in file order."""
-    row = next(r for r in lexicon.table(topic).rows if r[key_column] == key)
-    return "|".join(re.escape(w) for w in row[lexicon.table(topic).columns[-1]].split("|") if w)
+def national_bodies() -> tuple[str, ...]:
+    """Names and forms of national bodies in the gazetteer (国家发展改革委, 中央网信办, 工业和信息化部),
+    without the forms local bodies share (发改委 is also a city's)."""
+    rows = [r for r in lexicon.table("government_bodies").rows if r["kind"] != "local"]
+    local = {w for r in rows for w in r["local"].split("|")}
+    return tuple(dict.fromkeys(w for r in rows for w in (r["name"], *r["forms"].split("|")) if w and w not in local))
 
 
+NATIONAL_REGION = words("place_national", "region")[0]
+_PARTY = lexicon.alternation("name_prefixes")
 _NATIONAL = re.compile(
-    rf"^(?:{_words('place_national', 'kind', 'prefix')}|(?:{_words('place_national', 'kind', 'body_prefix')}){_HAN}{{0,12}}"
-    rf"(?:{_words('place_national', 'kind', 'body_suffix')})|{_HAN}{{1,8}}(?:{_words('place_national', 'kind', 'ministry_suffix')})$)")
+    rf"^(?:{lexicon.alternation_of(words('place_national', 'prefix') + national_bodies())}"
+    rf"|{alt('place_national', 'body_prefix')}{_HAN}{{0,12}}{alt('place_national', 'body_suffix')}"
+    rf"|{_HAN}{{1,8}}{alt('place_national', 'ministry_suffix')}$)")
 # One administrative unit; the lazy stem keeps 成武县建设… from swallowing the rest of a title.
-_PROVINCE = re.compile(rf"^(?:中共)?({_HAN}{{1,7}}?(?:{_words('place_suffixes', 'rank', 'province')}))")
-_CITY = re.compile(rf"^({_HAN}{{1,6}}?(?:{_words('place_suffixes', 'rank', 'city')}))")
-_COUNTY = re.compile(rf"^({_HAN}{{1,6}}?(?:{_words('place_suffixes', 'rank', 'county')}))")
-_TOWN = re.compile(rf"^({_HAN}{{1,6}}?(?:{_words('place_suffixes', 'rank', 'town')}))")
-_NOT_A_PLACE = re.compile(rf"^(?:{_words('place_not_names', 'position', 'start')})|{_words('place_not_names', 'position', 'inside')}")
-_LEADING_YEAR = re.compile(r"^[\[【][^\]】]{1,10}[\]】]\s*|^\s*\d{4}(?:\s*[-—至]\s*\d{4})?\s*年度?")
+_PROVINCE = re.compile(rf"^{_PARTY}?({_HAN}{{1,7}}?{alt('place_suffixes', 'province')})")
+_CITY = re.compile(rf"^({_HAN}{{1,6}}?{alt('place_suffixes', 'city')})")
+_COUNTY = re.compile(rf"^({_HAN}{{1,6}}?{alt('place_suffixes', 'county')})")
+_TOWN = re.compile(rf"^({_HAN}{{1,6}}?{alt('place_suffixes', 'town')})")
+_NOT_A_PLACE = re.compile(rf"^{alt('place_not_names', 'start')}|{alt('place_not_names', 'inside')}")
+_LEADING_YEAR = re.compile(rf"^[\[【][^\]】]{{1,10}}[\]】]\s*|^\s*\d{{4}}(?:(?:\s*[-—]\s*|\s*{alt('document_words', 'range')}\s*)\d{{4}})?"
+                           rf"\s*{lexicon.alternation_of((Y, *words('document_words', 'year_label')))}")
 # What follows a place in the name of its government: an unknown name read by suffix must be one.
-_YEAR_AFTER = re.compile(r"^(?:19|20)\d{2}\s*年")  # 某某市2024年重点工作任务: a title opened by its place
-_GOVERNMENT = re.compile("^(?:" + "|".join(map(re.escape, lexicon.words("place_government"))) + ")")
+_YEAR_AFTER = re.compile(rf"^(?:19|20)\d{{2}}\s*{Y}")  # 某某市2024年重点工作任务: a title opened by its place
+_GOVERNMENT = re.compile("^" + lexicon.alternation("place_government"))
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,9 @@ class Place:
     region_code: str | None = None
     parent_region_code: str | None = None
     code_note: str | None = None
+
+
+NATIONAL = Place(NATIONAL_REGION, "national", code_note="GB/T 2260 has no code for the whole country")
 
 
 @cache
@@ -138,7 +149,7 @@ def _take(pattern: re.Pattern[str], text: str) -> tuple[str | None, str]:
 
 def _level(division: Division) -> str:
     if division.level == "county":
-        return "district" if division.name.endswith("区") else "county"
+        return "district" if division.name.endswith(_DISTRICT) else "county"
     return division.level
 
 
@@ -160,8 +171,8 @@ def place_of(name: str) -> Place:
     """
     text = _LEADING_YEAR.sub("", name.strip())
     if _NATIONAL.match(text):
-        return Place("全国", "national", code_note="GB/T 2260 has no code for the whole country")
-    text = text.removeprefix("中共")
+        return NATIONAL
+    text = re.sub(f"^{_PARTY}", "", text)
     chain, rest = _known_chain(text)
     if chain:
         return _known_place(chain, rest)
@@ -175,7 +186,7 @@ def opens_with_place(name: str) -> bool:
     >>> opens_with_place("某某市重点工作推进情况"), opens_with_place("具体工作安排")
     (True, False)
     """
-    text = _LEADING_YEAR.sub("", name.strip()).removeprefix("中共")
+    text = re.sub(f"^{_PARTY}", "", _LEADING_YEAR.sub("", name.strip()))
     if _NATIONAL.match(text) or _known_chain(text)[0]:
         return True
     return any(_take(pattern, text)[0] for pattern in (_PROVINCE, _CITY, _COUNTY))
@@ -201,6 +212,18 @@ def _known_place(chain: list[tuple[str, tuple[Division, ...]]], rest: str) -> Pl
     return Place(written, _level(division), province, city, county, division.code, division.parent)
 
 
+_BRAND_LEVELS = ("province", "city")  # a 省 or 市 is named by its short form in brands; a 县 or 区 hardly
+
+
+def _spoken_levels(suffix: str) -> tuple[str, ...]:
+    """The division levels a text speaking as 我{suffix} can mean (``self_reference.tsv``)."""
+    return next((tuple(r["divisions"].split("|")) for r in lexicon.table("self_reference").rows if r["level"] == suffix), ())
+
+
+def _spoken_divisions(suffix: str) -> list[Division]:
+    return [d for d in divisions()[0].values() if d.name.endswith(suffix) and d.level in _spoken_levels(suffix)]
+
+
 @cache
 def named_divisions(suffix: str) -> re.Pattern[str]:
     """One pattern for the standard names of the divisions ending in ``suffix`` (省, 市, 县, 区) that
@@ -209,9 +232,53 @@ def named_divisions(suffix: str) -> re.Pattern[str]:
     >>> named_divisions("省").search("推动全省发展，山东省委部署").group()
     '山东省'
     """
-    levels = {"省": ("province",), "市": ("province", "city"), "县": ("county",), "区": ("county",)}[suffix]
-    names = sorted({d.name for d in divisions()[0].values() if d.name.endswith(suffix) and d.level in levels}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+    return re.compile(lexicon.alternation_of({d.name for d in _spoken_divisions(suffix)}))
+
+
+@cache
+def _short_forms(suffix: str) -> dict[str, tuple[Division, ...]]:
+    """Short forms of the divisions a text speaking as 我省/我市 can mean: the name without its suffix
+    (山东省 → 山东, 济南市 → 济南). Not for 县 and 区: too many of their short forms are common words
+    (朝阳, 和平, 新华)."""
+    found: dict[str, list[Division]] = {}
+    for d in _spoken_divisions(suffix) if set(_spoken_levels(suffix)) <= set(_BRAND_LEVELS) else ():
+        if len(d.name) >= 3:
+            found.setdefault(d.name[:-1], []).append(d)
+    return {short: tuple(ds) for short, ds in found.items()}
+
+
+_TITLE_BRAND = re.compile(rf"^{lexicon.alternation('brand_heads')}?({_HAN}{{2,8}})")
+_QUOTED = re.compile(r"“([^“”\n]{2,16})”")
+
+
+def brand_place(title: str | None, text: str, suffix: str) -> Place:
+    """The place a text names only in a brand, at the level it speaks as (``suffix``: 省 or 市): a short
+    form that closes a quoted phrase (加快打造“科创济南”, “工赋山东”: the brand form X + place) or opens
+    the title, alone or after a brand word (数字山东2021行动方案, ``brand_heads.tsv``). ``Place()`` unless
+    exactly one division is so named. A phrase a place opens names a thing of that place (“上海某某输液针”),
+    and a title that mentions a place further in (学习深圳经验…) names nothing.
+
+    >>> brand_place(None, "推动全省发展，建设“工赋山东”。", "省").region
+    '山东省'
+    >>> brand_place(None, "全市推进“科创济南”和“智造青岛”建设", "市").region is None
+    True
+    """
+    forms = _short_forms(suffix)
+    if not forms:
+        return Place()
+    found: set[Division] = set()
+    for m in _QUOTED.finditer(text):
+        phrase = m.group(1)
+        # the longest form closing the phrase: “数字马鞍山” is 马鞍山, not 鞍山
+        closing = next((forms[phrase[-size:]] for size in range(len(phrase), 1, -1) if phrase[-size:] in forms), ())
+        found.update(closing)
+    if title and (m := _TITLE_BRAND.match(title)):
+        # the longest form after the brand word: 数字马鞍山 is 马鞍山
+        rest = m.group(1)
+        found.update(next((forms[rest[:size]] for size in range(len(rest), 1, -1) if rest[:size] in forms), ()))
+    if len(found) != 1:
+        return Place()
+    return place_of(found.pop().name)
 
 
 def settle_in(place: Place, text: str) -> Place:
@@ -247,7 +314,7 @@ def _suffix_place(text: str) -> Place:
     if town:
         return Place(town, "township", province, city, county, code_note=note)
     if county:
-        level = "district" if county.endswith("区") else "county"
+        level = "district" if county.endswith(_DISTRICT) else "county"
         return Place(county, level, province, city, county, code_note=note)
     if city:
         return Place(city, "city", province, city, None, code_note=note)

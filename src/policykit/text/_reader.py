@@ -6,7 +6,9 @@ import re
 from collections.abc import Collection
 from dataclasses import replace
 
+from .. import lexicon
 from ._clean import STEPS, clean
+from ._cues import LABELS
 from ._decode import decode_bytes
 from ._edits import Edit, shift
 from ._html import MAX_BLOCK_DEPTH, looks_like_html, read_html
@@ -16,10 +18,13 @@ from ._types import DocumentMetadata, OffsetMap, SourceDocument, SourceReading, 
 
 HTML_MAIN = "html-main"
 CLEANING_STEPS: tuple[str, ...] = (HTML_MAIN, *STEPS)
-_REDACTION = re.compile(r"\*+|×{2,}|[Xx]{2,}|○{2,}|某某")  # no lookbehind first: the engine scans by charset
+_MASK_WORDS = tuple(row["word"] for row in lexicon.table("redaction_marks").rows if row["kind"] == "mask")
+# Symbols repeated to mask (**, ××, XX, ○○) and mask words (某某); no lookbehind first: the engine scans by charset.
+_REDACTION = re.compile(r"\*+|×{2,}|[Xx]{2,}|○{2,}|" + lexicon.alternation_of(_MASK_WORDS))
+_MASK_START = "*×Xx○" + "".join(w[0] for w in _MASK_WORDS)  # a text without any of these has no mask
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_REDACTED_KIND = (("年", "a year"), ("月", "a month"), ("日", "a day"), ("市", "a place"), ("县", "a place"), ("区", "a place"),
-                  ("省", "a place"), ("镇", "a place"), ("同志", "a name"), ("先生", "a name"), ("女士", "a name"))
+_REDACTED_KIND = tuple((row["word"], row["hides"]) for row in lexicon.table("redaction_marks").rows if row["kind"] == "cue")
+_PUBLISHED = re.compile(LABELS["published_on"])
 
 
 def read_source(data: bytes, source_path: str, *, steps: Collection[str] | None = None) -> SourceReading:
@@ -119,7 +124,7 @@ def _issued_with(meta: DocumentMetadata, warnings: list[TextWarning], first: Doc
 
 def _page_dates(head: str) -> str:
     """What later documents on a page inherit from its header: only the page's publication date line."""
-    return "\n".join(line for line in head.split("\n") if re.search(r"发布日期|发布时间", line))
+    return "\n".join(line for line in head.split("\n") if _PUBLISHED.search(line))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -133,7 +138,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _redactions(text: str, offsets: OffsetMap, source_path: str) -> list[TextWarning]:
     """One ``redaction`` warning per mask (*, ××, XX, ○○, 某某) that stands next to Chinese text."""
     found: list[TextWarning] = []
-    if not any(mark in text for mark in "*×Xx○某"):
+    if not any(mark in text for mark in _MASK_START):
         return found
     for m in _REDACTION.finditer(text):
         after = text[m.end():m.end() + 2]

@@ -17,40 +17,44 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import lexicon
+from ._cues import ABOUT, COUNTING, HAO, NOTICE, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, spaced, words
 from ._places import opens_with_place
 
-_PIAN = re.compile(r"^篇\s*[0-9一二三四五六七八九十]{1,3}[ \t]*$", re.M)
-_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．]|第[一二三四五六七八九十\d]+[章节条部分篇])")
-_TITLE_END = re.compile(
-    "(?:" + "|".join(map(re.escape, lexicon.words("title_nouns"))) + ")"
-    r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$"
-)
-_ATTACHMENT = re.compile(r"(?:^|\n)附件\s*\d*\s*[:：]?\s*\n\s*$")
-_YEAR_OR_ACT = re.compile(r"(?:19|20)\d{2}|关于|国务院")
+_PIECE = alt("page_noise", "piece")
+_PIAN = re.compile(rf"^{_PIECE}\s*[0-9{COUNTING}]{{1,3}}[ \t]*$", re.M)
+_ENUMERATED = re.compile(rf"^(?:[{COUNTING}]+[、.．]|[（(][{COUNTING}\d]+[)）]|\d+\s*[、.．]|{ORDINAL}[{COUNTING}\d]+{OUTLINE})")
+_TITLE_END = re.compile(lexicon.alternation("title_nouns") + r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$")
+_ANNEX_WORD = spaced(words("document_words", "annex"))
+_ATTACHMENT = re.compile(rf"(?:^|\n){_ANNEX_WORD}\s*\d*\s*[:：]?\s*\n\s*$")
+_YEAR_OR_ACT = re.compile(rf"(?:19|20)\d{{2}}|{ABOUT}|{STATE_COUNCIL}")
 _CONTINUATION = ("—", "--")  # a title line ending in a dash goes on in the next line
 _BRACKET_TAG = re.compile(r"^\[[^\]]{1,10}\]\s*")
 _HEADLINE_LEAD = re.compile(r"^[^!！]{1,12}[!！]")
-_NOTICE = re.compile(r"(?:关于)?(?:印发|转发|下发)《?(.+?)》?的通知$")
+_NOTICE = NOTICE
+_NOTICE_NOUN = alt("document_words", "notice_noun")
 MAX_NOTICE = 200  # a notice title naming several issuers and the plan can be this long
 # Lines that sit around a title without being part of it: page marks (— 2 —), dates, document
 # numbers (国办发〔2025〕25号), labels (标题：…), and a bare 正文
 # A plan period or trial mark under a title; never a 文号 in parentheses (（皖开放办〔2022〕6号）).
-_TITLE_TAIL = re.compile(r"^[（(](?![^()（）]*[〔\[［]\s*\d{4}\s*[〕\]］])[^()（）]{0,16}(?:(?:19|20)\d{2}|试行|暂行)[^()（）]{0,16}[)）]$")
+_TITLE_TAIL = re.compile(r"^[（(](?![^()（）]*[〔\[［]\s*\d{4}\s*[〕\]］])[^()（）]{0,16}(?:(?:19|20)\d{2}|"
+                         + alt("document_words", "trial") + r")[^()（）]{0,16}[)）]$")
 _HEADER_LINE = re.compile(
-    r"^[—\-－─]+\s*\d+\s*[—\-－─]+$|^.{0,12}〔\s*\d{4}\s*〕\s*\d+\s*号$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$"
+    rf"^[—\-－─]+\s*\d+\s*[—\-－─]+$|^.{{0,12}}〔\s*\d{{4}}\s*〕\s*\d+\s*{HAO}$|^\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}$"
     r"|^[^：:]{1,8}[：:]")
 _SENTENCE_END = "。！？；：!?;:"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # 附件 / 附件2 alone on its line opens an annex; its title is the next line
-_ANNEX = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[:：]?[ \t\u3000]*$", re.M)
+_ANNEX = re.compile(rf"^[ \t\u3000]*{_ANNEX_WORD}\s*[0-9０-９{COUNTING}]{{0,3}}\s*[:：]?[ \t\u3000]*$", re.M)
 # the printing office's line that closes an official document (山东省人民政府办公厅2020年12月10日印发)
-_FOOTER = re.compile(r"^[^\n。；，]{2,40}?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发[ \t\u3000]*$", re.M)
+_FOOTER = re.compile(rf"^[^\n。；，]{{2,40}}?\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}\s*{alt('document_words', 'printed')}[ \t\u3000]*$",
+                     re.M)
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
-_FORM_NUMBER = re.compile(r"^.{0,8}年?\s*第\s*\S{1,5}\s*号$")
+_FORM_NUMBER = re.compile(rf"^.{{0,8}}{Y}?\s*{ORDINAL}\s*\S{{1,5}}\s*{HAO}$")
 MAX_WRAPPED = 3  # a title wrapped over more lines than this (before its last) is not read as one
 MIN_FRAGMENT = 4  # shorter lines (文件, 正文) are headers, not the start of a wrapped title
-_TIPS = re.compile(r"写作|范文|精选\d+篇|轻松搞定|核心提示|供你借鉴|供您参考")
-_NEWS = re.compile(r"^(?:来源[:：]|.{0,12}\d{1,2}月\d{1,2}日(?:讯|电)|.{0,6}记者)", re.M)
+_TIPS = re.compile(rf"{alt('page_noise', 'tips')}|{alt('page_noise', 'selection')}\d+{_PIECE}")
+_NEWS = re.compile(rf"^(?:{alt('page_noise', 'news_source')}[:：]|.{{0,12}}\d{{1,2}}{M}\d{{1,2}}{D}{alt('page_noise', 'dateline')}"
+                   rf"|.{{0,6}}{alt('page_noise', 'reporter')})", re.M)
 MIN_BODY = 300  # an untitled lead this long is a document of its own
 _SPLIT_TAIL = 4  # at most this many characters on the line that finishes a title broken mid-word
 MIN_GAP = 100  # a title block closer than this to the previous title is a subtitle, not a new document
@@ -104,7 +108,7 @@ def _title_of(lines: list[str]) -> str:
 def _issues(notice_title: str, title: str, before: str) -> bool:
     """True when ``title`` is the plan that the notice ``notice_title`` prints: the notice names
     it (关于印发X的通知), or the title follows an 附件 line right under a notice."""
-    if not notice_title.endswith("通知"):
+    if not re.search(f"{_NOTICE_NOUN}$", notice_title):
         return False
     return _names(notice_title, title) or bool(_ATTACHMENT.search(before[-60:]))
 

@@ -88,7 +88,7 @@ class SourceReading:
 
     source_path: str
     sha256: str  # of the raw bytes
-    encoding: str  # the codec used to decode, e.g. utf-8, utf-8-sig, gb18030, big5, utf-16; utf-8+gb18030 for runs of both
+    encoding: str  # the codec used to decode, e.g. utf-8, utf-8-sig, gb18030, big5, utf-16, utf-32-le; utf-8+gb18030 for runs of both
     raw_text: str  # decoded text (for HTML: the text with tags removed), what spans map back to
     documents: tuple[SourceDocument, ...]
     warnings: tuple[TextWarning, ...] = ()
