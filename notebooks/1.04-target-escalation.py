@@ -129,8 +129,7 @@ national = panel.filter(pl.col("metric_key") == METRIC, pl.col("level") == "nati
 latest = national.sort("year").tail(1)
 # The nation's own target of the year is drawn per row; an earlier one only as a dashed line for orientation.
 reference = (None if latest.is_empty() or latest["year"][0] == year
-             else (f"全国{latest['year'][0]}年目标" if LANG == "zh" else f"national target {latest['year'][0]}",
-                   latest["target_point"][0]))
+             else (charts.term("national_target", LANG, year=latest["year"][0]), latest["target_point"][0]))
 figure = charts.escalation_chart(panel, metric=METRIC, year=year, metric_name=METRIC_NAME, reference=reference,
                                  lang=LANG)
 for fmt in ("svg", "png"):

@@ -17,7 +17,7 @@ def warnings_bars(documents: pl.DataFrame, *, lang: str = "zh", title: str | Non
     >>> warnings_bars(docs).to_dict()["mark"]["type"]
     'bar'
     """
-    heading = title or chart_title("Warnings per document", "各文件的警告数", lang)
+    heading = title or chart_title("title_warnings", lang)
     if documents.is_empty():
         return empty_chart(heading, "no documents")
     # A document without a title is named by its file (and its place in the file when that is not unique),
@@ -46,7 +46,7 @@ def quality_bars(scores: pl.DataFrame, *, lang: str = "zh", title: str | None = 
     >>> quality_bars(scores).to_dict()["mark"]["type"]
     'bar'
     """
-    heading = title or chart_title("Extraction quality against the gold annotations", "抽取质量（对照人工标注）", lang)
+    heading = title or chart_title("title_quality", lang)
     overall = scores.filter(pl.col("file") == "ALL") if "file" in scores.columns else scores
     if overall.is_empty():
         return empty_chart(heading, "no gold annotations scored")

@@ -151,7 +151,7 @@ def network_chart(network: nx.Graph | pl.DataFrame, *, units: pl.DataFrame | Non
     >>> network_chart(g).to_dict()["layer"][1]["mark"]["type"]
     'circle'
     """
-    heading = title or chart_title("Departments linked by shared tasks", "部门协同网络（共同承担任务）", lang)
+    heading = title or chart_title("title_network", lang)
     graph = _graph(network, units)
     if graph.number_of_nodes() == 0:
         return alt.layer(empty_chart(heading, "no units in the selected assignments"))
@@ -205,8 +205,7 @@ def shared_tasks_heatmap(network: nx.Graph | pl.DataFrame, *, units: pl.DataFram
     >>> shared_tasks_heatmap(g).to_dict()["mark"]["type"]
     'rect'
     """
-    heading = title or chart_title(f"Tasks shared by the {top} most connected units",
-                                   f"联系最多的{top}个单位之间的共同任务", lang)
+    heading = title or chart_title("title_heatmap", lang, top=top)
     graph = _graph(network, units)
     if graph.number_of_edges() == 0:
         return empty_chart(heading, "no two units share a task")
