@@ -45,9 +45,30 @@ def test_notebook_executes_on_the_sample_and_writes_its_figures(source, fresh_pr
     empty = [p.name for p in fresh_project.figures_dir.glob("*.svg") if EMPTY_STATE in p.read_text(encoding="utf-8")]
     assert empty == [], f"{source.name} drew empty-state figures"
     assert all((fresh_project.figures_dir / name).stat().st_size > 0 for name in written)
+    _matches_the_gallery(fresh_project.figures_dir)
     # Every chart the notebook displays carries a PNG beside its spec: it reads on GitHub and in a PDF.
     charts_shown, pngs = _chart_outputs(copy.with_suffix(".ipynb"))
     assert pngs and pngs == charts_shown, f"{source.name}: {charts_shown} charts displayed, {pngs} with a PNG"
+
+
+def _matches_the_gallery(figures) -> None:
+    """Each PNG drawn that docs/gallery holds has its size there; its bytes too when drawn with the same font
+    (`make gallery` redraws the gallery: a figure changed by the code fails here until it is run)."""
+    from policykit import charts
+    from policykit.charts._gallery import figure_record
+
+    manifest = charts.read_manifest(REPO / "docs" / "gallery")
+    same_font = manifest["font"] == charts.find_cjk_font().family
+    for png in sorted(figures.glob("*.png")):
+        recorded = manifest["figures"].get(png.stem)
+        if recorded is None:
+            continue  # a figure of the corpus, not of the demo
+        drawn = figure_record(png)
+        assert (drawn["width"], drawn["height"]) == (recorded["width"], recorded["height"]), \
+            f"{png.name} is {drawn['width']}×{drawn['height']} now, docs/gallery has it {recorded['width']}×" \
+            f"{recorded['height']}: run make gallery"
+        if same_font:
+            assert drawn["sha256"] == recorded["sha256"], f"{png.name} differs from docs/gallery: run make gallery"
 
 
 def _chart_outputs(path) -> tuple[int, int]:
@@ -85,4 +106,5 @@ def test_escalation_notebook_draws_from_the_reference_facts_without_the_corpus(f
     svg = (fresh_project.figures_dir / "target-escalation.svg").read_text(encoding="utf-8")
     assert EMPTY_STATE not in svg
     assert "安徽省" in svg and "浙江省" in svg  # two of the fifteen provinces of the table
+    _matches_the_gallery(fresh_project.figures_dir)
     assert _chart_outputs(copy.with_suffix(".ipynb"))[1] >= 1

@@ -1,6 +1,7 @@
 """Execute the project's notebooks (jupytext ``py:percent`` sources) top to bottom."""
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -52,8 +53,25 @@ def run_notebooks(project: Project, names: Iterable[str] | None = None,
     return failures
 
 
+CORPUS_ENV = "POLICYKIT_CORPUS"
+
+
 def find_corpus(project: Project) -> Path | None:
-    """``shared/corpus`` beside the project folder, else beside the kit's own checkout; ``None`` if neither."""
+    """The development corpus: ``POLICYKIT_CORPUS`` when set (``none``: no corpus, as on a machine
+    without one — ``make gallery`` draws so), else ``shared/corpus`` beside the project folder, else
+    beside the kit's own checkout; ``None`` if neither.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ[CORPUS_ENV] = "none"
+    >>> find_corpus(Project(Path(tempfile.mkdtemp()))) is None
+    True
+    >>> del os.environ[CORPUS_ENV]
+    """
+    chosen = os.environ.get(CORPUS_ENV)
+    if chosen:
+        return None if chosen.lower() == "none" else Path(chosen)
     kit_checkout = Path(__file__).resolve().parents[2]
     for base in (project.root.parent, kit_checkout.parent):
         if (base / "shared" / "corpus").is_dir():

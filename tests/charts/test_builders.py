@@ -54,6 +54,20 @@ def test_network_chart_places_every_tied_unit_and_every_tie(graph):
     assert all(0 <= row["x"] and row["y"] <= 0 for row in nodes)  # packed from the top-left corner
 
 
+def test_the_network_figure_has_the_communities_of_the_load_table_in_every_language(graph):
+    load = coordination_load(graph)
+    table = dict(zip(load["unit_id"].to_list(), load["community"].cast(pl.String).to_list()))
+    groups = {}
+    for lang in ("zh", "en"):
+        spec = charts.network_chart(graph, lang=lang).to_dict(validate=True)
+        nodes = spec["datasets"][spec["layer"][1]["data"]["name"]]
+        groups[lang] = {n["node"]: n["group"] for n in nodes}
+        coloured = {node: group for node, group in groups[lang].items() if group not in ("other", "其他")}
+        assert coloured and all(table[node] == group for node, group in coloured.items())
+    assert groups["zh"].keys() == groups["en"].keys()
+    assert [g for g in groups["zh"].values() if g != "其他"] == [g for g in groups["en"].values() if g != "other"]
+
+
 def test_labels_that_would_overlap_move_or_are_left_out():
     from policykit.charts._network import _place_labels
 

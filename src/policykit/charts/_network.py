@@ -155,12 +155,14 @@ def network_chart(network: nx.Graph | pl.DataFrame, *, units: pl.DataFrame | Non
     graph = _graph(network, units)
     if graph.number_of_nodes() == 0:
         return alt.layer(empty_chart(heading, "no units in the selected assignments"))
+    # Communities of the whole graph, as coordination_load gives them for the load table beside the figure.
+    every = _nodes(graph, lang, seed)
     if not isolates:
         graph = graph.subgraph(n for n in graph if graph.degree(n) > 0)
         if graph.number_of_nodes() == 0:
             return alt.layer(empty_chart(heading, "no two units share a task"))
     xy = _layout(graph, seed)
-    nodes, domain, colours = _group_colours(_nodes(graph, lang, seed), colour, lang)
+    nodes, domain, colours = _group_colours(every.filter(pl.col("node").is_in(list(graph.nodes))), colour, lang)
     edges = pl.DataFrame([{"x": xy[u][0], "y": xy[u][1], "x2": xy[v][0], "y2": xy[v][1], "weight": float(w)}
                           for u, v, w in sorted(graph.edges(data="weight", default=1))],
                          schema={"x": pl.Float64, "y": pl.Float64, "x2": pl.Float64, "y2": pl.Float64,
