@@ -33,7 +33,8 @@ def execute_notebook(source: Path, *, timeout: int = 600, parameters: dict | Non
         if cell is None:
             raise ValueError(f"{source}: no cell tagged 'parameters' to take {sorted(parameters)}")
         cell.source += "\n# injected parameters\n" + "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    # The kernel's own warnings (TCP without encryption, on every start) say nothing about the notebook.
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", extra_arguments=["--IPKernelApp.log_level=ERROR"],
                             resources={"metadata": {"path": str(source.parent)}})
     client.execute()
     return write_atomically(source.with_suffix(".ipynb"), lambda tmp: nbformat.write(nb, tmp))  # never through a symlink

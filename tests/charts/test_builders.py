@@ -176,6 +176,9 @@ def test_progress_on_the_sample_says_why_it_draws_nothing(sample):
 def test_audit_bars(sample):
     rows = _data(charts.warnings_bars(sample.documents, lang="en"))
     assert len(rows) == sample.documents.height and len({r["document"] for r in rows}) == len(rows)
+    # labels fit a column (a long title is cut, whole in the tooltip)
+    assert all(len(r["document"]) <= 28 for r in rows) and any(r["document"].endswith("…") for r in rows)
+    assert {r["title"] for r in rows} >= set(sample.documents["title"].drop_nulls())
     evaluation = evaluate(load_gold(REPO / "tests" / "gold"), sample.documents, sample.tasks, sample.assignments,
                           sample.targets, sample.observations)
     rows = _data(charts.quality_bars(evaluation.scores))

@@ -107,7 +107,7 @@ def _labels(rows: pl.DataFrame, points: pl.DataFrame, y: alt.Y, lang: str) -> al
     right = points.group_by("region").agg(pl.col("high").max().alias("right"))
     figure = pl.format("{} {}", pl.lit(term("target", lang)), written(lang))
     text = rows.select("region", figure.alias("figure")).join(right, on="region")
-    return alt.Chart(text).mark_text(align="left", dx=10, fontSize=10, color="#333").encode(
+    return alt.Chart(text).mark_text(align="left", dx=14, fontSize=10, color="#333").encode(
         x="right:Q", y=y, text="figure:N")
 
 
