@@ -117,21 +117,15 @@ compared.select("region", "metric_key", "year", "value", "value_high", "parent_r
 
 # %% [markdown]
 # ## The figure
-# The latest year's targets for the metric, jurisdiction by jurisdiction: each target (diamond; a
-# line for a range) coloured by whether it asks for more than the parent's (triangle), and the
-# jurisdiction's own result of the year before (circle), the figure a government had in hand when
-# it set the target. When the nation's target of that year is not known, a dashed line marks its
-# latest earlier one, for orientation only (it is no comparison of the same year).
+# One round of reports (the year in which most jurisdictions set a target for the metric),
+# jurisdiction by jurisdiction: each target (diamond; a line for a range) coloured by whether it
+# asks for more than the parent's (triangle), and the jurisdiction's own result of the year before
+# (circle), the figure a government had in hand when it set the target. When the nation's target
+# of that year is not known, a dashed line marks its latest earlier one, for orientation only (it
+# is no comparison of the same year).
 
 # %%
-year = panel.filter(pl.col("metric_key") == METRIC)["year"].max()
-national = panel.filter(pl.col("metric_key") == METRIC, pl.col("level") == "national", pl.col("year") <= year)
-latest = national.sort("year").tail(1)
-# The nation's own target of the year is drawn per row; an earlier one only as a dashed line for orientation.
-reference = (None if latest.is_empty() or latest["year"][0] == year
-             else (charts.term("national_target", LANG, year=latest["year"][0]), latest["target_point"][0]))
-figure = charts.escalation_chart(panel, metric=METRIC, year=year, metric_name=METRIC_NAME, reference=reference,
-                                 lang=LANG)
+figure = charts.escalation_chart(panel, metric=METRIC, metric_name=METRIC_NAME, lang=LANG)
 for fmt in ("svg", "png"):
     charts.save(figure, project.figures_dir / f"target-escalation{suffix}.{fmt}")
 figure

@@ -15,7 +15,7 @@ _NEEDED = ("region", "metric_key", "year", "value", "value_high", "target_point"
 
 def escalation_chart(panel: pl.DataFrame, *, metric: str = "gdp_growth", year: int | None = None,
                      level: str | None = None, metric_name: str | None = None,
-                     reference: tuple[str, float] | None = None, lang: str = "zh",
+                     reference: tuple[str, float] | str | None = "auto", lang: str = "zh",
                      title: str | None = None) -> alt.LayerChart:
     """One year's targets for one metric, jurisdiction by jurisdiction, beside the parent's target.
 
@@ -31,14 +31,18 @@ def escalation_chart(panel: pl.DataFrame, *, metric: str = "gdp_growth", year: i
     metric : str
         The metric key drawn.
     year : int, optional
-        The year drawn (default: the latest year of ``metric`` in ``panel``).
+        The year drawn (default: the year in which most jurisdictions set a target for ``metric``,
+        the latest of those: the cross-section of one round of reports, not a five-year plan's
+        end year that two of them mention).
     level : str, optional
         Only jurisdictions of this level (``"province"`` …); by default every level but the
         national, which has no parent.
     metric_name : str, optional
         The metric's Chinese name for the title (地区生产总值增长); English comes from the key.
-    reference : (label, value), optional
-        A dashed vertical line, e.g. the latest national target when that of the year is unknown.
+    reference : (label, value), "auto" or None
+        A dashed vertical line. ``"auto"``: when no jurisdiction drawn has its parent's target of
+        the year, the nation's latest earlier target in ``panel`` ("national target 2025"), for
+        orientation only (it is no comparison of the same year); None: no line.
     lang : {"zh", "en", "both"}
 
     Examples
@@ -55,9 +59,11 @@ def escalation_chart(panel: pl.DataFrame, *, metric: str = "gdp_growth", year: i
         raise ValueError(f"escalation_chart needs the target panel; the frame lacks {', '.join(missing)}")
     english = metric_name_en(metric)
     rows = panel.filter(pl.col("metric_key") == metric)
+    national = rows.filter(pl.col("level") == "national") if "level" in rows.columns else rows.clear()
     if "level" in rows.columns:
         rows = rows.filter(pl.col("level") == level if level else pl.col("level").ne_missing("national"))
-    year = year if year is not None else rows["year"].max()
+    if year is None and not rows.is_empty():
+        year = rows.group_by("year").len().sort(["len", "year"], descending=True)["year"][0]
     heading = title or chart_title("title_escalation", lang, name=(english, metric_name or english), year=year)
     rows = rows.filter(pl.col("year") == year)
     if rows.is_empty():
@@ -93,6 +99,8 @@ def escalation_chart(panel: pl.DataFrame, *, metric: str = "gdp_growth", year: i
     marks = alt.Chart(points).mark_point(size=80, filled=True, opacity=0.9).encode(
         x=x, y=y, yOffset=_OFFSET, color=colour, shape=shape, tooltip=["region:N", "series:N", "low:Q", "high:Q"])
     layers = [ranges, marks, _labels(rows, points, y, lang)]
+    if reference == "auto":
+        reference = _latest_national(national, rows, year, lang)
     if reference is not None:
         line = pl.DataFrame({"label": [reference[0]], "x": [float(reference[1])]})
         rule = alt.Chart(line).mark_rule(color="#555555", strokeDash=[4, 3]).encode(x="x:Q")
@@ -109,6 +117,17 @@ def _labels(rows: pl.DataFrame, points: pl.DataFrame, y: alt.Y, lang: str) -> al
     text = rows.select("region", figure.alias("figure")).join(right, on="region")
     return alt.Chart(text).mark_text(align="left", dx=14, fontSize=10, color="#333").encode(
         x="right:Q", y=y, text="figure:N")
+
+
+def _latest_national(national: pl.DataFrame, rows: pl.DataFrame, year: int, lang: str) -> tuple[str, float] | None:
+    """The nation's latest target before ``year`` as (label, point), when no row drawn has a parent target."""
+    if rows["parent_target_point"].is_not_null().any():
+        return None
+    earlier = national.filter(pl.col("year") < year).sort("year")
+    if earlier.is_empty():
+        return None
+    last = earlier.row(-1, named=True)
+    return term("national_target", lang, year=last["year"]), float(last["target_point"])
 
 
 def _with_optional(rows: pl.DataFrame) -> pl.DataFrame:
