@@ -116,6 +116,17 @@ def test_target_series_shows_the_sample_series(sample):
     assert {p["series"] for p in points} <= {"target", "outcome"}
 
 
+def test_target_series_breaks_the_outcome_line_at_a_year_nobody_reported():
+    tg, obs, docs = _frames(("gdp_growth", 2015, "7", None, "%", "≈", "growth_rate"),
+                            observations=[("gdp_growth", "2014", "7.4", "%"), ("gdp_growth", "2016", "6.7", "%")])
+    spec = charts.target_series_chart(tg, obs, docs, lang="en").to_dict(validate=True)
+    points = next(iter(spec["datasets"].values()))
+    outcomes = sorted((p["when"], p["value"]) for p in points if p["series"] == "outcome")
+    assert outcomes == [(2014.5, 7.4), (2015.5, None), (2016.5, 6.7)]
+    line = next(layer for layer in spec["spec"]["layer"] if layer["mark"]["type"] == "line")
+    assert line["mark"]["invalid"] == "break-paths-filter-domains"
+
+
 def _progress_rows(targets, observations, docs, lang="en") -> list[dict]:
     chart = charts.target_progress_chart(targets, observations, docs, lang=lang)
     return next(iter(chart.to_dict(validate=True)["datasets"].values()))

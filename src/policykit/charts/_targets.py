@@ -88,6 +88,7 @@ def target_series_chart(targets: pl.DataFrame, observations: pl.DataFrame, docum
     points = points.filter(pl.col("panel").is_in(counts["panel"].implode())).sort("panel", "series", "when")
     if points.is_empty():
         return empty_chart(heading, f"no linked metric with {min_points} or more dated targets or outcomes")
+    points = _with_gaps(points, term("outcome", lang))
     series = [term("target", lang), term("outcome", lang)]
     colour = alt.Color("series:N", scale=alt.Scale(domain=series, range=[PALETTE[1], PALETTE[0]]),
                        title=None, legend=alt.Legend(orient="bottom"))
@@ -97,7 +98,9 @@ def target_series_chart(targets: pl.DataFrame, observations: pl.DataFrame, docum
                             ticks=False))
     y = alt.Y("value:Q", title=None, scale=alt.Scale(zero=False))
     is_target = alt.datum.series == series[0]
-    outcome_line = alt.Chart().mark_line(point=True).encode(x=x, y=y, color=colour).transform_filter(~is_target)
+    # A year without an outcome breaks the line: no line is drawn across a year nobody reported.
+    outcome_line = alt.Chart().mark_line(point=True, invalid="break-paths-filter-domains").encode(
+        x=x, y=y, color=colour).transform_filter(~is_target)
     target_marks = alt.Chart().mark_point(shape="diamond", size=90, filled=True).encode(
         x=x, y=y, color=colour, tooltip=["series:N", "exact:N", "value_high:Q", "comparator:N"]
     ).transform_filter(is_target)
@@ -109,6 +112,24 @@ def target_series_chart(targets: pl.DataFrame, observations: pl.DataFrame, docum
                    columns=columns)
             .resolve_scale(y="independent")
             .properties(title=heading))
+
+
+def _with_gaps(points: pl.DataFrame, outcome: str) -> pl.DataFrame:
+    """An empty outcome (null value) in each year between a panel's first and last outcome that has none."""
+    years = (points.filter(pl.col("series") == outcome)
+             .with_columns(pl.col("when").floor().cast(pl.Int64).alias("_year")))
+    spans = years.group_by("panel").agg(pl.col("_year").min().alias("first"), pl.col("_year").max().alias("last"),
+                                        pl.col("_year").unique().alias("seen"))
+    gaps = [{"panel": panel, "year": year} for panel, first, last, seen in spans.rows()
+            for year in range(first, last + 1) if year not in set(seen)]
+    if not gaps:
+        return points
+    empty = (pl.DataFrame(gaps, schema={"panel": pl.String, "year": pl.Int64})
+             .join(years.select("panel", *_SERIES, "unit").unique("panel"), on="panel")
+             .select(*_SERIES, "unit", pl.lit(outcome).alias("series"), (pl.col("year") + 0.5).alias("when"),
+                     pl.lit(None, pl.Float64).alias("value"), pl.lit(None, pl.String).alias("exact"),
+                     pl.lit(None, pl.Float64).alias("value_high"), pl.lit("").alias("comparator"), "panel"))
+    return pl.concat([points, empty.select(points.columns)], how="vertical_relaxed").sort("panel", "series", "when")
 
 
 def target_progress_chart(targets: pl.DataFrame, observations: pl.DataFrame, documents: pl.DataFrame, *,
