@@ -15,7 +15,7 @@ FACTS = reference.read_facts()
 
 def test_every_fact_cites_a_report_span_and_quote_and_says_who_checked_it():
     assert FACTS.height == 169
-    assert FACTS.filter(pl.any_horizontal(pl.col("source_file", "quote", "checked_by", "value").is_null())).is_empty()
+    assert FACTS.filter(pl.any_horizontal(pl.col("source_file", "quote", "checked_by", "value", "metric").is_null())).is_empty()
     assert FACTS.filter(pl.col("end") - pl.col("start") != pl.col("quote").str.len_chars()).is_empty()
     # the figure is in its quote: 5 in 增长5%左右, 1200 in 1200万人以上
     assert all(value in quote for value, quote in FACTS.select("value", "quote").rows())

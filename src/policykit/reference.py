@@ -27,7 +27,7 @@ import polars as pl
 __all__ = ["FACT_COLUMNS", "ReferenceFrames", "default_path", "frames", "read_facts", "references", "verify",
            "with_facts"]
 
-FACT_COLUMNS = ("fact", "region", "level", "region_code", "metric_key", "year", "value", "value_high", "unit",
+FACT_COLUMNS = ("fact", "region", "level", "region_code", "metric", "metric_key", "year", "value", "value_high", "unit",
                 "comparator", "kind", "hardness", "source_file", "report_year", "start", "end", "quote", "checked_by")
 _INTEGER = ("year", "report_year", "start", "end")
 _DECIMAL = pl.Decimal(38, 6)
@@ -99,7 +99,7 @@ def frames(facts: pl.DataFrame) -> ReferenceFrames:
         pl.lit("reference").alias("doc_type"))
         .rename({"source_file": "source_path"}).unique("doc_id", keep="first", maintain_order=True))
     record_id = pl.format("{}@{}", _doc_id(pl.col("source_file")), pl.col("start"))
-    shared = [_doc_id(pl.col("source_file")).alias("doc_id"), "metric_key", pl.col("value").cast(_DECIMAL),
+    shared = [_doc_id(pl.col("source_file")).alias("doc_id"), "metric", "metric_key", pl.col("value").cast(_DECIMAL),
               "unit", "year", pl.col("quote").alias("text"), "start", "end"]
     targets = facts.filter(pl.col("fact") == "target").select(
         record_id.alias("target_id"), pl.lit(None, pl.String).alias("task_id"), *shared,
