@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PK := $(BIN)/policykit
 
-.PHONY: help demo test lab fonts bench stress clean-processed lock
+.PHONY: help demo gallery test lab fonts bench stress clean-processed lock
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-16s %s\n", $$1, $$2}'
@@ -38,6 +38,12 @@ demo: $(STAMP) fonts ## ingest data/raw → event log → data/processed → not
 	 step "execute the notebooks (figures into reports/figures/)" $(PK) notebooks; \
 	 $(PK) status --summary; \
 	 echo "==> demo done in $$(( $$(date +%s) - start )) s; figures: $$(ls reports/figures | wc -l) files in reports/figures/"
+
+gallery: $(STAMP) fonts ## redraw docs/gallery/ from the sample and data/reference/ (as `make demo` draws without ../shared)
+	@start=$$(date +%s); \
+	 $(PK) ingest && $(PK) build && POLICYKIT_CORPUS=none $(PK) notebooks || exit 1; \
+	 $(BIN)/python -c "import sys; from policykit.charts import write_gallery; \
+	   print('==> docs/gallery/:', ', '.join(p.stem for p in write_gallery('reports/figures', 'docs/gallery', since=float(sys.argv[1]))))" $$start
 
 lab: $(STAMP) fonts ## open JupyterLab on the project (the notebooks/*.py open as notebooks, paired by jupytext)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/

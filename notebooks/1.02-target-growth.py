@@ -19,14 +19,18 @@
 # normalised metric key (`gdp_growth`, `new_urban_jobs` …) and a jurisdiction (the issuing
 # document's region and level), and lines them up across documents and years.
 #
-# On the shipped sample this shows what one year of documents can show: a work report's targets
-# beside the previous year's results it reports, and a progress figure reported twice in one year.
+# One year of documents shows little: the shipped sample has a work report's targets beside the
+# previous year's results it reports, and a progress figure reported twice in one year. So, unless
+# `REFERENCE_FACTS` is False, the notebook adds the hand-checked facts of `data/reference/facts.csv`
+# (`policykit.reference`: the national targets 2013–2025 with the outcome of each year, the 2026
+# provincial targets with the provinces' 2025 results), each cited by report and character span.
 # Set `CORPUS` to a folder of documents from several years (e.g. one place's work reports) and the
 # notebook ingests it into a temporary project and draws each target series across the years.
 
 # %% tags=["parameters"]
 PROJECT = None  # None: the project this notebook sits in (its figures go to its reports/figures)
 CORPUS = None  # a folder of raw documents to analyse instead of the project's log, e.g. "/work/shared/corpus/gwr-national"
+REFERENCE_FACTS = True  # add data/reference/facts.csv to the project's frames (not to a CORPUS)
 LANG = "zh"  # "zh", "en" (metric names from the metric key) or "both"
 MIN_POINTS = 2  # a series needs this many dated targets or results to get a panel
 TOP = 12  # at most this many panels
@@ -37,7 +41,7 @@ from pathlib import Path
 import polars as pl
 
 import policykit as pk
-from policykit import charts, escalation, growth
+from policykit import charts, escalation, growth, reference
 from policykit.notebooks import scratch_dataset
 
 charts.use_theme()
@@ -49,6 +53,10 @@ if CORPUS:
     print(f"{CORPUS}: {report.files_ingested} files ingested, {report.files_failed} failed; "
           f"{report.documents} documents")
     suffix = "-" + Path(CORPUS).name
+elif REFERENCE_FACTS:
+    facts = reference.read_facts(reference.default_path(project.root))
+    ds, suffix = reference.with_facts(pk.open(project), facts), ""
+    print(f"the project's documents and {facts.height} reference facts ({reference.default_path(project.root).name})")
 else:
     ds, suffix = pk.open(project), ""
 print(f"{ds.documents.height} documents, {ds.targets.height} targets, {ds.observations.height} observations; "
@@ -61,7 +69,7 @@ print(f"{ds.documents.height} documents, {ds.targets.height} targets, {ds.observ
 # `year` matter here.
 
 # %%
-ds.documents.select("doc_id", "title", "region", "level", "doc_type", "year").sort("year", nulls_last=True)
+ds.documents.select("doc_id", "region", "level", "doc_type", "year").sort("year", nulls_last=True)
 
 # %% [markdown]
 # ## Targets by jurisdiction, metric and year
@@ -99,9 +107,10 @@ panel = escalation.target_panel(ds.targets, ds.documents, ds.observations)
 
 # %% [markdown]
 # ## Target against the outcome of the same year
-# `growth.target_vs_outcome`: `met` is decided exactly for ≥, ≤ and ranges; "about" targets
-# (左右) leave `met` empty and `gap` gives the distance. Outcomes come from the next year's
-# report, so a single year of documents has none.
+# `growth.target_vs_outcome`: each year's target beside the outcome of *that* year (from the next
+# year's report). `met` reads the target's direction: a floor (GDP growth, jobs) is met at or above
+# it, a ceiling (CPI, unemployment) at or under it, whether written 以上, 以内 or 左右; `gap` gives
+# the distance; `percent_of_target` is given for floors only.
 
 # %%
 versus = growth.target_vs_outcome(ds.targets, ds.observations, ds.documents)
@@ -118,8 +127,10 @@ growth.target_revisions(ds.targets, ds.documents).filter(pl.col("previous_year")
 
 # %% [markdown]
 # ## Figures
-# Target series (diamonds: targets, a bar for a range; line: reported results), and the latest
-# reported figure as a share of the target.
+# Target series (diamonds: targets, a bar for a range; line: reported results), and each series'
+# latest target against the outcome of its own year: the target as written, what meets it shaded
+# in its direction, the outcome coloured met or missed (never a share of the target: for a ceiling
+# or a range it would mean nothing).
 
 # %%
 series_chart = charts.target_series_chart(ds.targets, ds.observations, ds.documents, min_points=MIN_POINTS, top=TOP,

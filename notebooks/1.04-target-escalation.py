@@ -24,18 +24,21 @@
 # lower ceiling on prices or unemployment).
 #
 # The notebook reads the national government work reports and the provincial 2026 reports of
-# `../shared/corpus` when it is there (into a temporary project: this project's log is untouched);
-# without it, the project's own documents. A target that no document here states, such as the
-# national target of a year whose report is not in the corpus, can be given as a cited reference
-# (`REFERENCES`): a CSV with `region, level, metric_key, year, value` (and `value_high, unit,
-# comparator, kind, hardness, source`).
+# `../shared/corpus` when it is there (into a temporary project: this project's log is untouched).
+# Without it, it adds to the project's own documents the hand-checked facts of
+# `data/reference/facts.csv` (`policykit.reference`): the national targets and outcomes 2013–2025
+# and the 2026 provincial targets with each province's 2025 result, each cited by report and
+# character span. A target that no document here states, such as the national target of a year
+# whose report is not in the corpus, can be given as a cited reference (`REFERENCES`): CSV files
+# with `region, level, metric_key, year, value` (and `value_high, unit, comparator, kind, hardness,
+# source`), or recorded in the log with `policykit curate add-target … --source "…"`.
 
 # %% tags=["parameters"]
 PROJECT = None  # None: the project this notebook sits in (its figures go to its reports/figures)
 CORPUS = "auto"  # "auto": ../shared/corpus beside the project or the kit, when present; None: the project's own log
 FOLDERS = ["gwr-national", "gwr-provincial-2026"]  # the corpus folders read
 HOLD_OUT = "auto"  # leave out documents with gold in this folder ("auto": the kit's tests/gold-corpus), so blind scoring stays blind; None keeps all
-REFERENCES = "auto"  # CSV files of cited reference targets; "auto": data/reference/*.csv of the project with the needed columns
+REFERENCES = []  # CSV files of cited reference targets (escalation.read_references)
 METRIC = "gdp_growth"
 METRIC_NAME = "地区生产总值增长"  # the metric's Chinese name, for the figure title
 LANG = "zh"  # "zh", "en" or "both"
@@ -46,7 +49,7 @@ from pathlib import Path
 import polars as pl
 
 import policykit as pk
-from policykit import charts, escalation
+from policykit import charts, escalation, reference
 from policykit.notebooks import find_corpus, gold_documents, scratch_dataset
 
 charts.use_theme()
@@ -61,14 +64,13 @@ if corpus is not None and corpus.is_dir():
           f"{len(held_out)} documents with gold held out")
     suffix = "-corpus"
 else:
+    facts_path = reference.default_path(project.root)
     print(f"no corpus ({'not found beside ' + str(project.root) if CORPUS == 'auto' else 'CORPUS is None'}): "
-          "the project's own documents are analysed")
-    ds, suffix = pk.open(project), ""
-found = sorted(Path(project.root / "data" / "reference").glob("*.csv")) if REFERENCES == "auto" else list(REFERENCES or [])
-usable = [p for p in found if set(escalation.REFERENCE_COLUMNS) <= set(pl.read_csv(p, n_rows=0).columns)]
-references = escalation.read_references(*usable)
-print(f"{ds.documents.height} documents, {ds.targets.height} targets; {references.height} reference targets "
-      f"from {len(usable)} file(s)")
+          f"the project's own documents and the reference facts of {facts_path.name}")
+    ds, suffix = reference.with_facts(pk.open(project), reference.read_facts(facts_path)), ""
+references = escalation.read_references(*(REFERENCES or []))
+print(f"{ds.documents.height} documents, {ds.targets.height} targets, {ds.observations.height} observations; "
+      f"{references.height} reference targets from {len(REFERENCES or [])} file(s)")
 
 # %% [markdown]
 # ## The jurisdictions
@@ -115,22 +117,15 @@ compared.select("region", "metric_key", "year", "value", "value_high", "parent_r
 
 # %% [markdown]
 # ## The figure
-# The latest year's targets for the metric, jurisdiction by jurisdiction: each target (diamond; a
-# line for a range) coloured by whether it asks for more than the parent's (triangle), and the
-# jurisdiction's own result of the year before (circle), the figure a government had in hand when
-# it set the target. When the nation's target of that year is not known, a dashed line marks its
-# latest earlier one, for orientation only (it is no comparison of the same year).
+# One round of reports (the year in which most jurisdictions set a target for the metric),
+# jurisdiction by jurisdiction: each target (diamond; a line for a range) coloured by whether it
+# asks for more than the parent's (triangle), and the jurisdiction's own result of the year before
+# (circle), the figure a government had in hand when it set the target. When the nation's target
+# of that year is not known, a dashed line marks its latest earlier one, for orientation only (it
+# is no comparison of the same year).
 
 # %%
-year = panel.filter(pl.col("metric_key") == METRIC)["year"].max()
-national = panel.filter(pl.col("metric_key") == METRIC, pl.col("level") == "national", pl.col("year") <= year)
-latest = national.sort("year").tail(1)
-# The nation's own target of the year is drawn per row; an earlier one only as a dashed line for orientation.
-reference = (None if latest.is_empty() or latest["year"][0] == year
-             else (f"全国{latest['year'][0]}年目标" if LANG == "zh" else f"national target {latest['year'][0]}",
-                   latest["target_point"][0]))
-figure = charts.escalation_chart(panel, metric=METRIC, year=year, metric_name=METRIC_NAME, reference=reference,
-                                 lang=LANG)
+figure = charts.escalation_chart(panel, metric=METRIC, metric_name=METRIC_NAME, lang=LANG)
 for fmt in ("svg", "png"):
     charts.save(figure, project.figures_dir / f"target-escalation{suffix}.{fmt}")
 figure

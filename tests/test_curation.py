@@ -249,3 +249,69 @@ def test_ingest_and_curate_refuse_to_write_into_an_altered_log(project, capsys):
     err = capsys.readouterr().err
     assert str(project.log_path) in err and "event seq 1 " in err and "export-log --as-of-seq 0" in err
     assert len(_log_rows(project)) == before
+
+
+PROVINCE_REPORT = ("甲省2026年政府工作报告\n今年发展主要预期目标是：地区生产总值增长5.5%左右。\n").encode()
+
+
+def _add_national_target(project, *extra):
+    return main(["--project", str(project.root), "curate", "--reason", "the national target of 2026", "--author", "ana",
+                 "add-target", "--region", "全国", "--level", "national", "--metric-key", "gdp_growth", "--year", "2026",
+                 "--value", "4.5", "--value-high", "5", "--unit", "%", "--comparator", "range", "--kind", "growth_rate",
+                 "--source", "2026年国务院政府工作报告", "--page", "12", "--quote", "国内生产总值增长4.5%—5%", *extra])
+
+
+def test_add_target_joins_the_frames_with_its_citation_and_escalation_compares_with_it(project, capsys):
+    assert _add_national_target(project) == 0
+    seq = int(capsys.readouterr().out.split("seq ")[1].split()[0])
+    ds = pk.open(project)
+    [target] = ds.targets.filter(pl.col("target_id") == f"reference:{seq}").to_dicts()
+    assert (str(target["value"]), str(target["value_high"]), target["comparator"], target["year"], target["curated"]) == (
+        "4.500000", "5.000000", "range", 2026, True)
+    [source] = ds.documents.filter(pl.col("doc_id") == target["doc_id"]).to_dicts()
+    assert (source["region"], source["level"], source["doc_type"]) == ("全国", "national", "reference")
+    assert source["title"] == "2026年国务院政府工作报告; p. 12; 国内生产总值增长4.5%—5%"
+    assert ds.orphans.height == 0
+    # A province of the same year is set beside it; undone, the comparison is gone.
+    (project.root / "data" / "raw" / "province.txt").write_bytes(PROVINCE_REPORT)
+    assert pk.ingest(project).ok
+    from policykit import escalation
+
+    ds = pk.open(project)
+    [row] = escalation.escalation(ds.targets, ds.documents).filter(pl.col("metric_key") == "gdp_growth").to_dicts()
+    assert (row["region"], row["parent_region"], str(row["difference"]), row["escalated"]) == (
+        "甲省", "全国", "0.750000", True)
+    curation.undo(project, seq, reason="withdrawn", author="bo")
+    ds = pk.open(project)
+    assert ds.targets.filter(pl.col("curated")).height == 0 and ds.documents.filter(pl.col("doc_type") == "reference").is_empty()
+
+
+def test_add_target_is_a_decision_of_its_own_folded_into_a_document_and_a_target():
+    from policykit.frames import decide
+    from policykit.frames._curate import Add, Rows
+    from policykit.log import TargetReferenced
+
+    event = TargetReferenced(reason="r", region="全国", level="national", metric_key="cpi", year=2026, value="2",
+                             source="report", comparator="≈")
+    document, target = decide(event, 7, Rows({}))
+    assert isinstance(document, Add) and document.frame == "documents" and document.row["doc_id"] == "reference:7"
+    assert isinstance(target, Add) and target.frame == "targets" and target.row["doc_id"] == "reference:7"
+    assert (target.row["value"], target.row["comparator"], target.row["text"]) == ("2", "≈", "report")
+
+
+@pytest.mark.parametrize("change, problem", [
+    (dict(source=" "), "needs its source"), (dict(comparator="about"), "comparator 'about'"),
+    (dict(value_high=None), "a range needs --value-high"), (dict(level="state"), "level 'state'"),
+    (dict(value="4,5"), "is not a decimal number"), (dict(metric_key="GDP"), "metric key 'GDP'")])
+def test_add_target_refuses_what_it_cannot_record_exactly(project, change, problem):
+    given = dict(region="全国", level="national", metric_key="gdp_growth", year=2026, value="4.5", value_high="5",
+                 comparator="range", source="2026年国务院政府工作报告", reason="r", author="ana")
+    with pytest.raises(CurationError, match=problem):
+        curation.add_target(project, **{**given, **change})
+
+
+def test_add_target_without_a_source_is_refused_by_the_command_line(project, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--project", str(project.root), "curate", "--reason", "r", "add-target", "--region", "全国", "--level",
+              "national", "--metric-key", "cpi", "--year", "2026", "--value", "2"])
+    assert exit_.value.code == 2 and "--source" in capsys.readouterr().err

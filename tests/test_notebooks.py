@@ -45,6 +45,47 @@ def test_notebook_executes_on_the_sample_and_writes_its_figures(source, fresh_pr
     empty = [p.name for p in fresh_project.figures_dir.glob("*.svg") if EMPTY_STATE in p.read_text(encoding="utf-8")]
     assert empty == [], f"{source.name} drew empty-state figures"
     assert all((fresh_project.figures_dir / name).stat().st_size > 0 for name in written)
+    _matches_the_gallery(fresh_project.figures_dir)
+    # Every chart the notebook displays carries a PNG beside its spec: it reads on GitHub and in a PDF.
+    charts_shown, pngs = _chart_outputs(copy.with_suffix(".ipynb"))
+    assert pngs and pngs == charts_shown, f"{source.name}: {charts_shown} charts displayed, {pngs} with a PNG"
+
+
+def _matches_the_gallery(figures) -> None:
+    """Each PNG drawn that docs/gallery holds has its size there; its bytes too when drawn with the same font
+    (`make gallery` redraws the gallery: a figure changed by the code fails here until it is run)."""
+    from policykit import charts
+    from policykit.charts._gallery import figure_record
+
+    manifest = charts.read_manifest(REPO / "docs" / "gallery")
+    same_font = manifest["font"] == charts.find_cjk_font().family
+    for png in sorted(figures.glob("*.png")):
+        recorded = manifest["figures"].get(png.stem)
+        if recorded is None:
+            continue  # a figure of the corpus, not of the demo
+        drawn = figure_record(png)
+        assert (drawn["width"], drawn["height"]) == (recorded["width"], recorded["height"]), \
+            f"{png.name} is {drawn['width']}×{drawn['height']} now, docs/gallery has it {recorded['width']}×" \
+            f"{recorded['height']}: run make gallery"
+        if same_font:
+            assert drawn["sha256"] == recorded["sha256"], f"{png.name} differs from docs/gallery: run make gallery"
+
+
+def _chart_outputs(path) -> tuple[int, int]:
+    """(outputs holding a Vega-Lite spec, those of them that also hold a decodable PNG) of an executed notebook."""
+    import base64
+
+    import nbformat
+
+    shown = with_png = 0
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if any(key.startswith("application/vnd.vegalite") for key in data):
+                shown += 1
+                png = base64.b64decode(data.get("image/png", ""))
+                with_png += png.startswith(b"\x89PNG\r\n\x1a\n")
+    return shown, with_png
 
 
 def test_notebooks_are_paired_py_percent_sources():
@@ -52,3 +93,18 @@ def test_notebooks_are_paired_py_percent_sources():
     for source in NOTEBOOKS:
         head = source.read_text(encoding="utf-8")[:400]
         assert "format_name: percent" in head, source.name
+
+
+@pytest.mark.notebook
+def test_escalation_notebook_draws_from_the_reference_facts_without_the_corpus(fresh_project):
+    # What `make demo` shows on a machine without ../shared: the 2026 provincial targets of
+    # data/reference/facts.csv beside the national target and each province's 2025 result.
+    fresh_project.notebooks_dir.mkdir()
+    copy = fresh_project.notebooks_dir / "1.04-target-escalation.py"
+    shutil.copy(REPO / "notebooks" / copy.name, copy)
+    execute_notebook(copy, parameters={"CORPUS": None})
+    svg = (fresh_project.figures_dir / "target-escalation.svg").read_text(encoding="utf-8")
+    assert EMPTY_STATE not in svg
+    assert "安徽省" in svg and "浙江省" in svg  # two of the fifteen provinces of the table
+    _matches_the_gallery(fresh_project.figures_dir)
+    assert _chart_outputs(copy.with_suffix(".ipynb"))[1] >= 1

@@ -143,6 +143,11 @@ def _curate(args: argparse.Namespace, project: Project) -> int:
         seq = c.correct_target(project, args.target_id, metric=args.metric, metric_key=args.metric_key, value=args.value,
                                value_high=args.value_high, unit=args.unit, comparator=args.comparator,
                                hardness=args.hardness, kind=args.kind, year=args.year, **common)
+    elif action == "add-target":
+        seq = c.add_target(project, region=args.region, level=args.level, metric_key=args.metric_key, year=args.year,
+                           value=args.value, value_high=args.value_high, unit=args.unit, comparator=args.comparator,
+                           kind=args.kind, hardness=args.hardness, region_code=args.region_code, source=args.source,
+                           page=args.page, quote=args.quote, **common)
     elif action == "task":
         seq = c.correct_task(project, args.task_id, number=args.number, title=args.title, section=args.section,
                              **common)
@@ -391,6 +396,12 @@ def _parser() -> argparse.ArgumentParser:
     for name in ("metric", "metric-key", "value", "value-high", "unit", "comparator", "hardness", "kind"):
         a.add_argument(f"--{name}")
     a.add_argument("--year", type=int)
+    a = actions.add_parser("add-target", help="a target no ingested document states, with its source")
+    for name in ("region", "level", "metric-key", "value", "source"):
+        a.add_argument(f"--{name}", required=True)
+    a.add_argument("--year", type=int, required=True)
+    for name in ("value-high", "unit", "comparator", "kind", "hardness", "region-code", "page", "quote"):
+        a.add_argument(f"--{name}")
     a = actions.add_parser("task", help="correct fields of a task")
     a.add_argument("task_id", metavar="TASK_ID")
     for name in ("number", "title", "section"):

@@ -20,7 +20,7 @@ from .extract import COMPARATORS, ROLES, TARGET_KINDS
 from .frames import DECIMAL, replay
 from .log import (
     EVENT_TYPES, AssignmentAdded, CurationEvent, CurationUndone, EventLog, RecordRejected, RoleCorrected, TargetCorrected,
-    TaskCorrected, UnitAliasDeclared, UnitSplitDeclared,
+    TargetReferenced, TaskCorrected, UnitAliasDeclared, UnitSplitDeclared,
 )
 from .project import Project
 
@@ -199,6 +199,58 @@ def correct_target(project: Project, target_id: str, *, reason: str, author: str
     if changes.get("kind") not in (None, *TARGET_KINDS):
         raise CurationError(f"kind {changes['kind']!r} is not one of {', '.join(TARGET_KINDS)}")
     return record(project, TargetCorrected(reason=reason, target_id=target_id, changes=changes), author=author)
+
+
+LEVELS = ("national", "province", "city", "county", "district", "township")
+
+
+def add_target(project: Project, *, region: str, level: str, metric_key: str, year: int, value, source: str,
+               reason: str, value_high=None, unit: str | None = None, comparator: str | None = None,
+               kind: str | None = None, hardness: str | None = None, region_code: str | None = None,
+               page: str | None = None, quote: str | None = None, author: str | None = None) -> int:
+    """Add a target that no ingested document states, citing where it comes from.
+
+    On replay the target joins the targets frame (``target_id`` and ``doc_id`` ``reference:<seq>``,
+    ``curated`` true) with a row in the documents frame standing for its source (``doc_type``
+    ``reference``, ``title`` the citation), so :mod:`policykit.growth` and
+    :func:`policykit.escalation.escalation` set it beside the documents' targets — a national target
+    of a year whose report is not ingested, beside the provinces'. ``undo`` withdraws it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import policykit as pk
+    >>> project = pk.Project.create(tempfile.mkdtemp(), {"plan.txt": "某县2026年工作要点\\n一、就业\\n1.稳就业。\\n"})
+    >>> _ = pk.ingest(project)
+    >>> seq = add_target(project, region="全国", level="national", metric_key="gdp_growth", year=2026, value="4.5",
+    ...                  value_high="5", unit="%", comparator="range", source="2026年国务院政府工作报告", page="12",
+    ...                  quote="国内生产总值增长4.5%—5%", reason="national target for escalation", author="ana")
+    >>> ds = pk.open(project)
+    >>> added = ds.targets.filter(pl.col("curated"))
+    >>> added["target_id"].item() == f"reference:{seq}", [str(v) for v in added.select("value", "value_high").row(0)]
+    (True, ['4.500000', '5.000000'])
+    >>> ds.documents.filter(pl.col("doc_type") == "reference").select("region", "year", "title").row(0)
+    ('全国', 2026, '2026年国务院政府工作报告; p. 12; 国内生产总值增长4.5%—5%')
+    """
+    if not source or not source.strip():
+        raise CurationError("a reference target needs its source (--source): the document it is read from")
+    if level not in LEVELS:
+        raise CurationError(f"level {level!r} is not one of {', '.join(LEVELS)}")
+    if not region or not region.strip():
+        raise CurationError("region is empty")
+    if not _METRIC_KEY.fullmatch(metric_key or ""):
+        raise CurationError(f"metric key {metric_key!r} is not a snake_case key such as gdp_growth")
+    if comparator not in (None, *COMPARATORS):
+        raise CurationError(f"comparator {comparator!r} is not one of {' '.join(COMPARATORS)}")
+    if kind not in (None, *TARGET_KINDS):
+        raise CurationError(f"kind {kind!r} is not one of {', '.join(TARGET_KINDS)}")
+    if (comparator == "range") != (value_high is not None):
+        raise CurationError("a range needs --value-high, and --value-high needs --comparator range")
+    event = TargetReferenced(
+        reason=reason, region=region.strip(), level=level, metric_key=metric_key, year=_check_year(year),
+        value=_check_decimal("value", value), source=source.strip(), value_high=_check_decimal("value_high", value_high),
+        unit=unit, comparator=comparator, kind=kind, hardness=hardness, region_code=region_code, page=page, quote=quote)
+    return record(project, event, author=author)
 
 
 def correct_task(project: Project, task_id: str, *, reason: str, author: str | None = None, **changes) -> int:

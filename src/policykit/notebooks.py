@@ -1,6 +1,7 @@
 """Execute the project's notebooks (jupytext ``py:percent`` sources) top to bottom."""
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -32,7 +33,8 @@ def execute_notebook(source: Path, *, timeout: int = 600, parameters: dict | Non
         if cell is None:
             raise ValueError(f"{source}: no cell tagged 'parameters' to take {sorted(parameters)}")
         cell.source += "\n# injected parameters\n" + "\n".join(f"{k} = {v!r}" for k, v in parameters.items())
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+    # The kernel's own warnings (TCP without encryption, on every start) say nothing about the notebook.
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", extra_arguments=["--IPKernelApp.log_level=ERROR"],
                             resources={"metadata": {"path": str(source.parent)}})
     client.execute()
     return write_atomically(source.with_suffix(".ipynb"), lambda tmp: nbformat.write(nb, tmp))  # never through a symlink
@@ -52,8 +54,25 @@ def run_notebooks(project: Project, names: Iterable[str] | None = None,
     return failures
 
 
+CORPUS_ENV = "POLICYKIT_CORPUS"
+
+
 def find_corpus(project: Project) -> Path | None:
-    """``shared/corpus`` beside the project folder, else beside the kit's own checkout; ``None`` if neither."""
+    """The development corpus: ``POLICYKIT_CORPUS`` when set (``none``: no corpus, as on a machine
+    without one — ``make gallery`` draws so), else ``shared/corpus`` beside the project folder, else
+    beside the kit's own checkout; ``None`` if neither.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> os.environ[CORPUS_ENV] = "none"
+    >>> find_corpus(Project(Path(tempfile.mkdtemp()))) is None
+    True
+    >>> del os.environ[CORPUS_ENV]
+    """
+    chosen = os.environ.get(CORPUS_ENV)
+    if chosen:
+        return None if chosen.lower() == "none" else Path(chosen)
     kit_checkout = Path(__file__).resolve().parents[2]
     for base in (project.root.parent, kit_checkout.parent):
         if (base / "shared" / "corpus").is_dir():

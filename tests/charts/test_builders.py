@@ -54,6 +54,20 @@ def test_network_chart_places_every_tied_unit_and_every_tie(graph):
     assert all(0 <= row["x"] and row["y"] <= 0 for row in nodes)  # packed from the top-left corner
 
 
+def test_the_network_figure_has_the_communities_of_the_load_table_in_every_language(graph):
+    load = coordination_load(graph)
+    table = dict(zip(load["unit_id"].to_list(), load["community"].cast(pl.String).to_list()))
+    groups = {}
+    for lang in ("zh", "en"):
+        spec = charts.network_chart(graph, lang=lang).to_dict(validate=True)
+        nodes = spec["datasets"][spec["layer"][1]["data"]["name"]]
+        groups[lang] = {n["node"]: n["group"] for n in nodes}
+        coloured = {node: group for node, group in groups[lang].items() if group not in ("other", "其他")}
+        assert coloured and all(table[node] == group for node, group in coloured.items())
+    assert groups["zh"].keys() == groups["en"].keys()
+    assert [g for g in groups["zh"].values() if g != "其他"] == [g for g in groups["en"].values() if g != "other"]
+
+
 def test_labels_that_would_overlap_move_or_are_left_out():
     from policykit.charts._network import _place_labels
 
@@ -102,32 +116,80 @@ def test_target_series_shows_the_sample_series(sample):
     assert {p["series"] for p in points} <= {"target", "outcome"}
 
 
-def test_target_progress_is_the_reported_share_of_the_target():
-    docs = pl.DataFrame({"doc_id": ["r"], "year": [2020], "region": ["利津县"]})
-    targets = pl.DataFrame({"doc_id": ["r"], "metric": ["新增城镇就业"], "metric_key": ["new_urban_jobs"],
-                            "year": [2020], "value": ["2300"], "value_high": [None], "unit": ["人"],
-                            "comparator": [">="], "kind": ["increase"]})
-    observations = pl.DataFrame({"doc_id": ["r", "r"], "metric_key": ["new_urban_jobs"] * 2,
-                                 "value": ["2262", "1150"], "unit": ["人", "人"], "period": ["2019", "2020-01/2020-06"]})
-    spec = charts.target_progress_chart(targets, observations, docs, lang="en").to_dict(validate=True)
-    rows = spec["datasets"][spec["layer"][1]["data"]["name"]]
-    assert [(r["share"], r["note"], r["basis"]) for r in rows] == [(50.0, "1150 / 2300 人", "same year")]
-    assert rows[0]["panel"] == "New urban jobs · 利津县 (人) 2020"
+def test_target_series_breaks_the_outcome_line_at_a_year_nobody_reported():
+    tg, obs, docs = _frames(("gdp_growth", 2015, "7", None, "%", "≈", "growth_rate"),
+                            observations=[("gdp_growth", "2014", "7.4", "%"), ("gdp_growth", "2016", "6.7", "%")])
+    spec = charts.target_series_chart(tg, obs, docs, lang="en").to_dict(validate=True)
+    points = next(iter(spec["datasets"].values()))
+    outcomes = sorted((p["when"], p["value"]) for p in points if p["series"] == "outcome")
+    assert outcomes == [(2014.5, 7.4), (2015.5, None), (2016.5, 6.7)]
+    line = next(layer for layer in spec["spec"]["layer"] if layer["mark"]["type"] == "line")
+    assert line["mark"]["invalid"] == "break-paths-filter-domains"
 
 
-def test_target_progress_on_the_sample_pairs_its_targets_with_last_year_s_figures(sample):
-    # Lijin's 2020 report sets targets for 2020 and reports 2019: the figures of the year before.
-    spec = charts.target_progress_chart(sample.targets, sample.observations, sample.documents, lang="en"
-                                        ).to_dict(validate=True)
-    rows = spec["datasets"][spec["layer"][1]["data"]["name"]]
-    assert [(r["panel"], r["share"], r["note"], r["basis"]) for r in rows] == [
-        ("GDP growth · 利津县 (%) 2020", 121.5, "7.9 / 6.5 %", "year before"),
-        ("New urban jobs · 利津县 (人) 2020", 98.3, "2262 / 2300 人", "year before")]
+def _progress_rows(targets, observations, docs, lang="en") -> list[dict]:
+    chart = charts.target_progress_chart(targets, observations, docs, lang=lang)
+    return next(iter(chart.to_dict(validate=True)["datasets"].values()))
+
+
+def _frames(*targets, observations=()):
+    """Targets (metric_key, year, value, value_high, unit, comparator, kind) of a county's report of their
+    year, and outcomes (metric_key, period, value, unit) reported in the next year's report."""
+    years = sorted({t[1] for t in targets} | {int(o[1][:4]) + 1 for o in observations})
+    docs = pl.DataFrame({"doc_id": [f"r{y}" for y in years], "year": years, "region": ["利津县"] * len(years)})
+    tg = pl.DataFrame([dict(zip(("metric_key", "year", "value", "value_high", "unit", "comparator", "kind"), t),
+                            doc_id=f"r{t[1]}") for t in targets], infer_schema_length=None)
+    obs = pl.DataFrame([dict(zip(("metric_key", "period", "value", "unit"), o),
+                             doc_id=f"r{int(o[1][:4]) + (0 if '/' in o[1] else 1)}") for o in observations],
+                       schema={"metric_key": pl.String, "period": pl.String, "value": pl.String, "unit": pl.String,
+                               "doc_id": pl.String})
+    return tg, obs, docs
+
+
+def test_progress_says_met_in_the_direction_of_the_target_and_draws_what_meets_it():
+    tg, obs, docs = _frames(("cpi", 2020, "3", None, "%", "≈", "level"),
+                            ("new_urban_jobs", 2020, "2300", None, "人", ">=", "increase"),
+                            ("gdp_growth", 2020, "6", "6.5", "%", "range", "growth_rate"),
+                            observations=[("cpi", "2020", "3.4", "%"), ("new_urban_jobs", "2020", "2262", "人"),
+                                          ("gdp_growth", "2020", "6.1", "%")])
+    rows = {r["caption"].split(" ·")[0]: r for r in _progress_rows(tg, obs, docs)}
+    cpi, jobs, gdp = rows["CPI"], rows["New urban jobs"], rows["GDP growth"]
+    # A ceiling 左右: over it is missed; what meets it lies under the target.
+    assert cpi["verdict"] == "missed" and "target about 3%, ceiling; outcome 3.4% — missed" in cpi["caption"]
+    assert cpi["zone_high"] == 3.0 and cpi["zone_low"] < 3.0
+    # A floor 以上 in its unit, in English.
+    assert jobs["verdict"] == "missed" and "target at least 2300 persons, floor; outcome 2262 persons" in jobs["caption"]
+    assert jobs["zone_low"] == 2300.0 and jobs["zone_high"] > 2300.0
+    # A range of a growth metric is a floor at its low end, drawn as a line from end to end.
+    assert gdp["verdict"] == "met" and (gdp["low"], gdp["high"]) == (6.0, 6.5) and "target 6–6.5%" in gdp["caption"]
+    # No share of the target is computed, for any target.
+    assert not any("share" in key for row in rows.values() for key in row)
+
+
+def test_progress_never_pairs_a_target_with_the_year_before_and_marks_part_years_as_so_far():
+    tg, obs, docs = _frames(("new_urban_jobs", 2020, "2300", None, "人", ">=", "increase"),
+                            observations=[("new_urban_jobs", "2019", "2262", "人")])
+    assert _is_empty_state(charts.target_progress_chart(tg, obs, docs))
+    tg, obs, docs = _frames(("new_urban_jobs", 2020, "2300", None, "人", ">=", "increase"),
+                            observations=[("new_urban_jobs", "2020-01/2020-06", "1150", "人"),
+                                          ("new_urban_jobs", "2020-01/2020-04", "800", "人")])
+    [row] = _progress_rows(tg, obs, docs, lang="zh")
+    assert row["verdict"] == "年内进度（不作判定）" and "实际 (2020-01/2020-06) 1150人" in row["caption"]
+    assert "目标 2300人以上" in row["caption"]
+
+
+def test_progress_on_the_sample_says_why_it_draws_nothing(sample):
+    # Lijin's 2020 report sets 2020 targets and reports 2019 results: no target has its own year's outcome.
+    chart = charts.target_progress_chart(sample.targets, sample.observations, sample.documents, lang="en")
+    assert _is_empty_state(chart) and "of its own year" in str(chart.to_dict()["datasets"])
 
 
 def test_audit_bars(sample):
     rows = _data(charts.warnings_bars(sample.documents, lang="en"))
     assert len(rows) == sample.documents.height and len({r["document"] for r in rows}) == len(rows)
+    # labels fit a column (a long title is cut, whole in the tooltip)
+    assert all(len(r["document"]) <= 28 for r in rows) and any(r["document"].endswith("…") for r in rows)
+    assert {r["title"] for r in rows} >= set(sample.documents["title"].drop_nulls())
     evaluation = evaluate(load_gold(REPO / "tests" / "gold"), sample.documents, sample.tasks, sample.assignments,
                           sample.targets, sample.observations)
     rows = _data(charts.quality_bars(evaluation.scores))
@@ -164,7 +226,8 @@ def test_every_standard_chart_is_valid_and_drawn_in_every_language(sample, lang)
     built = charts.standard_charts(sample, lang=lang)
     assert sorted(built) == ["coordination-load", "coordination-network", "document-warnings",
                              "shared-tasks-heatmap", "target-progress", "target-series"]
-    assert [name for name, chart in built.items() if _is_empty_state(chart)] == []  # validates each spec
+    # validates each spec; the sample pairs no target with its own year's outcome (see above)
+    assert [name for name, chart in built.items() if _is_empty_state(chart)] == ["target-progress"]
 
 
 def test_unknown_language_is_a_clear_error(graph):

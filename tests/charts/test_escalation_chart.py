@@ -58,3 +58,18 @@ def test_no_target_for_the_year_gives_the_empty_state_and_a_frame_without_target
     assert "no gdp_growth target for 1999" in str(empty["datasets"])
     with pytest.raises(ValueError, match="lacks target_point"):
         charts.escalation_chart(PANEL.drop("target_point"))
+
+
+def test_by_default_the_round_most_jurisdictions_report_and_the_nation_s_latest_earlier_target():
+    # Two provinces also name a 2030 target (a five-year plan's end): the figure stays on 2026's round.
+    later = PANEL.filter(pl.col("level") == "province").head(2).with_columns(
+        year=pl.lit(2030, pl.Int64), parent_value=None, parent_value_high=None, parent_target_point=None, escalated=None)
+    earlier = PANEL.filter(pl.col("level") == "national").with_columns(year=pl.lit(2025, pl.Int64), target_point=5.0)
+    no_parent = PANEL.filter(pl.col("level") != "national").with_columns(
+        parent_value=None, parent_value_high=None, parent_target_point=None, escalated=None)
+    spec = charts.escalation_chart(pl.concat([no_parent, later, earlier], how="vertical_relaxed"), lang="en"
+                                   ).to_dict(validate=True)
+    assert spec["title"]["text"].endswith("2026")
+    assert {"label": "national target 2025", "x": 5.0} in [r for d in spec["datasets"].values() for r in d]
+    # With the parent's target of the year drawn, no orientation line.
+    assert len(charts.escalation_chart(PANEL).to_dict()["layer"]) == 3

@@ -20,8 +20,9 @@ from ._audit import quality_bars, warnings_bars
 from ._builders import load_bars
 from ._escalation import escalation_chart
 from ._figures import standard_charts, write_figures
+from ._gallery import png_size, read_manifest, write_gallery
 from ._fonts import CjkFont, FontMissingError, find_cjk_font
-from ._labels import LANGS, metric_name_en, unit_label
+from ._labels import LANGS, metric_name_en, term, unit_en, unit_label
 from ._network import network_chart, shared_tasks_heatmap
 from ._notebook import static_bundle, use_notebook_renderer
 from ._save import FORMATS, save
@@ -29,6 +30,6 @@ from ._targets import target_progress_chart, target_series_chart
 from ._theme import PALETTE, THEME_NAME, theme_config, use_theme
 
 __all__ = ["CjkFont", "FORMATS", "FontMissingError", "LANGS", "PALETTE", "THEME_NAME", "escalation_chart", "find_cjk_font", "load_bars",
-           "metric_name_en", "network_chart", "quality_bars", "save", "shared_tasks_heatmap", "standard_charts", "static_bundle",
-           "target_progress_chart", "target_series_chart", "theme_config", "unit_label", "use_notebook_renderer",
-           "use_theme", "warnings_bars", "write_figures"]
+           "metric_name_en", "network_chart", "png_size", "read_manifest", "quality_bars", "save", "shared_tasks_heatmap", "standard_charts", "static_bundle",
+           "target_progress_chart", "target_series_chart", "term", "theme_config", "unit_en", "unit_label", "use_notebook_renderer",
+           "use_theme", "warnings_bars", "write_figures", "write_gallery"]

@@ -7,6 +7,8 @@ import polars as pl
 from ._base import WIDTH, empty_chart
 from ._labels import chart_title, term
 
+_LABEL_CHARS = 24  # a document's label at most (about 260 px of CJK at the theme's 11 px)
+
 
 def warnings_bars(documents: pl.DataFrame, *, lang: str = "zh", title: str | None = None) -> alt.Chart:
     """Reader and extractor warnings per document (documents without warnings shown at zero).
@@ -17,21 +19,25 @@ def warnings_bars(documents: pl.DataFrame, *, lang: str = "zh", title: str | Non
     >>> warnings_bars(docs).to_dict()["mark"]["type"]
     'bar'
     """
-    heading = title or chart_title("Warnings per document", "各文件的警告数", lang)
+    heading = title or chart_title("title_warnings", lang)
     if documents.is_empty():
         return empty_chart(heading, "no documents")
     # A document without a title is named by its file (and its place in the file when that is not unique),
     # so every bar has its own readable label.
+    # A long title is cut (the whole one in the tooltip), so the figure fits a column.
     named = pl.coalesce(pl.col("title"), pl.col("source_path").str.split("/").list.last())
+    short = pl.when(named.str.len_chars() > _LABEL_CHARS).then(
+        pl.concat_str(named.str.slice(0, _LABEL_CHARS - 1), pl.lit("…"))).otherwise(named)
     part = pl.col("part") if "part" in documents.columns else pl.col("doc_id")
-    bars = (documents.select(named.alias("document"), "doc_id", part.alias("part"), pl.col("n_warnings").fill_null(0))
+    bars = (documents.select(short.alias("document"), named.alias("title"), "doc_id", part.alias("part"),
+                             pl.col("n_warnings").fill_null(0))
             .with_columns(pl.when(pl.len().over("document") > 1)
                           .then(pl.format("{} #{}", "document", "part")).otherwise("document").alias("document"))
             .sort(["n_warnings", "doc_id"], descending=[True, False]))
     return alt.Chart(bars).mark_bar().encode(
         x=alt.X("n_warnings:Q", title=term("warnings", lang), axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("document:N", sort=bars["document"].to_list(), title=None, axis=alt.Axis(labelLimit=0)),  # 0: never cut a title
-        tooltip=["document:N", "doc_id:N", "n_warnings:Q"],
+        y=alt.Y("document:N", sort=bars["document"].to_list(), title=None, axis=alt.Axis(labelLimit=0)),
+        tooltip=["title:N", "doc_id:N", "n_warnings:Q"],
     ).properties(title=heading, width=WIDTH - 80, height=alt.Step(18))
 
 
@@ -46,7 +52,7 @@ def quality_bars(scores: pl.DataFrame, *, lang: str = "zh", title: str | None = 
     >>> quality_bars(scores).to_dict()["mark"]["type"]
     'bar'
     """
-    heading = title or chart_title("Extraction quality against the gold annotations", "抽取质量（对照人工标注）", lang)
+    heading = title or chart_title("title_quality", lang)
     overall = scores.filter(pl.col("file") == "ALL") if "file" in scores.columns else scores
     if overall.is_empty():
         return empty_chart(heading, "no gold annotations scored")

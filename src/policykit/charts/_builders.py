@@ -35,8 +35,7 @@ def load_bars(load: pl.DataFrame, *, top: int = 20, label: str | None = None, la
     >>> load_bars(frame).to_dict()["mark"]["type"]
     'bar'
     """
-    heading = title or chart_title(f"Coordination load: the {top} units with most tasks",
-                                   f"协调负担：任务最多的{top}个单位", lang)
+    heading = title or chart_title("title_load", lang, top=top)
     if load.is_empty():
         return empty_chart(heading, "no assignments in the selected documents")
     roles = {column: term(role, lang) for column, role in _ROLES.items()}

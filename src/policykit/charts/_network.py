@@ -151,16 +151,18 @@ def network_chart(network: nx.Graph | pl.DataFrame, *, units: pl.DataFrame | Non
     >>> network_chart(g).to_dict()["layer"][1]["mark"]["type"]
     'circle'
     """
-    heading = title or chart_title("Departments linked by shared tasks", "部门协同网络（共同承担任务）", lang)
+    heading = title or chart_title("title_network", lang)
     graph = _graph(network, units)
     if graph.number_of_nodes() == 0:
         return alt.layer(empty_chart(heading, "no units in the selected assignments"))
+    # Communities of the whole graph, as coordination_load gives them for the load table beside the figure.
+    every = _nodes(graph, lang, seed)
     if not isolates:
         graph = graph.subgraph(n for n in graph if graph.degree(n) > 0)
         if graph.number_of_nodes() == 0:
             return alt.layer(empty_chart(heading, "no two units share a task"))
     xy = _layout(graph, seed)
-    nodes, domain, colours = _group_colours(_nodes(graph, lang, seed), colour, lang)
+    nodes, domain, colours = _group_colours(every.filter(pl.col("node").is_in(list(graph.nodes))), colour, lang)
     edges = pl.DataFrame([{"x": xy[u][0], "y": xy[u][1], "x2": xy[v][0], "y2": xy[v][1], "weight": float(w)}
                           for u, v, w in sorted(graph.edges(data="weight", default=1))],
                          schema={"x": pl.Float64, "y": pl.Float64, "x2": pl.Float64, "y2": pl.Float64,
@@ -205,8 +207,7 @@ def shared_tasks_heatmap(network: nx.Graph | pl.DataFrame, *, units: pl.DataFram
     >>> shared_tasks_heatmap(g).to_dict()["mark"]["type"]
     'rect'
     """
-    heading = title or chart_title(f"Tasks shared by the {top} most connected units",
-                                   f"联系最多的{top}个单位之间的共同任务", lang)
+    heading = title or chart_title("title_heatmap", lang, top=top)
     graph = _graph(network, units)
     if graph.number_of_edges() == 0:
         return empty_chart(heading, "no two units share a task")

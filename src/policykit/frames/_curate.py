@@ -15,8 +15,8 @@ from functools import singledispatch
 import polars as pl
 
 from ..log import (
-    AssignmentAdded, CurationEvent, RecordRejected, RoleCorrected, StoredEvent, TargetCorrected, TaskCorrected,
-    UnitAliasDeclared, UnitSplitDeclared,
+    AssignmentAdded, CurationEvent, RecordRejected, RoleCorrected, StoredEvent, TargetCorrected, TargetReferenced,
+    TaskCorrected, UnitAliasDeclared, UnitSplitDeclared,
 )
 from ._schema import ID_COLUMNS
 
@@ -170,6 +170,25 @@ def _task(event: TaskCorrected, seq: int, rows: Rows) -> tuple[Effect, ...]:
     return (Update("tasks", event.task_id, dict(event.changes)),)
 
 
+REFERENCE_PREFIX = "reference:"
+
+
+@decide.register
+def _referenced(event: TargetReferenced, seq: int, rows: Rows) -> tuple[Effect, ...]:
+    """A cited target: a document row standing for its source (``doc_type`` ``reference``) and the target in it."""
+    doc_id = f"{REFERENCE_PREFIX}{seq}"
+    citation = "; ".join(part for part in (event.source, event.page and f"p. {event.page}", event.quote) if part)
+    document = {"doc_id": doc_id, "source_path": event.source, "part": 0, "title": citation, "year": event.year,
+                "level": event.level, "region": event.region, "region_code": event.region_code,
+                "province": event.region if event.level == "province" else None, "doc_type": "reference",
+                "warnings": [], "n_warnings": 0, "seq": seq}
+    target = {"_row": None, "target_id": doc_id, "task_id": None, "doc_id": doc_id, "metric_key": event.metric_key,
+              "value": event.value, "value_high": event.value_high, "unit": event.unit, "comparator": event.comparator,
+              "hardness": event.hardness, "kind": event.kind, "year": event.year, "year_source": "stated",
+              "text": event.quote or event.source, "curated": True}
+    return (Add("documents", document), Add("targets", target))
+
+
 def _rebased(row: Mapping, changes: Mapping) -> dict:
     """Base values that follow a corrected ``value``/``value_high``/``unit`` (decimal strings).
 
@@ -216,8 +235,9 @@ def split_touched(frame: pl.DataFrame, name: str, named: list[str], offset: int 
 
 def curate_rows(curation: list[StoredEvent], touched: dict[str, list[dict]], heights: dict[str, int],
                 schemas: dict[str, dict]) -> tuple[dict[str, pl.DataFrame], list[dict], pl.DataFrame]:
-    """Curation applied, in log order, to the touched rows: (frames of the rows by name, with ``_row``;
-    aliases; orphans). Added rows go after every extracted row (``_row`` from ``heights[name]`` on)."""
+    """Curation applied, in log order, to the touched rows: (frames of the rows by name, with ``_row``, and
+    ``documents``: those standing for cited targets' sources; aliases; orphans). Added rows go after every
+    extracted row (``_row`` from ``heights[name]`` on)."""
     curated = Curated(Rows(touched))
     for stored in curation:
         for effect in decide(stored.event, stored.seq, curated.rows):
@@ -233,4 +253,8 @@ def curate_rows(curation: list[StoredEvent], touched: dict[str, list[dict]], hei
                 if r[ID_COLUMNS[name]] not in curated.rejected and r.get("task_id") not in curated.rejected]
         schema = {"_row": pl.UInt32, **schemas[name]}
         redone[name] = pl.DataFrame(kept, schema=schema) if kept else pl.DataFrame(schema=schema)
+    # Documents standing for the sources of cited targets: no extraction has them.
+    cited = [{**row, "_row": i} for i, row in enumerate(curated.added.get("documents", []))]
+    schema = {"_row": pl.UInt32, **schemas["documents"]}
+    redone["documents"] = pl.DataFrame(cited, schema=schema) if cited else pl.DataFrame(schema=schema)
     return redone, curated.aliases, pl.DataFrame(curated.orphans, schema=ORPHANS_SCHEMA)

@@ -82,6 +82,7 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     bounds.append(dict(heights))
     redone, aliases, orphans = curate_rows(curation, touched, heights, STRING_SCHEMAS)
     del touched
+    documents.append(redone.pop("documents").drop("_row").with_columns(_chunk=pl.lit(len(bounds) - 1, pl.Int32)))
     redone = {name: frame.cast(SCHEMAS[name], strict=False) for name, frame in redone.items()}
     n_tasks.append(redone["tasks"].group_by("doc_id").len("n"))
     docs = pl.concat(documents) if documents else pl.DataFrame(schema={**STRING_SCHEMAS["documents"],

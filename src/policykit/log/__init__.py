@@ -11,6 +11,7 @@ from ._events import (
     SourceRead,
     SourceRejected,
     TargetCorrected,
+    TargetReferenced,
     TaskCorrected,
     UnitAliasDeclared,
     UnitSplitDeclared,
@@ -24,7 +25,7 @@ from ._store import GENESIS, EventLog, LogDamaged, LogError, StoredEvent, Verifi
 __all__ = [
     "AssignmentAdded", "CurationEvent", "CurationUndone", "DocumentExtracted", "Event", "EVENT_TYPES",
     "EventLog", "GENESIS", "LogDamaged", "LogError", "LogURL", "RecordRejected", "RoleCorrected", "SourceRead", "SourceRejected",
-    "StoredEvent", "TargetCorrected", "TaskCorrected", "UnitAliasDeclared", "UnitSplitDeclared", "Verification",
+    "StoredEvent", "TargetCorrected", "TargetReferenced", "TaskCorrected", "UnitAliasDeclared", "UnitSplitDeclared", "Verification",
     "chain_hash", "is_log_url", "migrate_log",
     "event_from_payload", "record_payloads",
 ]

@@ -193,6 +193,29 @@ class TaskCorrected(CurationEvent):
 
 
 @dataclass(frozen=True)
+class TargetReferenced(CurationEvent):
+    """A target no ingested document states, added with its citation (``source``: the document; ``page``
+    and ``quote`` where in it), so a comparison with it stays traceable — a national target beside
+    provincial ones, say. Values are decimal strings, as in :class:`TargetCorrected`."""
+
+    TYPE: ClassVar[str] = "TargetReferenced"
+    region: str
+    level: str
+    metric_key: str
+    year: int
+    value: str
+    source: str
+    value_high: str | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    kind: str | None = None
+    hardness: str | None = None
+    region_code: str | None = None
+    page: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
 class CurationUndone(CurationEvent):
     """The curation event at ``undone_seq`` no longer applies (it stays in the log)."""
 
@@ -204,7 +227,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
     cls.TYPE: cls
     for cls in (
         SourceRead, SourceRejected, DocumentExtracted, UnitAliasDeclared, UnitSplitDeclared,
-        RoleCorrected, RecordRejected, AssignmentAdded, TargetCorrected, TaskCorrected, CurationUndone,
+        RoleCorrected, RecordRejected, AssignmentAdded, TargetCorrected, TaskCorrected, TargetReferenced,
+        CurationUndone,
     )
 }
 
