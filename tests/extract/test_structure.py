@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykit.extract import find_assignments, find_tasks
 from policykit.text import read_source
@@ -338,3 +340,46 @@ def test_a_number_followed_by_an_amount_or_a_percent_is_no_item_mark(text, numbe
     marks = find_marks(text)
     assert [m.number for m in marks] == numbers
     assert not any(text.startswith("2.5", m.start) for m in marks)
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    # Bare numbers run into their title, in sequence across the sections, are the items.
+    ("一、任务\n（一）甲行动\n1推进平台建设。\n2培育骨干企业。\n（二）乙行动\n3建设人才队伍。\n4优化营商环境。\n",
+     ["一", "一", "1", "2", "二", "3", "4"]),
+    # A glyph of the source's font (a private-use character) between the number and the title.
+    ("一、任务\n1\ue010推进平台建设。\n2\ue010培育骨干企业。\n3\ue010优化环境。\n", ["一", "1", "2", "3"]),
+    # A list restarted at 1 may be short once the document has shown a run of three.
+    ("一、甲\n1推进建设。\n2培育企业。\n3优化环境。\n二、乙\n1扩大开放。\n2深化合作。\n", ["一", "1", "2", "3", "二", "1", "2"]),
+    # Two in a row only, or numbers out of sequence: no list.
+    ("一、任务\n1推进平台建设。\n2培育骨干企业。\n", ["一"]),
+    ("一、任务\n1推进平台建设。\n5培育骨干企业。\n9优化环境。\n", ["一"]),
+    # A number with its unit opening a line is a quantity, even in sequence.
+    ("一、任务\n1推进建设。\n2培育企业。\n3个项目开工。\n", ["一"]),
+    ("一、任务\n10月底前完成。\n11月底前验收。\n12月底前总结。\n", ["一"]),
+    # Inside a line a bare number is never a mark.
+    ("一、任务\n全年建设1批平台，培育2批企业，引进3批人才。\n", ["一"]),
+])
+def test_bare_numbers_in_sequence_at_line_starts_are_items(text, numbers):
+    from policykit.extract._numbering import find_marks
+
+    assert [m.number for m in find_marks(text)] == numbers
+
+
+def test_bare_numbered_items_are_tasks_under_their_sections():
+    text = "一、任务\n（一）甲行动\n1推进平台建设。\n2培育骨干企业。\n（二）乙行动\n3建设人才队伍。\n"
+    assert [(t.path, t.number, t.title) for t in find_tasks(text)] == [
+        (("一", "一"), "1", "推进平台建设"), (("一", "一"), "2", "培育骨干企业"), (("一", "二"), "3", "建设人才队伍")]
+
+
+_VERBS = ["推进", "培育", "建设", "优化", "深化", "扩大"]
+
+
+@given(st.integers(min_value=1, max_value=30), st.integers(min_value=1, max_value=8),
+       st.lists(st.sampled_from(_VERBS), min_size=8, max_size=8))
+@settings(max_examples=60, deadline=None)
+def test_a_bare_run_is_a_list_only_from_three_in_sequence(first, length, verbs):
+    from policykit.extract._numbering import find_marks
+
+    lines = "".join(f"{first + i}{verbs[i]}工作。\n" for i in range(length))
+    expected = [str(first + i) for i in range(length)] if length >= 3 else []
+    assert [m.number for m in find_marks("一、任务\n" + lines)][1:] == expected
