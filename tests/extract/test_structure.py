@@ -383,3 +383,17 @@ def test_a_bare_run_is_a_list_only_from_three_in_sequence(first, length, verbs):
     lines = "".join(f"{first + i}{verbs[i]}工作。\n" for i in range(length))
     expected = [str(first + i) for i in range(length)] if length >= 3 else []
     assert [m.number for m in find_marks("一、任务\n" + lines)][1:] == expected
+
+
+@pytest.mark.parametrize("heading", ["第五条 【附则】", "第五条 附则", "三、附则", "第三章 附则"])
+def test_supplementary_provisions_and_their_items_are_no_tasks(heading):
+    text = ("一、支持创作\n第一条 支持动画创作。（责任单位：区文化局）\n第二条 支持版权登记。\n"
+            f"{heading}\n（一）本措施所称小企业，指年营收低于一百万元的企业。\n（二）有下列情形的不予支持：\n"
+            "1.材料造假的；\n2.列入失信名单的。\n（三）申报请登录区服务平台。\n")
+    numbers = [t.number for t in find_tasks(text)]
+    assert numbers[:2] == ["一", "二"] and len(numbers) == 2
+
+
+def test_a_heading_that_merely_mentions_provisions_keeps_its_tasks():
+    text = "一、任务\n（一）修订附则条款，完善管理办法。\n（二）建设服务平台。\n"
+    assert [t.number for t in find_tasks(text)] == ["一", "二"]

@@ -47,7 +47,7 @@ def _section_words(kind: str) -> str:
 
 
 # Headings whose items set the frame of a plan or look back; they carry no work.
-_NO_WORK = re.compile(f"{_section_words('no_work')}|^(?:{_section_words('no_work_start')})")
+_NO_WORK = re.compile(f"{_section_words('no_work')}|^[【\\[［]?(?:{_section_words('no_work_start')})")
 _WORK = re.compile(_section_words("work"))
 # Closing or summary headings (三、保障措施, 一、总体进展) that hold a paragraph, not a task, when their
 # sibling sections hold the numbered work.
