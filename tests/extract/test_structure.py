@@ -397,3 +397,35 @@ def test_supplementary_provisions_and_their_items_are_no_tasks(heading):
 def test_a_heading_that_merely_mentions_provisions_keeps_its_tasks():
     text = "一、任务\n（一）修订附则条款，完善管理办法。\n（二）建设服务平台。\n"
     assert [t.number for t in find_tasks(text)] == ["一", "二"]
+
+
+def test_the_items_of_an_article_are_its_parts():
+    text = ("第一条 【支持研发】对符合下列条件的企业给予奖励：\n（一）年营收达到一千万元以上；\n（二）研发投入增长百分之十以上。\n"
+            "第二条 【支持上市】企业上市的，按下列标准奖励：\n1.主板上市的，奖励一百万元；\n2.新三板挂牌的，奖励五十万元。\n"
+            "第三条 【加强宣传】通过多种方式宣传政策。\n")
+    tasks = find_tasks(text)
+    assert [(t.path, t.number) for t in tasks] == [((), "一"), ((), "二"), ((), "三")]
+    assert "（二）研发投入" in text[tasks[0].start:tasks[0].end]
+
+
+def test_items_of_an_article_that_each_name_who_is_responsible_are_tasks():
+    text = ("第一条 各部门按分工推进以下工作：\n（一）建设服务平台。（责任单位：区科技局）\n"
+            "（二）培育骨干企业。（责任单位：区商务局）\n第二条 加强宣传。\n")
+    assert [(t.path, t.number) for t in find_tasks(text)] == [(("一",), "一"), (("一",), "二"), ((), "二")]
+
+
+def test_an_article_about_the_text_itself_is_no_task_with_its_parts():
+    text = "第一条 支持研发。\n第二条 支持上市。\n第三条 本办法所称企业，包括：\n（一）法人企业；\n（二）个体工商户。\n"
+    assert [t.number for t in find_tasks(text)] == ["一", "二"]
+
+
+@pytest.mark.parametrize(("heading", "kept"), [
+    ("第一条 【支持对象】在本区登记的小微企业。", False),
+    ("第一条 申报条件\n在本区登记的小微企业可以申报。", False),
+    ("第一条 【申报条件与奖励标准】符合条件的企业给予奖励。", True),
+    ("第一条 【培育优质企业】扶持对象为小微企业，给予奖励。", True),
+])
+def test_a_heading_that_only_names_who_qualifies_is_no_task(heading, kept):
+    text = f"{heading}\n第二条 【支持研发】对研发投入给予奖励。\n第三条 【加强宣传】宣传政策。\n"
+    numbers = [t.number for t in find_tasks(text)]
+    assert numbers == (["一", "二", "三"] if kept else ["二", "三"])
