@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykit.extract import find_assignments, find_tasks
 from policykit.text import read_source
@@ -338,3 +340,92 @@ def test_a_number_followed_by_an_amount_or_a_percent_is_no_item_mark(text, numbe
     marks = find_marks(text)
     assert [m.number for m in marks] == numbers
     assert not any(text.startswith("2.5", m.start) for m in marks)
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    # Bare numbers run into their title, in sequence across the sections, are the items.
+    ("一、任务\n（一）甲行动\n1推进平台建设。\n2培育骨干企业。\n（二）乙行动\n3建设人才队伍。\n4优化营商环境。\n",
+     ["一", "一", "1", "2", "二", "3", "4"]),
+    # A glyph of the source's font (a private-use character) between the number and the title.
+    ("一、任务\n1\ue010推进平台建设。\n2\ue010培育骨干企业。\n3\ue010优化环境。\n", ["一", "1", "2", "3"]),
+    # A list restarted at 1 may be short once the document has shown a run of three.
+    ("一、甲\n1推进建设。\n2培育企业。\n3优化环境。\n二、乙\n1扩大开放。\n2深化合作。\n", ["一", "1", "2", "3", "二", "1", "2"]),
+    # Two in a row only, or numbers out of sequence: no list.
+    ("一、任务\n1推进平台建设。\n2培育骨干企业。\n", ["一"]),
+    ("一、任务\n1推进平台建设。\n5培育骨干企业。\n9优化环境。\n", ["一"]),
+    # A number with its unit opening a line is a quantity, even in sequence.
+    ("一、任务\n1推进建设。\n2培育企业。\n3个项目开工。\n", ["一"]),
+    ("一、任务\n10月底前完成。\n11月底前验收。\n12月底前总结。\n", ["一"]),
+    # Inside a line a bare number is never a mark.
+    ("一、任务\n全年建设1批平台，培育2批企业，引进3批人才。\n", ["一"]),
+])
+def test_bare_numbers_in_sequence_at_line_starts_are_items(text, numbers):
+    from policykit.extract._numbering import find_marks
+
+    assert [m.number for m in find_marks(text)] == numbers
+
+
+def test_bare_numbered_items_are_tasks_under_their_sections():
+    text = "一、任务\n（一）甲行动\n1推进平台建设。\n2培育骨干企业。\n（二）乙行动\n3建设人才队伍。\n"
+    assert [(t.path, t.number, t.title) for t in find_tasks(text)] == [
+        (("一", "一"), "1", "推进平台建设"), (("一", "一"), "2", "培育骨干企业"), (("一", "二"), "3", "建设人才队伍")]
+
+
+_VERBS = ["推进", "培育", "建设", "优化", "深化", "扩大"]
+
+
+@given(st.integers(min_value=1, max_value=30), st.integers(min_value=1, max_value=8),
+       st.lists(st.sampled_from(_VERBS), min_size=8, max_size=8))
+@settings(max_examples=60, deadline=None)
+def test_a_bare_run_is_a_list_only_from_three_in_sequence(first, length, verbs):
+    from policykit.extract._numbering import find_marks
+
+    lines = "".join(f"{first + i}{verbs[i]}工作。\n" for i in range(length))
+    expected = [str(first + i) for i in range(length)] if length >= 3 else []
+    assert [m.number for m in find_marks("一、任务\n" + lines)][1:] == expected
+
+
+@pytest.mark.parametrize("heading", ["第五条 【附则】", "第五条 附则", "三、附则", "第三章 附则"])
+def test_supplementary_provisions_and_their_items_are_no_tasks(heading):
+    text = ("一、支持创作\n第一条 支持动画创作。（责任单位：区文化局）\n第二条 支持版权登记。\n"
+            f"{heading}\n（一）本措施所称小企业，指年营收低于一百万元的企业。\n（二）有下列情形的不予支持：\n"
+            "1.材料造假的；\n2.列入失信名单的。\n（三）申报请登录区服务平台。\n")
+    numbers = [t.number for t in find_tasks(text)]
+    assert numbers[:2] == ["一", "二"] and len(numbers) == 2
+
+
+def test_a_heading_that_merely_mentions_provisions_keeps_its_tasks():
+    text = "一、任务\n（一）修订附则条款，完善管理办法。\n（二）建设服务平台。\n"
+    assert [t.number for t in find_tasks(text)] == ["一", "二"]
+
+
+def test_the_items_of_an_article_are_its_parts():
+    text = ("第一条 【支持研发】对符合下列条件的企业给予奖励：\n（一）年营收达到一千万元以上；\n（二）研发投入增长百分之十以上。\n"
+            "第二条 【支持上市】企业上市的，按下列标准奖励：\n1.主板上市的，奖励一百万元；\n2.新三板挂牌的，奖励五十万元。\n"
+            "第三条 【加强宣传】通过多种方式宣传政策。\n")
+    tasks = find_tasks(text)
+    assert [(t.path, t.number) for t in tasks] == [((), "一"), ((), "二"), ((), "三")]
+    assert "（二）研发投入" in text[tasks[0].start:tasks[0].end]
+
+
+def test_items_of_an_article_that_each_name_who_is_responsible_are_tasks():
+    text = ("第一条 各部门按分工推进以下工作：\n（一）建设服务平台。（责任单位：区科技局）\n"
+            "（二）培育骨干企业。（责任单位：区商务局）\n第二条 加强宣传。\n")
+    assert [(t.path, t.number) for t in find_tasks(text)] == [(("一",), "一"), (("一",), "二"), ((), "二")]
+
+
+def test_an_article_about_the_text_itself_is_no_task_with_its_parts():
+    text = "第一条 支持研发。\n第二条 支持上市。\n第三条 本办法所称企业，包括：\n（一）法人企业；\n（二）个体工商户。\n"
+    assert [t.number for t in find_tasks(text)] == ["一", "二"]
+
+
+@pytest.mark.parametrize(("heading", "kept"), [
+    ("第一条 【支持对象】在本区登记的小微企业。", False),
+    ("第一条 申报条件\n在本区登记的小微企业可以申报。", False),
+    ("第一条 【申报条件与奖励标准】符合条件的企业给予奖励。", True),
+    ("第一条 【培育优质企业】扶持对象为小微企业，给予奖励。", True),
+])
+def test_a_heading_that_only_names_who_qualifies_is_no_task(heading, kept):
+    text = f"{heading}\n第二条 【支持研发】对研发投入给予奖励。\n第三条 【加强宣传】宣传政策。\n"
+    numbers = [t.number for t in find_tasks(text)]
+    assert numbers == (["一", "二", "三"] if kept else ["二", "三"])

@@ -17,7 +17,7 @@ expects it; a number of four digits (item 1000 of a long list) only when it cont
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import lexicon
 from ._lexicon import of_kind
@@ -64,6 +64,8 @@ def _glyph_series() -> dict[str, tuple[str, int]]:
 
 
 _GLYPHS = _glyph_series()
+# A private-use character: a glyph of the source's own font (its dot or bracket) that has no Unicode meaning.
+_DRAWN = "[\ue000-\uf8ff]"
 _ORDINAL = _words("ordinal")
 _MARK = re.compile(
     rf"(?:{_ORDINAL})(?P<chap>[{_CN}]+)(?:{_words('chap')})|"
@@ -77,6 +79,7 @@ _MARK = re.compile(
     rf"(?<![{_DIGIT}.．])(?P<dnum>[{_DIGIT}]{{1,3}})[.．﹒](?=[{_DIGIT}])|"
     rf"[（(](?P<pnum>[{_DIGIT}]{{1,3}})[)）]|"
     rf"(?<![{_DIGIT}.．（(])(?P<rnum>[{_DIGIT}]{{1,2}})[)）]|"
+    rf"(?<![^\n{_SPACE}])(?P<bare>[{_DIGIT}]{{1,3}}){_DRAWN}?(?=[\u4e00-\u9fff])|"
     rf"(?:{_ORDINAL})(?P<article>[{_CN}]+)(?:{_words('article')})|"
     rf"(?P<glyph>[{''.join(_GLYPHS)}])"
 )
@@ -208,13 +211,43 @@ def _candidates(text: str) -> list[_Candidate]:
             place = _INSIDE
         if m.lastgroup == "dnum" and _amount_at(text, m.start("dnum")):
             continue  # 2.5万元, 2.5 %: a number run into a unit of measure is an amount, never a mark
+        if m.lastgroup == "bare" and (place != _LINE or _quantity_at(text, m.start())):
+            continue  # 3个重点, 10月底前: a number opening a line with its unit is a quantity
         ambiguous = m.lastgroup == "dnum" and not _YEAR_AFTER.match(text, body)
         if place != _LINE and not ambiguous and _ENUMERATION.match(text, body):
             continue  # 3、4号线, 一、二、三等奖: an enumeration of numbers, not an item
         if style == "rnum" and place != _LINE and before.rfind("（") + before.rfind("(") > before.rfind("）") + before.rfind(")"):
             continue  # （附件1）: the bracket closes an aside, it marks no item
         out.append(_Candidate(style, number, value, dress, m.start(), body, place, line, paragraph, ambiguous))
-    return out
+    return _bare_in_runs(out)
+
+
+_BARE_RUN = 3  # bare numbers in sequence that make a list
+
+
+def _bare_in_runs(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Bare numbers at line starts (``1突破…``, ``2建设…``: no separator after the digit) that are items: those
+    in a run of at least three numbered in sequence (n, n+1, n+2, …; sections between them allowed) in one
+    dress. A run the document restarts at 1 may be shorter once the document has such a run."""
+    runs: list[list[_Candidate]] = []
+    for c in candidates:
+        if c.style != "bare":
+            continue
+        if runs and runs[-1][-1].dress == c.dress and runs[-1][-1].value == c.value - 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    shown = {r[0].dress for r in runs if len(r) >= _BARE_RUN}
+    items = {id(c) for r in runs if len(r) >= _BARE_RUN or (r[0].dress in shown and r[0].value == 1 and len(r) > 1)
+             for c in r}
+    return [replace(c, style="num") if id(c) in items else c for c in candidates
+            if c.style != "bare" or id(c) in items]
+
+
+def _quantity_at(text: str, start: int) -> bool:
+    """Whether the number at ``start`` carries a unit (3个, 10月, 5万元): a quantity, not a bare item number."""
+    found = find_quantities(text[start:start + 12].translate(_FULLWIDTH))
+    return bool(found) and found[0].start == 0
 
 
 _DECIMAL = re.compile(rf"[{_DIGIT}]+[.．﹒][{_DIGIT}]+")

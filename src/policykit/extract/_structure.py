@@ -47,8 +47,10 @@ def _section_words(kind: str) -> str:
 
 
 # Headings whose items set the frame of a plan or look back; they carry no work.
-_NO_WORK = re.compile(f"{_section_words('no_work')}|^(?:{_section_words('no_work_start')})")
+_NO_WORK = re.compile(f"{_section_words('no_work')}|^[【\\[［]?(?:{_section_words('no_work_start')})")
 _WORK = re.compile(_section_words("work"))
+# A heading that is only a word of eligibility, bracketed (【培育对象】…) or alone on its line (申报条件).
+_SCOPE = re.compile(f"[【\\[［]?(?:{_section_words('scope')})(?:[】\\]］]|$)")
 # Closing or summary headings (三、保障措施, 一、总体进展) that hold a paragraph, not a task, when their
 # sibling sections hold the numbered work.
 _PROSE_SECTION = re.compile(_section_words("prose"))
@@ -338,12 +340,13 @@ def _has_clause_below(node: _Node) -> bool:
 
 def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles: set[str]) -> None:
     heading = node.title[:24]
-    no_work = _NO_WORK.search(heading) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
+    no_work = (_NO_WORK.search(heading) or _SCOPE.match(node.title)) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
     if (node.style in _SUB_POINTS and not _carries_work(node, work_styles)) or no_work:
         return
-    if node.frame and not node.children:
+    parts = node.style == "article" and not _items_carry_work(node)
+    if node.frame and (parts or not node.children):
         return
-    work_children = [c for c in node.children if c.style not in _SUB_POINTS or _carries_work(c, work_styles)]
+    work_children = [c for c in node.children if not parts and (c.style not in _SUB_POINTS or _carries_work(c, work_styles))]
     if not work_children and _prose_section(node, siblings):
         return
     if (node.own_clause and not _has_clause_below(node)) or not work_children:
@@ -351,6 +354,12 @@ def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles:
         return
     for child in work_children:
         _select(child, tasks, node.children, work_styles)
+
+
+def _items_carry_work(article: _Node) -> bool:
+    """Whether the numbered items of an article (第三条 …（一）…（二）…) are tasks: only when two of them each name
+    who is responsible. Otherwise they are its parts (项: conditions, cases, amounts), the article is the task."""
+    return sum(child.own_clause for child in article.children) >= 2
 
 
 def _sub_points_with_work(nodes: list[_Node]) -> set[str]:
