@@ -105,3 +105,11 @@ def test_a_bare_scale_size_class_keeps_its_noun_in_the_metric():
     found = find_targets("销售收入超亿元的企业达到30家。", (), REPORT)
     assert [(t.value, t.unit) for t in found] == [("30", "家")]
     assert "超亿元" in found[0].metric
+
+
+def test_a_standard_in_an_earlier_clause_does_not_hide_the_payment_after_it():
+    text = "对首次达到限额以上商贸企业标准的，给予3万元支持。"
+    assert values(text, MEASURES) == []
+    assert [(i.kind, i.amount) for i in find_instruments(text, (), MEASURES)] == [("subsidy", "3")]
+    # the standard itself raised in the same clause is the growth of a standard, not a payment
+    assert values("生活补助标准提高8%。") == [("8", "%")]

@@ -536,7 +536,7 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[max(0, q.start - 16):q.start].rstrip(" \t\u3000\xa0")
-    if _GROWTH.search(before) or any(word in before[-8:] for word in _STANDARDS):
+    if _GROWTH.search(before) or any(word in re.split("[，,；;。]", before[-8:])[-1] for word in _STANDARDS):
         return False  # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
     return bool(_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
                 or _RATE_OF_BASE.search(before))
