@@ -113,3 +113,26 @@ def test_a_standard_in_an_earlier_clause_does_not_hide_the_payment_after_it():
     assert [(i.kind, i.amount) for i in find_instruments(text, (), MEASURES)] == [("subsidy", "3")]
     # the standard itself raised in the same clause is the growth of a standard, not a payment
     assert values("生活补助标准提高8%。") == [("8", "%")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence of thresholds led by a threshold word and a colon
+    ("入库门槛如下：批发业年度销售额3000万元以上，餐饮业年度营业额300万元以上。", []),
+    ("申报条件：研发人员占比不低于10%，年销售收入5000万元以上。", []),
+    # a definition: its figures draw a line
+    ("本措施所称成长型企业，是指上年度营业收入800万元以上的企业。", []),
+    # a condition closing with 的 before what follows it
+    ("年度考核连续两次不合格的，取消其资格。", []),
+    ("自通知之日起15个工作日内未提交材料的，视为放弃。", []),
+    # ... while aims stay: a judgement on the figure, an aim year, a plain aim sentence
+    ("今年的经济增长目标定为6%左右是适宜的，也是可行的。", [("6", "%")]),
+    ("到2027年，年营业收入500万元以上的企业达到80家。", [("80", "家")]),
+    ("批发业年度销售额达到3000万元以上。", [("3000", "万元")]),
+])
+def test_thresholds_of_who_qualifies_are_no_targets(text, expected):
+    assert values(text, MEASURES) == expected
+
+
+def test_a_listed_threshold_is_a_threshold_instrument():
+    text = "认定标准如下：年营业收入2000万元以上，从业人员30人以上。"
+    assert [(i.kind, i.amount) for i in find_instruments(text, (), MEASURES)] == [("threshold", "2000"), ("threshold", "30")]

@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
-from ._non_targets import (bounds_later_metric, is_applied_rule, is_basis, is_label, is_support_condition, per_basis,
-                           works_on_existing)
+from ._non_targets import (bounds_later_metric, is_applied_rule, is_basis, is_label, is_support_condition, is_threshold,
+                           per_basis, works_on_existing)
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
 from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
@@ -309,7 +309,7 @@ def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> 
     if not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END)):
         return "threshold"  # 年销售收入首次达到2000万元的，给予…
     bounded = q.comparator not in ("=", "≈", "range") and not (q.base_unit in _CLASSIFIERS and q.cue is None)
-    if bounded and _is_eligibility(text, q):
+    if bounded and (_is_eligibility(text, q) or is_threshold(text, q)):
         return "threshold"  # 对年营业收入首次突破10亿元的企业
     if _is_scoring(before, after):
         return "weight"
@@ -476,7 +476,8 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, next_start: int | Non
             return True  # 抓好550个省重大项目, 用好两个市场
     return (is_basis(text, q) or per_basis(text, q, clause_start, earlier) or is_label(q)
             or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
-            or not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END)))
+            or not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END))
+            or is_threshold(text, q))
 
 
 def _is_scoring(before: str, after: str) -> bool:

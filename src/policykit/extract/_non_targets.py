@@ -1,5 +1,5 @@
 """Figures a plan states that are not aims: the scope of work on things that exist, the basis of a rate,
-a grade label, a rule applied, a bound on another figure's metric, the condition of a payment.
+a grade label, a rule applied, a bound on another figure's metric, the condition of a payment, a threshold.
 
 Each function answers for one figure in its text; the words are data (``lexicon/data/target_frames.tsv``,
 with ``hardness.tsv``, ``instrument_words.tsv`` and 的 and 到…年 from ``measure_words.tsv`` and
@@ -12,7 +12,7 @@ import re
 
 from .. import lexicon
 from ._numbers import Quantity
-from ._spans import CLAUSE_END, SENTENCE_END, boundary_after
+from ._spans import CLAUSE_END, SENTENCE_END, boundary_after, boundary_before
 
 _ROWS = lexicon.table("target_frames").rows
 _AIM_YEAR = next(r["pattern"] for r in lexicon.table("measure_patterns").rows if r["name"] == "aim_year")
@@ -33,6 +33,9 @@ _LABEL_UNITS = frozenset(r["word"] for r in _ROWS if r["role"] == "label_unit")
 _RULE_BEFORE = re.compile(_role("rule_before"))
 _RULE_AFTER = re.compile(_role("rule_after"))
 _WITHIN = re.compile(_role("within") + r"(?=[\u4e00-\u9fff])")
+_LEAD = re.compile(_role("threshold_lead") + _role("lead_link") + r"?[ \t\u3000]*[：:]")
+_DEFINITION = re.compile(_role("definition"))
+_JUDGEMENT = re.compile(_role("judgement"))
 _SUPPORT = re.compile(lexicon.alternation_of(
     [r["word"] for r in _ROWS if r["role"] == "support_verb"]
     + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")]))
@@ -137,3 +140,30 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     if closed == -1 or _DE not in text[q.end:closed]:
         return False
     return not _AIM.search(text, sentence_start, q.start)
+
+
+def is_threshold(text: str, q: Quantity) -> bool:
+    """A figure that draws the line of who qualifies, not an aim: in a sentence a threshold word leads
+    (认定条件如下：年营业收入3000万元以上，…) or that defines a term (…是指年营业收入500万元以下的企业), or in a
+    clause that closes with 的 before a comma, the condition of what follows (连续三次检查不合格的，取消…),
+    unless the 的 ends a judgement on the figure (增长7%左右是必要的，).
+    A hardness word or a year the figure is for (到2025年) before it keeps it an aim.
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "认定条件如下：年营业收入3000万元以上，研发人员10人以上"
+    >>> [is_threshold(text, q) for q in find_quantities(text)]
+    [True, True]
+    >>> text = "营业收入3000万元以上的企业达到10家"
+    >>> [is_threshold(text, q) for q in find_quantities(text)]
+    [False, False]
+    """
+    sentence_start = boundary_before(text, q.start, SENTENCE_END)
+    if _AIM.search(text, sentence_start, q.start):
+        return False
+    if _LEAD.search(text, sentence_start, q.start) or _DEFINITION.search(text, sentence_start, q.start):
+        return True
+    end = boundary_after(text, q.end, CLAUSE_END)
+    closing = text[q.end:end].rstrip()
+    return (end < len(text) and text[end] not in SENTENCE_END and closing.endswith(_DE)
+            and not _JUDGEMENT.search(closing))
+
