@@ -136,3 +136,17 @@ def test_thresholds_of_who_qualifies_are_no_targets(text, expected):
 def test_a_listed_threshold_is_a_threshold_instrument():
     text = "认定标准如下：年营业收入2000万元以上，从业人员30人以上。"
     assert [(i.kind, i.amount) for i in find_instruments(text, (), MEASURES)] == [("threshold", "2000"), ("threshold", "30")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("做好污水管网建设，避免二次污染。", []),  # 二 alone before a classifier and a word: a compound
+    ("推动退役电池二次利用。", []),
+    ("近期连续4个考核周期未发生事故。", []),  # the length of a run: a condition
+    ("连续三次抽检合格后降低频次。", []),
+    # counts of occasions stay: 两 counts, a comparator bounds, a multi-digit numeral counts
+    ("每年组织两次应急演练。", [("2", "次")]),
+    ("每年开展不少于二次联合检查。", [("2", "次")]),
+    ("全年举办十二次招聘会。", [("12", "次")]),
+])
+def test_occasions_named_not_counted_are_no_targets(text, expected):
+    assert values(text) == expected

@@ -1,5 +1,6 @@
 """Figures a plan states that are not aims: the scope of work on things that exist, the basis of a rate,
-a grade label, a rule applied, a bound on another figure's metric, the condition of a payment, a threshold.
+a grade label, a rule applied, a bound on another figure's metric, the condition of a payment, a threshold,
+an occasion named rather than counted.
 
 Each function answers for one figure in its text; the words are data (``lexicon/data/target_frames.tsv``,
 with ``hardness.tsv``, ``instrument_words.tsv`` and 的 and 到…年 from ``measure_words.tsv`` and
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from ._numbers import Quantity
+from ._numbers import UNIT_ROLES, Quantity
 from ._spans import CLAUSE_END, SENTENCE_END, boundary_after, boundary_before
 
 _ROWS = lexicon.table("target_frames").rows
@@ -36,6 +37,9 @@ _WITHIN = re.compile(_role("within") + r"(?=[\u4e00-\u9fff])")
 _LEAD = re.compile(_role("threshold_lead") + _role("lead_link") + r"?[ \t\u3000]*[：:]")
 _DEFINITION = re.compile(_role("definition"))
 _JUDGEMENT = re.compile(_role("judgement"))
+_RUN = re.compile(_role("run_word") + "$")
+_ORDINALS = frozenset(r["word"] for r in _ROWS if r["role"] == "ordinal_numeral")
+_COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
 _SUPPORT = re.compile(lexicon.alternation_of(
     [r["word"] for r in _ROWS if r["role"] == "support_verb"]
     + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")]))
@@ -166,4 +170,22 @@ def is_threshold(text: str, q: Quantity) -> bool:
     closing = text[q.end:end].rstrip()
     return (end < len(text) and text[end] not in SENTENCE_END and closing.endswith(_DE)
             and not _JUDGEMENT.search(closing))
+
+
+def names_occasions(text: str, q: Quantity) -> bool:
+    """Occasions a figure names rather than counts: the length of a run (连续两次评估较差, 连续3个记分周期),
+    a condition; or 二 alone before a classifier and a word (二次污染, 二次开发), a compound — a count of two
+    writes 两 (减少两次转运 stays).
+
+    >>> from policykit.extract import find_quantities
+    >>> [names_occasions(t, find_quantities(t)[0]) for t in ("防止二次污染", "连续三次抽检", "减少两次转运")]
+    [True, True, False]
+    """
+    if q.cue is not None:
+        return False
+    if _RUN.search(text, max(0, q.start - 4), q.start):
+        return True
+    written = text[q.number_start:q.end]
+    return (q.unit in _COUNT_UNITS and any(written == numeral + q.unit for numeral in _ORDINALS)
+            and re.match(r"[\u4e00-\u9fff]", text[q.end:q.end + 1]) is not None)
 
