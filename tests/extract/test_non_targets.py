@@ -150,3 +150,15 @@ def test_a_listed_threshold_is_a_threshold_instrument():
 ])
 def test_occasions_named_not_counted_are_no_targets(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count the document quotes as a name elsewhere names that set
+    ("每年发布“四张清单”。健全四张清单动态调整机制。", []),
+    ("支持东区、西区、北区创新中心（以下简称“三个中心”）建设。推动三个中心开放共享。", []),
+    # ... a count of other things stays, even with the same numeral and classifier
+    ("每年发布“四张清单”。新建四张数据网络。", [("4", "张")]),
+    ("建成四张清单。", [("4", "张")]),
+])
+def test_a_count_quoted_as_a_name_elsewhere_names_a_set(text, expected):
+    assert values(text) == expected

@@ -15,7 +15,7 @@ from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
 from ._non_targets import (bounds_later_metric, is_applied_rule, is_basis, is_label, is_support_condition, is_threshold,
-                           names_occasions, per_basis, works_on_existing)
+                           names_occasions, names_quoted_set, per_basis, works_on_existing)
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
 from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
@@ -477,7 +477,7 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, next_start: int | Non
     return (is_basis(text, q) or per_basis(text, q, clause_start, earlier) or is_label(q)
             or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
             or not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END))
-            or is_threshold(text, q) or names_occasions(text, q))
+            or is_threshold(text, q) or names_occasions(text, q) or names_quoted_set(text, q))
 
 
 def _is_scoring(before: str, after: str) -> bool:

@@ -1,6 +1,6 @@
 """Figures a plan states that are not aims: the scope of work on things that exist, the basis of a rate,
 a grade label, a rule applied, a bound on another figure's metric, the condition of a payment, a threshold,
-an occasion named rather than counted.
+an occasion named rather than counted, a count that names a set.
 
 Each function answers for one figure in its text; the words are data (``lexicon/data/target_frames.tsv``,
 with ``hardness.tsv``, ``instrument_words.tsv`` and 的 and 到…年 from ``measure_words.tsv`` and
@@ -40,6 +40,8 @@ _JUDGEMENT = re.compile(_role("judgement"))
 _RUN = re.compile(_role("run_word") + "$")
 _ORDINALS = frozenset(r["word"] for r in _ROWS if r["role"] == "ordinal_numeral")
 _COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
+_QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
+_NAME_REACH = 20  # how far a quoted name reaches past its opening mark
 _SUPPORT = re.compile(lexicon.alternation_of(
     [r["word"] for r in _ROWS if r["role"] == "support_verb"]
     + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")]))
@@ -188,4 +190,27 @@ def names_occasions(text: str, q: Quantity) -> bool:
     written = text[q.number_start:q.end]
     return (q.unit in _COUNT_UNITS and any(written == numeral + q.unit for numeral in _ORDINALS)
             and re.match(r"[\u4e00-\u9fff]", text[q.end:q.end + 1]) is not None)
+
+
+def names_quoted_set(text: str, q: Quantity) -> bool:
+    """A count that is the name of a set the document quotes elsewhere (落实三张清单 after “三张清单”):
+    a name, not an amount to reach.
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "发布“两张清单”。落实两张清单制度，建设两张网络"
+    >>> [names_quoted_set(text, q) for q in find_quantities(text)]
+    [False, True, False]
+    """
+    if q.cue is not None or q.unit not in _COUNT_UNITS:
+        return False
+    head = text[q.number_start:q.end]
+    for opening, closing in _QUOTES:
+        at = text.find(opening + head)
+        while at != -1:
+            close = text.find(closing, at + 1 + len(head), at + 1 + _NAME_REACH)
+            elsewhere = at + 1 != q.number_start
+            if elsewhere and close > at + 1 + len(head) and text.startswith(text[at + 1:close], q.number_start):
+                return True
+            at = text.find(opening + head, at + 1)
+    return False
 
