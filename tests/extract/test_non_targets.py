@@ -162,3 +162,16 @@ def test_occasions_named_not_counted_are_no_targets(text, expected):
 ])
 def test_a_count_quoted_as_a_name_elsewhere_names_a_set(text, expected):
     assert values(text) == expected
+
+
+def test_a_threshold_list_runs_across_semicolons():
+    text = "补助标准为：甲类项目每个8万元，乙类项目每个5万元；丙类项目每个2万元。"
+    assert values(text, MEASURES) == []
+
+
+def test_items_of_a_list_a_threshold_line_leads_are_no_targets():
+    text = ("第七条 申报企业应具备下列条件：\n（一）上年度营业收入800万元以上；\n\n（二）研发人员不少于15人。\n"
+            "第八条 到2026年，培育示范企业30家。\n（一）新增上云企业200家。")
+    assert values(text, MEASURES) == [("30", "家"), ("200", "家")]  # the next 第N条 closes the list
+    unmarked = "驾驶员应符合以下条件：\n（一）具有5年以上驾龄；\n二、发展目标\n新增充电桩300个。"
+    assert values(unmarked, MEASURES) == [("300", "个")]  # a line with no outline mark closes it

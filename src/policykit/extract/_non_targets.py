@@ -10,10 +10,12 @@ framed as an aim (a hardness word, 到2025年, 达到, a comparator word such as
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
+from ._numbering import find_marks
 from ._numbers import UNIT_ROLES, Quantity
-from ._spans import CLAUSE_END, SENTENCE_END, boundary_after, boundary_before
+from ._spans import CLAUSE_END, FULL_STOP, LINE_END, SENTENCE_END, boundary_after, boundary_before
 
 _ROWS = lexicon.table("target_frames").rows
 _AIM_YEAR = next(r["pattern"] for r in lexicon.table("measure_patterns").rows if r["name"] == "aim_year")
@@ -37,6 +39,8 @@ _WITHIN = re.compile(_role("within") + r"(?=[\u4e00-\u9fff])")
 _LEAD = re.compile(_role("threshold_lead") + _role("lead_link") + r"?[ \t\u3000]*[：:]")
 _DEFINITION = re.compile(_role("definition"))
 _JUDGEMENT = re.compile(_role("judgement"))
+_LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
+_LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
 _RUN = re.compile(_role("run_word") + "$")
 _ORDINALS = frozenset(r["word"] for r in _ROWS if r["role"] == "ordinal_numeral")
 _COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
@@ -150,7 +154,8 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
 
 def is_threshold(text: str, q: Quantity) -> bool:
     """A figure that draws the line of who qualifies, not an aim: in a sentence a threshold word leads
-    (认定条件如下：年营业收入3000万元以上，…) or that defines a term (…是指年营业收入500万元以下的企业), or in a
+    (认定条件如下：年营业收入3000万元以上，…) or in an item of a list such a line leads (应符合下列条件：⏎（一）…),
+    in a sentence that defines a term (…是指年营业收入500万元以下的企业), or in a
     clause that closes with 的 before a comma, the condition of what follows (连续三次检查不合格的，取消…),
     unless the 的 ends a judgement on the figure (增长7%左右是必要的，).
     A hardness word or a year the figure is for (到2025年) before it keeps it an aim.
@@ -166,12 +171,46 @@ def is_threshold(text: str, q: Quantity) -> bool:
     sentence_start = boundary_before(text, q.start, SENTENCE_END)
     if _AIM.search(text, sentence_start, q.start):
         return False
-    if _LEAD.search(text, sentence_start, q.start) or _DEFINITION.search(text, sentence_start, q.start):
+    if _DEFINITION.search(text, sentence_start, q.start):
+        return True
+    # A list of thresholds may run across ；: the lead stands anywhere in the whole sentence.
+    lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start)
+    if lead and not _AIM.search(text, lead.end(), q.start) or _listed_under_lead(text, q.start):
         return True
     end = boundary_after(text, q.end, CLAUSE_END)
     closing = text[q.end:end].rstrip()
     return (end < len(text) and text[end] not in SENTENCE_END and closing.endswith(_DE)
             and not _JUDGEMENT.search(closing))
+
+
+def _listed_under_lead(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands in an outline item of a list whose lead line closes with a threshold word and a
+    colon (应符合下列条件：), only items and blank lines between; an item in the style of the lead line's own
+    mark (the next 第N条 after 第五条 …条件：) closes the list."""
+    line = boundary_before(text, pos, LINE_END)
+    lead = None
+    for lead in _LEAD_LINE.finditer(text, max(0, line - _LIST_REACH), line):
+        pass  # the nearest lead line above
+    if lead is None:
+        return False
+    items = _item_styles(text)
+    closing = items.get(boundary_before(text, lead.start(), LINE_END))
+    first = boundary_after(text, lead.end(), LINE_END) + 1
+    if line < first or items.get(line, closing) == closing:
+        return False
+    at = first
+    for chunk in text[first:line].split(LINE_END)[:-1]:
+        if chunk.strip() and items.get(at, closing) == closing:
+            return False
+        at += len(chunk) + 1
+    return True
+
+
+@lru_cache(maxsize=2)
+def _item_styles(text: str) -> dict[int, str]:
+    """The style of the outline mark (（一）, 1., 第五条 …) that opens a line, by the line's start."""
+    return {line: m.style for m in find_marks(text)
+            if not text[(line := boundary_before(text, m.start, LINE_END)):m.start].strip()}
 
 
 def names_occasions(text: str, q: Quantity) -> bool:
