@@ -36,9 +36,9 @@ _LABEL_UNITS = frozenset(r["word"] for r in _ROWS if r["role"] == "label_unit")
 _RULE_BEFORE = re.compile(_role("rule_before"))
 _RULE_AFTER = re.compile(_role("rule_after"))
 _WITHIN = re.compile(_role("within") + r"(?=[\u4e00-\u9fff])")
-_LEAD = re.compile(_role("threshold_lead") + _role("lead_link") + r"?[ \t\u3000]*[：:]")
+_LEAD = re.compile(_role("threshold_lead") + "(?:" + _role("lead_link") + "|" + _role("copula") + r")?[ \t\u3000]*[：:]")
 _DEFINITION = re.compile(_role("definition"))
-_JUDGEMENT = re.compile(_role("judgement"))
+_COPULA = re.compile(_role("copula"))
 _LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
 _LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
 _RUN = re.compile(_role("run_word") + "$")
@@ -180,7 +180,7 @@ def is_threshold(text: str, q: Quantity) -> bool:
     end = boundary_after(text, q.end, CLAUSE_END)
     closing = text[q.end:end].rstrip()
     return (end < len(text) and text[end] not in SENTENCE_END and closing.endswith(_DE)
-            and not _JUDGEMENT.search(closing))
+            and not _COPULA.search(closing))
 
 
 def _listed_under_lead(text: str, pos: int) -> bool:
