@@ -5,6 +5,8 @@ Each class has a case that drops and a near case that stays, so a rule that drop
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykit.extract import find_instruments, find_quantities, find_targets
 from policykit.text import DocumentMetadata
@@ -175,3 +177,17 @@ def test_items_of_a_list_a_threshold_line_leads_are_no_targets():
     assert values(text, MEASURES) == [("30", "家"), ("200", "家")]  # the next 第N条 closes the list
     unmarked = "驾驶员应符合以下条件：\n（一）具有5年以上驾龄；\n二、发展目标\n新增充电桩300个。"
     assert values(unmarked, MEASURES) == [("300", "个")]  # a line with no outline mark closes it
+
+
+_METRICS = st.sampled_from(["年营业收入", "研发投入", "纳税额", "从业人员", "出口额"])
+_UNITS = st.sampled_from(["万元", "亿元", "人", "%"])
+_CUES = st.sampled_from(["以上", "", "以下"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(_METRICS, st.integers(min_value=1, max_value=99999), _UNITS, _CUES)
+def test_a_figure_in_a_condition_or_a_threshold_list_is_never_a_target_but_the_same_aim_is(metric, n, unit, cue):
+    figure = f"{metric}{n}{unit}{cue}"
+    assert values(f"企业{figure}的，予以通报。", MEASURES) == []
+    assert values(f"申报条件如下：{figure}，信用良好。", MEASURES) == []
+    assert values(f"到2027年，{metric}达到{n}{unit}{cue}。", MEASURES) == [(str(n), unit)]
