@@ -191,3 +191,17 @@ def test_a_figure_in_a_condition_or_a_threshold_list_is_never_a_target_but_the_s
     assert values(f"企业{figure}的，予以通报。", MEASURES) == []
     assert values(f"申报条件如下：{figure}，信用良好。", MEASURES) == []
     assert values(f"到2027年，{metric}达到{n}{unit}{cue}。", MEASURES) == [(str(n), unit)]
+
+
+def test_every_figure_of_a_list_the_payment_word_closes_is_paid():
+    text = "对新认定的中心，分别给予承建单位国家级400万元、省级60万元、市级15万元的资助。"
+    assert values(text, MEASURES) == []
+    assert [i.amount for i in find_instruments(text, (), MEASURES)] == ["400", "60", "15"]
+    # a list with no payment word stays a list of aims
+    assert values("建成充电桩4000个、换电站30个。") == [("4000", "个"), ("30", "个")]
+
+
+def test_an_amount_before_de_and_a_payment_word_is_paid_not_a_qualifier():
+    assert [(i.kind, i.amount) for i in find_instruments("对入选的团队给予60万元的奖励。", (), MEASURES)] == [("award", "60")]
+    # the figure of a described set is still a threshold
+    assert [i.kind for i in find_instruments("营业收入首次突破8亿元的企业，给予奖励。", (), MEASURES)] == ["threshold"]

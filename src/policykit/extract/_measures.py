@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
-from ._non_targets import (bounds_later_metric, is_applied_rule, is_basis, is_label, is_support_condition, is_threshold,
-                           names_occasions, names_quoted_set, per_basis, works_on_existing)
+from ._non_targets import (bounds_later_metric, heads_a_paid_list, is_applied_rule, is_basis, is_label, is_support_condition,
+                           is_threshold, names_occasions, names_quoted_set, per_basis, works_on_existing)
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
 from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
@@ -440,7 +440,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # 落实国务院安委会15条: a set of rules by name
     if _ENCOURAGED.match(text, clause_start) and not _ENCOURAGED_COUNT.match(text, clause_start):
         return False  # 鼓励学生每天至少…交流15分钟: what others are urged to do, not the government's aim
-    if _is_eligibility(text, q):
+    if _is_eligibility(text, q) and not _is_support(text, q):
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
     if before.endswith(_DE) and q.base_unit in _CLASSIFIERS and q.cue is None:
         return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
@@ -460,7 +460,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
     if _NAMED_SET_AFTER.match(after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
-    if _is_qualifier(q, after):
+    if _is_qualifier(q, after) and not _is_support(text, q):
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
     if _is_size_class(q, after):
         return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
@@ -540,7 +540,7 @@ def _is_support(text: str, q: Quantity) -> bool:
     if _GROWTH.search(before) or any(word in re.split("[，,；;。]", before[-8:])[-1] for word in _STANDARDS):
         return False  # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
     return bool(_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
-                or _RATE_OF_BASE.search(before))
+                or _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q))
 
 
 def _skip_separators(text: str, start: int, limit: int) -> int:

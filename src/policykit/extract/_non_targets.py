@@ -1,6 +1,7 @@
 """Figures a plan states that are not aims: the scope of work on things that exist, the basis of a rate,
 a grade label, a rule applied, a bound on another figure's metric, the condition of a payment, a threshold,
-an occasion named rather than counted, a count that names a set.
+an occasion named rather than counted, a count that names a set; and the payments of a list that names
+its payment at the end.
 
 Each function answers for one figure in its text; the words are data (``lexicon/data/target_frames.tsv``,
 with ``hardness.tsv``, ``instrument_words.tsv`` and 的 and 到…年 from ``measure_words.tsv`` and
@@ -14,7 +15,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ._numbering import find_marks
-from ._numbers import UNIT_ROLES, Quantity
+from ._numbers import UNIT_ROLES, Quantity, find_quantities
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, SENTENCE_END, boundary_after, boundary_before
 
 _ROWS = lexicon.table("target_frames").rows
@@ -44,6 +45,9 @@ _LIST_REACH = 3000  # characters: how far above its item a list's lead line may 
 _RUN = re.compile(_role("run_word") + "$")
 _ORDINALS = frozenset(r["word"] for r in _ROWS if r["role"] == "ordinal_numeral")
 _COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
+_PATTERNS = {r["name"]: r["pattern"] for r in lexicon.table("measure_patterns").rows}
+_LIST_ITEM = re.compile(_PATTERNS["list_item"])  # 、 or 、省级 between the figures of a list
+_PAID_AFTER = re.compile(_PATTERNS["subsidy_after"])
 _QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
 _NAME_REACH = 20  # how far a quoted name reaches past its opening mark
 _SUPPORT = re.compile(lexicon.alternation_of(
@@ -252,4 +256,25 @@ def names_quoted_set(text: str, q: Quantity) -> bool:
                 return True
             at = text.find(opening + head, at + 1)
     return False
+
+
+def heads_a_paid_list(text: str, q: Quantity) -> bool:
+    """A figure that opens a list whose last figure the payment word follows (国家级300万元、省级80万元的奖励,
+    每名初级工500元、中级工800元的标准给予补贴): every figure of the list is paid.
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "分别给予国家级300万元、省级80万元的奖励"
+    >>> [heads_a_paid_list(text, q) for q in find_quantities(text)]
+    [True, False]
+    """
+    if not text.startswith("、", q.end):
+        return False
+    end = boundary_after(text, q.end, CLAUSE_END)
+    rest = text[q.end:end]
+    at, last = 0, None
+    for figure in find_quantities(rest):
+        if not _LIST_ITEM.fullmatch(rest, at, figure.start):
+            break
+        at, last = figure.end, figure
+    return last is not None and _PAID_AFTER.match(rest[last.end:]) is not None  # its ^ anchors at 0 only
 
