@@ -205,3 +205,12 @@ def test_an_amount_before_de_and_a_payment_word_is_paid_not_a_qualifier():
     assert [(i.kind, i.amount) for i in find_instruments("对入选的团队给予60万元的奖励。", (), MEASURES)] == [("award", "60")]
     # the figure of a described set is still a threshold
     assert [i.kind for i in find_instruments("营业收入首次突破8亿元的企业，给予奖励。", (), MEASURES)] == ["threshold"]
+
+
+def test_a_ceiling_on_money_after_a_payment_caps_the_payment():
+    text = "按设备投资额的15%给予补助，单个项目不超过80万元。"
+    assert values(text, MEASURES) == []
+    assert [(i.kind, i.amount) for i in find_instruments(text, (), MEASURES)] == [("subsidy", "15"), ("cap", "80")]
+    # a ceiling on money with no payment, or set as an aim, stays a target
+    assert values("政府债务余额控制在300亿元以内。") == [("300", "亿元")]
+    assert values("给予政策支持，力争年度亏损控制在5亿元以内。") == [("5", "亿元")]

@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
-from ._non_targets import (bounds_later_metric, heads_a_paid_list, is_applied_rule, is_basis, is_label, is_support_condition,
-                           is_threshold, names_occasions, names_quoted_set, per_basis, works_on_existing)
+from ._non_targets import (bounds_later_metric, caps_a_payment, heads_a_paid_list, is_applied_rule, is_basis, is_label,
+                           is_support_condition, is_threshold, names_occasions, names_quoted_set, per_basis,
+                           works_on_existing)
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
 from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
@@ -313,6 +314,8 @@ def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> 
         return "threshold"  # 对年营业收入首次突破10亿元的企业
     if _is_scoring(before, after):
         return "weight"
+    if caps_a_payment(text, q):
+        return "cap"  # 给予…补助，每家企业不超过50万元
     if bounded and q.base_unit not in _CLASSIFIERS and (_is_qualifier(q, after) or _is_size_class(q, after)):
         return "threshold"  # 营业收入首次突破10亿元的企业, 投资500万元以上技术改造项目
     return None
@@ -477,7 +480,7 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, next_start: int | Non
     return (is_basis(text, q) or per_basis(text, q, clause_start, earlier) or is_label(q)
             or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
             or not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END))
-            or is_threshold(text, q) or names_occasions(text, q) or names_quoted_set(text, q))
+            or is_threshold(text, q) or names_occasions(text, q) or names_quoted_set(text, q) or caps_a_payment(text, q))
 
 
 def _is_scoring(before: str, after: str) -> bool:

@@ -1,7 +1,7 @@
 """Figures a plan states that are not aims: the scope of work on things that exist, the basis of a rate,
 a grade label, a rule applied, a bound on another figure's metric, the condition of a payment, a threshold,
-an occasion named rather than counted, a count that names a set; and the payments of a list that names
-its payment at the end.
+an occasion named rather than counted, a count that names a set; the payments of a list that names
+its payment at the end, and the cap of a payment.
 
 Each function answers for one figure in its text; the words are data (``lexicon/data/target_frames.tsv``,
 with ``hardness.tsv``, ``instrument_words.tsv`` and 的 and 到…年 from ``measure_words.tsv`` and
@@ -48,6 +48,7 @@ _COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "c
 _PATTERNS = {r["name"]: r["pattern"] for r in lexicon.table("measure_patterns").rows}
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])  # 、 or 、省级 between the figures of a list
 _PAID_AFTER = re.compile(_PATTERNS["subsidy_after"])
+_MONEY = frozenset(r["word"] for r in _ROWS if r["role"] == "money_unit")
 _QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
 _NAME_REACH = 20  # how far a quoted name reaches past its opening mark
 _SUPPORT = re.compile(lexicon.alternation_of(
@@ -277,4 +278,19 @@ def heads_a_paid_list(text: str, q: Quantity) -> bool:
             break
         at, last = figure.end, figure
     return last is not None and _PAID_AFTER.match(rest[last.end:]) is not None  # its ^ anchors at 0 only
+
+
+def caps_a_payment(text: str, q: Quantity) -> bool:
+    """A ceiling on money after a payment of its sentence (按投资额的20%给予补助，每家企业不超过50万元): the
+    payment's cap, not an aim — unless a hardness word or an aim year stands before it.
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "按投资额的20%给予补助，每家企业不超过50万元"
+    >>> [caps_a_payment(text, q) for q in find_quantities(text)]
+    [False, True]
+    """
+    if q.comparator not in ("<=", "<") or q.base_unit not in _MONEY:
+        return False
+    sentence_start = boundary_before(text, q.start, SENTENCE_END)
+    return bool(_SUPPORT.search(text, sentence_start, q.start)) and not _AIM.search(text, sentence_start, q.start)
 
