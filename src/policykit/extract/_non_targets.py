@@ -267,9 +267,12 @@ def heads_a_paid_list(text: str, q: Quantity) -> bool:
     >>> text = "分别给予国家级300万元、省级80万元的奖励"
     >>> [heads_a_paid_list(text, q) for q in find_quantities(text)]
     [True, False]
+    >>> text = "给予一等奖20万元和二等奖10万元的奖励"
+    >>> [heads_a_paid_list(text, q) for q in find_quantities(text)]
+    [True, False]
     """
-    if not text.startswith("、", q.end):
-        return False
+    if not _LIST_ITEM.match(text, q.end):
+        return False  # no list follows (and no need to read the rest of the clause)
     end = boundary_after(text, q.end, CLAUSE_END)
     rest = text[q.end:end]
     at, last = 0, None
