@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
-from ._non_targets import (bounds_later_metric, is_applied_rule, is_basis, is_label, is_support_condition, per_basis,
+from ._non_targets import (bounds_later_metric, caps_a_payment, heads_a_paid_list, is_applied_rule, is_basis, is_label,
+                           is_support_condition, is_threshold, names_occasions, names_quoted_set, per_basis,
                            works_on_existing)
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
@@ -309,10 +310,12 @@ def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> 
     if not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END)):
         return "threshold"  # 年销售收入首次达到2000万元的，给予…
     bounded = q.comparator not in ("=", "≈", "range") and not (q.base_unit in _CLASSIFIERS and q.cue is None)
-    if bounded and _is_eligibility(text, q):
+    if bounded and (_is_eligibility(text, q) or is_threshold(text, q)):
         return "threshold"  # 对年营业收入首次突破10亿元的企业
     if _is_scoring(before, after):
         return "weight"
+    if caps_a_payment(text, q):
+        return "cap"  # 给予…补助，每家企业不超过50万元
     if bounded and q.base_unit not in _CLASSIFIERS and (_is_qualifier(q, after) or _is_size_class(q, after)):
         return "threshold"  # 营业收入首次突破10亿元的企业, 投资500万元以上技术改造项目
     return None
@@ -440,7 +443,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # 落实国务院安委会15条: a set of rules by name
     if _ENCOURAGED.match(text, clause_start) and not _ENCOURAGED_COUNT.match(text, clause_start):
         return False  # 鼓励学生每天至少…交流15分钟: what others are urged to do, not the government's aim
-    if _is_eligibility(text, q):
+    if _is_eligibility(text, q) and not _is_support(text, q):
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
     if before.endswith(_DE) and q.base_unit in _CLASSIFIERS and q.cue is None:
         return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
@@ -460,7 +463,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
     if _NAMED_SET_AFTER.match(after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
-    if _is_qualifier(q, after):
+    if _is_qualifier(q, after) and not _is_support(text, q):
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
     if _is_size_class(q, after):
         return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
@@ -476,7 +479,8 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, next_start: int | Non
             return True  # 抓好550个省重大项目, 用好两个市场
     return (is_basis(text, q) or per_basis(text, q, clause_start, earlier) or is_label(q)
             or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
-            or not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END)))
+            or not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END))
+            or is_threshold(text, q) or names_occasions(text, q) or names_quoted_set(text, q) or caps_a_payment(text, q))
 
 
 def _is_scoring(before: str, after: str) -> bool:
@@ -536,10 +540,10 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[max(0, q.start - 16):q.start].rstrip(" \t\u3000\xa0")
-    if _GROWTH.search(before) or any(word in before[-8:] for word in _STANDARDS):
+    if _GROWTH.search(before) or any(word in re.split("[，,；;。]", before[-8:])[-1] for word in _STANDARDS):
         return False  # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
     return bool(_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
-                or _RATE_OF_BASE.search(before))
+                or _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q))
 
 
 def _skip_separators(text: str, start: int, limit: int) -> int:

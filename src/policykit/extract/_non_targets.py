@@ -1,5 +1,7 @@
 """Figures a plan states that are not aims: the scope of work on things that exist, the basis of a rate,
-a grade label, a rule applied, a bound on another figure's metric, the condition of a payment.
+a grade label, a rule applied, a bound on another figure's metric, the condition of a payment, a threshold,
+an occasion named rather than counted, a count that names a set; the payments of a list that names
+its payment at the end, and the cap of a payment.
 
 Each function answers for one figure in its text; the words are data (``lexicon/data/target_frames.tsv``,
 with ``hardness.tsv``, ``instrument_words.tsv`` and 的 and 到…年 from ``measure_words.tsv`` and
@@ -9,10 +11,12 @@ framed as an aim (a hardness word, 到2025年, 达到, a comparator word such as
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
-from ._numbers import Quantity
-from ._spans import CLAUSE_END, SENTENCE_END, boundary_after
+from ._numbering import find_marks
+from ._numbers import UNIT_ROLES, Quantity, find_quantities
+from ._spans import CLAUSE_END, FULL_STOP, LINE_END, SENTENCE_END, boundary_after, boundary_before
 
 _ROWS = lexicon.table("target_frames").rows
 _AIM_YEAR = next(r["pattern"] for r in lexicon.table("measure_patterns").rows if r["name"] == "aim_year")
@@ -33,6 +37,20 @@ _LABEL_UNITS = frozenset(r["word"] for r in _ROWS if r["role"] == "label_unit")
 _RULE_BEFORE = re.compile(_role("rule_before"))
 _RULE_AFTER = re.compile(_role("rule_after"))
 _WITHIN = re.compile(_role("within") + r"(?=[\u4e00-\u9fff])")
+_LEAD = re.compile(_role("threshold_lead") + "(?:" + _role("lead_link") + "|" + _role("copula") + r")?[ \t\u3000]*[：:]")
+_DEFINITION = re.compile(_role("definition"))
+_COPULA = re.compile(_role("copula"))
+_LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
+_LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
+_RUN = re.compile(_role("run_word") + "$")
+_ORDINALS = frozenset(r["word"] for r in _ROWS if r["role"] == "ordinal_numeral")
+_COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
+_PATTERNS = {r["name"]: r["pattern"] for r in lexicon.table("measure_patterns").rows}
+_LIST_ITEM = re.compile(_PATTERNS["list_item"])  # 、 or 、省级 between the figures of a list
+_PAID_AFTER = re.compile(_PATTERNS["subsidy_after"])
+_MONEY = frozenset(r["word"] for r in _ROWS if r["role"] == "money_unit")
+_QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
+_NAME_REACH = 20  # how far a quoted name reaches past its opening mark
 _SUPPORT = re.compile(lexicon.alternation_of(
     [r["word"] for r in _ROWS if r["role"] == "support_verb"]
     + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")]))
@@ -137,3 +155,145 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     if closed == -1 or _DE not in text[q.end:closed]:
         return False
     return not _AIM.search(text, sentence_start, q.start)
+
+
+def is_threshold(text: str, q: Quantity) -> bool:
+    """A figure that draws the line of who qualifies, not an aim: in a sentence a threshold word leads
+    (认定条件如下：年营业收入3000万元以上，…) or in an item of a list such a line leads (应符合下列条件：⏎（一）…),
+    in a sentence that defines a term (…是指年营业收入500万元以下的企业), or in a
+    clause that closes with 的 before a comma, the condition of what follows (连续三次检查不合格的，取消…),
+    unless the 的 ends a judgement on the figure (增长7%左右是必要的，).
+    A hardness word or a year the figure is for (到2025年) before it keeps it an aim.
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "认定条件如下：年营业收入3000万元以上，研发人员10人以上"
+    >>> [is_threshold(text, q) for q in find_quantities(text)]
+    [True, True]
+    >>> text = "营业收入3000万元以上的企业达到10家"
+    >>> [is_threshold(text, q) for q in find_quantities(text)]
+    [False, False]
+    """
+    sentence_start = boundary_before(text, q.start, SENTENCE_END)
+    if _AIM.search(text, sentence_start, q.start):
+        return False
+    if _DEFINITION.search(text, sentence_start, q.start):
+        return True
+    # A list of thresholds may run across ；: the lead stands anywhere in the whole sentence.
+    lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start)
+    if lead and not _AIM.search(text, lead.end(), q.start) or _listed_under_lead(text, q.start):
+        return True
+    end = boundary_after(text, q.end, CLAUSE_END)
+    closing = text[q.end:end].rstrip()
+    return (end < len(text) and text[end] not in SENTENCE_END and closing.endswith(_DE)
+            and not _COPULA.search(closing))
+
+
+def _listed_under_lead(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands in an outline item of a list whose lead line closes with a threshold word and a
+    colon (应符合下列条件：), only items and blank lines between; an item in the style of the lead line's own
+    mark (the next 第N条 after 第五条 …条件：) closes the list."""
+    line = boundary_before(text, pos, LINE_END)
+    lead = None
+    for lead in _LEAD_LINE.finditer(text, max(0, line - _LIST_REACH), line):
+        pass  # the nearest lead line above
+    if lead is None:
+        return False
+    items = _item_styles(text)
+    closing = items.get(boundary_before(text, lead.start(), LINE_END))
+    first = boundary_after(text, lead.end(), LINE_END) + 1
+    if line < first or items.get(line, closing) == closing:
+        return False
+    at = first
+    for chunk in text[first:line].split(LINE_END)[:-1]:
+        if chunk.strip() and items.get(at, closing) == closing:
+            return False
+        at += len(chunk) + 1
+    return True
+
+
+@lru_cache(maxsize=2)
+def _item_styles(text: str) -> dict[int, str]:
+    """The style of the outline mark (（一）, 1., 第五条 …) that opens a line, by the line's start."""
+    return {line: m.style for m in find_marks(text)
+            if not text[(line := boundary_before(text, m.start, LINE_END)):m.start].strip()}
+
+
+def names_occasions(text: str, q: Quantity) -> bool:
+    """Occasions a figure names rather than counts: the length of a run (连续两次评估较差, 连续3个记分周期),
+    a condition; or 二 alone before a classifier and a word (二次污染, 二次开发), a compound — a count of two
+    writes 两 (减少两次转运 stays).
+
+    >>> from policykit.extract import find_quantities
+    >>> [names_occasions(t, find_quantities(t)[0]) for t in ("防止二次污染", "连续三次抽检", "减少两次转运")]
+    [True, True, False]
+    """
+    if q.cue is not None:
+        return False
+    if _RUN.search(text, max(0, q.start - 4), q.start):
+        return True
+    written = text[q.number_start:q.end]
+    return (q.unit in _COUNT_UNITS and any(written == numeral + q.unit for numeral in _ORDINALS)
+            and re.match(r"[\u4e00-\u9fff]", text[q.end:q.end + 1]) is not None)
+
+
+def names_quoted_set(text: str, q: Quantity) -> bool:
+    """A count that is the name of a set the document quotes elsewhere (落实三张清单 after “三张清单”):
+    a name, not an amount to reach.
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "发布“两张清单”。落实两张清单制度，建设两张网络"
+    >>> [names_quoted_set(text, q) for q in find_quantities(text)]
+    [False, True, False]
+    """
+    if q.cue is not None or q.unit not in _COUNT_UNITS:
+        return False
+    head = text[q.number_start:q.end]
+    for opening, closing in _QUOTES:
+        at = text.find(opening + head)
+        while at != -1:
+            close = text.find(closing, at + 1 + len(head), at + 1 + _NAME_REACH)
+            elsewhere = at + 1 != q.number_start
+            if elsewhere and close > at + 1 + len(head) and text.startswith(text[at + 1:close], q.number_start):
+                return True
+            at = text.find(opening + head, at + 1)
+    return False
+
+
+def heads_a_paid_list(text: str, q: Quantity) -> bool:
+    """A figure that opens a list whose last figure the payment word follows (国家级300万元、省级80万元的奖励,
+    每名初级工500元、中级工800元的标准给予补贴): every figure of the list is paid.
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "分别给予国家级300万元、省级80万元的奖励"
+    >>> [heads_a_paid_list(text, q) for q in find_quantities(text)]
+    [True, False]
+    >>> text = "给予一等奖20万元和二等奖10万元的奖励"
+    >>> [heads_a_paid_list(text, q) for q in find_quantities(text)]
+    [True, False]
+    """
+    if not _LIST_ITEM.match(text, q.end):
+        return False  # no list follows (and no need to read the rest of the clause)
+    end = boundary_after(text, q.end, CLAUSE_END)
+    rest = text[q.end:end]
+    at, last = 0, None
+    for figure in find_quantities(rest):
+        if not _LIST_ITEM.fullmatch(rest, at, figure.start):
+            break
+        at, last = figure.end, figure
+    return last is not None and _PAID_AFTER.match(rest[last.end:]) is not None  # its ^ anchors at 0 only
+
+
+def caps_a_payment(text: str, q: Quantity) -> bool:
+    """A ceiling on money after a payment of its sentence (按投资额的20%给予补助，每家企业不超过50万元): the
+    payment's cap, not an aim — unless a hardness word or an aim year stands before it.
+
+    >>> from policykit.extract import find_quantities
+    >>> text = "按投资额的20%给予补助，每家企业不超过50万元"
+    >>> [caps_a_payment(text, q) for q in find_quantities(text)]
+    [False, True]
+    """
+    if q.comparator not in ("<=", "<") or q.base_unit not in _MONEY:
+        return False
+    sentence_start = boundary_before(text, q.start, SENTENCE_END)
+    return bool(_SUPPORT.search(text, sentence_start, q.start)) and not _AIM.search(text, sentence_start, q.start)
+
