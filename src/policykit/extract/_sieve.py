@@ -9,11 +9,26 @@ grammar, never from a list kept by hand, so the test can never drop a match: a m
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import wraps
 from re import _constants as sre, _parser as sre_parse  # the standard library's own reading of a pattern
 
 
-@lru_cache(maxsize=256)  # patterns are module constants: read each once
+def _per_pattern(read):
+    """``read(pattern)`` computed once per pattern object and looked up by identity: hashing a compiled
+    pattern (as ``lru_cache`` does) hashes its whole program, a microsecond per figure. The patterns are
+    module constants; each entry keeps its pattern, so an identity is never reused while it is kept."""
+    known: dict[int, tuple[re.Pattern, object]] = {}
+
+    @wraps(read)
+    def cached(pattern: re.Pattern):
+        entry = known.get(id(pattern))
+        if entry is None:
+            entry = known[id(pattern)] = (pattern, read(pattern))
+        return entry[1]
+    return cached
+
+
+@_per_pattern
 def required_chars(pattern: re.Pattern) -> str:
     """The characters every match of ``pattern`` contains (lookarounds aside: they match outside it).
 
@@ -65,7 +80,7 @@ def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None)
     return found
 
 
-@lru_cache(maxsize=64)
+@_per_pattern
 def first_chars(pattern: re.Pattern) -> re.Pattern | None:
     """A character class of the characters a match of ``pattern`` can begin with, read from the grammar;
     None when any character could (a negated class, a category, a match that may be empty).
