@@ -322,3 +322,15 @@ def test_an_ordinal_is_never_a_quantity_in_either_script():
     for text in ("第十二条　支持企业发展。", "依照第12条执行。", "第二十条 附则"):
         assert find_quantities(text) == (), text
     assert [q.value for q in find_quantities("力争第一年新增20家以上")] == [20]
+
+
+_REFUSABLE = st.lists(st.sampled_from(["1", "2", ",", ".", "e", "E", "+", "一", "亿", "万", "x", "元", "1" * 21, "一" * 65]),
+                      max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_REFUSABLE)
+def test_the_sieve_before_refused_numbers_never_hides_one(text):
+    from policykit.extract import _numbers
+    if any(_numbers._UNREADABLE.finditer(text)):
+        assert any(p.search(text) for p in _numbers._MAY_BE_UNREADABLE)

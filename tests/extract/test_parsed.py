@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykit import extract
-from policykit.extract import _parsed, _periods, _sieve
+from policykit.extract import _numbering, _parsed, _periods, _sieve
 from policykit.extract import (ParsedDocument, extract_document, find_assignments, find_instruments, find_observations,
                                find_targets, find_tasks, parse)
 from policykit.extract._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, Boundaries
@@ -72,6 +72,26 @@ def test_the_sieve_never_hides_a_match(pattern, text, start, end):
     found = _sieve.last(pattern, text, start, end)
     assert (found and (found.span(), found.group())) == (plain and (plain.span(), plain.group()))
     assert (_sieve.search(pattern, text, start, end) is None) == (pattern.search(text, start, end) is None)
+
+
+def test_first_characters_come_from_the_grammar():
+    assert _sieve.first_chars(re.compile("(?<!甲)(?:乙|丙?丁)+戊")).pattern == "[丁丙乙]"
+    assert _sieve.first_chars(re.compile("[0-3]?年")).pattern == "[0-3年]"  # an optional item lets the next open
+    assert _sieve.first_chars(re.compile("[^甲]年")) is None  # a negated class opens with almost anything
+    assert _sieve.first_chars(re.compile(r"\d年")) is None  # so does a category
+    assert _sieve.first_chars(re.compile("甲?")) is None  # a match may be empty
+
+
+_OPENED = [_numbering._MARK, re.compile("(?<![一二])[一二]+、|第?[三四]条|(?=甲)甲乙")]
+_MARKS = st.lists(st.sampled_from(["一、", "二", "（一）", "(2)", "1.", "12、", "第三条", "四条", "①", "甲乙", "甲",
+                                   "乙", "，", "\n", " "]), max_size=16).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_OPENED), _MARKS, st.integers(0, 40), st.integers(0, 40))
+def test_sieved_finditer_finds_what_finditer_finds(pattern, text, start, end):
+    assert [m.span() for m in _sieve.finditer(pattern, text, start, end)] == \
+        [m.span() for m in pattern.finditer(text, start, end)]
 
 
 def test_each_part_is_computed_once(monkeypatch):

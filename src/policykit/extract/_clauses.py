@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import _sieve as sieve
 from ._lexicon import alternation, of_kind, role_words
 from ._parsed import ParsedDocument, parse
 from ._records import AssignmentRecord, TaskRecord
@@ -194,7 +195,7 @@ def _record_header_end(text: str) -> int:
 # --- labelled lists -------------------------------------------------------------------------
 
 def _label_clauses(text: str) -> list[_Clause]:
-    labels = list(_LABEL.finditer(text))
+    labels = list(sieve.finditer(_LABEL, text))  # tried only where a label can begin
     clauses: list[_Clause] = []
     group: list[tuple[str, int, int]] = []  # (role, value start, value end)
     group_start = 0

@@ -233,10 +233,14 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
             kind = "growth_rate"  # 经济增长预期目标为5%左右
         # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
         sentence = text[sentence_start:q.end]
-        if not (_PAST.search(sentence) or _FUTURE.search(sentence)):
-            sentence = text[boundary_before(text, q.start, FULL_STOP, SENTENCE_REACH):q.end]  # 上半年，…；新开工项目18个
+        past = _PAST.search(sentence) is not None
+        if not (past or _FUTURE.search(sentence)):
+            whole_start = boundary_before(text, q.start, FULL_STOP, SENTENCE_REACH)  # 上半年，…；新开工项目18个
+            if whole_start != sentence_start:  # else the same words, already read
+                sentence = text[whole_start:q.end]
+                past = _PAST.search(sentence) is not None
         in_review = any(a <= q.start < b for a, b in reviews)
-        role = _role(metadata.doc_type, q.start, sentence, plan_start, reports or in_review)
+        role = _role(metadata.doc_type, q.start, sentence, past, plan_start, reports or in_review)
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
         instrument = None
@@ -610,15 +614,16 @@ def _plan_start(text: str) -> int | None:
     return m.start() if m else None
 
 
-def _role(doc_type: str | None, pos: int, sentence: str, plan_start: int | None, reports: bool) -> str:
-    past, future = _PAST.search(sentence), _FUTURE.search(sentence)
+def _role(doc_type: str | None, pos: int, sentence: str, past: bool, plan_start: int | None, reports: bool) -> str:
+    """Target or observation, from the document's type and the words of the sentence up to the figure
+    (``past``: whether it holds a past word; the future words are searched only when that matters)."""
     if doc_type == "work_report" and plan_start is not None:
         if pos < plan_start:
             return "observation"
-        return "observation" if past and not future else "target"
+        return "observation" if past and not _FUTURE.search(sentence) else "target"
     if doc_type == "progress_report" or reports:
-        return "target" if _PROGRESS_FUTURE.search(sentence) and not past else "observation"
-    return "observation" if past and not future else "target"
+        return "target" if not past and _PROGRESS_FUTURE.search(sentence) else "observation"
+    return "observation" if past and not _FUTURE.search(sentence) else "target"
 
 
 def _review_parts(text: str) -> tuple[tuple[int, int], ...]:

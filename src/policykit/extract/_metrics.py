@@ -15,6 +15,8 @@ from .. import lexicon
 _LEXICON: tuple[tuple[str, re.Pattern[str], bool], ...] = tuple(
     (row["key"], re.compile(row["pattern"]), row["is_rate"] == "yes") for row in lexicon.table("metrics").rows
 )
+# Any row's pattern, in one scan: most metric phrases name no standard indicator, and one search tells.
+_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in _LEXICON))
 # Indicators that are rates themselves (CPI, unemployment rate, deficit ratio …): they take figures in %.
 RATE_KEYS = frozenset(row["key"] for row in lexicon.table("metrics").rows if row["is_rate"] == "yes")
 _WORDS = lexicon.table("metric_words").rows
@@ -66,7 +68,7 @@ def metric_key(metric: str | None, kind: str | None = None) -> str | None:
     >>> metric_key("单位国内生产总值能耗"), metric_key("科技进步对经济增长的贡献率")
     ('energy_intensity', None)
     """
-    if not metric:
+    if not metric or _ANY.search(metric) is None:
         return None
     for key, pattern, is_rate in _LEXICON:
         m = pattern.search(metric)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from .. import lexicon
 from ._lexicon import of_kind
 from ._numbers import find_quantities
+from ._sieve import finditer as sieve_finditer
 
 # Chinese numerals (chinese_numerals.tsv): the characters of outline numbers (the first of each value up
 # to 百; the zeros last) and what each stands for.
@@ -180,7 +181,7 @@ def _takes(c: _Candidate, later: list[_Candidate], seen: list[tuple[_Candidate, 
 
 def _candidates(text: str) -> list[_Candidate]:
     out = []
-    for m in _MARK.finditer(text):
+    for m in sieve_finditer(_MARK, text):  # most characters can open no mark: skip them at C speed
         style = m.lastgroup
         number = m.group(style)
         if style == "glyph":

@@ -123,10 +123,14 @@ _NUMBER = re.compile(
 MAX_NUMERAL_CHARS = 64
 MAX_DIGITS = 20
 _MAX_WARNINGS = 10
+_LONG_DIGITS = rf"\d(?:,?\d){{{MAX_DIGITS},}}(?:\.\d+)?"
+_LONG_NUMERAL = rf"[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS + 1},}}"
 _UNREADABLE = re.compile(
-    rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))"
-    rf"|(?P<digits>\d(?:,?\d){{{MAX_DIGITS},}}(?:\.\d+)?)"
-    rf"|[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS + 1},}}")
+    rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))|(?P<digits>{_LONG_DIGITS})|{_LONG_NUMERAL}")
+# What a text holds wherever _UNREADABLE matches (a digit run into e/E, a long digit run, a long numeral run):
+# each opens with a class, which the regex engine scans for at C speed, while the alternation above is tried
+# at every character. Most texts hold none, and need no scan for refused numbers at all.
+_MAY_BE_UNREADABLE = tuple(re.compile(part) for part in (r"\d[eE]", _LONG_DIGITS, _LONG_NUMERAL))
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 
 
@@ -342,14 +346,15 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
         return ()
     norm = normalise_digits(text)
     found = []
-    for m in _UNREADABLE.finditer(norm):
+    unreadable = _UNREADABLE.finditer(norm) if any(p.search(norm) for p in _MAY_BE_UNREADABLE) else ()
+    for m in unreadable:
         if m.group("sci"):
             found.append((m.start(), f"scientific notation {m.group()}"))
         elif m.group("digits"):
             found.append((m.start(), f"{len(re.sub(r'[^0-9]', '', m.group()))} digits (limit {MAX_DIGITS})"))
         else:
             found.append((m.start(), f"a run of {len(m.group())} numeral characters (limit {MAX_NUMERAL_CHARS})"))
-    for m in _CN_RUN.finditer(norm):
+    for m in _CN_RUN.finditer(norm) if norm.count(_YI) > 1 else ():  # only a run with two 亿 can be too large
         if len(m.group()) <= MAX_NUMERAL_CHARS and _too_large(m.group()):
             found.append((m.start(), f"a numeral of {len(str(_read_chinese(m.group()).to_integral_value()))} digits "
                                      f"(limit {MAX_DIGITS})"))

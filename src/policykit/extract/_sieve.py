@@ -9,11 +9,26 @@ grammar, never from a list kept by hand, so the test can never drop a match: a m
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import wraps
 from re import _constants as sre, _parser as sre_parse  # the standard library's own reading of a pattern
 
 
-@lru_cache(maxsize=256)  # patterns are module constants: read each once
+def _per_pattern(read):
+    """``read(pattern)`` computed once per pattern object and looked up by identity: hashing a compiled
+    pattern (as ``lru_cache`` does) hashes its whole program, a microsecond per figure. The patterns are
+    module constants; each entry keeps its pattern, so an identity is never reused while it is kept."""
+    known: dict[int, tuple[re.Pattern, object]] = {}
+
+    @wraps(read)
+    def cached(pattern: re.Pattern):
+        entry = known.get(id(pattern))
+        if entry is None:
+            entry = known[id(pattern)] = (pattern, read(pattern))
+        return entry[1]
+    return cached
+
+
+@_per_pattern
 def required_chars(pattern: re.Pattern) -> str:
     """The characters every match of ``pattern`` contains (lookarounds aside: they match outside it).
 
@@ -63,6 +78,95 @@ def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None)
         for found in pattern.finditer(text, start, end):
             pass
     return found
+
+
+@_per_pattern
+def first_chars(pattern: re.Pattern) -> re.Pattern | None:
+    """A character class of the characters a match of ``pattern`` can begin with, read from the grammar;
+    None when any character could (a negated class, a category, a match that may be empty).
+
+    Examples
+    --------
+    >>> first_chars(re.compile(r"(?<!第)(?:[一二]|第?3)条")).pattern
+    '[3一二第]'
+    >>> first_chars(re.compile(r"\\d?条")) is None
+    True
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found = _first(sre_parse.parse(pattern.pattern, pattern.flags))
+    if found is None or found[1]:
+        return None
+    ranges = "".join(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+                     for lo, hi in sorted(found[0]))
+    return re.compile(f"[{ranges}]")
+
+
+def finditer(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None):
+    """The matches of ``pattern.finditer(text, start, end)``, tried only where one can begin.
+
+    A pattern of many branches that open with lookbehinds is tried at every character by the regex engine;
+    the class of its first characters (:func:`first_chars`) finds the few places worth trying at C speed.
+
+    >>> [m.group() for m in finditer(re.compile(r"(?<![一二])[一二]、"), "一、甲二、乙一二、")]
+    ['一、', '二、']
+    """
+    end = len(text) if end is None else end
+    opener = first_chars(pattern)
+    if opener is None:
+        yield from pattern.finditer(text, start, end)
+        return
+    seek, match = opener.search, pattern.match
+    pos = start
+    while (found := seek(text, pos, end)) is not None:
+        m = match(text, found.start(), end)
+        if m is None:
+            pos = found.start() + 1
+        else:
+            yield m
+            pos = m.end()  # never empty: a pattern that may match nothing has no first_chars
+
+
+def _first(items) -> tuple[set[tuple[int, int]], bool] | None:
+    """(ranges of the characters a match of ``items`` can begin with, whether it may be empty), or None."""
+    found: set[tuple[int, int]] = set()
+    for op, av in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue  # matches nothing: the next item opens the match
+        if op is sre.LITERAL:
+            item = {(av, av)}, False
+        elif op is sre.IN:
+            item = _class(av)
+        elif op is sre.SUBPATTERN:
+            item = _first(av[-1])
+        elif op is sre.ATOMIC_GROUP:
+            item = _first(av)
+        elif op is sre.BRANCH:
+            branches = [_first(branch) for branch in av[1]]
+            item = None if None in branches else (set().union(*(b[0] for b in branches)), any(b[1] for b in branches))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            inner = _first(av[2])
+            item = None if inner is None else (inner[0], inner[1] or av[0] == 0)
+        else:
+            return None  # any character, a back reference, …: no class to sieve with
+        if item is None:
+            return None
+        found |= item[0]
+        if not item[1]:
+            return found, False
+    return found, True
+
+
+def _class(items) -> tuple[set[tuple[int, int]], bool] | None:
+    ranges = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            ranges.add((av, av))
+        elif op is sre.RANGE:
+            ranges.add(av)
+        else:
+            return None  # a negation or a category (\d, \w): too wide to be worth a class
+    return ranges, False
 
 
 def _required(items) -> set[str]:
