@@ -544,7 +544,11 @@ class EventLog:
         rows = self._sql(f"SELECT e.{_ROW.replace(', ', ', e.')}, c.hash FROM events e "
                                 "LEFT JOIN chain c ON c.seq = e.seq WHERE e.seq > ? ORDER BY e.seq", (last,))
         for *row, stored in rows:
-            expected = chain_hash(previous, _readable(row))
+            try:
+                expected = chain_hash(previous, _readable(row))
+            except (zlib.error, UnicodeDecodeError):  # compressed bytes changed: no JSON comes out
+                return Verification(checked, last, previous, row[0], "has a stored payload that no longer "
+                                    "decompresses (it was changed)")
             if stored is None or stored != expected:
                 problem = ("has no chain hash (written outside policykit)" if stored is None
                            else "does not match the hash chain (it was changed, or the event before it removed)")
