@@ -62,12 +62,15 @@ def _ingest(corpus: Path, project: Path, workers: int) -> dict:
     from policykit.project import Project
 
     proj = Project(project)
+    main_before, workers_before = _cpu_seconds(children=False), _cpu_seconds(self=False)
     started = time.perf_counter()
     report = ingest(proj, [corpus], workers=workers)
     seconds = time.perf_counter() - started
+    main_cpu, workers_cpu = _cpu_seconds(children=False) - main_before, _cpu_seconds(self=False) - workers_before
     with EventLog(proj.log_path) as log:
         counts = log.counts_by_type()
-    return {"seconds": seconds, "files": report.files_seen, "ingested": report.files_ingested,
+    return {"seconds": seconds, "workers": workers, "main_cpu_s": main_cpu, "workers_cpu_s": workers_cpu,
+            "files": report.files_seen, "ingested": report.files_ingested,
             "unchanged": report.files_unchanged, "failed": report.files_failed, "documents": report.documents,
             "appended": report.events_appended, "events": sum(counts.values()),
             "log_bytes": sum(p.stat().st_size for p in proj.log_path.parent.glob("events.sqlite*"))}
@@ -175,12 +178,12 @@ def step_profile(corpus: Path, project: Path, n_docs: int) -> dict:
             "cumulative_pct_by_function": top(by_function, 15)}
 
 
-def _cpu_seconds() -> float:
-    """User + system seconds of this process and its reaped children (ingest workers)."""
+def _cpu_seconds(*, self: bool = True, children: bool = True) -> float:
+    """User + system seconds of this process and (or only) its reaped children (ingest workers)."""
     import resource
 
-    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
-                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+    who = [resource.RUSAGE_SELF] * self + [resource.RUSAGE_CHILDREN] * children
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, who))
 
 
 # --- driver -----------------------------------------------------------------------------------------
