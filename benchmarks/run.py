@@ -278,7 +278,7 @@ def _fresh(project: Path) -> Path:
     return project
 
 
-def bench_corpus(root: Path, corpus: Path, steps: tuple[str, ...], *, resume: bool = False,
+def bench_corpus(root: Path, corpus: Path | None, steps: tuple[str, ...], *, resume: bool = False,
                  in_process: bool = False, profile: int = 0) -> dict:
     """Run ``steps`` on ``corpus``; projects and results under ``root`` (``root/STEP.json``)."""
     results: dict[str, dict] = {}
@@ -287,6 +287,8 @@ def bench_corpus(root: Path, corpus: Path, steps: tuple[str, ...], *, resume: bo
         if resume and saved.exists():
             results[step] = {**json.loads(saved.read_text()), "resumed": True}
             print(f"  {root.name:<18} {step:<11} (kept from an earlier run) {_brief(results[step])}", flush=True)
+            continue
+        if corpus is None:  # a corpus not run now, and no earlier result for this step
             continue
         if step.startswith("ingest-"):
             project = _fresh(root / step)
@@ -426,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--quick", action="store_true", help="tiny corpora (0.3 MB, 40 documents): a smoke test")
     parser.add_argument("--resume", action="store_true", help="keep results of steps already run in --work")
+    parser.add_argument("--corpora", default="real,generated", help="which corpora to run now (the table "
+                        "takes the others' results from --work, as --resume does)")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="profile read+extract on N documents")
     parser.add_argument("--json", help="also write all figures to this JSON file")
     parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
@@ -455,12 +459,14 @@ def main(argv: list[str] | None = None) -> int:
     cores = os.cpu_count() or 1
     print(f"bench: {cores} CPUs, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at start; "
           f"work folder {work}", flush=True)
-    real_corpus = ensure_real(work, real_mb)
-    real = bench_corpus(work / f"real-{real_mb:g}mb", real_corpus, REAL_STEPS, resume=args.resume,
-                        in_process=args.in_process, profile=args.profile)
-    generated_corpus = ensure_generated(work, n_generated, args.seed)
-    generated = bench_corpus(work / f"generated-{n_generated}", generated_corpus, GENERATED_STEPS,
-                             resume=args.resume, in_process=args.in_process)
+    run_now = set(args.corpora.split(","))
+    real = bench_corpus(work / f"real-{real_mb:g}mb", ensure_real(work, real_mb) if "real" in run_now else None,
+                        REAL_STEPS, resume=args.resume or "real" not in run_now, in_process=args.in_process,
+                        profile=args.profile)
+    generated = bench_corpus(work / f"generated-{n_generated}",
+                             ensure_generated(work, n_generated, args.seed) if "generated" in run_now else None,
+                             GENERATED_STEPS, resume=args.resume or "generated" not in run_now,
+                             in_process=args.in_process)
     lines = table(real, generated, real_mb=real_mb, n_generated=n_generated, cores=cores)
     print(f"\nload average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end (1, 5, 15 min)\n")
     print("\n".join(lines), flush=True)

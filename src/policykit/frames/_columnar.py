@@ -76,7 +76,7 @@ def project_chunk(seqs: list[int], payloads: list[str], text_of: Callable[[str],
     tasks = _records(decoded, "tasks")
     texts = {sha: text_of(sha) for sha in decoded["text_sha256"]}
     text_by_doc = dict(zip(decoded["document_id"], (texts[s] for s in decoded["text_sha256"])))
-    task_text = [text_by_doc[d][s:e] for d, s, e in zip(tasks["doc_id"], tasks["start"], tasks["end"])]
+    task_text = [text_by_doc[d][s:e] for d, s, e in zip(*(tasks[c].to_list() for c in ("doc_id", "start", "end")))]
     tasks = tasks.with_columns(task_id=pl.concat_str("doc_id", pl.lit("/"), "key"),
                                text=pl.Series(task_text, dtype=pl.String))
     task_keys = tasks.select("doc_id", pl.col("key").alias("task_key"), "task_id").unique(
