@@ -51,8 +51,9 @@ lab: $(STAMP) fonts ## open JupyterLab on the project (the notebooks/*.py open a
 test: $(STAMP) fonts ## run the whole test suite (unit tests and executed notebooks)
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP) ## scale and speed figures (not part of `make test`)
-	$(BIN)/python benchmarks/run.py
+bench: $(STAMP) ## issue 18's figures in one table beside goals, floor and peers (~1 h; BENCH_ARGS=--quick for a smoke run)
+	@$(BIN)/python -c "import jieba" 2>/dev/null || $(BIN)/python -m pip install -q 'jieba>=0.42'  # the peer of the bench extra
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 stress: $(STAMP) ## long fault run: bad inputs (50 MB line), long fuzz, kill -9, full disk, concurrent ingests
 	$(BIN)/python benchmarks/stress.py

@@ -1,18 +1,22 @@
-"""Scale and speed figures for the pipeline: raw files → log → frames → coordination network.
+"""Issue 18's figures in one table: each beside its goal, the floor and peers measured in the same run.
 
-Run: ``.venv/bin/python benchmarks/run.py [--sizes 1000,10000] [--work /tmp/policykit-bench]``
-(``make bench``). For each corpus size it generates (or reuses) a synthetic corpus
-(benchmarks/make_corpus.py) and times, each step in its own process so its peak RSS is its own:
+Run: ``.venv/bin/python benchmarks/run.py [--quick] [--work /tmp/policykit-bench]`` (``make bench``).
+Two corpora:
 
-- floor: read and decode the raw bytes and run one regular-expression pass over them;
-- ingest with one process and with ``--workers 2``; re-ingest of the unchanged corpus;
-- build (replay the log → parquet frames); coordination projection and load frame;
-  the growth frame when ``policykit.growth`` exists;
-- the event log's size on disk.
+- real text: the shared corpus (../shared/corpus, blind-gold files left out) copied to about
+  ``--real-mb`` MB, each copy made unique (benchmarks/shared_corpus.py);
+- generated: ``--generated`` synthetic documents (benchmarks/make_corpus.py), 100,000 by default.
 
-Wall seconds are what a user waits; CPU seconds (user + system, children included) are less
-disturbed by other work on a shared machine. ``--profile N`` adds a profile of reading and
-extraction over the first N documents, summed by module.
+Each step runs in its own process, reaped with ``wait4``, so its CPU seconds and peak RSS are its own.
+On the real text: the floor and the peers (benchmarks/peers.py: a minimal regex extractor, OpenCC
+t2s, jieba), ingest with 1, 2 and 4 workers, a re-ingest of the unchanged files, and the CLI's start-up
+beside ``import polars``. On the generated corpus: ingest with 2 workers (the log's size), build, and
+the coordination projection and load frame on its first 100,000 tasks. The machine is shared: the
+load average is read before and after every step, and ``--workers`` scaling is given both as measured
+(wall time) and as the CPU seconds allow it (the slowest process's CPU time against one process's),
+which other work on the machine does not change. ``--quick`` runs everything on tiny corpora (a smoke
+test, tests/test_bench_smoke.py); ``--resume`` keeps the results of steps already run in the work
+folder. benchmarks/README.md says how to read the table.
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -28,7 +33,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-STEPS = ("floor", "ingest-1", "reingest-1", "ingest-2", "build", "network", "growth")
+REAL_STEPS = ("floor", "regex", "opencc", "jieba", "ingest-1", "reingest-1", "ingest-2", "ingest-4", "cli")
+GENERATED_STEPS = ("floor", "ingest-2", "build", "network")
+GOAL_TASKS = 100_000  # the coordination goal is stated for this many tasks
 
 
 # --- steps (each runs in a child process and prints one JSON line) ---------------------------------
@@ -38,36 +45,21 @@ def _files(corpus: Path) -> list[Path]:
     return sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
-def step_floor(corpus: Path, project: Path) -> dict:
-    """Read, decode and scan the bytes once: the least any ingest must do."""
-    import re
-
-    pattern = re.compile(r"牵头|负责|配合|责任单位|\d+(?:\.\d+)?[%％]|[一二三四五六七八九十]+、")
-    n_bytes = hits = 0
-    started = time.perf_counter()
-    for path in _files(corpus):
-        data = path.read_bytes()
-        n_bytes += len(data)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("gb18030", errors="replace")
-        hits += sum(1 for _ in pattern.finditer(text))
-    return {"seconds": time.perf_counter() - started, "bytes": n_bytes, "hits": hits}
-
-
 def _ingest(corpus: Path, project: Path, workers: int) -> dict:
     from policykit.ingest import ingest
     from policykit.log import EventLog
     from policykit.project import Project
 
     proj = Project(project)
+    main_before, workers_before = _cpu_seconds(children=False), _cpu_seconds(self=False)
     started = time.perf_counter()
     report = ingest(proj, [corpus], workers=workers)
     seconds = time.perf_counter() - started
+    main_cpu, workers_cpu = _cpu_seconds(children=False) - main_before, _cpu_seconds(self=False) - workers_before
     with EventLog(proj.log_path) as log:
         counts = log.counts_by_type()
-    return {"seconds": seconds, "files": report.files_seen, "ingested": report.files_ingested,
+    return {"seconds": seconds, "workers": workers, "main_cpu_s": main_cpu, "workers_cpu_s": workers_cpu,
+            "files": report.files_seen, "ingested": report.files_ingested,
             "unchanged": report.files_unchanged, "failed": report.files_failed, "documents": report.documents,
             "appended": report.events_appended, "events": sum(counts.values()),
             "log_bytes": sum(p.stat().st_size for p in proj.log_path.parent.glob("events.sqlite*"))}
@@ -85,18 +77,12 @@ step_reingest_1 = step_ingest_1
 
 
 def step_build(corpus: Path, project: Path) -> dict:
-    from policykit.dataset import open_dataset, write_frames
+    """What `policykit build` runs: the log replayed into parquet frames, a chunk of documents at a time."""
+    from policykit.dataset import write_frames_streaming
 
     started = time.perf_counter()
-    dataset = open_dataset(project)
-    replayed = time.perf_counter()
-    write_frames(dataset)
-    done = time.perf_counter()
-    return {"seconds": done - started, "open_s": replayed - started, "write_s": done - replayed,
-            "rows": {n: df.height for n, df in dataset.frames.as_dict().items()}}
-
-
-GOAL_TASKS = 100_000  # the coordination goal is stated for this many tasks
+    _, manifest = write_frames_streaming(project)
+    return {"seconds": time.perf_counter() - started, "rows": manifest["rows"]}
 
 
 def _time_network(assignments, documents, units) -> dict:
@@ -126,28 +112,6 @@ def step_network(corpus: Path, project: Path) -> dict:
     return result
 
 
-def step_growth(corpus: Path, project: Path) -> dict:
-    import importlib
-
-    import polars as pl
-
-    try:
-        growth = importlib.import_module("policykit.growth")
-    except ImportError:
-        return {"skipped": "policykit.growth has not landed"}
-    processed = project / "data" / "processed"
-    frames = {n: pl.read_parquet(processed / f"{n}.parquet") for n in ("targets", "observations", "documents")}
-    started = time.perf_counter()
-    rows = {
-        "target_series": growth.target_series(frames["targets"], frames["documents"]).height,
-        "observation_series": growth.observation_series(frames["observations"], frames["documents"]).height,
-        "target_revisions": growth.target_revisions(frames["targets"], frames["documents"]).height,
-        "target_vs_outcome": growth.target_vs_outcome(
-            frames["targets"], frames["observations"], frames["documents"]).height,
-    }
-    return {"seconds": time.perf_counter() - started, "rows": rows}
-
-
 def step_profile(corpus: Path, project: Path, n_docs: int) -> dict:
     """Profile read + extract (no log) over the first ``n_docs`` files; time summed by module."""
     import cProfile
@@ -175,39 +139,115 @@ def step_profile(corpus: Path, project: Path, n_docs: int) -> dict:
             "cumulative_pct_by_function": top(by_function, 15)}
 
 
-def _cpu_seconds() -> float:
-    """User + system seconds of this process and its reaped children (ingest workers)."""
+def _corpus_bytes(corpus: Path) -> int:
+    return sum(p.stat().st_size for p in _files(corpus))
+
+
+def step_floor(corpus: Path, project: Path) -> dict:
+    """Read, decode and scan the bytes once: the least any ingest must do."""
+    import peers
+
+    started = time.perf_counter()
+    hits = peers.floor(_files(corpus))
+    return {"seconds": time.perf_counter() - started, "bytes": _corpus_bytes(corpus), "hits": hits}
+
+
+def step_regex(corpus: Path, project: Path) -> dict:
+    """The minimal regex extractor of the same kinds of records over the same files."""
+    import peers
+
+    started = time.perf_counter()
+    records = peers.regex_extractor(_files(corpus))
+    return {"seconds": time.perf_counter() - started, "bytes": _corpus_bytes(corpus), "records": records}
+
+
+def _peer_on_texts(corpus: Path, name: str) -> dict:
+    import peers
+
+    if name == "jieba" and not peers.jieba_ready():
+        return {"skipped": "jieba is not installed (pip install 'policykit[bench]')"}
+    texts = peers.read_texts(_files(corpus))
+    if name == "opencc":
+        peers.opencc_t2s(texts[:1])  # its dictionaries load once, outside the timing
+    cpu, started = _cpu_seconds(), time.perf_counter()
+    count = (peers.opencc_t2s if name == "opencc" else peers.jieba_cut)(texts)
+    return {"seconds": time.perf_counter() - started, "cpu_s": _cpu_seconds() - cpu,
+            "bytes": _corpus_bytes(corpus), "count": count}
+
+
+def step_opencc(corpus: Path, project: Path) -> dict:
+    return _peer_on_texts(corpus, "opencc")
+
+
+def step_jieba(corpus: Path, project: Path) -> dict:
+    return _peer_on_texts(corpus, "jieba")
+
+
+def step_ingest_4(corpus: Path, project: Path) -> dict:
+    return _ingest(corpus, project, 4)
+
+
+def _median_wall(argv: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def step_cli(corpus: Path, project: Path, runs: int = 3) -> dict:
+    """Wall seconds (median of ``runs``) of ``import polars``, ``policykit --help`` and ``status``."""
+    cli = [sys.executable, "-c", "import sys; from policykit.cli import main; sys.exit(main())"]
+    polars = _median_wall([sys.executable, "-c", "import polars"], runs)
+    return {"seconds": polars, "import_polars_s": polars, "help_s": _median_wall([*cli, "--help"], runs),
+            "status_s": _median_wall([*cli, "--project", str(project), "status"], runs)}
+
+
+def _cpu_seconds(*, self: bool = True, children: bool = True) -> float:
+    """User + system seconds of this process and (or only) its reaped children (ingest workers)."""
     import resource
 
-    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
-                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+    who = [resource.RUSAGE_SELF] * self + [resource.RUSAGE_CHILDREN] * children
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, who))
 
 
 # --- driver -----------------------------------------------------------------------------------------
 
 
-def run_step(name: str, corpus: Path, project: Path, *extra: str) -> dict:
-    """Run one step in a child process, reaped with ``wait4`` so its peak RSS and CPU seconds are its own."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--step", name, "--corpus", str(corpus),
-           "--project", str(project), *extra]
-    with open(os.devnull, "rb") as stdin:
-        project.parent.mkdir(parents=True, exist_ok=True)
+def run_step(name: str, corpus: Path, project: Path, *extra: str, in_process: bool = False) -> dict:
+    """Run one step in a child process, reaped with ``wait4`` so its peak RSS and CPU seconds are its own
+    (``in_process``: here, for the smoke test, where peak RSS is this process's), with the load average
+    before and after."""
+    project.parent.mkdir(parents=True, exist_ok=True)
+    load_before = os.getloadavg()[0]
+    if in_process:
+        import resource
+
+        cpu, started = _cpu_seconds(), time.perf_counter()
+        result = STEP_FUNCTIONS[name](corpus, project)
+        result.setdefault("cpu_s", _cpu_seconds() - cpu)
+        result.update(process_wall_s=time.perf_counter() - started,
+                      peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    else:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--step", name, "--corpus", str(corpus),
+               "--project", str(project), *extra]
         out_path = project.parent / f".{name}.out"
-        with open(out_path, "w") as out, open(out_path.with_suffix(".err"), "w") as err:
+        with open(os.devnull, "rb") as stdin, open(out_path, "w") as out, open(out_path.with_suffix(".err"), "w") as err:
             started = time.perf_counter()
             child = subprocess.Popen(cmd, stdin=stdin, stdout=out, stderr=err)
             _, status, usage = os.wait4(child.pid, 0)
             wall = time.perf_counter() - started
-            child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        lines = out_path.with_suffix(".err").read_text().strip().splitlines() or ["(no message)"]
-        return {"error": lines[-1], "process_wall_s": wall}
-    result = json.loads(out_path.read_text().strip().splitlines()[-1])
-    result.update(process_wall_s=wall, peak_rss_mb=usage.ru_maxrss / 1024)
+        if os.waitstatus_to_exitcode(status) != 0:
+            lines = out_path.with_suffix(".err").read_text().strip().splitlines() or ["(no message)"]
+            return {"error": lines[-1], "process_wall_s": wall}
+        result = json.loads(out_path.read_text().strip().splitlines()[-1])
+        result.update(process_wall_s=wall, peak_rss_mb=usage.ru_maxrss / 1024)
+    result.update(load_before=load_before, load_after=os.getloadavg()[0])
     return result
 
 
-def ensure_corpus(work: Path, n: int, seed: int) -> Path:
+def ensure_generated(work: Path, n: int, seed: int) -> Path:
     from make_corpus import make_corpus
 
     corpus = work / f"corpus-{n}"
@@ -219,132 +259,219 @@ def ensure_corpus(work: Path, n: int, seed: int) -> Path:
     return corpus
 
 
+def ensure_real(work: Path, mb: float) -> Path:
+    from shared_corpus import make_shared_corpus
+
+    corpus = work / f"real-{mb:g}mb-corpus"
+    make_shared_corpus(corpus, mb)
+    return corpus
+
+
 def _fresh(project: Path) -> Path:
     shutil.rmtree(project, ignore_errors=True)
     (project / "data").mkdir(parents=True)
     return project
 
 
-def bench_size(work: Path, n: int, seed: int, steps: tuple[str, ...], single_max: int, profile: int) -> dict:
-    corpus = ensure_corpus(work, n, seed)
-    one, two = work / str(n) / "ingest-1", work / str(n) / "ingest-2"
+def bench_corpus(root: Path, corpus: Path | None, steps: tuple[str, ...], *, resume: bool = False,
+                 in_process: bool = False, profile: int = 0) -> dict:
+    """Run ``steps`` on ``corpus``; projects and results under ``root`` (``root/STEP.json``)."""
     results: dict[str, dict] = {}
     for step in steps:
-        if step in ("ingest-1", "reingest-1") and n > single_max:
-            results[step] = {"skipped": f"single-process ingest runs only up to {single_max} documents"}
+        saved = root / f"{step}.json"
+        if resume and saved.exists():
+            results[step] = {**json.loads(saved.read_text()), "resumed": True}
+            print(f"  {root.name:<18} {step:<11} (kept from an earlier run) {_brief(results[step])}", flush=True)
             continue
-        if step in ("ingest-1", "ingest-2"):
-            _fresh(one if step == "ingest-1" else two)
-        project = one if step in ("ingest-1", "reingest-1") else two
-        if step in ("build", "network", "growth") and not (two / "data" / "log").exists():
-            project = one
-        results[step] = run_step(step, corpus, project)
-        print(f"  {n:>7} {step:<11} {_brief(results[step])}", flush=True)
+        if corpus is None:  # a corpus not run now, and no earlier result for this step
+            continue
+        if step.startswith("ingest-"):
+            project = _fresh(root / step)
+        else:  # re-ingest and the CLI use the single-process project; build and network the 2-worker one
+            project = root / ("ingest-1" if step in ("reingest-1", "cli") else "ingest-2")
+        extra = ("--runs", "1") if step == "cli" and in_process else ()
+        results[step] = run_step(step, corpus, project, *extra, in_process=in_process)
+        if "error" not in results[step]:
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            saved.write_text(json.dumps(results[step], ensure_ascii=False) + "\n")
+        print(f"  {root.name:<18} {step:<11} {_brief(results[step])}", flush=True)
     if profile:
-        results["profile"] = run_step("profile", corpus, one, "--profile-docs", str(profile))
+        results["profile"] = run_step("profile", corpus, root / "ingest-1", "--profile-docs", str(profile))
     return results
 
 
 def _brief(result: dict) -> str:
     if "skipped" in result or "error" in result:
         return result.get("skipped") or "ERROR " + result["error"]
-    return (f"{result['seconds']:.2f} s wall, {result['cpu_s']:.2f} s CPU (process with imports: "
-            f"{result['process_wall_s']:.1f} s), peak RSS {result['peak_rss_mb']:.0f} MB")
+    return (f"{result['seconds']:.2f} s wall, {result['cpu_s']:.2f} s CPU, peak RSS {result['peak_rss_mb']:.0f} MB, "
+            f"load {result.get('load_before', 0):.1f} -> {result.get('load_after', 0):.1f}")
 
 
-def summary(n: int, r: dict) -> list[str]:
-    """The figures of one corpus size as lines of text."""
-    def ok(step):
-        return step in r and "seconds" in r[step]
+# --- the table --------------------------------------------------------------------------------------
 
-    lines = [f"== {n} documents =="]
-    floor = r.get("floor", {})
-    mb = floor.get("bytes", 0) / 1e6
-    if ok("floor"):
-        lines.append(f"floor (read+decode+1 regex pass): {mb:.1f} MB in {floor['seconds']:.2f} s wall "
-                     f"= {mb / floor['seconds']:.0f} MB/s ({floor['cpu_s']:.2f} s CPU)")
-    for step, workers in (("ingest-1", 1), ("ingest-2", 2)):
-        if not ok(step):
-            lines.append(f"{step}: {r.get(step, {}).get('skipped') or r.get(step, {}).get('error') or 'not run'}")
-            continue
-        s = r[step]
-        ratio = (f", {s['seconds'] / floor['seconds']:.0f}x the floor's wall time, "
-                 f"{s['cpu_s'] / max(floor['cpu_s'], 1e-3):.0f}x its CPU time") if ok("floor") else ""
-        lines.append(
-            f"{step}: {s['documents']} docs, {s['failed']} failed, {s['seconds']:.1f} s wall "
-            f"({mb / s['seconds']:.2f} MB/s, {s['documents'] / s['seconds']:.0f} docs/s); "
-            f"{s['cpu_s']:.1f} s CPU ({mb / s['cpu_s']:.2f} MB/s per CPU-second){ratio}; "
-            f"peak RSS {s['peak_rss_mb']:.0f} MB; log {s['log_bytes'] / 1e6:.1f} MB")
-    if ok("reingest-1"):
-        s = r["reingest-1"]
-        share = f" = {100 * s['seconds'] / r['ingest-1']['seconds']:.1f}% of first ingest" if ok("ingest-1") else ""
-        lines.append(f"re-ingest unchanged: {s['seconds']:.2f} s{share}, {s['appended']} events appended; "
-                     f"peak RSS {s['peak_rss_mb']:.0f} MB")
-    if ok("build"):
-        s = r["build"]
-        lines.append(f"build: {s['seconds']:.1f} s (replay+project {s['open_s']:.1f} s, parquet {s['write_s']:.1f} s); "
-                     f"peak RSS {s['peak_rss_mb']:.0f} MB; rows {s['rows']}")
-    if ok("network"):
-        s = r["network"]
-        lines.append(f"network: {s['tasks']} tasks, {s['nodes']} units, {s['edges']} edges: projection "
-                     f"{s['project_s']:.2f} s + load {s['load_s']:.2f} s = {s['seconds']:.2f} s; "
-                     f"peak RSS {s['peak_rss_mb']:.0f} MB")
-        if "first_100k_tasks" in s:
-            f = s["first_100k_tasks"]
-            lines.append(f"network, first {f['tasks']} tasks ({f['nodes']} units, {f['edges']} edges): projection "
-                         f"{f['project_s']:.2f} s + load {f['load_s']:.2f} s = {f['seconds']:.2f} s")
-    growth = r.get("growth", {"skipped": "not run"})
-    lines.append("growth (4 frames): " + (growth.get("skipped") or growth.get("error") or
-                                         f"{growth.get('seconds', 0):.2f} s, rows {growth.get('rows')}; "
-                                         f"peak RSS {growth.get('peak_rss_mb', 0):.0f} MB"))
-    if "profile" in r and "self_pct_by_module" in r["profile"]:
-        p = r["profile"]
-        lines.append(f"profile of read+extract over {p['documents']} docs ({p['seconds']:.1f} s under cProfile):")
-        lines.append("  self time by module: " + ", ".join(f"{m} {pct}%" for m, pct in p["self_pct_by_module"]))
-        lines.append("  cumulative by function: " + ", ".join(f"{m} {pct}%" for m, pct in p["cumulative_pct_by_function"]))
+
+def _ok(r: dict, step: str) -> bool:
+    return step in r and "seconds" in r[step]
+
+
+def _why(r: dict, step: str) -> str:
+    s = r.get(step, {})
+    return s.get("skipped") or ("error: " + s["error"] if "error" in s else "not run")
+
+
+def _scaling(r: dict, step: str, cores: int) -> tuple[float, float]:
+    """(measured wall-time speed-up of ``step`` over ingest-1, the speed-up its CPU seconds allow on
+    ``cores`` free cores: one process's CPU time over the busiest of writer, workers and cores)."""
+    one, many = r["ingest-1"], r[step]
+    bound = max(many["main_cpu_s"], many["workers_cpu_s"] / many["workers"],
+                (many["main_cpu_s"] + many["workers_cpu_s"]) / cores)
+    return one["seconds"] / many["seconds"], one["cpu_s"] / bound
+
+
+def table(real: dict, generated: dict, *, real_mb: float, n_generated: int, cores: int) -> list[str]:
+    """Markdown rows: figure | measured | goal | met | in the same run | peak RSS."""
+    rows: list[tuple[str, str, str, str | None, str, str]] = []
+
+    def add(figure, measured, goal, met, beside="", rss=None):
+        rows.append((figure, measured, goal, None if met is None else ("yes" if met else "**no**"), beside,
+                     "" if rss is None else f"{rss:,.0f} MB"))
+
+    mb = real["floor"]["bytes"] / 1e6 if _ok(real, "floor") else 0.0
+    per_cpu = lambda step, r=real, size=mb: size / r[step]["cpu_s"]  # noqa: E731 - MB per CPU-second
+    peers = []
+    for step, label in (("floor", "floor"), ("regex", "regex extractor"), ("opencc", "OpenCC t2s"), ("jieba", "jieba cut")):
+        peers.append(f"{label} {per_cpu(step):.1f}" if _ok(real, step) else f"{label}: {_why(real, step)}")
+    if _ok(real, "ingest-1"):
+        i1 = real["ingest-1"]
+        add(f"ingest, real text ({mb:.1f} MB), MB per CPU-second", f"{per_cpu('ingest-1'):.2f} MB/s", "≥ 10",
+            per_cpu("ingest-1") >= 10, "MB/s per CPU-s: " + ", ".join(peers), i1["peak_rss_mb"])
+        if _ok(real, "floor"):
+            ratio = i1["cpu_s"] / real["floor"]["cpu_s"]
+            add("ingest vs the floor (CPU seconds)", f"{ratio:.0f}× slower", "≤ 20×", ratio <= 20,
+                f"floor {real['floor']['cpu_s']:.2f} CPU-s (decode + one regex pass)", real["floor"]["peak_rss_mb"])
+        if _ok(real, "regex"):
+            ratio = i1["cpu_s"] / real["regex"]["cpu_s"]
+            add("ingest vs a minimal regex extractor (CPU seconds)", f"{ratio:.0f}× slower", "≤ 3×", ratio <= 3,
+                f"regex extractor {real['regex']['cpu_s']:.2f} CPU-s, {real['regex']['records']:,} records",
+                real["regex"]["peak_rss_mb"])
+        for step in ("ingest-2", "ingest-4"):
+            if _ok(real, step):
+                wall, cpu_bound = _scaling(real, step, cores)
+                s = real[step]
+                add(f"`--workers {s['workers']}` vs 1 (wall time; as the CPU seconds allow)",
+                    f"{wall:.2f}×; {cpu_bound:.2f}×", "≥ 1.8×" if s["workers"] == 2 else "",
+                    cpu_bound >= 1.8 if s["workers"] == 2 else None,
+                    f"wall {i1['seconds']:.1f} s → {s['seconds']:.1f} s; writer {s['main_cpu_s']:.1f} CPU-s, workers "
+                    f"{s['workers_cpu_s']:.1f} CPU-s; load {s['load_before']:.1f}→{s['load_after']:.1f}", s["peak_rss_mb"])
+            else:
+                add(f"`--workers` {step[-1]} vs 1", _why(real, step), "", None)
+    else:
+        add("ingest, real text", _why(real, "ingest-1"), "≥ 10 MB/s", None)
+    if _ok(real, "cli"):
+        c = real["cli"]
+        help_x, status_x = c["help_s"] / c["import_polars_s"], c["status_s"] / c["import_polars_s"]
+        add("`policykit --help`, `status` vs `import polars` (wall)", f"{help_x:.1f}×, {status_x:.1f}×", "≤ 1.5×",
+            max(help_x, status_x) <= 1.5, f"{c['help_s']:.2f} s, {c['status_s']:.2f} s; import polars "
+            f"{c['import_polars_s']:.2f} s")
+    if _ok(generated, "build"):
+        b = generated["build"]
+        add(f"build, {n_generated:,} generated documents", f"{b['seconds']:.1f} s, {b['peak_rss_mb'] / 1024:.2f} GB",
+            "≤ 60 s, ≤ 4 GB", b["seconds"] <= 60 and b["peak_rss_mb"] <= 4096,
+            f"{b['cpu_s']:.1f} CPU-s (`policykit build`: streamed into parquet); "
+            f"load {b['load_before']:.1f}→{b['load_after']:.1f}", b["peak_rss_mb"])
+    else:
+        add("build, generated documents", _why(generated, "build"), "≤ 60 s, ≤ 4 GB", None)
+    if _ok(generated, "network"):
+        n = generated["network"]
+        f = n.get("first_100k_tasks", n)
+        add(f"coordination load frame, {f['tasks']:,} tasks", f"{f['load_s']:.1f} s", "≤ 10 s",
+            f["load_s"] <= 10 if f["tasks"] >= GOAL_TASKS else None,
+            f"projection {f['project_s']:.1f} s; {f['nodes']:,} units, {f['edges']:,} edges", n["peak_rss_mb"])
+    if _ok(generated, "ingest-2"):
+        g = generated["ingest-2"]
+        raw = generated["floor"]["bytes"] if _ok(generated, "floor") else 0
+        size_x = g["log_bytes"] / raw if raw else float("nan")
+        beside = (f"real text: {real['ingest-1']['log_bytes'] / 1e6:.1f} MB = "
+                  f"{real['ingest-1']['log_bytes'] / real['floor']['bytes']:.2f}× its raw bytes"
+                  if _ok(real, "ingest-1") and _ok(real, "floor") else "")
+        add(f"event log size, {g['documents']:,} generated documents", f"{g['log_bytes'] / 1e6:,.1f} MB = {size_x:.2f}× "
+            f"the raw {raw / 1e6:,.1f} MB", "≤ 1×", size_x <= 1, beside)
+        add(f"ingest, generated text ({raw / 1e6:,.1f} MB, 2 workers), MB per CPU-second",
+            f"{raw / 1e6 / g['cpu_s']:.2f} MB/s", "", None,
+            f"wall {g['seconds']:.0f} s = {raw / 1e6 / g['seconds']:.2f} MB/s; load {g['load_before']:.1f}→"
+            f"{g['load_after']:.1f}", g["peak_rss_mb"])
+    if _ok(real, "reingest-1") and _ok(real, "ingest-1"):
+        re_, first = real["reingest-1"], real["ingest-1"]
+        share = re_["seconds"] / first["seconds"]
+        add("re-ingest of unchanged files vs a first ingest", f"{100 * share:.1f} %", "≤ 5 %", share <= 0.05,
+            f"{re_['seconds']:.2f} s, {re_['appended']} events appended", re_["peak_rss_mb"])
+    lines = ["| figure | measured | goal | met | measured in the same run | peak RSS |",
+             "| --- | --- | --- | --- | --- | ---: |"]
+    lines += [f"| {a} | {b} | {c} | {d if d is not None else ''} | {e} | {f} |" for a, b, c, d, e, f in rows]
     return lines
+
+
+STEP_FUNCTIONS = {name: globals()["step_" + name.replace("-", "_")]
+                  for name in {*REAL_STEPS, *GENERATED_STEPS}}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (documents)")
     parser.add_argument("--work", default="/tmp/policykit-bench", help="folder for corpora and projects (not the repo)")
+    parser.add_argument("--real-mb", type=float, default=10.0, help="size of the real-text corpus (MB)")
+    parser.add_argument("--generated", type=int, default=100_000, help="documents in the generated corpus")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--steps", default=",".join(STEPS), help=f"comma-separated subset of {','.join(STEPS)}")
-    parser.add_argument("--single-max", type=int, default=10_000,
-                        help="largest corpus also ingested by a single process (default 10000)")
+    parser.add_argument("--quick", action="store_true", help="tiny corpora (0.3 MB, 40 documents): a smoke test")
+    parser.add_argument("--resume", action="store_true", help="keep results of steps already run in --work")
+    parser.add_argument("--corpora", default="real,generated", help="which corpora to run now (the table "
+                        "takes the others' results from --work, as --resume does)")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="profile read+extract on N documents")
     parser.add_argument("--json", help="also write all figures to this JSON file")
+    parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--project", help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=3, help=argparse.SUPPRESS)
     parser.add_argument("--profile-docs", type=int, default=200, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.step:  # child process: one step, one JSON line
-        step = globals()["step_" + args.step.replace("-", "_")]
-        extra = (args.profile_docs,) if args.step == "profile" else ()
-        import policykit.dataset, policykit.growth, policykit.ingest, policykit.network  # noqa: E401,F401 - imports are not the step
-        cpu_before = _cpu_seconds()
-        result = step(Path(args.corpus), Path(args.project), *extra)
-        result["cpu_s"] = _cpu_seconds() - cpu_before
+        if args.step == "profile":
+            result = step_profile(Path(args.corpus), Path(args.project), args.profile_docs)
+        else:
+            import policykit.dataset, policykit.ingest, policykit.network  # noqa: E401,F401 - imports are not the step
+            cpu_before = _cpu_seconds()
+            step = STEP_FUNCTIONS[args.step]
+            extra = {"runs": args.runs} if args.step == "cli" else {}
+            result = step(Path(args.corpus), Path(args.project), **extra)
+            result.setdefault("cpu_s", _cpu_seconds() - cpu_before)
         print(json.dumps(result, ensure_ascii=False))
         return 0
     work = Path(args.work).resolve()
     if work.is_relative_to(HERE.parent):
         print("bench: --work must be outside the repository (e.g. /tmp/policykit-bench)", file=sys.stderr)
         return 2
-    steps = tuple(s for s in args.steps.split(",") if s)
-    unknown = set(steps) - set(STEPS)
-    if unknown:
-        print(f"bench: unknown steps {sorted(unknown)}; choose from {', '.join(STEPS)}", file=sys.stderr)
-        return 2
-    print(f"bench: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start; work folder {work}")
-    everything = {}
-    for n in (int(s) for s in args.sizes.split(",")):
-        everything[n] = bench_size(work, n, args.seed, steps, args.single_max, args.profile)
-        print("\n".join(summary(n, everything[n])), flush=True)
+    real_mb, n_generated = (0.3, 40) if args.quick else (args.real_mb, args.generated)
+    cores = os.cpu_count() or 1
+    print(f"bench: {cores} CPUs, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at start; "
+          f"work folder {work}", flush=True)
+    run_now = set(args.corpora.split(","))
+    real = bench_corpus(work / f"real-{real_mb:g}mb", ensure_real(work, real_mb) if "real" in run_now else None,
+                        REAL_STEPS, resume=args.resume or "real" not in run_now, in_process=args.in_process,
+                        profile=args.profile)
+    generated = bench_corpus(work / f"generated-{n_generated}",
+                             ensure_generated(work, n_generated, args.seed) if "generated" in run_now else None,
+                             GENERATED_STEPS, resume=args.resume or "generated" not in run_now,
+                             in_process=args.in_process)
+    lines = table(real, generated, real_mb=real_mb, n_generated=n_generated, cores=cores)
+    print(f"\nload average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end (1, 5, 15 min)\n")
+    print("\n".join(lines), flush=True)
+    if "profile" in real and "self_pct_by_module" in real["profile"]:
+        p = real["profile"]
+        print(f"\nprofile of read+extract over {p['documents']} documents ({p['seconds']:.1f} s under cProfile):")
+        print("  self time by module: " + ", ".join(f"{m} {pct}%" for m, pct in p["self_pct_by_module"]))
     if args.json:
-        Path(args.json).write_text(json.dumps(everything, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        Path(args.json).write_text(json.dumps({"real": real, "generated": generated}, ensure_ascii=False, indent=1) + "\n",
+                                   encoding="utf-8")
     return 0
 
 

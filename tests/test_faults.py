@@ -98,7 +98,7 @@ def test_full_disk_during_ingest_is_a_clear_error_and_the_log_stays_whole(tmp_pa
     with EventLog(project.log_path) as log:
         log.append([UnitAliasDeclared(reason="earlier curation", names=("发改局", "发展改革委"))], recorded_by="ana")
     before = event_keys(project.log_path)
-    with log_growth_capped(pages=6):  # room for a few batches (payload sizes change), far from all 30
+    with log_growth_capped(pages=2):  # two 16 KB pages: room for a few compressed batches, far from all 30
         assert main(["--project", str(project.root), "ingest"]) == 2
     err = capsys.readouterr().err
     assert "events.sqlite: cannot write to the event log (database or disk is full)" in err

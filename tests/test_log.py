@@ -5,7 +5,7 @@ import zlib
 import pytest
 
 from policykit.log import (
-    DocumentExtracted, EventLog, LogDamaged, LogError, RecordRejected, UnitAliasDeclared, event_from_payload,
+    LOG_FORMAT, DocumentExtracted, EventLog, LogDamaged, LogError, RecordRejected, UnitAliasDeclared, event_from_payload,
 )
 
 
@@ -149,7 +149,7 @@ def test_a_log_of_the_first_format_is_chained_as_it_stands(tmp_path):
     log = EventLog(path)
     assert log.verify().ok and log.verify().checked == 3
     assert log.append([RecordRejected(reason="r", record_id="new")], recorded_by="x") == [4]
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == LOG_FORMAT
 
 
 def test_imported_rows_are_chained_like_appended_ones(tmp_path):
@@ -159,3 +159,95 @@ def test_imported_rows_are_chained_like_appended_ones(tmp_path):
     copy = EventLog(tmp_path / "b.sqlite")
     assert copy.import_rows(list(original.raw_rows()), []) == 3
     assert copy.verify().ok and copy.verify().head == original.verify().head
+
+
+# --- format 3: compact payloads ------------------------------------------------------------------
+
+
+def _big_rejection(n: int = 500) -> RecordRejected:
+    return RecordRejected(reason="重复 " * n, record_id="a/1")  # a payload past COMPRESS_FROM
+
+
+def test_a_large_payload_is_stored_compressed_and_read_back_whole(tmp_path):
+    path = tmp_path / "e.sqlite"
+    log = EventLog(path)
+    log.append([_big_rejection(), RecordRejected(reason="short", record_id="b/1")], recorded_by="x")
+    kinds = sqlite3.connect(path).execute("SELECT typeof(payload), length(payload) FROM events ORDER BY seq").fetchall()
+    assert [k for k, _ in kinds] == ["blob", "text"]
+    assert kinds[0][1] < len(_big_rejection().reason) / 4  # the repeated JSON shrinks
+    assert [e.event for e in log.read()] == [_big_rejection(), RecordRejected(reason="short", record_id="b/1")]
+    assert log.verify().ok
+
+
+def test_a_changed_compressed_payload_is_found(tmp_path):
+    path = tmp_path / "e.sqlite"
+    EventLog(path).append([_big_rejection()], recorded_by="x")
+    _tamper(path, "UPDATE events SET payload = CAST(substr(payload, 1, 20) || x'00ff00ff' || substr(payload, 25) AS BLOB)")
+    verification = EventLog(path).verify()
+    assert verification.first_bad_seq == 1 and "decompress" in verification.problem
+
+
+def _format_2_log(path, monkeypatch) -> list[tuple]:
+    """A log as format 2 wrote it (every payload JSON text), with a large and a small event."""
+    from policykit.log import _store
+
+    with monkeypatch.context() as patch:
+        patch.setattr(_store, "COMPRESS_FROM", 10**9)
+        log = EventLog(path)
+        log.append([_big_rejection(), RecordRejected(reason="r", record_id="b/1")], recorded_by="x")
+        rows = list(log.raw_rows())
+        log.close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 2")
+    db.commit()
+    assert db.execute("SELECT DISTINCT typeof(payload) FROM events").fetchall() == [("text",)]
+    db.close()
+    return rows
+
+
+def test_a_format_2_log_is_read_as_it_stands_and_compresses_what_comes_next(tmp_path, monkeypatch):
+    path = tmp_path / "e.sqlite"
+    rows = _format_2_log(path, monkeypatch)
+    log = EventLog(path)
+    assert list(log.raw_rows()) == rows and log.verify().ok
+    assert log.append([_big_rejection(600)], recorded_by="x") == [3]
+    assert log.verify().ok and [e.event for e in log.read()][-1] == _big_rejection(600)
+    assert sqlite3.connect(path).execute("SELECT typeof(payload) FROM events WHERE seq = 3").fetchone() == ("blob",)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == LOG_FORMAT
+
+
+def test_migrating_a_format_2_log_keeps_every_chain_hash_and_compresses_it(tmp_path, monkeypatch):
+    from policykit.log import migrate_log
+
+    old_path = tmp_path / "old.sqlite"
+    rows = _format_2_log(old_path, monkeypatch)
+    old, new = EventLog(old_path), EventLog(tmp_path / "new.sqlite")
+    verification = migrate_log(old, new)
+    assert verification.head == old.verify().head and list(new.raw_rows()) == rows
+    stored = sqlite3.connect(tmp_path / "new.sqlite").execute("SELECT typeof(payload) FROM events ORDER BY seq")
+    assert [k for (k,) in stored] == ["blob", "text"]
+
+
+def test_frames_of_a_migrated_format_2_log_are_the_frames_of_the_old_one(tmp_path, monkeypatch):
+    import polars.testing
+
+    import policykit as pk
+    from conftest import make_project
+    from policykit.log import _store, migrate_log
+    from policykit.project import FRAME_NAMES
+
+    project = make_project(tmp_path / "p")
+    with monkeypatch.context() as patch:  # ingest as format 2 wrote: every payload JSON text
+        patch.setattr(_store, "COMPRESS_FROM", 10**9)
+        assert pk.ingest(project).ok
+    before = pk.open(project)
+    copy = tmp_path / "copy.sqlite"
+    with EventLog(project.log_path) as old, EventLog(copy) as new:
+        migrate_log(old, new)
+    stored = [sqlite3.connect(f).execute("SELECT sum(length(payload)) FROM events").fetchone()[0]
+              for f in (project.log_path, copy)]
+    assert stored[1] < stored[0] / 3
+    copy.replace(project.log_path)
+    after = pk.open(project)
+    for name in FRAME_NAMES:
+        polars.testing.assert_frame_equal(getattr(before, name), getattr(after, name))

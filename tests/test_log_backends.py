@@ -196,3 +196,22 @@ def test_a_postgresql_writer_that_waits_too_long_for_the_lock_records_nothing_an
             log.append(_rejections("a/2"), recorded_by="ana")
         other.rollback()
         assert log.append(_rejections("a/2"), recorded_by="ana") == [2]
+
+
+def test_a_format_2_postgresql_log_is_upgraded_in_place_and_keeps_its_chain():
+    url = fresh_database()
+    with EventLog(url) as log:  # make it a format-2 database: payloads as TEXT, format row 2
+        log.append(_rejections("a/1", "a/2"), recorded_by="ana")
+        rows, head = list(log.raw_rows()), log.verify().head
+        _raw(log, "ALTER TABLE events ALTER COLUMN payload TYPE TEXT USING convert_from(payload, 'UTF8')")
+        _raw(log, "ALTER TABLE policykit_log DISABLE TRIGGER policykit_log_append_only")
+        _raw(log, "UPDATE policykit_log SET value = '2' WHERE key = 'format'")
+        _raw(log, "ALTER TABLE policykit_log ENABLE TRIGGER policykit_log_append_only")
+    with EventLog(url) as log:
+        assert list(log.raw_rows()) == rows and log.verify().head == head
+        big = RecordRejected(reason="重复 " * 500, record_id="a/3")
+        assert log.append([big], recorded_by="ana") == [3]
+        assert [e.event for e in log.read()][-1] == big and log.verify().ok
+        first_bytes = log._db.execute("SELECT get_byte(payload, 0) FROM events ORDER BY seq").fetchall()
+        assert [b for (b,) in first_bytes] == [ord("{"), ord("{"), 0x78]  # JSON as it was, then zlib
+        assert log._db.execute("SELECT value FROM policykit_log WHERE key = 'format'").fetchone() == ("3",)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import json
 import os
 import stat
 from collections import deque
@@ -15,7 +14,10 @@ from pathlib import Path
 
 from . import _version
 from .extract import extract_document
-from .log import DocumentExtracted, Event, EventLog, SourceRead, SourceRejected, record_payloads
+from .log import (
+    DocumentExtracted, EncodedEvent, Event, EventLog, SourceRead, SourceRejected, encode_event, encode_text,
+    record_payloads,
+)
 from .project import Project
 from .text import read_source
 
@@ -96,6 +98,17 @@ class ExtractionBatch:
     texts: dict[str, str]
 
 
+@dataclass(frozen=True)
+class PreparedBatch:
+    """One raw file's events serialised and its texts compressed, ready for the writer to store (made in
+    the worker that extracted it, so the one writer does no more than insert and hash)."""
+
+    events: tuple[EncodedEvent, ...]
+    texts: dict[str, bytes]
+    documents: int
+    notable: tuple[str, ...]  # reading warnings to show at once
+
+
 @dataclass
 class IngestReport:
     files_seen: int = 0
@@ -173,21 +186,28 @@ def extraction_batch(data: bytes, source_path: str) -> ExtractionBatch:
     return ExtractionBatch((source, *events), texts)
 
 
-def _event_bytes(event: Event) -> int:
-    """Size of ``event``'s payload as the log stores it (compact UTF-8 JSON)."""
-    payload = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
-    return len(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+def prepare_batch(batch: ExtractionBatch, limits: IngestLimits) -> PreparedBatch:
+    """``batch`` serialised for the log; :class:`UnreadableSource` names the first document whose event
+    (its JSON payload) is over the event size limit.
 
-
-def check_event_sizes(batch: ExtractionBatch, limits: IngestLimits) -> None:
-    """Raise :class:`UnreadableSource` naming the first document whose event is over the limit."""
-    for event in batch.events[1:]:
-        size = _event_bytes(event)
+    Examples
+    --------
+    >>> batch = extraction_batch("一、创新\\n1.建实验室。(牵头单位:科技局)".encode(), "data/raw/x.txt")
+    >>> prepared = prepare_batch(batch, IngestLimits())
+    >>> [e.type for e in prepared.events], prepared.documents
+    (['SourceRead', 'DocumentExtracted'], 1)
+    """
+    encoded = tuple(encode_event(e) for e in batch.events)
+    for event, coded in zip(batch.events[1:], encoded[1:]):
+        size = coded.size
         if size > limits.max_event_bytes:
             raise UnreadableSource(
                 f"document {event.part} would be a {size / 2**20:.1f} MB event ({len(event.tasks)} tasks, "
                 f"{len(event.targets)} targets, {len(event.observations)} observations), over the event size limit "
                 f"of {limits.max_event_mb:g} MB (--max-event-mb, POLICYKIT_MAX_EVENT_MB); split the file or raise the limit")
+    notable = tuple(w["message"] for w in batch.events[0].warnings if w["code"] in _NOTABLE_WARNINGS)
+    return PreparedBatch(encoded, {sha: encode_text(text) for sha, text in batch.texts.items()},
+                         len(batch.events) - 1, notable)
 
 
 def discover_sources(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
@@ -314,7 +334,7 @@ class _OverLimit(str):
 
 
 def _extract_or_problem(item: tuple[str, bytes, str], limits: IngestLimits = IngestLimits(),
-                        ) -> tuple[str, str, ExtractionBatch | str]:
+                        ) -> tuple[str, str, PreparedBatch | str]:
     rel, data, sha = item
     try:
         batch = extraction_batch(data, rel)
@@ -323,10 +343,9 @@ def _extract_or_problem(item: tuple[str, bytes, str], limits: IngestLimits = Ing
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run; the problem is logged
         return rel, sha, f"extraction failed: {type(exc).__name__}: {exc}"
     try:
-        check_event_sizes(batch, limits)
+        return rel, sha, prepare_batch(batch, limits)
     except UnreadableSource as exc:
         return rel, sha, _OverLimit(exc)
-    return rel, sha, batch
 
 
 def _bounded_map(pool: ProcessPoolExecutor, fn: Callable, items: Iterable, window: int) -> Iterator:
@@ -405,10 +424,9 @@ def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reext
                                   batch_key=_batch_key(sha))
                 if seqs:
                     report.files_ingested += 1
-                    report.documents += len(outcome.events) - 1
+                    report.documents += outcome.documents
                     report.events_appended += len(seqs)
-                    report.problems.extend(w["message"] for w in outcome.events[0].warnings
-                                           if w["code"] in _NOTABLE_WARNINGS)
+                    report.problems.extend(outcome.notable)
                 else:  # another process ingested the same file meanwhile
                     report.files_unchanged += 1
         finally:

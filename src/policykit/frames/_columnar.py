@@ -7,6 +7,7 @@ Python. Every column comes from the record declarations (``policykit.extract.REC
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 
 import polars as pl
@@ -49,12 +50,21 @@ def _with_task_id(records: pl.DataFrame, task_keys: pl.DataFrame) -> pl.DataFram
     return records.join(task_keys, on=["doc_id", "task_key"], how="left", maintain_order="left")
 
 
+def _decode(seqs: list[int], payloads: list[str]) -> pl.DataFrame:
+    """The payloads as columns. Decoding the JSON is most of a build and runs on one thread per
+    expression, so the chunk is cut in one slice per core and the slices decoded in parallel."""
+    frame = pl.DataFrame({"seq": pl.Series(seqs, dtype=pl.Int64), "payload": pl.Series(payloads, dtype=pl.String)})
+    size = -(-frame.height // (os.cpu_count() or 1)) or 1
+    slices = [frame.slice(at, size).lazy().with_columns(pl.col("payload").str.json_decode(PAYLOAD))
+              for at in range(0, max(frame.height, 1), size)]
+    return pl.concat(slices, parallel=True).collect().unnest("payload")
+
+
 def project_chunk(seqs: list[int], payloads: list[str], text_of: Callable[[str], str], encodings: dict[str, str],
                   as_of_date: str | None) -> tuple[dict[str, pl.DataFrame], list[DocumentExtracted]]:
     """Frames (documents and the record frames; strings for decimals) of a chunk of ``DocumentExtracted``
     payloads, and each document's header (the event without its records)."""
-    decoded = pl.DataFrame({"seq": pl.Series(seqs, dtype=pl.Int64), "payload": pl.Series(payloads, dtype=pl.String)}).with_columns(
-        pl.col("payload").str.json_decode(PAYLOAD)).unnest("payload").with_row_index("doc_pos")
+    decoded = _decode(seqs, payloads).with_row_index("doc_pos")
     if as_of_date is not None:
         issued = pl.col("metadata").struct.field("issued_on")
         decoded = decoded.filter(issued.is_not_null() & (issued <= as_of_date))
@@ -76,7 +86,7 @@ def project_chunk(seqs: list[int], payloads: list[str], text_of: Callable[[str],
     tasks = _records(decoded, "tasks")
     texts = {sha: text_of(sha) for sha in decoded["text_sha256"]}
     text_by_doc = dict(zip(decoded["document_id"], (texts[s] for s in decoded["text_sha256"])))
-    task_text = [text_by_doc[d][s:e] for d, s, e in zip(tasks["doc_id"], tasks["start"], tasks["end"])]
+    task_text = [text_by_doc[d][s:e] for d, s, e in zip(*(tasks[c].to_list() for c in ("doc_id", "start", "end")))]
     tasks = tasks.with_columns(task_id=pl.concat_str("doc_id", pl.lit("/"), "key"),
                                text=pl.Series(task_text, dtype=pl.String))
     task_keys = tasks.select("doc_id", pl.col("key").alias("task_key"), "task_id").unique(

@@ -20,12 +20,16 @@ from ._events import (
 )
 from ._migrate import migrate_log
 from ._postgres import LogURL
-from ._store import GENESIS, EventLog, LogDamaged, LogError, StoredEvent, Verification, chain_hash, is_log_url
+from ._store import (
+    GENESIS, LOG_FORMAT, EncodedEvent, EventLog, LogDamaged, LogError, StoredEvent, Verification, chain_hash,
+    encode_event, encode_text, is_log_url, pack_payload, unpack_payload,
+)
 
 __all__ = [
-    "AssignmentAdded", "CurationEvent", "CurationUndone", "DocumentExtracted", "Event", "EVENT_TYPES",
-    "EventLog", "GENESIS", "LogDamaged", "LogError", "LogURL", "RecordRejected", "RoleCorrected", "SourceRead", "SourceRejected",
-    "StoredEvent", "TargetCorrected", "TargetReferenced", "TaskCorrected", "UnitAliasDeclared", "UnitSplitDeclared", "Verification",
-    "chain_hash", "is_log_url", "migrate_log",
+    "AssignmentAdded", "CurationEvent", "CurationUndone", "DocumentExtracted", "EncodedEvent", "Event", "EVENT_TYPES",
+    "EventLog", "GENESIS", "LOG_FORMAT", "LogDamaged", "LogError", "LogURL", "RecordRejected", "RoleCorrected", "SourceRead",
+    "SourceRejected", "StoredEvent", "TargetCorrected", "TargetReferenced", "TaskCorrected", "UnitAliasDeclared",
+    "UnitSplitDeclared", "Verification",
+    "chain_hash", "encode_event", "encode_text", "is_log_url", "migrate_log", "pack_payload", "unpack_payload",
     "event_from_payload", "record_payloads",
 ]

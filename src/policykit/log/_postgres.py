@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS events (
     recorded_by TEXT NOT NULL,
     doc_id TEXT COLLATE "C",
     batch_key TEXT COLLATE "C",
-    payload TEXT NOT NULL
+    payload BYTEA NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_batch_key ON events(batch_key) WHERE batch_key IS NOT NULL;
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
@@ -116,8 +116,23 @@ class PostgresEventLog(EventLog):
                                "FOR EACH STATEMENT EXECUTE FUNCTION policykit_append_only()")
                 db.execute("INSERT INTO policykit_log VALUES ('format', %s)", (str(LOG_FORMAT),))
             version = int(db.execute("SELECT value FROM policykit_log WHERE key = 'format'").fetchone()[0])
+            if version == 2:
+                self._to_format_3()
         if version > LOG_FORMAT:
             raise LogError(f"{self.path}: log format {version} is newer than this policykit supports ({LOG_FORMAT})")
+
+    def _to_format_3(self) -> None:
+        """A format-2 database held payloads as TEXT: the column becomes BYTEA (each payload its UTF-8 bytes,
+        which :func:`unpack_payload` reads as JSON), so payloads appended from now on can be compressed.
+        The rows keep their content and the chain its hashes; the format row is the one row ever updated."""
+        db = self._db
+        db.execute("ALTER TABLE events ALTER COLUMN payload TYPE BYTEA USING convert_to(payload, 'UTF8')")
+        db.execute("ALTER TABLE policykit_log DISABLE TRIGGER policykit_log_append_only")
+        db.execute("UPDATE policykit_log SET value = %s WHERE key = 'format'", (str(LOG_FORMAT),))
+        db.execute("ALTER TABLE policykit_log ENABLE TRIGGER policykit_log_append_only")
+
+    def _stored(self, stored: str | bytes) -> bytes:
+        return stored.encode("utf-8") if isinstance(stored, str) else stored
 
     def _sql(self, sql: str, args=()):
         return self._db.execute(sql.replace("?", "%s"), args)

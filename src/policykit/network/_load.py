@@ -35,27 +35,28 @@ def load_of_graph(graph: nx.Graph, *, pivots: int = BETWEENNESS_PIVOTS, seed: in
     between, sampled = betweenness(graph, pivots=pivots, seed=seed, backend=backend)
     constraint, effective_size = structural_holes(graph)
     community_of = {n: i for i, members in enumerate(communities(graph, seed=seed, backend=backend)) for n in members}
-    rows = []
-    for n in nodes:
-        attributes = graph.nodes[n]
-        led = attributes.get("tasks_led")
-        rows.append({
-            key: n,
-            "name": attributes.get("name") or attributes.get("label") or n,
-            "name_en": attributes.get("name_en"),
-            "category": attributes.get("category") if key != "category" else n,
-            **{c: attributes.get(c) for c in _COUNTS},
-            "partners": graph.degree(n),
-            "weighted_degree": float(graph.degree(n, weight="weight")),
-            "lead_share": led / total_led if led is not None and total_led else None,
-            "degree_centrality": degree[n],
-            "betweenness": between[n],
-            "betweenness_pivots": sampled,
-            "constraint": _nan_to_none(constraint[n]),
-            "effective_size": _nan_to_none(effective_size[n]),
-            "community": community_of[n],
-        })
-    return pl.DataFrame(rows, schema={key: pl.String, **LOAD_SCHEMA}).sort(key)
+    # Column by column: one dict per row and polars' row reader cost as much as the measures on 20k units.
+    attributes = [graph.nodes[n] for n in nodes]
+    led = [a.get("tasks_led") for a in attributes]
+    partners = dict(graph.degree(nodes))
+    weighted = dict(graph.degree(nodes, weight="weight"))
+    columns = {
+        key: nodes,
+        "name": [a.get("name") or a.get("label") or n for n, a in zip(nodes, attributes)],
+        "name_en": [a.get("name_en") for a in attributes],
+        "category": nodes if key == "category" else [a.get("category") for a in attributes],
+        **{c: [a.get(c) for a in attributes] for c in _COUNTS},
+        "partners": [partners[n] for n in nodes],
+        "weighted_degree": [float(weighted[n]) for n in nodes],
+        "lead_share": [x / total_led if x is not None and total_led else None for x in led],
+        "degree_centrality": [degree[n] for n in nodes],
+        "betweenness": [between[n] for n in nodes],
+        "betweenness_pivots": [sampled] * len(nodes),
+        "constraint": [_nan_to_none(constraint[n]) for n in nodes],
+        "effective_size": [_nan_to_none(effective_size[n]) for n in nodes],
+        "community": [community_of[n] for n in nodes],
+    }
+    return pl.DataFrame(columns, schema={key: pl.String, **LOAD_SCHEMA}).sort(key)
 
 
 def coordination_load(

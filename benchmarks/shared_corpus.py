@@ -1,0 +1,83 @@
+"""The real-text bench corpus: the shared corpus (../shared/corpus) copied until it is about ``mb`` MB.
+
+Each copy of a file gets one ASCII line of its own at the end (``copy N``), so every copy has its own
+raw bytes and its own clean text: ingest cannot skip it as unchanged and the log cannot store its text
+once for all copies. The documents whose gold is being written blind (:data:`BLIND`) are never copied:
+the bench does not run the kit on them.
+
+Run: ``.venv/bin/python benchmarks/shared_corpus.py --mb 10 --out /tmp/policykit-bench/shared-10mb``.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+if not SHARED.exists():  # a worktree sits two levels below the folder that holds shared/
+    SHARED = Path("/work/shared/corpus")
+# Blind gold is being written for these: no run of the kit may read them (WORKER_BRIEF, this session).
+BLIND = frozenset({
+    "plans-shandong/2024_shandong-scenario-innovation-top-ten-industries-plan.txt",
+    "plans-national/2025_national-airport-port-clearance-facilitation-measures.txt",
+    "policies-guangdong/2025_guangzhou-tianhe-small-business-upgrading-measures.txt",
+    "plans-various/2022_beijing-data-zones-guiding-opinions.txt",
+    "plans-shandong/2024_qingdao-marine-ai-large-model-cluster-plan.txt",
+    "measures-shandong/2023_qingdao-industrial-internet-platform-measures.txt",
+})
+
+
+def corpus_files(shared: Path = SHARED) -> list[Path]:
+    """The shared corpus's text files, the blind ones and the folder's notes left out."""
+    return sorted(p for p in shared.rglob("*") if p.is_file() and p.parent != shared
+                  and p.relative_to(shared).as_posix() not in BLIND and not p.name.startswith("."))
+
+
+def make_shared_corpus(out: str | Path, mb: float = 10.0, shared: Path = SHARED) -> tuple[int, int]:
+    """Write copies of the shared corpus under ``out`` until they hold at least ``mb`` MB; return
+    (files, bytes). An existing complete copy of the same size is reused.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> files, size = make_shared_corpus(tempfile.mkdtemp(), mb=0.2)
+    >>> files >= 1 and size >= 200_000
+    True
+    """
+    out = Path(out)
+    done = out / f".complete-{mb:g}mb"
+    if done.exists():
+        files = [p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")]
+        return len(files), sum(p.stat().st_size for p in files)
+    sources = [(p.relative_to(shared), p.read_bytes()) for p in corpus_files(shared)]
+    if not sources:
+        raise FileNotFoundError(f"{shared}: no corpus files")
+    n_files = n_bytes = copy = 0
+    while n_bytes < mb * 1e6:
+        for rel, data in sources:
+            # The marker goes in the file's own encoding (ASCII is the same in UTF-8, GB18030 and GBK).
+            eol = b"\r\n" if b"\r\n" in data[:4096] else b"\n"
+            unique = data + eol + b"copy %d" % copy + eol
+            path = out / f"copy-{copy:03d}" / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(unique)
+            n_files, n_bytes = n_files + 1, n_bytes + len(unique)
+            if n_bytes >= mb * 1e6:
+                break
+        copy += 1
+    done.touch()
+    return n_files, n_bytes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=10.0)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    files, size = make_shared_corpus(args.out, args.mb)
+    print(f"shared_corpus: {files} files, {size / 1e6:.1f} MB in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
