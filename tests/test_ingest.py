@@ -73,6 +73,20 @@ def test_event_size_limit_refuses_the_document_and_a_higher_limit_reads_it(tmp_p
     assert again.files_ingested == 1 and again.ok
 
 
+def test_number_limit_refuses_a_dense_document_and_a_higher_limit_reads_it(tmp_path):
+    from policykit.ingest import IngestLimits
+
+    table = "一、主要指标\n" + "".join(f"{i}.产值{i}亿元，增长{i}%。\n" for i in range(1, 40))
+    project = make_project(tmp_path, {"table.txt": table.encode(), "small.txt": "一、总体\n1.建实验室。\n".encode()})
+    refused = pk.ingest(project, limits=IngestLimits(max_numbers=50))
+    assert refused.files_ingested == 1 and refused.files_failed == 1
+    (problem,) = refused.problems
+    assert problem.startswith("data/raw/table.txt: ") and "over the limit of 50 (--max-numbers" in problem
+    again = pk.ingest(project)  # nothing was logged against the file: the default limit reads it
+    assert again.files_ingested == 1 and again.ok
+    assert pk.open(project).targets.height > 30
+
+
 def test_limits_come_from_the_environment(tmp_path, monkeypatch):
     from policykit.ingest import IngestLimits
 

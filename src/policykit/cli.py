@@ -64,7 +64,8 @@ def _ingest(args: argparse.Namespace, project: Project) -> int:
         raise ValueError(f"--workers {args.workers}: give at least 1")
     limits = IngestLimits.from_env()
     limits = IngestLimits(max_file_mb=args.max_file_mb or limits.max_file_mb,
-                          max_event_mb=args.max_event_mb or limits.max_event_mb)
+                          max_event_mb=args.max_event_mb or limits.max_event_mb,
+                          max_numbers=args.max_numbers or limits.max_numbers)
     paths = [Path(p) for p in args.paths] or [project.raw_dir]
     total = len(discover_sources(paths)[0])
     report = ingest(project, paths, reextract=args.reextract, workers=args.workers, limits=limits,
@@ -348,6 +349,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="refuse raw files larger than this (default: POLICYKIT_MAX_FILE_MB or 64)")
     p.add_argument("--max-event-mb", type=float, metavar="MB",
                    help="refuse a document whose extraction would be a larger event (default: POLICYKIT_MAX_EVENT_MB or 32)")
+    p.add_argument("--max-numbers", type=int, metavar="N",
+                   help="refuse a document writing more numbers in digits (default: POLICYKIT_MAX_NUMBERS or 50000)")
 
     p = sub.add_parser("build", help="replay the log into data/processed/*.parquet")
     p.add_argument("--as-of-seq", type=int, metavar="N", help="use only events up to log position N")

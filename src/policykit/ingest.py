@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import _version
-from .extract import extract_document
+from .extract import MAX_NUMBERS, TooManyNumbers, extract_document
 from .log import (
     DocumentExtracted, EncodedEvent, Event, EventLog, SourceRead, SourceRejected, encode_event, encode_text,
     record_payloads,
@@ -47,13 +47,16 @@ class UnreadableSource(ValueError):
 
 @dataclass(frozen=True)
 class IngestLimits:
-    """How large a raw file and one document's extraction event may be (in MB, 2**20 bytes).
+    """How large a raw file and one document's extraction event may be (in MB, 2**20 bytes), and how
+    many numbers one document may write.
 
     A file over ``max_file_mb`` is refused before it is read (a symlink to a huge file or a device
-    cannot exhaust memory); a document whose ``DocumentExtracted`` event would be over
-    ``max_event_mb`` is refused after extraction (one event is one row the log and every replay
-    hold whole in memory). Neither refusal is logged, so a run with a higher limit reads the file.
-    Defaults come from ``POLICYKIT_MAX_FILE_MB`` and ``POLICYKIT_MAX_EVENT_MB``.
+    cannot exhaust memory); a document writing more than ``max_numbers`` numbers in digits is refused
+    before any is read (a dense table costs time per figure); a document whose ``DocumentExtracted``
+    event would be over ``max_event_mb`` is refused after extraction (one event is one row the log and
+    every replay hold whole in memory). No refusal is logged, so a run with a higher limit reads the
+    file. Defaults come from ``POLICYKIT_MAX_FILE_MB``, ``POLICYKIT_MAX_EVENT_MB`` and
+    ``POLICYKIT_MAX_NUMBERS``.
 
     Examples
     --------
@@ -63,23 +66,27 @@ class IngestLimits:
 
     max_file_mb: float = 64.0
     max_event_mb: float = 32.0
+    max_numbers: int = MAX_NUMBERS
 
     @classmethod
     def from_env(cls) -> IngestLimits:
         """The defaults, overridden by ``POLICYKIT_MAX_FILE_MB`` / ``POLICYKIT_MAX_EVENT_MB``."""
         values = {}
-        for name, var in (("max_file_mb", "POLICYKIT_MAX_FILE_MB"), ("max_event_mb", "POLICYKIT_MAX_EVENT_MB")):
+        for name, var, kind in (("max_file_mb", "POLICYKIT_MAX_FILE_MB", float),
+                                 ("max_event_mb", "POLICYKIT_MAX_EVENT_MB", float),
+                                 ("max_numbers", "POLICYKIT_MAX_NUMBERS", int)):
             if os.environ.get(var):
                 try:
-                    values[name] = float(os.environ[var])
+                    values[name] = kind(os.environ[var])
                 except ValueError:
-                    raise ValueError(f"{var}={os.environ[var]!r}: give a number of megabytes") from None
+                    what = "a number of megabytes" if kind is float else "a whole number"
+                    raise ValueError(f"{var}={os.environ[var]!r}: give {what}") from None
         return cls(**values)
 
     def __post_init__(self) -> None:
-        for name in ("max_file_mb", "max_event_mb"):
+        for name in ("max_file_mb", "max_event_mb", "max_numbers"):
             if not getattr(self, name) > 0:  # also refuses NaN
-                raise ValueError(f"{name} = {getattr(self, name)}: a limit must be a positive number of megabytes")
+                raise ValueError(f"{name} = {getattr(self, name)}: a limit must be a positive number")
 
     @property
     def max_file_bytes(self) -> int:
@@ -129,7 +136,7 @@ def document_id(source_sha256: str, part: int) -> str:
     return f"{source_sha256[:12]}-{part}"
 
 
-def extraction_batch(data: bytes, source_path: str) -> ExtractionBatch:
+def extraction_batch(data: bytes, source_path: str, *, max_numbers: int = MAX_NUMBERS) -> ExtractionBatch:
     """Read and extract one raw file. Pure: bytes in, events out.
 
     Examples
@@ -158,7 +165,7 @@ def extraction_batch(data: bytes, source_path: str) -> ExtractionBatch:
         doc_ids.append(doc_id)
         text_sha = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         texts[text_sha] = doc.text
-        extraction = extract_document(doc.text, doc.metadata)
+        extraction = extract_document(doc.text, doc.metadata, max_numbers=max_numbers)
         events.append(DocumentExtracted(
             document_id=doc_id,
             source_path=source_path,
@@ -337,9 +344,11 @@ def _extract_or_problem(item: tuple[str, bytes, str], limits: IngestLimits = Ing
                         ) -> tuple[str, str, PreparedBatch | str]:
     rel, data, sha = item
     try:
-        batch = extraction_batch(data, rel)
+        batch = extraction_batch(data, rel, max_numbers=limits.max_numbers)
     except UnreadableSource as exc:
         return rel, sha, str(exc)
+    except TooManyNumbers as exc:
+        return rel, sha, _OverLimit(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run; the problem is logged
         return rel, sha, f"extraction failed: {type(exc).__name__}: {exc}"
     try:

@@ -126,8 +126,7 @@ def test_the_parsed_value_holds_the_document_years_and_headings():
     assert extract.parse is parse
 
 
-def test_a_document_with_more_numbers_than_the_limit_is_refused_before_reading(monkeypatch):
-    monkeypatch.setattr(extract, "MAX_NUMBERS", 3)
-    assert extract_document("建成1家、2家、3家。").targets
-    with pytest.raises(extract.TooManyNumbers, match="4 numbers .*MAX_NUMBERS"):
-        extract_document("建成1家、2家、3家、4家。")
+def test_a_document_with_more_numbers_than_the_limit_is_refused_before_reading():
+    assert extract_document("建成1家、2家、3家。", max_numbers=3).targets
+    with pytest.raises(extract.TooManyNumbers, match="4 numbers .*limit of 3 .*--max-numbers"):
+        extract_document("建成1家、2家、3家、4家。", max_numbers=3)

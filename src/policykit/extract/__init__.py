@@ -87,7 +87,8 @@ __all__ = [
 ]
 
 
-def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Extraction:
+def extract_document(text: str, metadata: DocumentMetadata | None = None, *,
+                     max_numbers: int = MAX_NUMBERS) -> Extraction:
     """Extract tasks, responsibility assignments, targets, observations and policy instruments from a clean text.
 
     Parameters
@@ -96,6 +97,9 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
         Clean document text (see :func:`policykit.text.read_source`).
     metadata : DocumentMetadata, optional
         Used to resolve implied years (plan period, report year) and the document type.
+    max_numbers : int, optional
+        Refuse a text writing more numbers in digits than this (default :data:`MAX_NUMBERS`): a dense
+        table of that size is better split than read as one document.
 
     Returns
     -------
@@ -105,7 +109,7 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
     Raises
     ------
     TooManyNumbers
-        When the text writes more than :data:`MAX_NUMBERS` numbers in digits.
+        When the text writes more than ``max_numbers`` numbers in digits.
 
     Examples
     --------
@@ -116,9 +120,9 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None) -> Ext
     [('科技局', 'lead'), ('各镇街', 'participant')]
     """
     doc = parse(text, metadata)
-    if doc.digit_runs > MAX_NUMBERS:
-        raise TooManyNumbers(f"{doc.digit_runs} numbers in one document, over the limit of {MAX_NUMBERS} "
-                             "(policykit.extract.MAX_NUMBERS); split the file")
+    if doc.digit_runs > max_numbers:
+        raise TooManyNumbers(f"{doc.digit_runs} numbers in one document, over the limit of {max_numbers} "
+                             "(--max-numbers, POLICYKIT_MAX_NUMBERS); split the file or raise the limit")
     tasks = find_tasks(doc)
     # A table row restating a task is that task: what its cells say belongs to it.
     owners = tasks + tuple(replace(t, start=a, end=b, rows=()) for t in tasks for a, b in t.rows)
