@@ -431,7 +431,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import-log", help="load an exported log into an empty project")
     p.add_argument("folder", metavar="DIR")
 
-    p = sub.add_parser("migrate-log", help="copy the log to another backend (a PostgreSQL URL or a SQLite file) and verify it")
+    p = sub.add_parser("migrate-log", help="copy the log to another backend (a PostgreSQL URL or a SQLite file) and verify it; "
+                                               "an older log is written in the current, compressed format with the same hashes")
     p.add_argument("--to", required=True, metavar="URL", help="postgresql://user@host/db (the database must exist) or a new .sqlite file")
 
     sub.add_parser("doctor", help="check Python, packages, CJK font, write access, log integrity, stale frames")
