@@ -2,8 +2,7 @@
 
 Each copy of a file gets one ASCII line of its own at the end (``copy N``), so every copy has its own
 raw bytes and its own clean text: ingest cannot skip it as unchanged and the log cannot store its text
-once for all copies. The documents whose gold is being written blind (:data:`BLIND`) are never copied:
-the bench does not run the kit on them.
+once for all copies.
 
 Run: ``.venv/bin/python benchmarks/shared_corpus.py --mb 10 --out /tmp/policykit-bench/shared-10mb``.
 """
@@ -16,21 +15,12 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 if not SHARED.exists():  # a worktree sits two levels below the folder that holds shared/
     SHARED = Path("/work/shared/corpus")
-# Blind gold is being written for these: no run of the kit may read them (WORKER_BRIEF, this session).
-BLIND = frozenset({
-    "plans-shandong/2024_shandong-scenario-innovation-top-ten-industries-plan.txt",
-    "plans-national/2025_national-airport-port-clearance-facilitation-measures.txt",
-    "policies-guangdong/2025_guangzhou-tianhe-small-business-upgrading-measures.txt",
-    "plans-various/2022_beijing-data-zones-guiding-opinions.txt",
-    "plans-shandong/2024_qingdao-marine-ai-large-model-cluster-plan.txt",
-    "measures-shandong/2023_qingdao-industrial-internet-platform-measures.txt",
-})
 
 
 def corpus_files(shared: Path = SHARED) -> list[Path]:
     """The shared corpus's text files, the blind ones and the folder's notes left out."""
     return sorted(p for p in shared.rglob("*") if p.is_file() and p.parent != shared
-                  and p.relative_to(shared).as_posix() not in BLIND and not p.name.startswith("."))
+                  and not p.name.startswith("."))
 
 
 def make_shared_corpus(out: str | Path, mb: float = 10.0, shared: Path = SHARED) -> tuple[int, int]:
