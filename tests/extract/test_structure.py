@@ -429,3 +429,16 @@ def test_a_heading_that_only_names_who_qualifies_is_no_task(heading, kept):
     text = f"{heading}\n第二条 【支持研发】对研发投入给予奖励。\n第三条 【加强宣传】宣传政策。\n"
     numbers = [t.number for t in find_tasks(text)]
     assert numbers == (["一", "二", "三"] if kept else ["二", "三"])
+
+
+@pytest.mark.parametrize("heading, tasks_below", [
+    ("发展环境", False),            # the background section of a plan: its items look back
+    ("发展基础与面临形势", False),   # the same, named with a conjunction
+    ("发展环境优化行动", True),       # a heading that acts on the environment carries work
+    ("发展基础能力提升工程", True),
+])
+def test_a_no_work_word_names_a_section_only_when_the_heading_stops_there(heading, tasks_below):
+    text = ("二、重点任务\n（一）创新行动。\n1.建设平台。做好工作。（责任单位：市科技局）\n"
+            f"（二）{heading}。\n2.培育企业。推进工作。（责任单位：市工业局）\n3.引进人才。开展工作。（责任单位：市人社局）\n")
+    numbers = [task.number for task in find_tasks(text)]
+    assert numbers == (["1", "2", "3"] if tasks_below else ["1"])

@@ -46,8 +46,13 @@ def _section_words(kind: str) -> str:
     return alternatives("section_names", kind)
 
 
-# Headings whose items set the frame of a plan or look back; they carry no work.
-_NO_WORK = re.compile(f"{_section_words('no_work')}|^[【\\[［]?(?:{_section_words('no_work_start')})")
+# Headings whose items set the frame of a plan or look back; they carry no work. A no_work_start word
+# names its section only when the heading ends there or goes on with a conjunction or punctuation
+# (发展环境, 发展基础与面临形势, 【附则】); a heading that goes on with a verb or noun of its own acts on it
+# (发展环境优化行动 is work).
+_CONJUNCTIONS = "".join(of_kind("function_words", "conjunction"))
+_NO_WORK = re.compile(f"{_section_words('no_work')}|^[【\\[［]?(?:{_section_words('no_work_start')})"
+                      f"(?=$|[】\\]］\\s{_CONJUNCTIONS}、，,。：:；;（(])")
 _WORK = re.compile(_section_words("work"))
 # A heading that is only a word of eligibility, bracketed (【培育对象】…) or alone on its line (申报条件).
 _SCOPE = re.compile(f"[【\\[［]?(?:{_section_words('scope')})(?:[】\\]］]|$)")
