@@ -19,7 +19,8 @@ def _raw_texts() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in CORPUS.rglob("*.txt")}
 
 
-@pytest.mark.parametrize("folder", [GOLD, GOLD / "sealed"], ids=["open", "sealed"])
+@pytest.mark.parametrize("folder", [GOLD, GOLD / "sealed", GOLD / "sealed-2", GOLD / "sealed-3"],
+                         ids=["open", "sealed", "sealed-2", "sealed-3"])
 def test_corpus_gold_is_verbatim(folder):
     gold = load_gold(folder)
     assert not gold.problems and len(gold) >= 3
@@ -36,7 +37,7 @@ def test_corpus_gold_is_verbatim(folder):
             for target in (*(t for task in doc.tasks for t in task.targets), *doc.doc_targets):
                 assert target.quote in text, (gold_file.file, target.quote)
                 quoted += 1
-    assert quoted > 100
+    assert quoted > 30  # each part quotes at least its clauses and targets (sealed-3, the smallest: 36)
 
 
 def test_open_and_sealed_gold_are_large_enough():
