@@ -12,18 +12,25 @@ import argparse
 import sys
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-if not SHARED.exists():  # a worktree sits two levels below the folder that holds shared/
-    SHARED = Path("/work/shared/corpus")
+from policykit.notebooks import find_corpus
+from policykit.project import Project
+
+REPO = Path(__file__).resolve().parents[1]
 
 
-def corpus_files(shared: Path = SHARED) -> list[Path]:
-    """The shared corpus's text files, the blind ones and the folder's notes left out."""
+def default_corpus() -> Path | None:
+    """The development corpus as the notebooks find it: ``POLICYKIT_CORPUS``, else ``shared/corpus``
+    beside the checkout; ``None`` when there is none."""
+    return find_corpus(Project(REPO))
+
+
+def corpus_files(shared: Path) -> list[Path]:
+    """The shared corpus's text files, the folder's own notes (README, SOURCES) left out."""
     return sorted(p for p in shared.rglob("*") if p.is_file() and p.parent != shared
                   and not p.name.startswith("."))
 
 
-def make_shared_corpus(out: str | Path, mb: float = 10.0, shared: Path = SHARED) -> tuple[int, int]:
+def make_shared_corpus(out: str | Path, mb: float = 10.0, shared: Path | None = None) -> tuple[int, int]:
     """Write copies of the shared corpus under ``out`` until they hold at least ``mb`` MB; return
     (files, bytes). An existing complete copy of the same size is reused.
 
@@ -39,6 +46,9 @@ def make_shared_corpus(out: str | Path, mb: float = 10.0, shared: Path = SHARED)
     if done.exists():
         files = [p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")]
         return len(files), sum(p.stat().st_size for p in files)
+    shared = shared or default_corpus()
+    if shared is None:
+        raise FileNotFoundError("no development corpus: set POLICYKIT_CORPUS or put shared/corpus beside the checkout")
     sources = [(p.relative_to(shared), p.read_bytes()) for p in corpus_files(shared)]
     if not sources:
         raise FileNotFoundError(f"{shared}: no corpus files")

@@ -9,6 +9,7 @@ sys.path.insert(0, str(BENCHMARKS))
 
 import make_corpus  # noqa: E402
 import run as bench  # noqa: E402
+import shared_corpus  # noqa: E402
 
 
 def test_corpus_is_reproducible_and_seeded(tmp_path):
@@ -35,10 +36,7 @@ def test_corpus_has_every_clause_style_and_noise():
     assert 2_000 < len(units) < 30_000
 
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-
-
-@pytest.mark.skipif(not (SHARED.exists() or Path("/work/shared/corpus").exists()), reason="needs ../shared/corpus")
+@pytest.mark.skipif(shared_corpus.default_corpus() is None, reason="needs ../shared/corpus (or POLICYKIT_CORPUS)")
 def test_quick_bench_prints_one_table_of_every_figure(tmp_path, capsys):
     assert bench.main(["--quick", "--in-process", "--work", str(tmp_path)]) == 0
     out = capsys.readouterr().out
