@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import _sieve as sieve
-from ._lexicon import alternation, of_kind, role_words
+from ._lexicon import CONJUNCTIONS, alternation, of_kind, role_words
 from ._parsed import ParsedDocument, parse
 from ._records import AssignmentRecord, TaskRecord
 from ._units import (
@@ -67,11 +67,10 @@ _SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
 _SENTENCE_BOUNDARY = "。；;，,：:\n\t"
 _OPEN, _CLOSE = "（(〔", "）)〕"
 # Function words (function_words.tsv): conjunctions, 等, 由 (by), 会同 (jointly with), 的, 为/是.
-_CONJUNCTIONS = "".join(of_kind("function_words", "conjunction"))
 _AGENT = of_kind("function_words", "agent")
 _JOINTLY = of_kind("function_words", "jointly")
 _ATTRIBUTIVE = of_kind("function_words", "attributive")
-_GLUE = "、，,；;" + _CONJUNCTIONS + "".join(of_kind("function_words", "etc")) + " \u3000"
+_GLUE = "、，,；;" + CONJUNCTIONS + "".join(of_kind("function_words", "etc")) + " \u3000"
 _LIST_GLUE = "、 \u3000"
 # A role written in parentheses after a name in a list: X（牵头）for X alone; （按职责分工牵头）, （分别负责）
 # for every name of the list up to it.
@@ -560,7 +559,7 @@ def _with_clause(text: str, m: re.Match) -> _Clause | None:
     others_start = m.start("others")
     for end in range(m.end("others"), others_start + 1, -1):
         others = _subject_units(text, others_start, end)
-        if others and text[end - 1] not in "、" + _CONJUNCTIONS:
+        if others and text[end - 1] not in "、" + CONJUNCTIONS:
             units = [(u, "lead") for u in leads] + [(u, "participant") for u in others]
             return _Clause(start, end, tuple(units))
     return None

@@ -40,6 +40,9 @@ def role_words(use: str) -> dict[str, str]:
     return {row["word"]: row["role"] for row in lexicon.table("role_words").rows if use in row["uses"].split("|")}
 
 
+# The one-character conjunctions that join two names of a list (和, 及, 与; function_words.tsv), as the
+# readers of lists, clauses and headings put them in a character class.
+CONJUNCTIONS = "".join(of_kind("function_words", "conjunction"))
 # (category, English name, stems as written) rows, in file order.
 FUNCTIONS = tuple((row["category"], row["name_en"], tuple(row["stems"].split("|")))
                   for row in lexicon.table("unit_functions").rows)

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from ._clauses import find_clause_spans
-from ._lexicon import alternation, of_kind
+from ._lexicon import CONJUNCTIONS, alternation, of_kind
 from ._numbering import RANK, alternatives, find_marks, numeral
 from ._parsed import ParsedDocument, parse
 from ._records import TaskRecord
@@ -50,9 +50,8 @@ def _section_words(kind: str) -> str:
 # names its section only when the heading ends there or goes on with a conjunction or punctuation
 # (发展环境, 发展基础与面临形势, 【附则】); a heading that goes on with a verb or noun of its own acts on it
 # (发展环境优化行动 is work).
-_CONJUNCTIONS = "".join(of_kind("function_words", "conjunction"))
 _NO_WORK = re.compile(f"{_section_words('no_work')}|^[【\\[［]?(?:{_section_words('no_work_start')})"
-                      f"(?=$|[】\\]］\\s{_CONJUNCTIONS}、，,。：:；;（(])")
+                      f"(?=$|[】\\]］\\s{CONJUNCTIONS}、，,。：:；;（(])")
 _WORK = re.compile(_section_words("work"))
 # A heading that is only a word of eligibility, bracketed (【培育对象】…) or alone on its line (申报条件).
 _SCOPE = re.compile(f"[【\\[［]?(?:{_section_words('scope')})(?:[】\\]］]|$)")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
-from ._lexicon import BODY_NAMES, FUNCTION_STEMS, alternation, lexicon_words, of_kind
+from ._lexicon import BODY_NAMES, CONJUNCTIONS, FUNCTION_STEMS, alternation, lexicon_words, of_kind
 
 
 # Endings that close a unit name (unit_heads.tsv). Strong heads end a name wherever they stand; weak
@@ -37,7 +37,6 @@ _BRANCH = re.compile(r"^[\u4e00-\u9fff]{1,4}" + alternation(of_kind("unit_name_w
 _SQUAD = re.compile(alternation(of_kind("unit_name_words", "squad")) + "$")
 _SEPARATORS = "、，,；;/ \u3000\t"
 # Function words (function_words.tsv): 和/及/与 join two names, 以及 as 及 does; 等 closes a list.
-_CONJUNCTIONS = "".join(of_kind("function_words", "conjunction"))
 _LONG_CONJUNCTIONS = of_kind("function_words", "long_conjunction")
 _ETC = "".join(of_kind("function_words", "etc"))
 _ATTRIBUTIVE = of_kind("function_words", "attributive")
@@ -67,7 +66,7 @@ _COLLECTIVE_BODY = re.compile(alternation(of_kind("unit_collectives", "body")))
 _COLLECTIVE_END = re.compile(alternation(of_kind("unit_collectives", "body")) + "$")
 # After the first body word of a collective only more bodies may follow (各有关部门和单位, 各县区政府),
 # not a predicate (有关部门制定实施方案).
-_COLLECTIVE_TAIL = re.compile(rf"(?:[{_CONJUNCTIONS}、]?{alternation(of_kind('unit_collectives', 'body'))}|[（(][^（()）]*[)）])*$")
+_COLLECTIVE_TAIL = re.compile(rf"(?:[{CONJUNCTIONS}、]?{alternation(of_kind('unit_collectives', 'body'))}|[（(][^（()）]*[)）])*$")
 # Verbs that open a clause, not a name (鼓励科研院所牵头, 推动有效市场和有为政府协同).
 _VERB_STARTS = of_kind("unit_name_words", "verb_start")
 _VERBS_INSIDE = of_kind("unit_name_words", "verb_inside")
@@ -113,7 +112,7 @@ _ETC_TAIL = re.compile(
 )
 
 
-_ETC_INSIDE = re.compile(_ETC_TAIL.pattern.removesuffix("$") + f"(?:[{_CONJUNCTIONS}]|(?=[、，,])|$)")
+_ETC_INSIDE = re.compile(_ETC_TAIL.pattern.removesuffix("$") + f"(?:[{CONJUNCTIONS}]|(?=[、，,])|$)")
 
 
 @dataclass(frozen=True)
@@ -360,7 +359,7 @@ def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
     """Spans of 和/及/与/以及 that join two whole units (财政局和税务局), never inside one name."""
     out = []
     for i, ch in enumerate(name):
-        if ch in _CONJUNCTIONS and 0 < i < len(name) - 1:
+        if ch in CONJUNCTIONS and 0 < i < len(name) - 1:
             long = next((w for w in _LONG_CONJUNCTIONS if w[-1] == ch and name.startswith(w, i + 1 - len(w))), "")
             start = i + 1 - len(long) if long and i + 1 - len(long) > 0 else i  # 以及 joins as 及 does
             left, right = name[:start], name[i + 1:]
