@@ -392,7 +392,7 @@ def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reext
     workers : int
         Processes that read and extract in parallel; one writer appends to the log.
     limits : IngestLimits, optional
-        File and event size limits (default: :meth:`IngestLimits.from_env`).
+        File size, event size and number-count limits (default: :meth:`IngestLimits.from_env`).
     progress : callable, optional
         Wraps the iterable of files (e.g. ``tqdm``).
     engine : {"processes", "ray"}
