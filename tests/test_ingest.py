@@ -119,3 +119,14 @@ def test_a_file_swapped_for_a_fifo_after_discovery_is_refused_not_waited_on(tmp_
     monkeypatch.setattr(ingest_module, "discover_sources", swap)
     report = pk.ingest(project)
     assert report.problems == ["data/raw/plan.txt: a FIFO (named pipe), not a regular file; skipped"]
+
+
+def test_a_project_given_as_a_string_ingests(tmp_path):
+    from policykit.ingest import ingest
+    from policykit.project import Project
+
+    project = Project.create(tmp_path, {"plan.txt": "一、创新\n1.建实验室。(牵头单位:科技局)"})
+    as_text = Project(str(tmp_path))
+    assert as_text == project and as_text.log_path == tmp_path / "data" / "log" / "events.sqlite"
+    report = ingest(as_text, [str(project.raw_dir)])
+    assert report.files_ingested == 1

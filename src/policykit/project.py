@@ -34,6 +34,10 @@ class Project:
     root: Path
     log_url: str | None = None
 
+    def __post_init__(self) -> None:
+        # Project("folder") is the natural call from a notebook; every path below joins onto a Path.
+        object.__setattr__(self, "root", Path(self.root))
+
     @classmethod
     def find(cls, start: str | Path | None = None) -> Project:
         """The project whose root holds ``start`` (default: the current directory).
