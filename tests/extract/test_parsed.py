@@ -100,6 +100,14 @@ def test_a_window_the_sieve_rejects_holds_no_match(pattern, data):
     assert _sieve.could_match(_sieve.requirements(compiled), text, 0, len(text))
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_GROUPS, min_size=1, max_size=3), st.data())
+def test_a_window_the_joint_sieve_rejects_holds_no_match_of_any(patterns, data):
+    compiled = [re.compile(p) for p in patterns]
+    text = data.draw(st.from_regex(data.draw(st.sampled_from(compiled))))  # a text holding a match of one
+    assert _sieve.could_match(_sieve.requirements_of_any(compiled), text, 0, len(text))
+
+
 def test_first_characters_come_from_the_grammar():
     assert _sieve.first_chars(re.compile("(?<!甲)(?:乙|丙?丁)+戊")).pattern == "[丁丙乙]"
     assert _sieve.first_chars(re.compile("[0-3]?年")).pattern == "[0-3年]"  # an optional item lets the next open

@@ -60,6 +60,22 @@ def requirements(pattern: re.Pattern) -> tuple[str, ...]:
     return tuple(sorted(groups, key=lambda group: (len(group), group)))  # one find rejects most windows: singles first
 
 
+def requirements_of_any(patterns) -> tuple[str, ...]:
+    """A group of characters a match of any of ``patterns`` holds one of (a group of each, joined), so one
+    test rejects a window for all of them; () when one of them needs nothing.
+
+    >>> requirements_of_any([re.compile("[0-9]月"), re.compile("上半年|第[一二]季度"), re.compile("截至(?:目前|[0-9]月)")])
+    ('上截月第',)
+    """
+    chars: set[str] = set()
+    for pattern in patterns:
+        groups = requirements(pattern)
+        if not groups:
+            return ()
+        chars.update(min(groups, key=lambda group: (len(set(group) - chars), len(group))))  # fewest new first
+    return ("".join(sorted(chars)),)
+
+
 def could_match(needs: str | tuple[str, ...], text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a character of each group of ``needs`` (see :func:`requirements`;
     a string is a group per character, as :func:`required_chars` gives them).
