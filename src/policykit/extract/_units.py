@@ -288,10 +288,12 @@ def _organ_of(left: str, rest: str) -> bool:
     return left.endswith(_UNFINISHED) or (bool(_SQUAD.search(rest)) and not placeholder_or_place)
 
 
-_BODY_NAMES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+# Body names by their first two characters (none is shorter), longest first: most offsets of a name open
+# none, and a dictionary miss rejects them.
+_BODY_NAMES_BY_OPENING: dict[str, tuple[str, ...]] = {}
 # A long function stem is never cut inside either: 银行保险监督管理委员会 holds the head 银行 in its stem.
 for _body in sorted(BODY_NAMES | {stem for stem in FUNCTION_STEMS if len(stem) >= 4}, key=len, reverse=True):
-    _BODY_NAMES_BY_FIRST[_body[0]] = (*_BODY_NAMES_BY_FIRST.get(_body[0], ()), _body)
+    _BODY_NAMES_BY_OPENING[_body[:2]] = (*_BODY_NAMES_BY_OPENING.get(_body[:2], ()), _body)
 
 
 @lru_cache(maxsize=65536)
@@ -299,10 +301,11 @@ def _inside_body_names(name: str) -> frozenset[int]:
     """Offsets of ``name`` that fall strictly inside the name of a known body (文化广电旅游局, 银保监局) or a
     long function stem (银行保险监督管理): no cut is taken there."""
     inside: set[int] = set()
-    for i, ch in enumerate(name):
-        body = next((b for b in _BODY_NAMES_BY_FIRST.get(ch, ()) if name.startswith(b, i)), None)
-        if body:
-            inside.update(range(i + 1, i + len(body)))
+    for i in range(len(name) - 1):
+        for body in _BODY_NAMES_BY_OPENING.get(name[i:i + 2], ()):
+            if name.startswith(body, i):
+                inside.update(range(i + 1, i + len(body)))
+                break
     return frozenset(inside)
 
 
