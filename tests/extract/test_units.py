@@ -301,3 +301,8 @@ def _naive_inside(name: str) -> frozenset[int]:
        .map("".join))
 def test_offsets_inside_body_names_agree_with_a_scan_of_every_name(name):
     assert _units._inside_body_names.__wrapped__(name) == _naive_inside(name)
+
+
+@given(st.lists(st.sampled_from([*_units.UNIT_HEADS, "县", "发展", "改革", "和"]), min_size=1, max_size=4).map("".join))
+def test_heads_by_last_character_end_what_the_heads_end(name):
+    assert name.endswith(_units._HEADS_BY_LAST.get(name[-1], ())) == name.endswith(_units.UNIT_HEADS)
