@@ -57,9 +57,11 @@ def test_required_characters_come_from_the_grammar():
 
 
 _WINDOWED = [_periods._YEAR_WORD, _periods._SPAN_FROM, _periods._FIVE_YEAR_END, _periods._DURATION,
-             _periods._RECURRING, _periods._YEARLY_AVERAGE, _periods._MONTH_RANGE, _periods._MONTH_END]
+             _periods._RECURRING, _periods._YEARLY_AVERAGE, _periods._MONTH_RANGE, _periods._MONTH_END,
+             _periods._MULTI_YEAR, _periods._QUARTERS, _periods._UNTIL, _periods._ONE_MONTH]
 _TOKENS = ["2025年", "二〇二四年", "十四五末", "“十五五”时期末", "年起", "5年内", "每年", "年均", "1至4月份", "5月底",
-           "三年打造", "去年", "今年", "上年", "比上年", "面向", "，", "。", "甲", "年", "月", "2", "五"]
+           "三年打造", "去年", "今年", "上年", "比上年", "面向", "，", "。", "甲", "年", "月", "2", "五",
+           "今后五年", "《纲要", "上半年", "前三季度", "第二季度", "截至", "到", "目前", "3月份", "达到"]
 years = st.lists(st.sampled_from(_TOKENS), max_size=12).map("".join)
 
 
@@ -72,6 +74,38 @@ def test_the_sieve_never_hides_a_match(pattern, text, start, end):
     found = _sieve.last(pattern, text, start, end)
     assert (found and (found.span(), found.group())) == (plain and (plain.span(), plain.group()))
     assert (_sieve.search(pattern, text, start, end) is None) == (pattern.search(text, start, end) is None)
+
+
+def test_required_groups_come_from_the_grammar():
+    assert _sieve.requirements(re.compile("(?:前三季度|上半年|第[一二]季度)")) == ("上季",)  # 季 serves two branches
+    assert _sieve.requirements(re.compile("甲[乙丙]")) == ("甲", "丙乙")  # a class of a few characters
+    assert _sieve.requirements(re.compile("甲[乙-戊]")) == ("甲",)  # … not of many
+    assert _sieve.requirements(re.compile("甲|乙|丙|丁")) == ()  # branches needing too many to cover
+    assert _sieve.requirements(re.compile("甲|乙?")) == ()  # a branch that needs nothing
+
+
+# Small patterns of the shapes the sieve reads (literals, classes, optional and repeated groups, branches).
+_ATOMS = st.sampled_from(["甲", "乙", "丙", "[甲乙]", "[0-2]", "[0-9]", r"\d"])
+_GROUPS = st.recursive(_ATOMS, lambda inner: st.one_of(
+    st.lists(inner, min_size=1, max_size=3).map("".join),
+    st.lists(inner, min_size=2, max_size=3).map(lambda parts: "(?:" + "|".join(parts) + ")"),
+    inner.map(lambda part: "(?:" + part + ")" + ("?", "+", "*", "{2}")[len(part) % 4])), max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_GROUPS, st.data())
+def test_a_window_the_sieve_rejects_holds_no_match(pattern, data):
+    compiled = re.compile(pattern)
+    text = data.draw(st.from_regex(compiled))  # a text holding a match
+    assert _sieve.could_match(_sieve.requirements(compiled), text, 0, len(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_GROUPS, min_size=1, max_size=3), st.data())
+def test_a_window_the_joint_sieve_rejects_holds_no_match_of_any(patterns, data):
+    compiled = [re.compile(p) for p in patterns]
+    text = data.draw(st.from_regex(data.draw(st.sampled_from(compiled))))  # a text holding a match of one
+    assert _sieve.could_match(_sieve.requirements_of_any(compiled), text, 0, len(text))
 
 
 def test_first_characters_come_from_the_grammar():

@@ -5,6 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from policykit.extract import _units
+from policykit.extract._lexicon import BODY_NAMES, FUNCTION_STEMS
 from policykit.extract._units import is_placeholder, looks_like_unit, split_unit_list
 
 
@@ -281,3 +283,26 @@ def test_the_units_of_a_task_force_by_their_role_are_one_collective(name):
 @pytest.mark.parametrize("name", ["牵头单位", "责任单位", "市科技局牵头单位"])
 def test_a_role_label_alone_or_after_one_unit_is_no_collective(name):
     assert not is_placeholder(name)
+
+
+_BODIES = sorted(BODY_NAMES | {stem for stem in FUNCTION_STEMS if len(stem) >= 4})
+
+
+def _naive_inside(name: str) -> frozenset[int]:
+    """At each offset, the longest body name starting there covers the offsets inside it."""
+    inside: set[int] = set()
+    for i in range(len(name)):
+        longest = max((b for b in _BODIES if name.startswith(b, i)), key=len, default="")
+        inside.update(range(i + 1, i + len(longest)))
+    return frozenset(inside)
+
+
+@given(st.lists(st.one_of(st.sampled_from(_BODIES), st.sampled_from(["县", "局", "国", "中", "市", "、"])), max_size=6)
+       .map("".join))
+def test_offsets_inside_body_names_agree_with_a_scan_of_every_name(name):
+    assert _units._inside_body_names.__wrapped__(name) == _naive_inside(name)
+
+
+@given(st.lists(st.sampled_from([*_units.UNIT_HEADS, "县", "发展", "改革", "和"]), min_size=1, max_size=4).map("".join))
+def test_heads_by_last_character_end_what_the_heads_end(name):
+    assert name.endswith(_units._HEADS_BY_LAST.get(name[-1], ())) == name.endswith(_units.UNIT_HEADS)

@@ -190,9 +190,7 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int,
     relative = stated.group("rel") if stated else None
     multi_year = sieve.last(_MULTI_YEAR, text, bounds.before(pos, LINE_END), pos)
     if multi_year is None and stated is None:
-        heading = _heading_before(doc, pos)
-        if last_year_word(heading, 0, len(heading), True) is None:  # 二、“十五五”时期目标任务和2026年工作安排
-            multi_year = _MULTI_YEAR.search(heading)
+        multi_year = _heading_span(doc, pos)
     stated_year = stated_year_of(stated)
     stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
@@ -236,10 +234,11 @@ def _observed(doc: ParsedDocument, sentence_start: int, pos: int, year: int | No
 
 
 class Headings(NamedTuple):
-    """The section headings (一、…) of a text: where each ends, and its line."""
+    """The section headings (一、…) of a text: where each ends, its line and the span its words name."""
 
     ends: list[int]
     lines: list[str]
+    spans: list[re.Match | None]  # see :func:`_span_named`
 
 
 def headings_of(text: str) -> Headings:
@@ -249,32 +248,50 @@ def headings_of(text: str) -> Headings:
     ['一、目标', '二、任务']
     """
     matches = list(_HEADING.finditer(text))
-    return Headings([m.end() for m in matches], [m.group(0) for m in matches])
+    lines = [m.group(0) for m in matches]
+    return Headings([m.end() for m in matches], lines, [_span_named(line) for line in lines])
+
+
+def _span_named(heading: str) -> re.Match | None:
+    """The five-year word of a heading that states no year (二、“十五五”时期目标任务和2026年工作安排: none)."""
+    return _MULTI_YEAR.search(heading) if last_year_word(heading, 0, len(heading), True) is None else None
+
+
+def _heading_span(doc: ParsedDocument, pos: int) -> re.Match | None:
+    """:func:`_span_named` of the heading before ``pos`` (see :func:`_heading_before`), read once per heading."""
+    i, line = _heading_at(doc, pos)
+    return _span_named(line) if i is None else doc.headings.spans[i]
 
 
 def _heading_before(doc: ParsedDocument, pos: int) -> str:
     """The nearest section heading (一、…) before a position, or ""."""
+    return _heading_at(doc, pos)[1]
+
+
+def _heading_at(doc: ParsedDocument, pos: int) -> tuple[int | None, str]:
+    """The nearest section heading before a position: its index in ``doc.headings`` and its line (None and
+    the line so far for a heading that ``pos`` lies on, None and "" for none)."""
     # The line holding ``pos`` is read up to ``pos`` only, as finditer(text, 0, pos) would; a heading of
     # an earlier line counts when it ends at ``pos`` or before.
     line_start = doc.text.rfind("\n", 0, pos) + 1
     current = _HEADING.match(doc.text, line_start, pos)
     if current:
-        return current.group(0)
-    ends, lines = doc.headings
+        return None, current.group(0)
+    ends, lines, _ = doc.headings
     i = bisect_right(ends, pos) - 1
-    return lines[i] if i >= 0 else ""
+    return (i, lines[i]) if i >= 0 else (None, "")
 
 
 def _period(before: str, year: int | None, metadata: DocumentMetadata) -> tuple[str | None, str | None]:
     if year is None:
         return metadata.period, None
-    for pattern, builder in ((_MONTH_RANGE, _month_range), (_QUARTERS, _quarter), (_UNTIL, _until),
-                             (_MONTH_END, _month_end), (_ONE_MONTH, _one_month)):
-        found = sieve.last(pattern, before)
-        if found is not None:
-            period = builder(found, year)
-            if period is not None:
-                return period
+    if sieve.could_match(_PERIOD_NEEDS, before, 0, len(before)):  # most windows name no period: one test
+        for pattern, builder in _PERIOD_WORDS:
+            found = sieve.last(pattern, before)
+            if found is not None:
+                period = builder(found, year)
+                if period is not None:
+                    return period
     return str(year), None
 
 
@@ -315,3 +332,9 @@ def _one_month(m: re.Match, year: int) -> tuple[str, str | None] | None:
 
 def _last_day(year: int, month: int) -> str:
     return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+# The words that name an observation's period, most specific first, with the reading of each.
+_PERIOD_WORDS = ((_MONTH_RANGE, _month_range), (_QUARTERS, _quarter), (_UNTIL, _until), (_MONTH_END, _month_end),
+                 (_ONE_MONTH, _one_month))
+_PERIOD_NEEDS = sieve.requirements_of_any(pattern for pattern, _ in _PERIOD_WORDS)

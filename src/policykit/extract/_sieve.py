@@ -39,31 +39,67 @@ def required_chars(pattern: re.Pattern) -> str:
     >>> required_chars(re.compile("甲乙|乙丙"))
     '乙'
     """
-    if pattern.flags & re.IGNORECASE:
-        return ""  # a literal then stands for several characters
-    return "".join(sorted(_required(sre_parse.parse(pattern.pattern, pattern.flags))))
+    return "".join(sorted(group for group in requirements(pattern) if len(group) == 1))
 
 
-def could_match(needs: str, text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` holds every character of ``needs`` (see :func:`required_chars`).
+@_per_pattern
+def requirements(pattern: re.Pattern) -> tuple[str, ...]:
+    """Groups of characters every match of ``pattern`` holds one of: a single character it always holds
+    (see :func:`required_chars`), or one of a few where its branches differ (季 or 半 for 第一季度|上半年).
 
-    >>> could_match("年", "到2025年", 0, 6), could_match("年", "到2025年", 0, 5)
-    (True, False)
+    Examples
+    --------
+    >>> requirements(re.compile("(?:前三季度|上半年|第[一二]季度)"))
+    ('上季',)
+    >>> requirements(re.compile("(?:截至|到)(?:目前|[0-9]月)"))
+    ('到截', '月目')
     """
-    for ch in needs:  # a loop, not all(...): this runs for every figure
-        if text.find(ch, start, end) < 0:
+    if pattern.flags & re.IGNORECASE:
+        return ()  # a literal then stands for several characters
+    groups = ("".join(sorted(group)) for group in _required(sre_parse.parse(pattern.pattern, pattern.flags)))
+    return tuple(sorted(groups, key=lambda group: (len(group), group)))  # one find rejects most windows: singles first
+
+
+def requirements_of_any(patterns) -> tuple[str, ...]:
+    """A group of characters a match of any of ``patterns`` holds one of (a group of each, joined), so one
+    test rejects a window for all of them; () when one of them needs nothing.
+
+    >>> requirements_of_any([re.compile("[0-9]月"), re.compile("上半年|第[一二]季度"), re.compile("截至(?:目前|[0-9]月)")])
+    ('上截月第',)
+    """
+    chars: set[str] = set()
+    for pattern in patterns:
+        groups = requirements(pattern)
+        if not groups:
+            return ()
+        chars.update(min(groups, key=lambda group: (len(set(group) - chars), len(group))))  # fewest new first
+    return ("".join(sorted(chars)),)
+
+
+def could_match(needs: str | tuple[str, ...], text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a character of each group of ``needs`` (see :func:`requirements`;
+    a string is a group per character, as :func:`required_chars` gives them).
+
+    >>> could_match("年", "到2025年", 0, 6), could_match("年", "到2025年", 0, 5), could_match(("季半",), "上半年", 0, 3)
+    (True, False, True)
+    """
+    for group in needs:  # loops, not all(...): this runs for every figure
+        for ch in group:
+            if text.find(ch, start, end) >= 0:
+                break
+        else:
             return False
     return True
 
 
 def search(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
-    """``pattern.search(text, start, end)``, skipped when the window lacks a character every match needs.
+    """``pattern.search(text, start, end)``, skipped when the window lacks what every match needs.
 
     >>> search(re.compile("每年"), "全年每季度", 0, 5) is None
     True
     """
     end = len(text) if end is None else end
-    return pattern.search(text, start, end) if could_match(required_chars(pattern), text, start, end) else None
+    return pattern.search(text, start, end) if could_match(requirements(pattern), text, start, end) else None
 
 
 def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
@@ -74,7 +110,7 @@ def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None)
     """
     end = len(text) if end is None else end
     found = None
-    if could_match(required_chars(pattern), text, start, end):
+    if could_match(requirements(pattern), text, start, end):
         for found in pattern.finditer(text, start, end):
             pass
     return found
@@ -169,17 +205,57 @@ def _class(items) -> tuple[set[tuple[int, int]], bool] | None:
     return ranges, False
 
 
-def _required(items) -> set[str]:
-    found: set[str] = set()
+# A class of more characters than this, or branches needing more to cover them, is no cheap test.
+_MOST_IN_GROUP = 3
+
+
+def _required(items) -> list[frozenset[str]]:
+    """Groups of characters a match of ``items`` holds one of each of."""
+    found: list[frozenset[str]] = []
     for op, av in items:
         if op is sre.LITERAL:
-            found.add(chr(av))
+            found.append(frozenset(chr(av)))
+        elif op is sre.IN:
+            chars = _class_chars(av)
+            if chars:
+                found.append(chars)
         elif op is sre.SUBPATTERN:
-            found |= _required(av[-1])
+            found += _required(av[-1])
         elif op is sre.ATOMIC_GROUP:
-            found |= _required(av)
+            found += _required(av)
         elif op is sre.BRANCH:
-            found |= set.intersection(*(_required(branch) for branch in av[1]))
+            found += _branches_need([_required(branch) for branch in av[1]])
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            found |= _required(av[2])
-    return found
+            found += _required(av[2])
+    return list(dict.fromkeys(found))
+
+
+def _class_chars(items) -> frozenset[str] | None:
+    """The few characters a class (``[一二]``) stands for, or None."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < _MOST_IN_GROUP:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return frozenset(chars) if len(chars) <= _MOST_IN_GROUP else None
+
+
+def _branches_need(branches: list[list[frozenset[str]]]) -> list[frozenset[str]]:
+    """What every match of one of ``branches`` needs: the groups all of them need, else one group that
+    holds a group of each branch (chosen greedily, the group that serves most branches first)."""
+    common = [group for group in branches[0] if all(group in other for other in branches[1:])]
+    if common:
+        return common
+    cover: set[str] = set()
+    left = list(branches)
+    while left:
+        best = max((group for branch in left for group in branch),
+                   key=lambda g: (sum(g in branch for branch in left), -len(g)), default=None)
+        if best is None:
+            return []  # a branch needs nothing
+        cover |= best
+        left = [branch for branch in left if best not in branch]
+    return [frozenset(cover)] if len(cover) <= _MOST_IN_GROUP else []

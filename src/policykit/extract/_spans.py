@@ -44,17 +44,17 @@ class Boundaries:
     def before(self, pos: int, stops: str, reach: int = MAX_REACH) -> int:
         """Start of the stretch that ends at ``pos``: just after the last character of ``stops`` before it
         (at most ``reach`` characters back)."""
-        low = max(0, pos - reach)
+        low = pos - reach if pos > reach else 0
         # The last stop before ``pos`` is the first one at or after ``len - pos`` in the reversed text.
         size = len(self.text)
-        last = _stop_class(stops).search(self._reversed, size - pos, size - low)
+        last = (_STOP_CLASSES.get(stops) or _stop_class(stops)).search(self._reversed, size - pos, size - low)
         return size - last.start() if last else low
 
     def after(self, pos: int, stops: str) -> int:
         """End of the stretch that starts at ``pos``: the first character of ``stops`` at or after it (at most
         ``MAX_REACH`` characters on)."""
         high = min(len(self.text), pos + MAX_REACH)
-        first = _stop_class(stops).search(self.text, pos, high)
+        first = (_STOP_CLASSES.get(stops) or _stop_class(stops)).search(self.text, pos, high)
         return first.start() if first else high
 
 
@@ -84,7 +84,10 @@ def boundary_after(text: str, pos: int, stops: str) -> int:
     return boundaries_of(text).after(pos, stops)
 
 
-@lru_cache(maxsize=32)
+_STOP_CLASSES: dict[str, re.Pattern] = {}  # looked up for every figure: a dict, not a call
+
+
 def _stop_class(stops: str) -> re.Pattern:
     """One pattern for any character of ``stops``: a single search instead of one per character."""
-    return re.compile("[" + re.escape(stops) + "]")
+    pattern = _STOP_CLASSES[stops] = re.compile("[" + re.escape(stops) + "]")
+    return pattern

@@ -29,6 +29,11 @@ from ._lexicon import BODY_NAMES, CONJUNCTIONS, FUNCTION_STEMS, alternation, lex
 _STRONG_HEADS = of_kind("unit_heads", "strong", "strength")
 _WEAK_HEADS = of_kind("unit_heads", "weak", "strength")
 UNIT_HEADS = tuple(sorted(_STRONG_HEADS + _WEAK_HEADS, key=len, reverse=True))
+# The heads by their last character: where a list split tries every offset, it tests the few heads that
+# can end there, not all of them.
+_HEADS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _head in UNIT_HEADS:
+    _HEADS_BY_LAST[_head[-1]] = (*_HEADS_BY_LAST.get(_head[-1], ()), _head)
 
 # A name may not start with these: they continue the name before them (县委|宣传部, 政府|办公室).
 _CONTINUATIONS = of_kind("unit_name_words", "continuation")
@@ -288,10 +293,12 @@ def _organ_of(left: str, rest: str) -> bool:
     return left.endswith(_UNFINISHED) or (bool(_SQUAD.search(rest)) and not placeholder_or_place)
 
 
-_BODY_NAMES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+# Body names by their first two characters (none is shorter), longest first: most offsets of a name open
+# none, and a dictionary miss rejects them.
+_BODY_NAMES_BY_OPENING: dict[str, tuple[str, ...]] = {}
 # A long function stem is never cut inside either: 银行保险监督管理委员会 holds the head 银行 in its stem.
 for _body in sorted(BODY_NAMES | {stem for stem in FUNCTION_STEMS if len(stem) >= 4}, key=len, reverse=True):
-    _BODY_NAMES_BY_FIRST[_body[0]] = (*_BODY_NAMES_BY_FIRST.get(_body[0], ()), _body)
+    _BODY_NAMES_BY_OPENING[_body[:2]] = (*_BODY_NAMES_BY_OPENING.get(_body[:2], ()), _body)
 
 
 @lru_cache(maxsize=65536)
@@ -299,10 +306,11 @@ def _inside_body_names(name: str) -> frozenset[int]:
     """Offsets of ``name`` that fall strictly inside the name of a known body (文化广电旅游局, 银保监局) or a
     long function stem (银行保险监督管理): no cut is taken there."""
     inside: set[int] = set()
-    for i, ch in enumerate(name):
-        body = next((b for b in _BODY_NAMES_BY_FIRST.get(ch, ()) if name.startswith(b, i)), None)
-        if body:
-            inside.update(range(i + 1, i + len(body)))
+    for i in range(len(name) - 1):
+        for body in _BODY_NAMES_BY_OPENING.get(name[i:i + 2], ()):
+            if name.startswith(body, i):
+                inside.update(range(i + 1, i + len(body)))
+                break
     return frozenset(inside)
 
 
@@ -325,9 +333,9 @@ def _next_cut(name: str, pos: int) -> int | None:
     stem_end = pos + stem + (len(name[pos:]) - len(name[pos:].lstrip(_MARKS))) if stem >= _LOST_HEAD_STEM else -1
     inside = _inside_body_names(name)
     for cut in range(pos + 2, len(name) - 1):
-        left, rest = name[pos:cut], name[cut:]
-        if not left.endswith(UNIT_HEADS) and cut != stem_end or cut in inside:
+        if cut in inside or cut != stem_end and not name.endswith(_HEADS_BY_LAST.get(name[cut - 1], ()), pos, cut):
             continue  # no cut can be taken here, whatever follows: skip the costly tests of ``rest``
+        left, rest = name[pos:cut], name[cut:]
         if left in _JURISDICTIONS or left[-1] + rest[0] in _WORDS_ACROSS:  # 街道|综合执法队, 街道社|区建设科
             continue
         if not _valid_start(rest) or not (looks_like_unit(rest) or starts_unit_name(rest)) or _organ_of(left, rest):
