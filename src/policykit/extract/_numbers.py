@@ -57,7 +57,7 @@ _FINANCIAL_CHARS = "".join(r["char"] for r in _FINANCIAL_ROWS)
 _ANY_FINANCIAL = re.compile(f"[{_FINANCIAL_CHARS}]")
 # A run of numeral characters holding a financial one; read as a numeral when it holds an unambiguous
 # financial character or two financial ones, or stands before a currency (伍元).
-_FINANCIAL_RUN = re.compile(f"[{_CN_CHARS}{_FINANCIAL_CHARS}]*[{_FINANCIAL_CHARS}][{_CN_CHARS}{_FINANCIAL_CHARS}]*")
+_NUMERAL_RUN = re.compile(f"[{_CN_CHARS}{_FINANCIAL_CHARS}]+")
 
 # Units of measure (lexicon ``measure_units``), longest first so that 千瓦时 wins over 千瓦 and 人次 over 人.
 _UNIT_ROWS = lexicon.table("measure_units").rows
@@ -170,14 +170,19 @@ def normalise_digits(text: str) -> str:
 
 
 def _financial_to_plain(text: str) -> str:
-    """壹佰万元 -> 一百万元 where a run of numerals is financial (see ``_FINANCIAL_RUN``), offsets kept."""
+    """壹佰万元 -> 一百万元 where a run of numerals is financial (see ``_NUMERAL_RUN``), offsets kept."""
     pieces, last = [], 0
-    for m in _FINANCIAL_RUN.finditer(text):
-        run = m.group()
+    # From the first financial character of a run (found at C speed) to the run's end: the plain numerals
+    # before it change nothing, and a pattern opening with them would be tried at every character.
+    while (found := _ANY_FINANCIAL.search(text, last)) is not None:
+        start, end = found.start(), _NUMERAL_RUN.match(text, found.start()).end()
+        run = text[start:end]
         financial = sum(ch in _FINANCIAL_CHARS for ch in run)
-        if any(ch in _FIRM_FINANCIAL for ch in run) or financial > 1 or text.startswith(_MONEY_AFTER, m.end()):
-            pieces += [text[last:m.start()], run.translate(_FINANCIAL)]
-            last = m.end()
+        if any(ch in _FIRM_FINANCIAL for ch in run) or financial > 1 or text.startswith(_MONEY_AFTER, end):
+            pieces += [text[last:start], run.translate(_FINANCIAL)]
+        else:
+            pieces.append(text[last:end])
+        last = end
     return "".join(pieces) + text[last:] if pieces else text
 
 

@@ -1,0 +1,37 @@
+"""The number reader's fast paths agree with the plain definitions they stand in for."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit.extract import _numbers
+
+_FIN, _CN = _numbers._FINANCIAL_CHARS, _numbers._CN_CHARS
+_AMBIGUOUS = "".join(r["char"] for r in _numbers._FINANCIAL_ROWS if r["ambiguous"] == "yes")
+# Firm and ambiguous financial numerals and plain ones mixed with a currency and other characters, so
+# runs of every kind occur.
+_TEXT = st.text(alphabet=st.sampled_from(_FIN[:2] + _AMBIGUOUS + _CN[:5] + "元年，a1"), max_size=24)
+
+
+def _financial_by_definition(text: str) -> str:
+    """The financial runs as a single pattern finds them: numeral runs that hold a financial character."""
+    pieces, last = [], 0
+    for m in re.finditer(f"[{_CN}{_FIN}]*[{_FIN}][{_CN}{_FIN}]*", text):
+        run = m.group()
+        firm = any(ch in _numbers._FIRM_FINANCIAL for ch in run) or sum(ch in _FIN for ch in run) > 1
+        if firm or text.startswith(_numbers._MONEY_AFTER, m.end()):
+            pieces += [text[last:m.start()], run.translate(_numbers._FINANCIAL)]
+            last = m.end()
+    return "".join(pieces) + text[last:]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_financial_runs_are_those_of_the_single_pattern(text):
+    assert _numbers._financial_to_plain(text) == _financial_by_definition(text)
+
+
+def test_financial_runs_cover_a_run_on_both_sides():
+    assert _numbers._financial_to_plain("共一佰二拾元，伍陆年") == "共一百二十元，五六年"
