@@ -35,3 +35,20 @@ def test_financial_runs_are_those_of_the_single_pattern(text):
 
 def test_financial_runs_cover_a_run_on_both_sides():
     assert _numbers._financial_to_plain("共一佰二拾元，伍陆年") == "共一百二十元，五六年"
+
+
+_GAPPED = "".join(_numbers._GAPPED_PREFIXES)
+_NEAR_GAPPED = st.text(alphabet=st.sampled_from(_GAPPED + "入选一人5"), max_size=16)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEAR_GAPPED)
+def test_gapped_reach_never_hides_a_gapped_prefix(text):
+    everywhere = frozenset(range(len(text) + 1))
+    reach = _numbers._gapped_reach(text)
+    for start in range(len(text) + 1):
+        assert _numbers._prefix_comparator(text, start, reach) == _numbers._prefix_comparator(text, start, everywhere)
+
+
+def test_a_gapped_prefix_governs_across_a_short_verb():
+    assert [(q.comparator, q.cue) for q in _numbers.find_quantities("至少入选一人")] == [(">=", "至少")]

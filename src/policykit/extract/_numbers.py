@@ -105,8 +105,8 @@ _SENTENCE_CLOSE = frozenset("，,；;。！？!?\n")
 _QUANTITY_FOLLOWERS = frozenset(_APPROX_MARKS + _RANGE_DASH + _TENTHS + _HALF + "".join(word[0] for word, _ in _SUFFIX_COMPARATORS))
 _WORD_BEFORE_NUMERAL = set(_words("word_before"))  # 数十, 几百: vague, not 10 or 100
 _ORDINAL_MARKS = frozenset(_words("ordinal"))
-# 至少 may govern a number across a short verb: 至少入选一人.
-_GAPPED_PREFIXES = _words("gapped_prefix")
+# 至少 may govern a number across a short verb of at most _GAP characters: 至少入选一人.
+_GAPPED_PREFIXES, _GAP = _words("gapped_prefix"), 2
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _CHINESE = rf"[{_CN_CHARS}]+(?:{_POINT}[{_CN_DIGIT_CHARS}]+[{_BIG_CHARS}]*)?"  # 三点五万: a decimal may take a scale
@@ -303,6 +303,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     if not isinstance(text, str):
         return ()
     norm = normalise_digits(text)
+    gapped = _gapped_reach(norm)
     out: list[Quantity] = []
     pos = 0
     while True:
@@ -322,7 +323,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if _unreadable(norm, m):
             pos = _unreadable_end(norm, m)  # refused, never misread: see numeral_warnings
             continue
-        quantity = _read_quantity(norm, m)
+        quantity = _read_quantity(norm, m, gapped)
         if quantity is None:
             chinese = m.group("chinese")
             if chinese and len(chinese) > 1 and not chinese.strip(_CN_DIGIT_CHARS):
@@ -455,8 +456,8 @@ def _unit_at(norm: str, pos: int) -> str | None:
     return unit.group() if unit else None
 
 
-def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
-    if _plainly_bare(norm, m):
+def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity | None:
+    if _plainly_bare(norm, m, gapped):
         return None
     start = m.start()
     if m.group("chinese") and not m.group("pct"):
@@ -493,7 +494,7 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
         return fraction
     written_unit = (scale_word + unit) if unit else (scale_word or None)
     suffix_cmp, suffix_word, pos = _suffix_comparator(norm, pos)
-    prefix_cmp, prefix_word, start = threshold or _prefix_comparator(norm, start)
+    prefix_cmp, prefix_word, start = threshold or _prefix_comparator(norm, start, gapped)
     if written_unit is None and suffix_cmp is None and prefix_cmp is None:
         return None
     if high is not None:
@@ -533,14 +534,14 @@ def _bare_scale_threshold(norm: str, m: re.Match) -> tuple[str, str, int] | None
     return None
 
 
-def _plainly_bare(norm: str, m: re.Match) -> bool:
+def _plainly_bare(norm: str, m: re.Match, gapped: frozenset[int]) -> bool:
     """A plain digit run or one Chinese digit with no unit, approximation, range, fraction or comparator
     around it (the 1 of 1., the 一 of 一是): most numerals of a text, rejected without the full reading."""
     if m.group("pct") or (m.group("scale") if m.group("arabic") else len(m.group()) != 1 or m.group() not in _CN_DIGIT_CHARS):
         return False
     end = m.end()
     return (norm[end:end + 1] not in _QUANTITY_FOLLOWERS and not _UNIT.match(norm, end)
-            and _prefix_comparator(norm, m.start())[0] is None)
+            and _prefix_comparator(norm, m.start(), gapped)[0] is None)
 
 
 def _scaled(value: Decimal, scale: int, factor: Decimal = Decimal(1)) -> Decimal:
@@ -639,15 +640,30 @@ def _suffix_comparator(norm: str, pos: int) -> tuple[str | None, str | None, int
     return None, None, pos
 
 
-def _prefix_comparator(norm: str, start: int) -> tuple[str | None, str | None, int]:
+def _prefix_comparator(norm: str, start: int, gapped: frozenset[int]) -> tuple[str | None, str | None, int]:
+    """The comparator word before the number at ``start``; ``gapped`` is ``_gapped_reach(norm)``."""
     for cue, word, comparator in _PREFIX_CUES_BY_LAST.get(norm[start - 1], ()) if start else ():
         if norm.endswith(cue, 0, start) and not any(w.endswith(cue) and norm.endswith(w, 0, start) for w in _NOT_CUES):
             return comparator, word, start - len(cue)
+    if start not in gapped:
+        return None, None, start
     for word in _GAPPED_PREFIXES:
-        found = norm.rfind(word, max(0, start - len(word) - 2), start)
+        found = norm.rfind(word, max(0, start - len(word) - _GAP), start)
         if found != -1 and _HAN_RUN.fullmatch(norm, found + len(word), start):
             return ">=", word, found
     return None, None, start
+
+
+def _gapped_reach(norm: str) -> frozenset[int]:
+    """Where a number may start to be governed by a gapped prefix (至少入选一人): up to
+    ``_GAP`` characters after one, found once per text instead of searched for before every number."""
+    reach = set()
+    for word in _GAPPED_PREFIXES:
+        found = norm.find(word)
+        while found != -1:
+            reach.update(range(found + len(word), found + len(word) + _GAP + 1))
+            found = norm.find(word, found + 1)
+    return frozenset(reach)
 
 
 def _adjacent_pair(norm: str, m: re.Match) -> Quantity | None:
