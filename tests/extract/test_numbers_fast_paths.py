@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Context, Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -52,3 +53,23 @@ def test_gapped_reach_never_hides_a_gapped_prefix(text):
 
 def test_a_gapped_prefix_governs_across_a_short_verb():
     assert [(q.comparator, q.cue) for q in _numbers.find_quantities("至少入选一人")] == [(">=", "至少")]
+
+
+# Coefficient and exponent drawn apart, so that whole values written with a point (1.00) occur; the
+# reader never makes a positive exponent.
+_DECIMALS = st.builds(lambda digits, exponent: Decimal(digits).scaleb(exponent),
+                      st.integers(0, 10**12), st.integers(-6, 0))
+
+
+def _scaled_by_definition(value, scale, factor):
+    """value × scale × factor, exact, as an integer (exponent 0) when whole and without trailing zeros else."""
+    result = Context(prec=80).multiply(Context(prec=80).multiply(value, scale), factor)
+    return result.quantize(1) if result == result.to_integral_value() else result.normalize(Context(prec=80))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DECIMALS, st.sampled_from([1, 10, 10000, 10**8]), st.sampled_from(["1", "1.0", "0.0005", "15"]))
+def test_scaled_is_the_exact_product_in_plain_notation(value, scale, factor):
+    got = _numbers._scaled(value, scale, Decimal(factor))
+    want = _scaled_by_definition(value, scale, Decimal(factor))
+    assert (got, got.as_tuple().exponent) == (want, want.as_tuple().exponent)

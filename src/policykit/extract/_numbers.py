@@ -551,6 +551,8 @@ def _scaled(value: Decimal, scale: int, factor: Decimal = Decimal(1)) -> Decimal
     The context is as precise as the result needs, so a 40-digit figure in a garbled file neither
     raises nor rounds.
     """
+    if scale == 1 and factor == _ONE and value.as_tuple().exponent == 0:
+        return value  # an integer written without a point is its own plain notation: most figures
     exponent = len(str(scale)) - 1
     context = Context(prec=len(value.as_tuple().digits) + len(factor.as_tuple().digits) + exponent + 2)
     result = context.multiply(value, factor).scaleb(exponent, context)
