@@ -149,8 +149,8 @@ _PROFILE_WORD = re.compile(
 )
 _POST_LINE = re.compile(rf"[ \t]*{alt('site_chrome', 'posted')}.*{alt('site_chrome', 'post_mark')}.*")
 _TAIL_MARKER = re.compile(rf"^[ \t]*(?:{alt('site_chrome', 'tail_start')}.*|{alt('site_chrome', 'tail')})[ \t]*$", re.M)
-# Licence and flag lines a wiki export leaves after the text ("Public domain", "false").
-_LATIN_TAIL = re.compile(r"(?:\n[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*)+\Z")
+# Licence and flag lines a wiki export leaves after the text ("Public domain", "false"), or blank ones.
+_LATIN_LINE = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*")
 _TAIL_MAX_LINE = 120
 _TAIL_MAX_CHARS = 4000
 
@@ -173,14 +173,24 @@ def _profile_block(text: str, post: re.Match[str]) -> tuple[int, int]:
     return _line_span(text, start, post.end())
 
 
+def _latin_tail(text: str) -> int:
+    """Where the trailing run of Latin or blank lines starts (at the line break before them; the end of
+    the text when there is none), read from the end: a search from the front would read every Latin
+    line on to the end of an English text from each line break."""
+    tail = len(text)
+    while (line_break := text.rfind("\n", 0, tail)) != -1 and _LATIN_LINE.fullmatch(text, line_break + 1, tail):
+        tail = line_break
+    return tail
+
+
 def chrome(text: str) -> list[Edit]:
     """Delete site chrome and forum boilerplate lines; cut a trailing block of short link lines."""
     short = list(_SHORT_LINE.finditer(text))
     spans = [_line_span(text, m.start(), m.end()) for m in short if _CHROME_LINE.fullmatch(m.group())]
     spans += [_profile_block(text, m) for m in short if _POST_LINE.fullmatch(m.group())]
-    tail = _LATIN_TAIL.search(text)
-    if tail and tail.group().strip():
-        spans.append(tail.span())
+    tail = _latin_tail(text)
+    if text[tail:].strip():
+        spans.append((tail, len(text)))
     for m in _TAIL_MARKER.finditer(text):
         rest = text[m.start():]
         if len(rest) <= _TAIL_MAX_CHARS and all(len(line) <= _TAIL_MAX_LINE for line in rest.split("\n")):
