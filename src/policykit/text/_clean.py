@@ -211,7 +211,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # --- whitespace -----------------------------------------------------------------------------------
 _SPACE_RUN = re.compile(r"[ \t\u3000\u00a0]+")
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]+")
+_ZERO_WIDTHS = "\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTHS}]+")
 _SPACED_TITLE = re.compile(r"[ \t\u3000]*((?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff])[ \t\u3000]*")
 _SPACE_HAN_SPACE = re.compile(r" [\u4e00-\u9fff] ")  # literal first, so the scan is fast; lines are checked after
 _BLANK_RUN = re.compile(r"\n(?:[ \t\u3000\u00a0]*\n){2,}")
@@ -224,7 +225,8 @@ def _at_line_edge(text: str, start: int, end: int) -> bool:
 def whitespace(text: str) -> list[Edit]:
     """Strip spaces at line edges and zero-width marks, close up spaced titles (政 府 工 作 报 告), keep at most one blank line."""
     spans = [m.span() for m in _SPACE_RUN.finditer(text) if _at_line_edge(text, m.start(), m.end())]
-    spans += [m.span() for m in _ZERO_WIDTH.finditer(text)]
+    if any(mark in text for mark in _ZERO_WIDTHS):  # a substring test is many times faster than a class scan
+        spans += [m.span() for m in _ZERO_WIDTH.finditer(text)]
     lines = {_line_span(text, m.start(), m.end()) for m in _SPACE_HAN_SPACE.finditer(text)}
     for line_start, line_end in lines:
         if m := _SPACED_TITLE.fullmatch(text, line_start, line_end - (text[line_end - 1:line_end] == "\n")):

@@ -1,0 +1,44 @@
+"""The text readers' fast paths agree with the plain definitions they stand in for."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit import lexicon
+from policykit.text import _clean, _reader
+
+_LATIN_TAIL_BY_DEFINITION = re.compile(r"(?:\n[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*)+\Z")
+# Lines of Latin words, blanks, Han text and stray marks in any order.
+_LINES = st.lists(st.sampled_from(["Public domain", "false", "", "  ", "政策文本", "a1", "(c) x", "\t"]), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES)
+def test_latin_tail_is_where_the_single_pattern_finds_it(lines):
+    text = "\n".join(lines)
+    found = _LATIN_TAIL_BY_DEFINITION.search(text)
+    assert _clean._latin_tail(text) == (found.start() if found else len(text))
+
+
+def test_a_licence_line_after_the_text_is_cut():
+    assert _clean.chrome("正文。\nPublic domain\nfalse") == [(3, 23, "")]
+
+
+_MASKS = [row["word"] for row in lexicon.table("redaction_marks").rows if row["kind"] == "mask"]
+_REDACTION_BY_DEFINITION = re.compile(r"\*+|×{2,}|[Xx]{2,}|○{2,}|" + lexicon.alternation_of(_MASKS))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["*", "×", "X", "x", "○", "张", "。", *_MASKS]), max_size=12).map("".join))
+def test_redactions_are_those_of_the_plain_alternation(text):
+    assert ([m.span() for m in _reader._REDACTION.finditer(text)]
+            == [m.span() for m in _REDACTION_BY_DEFINITION.finditer(text)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("\u200b\u200c\u200d\u2060\ufeff甲 \n"), max_size=12))
+def test_every_zero_width_mark_goes(text):
+    clean = _clean.apply_edits(text, _clean.whitespace(text))[0]
+    assert not any(mark in clean for mark in "\u200b\u200c\u200d\u2060\ufeff")
