@@ -73,3 +73,14 @@ def test_scaled_is_the_exact_product_in_plain_notation(value, scale, factor):
     got = _numbers._scaled(value, scale, Decimal(factor))
     want = _scaled_by_definition(value, scale, Decimal(factor))
     assert (got, got.as_tuple().exponent) == (want, want.as_tuple().exponent)
+
+
+_FIGURES = st.lists(st.sampled_from(["2.5", "3", "万", "元", "个", "以上", "至", "一", "，", "第", "%", "年"]),
+                    max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FIGURES)
+def test_first_quantity_is_the_first_found(text):
+    found = _numbers.find_quantities(text)
+    assert _numbers.first_quantity(text) == (found[0] if found else None)

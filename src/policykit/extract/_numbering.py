@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from ._lexicon import of_kind
-from ._numbers import find_quantities
+from ._numbers import first_quantity
 from ._sieve import finditer as sieve_finditer
 
 # Chinese numerals (chinese_numerals.tsv): the characters of outline numbers (the first of each value up
@@ -247,8 +247,8 @@ def _bare_in_runs(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _quantity_at(text: str, start: int) -> bool:
     """Whether the number at ``start`` carries a unit (3个, 10月, 5万元): a quantity, not a bare item number."""
-    found = find_quantities(text[start:start + 12].translate(_FULLWIDTH))
-    return bool(found) and found[0].start == 0
+    found = first_quantity(text[start:start + 12].translate(_FULLWIDTH))
+    return found is not None and found.start == 0
 
 
 _DECIMAL = re.compile(rf"[{_DIGIT}]+[.．﹒][{_DIGIT}]+")
@@ -265,8 +265,8 @@ def _amount_at(text: str, start: int) -> bool:
     if number is None:
         return False
     rest = text[number.end():number.end() + 12].lstrip(_SPACE)
-    found = find_quantities(number.group().translate(_FULLWIDTH) + rest)
-    return bool(found) and found[0].start == 0 and found[0].base_unit in _AMOUNT_UNITS
+    found = first_quantity(number.group().translate(_FULLWIDTH) + rest)
+    return found is not None and found.start == 0 and found.base_unit in _AMOUNT_UNITS
 
 
 def _flat_lines(text: str, candidates: list[_Candidate]) -> set[int]:

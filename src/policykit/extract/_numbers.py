@@ -8,6 +8,7 @@ that bound them (``"20万人次以上"`` is ``>= 20 万人次``, 200000 人次 i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 
@@ -302,9 +303,21 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     """
     if not isinstance(text, str):
         return ()
-    norm = normalise_digits(text)
+    return tuple(_quantities(normalise_digits(text)))
+
+
+def first_quantity(text: str) -> Quantity | None:
+    """The first quantity of a text (``find_quantities(text)[0]``), reading no further than it.
+
+    >>> first_quantity("2.5万元，3个").unit
+    '万元'
+    """
+    return next(_quantities(normalise_digits(text)), None)
+
+
+def _quantities(norm: str) -> Iterator[Quantity]:
+    """The quantities of a normalised text in order, each read when asked for."""
     gapped = _gapped_reach(norm)
-    out: list[Quantity] = []
     pos = 0
     while True:
         m = _NUMBER.search(norm, pos)
@@ -331,9 +344,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             else:
                 pos = m.start() + 1 if chinese and len(chinese) > 1 else m.end()
             continue
-        out.append(quantity)
+        yield quantity
         pos = max(quantity.end, m.end())
-    return tuple(out)
 
 
 def numeral_warnings(text: str) -> tuple[str, ...]:
