@@ -84,3 +84,27 @@ _FIGURES = st.lists(st.sampled_from(["2.5", "3", "万", "元", "个", "以上", 
 def test_first_quantity_is_the_first_found(text):
     found = _numbers.find_quantities(text)
     assert _numbers.first_quantity(text) == (found[0] if found else None)
+
+
+_NEAR_UNITS = st.lists(st.sampled_from(["万", "千", "瓦", "时", "元", "人", "次", "P", "M", "平方", "米", "1", "甲"]),
+                       max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEAR_UNITS)
+def test_unit_at_is_the_unit_alternation(text):
+    for pos in range(len(text) + 1):
+        found = _numbers._UNIT.match(text, pos)
+        assert _numbers._unit_at(text, pos) == (found.group() if found else None)
+
+
+_DIGIT_RUNS = st.lists(st.sampled_from(["1", "23", "4567890123", "4567890123,", ",", ".", "e", "E", "+", "a", "亿", "%"]),
+                       max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DIGIT_RUNS)
+def test_unreadable_is_the_refusal_pattern(text):
+    for m in _numbers._NUMBER.finditer(text):
+        if m.group("arabic"):
+            assert _numbers._unreadable(text, m) == bool(_numbers._UNREADABLE.match(text, m.start()))

@@ -74,6 +74,7 @@ _BASE_OF = {row["unit"]: (row["base"] or row["unit"], Decimal(row["factor"] or 1
 # Every unit in one alternation, longest first: the regex takes the first alternative that matches.
 # A Latin unit must end a word: the P of 15万P, not of 5PM.
 _UNIT = re.compile("|".join(re.escape(unit) + ("(?![A-Za-z])" if unit[-1].isascii() and unit[-1].isalpha() else "") for unit in _UNITS))
+_UNIT_FIRST = frozenset(unit[0] for unit in _UNITS)  # a character no unit begins with ends the alternation's tries
 _RANGE_DASH = "-—–~" + "".join(_words("range_word"))
 # Two digits side by side are a range (两三个, 七八百) when their values follow each other, or a loose pair.
 _ADJACENT_PAIRS = {**{a + b: (x, y) for a, x in _DIGITS.items() for b, y in _DIGITS.items() if x and y == x + 1},
@@ -386,6 +387,9 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
 def _unreadable(norm: str, m: re.Match) -> bool:
     if m.group("chinese"):
         return len(m.group("chinese")) > MAX_NUMERAL_CHARS or _too_large(m.group("chinese"))
+    end = m.end("arabic")
+    if len(m.group("arabic")) <= MAX_DIGITS and norm[end:end + 1] not in "eE,":
+        return False  # too short for a long run, and neither an exponent nor more digit groups follow
     return bool(_UNREADABLE.match(norm, m.start()))
 
 
@@ -464,7 +468,7 @@ def _with_lower_groups(norm: str, number: _Number) -> _Number:
 
 
 def _unit_at(norm: str, pos: int) -> str | None:
-    unit = _UNIT.match(norm, pos)
+    unit = _UNIT.match(norm, pos) if norm[pos:pos + 1] in _UNIT_FIRST else None
     return unit.group() if unit else None
 
 
@@ -552,7 +556,7 @@ def _plainly_bare(norm: str, m: re.Match, gapped: frozenset[int]) -> bool:
     if m.group("pct") or (m.group("scale") if m.group("arabic") else len(m.group()) != 1 or m.group() not in _CN_DIGIT_CHARS):
         return False
     end = m.end()
-    return (norm[end:end + 1] not in _QUANTITY_FOLLOWERS and not _UNIT.match(norm, end)
+    return (norm[end:end + 1] not in _QUANTITY_FOLLOWERS and not _unit_at(norm, end)
             and _prefix_comparator(norm, m.start(), gapped)[0] is None)
 
 
