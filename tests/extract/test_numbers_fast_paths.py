@@ -108,3 +108,14 @@ def test_unreadable_is_the_refusal_pattern(text):
     for m in _numbers._NUMBER.finditer(text):
         if m.group("arabic"):
             assert _numbers._unreadable(text, m) == bool(_numbers._UNREADABLE.match(text, m.start()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("一亿万三元1甲"), max_size=16))
+def test_runs_with_two_yi_are_the_numeral_runs_holding_two(text):
+    runs = [(m.start(), m.group()) for m in _numbers._CN_RUN.finditer(text) if m.group().count(_numbers._YI) > 1]
+    assert list(_numbers._runs_with_two_yi(text)) == runs
+
+
+def test_an_upper_case_exponent_is_refused_too():
+    assert _numbers.numeral_warnings("投资1E308亿元") == ("number not read at 2: scientific notation 1E308",)

@@ -129,10 +129,11 @@ _LONG_DIGITS = rf"\d(?:,?\d){{{MAX_DIGITS},}}(?:\.\d+)?"
 _LONG_NUMERAL = rf"[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS + 1},}}"
 _UNREADABLE = re.compile(
     rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))|(?P<digits>{_LONG_DIGITS})|{_LONG_NUMERAL}")
-# What a text holds wherever _UNREADABLE matches (a digit run into e/E, a long digit run, a long numeral run):
-# each opens with a class, which the regex engine scans for at C speed, while the alternation above is tried
-# at every character. Most texts hold none, and need no scan for refused numbers at all.
-_MAY_BE_UNREADABLE = tuple(re.compile(part) for part in (r"\d[eE]", _LONG_DIGITS, _LONG_NUMERAL))
+# What a text holds wherever _UNREADABLE matches (a digit run into e/E, a long digit run, a long numeral run),
+# in patterns that open with a class, which the regex engine scans for at C speed, while the alternation above
+# is tried at every character (see _may_be_unreadable). Most texts hold none, and need no scan at all.
+_EXPONENT = re.compile(r"\d[eE]")
+_LONG_RUN = re.compile(rf"(?=[\d{_CN_CHARS}])(?:{_LONG_DIGITS}|{_LONG_NUMERAL})")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 
 
@@ -365,7 +366,7 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
         return ()
     norm = normalise_digits(text)
     found = []
-    unreadable = _UNREADABLE.finditer(norm) if any(p.search(norm) for p in _MAY_BE_UNREADABLE) else ()
+    unreadable = _UNREADABLE.finditer(norm) if _may_be_unreadable(norm) else ()
     for m in unreadable:
         if m.group("sci"):
             found.append((m.start(), f"scientific notation {m.group()}"))
@@ -373,15 +374,35 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
             found.append((m.start(), f"{len(re.sub(r'[^0-9]', '', m.group()))} digits (limit {MAX_DIGITS})"))
         else:
             found.append((m.start(), f"a run of {len(m.group())} numeral characters (limit {MAX_NUMERAL_CHARS})"))
-    for m in _CN_RUN.finditer(norm) if norm.count(_YI) > 1 else ():  # only a run with two 亿 can be too large
-        if len(m.group()) <= MAX_NUMERAL_CHARS and _too_large(m.group()):
-            found.append((m.start(), f"a numeral of {len(str(_read_chinese(m.group()).to_integral_value()))} digits "
-                                     f"(limit {MAX_DIGITS})"))
+    for start, run in _runs_with_two_yi(norm):  # only a run with two 亿 can be too large
+        if len(run) <= MAX_NUMERAL_CHARS and _too_large(run):
+            found.append((start, f"a numeral of {len(str(_read_chinese(run).to_integral_value()))} digits "
+                                  f"(limit {MAX_DIGITS})"))
     found.sort()
     messages = [f"number not read at {start}: {what}" for start, what in found[:_MAX_WARNINGS]]
     if len(found) > _MAX_WARNINGS:
         messages.append(f"number not read: {len(found) - _MAX_WARNINGS} more")
     return tuple(messages)
+
+
+def _may_be_unreadable(norm: str) -> bool:
+    """Whether ``_UNREADABLE`` may match in ``norm``: an exponent needs an e or E (a substring test), the
+    long runs are scanned for by their first class."""
+    return ("e" in norm or "E" in norm) and _EXPONENT.search(norm) is not None or _LONG_RUN.search(norm) is not None
+
+
+def _runs_with_two_yi(norm: str) -> Iterator[tuple[int, str]]:
+    """(start, run) of the Chinese numeral runs that hold 亿 twice, found from each 亿 (a substring search)
+    instead of from every run of the text."""
+    pos = 0
+    while (first := norm.find(_YI, pos)) != -1:
+        end = _CN_RUN.match(norm, first).end()
+        if norm.find(_YI, first + 1, end) != -1:
+            start = first
+            while start > pos and norm[start - 1] in _CN_CHARS:
+                start -= 1
+            yield start, norm[start:end]
+        pos = end
 
 
 def _unreadable(norm: str, m: re.Match) -> bool:
