@@ -42,3 +42,22 @@ def test_redactions_are_those_of_the_plain_alternation(text):
 def test_every_zero_width_mark_goes(text):
     clean = _clean.apply_edits(text, _clean.whitespace(text))[0]
     assert not any(mark in clean for mark in "\u200b\u200c\u200d\u2060\ufeff")
+
+
+# A body, a footer line (its parts each there or not) and a second text after it.
+_FOOTER_PIECES = st.builds(
+    lambda body, office, date, printed, after: f"{body}\n{office}{date}{printed}\n{after}",
+    st.sampled_from(["", "甲" * 300]), st.sampled_from(["", "某某市人民政府办公室"]),
+    st.sampled_from(["", "2024年3月1日"]), st.sampled_from(["", "印发", "印"]), st.sampled_from(["", "乙" * 300]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_FOOTER_PIECES)
+def test_footer_cuts_are_those_of_the_pattern_tried_everywhere(text):
+    from policykit.text import _split
+    fast = _split.split_documents(text)
+    printed, _split._PRINTED = _split._PRINTED, ("",)  # "" is found in every segment: the pattern always runs
+    try:
+        assert _split.split_documents(text) == fast
+    finally:
+        _split._PRINTED = printed

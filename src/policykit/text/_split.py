@@ -46,7 +46,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # 附件 / 附件2 alone on its line opens an annex; its title is the next line
 _ANNEX = re.compile(rf"^[ \t\u3000]*{_ANNEX_WORD}\s*[0-9０-９{COUNTING}]{{0,3}}\s*[:：]?[ \t\u3000]*$", re.M)
 # the printing office's line that closes an official document (山东省人民政府办公厅2020年12月10日印发)
-_FOOTER = re.compile(rf"^[^\n。；，]{{2,40}}?\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}\s*{alt('document_words', 'printed')}[ \t\u3000]*$",
+_PRINTED = words("document_words", "printed")
+_FOOTER = re.compile(rf"^[^\n。；，]{{2,40}}?\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}\s*{lexicon.alternation_of(_PRINTED)}[ \t\u3000]*$",
                      re.M)
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _FORM_NUMBER = re.compile(rf"^.{{0,8}}{Y}?\s*{ORDINAL}\s*\S{{1,5}}\s*{HAO}$")
@@ -295,7 +296,9 @@ def _cut_annexes_and_tails(text: str, segments: list[Segment]) -> list[Segment]:
             if _is_table(text[m.end():following.start() if following else seg.end]):
                 continue  # a task or indicator table restates the document's own items: the reader links its rows
             cuts.append((m.start(), title, True))
-        for m in _FOOTER.finditer(text, seg.start, seg.end):
+        # A footer line holds a 印发 word: without one (a substring test) the pattern, tried at every line, finds none.
+        printed = any(text.find(word, seg.start, seg.end) != -1 for word in _PRINTED)
+        for m in _FOOTER.finditer(text, seg.start, seg.end) if printed else ():
             if len(text[m.end():seg.end].strip()) >= MIN_BODY:
                 cuts.append((m.end(), None, False))
         start, title, notice, annex = seg.start, seg.title, seg.notice_title, seg.annex
