@@ -61,3 +61,23 @@ def test_footer_cuts_are_those_of_the_pattern_tried_everywhere(text):
         assert _split.split_documents(text) == fast
     finally:
         _split._PRINTED = printed
+
+
+_PAGE_PIECES = st.one_of(
+    st.lists(st.sampled_from(["篇1", "篇2", "附件", "附 件1", "\n", "甲" * 200, "一、总则", "：", " "]), max_size=10).map("".join),
+    # an aggregator page: a preamble, then pieces marked 篇N on lines of their own
+    st.builds(lambda lead, first, second: f"{lead}\n{first}\n{'乙' * 300}\n{second}\n{'丙' * 300}",
+              st.sampled_from(["", "甲" * 250]), st.sampled_from(["篇1", "1"]), st.sampled_from(["篇2", "2"])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PAGE_PIECES)
+def test_piece_and_annex_lines_are_those_of_the_patterns_tried_everywhere(text):
+    from policykit.text import _split
+    fast = _split.split_documents(text)
+    kept = _split._PIECE_WORDS, _split._ANNEX_WORDS
+    _split._PIECE_WORDS = _split._ANNEX_WORDS = ("",)  # "" is in every text: the patterns always run
+    try:
+        assert _split.split_documents(text) == fast
+    finally:
+        _split._PIECE_WORDS, _split._ANNEX_WORDS = kept

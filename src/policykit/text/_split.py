@@ -20,11 +20,13 @@ from .. import lexicon
 from ._cues import ABOUT, COUNTING, HAO, NOTICE, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, spaced, words
 from ._places import opens_with_place
 
-_PIECE = alt("page_noise", "piece")
+_PIECE_WORDS = words("page_noise", "piece")
+_PIECE = lexicon.alternation_of(_PIECE_WORDS)
 _PIAN = re.compile(rf"^{_PIECE}\s*[0-9{COUNTING}]{{1,3}}[ \t]*$", re.M)
 _ENUMERATED = re.compile(rf"^(?:[{COUNTING}]+[、.．]|[（(][{COUNTING}\d]+[)）]|\d+\s*[、.．]|{ORDINAL}[{COUNTING}\d]+{OUTLINE})")
 _TITLE_END = re.compile(lexicon.alternation("title_nouns") + r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$")
-_ANNEX_WORD = spaced(words("document_words", "annex"))
+_ANNEX_WORDS = words("document_words", "annex")
+_ANNEX_WORD = spaced(_ANNEX_WORDS)
 _ATTACHMENT = re.compile(rf"(?:^|\n){_ANNEX_WORD}\s*\d*\s*[:：]?\s*\n\s*$")
 _YEAR_OR_ACT = re.compile(rf"(?:19|20)\d{{2}}|{ABOUT}|{STATE_COUNCIL}")
 _CONTINUATION = ("—", "--")  # a title line ending in a dash goes on in the next line
@@ -215,7 +217,8 @@ def split_documents(text: str) -> list[Segment]:
     >>> [(s.start, s.end) for s in split_documents(page)]
     [(3, 404), (407, 807)]
     """
-    markers = list(_PIAN.finditer(text))
+    # Patterns tried at every line start find nothing in a text without the first character of their word.
+    markers = list(_PIAN.finditer(text)) if any(word[:1] in text for word in _PIECE_WORDS) else []
     if len(markers) >= 2:
         segments = [Segment(0, markers[0].start(), dropped="aggregator-preamble")] if text[: markers[0].start()].strip() else []
         bounds = [m.end() + 1 for m in markers] + [len(text) + 1]
@@ -288,7 +291,8 @@ def _cut_annexes_and_tails(text: str, segments: list[Segment]) -> list[Segment]:
             out.append(seg)
             continue
         cuts: list[tuple[int, str | None, bool]] = []  # (start, title, is an annex)
-        annexes = list(_ANNEX.finditer(text, seg.start, seg.end))
+        annexes = list(_ANNEX.finditer(text, seg.start, seg.end)) if any(
+            text.find(word[:1], seg.start, seg.end) != -1 for word in _ANNEX_WORDS) else []
         for m, following in zip(annexes, [*annexes[1:], None]):
             title = _next_line(text, m.end(), seg.end)
             if title and _compact(title) == _compact(seg.title or "") or len(text[seg.start:m.start()].strip()) < MIN_BODY:
