@@ -119,3 +119,15 @@ def test_runs_with_two_yi_are_the_numeral_runs_holding_two(text):
 
 def test_an_upper_case_exponent_is_refused_too():
     assert _numbers.numeral_warnings("投资1E308亿元") == ("number not read at 2: scientific notation 1E308",)
+
+
+_NEAR_SUFFIXES = st.lists(st.sampled_from(["及", "以", "上", "下", "内", "左右", "之", "1"]), max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEAR_SUFFIXES)
+def test_suffix_comparator_is_the_first_word_in_file_order(text):
+    for pos in range(len(text) + 1):
+        first = next(((c, w, pos + len(w)) for w, c in _numbers._SUFFIX_COMPARATORS if text.startswith(w, pos)),
+                     (None, None, pos))
+        assert _numbers._suffix_comparator(text, pos) == first

@@ -84,6 +84,8 @@ _ADJACENT_PAIRS = {**{a + b: (x, y) for a, x in _DIGITS.items() for b, y in _DIG
 # words precede the number.
 _COMPARATOR_ROWS = lexicon.table("comparators").rows
 _SUFFIX_COMPARATORS = tuple((r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "suffix")
+_SUFFIXES_BY_FIRST = {first: tuple(wc for wc in _SUFFIX_COMPARATORS if wc[0][0] == first)
+                      for first in {word[0] for word, _ in _SUFFIX_COMPARATORS}}
 _PREFIX_COMPARATORS = tuple((r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "prefix")
 # Before a bare scale word (过千亿, 突破千亿) a threshold word means one of it: words that may stand only there,
 # then the prefix words, longest first.
@@ -673,7 +675,7 @@ def _fraction(norm: str, pos: int, number: _Number, start: int) -> Quantity | No
 
 
 def _suffix_comparator(norm: str, pos: int) -> tuple[str | None, str | None, int]:
-    for word, comparator in _SUFFIX_COMPARATORS:
+    for word, comparator in _SUFFIXES_BY_FIRST.get(norm[pos:pos + 1], ()):  # in file order
         if norm.startswith(word, pos):
             return comparator, word, pos + len(word)
     return None, None, pos
