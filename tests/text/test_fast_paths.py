@@ -81,3 +81,14 @@ def test_piece_and_annex_lines_are_those_of_the_patterns_tried_everywhere(text):
         assert _split.split_documents(text) == fast
     finally:
         _split._PIECE_WORDS, _split._ANNEX_WORDS = kept
+
+
+_SPACED_LINES = st.text(alphabet=st.sampled_from(" \t\u3000\u00a0\n甲\r"), max_size=16)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPACED_LINES)
+def test_edge_spaces_are_the_runs_of_spaces_at_a_line_edge(text):
+    runs = [m.span() for m in re.finditer(r"[ \t\u3000\u00a0]+", text)]
+    at_edge = [(s, e) for s, e in runs if s == 0 or text[s - 1] == "\n" or e == len(text) or text[e] == "\n"]
+    assert _clean._edge_spaces(text) == at_edge
