@@ -92,3 +92,29 @@ def test_edge_spaces_are_the_runs_of_spaces_at_a_line_edge(text):
     runs = [m.span() for m in re.finditer(r"[ \t\u3000\u00a0]+", text)]
     at_edge = [(s, e) for s, e in runs if s == 0 or text[s - 1] == "\n" or e == len(text) or text[e] == "\n"]
     assert _clean._edge_spaces(text) == at_edge
+
+
+def _chrome_by_definition(text: str) -> list:
+    """chrome() as first written: short lines found by a multiline pattern, the tail pattern tried everywhere."""
+    short = list(re.finditer(r"^[^\n]{1,100}$", text, re.M))
+    spans = [_clean._line_span(text, m.start(), m.end()) for m in short if _clean._CHROME_LINE.fullmatch(m.group())]
+    spans += [_clean._profile_block(text, m.start(), m.end()) for m in short if _clean._POST_LINE.fullmatch(m.group())]
+    tail = _clean._latin_tail(text)
+    if text[tail:].strip():
+        spans.append((tail, len(text)))
+    for m in _clean._TAIL_MARKER.finditer(text):
+        rest = text[m.start():]
+        if len(rest) <= _clean._TAIL_MAX_CHARS and all(len(line) <= _clean._TAIL_MAX_LINE for line in rest.split("\n")):
+            spans.append((m.start(), len(text)))
+            break
+    return [(s, e, "") for s, e in _clean._merge(spans)]
+
+
+_PAGE_LINES = st.lists(st.sampled_from(["首页 > 新闻", "正文。", "甲" * 101, "首页 > " + "某" * 95, "首页 > " + "某" * 96, "", "  ", "版权所有 某某网", "相关文章",
+                                        "发表于 2020-1-1 显示全部楼层", "楼主", "返回列表"]), max_size=8).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PAGE_LINES)
+def test_chrome_is_what_the_multiline_patterns_find(text):
+    assert _clean.chrome(text) == _chrome_by_definition(text)

@@ -130,7 +130,7 @@ def traditional(text: str) -> list[Edit]:
 
 
 # --- site chrome and forum boilerplate ------------------------------------------------------------
-_SHORT_LINE = re.compile(r"^[^\n]{1,100}$", re.M)  # chrome lines are short; long paragraphs are skipped at C speed
+_SHORT_LINE = 100  # characters: chrome lines are short; long paragraphs are skipped without a regex
 _CHROME_WORD = rf"【?{alt('site_chrome', 'line')}】?"
 _CHROME_LINE = re.compile(
     r"[ \t\u3000•·]*(?:"
@@ -148,6 +148,7 @@ _PROFILE_WORD = re.compile(
     rf"|{alt('site_chrome', 'profile_start')}.*|\[LV\.\d+\].*|(?:Rank:\s*\d+)+)?[ \t]*$"
 )
 _POST_LINE = re.compile(rf"[ \t]*{alt('site_chrome', 'posted')}.*{alt('site_chrome', 'post_mark')}.*")
+_TAIL_WORDS = words("site_chrome", "tail_start") + words("site_chrome", "tail")
 _TAIL_MARKER = re.compile(rf"^[ \t]*(?:{alt('site_chrome', 'tail_start')}.*|{alt('site_chrome', 'tail')})[ \t]*$", re.M)
 # Licence and flag lines a wiki export leaves after the text ("Public domain", "false"), or blank ones.
 _LATIN_LINE = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*")
@@ -162,15 +163,15 @@ def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, len(text) if stop < 0 else stop + 1
 
 
-def _profile_block(text: str, post: re.Match[str]) -> tuple[int, int]:
+def _profile_block(text: str, post_start: int, post_end: int) -> tuple[int, int]:
     """The forum profile card above a ``发表于 … 显示全部楼层`` line: short profile lines only."""
-    start = post.start()
+    start = post_start
     while start > 0:
         prev = text.rfind("\n", 0, start - 1) + 1
         if not _PROFILE_WORD.match(text[prev:start - 1]):
             break
         start = prev
-    return _line_span(text, start, post.end())
+    return _line_span(text, start, post_end)
 
 
 def _latin_tail(text: str) -> int:
@@ -185,13 +186,18 @@ def _latin_tail(text: str) -> int:
 
 def chrome(text: str) -> list[Edit]:
     """Delete site chrome and forum boilerplate lines; cut a trailing block of short link lines."""
-    short = list(_SHORT_LINE.finditer(text))
-    spans = [_line_span(text, m.start(), m.end()) for m in short if _CHROME_LINE.fullmatch(m.group())]
-    spans += [_profile_block(text, m) for m in short if _POST_LINE.fullmatch(m.group())]
+    short, pos = [], 0  # (start, line) of the short lines
+    for line in text.split("\n"):
+        if 0 < len(line) <= _SHORT_LINE:
+            short.append((pos, line))
+        pos += len(line) + 1
+    spans = [_line_span(text, start, start + len(line)) for start, line in short if _CHROME_LINE.fullmatch(line)]
+    spans += [_profile_block(text, start, start + len(line)) for start, line in short if _POST_LINE.fullmatch(line)]
     tail = _latin_tail(text)
     if text[tail:].strip():
         spans.append((tail, len(text)))
-    for m in _TAIL_MARKER.finditer(text):
+    # The pattern is tried at every line start; a text holding none of its words (a substring test) has no match.
+    for m in _TAIL_MARKER.finditer(text) if any(word in text for word in _TAIL_WORDS) else ():
         rest = text[m.start():]
         if len(rest) <= _TAIL_MAX_CHARS and all(len(line) <= _TAIL_MAX_LINE for line in rest.split("\n")):
             spans.append((m.start(), len(text)))
