@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -118,3 +119,29 @@ _PAGE_LINES = st.lists(st.sampled_from(["首页 > 新闻", "正文。", "甲" * 
 @given(_PAGE_LINES)
 def test_chrome_is_what_the_multiline_patterns_find(text):
     assert _clean.chrome(text) == _chrome_by_definition(text)
+
+
+@cache
+def _alternation_of_names(suffix: str) -> re.Pattern[str]:
+    from policykit.text import _places
+    return re.compile(lexicon.alternation_of({d.name for d in _places._spoken_divisions(suffix)}))
+
+
+def _names_by_alternation(text: str, suffix: str) -> set[str]:
+    return {m.group() for m in _alternation_of_names(suffix).finditer(text)}
+
+
+def _named_text(suffix: str):
+    from policykit.text import _places
+    names = sorted(_places._division_names(suffix)[0])
+    # names that share characters (a name inside a longer one, names run together) and the suffix alone
+    pieces = [*names[:40], *(n for n in names if len(n) > 3)][:80] + [suffix, "新", "城", "，", "中"]
+    return st.lists(st.sampled_from(pieces), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from("省市县区").flatmap(lambda suffix: st.tuples(st.just(suffix), _named_text(suffix))))
+def test_named_divisions_are_those_one_alternation_finds(case):
+    from policykit.text import _places
+    suffix, text = case
+    assert _places.named_divisions(text, suffix) == _names_by_alternation(text, suffix)
