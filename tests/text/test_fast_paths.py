@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit import lexicon
@@ -145,3 +145,14 @@ def test_named_divisions_are_those_one_alternation_finds(case):
     from policykit.text import _places
     suffix, text = case
     assert _places.named_divisions(text, suffix) == _names_by_alternation(text, suffix)
+
+
+_NOTICE_LINES = st.lists(st.sampled_from(["关于", "印发", "《", "计划", "》", "的", "通知", "\n", "意见"]), max_size=8).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NOTICE_LINES)
+@example("关于印发《计划》的通知\n")  # the pattern's $ allows one final line break
+def test_is_notice_is_the_notice_pattern(line):
+    from policykit.text import _split
+    assert _split._is_notice(line) == bool(_split._NOTICE.search(line))

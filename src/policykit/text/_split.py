@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import lexicon
-from ._cues import ABOUT, COUNTING, HAO, NOTICE, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, spaced, words
+from ._cues import ABOUT, COUNTING, HAO, NOTICE, OF, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, spaced, words
 from ._places import opens_with_place
 
 _PIECE_WORDS = words("page_noise", "piece")
@@ -33,6 +33,8 @@ _CONTINUATION = ("—", "--")  # a title line ending in a dash goes on in the ne
 _BRACKET_TAG = re.compile(r"^\[[^\]]{1,10}\]\s*")
 _HEADLINE_LEAD = re.compile(r"^[^!！]{1,12}[!！]")
 _NOTICE = NOTICE
+# What a notice title ends with (关于印发…的通知): a str test before the pattern, which is tried at every character.
+_NOTICE_ENDS = tuple(OF + noun for noun in words("document_words", "notice_noun"))
 _NOTICE_NOUN = alt("document_words", "notice_noun")
 MAX_NOTICE = 200  # a notice title naming several issuers and the plan can be this long
 # Lines that sit around a title without being part of it: page marks (— 2 —), dates, document
@@ -77,8 +79,13 @@ class Segment:
     annex: bool = False  # an annex (附件1 …) of the last document before it that is not an annex
 
 
+def _is_notice(line: str) -> bool:
+    """Whether ``_NOTICE`` finds a notice title in ``line`` (its ``$`` allows one final line break)."""
+    return line.removesuffix("\n").endswith(_NOTICE_ENDS) and _NOTICE.search(line) is not None
+
+
 def _is_title_line(line: str) -> bool:
-    longest = MAX_NOTICE if _NOTICE.search(line) else 90
+    longest = MAX_NOTICE if _is_notice(line) else 90
     return (5 <= len(line) <= longest and "。" not in line and "；" not in line and not _ENUMERATED.match(line)
             and not _HEADER_LINE.match(line) and bool(_TITLE_END.search(line)))
 
@@ -177,7 +184,7 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
             continue
         opens = gap or _opens_block(previous)  # may a title start on this line
         previous, gap = line, False
-        if len(line) > 90 and not (len(line) <= MAX_NOTICE and _NOTICE.search(line)):
+        if len(line) > 90 and not (len(line) <= MAX_NOTICE and _is_notice(line)):
             fragments = []
             continue  # a paragraph: the common case, decided without any regex
         joined = _split_word_tail(text, line, line_end) if len(line) <= 60 else None
