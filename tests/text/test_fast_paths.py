@@ -96,7 +96,7 @@ def test_edge_spaces_are_the_runs_of_spaces_at_a_line_edge(text):
 
 
 def _chrome_by_definition(text: str) -> list:
-    """chrome() as first written: short lines found by a multiline pattern, the tail pattern tried everywhere."""
+    """chrome() as first written: short lines found by a multiline pattern."""
     short = list(re.finditer(r"^[^\n]{1,100}$", text, re.M))
     spans = [_clean._line_span(text, m.start(), m.end()) for m in short if _clean._CHROME_LINE.fullmatch(m.group())]
     spans += [_clean._profile_block(text, m.start(), m.end()) for m in short if _clean._POST_LINE.fullmatch(m.group())]

@@ -148,7 +148,6 @@ _PROFILE_WORD = re.compile(
     rf"|{alt('site_chrome', 'profile_start')}.*|\[LV\.\d+\].*|(?:Rank:\s*\d+)+)?[ \t]*$"
 )
 _POST_LINE = re.compile(rf"[ \t]*{alt('site_chrome', 'posted')}.*{alt('site_chrome', 'post_mark')}.*")
-_TAIL_WORDS = words("site_chrome", "tail_start") + words("site_chrome", "tail")
 _TAIL_MARKER = re.compile(rf"^[ \t]*(?:{alt('site_chrome', 'tail_start')}.*|{alt('site_chrome', 'tail')})[ \t]*$", re.M)
 # Licence and flag lines a wiki export leaves after the text ("Public domain", "false"), or blank ones.
 _LATIN_LINE = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*")
@@ -196,8 +195,7 @@ def chrome(text: str) -> list[Edit]:
     tail = _latin_tail(text)
     if text[tail:].strip():
         spans.append((tail, len(text)))
-    # The pattern is tried at every line start; a text holding none of its words (a substring test) has no match.
-    for m in _TAIL_MARKER.finditer(text) if any(word in text for word in _TAIL_WORDS) else ():
+    for m in _TAIL_MARKER.finditer(text):
         rest = text[m.start():]
         if len(rest) <= _TAIL_MAX_CHARS and all(len(line) <= _TAIL_MAX_LINE for line in rest.split("\n")):
             spans.append((m.start(), len(text)))
