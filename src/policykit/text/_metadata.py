@@ -234,7 +234,7 @@ def _doc_type(title: str | None, text: str, annex: bool) -> str:
                 return _by_content(name, with_support, text)
     if _SPEAKS_FOR.search(text[:1500]):
         return "work_report"
-    if len(_PROGRESS_BODY.findall(text)) >= 3 and _LEAD in text:
+    if _LEAD in text and len(_PROGRESS_BODY.findall(text)) >= 3:  # the substring test first: it is cheaper
         return "progress_report"
     if m := _SELF_NAMED.search(text[:3000]):
         return _by_content(*_TYPE_WORDS[m.group(1)], text)
