@@ -56,8 +56,8 @@ _FINANCIAL = str.maketrans({r["char"]: r["means"] for r in _FINANCIAL_ROWS})
 _FIRM_FINANCIAL = "".join(r["char"] for r in _FINANCIAL_ROWS if r["ambiguous"] != "yes")
 _FINANCIAL_CHARS = "".join(r["char"] for r in _FINANCIAL_ROWS)
 _ANY_FINANCIAL = re.compile(f"[{_FINANCIAL_CHARS}]")
-# A run of numeral characters holding a financial one; read as a numeral when it holds an unambiguous
-# financial character or two financial ones, or stands before a currency (伍元).
+# A run of numeral characters; one holding a financial character is read as a numeral when it holds an
+# unambiguous financial character or two financial ones, or stands before a currency (伍元).
 _NUMERAL_RUN = re.compile(f"[{_CN_CHARS}{_FINANCIAL_CHARS}]+")
 
 # Units of measure (lexicon ``measure_units``), longest first so that 千瓦时 wins over 千瓦 and 人次 over 人.

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -152,7 +153,7 @@ def _markers(text: str, indicators: tuple[tuple[int, int], ...], footers: list[i
     return nodes
 
 
-def _covered(spans: tuple[tuple[int, int], ...]):
+def _covered(spans: tuple[tuple[int, int], ...]) -> Callable[[int], bool]:
     """A test whether an offset lies in one of ``spans`` (any(a <= x < b)) by bisection: the spans
     sorted by start, each with the furthest end reached so far."""
     ordered = sorted(spans)
