@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from ._lexicon import of_kind
-from ._numbers import find_quantities
-from ._sieve import finditer as sieve_finditer
+from ._numbers import first_quantity
+from ._sieve import first_chars
 
 # Chinese numerals (chinese_numerals.tsv): the characters of outline numbers (the first of each value up
 # to 百; the zeros last) and what each stands for.
@@ -68,7 +68,7 @@ _GLYPHS = _glyph_series()
 # A private-use character: a glyph of the source's own font (its dot or bracket) that has no Unicode meaning.
 _DRAWN = "[\ue000-\uf8ff]"
 _ORDINAL = _words("ordinal")
-_MARK = re.compile(
+_MARK_GRAMMAR = re.compile(
     rf"(?:{_ORDINAL})(?P<chap>[{_CN}]+)(?:{_words('chap')})|"
     rf"(?:{_ORDINAL})(?P<sect>[{_CN}]+)(?:{_words('sect')})|"
     rf"(?<![{_CN}])(?P<shi>[{''.join(c for c in _DIGITS if c != _ZERO)}{_TEN}])(?:{_words('shi')})(?=[^\n]{{2}})|"
@@ -84,6 +84,9 @@ _MARK = re.compile(
     rf"(?:{_ORDINAL})(?P<article>[{_CN}]+)(?:{_words('article')})|"
     rf"(?P<glyph>[{''.join(_GLYPHS)}])"
 )
+# The same with a lookahead on the characters a mark can begin with (read from its grammar): most characters
+# can open no mark, and the engine skips them by charset at C speed (the branches open with lookbehinds).
+_MARK = re.compile(rf"(?={first_chars(_MARK_GRAMMAR).pattern})(?:{_MARK_GRAMMAR.pattern})")
 # What follows a number that is one of an enumeration of numbers (3、4号线, 一、二、三等奖), not an item.
 _ENUMERATION = re.compile(rf"[{_DIGIT}](?![{_DIGIT}]{{3}}{_words('year_after')})"
                           rf"|[{_CN}][{_CN}、，,{''.join(of_kind('function_words', 'etc'))}]")
@@ -181,7 +184,7 @@ def _takes(c: _Candidate, later: list[_Candidate], seen: list[tuple[_Candidate, 
 
 def _candidates(text: str) -> list[_Candidate]:
     out = []
-    for m in sieve_finditer(_MARK, text):  # most characters can open no mark: skip them at C speed
+    for m in _MARK.finditer(text):
         style = m.lastgroup
         number = m.group(style)
         if style == "glyph":
@@ -247,8 +250,8 @@ def _bare_in_runs(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _quantity_at(text: str, start: int) -> bool:
     """Whether the number at ``start`` carries a unit (3个, 10月, 5万元): a quantity, not a bare item number."""
-    found = find_quantities(text[start:start + 12].translate(_FULLWIDTH))
-    return bool(found) and found[0].start == 0
+    found = first_quantity(text[start:start + 12].translate(_FULLWIDTH))
+    return found is not None and found.start == 0
 
 
 _DECIMAL = re.compile(rf"[{_DIGIT}]+[.．﹒][{_DIGIT}]+")
@@ -265,8 +268,8 @@ def _amount_at(text: str, start: int) -> bool:
     if number is None:
         return False
     rest = text[number.end():number.end() + 12].lstrip(_SPACE)
-    found = find_quantities(number.group().translate(_FULLWIDTH) + rest)
-    return bool(found) and found[0].start == 0 and found[0].base_unit in _AMOUNT_UNITS
+    found = first_quantity(number.group().translate(_FULLWIDTH) + rest)
+    return found is not None and found.start == 0 and found.base_unit in _AMOUNT_UNITS
 
 
 def _flat_lines(text: str, candidates: list[_Candidate]) -> set[int]:

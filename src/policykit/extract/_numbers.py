@@ -8,6 +8,7 @@ that bound them (``"20万人次以上"`` is ``>= 20 万人次``, 200000 人次 i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal
 
@@ -55,9 +56,9 @@ _FINANCIAL = str.maketrans({r["char"]: r["means"] for r in _FINANCIAL_ROWS})
 _FIRM_FINANCIAL = "".join(r["char"] for r in _FINANCIAL_ROWS if r["ambiguous"] != "yes")
 _FINANCIAL_CHARS = "".join(r["char"] for r in _FINANCIAL_ROWS)
 _ANY_FINANCIAL = re.compile(f"[{_FINANCIAL_CHARS}]")
-# A run of numeral characters holding a financial one; read as a numeral when it holds an unambiguous
-# financial character or two financial ones, or stands before a currency (伍元).
-_FINANCIAL_RUN = re.compile(f"[{_CN_CHARS}{_FINANCIAL_CHARS}]*[{_FINANCIAL_CHARS}][{_CN_CHARS}{_FINANCIAL_CHARS}]*")
+# A run of numeral characters; one holding a financial character is read as a numeral when it holds an
+# unambiguous financial character or two financial ones, or stands before a currency (伍元).
+_NUMERAL_RUN = re.compile(f"[{_CN_CHARS}{_FINANCIAL_CHARS}]+")
 
 # Units of measure (lexicon ``measure_units``), longest first so that 千瓦时 wins over 千瓦 and 人次 over 人.
 _UNIT_ROWS = lexicon.table("measure_units").rows
@@ -73,6 +74,7 @@ _BASE_OF = {row["unit"]: (row["base"] or row["unit"], Decimal(row["factor"] or 1
 # Every unit in one alternation, longest first: the regex takes the first alternative that matches.
 # A Latin unit must end a word: the P of 15万P, not of 5PM.
 _UNIT = re.compile("|".join(re.escape(unit) + ("(?![A-Za-z])" if unit[-1].isascii() and unit[-1].isalpha() else "") for unit in _UNITS))
+_UNIT_FIRST = frozenset(unit[0] for unit in _UNITS)  # a character no unit begins with ends the alternation's tries
 _RANGE_DASH = "-—–~" + "".join(_words("range_word"))
 # Two digits side by side are a range (两三个, 七八百) when their values follow each other, or a loose pair.
 _ADJACENT_PAIRS = {**{a + b: (x, y) for a, x in _DIGITS.items() for b, y in _DIGITS.items() if x and y == x + 1},
@@ -82,6 +84,8 @@ _ADJACENT_PAIRS = {**{a + b: (x, y) for a, x in _DIGITS.items() for b, y in _DIG
 # words precede the number.
 _COMPARATOR_ROWS = lexicon.table("comparators").rows
 _SUFFIX_COMPARATORS = tuple((r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "suffix")
+_SUFFIXES_BY_FIRST = {first: tuple(wc for wc in _SUFFIX_COMPARATORS if wc[0][0] == first)
+                      for first in {word[0] for word, _ in _SUFFIX_COMPARATORS}}
 _PREFIX_COMPARATORS = tuple((r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "prefix")
 # Before a bare scale word (过千亿, 突破千亿) a threshold word means one of it: words that may stand only there,
 # then the prefix words, longest first.
@@ -105,8 +109,8 @@ _SENTENCE_CLOSE = frozenset("，,；;。！？!?\n")
 _QUANTITY_FOLLOWERS = frozenset(_APPROX_MARKS + _RANGE_DASH + _TENTHS + _HALF + "".join(word[0] for word, _ in _SUFFIX_COMPARATORS))
 _WORD_BEFORE_NUMERAL = set(_words("word_before"))  # 数十, 几百: vague, not 10 or 100
 _ORDINAL_MARKS = frozenset(_words("ordinal"))
-# 至少 may govern a number across a short verb: 至少入选一人.
-_GAPPED_PREFIXES = _words("gapped_prefix")
+# 至少 may govern a number across a short verb of at most _GAP characters: 至少入选一人.
+_GAPPED_PREFIXES, _GAP = _words("gapped_prefix"), 2
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _CHINESE = rf"[{_CN_CHARS}]+(?:{_POINT}[{_CN_DIGIT_CHARS}]+[{_BIG_CHARS}]*)?"  # 三点五万: a decimal may take a scale
@@ -127,10 +131,11 @@ _LONG_DIGITS = rf"\d(?:,?\d){{{MAX_DIGITS},}}(?:\.\d+)?"
 _LONG_NUMERAL = rf"[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS + 1},}}"
 _UNREADABLE = re.compile(
     rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))|(?P<digits>{_LONG_DIGITS})|{_LONG_NUMERAL}")
-# What a text holds wherever _UNREADABLE matches (a digit run into e/E, a long digit run, a long numeral run):
-# each opens with a class, which the regex engine scans for at C speed, while the alternation above is tried
-# at every character. Most texts hold none, and need no scan for refused numbers at all.
-_MAY_BE_UNREADABLE = tuple(re.compile(part) for part in (r"\d[eE]", _LONG_DIGITS, _LONG_NUMERAL))
+# What a text holds wherever _UNREADABLE matches (a digit run into e/E, a long digit run, a long numeral run),
+# in patterns that open with a class, which the regex engine scans for at C speed, while the alternation above
+# is tried at every character (see _may_be_unreadable). Most texts hold none, and need no scan at all.
+_EXPONENT = re.compile(r"\d[eE]")
+_LONG_RUN = re.compile(rf"(?=[\d{_CN_CHARS}])(?:{_LONG_DIGITS}|{_LONG_NUMERAL})")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 
 
@@ -170,14 +175,19 @@ def normalise_digits(text: str) -> str:
 
 
 def _financial_to_plain(text: str) -> str:
-    """壹佰万元 -> 一百万元 where a run of numerals is financial (see ``_FINANCIAL_RUN``), offsets kept."""
+    """壹佰万元 -> 一百万元 where a run of numerals is financial (see ``_NUMERAL_RUN``), offsets kept."""
     pieces, last = [], 0
-    for m in _FINANCIAL_RUN.finditer(text):
-        run = m.group()
+    # From the first financial character of a run (found at C speed) to the run's end: the plain numerals
+    # before it change nothing, and a pattern opening with them would be tried at every character.
+    while (found := _ANY_FINANCIAL.search(text, last)) is not None:
+        start, end = found.start(), _NUMERAL_RUN.match(text, found.start()).end()
+        run = text[start:end]
         financial = sum(ch in _FINANCIAL_CHARS for ch in run)
-        if any(ch in _FIRM_FINANCIAL for ch in run) or financial > 1 or text.startswith(_MONEY_AFTER, m.end()):
-            pieces += [text[last:m.start()], run.translate(_FINANCIAL)]
-            last = m.end()
+        if any(ch in _FIRM_FINANCIAL for ch in run) or financial > 1 or text.startswith(_MONEY_AFTER, end):
+            pieces += [text[last:start], run.translate(_FINANCIAL)]
+        else:
+            pieces.append(text[last:end])
+        last = end
     return "".join(pieces) + text[last:] if pieces else text
 
 
@@ -297,8 +307,21 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     """
     if not isinstance(text, str):
         return ()
-    norm = normalise_digits(text)
-    out: list[Quantity] = []
+    return tuple(_quantities(normalise_digits(text)))
+
+
+def first_quantity(text: str) -> Quantity | None:
+    """The first quantity of a text (``find_quantities(text)[0]``), reading no further than it.
+
+    >>> first_quantity("2.5万元，3个").unit
+    '万元'
+    """
+    return next(_quantities(normalise_digits(text)), None)
+
+
+def _quantities(norm: str) -> Iterator[Quantity]:
+    """The quantities of a normalised text in order, each read when asked for."""
+    gapped = _gapped_reach(norm)
     pos = 0
     while True:
         m = _NUMBER.search(norm, pos)
@@ -317,7 +340,7 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
         if _unreadable(norm, m):
             pos = _unreadable_end(norm, m)  # refused, never misread: see numeral_warnings
             continue
-        quantity = _read_quantity(norm, m)
+        quantity = _read_quantity(norm, m, gapped)
         if quantity is None:
             chinese = m.group("chinese")
             if chinese and len(chinese) > 1 and not chinese.strip(_CN_DIGIT_CHARS):
@@ -325,9 +348,8 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
             else:
                 pos = m.start() + 1 if chinese and len(chinese) > 1 else m.end()
             continue
-        out.append(quantity)
+        yield quantity
         pos = max(quantity.end, m.end())
-    return tuple(out)
 
 
 def numeral_warnings(text: str) -> tuple[str, ...]:
@@ -346,7 +368,7 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
         return ()
     norm = normalise_digits(text)
     found = []
-    unreadable = _UNREADABLE.finditer(norm) if any(p.search(norm) for p in _MAY_BE_UNREADABLE) else ()
+    unreadable = _UNREADABLE.finditer(norm) if _may_be_unreadable(norm) else ()
     for m in unreadable:
         if m.group("sci"):
             found.append((m.start(), f"scientific notation {m.group()}"))
@@ -354,10 +376,10 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
             found.append((m.start(), f"{len(re.sub(r'[^0-9]', '', m.group()))} digits (limit {MAX_DIGITS})"))
         else:
             found.append((m.start(), f"a run of {len(m.group())} numeral characters (limit {MAX_NUMERAL_CHARS})"))
-    for m in _CN_RUN.finditer(norm) if norm.count(_YI) > 1 else ():  # only a run with two 亿 can be too large
-        if len(m.group()) <= MAX_NUMERAL_CHARS and _too_large(m.group()):
-            found.append((m.start(), f"a numeral of {len(str(_read_chinese(m.group()).to_integral_value()))} digits "
-                                     f"(limit {MAX_DIGITS})"))
+    for start, run in _runs_with_two_yi(norm):  # only a run with two 亿 can be too large
+        if len(run) <= MAX_NUMERAL_CHARS and _too_large(run):
+            found.append((start, f"a numeral of {len(str(_read_chinese(run).to_integral_value()))} digits "
+                                  f"(limit {MAX_DIGITS})"))
     found.sort()
     messages = [f"number not read at {start}: {what}" for start, what in found[:_MAX_WARNINGS]]
     if len(found) > _MAX_WARNINGS:
@@ -365,9 +387,32 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
     return tuple(messages)
 
 
+def _may_be_unreadable(norm: str) -> bool:
+    """Whether ``_UNREADABLE`` may match in ``norm``: an exponent needs an e or E (a substring test), the
+    long runs are scanned for by their first class."""
+    return ("e" in norm or "E" in norm) and _EXPONENT.search(norm) is not None or _LONG_RUN.search(norm) is not None
+
+
+def _runs_with_two_yi(norm: str) -> Iterator[tuple[int, str]]:
+    """(start, run) of the Chinese numeral runs that hold 亿 twice, found from each 亿 (a substring search)
+    instead of from every run of the text."""
+    pos = 0
+    while (first := norm.find(_YI, pos)) != -1:
+        end = _CN_RUN.match(norm, first).end()
+        if norm.find(_YI, first + 1, end) != -1:
+            start = first
+            while start > pos and norm[start - 1] in _CN_CHARS:
+                start -= 1
+            yield start, norm[start:end]
+        pos = end
+
+
 def _unreadable(norm: str, m: re.Match) -> bool:
     if m.group("chinese"):
         return len(m.group("chinese")) > MAX_NUMERAL_CHARS or _too_large(m.group("chinese"))
+    end = m.end("arabic")
+    if len(m.group("arabic")) <= MAX_DIGITS and norm[end:end + 1] not in "eE,":
+        return False  # too short for a long run, and neither an exponent nor more digit groups follow
     return bool(_UNREADABLE.match(norm, m.start()))
 
 
@@ -446,12 +491,12 @@ def _with_lower_groups(norm: str, number: _Number) -> _Number:
 
 
 def _unit_at(norm: str, pos: int) -> str | None:
-    unit = _UNIT.match(norm, pos)
+    unit = _UNIT.match(norm, pos) if norm[pos:pos + 1] in _UNIT_FIRST else None
     return unit.group() if unit else None
 
 
-def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
-    if _plainly_bare(norm, m):
+def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity | None:
+    if _plainly_bare(norm, m, gapped):
         return None
     start = m.start()
     if m.group("chinese") and not m.group("pct"):
@@ -488,7 +533,7 @@ def _read_quantity(norm: str, m: re.Match) -> Quantity | None:
         return fraction
     written_unit = (scale_word + unit) if unit else (scale_word or None)
     suffix_cmp, suffix_word, pos = _suffix_comparator(norm, pos)
-    prefix_cmp, prefix_word, start = threshold or _prefix_comparator(norm, start)
+    prefix_cmp, prefix_word, start = threshold or _prefix_comparator(norm, start, gapped)
     if written_unit is None and suffix_cmp is None and prefix_cmp is None:
         return None
     if high is not None:
@@ -528,14 +573,14 @@ def _bare_scale_threshold(norm: str, m: re.Match) -> tuple[str, str, int] | None
     return None
 
 
-def _plainly_bare(norm: str, m: re.Match) -> bool:
+def _plainly_bare(norm: str, m: re.Match, gapped: frozenset[int]) -> bool:
     """A plain digit run or one Chinese digit with no unit, approximation, range, fraction or comparator
     around it (the 1 of 1., the 一 of 一是): most numerals of a text, rejected without the full reading."""
     if m.group("pct") or (m.group("scale") if m.group("arabic") else len(m.group()) != 1 or m.group() not in _CN_DIGIT_CHARS):
         return False
     end = m.end()
-    return (norm[end:end + 1] not in _QUANTITY_FOLLOWERS and not _UNIT.match(norm, end)
-            and _prefix_comparator(norm, m.start())[0] is None)
+    return (norm[end:end + 1] not in _QUANTITY_FOLLOWERS and not _unit_at(norm, end)
+            and _prefix_comparator(norm, m.start(), gapped)[0] is None)
 
 
 def _scaled(value: Decimal, scale: int, factor: Decimal = Decimal(1)) -> Decimal:
@@ -545,6 +590,8 @@ def _scaled(value: Decimal, scale: int, factor: Decimal = Decimal(1)) -> Decimal
     The context is as precise as the result needs, so a 40-digit figure in a garbled file neither
     raises nor rounds.
     """
+    if scale == 1 and factor == _ONE and value.as_tuple().exponent == 0:
+        return value  # an integer written without a point is its own plain notation: most figures
     exponent = len(str(scale)) - 1
     context = Context(prec=len(value.as_tuple().digits) + len(factor.as_tuple().digits) + exponent + 2)
     result = context.multiply(value, factor).scaleb(exponent, context)
@@ -628,21 +675,36 @@ def _fraction(norm: str, pos: int, number: _Number, start: int) -> Quantity | No
 
 
 def _suffix_comparator(norm: str, pos: int) -> tuple[str | None, str | None, int]:
-    for word, comparator in _SUFFIX_COMPARATORS:
+    for word, comparator in _SUFFIXES_BY_FIRST.get(norm[pos:pos + 1], ()):  # in file order
         if norm.startswith(word, pos):
             return comparator, word, pos + len(word)
     return None, None, pos
 
 
-def _prefix_comparator(norm: str, start: int) -> tuple[str | None, str | None, int]:
+def _prefix_comparator(norm: str, start: int, gapped: frozenset[int]) -> tuple[str | None, str | None, int]:
+    """The comparator word before the number at ``start``; ``gapped`` is ``_gapped_reach(norm)``."""
     for cue, word, comparator in _PREFIX_CUES_BY_LAST.get(norm[start - 1], ()) if start else ():
         if norm.endswith(cue, 0, start) and not any(w.endswith(cue) and norm.endswith(w, 0, start) for w in _NOT_CUES):
             return comparator, word, start - len(cue)
+    if start not in gapped:
+        return None, None, start
     for word in _GAPPED_PREFIXES:
-        found = norm.rfind(word, max(0, start - len(word) - 2), start)
+        found = norm.rfind(word, max(0, start - len(word) - _GAP), start)
         if found != -1 and _HAN_RUN.fullmatch(norm, found + len(word), start):
             return ">=", word, found
     return None, None, start
+
+
+def _gapped_reach(norm: str) -> frozenset[int]:
+    """Where a number may start to be governed by a gapped prefix (至少入选一人): up to
+    ``_GAP`` characters after one, found once per text instead of searched for before every number."""
+    reach = set()
+    for word in _GAPPED_PREFIXES:
+        found = norm.find(word)
+        while found != -1:
+            reach.update(range(found + len(word), found + len(word) + _GAP + 1))
+            found = norm.find(word, found + 1)
+    return frozenset(reach)
 
 
 def _adjacent_pair(norm: str, m: re.Match) -> Quantity | None:

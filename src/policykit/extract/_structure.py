@@ -27,7 +27,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ._clauses import find_clause_spans
 from ._lexicon import CONJUNCTIONS, alternation, of_kind
@@ -117,9 +120,10 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
     doc = parse(text)
     text, indicators = doc.text, doc.indicator_rows
     clauses = find_clause_spans(text)
-    nodes = _drop_preamble(_markers(text, indicators))
+    footers = _footer_starts(text)  # one scan, read by the marks and the tree
+    nodes = _drop_preamble(_markers(text, indicators, footers))
     run_together = {text.rfind("\n", 0, n.start) + 1 for n in nodes if n.run_in}
-    roots = _build_tree(text, nodes)
+    roots = _build_tree(text, nodes, footers)
     for node in nodes:  # a heading over an indicator table alone sets targets, not a task
         if node.style != "row" and not node.children and any(node.body <= a < node.end for a, _ in indicators):
             node.frame = True
@@ -132,9 +136,10 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
     return _records(text, tasks, rows)
 
 
-def _markers(text: str, indicators: tuple[tuple[int, int], ...]) -> list[_Node]:
-    marks = [m for m in find_marks(text) if not any(a <= m.start < b for a, b in indicators)]  # targets, not tasks
-    marks = _outside_footers(text, marks)
+def _markers(text: str, indicators: tuple[tuple[int, int], ...], footers: list[int]) -> list[_Node]:
+    in_table = _covered(indicators)
+    marks = [m for m in find_marks(text) if not in_table(m.start)]  # targets, not tasks
+    marks = _outside_footers(marks, footers)
     marks = [m for i, m in enumerate(marks) if not _sub_row(text, marks[i - 1] if i else None, m)]
     nodes = []
     for i, m in enumerate(marks):
@@ -148,15 +153,22 @@ def _markers(text: str, indicators: tuple[tuple[int, int], ...]) -> list[_Node]:
     return nodes
 
 
+def _covered(spans: tuple[tuple[int, int], ...]) -> Callable[[int], bool]:
+    """A test whether an offset lies in one of ``spans`` (any(a <= x < b)) by bisection: the spans
+    sorted by start, each with the furthest end reached so far."""
+    ordered = sorted(spans)
+    starts, reach = [a for a, _ in ordered], list(accumulate((b for _, b in ordered), max))
+    return lambda x: (i := bisect_right(starts, x)) > 0 and reach[i - 1] > x
+
+
 def _footer_starts(text: str) -> list[int]:
     return [m.start() for m in _FOOTER.finditer(text)]
 
 
-def _outside_footers(text: str, marks: list) -> list:
-    """Marks that are not in a footer: from a footer line to the next top heading (a second text may
-    follow the first one's 抄送 line)."""
+def _outside_footers(marks: list, starts: list[int]) -> list:
+    """Marks that are not in a footer (``starts``: where the footer lines start): from a footer line to the
+    next top heading (a second text may follow the first one's 抄送 line)."""
     kept, footer = [], False
-    starts = _footer_starts(text)
     for i, m in enumerate(marks):
         previous = marks[i - 1].start if i else 0
         if i and any(previous <= f < m.start for f in starts):  # a footer comes after the text began
@@ -234,7 +246,7 @@ def _drop_preamble(nodes: list[_Node]) -> list[_Node]:
     return [n for n in nodes if n.start >= first or _RANK[n.style] <= _TOP_RANK]
 
 
-def _build_tree(text: str, nodes: list[_Node]) -> list[_Node]:
+def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node]:
     roots: list[_Node] = []
     stack: list[_Node] = []
     for node in nodes:
@@ -254,7 +266,6 @@ def _build_tree(text: str, nodes: list[_Node]) -> list[_Node]:
             roots.append(node)
         node.depth = len(stack)
         stack.append(node)
-    footers = _footer_starts(text)
     for i, node in enumerate(nodes):
         end = next((n.start for n in nodes[i + 1:] if n.depth <= node.depth), len(text))
         end = min([end, *(f for f in footers if f > node.start)])  # an item ends before a footer

@@ -82,7 +82,7 @@ def _indicator_rows(text: str):
     pos = 0
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
-        row = _cells(line.rstrip("\r\n"), start)
+        row = _cells(line.rstrip("\r\n"), start) if _may_be_row(line) else []
         if len(row) < 3:
             header = None
             continue
@@ -92,6 +92,12 @@ def _indicator_rows(text: str):
             continue
         if header is not None:
             yield row, start + len(line.rstrip()), header
+
+
+def _may_be_row(line: str) -> bool:
+    """Whether ``line`` may have three cells: a line without a TAB has as cells at most its runs of
+    non-space, which str.split() finds at C speed."""
+    return "\t" in line or len(line.split(None, 2)) > 2
 
 
 def _cells(line: str, start: int) -> list[tuple[str, int]]:

@@ -225,14 +225,36 @@ def _spoken_divisions(suffix: str) -> list[Division]:
 
 
 @cache
-def named_divisions(suffix: str) -> re.Pattern[str]:
-    """One pattern for the standard names of the divisions ending in ``suffix`` (省, 市, 县, 区) that
-    a text speaking as 我省/我市/我县/我区 can mean (a 市 of province or prefecture level).
+def _division_names(suffix: str) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The names of :func:`_spoken_divisions` and their lengths, longest first."""
+    names = frozenset(d.name for d in _spoken_divisions(suffix))
+    return names, tuple(sorted({len(name) for name in names}, reverse=True))
 
-    >>> named_divisions("省").search("推动全省发展，山东省委部署").group()
-    '山东省'
+
+def named_divisions(text: str, suffix: str) -> set[str]:
+    """The standard names of the divisions ending in ``suffix`` (省, 市, 县, 区) that a text speaking as
+    我省/我市/我县/我区 can mean (a 市 of province or prefecture level) and ``text`` names.
+
+    They are the names one alternation of them all (longest first) finds, left to right without overlap,
+    but found from each ``suffix`` in the text (every name ends with it) instead of trying thousands
+    of names at every character.
+
+    >>> sorted(named_divisions("推动全省发展，山东省委部署，河南省", "省"))
+    ['山东省', '河南省']
     """
-    return re.compile(lexicon.alternation_of({d.name for d in _spoken_divisions(suffix)}))
+    names, lengths = _division_names(suffix)
+    found: list[tuple[int, int]] = []  # (start, -length) of every name in the text
+    at = text.find(suffix)
+    while at != -1:
+        end = at + len(suffix)
+        found += [(end - n, -n) for n in lengths if n <= end and text[end - n:end] in names]
+        at = text.find(suffix, at + 1)
+    named, pos = set(), 0
+    for start, minus_length in sorted(found):  # leftmost first, the longest there first
+        if start >= pos:
+            pos = start - minus_length
+            named.add(text[start:pos])
+    return named
 
 
 @cache

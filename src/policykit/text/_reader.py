@@ -19,9 +19,11 @@ from ._types import DocumentMetadata, OffsetMap, SourceDocument, SourceReading, 
 HTML_MAIN = "html-main"
 CLEANING_STEPS: tuple[str, ...] = (HTML_MAIN, *STEPS)
 _MASK_WORDS = tuple(row["word"] for row in lexicon.table("redaction_marks").rows if row["kind"] == "mask")
-# Symbols repeated to mask (**, ××, XX, ○○) and mask words (某某); no lookbehind first: the engine scans by charset.
-_REDACTION = re.compile(r"\*+|×{2,}|[Xx]{2,}|○{2,}|" + lexicon.alternation_of(_MASK_WORDS))
 _MASK_START = "*×Xx○" + "".join(w[0] for w in _MASK_WORDS)  # a text without any of these has no mask
+# Symbols repeated to mask (**, ××, XX, ○○) and mask words (某某). The lookahead on the first character lets
+# the engine scan by charset (an alternation alone is tried at every character).
+_REDACTION = re.compile(f"(?=[{re.escape(_MASK_START)}])(?:" + r"\*+|×{2,}|[Xx]{2,}|○{2,}|"
+                        + lexicon.alternation_of(_MASK_WORDS) + ")")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _REDACTED_KIND = tuple((row["word"], row["hides"]) for row in lexicon.table("redaction_marks").rows if row["kind"] == "cue")
 _PUBLISHED = re.compile(LABELS["published_on"])

@@ -17,20 +17,24 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import lexicon
-from ._cues import ABOUT, COUNTING, HAO, NOTICE, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, spaced, words
+from ._cues import ABOUT, COUNTING, HAO, NOTICE, OF, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, spaced, words
 from ._places import opens_with_place
 
-_PIECE = alt("page_noise", "piece")
+_PIECE_WORDS = words("page_noise", "piece")
+_PIECE = lexicon.alternation_of(_PIECE_WORDS)
 _PIAN = re.compile(rf"^{_PIECE}\s*[0-9{COUNTING}]{{1,3}}[ \t]*$", re.M)
 _ENUMERATED = re.compile(rf"^(?:[{COUNTING}]+[、.．]|[（(][{COUNTING}\d]+[)）]|\d+\s*[、.．]|{ORDINAL}[{COUNTING}\d]+{OUTLINE})")
 _TITLE_END = re.compile(lexicon.alternation("title_nouns") + r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$")
-_ANNEX_WORD = spaced(words("document_words", "annex"))
+_ANNEX_WORDS = words("document_words", "annex")
+_ANNEX_WORD = spaced(_ANNEX_WORDS)
 _ATTACHMENT = re.compile(rf"(?:^|\n){_ANNEX_WORD}\s*\d*\s*[:：]?\s*\n\s*$")
 _YEAR_OR_ACT = re.compile(rf"(?:19|20)\d{{2}}|{ABOUT}|{STATE_COUNCIL}")
 _CONTINUATION = ("—", "--")  # a title line ending in a dash goes on in the next line
 _BRACKET_TAG = re.compile(r"^\[[^\]]{1,10}\]\s*")
 _HEADLINE_LEAD = re.compile(r"^[^!！]{1,12}[!！]")
 _NOTICE = NOTICE
+# What a notice title ends with (关于印发…的通知): a str test before the pattern, which is tried at every character.
+_NOTICE_ENDS = tuple(OF + noun for noun in words("document_words", "notice_noun"))
 _NOTICE_NOUN = alt("document_words", "notice_noun")
 MAX_NOTICE = 200  # a notice title naming several issuers and the plan can be this long
 # Lines that sit around a title without being part of it: page marks (— 2 —), dates, document
@@ -46,7 +50,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # 附件 / 附件2 alone on its line opens an annex; its title is the next line
 _ANNEX = re.compile(rf"^[ \t\u3000]*{_ANNEX_WORD}\s*[0-9０-９{COUNTING}]{{0,3}}\s*[:：]?[ \t\u3000]*$", re.M)
 # the printing office's line that closes an official document (山东省人民政府办公厅2020年12月10日印发)
-_FOOTER = re.compile(rf"^[^\n。；，]{{2,40}}?\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}\s*{alt('document_words', 'printed')}[ \t\u3000]*$",
+_PRINTED = words("document_words", "printed")
+_FOOTER = re.compile(rf"^[^\n。；，]{{2,40}}?\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}\s*{lexicon.alternation_of(_PRINTED)}[ \t\u3000]*$",
                      re.M)
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _FORM_NUMBER = re.compile(rf"^.{{0,8}}{Y}?\s*{ORDINAL}\s*\S{{1,5}}\s*{HAO}$")
@@ -74,8 +79,13 @@ class Segment:
     annex: bool = False  # an annex (附件1 …) of the last document before it that is not an annex
 
 
+def _is_notice(line: str) -> bool:
+    """Whether ``_NOTICE`` finds a notice title in ``line`` (its ``$`` allows one final line break)."""
+    return line.removesuffix("\n").endswith(_NOTICE_ENDS) and _NOTICE.search(line) is not None
+
+
 def _is_title_line(line: str) -> bool:
-    longest = MAX_NOTICE if _NOTICE.search(line) else 90
+    longest = MAX_NOTICE if _is_notice(line) else 90
     return (5 <= len(line) <= longest and "。" not in line and "；" not in line and not _ENUMERATED.match(line)
             and not _HEADER_LINE.match(line) and bool(_TITLE_END.search(line)))
 
@@ -174,7 +184,7 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
             continue
         opens = gap or _opens_block(previous)  # may a title start on this line
         previous, gap = line, False
-        if len(line) > 90 and not (len(line) <= MAX_NOTICE and _NOTICE.search(line)):
+        if len(line) > 90 and not (len(line) <= MAX_NOTICE and _is_notice(line)):
             fragments = []
             continue  # a paragraph: the common case, decided without any regex
         joined = _split_word_tail(text, line, line_end) if len(line) <= 60 else None
@@ -214,7 +224,8 @@ def split_documents(text: str) -> list[Segment]:
     >>> [(s.start, s.end) for s in split_documents(page)]
     [(3, 404), (407, 807)]
     """
-    markers = list(_PIAN.finditer(text))
+    # Patterns tried at every line start find nothing in a text without the first character of their word.
+    markers = list(_PIAN.finditer(text)) if any(word[:1] in text for word in _PIECE_WORDS) else []
     if len(markers) >= 2:
         segments = [Segment(0, markers[0].start(), dropped="aggregator-preamble")] if text[: markers[0].start()].strip() else []
         bounds = [m.end() + 1 for m in markers] + [len(text) + 1]
@@ -287,7 +298,8 @@ def _cut_annexes_and_tails(text: str, segments: list[Segment]) -> list[Segment]:
             out.append(seg)
             continue
         cuts: list[tuple[int, str | None, bool]] = []  # (start, title, is an annex)
-        annexes = list(_ANNEX.finditer(text, seg.start, seg.end))
+        annexes = list(_ANNEX.finditer(text, seg.start, seg.end)) if any(
+            text.find(word[:1], seg.start, seg.end) != -1 for word in _ANNEX_WORDS) else []
         for m, following in zip(annexes, [*annexes[1:], None]):
             title = _next_line(text, m.end(), seg.end)
             if title and _compact(title) == _compact(seg.title or "") or len(text[seg.start:m.start()].strip()) < MIN_BODY:
@@ -295,7 +307,9 @@ def _cut_annexes_and_tails(text: str, segments: list[Segment]) -> list[Segment]:
             if _is_table(text[m.end():following.start() if following else seg.end]):
                 continue  # a task or indicator table restates the document's own items: the reader links its rows
             cuts.append((m.start(), title, True))
-        for m in _FOOTER.finditer(text, seg.start, seg.end):
+        # A footer line holds a 印发 word: without one (a substring test) the pattern, tried at every line, finds none.
+        printed = any(text.find(word, seg.start, seg.end) != -1 for word in _PRINTED)
+        for m in _FOOTER.finditer(text, seg.start, seg.end) if printed else ():
             if len(text[m.end():seg.end].strip()) >= MIN_BODY:
                 cuts.append((m.end(), None, False))
         start, title, notice, annex = seg.start, seg.title, seg.notice_title, seg.annex

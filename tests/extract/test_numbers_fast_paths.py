@@ -1,0 +1,133 @@
+"""The number reader's fast paths agree with the plain definitions they stand in for."""
+from __future__ import annotations
+
+import re
+from decimal import Context, Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit.extract import _numbers
+
+_FIN, _CN = _numbers._FINANCIAL_CHARS, _numbers._CN_CHARS
+_AMBIGUOUS = "".join(r["char"] for r in _numbers._FINANCIAL_ROWS if r["ambiguous"] == "yes")
+# Firm and ambiguous financial numerals and plain ones mixed with a currency and other characters, so
+# runs of every kind occur.
+_TEXT = st.text(alphabet=st.sampled_from(_FIN[:2] + _AMBIGUOUS + _CN[:5] + "元年，a1"), max_size=24)
+
+
+def _financial_by_definition(text: str) -> str:
+    """The financial runs as a single pattern finds them: numeral runs that hold a financial character."""
+    pieces, last = [], 0
+    for m in re.finditer(f"[{_CN}{_FIN}]*[{_FIN}][{_CN}{_FIN}]*", text):
+        run = m.group()
+        firm = any(ch in _numbers._FIRM_FINANCIAL for ch in run) or sum(ch in _FIN for ch in run) > 1
+        if firm or text.startswith(_numbers._MONEY_AFTER, m.end()):
+            pieces += [text[last:m.start()], run.translate(_numbers._FINANCIAL)]
+            last = m.end()
+    return "".join(pieces) + text[last:]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_financial_runs_are_those_of_the_single_pattern(text):
+    assert _numbers._financial_to_plain(text) == _financial_by_definition(text)
+
+
+def test_financial_runs_cover_a_run_on_both_sides():
+    assert _numbers._financial_to_plain("共一佰二拾元，伍陆年") == "共一百二十元，五六年"
+
+
+_GAPPED = "".join(_numbers._GAPPED_PREFIXES)
+_NEAR_GAPPED = st.text(alphabet=st.sampled_from(_GAPPED + "入选一人5"), max_size=16)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEAR_GAPPED)
+def test_gapped_reach_never_hides_a_gapped_prefix(text):
+    everywhere = frozenset(range(len(text) + 1))
+    reach = _numbers._gapped_reach(text)
+    for start in range(len(text) + 1):
+        assert _numbers._prefix_comparator(text, start, reach) == _numbers._prefix_comparator(text, start, everywhere)
+
+
+def test_a_gapped_prefix_governs_across_a_short_verb():
+    assert [(q.comparator, q.cue) for q in _numbers.find_quantities("至少入选一人")] == [(">=", "至少")]
+
+
+# Coefficient and exponent drawn apart, so that whole values written with a point (1.00) occur; the
+# reader never makes a positive exponent.
+_DECIMALS = st.builds(lambda digits, exponent: Decimal(digits).scaleb(exponent),
+                      st.integers(0, 10**12), st.integers(-6, 0))
+
+
+def _scaled_by_definition(value, scale, factor):
+    """value × scale × factor, exact, as an integer (exponent 0) when whole and without trailing zeros else."""
+    result = Context(prec=80).multiply(Context(prec=80).multiply(value, scale), factor)
+    return result.quantize(1) if result == result.to_integral_value() else result.normalize(Context(prec=80))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DECIMALS, st.sampled_from([1, 10, 10000, 10**8]), st.sampled_from(["1", "1.0", "0.0005", "15"]))
+def test_scaled_is_the_exact_product_in_plain_notation(value, scale, factor):
+    got = _numbers._scaled(value, scale, Decimal(factor))
+    want = _scaled_by_definition(value, scale, Decimal(factor))
+    assert (got, got.as_tuple().exponent) == (want, want.as_tuple().exponent)
+
+
+_FIGURES = st.lists(st.sampled_from(["2.5", "3", "万", "元", "个", "以上", "至", "一", "，", "第", "%", "年"]),
+                    max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FIGURES)
+def test_first_quantity_is_the_first_found(text):
+    found = _numbers.find_quantities(text)
+    assert _numbers.first_quantity(text) == (found[0] if found else None)
+
+
+_NEAR_UNITS = st.lists(st.sampled_from(["万", "千", "瓦", "时", "元", "人", "次", "P", "M", "平方", "米", "1", "甲"]),
+                       max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEAR_UNITS)
+def test_unit_at_is_the_unit_alternation(text):
+    for pos in range(len(text) + 1):
+        found = _numbers._UNIT.match(text, pos)
+        assert _numbers._unit_at(text, pos) == (found.group() if found else None)
+
+
+_DIGIT_RUNS = st.lists(st.sampled_from(["1", "23", "4567890123", "4567890123,", ",", ".", "e", "E", "+", "a", "亿", "%"]),
+                       max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DIGIT_RUNS)
+def test_unreadable_is_the_refusal_pattern(text):
+    for m in _numbers._NUMBER.finditer(text):
+        if m.group("arabic"):
+            assert _numbers._unreadable(text, m) == bool(_numbers._UNREADABLE.match(text, m.start()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("一亿万三元1甲"), max_size=16))
+def test_runs_with_two_yi_are_the_numeral_runs_holding_two(text):
+    runs = [(m.start(), m.group()) for m in _numbers._CN_RUN.finditer(text) if m.group().count(_numbers._YI) > 1]
+    assert list(_numbers._runs_with_two_yi(text)) == runs
+
+
+def test_an_upper_case_exponent_is_refused_too():
+    assert _numbers.numeral_warnings("投资1E308亿元") == ("number not read at 2: scientific notation 1E308",)
+
+
+_NEAR_SUFFIXES = st.lists(st.sampled_from(["及", "以", "上", "下", "内", "左右", "之", "1"]), max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NEAR_SUFFIXES)
+def test_suffix_comparator_is_the_first_word_in_file_order(text):
+    for pos in range(len(text) + 1):
+        first = next(((c, w, pos + len(w)) for w, c in _numbers._SUFFIX_COMPARATORS if text.startswith(w, pos)),
+                     (None, None, pos))
+        assert _numbers._suffix_comparator(text, pos) == first

@@ -1,0 +1,158 @@
+"""The text readers' fast paths agree with the plain definitions they stand in for."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from policykit import lexicon
+from policykit.text import _clean, _reader
+
+_LATIN_TAIL_BY_DEFINITION = re.compile(r"(?:\n[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*)+\Z")
+# Lines of Latin words, blanks, Han text and stray marks in any order.
+_LINES = st.lists(st.sampled_from(["Public domain", "false", "", "  ", "政策文本", "a1", "(c) x", "\t"]), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES)
+def test_latin_tail_is_where_the_single_pattern_finds_it(lines):
+    text = "\n".join(lines)
+    found = _LATIN_TAIL_BY_DEFINITION.search(text)
+    assert _clean._latin_tail(text) == (found.start() if found else len(text))
+
+
+def test_a_licence_line_after_the_text_is_cut():
+    assert _clean.chrome("正文。\nPublic domain\nfalse") == [(3, 23, "")]
+
+
+_MASKS = [row["word"] for row in lexicon.table("redaction_marks").rows if row["kind"] == "mask"]
+_REDACTION_BY_DEFINITION = re.compile(r"\*+|×{2,}|[Xx]{2,}|○{2,}|" + lexicon.alternation_of(_MASKS))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["*", "×", "X", "x", "○", "张", "。", *_MASKS]), max_size=12).map("".join))
+def test_redactions_are_those_of_the_plain_alternation(text):
+    assert ([m.span() for m in _reader._REDACTION.finditer(text)]
+            == [m.span() for m in _REDACTION_BY_DEFINITION.finditer(text)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("\u200b\u200c\u200d\u2060\ufeff甲 \n"), max_size=12))
+def test_every_zero_width_mark_goes(text):
+    clean = _clean.apply_edits(text, _clean.whitespace(text))[0]
+    assert not any(mark in clean for mark in "\u200b\u200c\u200d\u2060\ufeff")
+
+
+# A body, a footer line (its parts each there or not) and a second text after it.
+_FOOTER_PIECES = st.builds(
+    lambda body, office, date, printed, after: f"{body}\n{office}{date}{printed}\n{after}",
+    st.sampled_from(["", "甲" * 300]), st.sampled_from(["", "某某市人民政府办公室"]),
+    st.sampled_from(["", "2024年3月1日"]), st.sampled_from(["", "印发", "印"]), st.sampled_from(["", "乙" * 300]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_FOOTER_PIECES)
+def test_footer_cuts_are_those_of_the_pattern_tried_everywhere(text):
+    from policykit.text import _split
+    fast = _split.split_documents(text)
+    printed, _split._PRINTED = _split._PRINTED, ("",)  # "" is found in every segment: the pattern always runs
+    try:
+        assert _split.split_documents(text) == fast
+    finally:
+        _split._PRINTED = printed
+
+
+_PAGE_PIECES = st.one_of(
+    st.lists(st.sampled_from(["篇1", "篇2", "附件", "附 件1", "\n", "甲" * 200, "一、总则", "：", " "]), max_size=10).map("".join),
+    # an aggregator page: a preamble, then pieces marked 篇N on lines of their own
+    st.builds(lambda lead, first, second: f"{lead}\n{first}\n{'乙' * 300}\n{second}\n{'丙' * 300}",
+              st.sampled_from(["", "甲" * 250]), st.sampled_from(["篇1", "1"]), st.sampled_from(["篇2", "2"])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PAGE_PIECES)
+def test_piece_and_annex_lines_are_those_of_the_patterns_tried_everywhere(text):
+    from policykit.text import _split
+    fast = _split.split_documents(text)
+    kept = _split._PIECE_WORDS, _split._ANNEX_WORDS
+    _split._PIECE_WORDS = _split._ANNEX_WORDS = ("",)  # "" is in every text: the patterns always run
+    try:
+        assert _split.split_documents(text) == fast
+    finally:
+        _split._PIECE_WORDS, _split._ANNEX_WORDS = kept
+
+
+_SPACED_LINES = st.text(alphabet=st.sampled_from(" \t\u3000\u00a0\n甲\r"), max_size=16)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPACED_LINES)
+def test_edge_spaces_are_the_runs_of_spaces_at_a_line_edge(text):
+    runs = [m.span() for m in re.finditer(r"[ \t\u3000\u00a0]+", text)]
+    at_edge = [(s, e) for s, e in runs if s == 0 or text[s - 1] == "\n" or e == len(text) or text[e] == "\n"]
+    assert _clean._edge_spaces(text) == at_edge
+
+
+def _chrome_by_definition(text: str) -> list:
+    """chrome() as first written: short lines found by a multiline pattern."""
+    short = list(re.finditer(r"^[^\n]{1,100}$", text, re.M))
+    spans = [_clean._line_span(text, m.start(), m.end()) for m in short if _clean._CHROME_LINE.fullmatch(m.group())]
+    spans += [_clean._profile_block(text, m.start(), m.end()) for m in short if _clean._POST_LINE.fullmatch(m.group())]
+    tail = _clean._latin_tail(text)
+    if text[tail:].strip():
+        spans.append((tail, len(text)))
+    for m in _clean._TAIL_MARKER.finditer(text):
+        rest = text[m.start():]
+        if len(rest) <= _clean._TAIL_MAX_CHARS and all(len(line) <= _clean._TAIL_MAX_LINE for line in rest.split("\n")):
+            spans.append((m.start(), len(text)))
+            break
+    return [(s, e, "") for s, e in _clean._merge(spans)]
+
+
+_PAGE_LINES = st.lists(st.sampled_from(["首页 > 新闻", "正文。", "甲" * 101, "首页 > " + "某" * 95, "首页 > " + "某" * 96, "", "  ", "版权所有 某某网", "相关文章",
+                                        "发表于 2020-1-1 显示全部楼层", "楼主", "返回列表"]), max_size=8).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PAGE_LINES)
+def test_chrome_is_what_the_multiline_patterns_find(text):
+    assert _clean.chrome(text) == _chrome_by_definition(text)
+
+
+@cache
+def _alternation_of_names(suffix: str) -> re.Pattern[str]:
+    from policykit.text import _places
+    return re.compile(lexicon.alternation_of({d.name for d in _places._spoken_divisions(suffix)}))
+
+
+def _names_by_alternation(text: str, suffix: str) -> set[str]:
+    return {m.group() for m in _alternation_of_names(suffix).finditer(text)}
+
+
+def _named_text(suffix: str):
+    from policykit.text import _places
+    names = sorted(_places._division_names(suffix)[0])
+    # names that share characters (a name inside a longer one, names run together) and the suffix alone
+    pieces = [*names[:40], *(n for n in names if len(n) > 3)][:80] + [suffix, "新", "城", "，", "中"]
+    return st.lists(st.sampled_from(pieces), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from("省市县区").flatmap(lambda suffix: st.tuples(st.just(suffix), _named_text(suffix))))
+def test_named_divisions_are_those_one_alternation_finds(case):
+    from policykit.text import _places
+    suffix, text = case
+    assert _places.named_divisions(text, suffix) == _names_by_alternation(text, suffix)
+
+
+_NOTICE_LINES = st.lists(st.sampled_from(["关于", "印发", "《", "计划", "》", "的", "通知", "\n", "意见"]), max_size=8).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NOTICE_LINES)
+@example("关于印发《计划》的通知\n")  # the pattern's $ allows one final line break
+def test_is_notice_is_the_notice_pattern(line):
+    from policykit.text import _split
+    assert _split._is_notice(line) == bool(_split._NOTICE.search(line))
