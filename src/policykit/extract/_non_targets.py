@@ -51,6 +51,7 @@ _PAID_AFTER = re.compile(_PATTERNS["subsidy_after"])
 _MONEY = frozenset(r["word"] for r in _ROWS if r["role"] == "money_unit")
 _QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
 _NAME_REACH = 20  # how far a quoted name reaches past its opening mark
+_OPENING = re.compile("[" + re.escape("".join(opening for opening, _ in _QUOTES)) + "]")
 _SUPPORT = re.compile(lexicon.alternation_of(
     [r["word"] for r in _ROWS if r["role"] == "support_verb"]
     + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")]))
@@ -248,15 +249,26 @@ def names_quoted_set(text: str, q: Quantity) -> bool:
     if q.cue is not None or q.unit not in _COUNT_UNITS:
         return False
     head = text[q.number_start:q.end]
+    openings = _openings(text)
     for opening, closing in _QUOTES:
-        at = text.find(opening + head)
-        while at != -1:
+        for at in openings.get(opening + head[0], ()):
+            if not text.startswith(head, at + 1):
+                continue
             close = text.find(closing, at + 1 + len(head), at + 1 + _NAME_REACH)
             elsewhere = at + 1 != q.number_start
             if elsewhere and close > at + 1 + len(head) and text.startswith(text[at + 1:close], q.number_start):
                 return True
-            at = text.find(opening + head, at + 1)
     return False
+
+
+@lru_cache(maxsize=2)
+def _openings(text: str) -> dict[str, list[int]]:
+    """Where each opening quote mark stands, by the mark and the character after it: one pass over the text
+    instead of a search of the whole text per counted figure."""
+    found: dict[str, list[int]] = {}
+    for m in _OPENING.finditer(text):
+        found.setdefault(text[m.start():m.start() + 2], []).append(m.start())
+    return found
 
 
 def heads_a_paid_list(text: str, q: Quantity) -> bool:
