@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from policykit.extract import find_quantities
 from policykit.extract import _non_targets as nt
+from policykit.extract._spans import MAX_REACH
 
 _QUOTED_PIECES = st.lists(st.sampled_from(["“", "”", '"', "「", "」", "『", "』", "两张", "三个", "两张清单", "清单",
                                            "落实", "。", "，", "\n", "制度"]), max_size=30).map("".join)
@@ -41,3 +42,51 @@ def test_names_quoted_set_answers_as_the_whole_text_search(text):
 def test_the_generated_texts_name_quoted_sets():
     text = "发布“两张清单”。落实两张清单制度"
     assert [nt.names_quoted_set(text, q) for q in find_quantities(text)] == [False, True]
+
+
+_LIST_PIECES = st.lists(st.sampled_from(["应符合下列条件：", "标准如下：", "条件：", "：", " ", "\n", "\n\n", "（一）", "（二）",
+                                         "1.", "第五条", "第六条", "年营业收入", "3000万元以上", "。", "，", "x" * 40]),
+                        max_size=40).map("".join)
+
+
+def _listed_under_lead_slow(text, pos):
+    """_listed_under_lead reading the lines above the figure whatever they end with."""
+    line = nt.boundary_before(text, pos, nt.LINE_END)
+    lead = None
+    for lead in nt._LEAD_LINE.finditer(text, max(0, line - nt._LIST_REACH), line):
+        pass
+    if lead is None:
+        return False
+    items = nt._item_styles(text)
+    closing = items.get(nt.boundary_before(text, lead.start(), nt.LINE_END))
+    first = nt.boundary_after(text, lead.end(), nt.LINE_END) + 1
+    if line < first or items.get(line, closing) == closing:
+        return False
+    at = first
+    for chunk in text[first:line].split(nt.LINE_END)[:-1]:
+        if chunk.strip() and items.get(at, closing) == closing:
+            return False
+        at += len(chunk) + 1
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LIST_PIECES)
+def test_listed_under_lead_answers_as_reading_every_line_above(text):
+    positions = range(len(text) + 1)
+    assert ([nt._listed_under_lead(text, pos) for pos in positions]
+            == [_listed_under_lead_slow(text, pos) for pos in positions])
+
+
+def test_the_generated_texts_list_under_a_lead():
+    text = "应符合下列条件：\n（一）年营业收入3000万元以上"
+    assert nt._listed_under_lead(text, len(text) - 1)
+
+
+def test_a_line_longer_than_the_reach_is_read_as_before():
+    # No line end within reach of the figure: the cut of the search may fall right after a lead's colon.
+    lead, item = "应符合下列条件：", "（一）年营业收入"
+    text = lead + "x" * (MAX_REACH - len(item)) + item + "3000万元以上"
+    pos = text.index("3000")
+    assert nt.boundary_before(text, pos, nt.LINE_END) == len(lead)
+    assert nt._listed_under_lead(text, pos) == _listed_under_lead_slow(text, pos)

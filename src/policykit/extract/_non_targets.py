@@ -11,6 +11,7 @@ framed as an aim (a hardness word, 到2025年, 达到, a comparator word such as
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .. import lexicon
@@ -41,6 +42,7 @@ _LEAD = re.compile(_role("threshold_lead") + "(?:" + _role("lead_link") + "|" + 
 _DEFINITION = re.compile(_role("definition"))
 _COPULA = re.compile(_role("copula"))
 _LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
+_LINE_CLOSING_COLON = re.compile(r"[：:](?=[ \t\u3000]*\n)")  # what every lead line above an item ends with
 _LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
 _RUN = re.compile(_role("run_word") + "$")
 _ORDINALS = frozenset(r["word"] for r in _ROWS if r["role"] == "ordinal_numeral")
@@ -194,8 +196,15 @@ def _listed_under_lead(text: str, pos: int) -> bool:
     colon (应符合下列条件：), only items and blank lines between; an item in the style of the lead line's own
     mark (the next 第N条 after 第五条 …条件：) closes the list."""
     line = boundary_before(text, pos, LINE_END)
+    low = max(0, line - _LIST_REACH)
+    # A lead line closes with a colon and a line end; a line that runs past the reach may leave a lead cut
+    # at ``line``, but no line end follows such a lead before the figure, so it leads no item either.
+    colons = _line_closing_colons(text)
+    i = bisect_left(colons, low)
+    if i == len(colons) or colons[i] >= line:
+        return False
     lead = None
-    for lead in _LEAD_LINE.finditer(text, max(0, line - _LIST_REACH), line):
+    for lead in _LEAD_LINE.finditer(text, low, line):
         pass  # the nearest lead line above
     if lead is None:
         return False
@@ -210,6 +219,12 @@ def _listed_under_lead(text: str, pos: int) -> bool:
             return False
         at += len(chunk) + 1
     return True
+
+
+@lru_cache(maxsize=2)
+def _line_closing_colons(text: str) -> list[int]:
+    """Offsets of the colons that close their line (blanks aside), in order: a lead line ends with one."""
+    return [m.start() for m in _LINE_CLOSING_COLON.finditer(text)]
 
 
 @lru_cache(maxsize=2)
