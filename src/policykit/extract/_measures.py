@@ -573,8 +573,10 @@ def _clean_metric(raw: str) -> str:
     metric = raw.strip()
     metric = re.sub(r"[（(][^）)]{0,10}$", "", metric)  # an unclosed aside before the number
     for _ in range(3):
-        metric = _METRIC_LEAD.sub("", metric)
-        metric = _METRIC_TAIL.sub("", metric)
+        trimmed = _METRIC_TAIL.sub("", _METRIC_LEAD.sub("", metric))
+        if trimmed == metric:
+            break  # a round that trims nothing leaves the next rounds nothing either
+        metric = trimmed
     return metric.strip()
 
 
