@@ -119,6 +119,16 @@ _LIST_AND = re.compile(_PATTERNS["list_and"])
 _GROWTH = re.compile(_PATTERNS["growth"])
 _DECREASE = re.compile(_PATTERNS["decrease"])
 _INCREASE = re.compile(_PATTERNS["increase"])
+# Grammar of the characters beside a figure, compiled once: these run once per figure.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
+_CLAUSE_STOP = re.compile("[，,；;。]")
+_CLAUSE_CLOSES = re.compile(r"[，,；;。\n]|$")
+_PER_SO_MANY = re.compile(r"/\d")  # 10/10万
+_RATIO = re.compile(r"[:：∶]\d")  # 1:4000
+_LIST_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z“”()（）]+")
+_COUNTED = re.compile(r"[\u4e00-\u9fff“”]{1,15}")
+_OPEN_ASIDE = re.compile(r"[（(][^）)]{0,10}$")  # an unclosed aside before the number
 
 
 @dataclass(frozen=True)
@@ -420,7 +430,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
     if _inside_quote(quoted, q.number_start):
         return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
     scope = _SCOPE_BEFORE.search(before)
-    if scope and not (scope.group(0) == _SCOPE_TOTAL and re.match(r"[，,；;。\n]|$", after)
+    if scope and not (scope.group(0) == _SCOPE_TOTAL and _CLAUSE_CLOSES.match(after)
                       or scope.group(0) == _SCOPE_AT and q.base_unit in _RATE_UNITS and not after.startswith(_DE)
                       or scope.group(0) == _SCOPE_AT and q.base_unit in _CLASSIFIERS
                       and _MAKING_VERB_ANYWHERE.search(text, q.end, boundary_after(text, q.end, CLAUSE_END))):
@@ -434,13 +444,13 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # 提出28个主要指标, 其中8个约束性指标: the document's own outline
     if before.endswith(("×", "*", "÷", "=")):
         return False  # a formula (A=B×30%)
-    if before.endswith("/") or re.match(r"/\d", after):
+    if before.endswith("/") or _PER_SO_MANY.match(after):
         return False  # a rate per so many (10/10万): no unit holds it
     if q.base_unit == _SESSION_UNIT and (after.startswith(_PLENUMS) or after.startswith(_MEETINGS) and _SESSION.search(before)):
         return False
     clause_start = boundary_before(text, q.start, CLAUSE_END)
     if q.base_unit in _TIME_UNITS and (
-            re.match(r"[\u4e00-\u9fff]", after) and not _DURATION_FOLLOWS.match(after)
+            _HAN.match(after) and not _DURATION_FOLLOWS.match(after)
             or _SERVICE_DEADLINE_AFTER.match(after) and not _SHORTENED_BEFORE.search(before)):
         return False  # 24小时心理支持热线, 24小时内响应: how a service works, not an aim (压缩至3个工作日内办结 stays)
     if q.base_unit == _RULES_UNIT and _APPLIED_RULES_BEFORE.search(text, clause_start, q.start):
@@ -463,7 +473,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False
     if next_start is not None and next_start == q.end:
         return False  # a count of sized things (两个100MW…): the size follows at once
-    if after.startswith(_SIZE_CLASS_SUFFIXES) or re.match(r"[:：∶]\d", after):
+    if after.startswith(_SIZE_CLASS_SUFFIXES) or _RATIO.match(after):
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
     if _NAMED_SET_AFTER.match(after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
@@ -524,10 +534,10 @@ def _next_in_list(text: str, end: int, start: int) -> bool:
 def _counts_the_list(before: str, q: Quantity) -> bool:
     """Whether the figure just counts the items a clause has named (甲、乙、丙3个), not an amount of them."""
     before = _QUOTED.sub("", before)  # a quoted slogan (“省市共建、一室一策”) holds no items of the list
-    if "、" not in before or re.search(r"\d", before):
+    if "、" not in before or _DIGIT.search(before):
         return False
     last = before.rsplit("、", 1)[1]
-    if not 0 < len(last) <= 10 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z“”()（）]+", last):
+    if not 0 < len(last) <= 10 or not _LIST_WORDS.fullmatch(last):
         return False
     items = before.count("、") + 1 + (1 if _LIST_AND.search(last) else 0)
     return q.value == items
@@ -544,7 +554,7 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[max(0, q.start - 16):q.start].rstrip(" \t\u3000\xa0")
-    if _GROWTH.search(before) or any(word in re.split("[，,；;。]", before[-8:])[-1] for word in _STANDARDS):
+    if _GROWTH.search(before) or any(word in _CLAUSE_STOP.split(before[-8:])[-1] for word in _STANDARDS):
         return False  # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
     return bool(_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
                 or _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q))
@@ -565,13 +575,13 @@ def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
         end = min(end, next_start)
     after = text[q.end:end]
     after = after[1:] if after.startswith(_DE) else after
-    m = re.match(r"[\u4e00-\u9fff“”]{1,15}", after)
+    m = _COUNTED.match(after)
     return m.group(0) if m and q.base_unit in _CLASSIFIERS or m and text[q.end:q.end + 1] == _DE else ""
 
 
 def _clean_metric(raw: str) -> str:
     metric = raw.strip()
-    metric = re.sub(r"[（(][^）)]{0,10}$", "", metric)  # an unclosed aside before the number
+    metric = _OPEN_ASIDE.sub("", metric)
     for _ in range(3):
         trimmed = _METRIC_TAIL.sub("", _METRIC_LEAD.sub("", metric))
         if trimmed == metric:
