@@ -160,23 +160,23 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     return not _AIM.search(text, sentence_start, q.start)
 
 
-def is_threshold(text: str, q: Quantity) -> bool:
+def is_threshold(text: str, q: Quantity, sentence_start: int) -> bool:
     """A figure that draws the line of who qualifies, not an aim: in a sentence a threshold word leads
     (认定条件如下：年营业收入3000万元以上，…) or in an item of a list such a line leads (应符合下列条件：⏎（一）…),
     in a sentence that defines a term (…是指年营业收入500万元以下的企业), or in a
     clause that closes with 的 before a comma, the condition of what follows (连续三次检查不合格的，取消…),
     unless the 的 ends a judgement on the figure (增长7%左右是必要的，).
-    A hardness word or a year the figure is for (到2025年) before it keeps it an aim.
+    A hardness word or a year the figure is for (到2025年) before it keeps it an aim. ``sentence_start`` is
+    where the figure's sentence begins (after the last of ``SENTENCE_END``).
 
     >>> from policykit.extract import find_quantities
     >>> text = "认定条件如下：年营业收入3000万元以上，研发人员10人以上"
-    >>> [is_threshold(text, q) for q in find_quantities(text)]
+    >>> [is_threshold(text, q, 0) for q in find_quantities(text)]
     [True, True]
     >>> text = "营业收入3000万元以上的企业达到10家"
-    >>> [is_threshold(text, q) for q in find_quantities(text)]
+    >>> [is_threshold(text, q, 0) for q in find_quantities(text)]
     [False, False]
     """
-    sentence_start = boundary_before(text, q.start, SENTENCE_END)
     if _AIM.search(text, sentence_start, q.start):
         return False
     if _DEFINITION.search(text, sentence_start, q.start):
