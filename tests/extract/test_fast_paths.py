@@ -90,3 +90,11 @@ def test_a_line_longer_than_the_reach_is_read_as_before():
     pos = text.index("3000")
     assert nt.boundary_before(text, pos, nt.LINE_END) == len(lead)
     assert nt._listed_under_lead(text, pos) == _listed_under_lead_slow(text, pos)
+
+
+def test_a_lead_line_more_than_a_line_reach_above_still_leads():
+    items = "".join(f"（{n}）" + "x" * 1200 + "\n" for n in "一二")
+    text = "应符合下列条件：\n" + items + "（三）年营业收入3000万元以上"
+    pos = text.index("3000")
+    assert pos > MAX_REACH
+    assert nt._listed_under_lead(text, pos) and _listed_under_lead_slow(text, pos)

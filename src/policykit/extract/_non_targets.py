@@ -11,13 +11,13 @@ framed as an aim (a hardness word, 到2025年, 达到, a comparator word such as
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from functools import lru_cache
 
 from .. import lexicon
 from ._numbering import find_marks
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._spans import CLAUSE_END, FULL_STOP, LINE_END, SENTENCE_END, boundary_after, boundary_before
+from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 _ROWS = lexicon.table("target_frames").rows
 _AIM_YEAR = next(r["pattern"] for r in lexicon.table("measure_patterns").rows if r["name"] == "aim_year")
@@ -42,7 +42,6 @@ _LEAD = re.compile(_role("threshold_lead") + "(?:" + _role("lead_link") + "|" + 
 _DEFINITION = re.compile(_role("definition"))
 _COPULA = re.compile(_role("copula"))
 _LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
-_LINE_CLOSING_COLON = re.compile(r"[：:](?=[ \t\u3000]*\n)")  # what every lead line above an item ends with
 _LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
 _RUN = re.compile(_role("run_word") + "$")
 _ORDINALS = frozenset(r["word"] for r in _ROWS if r["role"] == "ordinal_numeral")
@@ -195,16 +194,16 @@ def _listed_under_lead(text: str, pos: int) -> bool:
     """Whether ``pos`` stands in an outline item of a list whose lead line closes with a threshold word and a
     colon (应符合下列条件：), only items and blank lines between; an item in the style of the lead line's own
     mark (the next 第N条 after 第五条 …条件：) closes the list."""
-    line = boundary_before(text, pos, LINE_END)
-    low = max(0, line - _LIST_REACH)
-    # A lead line closes with a colon and a line end; a line that runs past the reach may leave a lead cut
-    # at ``line``, but no line end follows such a lead before the figure, so it leads no item either.
-    colons = _line_closing_colons(text)
-    i = bisect_left(colons, low)
-    if i == len(colons) or colons[i] >= line:
+    # A lead line above the figure's line ends within MAX_REACH + _LIST_REACH before it, where a lead line of
+    # the whole text ends (a lead line holds no line end, so a search of any stretch finds the same lines);
+    # one the line's reach cuts at ``line`` has no line end before the figure and leads no item.
+    ends = _lead_line_ends(text)
+    i = bisect_right(ends, pos - MAX_REACH - _LIST_REACH)
+    if i == len(ends) or ends[i] >= pos:
         return False
+    line = boundary_before(text, pos, LINE_END)
     lead = None
-    for lead in _LEAD_LINE.finditer(text, low, line):
+    for lead in _LEAD_LINE.finditer(text, max(0, line - _LIST_REACH), line):
         pass  # the nearest lead line above
     if lead is None:
         return False
@@ -222,9 +221,9 @@ def _listed_under_lead(text: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=2)
-def _line_closing_colons(text: str) -> list[int]:
-    """Offsets of the colons that close their line (blanks aside), in order: a lead line ends with one."""
-    return [m.start() for m in _LINE_CLOSING_COLON.finditer(text)]
+def _lead_line_ends(text: str) -> list[int]:
+    """Where the lead lines of a text end, in order: one search of the whole text for every figure's list."""
+    return [m.end() for m in _LEAD_LINE.finditer(text)]
 
 
 @lru_cache(maxsize=2)
