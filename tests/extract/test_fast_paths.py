@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from policykit.extract import find_quantities
 from policykit.extract import _non_targets as nt
-from policykit.extract._spans import MAX_REACH
+from policykit.extract import _measures as measures
+from policykit.extract._spans import MAX_REACH, SENTENCE_END, SENTENCE_REACH, boundary_before
 
 _QUOTED_PIECES = st.lists(st.sampled_from(["“", "”", '"', "「", "」", "『", "』", "两张", "三个", "两张清单", "清单",
                                            "落实", "。", "，", "\n", "制度"]), max_size=30).map("".join)
@@ -98,3 +99,26 @@ def test_a_lead_line_more_than_a_line_reach_above_still_leads():
     pos = text.index("3000")
     assert pos > MAX_REACH
     assert nt._listed_under_lead(text, pos) and _listed_under_lead_slow(text, pos)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["甲" * 250, "乙", "。", "；", "\n", "，"]), max_size=20).map("".join), st.integers(0, 2400))
+def test_a_sentence_within_reach_starts_where_the_whole_sentence_does_unless_the_reach_cuts_it(text, pos):
+    pos = min(pos, len(text))
+    whole = boundary_before(text, pos, SENTENCE_END)
+    assert max(whole, pos - SENTENCE_REACH) == boundary_before(text, pos, SENTENCE_END, SENTENCE_REACH)
+
+
+def _clean_metric_slow(raw):
+    """_clean_metric trimming its three rounds whatever each round finds."""
+    metric = measures._OPEN_ASIDE.sub("", raw.strip())
+    for _ in range(3):
+        metric = measures._METRIC_TAIL.sub("", measures._METRIC_LEAD.sub("", metric))
+    return metric.strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["力争", "全市", "2025年", "达到", "为", "，", "、", "（", "同比", "增长", "地区生产总值",
+                                 "实验室", " ", "1.", "累计", "了"]), max_size=12).map("".join))
+def test_clean_metric_answers_as_trimming_three_rounds(raw):
+    assert measures._clean_metric(raw) == _clean_metric_slow(raw)
