@@ -119,6 +119,16 @@ _LIST_AND = re.compile(_PATTERNS["list_and"])
 _GROWTH = re.compile(_PATTERNS["growth"])
 _DECREASE = re.compile(_PATTERNS["decrease"])
 _INCREASE = re.compile(_PATTERNS["increase"])
+# Grammar of the characters beside a figure, compiled once: these run once per figure.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
+_CLAUSE_STOP = re.compile("[，,；;。]")
+_CLAUSE_CLOSES = re.compile(r"[，,；;。\n]|$")
+_PER_SO_MANY = re.compile(r"/\d")  # 10/10万
+_RATIO = re.compile(r"[:：∶]\d")  # 1:4000
+_LIST_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z“”()（）]+")
+_COUNTED = re.compile(r"[\u4e00-\u9fff“”]{1,15}")
+_OPEN_ASIDE = re.compile(r"[（(][^）)]{0,10}$")  # an unclosed aside before the number
 
 
 @dataclass(frozen=True)
@@ -203,15 +213,19 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
         next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
         if any(a <= q.start < b for a, b in table_rows):
             continue  # read below, cell by cell, with the row's unit and the column's year
+        # The clause and the sentence of the figure, found once for every rule that reads them.
+        clause_start = boundary_before(text, q.start, CLAUSE_END)
+        whole_sentence_start = boundary_before(text, q.start, SENTENCE_END)
         pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
-        if not _measures_something(text, q, quoted, next_start, quantities[i - 1] if i else None):
-            pending = _limit_by_grammar(text, q, quoted)
+        if not _measures_something(text, q, quoted, next_start, quantities[i - 1] if i else None, clause_start,
+                                   whole_sentence_start):
+            pending = _limit_by_grammar(text, q, quoted, clause_start, whole_sentence_start)
             if pending is None:
                 continue
         if q.cue is None and out and text[out[-1].end:q.start] == "、" and out[-1].quantity.cue in _SHARED_CUES:
             q = replace(q, comparator=out[-1].quantity.comparator, cue=out[-1].quantity.cue)  # 不少于8小时、4小时
-        sentence_start = boundary_before(text, q.start, SENTENCE_END, SENTENCE_REACH)
-        clause_start = boundary_before(text, q.start, CLAUSE_END)
+        # The same stop within SENTENCE_REACH, else the reach's start: what a search of that reach finds.
+        sentence_start = max(whole_sentence_start, q.start - SENTENCE_REACH)
         prior_end = _prior_end(quantities, i, ends_so_far)
         raw_metric = text[max(clause_start, prior_end):q.start]
         if i and _is_baseline(text, quantities[i - 1]) and clause_start <= quantities[i - 1].start:
@@ -306,15 +320,16 @@ def _instrument_measure(text: str, q: Quantity, kind: str, metric: str, sentence
         beneficiary=beneficiary(text, sentence_start, q.start))
 
 
-def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> str | None:
+def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]], clause_start: int,
+                      sentence_start: int) -> str | None:
     """weight or threshold when a figure the measures reader drops scores an assessment or names who qualifies."""
     if q.base_unit in _DATE_UNITS or _inside_quote(quoted, q.number_start):
         return None
     before, after = text[max(0, q.start - 12):q.start], text[q.end:q.end + 12]
-    if not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END)):
+    if is_support_condition(text, q, sentence_start) and not _is_support(text, q):
         return "threshold"  # 年销售收入首次达到2000万元的，给予…
     bounded = q.comparator not in ("=", "≈", "range") and not (q.base_unit in _CLASSIFIERS and q.cue is None)
-    if bounded and (_is_eligibility(text, q) or is_threshold(text, q)):
+    if bounded and (_is_eligibility(text, q, clause_start) or is_threshold(text, q, sentence_start)):
         return "threshold"  # 对年营业收入首次突破10亿元的企业
     if _is_scoring(before, after):
         return "weight"
@@ -409,7 +424,7 @@ def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int
 
 
 def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], next_start: int | None,
-                        earlier: Quantity | None) -> bool:
+                        earlier: Quantity | None, clause_start: int, sentence_start: int) -> bool:
     if q.base_unit is None and q.cue is None:
         return False  # a bare number or a bare scale (全县30万…)
     before = text[max(0, q.start - 12):q.start]
@@ -420,7 +435,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
     if _inside_quote(quoted, q.number_start):
         return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
     scope = _SCOPE_BEFORE.search(before)
-    if scope and not (scope.group(0) == _SCOPE_TOTAL and re.match(r"[，,；;。\n]|$", after)
+    if scope and not (scope.group(0) == _SCOPE_TOTAL and _CLAUSE_CLOSES.match(after)
                       or scope.group(0) == _SCOPE_AT and q.base_unit in _RATE_UNITS and not after.startswith(_DE)
                       or scope.group(0) == _SCOPE_AT and q.base_unit in _CLASSIFIERS
                       and _MAKING_VERB_ANYWHERE.search(text, q.end, boundary_after(text, q.end, CLAUSE_END))):
@@ -434,20 +449,19 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # 提出28个主要指标, 其中8个约束性指标: the document's own outline
     if before.endswith(("×", "*", "÷", "=")):
         return False  # a formula (A=B×30%)
-    if before.endswith("/") or re.match(r"/\d", after):
+    if before.endswith("/") or _PER_SO_MANY.match(after):
         return False  # a rate per so many (10/10万): no unit holds it
     if q.base_unit == _SESSION_UNIT and (after.startswith(_PLENUMS) or after.startswith(_MEETINGS) and _SESSION.search(before)):
         return False
-    clause_start = boundary_before(text, q.start, CLAUSE_END)
     if q.base_unit in _TIME_UNITS and (
-            re.match(r"[\u4e00-\u9fff]", after) and not _DURATION_FOLLOWS.match(after)
+            _HAN.match(after) and not _DURATION_FOLLOWS.match(after)
             or _SERVICE_DEADLINE_AFTER.match(after) and not _SHORTENED_BEFORE.search(before)):
         return False  # 24小时心理支持热线, 24小时内响应: how a service works, not an aim (压缩至3个工作日内办结 stays)
     if q.base_unit == _RULES_UNIT and _APPLIED_RULES_BEFORE.search(text, clause_start, q.start):
         return False  # 落实国务院安委会15条: a set of rules by name
     if _ENCOURAGED.match(text, clause_start) and not _ENCOURAGED_COUNT.match(text, clause_start):
         return False  # 鼓励学生每天至少…交流15分钟: what others are urged to do, not the government's aim
-    if _is_eligibility(text, q) and not _is_support(text, q):
+    if _is_eligibility(text, q, clause_start) and not _is_support(text, q):
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
     if before.endswith(_DE) and q.base_unit in _CLASSIFIERS and q.cue is None:
         return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
@@ -463,7 +477,7 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False
     if next_start is not None and next_start == q.end:
         return False  # a count of sized things (两个100MW…): the size follows at once
-    if after.startswith(_SIZE_CLASS_SUFFIXES) or re.match(r"[:：∶]\d", after):
+    if after.startswith(_SIZE_CLASS_SUFFIXES) or _RATIO.match(after):
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
     if _NAMED_SET_AFTER.match(after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
@@ -471,10 +485,11 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
     if _is_size_class(q, after):
         return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
-    return not _not_an_aim(text, q, clause_start, next_start, earlier)
+    return not _not_an_aim(text, q, clause_start, sentence_start, next_start, earlier)
 
 
-def _not_an_aim(text: str, q: Quantity, clause_start: int, next_start: int | None, earlier: Quantity | None) -> bool:
+def _not_an_aim(text: str, q: Quantity, clause_start: int, sentence_start: int, next_start: int | None,
+                earlier: Quantity | None) -> bool:
     """The scope of work on existing things, the basis or ratio of a rate, a label, a rule applied, a bound on a
     later figure's metric or the condition of a payment (see :mod:`._non_targets`)."""
     if q.base_unit in _CLASSIFIERS and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start):
@@ -483,8 +498,8 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, next_start: int | Non
             return True  # 抓好550个省重大项目, 用好两个市场
     return (is_basis(text, q) or per_basis(text, q, clause_start, earlier) or is_label(q)
             or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
-            or not _is_support(text, q) and is_support_condition(text, q, boundary_before(text, q.start, SENTENCE_END))
-            or is_threshold(text, q) or names_occasions(text, q) or names_quoted_set(text, q) or caps_a_payment(text, q))
+            or is_support_condition(text, q, sentence_start) and not _is_support(text, q)
+            or is_threshold(text, q, sentence_start) or names_occasions(text, q) or names_quoted_set(text, q) or caps_a_payment(text, q))
 
 
 def _is_scoring(before: str, after: str) -> bool:
@@ -492,9 +507,8 @@ def _is_scoring(before: str, after: str) -> bool:
     return bool(_PER_STEP_BEFORE.search(before) or _SCORE_AFTER.match(after) or _WEIGHT_BEFORE.search(before))
 
 
-def _is_eligibility(text: str, q: Quantity) -> bool:
+def _is_eligibility(text: str, q: Quantity, clause_start: int) -> bool:
     """对年研发投入超过500万元且增幅达到20%的企业: the clause names who qualifies."""
-    clause_start = boundary_before(text, q.start, CLAUSE_END)
     return bool(_ELIGIBILITY.match(text, clause_start) and _DE in text[q.end:boundary_after(text, q.end, CLAUSE_END)])
 
 
@@ -524,10 +538,10 @@ def _next_in_list(text: str, end: int, start: int) -> bool:
 def _counts_the_list(before: str, q: Quantity) -> bool:
     """Whether the figure just counts the items a clause has named (甲、乙、丙3个), not an amount of them."""
     before = _QUOTED.sub("", before)  # a quoted slogan (“省市共建、一室一策”) holds no items of the list
-    if "、" not in before or re.search(r"\d", before):
+    if "、" not in before or _DIGIT.search(before):
         return False
     last = before.rsplit("、", 1)[1]
-    if not 0 < len(last) <= 10 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z“”()（）]+", last):
+    if not 0 < len(last) <= 10 or not _LIST_WORDS.fullmatch(last):
         return False
     items = before.count("、") + 1 + (1 if _LIST_AND.search(last) else 0)
     return q.value == items
@@ -544,7 +558,8 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[max(0, q.start - 16):q.start].rstrip(" \t\u3000\xa0")
-    if _GROWTH.search(before) or any(word in re.split("[，,；;。]", before[-8:])[-1] for word in _STANDARDS):
+    last_clause = _CLAUSE_STOP.split(before[-8:])[-1]
+    if _GROWTH.search(before) or any(word in last_clause for word in _STANDARDS):
         return False  # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
     return bool(_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
                 or _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q))
@@ -565,16 +580,18 @@ def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
         end = min(end, next_start)
     after = text[q.end:end]
     after = after[1:] if after.startswith(_DE) else after
-    m = re.match(r"[\u4e00-\u9fff“”]{1,15}", after)
+    m = _COUNTED.match(after)
     return m.group(0) if m and q.base_unit in _CLASSIFIERS or m and text[q.end:q.end + 1] == _DE else ""
 
 
 def _clean_metric(raw: str) -> str:
     metric = raw.strip()
-    metric = re.sub(r"[（(][^）)]{0,10}$", "", metric)  # an unclosed aside before the number
+    metric = _OPEN_ASIDE.sub("", metric)
     for _ in range(3):
-        metric = _METRIC_LEAD.sub("", metric)
-        metric = _METRIC_TAIL.sub("", metric)
+        trimmed = _METRIC_TAIL.sub("", _METRIC_LEAD.sub("", metric))
+        if trimmed == metric:
+            break  # a round that trims nothing leaves the next rounds nothing either
+        metric = trimmed
     return metric.strip()
 
 

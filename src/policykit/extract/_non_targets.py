@@ -11,12 +11,13 @@ framed as an aim (a hardness word, 到2025年, 达到, a comparator word such as
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from .. import lexicon
 from ._numbering import find_marks
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._spans import CLAUSE_END, FULL_STOP, LINE_END, SENTENCE_END, boundary_after, boundary_before
+from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 _ROWS = lexicon.table("target_frames").rows
 _AIM_YEAR = next(r["pattern"] for r in lexicon.table("measure_patterns").rows if r["name"] == "aim_year")
@@ -51,6 +52,7 @@ _PAID_AFTER = re.compile(_PATTERNS["subsidy_after"])
 _MONEY = frozenset(r["word"] for r in _ROWS if r["role"] == "money_unit")
 _QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
 _NAME_REACH = 20  # how far a quoted name reaches past its opening mark
+_OPENING = re.compile("[" + re.escape("".join(opening for opening, _ in _QUOTES)) + "]")
 _SUPPORT = re.compile(lexicon.alternation_of(
     [r["word"] for r in _ROWS if r["role"] == "support_verb"]
     + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")]))
@@ -157,23 +159,23 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     return not _AIM.search(text, sentence_start, q.start)
 
 
-def is_threshold(text: str, q: Quantity) -> bool:
+def is_threshold(text: str, q: Quantity, sentence_start: int) -> bool:
     """A figure that draws the line of who qualifies, not an aim: in a sentence a threshold word leads
     (认定条件如下：年营业收入3000万元以上，…) or in an item of a list such a line leads (应符合下列条件：⏎（一）…),
     in a sentence that defines a term (…是指年营业收入500万元以下的企业), or in a
     clause that closes with 的 before a comma, the condition of what follows (连续三次检查不合格的，取消…),
     unless the 的 ends a judgement on the figure (增长7%左右是必要的，).
-    A hardness word or a year the figure is for (到2025年) before it keeps it an aim.
+    A hardness word or a year the figure is for (到2025年) before it keeps it an aim. ``sentence_start`` is
+    where the figure's sentence begins (after the last of ``SENTENCE_END``).
 
     >>> from policykit.extract import find_quantities
     >>> text = "认定条件如下：年营业收入3000万元以上，研发人员10人以上"
-    >>> [is_threshold(text, q) for q in find_quantities(text)]
+    >>> [is_threshold(text, q, 0) for q in find_quantities(text)]
     [True, True]
     >>> text = "营业收入3000万元以上的企业达到10家"
-    >>> [is_threshold(text, q) for q in find_quantities(text)]
+    >>> [is_threshold(text, q, 0) for q in find_quantities(text)]
     [False, False]
     """
-    sentence_start = boundary_before(text, q.start, SENTENCE_END)
     if _AIM.search(text, sentence_start, q.start):
         return False
     if _DEFINITION.search(text, sentence_start, q.start):
@@ -192,6 +194,13 @@ def _listed_under_lead(text: str, pos: int) -> bool:
     """Whether ``pos`` stands in an outline item of a list whose lead line closes with a threshold word and a
     colon (应符合下列条件：), only items and blank lines between; an item in the style of the lead line's own
     mark (the next 第N条 after 第五条 …条件：) closes the list."""
+    # A lead line above the figure's line ends within MAX_REACH + _LIST_REACH before it, where a lead line of
+    # the whole text ends (a lead line holds no line end, so a search of any stretch finds the same lines);
+    # one the line's reach cuts at ``line`` has no line end before the figure and leads no item.
+    ends = _lead_line_ends(text)
+    i = bisect_right(ends, pos - MAX_REACH - _LIST_REACH)
+    if i == len(ends) or ends[i] >= pos:
+        return False
     line = boundary_before(text, pos, LINE_END)
     lead = None
     for lead in _LEAD_LINE.finditer(text, max(0, line - _LIST_REACH), line):
@@ -209,6 +218,12 @@ def _listed_under_lead(text: str, pos: int) -> bool:
             return False
         at += len(chunk) + 1
     return True
+
+
+@lru_cache(maxsize=2)
+def _lead_line_ends(text: str) -> list[int]:
+    """Where the lead lines of a text end, in order: one search of the whole text for every figure's list."""
+    return [m.end() for m in _LEAD_LINE.finditer(text)]
 
 
 @lru_cache(maxsize=2)
@@ -248,15 +263,26 @@ def names_quoted_set(text: str, q: Quantity) -> bool:
     if q.cue is not None or q.unit not in _COUNT_UNITS:
         return False
     head = text[q.number_start:q.end]
+    openings = _openings(text)
     for opening, closing in _QUOTES:
-        at = text.find(opening + head)
-        while at != -1:
+        for at in openings.get(opening + head[0], ()):
+            if not text.startswith(head, at + 1):
+                continue
             close = text.find(closing, at + 1 + len(head), at + 1 + _NAME_REACH)
             elsewhere = at + 1 != q.number_start
             if elsewhere and close > at + 1 + len(head) and text.startswith(text[at + 1:close], q.number_start):
                 return True
-            at = text.find(opening + head, at + 1)
     return False
+
+
+@lru_cache(maxsize=2)
+def _openings(text: str) -> dict[str, list[int]]:
+    """Where each opening quote mark stands, by the mark and the character after it: one pass over the text
+    instead of a search of the whole text per counted figure."""
+    found: dict[str, list[int]] = {}
+    for m in _OPENING.finditer(text):
+        found.setdefault(text[m.start():m.start() + 2], []).append(m.start())
+    return found
 
 
 def heads_a_paid_list(text: str, q: Quantity) -> bool:

@@ -1,0 +1,124 @@
+"""The per-document indexes of the measures reader answer as the per-figure searches they replace.
+
+Each test writes the slow definition out and compares it with the fast path on generated texts whose
+pieces make both answers common, so that a fast path that drops or invents an answer fails.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit.extract import find_quantities
+from policykit.extract import _non_targets as nt
+from policykit.extract import _measures as measures
+from policykit.extract._spans import MAX_REACH, SENTENCE_END, SENTENCE_REACH, boundary_before
+
+_QUOTED_PIECES = st.lists(st.sampled_from(["“", "”", '"', "「", "」", "『", "』", "两张", "三个", "两张清单", "清单",
+                                           "落实", "。", "，", "\n", "制度"]), max_size=30).map("".join)
+
+
+def _names_quoted_set_slow(text, q):
+    """names_quoted_set as one search of the whole text per quote mark and figure."""
+    if q.cue is not None or q.unit not in nt._COUNT_UNITS:
+        return False
+    head = text[q.number_start:q.end]
+    for opening, closing in nt._QUOTES:
+        at = text.find(opening + head)
+        while at != -1:
+            close = text.find(closing, at + 1 + len(head), at + 1 + nt._NAME_REACH)
+            elsewhere = at + 1 != q.number_start
+            if elsewhere and close > at + 1 + len(head) and text.startswith(text[at + 1:close], q.number_start):
+                return True
+            at = text.find(opening + head, at + 1)
+    return False
+
+
+@settings(max_examples=400, deadline=None)
+@given(_QUOTED_PIECES)
+def test_names_quoted_set_answers_as_the_whole_text_search(text):
+    quantities = find_quantities(text)
+    assert [nt.names_quoted_set(text, q) for q in quantities] == [_names_quoted_set_slow(text, q) for q in quantities]
+
+
+def test_the_generated_texts_name_quoted_sets():
+    text = "发布“两张清单”。落实两张清单制度"
+    assert [nt.names_quoted_set(text, q) for q in find_quantities(text)] == [False, True]
+
+
+_LIST_PIECES = st.lists(st.sampled_from(["应符合下列条件：", "标准如下：", "条件：", "：", " ", "\n", "\n\n", "（一）", "（二）",
+                                         "1.", "第五条", "第六条", "年营业收入", "3000万元以上", "。", "，", "x" * 40]),
+                        max_size=40).map("".join)
+
+
+def _listed_under_lead_slow(text, pos):
+    """_listed_under_lead reading the lines above the figure whatever they end with."""
+    line = nt.boundary_before(text, pos, nt.LINE_END)
+    lead = None
+    for lead in nt._LEAD_LINE.finditer(text, max(0, line - nt._LIST_REACH), line):
+        pass
+    if lead is None:
+        return False
+    items = nt._item_styles(text)
+    closing = items.get(nt.boundary_before(text, lead.start(), nt.LINE_END))
+    first = nt.boundary_after(text, lead.end(), nt.LINE_END) + 1
+    if line < first or items.get(line, closing) == closing:
+        return False
+    at = first
+    for chunk in text[first:line].split(nt.LINE_END)[:-1]:
+        if chunk.strip() and items.get(at, closing) == closing:
+            return False
+        at += len(chunk) + 1
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LIST_PIECES)
+def test_listed_under_lead_answers_as_reading_every_line_above(text):
+    positions = range(len(text) + 1)
+    assert ([nt._listed_under_lead(text, pos) for pos in positions]
+            == [_listed_under_lead_slow(text, pos) for pos in positions])
+
+
+def test_the_generated_texts_list_under_a_lead():
+    text = "应符合下列条件：\n（一）年营业收入3000万元以上"
+    assert nt._listed_under_lead(text, len(text) - 1)
+
+
+def test_a_line_longer_than_the_reach_is_read_as_before():
+    # No line end within reach of the figure: the cut of the search may fall right after a lead's colon.
+    lead, item = "应符合下列条件：", "（一）年营业收入"
+    text = lead + "x" * (MAX_REACH - len(item)) + item + "3000万元以上"
+    pos = text.index("3000")
+    assert nt.boundary_before(text, pos, nt.LINE_END) == len(lead)
+    assert nt._listed_under_lead(text, pos) == _listed_under_lead_slow(text, pos)
+
+
+def test_a_lead_line_more_than_a_line_reach_above_still_leads():
+    items = "".join(f"（{n}）" + "x" * 1200 + "\n" for n in "一二")
+    text = "应符合下列条件：\n" + items + "（三）年营业收入3000万元以上"
+    pos = text.index("3000")
+    assert pos > MAX_REACH
+    assert nt._listed_under_lead(text, pos) and _listed_under_lead_slow(text, pos)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["甲" * 250, "乙", "。", "；", "\n", "，"]), max_size=20).map("".join), st.integers(0, 2400))
+def test_a_sentence_within_reach_starts_where_the_whole_sentence_does_unless_the_reach_cuts_it(text, pos):
+    pos = min(pos, len(text))
+    whole = boundary_before(text, pos, SENTENCE_END)
+    assert max(whole, pos - SENTENCE_REACH) == boundary_before(text, pos, SENTENCE_END, SENTENCE_REACH)
+
+
+def _clean_metric_slow(raw):
+    """_clean_metric trimming its three rounds whatever each round finds."""
+    metric = measures._OPEN_ASIDE.sub("", raw.strip())
+    for _ in range(3):
+        metric = measures._METRIC_TAIL.sub("", measures._METRIC_LEAD.sub("", metric))
+    return metric.strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["力争", "全市", "2025年", "达到", "为", "，", "、", "（", "同比", "增长", "地区生产总值",
+                                 "实验室", " ", "1.", "累计", "了"]), max_size=12).map("".join))
+def test_clean_metric_answers_as_trimming_three_rounds(raw):
+    assert measures._clean_metric(raw) == _clean_metric_slow(raw)
