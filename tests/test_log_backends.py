@@ -58,7 +58,7 @@ def test_as_of_reads_see_the_log_as_it_was(location):
         assert log.counts_by_type(as_of_seq=2) == {"RecordRejected": 1, "UnitAliasDeclared": 1}
         rows = list(log.raw_rows())
         assert [r[0] for r in log.raw_rows(as_of_seq=2)] == [1, 2]
-        assert log.payloads([3, 1]) == [rows[2][-1], rows[0][-1]]
+        assert log.payloads([3, 1]) == [rows[2][-1].encode("utf-8"), rows[0][-1].encode("utf-8")]
 
 
 def test_texts_are_stored_once_and_read_back(location):

@@ -7,8 +7,9 @@ the curated rows back in place, sets ``unit_id`` and casts each part.
 """
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,15 +147,25 @@ def project_chunks(log: EventLog, state: LogState, *, as_of_seq: int | None, as_
     latest = log.latest_extractions(as_of_seq=as_of_seq)
     seqs = [latest[doc_id] for doc_id in state.active_document_ids(latest)]
     encodings = {src.source_sha256: src.encoding for _, src in state.sources.values()}
-    # Payloads are decompressed on threads: zlib lets go of the GIL while it inflates.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    # Payloads and texts are decompressed on threads: zlib lets go of the GIL while it inflates.
+    workers = os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        decode = functools.partial(_map_in_slices, pool, workers)
         for at in range(0, len(seqs), chunk):
             part = seqs[at:at + chunk]
-            frames, headers = project_chunk(part, log.payloads(part, decode=pool.map), log.text, encodings,
-                                            as_of_date)
+            frames, headers = project_chunk(part, log.payloads(part, decode=decode),
+                                            functools.partial(log.texts_of, decode=decode), encodings, as_of_date)
             for seq, header in zip(part, headers):
                 state.extractions[header.document_id] = (seq, header)
             yield frames
+
+
+def _map_in_slices(pool: ThreadPoolExecutor, workers: int, function: Callable, items: list) -> list:
+    """``map(function, items)`` on the pool, one slice of items per worker (a task per item cost more
+    than zlib's work on it)."""
+    size = -(-len(items) // workers) or 1
+    slices = pool.map(lambda part: list(map(function, part)), [items[at:at + size] for at in range(0, len(items), size)])
+    return [result for part in slices for result in part]
 
 
 def resolve_mentions(mentions: pl.DataFrame, docs: pl.DataFrame, aliases: list[dict]):
