@@ -50,8 +50,8 @@ def _with_task_id(records: pl.DataFrame, task_keys: pl.DataFrame) -> pl.DataFram
     return records.join(task_keys, on=["doc_id", "task_key"], how="left", maintain_order="left")
 
 
-def _decode(seqs: list[int], payloads: list[bytes]) -> pl.DataFrame:
-    """The payloads (UTF-8 JSON) as columns. Decoding the JSON is most of a build and runs on one thread per
+def decode_payloads(seqs: list[int], payloads: list[bytes]) -> pl.DataFrame:
+    """The ``DocumentExtracted`` payloads (UTF-8 JSON) of the events ``seqs`` as columns, ``seq`` first. Decoding the JSON is most of a build and runs on one thread per
     expression, so the chunk is cut in one slice per core and the slices decoded in parallel."""
     # Bytes go into polars at a fifth of the cost of Python strings; the cast checks they are UTF-8.
     payload = pl.Series(payloads, dtype=pl.Binary).cast(pl.String)
@@ -62,12 +62,12 @@ def _decode(seqs: list[int], payloads: list[bytes]) -> pl.DataFrame:
     return pl.concat(slices, parallel=True).collect().unnest("payload")
 
 
-def project_chunk(seqs: list[int], payloads: list[bytes], texts_of: Callable[[list[str]], list[str]],
-                  encodings: dict[str, str], as_of_date: str | None) -> tuple[dict[str, pl.DataFrame], list[DocumentExtracted]]:
+def project_chunk(decoded: pl.DataFrame, texts_of: Callable[[list[str]], list[str]], encodings: dict[str, str],
+                  as_of_date: str | None) -> tuple[dict[str, pl.DataFrame], list[DocumentExtracted]]:
     """Frames (documents and the record frames; strings for decimals) of a chunk of ``DocumentExtracted``
-    payloads (UTF-8 JSON), and each document's header (the event without its records); ``texts_of`` gives
-    the clean texts of a list of text hashes."""
-    decoded = _decode(seqs, payloads).with_row_index("doc_pos")
+    payloads (:func:`decode_payloads`), and each document's header (the event without its records);
+    ``texts_of`` gives the clean texts of a list of text hashes."""
+    decoded = decoded.with_row_index("doc_pos")
     if as_of_date is not None:
         issued = pl.col("metadata").struct.field("issued_on")
         decoded = decoded.filter(issued.is_not_null() & (issued <= as_of_date))
@@ -99,8 +99,8 @@ def project_chunk(seqs: list[int], payloads: list[bytes], texts_of: Callable[[li
     assignments = _with_task_id(_records(decoded, "assignments"), task_keys)
     base = pl.concat_str(pl.coalesce("task_id", "doc_id"), pl.lit("#"), pl.col("clause").cast(pl.String),
                          pl.lit(":"), pl.col("mention").fill_null("None"))
-    assignments = assignments.with_columns(base=base).with_columns(
-        occurrence=pl.int_range(1, pl.len() + 1).over("doc_pos", "base")).with_columns(
+    assignments = assignments.with_columns(base=base)
+    assignments = assignments.with_columns(occurrence=occurrences(assignments, ["doc_pos", "base"])).with_columns(
         assignment_id=pl.when(pl.col("occurrence") == 1).then("base").otherwise(
             pl.concat_str("base", pl.lit("~"), pl.col("occurrence").cast(pl.String))),
         unit_id=pl.lit(None, pl.String), curated=pl.lit(False))
@@ -110,6 +110,22 @@ def project_chunk(seqs: list[int], payloads: list[bytes], texts_of: Callable[[li
             frames[name] = _with_task_id(_records(decoded, name), task_keys).with_columns(
                 pl.concat_str("doc_id", pl.lit("/"), "key").alias(SHAPES[name].id_column), curated=pl.lit(False))
     return {name: conform(frame, name) for name, frame in frames.items()}, headers
+
+
+def occurrences(frame: pl.DataFrame, keys: list[str]) -> pl.Series:
+    """For each row, how many rows up to it share its ``keys``: 1 for the first, 2 for the second …
+
+    A window over every key cost most of a chunk's projection; repeated keys are few, so only they are
+    numbered.
+
+    Examples
+    --------
+    >>> occurrences(pl.DataFrame({"k": ["a", "b", "a", "a"]}), ["k"]).to_list()
+    [1, 1, 2, 3]
+    """
+    repeated = frame.select(keys).with_row_index("_i").filter(pl.struct(keys).is_duplicated())
+    numbered = repeated.select("_i", pl.int_range(1, pl.len() + 1, dtype=pl.Int64).over(keys).alias("n"))
+    return pl.repeat(1, frame.height, dtype=pl.Int64, eager=True).scatter(numbered["_i"], numbered["n"])
 
 
 def conform(frame: pl.DataFrame, name: str) -> pl.DataFrame:

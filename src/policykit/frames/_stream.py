@@ -10,15 +10,15 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
-from ..log import EventLog
+from ..log import EventLog, unpack_payload_bytes
 from ..registry import resolve_units
-from ._columnar import STRING_SCHEMAS, project_chunk
+from ._columnar import STRING_SCHEMAS, decode_payloads, project_chunk
 from ._curate import curate_rows, named_ids, split_touched
 from ._replay import LogState, replay
 from ._schema import ID_COLUMNS, SCHEMAS
@@ -147,14 +147,24 @@ def project_chunks(log: EventLog, state: LogState, *, as_of_seq: int | None, as_
     latest = log.latest_extractions(as_of_seq=as_of_seq)
     seqs = [latest[doc_id] for doc_id in state.active_document_ids(latest)]
     encodings = {src.source_sha256: src.encoding for _, src in state.sources.values()}
-    # Payloads and texts are decompressed on threads: zlib lets go of the GIL while it inflates.
+    parts = [seqs[at:at + chunk] for at in range(0, len(seqs), chunk)]
+    # Payloads and texts are decompressed on threads (zlib lets go of the GIL while it inflates), and the
+    # next chunk's payloads decompressed and decoded while this one is projected and written (the log is
+    # read on this thread only).
     workers = os.cpu_count() or 1
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    with ThreadPoolExecutor(max_workers=workers) as pool, ThreadPoolExecutor(max_workers=1) as ahead:
         decode = functools.partial(_map_in_slices, pool, workers)
-        for at in range(0, len(seqs), chunk):
-            part = seqs[at:at + chunk]
-            frames, headers = project_chunk(part, log.payloads(part, decode=decode),
-                                            functools.partial(log.texts_of, decode=decode), encodings, as_of_date)
+        texts_of = functools.partial(log.texts_of, decode=decode)
+
+        def decoded(number: int) -> Future:
+            part = parts[number]
+            stored = log.stored_payloads(part)
+            return ahead.submit(lambda: decode_payloads(part, decode(unpack_payload_bytes, stored)))
+
+        upcoming = decoded(0) if parts else None
+        for number, part in enumerate(parts):
+            current, upcoming = upcoming, decoded(number + 1) if number + 1 < len(parts) else None
+            frames, headers = project_chunk(current.result(), texts_of, encodings, as_of_date)
             for seq, header in zip(part, headers):
                 state.extractions[header.document_id] = (seq, header)
             yield frames

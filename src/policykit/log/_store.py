@@ -548,12 +548,17 @@ class EventLog:
     def payloads(self, seqs: list[int], *, decode: Callable[[Callable, list], Iterable] = map) -> list[bytes]:
         """JSON payloads (UTF-8 bytes) of the events ``seqs``, in that order, for bulk decoding; ``decode`` maps
         :func:`unpack_payload_bytes` over the stored forms (e.g. on a thread pool: zlib frees the GIL)."""
+        return list(decode(unpack_payload_bytes, self.stored_payloads(seqs)))
+
+    def stored_payloads(self, seqs: list[int]) -> list[str | bytes]:
+        """The payloads of the events ``seqs`` as stored, in that order (:func:`unpack_payload_bytes` reads
+        each), so that decompressing can happen elsewhere than the read."""
         by_seq: dict[int, str | bytes] = {}
         for at in range(0, len(seqs), 900):  # below SQLite's bound-parameter limit
             part = seqs[at:at + 900]
             by_seq.update(self._sql(
                 f"SELECT seq, payload FROM events WHERE seq IN ({','.join('?' * len(part))})", part))
-        return list(decode(unpack_payload_bytes, [by_seq[seq] for seq in seqs]))
+        return [by_seq[seq] for seq in seqs]
 
     def counts_by_type(self, *, as_of_seq: int | None = None) -> dict[str, int]:
         where, args = _up_to(as_of_seq, "WHERE")
