@@ -11,7 +11,6 @@ import functools
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -26,23 +25,46 @@ from ._schema import ID_COLUMNS, SCHEMAS
 _MENTION_KEY = ["doc_id", "mention", "placeholder"]
 
 
-@dataclass(frozen=True)
 class StreamedFrames:
-    """The frames of a log: ``parts`` (parquet files to concatenate, in order, then drop their ``_row``
+    """The frames of a log: parquet parts (files to concatenate, in order, then drop their ``_row``
     column) for the record frames, in memory for ``documents`` and ``units``; ``rows`` counts each frame's
-    rows; ``orphans`` lists curation events whose record no longer exists."""
+    rows; ``orphans`` lists curation events whose record no longer exists.
 
-    state: LogState
-    parts: dict[str, list[Path]]
-    documents: pl.DataFrame
-    units: pl.DataFrame
-    rows: dict[str, int]
-    orphans: pl.DataFrame
+    The units are resolved on a thread while the other frames are written: ``units``, ``rows``, ``parts``
+    and the assignments' :meth:`part_files` wait for it.
+    """
+
+    def __init__(self, state: LogState, parts: dict[str, list[Path]], documents: pl.DataFrame,
+                 rows: dict[str, int], orphans: pl.DataFrame,
+                 resolved: Callable[[], tuple[list[Path], int, pl.DataFrame]]):
+        self.state, self.documents, self.orphans = state, documents, orphans
+        self._parts, self._rows, self._resolve = parts, rows, resolved
+
+    @functools.cached_property
+    def _resolved(self) -> tuple[list[Path], int, pl.DataFrame]:
+        """(assignments' parts, assignments' rows, units)."""
+        return self._resolve()
+
+    def part_files(self, name: str) -> list[Path]:
+        """The parts of the record frame ``name``."""
+        return self._resolved[0] if name == "assignments" else self._parts[name]
+
+    @property
+    def parts(self) -> dict[str, list[Path]]:
+        return {name: self.part_files(name) for name in ID_COLUMNS}
+
+    @property
+    def units(self) -> pl.DataFrame:
+        return self._resolved[2]
+
+    @property
+    def rows(self) -> dict[str, int]:
+        return {**self._rows, "assignments": self._resolved[1], "units": self.units.height}
 
     def frame(self, name: str) -> pl.DataFrame:
         """One frame, read whole into memory."""
-        if name in self.parts:
-            return pl.concat([pl.read_parquet(p) for p in self.parts[name]], rechunk=True).drop("_row")
+        if name in ID_COLUMNS:
+            return pl.concat([pl.read_parquet(p) for p in self.part_files(name)], rechunk=True).drop("_row")
         return getattr(self, name)
 
 
@@ -93,40 +115,55 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     docs = docs.cast(SCHEMAS["documents"], strict=False)
     mentions.append(redone["assignments"].select("_row", *_MENTION_KEY))
     mention_rows = pl.concat(mentions).sort("_row").unique(_MENTION_KEY, maintain_order=True).drop("_row")
-    mention_map, units = resolve_mentions(mention_rows, docs, aliases)
+    # Resolving the units is Python work: it runs on a thread while polars writes the other frames.
+    background = ThreadPoolExecutor(max_workers=1)
+    resolving = background.submit(resolve_mentions, mention_rows, docs, aliases)
+    background.shutdown(wait=False)
     del mentions, mention_rows
-    # Each chunk's assignments look up only their own documents' mentions.
-    maps = mention_map.join(docs.select("doc_id", "_chunk").unique(), on="doc_id").partition_by(
-        "_chunk", as_dict=True, include_key=False)
-    empty_map = mention_map.clear()
+    doc_chunks = docs.select("doc_id", "_chunk").unique()
 
-    parts: dict[str, list[Path]] = {name: [] for name in ID_COLUMNS}
-    rows = dict.fromkeys(ID_COLUMNS, 0)
-    for number in range(len(bounds)):  # the last "chunk" holds the rows curation added
+    def finished(name: str, number: int, mention_map: pl.DataFrame | None = None) -> tuple[Path, int]:
+        """The final part of frame ``name`` for chunk ``number`` (the last holds the rows curation added)
+        and its rows."""
         tail = number == len(bounds) - 1
-        for name in ID_COLUMNS:
-            first = bounds[number][name]
-            mine = redone[name].filter(pl.col("_row") >= first)
-            if not tail:
-                mine = mine.filter(pl.col("_row") < bounds[number + 1][name])
-            spill = _spill(workdir, name, number)
-            rows[name] += mine.height + (0 if tail else pl.scan_parquet(spill).select(pl.len()).collect().item())
-            if not tail and not mine.height and name != "assignments":
-                parts[name].append(spill)  # most chunks have no curated rows: the spilled part is final
-                continue
-            frame = mine if tail else pl.read_parquet(spill)
-            if mine.height and not tail:
-                frame = pl.concat([frame, mine]).sort("_row")
-            if name == "assignments":
-                frame = with_unit_ids(frame, mention_map if tail else maps.get((number,), empty_map))
-            path = workdir / f"{name}-final-{number:06d}.parquet"
-            frame.write_parquet(path, compression="lz4", statistics=False)
-            spill.unlink(missing_ok=True)
-            parts[name].append(path)
+        first = bounds[number][name]
+        mine = redone[name].filter(pl.col("_row") >= first)
+        if not tail:
+            mine = mine.filter(pl.col("_row") < bounds[number + 1][name])
+        spill = _spill(workdir, name, number)
+        rows = mine.height + (0 if tail else pl.scan_parquet(spill).select(pl.len()).collect().item())
+        if not tail and not mine.height and mention_map is None:
+            return spill, rows  # most chunks have no curated rows: the spilled part is final
+        frame = mine if tail else pl.read_parquet(spill)
+        if mine.height and not tail:
+            frame = pl.concat([frame, mine]).sort("_row")
+        if mention_map is not None:
+            frame = with_unit_ids(frame, mention_map)
+        path = workdir / f"{name}-final-{number:06d}.parquet"
+        frame.write_parquet(path, compression="lz4", statistics=False)
+        spill.unlink(missing_ok=True)
+        return path, rows
+
+    def with_units() -> tuple[list[Path], int, pl.DataFrame]:
+        mention_map, units = resolving.result()
+        # Each chunk's assignments look up only their own documents' mentions.
+        maps = mention_map.join(doc_chunks, on="doc_id").partition_by(
+            "_chunk", as_dict=True, include_key=False)
+        empty_map = mention_map.clear()
+        done = [finished("assignments", number, maps.get((number,), empty_map) if number < len(bounds) - 1
+                         else mention_map) for number in range(len(bounds))]
+        return [path for path, _ in done], sum(n for _, n in done), units
+
+    parts: dict[str, list[Path]] = {}
+    rows: dict[str, int] = {}
+    for name in ID_COLUMNS:
+        if name != "assignments":
+            done = [finished(name, number) for number in range(len(bounds))]
+            parts[name], rows[name] = [path for path, _ in done], sum(n for _, n in done)
     n_tasks_by_doc = pl.concat(n_tasks).group_by("doc_id").agg(pl.col("n").sum())
     docs = with_n_tasks(docs.drop("_chunk"), n_tasks_by_doc)
-    rows.update(documents=docs.height, units=units.height)
-    return StreamedFrames(state, parts, docs, units, rows, orphans)
+    rows["documents"] = docs.height
+    return StreamedFrames(state, parts, docs, rows, orphans, with_units)
 
 
 def _spill(workdir: Path, name: str, number: int) -> Path:
