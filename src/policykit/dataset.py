@@ -149,8 +149,8 @@ def write_frames_streaming(project: str | Path | Project | None = None, *, as_of
     proj = project if isinstance(project, Project) else Project.find(project)
     folder = folder or proj.processed_dir
     with _streamed(proj, folder, as_of_seq, as_of_date) as streamed:
-        writers = {name: lambda tmp, name=name: pl.scan_parquet(streamed.part_files(name)).drop("_row").sink_parquet(
-            tmp, statistics=False) for name in FRAME_NAMES if name not in ("documents", "units")}
+        writers = {name: lambda tmp, name=name: streamed.scan(name).sink_parquet(tmp, statistics=False)
+                   for name in streamed.parts}
         writers.update(documents=lambda tmp: streamed.documents.write_parquet(tmp, statistics=False),
                        units=lambda tmp: streamed.units.write_parquet(tmp, statistics=False))
         # Assignments and units last: their units are still being resolved while the others are written.

@@ -3,7 +3,7 @@
 The one projection path: `policykit build`, ``pk.open`` and as-of queries all run :func:`stream_log`.
 Pass 1 projects each chunk, keeps aside the rows curation names (few) and the distinct unit mentions,
 and spills the other rows to a parquet part; curation and unit resolution then run once; pass 2 puts
-the curated rows back in place, sets ``unit_id`` and casts each part.
+the curated rows back in place; each mention's ``unit_id`` is joined as the assignments are read.
 """
 from __future__ import annotations
 
@@ -26,46 +26,35 @@ _MENTION_KEY = ["doc_id", "mention", "placeholder"]
 
 
 class StreamedFrames:
-    """The frames of a log: parquet parts (files to concatenate, in order, then drop their ``_row``
-    column) for the record frames, in memory for ``documents`` and ``units``; ``rows`` counts each frame's
-    rows; ``orphans`` lists curation events whose record no longer exists.
+    """The frames of a log: parquet parts (files to concatenate, in order) for the record frames, in memory
+    for ``documents`` and ``units``; ``rows`` counts each frame's rows; ``orphans`` lists curation events
+    whose record no longer exists.
 
-    The units are resolved on a thread while the other frames are written: ``units``, ``rows``, ``parts``
-    and the assignments' :meth:`part_files` wait for it.
+    The units are resolved on a thread while the other frames are written: ``units`` and the assignments'
+    :meth:`scan` (which joins each mention's ``unit_id``) wait for it.
     """
 
     def __init__(self, state: LogState, parts: dict[str, list[Path]], documents: pl.DataFrame,
-                 rows: dict[str, int], orphans: pl.DataFrame,
-                 resolved: Callable[[], tuple[list[Path], int, pl.DataFrame]]):
-        self.state, self.documents, self.orphans = state, documents, orphans
-        self._parts, self._rows, self._resolve = parts, rows, resolved
-
-    @functools.cached_property
-    def _resolved(self) -> tuple[list[Path], int, pl.DataFrame]:
-        """(assignments' parts, assignments' rows, units)."""
-        return self._resolve()
-
-    def part_files(self, name: str) -> list[Path]:
-        """The parts of the record frame ``name``."""
-        return self._resolved[0] if name == "assignments" else self._parts[name]
-
-    @property
-    def parts(self) -> dict[str, list[Path]]:
-        return {name: self.part_files(name) for name in ID_COLUMNS}
+                 rows: dict[str, int], orphans: pl.DataFrame, resolved: Future):
+        self.state, self.parts, self.documents, self.orphans = state, parts, documents, orphans
+        self._rows, self._resolved = rows, resolved
 
     @property
     def units(self) -> pl.DataFrame:
-        return self._resolved[2]
+        return self._resolved.result()[1]
 
     @property
     def rows(self) -> dict[str, int]:
-        return {**self._rows, "assignments": self._resolved[1], "units": self.units.height}
+        return {**self._rows, "units": self.units.height}
+
+    def scan(self, name: str) -> pl.LazyFrame:
+        """The record frame ``name``, lazily, from its parts."""
+        frame = pl.scan_parquet(self.parts[name]).drop("_row")
+        return with_unit_ids(frame, self._resolved.result()[0]) if name == "assignments" else frame
 
     def frame(self, name: str) -> pl.DataFrame:
         """One frame, read whole into memory."""
-        if name in ID_COLUMNS:
-            return pl.concat([pl.read_parquet(p) for p in self.part_files(name)], rechunk=True).drop("_row")
-        return getattr(self, name)
+        return self.scan(name).collect() if name in ID_COLUMNS else getattr(self, name)
 
 
 def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as_of_date: str | None = None,
@@ -103,15 +92,14 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
                 n_tasks.append(rest.group_by("doc_id").len("n"))
             rest = rest.cast(SCHEMAS[name], strict=False)  # out-of-range decimals become null
             rest.write_parquet(_spill(workdir, name, number), compression="lz4", statistics=False)
-        documents.append(frames["documents"].with_columns(_chunk=pl.lit(number, pl.Int32)))
+        documents.append(frames["documents"])
     bounds.append(dict(heights))
     redone, aliases, orphans = curate_rows(curation, touched, heights, STRING_SCHEMAS)
     del touched
-    documents.append(redone.pop("documents").drop("_row").with_columns(_chunk=pl.lit(len(bounds) - 1, pl.Int32)))
+    documents.append(redone.pop("documents").drop("_row"))
     redone = {name: frame.cast(SCHEMAS[name], strict=False) for name, frame in redone.items()}
     n_tasks.append(redone["tasks"].group_by("doc_id").len("n"))
-    docs = pl.concat(documents) if documents else pl.DataFrame(schema={**STRING_SCHEMAS["documents"],
-                                                                       "_chunk": pl.Int32})
+    docs = pl.concat(documents) if documents else pl.DataFrame(schema=STRING_SCHEMAS["documents"])
     docs = docs.cast(SCHEMAS["documents"], strict=False)
     mentions.append(redone["assignments"].select("_row", *_MENTION_KEY))
     mention_rows = pl.concat(mentions).sort("_row").unique(_MENTION_KEY, maintain_order=True).drop("_row")
@@ -120,50 +108,30 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     resolving = background.submit(resolve_mentions, mention_rows, docs, aliases)
     background.shutdown(wait=False)
     del mentions, mention_rows
-    doc_chunks = docs.select("doc_id", "_chunk").unique()
 
-    def finished(name: str, number: int, mention_map: pl.DataFrame | None = None) -> tuple[Path, int]:
-        """The final part of frame ``name`` for chunk ``number`` (the last holds the rows curation added)
-        and its rows."""
+    parts: dict[str, list[Path]] = {name: [] for name in ID_COLUMNS}
+    rows = dict.fromkeys(ID_COLUMNS, 0)
+    for number in range(len(bounds)):  # the last "chunk" holds the rows curation added
         tail = number == len(bounds) - 1
-        first = bounds[number][name]
-        mine = redone[name].filter(pl.col("_row") >= first)
-        if not tail:
-            mine = mine.filter(pl.col("_row") < bounds[number + 1][name])
-        spill = _spill(workdir, name, number)
-        rows = mine.height + (0 if tail else pl.scan_parquet(spill).select(pl.len()).collect().item())
-        if not tail and not mine.height and mention_map is None:
-            return spill, rows  # most chunks have no curated rows: the spilled part is final
-        frame = mine if tail else pl.read_parquet(spill)
-        if mine.height and not tail:
-            frame = pl.concat([frame, mine]).sort("_row")
-        if mention_map is not None:
-            frame = with_unit_ids(frame, mention_map)
-        path = workdir / f"{name}-final-{number:06d}.parquet"
-        frame.write_parquet(path, compression="lz4", statistics=False)
-        spill.unlink(missing_ok=True)
-        return path, rows
-
-    def with_units() -> tuple[list[Path], int, pl.DataFrame]:
-        mention_map, units = resolving.result()
-        # Each chunk's assignments look up only their own documents' mentions.
-        maps = mention_map.join(doc_chunks, on="doc_id").partition_by(
-            "_chunk", as_dict=True, include_key=False)
-        empty_map = mention_map.clear()
-        done = [finished("assignments", number, maps.get((number,), empty_map) if number < len(bounds) - 1
-                         else mention_map) for number in range(len(bounds))]
-        return [path for path, _ in done], sum(n for _, n in done), units
-
-    parts: dict[str, list[Path]] = {}
-    rows: dict[str, int] = {}
-    for name in ID_COLUMNS:
-        if name != "assignments":
-            done = [finished(name, number) for number in range(len(bounds))]
-            parts[name], rows[name] = [path for path, _ in done], sum(n for _, n in done)
+        for name in ID_COLUMNS:
+            first = bounds[number][name]
+            mine = redone[name].filter(pl.col("_row") >= first)
+            if not tail:
+                mine = mine.filter(pl.col("_row") < bounds[number + 1][name])
+            spill = _spill(workdir, name, number)
+            rows[name] += mine.height + (0 if tail else pl.scan_parquet(spill).select(pl.len()).collect().item())
+            if not tail and not mine.height:
+                parts[name].append(spill)  # most chunks have no curated rows: the spilled part is final
+                continue
+            frame = mine if tail else pl.concat([pl.read_parquet(spill), mine]).sort("_row")
+            path = workdir / f"{name}-final-{number:06d}.parquet"
+            frame.write_parquet(path, compression="lz4", statistics=False)
+            spill.unlink(missing_ok=True)
+            parts[name].append(path)
     n_tasks_by_doc = pl.concat(n_tasks).group_by("doc_id").agg(pl.col("n").sum())
-    docs = with_n_tasks(docs.drop("_chunk"), n_tasks_by_doc)
+    docs = with_n_tasks(docs, n_tasks_by_doc)
     rows["documents"] = docs.height
-    return StreamedFrames(state, parts, docs, rows, orphans, with_units)
+    return StreamedFrames(state, parts, docs, rows, orphans, resolving)
 
 
 def _spill(workdir: Path, name: str, number: int) -> Path:
@@ -223,12 +191,12 @@ def resolve_mentions(mentions: pl.DataFrame, docs: pl.DataFrame, aliases: list[d
     return mention_map.unique(["doc_id", "mention"], keep="first", maintain_order=True), units
 
 
-def with_unit_ids(assign: pl.DataFrame, mention_map: pl.DataFrame) -> pl.DataFrame:
-    """Assignments with ``unit_id`` from the mention map."""
-    # Join only the key columns and set unit_id in place: joining the whole frame copied all of it.
-    unit_ids = assign.select("doc_id", "mention").join(
-        mention_map, on=["doc_id", "mention"], how="left", maintain_order="left")["unit_id"]
-    return assign.with_columns(unit_ids.cast(SCHEMAS["assignments"]["unit_id"]))
+def with_unit_ids(assign: pl.LazyFrame, mention_map: pl.DataFrame) -> pl.LazyFrame:
+    """Assignments with ``unit_id`` from the mention map (one row per ``doc_id, mention``), in their order."""
+    columns = assign.collect_schema().names()
+    unit_id = pl.col("unit_id").cast(SCHEMAS["assignments"]["unit_id"])
+    return assign.drop("unit_id").join(mention_map.lazy(), on=["doc_id", "mention"], how="left",
+                                       maintain_order="left").select(unit_id if c == "unit_id" else c for c in columns)
 
 
 def with_n_tasks(docs: pl.DataFrame, n_tasks: pl.DataFrame) -> pl.DataFrame:
