@@ -94,9 +94,10 @@ def open_dataset(project: str | Path | Project | None = None, *, as_of_seq: int 
 
 @contextmanager
 def _streamed(project: Project, near: Path | None, as_of_seq: int | None,
-              as_of_date: str | None) -> Iterator[StreamedFrames]:
+              as_of_date: str | None, *, headers: bool = True) -> Iterator[StreamedFrames]:
     """The streamed frames of the project's log, their parts in a scratch folder under ``near`` (the
-    system's temporary folder when None), removed on exit (or, after a kill, by the next build)."""
+    system's temporary folder when None), removed on exit (or, after a kill, by the next build); with
+    ``headers``, the state holds each document's extraction header."""
     with ExitStack() as stack:
         try:
             if near is not None:
@@ -109,7 +110,7 @@ def _streamed(project: Project, near: Path | None, as_of_seq: int | None,
             raise _unwritable(near or Path(tempfile.gettempdir()), exc) from exc
         with EventLog(project.log_path, create=False) as log:
             try:  # the parts are written as the log is read
-                yield stream_log(log, workdir, as_of_seq=as_of_seq, as_of_date=as_of_date)
+                yield stream_log(log, workdir, as_of_seq=as_of_seq, as_of_date=as_of_date, headers=headers)
             except OSError as exc:
                 raise _unwritable(near or workdir, exc) from exc
 
@@ -148,7 +149,7 @@ def write_frames_streaming(project: str | Path | Project | None = None, *, as_of
     """
     proj = project if isinstance(project, Project) else Project.find(project)
     folder = folder or proj.processed_dir
-    with _streamed(proj, folder, as_of_seq, as_of_date) as streamed:
+    with _streamed(proj, folder, as_of_seq, as_of_date, headers=False) as streamed:  # only last_seq of the state
         writers = {name: lambda tmp, name=name: streamed.scan(name).sink_parquet(tmp, statistics=False)
                    for name in streamed.parts}
         writers.update(documents=lambda tmp: streamed.documents.write_parquet(tmp, statistics=False),

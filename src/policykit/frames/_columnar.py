@@ -63,18 +63,19 @@ def decode_payloads(seqs: list[int], payloads: list[bytes]) -> pl.DataFrame:
 
 
 def project_chunk(decoded: pl.DataFrame, texts_of: Callable[[list[str]], list[str]], encodings: dict[str, str],
-                  as_of_date: str | None) -> tuple[dict[str, pl.DataFrame], list[DocumentExtracted]]:
+                  as_of_date: str | None, *, headers: bool = True) -> tuple[dict[str, pl.DataFrame],
+                                                                            list[tuple[int, DocumentExtracted]]]:
     """Frames (documents and the record frames; strings for decimals) of a chunk of ``DocumentExtracted``
-    payloads (:func:`decode_payloads`), and each document's header (the event without its records);
-    ``texts_of`` gives the clean texts of a list of text hashes."""
+    payloads (:func:`decode_payloads`), and, with ``headers``, each document's seq and header (the event
+    without its records; a build needs none); ``texts_of`` gives the clean texts of a list of text hashes."""
     decoded = decoded.with_row_index("doc_pos")
     if as_of_date is not None:
         issued = pl.col("metadata").struct.field("issued_on")
         decoded = decoded.filter(issued.is_not_null() & (issued <= as_of_date))
-    headers = [DocumentExtracted(
+    read = [] if not headers else [(row["seq"], DocumentExtracted(
         document_id=row["document_id"], source_path=row["source_path"], source_sha256=row["source_sha256"],
         part=row["part"], extractor_version=row["extractor_version"], text_sha256=row["text_sha256"],
-        metadata=row["metadata"] or {}, warnings=tuple(row["warnings"] or ()), **dict.fromkeys(RECORD_FRAMES, ()))
+        metadata=row["metadata"] or {}, warnings=tuple(row["warnings"] or ()), **dict.fromkeys(RECORD_FRAMES, ())))
         for row in decoded.drop(*RECORD_FRAMES).iter_rows(named=True)]
     warning = pl.concat_str(pl.element().struct.field("code").fill_null("None"), pl.lit(": "),
                             pl.element().struct.field("message").fill_null("None"))
@@ -109,7 +110,7 @@ def project_chunk(decoded: pl.DataFrame, texts_of: Callable[[list[str]], list[st
         if name not in frames:
             frames[name] = _with_task_id(_records(decoded, name), task_keys).with_columns(
                 pl.concat_str("doc_id", pl.lit("/"), "key").alias(SHAPES[name].id_column), curated=pl.lit(False))
-    return {name: conform(frame, name) for name, frame in frames.items()}, headers
+    return {name: conform(frame, name) for name, frame in frames.items()}, read
 
 
 def occurrences(frame: pl.DataFrame, keys: list[str]) -> pl.Series:

@@ -58,9 +58,10 @@ class StreamedFrames:
 
 
 def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as_of_date: str | None = None,
-               chunk: int = 500) -> StreamedFrames:
+               chunk: int = 500, headers: bool = True) -> StreamedFrames:
     """The frames of ``log`` (up to ``as_of_seq``; documents issued by ``as_of_date``), curation applied,
-    the record frames written as parquet parts under ``workdir``, ``chunk`` documents at a time.
+    the record frames written as parquet parts under ``workdir``, ``chunk`` documents at a time; with
+    ``headers``, each active document's extraction (without its records) in ``state.extractions``.
 
     Examples
     --------
@@ -78,7 +79,7 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     touched: dict[str, list[dict]] = {name: [] for name in ID_COLUMNS}
     bounds: list[dict[str, int]] = []  # first _row of each chunk, by frame
     documents, mentions, n_tasks = [], [], []
-    chunks = project_chunks(log, state, as_of_seq=as_of_seq, as_of_date=as_of_date, chunk=chunk)
+    chunks = project_chunks(log, state, as_of_seq=as_of_seq, as_of_date=as_of_date, chunk=chunk, headers=headers)
     for number, frames in enumerate(chunks):
         bounds.append(dict(heights))
         for name in ID_COLUMNS:
@@ -146,7 +147,7 @@ def read_state(log: EventLog, as_of_seq: int | None) -> LogState:
 
 
 def project_chunks(log: EventLog, state: LogState, *, as_of_seq: int | None, as_of_date: str | None,
-                   chunk: int) -> Iterator[dict[str, pl.DataFrame]]:
+                   chunk: int, headers: bool = True) -> Iterator[dict[str, pl.DataFrame]]:
     """Extracted frames (decimals as strings, no curation) of the active documents, ``chunk`` documents
     at a time in path order; each document's header goes into ``state.extractions``."""
     latest = log.latest_extractions(as_of_seq=as_of_seq)
@@ -167,10 +168,10 @@ def project_chunks(log: EventLog, state: LogState, *, as_of_seq: int | None, as_
             return ahead.submit(lambda: decode_payloads(part, decode(unpack_payload_bytes, stored)))
 
         upcoming = decoded(0) if parts else None
-        for number, part in enumerate(parts):
+        for number in range(len(parts)):
             current, upcoming = upcoming, decoded(number + 1) if number + 1 < len(parts) else None
-            frames, headers = project_chunk(current.result(), texts_of, encodings, as_of_date)
-            for seq, header in zip(part, headers):
+            frames, read = project_chunk(current.result(), texts_of, encodings, as_of_date, headers=headers)
+            for seq, header in read:
                 state.extractions[header.document_id] = (seq, header)
             yield frames
 
