@@ -87,3 +87,14 @@ def test_curation_keeps_records_that_belong_to_no_task(tmp_path):
     assert after.observations.height == before.observations.height
     assert after.observations.filter(pl.col("task_id").is_null()).height == loose
     assert after.targets.height == before.targets.height
+
+
+def test_an_as_of_date_dataset_keeps_each_documents_own_seq(curated):
+    # The sample's first document has a date, some after it none: they drop out between kept documents.
+    first_date = pk.open(curated).documents.sort("source_path")["issued_on"][0]
+    ds = pk.open(curated, as_of_date=first_date)
+    with EventLog(curated.log_path) as log:
+        latest = log.latest_extractions()
+    assert 0 < len(ds.state.extractions) < len(latest)
+    assert {doc_id: seq for doc_id, (seq, _) in ds.state.extractions.items()} == {
+        doc_id: latest[doc_id] for doc_id in ds.state.extractions}

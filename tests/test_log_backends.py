@@ -8,6 +8,7 @@ import pytest
 from conftest import make_project
 from policykit.log import (
     EventLog, LogDamaged, LogError, RecordRejected, TargetCorrected, UnitAliasDeclared, chain_hash, migrate_log,
+    unpack_payload_bytes,
 )
 from postgres_server import fresh_database
 
@@ -58,7 +59,8 @@ def test_as_of_reads_see_the_log_as_it_was(location):
         assert log.counts_by_type(as_of_seq=2) == {"RecordRejected": 1, "UnitAliasDeclared": 1}
         rows = list(log.raw_rows())
         assert [r[0] for r in log.raw_rows(as_of_seq=2)] == [1, 2]
-        assert log.payloads([3, 1]) == [rows[2][-1], rows[0][-1]]
+        assert log.payloads([3, 1]) == [rows[2][-1].encode("utf-8"), rows[0][-1].encode("utf-8")]
+        assert [unpack_payload_bytes(s) for s in log.stored_payloads([2])] == [rows[1][-1].encode("utf-8")]
 
 
 def test_texts_are_stored_once_and_read_back(location):
@@ -71,6 +73,17 @@ def test_texts_are_stored_once_and_read_back(location):
         assert [s for s, _ in log.texts()] == [sha]
         with pytest.raises(LogError, match="missing"):
             log.text("0" * 64)
+
+
+def test_texts_are_read_in_bulk_in_the_order_asked(location):
+    texts = {hashlib.sha256(t.encode("utf-8")).hexdigest(): t for t in ("成武县", "东营市" * 600)}
+    a, b = texts
+    with EventLog(location) as log:
+        log.append(_rejections("a/1"), recorded_by="ana", texts=texts)
+        assert log.texts_of([b, a, b]) == [texts[b], texts[a], texts[b]]
+        assert log.texts_of([]) == []
+        with pytest.raises(LogError, match="missing"):
+            log.texts_of([a, "0" * 64])
 
 
 def test_the_hash_chain_is_the_same_function_of_the_rows(location):

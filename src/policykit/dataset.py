@@ -1,6 +1,7 @@
 """The research dataset: frames replayed from a project's log, at any log position or date."""
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import tempfile
@@ -93,9 +94,10 @@ def open_dataset(project: str | Path | Project | None = None, *, as_of_seq: int 
 
 @contextmanager
 def _streamed(project: Project, near: Path | None, as_of_seq: int | None,
-              as_of_date: str | None) -> Iterator[StreamedFrames]:
+              as_of_date: str | None, *, headers: bool = True) -> Iterator[StreamedFrames]:
     """The streamed frames of the project's log, their parts in a scratch folder under ``near`` (the
-    system's temporary folder when None), removed on exit (or, after a kill, by the next build)."""
+    system's temporary folder when None), removed on exit (or, after a kill, by the next build); with
+    ``headers``, the state holds each document's extraction header."""
     with ExitStack() as stack:
         try:
             if near is not None:
@@ -108,7 +110,7 @@ def _streamed(project: Project, near: Path | None, as_of_seq: int | None,
             raise _unwritable(near or Path(tempfile.gettempdir()), exc) from exc
         with EventLog(project.log_path, create=False) as log:
             try:  # the parts are written as the log is read
-                yield stream_log(log, workdir, as_of_seq=as_of_seq, as_of_date=as_of_date)
+                yield stream_log(log, workdir, as_of_seq=as_of_seq, as_of_date=as_of_date, headers=headers)
             except OSError as exc:
                 raise _unwritable(near or workdir, exc) from exc
 
@@ -120,7 +122,7 @@ def write_frames(dataset: Dataset, folder: Path | None = None) -> dict[str, Path
                          {n: getattr(dataset.frames, n).height for n in FRAME_NAMES})
     writers = {name: lambda tmp, name=name: getattr(dataset.frames, name).write_parquet(tmp, statistics=False)
                for name in FRAME_NAMES}
-    return _write_atomically(folder, writers, manifest)
+    return _write_atomically(folder, writers, lambda: manifest)
 
 
 def write_frames_streaming(project: str | Path | Project | None = None, *, as_of_seq: int | None = None,
@@ -147,14 +149,16 @@ def write_frames_streaming(project: str | Path | Project | None = None, *, as_of
     """
     proj = project if isinstance(project, Project) else Project.find(project)
     folder = folder or proj.processed_dir
-    with _streamed(proj, folder, as_of_seq, as_of_date) as streamed:
-        manifest = _manifest(streamed.state.last_seq, as_of_seq, as_of_date, streamed.orphans.height,
-                             streamed.rows)
-        writers = {name: lambda tmp, name=name: pl.scan_parquet(streamed.parts[name]).drop("_row").sink_parquet(
-            tmp, statistics=False) for name in streamed.parts}
+    with _streamed(proj, folder, as_of_seq, as_of_date, headers=False) as streamed:  # only last_seq of the state
+        writers = {name: lambda tmp, name=name: streamed.scan(name).sink_parquet(tmp, statistics=False)
+                   for name in streamed.parts}
         writers.update(documents=lambda tmp: streamed.documents.write_parquet(tmp, statistics=False),
                        units=lambda tmp: streamed.units.write_parquet(tmp, statistics=False))
-        return _write_atomically(folder, {name: writers[name] for name in FRAME_NAMES}, manifest), manifest
+        # Assignments and units last: their units are still being resolved while the others are written.
+        order = sorted(FRAME_NAMES, key=lambda name: name in ("assignments", "units"))
+        manifest = functools.cache(lambda: _manifest(streamed.state.last_seq, as_of_seq, as_of_date,
+                                                     streamed.orphans.height, streamed.rows))
+        return _write_atomically(folder, {name: writers[name] for name in order}, manifest), manifest()
 
 
 def _manifest(last_seq: int, as_of_seq: int | None, as_of_date: str | None, orphans: int,
@@ -169,12 +173,13 @@ def _unwritable(folder: Path, exc: OSError) -> OSError:
                    "the event log is untouched: fix this and run `policykit build` again")
 
 
-def _write_atomically(folder: Path, writers: dict[str, Callable[[Path], object]], manifest: dict) -> dict[str, Path]:
-    """Write each frame with its writer, then the manifest, each through a temporary file."""
-    paths = {name: folder / f"{name}.parquet" for name in writers}
-    writes = [(paths[name], write) for name, write in writers.items()]
+def _write_atomically(folder: Path, writers: dict[str, Callable[[Path], object]],
+                      manifest: Callable[[], dict]) -> dict[str, Path]:
+    """Write each frame with its writer, in order, then the manifest, each through a temporary file."""
+    paths = {name: folder / f"{name}.parquet" for name in FRAME_NAMES if name in writers}
+    writes = [(folder / f"{name}.parquet", write) for name, write in writers.items()]
     writes.append((folder / BUILD_MANIFEST,
-                   lambda tmp: tmp.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")))
+                   lambda tmp: tmp.write_text(json.dumps(manifest(), indent=1) + "\n", encoding="utf-8")))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for path, write in writes:

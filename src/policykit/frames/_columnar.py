@@ -50,28 +50,32 @@ def _with_task_id(records: pl.DataFrame, task_keys: pl.DataFrame) -> pl.DataFram
     return records.join(task_keys, on=["doc_id", "task_key"], how="left", maintain_order="left")
 
 
-def _decode(seqs: list[int], payloads: list[str]) -> pl.DataFrame:
-    """The payloads as columns. Decoding the JSON is most of a build and runs on one thread per
+def decode_payloads(seqs: list[int], payloads: list[bytes]) -> pl.DataFrame:
+    """The ``DocumentExtracted`` payloads (UTF-8 JSON) of the events ``seqs`` as columns, ``seq`` first. Decoding the JSON is most of a build and runs on one thread per
     expression, so the chunk is cut in one slice per core and the slices decoded in parallel."""
-    frame = pl.DataFrame({"seq": pl.Series(seqs, dtype=pl.Int64), "payload": pl.Series(payloads, dtype=pl.String)})
+    # Bytes go into polars at a fifth of the cost of Python strings; the cast checks they are UTF-8.
+    payload = pl.Series(payloads, dtype=pl.Binary).cast(pl.String)
+    frame = pl.DataFrame({"seq": pl.Series(seqs, dtype=pl.Int64), "payload": payload})
     size = -(-frame.height // (os.cpu_count() or 1)) or 1
     slices = [frame.slice(at, size).lazy().with_columns(pl.col("payload").str.json_decode(PAYLOAD))
               for at in range(0, max(frame.height, 1), size)]
     return pl.concat(slices, parallel=True).collect().unnest("payload")
 
 
-def project_chunk(seqs: list[int], payloads: list[str], text_of: Callable[[str], str], encodings: dict[str, str],
-                  as_of_date: str | None) -> tuple[dict[str, pl.DataFrame], list[DocumentExtracted]]:
+def project_chunk(decoded: pl.DataFrame, texts_of: Callable[[list[str]], list[str]], encodings: dict[str, str],
+                  as_of_date: str | None, *, headers: bool = True) -> tuple[dict[str, pl.DataFrame],
+                                                                            list[tuple[int, DocumentExtracted]]]:
     """Frames (documents and the record frames; strings for decimals) of a chunk of ``DocumentExtracted``
-    payloads, and each document's header (the event without its records)."""
-    decoded = _decode(seqs, payloads).with_row_index("doc_pos")
+    payloads (:func:`decode_payloads`), and, with ``headers``, each document's seq and header (the event
+    without its records; a build needs none); ``texts_of`` gives the clean texts of a list of text hashes."""
+    decoded = decoded.with_row_index("doc_pos")
     if as_of_date is not None:
         issued = pl.col("metadata").struct.field("issued_on")
         decoded = decoded.filter(issued.is_not_null() & (issued <= as_of_date))
-    headers = [DocumentExtracted(
+    read = [] if not headers else [(row["seq"], DocumentExtracted(
         document_id=row["document_id"], source_path=row["source_path"], source_sha256=row["source_sha256"],
         part=row["part"], extractor_version=row["extractor_version"], text_sha256=row["text_sha256"],
-        metadata=row["metadata"] or {}, warnings=tuple(row["warnings"] or ()), **dict.fromkeys(RECORD_FRAMES, ()))
+        metadata=row["metadata"] or {}, warnings=tuple(row["warnings"] or ()), **dict.fromkeys(RECORD_FRAMES, ())))
         for row in decoded.drop(*RECORD_FRAMES).iter_rows(named=True)]
     warning = pl.concat_str(pl.element().struct.field("code").fill_null("None"), pl.lit(": "),
                             pl.element().struct.field("message").fill_null("None"))
@@ -79,13 +83,14 @@ def project_chunk(seqs: list[int], payloads: list[str], text_of: Callable[[str],
         pl.col("document_id").alias("doc_id"), "source_path", "part",
         *[pl.col("metadata").struct.field(k) for k in _META],
         pl.col("tasks").list.len().alias("n_tasks"),
-        pl.col("source_sha256").replace_strict(encodings, default=None, return_dtype=pl.String).alias("encoding"),
+        # Only this chunk's sources: polars turns the whole mapping into a series on every call.
+        pl.col("source_sha256").replace_strict({sha: encodings.get(sha) for sha in decoded["source_sha256"]},
+                                               default=None, return_dtype=pl.String).alias("encoding"),
         "extractor_version", pl.col("warnings").fill_null([]).list.eval(warning).alias("warnings"),
         pl.col("warnings").fill_null([]).list.len().alias("n_warnings"), "seq")
 
     tasks = _records(decoded, "tasks")
-    texts = {sha: text_of(sha) for sha in decoded["text_sha256"]}
-    text_by_doc = dict(zip(decoded["document_id"], (texts[s] for s in decoded["text_sha256"])))
+    text_by_doc = dict(zip(decoded["document_id"], texts_of(decoded["text_sha256"].to_list())))
     task_text = [text_by_doc[d][s:e] for d, s, e in zip(*(tasks[c].to_list() for c in ("doc_id", "start", "end")))]
     tasks = tasks.with_columns(task_id=pl.concat_str("doc_id", pl.lit("/"), "key"),
                                text=pl.Series(task_text, dtype=pl.String))
@@ -95,8 +100,8 @@ def project_chunk(seqs: list[int], payloads: list[str], text_of: Callable[[str],
     assignments = _with_task_id(_records(decoded, "assignments"), task_keys)
     base = pl.concat_str(pl.coalesce("task_id", "doc_id"), pl.lit("#"), pl.col("clause").cast(pl.String),
                          pl.lit(":"), pl.col("mention").fill_null("None"))
-    assignments = assignments.with_columns(base=base).with_columns(
-        occurrence=pl.int_range(1, pl.len() + 1).over("doc_pos", "base")).with_columns(
+    assignments = assignments.with_columns(base=base)
+    assignments = assignments.with_columns(occurrence=occurrences(assignments, ["doc_pos", "base"])).with_columns(
         assignment_id=pl.when(pl.col("occurrence") == 1).then("base").otherwise(
             pl.concat_str("base", pl.lit("~"), pl.col("occurrence").cast(pl.String))),
         unit_id=pl.lit(None, pl.String), curated=pl.lit(False))
@@ -105,7 +110,23 @@ def project_chunk(seqs: list[int], payloads: list[str], text_of: Callable[[str],
         if name not in frames:
             frames[name] = _with_task_id(_records(decoded, name), task_keys).with_columns(
                 pl.concat_str("doc_id", pl.lit("/"), "key").alias(SHAPES[name].id_column), curated=pl.lit(False))
-    return {name: conform(frame, name) for name, frame in frames.items()}, headers
+    return {name: conform(frame, name) for name, frame in frames.items()}, read
+
+
+def occurrences(frame: pl.DataFrame, keys: list[str]) -> pl.Series:
+    """For each row, how many rows up to it share its ``keys``: 1 for the first, 2 for the second …
+
+    A window over every key cost most of a chunk's projection; repeated keys are few, so only they are
+    numbered.
+
+    Examples
+    --------
+    >>> occurrences(pl.DataFrame({"k": ["a", "b", "a", "a"]}), ["k"]).to_list()
+    [1, 1, 2, 3]
+    """
+    repeated = frame.select(keys).with_row_index("_i").filter(pl.struct(keys).is_duplicated())
+    numbered = repeated.select("_i", pl.int_range(1, pl.len() + 1, dtype=pl.Int64).over(keys).alias("n"))
+    return pl.repeat(1, frame.height, dtype=pl.Int64, eager=True).scatter(numbered["_i"], numbered["n"])
 
 
 def conform(frame: pl.DataFrame, name: str) -> pl.DataFrame:

@@ -3,21 +3,21 @@
 The one projection path: `policykit build`, ``pk.open`` and as-of queries all run :func:`stream_log`.
 Pass 1 projects each chunk, keeps aside the rows curation names (few) and the distinct unit mentions,
 and spills the other rows to a parquet part; curation and unit resolution then run once; pass 2 puts
-the curated rows back in place, sets ``unit_id`` and casts each part.
+the curated rows back in place; each mention's ``unit_id`` is joined as the assignments are read.
 """
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
 
-from ..log import EventLog
+from ..log import EventLog, unpack_payload_bytes
 from ..registry import resolve_units
-from ._columnar import STRING_SCHEMAS, project_chunk
+from ._columnar import STRING_SCHEMAS, decode_payloads, project_chunk
 from ._curate import curate_rows, named_ids, split_touched
 from ._replay import LogState, replay
 from ._schema import ID_COLUMNS, SCHEMAS
@@ -25,30 +25,43 @@ from ._schema import ID_COLUMNS, SCHEMAS
 _MENTION_KEY = ["doc_id", "mention", "placeholder"]
 
 
-@dataclass(frozen=True)
 class StreamedFrames:
-    """The frames of a log: ``parts`` (parquet files to concatenate, in order, then drop their ``_row``
-    column) for the record frames, in memory for ``documents`` and ``units``; ``rows`` counts each frame's
-    rows; ``orphans`` lists curation events whose record no longer exists."""
+    """The frames of a log: parquet parts (files to concatenate, in order) for the record frames, in memory
+    for ``documents`` and ``units``; ``rows`` counts each frame's rows; ``orphans`` lists curation events
+    whose record no longer exists.
 
-    state: LogState
-    parts: dict[str, list[Path]]
-    documents: pl.DataFrame
-    units: pl.DataFrame
-    rows: dict[str, int]
-    orphans: pl.DataFrame
+    The units are resolved on a thread while the other frames are written: ``units`` and the assignments'
+    :meth:`scan` (which joins each mention's ``unit_id``) wait for it.
+    """
+
+    def __init__(self, state: LogState, parts: dict[str, list[Path]], documents: pl.DataFrame,
+                 rows: dict[str, int], orphans: pl.DataFrame, resolved: Future):
+        self.state, self.parts, self.documents, self.orphans = state, parts, documents, orphans
+        self._rows, self._resolved = rows, resolved
+
+    @property
+    def units(self) -> pl.DataFrame:
+        return self._resolved.result()[1]
+
+    @property
+    def rows(self) -> dict[str, int]:
+        return {**self._rows, "units": self.units.height}
+
+    def scan(self, name: str) -> pl.LazyFrame:
+        """The record frame ``name``, lazily, from its parts."""
+        frame = pl.scan_parquet(self.parts[name]).drop("_row")
+        return with_unit_ids(frame, self._resolved.result()[0]) if name == "assignments" else frame
 
     def frame(self, name: str) -> pl.DataFrame:
         """One frame, read whole into memory."""
-        if name in self.parts:
-            return pl.concat([pl.read_parquet(p) for p in self.parts[name]], rechunk=True).drop("_row")
-        return getattr(self, name)
+        return self.scan(name).collect() if name in ID_COLUMNS else getattr(self, name)
 
 
 def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as_of_date: str | None = None,
-               chunk: int = 500) -> StreamedFrames:
+               chunk: int = 500, headers: bool = True) -> StreamedFrames:
     """The frames of ``log`` (up to ``as_of_seq``; documents issued by ``as_of_date``), curation applied,
-    the record frames written as parquet parts under ``workdir``, ``chunk`` documents at a time.
+    the record frames written as parquet parts under ``workdir``, ``chunk`` documents at a time; with
+    ``headers``, each active document's extraction (without its records) in ``state.extractions``.
 
     Examples
     --------
@@ -66,7 +79,7 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     touched: dict[str, list[dict]] = {name: [] for name in ID_COLUMNS}
     bounds: list[dict[str, int]] = []  # first _row of each chunk, by frame
     documents, mentions, n_tasks = [], [], []
-    chunks = project_chunks(log, state, as_of_seq=as_of_seq, as_of_date=as_of_date, chunk=chunk)
+    chunks = project_chunks(log, state, as_of_seq=as_of_seq, as_of_date=as_of_date, chunk=chunk, headers=headers)
     for number, frames in enumerate(chunks):
         bounds.append(dict(heights))
         for name in ID_COLUMNS:
@@ -80,24 +93,22 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
                 n_tasks.append(rest.group_by("doc_id").len("n"))
             rest = rest.cast(SCHEMAS[name], strict=False)  # out-of-range decimals become null
             rest.write_parquet(_spill(workdir, name, number), compression="lz4", statistics=False)
-        documents.append(frames["documents"].with_columns(_chunk=pl.lit(number, pl.Int32)))
+        documents.append(frames["documents"])
     bounds.append(dict(heights))
     redone, aliases, orphans = curate_rows(curation, touched, heights, STRING_SCHEMAS)
     del touched
-    documents.append(redone.pop("documents").drop("_row").with_columns(_chunk=pl.lit(len(bounds) - 1, pl.Int32)))
+    documents.append(redone.pop("documents").drop("_row"))
     redone = {name: frame.cast(SCHEMAS[name], strict=False) for name, frame in redone.items()}
     n_tasks.append(redone["tasks"].group_by("doc_id").len("n"))
-    docs = pl.concat(documents) if documents else pl.DataFrame(schema={**STRING_SCHEMAS["documents"],
-                                                                       "_chunk": pl.Int32})
+    docs = pl.concat(documents) if documents else pl.DataFrame(schema=STRING_SCHEMAS["documents"])
     docs = docs.cast(SCHEMAS["documents"], strict=False)
     mentions.append(redone["assignments"].select("_row", *_MENTION_KEY))
     mention_rows = pl.concat(mentions).sort("_row").unique(_MENTION_KEY, maintain_order=True).drop("_row")
-    mention_map, units = resolve_mentions(mention_rows, docs, aliases)
+    # Resolving the units is Python work: it runs on a thread while polars writes the other frames.
+    background = ThreadPoolExecutor(max_workers=1)
+    resolving = background.submit(resolve_mentions, mention_rows, docs, aliases)
+    background.shutdown(wait=False)
     del mentions, mention_rows
-    # Each chunk's assignments look up only their own documents' mentions.
-    maps = mention_map.join(docs.select("doc_id", "_chunk").unique(), on="doc_id").partition_by(
-        "_chunk", as_dict=True, include_key=False)
-    empty_map = mention_map.clear()
 
     parts: dict[str, list[Path]] = {name: [] for name in ID_COLUMNS}
     rows = dict.fromkeys(ID_COLUMNS, 0)
@@ -110,22 +121,18 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
                 mine = mine.filter(pl.col("_row") < bounds[number + 1][name])
             spill = _spill(workdir, name, number)
             rows[name] += mine.height + (0 if tail else pl.scan_parquet(spill).select(pl.len()).collect().item())
-            if not tail and not mine.height and name != "assignments":
+            if not tail and not mine.height:
                 parts[name].append(spill)  # most chunks have no curated rows: the spilled part is final
                 continue
-            frame = mine if tail else pl.read_parquet(spill)
-            if mine.height and not tail:
-                frame = pl.concat([frame, mine]).sort("_row")
-            if name == "assignments":
-                frame = with_unit_ids(frame, mention_map if tail else maps.get((number,), empty_map))
+            frame = mine if tail else pl.concat([pl.read_parquet(spill), mine]).sort("_row")
             path = workdir / f"{name}-final-{number:06d}.parquet"
             frame.write_parquet(path, compression="lz4", statistics=False)
             spill.unlink(missing_ok=True)
             parts[name].append(path)
     n_tasks_by_doc = pl.concat(n_tasks).group_by("doc_id").agg(pl.col("n").sum())
-    docs = with_n_tasks(docs.drop("_chunk"), n_tasks_by_doc)
-    rows.update(documents=docs.height, units=units.height)
-    return StreamedFrames(state, parts, docs, units, rows, orphans)
+    docs = with_n_tasks(docs, n_tasks_by_doc)
+    rows["documents"] = docs.height
+    return StreamedFrames(state, parts, docs, rows, orphans, resolving)
 
 
 def _spill(workdir: Path, name: str, number: int) -> Path:
@@ -140,21 +147,41 @@ def read_state(log: EventLog, as_of_seq: int | None) -> LogState:
 
 
 def project_chunks(log: EventLog, state: LogState, *, as_of_seq: int | None, as_of_date: str | None,
-                   chunk: int) -> Iterator[dict[str, pl.DataFrame]]:
+                   chunk: int, headers: bool = True) -> Iterator[dict[str, pl.DataFrame]]:
     """Extracted frames (decimals as strings, no curation) of the active documents, ``chunk`` documents
     at a time in path order; each document's header goes into ``state.extractions``."""
     latest = log.latest_extractions(as_of_seq=as_of_seq)
     seqs = [latest[doc_id] for doc_id in state.active_document_ids(latest)]
     encodings = {src.source_sha256: src.encoding for _, src in state.sources.values()}
-    # Payloads are decompressed on threads: zlib lets go of the GIL while it inflates.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        for at in range(0, len(seqs), chunk):
-            part = seqs[at:at + chunk]
-            frames, headers = project_chunk(part, log.payloads(part, decode=pool.map), log.text, encodings,
-                                            as_of_date)
-            for seq, header in zip(part, headers):
+    parts = [seqs[at:at + chunk] for at in range(0, len(seqs), chunk)]
+    # Payloads and texts are decompressed on threads (zlib lets go of the GIL while it inflates), and the
+    # next chunk's payloads decompressed and decoded while this one is projected and written (the log is
+    # read on this thread only).
+    workers = os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=workers) as pool, ThreadPoolExecutor(max_workers=1) as ahead:
+        decode = functools.partial(_map_in_slices, pool, workers)
+        texts_of = functools.partial(log.texts_of, decode=decode)
+
+        def decoded(number: int) -> Future:
+            part = parts[number]
+            stored = log.stored_payloads(part)
+            return ahead.submit(lambda: decode_payloads(part, decode(unpack_payload_bytes, stored)))
+
+        upcoming = decoded(0) if parts else None
+        for number in range(len(parts)):
+            current, upcoming = upcoming, decoded(number + 1) if number + 1 < len(parts) else None
+            frames, read = project_chunk(current.result(), texts_of, encodings, as_of_date, headers=headers)
+            for seq, header in read:
                 state.extractions[header.document_id] = (seq, header)
             yield frames
+
+
+def _map_in_slices(pool: ThreadPoolExecutor, workers: int, function: Callable, items: list) -> list:
+    """``map(function, items)`` on the pool, one slice of items per worker (a task per item cost more
+    than zlib's work on it)."""
+    size = -(-len(items) // workers) or 1
+    slices = pool.map(lambda part: list(map(function, part)), [items[at:at + size] for at in range(0, len(items), size)])
+    return [result for part in slices for result in part]
 
 
 def resolve_mentions(mentions: pl.DataFrame, docs: pl.DataFrame, aliases: list[dict]):
@@ -165,12 +192,12 @@ def resolve_mentions(mentions: pl.DataFrame, docs: pl.DataFrame, aliases: list[d
     return mention_map.unique(["doc_id", "mention"], keep="first", maintain_order=True), units
 
 
-def with_unit_ids(assign: pl.DataFrame, mention_map: pl.DataFrame) -> pl.DataFrame:
-    """Assignments with ``unit_id`` from the mention map."""
-    # Join only the key columns and set unit_id in place: joining the whole frame copied all of it.
-    unit_ids = assign.select("doc_id", "mention").join(
-        mention_map, on=["doc_id", "mention"], how="left", maintain_order="left")["unit_id"]
-    return assign.with_columns(unit_ids.cast(SCHEMAS["assignments"]["unit_id"]))
+def with_unit_ids(assign: pl.LazyFrame, mention_map: pl.DataFrame) -> pl.LazyFrame:
+    """Assignments with ``unit_id`` from the mention map (one row per ``doc_id, mention``), in their order."""
+    columns = assign.collect_schema().names()
+    unit_id = pl.col("unit_id").cast(SCHEMAS["assignments"]["unit_id"])
+    return assign.drop("unit_id").join(mention_map.lazy(), on=["doc_id", "mention"], how="left",
+                                       maintain_order="left").select(unit_id if c == "unit_id" else c for c in columns)
 
 
 def with_n_tasks(docs: pl.DataFrame, n_tasks: pl.DataFrame) -> pl.DataFrame:

@@ -22,7 +22,7 @@ from ._migrate import migrate_log
 from ._postgres import LogURL
 from ._store import (
     GENESIS, LOG_FORMAT, EncodedEvent, EventLog, LogDamaged, LogError, StoredEvent, Verification, chain_hash,
-    encode_event, encode_text, is_log_url, pack_payload, unpack_payload,
+    encode_event, encode_text, is_log_url, pack_payload, unpack_payload, unpack_payload_bytes,
 )
 
 __all__ = [
@@ -31,5 +31,5 @@ __all__ = [
     "SourceRejected", "StoredEvent", "TargetCorrected", "TargetReferenced", "TaskCorrected", "UnitAliasDeclared",
     "UnitSplitDeclared", "Verification",
     "chain_hash", "encode_event", "encode_text", "is_log_url", "migrate_log", "pack_payload", "unpack_payload",
-    "event_from_payload", "record_payloads",
+    "unpack_payload_bytes",    "event_from_payload", "record_payloads",
 ]
