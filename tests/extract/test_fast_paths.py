@@ -122,3 +122,17 @@ def _clean_metric_slow(raw):
                                  "实验室", " ", "1.", "累计", "了"]), max_size=12).map("".join))
 def test_clean_metric_answers_as_trimming_three_rounds(raw):
     assert measures._clean_metric(raw) == _clean_metric_slow(raw)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["国内", "地区", "生产总值", "GDP", "经济", "增长", "单位", "能耗", "城镇", "调查", "失业率",
+                                 "居民", "人均", "可支配收入", "消费", "价格", "涨幅", "的", "，", "率"]), max_size=8).map("".join))
+def test_metric_rows_opened_by_their_first_characters_match_as_the_plain_alternation(metric):
+    from policykit.extract import _metrics
+    found, plain = _metrics._ANY.search(metric), _metrics._ANY_GRAMMAR.search(metric)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+def test_the_metric_alternation_is_opened_by_a_class():
+    from policykit.extract import _metrics
+    assert _metrics._ANY.pattern.startswith("(?=[")  # else every row is tried at every character again
