@@ -136,3 +136,43 @@ def test_metric_rows_opened_by_their_first_characters_match_as_the_plain_alterna
 def test_the_metric_alternation_is_opened_by_a_class():
     from policykit.extract import _metrics
     assert _metrics._ANY.pattern.startswith("(?=[")  # else every row is tried at every character again
+
+
+def _opened_pairs():
+    """(opened pattern, the plain pattern of its lexicon row) for every pattern led by its first characters."""
+    import re
+    from policykit import lexicon
+    from policykit.extract import _metrics
+    hardness, aim_year = lexicon.alternation("hardness"), nt._AIM_YEAR
+    rows = measures._PATTERNS
+    return [(measures._SUBSIDY_BEFORE, rows["subsidy_before"]), (measures._SCOPE_BEFORE, rows["scope_before"]),
+            (measures._SHARING, rows["sharing"]), (measures._METRIC_TAIL, rows["metric_tail"]),
+            (measures._GROWTH_TAIL, rows["growth_tail"]), (nt._AIM, hardness + "|" + aim_year),
+            (nt._FRAME, nt._role("frame") + "|" + hardness + "|" + aim_year),
+            (_metrics._ANY, _metrics._ANY_GRAMMAR.pattern)], re
+
+
+def _pieces_of(pattern: str) -> list[str]:
+    """The characters of a pattern's own words, with digits and stops: texts of them match it often."""
+    return sorted({ch for ch in pattern if "\u4e00" <= ch <= "\u9fff"} | set("2025年，。\n 的为"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_patterns_led_by_their_first_characters_match_as_their_lexicon_rows(data):
+    pairs, re = _opened_pairs()
+    for fast, plain in pairs:
+        slow = re.compile(plain)
+        assert fast.pattern != slow.pattern  # each is led by a class
+        text = data.draw(st.lists(st.sampled_from(_pieces_of(plain)), max_size=14).map("".join))
+        start = data.draw(st.integers(0, len(text)))
+        found, expected = fast.search(text, start), slow.search(text, start)
+        assert (found and found.span()) == (expected and expected.span())
+        assert fast.sub("", text) == slow.sub("", text)
+
+
+def test_texts_of_their_pieces_match_the_led_patterns():
+    pairs, re = _opened_pairs()
+    samples = ("确保", "到2025年", "生产总值", "同比增长", "分别", "最高", "在全县", "平均", "达到")
+    for fast, plain in pairs:  # the generated texts can match each: some sample of its pieces does
+        assert any(set(t) <= set(_pieces_of(plain)) and fast.search(t) for t in samples), plain
