@@ -176,3 +176,26 @@ def test_texts_of_their_pieces_match_the_led_patterns():
     samples = ("确保", "到2025年", "生产总值", "同比增长", "分别", "最高", "在全县", "平均", "达到")
     for fast, plain in pairs:  # the generated texts can match each: some sample of its pieces does
         assert any(set(t) <= set(_pieces_of(plain)) and fast.search(t) for t in samples), plain
+
+
+# The past row before its branches were written to open with plain characters: the slow definition.
+_PAST_AS_ONE = (r"今年以来|截至|截止|(?<![较比与同于从由])(?:去年|上年)|过去[一五两三]?年|已经|已完成|已建成|已实现|已开工|累计完成|"
+                r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|"
+                r"前三季度|[一二三1-3]季度|上半年")
+_PAST_PIECES = st.lists(st.sampled_from(["今年以来", "截至", "截止", "去年", "上年", "较", "比", "从", "过去", "五", "年", "已",
+                                         "完成", "建成", "累计", "1", "12", "三", "十二", "-", "至", "—", " ", "月", "前",
+                                         "季度", "上半年", "，", "了", "增长"]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PAST_PIECES)
+def test_past_words_are_found_as_by_the_single_pattern(sentence):
+    import re
+    assert measures._is_past(sentence) == (re.search(_PAST_AS_ONE, sentence) is not None)
+    reporting = re.compile(_PAST_AS_ONE + measures._PATTERNS["reporting_more"])
+    assert (measures._REPORTING.search(sentence) is not None) == (reporting.search(sentence) is not None)
+
+
+def test_past_words_of_each_kind_are_found():
+    assert [measures._is_past(s) for s in ("去年增长", "较去年增长", "1-5月增长", "一至三月", "前三季度", "到2025年")] == [
+        True, False, True, True, True, False]
