@@ -266,25 +266,26 @@ def names_quoted_set(text: str, q: Quantity) -> bool:
     if q.cue is not None or q.unit not in _COUNT_UNITS:
         return False
     head = text[q.number_start:q.end]
-    openings = _openings(text)
-    for opening, closing in _QUOTES:
-        for at in openings.get(opening + head[0], ()):
-            if not text.startswith(head, at + 1):
-                continue
-            close = text.find(closing, at + 1 + len(head), at + 1 + _NAME_REACH)
-            elsewhere = at + 1 != q.number_start
-            if elsewhere and close > at + 1 + len(head) and text.startswith(text[at + 1:close], q.number_start):
-                return True
+    for at in _openings(text).get(head[0], ()):
+        if not text.startswith(head, at + 1):
+            continue
+        close = text.find(_CLOSING[text[at]], at + 1 + len(head), at + 1 + _NAME_REACH)
+        elsewhere = at + 1 != q.number_start
+        if elsewhere and close > at + 1 + len(head) and text.startswith(text[at + 1:close], q.number_start):
+            return True
     return False
+
+
+_CLOSING = {opening: closing for opening, closing in _QUOTES}
 
 
 @lru_cache(maxsize=2)
 def _openings(text: str) -> dict[str, list[int]]:
-    """Where each opening quote mark stands, by the mark and the character after it: one pass over the text
-    instead of a search of the whole text per counted figure."""
+    """Where the opening quote marks stand, by the character after the mark: one pass over the text instead
+    of a search of the whole text per counted figure, and one look-up per figure for all the marks."""
     found: dict[str, list[int]] = {}
     for m in _OPENING.finditer(text):
-        found.setdefault(text[m.start():m.start() + 2], []).append(m.start())
+        found.setdefault(text[m.start() + 1:m.start() + 2], []).append(m.start())
     return found
 
 
