@@ -122,3 +122,80 @@ def _clean_metric_slow(raw):
                                  "实验室", " ", "1.", "累计", "了"]), max_size=12).map("".join))
 def test_clean_metric_answers_as_trimming_three_rounds(raw):
     assert measures._clean_metric(raw) == _clean_metric_slow(raw)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["国内", "地区", "生产总值", "GDP", "经济", "增长", "单位", "能耗", "城镇", "调查", "失业率",
+                                 "居民", "人均", "可支配收入", "消费", "价格", "涨幅", "的", "，", "率"]), max_size=8).map("".join))
+def test_metric_rows_opened_by_their_first_characters_match_as_the_plain_alternation(metric):
+    from policykit.extract import _metrics
+    found, plain = _metrics._ANY.search(metric), _metrics._ANY_GRAMMAR.search(metric)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+def test_the_metric_alternation_is_opened_by_a_class():
+    from policykit.extract import _metrics
+    assert _metrics._ANY.pattern.startswith("(?=[")  # else every row is tried at every character again
+
+
+def _opened_pairs():
+    """(opened pattern, the plain pattern of its lexicon row) for every pattern led by its first characters."""
+    import re
+    from policykit import lexicon
+    from policykit.extract import _metrics
+    hardness, aim_year = lexicon.alternation("hardness"), nt._AIM_YEAR
+    rows = measures._PATTERNS
+    return [(measures._SUBSIDY_BEFORE, rows["subsidy_before"]), (measures._SCOPE_BEFORE, rows["scope_before"]),
+            (measures._SHARING, rows["sharing"]), (measures._METRIC_TAIL, rows["metric_tail"]),
+            (measures._GROWTH_TAIL, rows["growth_tail"]), (nt._AIM, hardness + "|" + aim_year),
+            (nt._FRAME, nt._role("frame") + "|" + hardness + "|" + aim_year),
+            (_metrics._ANY, _metrics._ANY_GRAMMAR.pattern)], re
+
+
+def _pieces_of(pattern: str) -> list[str]:
+    """The characters of a pattern's own words, with digits and stops: texts of them match it often."""
+    return sorted({ch for ch in pattern if "\u4e00" <= ch <= "\u9fff"} | set("2025年，。\n 的为"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_patterns_led_by_their_first_characters_match_as_their_lexicon_rows(data):
+    pairs, re = _opened_pairs()
+    for fast, plain in pairs:
+        slow = re.compile(plain)
+        assert fast.pattern != slow.pattern  # each is led by a class
+        text = data.draw(st.lists(st.sampled_from(_pieces_of(plain)), max_size=14).map("".join))
+        start = data.draw(st.integers(0, len(text)))
+        found, expected = fast.search(text, start), slow.search(text, start)
+        assert (found and found.span()) == (expected and expected.span())
+        assert fast.sub("", text) == slow.sub("", text)
+
+
+def test_texts_of_their_pieces_match_the_led_patterns():
+    pairs, re = _opened_pairs()
+    samples = ("确保", "到2025年", "生产总值", "同比增长", "分别", "最高", "在全县", "平均", "达到")
+    for fast, plain in pairs:  # the generated texts can match each: some sample of its pieces does
+        assert any(set(t) <= set(_pieces_of(plain)) and fast.search(t) for t in samples), plain
+
+
+# The past row before its branches were written to open with plain characters: the slow definition.
+_PAST_AS_ONE = (r"今年以来|截至|截止|(?<![较比与同于从由])(?:去年|上年)|过去[一五两三]?年|已经|已完成|已建成|已实现|已开工|累计完成|"
+                r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|"
+                r"前三季度|[一二三1-3]季度|上半年")
+_PAST_PIECES = st.lists(st.sampled_from(["今年以来", "截至", "截止", "去年", "上年", "较", "比", "从", "过去", "五", "年", "已",
+                                         "完成", "建成", "累计", "1", "12", "三", "十二", "-", "至", "—", " ", "月", "前",
+                                         "季度", "上半年", "，", "了", "增长"]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PAST_PIECES)
+def test_past_words_are_found_as_by_the_single_pattern(sentence):
+    import re
+    assert measures._is_past(sentence) == (re.search(_PAST_AS_ONE, sentence) is not None)
+    reporting = re.compile(_PAST_AS_ONE + measures._PATTERNS["reporting_more"])
+    assert (measures._REPORTING.search(sentence) is not None) == (reporting.search(sentence) is not None)
+
+
+def test_past_words_of_each_kind_are_found():
+    assert [measures._is_past(s) for s in ("去年增长", "较去年增长", "1-5月增长", "一至三月", "前三季度", "到2025年")] == [
+        True, False, True, True, True, False]

@@ -21,11 +21,13 @@ from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
 from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
 from ._records import TaskRecord
+from . import _sieve as sieve
 from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before
 from ._tables import TableFigure
 
 # The context patterns of figures (lexicon ``measure_patterns``): the words around a figure that say
-# what it is; the names below say where each is looked for.
+# what it is; the names below say where each is looked for. Those searched per figure whose branches open
+# with a lookbehind or an optional item are ``sieve.opened`` (led by the class of their first characters).
 _PATTERNS = {row["name"]: row["pattern"] for row in lexicon.table("measure_patterns").rows}
 _WORD_ROWS = lexicon.table("measure_words").rows
 
@@ -40,7 +42,7 @@ _DATE_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "da
 # Counting classifiers: "100家企业" counts firms; a measure unit ("500万元…项目") sizes them.
 _CLASSIFIERS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
 _QUOTED = re.compile(r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|《[^《》\n]{0,80}》|〔[^〔〕\n]{0,20}〕|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』")
-_SUBSIDY_BEFORE = re.compile(_PATTERNS["subsidy_before"])
+_SUBSIDY_BEFORE = sieve.opened(re.compile(_PATTERNS["subsidy_before"]))
 _SUBSIDY_AFTER = re.compile(_PATTERNS["subsidy_after"])
 # Scoring rules of an assessment: 每低0.1个百分点扣0.5分, 达到6%的得满分, 低于80%的，扣2分, 指标占40%.
 _PER_STEP_BEFORE = re.compile(_PATTERNS["per_step_before"])
@@ -61,7 +63,7 @@ _RATE_OF_BASE = re.compile(_PATTERNS["rate_of_base"])
 # "对年营业收入超过1亿元的企业…", "凡…的": a clause that names who qualifies.
 _ELIGIBILITY = re.compile(_PATTERNS["eligibility"])
 _SIZE_SPEC_AFTER = re.compile(_PATTERNS["size_spec_after"])
-_SCOPE_BEFORE = re.compile(_PATTERNS["scope_before"])
+_SCOPE_BEFORE = sieve.opened(re.compile(_PATTERNS["scope_before"]))
 # 全县13个供电所, 全部12家钢铁企业: the whole of an existing set, not an amount to reach.
 _WHOLE_SET_BEFORE = re.compile(_PATTERNS["whole_set_before"])
 # A making verb anywhere before the figure: 新建、改扩建农村学校餐厅、宿舍4处 is built, not listed.
@@ -75,7 +77,7 @@ _OUTCOME = re.compile(_PATTERNS["outcome"])
 # 一批 / 一支队伍 / 一场硬仗 are "some", 二期 names a phase, 零部件 is no zero.
 _VAGUE_COUNT = re.compile(_PATTERNS["vague_count"])
 
-_SHARING = re.compile(_PATTERNS["sharing"])  # not 人均, 平均, 年均, 均衡, 首都
+_SHARING = sieve.opened(re.compile(_PATTERNS["sharing"]))  # not 人均, 平均, 年均, 均衡, 首都
 _LIST_JOINS = set(_words("list_join"))
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])
 _SHARED_CUES = _words("shared_cue")
@@ -84,8 +86,9 @@ _HARDNESS = re.compile(lexicon.alternation("hardness"))
 _FUTURE = re.compile(_PATTERNS["future"])
 _PROGRESS_FUTURE = re.compile(_PATTERNS["progress_future"])
 _PAST = re.compile(_PATTERNS["past"])
+_PAST_MONTHS = re.compile(_PATTERNS["past_months"])  # 1-5月: read where the sieve finds its 月
 # Past-tense narration of a summary: 开展了, 累计, 先后, 已…
-_REPORTING = re.compile(_PATTERNS["past"] + _PATTERNS["reporting_more"])
+_REPORTING = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["past_months"] + _PATTERNS["reporting_more"])
 _PLAN_PART = re.compile(_PATTERNS["plan_part"])
 # Top-level headings of a summary's parts: 一、上半年工作完成情况 reports, 二、下半年工作计划 plans.
 _PART_HEADING = re.compile(_PATTERNS["part_heading"])
@@ -97,9 +100,9 @@ _YEARS_MEASURED = re.compile(_PATTERNS["years_measured"])
 _SESSION = re.compile(_PATTERNS["session"])
 
 _METRIC_LEAD = re.compile(_PATTERNS["metric_lead"])
-_METRIC_TAIL = re.compile(_PATTERNS["metric_tail"])
+_METRIC_TAIL = sieve.opened(re.compile(_PATTERNS["metric_tail"]))
 _GENERIC_METRIC = re.compile(_PATTERNS["generic_metric"])
-_GROWTH_TAIL = re.compile(_PATTERNS["growth_tail"])
+_GROWTH_TAIL = sieve.opened(re.compile(_PATTERNS["growth_tail"]))
 _RATE_UNITS = set(_words("rate_unit"))
 (_POINTS,), (_TIMES,) = _words("point_unit"), _words("times_unit")
 _SUBJECT_JOIN = re.compile("|".join(map(re.escape, _words("subject_join"))))
@@ -247,12 +250,12 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
             kind = "growth_rate"  # 经济增长预期目标为5%左右
         # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
         sentence = text[sentence_start:q.end]
-        past = _PAST.search(sentence) is not None
+        past = _is_past(sentence)
         if not (past or _FUTURE.search(sentence)):
             whole_start = boundary_before(text, q.start, FULL_STOP, SENTENCE_REACH)  # 上半年，…；新开工项目18个
             if whole_start != sentence_start:  # else the same words, already read
                 sentence = text[whole_start:q.end]
-                past = _PAST.search(sentence) is not None
+                past = _is_past(sentence)
         in_review = any(a <= q.start < b for a, b in reviews)
         role = _role(metadata.doc_type, q.start, sentence, past, plan_start, reports or in_review)
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
@@ -409,6 +412,11 @@ def _subjects(phrase: str) -> list[str]:
         tail = parts[1][len(parts[0]):]  # 城镇和农村居民…: the short head shares the long part's tail
         return [parts[0] + tail, parts[1]]
     return parts
+
+
+def _is_past(sentence: str) -> bool:
+    """Whether a past word (lexicon rows ``past`` and ``past_months``) stands in ``sentence``."""
+    return _PAST.search(sentence) is not None or sieve.search(_PAST_MONTHS, sentence) is not None
 
 
 def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int) -> bool:

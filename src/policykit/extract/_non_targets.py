@@ -17,6 +17,7 @@ from functools import lru_cache
 from .. import lexicon
 from ._numbering import find_marks
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
+from ._sieve import opened
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 _ROWS = lexicon.table("target_frames").rows
@@ -31,8 +32,10 @@ def _role(role: str) -> str:
 _WORKING_VERB = re.compile(_role("working_verb"))
 _OUTCOME_TAIL = re.compile(_role("outcome_noun") + _role("list_tail") + "?$")  # 40项专项、80项研发和…: a list item
 # A frame: its words, the hardness words, or a year the figure is for (到2025年).
-_FRAME = re.compile(_role("frame") + "|" + lexicon.alternation("hardness") + "|" + _AIM_YEAR)
-_AIM = re.compile(lexicon.alternation("hardness") + "|" + _AIM_YEAR)
+# Searched over the clause or sentence of each figure; their branches give the regex engine no first character
+# to scan for, so they are led by the class of their first characters (see _sieve.opened).
+_FRAME = opened(re.compile(_role("frame") + "|" + lexicon.alternation("hardness") + "|" + _AIM_YEAR))
+_AIM = opened(re.compile(lexicon.alternation("hardness") + "|" + _AIM_YEAR))
 _BASIS = re.compile(_role("per_word") + _role("basis_verb") + r"?[ \t\u3000]*$")
 _LABEL_UNITS = frozenset(r["word"] for r in _ROWS if r["role"] == "label_unit")
 _RULE_BEFORE = re.compile(_role("rule_before"))
@@ -263,25 +266,26 @@ def names_quoted_set(text: str, q: Quantity) -> bool:
     if q.cue is not None or q.unit not in _COUNT_UNITS:
         return False
     head = text[q.number_start:q.end]
-    openings = _openings(text)
-    for opening, closing in _QUOTES:
-        for at in openings.get(opening + head[0], ()):
-            if not text.startswith(head, at + 1):
-                continue
-            close = text.find(closing, at + 1 + len(head), at + 1 + _NAME_REACH)
-            elsewhere = at + 1 != q.number_start
-            if elsewhere and close > at + 1 + len(head) and text.startswith(text[at + 1:close], q.number_start):
-                return True
+    for at in _openings(text).get(head[0], ()):
+        if not text.startswith(head, at + 1):
+            continue
+        close = text.find(_CLOSING[text[at]], at + 1 + len(head), at + 1 + _NAME_REACH)
+        elsewhere = at + 1 != q.number_start
+        if elsewhere and close > at + 1 + len(head) and text.startswith(text[at + 1:close], q.number_start):
+            return True
     return False
+
+
+_CLOSING = {opening: closing for opening, closing in _QUOTES}
 
 
 @lru_cache(maxsize=2)
 def _openings(text: str) -> dict[str, list[int]]:
-    """Where each opening quote mark stands, by the mark and the character after it: one pass over the text
-    instead of a search of the whole text per counted figure."""
+    """Where the opening quote marks stand, by the character after the mark: one pass over the text instead
+    of a search of the whole text per counted figure, and one look-up per figure for all the marks."""
     found: dict[str, list[int]] = {}
     for m in _OPENING.finditer(text):
-        found.setdefault(text[m.start():m.start() + 2], []).append(m.start())
+        found.setdefault(text[m.start() + 1:m.start() + 2], []).append(m.start())
     return found
 
 
