@@ -14,7 +14,7 @@ from ..text import DocumentMetadata
 from ._numbers import Quantity, find_quantities
 from ._periods import Headings, document_year, headings_of, plan_period
 from ._spans import Boundaries, boundaries_of
-from ._tables import TableFigure, indicator_row_spans, read_indicator_tables
+from ._tables import IndicatorRow, TableFigure, figures_of, indicator_rows, spans_of
 
 _DIGIT_RUN = re.compile(r"\d+")
 
@@ -67,14 +67,19 @@ class ParsedDocument:
         return find_quantities(self.text)
 
     @cached_property
+    def table_rows(self) -> tuple[IndicatorRow, ...]:
+        """The rows of indicator tables, read once for their spans and their figures."""
+        return indicator_rows(self.text)
+
+    @cached_property
     def indicator_rows(self) -> tuple[tuple[int, int], ...]:
         """Spans of the rows of indicator tables."""
-        return indicator_row_spans(self.text)
+        return spans_of(self.table_rows)
 
     @cached_property
     def table_figures(self) -> tuple[TableFigure, ...]:
         """The figures of the indicator tables, cell by cell."""
-        return read_indicator_tables(self.text)
+        return figures_of(self.table_rows)
 
 
 def parse(text: str | ParsedDocument, metadata: DocumentMetadata | None = None) -> ParsedDocument:
