@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from decimal import Context, Decimal
+from typing import NamedTuple
 
 from .. import lexicon
 
@@ -162,6 +163,18 @@ class Quantity:
     start: int
     end: int
     number_start: int
+
+
+_QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
+_new_object, _set_attribute = object.__new__, object.__setattr__
+
+
+def _quantity(*values) -> Quantity:
+    """``Quantity(*values)``, built with one write of its attribute dict: the frozen dataclass's ``__init__``
+    writes each of the 11 fields through ``object.__setattr__``, twice the time, for every figure of a text."""
+    quantity = _new_object(Quantity)
+    _set_attribute(quantity, "__dict__", dict(zip(_QUANTITY_FIELDS, values)))
+    return quantity
 
 
 def normalise_digits(text: str) -> str:
@@ -430,8 +443,7 @@ def _unreadable_end(norm: str, m: re.Match) -> int:
     return _UNREADABLE.match(norm, m.start()).end()
 
 
-@dataclass(frozen=True)
-class _Number:
+class _Number(NamedTuple):  # a tuple: built for every numeral read, a frozen dataclass costs 3x as much
     value: Decimal  # as written, without a trailing scale word
     scale_word: str
     percent: str | None  # "%" or "‰" for 百分之 / 千分之
@@ -519,7 +531,7 @@ def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity |
     if unit in _YUAN and not scale_word and approx is None:
         cents, pos = _jiao_fen(norm, pos)
         if cents:
-            first = replace(first, value=first.value + cents)  # 六十四元一角七分 = 64.17元
+            first = first._replace(value=first.value + cents)  # 六十四元一角七分 = 64.17元
     if approx is None and pos < len(norm) and norm[pos] in _APPROX_MARKS and unit and unit != "%":
         approx, pos = norm[pos], pos + 1
     high = None
@@ -548,12 +560,10 @@ def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity |
         comparator, cue = "=", None
     scale = _scale_of(scale_word) or 1
     base_unit, factor = _BASE_OF.get(unit, (unit, _ONE)) if unit else (None, _ONE)
-    return Quantity(
-        value=first.value, value_high=high.value if high else None, unit=written_unit,
-        base_value=_scaled(first.value, scale, factor),
-        base_value_high=_scaled(high.value, scale, factor) if high else None,
-        base_unit=base_unit, comparator=comparator, cue=cue,
-        start=start, end=pos, number_start=m.start(),
+    return _quantity(  # value, value_high, unit, base_value, base_value_high, base_unit, comparator, cue, start, end, number_start
+        first.value, high.value if high else None, written_unit,
+        _scaled(first.value, scale, factor), _scaled(high.value, scale, factor) if high else None,
+        base_unit, comparator, cue, start, pos, m.start(),
     )
 
 
@@ -670,7 +680,7 @@ def _fraction(norm: str, pos: int, number: _Number, start: int) -> Quantity | No
     else:
         return None
     suffix_cmp, suffix_word, end = _suffix_comparator(norm, pos + 1)
-    return Quantity(number.value, None, unit, percent, None, "%", suffix_cmp or "=", suffix_word,
+    return _quantity(number.value, None, unit, percent, None, "%", suffix_cmp or "=", suffix_word,
                     start, end, start)
 
 
@@ -724,5 +734,5 @@ def _adjacent_pair(norm: str, m: re.Match) -> Quantity | None:
     if scale_word in _SMALL_UNITS:  # 二三十个 is 20–30 个: only 万/亿 stay in the unit
         low, high, scale_word, scale = low * scale, high * scale, "", 1
     base_unit, factor = _BASE_OF.get(unit, (unit, _ONE))
-    return Quantity(low, high, scale_word + unit, _scaled(low, scale, factor), _scaled(high, scale, factor), base_unit,
+    return _quantity(low, high, scale_word + unit, _scaled(low, scale, factor), _scaled(high, scale, factor), base_unit,
                     "range", None, m.start(), end, m.start())
