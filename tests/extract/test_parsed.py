@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykit import extract
-from policykit.extract import _numbering, _parsed, _periods, _sieve
+from policykit.extract import _numbering, _numbers, _parsed, _periods, _sieve
 from policykit.extract import (ParsedDocument, extract_document, find_assignments, find_instruments, find_observations,
                                find_targets, find_tasks, parse)
 from policykit.extract._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, Boundaries
@@ -130,11 +130,16 @@ def test_sieved_finditer_finds_what_finditer_finds(pattern, text, start, end):
 
 def test_each_part_is_computed_once(monkeypatch):
     calls = []
-    real = _parsed.find_quantities
-    monkeypatch.setattr(_parsed, "find_quantities", lambda text: calls.append(text) or real(text))
+    real = _parsed.normalise_digits
+    monkeypatch.setattr(_parsed, "normalise_digits", lambda text: calls.append(text) or real(text))
+    again = []  # a normalisation inside the number reader (find_quantities, numeral_warnings) on the whole text
+    monkeypatch.setattr(_numbers, "normalise_digits", lambda text: again.append(text) or real(text))
     doc = parse(TEXT, PLAN)
     assert doc.quantities is doc.quantities
     assert parse(doc) is doc
+    assert doc.numeral_warnings == () and len(calls) == 1 and again == []
+    monkeypatch.undo()
+    monkeypatch.setattr(_parsed, "normalise_digits", lambda text: calls.append(text) or real(text))  # the quantities and the warnings read one normalised text
     extraction = extract_document(TEXT, PLAN)
     assert len(calls) == 2  # once for ``doc``, once for the extraction: never once per reader
     assert extraction.targets and extraction.instruments

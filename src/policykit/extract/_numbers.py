@@ -320,7 +320,17 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     """
     if not isinstance(text, str):
         return ()
-    return tuple(_quantities(normalise_digits(text)))
+    return quantities_in(normalise_digits(text))
+
+
+def quantities_in(norm: str) -> tuple[Quantity, ...]:
+    """:func:`find_quantities` of a text already passed through :func:`normalise_digits` (a parsed document
+    normalises its text once for its quantities and its warnings).
+
+    >>> quantities_in(normalise_digits("１６．４％"))[0].unit
+    '%'
+    """
+    return tuple(_quantities(norm))
 
 
 def first_quantity(text: str) -> Quantity | None:
@@ -379,7 +389,15 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
     """
     if not isinstance(text, str):
         return ()
-    norm = normalise_digits(text)
+    return warnings_in(normalise_digits(text))
+
+
+def warnings_in(norm: str) -> tuple[str, ...]:
+    """:func:`numeral_warnings` of a text already passed through :func:`normalise_digits`.
+
+    >>> warnings_in(normalise_digits("共" + "一" * 70))
+    ('number not read at 1: a run of 70 numeral characters (limit 64)',)
+    """
     found = []
     unreadable = _UNREADABLE.finditer(norm) if _may_be_unreadable(norm) else ()
     for m in unreadable:

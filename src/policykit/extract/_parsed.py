@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..text import DocumentMetadata
-from ._numbers import Quantity, find_quantities
+from ._numbers import Quantity, normalise_digits, quantities_in, warnings_in
 from ._periods import Headings, document_year, headings_of, plan_period
 from ._spans import Boundaries, boundaries_of
 from ._tables import IndicatorRow, TableFigure, figures_of, indicator_rows, spans_of
@@ -62,9 +62,20 @@ class ParsedDocument:
         return sum(1 for _ in _DIGIT_RUN.finditer(self.text))
 
     @cached_property
+    def digits(self) -> str:
+        """The text with full-width and financial numerals written plainly (see :func:`normalise_digits`), offsets
+        kept: read once for the quantities and the warnings."""
+        return normalise_digits(self.text)
+
+    @cached_property
     def quantities(self) -> tuple[Quantity, ...]:
         """Every number that carries a unit, a percent or a comparator word, in text order."""
-        return find_quantities(self.text)
+        return quantities_in(self.digits)
+
+    @cached_property
+    def numeral_warnings(self) -> tuple[str, ...]:
+        """The numbers the text writes that are refused rather than read (see :func:`numeral_warnings`)."""
+        return warnings_in(self.digits)
 
     @cached_property
     def table_rows(self) -> tuple[IndicatorRow, ...]:
