@@ -76,6 +76,46 @@ def test_the_sieve_never_hides_a_match(pattern, text, start, end):
     assert (_sieve.search(pattern, text, start, end) is None) == (pattern.search(text, start, end) is None)
 
 
+@pytest.mark.parametrize("pattern", [_periods._SPAN_FROM, _periods._YEAR_WORD, _periods._DURATION, _periods._YEARLY_AVERAGE])
+def test_the_patterns_when_skips_in_a_sentence_without_a_year_character_need_one(pattern):
+    # when() tries these only where the sentence holds every character of _YEAR_NEEDS
+    assert set(_periods._YEAR_NEEDS) <= set(_sieve.required_chars(pattern))
+
+
+@settings(max_examples=300, deadline=None)
+@given(years, st.just(0) | st.integers(0, 40), st.integers(0, 40), st.sampled_from(["target", "observation"]))
+def test_when_reads_a_sentence_without_a_year_character_as_one_that_names_none(text, cut, clause_cut, role):
+    # The skip in when() gives what the full reading gives, on sentences with and without a year.
+    text = text + "达到20家。"
+    pos = text.index("20家")
+    doc = _parsed.parse(text, DocumentMetadata(year=2024))
+    start, clause_start = min(cut, pos), min(clause_cut, pos)  # a clause may start before a capped sentence
+    assert _periods.when(doc, start, clause_start, pos, role) == _slow_when(doc, start, clause_start, pos, role)
+
+
+@pytest.mark.parametrize("text, sentence_start, clause_start", [
+    ("今年达到20家。", 0, 0),  # the year word opens the sentence
+    ("2019年起3年内达到20家。", 0, 0),  # a span
+    ("年均新增20家。", 2, 0),  # a clause read from before a sentence capped at its reach
+])
+def test_when_with_the_year_sieve_gives_the_full_reading(text, sentence_start, clause_start):
+    doc = _parsed.parse(text, DocumentMetadata(year=2024, doc_type="work_report"))
+    pos = text.index("20家")
+    for role in ("target", "observation"):
+        assert _periods.when(doc, sentence_start, clause_start, pos, role) == \
+            _slow_when(doc, sentence_start, clause_start, pos, role)
+
+
+def _slow_when(doc, sentence_start, clause_start, pos, role):
+    """when() with the year sieve forced open (every window searched in full)."""
+    real = _periods.sieve.could_match
+    try:
+        _periods.sieve.could_match = lambda needs, text, start, end: True
+        return _periods.when(doc, sentence_start, clause_start, pos, role)
+    finally:
+        _periods.sieve.could_match = real
+
+
 def test_required_groups_come_from_the_grammar():
     assert _sieve.requirements(re.compile("(?:前三季度|上半年|第[一二]季度)")) == ("上季",)  # 季 serves two branches
     assert _sieve.requirements(re.compile("甲[乙丙]")) == ("甲", "丙乙")  # a class of a few characters
