@@ -345,34 +345,33 @@ def first_quantity(text: str) -> Quantity | None:
 def _quantities(norm: str) -> Iterator[Quantity]:
     """The quantities of a normalised text in order, each read when asked for."""
     gapped = _gapped_reach(norm)
+    search = _NUMBER.search
     pos = 0
-    while True:
-        m = _NUMBER.search(norm, pos)
-        if not m:
-            break
-        if m.start() > 0 and norm[m.start() - 1] in _ORDINAL_MARKS:
-            pos = m.end()  # 第十二条, 第12条: an ordinal, in either script, and no part of it a quantity
+    while (m := search(norm, pos)) is not None:
+        start, end = m.span()  # read once: every numeral of the text passes here
+        chinese = m.group("chinese")
+        if start and norm[start - 1] in _ORDINAL_MARKS:
+            pos = end  # 第十二条, 第12条: an ordinal, in either script, and no part of it a quantity
             continue
-        if m.group("chinese") and m.start() > 0 and norm[m.start() - 1] in _WORD_BEFORE_NUMERAL:
-            pos = m.start() + 1  # 统一, 唯一, 之一: words, not numerals
+        if chinese and start and norm[start - 1] in _WORD_BEFORE_NUMERAL:
+            pos = start + 1  # 统一, 唯一, 之一: words, not numerals
             continue
-        if norm.startswith(_FRACTION_OF, m.end()) and not m.group("pct"):
-            fraction = _NUMBER.match(norm, m.end() + 2)
-            pos = fraction.end() if fraction else m.end() + len(_FRACTION_OF)  # 三分之一: a fraction no decimal holds exactly
+        if norm.startswith(_FRACTION_OF, end) and not m.group("pct"):
+            fraction = _NUMBER.match(norm, end + 2)
+            pos = fraction.end() if fraction else end + len(_FRACTION_OF)  # 三分之一: a fraction no decimal holds exactly
             continue
         if _unreadable(norm, m):
             pos = _unreadable_end(norm, m)  # refused, never misread: see numeral_warnings
             continue
         quantity = _read_quantity(norm, m, gapped)
         if quantity is None:
-            chinese = m.group("chinese")
             if chinese and len(chinese) > 1 and not chinese.strip(_CN_DIGIT_CHARS):
-                pos = m.end()  # 一二三元: digits with no unit between them are a list, not 3元
+                pos = end  # 一二三元: digits with no unit between them are a list, not 3元
             else:
-                pos = m.start() + 1 if chinese and len(chinese) > 1 else m.end()
+                pos = start + 1 if chinese and len(chinese) > 1 else end
             continue
         yield quantity
-        pos = max(quantity.end, m.end())
+        pos = max(quantity.end, end)
 
 
 def numeral_warnings(text: str) -> tuple[str, ...]:
@@ -604,11 +603,12 @@ def _bare_scale_threshold(norm: str, m: re.Match) -> tuple[str, str, int] | None
 def _plainly_bare(norm: str, m: re.Match, gapped: frozenset[int]) -> bool:
     """A plain digit run or one Chinese digit with no unit, approximation, range, fraction or comparator
     around it (the 1 of 1., the 一 of 一是): most numerals of a text, rejected without the full reading."""
-    if m.group("pct") or (m.group("scale") if m.group("arabic") else len(m.group()) != 1 or m.group() not in _CN_DIGIT_CHARS):
+    pct, arabic, scale = m.group("pct", "arabic", "scale")  # one call: every numeral of a text is asked
+    start, end = m.span()
+    if pct or (scale if arabic else end - start != 1 or norm[start] not in _CN_DIGIT_CHARS):
         return False
-    end = m.end()
     return (norm[end:end + 1] not in _QUANTITY_FOLLOWERS and not _unit_at(norm, end)
-            and _prefix_comparator(norm, m.start(), gapped)[0] is None)
+            and _prefix_comparator(norm, start, gapped)[0] is None)
 
 
 def _scaled(value: Decimal, scale: int, factor: Decimal = Decimal(1)) -> Decimal:
