@@ -469,10 +469,10 @@ class _Number(NamedTuple):  # a tuple: built for every numeral read, a frozen da
 
 def _number_at(norm: str, m: re.Match, implied_one: bool = False) -> _Number | None:
     """The number ``m`` matched; ``implied_one`` reads a bare scale word as one of it (千亿 -> 1000亿)."""
-    percent = _PERCENT_WORDS.get(m.group("pct") or "")
-    if m.group("arabic"):
-        value = Decimal(m.group("arabic").replace(",", ""))
-        scale_word = m.group("scale")
+    pct, arabic, scale_word = m.group("pct", "arabic", "scale")
+    percent = _PERCENT_WORDS.get(pct or "")
+    if arabic:
+        value = Decimal(arabic.replace(",", ""))
         # 千瓦 / 千米 / 百分点 are units, not the scales 千 / 百.
         if scale_word and _SMALL_UNITS.get(scale_word[-1], 0) >= 100 and _unit_at(norm, m.end("scale") - 1):
             scale_word = scale_word[:-1]
@@ -528,11 +528,12 @@ def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity |
     if _plainly_bare(norm, m, gapped):
         return None
     start = m.start()
+    threshold = None
     if m.group("chinese") and not m.group("pct"):
         pair = _adjacent_pair(norm, m)
         if pair is not None:
             return pair
-    threshold = _bare_scale_threshold(norm, m)
+        threshold = _bare_scale_threshold(norm, m)  # only a Chinese numeral with no percent word can be one
     first = _number_at(norm, m, implied_one=threshold is not None)
     if first is None:
         return None
