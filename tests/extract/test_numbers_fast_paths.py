@@ -131,3 +131,20 @@ def test_suffix_comparator_is_the_first_word_in_file_order(text):
         first = next(((c, w, pos + len(w)) for w, c in _numbers._SUFFIX_COMPARATORS if text.startswith(w, pos)),
                      (None, None, pos))
         assert _numbers._suffix_comparator(text, pos) == first
+
+
+_FIELD_VALUES = st.tuples(
+    st.decimals(allow_nan=False, allow_infinity=False), st.none() | st.decimals(allow_nan=False, allow_infinity=False),
+    st.none() | st.text(max_size=3), st.decimals(allow_nan=False, allow_infinity=False),
+    st.none() | st.decimals(allow_nan=False, allow_infinity=False), st.none() | st.text(max_size=3),
+    st.sampled_from((">=", "=", "range")), st.none() | st.text(max_size=3), st.integers(0, 99), st.integers(0, 99),
+    st.integers(0, 99))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_FIELD_VALUES)
+def test_a_quantity_built_fast_is_the_dataclass_built_by_its_init(values):
+    fast, slow = _numbers._quantity(*values), _numbers.Quantity(*values)
+    assert type(fast) is _numbers.Quantity
+    assert vars(fast) == vars(slow) and list(vars(fast)) == list(vars(slow))  # same fields, same order
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)

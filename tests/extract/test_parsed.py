@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykit import extract
-from policykit.extract import _numbering, _parsed, _periods, _sieve
+from policykit.extract import _numbering, _numbers, _parsed, _periods, _sieve
 from policykit.extract import (ParsedDocument, extract_document, find_assignments, find_instruments, find_observations,
                                find_targets, find_tasks, parse)
 from policykit.extract._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, Boundaries
@@ -76,6 +76,46 @@ def test_the_sieve_never_hides_a_match(pattern, text, start, end):
     assert (_sieve.search(pattern, text, start, end) is None) == (pattern.search(text, start, end) is None)
 
 
+@pytest.mark.parametrize("pattern", [_periods._SPAN_FROM, _periods._YEAR_WORD, _periods._DURATION, _periods._YEARLY_AVERAGE])
+def test_the_patterns_when_skips_in_a_sentence_without_a_year_character_need_one(pattern):
+    # when() tries these only where the sentence holds every character of _YEAR_NEEDS
+    assert set(_periods._YEAR_NEEDS) <= set(_sieve.required_chars(pattern))
+
+
+@settings(max_examples=300, deadline=None)
+@given(years, st.just(0) | st.integers(0, 40), st.integers(0, 40), st.sampled_from(["target", "observation"]))
+def test_when_reads_a_sentence_without_a_year_character_as_one_that_names_none(text, cut, clause_cut, role):
+    # The skip in when() gives what the full reading gives, on sentences with and without a year.
+    text = text + "达到20家。"
+    pos = text.index("20家")
+    doc = _parsed.parse(text, DocumentMetadata(year=2024))
+    start, clause_start = min(cut, pos), min(clause_cut, pos)  # a clause may start before a capped sentence
+    assert _periods.when(doc, start, clause_start, pos, role) == _slow_when(doc, start, clause_start, pos, role)
+
+
+@pytest.mark.parametrize("text, sentence_start, clause_start", [
+    ("今年达到20家。", 0, 0),  # the year word opens the sentence
+    ("2019年起3年内达到20家。", 0, 0),  # a span
+    ("年均新增20家。", 2, 0),  # a clause read from before a sentence capped at its reach
+])
+def test_when_with_the_year_sieve_gives_the_full_reading(text, sentence_start, clause_start):
+    doc = _parsed.parse(text, DocumentMetadata(year=2024, doc_type="work_report"))
+    pos = text.index("20家")
+    for role in ("target", "observation"):
+        assert _periods.when(doc, sentence_start, clause_start, pos, role) == \
+            _slow_when(doc, sentence_start, clause_start, pos, role)
+
+
+def _slow_when(doc, sentence_start, clause_start, pos, role):
+    """when() with the year sieve forced open (every window searched in full)."""
+    real = _periods.sieve.could_match
+    try:
+        _periods.sieve.could_match = lambda needs, text, start, end: True
+        return _periods.when(doc, sentence_start, clause_start, pos, role)
+    finally:
+        _periods.sieve.could_match = real
+
+
 def test_required_groups_come_from_the_grammar():
     assert _sieve.requirements(re.compile("(?:前三季度|上半年|第[一二]季度)")) == ("上季",)  # 季 serves two branches
     assert _sieve.requirements(re.compile("甲[乙丙]")) == ("甲", "丙乙")  # a class of a few characters
@@ -130,11 +170,16 @@ def test_sieved_finditer_finds_what_finditer_finds(pattern, text, start, end):
 
 def test_each_part_is_computed_once(monkeypatch):
     calls = []
-    real = _parsed.find_quantities
-    monkeypatch.setattr(_parsed, "find_quantities", lambda text: calls.append(text) or real(text))
+    real = _parsed.normalise_digits
+    monkeypatch.setattr(_parsed, "normalise_digits", lambda text: calls.append(text) or real(text))
+    again = []  # a normalisation inside the number reader (find_quantities, numeral_warnings) on the whole text
+    monkeypatch.setattr(_numbers, "normalise_digits", lambda text: again.append(text) or real(text))
     doc = parse(TEXT, PLAN)
     assert doc.quantities is doc.quantities
     assert parse(doc) is doc
+    assert doc.numeral_warnings == () and len(calls) == 1 and again == []
+    monkeypatch.undo()
+    monkeypatch.setattr(_parsed, "normalise_digits", lambda text: calls.append(text) or real(text))  # the quantities and the warnings read one normalised text
     extraction = extract_document(TEXT, PLAN)
     assert len(calls) == 2  # once for ``doc``, once for the extraction: never once per reader
     assert extraction.targets and extraction.instruments

@@ -133,7 +133,7 @@ def extract_document(text: str, metadata: DocumentMetadata | None = None, *,
         targets=targets_of(measures),
         observations=observations_of(measures),
         instruments=instruments_of(measures),
-        warnings=numeral_warnings(text),
+        warnings=doc.numeral_warnings,
     )
 
 

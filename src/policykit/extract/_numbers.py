@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from decimal import Context, Decimal
+from typing import NamedTuple
 
 from .. import lexicon
 
@@ -164,6 +165,18 @@ class Quantity:
     number_start: int
 
 
+_QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
+_new_object, _set_attribute = object.__new__, object.__setattr__
+
+
+def _quantity(*values) -> Quantity:
+    """``Quantity(*values)``, built with one write of its attribute dict: the frozen dataclass's ``__init__``
+    writes each of the 11 fields through ``object.__setattr__``, twice the time, for every figure of a text."""
+    quantity = _new_object(Quantity)
+    _set_attribute(quantity, "__dict__", dict(zip(_QUANTITY_FIELDS, values)))
+    return quantity
+
+
 def normalise_digits(text: str) -> str:
     """Map full-width digits, point, percent and dash to ASCII, keeping every offset.
 
@@ -307,7 +320,17 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     """
     if not isinstance(text, str):
         return ()
-    return tuple(_quantities(normalise_digits(text)))
+    return quantities_in(normalise_digits(text))
+
+
+def quantities_in(norm: str) -> tuple[Quantity, ...]:
+    """:func:`find_quantities` of a text already passed through :func:`normalise_digits` (a parsed document
+    normalises its text once for its quantities and its warnings).
+
+    >>> quantities_in(normalise_digits("１６．４％"))[0].unit
+    '%'
+    """
+    return tuple(_quantities(norm))
 
 
 def first_quantity(text: str) -> Quantity | None:
@@ -322,34 +345,33 @@ def first_quantity(text: str) -> Quantity | None:
 def _quantities(norm: str) -> Iterator[Quantity]:
     """The quantities of a normalised text in order, each read when asked for."""
     gapped = _gapped_reach(norm)
+    search = _NUMBER.search
     pos = 0
-    while True:
-        m = _NUMBER.search(norm, pos)
-        if not m:
-            break
-        if m.start() > 0 and norm[m.start() - 1] in _ORDINAL_MARKS:
-            pos = m.end()  # 第十二条, 第12条: an ordinal, in either script, and no part of it a quantity
+    while (m := search(norm, pos)) is not None:
+        start, end = m.span()  # read once: every numeral of the text passes here
+        chinese = m.group("chinese")
+        if start and norm[start - 1] in _ORDINAL_MARKS:
+            pos = end  # 第十二条, 第12条: an ordinal, in either script, and no part of it a quantity
             continue
-        if m.group("chinese") and m.start() > 0 and norm[m.start() - 1] in _WORD_BEFORE_NUMERAL:
-            pos = m.start() + 1  # 统一, 唯一, 之一: words, not numerals
+        if chinese and start and norm[start - 1] in _WORD_BEFORE_NUMERAL:
+            pos = start + 1  # 统一, 唯一, 之一: words, not numerals
             continue
-        if norm.startswith(_FRACTION_OF, m.end()) and not m.group("pct"):
-            fraction = _NUMBER.match(norm, m.end() + 2)
-            pos = fraction.end() if fraction else m.end() + len(_FRACTION_OF)  # 三分之一: a fraction no decimal holds exactly
+        if norm.startswith(_FRACTION_OF, end) and not m.group("pct"):
+            fraction = _NUMBER.match(norm, end + 2)
+            pos = fraction.end() if fraction else end + len(_FRACTION_OF)  # 三分之一: a fraction no decimal holds exactly
             continue
         if _unreadable(norm, m):
             pos = _unreadable_end(norm, m)  # refused, never misread: see numeral_warnings
             continue
         quantity = _read_quantity(norm, m, gapped)
         if quantity is None:
-            chinese = m.group("chinese")
             if chinese and len(chinese) > 1 and not chinese.strip(_CN_DIGIT_CHARS):
-                pos = m.end()  # 一二三元: digits with no unit between them are a list, not 3元
+                pos = end  # 一二三元: digits with no unit between them are a list, not 3元
             else:
-                pos = m.start() + 1 if chinese and len(chinese) > 1 else m.end()
+                pos = start + 1 if chinese and len(chinese) > 1 else end
             continue
         yield quantity
-        pos = max(quantity.end, m.end())
+        pos = max(quantity.end, end)
 
 
 def numeral_warnings(text: str) -> tuple[str, ...]:
@@ -366,7 +388,15 @@ def numeral_warnings(text: str) -> tuple[str, ...]:
     """
     if not isinstance(text, str):
         return ()
-    norm = normalise_digits(text)
+    return warnings_in(normalise_digits(text))
+
+
+def warnings_in(norm: str) -> tuple[str, ...]:
+    """:func:`numeral_warnings` of a text already passed through :func:`normalise_digits`.
+
+    >>> warnings_in(normalise_digits("共" + "一" * 70))
+    ('number not read at 1: a run of 70 numeral characters (limit 64)',)
+    """
     found = []
     unreadable = _UNREADABLE.finditer(norm) if _may_be_unreadable(norm) else ()
     for m in unreadable:
@@ -430,8 +460,7 @@ def _unreadable_end(norm: str, m: re.Match) -> int:
     return _UNREADABLE.match(norm, m.start()).end()
 
 
-@dataclass(frozen=True)
-class _Number:
+class _Number(NamedTuple):  # a tuple: built for every numeral read, a frozen dataclass costs 3x as much
     value: Decimal  # as written, without a trailing scale word
     scale_word: str
     percent: str | None  # "%" or "‰" for 百分之 / 千分之
@@ -440,10 +469,10 @@ class _Number:
 
 def _number_at(norm: str, m: re.Match, implied_one: bool = False) -> _Number | None:
     """The number ``m`` matched; ``implied_one`` reads a bare scale word as one of it (千亿 -> 1000亿)."""
-    percent = _PERCENT_WORDS.get(m.group("pct") or "")
-    if m.group("arabic"):
-        value = Decimal(m.group("arabic").replace(",", ""))
-        scale_word = m.group("scale")
+    pct, arabic, scale_word = m.group("pct", "arabic", "scale")
+    percent = _PERCENT_WORDS.get(pct or "")
+    if arabic:
+        value = Decimal(arabic.replace(",", ""))
         # 千瓦 / 千米 / 百分点 are units, not the scales 千 / 百.
         if scale_word and _SMALL_UNITS.get(scale_word[-1], 0) >= 100 and _unit_at(norm, m.end("scale") - 1):
             scale_word = scale_word[:-1]
@@ -499,11 +528,12 @@ def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity |
     if _plainly_bare(norm, m, gapped):
         return None
     start = m.start()
+    threshold = None
     if m.group("chinese") and not m.group("pct"):
         pair = _adjacent_pair(norm, m)
         if pair is not None:
             return pair
-    threshold = _bare_scale_threshold(norm, m)
+        threshold = _bare_scale_threshold(norm, m)  # only a Chinese numeral with no percent word can be one
     first = _number_at(norm, m, implied_one=threshold is not None)
     if first is None:
         return None
@@ -519,7 +549,7 @@ def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity |
     if unit in _YUAN and not scale_word and approx is None:
         cents, pos = _jiao_fen(norm, pos)
         if cents:
-            first = replace(first, value=first.value + cents)  # 六十四元一角七分 = 64.17元
+            first = first._replace(value=first.value + cents)  # 六十四元一角七分 = 64.17元
     if approx is None and pos < len(norm) and norm[pos] in _APPROX_MARKS and unit and unit != "%":
         approx, pos = norm[pos], pos + 1
     high = None
@@ -548,12 +578,10 @@ def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity |
         comparator, cue = "=", None
     scale = _scale_of(scale_word) or 1
     base_unit, factor = _BASE_OF.get(unit, (unit, _ONE)) if unit else (None, _ONE)
-    return Quantity(
-        value=first.value, value_high=high.value if high else None, unit=written_unit,
-        base_value=_scaled(first.value, scale, factor),
-        base_value_high=_scaled(high.value, scale, factor) if high else None,
-        base_unit=base_unit, comparator=comparator, cue=cue,
-        start=start, end=pos, number_start=m.start(),
+    return _quantity(  # value, value_high, unit, base_value, base_value_high, base_unit, comparator, cue, start, end, number_start
+        first.value, high.value if high else None, written_unit,
+        _scaled(first.value, scale, factor), _scaled(high.value, scale, factor) if high else None,
+        base_unit, comparator, cue, start, pos, m.start(),
     )
 
 
@@ -576,11 +604,12 @@ def _bare_scale_threshold(norm: str, m: re.Match) -> tuple[str, str, int] | None
 def _plainly_bare(norm: str, m: re.Match, gapped: frozenset[int]) -> bool:
     """A plain digit run or one Chinese digit with no unit, approximation, range, fraction or comparator
     around it (the 1 of 1., the 一 of 一是): most numerals of a text, rejected without the full reading."""
-    if m.group("pct") or (m.group("scale") if m.group("arabic") else len(m.group()) != 1 or m.group() not in _CN_DIGIT_CHARS):
+    pct, arabic, scale = m.group("pct", "arabic", "scale")  # one call: every numeral of a text is asked
+    start, end = m.span()
+    if pct or (scale if arabic else end - start != 1 or norm[start] not in _CN_DIGIT_CHARS):
         return False
-    end = m.end()
     return (norm[end:end + 1] not in _QUANTITY_FOLLOWERS and not _unit_at(norm, end)
-            and _prefix_comparator(norm, m.start(), gapped)[0] is None)
+            and _prefix_comparator(norm, start, gapped)[0] is None)
 
 
 def _scaled(value: Decimal, scale: int, factor: Decimal = Decimal(1)) -> Decimal:
@@ -670,7 +699,7 @@ def _fraction(norm: str, pos: int, number: _Number, start: int) -> Quantity | No
     else:
         return None
     suffix_cmp, suffix_word, end = _suffix_comparator(norm, pos + 1)
-    return Quantity(number.value, None, unit, percent, None, "%", suffix_cmp or "=", suffix_word,
+    return _quantity(number.value, None, unit, percent, None, "%", suffix_cmp or "=", suffix_word,
                     start, end, start)
 
 
@@ -724,5 +753,5 @@ def _adjacent_pair(norm: str, m: re.Match) -> Quantity | None:
     if scale_word in _SMALL_UNITS:  # 二三十个 is 20–30 个: only 万/亿 stay in the unit
         low, high, scale_word, scale = low * scale, high * scale, "", 1
     base_unit, factor = _BASE_OF.get(unit, (unit, _ONE))
-    return Quantity(low, high, scale_word + unit, _scaled(low, scale, factor), _scaled(high, scale, factor), base_unit,
+    return _quantity(low, high, scale_word + unit, _scaled(low, scale, factor), _scaled(high, scale, factor), base_unit,
                     "range", None, m.start(), end, m.start())

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..text import DocumentMetadata
-from ._numbers import Quantity, find_quantities
+from ._numbers import Quantity, normalise_digits, quantities_in, warnings_in
 from ._periods import Headings, document_year, headings_of, plan_period
 from ._spans import Boundaries, boundaries_of
-from ._tables import TableFigure, indicator_row_spans, read_indicator_tables
+from ._tables import IndicatorRow, TableFigure, figures_of, indicator_rows, spans_of
 
 _DIGIT_RUN = re.compile(r"\d+")
 
@@ -62,19 +62,35 @@ class ParsedDocument:
         return sum(1 for _ in _DIGIT_RUN.finditer(self.text))
 
     @cached_property
+    def digits(self) -> str:
+        """The text with full-width and financial numerals written plainly (see :func:`normalise_digits`), offsets
+        kept: read once for the quantities and the warnings."""
+        return normalise_digits(self.text)
+
+    @cached_property
     def quantities(self) -> tuple[Quantity, ...]:
         """Every number that carries a unit, a percent or a comparator word, in text order."""
-        return find_quantities(self.text)
+        return quantities_in(self.digits)
+
+    @cached_property
+    def numeral_warnings(self) -> tuple[str, ...]:
+        """The numbers the text writes that are refused rather than read (see :func:`numeral_warnings`)."""
+        return warnings_in(self.digits)
+
+    @cached_property
+    def table_rows(self) -> tuple[IndicatorRow, ...]:
+        """The rows of indicator tables, read once for their spans and their figures."""
+        return indicator_rows(self.text)
 
     @cached_property
     def indicator_rows(self) -> tuple[tuple[int, int], ...]:
         """Spans of the rows of indicator tables."""
-        return indicator_row_spans(self.text)
+        return spans_of(self.table_rows)
 
     @cached_property
     def table_figures(self) -> tuple[TableFigure, ...]:
         """The figures of the indicator tables, cell by cell."""
-        return read_indicator_tables(self.text)
+        return figures_of(self.table_rows)
 
 
 def parse(text: str | ParsedDocument, metadata: DocumentMetadata | None = None) -> ParsedDocument:

@@ -163,21 +163,27 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int,
     (2016, 'relative')
     """
     text, metadata, doc_year, plan, bounds = doc.text, doc.metadata, doc.year, doc.plan, doc.boundaries
-    span = sieve.last(_SPAN_FROM, text, sentence_start, pos)
+    line_start = bounds.before(pos, LINE_END)
+    # Each span, year word, duration and yearly average holds a character of _YEAR_NEEDS (年; a test holds the
+    # patterns to it): one test of the sentence spares their searches in the most, which name no year.
+    dated = sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos)
+    span = sieve.last(_SPAN_FROM, text, sentence_start, pos) if dated else None
     if span is not None:  # 2012年起5年内: the span's last year
         year = stated_year_of(span) + int(read_number(span.group("n"))) - 1
-        return (year, "relative", None, None) if role == "target" else (year, "relative", *_observed(doc, sentence_start, pos, year))
+        if role == "target":
+            return year, "relative", None, None
+        return year, "relative", *_observed(doc, sentence_start, line_start, pos, year)
     five_year = sieve.last(_FIVE_YEAR_END, text, sentence_start, pos)
     if five_year is not None and role == "target":
         return five_year_end(five_year.group()), "stated", None, None
-    before = text[sentence_start:pos]
+    before = text[sentence_start:pos] if dated else ""
     stated = None
-    for m in _YEAR_WORD.finditer(before) if sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos) else ():
+    for m in _YEAR_WORD.finditer(before):
         if m.group("y") or m.start() >= clause_start - sentence_start:  # 上年 / 今年 reach no further than their clause
             stated = m
-    paragraph_start = bounds.before(sentence_start, LINE_END)
     if stated is None and role == "target":  # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
         stated = last_year_word(text, bounds.before(sentence_start, FULL_STOP, SENTENCE_REACH), sentence_start, True)
+    paragraph_start = bounds.before(sentence_start, LINE_END) if stated is None else sentence_start  # read below only then
     if stated is None and role == "observation" and plan is not None:
         stated = last_year_word(text, paragraph_start, sentence_start, True)
     if stated is None and role == "target" and paragraph_start < sentence_start:
@@ -188,7 +194,7 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int,
         elif lead - paragraph_start <= 16 and lead < sentence_start:  # （一）2023年目标。全市… / 2024年：…
             stated = last_year_word(text, paragraph_start, lead, True)
     relative = stated.group("rel") if stated else None
-    multi_year = sieve.last(_MULTI_YEAR, text, bounds.before(pos, LINE_END), pos)
+    multi_year = sieve.last(_MULTI_YEAR, text, line_start, pos)
     if multi_year is None and stated is None:
         multi_year = _heading_span(doc, pos)
     stated_year = stated_year_of(stated)
@@ -196,16 +202,17 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int,
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
     recurring = sieve.search(_RECURRING, text, clause_start, pos)
-    if role == "observation" and not stated_year and sieve.search(_YEARLY_AVERAGE, text, clause_start, pos):
+    if role == "observation" and not stated_year and (dated or clause_start < sentence_start) \
+            and sieve.search(_YEARLY_AVERAGE, text, clause_start, pos):
         recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
     span_end = _named_span_end(doc, pos, multi_year) if multi_year and role == "target" else None
     if not recurring and not stated_year and plan is None and span_end:
         year, source = span_end, "plan_period"  # “十五五”时期主要目标：…年均增长5%左右 in a 2026 report: 2030
-    elif recurring or (sieve.search(_DURATION, before) or multi_year) and plan is None and not stated_year:
+    elif recurring or (dated and sieve.search(_DURATION, before) or multi_year) and plan is None and not stated_year:
         year, source = None, "unknown"  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated_year:
         year, source = stated_year, "stated"  # 今后五年…，到2027年突破4000亿元
-    elif role == "target" and plan is not None and (relative is None or sieve.search(_DURATION, before)):
+    elif role == "target" and plan is not None and (relative is None or dated and sieve.search(_DURATION, before)):
         year = five_year_end(multi_year.group(0)) if multi_year else None
         year, source = year or plan[1], "plan_period"  # 到“十四五”末 in a plan for 2024—2026 is 2025
     elif doc_year is None:
@@ -220,14 +227,15 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int,
         year, source = doc_year, "relative" if relative in _THIS_YEAR else "report_year"
     if role == "target":
         return year, source, None, None
-    return year, source, *_observed(doc, sentence_start, pos, year)
+    return year, source, *_observed(doc, sentence_start, line_start, pos, year)
 
 
-def _observed(doc: ParsedDocument, sentence_start: int, pos: int, year: int | None) -> tuple[str | None, str | None]:
+def _observed(doc: ParsedDocument, sentence_start: int, paragraph_start: int, pos: int,
+              year: int | None) -> tuple[str | None, str | None]:
     """Period and as-of date of an observation: stated in the sentence (up to 。, across ；), or in the one
-    before it (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个)."""
+    before it (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个); the paragraph
+    starts where the caller found it (``LINE_END`` before ``pos``)."""
     bounds = doc.boundaries
-    paragraph_start = bounds.before(pos, LINE_END)
     full_sentence = bounds.before(pos, FULL_STOP, SENTENCE_REACH)
     previous_sentence = bounds.before(max(sentence_start - 1, paragraph_start), SENTENCE_END)
     return _period(doc.text[max(paragraph_start, min(full_sentence, previous_sentence)):pos], year, doc.metadata)

@@ -59,8 +59,13 @@ def read_indicator_tables(text: str) -> tuple[TableFigure, ...]:
     ...  for f in read_indicator_tables(rows)]
     [('地区生产总值增长', '3.6', '%', '=', 2020, False), ('地区生产总值增长', '6', '%', '≈', 2025, True)]
     """
+    return figures_of(indicator_rows(text))
+
+
+def figures_of(rows: tuple[IndicatorRow, ...]) -> tuple[TableFigure, ...]:
+    """:func:`read_indicator_tables` of the rows :func:`indicator_rows` found."""
     out: list[TableFigure] = []
-    for row, row_end, header in _indicator_rows(text):
+    for row, row_end, header in rows:
         out += _row_figures(row, row_end, *header)
     return tuple(out)
 
@@ -73,7 +78,25 @@ def indicator_row_spans(text: str) -> tuple[tuple[int, int], ...]:
     >>> indicator_row_spans(rows)
     ((15, 33),)
     """
-    return tuple((row[0][1], row_end) for row, row_end, _ in _indicator_rows(text))
+    return spans_of(indicator_rows(text))
+
+
+def spans_of(rows: tuple[IndicatorRow, ...]) -> tuple[tuple[int, int], ...]:
+    """:func:`indicator_row_spans` of the rows :func:`indicator_rows` found."""
+    return tuple((row[0][1], row_end) for row, row_end, _ in rows)
+
+
+# (cells with offsets, end of the row, (metric column, header cells)) of one indicator table row.
+IndicatorRow = tuple[list[tuple[str, int]], int, tuple[int, list[str]]]
+
+
+def indicator_rows(text: str) -> tuple[IndicatorRow, ...]:
+    """The rows of the indicator tables of a text, found once for both their spans and their figures.
+
+    >>> [(cells[1][0], end) for cells, end, _ in indicator_rows("指标\\t2023年\\t2025年\\n增速（%）\\t3\\t5\\n")]
+    [('3', 24)]
+    """
+    return tuple(_indicator_rows(text))
 
 
 def _indicator_rows(text: str):
