@@ -1,0 +1,34 @@
+"""One pass of read_source + extract_document over the shared corpus in a fresh process: MB per CPU-second.
+
+No copies and no warm-up, so no cache that outlives a document (the unit-name memos of _units and
+_clauses) is counted twice: the figure a first ingest of unseen documents gets, extraction only.
+Run: ``.venv/bin/python benchmarks/cold_pass.py`` (prints CPU-s and MB per CPU-s; alternate it with
+another checkout's, PYTHONPATH=OTHER/src, on a shared machine: single runs vary by ±15 %).
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from policykit.extract import extract_document
+from policykit.notebooks import find_corpus
+from policykit.project import Project
+from policykit.text import read_source
+
+
+def main() -> None:
+    corpus = find_corpus(Project(Path(__file__).resolve().parent.parent))
+    if corpus is None:
+        raise SystemExit("no shared corpus found (set POLICYKIT_CORPUS)")
+    blobs = [(p, p.read_bytes()) for p in sorted(corpus.rglob("*")) if p.is_file() and not p.name.startswith(".")]
+    size = sum(len(b) for _, b in blobs)
+    started = time.process_time()
+    for path, data in blobs:
+        for document in read_source(data, str(path)).documents:
+            extract_document(document.text, document.metadata)
+    seconds = time.process_time() - started
+    print(f"{len(blobs)} files, {size / 1e6:.2f} MB: {seconds:.2f} CPU-s = {size / 1e6 / seconds:.2f} MB per CPU-s")
+
+
+if __name__ == "__main__":
+    main()
