@@ -78,10 +78,12 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     heights = dict.fromkeys(ID_COLUMNS, 0)
     touched: dict[str, list[dict]] = {name: [] for name in ID_COLUMNS}
     bounds: list[dict[str, int]] = []  # first _row of each chunk, by frame
+    spilled: list[dict[str, int]] = []  # rows of each chunk's spilled part, by frame
     documents, mentions, n_tasks = [], [], []
     chunks = project_chunks(log, state, as_of_seq=as_of_seq, as_of_date=as_of_date, chunk=chunk, headers=headers)
     for number, frames in enumerate(chunks):
         bounds.append(dict(heights))
+        spilled.append({})
         for name in ID_COLUMNS:
             frame = frames.pop(name)
             rows, rest = split_touched(frame, name, named, heights[name])
@@ -92,6 +94,7 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
             elif name == "tasks":
                 n_tasks.append(rest.group_by("doc_id").len("n"))
             rest = rest.cast(SCHEMAS[name], strict=False)  # out-of-range decimals become null
+            spilled[-1][name] = rest.height
             rest.write_parquet(_spill(workdir, name, number), compression="lz4", statistics=False)
         documents.append(frames["documents"])
     bounds.append(dict(heights))
@@ -120,7 +123,9 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
             if not tail:
                 mine = mine.filter(pl.col("_row") < bounds[number + 1][name])
             spill = _spill(workdir, name, number)
-            rows[name] += mine.height + (0 if tail else pl.scan_parquet(spill).select(pl.len()).collect().item())
+            # Counted as spilled, not re-read: this loop runs beside the resolution thread, and each
+            # polars call here waits for the GIL that thread's Python holds.
+            rows[name] += mine.height + (0 if tail else spilled[number][name])
             if not tail and not mine.height:
                 parts[name].append(spill)  # most chunks have no curated rows: the spilled part is final
                 continue

@@ -73,6 +73,31 @@ _PREFIXES = tuple(sorted(
 ))
 
 
+def indexed_by_char(entries, at: int) -> dict[str, tuple]:
+    """``entries`` (a word first) grouped by the word's character at ``at`` (0 first, -1 last), order kept.
+
+    Only entries whose word has a character ``c`` there can open (end) a name with ``c`` there, so a scan
+    of the group answers as a scan of all entries would; the empty word, which fits every name, is in
+    every group (under ``""`` too, for a name with no characters).
+    """
+    empty = [i for i, entry in enumerate(entries) if not entry[0]]
+    groups: dict[str, list[int]] = {}
+    for i, entry in enumerate(entries):
+        if entry[0]:
+            groups.setdefault(entry[0][at], []).append(i)
+    index = {char: tuple(entries[i] for i in sorted(members + empty)) for char, members in groups.items()}
+    index[""] = tuple(entries[i] for i in empty)
+    return index
+
+
+def of_char(index: dict[str, tuple], name: str, at: int) -> tuple:
+    """The group of ``index`` for ``name``'s character at ``at``."""
+    return index.get(name[at], index[""]) if name else index[""]
+
+
+_PREFIXES_BY_FIRST = indexed_by_char(_PREFIXES, 0)
+
+
 def branch_of(name: str) -> tuple[Body, str] | None:
     """The national body whose local branch ``name`` is, and the branch's own name after it.
 
@@ -80,17 +105,17 @@ def branch_of(name: str) -> tuple[Body, str] | None:
     >>> body.name, rest
     ('国家税务总局', '成武县税务局')
     """
-    for written, body in _PREFIXES:
+    for written, body in of_char(_PREFIXES_BY_FIRST, name, 0):
         if name.startswith(written) and len(name) - len(written) >= 2:
             return body, name[len(written):]
     return None
 
 
 @lru_cache(maxsize=4)
-def _local_english(normalise: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
-    """(normalised local form, English) pairs, longest form first."""
+def _local_english(normalise: Callable[[str], str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """(normalised local form, English) pairs, longest form first, by the form's last character."""
     pairs = {normalise(form): body.local_en for body, _, local in _bodies() if body.local_en for form in local}
-    return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
+    return indexed_by_char(tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0]))), -1)
 
 
 def local_english(key: str, normalise: Callable[[str], str]) -> str | None:
@@ -98,18 +123,18 @@ def local_english(key: str, normalise: Callable[[str], str]) -> str | None:
 
     ``normalise`` writes a local form the way keys are written (和 dropped, 委员会 -> 委 …).
     """
-    return next((english for form, english in _local_english(normalise) if key.endswith(form)), None)
+    return next((english for form, english in of_char(_local_english(normalise), key, -1) if key.endswith(form)), None)
 
 
 @lru_cache(maxsize=4)
-def _local_forms(normalise: Callable[[str], str]) -> tuple[tuple[str, Body], ...]:
+def _local_forms(normalise: Callable[[str], str]) -> dict[str, tuple[tuple[str, Body], ...]]:
     """(normalised local form, body) pairs of every body, longest form first (the first body listing a form
-    keeps it)."""
+    keeps it), by the form's last character."""
     pairs: dict[str, Body] = {}
     for body, _, local in _bodies():
         for form in local:
             pairs.setdefault(normalise(form), body)
-    return tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
+    return indexed_by_char(tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0]))), -1)
 
 
 def local_function_english(key: str, normalise: Callable[[str], str]) -> str | None:
@@ -119,5 +144,5 @@ def local_function_english(key: str, normalise: Callable[[str], str]) -> str | N
     >>> local_function_english("地震局", str), local_function_english("财政局", str)
     ('Earthquake', None)
     """
-    body = next((body for form, body in _local_forms(normalise) if key.endswith(form)), None)
+    body = next((body for form, body in of_char(_local_forms(normalise), key, -1) if key.endswith(form)), None)
     return body.local_function_en or None if body else None
