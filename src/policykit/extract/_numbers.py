@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from decimal import Context, Decimal
+from operator import itemgetter
 from typing import NamedTuple
 
 from .. import lexicon
@@ -85,8 +86,7 @@ _ADJACENT_PAIRS = {**{a + b: (x, y) for a, x in _DIGITS.items() for b, y in _DIG
 # words precede the number.
 _COMPARATOR_ROWS = lexicon.table("comparators").rows
 _SUFFIX_COMPARATORS = tuple((r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "suffix")
-_SUFFIXES_BY_FIRST = {first: tuple(wc for wc in _SUFFIX_COMPARATORS if wc[0][0] == first)
-                      for first in {word[0] for word, _ in _SUFFIX_COMPARATORS}}
+_SUFFIXES_BY_FIRST = lexicon.by_char(_SUFFIX_COMPARATORS, 0, itemgetter(0))
 _PREFIX_COMPARATORS = tuple((r["word"], r["comparator"]) for r in _COMPARATOR_ROWS if r["position"] == "prefix")
 # Before a bare scale word (过千亿, 突破千亿) a threshold word means one of it: words that may stand only there,
 # then the prefix words, longest first.
@@ -704,7 +704,7 @@ def _fraction(norm: str, pos: int, number: _Number, start: int) -> Quantity | No
 
 
 def _suffix_comparator(norm: str, pos: int) -> tuple[str | None, str | None, int]:
-    for word, comparator in _SUFFIXES_BY_FIRST.get(norm[pos:pos + 1], ()):  # in file order
+    for word, comparator in _SUFFIXES_BY_FIRST.get(norm[pos:pos + 1], _SUFFIXES_BY_FIRST[""]):  # in file order
         if norm.startswith(word, pos):
             return comparator, word, pos + len(word)
     return None, None, pos

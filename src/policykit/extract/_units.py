@@ -31,9 +31,7 @@ _WEAK_HEADS = of_kind("unit_heads", "weak", "strength")
 UNIT_HEADS = tuple(sorted(_STRONG_HEADS + _WEAK_HEADS, key=len, reverse=True))
 # The heads by their last character: where a list split tries every offset, it tests the few heads that
 # can end there, not all of them.
-_HEADS_BY_LAST: dict[str, tuple[str, ...]] = {}
-for _head in UNIT_HEADS:
-    _HEADS_BY_LAST[_head[-1]] = (*_HEADS_BY_LAST.get(_head[-1], ()), _head)
+_HEADS_BY_LAST = lexicon.by_char(UNIT_HEADS, -1)
 
 # A name may not start with these: they continue the name before them (县委|宣传部, 政府|办公室).
 _CONTINUATIONS = of_kind("unit_name_words", "continuation")
@@ -333,7 +331,7 @@ def _next_cut(name: str, pos: int) -> int | None:
     stem_end = pos + stem + (len(name[pos:]) - len(name[pos:].lstrip(_MARKS))) if stem >= _LOST_HEAD_STEM else -1
     inside = _inside_body_names(name)
     for cut in range(pos + 2, len(name) - 1):
-        if cut in inside or cut != stem_end and not name.endswith(_HEADS_BY_LAST.get(name[cut - 1], ()), pos, cut):
+        if cut in inside or cut != stem_end and not name.endswith(_HEADS_BY_LAST.get(name[cut - 1], _HEADS_BY_LAST[""]), pos, cut):
             continue  # no cut can be taken here, whatever follows: skip the costly tests of ``rest``
         left, rest = name[pos:cut], name[cut:]
         if left in _JURISDICTIONS or left[-1] + rest[0] in _WORDS_ACROSS:  # 街道|综合执法队, 街道社|区建设科

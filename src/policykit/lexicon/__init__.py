@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["ENV_VAR", "LexiconError", "Problem", "Table", "alternation", "alternation_of", "check", "extra_dirs", "table",
+__all__ = ["ENV_VAR", "LexiconError", "Problem", "Table", "alternation", "alternation_of", "by_char", "check", "extra_dirs",
+           "table",
            "topics", "use_extra_dirs", "words"]
 
 ENV_VAR = "POLICYKIT_LEXICON"
@@ -123,6 +124,29 @@ def alternation_of(words: Iterable[str]) -> str:
     '(?:有关部门|单位|部门)'
     """
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+def by_char(entries: Iterable, at: int, word: Callable[[object], str] = str) -> dict[str, tuple]:
+    """``entries`` grouped by the character at ``at`` (0 the first, -1 the last) of each one's ``word``, in
+    their order: a text position can only begin (end) a word whose first (last) character stands there, so
+    scanning the group of that character answers as scanning all entries would. A word with no characters
+    fits everywhere: it is in every group, and under ``""``, the group of a name with no character there.
+
+    Look a name up with ``index.get(name[:1], index[""])`` (``name[-1:]`` for ``at=-1``).
+
+    >>> index = by_char(["市直", "县直", "市属"], 0)
+    >>> index["市"], index.get("省", index[""])
+    (('市直', '市属'), ())
+    """
+    entries = tuple(entries)
+    empty = [i for i, entry in enumerate(entries) if not word(entry)]
+    groups: dict[str, list[int]] = {}
+    for i, entry in enumerate(entries):
+        if word(entry):
+            groups.setdefault(word(entry)[at], []).append(i)
+    index = {char: tuple(entries[i] for i in sorted(members + empty)) for char, members in groups.items()}
+    index[""] = tuple(entries[i] for i in empty)
+    return index
 
 
 @cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from .. import lexicon
 
@@ -73,29 +74,7 @@ _PREFIXES = tuple(sorted(
 ))
 
 
-def indexed_by_char(entries, at: int) -> dict[str, tuple]:
-    """``entries`` (a word first) grouped by the word's character at ``at`` (0 first, -1 last), order kept.
-
-    Only entries whose word has a character ``c`` there can open (end) a name with ``c`` there, so a scan
-    of the group answers as a scan of all entries would; the empty word, which fits every name, is in
-    every group (under ``""`` too, for a name with no characters).
-    """
-    empty = [i for i, entry in enumerate(entries) if not entry[0]]
-    groups: dict[str, list[int]] = {}
-    for i, entry in enumerate(entries):
-        if entry[0]:
-            groups.setdefault(entry[0][at], []).append(i)
-    index = {char: tuple(entries[i] for i in sorted(members + empty)) for char, members in groups.items()}
-    index[""] = tuple(entries[i] for i in empty)
-    return index
-
-
-def of_char(index: dict[str, tuple], name: str, at: int) -> tuple:
-    """The group of ``index`` for ``name``'s character at ``at``."""
-    return index.get(name[at], index[""]) if name else index[""]
-
-
-_PREFIXES_BY_FIRST = indexed_by_char(_PREFIXES, 0)
+_PREFIXES_BY_FIRST = lexicon.by_char(_PREFIXES, 0, itemgetter(0))
 
 
 def branch_of(name: str) -> tuple[Body, str] | None:
@@ -105,7 +84,7 @@ def branch_of(name: str) -> tuple[Body, str] | None:
     >>> body.name, rest
     ('国家税务总局', '成武县税务局')
     """
-    for written, body in of_char(_PREFIXES_BY_FIRST, name, 0):
+    for written, body in _PREFIXES_BY_FIRST.get(name[:1], _PREFIXES_BY_FIRST[""]):
         if name.startswith(written) and len(name) - len(written) >= 2:
             return body, name[len(written):]
     return None
@@ -115,7 +94,7 @@ def branch_of(name: str) -> tuple[Body, str] | None:
 def _local_english(normalise: Callable[[str], str]) -> dict[str, tuple[tuple[str, str], ...]]:
     """(normalised local form, English) pairs, longest form first, by the form's last character."""
     pairs = {normalise(form): body.local_en for body, _, local in _bodies() if body.local_en for form in local}
-    return indexed_by_char(tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0]))), -1)
+    return lexicon.by_char(sorted(pairs.items(), key=lambda pair: -len(pair[0])), -1, itemgetter(0))
 
 
 def local_english(key: str, normalise: Callable[[str], str]) -> str | None:
@@ -123,7 +102,8 @@ def local_english(key: str, normalise: Callable[[str], str]) -> str | None:
 
     ``normalise`` writes a local form the way keys are written (和 dropped, 委员会 -> 委 …).
     """
-    return next((english for form, english in of_char(_local_english(normalise), key, -1) if key.endswith(form)), None)
+    forms = _local_english(normalise)
+    return next((english for form, english in forms.get(key[-1:], forms[""]) if key.endswith(form)), None)
 
 
 @lru_cache(maxsize=4)
@@ -134,7 +114,7 @@ def _local_forms(normalise: Callable[[str], str]) -> dict[str, tuple[tuple[str, 
     for body, _, local in _bodies():
         for form in local:
             pairs.setdefault(normalise(form), body)
-    return indexed_by_char(tuple(sorted(pairs.items(), key=lambda pair: -len(pair[0]))), -1)
+    return lexicon.by_char(sorted(pairs.items(), key=lambda pair: -len(pair[0])), -1, itemgetter(0))
 
 
 def local_function_english(key: str, normalise: Callable[[str], str]) -> str | None:
@@ -144,5 +124,6 @@ def local_function_english(key: str, normalise: Callable[[str], str]) -> str | N
     >>> local_function_english("地震局", str), local_function_english("财政局", str)
     ('Earthquake', None)
     """
-    body = next((body for form, body in of_char(_local_forms(normalise), key, -1) if key.endswith(form)), None)
+    forms = _local_forms(normalise)
+    body = next((body for form, body in forms.get(key[-1:], forms[""]) if key.endswith(form)), None)
     return body.local_function_en or None if body else None

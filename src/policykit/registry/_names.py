@@ -15,12 +15,12 @@ Decisions (documented because a paper depends on them):
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from dataclasses import dataclass
 
 from .. import lexicon
 from ..extract.units import CATEGORY_NAMES_EN, FUNCTIONS, UNIT_HEADS, is_placeholder
-from ._gazetteer import (branch_of, indexed_by_char, local_english, local_function_english, national_body, of_char,
-                         starts_local_body)
+from ._gazetteer import branch_of, local_english, local_function_english, national_body, starts_local_body
 
 
 
@@ -224,14 +224,14 @@ def _key(name: str, level_mark: str) -> str:
     return key
 
 
-_STEMS_BY_FIRST = indexed_by_char(tuple((stem, category, i) for i, (stem, category) in enumerate(_STEMS)), 0)
+_STEMS_BY_FIRST = lexicon.by_char(((stem, category, i) for i, (stem, category) in enumerate(_STEMS)), 0, itemgetter(0))
 
 
 def _category(key: str) -> str:
     # Only stems opening with the key's first character (or, after a unit mark, its second) can match.
-    candidates = of_char(_STEMS_BY_FIRST, key, 0)
+    candidates = _STEMS_BY_FIRST.get(key[:1], _STEMS_BY_FIRST[""])
     if key and key[0] in _UNIT_MARKS:
-        candidates = sorted({*candidates, *of_char(_STEMS_BY_FIRST, key[1:], 0)}, key=lambda entry: entry[2])
+        candidates = sorted({*candidates, *_STEMS_BY_FIRST.get(key[1:2], _STEMS_BY_FIRST[""])}, key=itemgetter(2))
     for stem, category, _ in candidates:
         if key.startswith(stem) or key.startswith(stem, 1) and key[0] in _UNIT_MARKS:
             return category
