@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from decimal import Context, Decimal
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit.extract import _numbers
@@ -148,3 +148,41 @@ def test_a_quantity_built_fast_is_the_dataclass_built_by_its_init(values):
     assert type(fast) is _numbers.Quantity
     assert vars(fast) == vars(slow) and list(vars(fast)) == list(vars(slow))  # same fields, same order
     assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+
+
+
+# Figures and their near misses built from the lexicon's own pieces: a word before (comparator prefixes with
+# their fillers, ordinals, words that make a numeral a word), a numeral in either script, scale characters
+# (valid scale words and not), a unit (with those that begin with a scale character) and what may follow it
+# (suffix comparators, approximations, ranges, 角/分, per-units, fractions, more figures).
+_BEFORE = st.sampled_from(sorted({"", "，", "的", "a", *_numbers._ORDINAL_MARKS, *_numbers._WORD_BEFORE_NUMERAL,
+                                  *_numbers._GAPPED_PREFIXES, *_numbers._NOT_CUES,
+                                  *(word + filler for word, _ in _numbers._PREFIX_COMPARATORS
+                                    for filler in ("", *_numbers._words("cue_filler")))}))
+_NUMERALS = st.sampled_from(sorted({"1", "12", "3.5", "0", "1,000", "123456789012345678901", "１２", "1e5", "十", "三十",
+                                    "两三", "三点五", *_numbers._DIGITS, *(word + "五" for word in _numbers._PERCENT_WORDS)}))
+_SCALE = st.lists(st.sampled_from(_numbers._SCALE_CHARS), max_size=3).map("".join)
+_SOME_UNITS = sorted({*_numbers._UNITS[:12], *_numbers._UNITS[-12:], *_numbers._UNIT_STARTS_WITH_MORE, *_numbers._YUAN,
+                      "瓦", "米", "%", "个", "年", "亿元", "EB", "立方米", "吨"})
+_UNIT_OR_NONE = st.sampled_from(["", *_SOME_UNITS])
+_AFTER = st.lists(st.sampled_from(sorted({
+    *(word for word, _ in _numbers._SUFFIX_COMPARATORS), *_numbers._APPROX_MARKS, *_numbers._RANGE_DASH, "--", "/",
+    "1", "三", "5个", "零", _numbers._JIAO, _numbers._FEN, "1" + _numbers._JIAO, "七" + _numbers._FEN, "/立方米", "/万元",
+    _numbers._TENTHS, _numbers._HALF, _numbers._FRACTION_OF,
+    "万", "，", "e", *_SOME_UNITS})), max_size=3).map("".join)
+_FIGURE = st.tuples(_BEFORE, _NUMERALS, _SCALE, _UNIT_OR_NONE, _AFTER).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_FIGURE, min_size=1, max_size=3).map("".join))
+@example("共64元1角7分，5吨/万元，3个-5个，3千瓦，3十百个，约3余吨以上")
+def test_the_common_form_is_read_as_the_full_reader_reads_it(text):
+    norm = _numbers.normalise_digits(text)
+    assert list(_numbers._quantities(norm)) == list(_numbers._quantities(norm, fast=False))
+
+def test_the_common_form_covers_figures_with_scale_unit_and_comparators():
+    norm = "超过3.5万吨以上，三年，1.完善"
+    common = [_numbers._common_quantity(norm, m, frozenset()) for m in _numbers._SCAN.finditer(norm)]
+    assert [(str(q.value), q.unit, q.comparator, q.cue, q.start, q.end) for q in common[:2]] == [
+        ("3.5", "万吨", ">=", "以上", 0, 9), ("3", "年", "=", None, 10, 12)]
+    assert common[2] is None  # a bare numeral, read as no quantity

@@ -119,6 +119,13 @@ _CHINESE = rf"[{_CN_CHARS}]+(?:{_POINT}[{_CN_DIGIT_CHARS}]+[{_BIG_CHARS}]*)?"  #
 _NUMBER = re.compile(
     rf"(?=[\d{_CN_CHARS}])(?P<pct>{'|'.join(_PERCENT_WORDS)})?(?:(?P<arabic>{_ARABIC})(?P<scale>[{_SCALE_CHARS}]*)|(?P<chinese>{_CHINESE}))"
 )
+# The scan of a whole text: a numeral as _NUMBER reads it (same groups, same span), and in a lookahead the unit
+# that stands right after it and the suffix comparator right after that unit, matched in C: the common
+# quantity (12个, 3.5万吨以上) is read from these groups without the full reader (see _common_quantity). The
+# unit group is atomic, so the optional suffix never makes the engine try a shorter unit.
+_SUFFIX_COMPARATOR_OF = dict(reversed(_SUFFIX_COMPARATORS))  # a word listed twice means what it means first
+_SCAN = re.compile(_NUMBER.pattern + rf"(?:(?=(?P<unit>(?>{_UNIT.pattern}))"
+                   rf"(?P<suffix>{'|'.join(re.escape(word) for word, _ in _SUFFIX_COMPARATORS)})?))?")
 
 # Limits past which a numeral is refused (with a warning) rather than read: no amount in a plan is
 # written with more Chinese numeral characters (a numeral below 10^24, 亿亿 included, takes at most about
@@ -342,10 +349,11 @@ def first_quantity(text: str) -> Quantity | None:
     return next(_quantities(normalise_digits(text)), None)
 
 
-def _quantities(norm: str) -> Iterator[Quantity]:
-    """The quantities of a normalised text in order, each read when asked for."""
+def _quantities(norm: str, fast: bool = True) -> Iterator[Quantity]:
+    """The quantities of a normalised text in order, each read when asked for; ``fast=False`` reads every
+    numeral with the full reader, the definition the common-form path (:func:`_common_quantity`) agrees with."""
     gapped = _gapped_reach(norm)
-    search = _NUMBER.search
+    search = _SCAN.search if fast else _NUMBER.search
     pos = 0
     while (m := search(norm, pos)) is not None:
         start, end = m.span()  # read once: every numeral of the text passes here
@@ -363,7 +371,9 @@ def _quantities(norm: str) -> Iterator[Quantity]:
         if _unreadable(norm, m):
             pos = _unreadable_end(norm, m)  # refused, never misread: see numeral_warnings
             continue
-        quantity = _read_quantity(norm, m, gapped)
+        quantity = _common_quantity(norm, m, gapped) if fast else _FULL_READING
+        if quantity is _FULL_READING:
+            quantity = _read_quantity(norm, m, gapped)
         if quantity is None:
             if chinese and len(chinese) > 1 and not chinese.strip(_CN_DIGIT_CHARS):
                 pos = end  # 一二三元: digits with no unit between them are a list, not 3元
@@ -522,6 +532,62 @@ def _with_lower_groups(norm: str, number: _Number) -> _Number:
 def _unit_at(norm: str, pos: int) -> str | None:
     unit = _UNIT.match(norm, pos) if norm[pos:pos + 1] in _UNIT_FIRST else None
     return unit.group() if unit else None
+
+
+_DIGIT_VALUES = {ch: Decimal(value) for ch, value in _DIGITS.items()}  # 三 as _read_chinese reads it
+_FULL_READING = object()  # what _common_quantity answers for a numeral it leaves to the full reader
+# A unit starting with one of these may continue the numeral (a 零 or digit read on by _with_lower_groups) or
+# be an approximation mark: a figure before it is left to the full reader. Such a unit never stands right
+# after a numeral of today's lexicon (the scan reads 百分点's 百 as a scale), but a lexicon directory may add one.
+_UNIT_STARTS_WITH_MORE = frozenset(unit for unit in _UNITS if unit[0] in _CN_CHARS + _APPROX_MARKS + _ZERO_JOINER
+                                   or unit[0].isdecimal())
+
+
+def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity | None | object:
+    """What :func:`_read_quantity` reads for a numeral matched by ``_SCAN``, from the unit and suffix its lookahead
+    found, when it is of the common form: an Arabic number or one Chinese digit, bare (no quantity, ``None``) or
+    with a scale word (Arabic only), a unit and a suffix comparator (12个, 三年, 3.5万吨以上, 超过5亿元).
+    Anything else (a percent word, a longer Chinese numeral, an approximation, a range, 元 with 角/分, a per-unit,
+    a scale that may be part of the unit) answers ``_FULL_READING``."""
+    pct, arabic, scale_word, chinese, unit = m.group("pct", "arabic", "scale", "chinese", "unit")
+    if pct:
+        return _FULL_READING
+    if arabic:
+        value = None  # read below, once it is a quantity
+    elif chinese in _DIGIT_VALUES:
+        value, scale_word = _DIGIT_VALUES[chinese], ""
+    else:
+        return _FULL_READING
+    start, end = m.span()
+    if unit is None:
+        if scale_word or norm[end:end + 1] in _QUANTITY_FOLLOWERS or _prefix_comparator(norm, start, gapped)[0]:
+            return _FULL_READING
+        return None  # _plainly_bare: a plain digit run with nothing around it
+    if unit in _UNIT_STARTS_WITH_MORE:
+        return _FULL_READING
+    if scale_word:
+        if (_SMALL_UNITS.get(scale_word[-1], 0) >= 100 and _unit_at(norm, end - 1)) or scale_word not in _SCALES:
+            return _FULL_READING  # 3千瓦: the 千 belongs to the unit; 3十百: no scale, no number
+        scale = _SCALES[scale_word]
+    else:
+        scale = 1
+    pos = end + len(unit)
+    after = norm[pos:pos + 1]
+    if after and (after == "/" or after in _RANGE_DASH or after in _APPROX_MARKS and unit != "%"):
+        return _FULL_READING  # a per-unit, a range, an approximation after the unit
+    if unit in _YUAN and not scale_word and _JIAO_FEN.match(norm, pos).group():
+        return _FULL_READING  # 元 and then 角/分
+    comparator, cue, start = _prefix_comparator(norm, start, gapped)  # its start stands with a suffix too
+    suffix = m.group("suffix")
+    if suffix is not None:
+        comparator, cue, pos = _SUFFIX_COMPARATOR_OF[suffix], suffix, pos + len(suffix)
+    elif comparator is None:
+        comparator = "="
+    if value is None:
+        value = Decimal(arabic.replace(",", "")) if "," in arabic else Decimal(arabic)
+    base_unit, factor = _BASE_OF[unit]
+    return _quantity(value, None, scale_word + unit, _scaled(value, scale, factor), None, base_unit, comparator, cue,
+                     start, pos, m.start())
 
 
 def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity | None:
