@@ -1,6 +1,8 @@
 """The section reader's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,3 +29,19 @@ def test_the_mark_pattern_with_its_opener_finds_what_its_grammar_finds(text):
     assert ([(m.span(), m.lastgroup) for m in _numbering._MARK.finditer(text)]
             == [(m.span(), m.lastgroup) for m in _numbering._MARK_GRAMMAR.finditer(text)])
 
+
+
+_FOOTER_PLAIN = re.compile(f"^(?:{_structure._FOOTER_WORD})|^(?:{_structure._FOOTER_DATED})", re.M)
+_FOOTER_BITS = st.lists(st.sampled_from(["抄送", "上一篇", "2024", "年", "3", "月", "1", "日", "印发", "发布", "\n", " ",
+                                         "\u3000", "\t", "某县政府", "。", "2024年3月1日", "2024年\n3月1日"]), max_size=24).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_FOOTER_BITS)
+def test_footer_starts_are_the_matches_of_the_line_start_pattern(text):
+    assert _structure._footer_starts(text) == [m.start() for m in _FOOTER_PLAIN.finditer(text)]
+
+
+def test_the_generated_texts_hold_footers_of_both_kinds():
+    assert _structure._footer_starts("正文\n  抄送：各局\n某县政府 2024年3月1日印发") == [3, 11]
+    assert _structure._footer_starts("2024年 3 月\n1日\n发布\n抄送") == [0, 16]
