@@ -45,3 +45,11 @@ def test_footer_starts_are_the_matches_of_the_line_start_pattern(text):
 def test_the_generated_texts_hold_footers_of_both_kinds():
     assert _structure._footer_starts("正文\n  抄送：各局\n某县政府 2024年3月1日印发") == [3, 11]
     assert _structure._footer_starts("2024年 3 月\n1日\n发布\n抄送") == [0, 16]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.integers(0, 4), max_size=20))
+def test_the_end_of_each_item_is_the_next_item_at_its_depth_or_above(depths):
+    nodes = [_structure._Node("num", str(i), 10 * i, 10 * i + 2, depth=d) for i, d in enumerate(depths)]
+    assert _structure._next_at_or_above(nodes, 999) == [
+        next((n.start for n in nodes[i + 1:] if n.depth <= node.depth), 999) for i, node in enumerate(nodes)]

@@ -288,15 +288,27 @@ def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node
             roots.append(node)
         node.depth = len(stack)
         stack.append(node)
+    ends = _next_at_or_above(nodes, len(text))
     for i, node in enumerate(nodes):
-        end = next((n.start for n in nodes[i + 1:] if n.depth <= node.depth), len(text))
-        end = min([end, *(f for f in footers if f > node.start)])  # an item ends before a footer
-        node.end = _rstrip(text, node.start, end)
+        footer = bisect_right(footers, node.start)  # an item ends before a footer
+        node.end = _rstrip(text, node.start, min(ends[i], footers[footer]) if footer < len(footers) else ends[i])
         # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts.
         following = nodes[i + 1].start if i + 1 < len(nodes) else len(text)
         node.title = _title(text, node.body, min(node.end, following))
         node.frame = bool(_FRAME_ITEM.match(text, node.body, min(node.end, following)))
     return roots
+
+
+def _next_at_or_above(nodes: list[_Node], default: int) -> list[int]:
+    """For each node, the start of the first node after it at its depth or above (``default`` when none):
+    one pass with a stack of the nodes still waiting, whose depths rise from its bottom."""
+    following = [default] * len(nodes)
+    waiting: list[int] = []
+    for j, node in enumerate(nodes):
+        while waiting and nodes[waiting[-1]].depth >= node.depth:
+            following[waiting.pop()] = node.start
+        waiting.append(j)
+    return following
 
 
 _NESTED = -1
