@@ -113,8 +113,11 @@ def record_payloads(extraction: Extraction) -> dict[str, tuple[dict, ...]]:
     """
     from ..extract import RECORD_TYPES
 
-    return {name: tuple(dict(held) if len(held := vars(r)) == len(_field_names(type(r))) else _fields_of(r)
-                        for r in getattr(extraction, name)) for name in RECORD_TYPES}
+    try:
+        return {name: tuple(dict(held) if len(held := vars(r)) == len(_field_names(type(r))) else _fields_of(r)
+                            for r in getattr(extraction, name)) for name in RECORD_TYPES}
+    except TypeError:  # records with __slots__ have no __dict__
+        return {name: tuple(map(_fields_of, getattr(extraction, name))) for name in RECORD_TYPES}
 
 
 def _fields_of(record) -> dict:
