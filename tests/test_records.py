@@ -71,6 +71,20 @@ def test_the_extraction_event_has_a_collection_for_every_record_type():
     assert set(record_payloads(_full_extraction())) == set(RECORD_TYPES)
 
 
+def test_record_payloads_are_the_fields_in_order_even_beside_a_cached_value():
+    extraction = _full_extraction()
+    for name in RECORD_TYPES:
+        object.__setattr__(getattr(extraction, name)[0], "_cached", "not a field")  # as a cached_property leaves it
+    payloads = record_payloads(extraction)
+    for name in RECORD_TYPES:
+        (record,) = getattr(extraction, name)
+        (payload,) = payloads[name]
+        assert list(payload.items()) == [(f.name, getattr(record, f.name)) for f in dataclasses.fields(record)], name
+    plain = record_payloads(_full_extraction())
+    assert {n: [list(p.items()) for p in plain[n]] for n in RECORD_TYPES} == {
+        n: [list(p.items()) for p in payloads[n]] for n in RECORD_TYPES}
+
+
 def test_every_field_of_every_record_reaches_its_frame(tmp_path):
     metadata = DocumentMetadata(**{f: (7 if kind == "int" else "值") for f, kind in column_types(DocumentMetadata).items()})
     project = _project_with(tmp_path, _full_extraction(), metadata)

@@ -209,3 +209,15 @@ def test_a_document_with_more_numbers_than_the_limit_is_refused_before_reading()
     assert extract_document("建成1家、2家、3家。", max_numbers=3).targets
     with pytest.raises(extract.TooManyNumbers, match="4 numbers .*limit of 3 .*--max-numbers"):
         extract_document("建成1家、2家、3家、4家。", max_numbers=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "22", "０", "家", "。", "、"]), max_size=16).map("".join), st.integers(0, 9))
+def test_a_text_is_refused_exactly_when_it_writes_more_numbers_than_the_limit(text, limit):
+    over = sum(1 for _ in re.finditer(r"\d+", text)) > limit
+    try:
+        extract_document(text, max_numbers=limit)
+    except extract.TooManyNumbers:
+        assert over
+    else:
+        assert not over

@@ -1,6 +1,8 @@
 """The section reader's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,3 +29,27 @@ def test_the_mark_pattern_with_its_opener_finds_what_its_grammar_finds(text):
     assert ([(m.span(), m.lastgroup) for m in _numbering._MARK.finditer(text)]
             == [(m.span(), m.lastgroup) for m in _numbering._MARK_GRAMMAR.finditer(text)])
 
+
+
+_FOOTER_PLAIN = re.compile(f"^(?:{_structure._FOOTER_WORD})|^(?:{_structure._FOOTER_DATED})", re.M)
+_FOOTER_BITS = st.lists(st.sampled_from(["抄送", "上一篇", "2024", "年", "3", "月", "1", "日", "印发", "发布", "\n", " ",
+                                         "\u3000", "\t", "某县政府", "。", "2024年3月1日", "2024年\n3月1日"]), max_size=24).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_FOOTER_BITS)
+def test_footer_starts_are_the_matches_of_the_line_start_pattern(text):
+    assert _structure._footer_starts(text) == [m.start() for m in _FOOTER_PLAIN.finditer(text)]
+
+
+def test_the_generated_texts_hold_footers_of_both_kinds():
+    assert _structure._footer_starts("正文\n  抄送：各局\n某县政府 2024年3月1日印发") == [3, 11]
+    assert _structure._footer_starts("2024年 3 月\n1日\n发布\n抄送") == [0, 16]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.integers(0, 4), max_size=20))
+def test_the_end_of_each_item_is_the_next_item_at_its_depth_or_above(depths):
+    nodes = [_structure._Node("num", str(i), 10 * i, 10 * i + 2, depth=d) for i, d in enumerate(depths)]
+    assert _structure._next_at_or_above(nodes, 999) == [
+        next((n.start for n in nodes[i + 1:] if n.depth <= node.depth), 999) for i, node in enumerate(nodes)]

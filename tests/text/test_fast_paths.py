@@ -121,6 +121,21 @@ def test_chrome_is_what_the_multiline_patterns_find(text):
     assert _clean.chrome(text) == _chrome_by_definition(text)
 
 
+# A tail marker line with short lines after it, the whole tail a little under or over _TAIL_MAX_CHARS long
+# (or exactly), after a long body: only a marker that starts within the tail may cut.
+_LONG_TAILS = st.builds(
+    lambda body, marker, lines, pad: "\n".join(["甲" * body, marker, *["某" * 99] * lines, "某" * pad]),
+    st.integers(0, 4200), st.sampled_from(["版权所有 某某网", "相关文章", "正文"]), st.integers(35, 41), st.integers(0, 99))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LONG_TAILS)
+@example("\n".join(["甲" * 100, "相关文章", *["某" * 99] * 39, "某" * 95]))  # the tail exactly _TAIL_MAX_CHARS long: cut
+@example("\n".join(["甲" * 100, "相关文章", *["某" * 99] * 39, "某" * 96]))  # one character longer: kept
+def test_a_tail_marker_cuts_only_within_the_tail_limit(text):
+    assert _clean.chrome(text) == _chrome_by_definition(text)
+
+
 @cache
 def _alternation_of_names(suffix: str) -> re.Pattern[str]:
     from policykit.text import _places

@@ -312,20 +312,23 @@ def _verb_clauses(text: str) -> list[_Clause]:
     return clauses
 
 
-_PAREN_OR_LINE = re.compile("[" + re.escape(_OPEN + _CLOSE) + "\n]")
+_PAREN = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
 def _paren_groups(text: str):
-    """Spans (open, close) of parenthesised groups, innermost groups included."""
+    """Spans (open, close) of parenthesised groups, innermost groups included; a group never spans a line
+    break (a line break between two parentheses closes every group open)."""
     stack: list[int] = []
-    for mark in _PAREN_OR_LINE.finditer(text):
+    previous = 0
+    for mark in _PAREN.finditer(text):
         ch, i = mark.group(), mark.start()
+        if stack and text.find("\n", previous, i) != -1:
+            stack.clear()
+        previous = i
         if ch in _OPEN:
             stack.append(i)
-        elif ch in _CLOSE and stack:
+        elif stack:
             yield stack.pop(), i
-        elif ch == "\n":
-            stack.clear()
 
 
 def _paren_verb_clauses(text: str) -> list[_Clause]:
@@ -336,23 +339,10 @@ def _paren_verb_clauses(text: str) -> list[_Clause]:
     (``X牵头、Y配合``)."""
     clauses = []
     for open_, close in _paren_groups(text):
-        units: list[tuple[UnitMention, str]] = []
-        pending: list[UnitMention] = []
-        for s, e in _role_parts_of(text, open_ + 1, close):
-            if s == open_ + 1 and text.startswith(_AGENT, s):  # （由X负责）
-                s += 1
-            verb = _trailing_verb(text, s, e)
-            subject = _subject_units(text, s, e - len(verb or ""))
-            if not subject:
-                units = []
-                break
-            if not verb:
-                pending.extend(subject)
-                continue
-            units.extend(_with_marks((*pending, *subject), _VERB_ROLES[verb]))
-            pending = []
-        if units and not pending:
-            clauses.append(_Clause(open_, close + 1, tuple(units)))
+        # A group without a role verb has no part ending in one: it can only be a marked list.
+        units = _verb_units(text, open_ + 1, close) if _ANY_VERB.search(text, open_ + 1, close) else ()
+        if units:
+            clauses.append(_Clause(open_, close + 1, units))
         elif _MARK_INSIDE.search(text, open_ + 1, close):
             marked = _marked_list(text, open_ + 1, close)
             if marked:
@@ -360,7 +350,29 @@ def _paren_verb_clauses(text: str) -> list[_Clause]:
     return clauses
 
 
+def _verb_units(text: str, start: int, end: int) -> tuple[tuple[UnitMention, str], ...]:
+    """The units of ``text[start:end]`` when every part of it is units and each run of parts ends in a role
+    verb, else ()."""
+    units: list[tuple[UnitMention, str]] = []
+    pending: list[UnitMention] = []
+    for s, e in _role_parts_of(text, start, end):
+        if s == start and text.startswith(_AGENT, s):  # （由X负责）
+            s += 1
+        verb = _trailing_verb(text, s, e)
+        subject = _subject_units(text, s, e - len(verb or ""))
+        if not subject:
+            return ()
+        if not verb:
+            pending.extend(subject)
+            continue
+        units.extend(_with_marks((*pending, *subject), _VERB_ROLES[verb]))
+        pending = []
+    return () if pending else tuple(units)
+
+
 _MARK_INSIDE = re.compile(_ROLE_MARK.pattern.removesuffix("$"))
+# Any role verb, wherever it stands: a group without one has no part that ends in one.
+_ANY_VERB = re.compile("|".join(map(re.escape, _VERB_ROLES)))
 
 
 def _marked_list(text: str, start: int, end: int) -> tuple[tuple[UnitMention, str], ...]:

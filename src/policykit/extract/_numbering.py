@@ -17,7 +17,7 @@ expects it; a number of four digits (item 1000 of a long list) only when it cont
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .. import lexicon
 from ._lexicon import of_kind
@@ -103,8 +103,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．（）", "012345678
 _LINE, _AFTER_END, _INSIDE = 2, 1, 0  # where a mark stands, strongest first
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """One outline mark: its style, its number as written in ASCII digits, and where it stands."""
 
     style: str
@@ -114,8 +113,7 @@ class Mark:
     run_in: bool = False  # inside a line (after a run of spaces or a sentence): the line lost its breaks
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):  # a tuple: one is built for each numbering mark of a text
     style: str
     number: str
     value: int | None
@@ -162,19 +160,22 @@ def find_marks(text: str) -> list[Mark]:
     flat = _flat_lines(text, candidates)
     seen: list[tuple[_Candidate, bool]] = []  # every candidate so far, and whether it was taken
     for i, c in enumerate(candidates):
-        seen.append((c, _takes(c, candidates[i + 1:], seen, c.line in flat, text)))
+        seen.append((c, _takes(candidates, i, seen, c.line in flat, text)))
     return [Mark(c.style, c.number, c.start, c.body, bool(text[c.line:c.start].strip(_SPACE)))
             for c, taken in seen if taken]
 
 
-def _takes(c: _Candidate, later: list[_Candidate], seen: list[tuple[_Candidate, bool]], flat: bool,
+def _takes(candidates: list[_Candidate], i: int, seen: list[tuple[_Candidate, bool]], flat: bool,
            text: str) -> bool:
+    """Whether ``candidates[i]`` is a mark (``seen``: the candidates before it, and whether each was taken)."""
+    c = candidates[i]
     if c.place == _LINE and not c.ambiguous and (c.value is None or c.value < 1000):
         return True  # a mark at a line start, read as always
     if c.style in ("shi", "row") or c.value is None or (c.place == _INSIDE and not flat):
         return False
     if c.style == "circ" and c.place != _LINE and not flat:
         return False  # ① lists inside a paragraph are its own sub-points
+    later = candidates[i + 1:]  # copied only for the few marks the sequence decides
     fits = _continues(c, seen, flat) or ((flat or c.place == _LINE) and _opens(c, seen, later)) or (
         flat and _first_under_heading(c, seen, text))
     if c.ambiguous:
@@ -244,7 +245,7 @@ def _bare_in_runs(candidates: list[_Candidate]) -> list[_Candidate]:
     shown = {r[0].dress for r in runs if len(r) >= _BARE_RUN}
     items = {id(c) for r in runs if len(r) >= _BARE_RUN or (r[0].dress in shown and r[0].value == 1 and len(r) > 1)
              for c in r}
-    return [replace(c, style="num") if id(c) in items else c for c in candidates
+    return [c._replace(style="num") if id(c) in items else c for c in candidates
             if c.style != "bare" or id(c) in items]
 
 

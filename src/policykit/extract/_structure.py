@@ -70,11 +70,22 @@ def _footer_words(kind: str) -> str:
 
 
 # A footer line: 抄送：…, site chrome (相关链接, 上一篇), or the 印发 line (某县人民政府办公室 2024年3月1日印发).
-_FOOTER = re.compile(
-    rf"^[ \t\u3000]*(?:{_footer_words('line_start')})"
-    rf"|^[^\n]{{0,40}}\d{{4}}\s*(?:{_footer_words('year')})\s*\d{{1,2}}\s*(?:{_footer_words('month')})\s*\d{{1,2}}\s*"
-    rf"(?:{_footer_words('day')})\s*(?:{_footer_words('line_end')})[ \t\u3000]*$",
-    re.M)
+_FOOTER_WORD = rf"[ \t\u3000]*(?:{_footer_words('line_start')})"
+_FOOTER_DATE_END = (rf"(?:{_footer_words('day')})\s*(?:{_footer_words('line_end')})[ \t\u3000]*$")
+_FOOTER_DATED = (rf"[^\n]{{0,40}}\d{{4}}\s*(?:{_footer_words('year')})\s*\d{{1,2}}\s*(?:{_footer_words('month')})\s*\d{{1,2}}\s*"
+                 + _FOOTER_DATE_END)
+
+
+def _at_line_starts(line: str) -> tuple[re.Pattern, re.Pattern]:
+    """A line's pattern read at the text's start and after a line break: led by a literal break, the search
+    scans for line breaks at C speed instead of trying ``^`` at every character (see :func:`_line_starts`)."""
+    return re.compile(line, re.M), re.compile(f"\n(?:{line})", re.M)
+
+
+_FOOTER = _at_line_starts(f"{_FOOTER_WORD}|{_FOOTER_DATED}")
+_FOOTER_UNDATED = _at_line_starts(_FOOTER_WORD)
+# Every dated footer line ends so: a text without this end has no dated footer line to look for.
+_DATED_END = re.compile(_FOOTER_DATE_END, re.M)
 _TITLE_END = re.compile(r"[。；;：:！!？?，,\n\t]|[ \u3000\u00a0\u2002\u2003]{2}|[（(]"
                         + alternation(of_kind("role_context_words", "clause_opening")))
 _GAP = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2}")
@@ -162,7 +173,18 @@ def _covered(spans: tuple[tuple[int, int], ...]) -> Callable[[int], bool]:
 
 
 def _footer_starts(text: str) -> list[int]:
-    return [m.start() for m in _FOOTER.finditer(text)]
+    """Where the footer lines start, in order (as ``finditer`` of ``^(?:word line|dated line)`` finds them)."""
+    return _line_starts(_FOOTER if _DATED_END.search(text) else _FOOTER_UNDATED, text)
+
+
+def _line_starts(patterns: tuple[re.Pattern, re.Pattern], text: str) -> list[int]:
+    """Starts of the lines that match (``patterns``: a line's pattern, and the same after a line break), as the
+    pattern led by ``^`` in multiline mode finds them; a match never ends just after a line break."""
+    at_start, after_break = patterns
+    first = at_start.match(text)
+    found = [0] if first else []
+    found += [m.start() + 1 for m in after_break.finditer(text, first.end() if first else 0)]
+    return found
 
 
 def _outside_footers(marks: list, starts: list[int]) -> list:
@@ -266,15 +288,27 @@ def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node
             roots.append(node)
         node.depth = len(stack)
         stack.append(node)
+    ends = _next_at_or_above(nodes, len(text))
     for i, node in enumerate(nodes):
-        end = next((n.start for n in nodes[i + 1:] if n.depth <= node.depth), len(text))
-        end = min([end, *(f for f in footers if f > node.start)])  # an item ends before a footer
-        node.end = _rstrip(text, node.start, end)
+        footer = bisect_right(footers, node.start)  # an item ends before a footer
+        node.end = _rstrip(text, node.start, min(ends[i], footers[footer]) if footer < len(footers) else ends[i])
         # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts.
         following = nodes[i + 1].start if i + 1 < len(nodes) else len(text)
         node.title = _title(text, node.body, min(node.end, following))
         node.frame = bool(_FRAME_ITEM.match(text, node.body, min(node.end, following)))
     return roots
+
+
+def _next_at_or_above(nodes: list[_Node], default: int) -> list[int]:
+    """For each node, the start of the first node after it at its depth or above (``default`` when none):
+    one pass with a stack of the nodes still waiting, whose depths rise from its bottom."""
+    following = [default] * len(nodes)
+    waiting: list[int] = []
+    for j, node in enumerate(nodes):
+        while waiting and nodes[waiting[-1]].depth >= node.depth:
+            following[waiting.pop()] = node.start
+        waiting.append(j)
+    return following
 
 
 _NESTED = -1

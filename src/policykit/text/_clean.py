@@ -195,7 +195,8 @@ def chrome(text: str) -> list[Edit]:
     tail = _latin_tail(text)
     if text[tail:].strip():
         spans.append((tail, len(text)))
-    for m in _TAIL_MARKER.finditer(text):
+    # Only a marker within the last _TAIL_MAX_CHARS can cut: the pattern, tried at every character, skips the rest.
+    for m in _TAIL_MARKER.finditer(text, max(len(text) - _TAIL_MAX_CHARS, 0)):
         rest = text[m.start():]
         if len(rest) <= _TAIL_MAX_CHARS and all(len(line) <= _TAIL_MAX_LINE for line in rest.split("\n")):
             spans.append((m.start(), len(text)))

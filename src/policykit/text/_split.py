@@ -182,7 +182,7 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
         if not line:
             gap = True
             continue
-        opens = gap or _opens_block(previous)  # may a title start on this line
+        before, opened = previous, gap  # whether a title may start on this line is asked only of a fragment
         previous, gap = line, False
         if len(line) > 90 and not (len(line) <= MAX_NOTICE and _is_notice(line)):
             fragments = []
@@ -197,7 +197,8 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
             blocks[-1] = (blocks[-1][0], line_end, blocks[-1][2][:-1] + [blocks[-1][2][-1] + line])
             continue
         if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION) and not _HEADER_LINE.match(line))):
-            fragments = fragments + [(m.start(), line)] if _is_fragment(line) and (fragments or opens) else []
+            fragments = (fragments + [(m.start(), line)]
+                         if _is_fragment(line) and (fragments or opened or _opens_block(before)) else [])
             continue
         joined = "".join(f for _, f in fragments) + line
         if fragments and len(fragments) <= MAX_WRAPPED and not continues and _is_title_line(joined):

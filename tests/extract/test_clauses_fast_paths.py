@@ -1,0 +1,51 @@
+"""The responsibility clause reader's fast paths agree with the plain definitions they stand in for."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit.extract import _clauses
+
+_PAREN_BITS = st.lists(st.sampled_from(["（", "）", "(", ")", "〔", "〕", "\n", "甲", "乙"]), max_size=16).map("".join)
+
+
+def _paren_groups_slow(text):
+    """Every parenthesis and line break visited in turn; a line break closes the groups open."""
+    stack, out = [], []
+    for i, ch in enumerate(text):
+        if ch in _clauses._OPEN:
+            stack.append(i)
+        elif ch in _clauses._CLOSE and stack:
+            out.append((stack.pop(), i))
+        elif ch == "\n":
+            stack.clear()
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PAREN_BITS)
+def test_paren_groups_are_those_of_a_walk_over_every_character(text):
+    assert list(_clauses._paren_groups(text)) == _paren_groups_slow(text)
+
+
+def test_a_line_break_inside_a_group_closes_it():
+    assert list(_clauses._paren_groups("（甲\n乙）（丙）")) == [(5, 7)]
+
+
+_GROUP_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各县区", "、", "，", "；", "由", "（", "）", "按",
+                                        "甲", *sorted(_clauses._VERB_ROLES)]), max_size=10).map(lambda s: "（" + "".join(s) + "）")
+
+
+@settings(max_examples=600, deadline=None)
+@given(_GROUP_BITS)
+def test_a_group_without_a_role_verb_has_no_verb_units(text):
+    for open_, close in _clauses._paren_groups(text):
+        if not _clauses._ANY_VERB.search(text, open_ + 1, close):
+            assert _clauses._verb_units(text, open_ + 1, close) == ()
+
+
+def test_every_role_verb_is_seen_by_the_prefilter():
+    for verb in _clauses._VERB_ROLES:
+        text = f"（市科技局{verb}）"
+        assert _clauses._ANY_VERB.search(text, 1, len(text) - 1), verb
+        assert _clauses._verb_units(text, 1, len(text) - 1), verb
