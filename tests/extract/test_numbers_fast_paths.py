@@ -156,7 +156,8 @@ def test_a_quantity_built_fast_is_the_dataclass_built_by_its_init(values):
 # (valid scale words and not), a unit (with those that begin with a scale character) and what may follow it
 # (suffix comparators, approximations, ranges, 角/分, per-units, fractions, more figures).
 _BEFORE = st.sampled_from(sorted({"", "，", "的", "a", *_numbers._ORDINAL_MARKS, *_numbers._WORD_BEFORE_NUMERAL,
-                                  *_numbers._GAPPED_PREFIXES, *_numbers._NOT_CUES,
+                                  *(word + gap for word in _numbers._GAPPED_PREFIXES for gap in ("", "选", "入选", "入选了")),
+                                  *_numbers._NOT_CUES,
                                   *(word + filler for word, _ in _numbers._PREFIX_COMPARATORS
                                     for filler in ("", *_numbers._words("cue_filler")))}))
 _NUMERALS = st.sampled_from(sorted({"1", "12", "3.5", "0", "1,000", "123456789012345678901", "１２", "1e5", "十", "三十",
@@ -175,7 +176,7 @@ _FIGURE = st.tuples(_BEFORE, _NUMERALS, _SCALE, _UNIT_OR_NONE, _AFTER).map("".jo
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_FIGURE, min_size=1, max_size=3).map("".join))
-@example("共64元1角7分，5吨/万元，3个-5个，3千瓦，3十百个，约3余吨以上")
+@example("共64元1角7分，5吨/万元，3个-5个，3千瓦，3十百个，约3余吨以上，至少入选三，三分之5个，三成，三点五亿元")
 def test_the_common_form_is_read_as_the_full_reader_reads_it(text):
     norm = _numbers.normalise_digits(text)
     assert list(_numbers._quantities(norm)) == list(_numbers._quantities(norm, fast=False))

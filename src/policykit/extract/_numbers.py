@@ -123,9 +123,16 @@ _NUMBER = re.compile(
 # that stands right after it and the suffix comparator right after that unit, matched in C: the common
 # quantity (12个, 3.5万吨以上) is read from these groups without the full reader (see _common_quantity). The
 # unit group is atomic, so the optional suffix never makes the engine try a shorter unit.
+# Before it, a lookahead skips in C the one-digit Chinese numerals _common_quantity would find bare (the 一 of
+# 一是, most numerals of a text): no cue of a prefix comparator ends before it nor a gapped prefix within _GAP
+# characters, and neither a numeral character, a decimal, a fraction word, a follower nor a unit stands after it.
 _SUFFIX_COMPARATOR_OF = dict(reversed(_SUFFIX_COMPARATORS))  # a word listed twice means what it means first
-_SCAN = re.compile(_NUMBER.pattern + rf"(?:(?=(?P<unit>(?>{_UNIT.pattern}))"
-                   rf"(?P<suffix>{'|'.join(re.escape(word) for word, _ in _SUFFIX_COMPARATORS)})?))?")
+_BARE_DIGIT = (rf"(?<![{''.join(_PREFIX_CUES_BY_LAST)}])"
+               + "".join(rf"(?<!{word}[\s\S]{{{gap}}})" for word in _GAPPED_PREFIXES for gap in range(_GAP + 1))
+               + rf"[{_CN_DIGIT_CHARS}](?![{_CN_CHARS}]|{_POINT}[{_CN_DIGIT_CHARS}]|{_FRACTION_OF}"
+               + rf"|[{re.escape(''.join(_QUANTITY_FOLLOWERS))}]|{_UNIT.pattern})")
+_SCAN = re.compile(rf"(?=[\d{_CN_CHARS}])(?!{_BARE_DIGIT})" + _NUMBER.pattern
+                   + rf"(?:(?=(?P<unit>(?>{_UNIT.pattern}))(?P<suffix>{'|'.join(re.escape(word) for word, _ in _SUFFIX_COMPARATORS)})?))?")
 
 # Limits past which a numeral is refused (with a warning) rather than read: no amount in a plan is
 # written with more Chinese numeral characters (a numeral below 10^24, 亿亿 included, takes at most about
