@@ -71,7 +71,8 @@ _GE_UNITS = frozenset(unit for unit in _UNITS if unit.startswith(_GENERAL_CLASSI
 _PERCENT_UNITS = {row["unit"]: row["base"] for row in _UNIT_ROWS if row["role"] == "percent"}
 # unit -> (base unit, what one unit is in it): 斤 -> (吨, 0.0005), so series in 亿吨 and 万亿斤 compare.
 _ONE = Decimal(1)
-_BASE_OF = {row["unit"]: (row["base"] or row["unit"], Decimal(row["factor"] or 1)) for row in _UNIT_ROWS}
+_BASE_OF = {row["unit"]: (row["base"] or row["unit"], Decimal(row["factor"]) if row["factor"] not in ("", "1") else _ONE)
+            for row in _UNIT_ROWS}  # one object for the factor 1, so that a reader can ask ``factor is _ONE``
 
 # Every unit in one alternation, longest first: the regex takes the first alternative that matches.
 # A Latin unit must end a word: the P of 15万P, not of 5PM.
@@ -542,6 +543,7 @@ def _unit_at(norm: str, pos: int) -> str | None:
 
 
 _DIGIT_VALUES = {ch: Decimal(value) for ch, value in _DIGITS.items()}  # 三 as _read_chinese reads it
+_ZEROS_OF_SCALE = {scale: "0" * (len(str(scale)) - 1) for scale in _SCALES.values()}
 _FULL_READING = object()  # what _common_quantity answers for a numeral it leaves to the full reader
 # A unit starting with one of these may continue the numeral (a 零 or digit read on by _with_lower_groups) or
 # be an approximation mark: a figure before it is left to the full reader. Such a unit never stands right
@@ -584,17 +586,26 @@ def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity
         return _FULL_READING  # a per-unit, a range, an approximation after the unit
     if unit in _YUAN and not scale_word and _JIAO_FEN.match(norm, pos).group():
         return _FULL_READING  # 元 and then 角/分
-    comparator, cue, start = _prefix_comparator(norm, start, gapped)  # its start stands with a suffix too
+    if start and norm[start - 1] in _PREFIX_CUES_BY_LAST or start in gapped:
+        comparator, cue, start = _prefix_comparator(norm, start, gapped)  # its start stands with a suffix too
+    else:
+        comparator = cue = None  # no cue can end before it: _prefix_comparator's answer, without the call
     suffix = m.group("suffix")
     if suffix is not None:
         comparator, cue, pos = _SUFFIX_COMPARATOR_OF[suffix], suffix, pos + len(suffix)
     elif comparator is None:
         comparator = "="
-    if value is None:
-        value = Decimal(arabic.replace(",", "")) if "," in arabic else Decimal(arabic)
     base_unit, factor = _BASE_OF[unit]
-    return _quantity(value, None, scale_word + unit, _scaled(value, scale, factor), None, base_unit, comparator, cue,
-                     start, pos, m.start())
+    if value is not None:
+        base_value = _scaled(value, scale, factor)
+    elif arabic.isdigit() and factor is _ONE:
+        # An integer times a power of ten is its digits and the zeros: what _scaled makes, without a context.
+        value = Decimal(arabic)
+        base_value = Decimal(arabic + _ZEROS_OF_SCALE[scale]) if scale != 1 else value
+    else:
+        value = Decimal(arabic.replace(",", "")) if "," in arabic else Decimal(arabic)
+        base_value = _scaled(value, scale, factor)
+    return _quantity(value, None, scale_word + unit, base_value, None, base_unit, comparator, cue, start, pos, m.start())
 
 
 def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity | None:
