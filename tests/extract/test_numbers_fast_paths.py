@@ -187,3 +187,8 @@ def test_the_common_form_covers_figures_with_scale_unit_and_comparators():
     assert [(str(q.value), q.unit, q.comparator, q.cue, q.start, q.end) for q in common[:2]] == [
         ("3.5", "万吨", ">=", "以上", 0, 9), ("3", "年", "=", None, 10, 12)]
     assert common[2] is None  # a bare numeral, read as no quantity
+
+
+def test_a_text_of_ordinary_figures_needs_no_scan_for_refused_numbers():
+    assert not _numbers._may_be_unreadable("2023年投资3.5亿元，共" + "一" * 64 + "，编号12345678901234567890")
+    assert _numbers._may_be_unreadable("编号123456789012345678901")

@@ -147,11 +147,12 @@ _LONG_DIGITS = rf"\d(?:,?\d){{{MAX_DIGITS},}}(?:\.\d+)?"
 _LONG_NUMERAL = rf"[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS + 1},}}"
 _UNREADABLE = re.compile(
     rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))|(?P<digits>{_LONG_DIGITS})|{_LONG_NUMERAL}")
-# What a text holds wherever _UNREADABLE matches (a digit run into e/E, a long digit run, a long numeral run),
-# in patterns that open with a class, which the regex engine scans for at C speed, while the alternation above
-# is tried at every character (see _may_be_unreadable). Most texts hold none, and need no scan at all.
-_EXPONENT = re.compile(r"\d[eE]")
-_LONG_RUN = re.compile(rf"(?=[\d{_CN_CHARS}])(?:{_LONG_DIGITS}|{_LONG_NUMERAL})")
+# What a text holds wherever _UNREADABLE matches (a digit into e/E, a digit and MAX_DIGITS more, a run of more
+# than MAX_NUMERAL_CHARS numeral characters), in one pattern that opens with a class: the regex engine scans
+# for its first character at C speed (a lookbehind then says which it was), while the alternation above, like
+# any pattern opening with a group or a lookahead, is tried at every character (see _may_be_unreadable).
+_MAY_BE_UNREADABLE = re.compile(rf"[\d{_CN_CHARS}](?:(?<=\d)(?:[eE]|(?:,?\d){{{MAX_DIGITS}}})"
+                                rf"|(?<=[{_CN_CHARS}])[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS}}})")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 
 
@@ -436,9 +437,8 @@ def warnings_in(norm: str) -> tuple[str, ...]:
 
 
 def _may_be_unreadable(norm: str) -> bool:
-    """Whether ``_UNREADABLE`` may match in ``norm``: an exponent needs an e or E (a substring test), the
-    long runs are scanned for by their first class."""
-    return ("e" in norm or "E" in norm) and _EXPONENT.search(norm) is not None or _LONG_RUN.search(norm) is not None
+    """Whether ``_UNREADABLE`` may match in ``norm``: most texts hold none of what it needs, found in one scan."""
+    return _MAY_BE_UNREADABLE.search(norm) is not None
 
 
 def _runs_with_two_yi(norm: str) -> Iterator[tuple[int, str]]:
