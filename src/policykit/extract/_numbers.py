@@ -120,20 +120,6 @@ _CHINESE = rf"[{_CN_CHARS}]+(?:{_POINT}[{_CN_DIGIT_CHARS}]+[{_BIG_CHARS}]*)?"  #
 _NUMBER = re.compile(
     rf"(?=[\d{_CN_CHARS}])(?P<pct>{'|'.join(_PERCENT_WORDS)})?(?:(?P<arabic>{_ARABIC})(?P<scale>[{_SCALE_CHARS}]*)|(?P<chinese>{_CHINESE}))"
 )
-# The scan of a whole text: a numeral as _NUMBER reads it (same groups, same span), and in a lookahead the unit
-# that stands right after it and the suffix comparator right after that unit, matched in C: the common
-# quantity (12个, 3.5万吨以上) is read from these groups without the full reader (see _common_quantity). The
-# unit group is atomic, so the optional suffix never makes the engine try a shorter unit.
-# Before it, a lookahead skips in C the one-digit Chinese numerals _common_quantity would find bare (the 一 of
-# 一是, most numerals of a text): no cue of a prefix comparator ends before it nor a gapped prefix within _GAP
-# characters, and neither a numeral character, a decimal, a fraction word, a follower nor a unit stands after it.
-_SUFFIX_COMPARATOR_OF = dict(reversed(_SUFFIX_COMPARATORS))  # a word listed twice means what it means first
-_BARE_DIGIT = (rf"(?<![{''.join(_PREFIX_CUES_BY_LAST)}])"
-               + "".join(rf"(?<!{word}[\s\S]{{{gap}}})" for word in _GAPPED_PREFIXES for gap in range(_GAP + 1))
-               + rf"[{_CN_DIGIT_CHARS}](?![{_CN_CHARS}]|{_POINT}[{_CN_DIGIT_CHARS}]|{_FRACTION_OF}"
-               + rf"|[{re.escape(''.join(_QUANTITY_FOLLOWERS))}]|{_UNIT.pattern})")
-_SCAN = re.compile(rf"(?=[\d{_CN_CHARS}])(?!{_BARE_DIGIT})" + _NUMBER.pattern
-                   + rf"(?:(?=(?P<unit>(?>{_UNIT.pattern}))(?P<suffix>{'|'.join(re.escape(word) for word, _ in _SUFFIX_COMPARATORS)})?))?")
 
 # Limits past which a numeral is refused (with a warning) rather than read: no amount in a plan is
 # written with more Chinese numeral characters (a numeral below 10^24, 亿亿 included, takes at most about
@@ -154,6 +140,33 @@ _UNREADABLE = re.compile(
 _MAY_BE_UNREADABLE = re.compile(rf"[\d{_CN_CHARS}](?:(?<=\d)(?:[eE]|(?:,?\d){{{MAX_DIGITS}}})"
                                 rf"|(?<=[{_CN_CHARS}])[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS}}})")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
+# Chinese numerals from which the scan's loop would read nothing (most numerals of a text: the 一 of 一是, 十四五,
+# 二十大, 万众, 千方百计), skipped by the regex engine instead:
+# - a run of numeral characters not ending with 万/亿 (which would be its unit), after no cue of a prefix
+#   comparator, no threshold word (过千亿) and no gapped prefix within _GAP characters, with nothing after it
+#   that reads on (a numeral character, a decimal, a fraction word, a follower, a unit);
+# - a run of scale characters not led by 十 (never a number: 百, 千万) after no threshold word and no ordinal
+#   mark, before no numeral character, decimal or fraction word.
+# The loop steps past such a run by one character, or past all of it (an ordinal, digits only, a run too long
+# to read): each shorter run that ends with a run of the first kind is one too, and skipped the same (the
+# loop steps past a run of the second kind after an ordinal mark, and 十个 in 第亿十个 is no such run). The
+# runs are at most MAX_NUMERAL_CHARS long, so that the tries at each character of a long run take linear time.
+_THRESHOLD_ENDS = "".join(word[-1] for word, _ in _SCALE_PREFIXES)
+_READS_ON = rf"[{_CN_CHARS}]|{_POINT}[{_CN_DIGIT_CHARS}]|{_FRACTION_OF}"
+_NOTHING_TO_READ = (
+    rf"(?<![{''.join(_PREFIX_CUES_BY_LAST)}{_THRESHOLD_ENDS}])"
+    + "".join(rf"(?<!{word}[\s\S]{{{gap}}})" for word in _GAPPED_PREFIXES for gap in range(_GAP + 1))
+    + rf"[{_CN_CHARS}]{{1,{MAX_NUMERAL_CHARS}}}(?<![{_BIG_CHARS}])"
+    + rf"(?!{_READS_ON}|[{re.escape(''.join(_QUANTITY_FOLLOWERS))}]|{_UNIT.pattern})"
+    + rf"|(?<![{_THRESHOLD_ENDS}{''.join(_ORDINAL_MARKS)}])[{_SCALE_CHARS.replace(_TEN, '')}][{_SCALE_CHARS}]{{0,{MAX_NUMERAL_CHARS - 1}}}"
+    + rf"(?!{_READS_ON})")
+# The scan of a whole text: a numeral as _NUMBER reads it (same groups, same span) where there is something to
+# read, and in a lookahead the unit that stands right after it and the suffix comparator right after that unit,
+# matched in C: the common quantity (12个, 3.5万吨以上) is read from these groups without the full reader (see
+# _common_quantity). The unit group is atomic, so the optional suffix never makes the engine try a shorter unit.
+_SUFFIX_COMPARATOR_OF = dict(reversed(_SUFFIX_COMPARATORS))  # a word listed twice means what it means first
+_SCAN = re.compile(rf"(?=[\d{_CN_CHARS}])(?!{_NOTHING_TO_READ})" + _NUMBER.pattern
+                   + rf"(?:(?=(?P<unit>(?>{_UNIT.pattern}))(?P<suffix>{'|'.join(re.escape(word) for word, _ in _SUFFIX_COMPARATORS)})?))?")
 
 
 @dataclass(frozen=True)
