@@ -156,11 +156,14 @@ def test_a_quantity_built_fast_is_the_dataclass_built_by_its_init(values):
 # (valid scale words and not), a unit (with those that begin with a scale character) and what may follow it
 # (suffix comparators, approximations, ranges, 角/分, per-units, fractions, more figures).
 _BEFORE = st.sampled_from(sorted({"", "，", "的", "a", *_numbers._ORDINAL_MARKS, *_numbers._WORD_BEFORE_NUMERAL,
-                                  *_numbers._GAPPED_PREFIXES, *_numbers._NOT_CUES,
+                                  *(word + gap for word in _numbers._GAPPED_PREFIXES for gap in ("", "选", "入选", "入选了")),
+                                  *_numbers._NOT_CUES, *(word for word, _ in _numbers._SCALE_PREFIXES),
                                   *(word + filler for word, _ in _numbers._PREFIX_COMPARATORS
                                     for filler in ("", *_numbers._words("cue_filler")))}))
 _NUMERALS = st.sampled_from(sorted({"1", "12", "3.5", "0", "1,000", "123456789012345678901", "１２", "1e5", "十", "三十",
-                                    "两三", "三点五", *_numbers._DIGITS, *(word + "五" for word in _numbers._PERCENT_WORDS)}))
+                                    "两三", "三点五", "十四五", "三万五", "二〇二三", "一二三", "十百", "千万", "万亿",
+                                    *_numbers._DIGITS, *_numbers._SCALE_CHARS,
+                                    *(word + "五" for word in _numbers._PERCENT_WORDS)}))
 _SCALE = st.lists(st.sampled_from(_numbers._SCALE_CHARS), max_size=3).map("".join)
 _SOME_UNITS = sorted({*_numbers._UNITS[:12], *_numbers._UNITS[-12:], *_numbers._UNIT_STARTS_WITH_MORE, *_numbers._YUAN,
                       "瓦", "米", "%", "个", "年", "亿元", "EB", "立方米", "吨"})
@@ -175,7 +178,7 @@ _FIGURE = st.tuples(_BEFORE, _NUMERALS, _SCALE, _UNIT_OR_NONE, _AFTER).map("".jo
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_FIGURE, min_size=1, max_size=3).map("".join))
-@example("共64元1角7分，5吨/万元，3个-5个，3千瓦，3十百个，约3余吨以上")
+@example("共64元1角7分，5吨/万元，3个-5个，3千瓦，3十百个，约3余吨以上，至少入选三，三分之5个，三成，三点五亿元，第亿十个，超百，第十二届")
 def test_the_common_form_is_read_as_the_full_reader_reads_it(text):
     norm = _numbers.normalise_digits(text)
     assert list(_numbers._quantities(norm)) == list(_numbers._quantities(norm, fast=False))
@@ -186,3 +189,8 @@ def test_the_common_form_covers_figures_with_scale_unit_and_comparators():
     assert [(str(q.value), q.unit, q.comparator, q.cue, q.start, q.end) for q in common[:2]] == [
         ("3.5", "万吨", ">=", "以上", 0, 9), ("3", "年", "=", None, 10, 12)]
     assert common[2] is None  # a bare numeral, read as no quantity
+
+
+def test_a_text_of_ordinary_figures_needs_no_scan_for_refused_numbers():
+    assert not _numbers._may_be_unreadable("2023年投资3.5亿元，共" + "一" * 64 + "，编号12345678901234567890")
+    assert _numbers._may_be_unreadable("编号123456789012345678901")

@@ -71,7 +71,8 @@ _GE_UNITS = frozenset(unit for unit in _UNITS if unit.startswith(_GENERAL_CLASSI
 _PERCENT_UNITS = {row["unit"]: row["base"] for row in _UNIT_ROWS if row["role"] == "percent"}
 # unit -> (base unit, what one unit is in it): 斤 -> (吨, 0.0005), so series in 亿吨 and 万亿斤 compare.
 _ONE = Decimal(1)
-_BASE_OF = {row["unit"]: (row["base"] or row["unit"], Decimal(row["factor"] or 1)) for row in _UNIT_ROWS}
+_BASE_OF = {row["unit"]: (row["base"] or row["unit"], Decimal(row["factor"]) if row["factor"] not in ("", "1") else _ONE)
+            for row in _UNIT_ROWS}  # one object for the factor 1, so that a reader can ask ``factor is _ONE``
 
 # Every unit in one alternation, longest first: the regex takes the first alternative that matches.
 # A Latin unit must end a word: the P of 15万P, not of 5PM.
@@ -119,13 +120,6 @@ _CHINESE = rf"[{_CN_CHARS}]+(?:{_POINT}[{_CN_DIGIT_CHARS}]+[{_BIG_CHARS}]*)?"  #
 _NUMBER = re.compile(
     rf"(?=[\d{_CN_CHARS}])(?P<pct>{'|'.join(_PERCENT_WORDS)})?(?:(?P<arabic>{_ARABIC})(?P<scale>[{_SCALE_CHARS}]*)|(?P<chinese>{_CHINESE}))"
 )
-# The scan of a whole text: a numeral as _NUMBER reads it (same groups, same span), and in a lookahead the unit
-# that stands right after it and the suffix comparator right after that unit, matched in C: the common
-# quantity (12个, 3.5万吨以上) is read from these groups without the full reader (see _common_quantity). The
-# unit group is atomic, so the optional suffix never makes the engine try a shorter unit.
-_SUFFIX_COMPARATOR_OF = dict(reversed(_SUFFIX_COMPARATORS))  # a word listed twice means what it means first
-_SCAN = re.compile(_NUMBER.pattern + rf"(?:(?=(?P<unit>(?>{_UNIT.pattern}))"
-                   rf"(?P<suffix>{'|'.join(re.escape(word) for word, _ in _SUFFIX_COMPARATORS)})?))?")
 
 # Limits past which a numeral is refused (with a warning) rather than read: no amount in a plan is
 # written with more Chinese numeral characters (a numeral below 10^24, 亿亿 included, takes at most about
@@ -139,12 +133,40 @@ _LONG_DIGITS = rf"\d(?:,?\d){{{MAX_DIGITS},}}(?:\.\d+)?"
 _LONG_NUMERAL = rf"[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS + 1},}}"
 _UNREADABLE = re.compile(
     rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))|(?P<digits>{_LONG_DIGITS})|{_LONG_NUMERAL}")
-# What a text holds wherever _UNREADABLE matches (a digit run into e/E, a long digit run, a long numeral run),
-# in patterns that open with a class, which the regex engine scans for at C speed, while the alternation above
-# is tried at every character (see _may_be_unreadable). Most texts hold none, and need no scan at all.
-_EXPONENT = re.compile(r"\d[eE]")
-_LONG_RUN = re.compile(rf"(?=[\d{_CN_CHARS}])(?:{_LONG_DIGITS}|{_LONG_NUMERAL})")
+# What a text holds wherever _UNREADABLE matches (a digit into e/E, a digit and MAX_DIGITS more, a run of more
+# than MAX_NUMERAL_CHARS numeral characters), in one pattern that opens with a class: the regex engine scans
+# for its first character at C speed (a lookbehind then says which it was), while the alternation above, like
+# any pattern opening with a group or a lookahead, is tried at every character (see _may_be_unreadable).
+_MAY_BE_UNREADABLE = re.compile(rf"[\d{_CN_CHARS}](?:(?<=\d)(?:[eE]|(?:,?\d){{{MAX_DIGITS}}})"
+                                rf"|(?<=[{_CN_CHARS}])[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS}}})")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
+# Chinese numerals from which the scan's loop would read nothing (most numerals of a text: the 一 of 一是, 十四五,
+# 二十大, 万众, 千方百计), skipped by the regex engine instead:
+# - a run of numeral characters not ending with 万/亿 (which would be its unit), after no cue of a prefix
+#   comparator, no threshold word (过千亿) and no gapped prefix within _GAP characters, with nothing after it
+#   that reads on (a numeral character, a decimal, a fraction word, a follower, a unit);
+# - a run of scale characters not led by 十 (never a number: 百, 千万) after no threshold word and no ordinal
+#   mark, before no numeral character, decimal or fraction word.
+# The loop steps past such a run by one character, or past all of it (an ordinal, digits only, a run too long
+# to read): each shorter run that ends with a run of the first kind is one too, and skipped the same (the
+# loop steps past a run of the second kind after an ordinal mark, and 十个 in 第亿十个 is no such run). The
+# runs are at most MAX_NUMERAL_CHARS long, so that the tries at each character of a long run take linear time.
+_THRESHOLD_ENDS = "".join(word[-1] for word, _ in _SCALE_PREFIXES)
+_READS_ON = rf"[{_CN_CHARS}]|{_POINT}[{_CN_DIGIT_CHARS}]|{_FRACTION_OF}"
+_NOTHING_TO_READ = (
+    rf"(?<![{''.join(_PREFIX_CUES_BY_LAST)}{_THRESHOLD_ENDS}])"
+    + "".join(rf"(?<!{word}[\s\S]{{{gap}}})" for word in _GAPPED_PREFIXES for gap in range(_GAP + 1))
+    + rf"[{_CN_CHARS}]{{1,{MAX_NUMERAL_CHARS}}}(?<![{_BIG_CHARS}])"
+    + rf"(?!{_READS_ON}|[{re.escape(''.join(_QUANTITY_FOLLOWERS))}]|{_UNIT.pattern})"
+    + rf"|(?<![{_THRESHOLD_ENDS}{''.join(_ORDINAL_MARKS)}])[{_SCALE_CHARS.replace(_TEN, '')}][{_SCALE_CHARS}]{{0,{MAX_NUMERAL_CHARS - 1}}}"
+    + rf"(?!{_READS_ON})")
+# The scan of a whole text: a numeral as _NUMBER reads it (same groups, same span) where there is something to
+# read, and in a lookahead the unit that stands right after it and the suffix comparator right after that unit,
+# matched in C: the common quantity (12个, 3.5万吨以上) is read from these groups without the full reader (see
+# _common_quantity). The unit group is atomic, so the optional suffix never makes the engine try a shorter unit.
+_SUFFIX_COMPARATOR_OF = dict(reversed(_SUFFIX_COMPARATORS))  # a word listed twice means what it means first
+_SCAN = re.compile(rf"(?=[\d{_CN_CHARS}])(?!{_NOTHING_TO_READ})" + _NUMBER.pattern
+                   + rf"(?:(?=(?P<unit>(?>{_UNIT.pattern}))(?P<suffix>{'|'.join(re.escape(word) for word, _ in _SUFFIX_COMPARATORS)})?))?")
 
 
 @dataclass(frozen=True)
@@ -428,9 +450,8 @@ def warnings_in(norm: str) -> tuple[str, ...]:
 
 
 def _may_be_unreadable(norm: str) -> bool:
-    """Whether ``_UNREADABLE`` may match in ``norm``: an exponent needs an e or E (a substring test), the
-    long runs are scanned for by their first class."""
-    return ("e" in norm or "E" in norm) and _EXPONENT.search(norm) is not None or _LONG_RUN.search(norm) is not None
+    """Whether ``_UNREADABLE`` may match in ``norm``: most texts hold none of what it needs, found in one scan."""
+    return _MAY_BE_UNREADABLE.search(norm) is not None
 
 
 def _runs_with_two_yi(norm: str) -> Iterator[tuple[int, str]]:
@@ -535,6 +556,7 @@ def _unit_at(norm: str, pos: int) -> str | None:
 
 
 _DIGIT_VALUES = {ch: Decimal(value) for ch, value in _DIGITS.items()}  # 三 as _read_chinese reads it
+_ZEROS_OF_SCALE = {scale: "0" * (len(str(scale)) - 1) for scale in _SCALES.values()}
 _FULL_READING = object()  # what _common_quantity answers for a numeral it leaves to the full reader
 # A unit starting with one of these may continue the numeral (a 零 or digit read on by _with_lower_groups) or
 # be an approximation mark: a figure before it is left to the full reader. Such a unit never stands right
@@ -577,17 +599,26 @@ def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity
         return _FULL_READING  # a per-unit, a range, an approximation after the unit
     if unit in _YUAN and not scale_word and _JIAO_FEN.match(norm, pos).group():
         return _FULL_READING  # 元 and then 角/分
-    comparator, cue, start = _prefix_comparator(norm, start, gapped)  # its start stands with a suffix too
+    if start and norm[start - 1] in _PREFIX_CUES_BY_LAST or start in gapped:
+        comparator, cue, start = _prefix_comparator(norm, start, gapped)  # its start stands with a suffix too
+    else:
+        comparator = cue = None  # no cue can end before it: _prefix_comparator's answer, without the call
     suffix = m.group("suffix")
     if suffix is not None:
         comparator, cue, pos = _SUFFIX_COMPARATOR_OF[suffix], suffix, pos + len(suffix)
     elif comparator is None:
         comparator = "="
-    if value is None:
-        value = Decimal(arabic.replace(",", "")) if "," in arabic else Decimal(arabic)
     base_unit, factor = _BASE_OF[unit]
-    return _quantity(value, None, scale_word + unit, _scaled(value, scale, factor), None, base_unit, comparator, cue,
-                     start, pos, m.start())
+    if value is not None:
+        base_value = _scaled(value, scale, factor)
+    elif arabic.isdigit() and factor is _ONE:
+        # An integer times a power of ten is its digits and the zeros: what _scaled makes, without a context.
+        value = Decimal(arabic)
+        base_value = Decimal(arabic + _ZEROS_OF_SCALE[scale]) if scale != 1 else value
+    else:
+        value = Decimal(arabic.replace(",", "")) if "," in arabic else Decimal(arabic)
+        base_value = _scaled(value, scale, factor)
+    return _quantity(value, None, scale_word + unit, base_value, None, base_unit, comparator, cue, start, pos, m.start())
 
 
 def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity | None:
