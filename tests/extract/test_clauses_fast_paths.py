@@ -49,3 +49,18 @@ def test_every_role_verb_is_seen_by_the_prefilter():
         text = f"（市科技局{verb}）"
         assert _clauses._ANY_VERB.search(text, 1, len(text) - 1), verb
         assert _clauses._verb_units(text, 1, len(text) - 1), verb
+
+
+_TASK_SPANS = st.lists(st.tuples(st.integers(0, 20), st.integers(0, 8)), max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TASK_SPANS)
+def test_the_owner_of_a_clause_is_the_last_task_holding_it(spans):
+    from policykit.extract import TaskRecord
+    tasks = [TaskRecord(f"t{i}", str(i), (), None, "", a, a + n) for i, (a, n) in enumerate(spans)]
+    owners = sorted(tasks, key=lambda t: (t.start, -t.end))
+    starts = [t.start for t in owners]
+    for pos in range(-1, 30):
+        assert _clauses._owner(owners, starts, pos) == next(
+            (t.key for t in reversed(owners) if t.start <= pos < t.end), None)

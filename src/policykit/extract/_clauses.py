@@ -14,6 +14,7 @@ Four shapes are read, each clause kept separately:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -133,10 +134,11 @@ def find_assignments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...]) 
     text = parse(text).text
     clauses = _first_leads(find_clauses(text), text)
     owners = sorted(tasks, key=lambda t: (t.start, -t.end))
+    starts = [t.start for t in owners]
     out: list[AssignmentRecord] = []
     counters: dict[str | None, int] = {}
     for clause in clauses:
-        owner = next((t.key for t in reversed(owners) if t.start <= clause.start < t.end), None)
+        owner = _owner(owners, starts, clause.start)
         index = counters.get(owner, 0)
         counters[owner] = index + 1
         for mention, role in clause.units:
@@ -145,6 +147,12 @@ def find_assignments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...]) 
                 mention.start, mention.end, clause.start, clause.end,
             ))
     return tuple(out)
+
+
+def _owner(owners: list[TaskRecord], starts: list[int], pos: int) -> str | None:
+    """Key of the last of ``owners`` (sorted by start, then by end descending; ``starts`` their starts) whose
+    span holds ``pos``: only those starting at or before it are tried, last first."""
+    return next((owners[i].key for i in range(bisect_right(starts, pos) - 1, -1, -1) if pos < owners[i].end), None)
 
 
 def find_clause_spans(text: str) -> list[tuple[int, int]]:
