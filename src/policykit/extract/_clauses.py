@@ -489,18 +489,23 @@ def _describes(text: str, start: int, end: int) -> bool:
 
 
 def _with_matches(text: str):
-    """The matches of _PROSE_WITH, as ``finditer`` gives them, with each search started near the next
-    会同 instead of trying every position of the text."""
+    """The matches of _PROSE_WITH, as ``finditer`` gives them. A match holds its 会同 2 to _WITH_REACH
+    characters after its start, so each is tried only at the starts within that reach before the next 会同:
+    a search from there would try every character up to the next 会同 (or the text's end) when this one
+    opens no match."""
     pos = 0
     while True:
         anchor = min((i for word in _JOINTLY if (i := text.find(word, pos + 2)) >= 0), default=-1)
         if anchor < 0:
             return
-        m = _PROSE_WITH.search(text, max(pos, anchor - _WITH_REACH))
-        if not m:
-            return
-        yield m
-        pos = m.end()
+        for start in range(max(pos, anchor - _WITH_REACH), anchor - 1):
+            m = _PROSE_WITH.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = anchor - 1  # no match starts before here: a later one holds a later 会同
 
 
 def _etc_clause(text: str, m: re.Match) -> _Clause | None:
