@@ -84,3 +84,15 @@ def test_a_jointly_word_that_opens_no_match_does_not_hide_the_next():
 def test_a_match_may_start_as_far_before_its_jointly_word_as_the_reach():
     text = "乙" * 45 + "应当会同市财政局推进"  # 40 characters of units and the longest modal before 会同
     assert [m.start() for m in _clauses._with_matches(text)] == [text.index("会同") - _clauses._WITH_REACH]
+
+
+_LABEL_BITS = st.lists(st.sampled_from(["【", "】", "〔", "〕", "[", "]", "：", ":", " ", "牵头", "单位", "责任", "科室", "配合",
+                                        "主办", "实施", "市科技局", "（", "。", "牵头单位", "责任科室"]), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LABEL_BITS)
+def test_labels_found_from_their_words_are_those_of_finditer(text):
+    from policykit.extract import _sieve
+    assert ([m.span() for m in _sieve.finditer(_clauses._LABEL, text, opener=_clauses._LABEL_START)]
+            == [m.span() for m in _clauses._LABEL.finditer(text)])
