@@ -53,3 +53,14 @@ def test_the_end_of_each_item_is_the_next_item_at_its_depth_or_above(depths):
     nodes = [_structure._Node("num", str(i), 10 * i, 10 * i + 2, depth=d) for i, d in enumerate(depths)]
     assert _structure._next_at_or_above(nodes, 999) == [
         next((n.start for n in nodes[i + 1:] if n.depth <= node.depth), 999) for i, node in enumerate(nodes)]
+
+
+_GAP_PLAIN = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2}")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["\n", " ", "\u3000", "\u00a0", "\u2002", "\u2003", "\t", "甲", "。"]), max_size=12).map("".join),
+       st.integers(0, 12))
+def test_the_gap_pattern_led_by_a_class_finds_what_the_plain_one_finds(text, pos):
+    found, plain = _structure._GAP.search(text, pos), _GAP_PLAIN.search(text, pos)
+    assert (found and found.start()) == (plain and plain.start())

@@ -14,6 +14,7 @@ Four shapes are read, each clause kept separately:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,6 +46,9 @@ _LABEL = re.compile(
     r"(?(bracket)[】〕\]])[ \u3000]*[:：]?"
     r"|(?P<short>" + "|".join(_SHORT_LABEL_ROLES) + r")[ \u3000]*[:：]"
 )
+# Where a label can begin: a bracket or a label word. An alternation of literals, which the engine scans
+# for by their first characters at C speed; most of those characters (实, 主, 协) open no label.
+_LABEL_START = re.compile("|".join(map(re.escape, ["【", "〔", "[", *_LABEL_ROLES, *_SHORT_LABEL_ROLES])))
 # Column headers of a responsibility table: every label, and the bare verbs (牵头 / 配合).
 _COLUMN_ROLES = {**_LABEL_ROLES, **role_words("column")}
 _LABEL_JOINERS = of_kind("role_context_words", "label_joiner")
@@ -133,10 +137,11 @@ def find_assignments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...]) 
     text = parse(text).text
     clauses = _first_leads(find_clauses(text), text)
     owners = sorted(tasks, key=lambda t: (t.start, -t.end))
+    starts = [t.start for t in owners]
     out: list[AssignmentRecord] = []
     counters: dict[str | None, int] = {}
     for clause in clauses:
-        owner = next((t.key for t in reversed(owners) if t.start <= clause.start < t.end), None)
+        owner = _owner(owners, starts, clause.start)
         index = counters.get(owner, 0)
         counters[owner] = index + 1
         for mention, role in clause.units:
@@ -145,6 +150,12 @@ def find_assignments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...]) 
                 mention.start, mention.end, clause.start, clause.end,
             ))
     return tuple(out)
+
+
+def _owner(owners: list[TaskRecord], starts: list[int], pos: int) -> str | None:
+    """Key of the last of ``owners`` (sorted by start, then by end descending; ``starts`` their starts) whose
+    span holds ``pos``: only those starting at or before it are tried, last first."""
+    return next((owners[i].key for i in range(bisect_right(starts, pos) - 1, -1, -1) if pos < owners[i].end), None)
 
 
 def find_clause_spans(text: str) -> list[tuple[int, int]]:
@@ -194,7 +205,7 @@ def _record_header_end(text: str) -> int:
 # --- labelled lists -------------------------------------------------------------------------
 
 def _label_clauses(text: str) -> list[_Clause]:
-    labels = list(sieve.finditer(_LABEL, text))  # tried only where a label can begin
+    labels = list(sieve.finditer(_LABEL, text, opener=_LABEL_START))  # tried only where a label word begins
     clauses: list[_Clause] = []
     group: list[tuple[str, int, int]] = []  # (role, value start, value end)
     group_start = 0
@@ -481,18 +492,23 @@ def _describes(text: str, start: int, end: int) -> bool:
 
 
 def _with_matches(text: str):
-    """The matches of _PROSE_WITH, as ``finditer`` gives them, with each search started near the next
-    会同 instead of trying every position of the text."""
+    """The matches of _PROSE_WITH, as ``finditer`` gives them. A match holds its 会同 2 to _WITH_REACH
+    characters after its start, so each is tried only at the starts within that reach before the next 会同:
+    a search from there would try every character up to the next 会同 (or the text's end) when this one
+    opens no match."""
     pos = 0
     while True:
         anchor = min((i for word in _JOINTLY if (i := text.find(word, pos + 2)) >= 0), default=-1)
         if anchor < 0:
             return
-        m = _PROSE_WITH.search(text, max(pos, anchor - _WITH_REACH))
-        if not m:
-            return
-        yield m
-        pos = m.end()
+        for start in range(max(pos, anchor - _WITH_REACH), anchor - 1):
+            m = _PROSE_WITH.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = anchor - 1  # no match starts before here: a later one holds a later 会同
 
 
 def _etc_clause(text: str, m: re.Match) -> _Clause | None:

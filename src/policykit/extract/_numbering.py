@@ -185,9 +185,11 @@ def _takes(candidates: list[_Candidate], i: int, seen: list[tuple[_Candidate, bo
 
 def _candidates(text: str) -> list[_Candidate]:
     out = []
+    size = len(text)
     for m in _MARK.finditer(text):
-        style = m.lastgroup
+        group = style = m.lastgroup
         number = m.group(style)
+        start = m.start()
         if style == "glyph":
             style, value = _GLYPHS[number]
             number, dress = str(value), m.group()
@@ -200,30 +202,32 @@ def _candidates(text: str) -> list[_Candidate]:
         if style in ("num", "row", "dnum") and value == 0:
             continue
         body = m.end()
-        while body < len(text) and text[body] in _SPACE:
+        while body < size and text[body] in _SPACE:
             body += 1
-        if body >= len(text) or text[body] == "\n":
+        if body >= size or text[body] == "\n":
             continue  # a bare number on its own line is not an item
-        line = text.rfind("\n", 0, m.start()) + 1
-        gaps = [g.end() for g in _GAP_ANY.finditer(text, line, m.start())]
-        paragraph = gaps[-1] if gaps else line
-        before = text[paragraph:m.start()]
+        if group == "dnum" and _amount_at(text, m.start("dnum")):
+            continue  # 2.5万元, 2.5 %: a number run into a unit of measure is an amount, never a mark
+        line = text.rfind("\n", 0, start) + 1
+        paragraph = line
+        if _GAP_ANY.search(text, line, start):  # most lines hold no run of spaces: one search tells
+            *_, last_gap = _GAP_ANY.finditer(text, line, start)
+            paragraph = last_gap.end()
+        before = text[paragraph:start]
         if not before.strip(_SPACE):
             place = _LINE
         elif before[-1] in _BOUNDARY:
             place = _AFTER_END
         else:
             place = _INSIDE
-        if m.lastgroup == "dnum" and _amount_at(text, m.start("dnum")):
-            continue  # 2.5万元, 2.5 %: a number run into a unit of measure is an amount, never a mark
-        if m.lastgroup == "bare" and (place != _LINE or _quantity_at(text, m.start())):
+        if group == "bare" and (place != _LINE or _quantity_at(text, start)):
             continue  # 3个重点, 10月底前: a number opening a line with its unit is a quantity
-        ambiguous = m.lastgroup == "dnum" and not _YEAR_AFTER.match(text, body)
+        ambiguous = group == "dnum" and not _YEAR_AFTER.match(text, body)
         if place != _LINE and not ambiguous and _ENUMERATION.match(text, body):
             continue  # 3、4号线, 一、二、三等奖: an enumeration of numbers, not an item
         if style == "rnum" and place != _LINE and before.rfind("（") + before.rfind("(") > before.rfind("）") + before.rfind(")"):
             continue  # （附件1）: the bracket closes an aside, it marks no item
-        out.append(_Candidate(style, number, value, dress, m.start(), body, place, line, paragraph, ambiguous))
+        out.append(_Candidate(style, number, value, dress, start, body, place, line, paragraph, ambiguous))
     return _bare_in_runs(out)
 
 

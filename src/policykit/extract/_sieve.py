@@ -156,17 +156,20 @@ def opened(pattern: re.Pattern) -> re.Pattern:
     return re.compile(f"(?={opener.pattern})(?:{pattern.pattern})", pattern.flags) if opener else pattern
 
 
-def finditer(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None):
+def finditer(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None,
+             opener: re.Pattern | None = None):
     """The matches of ``pattern.finditer(text, start, end)``, tried only where one can begin.
 
     A pattern of many branches that open with lookbehinds is tried at every character by the regex engine;
     the class of its first characters (:func:`first_chars`) finds the few places worth trying at C speed.
+    An ``opener`` given finds them instead: a pattern that matches (at least) wherever a match of
+    ``pattern`` begins, such as the alternation of the words every match begins with.
 
     >>> [m.group() for m in finditer(re.compile(r"(?<![一二])[一二]、"), "一、甲二、乙一二、")]
     ['一、', '二、']
     """
     end = len(text) if end is None else end
-    opener = first_chars(pattern)
+    opener = opener or first_chars(pattern)
     if opener is None:
         yield from pattern.finditer(text, start, end)
         return

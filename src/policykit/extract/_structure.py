@@ -88,7 +88,9 @@ _FOOTER_UNDATED = _at_line_starts(_FOOTER_WORD)
 _DATED_END = re.compile(_FOOTER_DATE_END, re.M)
 _TITLE_END = re.compile(r"[。；;：:！!？?，,\n\t]|[ \u3000\u00a0\u2002\u2003]{2}|[（(]"
                         + alternation(of_kind("role_context_words", "clause_opening")))
-_GAP = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2}")
+# A line break or two spaces (\n|[ …]{2}), written to open with a class: the engine then scans for the
+# class at C speed instead of trying both branches at every character.
+_GAP = re.compile(r"[\n \u3000\u00a0\u2002\u2003](?:(?<=\n)|[ \u3000\u00a0\u2002\u2003])")
 
 
 @dataclass(eq=False)  # nodes are compared by identity: they link to parents and children
