@@ -181,16 +181,25 @@ def is_threshold(text: str, q: Quantity, sentence_start: int) -> bool:
     """
     if _AIM.search(text, sentence_start, q.start):
         return False
-    if _DEFINITION.search(text, sentence_start, q.start):
+    defines, leads = _threshold_cues(text)
+    if defines and _DEFINITION.search(text, sentence_start, q.start):
         return True
     # A list of thresholds may run across ；: the lead stands anywhere in the whole sentence.
-    lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start)
+    lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start) if leads else None
     if lead and not _AIM.search(text, lead.end(), q.start) or _listed_under_lead(text, q.start):
         return True
     end = boundary_after(text, q.end, CLAUSE_END)
     closing = text[q.end:end].rstrip()
     return (end < len(text) and text[end] not in SENTENCE_END and closing.endswith(_DE)
             and not _COPULA.search(closing))
+
+
+@lru_cache(maxsize=2)
+def _threshold_cues(text: str) -> tuple[bool, bool]:
+    """Whether a definition word and a threshold lead stand anywhere in the text: one search of the whole text
+    each, so that a text holding neither (most) is not searched again for them before every figure. A match
+    inside a window of the text is a match in the whole text (neither pattern looks around or anchors)."""
+    return _DEFINITION.search(text) is not None, _LEAD.search(text) is not None
 
 
 def _listed_under_lead(text: str, pos: int) -> bool:
