@@ -243,3 +243,12 @@ def test_the_generated_texts_define_and_lead_thresholds():
     for text in ("小微企业是指营业收入3000万元以上的企业", "认定条件如下：营业收入3000万元以上"):
         q = find_quantities(text)[0]
         assert nt.is_threshold(text, q, 0) and _is_threshold_slow(text, q, 0)
+
+
+def test_a_lead_line_at_the_very_start_of_the_reach_still_leads():
+    items = "".join(f"（{n}）" + "x" * 1400 + "\n" for n in "一二")
+    head = "条件：\n" + items
+    text = head + "\n" * (nt._LIST_REACH - len(head)) + "（三）年营业收入3000万元以上"
+    pos = text.index("3000")
+    assert nt.boundary_before(text, pos, nt.LINE_END) - nt._LIST_REACH == 0
+    assert nt._listed_under_lead(text, pos) and _listed_under_lead_slow(text, pos)
