@@ -199,3 +199,56 @@ def test_past_words_are_found_as_by_the_single_pattern(sentence):
 def test_past_words_of_each_kind_are_found():
     assert [measures._is_past(s) for s in ("去年增长", "较去年增长", "1-5月增长", "一至三月", "前三季度", "到2025年")] == [
         True, False, True, True, True, False]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=8), st.integers(-2, 60))
+def test_the_union_of_table_rows_holds_what_one_of_them_holds(spans, pos):
+    spans = {(start, start + length) for start, length in spans}
+    starts, ends = measures._union(spans)
+    i = measures.bisect_right(starts, pos) - 1
+    assert (i >= 0 and pos < ends[i]) == any(a <= pos < b for a, b in spans)
+
+
+def _is_threshold_slow(text, q, sentence_start):
+    """is_threshold searching every window, with no test of the whole text first."""
+    if nt._AIM.search(text, sentence_start, q.start):
+        return False
+    if nt._DEFINITION.search(text, sentence_start, q.start):
+        return True
+    lead = nt._LEAD.search(text, boundary_before(text, q.start, nt.FULL_STOP), q.start)
+    if lead and not nt._AIM.search(text, lead.end(), q.start) or nt._listed_under_lead(text, q.start):
+        return True
+    end = nt.boundary_after(text, q.end, nt.CLAUSE_END)
+    closing = text[q.end:end].rstrip()
+    return (end < len(text) and text[end] not in SENTENCE_END and closing.endswith(nt._DE)
+            and not nt._COPULA.search(closing))
+
+
+_THRESHOLD_PIECES = st.lists(st.sampled_from(["是指", "指的是", "条件", "标准为", "门槛", "：", "如下", "力争", "到2025年",
+                                              "营业收入", "3000万元以上", "10人", "的", "，", "。", "；", "\n", "企业"]),
+                             max_size=24).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_THRESHOLD_PIECES)
+def test_thresholds_are_found_as_by_searching_every_window(text):
+    quantities = find_quantities(text)
+    starts = [boundary_before(text, q.start, SENTENCE_END) for q in quantities]
+    assert ([nt.is_threshold(text, q, s) for q, s in zip(quantities, starts)]
+            == [_is_threshold_slow(text, q, s) for q, s in zip(quantities, starts)])
+
+
+def test_the_generated_texts_define_and_lead_thresholds():
+    for text in ("小微企业是指营业收入3000万元以上的企业", "认定条件如下：营业收入3000万元以上"):
+        q = find_quantities(text)[0]
+        assert nt.is_threshold(text, q, 0) and _is_threshold_slow(text, q, 0)
+
+
+def test_a_lead_line_at_the_very_start_of_the_reach_still_leads():
+    items = "".join(f"（{n}）" + "x" * 1400 + "\n" for n in "一二")
+    head = "条件：\n" + items
+    text = head + "\n" * (nt._LIST_REACH - len(head)) + "（三）年营业收入3000万元以上"
+    pos = text.index("3000")
+    assert nt.boundary_before(text, pos, nt.LINE_END) - nt._LIST_REACH == 0
+    assert nt._listed_under_lead(text, pos) and _listed_under_lead_slow(text, pos)

@@ -180,6 +180,24 @@ def read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[M
     return _read_measures(doc, tuple(tasks))
 
 
+def _union(spans) -> tuple[list[int], list[int]]:
+    """The starts and ends of the union of half-open ``spans``, as disjoint spans in order: an offset lies in
+    one of ``spans`` exactly when it lies in the disjoint span the last start at or before it opens.
+
+    >>> _union({(5, 9), (0, 2), (1, 4), (9, 12), (20, 20)})
+    ([0, 5, 20], [4, 12, 20])
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
 def _prior_end(quantities, i: int, ends_so_far: int) -> int:
     """End of the last quantity before ``quantities[i]`` that does not overlap it (0 if none).
 
@@ -193,7 +211,7 @@ def _prior_end(quantities, i: int, ends_so_far: int) -> int:
 
 
 def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[Measure, ...]:
-    text, metadata, doc_year, plan = doc.text, doc.metadata, doc.year, doc.plan
+    text, metadata, doc_year, plan, bounds = doc.text, doc.metadata, doc.year, doc.plan, doc.boundaries
     # Plans speak of their own years; a figure for a year before the plan begins reviews the past.
     first_year = plan[0] if plan else doc_year if metadata.doc_type in PLAN_TYPES[1:] else None
     quoted = [m.span() for m in _QUOTED.finditer(text)]
@@ -208,17 +226,18 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
     support_end = -1  # end of the last figure read as a payment
     quantities = doc.quantities
     table = doc.table_figures
-    table_rows = sorted({(f.row_start, f.row_end) for f in table})
+    row_starts, row_ends = _union({(f.row_start, f.row_end) for f in table})
     ends_so_far = 0  # the largest end among the quantities before the current one
     for i, q in enumerate(quantities):
         if i:
             ends_so_far = max(ends_so_far, quantities[i - 1].end)
         next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
-        if any(a <= q.start < b for a, b in table_rows):
+        row = bisect_right(row_starts, q.start) - 1
+        if row >= 0 and q.start < row_ends[row]:
             continue  # read below, cell by cell, with the row's unit and the column's year
         # The clause and the sentence of the figure, found once for every rule that reads them.
-        clause_start = boundary_before(text, q.start, CLAUSE_END)
-        whole_sentence_start = boundary_before(text, q.start, SENTENCE_END)
+        clause_start = bounds.before(q.start, CLAUSE_END)
+        whole_sentence_start = bounds.before(q.start, SENTENCE_END)
         pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
         if not _measures_something(text, q, quoted, next_start, quantities[i - 1] if i else None, clause_start,
                                    whole_sentence_start):
@@ -252,7 +271,7 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
         sentence = text[sentence_start:q.end]
         past = _is_past(sentence)
         if not (past or _FUTURE.search(sentence)):
-            whole_start = boundary_before(text, q.start, FULL_STOP, SENTENCE_REACH)  # 上半年，…；新开工项目18个
+            whole_start = bounds.before(q.start, FULL_STOP, SENTENCE_REACH)  # 上半年，…；新开工项目18个
             if whole_start != sentence_start:  # else the same words, already read
                 sentence = text[whole_start:q.end]
                 past = _is_past(sentence)

@@ -181,16 +181,25 @@ def is_threshold(text: str, q: Quantity, sentence_start: int) -> bool:
     """
     if _AIM.search(text, sentence_start, q.start):
         return False
-    if _DEFINITION.search(text, sentence_start, q.start):
+    defines, leads = _threshold_cues(text)
+    if defines and _DEFINITION.search(text, sentence_start, q.start):
         return True
     # A list of thresholds may run across ；: the lead stands anywhere in the whole sentence.
-    lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start)
+    lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start) if leads else None
     if lead and not _AIM.search(text, lead.end(), q.start) or _listed_under_lead(text, q.start):
         return True
     end = boundary_after(text, q.end, CLAUSE_END)
     closing = text[q.end:end].rstrip()
     return (end < len(text) and text[end] not in SENTENCE_END and closing.endswith(_DE)
             and not _COPULA.search(closing))
+
+
+@lru_cache(maxsize=2)
+def _threshold_cues(text: str) -> tuple[bool, bool]:
+    """Whether a definition word and a threshold lead stand anywhere in the text: one search of the whole text
+    each, so that a text holding neither (most) is not searched again for them before every figure. A match
+    inside a window of the text is a match in the whole text (neither pattern looks around or anchors)."""
+    return _DEFINITION.search(text) is not None, _LEAD.search(text) is not None
 
 
 def _listed_under_lead(text: str, pos: int) -> bool:
@@ -200,14 +209,12 @@ def _listed_under_lead(text: str, pos: int) -> bool:
     # A lead line above the figure's line ends within MAX_REACH + _LIST_REACH before it, where a lead line of
     # the whole text ends (a lead line holds no line end, so a search of any stretch finds the same lines);
     # one the line's reach cuts at ``line`` has no line end before the figure and leads no item.
-    ends = _lead_line_ends(text)
-    i = bisect_right(ends, pos - MAX_REACH - _LIST_REACH)
-    if i == len(ends) or ends[i] >= pos:
+    leads = _lead_lines(text)
+    i = bisect_right(leads.ends, pos - MAX_REACH - _LIST_REACH)
+    if i == len(leads.ends) or leads.ends[i] >= pos:
         return False
     line = boundary_before(text, pos, LINE_END)
-    lead = None
-    for lead in _LEAD_LINE.finditer(text, max(0, line - _LIST_REACH), line):
-        pass  # the nearest lead line above
+    lead = leads.nearest(text, max(0, line - _LIST_REACH), line)  # the nearest lead line above
     if lead is None:
         return False
     items = _item_styles(text)
@@ -215,18 +222,53 @@ def _listed_under_lead(text: str, pos: int) -> bool:
     first = boundary_after(text, lead.end(), LINE_END) + 1
     if line < first or items.get(line, closing) == closing:
         return False
-    at = first
-    for chunk in text[first:line].split(LINE_END)[:-1]:
-        if chunk.strip() and items.get(at, closing) == closing:
-            return False
-        at += len(chunk) + 1
-    return True
+    return leads.list_end(text, lead, first, closing, items) >= line
+
+
+class _LeadLines:
+    """The lead lines of one text (found by one search of the whole text) and, per lead line, where its list
+    ends: the line end of the first line below it that is neither blank nor an item of another style.
+
+    The words of a lead line (条件, 标准, 门槛 …, a colon, spaces) never hold the first character of another
+    lead line, so no two overlap: the lead lines inside a stretch are the lead lines of the whole text that
+    lie in it, but for one that closes right at a stretch that ends inside a line (where ``$`` matches).
+    """
+
+    def __init__(self, text: str):
+        self.matches = list(_LEAD_LINE.finditer(text))
+        self.starts = [m.start() for m in self.matches]
+        self.ends = [m.end() for m in self.matches]
+        self._list_ends: dict[int, float] = {}
+
+    def nearest(self, text: str, start: int, end: int) -> re.Match | None:
+        """The last match of ``_LEAD_LINE.finditer(text, start, end)``."""
+        if end and text[end - 1] != LINE_END:  # a stretch ending inside a line: search it
+            found = None
+            for found in _LEAD_LINE.finditer(text, start, end):
+                pass
+            return found
+        i = bisect_right(self.ends, end) - 1
+        return self.matches[i] if i >= 0 and self.starts[i] >= start else None
+
+    def list_end(self, text: str, lead: re.Match, first: int, closing: str | None, items: dict[int, str]) -> float:
+        """The line end of the first line from ``first`` on that holds words and is no item of a style other than
+        ``closing`` (inf if none): a line at or before it lies in the lead's list, one after it does not."""
+        found = self._list_ends.get(lead.start())
+        if found is None:
+            found, at = float("inf"), first
+            while (end := text.find(LINE_END, at)) >= 0:
+                if text[at:end].strip() and items.get(at, closing) == closing:
+                    found = end
+                    break
+                at = end + 1
+            self._list_ends[lead.start()] = found
+        return found
 
 
 @lru_cache(maxsize=2)
-def _lead_line_ends(text: str) -> list[int]:
-    """Where the lead lines of a text end, in order: one search of the whole text for every figure's list."""
-    return [m.end() for m in _LEAD_LINE.finditer(text)]
+def _lead_lines(text: str) -> _LeadLines:
+    """The lead lines of a text: one search of the whole text for every figure's list."""
+    return _LeadLines(text)
 
 
 @lru_cache(maxsize=2)
