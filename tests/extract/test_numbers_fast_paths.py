@@ -150,7 +150,6 @@ def test_a_quantity_built_fast_is_the_dataclass_built_by_its_init(values):
     assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
 
 
-
 # Figures and their near misses built from the lexicon's own pieces: a word before (comparator prefixes with
 # their fillers, ordinals, words that make a numeral a word), a numeral in either script, scale characters
 # (valid scale words and not), a unit (with those that begin with a scale character) and what may follow it
@@ -174,6 +173,7 @@ _AFTER = st.lists(st.sampled_from(sorted({
     _numbers._TENTHS, _numbers._HALF, _numbers._FRACTION_OF,
     "万", "，", "e", *_SOME_UNITS})), max_size=3).map("".join)
 _FIGURE = st.tuples(_BEFORE, _NUMERALS, _SCALE, _UNIT_OR_NONE, _AFTER).map("".join)
+# The example holds a case of each thing the scan's skips and the common form must leave to the full reader.
 
 
 @settings(max_examples=1500, deadline=None)
@@ -182,6 +182,12 @@ _FIGURE = st.tuples(_BEFORE, _NUMERALS, _SCALE, _UNIT_OR_NONE, _AFTER).map("".jo
 def test_the_common_form_is_read_as_the_full_reader_reads_it(text):
     norm = _numbers.normalise_digits(text)
     assert list(_numbers._quantities(norm)) == list(_numbers._quantities(norm, fast=False))
+
+
+def test_the_scan_skips_the_numerals_with_nothing_to_read():
+    text = "“十四五”时期，一是加强，万众一心，第十二届，千方百计，3个，三年，超过一"
+    assert [m.group() for m in _numbers._SCAN.finditer(text)] == ["3", "三", "一"]
+
 
 def test_the_common_form_covers_figures_with_scale_unit_and_comparators():
     norm = "超过3.5万吨以上，三年，1.完善"

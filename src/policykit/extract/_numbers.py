@@ -390,11 +390,11 @@ def _quantities(norm: str, fast: bool = True) -> Iterator[Quantity]:
             fraction = _NUMBER.match(norm, end + 2)
             pos = fraction.end() if fraction else end + len(_FRACTION_OF)  # 三分之一: a fraction no decimal holds exactly
             continue
-        if _unreadable(norm, m):
-            pos = _unreadable_end(norm, m)  # refused, never misread: see numeral_warnings
-            continue
-        quantity = _common_quantity(norm, m, gapped) if fast else _FULL_READING
+        quantity = _common_quantity(norm, m, gapped) if fast else _FULL_READING  # never for a refused number
         if quantity is _FULL_READING:
+            if _unreadable(norm, m):
+                pos = _unreadable_end(norm, m)  # refused, never misread: see numeral_warnings
+                continue
             quantity = _read_quantity(norm, m, gapped)
         if quantity is None:
             if chinese and len(chinese) > 1 and not chinese.strip(_CN_DIGIT_CHARS):
@@ -471,10 +471,14 @@ def _runs_with_two_yi(norm: str) -> Iterator[tuple[int, str]]:
 def _unreadable(norm: str, m: re.Match) -> bool:
     if m.group("chinese"):
         return len(m.group("chinese")) > MAX_NUMERAL_CHARS or _too_large(m.group("chinese"))
-    end = m.end("arabic")
-    if len(m.group("arabic")) <= MAX_DIGITS and norm[end:end + 1] not in "eE,":
-        return False  # too short for a long run, and neither an exponent nor more digit groups follow
+    if _plainly_readable(norm, m.group("arabic"), m.end("arabic")):
+        return False
     return bool(_UNREADABLE.match(norm, m.start()))
+
+
+def _plainly_readable(norm: str, arabic: str, end: int) -> bool:
+    """Too short for a long run, and neither an exponent nor more digit groups follow (``end`` is where it ends)."""
+    return len(arabic) <= MAX_DIGITS and norm[end:end + 1] not in "eE,"
 
 
 def _too_large(chinese: str) -> bool:
@@ -569,18 +573,20 @@ def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity
     """What :func:`_read_quantity` reads for a numeral matched by ``_SCAN``, from the unit and suffix its lookahead
     found, when it is of the common form: an Arabic number or one Chinese digit, bare (no quantity, ``None``) or
     with a scale word (Arabic only), a unit and a suffix comparator (12个, 三年, 3.5万吨以上, 超过5亿元).
-    Anything else (a percent word, a longer Chinese numeral, an approximation, a range, 元 with 角/分, a per-unit,
-    a scale that may be part of the unit) answers ``_FULL_READING``."""
+    Anything else (a percent word, a longer Chinese numeral, a number that may be refused, an approximation, a
+    range, 元 with 角/分, a per-unit, a scale that may be part of the unit) answers ``_FULL_READING``."""
     pct, arabic, scale_word, chinese, unit = m.group("pct", "arabic", "scale", "chinese", "unit")
+    start, end = m.span()
     if pct:
         return _FULL_READING
     if arabic:
+        if not _plainly_readable(norm, arabic, end - len(scale_word)):
+            return _FULL_READING  # which may refuse it
         value = None  # read below, once it is a quantity
     elif chinese in _DIGIT_VALUES:
         value, scale_word = _DIGIT_VALUES[chinese], ""
     else:
         return _FULL_READING
-    start, end = m.span()
     if unit is None:
         if scale_word or norm[end:end + 1] in _QUANTITY_FOLLOWERS or _prefix_comparator(norm, start, gapped)[0]:
             return _FULL_READING
@@ -609,8 +615,8 @@ def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity
     elif comparator is None:
         comparator = "="
     base_unit, factor = _BASE_OF[unit]
-    if value is not None:
-        base_value = _scaled(value, scale, factor)
+    if value is not None:  # one Chinese digit: no scale
+        base_value = value if factor is _ONE else _scaled(value, scale, factor)
     elif arabic.isdigit() and factor is _ONE:
         # An integer times a power of ten is its digits and the zeros: what _scaled makes, without a context.
         value = Decimal(arabic)
