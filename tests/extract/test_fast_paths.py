@@ -252,3 +252,23 @@ def test_a_lead_line_at_the_very_start_of_the_reach_still_leads():
     pos = text.index("3000")
     assert nt.boundary_before(text, pos, nt.LINE_END) - nt._LIST_REACH == 0
     assert nt._listed_under_lead(text, pos) and _listed_under_lead_slow(text, pos)
+
+
+_LINE_PIECES = st.lists(st.sampled_from(["一、", "二、", "十二、", "第三章", "第一部分", " ", "\u3000", "\t", "\n", "\n\n",
+                                         "工作回顾", "工作计划", "、", "x" * 30, "甲"]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINE_PIECES)
+def test_line_heads_are_found_as_by_trying_every_character(text):
+    from policykit.extract._periods import _HEADING
+    from policykit.extract._spans import line_matches
+    for pattern in (_HEADING, measures._PART_HEADING):
+        assert ([(m.span(), m.groups()) for m in line_matches(pattern, text)]
+                == [(m.span(), m.groups()) for m in pattern.finditer(text)])
+
+
+def test_the_generated_texts_hold_line_heads():
+    from policykit.extract._spans import line_matches
+    text = "一、工作回顾\n正文\n 二、工作计划"
+    assert [m.group(1) for m in line_matches(measures._PART_HEADING, text)] == ["工作回顾", "工作计划"]

@@ -22,7 +22,7 @@ from ._parsed import ParsedDocument
 from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
 from ._records import TaskRecord
 from . import _sieve as sieve
-from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before
+from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before, line_matches
 from ._tables import TableFigure
 
 # The context patterns of figures (lexicon ``measure_patterns``): the words around a figure that say
@@ -672,7 +672,7 @@ def _role(doc_type: str | None, pos: int, sentence: str, past: bool, plan_start:
 
 def _review_parts(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the parts a summary gives to what was done (一、上半年工作完成情况 … up to 二、下半年工作计划)."""
-    headings = list(_PART_HEADING.finditer(text))
+    headings = line_matches(_PART_HEADING, text)
     spans = []
     for m, following in zip(headings, [*headings[1:], None]):
         title = m.group(1)

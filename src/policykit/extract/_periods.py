@@ -12,7 +12,7 @@ from .. import lexicon
 from ..text import DocumentMetadata
 from . import _sieve as sieve
 from ._numbers import read_number
-from ._spans import FULL_STOP, LINE_END, SENTENCE_END, SENTENCE_REACH
+from ._spans import FULL_STOP, LINE_END, SENTENCE_END, SENTENCE_REACH, line_matches
 
 if TYPE_CHECKING:
     from ._parsed import ParsedDocument
@@ -255,7 +255,7 @@ def headings_of(text: str) -> Headings:
     >>> headings_of("一、目标\\n正文\\n二、任务\\n").lines
     ['一、目标', '二、任务']
     """
-    matches = list(_HEADING.finditer(text))
+    matches = line_matches(_HEADING, text)
     lines = [m.group(0) for m in matches]
     return Headings([m.end() for m in matches], lines, [_span_named(line) for line in lines])
 

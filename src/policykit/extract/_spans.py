@@ -91,3 +91,42 @@ def _stop_class(stops: str) -> re.Pattern:
     """One pattern for any character of ``stops``: a single search instead of one per character."""
     pattern = _STOP_CLASSES[stops] = re.compile("[" + re.escape(stops) + "]")
     return pattern
+
+
+_LINE_START = "(?m)^"
+
+
+def line_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """``list(pattern.finditer(text))`` for a pattern that opens with ``(?m)^`` and whose matches hold no line end.
+
+    Such a pattern is tried by the regex engine at every character (``^`` gives it nothing to scan for); led by
+    the line end before it instead, a pattern whose first character is a literal is scanned for at C speed, and
+    each place it finds is matched again by ``pattern`` itself, so the matches are the same objects finditer
+    gives. No match holds a line end, so none ends at a line start and the next one starts after a line end.
+
+    >>> heading = re.compile(r"(?m)^[一二三]、[^\\n]{0,9}$")
+    >>> [m.group() for m in line_matches(heading, "一、甲\\n正文\\n二、乙\\n三、")]
+    ['一、甲', '二、乙', '三、']
+    """
+    found = []
+    m = pattern.match(text)
+    pos = m.end() if m else 0
+    if m:
+        found.append(m)
+    seek = _LINE_LED.get(pattern) or _line_led(pattern)
+    while (hit := seek.search(text, pos)) is not None:
+        m = pattern.match(text, hit.start() + 1)
+        found.append(m)
+        pos = m.end()
+    return found
+
+
+_LINE_LED: dict[re.Pattern, re.Pattern] = {}  # one per pattern, made on first use
+
+
+def _line_led(pattern: re.Pattern) -> re.Pattern:
+    if not pattern.pattern.startswith(_LINE_START):
+        raise ValueError(f"not anchored at line starts: {pattern.pattern!r}")
+    led = _LINE_LED[pattern] = re.compile(r"\n(?:" + pattern.pattern[len(_LINE_START):] + ")", pattern.flags)
+    return led
+
