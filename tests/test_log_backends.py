@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import pickle
 
 import pytest
 
@@ -81,9 +82,22 @@ def test_texts_are_read_in_bulk_in_the_order_asked(location):
     with EventLog(location) as log:
         log.append(_rejections("a/1"), recorded_by="ana", texts=texts)
         assert log.texts_of([b, a, b]) == [texts[b], texts[a], texts[b]]
-        assert log.texts_of([]) == []
+        assert log.text_bytes_of([b, a, b]) == [texts[b].encode("utf-8"), texts[a].encode("utf-8"),
+                                                texts[b].encode("utf-8")]
+        assert log.texts_of([]) == [] and log.text_bytes_of([]) == []
         with pytest.raises(LogError, match="missing"):
             log.texts_of([a, "0" * 64])
+        with pytest.raises(LogError, match="missing"):
+            log.text_bytes_of(["0" * 64])
+
+
+def test_a_log_opens_again_from_its_location_in_another_process(location):
+    with EventLog(location) as log:
+        log.append(_rejections("a/1"), recorded_by="ana")
+        sent = pickle.loads(pickle.dumps(log.location))  # as a build sends it to its worker processes
+        with EventLog(sent, create=False) as again:
+            assert [e.event.record_id for e in again.read()] == ["a/1"]
+            assert type(again) is type(log)
 
 
 def test_the_hash_chain_is_the_same_function_of_the_rows(location):
