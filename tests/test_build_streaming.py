@@ -55,6 +55,22 @@ def test_streamed_frames_are_the_same_for_any_chunk_size(curated, tmp_path, chun
     assert streamed.rows == {name: getattr(frames, name).height for name in FRAME_NAMES}
 
 
+def test_worker_processes_project_the_same_frames_and_headers(curated, tmp_path):
+    frames = pk.open(curated)
+    with EventLog(curated.log_path) as log:
+        streamed = stream_log(log, tmp_path, chunk=2, workers=2)
+    for name in streamed.parts:
+        assert streamed.frame(name).equals(getattr(frames, name)), name
+    assert streamed.documents.equals(frames.documents) and streamed.units.equals(frames.units)
+    assert streamed.orphans.height == frames.orphans.height == 1
+    assert streamed.state.extractions == frames.state.extractions
+
+
+def test_a_worker_process_failing_fails_the_build(curated, tmp_path):
+    with EventLog(curated.log_path) as log, pytest.raises(FileNotFoundError, match="no-such-folder"):
+        stream_log(log, tmp_path / "no-such-folder", chunk=1, workers=2)  # the workers cannot write their parts
+
+
 def test_build_writes_the_frames_of_write_frames_deterministically(curated, tmp_path):
     in_memory = pk.write_frames(pk.open(curated), tmp_path / "memory")
     first, manifest = write_frames_streaming(curated, folder=tmp_path / "first")
