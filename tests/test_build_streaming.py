@@ -114,3 +114,16 @@ def test_an_as_of_date_dataset_keeps_each_documents_own_seq(curated):
     assert 0 < len(ds.state.extractions) < len(latest)
     assert {doc_id: seq for doc_id, (seq, _) in ds.state.extractions.items()} == {
         doc_id: latest[doc_id] for doc_id in ds.state.extractions}
+
+
+def test_task_text_is_cut_by_characters_when_the_text_has_wide_ones(tmp_path):
+    # 𠀀 is one character and four UTF-8 bytes, é two, 县 three: offsets count characters, as Python does.
+    source = "𠀀é县2023年重点工作任务\n一、创新\n1.建设𠀀实验室。力争达到20家以上。(牵头单位:县科技局)\n2.建设é园区。(牵头单位:县财政局)\n"
+    project = make_project(tmp_path, {"plan.txt": source.encode("utf-8")})
+    assert pk.ingest(project).ok
+    ds = pk.open(project)
+    (seq, header), = ds.state.extractions.values()
+    with EventLog(project.log_path) as log:
+        clean = log.text(header.text_sha256)
+    assert ds.tasks.height == 2 and "𠀀" in ds.tasks["text"][0]
+    assert ds.tasks["text"].to_list() == [clean[s:e] for s, e in ds.tasks.select("start", "end").rows()]

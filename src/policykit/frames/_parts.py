@@ -70,7 +70,7 @@ def project_part(log: EventLog, settings: Settings, number: int, seqs: list[int]
     """Project the ``DocumentExtracted`` events ``seqs`` (chunk ``number``), spill the rows curation does not
     name, and return the rest."""
     payloads = [unpack_payload_bytes(stored) for stored in log.stored_payloads(seqs)]
-    frames, headers = project_chunk(decode_payloads(seqs, payloads), log.texts_of, settings.encodings,
+    frames, headers = project_chunk(decode_payloads(seqs, payloads), log.text_bytes_of, settings.encodings,
                                     settings.as_of_date, headers=settings.headers)
     rows, touched = {}, {}
     mentions = n_tasks = None
