@@ -11,6 +11,7 @@ from policykit.dataset import write_frames_streaming
 from policykit.frames import stream_log
 from policykit.log import EventLog
 from policykit.project import FRAME_NAMES
+from policykit.registry import resolve_units
 
 from conftest import make_project
 
@@ -127,3 +128,27 @@ def test_task_text_is_cut_by_characters_when_the_text_has_wide_ones(tmp_path):
         clean = log.text(header.text_sha256)
     assert ds.tasks.height == 2 and "𠀀" in ds.tasks["text"][0]
     assert ds.tasks["text"].to_list() == [clean[s:e] for s, e in ds.tasks.select("start", "end").rows()]
+
+
+def test_units_named_chunk_by_chunk_are_the_whole_corpus_resolution(tmp_path):
+    # Names joined across documents and chunks: a lost head (发展改革 is 发展改革局) and a curated alias.
+    plans = {f"plan{i}.txt": f"成武县2023年重点工作任务\n一、创新\n1.建设实验室。(牵头单位:{lead})\n2.建设园区。(牵头单位:{other})\n"
+             for i, (lead, other) in enumerate([("县发展改革局", "科技局"), ("发展改革", "科学技术局"), ("县财政局", "各镇街")])}
+    project = make_project(tmp_path / "p", {name: text.encode("utf-8") for name, text in plans.items()})
+    assert pk.ingest(project).ok
+    curation.alias(project, "科技局", "科学技术局", reason="t")
+    ds = pk.open(project)
+    with EventLog(project.log_path) as log:
+        streamed = stream_log(log, tmp_path, chunk=1, workers=2)
+    mentions = ds.assignments.select("doc_id", "mention", "placeholder").join(
+        ds.documents.select("doc_id", "level", "region"), on="doc_id", how="left")
+    aliases = pl.DataFrame({"name_a": ["科技局"], "name_b": ["科学技术局"], "jurisdiction": [None]},
+                           schema={"name_a": pl.String, "name_b": pl.String, "jurisdiction": pl.String})
+    mention_map, units = resolve_units(mentions, aliases)
+    expected = ds.assignments.join(mention_map, on=["doc_id", "mention"], how="left", maintain_order="left")
+    assignments = streamed.frame("assignments")
+    assert assignments["unit_id"].to_list() == expected["unit_id_right"].to_list()
+    assert streamed.units.equals(units) and ds.units.equals(units)
+    by_mention = dict(assignments.select("mention", "unit_id").iter_rows())
+    assert by_mention["发展改革"] == by_mention["县发展改革局"] == "成武县/发展改革局"
+    assert by_mention["科学技术局"] == by_mention["科技局"]

@@ -27,8 +27,8 @@ from ..log import DocumentExtracted, EventLog, unpack_payload_bytes
 from ._columnar import decode_payloads, project_chunk
 from ._curate import split_touched
 from ._schema import ID_COLUMNS, SCHEMAS
+from ._units import UnitNames
 
-MENTION_KEY = ["doc_id", "mention", "placeholder"]
 # Below this many chunks starting the workers (a fresh interpreter importing polars, ~0.7 CPU-s each)
 # costs about what they save.
 _MIN_CHUNKS_FOR_WORKERS = 8
@@ -50,12 +50,13 @@ class Settings:
 @dataclass(frozen=True)
 class Projected:
     """A chunk projected and spilled (its other rows are in :func:`spill_path`'s parts): rows extracted, by
-    frame; the rows curation names, with ``_row`` counted from 0 in the chunk; the distinct unit mentions of
-    the other assignments (``_row`` first); tasks by document; the documents; their headers."""
+    frame; the rows curation names, with ``_row`` counted from 0 in the chunk; the unit names the other
+    assignments bring (:meth:`~._units.UnitNames.with_unit_keys`); tasks by document; the documents; their
+    headers."""
 
     rows: dict[str, int]
     touched: dict[str, list[dict]]
-    mentions: pl.DataFrame
+    named: pl.DataFrame
     n_tasks: pl.DataFrame
     documents: pl.DataFrame
     headers: list[tuple[int, DocumentExtracted]]
@@ -66,25 +67,25 @@ def spill_path(workdir: Path, name: str, number: int) -> Path:
     return workdir / f"{name}-{number:06d}.parquet"
 
 
-def project_part(log: EventLog, settings: Settings, number: int, seqs: list[int]) -> Projected:
+def project_part(log: EventLog, settings: Settings, number: int, seqs: list[int], names: UnitNames) -> Projected:
     """Project the ``DocumentExtracted`` events ``seqs`` (chunk ``number``), spill the rows curation does not
-    name, and return the rest."""
+    name, and return the rest; ``names`` are the unit names this process met in the chunks before."""
     payloads = [unpack_payload_bytes(stored) for stored in log.stored_payloads(seqs)]
     frames, headers = project_chunk(decode_payloads(seqs, payloads), log.text_bytes_of, settings.encodings,
                                     settings.as_of_date, headers=settings.headers)
     rows, touched = {}, {}
-    mentions = n_tasks = None
+    named = n_tasks = None
     for name in ID_COLUMNS:
         frame = frames.pop(name)
         rows[name] = frame.height
         touched[name], rest = split_touched(frame, name, list(settings.named))
         if name == "assignments":
-            mentions = rest.select("_row", *MENTION_KEY).unique(MENTION_KEY, maintain_order=True)
+            rest, named = names.with_unit_keys(rest, frames["documents"])
         elif name == "tasks":
             n_tasks = rest.group_by("doc_id").len("n")
         rest = rest.cast(SCHEMAS[name], strict=False)  # out-of-range decimals become null
         rest.write_parquet(spill_path(settings.workdir, name, number), compression="lz4", statistics=False)
-    return Projected(rows, touched, mentions, n_tasks, frames["documents"], headers)
+    return Projected(rows, touched, named, n_tasks, frames["documents"], headers)
 
 
 def projected_parts(log: EventLog, settings: Settings, parts: list[list[int]],
@@ -95,8 +96,9 @@ def projected_parts(log: EventLog, settings: Settings, parts: list[list[int]],
         workers = (os.cpu_count() or 1) if len(parts) >= _MIN_CHUNKS_FOR_WORKERS else 1
     workers = min(workers, len(parts))
     if workers <= 1:
+        names = UnitNames()
         for number, seqs in enumerate(parts):
-            yield project_part(log, settings, number, seqs)
+            yield project_part(log, settings, number, seqs, names)
         return
     pool = _Workers(settings, parts, workers)
     try:
@@ -192,7 +194,7 @@ def serve() -> None:
     source = sys.stdin.buffer
     sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # whatever else writes to stdout must not reach the pipe
-    settings = pickle.load(source)
+    settings, names = pickle.load(source), UnitNames()
     with EventLog(settings.location, create=False) as log:
         while True:
             try:
@@ -200,7 +202,7 @@ def serve() -> None:
             except EOFError:
                 return
             try:
-                outcome = ("ok", project_part(log, settings, number, seqs))
+                outcome = ("ok", project_part(log, settings, number, seqs, names))
             except Exception as exc:  # noqa: BLE001 - sent back and raised in the build
                 outcome = ("error", _picklable(exc))
             _send(sink, outcome)

@@ -3,8 +3,8 @@
 The one projection path: `policykit build`, ``pk.open`` and as-of queries all run :func:`stream_log`.
 Pass 1 projects each chunk (in worker processes when the log is large: :mod:`._parts`), keeps aside the
 rows curation names (few) and the distinct unit mentions, and spills the other rows to a parquet part;
-curation and unit resolution then run once; pass 2 puts the curated rows back in place; each mention's
-``unit_id`` is joined as the assignments are read.
+curation and the joining of unit names (:mod:`._units`) then run once; pass 2 puts the curated rows back in
+place; the ``unit_id`` of names joined into one unit is replaced as the assignments are read.
 """
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ from pathlib import Path
 import polars as pl
 
 from ..log import EventLog
-from ..registry import resolve_units
 from ._columnar import STRING_SCHEMAS
 from ._curate import curate_rows, named_ids
-from ._parts import MENTION_KEY, Settings, projected_parts, spill_path
+from ._parts import Settings, projected_parts, spill_path
 from ._replay import LogState, replay
 from ._schema import ID_COLUMNS, SCHEMAS
+from ._units import UnitNames, resolve_names, with_unit_ids
 
 
 class StreamedFrames:
@@ -28,7 +28,7 @@ class StreamedFrames:
     whose record no longer exists.
 
     The units are resolved on a thread while the other frames are written: ``units`` and the assignments'
-    :meth:`scan` (which joins each mention's ``unit_id``) wait for it.
+    :meth:`scan` (which replaces the ``unit_id`` of names joined into one unit) wait for it.
     """
 
     def __init__(self, state: LogState, parts: dict[str, list[Path]], documents: pl.DataFrame,
@@ -79,7 +79,7 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     touched: dict[str, list[dict]] = {name: [] for name in ID_COLUMNS}
     bounds: list[dict[str, int]] = []  # first _row of each chunk, by frame
     spilled: list[dict[str, int]] = []  # rows of each chunk's spilled part, by frame
-    documents, mentions, n_tasks = [], [], []
+    documents, named, n_tasks = [], [], []
     parts = [seqs[at:at + chunk] for at in range(0, len(seqs), chunk)]
     for part in projected_parts(log, settings, parts, workers):
         bounds.append(dict(heights))
@@ -87,7 +87,7 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
         for name in ID_COLUMNS:
             touched[name].extend({**row, "_row": row["_row"] + heights[name]} for row in part.touched[name])
             heights[name] += part.rows[name]
-        mentions.append(part.mentions.with_columns(pl.col("_row") + bounds[-1]["assignments"]))
+        named.append(part.named.with_columns(pl.col("_row") + bounds[-1]["assignments"]))
         n_tasks.append(part.n_tasks)
         documents.append(part.documents)
         for seq, header in part.headers:
@@ -100,13 +100,13 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     n_tasks.append(redone["tasks"].group_by("doc_id").len("n"))
     docs = pl.concat(documents) if documents else pl.DataFrame(schema=STRING_SCHEMAS["documents"])
     docs = docs.cast(SCHEMAS["documents"], strict=False)
-    mentions.append(redone["assignments"].select("_row", *MENTION_KEY))
-    mention_rows = pl.concat(mentions).sort("_row").unique(MENTION_KEY, maintain_order=True).drop("_row")
-    # Resolving the units is Python work: it runs on a thread while polars writes the other frames.
+    redone["assignments"], curated_names = UnitNames().with_unit_keys(redone["assignments"], docs)
+    named.append(curated_names)
+    # Joining the names runs on a thread while polars writes the other frames.
     background = ThreadPoolExecutor(max_workers=1)
-    resolving = background.submit(resolve_mentions, mention_rows, docs, aliases)
+    resolving = background.submit(resolve_names, named, aliases)
     background.shutdown(wait=False)
-    del mentions, mention_rows
+    del named
 
     parts: dict[str, list[Path]] = {name: [] for name in ID_COLUMNS}
     rows = dict.fromkeys(ID_COLUMNS, 0)
@@ -146,22 +146,6 @@ def read_state(log: EventLog, as_of_seq: int | None) -> LogState:
     state = replay(log.read(as_of_seq=as_of_seq, exclude_types=["DocumentExtracted"]))
     state.last_seq = log.last_seq(as_of_seq=as_of_seq)
     return state
-
-
-def resolve_mentions(mentions: pl.DataFrame, docs: pl.DataFrame, aliases: list[dict]):
-    """(mention map, one row per ``doc_id, mention``; units) of ``doc_id, mention, placeholder`` rows."""
-    mentions = mentions.join(docs.select("doc_id", "level", "region"), on="doc_id", how="left", maintain_order="left")
-    alias_frame = pl.DataFrame(aliases, schema={"name_a": pl.String, "name_b": pl.String, "jurisdiction": pl.String})
-    mention_map, units = resolve_units(mentions, alias_frame)
-    return mention_map.unique(["doc_id", "mention"], keep="first", maintain_order=True), units
-
-
-def with_unit_ids(assign: pl.LazyFrame, mention_map: pl.DataFrame) -> pl.LazyFrame:
-    """Assignments with ``unit_id`` from the mention map (one row per ``doc_id, mention``), in their order."""
-    columns = assign.collect_schema().names()
-    unit_id = pl.col("unit_id").cast(SCHEMAS["assignments"]["unit_id"])
-    return assign.drop("unit_id").join(mention_map.lazy(), on=["doc_id", "mention"], how="left",
-                                       maintain_order="left").select(unit_id if c == "unit_id" else c for c in columns)
 
 
 def with_n_tasks(docs: pl.DataFrame, n_tasks: pl.DataFrame) -> pl.DataFrame:
