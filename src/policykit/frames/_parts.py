@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,24 +89,35 @@ def project_part(log: EventLog, settings: Settings, number: int, seqs: list[int]
     return Projected(rows, touched, named, n_tasks, frames["documents"], headers)
 
 
-def projected_parts(log: EventLog, settings: Settings, parts: list[list[int]],
-                    workers: int | None = None) -> Iterator[Projected]:
-    """:func:`project_part` of each chunk of seqs in ``parts``, in order: in this process, or, with
-    ``workers`` > 1 (default: one a core when there are enough chunks), in that many worker processes."""
+@contextmanager
+def worker_processes(documents: int, chunk: int, workers: int | None = None) -> Iterator[_Workers | None]:
+    """Worker processes for a build of ``documents`` in chunks of ``chunk``: ``workers`` of them (default:
+    one a core when there are enough chunks), started now so that they load polars and policykit while the
+    build reads the log's state; None when the chunks are projected in this process."""
+    chunks = -(-documents // chunk)
     if workers is None:
-        workers = (os.cpu_count() or 1) if len(parts) >= _MIN_CHUNKS_FOR_WORKERS else 1
-    workers = min(workers, len(parts))
-    if workers <= 1:
+        workers = (os.cpu_count() or 1) if chunks >= _MIN_CHUNKS_FOR_WORKERS else 1
+    if min(workers, chunks) <= 1:
+        yield None
+        return
+    pool = _Workers(min(workers, chunks))
+    try:
+        yield pool
+    finally:
+        pool.stop()
+
+
+def projected_parts(log: EventLog, settings: Settings, parts: list[list[int]],
+                    workers: _Workers | None) -> Iterator[Projected]:
+    """:func:`project_part` of each chunk of seqs in ``parts``, in order, in this process or in ``workers``."""
+    if workers is None:
         names = UnitNames()
         for number, seqs in enumerate(parts):
             yield project_part(log, settings, number, seqs, names)
         return
-    pool = _Workers(settings, parts, workers)
-    try:
-        for number in range(len(parts)):
-            yield pool.result(number)
-    finally:
-        pool.stop()
+    workers.start(settings, parts)
+    for number in range(len(parts)):
+        yield workers.result(number)
 
 
 class _Workers:
@@ -114,8 +126,8 @@ class _Workers:
     One thread a worker sends it a chunk's seqs and waits (off the GIL) for the pickled result.
     """
 
-    def __init__(self, settings: Settings, parts: list[list[int]], workers: int):
-        self._parts, self._next, self._results, self._error = parts, 0, {}, None
+    def __init__(self, workers: int):
+        self._parts, self._next, self._results, self._error = [], 0, {}, None
         self._done = threading.Condition()
         # One polars thread a worker: the workers are the parallelism. The child imports this policykit.
         package_root = str(Path(__file__).resolve().parents[2])
@@ -124,6 +136,11 @@ class _Workers:
         command = [sys.executable, "-c", "from policykit.frames._parts import serve; serve()"]
         self._processes = [subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
                            for _ in range(workers)]
+        self._threads: list[threading.Thread] = []
+
+    def start(self, settings: Settings, parts: list[list[int]]) -> None:
+        """Send the workers ``parts``, the chunks of one build."""
+        self._parts = parts
         self._threads = [threading.Thread(target=self._drive, args=(process, settings), daemon=True)
                          for process in self._processes]
         for thread in self._threads:
@@ -170,7 +187,7 @@ class _Workers:
             unfinished = self._next < len(self._parts) or self._error is not None or self._results
             self._next = len(self._parts)
         for process in self._processes:
-            if unfinished:
+            if unfinished or not self._threads:
                 process.kill()
             try:
                 process.wait(timeout=60)
@@ -180,6 +197,7 @@ class _Workers:
         for thread in self._threads:
             thread.join()
         for process in self._processes:
+            process.stdin.close()
             process.stdout.close()
 
 

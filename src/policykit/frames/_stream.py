@@ -16,7 +16,7 @@ import polars as pl
 from ..log import EventLog
 from ._columnar import STRING_SCHEMAS
 from ._curate import curate_rows, named_ids
-from ._parts import Settings, projected_parts, spill_path
+from ._parts import Settings, projected_parts, spill_path, worker_processes
 from ._replay import LogState, replay
 from ._schema import ID_COLUMNS, SCHEMAS
 from ._units import UnitNames, resolve_names, with_unit_ids
@@ -70,28 +70,29 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     >>> streamed.rows["tasks"], streamed.documents.height
     (0, 0)
     """
-    state = read_state(log, as_of_seq)
-    curation = state.effective_curation()
     latest = log.latest_extractions(as_of_seq=as_of_seq)
-    seqs = [latest[doc_id] for doc_id in state.active_document_ids(latest)]
-    settings = Settings(log.location, workdir, tuple(named_ids(curation)), _encodings(state), as_of_date, headers)
     heights = dict.fromkeys(ID_COLUMNS, 0)
     touched: dict[str, list[dict]] = {name: [] for name in ID_COLUMNS}
     bounds: list[dict[str, int]] = []  # first _row of each chunk, by frame
     spilled: list[dict[str, int]] = []  # rows of each chunk's spilled part, by frame
     documents, named, n_tasks = [], [], []
-    parts = [seqs[at:at + chunk] for at in range(0, len(seqs), chunk)]
-    for part in projected_parts(log, settings, parts, workers):
-        bounds.append(dict(heights))
-        spilled.append({name: part.rows[name] - len(part.touched[name]) for name in ID_COLUMNS})
-        for name in ID_COLUMNS:
-            touched[name].extend({**row, "_row": row["_row"] + heights[name]} for row in part.touched[name])
-            heights[name] += part.rows[name]
-        named.append(part.named.with_columns(pl.col("_row") + bounds[-1]["assignments"]))
-        n_tasks.append(part.n_tasks)
-        documents.append(part.documents)
-        for seq, header in part.headers:
-            state.extractions[header.document_id] = (seq, header)
+    with worker_processes(len(latest), chunk, workers) as pool:
+        state = read_state(log, as_of_seq)
+        curation = state.effective_curation()
+        seqs = [latest[doc_id] for doc_id in state.active_document_ids(latest)]
+        settings = Settings(log.location, workdir, tuple(named_ids(curation)), _encodings(state), as_of_date, headers)
+        parts = [seqs[at:at + chunk] for at in range(0, len(seqs), chunk)]
+        for part in projected_parts(log, settings, parts, pool):
+            bounds.append(dict(heights))
+            spilled.append({name: part.rows[name] - len(part.touched[name]) for name in ID_COLUMNS})
+            for name in ID_COLUMNS:
+                touched[name].extend({**row, "_row": row["_row"] + heights[name]} for row in part.touched[name])
+                heights[name] += part.rows[name]
+            named.append(part.named.with_columns(pl.col("_row") + bounds[-1]["assignments"]))
+            n_tasks.append(part.n_tasks)
+            documents.append(part.documents)
+            for seq, header in part.headers:
+                state.extractions[header.document_id] = (seq, header)
     bounds.append(dict(heights))
     redone, aliases, orphans = curate_rows(curation, touched, heights, STRING_SCHEMAS)
     del touched
