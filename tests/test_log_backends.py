@@ -242,3 +242,21 @@ def test_a_format_2_postgresql_log_is_upgraded_in_place_and_keeps_its_chain():
         first_bytes = log._db.execute("SELECT get_byte(payload, 0) FROM events ORDER BY seq").fetchall()
         assert [b for (b,) in first_bytes] == [ord("{"), ord("{"), 0x78]  # JSON as it was, then zlib
         assert log._db.execute("SELECT value FROM policykit_log WHERE key = 'format'").fetchone() == ("3",)
+
+
+def test_a_build_in_worker_processes_reads_either_backend(location, tmp_path):
+    import policykit as pk
+    from policykit import Project
+    from policykit.frames import stream_log
+
+    project = make_project(tmp_path / "p")
+    project = Project(project.root, log_url=location if isinstance(location, str) else None)
+    assert pk.ingest(project).ok
+    (tmp_path / "here").mkdir()
+    (tmp_path / "workers").mkdir()
+    with EventLog(project.log_path, create=False) as log:
+        here = stream_log(log, tmp_path / "here", chunk=3, workers=1)
+        there = stream_log(log, tmp_path / "workers", chunk=3, workers=2)  # each worker opens log.location
+    assert here.rows == there.rows and here.rows["tasks"] > 0
+    for name in here.parts:
+        assert there.frame(name).equals(here.frame(name)), name
