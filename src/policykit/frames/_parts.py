@@ -13,13 +13,15 @@ would build in each), and a ``fork`` of a process that already ran polars can de
 from __future__ import annotations
 
 import os
-import pickle
+import signal
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 import polars as pl
@@ -123,7 +125,8 @@ def projected_parts(log: EventLog, settings: Settings, parts: list[list[int]],
 class _Workers:
     """Worker processes taking chunks as they come free; results are collected by number.
 
-    One thread a worker sends it a chunk's seqs and waits (off the GIL) for the pickled result.
+    One thread a worker sends it a chunk's seqs and waits (off the GIL) for the result. The messages go
+    over the worker's stdin and stdout as :mod:`multiprocessing` sends them between its own processes.
     """
 
     def __init__(self, workers: int):
@@ -134,15 +137,20 @@ class _Workers:
         env = {**os.environ, "POLARS_MAX_THREADS": "1",
                "PYTHONPATH": os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)}
         command = [sys.executable, "-c", "from policykit.frames._parts import serve; serve()"]
-        self._processes = [subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-                           for _ in range(workers)]
+        self._processes, self._channels = [], []
+        for _ in range(workers):
+            (worker_reads, we_write), (we_read, worker_writes) = os.pipe(), os.pipe()
+            self._processes.append(subprocess.Popen(command, stdin=worker_reads, stdout=worker_writes, env=env))
+            os.close(worker_reads)
+            os.close(worker_writes)
+            self._channels.append((Connection(we_write, readable=False), Connection(we_read, writable=False)))
         self._threads: list[threading.Thread] = []
 
     def start(self, settings: Settings, parts: list[list[int]]) -> None:
         """Send the workers ``parts``, the chunks of one build."""
         self._parts = parts
-        self._threads = [threading.Thread(target=self._drive, args=(process, settings), daemon=True)
-                         for process in self._processes]
+        self._threads = [threading.Thread(target=self._drive, args=(process, *channels, settings), daemon=True)
+                         for process, channels in zip(self._processes, self._channels)]
         for thread in self._threads:
             thread.start()
 
@@ -153,12 +161,12 @@ class _Workers:
             self._next += 1
             return self._next - 1
 
-    def _drive(self, process: subprocess.Popen, settings: Settings) -> None:
+    def _drive(self, process: subprocess.Popen, send: Connection, receive: Connection, settings: Settings) -> None:
         try:
-            _send(process.stdin, settings)
+            send.send(settings)
             while (number := self._take()) is not None:
-                _send(process.stdin, (number, self._parts[number]))
-                kind, value = pickle.load(process.stdout)
+                send.send((number, self._parts[number]))
+                kind, value = receive.recv()
                 with self._done:
                     self._results[number] = value
                     if kind == "error" and self._error is None:
@@ -170,7 +178,7 @@ class _Workers:
                     self._error = RuntimeError(f"a build worker process failed (exit code {process.poll()}): {exc!r}")
                 self._done.notify_all()
         finally:
-            process.stdin.close()
+            send.close()  # the worker reads the end of its input and exits
 
     def result(self, number: int) -> Projected:
         with self._done:
@@ -196,40 +204,36 @@ class _Workers:
                 process.wait()
         for thread in self._threads:
             thread.join()
-        for process in self._processes:
-            process.stdin.close()
-            process.stdout.close()
-
-
-def _send(pipe, value) -> None:
-    pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-    pipe.flush()
+        for send, receive in self._channels:
+            send.close()
+            receive.close()
 
 
 def serve() -> None:
     """A worker's loop: the settings, then chunks (number, seqs) from stdin until it closes; each chunk's
     ``("ok", Projected)`` or ``("error", exception)`` to stdout."""
-    source = sys.stdin.buffer
-    sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the build stops the workers
+    source = Connection(os.dup(sys.stdin.fileno()), writable=False)
+    sink = Connection(os.dup(sys.stdout.fileno()), readable=False)
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # whatever else writes to stdout must not reach the pipe
-    settings, names = pickle.load(source), UnitNames()
+    settings, names = source.recv(), UnitNames()
     with EventLog(settings.location, create=False) as log:
         while True:
             try:
-                number, seqs = pickle.load(source)
+                number, seqs = source.recv()
             except EOFError:
                 return
             try:
                 outcome = ("ok", project_part(log, settings, number, seqs, names))
             except Exception as exc:  # noqa: BLE001 - sent back and raised in the build
                 outcome = ("error", _picklable(exc))
-            _send(sink, outcome)
+            sink.send(outcome)
 
 
 def _picklable(exc: Exception) -> Exception:
     """``exc``, or a RuntimeError saying what it was when it would not unpickle in the build's process."""
     try:
-        pickle.loads(pickle.dumps(exc))
+        ForkingPickler.loads(ForkingPickler.dumps(exc))
     except Exception:  # noqa: BLE001 - e.g. an exception whose __init__ takes other arguments
         return RuntimeError(f"{type(exc).__name__}: {exc}")
     return exc
