@@ -11,6 +11,7 @@ from policykit.dataset import write_frames_streaming
 from policykit.frames import stream_log
 from policykit.log import EventLog
 from policykit.project import FRAME_NAMES
+from policykit.registry import resolve_units
 
 from conftest import make_project
 
@@ -53,6 +54,22 @@ def test_streamed_frames_are_the_same_for_any_chunk_size(curated, tmp_path, chun
     assert streamed.documents.equals(frames.documents) and streamed.units.equals(frames.units)
     assert streamed.orphans.height == frames.orphans.height == 1
     assert streamed.rows == {name: getattr(frames, name).height for name in FRAME_NAMES}
+
+
+def test_worker_processes_project_the_same_frames_and_headers(curated, tmp_path):
+    frames = pk.open(curated)
+    with EventLog(curated.log_path) as log:
+        streamed = stream_log(log, tmp_path, chunk=2, workers=2)
+    for name in streamed.parts:
+        assert streamed.frame(name).equals(getattr(frames, name)), name
+    assert streamed.documents.equals(frames.documents) and streamed.units.equals(frames.units)
+    assert streamed.orphans.height == frames.orphans.height == 1
+    assert streamed.state.extractions == frames.state.extractions
+
+
+def test_a_worker_process_failing_fails_the_build(curated, tmp_path):
+    with EventLog(curated.log_path) as log, pytest.raises(FileNotFoundError, match="no-such-folder"):
+        stream_log(log, tmp_path / "no-such-folder", chunk=1, workers=2)  # the workers cannot write their parts
 
 
 def test_build_writes_the_frames_of_write_frames_deterministically(curated, tmp_path):
@@ -98,3 +115,40 @@ def test_an_as_of_date_dataset_keeps_each_documents_own_seq(curated):
     assert 0 < len(ds.state.extractions) < len(latest)
     assert {doc_id: seq for doc_id, (seq, _) in ds.state.extractions.items()} == {
         doc_id: latest[doc_id] for doc_id in ds.state.extractions}
+
+
+def test_task_text_is_cut_by_characters_when_the_text_has_wide_ones(tmp_path):
+    # 𠀀 is one character and four UTF-8 bytes, é two, 县 three: offsets count characters, as Python does.
+    source = "𠀀é县2023年重点工作任务\n一、创新\n1.建设𠀀实验室。力争达到20家以上。(牵头单位:县科技局)\n2.建设é园区。(牵头单位:县财政局)\n"
+    project = make_project(tmp_path, {"plan.txt": source.encode("utf-8")})
+    assert pk.ingest(project).ok
+    ds = pk.open(project)
+    (seq, header), = ds.state.extractions.values()
+    with EventLog(project.log_path) as log:
+        clean = log.text(header.text_sha256)
+    assert ds.tasks.height == 2 and "𠀀" in ds.tasks["text"][0]
+    assert ds.tasks["text"].to_list() == [clean[s:e] for s, e in ds.tasks.select("start", "end").rows()]
+
+
+def test_units_named_chunk_by_chunk_are_the_whole_corpus_resolution(tmp_path):
+    # Names joined across documents and chunks: a lost head (发展改革 is 发展改革局) and a curated alias.
+    plans = {f"plan{i}.txt": f"成武县2023年重点工作任务\n一、创新\n1.建设实验室。(牵头单位:{lead})\n2.建设园区。(牵头单位:{other})\n"
+             for i, (lead, other) in enumerate([("县发展改革局", "科技局"), ("发展改革", "科学技术局"), ("县财政局", "各镇街")])}
+    project = make_project(tmp_path / "p", {name: text.encode("utf-8") for name, text in plans.items()})
+    assert pk.ingest(project).ok
+    curation.alias(project, "科技局", "科学技术局", reason="t")
+    ds = pk.open(project)
+    with EventLog(project.log_path) as log:
+        streamed = stream_log(log, tmp_path, chunk=1, workers=2)
+    mentions = ds.assignments.select("doc_id", "mention", "placeholder").join(
+        ds.documents.select("doc_id", "level", "region"), on="doc_id", how="left")
+    aliases = pl.DataFrame({"name_a": ["科技局"], "name_b": ["科学技术局"], "jurisdiction": [None]},
+                           schema={"name_a": pl.String, "name_b": pl.String, "jurisdiction": pl.String})
+    mention_map, units = resolve_units(mentions, aliases)
+    expected = ds.assignments.join(mention_map, on=["doc_id", "mention"], how="left", maintain_order="left")
+    assignments = streamed.frame("assignments")
+    assert assignments["unit_id"].to_list() == expected["unit_id_right"].to_list()
+    assert streamed.units.equals(units) and ds.units.equals(units)
+    by_mention = dict(assignments.select("mention", "unit_id").iter_rows())
+    assert by_mention["发展改革"] == by_mention["县发展改革局"] == "成武县/发展改革局"
+    assert by_mention["科学技术局"] == by_mention["科技局"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import pickle
 
 import pytest
 
@@ -81,9 +82,22 @@ def test_texts_are_read_in_bulk_in_the_order_asked(location):
     with EventLog(location) as log:
         log.append(_rejections("a/1"), recorded_by="ana", texts=texts)
         assert log.texts_of([b, a, b]) == [texts[b], texts[a], texts[b]]
-        assert log.texts_of([]) == []
+        assert log.text_bytes_of([b, a, b]) == [texts[b].encode("utf-8"), texts[a].encode("utf-8"),
+                                                texts[b].encode("utf-8")]
+        assert log.texts_of([]) == [] and log.text_bytes_of([]) == []
         with pytest.raises(LogError, match="missing"):
             log.texts_of([a, "0" * 64])
+        with pytest.raises(LogError, match="missing"):
+            log.text_bytes_of(["0" * 64])
+
+
+def test_a_log_opens_again_from_its_location_in_another_process(location):
+    with EventLog(location) as log:
+        log.append(_rejections("a/1"), recorded_by="ana")
+        sent = pickle.loads(pickle.dumps(log.location))  # as a build sends it to its worker processes
+        with EventLog(sent, create=False) as again:
+            assert [e.event.record_id for e in again.read()] == ["a/1"]
+            assert type(again) is type(log)
 
 
 def test_the_hash_chain_is_the_same_function_of_the_rows(location):
@@ -228,3 +242,21 @@ def test_a_format_2_postgresql_log_is_upgraded_in_place_and_keeps_its_chain():
         first_bytes = log._db.execute("SELECT get_byte(payload, 0) FROM events ORDER BY seq").fetchall()
         assert [b for (b,) in first_bytes] == [ord("{"), ord("{"), 0x78]  # JSON as it was, then zlib
         assert log._db.execute("SELECT value FROM policykit_log WHERE key = 'format'").fetchone() == ("3",)
+
+
+def test_a_build_in_worker_processes_reads_either_backend(location, tmp_path):
+    import policykit as pk
+    from policykit import Project
+    from policykit.frames import stream_log
+
+    project = make_project(tmp_path / "p")
+    project = Project(project.root, log_url=location if isinstance(location, str) else None)
+    assert pk.ingest(project).ok
+    (tmp_path / "here").mkdir()
+    (tmp_path / "workers").mkdir()
+    with EventLog(project.log_path, create=False) as log:
+        here = stream_log(log, tmp_path / "here", chunk=3, workers=1)
+        there = stream_log(log, tmp_path / "workers", chunk=3, workers=2)  # each worker opens log.location
+    assert here.rows == there.rows and here.rows["tasks"] > 0
+    for name in here.parts:
+        assert there.frame(name).equals(here.frame(name)), name

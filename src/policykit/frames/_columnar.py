@@ -62,12 +62,13 @@ def decode_payloads(seqs: list[int], payloads: list[bytes]) -> pl.DataFrame:
     return pl.concat(slices, parallel=True).collect().unnest("payload")
 
 
-def project_chunk(decoded: pl.DataFrame, texts_of: Callable[[list[str]], list[str]], encodings: dict[str, str],
+def project_chunk(decoded: pl.DataFrame, text_bytes_of: Callable[[list[str]], list[bytes]], encodings: dict[str, str],
                   as_of_date: str | None, *, headers: bool = True) -> tuple[dict[str, pl.DataFrame],
                                                                             list[tuple[int, DocumentExtracted]]]:
     """Frames (documents and the record frames; strings for decimals) of a chunk of ``DocumentExtracted``
     payloads (:func:`decode_payloads`), and, with ``headers``, each document's seq and header (the event
-    without its records; a build needs none); ``texts_of`` gives the clean texts of a list of text hashes."""
+    without its records; a build needs none); ``text_bytes_of`` gives the clean texts (UTF-8) of a list of text
+    hashes."""
     decoded = decoded.with_row_index("doc_pos")
     if as_of_date is not None:
         issued = pl.col("metadata").struct.field("issued_on")
@@ -89,11 +90,13 @@ def project_chunk(decoded: pl.DataFrame, texts_of: Callable[[list[str]], list[st
         "extractor_version", pl.col("warnings").fill_null([]).list.eval(warning).alias("warnings"),
         pl.col("warnings").fill_null([]).list.len().alias("n_warnings"), "seq")
 
-    tasks = _records(decoded, "tasks")
-    text_by_doc = dict(zip(decoded["document_id"], texts_of(decoded["text_sha256"].to_list())))
-    task_text = [text_by_doc[d][s:e] for d, s, e in zip(*(tasks[c].to_list() for c in ("doc_id", "start", "end")))]
+    # Each task's text is cut from its document's clean text by polars (offsets count characters, as
+    # in Python): the texts never become Python strings.
+    clean = pl.Series(text_bytes_of(decoded["text_sha256"].to_list()), dtype=pl.Binary).cast(pl.String)
+    tasks = _records(decoded, "tasks").join(pl.DataFrame({"doc_pos": decoded["doc_pos"], "clean": clean}),
+                                            on="doc_pos", how="left", maintain_order="left")
     tasks = tasks.with_columns(task_id=pl.concat_str("doc_id", pl.lit("/"), "key"),
-                               text=pl.Series(task_text, dtype=pl.String))
+                               text=pl.col("clean").str.slice(pl.col("start"), pl.col("end") - pl.col("start")))
     task_keys = tasks.select("doc_id", pl.col("key").alias("task_key"), "task_id").unique(
         ["doc_id", "task_key"], keep="first")
 

@@ -228,6 +228,8 @@ def named_ids(curation: list[StoredEvent]) -> list[str]:
 def split_touched(frame: pl.DataFrame, name: str, named: list[str], offset: int = 0):
     """(rows curation names, as dicts, the other rows); both carry ``_row``, the row's position + ``offset``."""
     frame = frame.with_row_index("_row", offset=offset)
+    if not named:  # most builds: no curation, nothing to look for
+        return [], frame
     # fill_null: a record with no task (null task_id) is not touched, and must not fall out of both halves.
     hit = (pl.col(ID_COLUMNS[name]).is_in(named) | pl.col("task_id").is_in(named)).fill_null(False)
     return frame.filter(hit).to_dicts(), frame.filter(~hit)

@@ -1,28 +1,25 @@
 """Project the log into frame files a chunk of documents at a time, never holding the frames whole.
 
 The one projection path: `policykit build`, ``pk.open`` and as-of queries all run :func:`stream_log`.
-Pass 1 projects each chunk, keeps aside the rows curation names (few) and the distinct unit mentions,
-and spills the other rows to a parquet part; curation and unit resolution then run once; pass 2 puts
-the curated rows back in place; each mention's ``unit_id`` is joined as the assignments are read.
+Pass 1 projects each chunk (in worker processes when the log is large: :mod:`._parts`), keeps aside the
+rows curation names (few) and the distinct unit mentions, and spills the other rows to a parquet part;
+curation and the joining of unit names (:mod:`._units`) then run once; pass 2 puts the curated rows back in
+place; the ``unit_id`` of names joined into one unit is replaced as the assignments are read.
 """
 from __future__ import annotations
 
-import functools
-import os
-from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
 
-from ..log import EventLog, unpack_payload_bytes
-from ..registry import resolve_units
-from ._columnar import STRING_SCHEMAS, decode_payloads, project_chunk
-from ._curate import curate_rows, named_ids, split_touched
+from ..log import EventLog
+from ._columnar import STRING_SCHEMAS
+from ._curate import curate_rows, named_ids
+from ._parts import Settings, projected_parts, spill_path, worker_processes
 from ._replay import LogState, replay
 from ._schema import ID_COLUMNS, SCHEMAS
-
-_MENTION_KEY = ["doc_id", "mention", "placeholder"]
+from ._units import UnitNames, resolve_names, with_unit_ids
 
 
 class StreamedFrames:
@@ -31,7 +28,7 @@ class StreamedFrames:
     whose record no longer exists.
 
     The units are resolved on a thread while the other frames are written: ``units`` and the assignments'
-    :meth:`scan` (which joins each mention's ``unit_id``) wait for it.
+    :meth:`scan` (which replaces the ``unit_id`` of names joined into one unit) wait for it.
     """
 
     def __init__(self, state: LogState, parts: dict[str, list[Path]], documents: pl.DataFrame,
@@ -58,10 +55,11 @@ class StreamedFrames:
 
 
 def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as_of_date: str | None = None,
-               chunk: int = 500, headers: bool = True) -> StreamedFrames:
+               chunk: int = 500, headers: bool = True, workers: int | None = None) -> StreamedFrames:
     """The frames of ``log`` (up to ``as_of_seq``; documents issued by ``as_of_date``), curation applied,
-    the record frames written as parquet parts under ``workdir``, ``chunk`` documents at a time; with
-    ``headers``, each active document's extraction (without its records) in ``state.extractions``.
+    the record frames written as parquet parts under ``workdir``, ``chunk`` documents at a time (in
+    ``workers`` processes; default: one a core when the log is large); with ``headers``, each active
+    document's extraction (without its records) in ``state.extractions``.
 
     Examples
     --------
@@ -72,31 +70,29 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     >>> streamed.rows["tasks"], streamed.documents.height
     (0, 0)
     """
-    state = read_state(log, as_of_seq)
-    curation = state.effective_curation()
-    named = named_ids(curation)
+    latest = log.latest_extractions(as_of_seq=as_of_seq)
     heights = dict.fromkeys(ID_COLUMNS, 0)
     touched: dict[str, list[dict]] = {name: [] for name in ID_COLUMNS}
     bounds: list[dict[str, int]] = []  # first _row of each chunk, by frame
     spilled: list[dict[str, int]] = []  # rows of each chunk's spilled part, by frame
-    documents, mentions, n_tasks = [], [], []
-    chunks = project_chunks(log, state, as_of_seq=as_of_seq, as_of_date=as_of_date, chunk=chunk, headers=headers)
-    for number, frames in enumerate(chunks):
-        bounds.append(dict(heights))
-        spilled.append({})
-        for name in ID_COLUMNS:
-            frame = frames.pop(name)
-            rows, rest = split_touched(frame, name, named, heights[name])
-            touched[name].extend(rows)
-            heights[name] += frame.height
-            if name == "assignments":
-                mentions.append(rest.select("_row", *_MENTION_KEY).unique(_MENTION_KEY, maintain_order=True))
-            elif name == "tasks":
-                n_tasks.append(rest.group_by("doc_id").len("n"))
-            rest = rest.cast(SCHEMAS[name], strict=False)  # out-of-range decimals become null
-            spilled[-1][name] = rest.height
-            rest.write_parquet(_spill(workdir, name, number), compression="lz4", statistics=False)
-        documents.append(frames["documents"])
+    documents, named, n_tasks = [], [], []
+    with worker_processes(len(latest), chunk, workers) as pool:
+        state = read_state(log, as_of_seq)
+        curation = state.effective_curation()
+        seqs = [latest[doc_id] for doc_id in state.active_document_ids(latest)]
+        settings = Settings(log.location, workdir, tuple(named_ids(curation)), _encodings(state), as_of_date, headers)
+        parts = [seqs[at:at + chunk] for at in range(0, len(seqs), chunk)]
+        for part in projected_parts(log, settings, parts, pool):
+            bounds.append(dict(heights))
+            spilled.append({name: part.rows[name] - len(part.touched[name]) for name in ID_COLUMNS})
+            for name in ID_COLUMNS:
+                touched[name].extend({**row, "_row": row["_row"] + heights[name]} for row in part.touched[name])
+                heights[name] += part.rows[name]
+            named.append(part.named.with_columns(pl.col("_row") + bounds[-1]["assignments"]))
+            n_tasks.append(part.n_tasks)
+            documents.append(part.documents)
+            for seq, header in part.headers:
+                state.extractions[header.document_id] = (seq, header)
     bounds.append(dict(heights))
     redone, aliases, orphans = curate_rows(curation, touched, heights, STRING_SCHEMAS)
     del touched
@@ -105,13 +101,13 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     n_tasks.append(redone["tasks"].group_by("doc_id").len("n"))
     docs = pl.concat(documents) if documents else pl.DataFrame(schema=STRING_SCHEMAS["documents"])
     docs = docs.cast(SCHEMAS["documents"], strict=False)
-    mentions.append(redone["assignments"].select("_row", *_MENTION_KEY))
-    mention_rows = pl.concat(mentions).sort("_row").unique(_MENTION_KEY, maintain_order=True).drop("_row")
-    # Resolving the units is Python work: it runs on a thread while polars writes the other frames.
+    redone["assignments"], curated_names = UnitNames().with_unit_keys(redone["assignments"], docs)
+    named.append(curated_names)
+    # Joining the names runs on a thread while polars writes the other frames.
     background = ThreadPoolExecutor(max_workers=1)
-    resolving = background.submit(resolve_mentions, mention_rows, docs, aliases)
+    resolving = background.submit(resolve_names, named, aliases)
     background.shutdown(wait=False)
-    del mentions, mention_rows
+    del named
 
     parts: dict[str, list[Path]] = {name: [] for name in ID_COLUMNS}
     rows = dict.fromkeys(ID_COLUMNS, 0)
@@ -122,16 +118,17 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
             mine = redone[name].filter(pl.col("_row") >= first)
             if not tail:
                 mine = mine.filter(pl.col("_row") < bounds[number + 1][name])
-            spill = _spill(workdir, name, number)
+            spill = spill_path(workdir, name, number)
             # Counted as spilled, not re-read: this loop runs beside the resolution thread, and each
             # polars call here waits for the GIL that thread's Python holds.
             rows[name] += mine.height + (0 if tail else spilled[number][name])
             if not tail and not mine.height:
                 parts[name].append(spill)  # most chunks have no curated rows: the spilled part is final
                 continue
-            frame = mine if tail else pl.concat([pl.read_parquet(spill), mine]).sort("_row")
+            if not tail:  # the spilled rows count _row from the chunk's first
+                mine = pl.concat([pl.read_parquet(spill).with_columns(pl.col("_row") + first), mine]).sort("_row")
             path = workdir / f"{name}-final-{number:06d}.parquet"
-            frame.write_parquet(path, compression="lz4", statistics=False)
+            mine.write_parquet(path, compression="lz4", statistics=False)
             spill.unlink(missing_ok=True)
             parts[name].append(path)
     n_tasks_by_doc = pl.concat(n_tasks).group_by("doc_id").agg(pl.col("n").sum())
@@ -140,8 +137,9 @@ def stream_log(log: EventLog, workdir: Path, *, as_of_seq: int | None = None, as
     return StreamedFrames(state, parts, docs, rows, orphans, resolving)
 
 
-def _spill(workdir: Path, name: str, number: int) -> Path:
-    return workdir / f"{name}-{number:06d}.parquet"
+def _encodings(state: LogState) -> dict[str, str]:
+    """The encoding of each source read, by the source's sha256."""
+    return {src.source_sha256: src.encoding for _, src in state.sources.values()}
 
 
 def read_state(log: EventLog, as_of_seq: int | None) -> LogState:
@@ -149,60 +147,6 @@ def read_state(log: EventLog, as_of_seq: int | None) -> LogState:
     state = replay(log.read(as_of_seq=as_of_seq, exclude_types=["DocumentExtracted"]))
     state.last_seq = log.last_seq(as_of_seq=as_of_seq)
     return state
-
-
-def project_chunks(log: EventLog, state: LogState, *, as_of_seq: int | None, as_of_date: str | None,
-                   chunk: int, headers: bool = True) -> Iterator[dict[str, pl.DataFrame]]:
-    """Extracted frames (decimals as strings, no curation) of the active documents, ``chunk`` documents
-    at a time in path order; each document's header goes into ``state.extractions``."""
-    latest = log.latest_extractions(as_of_seq=as_of_seq)
-    seqs = [latest[doc_id] for doc_id in state.active_document_ids(latest)]
-    encodings = {src.source_sha256: src.encoding for _, src in state.sources.values()}
-    parts = [seqs[at:at + chunk] for at in range(0, len(seqs), chunk)]
-    # Payloads and texts are decompressed on threads (zlib lets go of the GIL while it inflates), and the
-    # next chunk's payloads decompressed and decoded while this one is projected and written (the log is
-    # read on this thread only).
-    workers = os.cpu_count() or 1
-    with ThreadPoolExecutor(max_workers=workers) as pool, ThreadPoolExecutor(max_workers=1) as ahead:
-        decode = functools.partial(_map_in_slices, pool, workers)
-        texts_of = functools.partial(log.texts_of, decode=decode)
-
-        def decoded(number: int) -> Future:
-            part = parts[number]
-            stored = log.stored_payloads(part)
-            return ahead.submit(lambda: decode_payloads(part, decode(unpack_payload_bytes, stored)))
-
-        upcoming = decoded(0) if parts else None
-        for number in range(len(parts)):
-            current, upcoming = upcoming, decoded(number + 1) if number + 1 < len(parts) else None
-            frames, read = project_chunk(current.result(), texts_of, encodings, as_of_date, headers=headers)
-            for seq, header in read:
-                state.extractions[header.document_id] = (seq, header)
-            yield frames
-
-
-def _map_in_slices(pool: ThreadPoolExecutor, workers: int, function: Callable, items: list) -> list:
-    """``map(function, items)`` on the pool, one slice of items per worker (a task per item cost more
-    than zlib's work on it)."""
-    size = -(-len(items) // workers) or 1
-    slices = pool.map(lambda part: list(map(function, part)), [items[at:at + size] for at in range(0, len(items), size)])
-    return [result for part in slices for result in part]
-
-
-def resolve_mentions(mentions: pl.DataFrame, docs: pl.DataFrame, aliases: list[dict]):
-    """(mention map, one row per ``doc_id, mention``; units) of ``doc_id, mention, placeholder`` rows."""
-    mentions = mentions.join(docs.select("doc_id", "level", "region"), on="doc_id", how="left", maintain_order="left")
-    alias_frame = pl.DataFrame(aliases, schema={"name_a": pl.String, "name_b": pl.String, "jurisdiction": pl.String})
-    mention_map, units = resolve_units(mentions, alias_frame)
-    return mention_map.unique(["doc_id", "mention"], keep="first", maintain_order=True), units
-
-
-def with_unit_ids(assign: pl.LazyFrame, mention_map: pl.DataFrame) -> pl.LazyFrame:
-    """Assignments with ``unit_id`` from the mention map (one row per ``doc_id, mention``), in their order."""
-    columns = assign.collect_schema().names()
-    unit_id = pl.col("unit_id").cast(SCHEMAS["assignments"]["unit_id"])
-    return assign.drop("unit_id").join(mention_map.lazy(), on=["doc_id", "mention"], how="left",
-                                       maintain_order="left").select(unit_id if c == "unit_id" else c for c in columns)
 
 
 def with_n_tasks(docs: pl.DataFrame, n_tasks: pl.DataFrame) -> pl.DataFrame:

@@ -173,6 +173,10 @@ class PostgresEventLog(EventLog):
         if not self._db.closed and self._db.info.transaction_status != TransactionStatus.IDLE:
             self._db.execute("ROLLBACK")
 
+    @property
+    def location(self) -> LogURL:
+        return LogURL(self.url)
+
     def integrity_problems(self) -> list[str]:
         """The hash chain and the texts (the server looks after its own pages); empty when sound."""
         verification = self.verify(texts=True)

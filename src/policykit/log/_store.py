@@ -364,6 +364,19 @@ class EventLog:
         row = self._db.execute("SELECT hash, seq FROM chain ORDER BY seq DESC LIMIT 1").fetchone()
         return (row[0], row[1]) if row else (GENESIS, 0)
 
+    @property
+    def location(self) -> str | Path:
+        """What opens this log again, e.g. in another process: ``EventLog(log.location)``.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> log = EventLog(pathlib.Path(tempfile.mkdtemp()) / "events.sqlite")
+        >>> EventLog(log.location, create=False).last_seq()
+        0
+        """
+        return self.path
+
     def close(self) -> None:
         self._db.close()
 
@@ -533,6 +546,27 @@ class EventLog:
     def texts_of(self, shas: list[str], *, decode: Callable[[Callable, list], Iterable] = map) -> list[str]:
         """The clean texts stored under ``shas``, in that order; ``decode`` maps the decompression over the
         stored forms (as in :meth:`payloads`)."""
+        return self._texts_of(shas, decode, _unpack_text)
+
+    def text_bytes_of(self, shas: list[str]) -> list[bytes]:
+        """The clean texts stored under ``shas``, in that order, as UTF-8 bytes: for bulk decoding (polars
+        takes bytes faster than Python strings).
+
+        Examples
+        --------
+        >>> import hashlib, tempfile, pathlib
+        >>> from policykit.log import EventLog, RecordRejected
+        >>> log = EventLog(pathlib.Path(tempfile.mkdtemp()) / "events.sqlite")
+        >>> sha = hashlib.sha256("成武县".encode()).hexdigest()
+        >>> log.append([RecordRejected(reason="r", record_id="a/1")], recorded_by="ana", texts={sha: "成武县"})
+        [1]
+        >>> log.text_bytes_of([sha]) == ["成武县".encode()]
+        True
+        """
+        return self._texts_of(shas, map, zlib.decompress)
+
+    def _texts_of(self, shas: list[str], decode: Callable[[Callable, list], Iterable],
+                  unpack: Callable[[bytes], str | bytes]) -> list:
         by_sha: dict[str, bytes] = {}
         unique = list(dict.fromkeys(shas))
         for at in range(0, len(unique), 900):  # below SQLite's bound-parameter limit
@@ -542,7 +576,7 @@ class EventLog:
         missing = next((sha for sha in unique if sha not in by_sha), None)
         if missing is not None:
             raise LogError(f"{self.path}: text {missing[:12]} is referenced but missing from the log")
-        texts = dict(zip(unique, decode(_unpack_text, [by_sha[sha] for sha in unique])))
+        texts = dict(zip(unique, decode(unpack, [by_sha[sha] for sha in unique])))
         return [texts[sha] for sha in shas]
 
     def texts(self) -> Iterator[tuple[str, bytes]]:

@@ -6,6 +6,7 @@ Alias decisions the kit cannot make alone come from curation events and are hono
 from __future__ import annotations
 
 from ._names import UnitName, normalise_unit
-from ._resolve import MENTION_MAP_SCHEMA, UNITS_SCHEMA, resolve_units
+from ._resolve import MENTION_MAP_SCHEMA, NAME_SCHEMA, UNITS_SCHEMA, in_context, name_units, resolve_units, unit_ids
 
-__all__ = ["MENTION_MAP_SCHEMA", "UNITS_SCHEMA", "UnitName", "normalise_unit", "resolve_units"]
+__all__ = ["MENTION_MAP_SCHEMA", "NAME_SCHEMA", "UNITS_SCHEMA", "UnitName", "in_context", "name_units", "normalise_unit",
+           "resolve_units", "unit_ids"]

@@ -1,6 +1,8 @@
 """Mentions of a corpus -> canonical units, vectorised: each distinct name is normalised once."""
 from __future__ import annotations
 
+import functools
+
 import polars as pl
 
 from ..extract.units import ends_with_head
@@ -12,6 +14,9 @@ UNITS_SCHEMA = {
     "category": pl.String, "name_en": pl.String, "aliases": pl.List(pl.String),
 }
 MENTION_MAP_SCHEMA = {"doc_id": pl.String, "mention": pl.String, "unit_id": pl.String}
+# The fields of a UnitName, in order, as columns of name_units.
+NAME_SCHEMA = {"jurisdiction": pl.String, "key": pl.String, "unit_level": pl.String, "category": pl.String,
+               "name_en": pl.String, "has_head": pl.Boolean}
 _CONTEXT = ("region", "level", "city", "province")
 # Region endings that give a level (level_marks.tsv): 成武县 is a county.
 _LEVEL_BY_SUFFIX = tuple((suffix, row["level"]) for row in lexicon.table("level_marks").rows
@@ -36,6 +41,10 @@ class _UnionFind:
             # The root gives the unit its name: prefer a name with a head, then the longer, then order.
             keep, drop = sorted((ra, rb), key=lambda n: (not ends_with_head(n[1]), -len(n[1]), n[1]))
             self.parent[drop] = keep
+
+
+# A name in context resolves the same everywhere: a build's workers and the resolution share the calls.
+_normalised = functools.lru_cache(maxsize=1 << 17)(normalise_unit)
 
 
 def _level_of(region: str | None) -> str | None:
@@ -70,14 +79,47 @@ def resolve_units(mentions: pl.DataFrame, aliases: pl.DataFrame) -> tuple[pl.Dat
     >>> mention_map["unit_id"].to_list(), units["name_en"].to_list()
     (['成武县/科技局', '成武县/科技局'], ['County Science & Technology Bureau'])
     """
-    # A document of unknown place is its own jurisdiction: its 财政局 is no other document's.
-    mentions = mentions.with_columns(region=pl.coalesce(pl.col("region"), pl.lit(f"{UNKNOWN_PLACE}:") + pl.col("doc_id")))
+    mentions = in_context(mentions)
     context = [c for c in _CONTEXT if c in mentions.columns]
-    distinct = mentions.select("mention", *context).unique(maintain_order=True)
-    resolved = [
-        normalise_unit(row["mention"], row.get("region"), row.get("level"), row.get("city"), row.get("province"))
-        for row in distinct.iter_rows(named=True)
-    ]
+    mapped, units = unit_ids(name_units(mentions.select("mention", *context).unique(maintain_order=True)), aliases)
+    mention_map = (
+        mentions.select("doc_id", "mention", *context)
+        .join(mapped.select("mention", *context, "unit_id"), on=["mention", *context], how="left", nulls_equal=True)
+        .select(list(MENTION_MAP_SCHEMA)).unique(maintain_order=True)
+    )
+    return mention_map.cast(MENTION_MAP_SCHEMA), units
+
+
+def in_context(mentions: pl.DataFrame) -> pl.DataFrame:
+    """Mentions (``doc_id``, ``region`` of the document …) whose document of unknown place is its own
+    jurisdiction: its 财政局 is no other document's."""
+    return mentions.with_columns(region=pl.coalesce(pl.col("region"), pl.lit(f"{UNKNOWN_PLACE}:") + pl.col("doc_id")))
+
+
+def name_units(contexts: pl.DataFrame) -> pl.DataFrame:
+    """Distinct ``mention`` in context (``region``, ``level``, optional ``city``, ``province``; see
+    :func:`in_context`) with the columns of each one's :class:`UnitName` (its ``level`` as ``unit_level``):
+    the Python work of resolution, one call a name in context, cached.
+
+    Examples
+    --------
+    >>> named = name_units(pl.DataFrame({"mention": ["县科技局"], "region": ["成武县"], "level": ["county"]}))
+    >>> named.select("jurisdiction", "key", "unit_level").row(0)
+    ('成武县', '科技局', 'county')
+    """
+    arguments = contexts.select(pl.col(c) if c in contexts.columns else pl.lit(None, pl.String).alias(c)
+                                for c in ("mention", *_CONTEXT))
+    names = [_normalised(*row) for row in arguments.iter_rows()]
+    fields = [(u.jurisdiction, u.key, u.level, u.category, u.name_en, u.has_head) for u in names]
+    return pl.concat([contexts, pl.DataFrame(fields, schema=NAME_SCHEMA, orient="row")], how="horizontal")
+
+
+def unit_ids(named: pl.DataFrame, aliases: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(``named`` with the ``unit_id`` of each name, units): the names of :func:`name_units` that are one unit
+    joined (a name whose head the scrape lost, curated aliases). Where two names in context are the same
+    unit, the later one's level, category and English name describe it.
+    """
+    resolved = [UnitName(*row) for row in named.select(list(NAME_SCHEMA)).iter_rows()]
     forest = _UnionFind()
     _join_lost_heads(forest, resolved)
     _apply_aliases(forest, aliases, {u.jurisdiction for u in resolved})
@@ -86,13 +128,8 @@ def resolve_units(mentions: pl.DataFrame, aliases: pl.DataFrame) -> tuple[pl.Dat
     for u in resolved:
         jurisdiction, key = forest.find((u.jurisdiction, u.key))
         unit_ids.append(f"{jurisdiction}/{key}")
-    mapped = distinct.with_columns(unit_id=pl.Series(unit_ids, dtype=pl.String))
-    mention_map = (
-        mentions.select("doc_id", "mention", *context)
-        .join(mapped, on=["mention", *context], how="left", nulls_equal=True)
-        .select(list(MENTION_MAP_SCHEMA)).unique(maintain_order=True)
-    )
-    return mention_map.cast(MENTION_MAP_SCHEMA), _units_frame(mapped, forest, info)
+    mapped = named.with_columns(unit_id=pl.Series(unit_ids, dtype=pl.String))
+    return mapped, _units_frame(mapped, forest, info)
 
 
 def _join_lost_heads(forest: _UnionFind, resolved: list[UnitName]) -> None:
