@@ -276,7 +276,8 @@ def test_the_generated_texts_hold_line_heads():
 
 _SENTENCE_PIECES = st.lists(st.sampled_from(["一、", "二、“十五五”时期目标", "\n", "。", "；", "，", "：", "2025年", "今年",
                                              "到2027年，", "（一）2023年目标。", "甲" * 120, "乙" * 700, "1至4月份",
-                                             "增长5%", "3个", "十四五", "今后五年", "年均增长6%"]),
+                                             "增长5%", "3个", "十四五", "今后五年", "年均增长6%", "每年",
+                                             "“十四五”时期末", "纲要"]),
                             max_size=40).map("".join)
 
 
@@ -287,10 +288,12 @@ def _seen(match):
 @settings(max_examples=300, deadline=None)
 @given(_SENTENCE_PIECES, st.lists(st.integers(0, 5000), min_size=1, max_size=12))
 @example("二、十四五\n" + "乙" * 2100 + "。" + "乙" * 2100 + "增长5%", [4209, 4100, 2500])  # lines past the reaches
+@example("甲。年均增长6%；每3个", [6, 11])  # the pattern's word opens the sentence
 def test_what_a_sentence_shares_is_what_each_figure_in_it_reads(text, positions):
     from policykit.extract._parsed import parse
+    from policykit.extract import _periods as periods, _sieve as sieve
     from policykit.extract._periods import Sentence, _heading_at, _span_named
-    from policykit.extract._spans import FULL_STOP, LINE_END
+    from policykit.extract._spans import CLAUSE_END, FULL_STOP, LINE_END
     from policykit.text import DocumentMetadata
     doc = parse(text, DocumentMetadata(year=2024))
     bounds = doc.boundaries
@@ -303,6 +306,14 @@ def test_what_a_sentence_shares_is_what_each_figure_in_it_reads(text, positions)
         assert shared.previous_start == bounds.before(max(start - 1, line_start), SENTENCE_END)
         i, line = _heading_at(doc, pos)
         assert _seen(shared.heading_span(text, pos)) == _seen(_span_named(line) if i is None else doc.headings.spans[i])
+        # A pattern the sentence could not hold is not searched for: no window of the sentence holds a match.
+        clause = bounds.before(pos, CLAUSE_END)
+        assert shared.dated or not sieve.could_match(periods._YEAR_NEEDS, text, start, pos)
+        assert shared.five_year_end or periods._FIVE_YEAR_END.search(text, start, pos) is None
+        assert shared.multi_year or periods._MULTI_YEAR.search(text, line_start, pos) is None
+        if clause >= start:
+            assert shared.recurring or periods._RECURRING.search(text, clause, pos) is None
+            assert shared.yearly_average or periods._YEARLY_AVERAGE.search(text, clause, pos) is None
 
 
 @settings(max_examples=200, deadline=None)
@@ -335,3 +346,13 @@ def test_sentences_are_shared_by_their_figures_and_roles():
     d, e = text.index("5%"), text.index("6%")
     assert when(doc, text.index("2024"), text.index("D"), d, "observation", sentences)[2] == "2024-01/2024-04"
     assert when(doc, text.index("2024"), text.index("E"), e, "observation", sentences)[2] == "2024-01/2024-04"
+
+
+def test_words_of_a_clause_cut_by_the_sentence_reach_still_count():
+    from policykit.extract._parsed import parse
+    from policykit.extract._periods import when
+    from policykit.text import DocumentMetadata
+    text = "每年" + "乙" * 400 + "新增3个。"
+    doc, pos = parse(text, DocumentMetadata(year=2024)), text.index("3")
+    start = pos - SENTENCE_REACH  # no stop within the reach: the clause starts before the sentence, at 每年
+    assert when(doc, start, 0, pos, "target", {})[:2] == (None, "unknown")

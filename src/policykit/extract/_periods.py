@@ -173,19 +173,19 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     line_start = shared.line_start(pos)
     # Each span, year word, duration and yearly average holds a character of _YEAR_NEEDS (年; a test holds the
     # patterns to it): one test of the sentence spares their searches in the most, which name no year.
-    dated = sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos)
+    dated = shared.dated and sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos)
     span = sieve.last(_SPAN_FROM, text, sentence_start, pos) if dated else None
     if span is not None:  # 2012年起5年内: the span's last year
         year = stated_year_of(span) + int(read_number(span.group("n"))) - 1
         if role == "target":
             return year, "relative", None, None
         return year, "relative", *_observed(doc, shared, line_start, pos, year)
-    five_year = sieve.last(_FIVE_YEAR_END, text, sentence_start, pos)
+    five_year = sieve.last(_FIVE_YEAR_END, text, sentence_start, pos) if shared.five_year_end else None
     if five_year is not None and role == "target":
         return five_year_end(five_year.group()), "stated", None, None
     before = text[sentence_start:pos] if dated else ""
     stated = None
-    for m in _YEAR_WORD.finditer(before):
+    for m in _YEAR_WORD.finditer(before) if dated else ():
         if m.group("y") or m.start() >= clause_start - sentence_start:  # 上年 / 今年 reach no further than their clause
             stated = m
     if stated is None:
@@ -193,15 +193,18 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
         if stated is _UNREAD:
             stated = shared.stated[role] = _stated_before(doc, sentence_start, role, shared)
     relative = stated.group("rel") if stated else None
-    multi_year = sieve.last(_MULTI_YEAR, text, line_start, pos)
+    multi_year = sieve.last(_MULTI_YEAR, text, line_start, pos) if shared.multi_year else None
     if multi_year is None and stated is None:  # the five-year word of the heading above (see _heading_at)
         multi_year = shared.heading_span(text, pos)
     stated_year = stated_year_of(stated)
     stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
-    recurring = sieve.search(_RECURRING, text, clause_start, pos)
+    # A clause that starts before the sentence (cut at the reach) reaches words the sentence does not hold.
+    recurring = sieve.search(_RECURRING, text, clause_start, pos) \
+        if shared.recurring or clause_start < sentence_start else None
     if role == "observation" and not stated_year and (dated or clause_start < sentence_start) \
+            and (shared.yearly_average or clause_start < sentence_start) \
             and sieve.search(_YEARLY_AVERAGE, text, clause_start, pos):
         recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
     span_end = _named_span_end(doc, pos, multi_year) if multi_year and role == "target" else None
@@ -259,6 +262,8 @@ def _observed(doc: ParsedDocument, shared: Sentence, paragraph_start: int, pos: 
 
 
 _UNREAD = object()  # a year word not yet looked for
+_FIVE_YEAR_END_NEEDS, _MULTI_YEAR_NEEDS, _RECURRING_NEEDS, _YEARLY_AVERAGE_NEEDS = (
+    sieve.requirements(pattern) for pattern in (_FIVE_YEAR_END, _MULTI_YEAR, _RECURRING, _YEARLY_AVERAGE))
 
 
 class Sentence:
@@ -276,7 +281,8 @@ class Sentence:
     ('到2030年，A达到3个；B达到', '到2030年，A达到3个；B达到', '十五五”时期')
     """
 
-    __slots__ = ("paragraph_start", "full_stop", "previous_start", "_line", "_heading_span", "stated")
+    __slots__ = ("paragraph_start", "full_stop", "previous_start", "_line", "_heading_span", "stated", "dated",
+                 "five_year_end", "multi_year", "recurring", "yearly_average")
 
     def __init__(self, doc: ParsedDocument, start: int) -> None:
         bounds, text = doc.boundaries, doc.text
@@ -289,6 +295,14 @@ class Sentence:
         i = bisect_right(doc.headings.ends, self._line) - 1
         self._heading_span = doc.headings.spans[i] if i >= 0 else None
         self.stated: dict[str, re.Match | None] = {}  # by role: see _stated_before
+        # Whether the sentence up to its end (for a five-year word, from the paragraph's start) holds what a
+        # match of each pattern :func:`when` looks for before a figure needs: where not, no window of it does.
+        end = bounds.after(start, SENTENCE_END)
+        self.dated = sieve.could_match(_YEAR_NEEDS, text, start, end)
+        self.five_year_end = sieve.could_match(_FIVE_YEAR_END_NEEDS, text, start, end)
+        self.multi_year = sieve.could_match(_MULTI_YEAR_NEEDS, text, self.paragraph_start, end)
+        self.recurring = sieve.could_match(_RECURRING_NEEDS, text, start, end)
+        self.yearly_average = sieve.could_match(_YEARLY_AVERAGE_NEEDS, text, start, end)
 
     def line_start(self, pos: int) -> int:
         """``bounds.before(pos, LINE_END)`` for a figure of the sentence at ``pos``."""
