@@ -5,7 +5,7 @@ pieces make both answers common, so that a fast path that drops or invents an an
 """
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit.extract import find_quantities
@@ -272,3 +272,87 @@ def test_the_generated_texts_hold_line_heads():
     from policykit.extract._spans import line_matches
     text = "一、工作回顾\n正文\n 二、工作计划"
     assert [m.group(1) for m in line_matches(measures._PART_HEADING, text)] == ["工作回顾", "工作计划"]
+
+
+_SENTENCE_PIECES = st.lists(st.sampled_from(["一、", "二、“十五五”时期目标", "\n", "。", "；", "，", "：", "2025年", "今年",
+                                             "到2027年，", "（一）2023年目标。", "甲" * 120, "乙" * 700, "1至4月份",
+                                             "增长5%", "3个", "十四五", "今后五年", "年均增长6%", "每年",
+                                             "“十四五”时期末", "纲要"]),
+                            max_size=40).map("".join)
+
+
+def _seen(match):
+    return None if match is None else (match.start(), match.group(0))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCE_PIECES, st.lists(st.integers(0, 5000), min_size=1, max_size=12))
+@example("二、十四五\n" + "乙" * 2100 + "。" + "乙" * 2100 + "增长5%", [4209, 4100, 2500])  # lines past the reaches
+@example("甲。年均增长6%；每3个", [6, 11])  # the pattern's word opens the sentence
+def test_what_a_sentence_shares_is_what_each_figure_in_it_reads(text, positions):
+    from policykit.extract._parsed import parse
+    from policykit.extract import _periods as periods, _sieve as sieve
+    from policykit.extract._periods import Sentence, _heading_at, _span_named
+    from policykit.extract._spans import CLAUSE_END, FULL_STOP, LINE_END
+    from policykit.text import DocumentMetadata
+    doc = parse(text, DocumentMetadata(year=2024))
+    bounds = doc.boundaries
+    for pos in {min(pos, len(text)) for pos in positions}:
+        start = max(bounds.before(pos, SENTENCE_END), pos - SENTENCE_REACH)  # as _read_measures finds it
+        shared = Sentence(doc, start)
+        line_start = bounds.before(pos, LINE_END)
+        assert shared.line_start(pos) == line_start
+        assert shared.full_sentence_start(pos) == bounds.before(pos, FULL_STOP, SENTENCE_REACH)
+        assert shared.previous_start == bounds.before(max(start - 1, line_start), SENTENCE_END)
+        i, line = _heading_at(doc, pos)
+        assert _seen(shared.heading_span(text, pos)) == _seen(_span_named(line) if i is None else doc.headings.spans[i])
+        # A pattern the sentence could not hold is not searched for: no window of the sentence holds a match.
+        clause = bounds.before(pos, CLAUSE_END)
+        assert shared.dated or not sieve.could_match(periods._YEAR_NEEDS, text, start, pos)
+        assert shared.five_year_end or periods._FIVE_YEAR_END.search(text, start, pos) is None
+        assert shared.multi_year or periods._MULTI_YEAR.search(text, line_start, pos) is None
+        if clause >= start:
+            assert shared.recurring or periods._RECURRING.search(text, clause, pos) is None
+            assert shared.yearly_average or periods._YEARLY_AVERAGE.search(text, clause, pos) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SENTENCE_PIECES, st.sampled_from([None, "action_plan", "work_report"]))
+def test_when_reads_a_shared_sentence_as_it_reads_it_alone(text, doc_type):
+    from policykit.extract._parsed import parse
+    from policykit.extract._periods import when
+    from policykit.text import DocumentMetadata
+    doc = parse(text, DocumentMetadata(year=2024, doc_type=doc_type, title="某市行动方案（2023—2025年）"))
+    bounds, sentences = doc.boundaries, {}
+    for pos in (i for i, ch in enumerate(text) if ch.isdigit()):
+        start = max(bounds.before(pos, SENTENCE_END), pos - SENTENCE_REACH)
+        clause = bounds.before(pos, SENTENCE_END + "，,：:")
+        for role in ("target", "observation"):
+            assert when(doc, start, clause, pos, role, sentences) == when(doc, start, clause, pos, role)
+
+
+def test_sentences_are_shared_by_their_figures_and_roles():
+    from policykit.extract._parsed import parse
+    from policykit.extract._periods import when
+    from policykit.text import DocumentMetadata
+    text = "一、“十五五”时期目标\n到2030年，A达到3个；B达到5个，C达到7个。\n2024年1至4月份，D增长5%，E增长6%。"
+    doc = parse(text, DocumentMetadata(year=2024, doc_type="action_plan", title="某市行动方案（2023—2025年）"))
+    sentences = {}
+    b, c = text.index("5个"), text.index("7个")
+    assert when(doc, text.index("B"), text.index("B"), b, "target", sentences)[:2] == (2030, "stated")
+    assert when(doc, text.index("B"), text.index("C"), c, "target", sentences)[:2] == (2030, "stated")
+    assert list(sentences) == [text.index("B")]
+    assert when(doc, text.index("B"), text.index("C"), c, "observation", sentences)[:2] == (2030, "stated")
+    d, e = text.index("5%"), text.index("6%")
+    assert when(doc, text.index("2024"), text.index("D"), d, "observation", sentences)[2] == "2024-01/2024-04"
+    assert when(doc, text.index("2024"), text.index("E"), e, "observation", sentences)[2] == "2024-01/2024-04"
+
+
+def test_words_of_a_clause_cut_by_the_sentence_reach_still_count():
+    from policykit.extract._parsed import parse
+    from policykit.extract._periods import when
+    from policykit.text import DocumentMetadata
+    text = "每年" + "乙" * 400 + "新增3个。"
+    doc, pos = parse(text, DocumentMetadata(year=2024)), text.index("3")
+    start = pos - SENTENCE_REACH  # no stop within the reach: the clause starts before the sentence, at 每年
+    assert when(doc, start, 0, pos, "target", {})[:2] == (None, "unknown")

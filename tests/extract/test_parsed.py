@@ -89,7 +89,9 @@ def test_when_reads_a_sentence_without_a_year_character_as_one_that_names_none(t
     text = text + "达到20家。"
     pos = text.index("20家")
     doc = _parsed.parse(text, DocumentMetadata(year=2024))
-    start, clause_start = min(cut, pos), min(clause_cut, pos)  # a clause may start before a capped sentence
+    # A sentence starts as the readers find it, with no stop before the figure (the sentence is read up to
+    # its end once, for every figure of it); a clause may start before a capped sentence.
+    start, clause_start = max(min(cut, pos), doc.boundaries.before(pos, SENTENCE_END)), min(clause_cut, pos)
     assert _periods.when(doc, start, clause_start, pos, role) == _slow_when(doc, start, clause_start, pos, role)
 
 

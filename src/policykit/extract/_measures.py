@@ -223,6 +223,7 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
     seen: dict[tuple[str, str], int] = {}
     seen_instruments: dict[tuple[str, str], int] = {}
     previous: tuple[int, str] | None = None  # (sentence start, metric) of the last measure
+    sentences: dict = {}  # what when() reads of each sentence, for the figures of this document only
     support_end = -1  # end of the last figure read as a payment
     quantities = doc.quantities
     table = doc.table_figures
@@ -297,7 +298,7 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
             continue
         if role == "target" and _is_baseline(text, q):
             continue  # 从人均8.7万元提高到12万元: the 8.7 is where the aim starts
-        year, year_source, period, as_of = when(doc, sentence_start, clause_start, q.start, role)
+        year, year_source, period, as_of = when(doc, sentence_start, clause_start, q.start, role, sentences)
         if role == "observation" and metadata.doc_type == "progress_report" and period in (None, str(year)):
             continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
         if period and "/" in period and any(word in metric for word in _BALANCES):

@@ -12,7 +12,7 @@ from .. import lexicon
 from ..text import DocumentMetadata
 from . import _sieve as sieve
 from ._numbers import read_number
-from ._spans import FULL_STOP, LINE_END, SENTENCE_END, SENTENCE_REACH, line_matches
+from ._spans import FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, SENTENCE_REACH, line_matches
 
 if TYPE_CHECKING:
     from ._parsed import ParsedDocument
@@ -148,13 +148,15 @@ def last_year_word(text: str, start: int, end: int, stated_only: bool = False) -
     return found
 
 
-def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int,
-         role: str) -> tuple[int | None, str, str | None, str | None]:
+def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, role: str,
+         sentences: dict[int, Sentence] | None = None) -> tuple[int | None, str, str | None, str | None]:
     """Year, where the year came from (one of ``stated plan_period report_year relative unknown``) and,
     for observations, the normalised period and as-of date of a quantity at ``pos``, whose sentence
     (``SENTENCE_END`` within ``SENTENCE_REACH``) and clause (``CLAUSE_END``) start where the caller says.
 
-    A plan's targets that state no year are for its last year (到2025年 in a 十四五 plan).
+    A plan's targets that state no year are for its last year (到2025年 in a 十四五 plan). What the sentence
+    alone decides is read once per sentence: pass the same ``sentences`` (a dict kept for one document's
+    read, keyed by sentence start) for every figure of one document.
 
     >>> from policykit.text import DocumentMetadata
     >>> from policykit.extract._parsed import parse
@@ -162,47 +164,47 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int,
     >>> when(doc, 0, 8, doc.text.index("20所"), "target")[:2]
     (2016, 'relative')
     """
-    text, metadata, doc_year, plan, bounds = doc.text, doc.metadata, doc.year, doc.plan, doc.boundaries
-    line_start = bounds.before(pos, LINE_END)
+    text, metadata, doc_year, plan = doc.text, doc.metadata, doc.year, doc.plan
+    shared = sentences.get(sentence_start) if sentences is not None else None
+    if shared is None:
+        shared = Sentence(doc, sentence_start)
+        if sentences is not None:
+            sentences[sentence_start] = shared
+    line_start = shared.line_start(pos)
     # Each span, year word, duration and yearly average holds a character of _YEAR_NEEDS (年; a test holds the
     # patterns to it): one test of the sentence spares their searches in the most, which name no year.
-    dated = sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos)
+    dated = shared.dated and sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos)
     span = sieve.last(_SPAN_FROM, text, sentence_start, pos) if dated else None
     if span is not None:  # 2012年起5年内: the span's last year
         year = stated_year_of(span) + int(read_number(span.group("n"))) - 1
         if role == "target":
             return year, "relative", None, None
-        return year, "relative", *_observed(doc, sentence_start, line_start, pos, year)
-    five_year = sieve.last(_FIVE_YEAR_END, text, sentence_start, pos)
+        return year, "relative", *_observed(doc, shared, line_start, pos, year)
+    five_year = sieve.last(_FIVE_YEAR_END, text, sentence_start, pos) if shared.five_year_end else None
     if five_year is not None and role == "target":
         return five_year_end(five_year.group()), "stated", None, None
     before = text[sentence_start:pos] if dated else ""
     stated = None
-    for m in _YEAR_WORD.finditer(before):
+    for m in _YEAR_WORD.finditer(before) if dated else ():
         if m.group("y") or m.start() >= clause_start - sentence_start:  # 上年 / 今年 reach no further than their clause
             stated = m
-    if stated is None and role == "target":  # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
-        stated = last_year_word(text, bounds.before(sentence_start, FULL_STOP, SENTENCE_REACH), sentence_start, True)
-    paragraph_start = bounds.before(sentence_start, LINE_END) if stated is None else sentence_start  # read below only then
-    if stated is None and role == "observation" and plan is not None:
-        stated = last_year_word(text, paragraph_start, sentence_start, True)
-    if stated is None and role == "target" and paragraph_start < sentence_start:
-        lead = bounds.after(paragraph_start, SENTENCE_END + "：:")
-        opening = _PARAGRAPH_YEAR.match(text, paragraph_start)
-        if opening:  # 到2025年，A达到X。B达到Y: the opening year holds for the paragraph
-            stated = last_year_word(text, paragraph_start, opening.end(), True)
-        elif lead - paragraph_start <= 16 and lead < sentence_start:  # （一）2023年目标。全市… / 2024年：…
-            stated = last_year_word(text, paragraph_start, lead, True)
+    if stated is None:
+        stated = shared.stated.get(role, _UNREAD)
+        if stated is _UNREAD:
+            stated = shared.stated[role] = _stated_before(doc, sentence_start, role, shared)
     relative = stated.group("rel") if stated else None
-    multi_year = sieve.last(_MULTI_YEAR, text, line_start, pos)
-    if multi_year is None and stated is None:
-        multi_year = _heading_span(doc, pos)
+    multi_year = sieve.last(_MULTI_YEAR, text, line_start, pos) if shared.multi_year else None
+    if multi_year is None and stated is None:  # the five-year word of the heading above (see _heading_at)
+        multi_year = shared.heading_span(text, pos)
     stated_year = stated_year_of(stated)
     stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
-    recurring = sieve.search(_RECURRING, text, clause_start, pos)
+    # A clause that starts before the sentence (cut at the reach) reaches words the sentence does not hold.
+    recurring = sieve.search(_RECURRING, text, clause_start, pos) \
+        if shared.recurring or clause_start < sentence_start else None
     if role == "observation" and not stated_year and (dated or clause_start < sentence_start) \
+            and (shared.yearly_average or clause_start < sentence_start) \
             and sieve.search(_YEARLY_AVERAGE, text, clause_start, pos):
         recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
     span_end = _named_span_end(doc, pos, multi_year) if multi_year and role == "target" else None
@@ -227,18 +229,93 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int,
         year, source = doc_year, "relative" if relative in _THIS_YEAR else "report_year"
     if role == "target":
         return year, source, None, None
-    return year, source, *_observed(doc, sentence_start, line_start, pos, year)
+    return year, source, *_observed(doc, shared, line_start, pos, year)
 
 
-def _observed(doc: ParsedDocument, sentence_start: int, paragraph_start: int, pos: int,
+def _stated_before(doc: ParsedDocument, sentence_start: int, role: str, shared: Sentence) -> re.Match | None:
+    """The year word a figure whose sentence states none takes from before the sentence: a target from the
+    sentence across ；, or from the opening of its paragraph; an observation in a plan from its paragraph."""
+    text, paragraph_start = doc.text, shared.paragraph_start
+    if role == "observation":
+        return last_year_word(text, paragraph_start, sentence_start, True) if doc.plan is not None else None
+    if role != "target":
+        return None
+    # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
+    stated = last_year_word(text, shared.full_stop, sentence_start, True)
+    if stated is None and paragraph_start < sentence_start:
+        lead = doc.boundaries.after(paragraph_start, SENTENCE_END + "：:")
+        opening = _PARAGRAPH_YEAR.match(text, paragraph_start)
+        if opening:  # 到2025年，A达到X。B达到Y: the opening year holds for the paragraph
+            stated = last_year_word(text, paragraph_start, opening.end(), True)
+        elif lead - paragraph_start <= 16 and lead < sentence_start:  # （一）2023年目标。全市… / 2024年：…
+            stated = last_year_word(text, paragraph_start, lead, True)
+    return stated
+
+
+def _observed(doc: ParsedDocument, shared: Sentence, paragraph_start: int, pos: int,
               year: int | None) -> tuple[str | None, str | None]:
     """Period and as-of date of an observation: stated in the sentence (up to 。, across ；), or in the one
     before it (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个); the paragraph
     starts where the caller found it (``LINE_END`` before ``pos``)."""
-    bounds = doc.boundaries
-    full_sentence = bounds.before(pos, FULL_STOP, SENTENCE_REACH)
-    previous_sentence = bounds.before(max(sentence_start - 1, paragraph_start), SENTENCE_END)
-    return _period(doc.text[max(paragraph_start, min(full_sentence, previous_sentence)):pos], year, doc.metadata)
+    start = max(paragraph_start, min(shared.full_sentence_start(pos), shared.previous_start))
+    return _period(doc.text[start:pos], year, doc.metadata)
+
+
+_UNREAD = object()  # a year word not yet looked for
+_FIVE_YEAR_END_NEEDS, _MULTI_YEAR_NEEDS, _RECURRING_NEEDS, _YEARLY_AVERAGE_NEEDS = (
+    sieve.requirements(pattern) for pattern in (_FIVE_YEAR_END, _MULTI_YEAR, _RECURRING, _YEARLY_AVERAGE))
+
+
+class Sentence:
+    """What :func:`when` reads around a sentence that is the same for every figure in it, read once.
+
+    No stop of ``SENTENCE_END`` lies between the sentence's start and a figure in it, and the figure stands
+    within ``SENTENCE_REACH`` of it, so the stops a figure looks back for are the ones before the sentence,
+    cut at the reach of ``Boundaries.before`` from the figure: the start of its paragraph, of its sentence
+    across ；, of the sentence before and the section heading above.
+
+    >>> from policykit.extract._parsed import parse
+    >>> doc = parse("一、“十五五”时期目标\\n到2030年，A达到3个；B达到5个。", DocumentMetadata())
+    >>> s, pos = Sentence(doc, doc.text.index("B")), doc.text.index("5个")
+    >>> doc.text[s.line_start(pos):pos], doc.text[s.previous_start:pos], s.heading_span(doc.text, pos).group(0)
+    ('到2030年，A达到3个；B达到', '到2030年，A达到3个；B达到', '十五五”时期')
+    """
+
+    __slots__ = ("paragraph_start", "full_stop", "previous_start", "_line", "_heading_span", "stated", "dated",
+                 "five_year_end", "multi_year", "recurring", "yearly_average")
+
+    def __init__(self, doc: ParsedDocument, start: int) -> None:
+        bounds, text = doc.boundaries, doc.text
+        self.paragraph_start = bounds.before(start, LINE_END)
+        self.full_stop = bounds.before(start, FULL_STOP, SENTENCE_REACH)  # the sentence across ； (reach: start's)
+        self.previous_start = bounds.before(max(start - 1, self.paragraph_start), SENTENCE_END)  # the sentence before
+        self._line = text.rfind("\n", 0, start) + 1  # the line, as _heading_at finds it (no reach)
+        # The last heading of an earlier line: one on this line ends at the line's end, after every figure
+        # but one at that end, which _HEADING.match(text, line, pos) finds first.
+        i = bisect_right(doc.headings.ends, self._line) - 1
+        self._heading_span = doc.headings.spans[i] if i >= 0 else None
+        self.stated: dict[str, re.Match | None] = {}  # by role: see _stated_before
+        # Whether the sentence up to its end (for a five-year word, from the paragraph's start) holds what a
+        # match of each pattern :func:`when` looks for before a figure needs: where not, no window of it does.
+        end = bounds.after(start, SENTENCE_END)
+        self.dated = sieve.could_match(_YEAR_NEEDS, text, start, end)
+        self.five_year_end = sieve.could_match(_FIVE_YEAR_END_NEEDS, text, start, end)
+        self.multi_year = sieve.could_match(_MULTI_YEAR_NEEDS, text, self.paragraph_start, end)
+        self.recurring = sieve.could_match(_RECURRING_NEEDS, text, start, end)
+        self.yearly_average = sieve.could_match(_YEARLY_AVERAGE_NEEDS, text, start, end)
+
+    def line_start(self, pos: int) -> int:
+        """``bounds.before(pos, LINE_END)`` for a figure of the sentence at ``pos``."""
+        return max(self.paragraph_start, pos - MAX_REACH)
+
+    def full_sentence_start(self, pos: int) -> int:
+        """``bounds.before(pos, FULL_STOP, SENTENCE_REACH)`` for a figure of the sentence at ``pos``."""
+        return max(self.full_stop, pos - SENTENCE_REACH)
+
+    def heading_span(self, text: str, pos: int) -> re.Match | None:
+        """:func:`_span_named` of the heading before ``pos`` (see :func:`_heading_at`), read once per heading."""
+        current = _HEADING.match(text, self._line, pos)  # a heading that pos lies on, read up to pos
+        return _span_named(current.group(0)) if current else self._heading_span
 
 
 class Headings(NamedTuple):
@@ -263,12 +340,6 @@ def headings_of(text: str) -> Headings:
 def _span_named(heading: str) -> re.Match | None:
     """The five-year word of a heading that states no year (二、“十五五”时期目标任务和2026年工作安排: none)."""
     return _MULTI_YEAR.search(heading) if last_year_word(heading, 0, len(heading), True) is None else None
-
-
-def _heading_span(doc: ParsedDocument, pos: int) -> re.Match | None:
-    """:func:`_span_named` of the heading before ``pos`` (see :func:`_heading_before`), read once per heading."""
-    i, line = _heading_at(doc, pos)
-    return _span_named(line) if i is None else doc.headings.spans[i]
 
 
 def _heading_before(doc: ParsedDocument, pos: int) -> str:
