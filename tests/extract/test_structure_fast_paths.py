@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykit.extract import _numbering, _structure
+from policykit.extract._parsed import parse
 
 _SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12)).map(lambda s: (s[0], s[0] + s[1])), max_size=6)
 
@@ -64,3 +65,22 @@ _GAP_PLAIN = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2}")
 def test_the_gap_pattern_led_by_a_class_finds_what_the_plain_one_finds(text, pos):
     found, plain = _structure._GAP.search(text, pos), _GAP_PLAIN.search(text, pos)
     assert (found and found.start()) == (plain and plain.start())
+
+
+_AMOUNT_BITS = st.lists(st.sampled_from(
+    ["2", "5", "12", "０", "３", ".", "．", "﹒", "%", "％", "万", "亿", "千", "十", "元", "万元", "角", "分", "个", "吨",
+     "千米", "平方公里", "万吨标准煤", "/", "以上", "及以上", "左右", "-", "--", "至", "~", "余", "多", "成", "零", "二",
+     "贰", "拾", "超过", "约", "至少", "第", "百分之", "个百分点", " ", "\u3000", "\n", "A", "e", ",", "，", "。", "甲"]),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_AMOUNT_BITS)
+def test_a_decimal_is_an_amount_by_the_texts_quantities_as_by_reading_it_alone(text):
+    # The text's quantities answer only where reading the decimal and its reach alone sees the same: no space
+    # after it, a quantity starting at it, nothing read past the reach.
+    quantities = parse(text).quantities
+    starts = [q.start for q in quantities]
+    for start in range(len(text)):
+        assert (_numbering._amount_at(text, start, quantities, starts)
+                == _numbering._amount_at(text, start)), start
