@@ -191,7 +191,7 @@ def _takes(candidates: list[_Candidate], i: int, seen: list[tuple[_Candidate, bo
 def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
     out = []
     size = len(text)
-    starts: list[int] | None = None  # of the quantities, listed at the first decimal that asks
+    numbers: list[int] | None = None  # where the numbers of the quantities start, listed at the first decimal
     for m in _MARK.finditer(text):
         group = style = m.lastgroup
         number = m.group(style)
@@ -213,9 +213,9 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
         if body >= size or text[body] == "\n":
             continue  # a bare number on its own line is not an item
         if group == "dnum":
-            if starts is None:
-                starts = [q.start for q in quantities]
-            if _amount_at(text, m.start("dnum"), quantities, starts):
+            if numbers is None:
+                numbers = [q.number_start for q in quantities]
+            if _amount_at(text, m.start("dnum"), quantities, numbers):
                 continue  # 2.5万元, 2.5 %: a number run into a unit of measure is an amount, never a mark
         line = text.rfind("\n", 0, start) + 1
         paragraph = line
@@ -276,29 +276,29 @@ _AMOUNT_UNITS = frozenset(u for row in lexicon.table("measure_units").rows if ro
 
 
 _AMOUNT_REACH = 12  # characters after the number read for its unit
-# How far reading a quantity may look past its end (a per-unit /万吨标准煤 not taken: a slash, a scale, the
-# longest unit and the letter that would end it): a quantity of the text that ends this far before the reach
-# was read from the same characters as the number alone.
-_READ_PAST_END = 10
+# How far reading a quantity may look past its end: a per-unit not taken (/万吨标准煤: a slash, a scale, the
+# longest unit and the letter that would end it), else a longer unit tried, a suffix comparator, 角 and 分.
+_PAST_PER_UNIT, _PAST_END = 10, 6
 
 
-def _amount_at(text: str, start: int, quantities: Sequence[Quantity] = (), starts: Sequence[int] = ()) -> bool:
+def _amount_at(text: str, start: int, quantities: Sequence[Quantity] = (), numbers: Sequence[int] = ()) -> bool:
     """Whether the decimal number at ``start`` carries a unit of measure or a percent (spaces between
     allowed: 2.5 万元), read from the number and the ``_AMOUNT_REACH`` characters after it.
 
-    ``quantities`` (the text's, ``starts`` their starts) answer instead where one starts at the number, with no
-    space after the number and no character past the reach read: reading the text from the number sees the
-    same characters as reading the number alone (nothing before it counts for a quantity that starts there).
+    ``quantities`` (the text's, ``numbers`` where their numbers start) answer instead where one has its number
+    here, no space follows the number and reading it looked at no character past the reach: reading from the
+    number alone then finds the same unit (a comparator word before the number changes only where the
+    quantity starts, and the answer asks for none).
     """
     number = _DECIMAL.match(text, start)
     if number is None:
         return False
     reach = number.end() + _AMOUNT_REACH
-    i = bisect_left(starts, start)
-    if i < len(starts) and starts[i] == start and text[number.end():number.end() + 1] not in _SPACE:
-        q = quantities[i]
-        if q.number_start == start and (q.end + _READ_PAST_END <= reach or reach >= len(text)):
-            return q.base_unit in _AMOUNT_UNITS
+    i = bisect_left(numbers, start)
+    if i < len(numbers) and numbers[i] == start and text[number.end():number.end() + 1] not in _SPACE:
+        end = quantities[i].end
+        if end + (_PAST_PER_UNIT if text.startswith("/", end) else _PAST_END) <= reach or reach >= len(text):
+            return quantities[i].base_unit in _AMOUNT_UNITS
     rest = text[number.end():reach].lstrip(_SPACE)
     found = first_quantity(number.group().translate(_FULLWIDTH) + rest)
     return found is not None and found.start == 0 and found.base_unit in _AMOUNT_UNITS
