@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykit.extract import _numbering, _structure
+from policykit.extract._parsed import parse
 
 _SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12)).map(lambda s: (s[0], s[0] + s[1])), max_size=6)
 
@@ -64,3 +65,28 @@ _GAP_PLAIN = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2}")
 def test_the_gap_pattern_led_by_a_class_finds_what_the_plain_one_finds(text, pos):
     found, plain = _structure._GAP.search(text, pos), _GAP_PLAIN.search(text, pos)
     assert (found and found.start()) == (plain and plain.start())
+
+
+_AROUND_A_DECIMAL = st.lists(st.sampled_from(
+    ["2", "12", "３", ".", "．", "%", "％", "万", "亿", "千", "十", "百", "元", "万元", "角", "分", "个", "吨", "千米", "平方公里",
+     "吨标准煤", "微克", "立方米", "EFLOPS", "TFLOPS", "/", "以上", "及以上", "左右", "-", "--", "至", "余", "成", "半",
+     "零", "二", "贰", "拾", "超过", "约", "不低于", "至少", "第", "百分之", "个百分点", " ", "\u3000", "\n", "A", "e",
+     ",", "，", "甲"]), max_size=12).map("".join)
+
+
+# Lower groups, units and per-units that run a quantity up to and across the reach.
+_UNIT_RUN = st.lists(st.sampled_from(["万", "亿", "1234.5678", "/", "EFLOPS", "TFLOPS", "PFLOPS", "平方公里", "万吨标准煤",
+                                      "千瓦时", "微克", "立方米", "元", "吨", "--", "至", "以上"]), max_size=5).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_AROUND_A_DECIMAL, st.sampled_from(["2.5", "１２．５", "0.75", "3.0"]), _UNIT_RUN, _AROUND_A_DECIMAL)
+def test_a_decimal_is_an_amount_by_the_texts_quantities_as_by_reading_it_alone(before, decimal, units, after):
+    # The text's quantities answer only where reading the decimal and its reach alone finds the same unit: a
+    # quantity has its number there, no space follows it, nothing past the reach was read (a long unit, a
+    # per-unit across the reach: 2.5EFLOPS/TFLOPS).
+    text = before + decimal + units + after
+    quantities = parse(text).quantities
+    numbers = [q.number_start for q in quantities]
+    start = len(before)
+    assert _numbering._amount_at(text, start, quantities, numbers) == _numbering._amount_at(text, start)

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .. import lexicon
-from ._numbering import find_marks
+from ._numbering import Mark, find_marks
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
 from ._sieve import opened
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
@@ -162,14 +163,15 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     return not _AIM.search(text, sentence_start, q.start)
 
 
-def is_threshold(text: str, q: Quantity, sentence_start: int) -> bool:
+def is_threshold(text: str, q: Quantity, sentence_start: int, marks: Sequence[Mark] | None = None) -> bool:
     """A figure that draws the line of who qualifies, not an aim: in a sentence a threshold word leads
     (认定条件如下：年营业收入3000万元以上，…) or in an item of a list such a line leads (应符合下列条件：⏎（一）…),
     in a sentence that defines a term (…是指年营业收入500万元以下的企业), or in a
     clause that closes with 的 before a comma, the condition of what follows (连续三次检查不合格的，取消…),
     unless the 的 ends a judgement on the figure (增长7%左右是必要的，).
     A hardness word or a year the figure is for (到2025年) before it keeps it an aim. ``sentence_start`` is
-    where the figure's sentence begins (after the last of ``SENTENCE_END``).
+    where the figure's sentence begins (after the last of ``SENTENCE_END``); ``marks`` are the text's outline
+    marks (``ParsedDocument.marks``; read from the text when not given).
 
     >>> from policykit.extract import find_quantities
     >>> text = "认定条件如下：年营业收入3000万元以上，研发人员10人以上"
@@ -186,7 +188,7 @@ def is_threshold(text: str, q: Quantity, sentence_start: int) -> bool:
         return True
     # A list of thresholds may run across ；: the lead stands anywhere in the whole sentence.
     lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start) if leads else None
-    if lead and not _AIM.search(text, lead.end(), q.start) or _listed_under_lead(text, q.start):
+    if lead and not _AIM.search(text, lead.end(), q.start) or _listed_under_lead(text, q.start, marks):
         return True
     end = boundary_after(text, q.end, CLAUSE_END)
     closing = text[q.end:end].rstrip()
@@ -202,7 +204,7 @@ def _threshold_cues(text: str) -> tuple[bool, bool]:
     return _DEFINITION.search(text) is not None, _LEAD.search(text) is not None
 
 
-def _listed_under_lead(text: str, pos: int) -> bool:
+def _listed_under_lead(text: str, pos: int, marks: Sequence[Mark] | None = None) -> bool:
     """Whether ``pos`` stands in an outline item of a list whose lead line closes with a threshold word and a
     colon (应符合下列条件：), only items and blank lines between; an item in the style of the lead line's own
     mark (the next 第N条 after 第五条 …条件：) closes the list."""
@@ -217,7 +219,7 @@ def _listed_under_lead(text: str, pos: int) -> bool:
     lead = leads.nearest(text, max(0, line - _LIST_REACH), line)  # the nearest lead line above
     if lead is None:
         return False
-    items = _item_styles(text)
+    items = _item_styles(text, marks)
     closing = items.get(boundary_before(text, lead.start(), LINE_END))
     first = boundary_after(text, lead.end(), LINE_END) + 1
     if line < first or items.get(line, closing) == closing:
@@ -272,9 +274,10 @@ def _lead_lines(text: str) -> _LeadLines:
 
 
 @lru_cache(maxsize=2)
-def _item_styles(text: str) -> dict[int, str]:
-    """The style of the outline mark (（一）, 1., 第五条 …) that opens a line, by the line's start."""
-    return {line: m.style for m in find_marks(text)
+def _item_styles(text: str, marks: Sequence[Mark] | None = None) -> dict[int, str]:
+    """The style of the outline mark (（一）, 1., 第五条 …) that opens a line, by the line's start (``marks``: the
+    text's, read from it when not given)."""
+    return {line: m.style for m in (find_marks(text) if marks is None else marks)
             if not text[(line := boundary_before(text, m.start, LINE_END)):m.start].strip()}
 
 

@@ -17,11 +17,13 @@ expects it; a number of four digits (item 1000 of a long list) only when it cont
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .. import lexicon
 from ._lexicon import of_kind
-from ._numbers import first_quantity
+from ._numbers import Quantity, first_quantity
 from ._sieve import first_chars
 
 # Chinese numerals (chinese_numerals.tsv): the characters of outline numbers (the first of each value up
@@ -148,15 +150,18 @@ def numeral(number: str) -> int | None:
     return _DIGITS.get(number) if len(number) == 1 else None
 
 
-def find_marks(text: str) -> list[Mark]:
+def find_marks(text: str, quantities: Sequence[Quantity] = ()) -> list[Mark]:
     """The outline marks of a text, in order, read from line starts and from the numbering sequence.
+
+    ``quantities`` are the text's own (``ParsedDocument.quantities``): where one of them answers whether a
+    decimal is an amount (2.5万元) exactly as reading the decimal alone would, it is taken instead.
 
     >>> [(m.style, m.number) for m in find_marks("一、总体要求（一）指导思想。（二）基本原则。二、重点任务1.建设。2.培育。")]
     [('cn', '一'), ('pcn', '一'), ('pcn', '二'), ('cn', '二'), ('num', '1'), ('num', '2')]
     >>> [m.number for m in find_marks("1.建设平台。（牵头单位：市科技局）2.培养人才，建设3、4号线。\\n3.扩大开放。")]
     ['1', '2', '3']
     """
-    candidates = _candidates(text)
+    candidates = _candidates(text, quantities)
     flat = _flat_lines(text, candidates)
     seen: list[tuple[_Candidate, bool]] = []  # every candidate so far, and whether it was taken
     for i, c in enumerate(candidates):
@@ -183,9 +188,10 @@ def _takes(candidates: list[_Candidate], i: int, seen: list[tuple[_Candidate, bo
     return fits and not _superseded(c, later)
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
     out = []
     size = len(text)
+    numbers: list[int] | None = None  # where the numbers of the quantities start, listed at the first decimal
     for m in _MARK.finditer(text):
         group = style = m.lastgroup
         number = m.group(style)
@@ -206,8 +212,11 @@ def _candidates(text: str) -> list[_Candidate]:
             body += 1
         if body >= size or text[body] == "\n":
             continue  # a bare number on its own line is not an item
-        if group == "dnum" and _amount_at(text, m.start("dnum")):
-            continue  # 2.5万元, 2.5 %: a number run into a unit of measure is an amount, never a mark
+        if group == "dnum":
+            if numbers is None:
+                numbers = [q.number_start for q in quantities]
+            if _amount_at(text, m.start("dnum"), quantities, numbers):
+                continue  # 2.5万元, 2.5 %: a number run into a unit of measure is an amount, never a mark
         line = text.rfind("\n", 0, start) + 1
         paragraph = line
         if _GAP_ANY.search(text, line, start):  # most lines hold no run of spaces: one search tells
@@ -266,13 +275,31 @@ _AMOUNT_UNITS = frozenset(u for row in lexicon.table("measure_units").rows if ro
                           for u in (row["unit"], row["base"]) if u)
 
 
-def _amount_at(text: str, start: int) -> bool:
+_AMOUNT_REACH = 12  # characters after the number read for its unit
+# How far reading a quantity may look past its end: a per-unit not taken (/万吨标准煤: a slash, a scale, the
+# longest unit and the letter that would end it), else a longer unit tried, a suffix comparator, 角 and 分.
+_PAST_PER_UNIT, _PAST_END = 10, 6
+
+
+def _amount_at(text: str, start: int, quantities: Sequence[Quantity] = (), numbers: Sequence[int] = ()) -> bool:
     """Whether the decimal number at ``start`` carries a unit of measure or a percent (spaces between
-    allowed: 2.5 万元)."""
+    allowed: 2.5 万元), read from the number and the ``_AMOUNT_REACH`` characters after it.
+
+    ``quantities`` (the text's, ``numbers`` where their numbers start) answer instead where one has its number
+    here, no space follows the number and reading it looked at no character past the reach: reading from the
+    number alone then finds the same unit (a comparator word before the number changes only where the
+    quantity starts, and the answer asks for none).
+    """
     number = _DECIMAL.match(text, start)
     if number is None:
         return False
-    rest = text[number.end():number.end() + 12].lstrip(_SPACE)
+    reach = number.end() + _AMOUNT_REACH
+    i = bisect_left(numbers, start)
+    if i < len(numbers) and numbers[i] == start and text[number.end():number.end() + 1] not in _SPACE:
+        end = quantities[i].end
+        if end + (_PAST_PER_UNIT if text.startswith("/", end) else _PAST_END) <= reach or reach >= len(text):
+            return quantities[i].base_unit in _AMOUNT_UNITS
+    rest = text[number.end():reach].lstrip(_SPACE)
     found = first_quantity(number.group().translate(_FULLWIDTH) + rest)
     return found is not None and found.start == 0 and found.base_unit in _AMOUNT_UNITS
 

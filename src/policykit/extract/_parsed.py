@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..text import DocumentMetadata
+from ._numbering import Mark, find_marks
 from ._numbers import Quantity, normalise_digits, quantities_in, warnings_in
 from ._periods import Headings, document_year, headings_of, plan_period
 from ._spans import Boundaries, boundaries_of
@@ -71,6 +72,11 @@ class ParsedDocument:
     def quantities(self) -> tuple[Quantity, ...]:
         """Every number that carries a unit, a percent or a comparator word, in text order."""
         return quantities_in(self.digits)
+
+    @cached_property
+    def marks(self) -> tuple[Mark, ...]:
+        """The outline marks (一、, （一）, 1. …) in text order, read with the text's quantities at hand."""
+        return tuple(find_marks(self.text, self.quantities))
 
     @cached_property
     def numeral_warnings(self) -> tuple[str, ...]:

@@ -34,7 +34,7 @@ from itertools import accumulate
 
 from ._clauses import find_clause_spans
 from ._lexicon import CONJUNCTIONS, alternation, of_kind
-from ._numbering import RANK, alternatives, find_marks, numeral
+from ._numbering import RANK, Mark, alternatives, numeral
 from ._parsed import ParsedDocument, parse
 from ._records import TaskRecord
 
@@ -134,7 +134,7 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
     text, indicators = doc.text, doc.indicator_rows
     clauses = find_clause_spans(text)
     footers = _footer_starts(text)  # one scan, read by the marks and the tree
-    nodes = _drop_preamble(_markers(text, indicators, footers))
+    nodes = _drop_preamble(_markers(text, doc.marks, indicators, footers))
     run_together = {text.rfind("\n", 0, n.start) + 1 for n in nodes if n.run_in}
     roots = _build_tree(text, nodes, footers)
     for node in nodes:  # a heading over an indicator table alone sets targets, not a task
@@ -149,9 +149,9 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
     return _records(text, tasks, rows)
 
 
-def _markers(text: str, indicators: tuple[tuple[int, int], ...], footers: list[int]) -> list[_Node]:
+def _markers(text: str, marks: tuple[Mark, ...], indicators: tuple[tuple[int, int], ...], footers: list[int]) -> list[_Node]:
     in_table = _covered(indicators)
-    marks = [m for m in find_marks(text) if not in_table(m.start)]  # targets, not tasks
+    marks = [m for m in marks if not in_table(m.start)]  # targets, not tasks
     marks = _outside_footers(marks, footers)
     marks = [m for i, m in enumerate(marks) if not _sub_row(text, marks[i - 1] if i else None, m)]
     nodes = []
