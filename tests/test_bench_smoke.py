@@ -77,3 +77,11 @@ def test_bench_child_process_reports_peak_rss(tmp_path):
 
 def test_bench_refuses_a_work_folder_inside_the_repository():
     assert bench.main(["--quick", "--work", str(BENCHMARKS / "tmp")]) == 2
+
+
+def test_the_floor_and_the_regex_extractor_count_their_fastest_pass(monkeypatch):
+    clock = iter([0.0, 5.0, 5.0, 7.0, 7.0, 16.0])  # three passes of 5, 2 and 9 CPU-seconds
+    monkeypatch.setattr(bench, "_cpu_seconds", lambda: next(clock))
+    results = iter(["first", "second", "third"])
+    cpu, _, result = bench._fastest(lambda: next(results))
+    assert (cpu, result) == (2.0, "second")
