@@ -622,7 +622,7 @@ def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity
         value = Decimal(arabic)
         base_value = Decimal(arabic + _ZEROS_OF_SCALE[scale]) if scale != 1 else value
     else:
-        value = Decimal(arabic.replace(",", "")) if "," in arabic else Decimal(arabic)
+        value = Decimal(arabic.replace(",", ""))
         base_value = _scaled(value, scale, factor)
     return _quantity(value, None, scale_word + unit, base_value, None, base_unit, comparator, cue, start, pos, m.start())
 
