@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from peers import corpus_files
+
 from policykit.extract import extract_document
 from policykit.notebooks import find_corpus
 from policykit.project import Project
@@ -20,7 +22,7 @@ def main() -> None:
     corpus = find_corpus(Project(Path(__file__).resolve().parent.parent))
     if corpus is None:
         raise SystemExit("no shared corpus found (set POLICYKIT_CORPUS)")
-    blobs = [(p, p.read_bytes()) for p in sorted(corpus.rglob("*")) if p.is_file() and not p.name.startswith(".")]
+    blobs = [(p, p.read_bytes()) for p in corpus_files(corpus)]
     size = sum(len(b) for _, b in blobs)
     started = time.process_time()
     for path, data in blobs:

@@ -23,11 +23,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+import peers
+
 HERE = Path(__file__).resolve().parent
 
-# Each job: what it imports, then what it does with the corpus's files (FILES) and a fresh folder (WORK).
+# Each job: what it imports besides peers, then what it does with the corpus's files (FILES) and a fresh folder (WORK).
 _JOBS = {
-    "floor": ("import peers", "peers.floor(FILES)"),
+    "floor": ("", "peers.floor(FILES)"),
     "extract": ("from policykit.extract import extract_document\nfrom policykit.text import read_source",
                 "[extract_document(d.text, d.metadata) for p in FILES for d in read_source(p.read_bytes(), str(p)).documents]"),
     "ingest": ("from policykit.ingest import ingest\nfrom policykit.project import Project",
@@ -37,9 +39,9 @@ _JOBS = {
 
 def _script(job: str, corpus: Path, work: Path, run: bool) -> str:
     imports, action = _JOBS[job]
-    lines = [f"import sys; sys.path.insert(0, {str(HERE)!r})", "from pathlib import Path", imports,
+    lines = [f"import sys; sys.path.insert(0, {str(HERE)!r})", "from pathlib import Path", "import peers", imports,
              f"CORPUS = Path({str(corpus)!r})", f"WORK = Path({str(work)!r})",
-             "FILES = sorted(p for p in CORPUS.rglob('*') if p.is_file() and not p.name.startswith('.'))"]
+             "FILES = peers.corpus_files(CORPUS)"]
     return "\n".join(lines + ([action] if run else [])) + "\n"
 
 
@@ -75,7 +77,7 @@ def main() -> None:
         corpus = find_corpus(Project(HERE.parent))
         if corpus is None:
             raise SystemExit("no shared corpus found (set POLICYKIT_CORPUS or give --corpus)")
-    size = sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
+    size = sum(p.stat().st_size for p in peers.corpus_files(corpus))
     counts = {job: instructions(job, corpus, True) - instructions(job, corpus, False) for job in args.jobs}
     print(f"{corpus}: {size / 1e6:.2f} MB")
     for job, count in counts.items():

@@ -24,6 +24,11 @@ _UNIT_SPLIT = re.compile(r"[、，,]")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|万元|亿元|万人|个|家|项|公里|万千瓦)(以上|左右|以内)?")
 _HARDNESS, _YEAR = re.compile(r"力争|确保|争取"), re.compile(r"到(20\d\d)年")
 _VERB = re.compile(r"达到|超过|增长|提高到|不低于|控制在")
+def corpus_files(corpus: Path) -> list[Path]:
+    """The documents of a corpus folder, as every measure here reads them: each file but hidden ones, sorted."""
+    return sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
 def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")

@@ -30,6 +30,8 @@ import sys
 import time
 from pathlib import Path
 
+import peers
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
@@ -39,10 +41,6 @@ GOAL_TASKS = 100_000  # the coordination goal is stated for this many tasks
 
 
 # --- steps (each runs in a child process and prints one JSON line) ---------------------------------
-
-
-def _files(corpus: Path) -> list[Path]:
-    return sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
 def _ingest(corpus: Path, project: Path, workers: int) -> dict:
@@ -119,7 +117,7 @@ def step_profile(corpus: Path, project: Path, n_docs: int) -> dict:
 
     from policykit.ingest import extraction_batch
 
-    files = _files(corpus)[:n_docs]
+    files = peers.corpus_files(corpus)[:n_docs]
     profiler = cProfile.Profile()
     profiler.enable()
     for path in files:
@@ -140,7 +138,7 @@ def step_profile(corpus: Path, project: Path, n_docs: int) -> dict:
 
 
 def _corpus_bytes(corpus: Path) -> int:
-    return sum(p.stat().st_size for p in _files(corpus))
+    return sum(p.stat().st_size for p in peers.corpus_files(corpus))
 
 
 # The floor and the regex extractor take a fraction of a second, where one pass's CPU time moves by up to
@@ -161,27 +159,21 @@ def _fastest(run) -> tuple[float, float, object]:
 
 def step_floor(corpus: Path, project: Path) -> dict:
     """Read, decode and scan the bytes once: the least any ingest must do (the fastest of three passes)."""
-    import peers
-
-    cpu, wall, hits = _fastest(lambda: peers.floor(_files(corpus)))
+    cpu, wall, hits = _fastest(lambda: peers.floor(peers.corpus_files(corpus)))
     return {"seconds": wall, "cpu_s": cpu, "bytes": _corpus_bytes(corpus), "hits": hits}
 
 
 def step_regex(corpus: Path, project: Path) -> dict:
     """The minimal regex extractor of the same kinds of records over the same files (the fastest of three
     passes)."""
-    import peers
-
-    cpu, wall, records = _fastest(lambda: peers.regex_extractor(_files(corpus)))
+    cpu, wall, records = _fastest(lambda: peers.regex_extractor(peers.corpus_files(corpus)))
     return {"seconds": wall, "cpu_s": cpu, "bytes": _corpus_bytes(corpus), "records": records}
 
 
 def _peer_on_texts(corpus: Path, name: str) -> dict:
-    import peers
-
     if name == "jieba" and not peers.jieba_ready():
         return {"skipped": "jieba is not installed (pip install 'policykit[bench]')"}
-    texts = peers.read_texts(_files(corpus))
+    texts = peers.read_texts(peers.corpus_files(corpus))
     if name == "opencc":
         peers.opencc_t2s(texts[:1])  # its dictionaries load once, outside the timing
     cpu, started = _cpu_seconds(), time.perf_counter()
@@ -353,13 +345,13 @@ def table(real: dict, generated: dict, *, real_mb: float, n_generated: int, core
 
     mb = real["floor"]["bytes"] / 1e6 if _ok(real, "floor") else 0.0
     per_cpu = lambda step, r=real, size=mb: size / r[step]["cpu_s"]  # noqa: E731 - MB per CPU-second
-    peers = []
+    peer_speeds = []
     for step, label in (("floor", "floor"), ("regex", "regex extractor"), ("opencc", "OpenCC t2s"), ("jieba", "jieba cut")):
-        peers.append(f"{label} {per_cpu(step):.1f}" if _ok(real, step) else f"{label}: {_why(real, step)}")
+        peer_speeds.append(f"{label} {per_cpu(step):.1f}" if _ok(real, step) else f"{label}: {_why(real, step)}")
     if _ok(real, "ingest-1"):
         i1 = real["ingest-1"]
         add(f"ingest, real text ({mb:.1f} MB), MB per CPU-second", f"{per_cpu('ingest-1'):.2f} MB/s", "≥ 10",
-            per_cpu("ingest-1") >= 10, "MB/s per CPU-s: " + ", ".join(peers), i1["peak_rss_mb"])
+            per_cpu("ingest-1") >= 10, "MB/s per CPU-s: " + ", ".join(peer_speeds), i1["peak_rss_mb"])
         if _ok(real, "floor"):
             ratio = i1["cpu_s"] / real["floor"]["cpu_s"]
             add("ingest vs the floor (CPU seconds)", f"{ratio:.0f}× slower", "≤ 20×", ratio <= 20,

@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import peers
+
 from policykit.notebooks import find_corpus
 from policykit.project import Project
 
@@ -44,7 +46,7 @@ def make_shared_corpus(out: str | Path, mb: float = 10.0, shared: Path | None = 
     out = Path(out)
     done = out / f".complete-{mb:g}mb"
     if done.exists():
-        files = [p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")]
+        files = peers.corpus_files(out)
         return len(files), sum(p.stat().st_size for p in files)
     shared = shared or default_corpus()
     if shared is None:
