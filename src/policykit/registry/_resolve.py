@@ -1,7 +1,9 @@
 """Mentions of a corpus -> canonical units, vectorised: each distinct name is normalised once."""
 from __future__ import annotations
 
+import dataclasses
 import functools
+import operator
 
 import polars as pl
 
@@ -14,9 +16,12 @@ UNITS_SCHEMA = {
     "category": pl.String, "name_en": pl.String, "aliases": pl.List(pl.String),
 }
 MENTION_MAP_SCHEMA = {"doc_id": pl.String, "mention": pl.String, "unit_id": pl.String}
-# The fields of a UnitName, in order, as columns of name_units.
-NAME_SCHEMA = {"jurisdiction": pl.String, "key": pl.String, "unit_level": pl.String, "category": pl.String,
-               "name_en": pl.String, "has_head": pl.Boolean}
+# The fields of a UnitName, in order, as columns of name_units (``level`` as ``unit_level``: the context's
+# ``level`` column is the document's).
+_NAME_FIELDS = tuple(dataclasses.fields(UnitName))
+NAME_SCHEMA = {("unit_level" if f.name == "level" else f.name): (pl.Boolean if f.type in (bool, "bool") else pl.String)
+               for f in _NAME_FIELDS}
+_name_fields = operator.attrgetter(*(f.name for f in _NAME_FIELDS))
 _CONTEXT = ("region", "level", "city", "province")
 # Region endings that give a level (level_marks.tsv): 成武县 is a county.
 _LEVEL_BY_SUFFIX = tuple((suffix, row["level"]) for row in lexicon.table("level_marks").rows
@@ -110,8 +115,8 @@ def name_units(contexts: pl.DataFrame) -> pl.DataFrame:
     arguments = contexts.select(pl.col(c) if c in contexts.columns else pl.lit(None, pl.String).alias(c)
                                 for c in ("mention", *_CONTEXT))
     names = [_normalised(*row) for row in arguments.iter_rows()]
-    fields = [(u.jurisdiction, u.key, u.level, u.category, u.name_en, u.has_head) for u in names]
-    return pl.concat([contexts, pl.DataFrame(fields, schema=NAME_SCHEMA, orient="row")], how="horizontal")
+    rows = [_name_fields(u) for u in names]
+    return pl.concat([contexts, pl.DataFrame(rows, schema=NAME_SCHEMA, orient="row")], how="horizontal")
 
 
 def unit_ids(named: pl.DataFrame, aliases: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
