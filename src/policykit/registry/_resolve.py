@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import operator
 
 import polars as pl
@@ -46,10 +45,6 @@ class _UnionFind:
             # The root gives the unit its name: prefer a name with a head, then the longer, then order.
             keep, drop = sorted((ra, rb), key=lambda n: (not ends_with_head(n[1]), -len(n[1]), n[1]))
             self.parent[drop] = keep
-
-
-# A name in context resolves the same everywhere: a build's workers and the resolution share the calls.
-_normalised = functools.lru_cache(maxsize=1 << 17)(normalise_unit)
 
 
 def _level_of(region: str | None) -> str | None:
@@ -104,7 +99,8 @@ def in_context(mentions: pl.DataFrame) -> pl.DataFrame:
 def name_units(contexts: pl.DataFrame) -> pl.DataFrame:
     """Distinct ``mention`` in context (``region``, ``level``, optional ``city``, ``province``; see
     :func:`in_context`) with the columns of each one's :class:`UnitName` (its ``level`` as ``unit_level``):
-    the Python work of resolution, one call a name in context, cached.
+    the Python work of resolution, one call a name in context (nothing is cached: a build passes each
+    name in context once, keeping the ones it has named).
 
     Examples
     --------
@@ -114,7 +110,7 @@ def name_units(contexts: pl.DataFrame) -> pl.DataFrame:
     """
     arguments = contexts.select(pl.col(c) if c in contexts.columns else pl.lit(None, pl.String).alias(c)
                                 for c in ("mention", *_CONTEXT))
-    names = [_normalised(*row) for row in arguments.iter_rows()]
+    names = [normalise_unit(*row) for row in arguments.iter_rows()]
     rows = [_name_fields(u) for u in names]
     return pl.concat([contexts, pl.DataFrame(rows, schema=NAME_SCHEMA, orient="row")], how="horizontal")
 
