@@ -7,13 +7,14 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from .. import lexicon
+from ..extract import read_number
 
-# Section numbers (十三, 一百零二) are read with the digits and the units up to 百 of lexicon ``chinese_numerals``.
-_NUMERALS = lexicon.table("chinese_numerals").rows
-_DIGITS = {r["char"]: int(r["value"]) for r in _NUMERALS if r["kind"] == "digit"}
-_TENS_HUNDREDS = {r["char"]: int(r["value"]) for r in _NUMERALS if r["kind"] == "small_unit" and int(r["value"]) <= 100}
+# Section numbers (十三, 一百零二) are Chinese numerals of the digits and the units up to 百 of lexicon
+# ``chinese_numerals``, read as the extractor reads numbers.
+_SECTION_NUMERAL_CHARS = "".join(r["char"] for r in lexicon.table("chinese_numerals").rows
+                                 if r["kind"] == "digit" or r["kind"] == "small_unit" and int(r["value"]) <= 100)
 _NUMBER_PUNCTUATION = re.compile(r"[\s、.．,，:：()（）〔〕\[\]【】]")
-_CHINESE_NUMBER = re.compile("^[" + "".join(_DIGITS) + "".join(_TENS_HUNDREDS) + "]+$")
+_CHINESE_NUMBER = re.compile("^[" + _SECTION_NUMERAL_CHARS + "]+$")
 # The measure word that may lead a unit (个学时 and 学时 compare equal): lexicon ``numeral_words``.
 _CLASSIFIER = next(r["word"] for r in lexicon.table("numeral_words").rows if r["role"] == "general_classifier")
 
@@ -49,24 +50,8 @@ def number_key(number: str | None) -> str:
     bare = _NUMBER_PUNCTUATION.sub("", unicodedata.normalize("NFKC", number or ""))
     if bare.isdigit():
         return str(int(bare))
-    if _CHINESE_NUMBER.match(bare):
-        value = _chinese_integer(bare)
-        if value is not None:
-            return str(value)
-    return bare
-
-
-def _chinese_integer(numeral: str) -> int | None:
-    total, current = 0, 0
-    for char in numeral:
-        if char in _DIGITS:
-            current = current * 10 + _DIGITS[char] if current else _DIGITS[char]
-        elif char in _TENS_HUNDREDS:
-            total += (current or 1) * _TENS_HUNDREDS[char]
-            current = 0
-        else:
-            return None
-    return total + current
+    value = read_number(bare) if _CHINESE_NUMBER.match(bare) else None
+    return bare if value is None else str(value)
 
 
 def path_key(path) -> tuple[str, ...]:
