@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import _sieve as sieve
 from ._lexicon import CONJUNCTIONS, alternation, of_kind, role_words
@@ -134,8 +133,9 @@ def find_assignments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...]) 
     >>> [(a.mention, a.role, a.placeholder) for a in find_assignments(text, ())]
     [('市科技局', 'lead', False), ('市财政局', 'participant', False), ('各县区', 'participant', True)]
     """
-    text = parse(text).text
-    clauses = _first_leads(find_clauses(text), text)
+    doc = parse(text)
+    text = doc.text
+    clauses = _first_leads(doc.clauses, text)
     owners = sorted(tasks, key=lambda t: (t.start, -t.end))
     starts = [t.start for t in owners]
     out: list[AssignmentRecord] = []
@@ -158,14 +158,9 @@ def _owner(owners: list[TaskRecord], starts: list[int], pos: int) -> str | None:
     return next((owners[i].key for i in range(bisect_right(starts, pos) - 1, -1, -1) if pos < owners[i].end), None)
 
 
-def find_clause_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the responsibility clauses of ``text`` (the section tree uses them to pick task levels)."""
-    return [(c.start, c.end) for c in find_clauses(text)]
-
-
-@lru_cache(maxsize=4)  # the section tree and the assignments both read the clauses of one text
 def find_clauses(text: str) -> tuple[_Clause, ...]:
-    """All responsibility clauses of a text, without overlaps, in text order; none in a site's record header."""
+    """All responsibility clauses of a text, without overlaps, in text order; none in a site's record header
+    (``ParsedDocument.clauses``: the section tree and the assignments both read them)."""
     found: list[_Clause] = []
     header_end = _record_header_end(text)
     for finder in (_table_clauses, _label_clauses, _verb_clauses):
@@ -268,7 +263,6 @@ def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tupl
     return [(shifted(mention, start), role) for mention, role in _role_parts_in(text[start:end], default_role)]
 
 
-@lru_cache(maxsize=65536)  # reads nothing outside the value, and values recur across tasks
 def _role_parts_in(text: str, default_role: str) -> tuple[tuple[UnitMention, str], ...]:
     """:func:`_role_parts` of a whole string, offsets relative to it."""
     out: list[tuple[UnitMention, str]] = []
@@ -414,7 +408,6 @@ def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
     return None if mentions is None else [shifted(m, start) for m in mentions]
 
 
-@lru_cache(maxsize=65536)  # prose subjects recur (各有关部门, 市财政局) and the split reads nothing outside them
 def _subject_units_in(text: str) -> tuple[UnitMention, ...] | None:
     """:func:`_subject_units` of a whole string, offsets relative to it."""
     start, end = trim_list(text, 0, len(text))

@@ -32,7 +32,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from ._clauses import find_clause_spans
 from ._lexicon import CONJUNCTIONS, alternation, of_kind
 from ._numbering import RANK, Mark, alternatives, numeral
 from ._parsed import ParsedDocument, parse
@@ -132,7 +131,7 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
     """
     doc = parse(text)
     text, indicators = doc.text, doc.indicator_rows
-    clauses = find_clause_spans(text)
+    clauses = [(c.start, c.end) for c in doc.clauses]  # the responsibility clauses pick the task levels
     footers = _footer_starts(text)  # one scan, read by the marks and the tree
     nodes = _drop_preamble(_markers(text, doc.marks, indicators, footers))
     run_together = {text.rfind("\n", 0, n.start) + 1 for n in nodes if n.run_in}
