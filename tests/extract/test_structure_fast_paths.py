@@ -24,11 +24,39 @@ _OUTLINE_BITS = st.lists(st.sampled_from(["一", "十", "、", "（", "）", "1"
                          max_size=14).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(_OUTLINE_BITS)
-def test_the_mark_pattern_with_its_opener_finds_what_its_grammar_finds(text):
-    assert ([(m.span(), m.lastgroup) for m in _numbering._MARK.finditer(text)]
-            == [(m.span(), m.lastgroup) for m in _numbering._MARK_GRAMMAR.finditer(text)])
+def test_the_mark_spans_read_after_their_lead_are_those_of_the_grammar(text):
+    grammar = [(m.span(), m.lastgroup, m.groupdict()) for m in _numbering._MARK_GRAMMAR.finditer(text)]
+    spans = [m.span() for m in _numbering._MARK_SPANS.finditer(text)]
+    assert spans == [span for span, _, _ in grammar]
+    reread = [_numbering._MARK_GRAMMAR.match(text, start) for start, _ in spans]
+    assert [(m.span(), m.lastgroup, m.groupdict()) for m in reread] == grammar
+
+
+def test_the_generated_outlines_hold_every_branch_after_a_lead():
+    text = "第一章 第二节 第三条 一是推进 二、（三）4\t5.6 甲7.乙（8）9）\n10建设 ①甲 01、"
+    styles = [_numbering._MARK_GRAMMAR.match(text, m.start()).lastgroup for m in _numbering._MARK_SPANS.finditer(text)]
+    assert styles == ["chap", "sect", "article", "shi", "cn", "pcn", "row", "dnum", "num", "pnum", "rnum", "bare",
+                      "glyph", "zero"]
+    assert sorted(styles) == sorted(b.group for b in _numbering._BRANCHES)
+
+
+def test_each_mark_opens_with_one_character():
+    # The scan reads one character, the lead, before each branch: an ordinal word of two would not be read.
+    assert all(len(word) == 1 for word in _numbering._ORDINAL.split("|"))
+
+
+def test_branches_of_leads_sharing_a_character_come_in_the_grammars_order():
+    opening = _numbering.first_chars(_numbering._MARK_GRAMMAR)
+    chars = [chr(c) for c in range(0x10000) if opening.fullmatch(chr(c))]
+    leads = list(dict.fromkeys(b.lead for b in _numbering._BRANCHES))
+    opens = {lead: {c for c in chars if re.fullmatch(lead, c)} for lead in leads}
+    order = {lead: [i for i, b in enumerate(_numbering._BRANCHES) if b.lead == lead] for lead in leads}
+    for i, first in enumerate(leads):
+        for second in leads[i + 1:]:
+            if opens[first] & opens[second]:
+                assert max(order[first]) < min(order[second]), (first, second)
 
 
 
