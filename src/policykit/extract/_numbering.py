@@ -113,7 +113,7 @@ _BRANCHES = (
     _Branch("dnum", _BEFORE_NUMBER, f"[{_DIGIT}]", True, f"[{_DIGIT}]{{0,2}}", f"[.．﹒](?=[{_DIGIT}])"),
     _Branch("pnum", "", "[（(]", False, f"[{_DIGIT}]{{1,3}}", "[)）]"),
     _Branch("rnum", _BEFORE_NUMBER + "（(", f"[{_DIGIT}]", True, f"[{_DIGIT}]?", "[)）]"),
-    _Branch("bare", "^\n" + _SPACE, f"[{_DIGIT}]", True, f"[{_DIGIT}]{{0,2}}", f"{_DRAWN}?(?=[\u4e00-\u9fff])"),
+    _Branch("bare", r"^\n" + _SPACE, f"[{_DIGIT}]", True, f"[{_DIGIT}]{{0,2}}", rf"{_DRAWN}?(?=[\u4e00-\u9fff])"),
     _Branch("article", "", f"(?:{_ORDINAL})", False, f"[{_CN}]+", f"(?:{_words('article')})"),
     _Branch("glyph", "", f"[{''.join(_GLYPHS)}]", True, "", ""),
 )
