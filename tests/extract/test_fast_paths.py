@@ -360,3 +360,13 @@ def test_words_of_a_clause_cut_by_the_sentence_reach_still_count():
     doc, pos = parse(text, DocumentMetadata(year=2024)), text.index("3")
     start = pos - SENTENCE_REACH  # no stop within the reach: the clause starts before the sentence, at 每年
     assert when(doc, start, 0, pos, "target", {})[:2] == (None, "unknown")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_THRESHOLD_PIECES)
+def test_threshold_cues_are_whole_text_searches(text):
+    assert nt.threshold_cues(text) == (nt._DEFINITION.search(text) is not None, nt._LEAD.search(text) is not None)
+
+
+def test_every_definition_word_is_a_cue():
+    assert all(nt.threshold_cues("甲" + word + "乙")[0] for word in nt._DEFINITION_WORDS)
