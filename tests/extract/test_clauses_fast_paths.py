@@ -1,7 +1,7 @@
 """The responsibility clause reader's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit.extract import _clauses
@@ -96,3 +96,115 @@ def test_labels_found_from_their_words_are_those_of_finditer(text):
     from policykit.extract import _sieve
     assert ([m.span() for m in _sieve.finditer(_clauses._LABEL, text, opener=_clauses._LABEL_START)]
             == [m.span() for m in _clauses._LABEL.finditer(text)])
+
+
+def _describes_slow(text, start, end):
+    """_describes reading back to the text's start for the sentence and on to every clause end."""
+    sentence_start = max(text.rfind(ch, 0, start) for ch in "。；;\n") + 1
+    if not any(verb in text[sentence_start:start] for verb in _clauses._DESCRIBING):
+        return False
+    stop = min((i for i in (text.find(ch, end) for ch in "，,。；;\n") if i >= 0), default=len(text))
+    return any(word in text[end:stop] for word in _clauses._ATTRIBUTIVE)
+
+
+_DESCRIBED_BITS = st.lists(st.sampled_from(["建立", "形成", "由", "市科技局", "牵头", "的", "机制", "。", "；", ";", "，",
+                                            ",", "\n", "甲"]), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DESCRIBED_BITS, st.integers(0, 60), st.integers(0, 60))
+@example("建立;由市科技局牵头的机制", 3, 7)
+def test_a_clause_describes_as_when_read_back_to_the_texts_start(text, start, length):
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert _clauses._describes(text, start, end) == _describes_slow(text, start, end)
+
+
+def test_the_generated_texts_describe_mechanisms():
+    text = "甲。建立由市科技局牵头的机制"
+    start, end = text.index("由"), text.index("的")
+    assert _clauses._describes(text, start, end) and _describes_slow(text, start, end)
+    text = "建立;由市科技局牵头的机制"  # a half-width ; ends the sentence of the verb
+    start, end = text.index("由"), text.index("的")
+    assert not _clauses._describes(text, start, end) and not _describes_slow(text, start, end)
+
+
+def _subject_units_in_slow(text):
+    """_subject_units_in testing each character of the span against the set of covered positions."""
+    from policykit.extract._units import etc_inside, looks_like_unit, split_unit_list, starts_unit_name, trim_list
+    start, end = trim_list(text, 0, len(text))
+    mentions = split_unit_list(text, start, end)
+    if not mentions or not all(looks_like_unit(m.name, strict=True) for m in mentions):
+        return None
+    if any(m.start > start and text[m.start - 1] not in _clauses._GLUE and not starts_unit_name(m.mention)
+           for m in mentions):
+        return None
+    inside = set()
+    for m_start, m_end in (*((m.start, m.end) for m in mentions), *etc_inside(text)):
+        inside.update(range(m_start, m_end))
+    if any(i not in inside and text[i] not in _clauses._GLUE for i in range(start, end)):
+        return None
+    return tuple(mentions)
+
+
+_SUBJECT_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各县区", "区政府", "等部门", "等有关部门", "及", "和", "、",
+                                          "，", " ", "（", "）", "甲", "要", "负责人"]), max_size=8).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SUBJECT_BITS)
+def test_subject_units_are_those_of_the_character_by_character_test(text):
+    assert _clauses._subject_units_in(text) == _subject_units_in_slow(text)
+
+
+def test_the_generated_subjects_are_both_units_and_not():
+    assert _clauses._subject_units_in("市科技局、市财政局") and _subject_units_in_slow("市科技局、市财政局")
+    assert _clauses._subject_units_in("市科技局甲市财政局") is None
+
+
+def _table_clauses_slow(text):
+    """_table_clauses reading every line from the text's start."""
+    clauses, columns, after_header, pos = [], {}, False, 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if "\t" not in line:
+            if not _clauses._section_row(line):
+                columns = {}
+            after_header = False
+            continue
+        cells = _clauses._cells(line, line_start)
+        short = all(len(c.strip()) <= _clauses._LONGEST_HEADER_CELL for c, _, _ in cells)
+        header = {i: role for i, (c, _, _) in enumerate(cells) if (role := _clauses._column_role(c, relaxed=short))}
+        if header and after_header and columns and len(header) == len(cells):
+            first = min(columns)
+            columns = {**{i: r for i, r in columns.items() if i < first}, **{first + i: r for i, r in header.items()}}
+            continue
+        after_header = bool(header)
+        if header:
+            columns = header
+            continue
+        units, spans = [], []
+        for i, role in columns.items():
+            if i < len(cells):
+                _, s, e = cells[i]
+                units.extend(_clauses._cell_units(text, s, e, role))
+                spans.append((s, e))
+        if units:
+            clauses.append(_clauses._Clause(min(s for s, _ in spans), max(e for _, e in spans), tuple(units)))
+    return clauses
+
+
+_TABLE_BITS = st.lists(st.sampled_from(["序号\t任务\t牵头单位\t配合单位\n", "1\t建设平台\t市科技局\t市财政局\n",
+                                        "一、基础设施\n", "正文。" * 20 + "\n", "\t", "\n", "甲", "牵头单位\t配合单位\n"]),
+                       max_size=10).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TABLE_BITS)
+def test_table_rows_are_those_read_from_the_texts_start(text):
+    assert _clauses._table_clauses(text) == _table_clauses_slow(text)
+
+
+def test_the_generated_tables_assign():
+    text = "正文。\n甲序号\t任务\t牵头单位\n1\t建设平台\t市科技局\n"
+    assert _clauses._table_clauses(text) == _table_clauses_slow(text) != []

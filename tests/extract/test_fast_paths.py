@@ -8,9 +8,10 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from policykit.extract import find_quantities
+from policykit.extract import find_quantities, parse
 from policykit.extract import _non_targets as nt
 from policykit.extract import _measures as measures
+from policykit.extract._numbering import find_marks
 from policykit.extract._spans import MAX_REACH, SENTENCE_END, SENTENCE_REACH, boundary_before
 
 _QUOTED_PIECES = st.lists(st.sampled_from(["“", "”", '"', "「", "」", "『", "』", "两张", "三个", "两张清单", "清单",
@@ -37,12 +38,13 @@ def _names_quoted_set_slow(text, q):
 @given(_QUOTED_PIECES)
 def test_names_quoted_set_answers_as_the_whole_text_search(text):
     quantities = find_quantities(text)
-    assert [nt.names_quoted_set(text, q) for q in quantities] == [_names_quoted_set_slow(text, q) for q in quantities]
+    doc = parse(text)
+    assert [nt.names_quoted_set(doc, q) for q in quantities] == [_names_quoted_set_slow(text, q) for q in quantities]
 
 
 def test_the_generated_texts_name_quoted_sets():
     text = "发布“两张清单”。落实两张清单制度"
-    assert [nt.names_quoted_set(text, q) for q in find_quantities(text)] == [False, True]
+    assert [nt.names_quoted_set(parse(text), q) for q in find_quantities(text)] == [False, True]
 
 
 _LIST_PIECES = st.lists(st.sampled_from(["应符合下列条件：", "标准如下：", "条件：", "：", " ", "\n", "\n\n", "（一）", "（二）",
@@ -58,7 +60,8 @@ def _listed_under_lead_slow(text, pos):
         pass
     if lead is None:
         return False
-    items = nt._item_styles(text)
+    items = {at: m.style for m in find_marks(text)
+             if not text[(at := nt.boundary_before(text, m.start, nt.LINE_END)):m.start].strip()}
     closing = items.get(nt.boundary_before(text, lead.start(), nt.LINE_END))
     first = nt.boundary_after(text, lead.end(), nt.LINE_END) + 1
     if line < first or items.get(line, closing) == closing:
@@ -74,14 +77,14 @@ def _listed_under_lead_slow(text, pos):
 @settings(max_examples=300, deadline=None)
 @given(_LIST_PIECES)
 def test_listed_under_lead_answers_as_reading_every_line_above(text):
-    positions = range(len(text) + 1)
-    assert ([nt._listed_under_lead(text, pos) for pos in positions]
+    positions, doc = range(len(text) + 1), parse(text)
+    assert ([nt._listed_under_lead(doc, pos) for pos in positions]
             == [_listed_under_lead_slow(text, pos) for pos in positions])
 
 
 def test_the_generated_texts_list_under_a_lead():
     text = "应符合下列条件：\n（一）年营业收入3000万元以上"
-    assert nt._listed_under_lead(text, len(text) - 1)
+    assert nt._listed_under_lead(parse(text), len(text) - 1)
 
 
 def test_a_line_longer_than_the_reach_is_read_as_before():
@@ -90,7 +93,7 @@ def test_a_line_longer_than_the_reach_is_read_as_before():
     text = lead + "x" * (MAX_REACH - len(item)) + item + "3000万元以上"
     pos = text.index("3000")
     assert nt.boundary_before(text, pos, nt.LINE_END) == len(lead)
-    assert nt._listed_under_lead(text, pos) == _listed_under_lead_slow(text, pos)
+    assert nt._listed_under_lead(parse(text), pos) == _listed_under_lead_slow(text, pos)
 
 
 def test_a_lead_line_more_than_a_line_reach_above_still_leads():
@@ -98,7 +101,7 @@ def test_a_lead_line_more_than_a_line_reach_above_still_leads():
     text = "应符合下列条件：\n" + items + "（三）年营业收入3000万元以上"
     pos = text.index("3000")
     assert pos > MAX_REACH
-    assert nt._listed_under_lead(text, pos) and _listed_under_lead_slow(text, pos)
+    assert nt._listed_under_lead(parse(text), pos) and _listed_under_lead_slow(text, pos)
 
 
 @settings(max_examples=300, deadline=None)
@@ -217,7 +220,7 @@ def _is_threshold_slow(text, q, sentence_start):
     if nt._DEFINITION.search(text, sentence_start, q.start):
         return True
     lead = nt._LEAD.search(text, boundary_before(text, q.start, nt.FULL_STOP), q.start)
-    if lead and not nt._AIM.search(text, lead.end(), q.start) or nt._listed_under_lead(text, q.start):
+    if lead and not nt._AIM.search(text, lead.end(), q.start) or nt._listed_under_lead(parse(text), q.start):
         return True
     end = nt.boundary_after(text, q.end, nt.CLAUSE_END)
     closing = text[q.end:end].rstrip()
@@ -235,14 +238,15 @@ _THRESHOLD_PIECES = st.lists(st.sampled_from(["是指", "指的是", "条件", "
 def test_thresholds_are_found_as_by_searching_every_window(text):
     quantities = find_quantities(text)
     starts = [boundary_before(text, q.start, SENTENCE_END) for q in quantities]
-    assert ([nt.is_threshold(text, q, s) for q, s in zip(quantities, starts)]
+    doc = parse(text)
+    assert ([nt.is_threshold(doc, q, s) for q, s in zip(quantities, starts)]
             == [_is_threshold_slow(text, q, s) for q, s in zip(quantities, starts)])
 
 
 def test_the_generated_texts_define_and_lead_thresholds():
     for text in ("小微企业是指营业收入3000万元以上的企业", "认定条件如下：营业收入3000万元以上"):
         q = find_quantities(text)[0]
-        assert nt.is_threshold(text, q, 0) and _is_threshold_slow(text, q, 0)
+        assert nt.is_threshold(parse(text), q, 0) and _is_threshold_slow(text, q, 0)
 
 
 def test_a_lead_line_at_the_very_start_of_the_reach_still_leads():
@@ -251,7 +255,7 @@ def test_a_lead_line_at_the_very_start_of_the_reach_still_leads():
     text = head + "\n" * (nt._LIST_REACH - len(head)) + "（三）年营业收入3000万元以上"
     pos = text.index("3000")
     assert nt.boundary_before(text, pos, nt.LINE_END) - nt._LIST_REACH == 0
-    assert nt._listed_under_lead(text, pos) and _listed_under_lead_slow(text, pos)
+    assert nt._listed_under_lead(parse(text), pos) and _listed_under_lead_slow(text, pos)
 
 
 _LINE_PIECES = st.lists(st.sampled_from(["一、", "二、", "十二、", "第三章", "第一部分", " ", "\u3000", "\t", "\n", "\n\n",
@@ -356,3 +360,13 @@ def test_words_of_a_clause_cut_by_the_sentence_reach_still_count():
     doc, pos = parse(text, DocumentMetadata(year=2024)), text.index("3")
     start = pos - SENTENCE_REACH  # no stop within the reach: the clause starts before the sentence, at 每年
     assert when(doc, start, 0, pos, "target", {})[:2] == (None, "unknown")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_THRESHOLD_PIECES)
+def test_threshold_cues_are_whole_text_searches(text):
+    assert nt.threshold_cues(text) == (nt._DEFINITION.search(text) is not None, nt._LEAD.search(text) is not None)
+
+
+def test_every_definition_word_is_a_cue():
+    assert all(nt.threshold_cues("甲" + word + "乙")[0] for word in nt._DEFINITION_WORDS)

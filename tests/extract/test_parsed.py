@@ -158,7 +158,7 @@ def test_first_characters_come_from_the_grammar():
     assert _sieve.first_chars(re.compile("甲?")) is None  # a match may be empty
 
 
-_OPENED = [_numbering._MARK, re.compile("(?<![一二])[一二]+、|第?[三四]条|(?=甲)甲乙")]
+_OPENED = [_numbering._MARK_GRAMMAR, re.compile("(?<![一二])[一二]+、|第?[三四]条|(?=甲)甲乙")]
 _MARKS = st.lists(st.sampled_from(["一、", "二", "（一）", "(2)", "1.", "12、", "第三条", "四条", "①", "甲乙", "甲",
                                    "乙", "，", "\n", " "]), max_size=16).map("".join)
 

@@ -24,11 +24,39 @@ _OUTLINE_BITS = st.lists(st.sampled_from(["一", "十", "、", "（", "）", "1"
                          max_size=14).map("".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(_OUTLINE_BITS)
-def test_the_mark_pattern_with_its_opener_finds_what_its_grammar_finds(text):
-    assert ([(m.span(), m.lastgroup) for m in _numbering._MARK.finditer(text)]
-            == [(m.span(), m.lastgroup) for m in _numbering._MARK_GRAMMAR.finditer(text)])
+def test_the_mark_spans_read_after_their_lead_are_those_of_the_grammar(text):
+    grammar = [(m.span(), m.lastgroup, m.groupdict()) for m in _numbering._MARK_GRAMMAR.finditer(text)]
+    spans = [m.span() for m in _numbering._MARK_SPANS.finditer(text)]
+    assert spans == [span for span, _, _ in grammar]
+    reread = [_numbering._MARK_GRAMMAR.match(text, start) for start, _ in spans]
+    assert [(m.span(), m.lastgroup, m.groupdict()) for m in reread] == grammar
+
+
+def test_the_generated_outlines_hold_every_branch_after_a_lead():
+    text = "第一章 第二节 第三条 一是推进 二、（三）4\t5.6 甲7.乙（8）9）\n10建设 ①甲 01、"
+    styles = [_numbering._MARK_GRAMMAR.match(text, m.start()).lastgroup for m in _numbering._MARK_SPANS.finditer(text)]
+    assert styles == ["chap", "sect", "article", "shi", "cn", "pcn", "row", "dnum", "num", "pnum", "rnum", "bare",
+                      "glyph", "zero"]
+    assert sorted(styles) == sorted(b.group for b in _numbering._BRANCHES)
+
+
+def test_each_mark_opens_with_one_character():
+    # The scan reads one character, the lead, before each branch: an ordinal word of two would not be read.
+    assert all(len(word) == 1 for word in _numbering._ORDINAL.split("|"))
+
+
+def test_branches_of_leads_sharing_a_character_come_in_the_grammars_order():
+    opening = _numbering.first_chars(_numbering._MARK_GRAMMAR)
+    chars = [chr(c) for c in range(0x10000) if opening.fullmatch(chr(c))]
+    leads = list(dict.fromkeys(b.lead for b in _numbering._BRANCHES))
+    opens = {lead: {c for c in chars if re.fullmatch(lead, c)} for lead in leads}
+    order = {lead: [i for i, b in enumerate(_numbering._BRANCHES) if b.lead == lead] for lead in leads}
+    for i, first in enumerate(leads):
+        for second in leads[i + 1:]:
+            if opens[first] & opens[second]:
+                assert max(order[first]) < min(order[second]), (first, second)
 
 
 
@@ -90,3 +118,211 @@ def test_a_decimal_is_an_amount_by_the_texts_quantities_as_by_reading_it_alone(b
     numbers = [q.number_start for q in quantities]
     start = len(before)
     assert _numbering._amount_at(text, start, quantities, numbers) == _numbering._amount_at(text, start)
+
+
+def _markers_slow(text, marks, indicators, footers):
+    """_markers searching for each item's gap on to the text's end, then cutting at the next item."""
+    in_table = _structure._covered(indicators)
+    marks = [m for m in marks if not in_table(m.start)]
+    marks = _outside_footers_slow(marks, footers)
+    marks = [m for i, m in enumerate(marks) if not _structure._sub_row(text, marks[i - 1] if i else None, m)]
+    nodes = []
+    for i, m in enumerate(marks):
+        gap = _structure._GAP.search(text, m.body)
+        line_end = gap.start() if gap else len(text)
+        if i + 1 < len(marks):
+            line_end = min(line_end, marks[i + 1].start)
+        line = text[m.body:line_end]
+        nodes.append(_structure._Node(m.style, m.number, m.start, m.body, heading_line=len(line.strip()) <= 30
+                                      and "。" not in line, run_in=m.run_in))
+    return nodes
+
+
+def _outside_footers_slow(marks, starts):
+    """_outside_footers testing every footer line between two marks."""
+    kept, footer = [], False
+    for i, m in enumerate(marks):
+        previous = marks[i - 1].start if i else 0
+        if i and any(previous <= f < m.start for f in starts):
+            footer = True
+        if footer and _structure.RANK[m.style] <= _structure._TOP_RANK and not m.run_in:
+            footer = False
+        if not footer:
+            kept.append(m)
+    return kept
+
+
+def _mark_own_clauses_slow(text, nodes, clauses, run_together):
+    """_mark_own_clauses trying every node for every clause, and every node for the item after a clause."""
+    def alone(start, end):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        if line_start in run_together:
+            before = text[line_start:start].rstrip()
+            next_item = min((n.start for n in nodes if n.start >= end), default=line_end)
+            return (not before or before[-1] in "。；;") and not text[end:min(line_end, next_item)].strip()
+        return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+    owners = []
+    for start, end in clauses:
+        owner = None
+        for node in nodes:
+            if node.start <= start < node.end and (owner is None or node.depth > owner.depth):
+                owner = node
+        owners.append((owner, alone(start, end)))
+    with_clause = {id(o) for o, _ in owners if o is not None}
+
+    def closes_section(owner, is_alone):
+        parent = owner.parent if owner is not None else None
+        return is_alone and parent is not None and parent.children[-1] is owner and not any(
+            id(sibling) in with_clause for sibling in parent.children if sibling is not owner)
+
+    closers = [i for i, (o, a) in enumerate(owners) if closes_section(o, a)]
+    document_closes_sections = any(len(owners[i][0].parent.children) > 1 for i in closers)
+    for i, (owner, _) in enumerate(owners):
+        if owner is None:
+            continue
+        if i in closers and (document_closes_sections or len(owner.parent.children) > 1):
+            owner = owner.parent
+        owner.own_clause = True
+
+
+def _restated_slow(row, body, titles):
+    """_restated reading both titles again for every pair and the best share twice."""
+    def share(task):
+        words, title = set(re.sub(r"\W", "", row.title)), re.sub(r"\W", "", task.title)
+        return sum(ch in title for ch in words) / len(words) if words and title else 0.0
+
+    best = max(body, key=lambda t: (share(t), t.number == row.number), default=None)
+    if best is None:
+        return None
+    return best if share(best) >= _structure._SAME_TITLE_ANY or (
+        share(best) >= _structure._SAME_TITLE and best.number == row.number) else None
+
+
+_TREE_BITS = st.lists(st.sampled_from(
+    ["一、", "二、", "（一）", "（二）", "1.", "2.", "3、", "\n", "  ", "\u3000\u3000", "建设平台", "。", "保障措施",
+     "（牵头单位：市科技局）", "（市财政局负责）", "市科技局牵头", "抄送：各局\n", "1\t建设平台\t市科技局\n",
+     "序号\t任务\t牵头单位\n", "甲" * 35, "本办法自印发之日起施行"]), max_size=16).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TREE_BITS)
+def test_the_tasks_are_those_of_the_slow_definitions(text):
+    fast = _structure.find_tasks(parse(text))
+    slow_parts = {"_markers": _markers_slow, "_mark_own_clauses": _mark_own_clauses_slow, "_restated": _restated_slow}
+    kept = {name: getattr(_structure, name) for name in slow_parts}
+    try:
+        for name, slow in slow_parts.items():
+            setattr(_structure, name, slow)
+        slow = _structure.find_tasks(parse(text))
+    finally:
+        for name, fast_part in kept.items():
+            setattr(_structure, name, fast_part)
+    assert fast == slow
+
+
+def test_the_generated_texts_hold_run_together_items_clauses_and_restated_rows():
+    text = "一、建设\n1.建设平台。（牵头单位：市科技局）  2.培养人才。（市财政局负责）\n序号\t任务\t牵头单位\n1\t建设平台\t市科技局\n"
+    tasks = _structure.find_tasks(parse(text))
+    assert [t.number for t in tasks] == ["1", "2"] and tasks[0].rows
+
+
+_STARTS = st.lists(st.integers(0, 40), max_size=8).map(lambda xs: sorted(set(xs)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="甲。；\n ", max_size=40), _STARTS, st.integers(0, 40), st.integers(0, 8))
+def test_a_clause_alone_on_its_line_is_found_as_by_trying_every_item(text, starts, start, length):
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    nodes = [_structure._Node("num", "1", s, s) for s in starts]
+    for run_together in (set(), {text.rfind("\n", 0, start) + 1}):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        before = text[line_start:start].rstrip()
+        next_item = min((s for s in starts if s >= end), default=line_end)
+        slow = ((not before or before[-1] in "。；;") and not text[end:min(line_end, next_item)].strip()
+                if line_start in run_together else
+                not text[line_start:start].strip() and not text[end:line_end].strip())
+        assert _structure._alone_on_line(text, start, end, nodes, starts, run_together) == slow
+
+
+def test_an_item_right_after_a_clause_ends_its_line():
+    text = "甲。乙 丙"
+    nodes = [_structure._Node("num", "1", 3, 3), _structure._Node("num", "2", 4, 4)]
+    assert _structure._alone_on_line(text, 2, 3, nodes, [3, 4], {0})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["cn", "num", "pcn"]), st.booleans()), max_size=8),
+       st.lists(st.integers(0, 90), max_size=4).map(sorted))
+def test_marks_after_a_footer_are_those_found_by_trying_every_footer_line(styles, footers):
+    marks = [_numbering.Mark(style, "1", 10 * i, 10 * i + 2, run_in) for i, (style, run_in) in enumerate(styles)]
+    assert _structure._outside_footers(marks, footers) == _outside_footers_slow(marks, footers)
+
+
+def test_a_footer_line_at_a_mark_belongs_to_the_text_after_it():
+    marks = [_numbering.Mark("num", "1", 0, 2), _numbering.Mark("num", "2", 10, 12), _numbering.Mark("num", "3", 20, 22)]
+    assert _structure._outside_footers(marks, [10]) == _outside_footers_slow(marks, [10]) == marks[:2]
+
+
+_MARKED_LINES = st.lists(st.sampled_from(["1.", "2.", "（一）", "（二）", "  ", "\u3000\u3000", "\n", "甲" * 31, "乙", "。"]),
+                         max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MARKED_LINES)
+def test_heading_lines_are_read_as_by_searching_to_the_texts_end(text):
+    marks = _numbering.find_marks(text)
+    fast = [(n.start, n.heading_line) for n in _structure._markers(text, tuple(marks), (), [])]
+    assert fast == [(n.start, n.heading_line) for n in _markers_slow(text, marks, (), [])]
+
+
+def test_an_item_run_into_the_next_ends_where_the_next_starts():
+    text = "1.乙  2.乙" + "甲" * 31 + "\n"
+    nodes = _structure._markers(text, tuple(_numbering.find_marks(text)), (), [])
+    assert [n.heading_line for n in nodes] == [True, False]
+
+
+_TITLES = st.text(alphabet="甲乙丙丁，。 ", max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TITLES, st.sampled_from(["1", "2"]), st.lists(st.tuples(_TITLES, st.sampled_from(["1", "2"])), max_size=5))
+def test_the_restated_task_is_the_one_the_pairwise_reading_finds(row_title, row_number, body):
+    row = _structure._Node("row", row_number, 0, 0, title=row_title)
+    tasks = [_structure._Node("num", number, 0, 0, title=title) for title, number in body]
+    titles = [_structure._WORD_CHARS_ONLY.sub("", t.title) for t in tasks]
+    assert _structure._restated(row, tasks, titles) is _restated_slow(row, tasks, titles)
+
+
+_OUTLINE_TEXTS = st.lists(st.sampled_from(["一、", "二、", "1.", "2.", "（一）", "（二）", "\n", "甲乙", "。"]), max_size=14).map("".join)
+
+
+def _tree(text):
+    nodes = _structure._markers(text, tuple(_numbering.find_marks(text)), (), [])
+    _structure._build_tree(text, nodes, [])
+    return nodes
+
+
+@settings(max_examples=400, deadline=None)
+@given(_OUTLINE_TEXTS, st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6)), max_size=5), st.booleans())
+def test_the_owner_of_a_clause_is_the_deepest_item_found_by_trying_every_item(text, spans, at_items):
+    nodes = _tree(text)
+    if at_items:  # clauses that start where an item starts
+        spans = [(n.start, n.start + length) for n, (_, length) in zip(nodes, spans)]
+    clauses = sorted((min(s, len(text)), min(s + n, len(text))) for s, n in spans)
+    _structure._mark_own_clauses(text, nodes, clauses, set())
+    slow = _tree(text)
+    _mark_own_clauses_slow(text, slow, clauses, set())
+    assert [n.own_clause for n in nodes] == [n.own_clause for n in slow]
+
+
+def test_a_clause_starting_with_an_item_belongs_to_it():
+    text = "一、甲\n1.乙"
+    nodes = _tree(text)
+    _structure._mark_own_clauses(text, nodes, [(4, 6)], set())
+    assert [n.own_clause for n in nodes] == [False, True]

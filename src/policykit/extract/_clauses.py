@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import _sieve as sieve
 from ._lexicon import CONJUNCTIONS, alternation, of_kind, role_words
@@ -98,7 +97,7 @@ _FIRST_LEADS = re.compile(rf"{alternation(of_kind('role_context_words', 'first_l
 
 
 def _first_leads(clauses: tuple[_Clause, ...], text: str) -> tuple[_Clause, ...]:
-    note = _FIRST_LEADS.search(text)
+    note = sieve.search(_FIRST_LEADS, text)  # most texts lack a character the note needs: no search of them
     if note is None:
         return clauses
     since = text.rfind("\n", 0, note.start()) + 1  # the note closes the first clause it covers
@@ -134,8 +133,9 @@ def find_assignments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...]) 
     >>> [(a.mention, a.role, a.placeholder) for a in find_assignments(text, ())]
     [('市科技局', 'lead', False), ('市财政局', 'participant', False), ('各县区', 'participant', True)]
     """
-    text = parse(text).text
-    clauses = _first_leads(find_clauses(text), text)
+    doc = parse(text)
+    text = doc.text
+    clauses = _first_leads(doc.clauses, text)
     owners = sorted(tasks, key=lambda t: (t.start, -t.end))
     starts = [t.start for t in owners]
     out: list[AssignmentRecord] = []
@@ -158,14 +158,9 @@ def _owner(owners: list[TaskRecord], starts: list[int], pos: int) -> str | None:
     return next((owners[i].key for i in range(bisect_right(starts, pos) - 1, -1, -1) if pos < owners[i].end), None)
 
 
-def find_clause_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the responsibility clauses of ``text`` (the section tree uses them to pick task levels)."""
-    return [(c.start, c.end) for c in find_clauses(text)]
-
-
-@lru_cache(maxsize=4)  # the section tree and the assignments both read the clauses of one text
 def find_clauses(text: str) -> tuple[_Clause, ...]:
-    """All responsibility clauses of a text, without overlaps, in text order; none in a site's record header."""
+    """All responsibility clauses of a text, without overlaps, in text order; none in a site's record header
+    (``ParsedDocument.clauses``: the section tree and the assignments both read them)."""
     found: list[_Clause] = []
     header_end = _record_header_end(text)
     for finder in (_table_clauses, _label_clauses, _verb_clauses):
@@ -268,7 +263,6 @@ def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tupl
     return [(shifted(mention, start), role) for mention, role in _role_parts_in(text[start:end], default_role)]
 
 
-@lru_cache(maxsize=65536)  # reads nothing outside the value, and values recur across tasks
 def _role_parts_in(text: str, default_role: str) -> tuple[tuple[UnitMention, str], ...]:
     """:func:`_role_parts` of a whole string, offsets relative to it."""
     out: list[tuple[UnitMention, str]] = []
@@ -414,7 +408,6 @@ def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
     return None if mentions is None else [shifted(m, start) for m in mentions]
 
 
-@lru_cache(maxsize=65536)  # prose subjects recur (各有关部门, 市财政局) and the split reads nothing outside them
 def _subject_units_in(text: str) -> tuple[UnitMention, ...] | None:
     """:func:`_subject_units` of a whole string, offsets relative to it."""
     start, end = trim_list(text, 0, len(text))
@@ -424,11 +417,14 @@ def _subject_units_in(text: str) -> tuple[UnitMention, ...] | None:
     # A name split off a run without separator must open like one (交通警察支队, not 制定管理办).
     if any(m.start > start and text[m.start - 1] not in _GLUE and not starts_unit_name(m.mention) for m in mentions):
         return None
-    # Every character of the span must belong to a mention or a separator.
-    inside = set()
-    for m_start, m_end in (*((m.start, m.end) for m in mentions), *etc_inside(text)):
-        inside.update(range(m_start, m_end))
-    if any(i not in inside and text[i] not in _GLUE for i in range(start, end)):
+    # Every character of the span must belong to a mention or a separator: the stretches no mention covers
+    # hold separators only.
+    at = start
+    for m_start, m_end in sorted((*((m.start, m.end) for m in mentions), *etc_inside(text))):
+        if m_start > at and text[at:min(m_start, end)].strip(_GLUE):
+            return None
+        at = max(at, m_end)
+    if text[at:end].strip(_GLUE):
         return None
     return tuple(mentions)
 
@@ -478,17 +474,22 @@ def _prose_clauses(text: str) -> list[_Clause]:
     return [c for c in clauses if not _describes(text, c.start, c.end)]
 
 
-_CLAUSE_END = "，,。；;\n"
+_CLAUSE_END = re.compile("[，,。；;\n]")
+_SENTENCE_ENDS = "。；;"  # and a line end
 
 
 def _describes(text: str, start: int, end: int) -> bool:
     """建立由X牵头、Y配合的工作机制: a clause between a describing verb and the 的 of the thing built
     describes a way of working; it assigns nothing. (由X牵头，建立联席会议制度 still assigns.)"""
-    sentence_start = max(text.rfind(ch, 0, start) for ch in "。；;\n") + 1
+    # The sentence starts after the last 。；; or line end: those before the clause's line are further back than
+    # its line end, so only the line is searched for them (a search back to the text's start for each clause
+    # would read the whole text when one of them stands nowhere in it).
+    line = text.rfind("\n", 0, start)
+    sentence_start = max(line, *(text.rfind(ch, max(line, 0), start) for ch in _SENTENCE_ENDS)) + 1
     if not any(verb in text[sentence_start:start] for verb in _DESCRIBING):
         return False
-    stop = min((i for i in (text.find(ch, end) for ch in _CLAUSE_END) if i >= 0), default=len(text))
-    return any(word in text[end:stop] for word in _ATTRIBUTIVE)
+    stop = _CLAUSE_END.search(text, end)
+    return any(word in text[end:stop.start() if stop else len(text)] for word in _ATTRIBUTIVE)
 
 
 def _with_matches(text: str):
@@ -600,8 +601,12 @@ def _table_clauses(text: str) -> list[_Clause]:
     clauses: list[_Clause] = []
     columns: dict[int, str] = {}
     after_header = False
-    pos = 0
-    for line in text.split("\n"):
+    # Lines without a TAB only reset the header (to none): the rows start at the line of the first TAB.
+    first = text.find("\t")
+    if first == -1:
+        return clauses
+    pos = text.rfind("\n", 0, first) + 1
+    for line in text[pos:].split("\n"):
         line_start, pos = pos, pos + len(line) + 1
         if "\t" not in line:
             if not _section_row(line):

@@ -17,7 +17,6 @@ from ._metrics import RATE_KEYS, metric_key
 from ._non_targets import (bounds_later_metric, caps_a_payment, heads_a_paid_list, is_applied_rule, is_basis, is_label,
                            is_support_condition, is_threshold, names_occasions, names_quoted_set, per_basis,
                            works_on_existing)
-from ._numbering import Mark
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
 from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
@@ -242,8 +241,8 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
         whole_sentence_start = bounds.before(q.start, SENTENCE_END)
         pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
         if not _measures_something(text, q, quoted, next_start, quantities[i - 1] if i else None, clause_start,
-                                   whole_sentence_start, doc.marks):
-            pending = _limit_by_grammar(text, q, quoted, clause_start, whole_sentence_start, doc.marks)
+                                   whole_sentence_start, doc):
+            pending = _limit_by_grammar(text, q, quoted, clause_start, whole_sentence_start, doc)
             if pending is None:
                 continue
         if q.cue is None and out and text[out[-1].end:q.start] == "、" and out[-1].quantity.cue in _SHARED_CUES:
@@ -345,7 +344,7 @@ def _instrument_measure(text: str, q: Quantity, kind: str, metric: str, sentence
 
 
 def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]], clause_start: int,
-                      sentence_start: int, marks: tuple[Mark, ...]) -> str | None:
+                      sentence_start: int, doc: ParsedDocument) -> str | None:
     """weight or threshold when a figure the measures reader drops scores an assessment or names who qualifies."""
     if q.base_unit in _DATE_UNITS or _inside_quote(quoted, q.number_start):
         return None
@@ -353,7 +352,7 @@ def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]], cla
     if is_support_condition(text, q, sentence_start) and not _is_support(text, q):
         return "threshold"  # 年销售收入首次达到2000万元的，给予…
     bounded = q.comparator not in ("=", "≈", "range") and not (q.base_unit in _CLASSIFIERS and q.cue is None)
-    if bounded and (_is_eligibility(text, q, clause_start) or is_threshold(text, q, sentence_start, marks)):
+    if bounded and (_is_eligibility(text, q, clause_start) or is_threshold(doc, q, sentence_start)):
         return "threshold"  # 对年营业收入首次突破10亿元的企业
     if _is_scoring(before, after):
         return "weight"
@@ -453,7 +452,7 @@ def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int
 
 
 def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], next_start: int | None,
-                        earlier: Quantity | None, clause_start: int, sentence_start: int, marks: tuple[Mark, ...]) -> bool:
+                        earlier: Quantity | None, clause_start: int, sentence_start: int, doc: ParsedDocument) -> bool:
     if q.base_unit is None and q.cue is None:
         return False  # a bare number or a bare scale (全县30万…)
     before = text[max(0, q.start - 12):q.start]
@@ -514,11 +513,11 @@ def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], n
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
     if _is_size_class(q, after):
         return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
-    return not _not_an_aim(text, q, clause_start, sentence_start, next_start, earlier, marks)
+    return not _not_an_aim(text, q, clause_start, sentence_start, next_start, earlier, doc)
 
 
 def _not_an_aim(text: str, q: Quantity, clause_start: int, sentence_start: int, next_start: int | None,
-                earlier: Quantity | None, marks: tuple[Mark, ...]) -> bool:
+                earlier: Quantity | None, doc: ParsedDocument) -> bool:
     """The scope of work on existing things, the basis or ratio of a rate, a label, a rule applied, a bound on a
     later figure's metric or the condition of a payment (see :mod:`._non_targets`)."""
     if q.base_unit in _CLASSIFIERS and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start):
@@ -528,7 +527,7 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, sentence_start: int, 
     return (is_basis(text, q) or per_basis(text, q, clause_start, earlier) or is_label(q)
             or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
             or is_support_condition(text, q, sentence_start) and not _is_support(text, q)
-            or is_threshold(text, q, sentence_start, marks) or names_occasions(text, q) or names_quoted_set(text, q) or caps_a_payment(text, q))
+            or is_threshold(doc, q, sentence_start) or names_occasions(text, q) or names_quoted_set(doc, q) or caps_a_payment(text, q))
 
 
 def _is_scoring(before: str, after: str) -> bool:

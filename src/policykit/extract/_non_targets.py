@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .. import lexicon
-from ._numbering import Mark, find_marks
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
 from ._sieve import opened
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
+
+if TYPE_CHECKING:  # the parsed document holds this module's per-document indexes: imported for the annotations only
+    from ._parsed import ParsedDocument
 
 _ROWS = lexicon.table("target_frames").rows
 _AIM_YEAR = next(r["pattern"] for r in lexicon.table("measure_patterns").rows if r["name"] == "aim_year")
@@ -43,7 +44,8 @@ _RULE_BEFORE = re.compile(_role("rule_before"))
 _RULE_AFTER = re.compile(_role("rule_after"))
 _WITHIN = re.compile(_role("within") + r"(?=[\u4e00-\u9fff])")
 _LEAD = re.compile(_role("threshold_lead") + "(?:" + _role("lead_link") + "|" + _role("copula") + r")?[ \t\u3000]*[：:]")
-_DEFINITION = re.compile(_role("definition"))
+_DEFINITION_WORDS = tuple(r["word"] for r in _ROWS if r["role"] == "definition")
+_DEFINITION = re.compile(lexicon.alternation_of(_DEFINITION_WORDS))
 _COPULA = re.compile(_role("copula"))
 _LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
 _LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
@@ -163,32 +165,33 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     return not _AIM.search(text, sentence_start, q.start)
 
 
-def is_threshold(text: str, q: Quantity, sentence_start: int, marks: Sequence[Mark] | None = None) -> bool:
+def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
     """A figure that draws the line of who qualifies, not an aim: in a sentence a threshold word leads
     (认定条件如下：年营业收入3000万元以上，…) or in an item of a list such a line leads (应符合下列条件：⏎（一）…),
     in a sentence that defines a term (…是指年营业收入500万元以下的企业), or in a
     clause that closes with 的 before a comma, the condition of what follows (连续三次检查不合格的，取消…),
     unless the 的 ends a judgement on the figure (增长7%左右是必要的，).
-    A hardness word or a year the figure is for (到2025年) before it keeps it an aim. ``sentence_start`` is
-    where the figure's sentence begins (after the last of ``SENTENCE_END``); ``marks`` are the text's outline
-    marks (``ParsedDocument.marks``; read from the text when not given).
+    A hardness word or a year the figure is for (到2025年) before it keeps it an aim. ``doc`` is the parsed text
+    (its lead lines, outline marks and threshold cues are read once for every figure); ``sentence_start`` is
+    where the figure's sentence begins (after the last of ``SENTENCE_END``).
 
-    >>> from policykit.extract import find_quantities
-    >>> text = "认定条件如下：年营业收入3000万元以上，研发人员10人以上"
-    >>> [is_threshold(text, q, 0) for q in find_quantities(text)]
+    >>> from policykit.extract import parse
+    >>> doc = parse("认定条件如下：年营业收入3000万元以上，研发人员10人以上")
+    >>> [is_threshold(doc, q, 0) for q in doc.quantities]
     [True, True]
-    >>> text = "营业收入3000万元以上的企业达到10家"
-    >>> [is_threshold(text, q, 0) for q in find_quantities(text)]
+    >>> doc = parse("营业收入3000万元以上的企业达到10家")
+    >>> [is_threshold(doc, q, 0) for q in doc.quantities]
     [False, False]
     """
+    text = doc.text
     if _AIM.search(text, sentence_start, q.start):
         return False
-    defines, leads = _threshold_cues(text)
+    defines, leads = doc.threshold_cues
     if defines and _DEFINITION.search(text, sentence_start, q.start):
         return True
     # A list of thresholds may run across ；: the lead stands anywhere in the whole sentence.
     lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start) if leads else None
-    if lead and not _AIM.search(text, lead.end(), q.start) or _listed_under_lead(text, q.start, marks):
+    if lead and not _AIM.search(text, lead.end(), q.start) or _listed_under_lead(doc, q.start):
         return True
     end = boundary_after(text, q.end, CLAUSE_END)
     closing = text[q.end:end].rstrip()
@@ -196,22 +199,28 @@ def is_threshold(text: str, q: Quantity, sentence_start: int, marks: Sequence[Ma
             and not _COPULA.search(closing))
 
 
-@lru_cache(maxsize=2)
-def _threshold_cues(text: str) -> tuple[bool, bool]:
+def threshold_cues(text: str) -> tuple[bool, bool]:
     """Whether a definition word and a threshold lead stand anywhere in the text: one search of the whole text
-    each, so that a text holding neither (most) is not searched again for them before every figure. A match
-    inside a window of the text is a match in the whole text (neither pattern looks around or anchors)."""
-    return _DEFINITION.search(text) is not None, _LEAD.search(text) is not None
+    each (``ParsedDocument.threshold_cues``), so that a text holding neither (most) is not searched again for
+    them before every figure. A match inside a window of the text is a match in the whole text (neither pattern
+    looks around or anchors).
+
+    >>> threshold_cues("认定条件如下：年营业收入3000万元以上"), threshold_cues("建成实验室20家")
+    ((False, True), (False, False))
+    """
+    # A definition word anywhere is a match of their alternation: one fast substring test per word (是 of 是指 is
+    # common, so the regex engine stops at many places to try them).
+    return any(word in text for word in _DEFINITION_WORDS), _LEAD.search(text) is not None
 
 
-def _listed_under_lead(text: str, pos: int, marks: Sequence[Mark] | None = None) -> bool:
+def _listed_under_lead(doc: ParsedDocument, pos: int) -> bool:
     """Whether ``pos`` stands in an outline item of a list whose lead line closes with a threshold word and a
     colon (应符合下列条件：), only items and blank lines between; an item in the style of the lead line's own
     mark (the next 第N条 after 第五条 …条件：) closes the list."""
     # A lead line above the figure's line ends within MAX_REACH + _LIST_REACH before it, where a lead line of
     # the whole text ends (a lead line holds no line end, so a search of any stretch finds the same lines);
     # one the line's reach cuts at ``line`` has no line end before the figure and leads no item.
-    leads = _lead_lines(text)
+    text, leads = doc.text, doc.lead_lines
     i = bisect_right(leads.ends, pos - MAX_REACH - _LIST_REACH)
     if i == len(leads.ends) or leads.ends[i] >= pos:
         return False
@@ -219,7 +228,7 @@ def _listed_under_lead(text: str, pos: int, marks: Sequence[Mark] | None = None)
     lead = leads.nearest(text, max(0, line - _LIST_REACH), line)  # the nearest lead line above
     if lead is None:
         return False
-    items = _item_styles(text, marks)
+    items = doc.item_styles
     closing = items.get(boundary_before(text, lead.start(), LINE_END))
     first = boundary_after(text, lead.end(), LINE_END) + 1
     if line < first or items.get(line, closing) == closing:
@@ -227,13 +236,17 @@ def _listed_under_lead(text: str, pos: int, marks: Sequence[Mark] | None = None)
     return leads.list_end(text, lead, first, closing, items) >= line
 
 
-class _LeadLines:
-    """The lead lines of one text (found by one search of the whole text) and, per lead line, where its list
-    ends: the line end of the first line below it that is neither blank nor an item of another style.
+class LeadLines:
+    """The lead lines of one text (found by one search of the whole text; ``ParsedDocument.lead_lines``) and,
+    per lead line, where its list ends: the line end of the first line below it that is neither blank nor an
+    item of another style.
 
     The words of a lead line (条件, 标准, 门槛 …, a colon, spaces) never hold the first character of another
     lead line, so no two overlap: the lead lines inside a stretch are the lead lines of the whole text that
     lie in it, but for one that closes right at a stretch that ends inside a line (where ``$`` matches).
+
+    >>> LeadLines("应符合下列条件：\\n（一）营业收入3000万元以上").ends
+    [8]
     """
 
     def __init__(self, text: str):
@@ -267,20 +280,6 @@ class _LeadLines:
         return found
 
 
-@lru_cache(maxsize=2)
-def _lead_lines(text: str) -> _LeadLines:
-    """The lead lines of a text: one search of the whole text for every figure's list."""
-    return _LeadLines(text)
-
-
-@lru_cache(maxsize=2)
-def _item_styles(text: str, marks: Sequence[Mark] | None = None) -> dict[int, str]:
-    """The style of the outline mark (（一）, 1., 第五条 …) that opens a line, by the line's start (``marks``: the
-    text's, read from it when not given)."""
-    return {line: m.style for m in (find_marks(text) if marks is None else marks)
-            if not text[(line := boundary_before(text, m.start, LINE_END)):m.start].strip()}
-
-
 def names_occasions(text: str, q: Quantity) -> bool:
     """Occasions a figure names rather than counts: the length of a run (连续两次评估较差, 连续3个记分周期),
     a condition; or 二 alone before a classifier and a word (二次污染, 二次开发), a compound — a count of two
@@ -299,19 +298,20 @@ def names_occasions(text: str, q: Quantity) -> bool:
             and re.match(r"[\u4e00-\u9fff]", text[q.end:q.end + 1]) is not None)
 
 
-def names_quoted_set(text: str, q: Quantity) -> bool:
+def names_quoted_set(doc: ParsedDocument, q: Quantity) -> bool:
     """A count that is the name of a set the document quotes elsewhere (落实三张清单 after “三张清单”):
-    a name, not an amount to reach.
+    a name, not an amount to reach. ``doc`` is the parsed text (its quote marks are found once for every figure).
 
-    >>> from policykit.extract import find_quantities
-    >>> text = "发布“两张清单”。落实两张清单制度，建设两张网络"
-    >>> [names_quoted_set(text, q) for q in find_quantities(text)]
+    >>> from policykit.extract import parse
+    >>> doc = parse("发布“两张清单”。落实两张清单制度，建设两张网络")
+    >>> [names_quoted_set(doc, q) for q in doc.quantities]
     [False, True, False]
     """
     if q.cue is not None or q.unit not in _COUNT_UNITS:
         return False
+    text = doc.text
     head = text[q.number_start:q.end]
-    for at in _openings(text).get(head[0], ()):
+    for at in doc.quote_openings.get(head[0], ()):
         if not text.startswith(head, at + 1):
             continue
         close = text.find(_CLOSING[text[at]], at + 1 + len(head), at + 1 + _NAME_REACH)
@@ -324,10 +324,14 @@ def names_quoted_set(text: str, q: Quantity) -> bool:
 _CLOSING = {opening: closing for opening, closing in _QUOTES}
 
 
-@lru_cache(maxsize=2)
-def _openings(text: str) -> dict[str, list[int]]:
-    """Where the opening quote marks stand, by the character after the mark: one pass over the text instead
-    of a search of the whole text per counted figure, and one look-up per figure for all the marks."""
+def quote_openings(text: str) -> dict[str, list[int]]:
+    """Where the opening quote marks stand, by the character after the mark (``ParsedDocument.quote_openings``):
+    one pass over the text instead of a search of the whole text per counted figure, and one look-up per figure
+    for all the marks.
+
+    >>> quote_openings("发布“两张清单”和「三个」")
+    {'两': [2], '三': [9]}
+    """
     found: dict[str, list[int]] = {}
     for m in _OPENING.finditer(text):
         found.setdefault(text[m.start() + 1:m.start() + 2], []).append(m.start())

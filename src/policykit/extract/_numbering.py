@@ -70,25 +70,74 @@ _GLYPHS = _glyph_series()
 # A private-use character: a glyph of the source's own font (its dot or bracket) that has no Unicode meaning.
 _DRAWN = "[\ue000-\uf8ff]"
 _ORDINAL = _words("ordinal")
-_MARK_GRAMMAR = re.compile(
-    rf"(?:{_ORDINAL})(?P<chap>[{_CN}]+)(?:{_words('chap')})|"
-    rf"(?:{_ORDINAL})(?P<sect>[{_CN}]+)(?:{_words('sect')})|"
-    rf"(?<![{_CN}])(?P<shi>[{''.join(c for c in _DIGITS if c != _ZERO)}{_TEN}])(?:{_words('shi')})(?=[^\n]{{2}})|"
-    rf"(?<![{_CN}{_ORDINAL}])(?P<cn>[{_CN}]+)[、.．﹒]|"
-    rf"(?<![{_DIGIT}.．])(?P<zero>0[0-9])[、.．﹒]|"
-    rf"[（(](?P<pcn>[{_CN}]+)[)）]|"
-    rf"(?<![{_DIGIT}.．])(?P<row>[{_DIGIT}]{{1,4}})\t|"
-    rf"(?<![{_DIGIT}.．])(?P<num>[{_DIGIT}]{{1,4}})(?:[.．﹒](?![{_DIGIT}])|、)|"
-    rf"(?<![{_DIGIT}.．])(?P<dnum>[{_DIGIT}]{{1,3}})[.．﹒](?=[{_DIGIT}])|"
-    rf"[（(](?P<pnum>[{_DIGIT}]{{1,3}})[)）]|"
-    rf"(?<![{_DIGIT}.．（(])(?P<rnum>[{_DIGIT}]{{1,2}})[)）]|"
-    rf"(?<![^\n{_SPACE}])(?P<bare>[{_DIGIT}]{{1,3}}){_DRAWN}?(?=[\u4e00-\u9fff])|"
-    rf"(?:{_ORDINAL})(?P<article>[{_CN}]+)(?:{_words('article')})|"
-    rf"(?P<glyph>[{''.join(_GLYPHS)}])"
+_SHI = "".join(c for c in _DIGITS if c != _ZERO) + _TEN
+_BEFORE_NUMBER = _DIGIT + ".．"  # a number run on from digits or a decimal point is no mark
+
+
+class _Branch(NamedTuple):
+    """One shape of mark: ``lead`` (one character) opens it; the number is ``group`` (with the lead when
+    ``lead_in_group``) and ``tail`` follows; the character before the mark is none of ``not_after`` (a class)."""
+
+    group: str
+    not_after: str
+    lead: str
+    lead_in_group: bool
+    number: str
+    tail: str
+
+    def grammar(self) -> str:
+        """The branch as a pattern read from the mark's start, its number in a group named by its style."""
+        before = f"(?<![{self.not_after}])" if self.not_after else ""
+        if self.lead_in_group:
+            return f"{before}(?P<{self.group}>{self.lead}{self.number}){self.tail}"
+        return f"{before}{self.lead}(?P<{self.group}>{self.number}){self.tail}"
+
+    def after_lead(self) -> str:
+        """The branch read from just after its lead (the scan has read the lead): the character before the
+        mark is now two back."""
+        before = f"(?<![{self.not_after}].)" if self.not_after else ""
+        return f"{before}{self.number}{self.tail}"
+
+
+# Every branch opens with one character (the ordinal words are single characters: see the tests), in the order
+# of preference where two match at one place.
+_BRANCHES = (
+    _Branch("chap", "", f"(?:{_ORDINAL})", False, f"[{_CN}]+", f"(?:{_words('chap')})"),
+    _Branch("sect", "", f"(?:{_ORDINAL})", False, f"[{_CN}]+", f"(?:{_words('sect')})"),
+    _Branch("shi", _CN, f"[{_SHI}]", True, "", rf"(?:{_words('shi')})(?=[^\n]{{2}})"),
+    _Branch("cn", _CN + _ORDINAL, f"[{_CN}]", True, f"[{_CN}]*", "[、.．﹒]"),
+    _Branch("zero", _BEFORE_NUMBER, "0", True, "[0-9]", "[、.．﹒]"),
+    _Branch("pcn", "", "[（(]", False, f"[{_CN}]+", "[)）]"),
+    _Branch("row", _BEFORE_NUMBER, f"[{_DIGIT}]", True, f"[{_DIGIT}]{{0,3}}", r"\t"),
+    _Branch("num", _BEFORE_NUMBER, f"[{_DIGIT}]", True, f"[{_DIGIT}]{{0,3}}", f"(?:[.．﹒](?![{_DIGIT}])|、)"),
+    _Branch("dnum", _BEFORE_NUMBER, f"[{_DIGIT}]", True, f"[{_DIGIT}]{{0,2}}", f"[.．﹒](?=[{_DIGIT}])"),
+    _Branch("pnum", "", "[（(]", False, f"[{_DIGIT}]{{1,3}}", "[)）]"),
+    _Branch("rnum", _BEFORE_NUMBER + "（(", f"[{_DIGIT}]", True, f"[{_DIGIT}]?", "[)）]"),
+    _Branch("bare", r"^\n" + _SPACE, f"[{_DIGIT}]", True, f"[{_DIGIT}]{{0,2}}", rf"{_DRAWN}?(?=[\u4e00-\u9fff])"),
+    _Branch("article", "", f"(?:{_ORDINAL})", False, f"[{_CN}]+", f"(?:{_words('article')})"),
+    _Branch("glyph", "", f"[{''.join(_GLYPHS)}]", True, "", ""),
 )
-# The same with a lookahead on the characters a mark can begin with (read from its grammar): most characters
-# can open no mark, and the engine skips them by charset at C speed (the branches open with lookbehinds).
-_MARK = re.compile(rf"(?={first_chars(_MARK_GRAMMAR).pattern})(?:{_MARK_GRAMMAR.pattern})")
+_MARK_GRAMMAR = re.compile("|".join(b.grammar() for b in _BRANCHES))
+
+
+def _scan_pattern(branches: tuple[_Branch, ...]) -> re.Pattern:
+    """Where marks start and end: the class of their leads, read first, then each branch from after its lead.
+
+    Led by a class, the pattern is scanned for it by the regex engine at C speed; led by a lookahead (or a
+    lookbehind, as the branches are), it is tried at every character. Branches with the same lead are tried
+    together after one test of the lead (``(?<=lead)``), in their order; the groups of leads come in the
+    order of their first branch, and two leads that share a character (一 opens shi and cn) keep every branch
+    of the first before every branch of the second, so a place is read by the branch the grammar prefers.
+    """
+    by_lead: dict[str, list[_Branch]] = {}
+    for branch in branches:
+        by_lead.setdefault(branch.lead, []).append(branch)
+    tried = "|".join(f"(?<={lead})(?:{'|'.join(b.after_lead() for b in group)})" for lead, group in by_lead.items())
+    return re.compile(f"{first_chars(_MARK_GRAMMAR).pattern}(?:{tried})")
+
+
+# Each match spans a mark as the grammar's does (same start, same end); the grammar reads its groups there.
+_MARK_SPANS = _scan_pattern(_BRANCHES)
 # What follows a number that is one of an enumeration of numbers (3、4号线, 一、二、三等奖), not an item.
 _ENUMERATION = re.compile(rf"[{_DIGIT}](?![{_DIGIT}]{{3}}{_words('year_after')})"
                           rf"|[{_CN}][{_CN}、，,{''.join(of_kind('function_words', 'etc'))}]")
@@ -192,7 +241,8 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
     out = []
     size = len(text)
     numbers: list[int] | None = None  # where the numbers of the quantities start, listed at the first decimal
-    for m in _MARK.finditer(text):
+    for found in _MARK_SPANS.finditer(text):
+        m = _MARK_GRAMMAR.match(text, found.start())
         group = style = m.lastgroup
         number = m.group(style)
         start = m.start()

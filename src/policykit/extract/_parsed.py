@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..text import DocumentMetadata
+from ._non_targets import LeadLines, quote_openings, threshold_cues
 from ._numbering import Mark, find_marks
 from ._numbers import Quantity, normalise_digits, quantities_in, warnings_in
 from ._periods import Headings, document_year, headings_of, plan_period
-from ._spans import Boundaries, boundaries_of
+from ._spans import LINE_END, Boundaries, boundaries_of
 from ._tables import IndicatorRow, TableFigure, figures_of, indicator_rows, spans_of
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -77,6 +78,34 @@ class ParsedDocument:
     def marks(self) -> tuple[Mark, ...]:
         """The outline marks (一、, （一）, 1. …) in text order, read with the text's quantities at hand."""
         return tuple(find_marks(self.text, self.quantities))
+
+    @cached_property
+    def item_styles(self) -> dict[int, str]:
+        """The style of the outline mark (（一）, 1., 第五条 …) that opens a line, by the line's start."""
+        text, before = self.text, self.boundaries.before
+        return {line: m.style for m in self.marks if not text[(line := before(m.start, LINE_END)):m.start].strip()}
+
+    @cached_property
+    def lead_lines(self) -> LeadLines:
+        """The lines that lead a list of thresholds (应符合下列条件：), found by one search of the whole text."""
+        return LeadLines(self.text)
+
+    @cached_property
+    def threshold_cues(self) -> tuple[bool, bool]:
+        """Whether a definition word and a threshold lead stand anywhere in the text (see :func:`threshold_cues`)."""
+        return threshold_cues(self.text)
+
+    @cached_property
+    def quote_openings(self) -> dict[str, list[int]]:
+        """Where the opening quote marks stand, by the character after the mark (see :func:`quote_openings`)."""
+        return quote_openings(self.text)
+
+    @cached_property
+    def clauses(self) -> tuple:
+        """The responsibility clauses, in text order: read by the section tree and by the assignments."""
+        from ._clauses import find_clauses  # imported on use: _clauses reads this value
+
+        return find_clauses(self.text)
 
     @cached_property
     def numeral_warnings(self) -> tuple[str, ...]:

@@ -27,12 +27,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from ._clauses import find_clause_spans
 from ._lexicon import CONJUNCTIONS, alternation, of_kind
 from ._numbering import RANK, Mark, alternatives, numeral
 from ._parsed import ParsedDocument, parse
@@ -108,6 +107,10 @@ class _Node:
     heading_line: bool = False  # a short line of its own (四、金融动能转换), not a paragraph
     run_in: bool = False  # found inside a line whose breaks were lost
     frame: bool = False  # its first sentence is about the text itself or its purpose, not work
+    value: int | None = None  # its number's value (numeral(number)), read once
+
+    def __post_init__(self) -> None:
+        self.value = numeral(self.number)
 
 
 def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
@@ -132,7 +135,7 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
     """
     doc = parse(text)
     text, indicators = doc.text, doc.indicator_rows
-    clauses = find_clause_spans(text)
+    clauses = [(c.start, c.end) for c in doc.clauses]  # the responsibility clauses pick the task levels
     footers = _footer_starts(text)  # one scan, read by the marks and the tree
     nodes = _drop_preamble(_markers(text, doc.marks, indicators, footers))
     run_together = {text.rfind("\n", 0, n.start) + 1 for n in nodes if n.run_in}
@@ -156,10 +159,11 @@ def _markers(text: str, marks: tuple[Mark, ...], indicators: tuple[tuple[int, in
     marks = [m for i, m in enumerate(marks) if not _sub_row(text, marks[i - 1] if i else None, m)]
     nodes = []
     for i, m in enumerate(marks):
-        gap = _GAP.search(text, m.body)  # a run of spaces inside a line stands for a lost line break
-        line_end = gap.start() if gap else len(text)
-        if i + 1 < len(marks):  # an item run into the next one on the same line ends where that one starts
-            line_end = min(line_end, marks[i + 1].start)
+        # A run of spaces inside a line stands for a lost line break; an item run into the next one on the same
+        # line ends where that one starts, so the search stops there (no gap holds a mark's first character).
+        following = marks[i + 1].start if i + 1 < len(marks) else len(text)
+        gap = _GAP.search(text, m.body, following)
+        line_end = min(gap.start(), following) if gap else following
         line = text[m.body:line_end]
         heading_line = len(line.strip()) <= 30 and "。" not in line
         nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=heading_line, run_in=m.run_in))
@@ -190,12 +194,13 @@ def _line_starts(patterns: tuple[re.Pattern, re.Pattern], text: str) -> list[int
 
 
 def _outside_footers(marks: list, starts: list[int]) -> list:
-    """Marks that are not in a footer (``starts``: where the footer lines start): from a footer line to the
+    """Marks that are not in a footer (``starts``: where the footer lines start, in order): from a footer line to the
     next top heading (a second text may follow the first one's 抄送 line)."""
     kept, footer = [], False
     for i, m in enumerate(marks):
         previous = marks[i - 1].start if i else 0
-        if i and any(previous <= f < m.start for f in starts):  # a footer comes after the text began
+        first = bisect_left(starts, previous)  # the first footer line at or after the previous mark
+        if i and first < len(starts) and starts[first] < m.start:  # a footer comes after the text began
             footer = True
         if footer and RANK[m.style] <= _TOP_RANK and not m.run_in:
             footer = False
@@ -232,6 +237,7 @@ def _link_table_rows(text: str, tasks: list[_Node]) -> tuple[list[_Node], dict[i
     """Annex table rows that restate a body task (same title, or same number and a similar title) become
     spans of that task; the other rows stay tasks of their own, ending with their row."""
     body = [t for t in tasks if t.style != "row"]
+    titles = [_WORD_CHARS_ONLY.sub("", t.title) for t in body]  # read once, not once per row
     rows: dict[int, list[tuple[int, int]]] = {}
     kept = []
     for task in tasks:
@@ -239,7 +245,7 @@ def _link_table_rows(text: str, tasks: list[_Node]) -> tuple[list[_Node], dict[i
             kept.append(task)
             continue
         span = (task.start, _row_end(text, task))
-        same = _restated(task, body)
+        same = _restated(task, body, titles)
         if same is None:
             task.end = span[1]
             kept.append(task)
@@ -248,23 +254,26 @@ def _link_table_rows(text: str, tasks: list[_Node]) -> tuple[list[_Node], dict[i
     return kept, rows
 
 
-def _restated(row: _Node, body: list[_Node]) -> _Node | None:
-    """The body task a table row restates: the one whose title holds the row's 工作事项 (nearly all its
-    characters), or, with the same number, most of them."""
-    def share(task: _Node) -> float:
-        words, title = set(re.sub(r"\W", "", row.title)), re.sub(r"\W", "", task.title)
-        return sum(ch in title for ch in words) / len(words) if words and title else 0.0
+_WORD_CHARS_ONLY = re.compile(r"\W")  # what a title keeps to be compared: its word characters
 
-    best = max(body, key=lambda t: (share(t), t.number == row.number), default=None)
+
+def _restated(row: _Node, body: list[_Node], titles: list[str]) -> _Node | None:
+    """The body task a table row restates: the one whose title holds the row's 工作事项 (nearly all its
+    characters), or, with the same number, most of them (``titles``: the body tasks' titles, word characters
+    only)."""
+    words = set(_WORD_CHARS_ONLY.sub("", row.title))
+    shares = [sum(ch in title for ch in words) / len(words) if words and title else 0.0 for title in titles]
+    best = max(range(len(body)), key=lambda i: (shares[i], body[i].number == row.number), default=None)
     if best is None:
         return None
-    return best if share(best) >= _SAME_TITLE_ANY or (share(best) >= _SAME_TITLE and best.number == row.number) else None
+    share, task = shares[best], body[best]
+    return task if share >= _SAME_TITLE_ANY or (share >= _SAME_TITLE and task.number == row.number) else None
 
 
 def _drop_preamble(nodes: list[_Node]) -> list[_Node]:
     """Lower-level items before the first top-level heading belong to a preamble or a page's chrome."""
     top = [n for n in nodes if _RANK[n.style] <= _TOP_RANK]
-    if len(top) < 2 or numeral(top[0].number) != 1:
+    if len(top) < 2 or top[0].value != 1:
         return nodes  # when the outline starts at 二、 the items before belong to a lost 一、
     first = top[0].start
     return [n for n in nodes if n.start >= first or _RANK[n.style] <= _TOP_RANK]
@@ -327,12 +336,12 @@ def _same_level(stack: list[_Node], node: _Node) -> int | None:
     same = [i for i, open_ in enumerate(stack) if open_.style == node.style]
     if not same:
         return None
-    number = numeral(node.number)
+    number = node.value
     if number == 1:
         if stack[-1].style == node.style:
             return _NESTED
         return same[0] if _RANK[node.style] <= _TOP_RANK else None
-    following = [i for i in same if number is not None and numeral(stack[i].number) == number - 1]
+    following = [i for i in same if number is not None and stack[i].value == number - 1]
     if not following:
         return same[-1]
     return following[0] if node.heading_line else following[-1]
@@ -349,12 +358,13 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
     own after the last sub-item when no sibling has one: it closes the whole section. A section
     with one sub-item is read that way only when the document closes its sections so elsewhere."""
     owners = []
+    starts = [node.start for node in nodes]  # in text order
     for start, end in clauses:
         owner = None
-        for node in nodes:
-            if node.start <= start < node.end and (owner is None or node.depth > owner.depth):
+        for node in nodes[:bisect_right(starts, start)]:  # only a node starting at or before the clause holds it
+            if start < node.end and (owner is None or node.depth > owner.depth):
                 owner = node
-        owners.append((owner, _alone_on_line(text, start, end, nodes, run_together)))
+        owners.append((owner, _alone_on_line(text, start, end, nodes, starts, run_together)))
     with_clause = {id(o) for o, _ in owners if o is not None}
 
     def closes_section(owner: _Node | None, alone: bool) -> bool:
@@ -372,15 +382,16 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
         owner.own_clause = True
 
 
-def _alone_on_line(text: str, start: int, end: int, nodes: list[_Node], run_together: set[int]) -> bool:
+def _alone_on_line(text: str, start: int, end: int, nodes: list[_Node], starts: list[int], run_together: set[int]) -> bool:
     """Whether a clause stands on a line of its own; on a line whose breaks were lost, whether it stands
-    between a sentence end and the next item."""
+    between a sentence end and the next item (``starts``: where the nodes start, in text order)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     if line_start in run_together:
         before = text[line_start:start].rstrip()
-        next_item = min((n.start for n in nodes if n.start >= end), default=line_end)
+        following = bisect_left(starts, end)
+        next_item = starts[following] if following < len(starts) else line_end
         return (not before or before[-1] in "。；;") and not text[end:min(line_end, next_item)].strip()
     return not text[line_start:start].strip() and not text[end:line_end].strip()
 
