@@ -356,3 +356,12 @@ def test_words_of_a_clause_cut_by_the_sentence_reach_still_count():
     doc, pos = parse(text, DocumentMetadata(year=2024)), text.index("3")
     start = pos - SENTENCE_REACH  # no stop within the reach: the clause starts before the sentence, at 每年
     assert when(doc, start, 0, pos, "target", {})[:2] == (None, "unknown")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", "《", "》", "「", "」", "甲", "乙乙", "\n", '"']), max_size=30).map("".join))
+def test_inside_quote_answers_as_any_quoted_span(text):
+    spans = [m.span() for m in measures._QUOTED.finditer(text)]
+    quoted = measures._quoted_spans(text)
+    assert [measures._inside_quote(quoted, pos) for pos in range(len(text) + 1)] == [
+        any(start < pos < end for start, end in spans) for pos in range(len(text) + 1)]

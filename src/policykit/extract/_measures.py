@@ -215,7 +215,7 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
     text, metadata, doc_year, plan, bounds = doc.text, doc.metadata, doc.year, doc.plan, doc.boundaries
     # Plans speak of their own years; a figure for a year before the plan begins reviews the past.
     first_year = plan[0] if plan else doc_year if metadata.doc_type in PLAN_TYPES[1:] else None
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    quoted = _quoted_spans(text)
     plan_start = _plan_start(text) if metadata.doc_type == "work_report" else None
     reviews = _review_parts(text) if metadata.doc_type != "progress_report" else ()
     reports = metadata.doc_type in (None, "other", "assessment") and _mostly_reports(text)
@@ -277,7 +277,7 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
             if whole_start != sentence_start:  # else the same words, already read
                 sentence = text[whole_start:q.end]
                 past = _is_past(sentence)
-        in_review = any(a <= q.start < b for a, b in reviews)
+        in_review = bool(reviews) and any(a <= q.start < b for a, b in reviews)  # most documents have no review part
         role = _role(metadata.doc_type, q.start, sentence, past, plan_start, reports or in_review)
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
@@ -344,7 +344,7 @@ def _instrument_measure(text: str, q: Quantity, kind: str, metric: str, sentence
         beneficiary=beneficiary(text, sentence_start, q.start))
 
 
-def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]], clause_start: int,
+def _limit_by_grammar(text: str, q: Quantity, quoted: tuple[list[int], list[int]], clause_start: int,
                       sentence_start: int, marks: tuple[Mark, ...]) -> str | None:
     """weight or threshold when a figure the measures reader drops scores an assessment or names who qualifies."""
     if q.base_unit in _DATE_UNITS or _inside_quote(quoted, q.number_start):
@@ -452,7 +452,7 @@ def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int
     return stated is not None and stated < first_year
 
 
-def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], next_start: int | None,
+def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[int]], next_start: int | None,
                         earlier: Quantity | None, clause_start: int, sentence_start: int, marks: tuple[Mark, ...]) -> bool:
     if q.base_unit is None and q.cue is None:
         return False  # a bare number or a bare scale (全县30万…)
@@ -551,11 +551,26 @@ def _is_size_class(q: Quantity, after: str) -> bool:
     return bool(q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS and _SIZE_SPEC_AFTER.match(after))
 
 
-def _inside_quote(quoted: list[tuple[int, int]], pos: int) -> bool:
-    """Whether ``pos`` lies strictly inside one of the ``quoted`` spans (sorted, not overlapping): only
-    the last span opening before ``pos`` can hold it, so a bisection answers."""
-    i = bisect_left(quoted, (pos,)) - 1
-    return i >= 0 and pos < quoted[i][1]
+def _quoted_spans(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the quoted stretches of ``text`` (``_QUOTED``: none overlaps another), in order."""
+    starts, ends = [], []
+    for m in _QUOTED.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _inside_quote(quoted: tuple[list[int], list[int]], pos: int) -> bool:
+    """Whether ``pos`` lies strictly inside one of the ``quoted`` spans (:func:`_quoted_spans`): only the last
+    span opening before ``pos`` can hold it, so a bisection of the starts answers.
+
+    >>> quoted = _quoted_spans("甲“一企一策”乙")
+    >>> [_inside_quote(quoted, pos) for pos in range(8)]
+    [False, False, True, True, True, True, True, False]
+    """
+    starts, ends = quoted
+    i = bisect_left(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
 
 
 def _next_in_list(text: str, end: int, start: int) -> bool:
@@ -615,9 +630,15 @@ def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
 
 def _clean_metric(raw: str) -> str:
     metric = raw.strip()
-    metric = _OPEN_ASIDE.sub("", metric)
+    if "（" in metric or "(" in metric:  # what an open aside needs
+        metric = _OPEN_ASIDE.sub("", metric)
     for _ in range(3):
-        trimmed = _METRIC_TAIL.sub("", _METRIC_LEAD.sub("", metric))
+        # The lead is anchored at the start and the tail at the end, each matches once: cut where they match
+        # (substituting tries the lead at every character).
+        lead = _METRIC_LEAD.match(metric)
+        trimmed = metric[lead.end():] if lead else metric
+        tail = _METRIC_TAIL.search(trimmed)
+        trimmed = trimmed[:tail.start()] + trimmed[tail.end():] if tail else trimmed
         if trimmed == metric:
             break  # a round that trims nothing leaves the next rounds nothing either
         metric = trimmed
