@@ -365,3 +365,48 @@ def test_inside_quote_answers_as_any_quoted_span(text):
     quoted = measures._quoted_spans(text)
     assert [measures._inside_quote(quoted, pos) for pos in range(len(text) + 1)] == [
         any(start < pos < end for start, end in spans) for pos in range(len(text) + 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["甲" * 700, "乙", "。", "；", "\n", "，", "：", ","]), max_size=20).map("".join), st.integers(0, 3000))
+@example("甲" * 2100 + "，乙", 2101)  # the clause stop lies beyond the reach
+def test_a_sentence_start_read_from_the_clause_start_is_the_searched_one(text, pos):
+    from policykit.extract._spans import CLAUSE_END, boundaries_of
+    pos = min(pos, len(text))
+    bounds = boundaries_of(text)
+    clause_start = bounds.before(pos, CLAUSE_END)
+    assert measures._sentence_start(text, bounds, pos, clause_start) == bounds.before(pos, SENTENCE_END)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=12), st.integers(0, 100))
+def test_the_task_at_a_figure_is_the_last_opening_before_it_that_holds_it(spans, pos):
+    from policykit.extract._records import TaskRecord
+    tasks = tuple(sorted((TaskRecord(key=f"t{n}", number=str(n), path=(), section=None, title="", start=start,
+                                     end=start + length) for n, (start, length) in enumerate(spans)),
+                         key=lambda task: task.start))
+    holding = [task for task in tasks if task.start <= pos < task.end]
+    assert measures._Tasks(tasks).at(pos) == (holding[-1] if holding else None)
+
+
+def _counts_the_list_slow(before, q):
+    """_counts_the_list removing the quoted parts of every clause."""
+    before = measures._QUOTED.sub("", before)
+    if "、" not in before or measures._DIGIT.search(before):
+        return False
+    last = before.rsplit("、", 1)[1]
+    if not 0 < len(last) <= 10 or not measures._LIST_WORDS.fullmatch(last):
+        return False
+    return q.value == before.count("、") + 1 + (1 if measures._LIST_AND.search(last) else 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["甲", "乙镇", "、", "“省市共建、一室一策”", "和", "3", "丙"]), max_size=10).map("".join),
+       st.sampled_from(["2个", "3个", "4个"]))
+def test_counts_the_list_answers_as_reading_every_clause(before, count):
+    q = find_quantities(count)[0]
+    assert measures._counts_the_list(before, q) == _counts_the_list_slow(before, q)
+
+
+def test_the_generated_clauses_count_their_lists():
+    assert measures._counts_the_list("甲、乙镇和丙", find_quantities("3个")[0])

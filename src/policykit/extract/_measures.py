@@ -178,7 +178,7 @@ def read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[M
     """
     if not isinstance(doc.text, str) or not doc.text:
         return ()
-    return _read_measures(doc, tuple(tasks))
+    return _read_measures(doc, _Tasks(tuple(tasks)))
 
 
 def _union(spans) -> tuple[list[int], list[int]]:
@@ -199,6 +199,20 @@ def _union(spans) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def _sentence_start(text: str, bounds, pos: int, clause_start: int) -> int:
+    """``bounds.before(pos, SENTENCE_END)`` for a figure at ``pos`` whose clause starts at ``clause_start``: every stop of a
+    sentence ends a clause, so a clause opened by one opens the sentence too (as one the reach cuts at a stop does).
+
+    >>> from ._spans import boundaries_of
+    >>> text = "甲。乙，丙"
+    >>> [_sentence_start(text, boundaries_of(text), pos, boundaries_of(text).before(pos, CLAUSE_END)) for pos in (1, 3, 5)]
+    [0, 2, 2]
+    """
+    if clause_start == 0 or text[clause_start - 1] in SENTENCE_END:
+        return clause_start
+    return bounds.before(pos, SENTENCE_END)
+
+
 def _prior_end(quantities, i: int, ends_so_far: int) -> int:
     """End of the last quantity before ``quantities[i]`` that does not overlap it (0 if none).
 
@@ -211,7 +225,7 @@ def _prior_end(quantities, i: int, ends_so_far: int) -> int:
     return max((p.end for p in quantities[:i] if p.end <= start), default=0)
 
 
-def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[Measure, ...]:
+def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
     text, metadata, doc_year, plan, bounds = doc.text, doc.metadata, doc.year, doc.plan, doc.boundaries
     # Plans speak of their own years; a figure for a year before the plan begins reviews the past.
     first_year = plan[0] if plan else doc_year if metadata.doc_type in PLAN_TYPES[1:] else None
@@ -239,7 +253,7 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
             continue  # read below, cell by cell, with the row's unit and the column's year
         # The clause and the sentence of the figure, found once for every rule that reads them.
         clause_start = bounds.before(q.start, CLAUSE_END)
-        whole_sentence_start = bounds.before(q.start, SENTENCE_END)
+        whole_sentence_start = _sentence_start(text, bounds, q.start, clause_start)
         pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
         if not _measures_something(text, q, quoted, next_start, quantities[i - 1] if i else None, clause_start,
                                    whole_sentence_start, doc.marks):
@@ -307,7 +321,7 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
         hardness = _hardness(text, clause_start, q.start)
         if hardness is None and out and previous and previous[0] == sentence_start and out[-1].role == role:
             hardness = out[-1].hardness  # 力争工业增长7%以上，固定资产投资增长8%以上: one word sets both
-        task = _task_at(tasks, q.start)
+        task = tasks.at(q.start)
         task_key = task.key if task else None
         quote_start = clause_start if clause_start >= prior_end else prior_end
         quote_start = _skip_separators(text, quote_start, q.start)
@@ -328,9 +342,9 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
 
 
 def _instrument_measure(text: str, q: Quantity, kind: str, metric: str, sentence_start: int, clause_start: int,
-                        prior_end: int, tasks: tuple[TaskRecord, ...], seen: dict[tuple[str, str], int]) -> Measure:
+                        prior_end: int, tasks: _Tasks, seen: dict[tuple[str, str], int]) -> Measure:
     """A figure the text hands out or imposes, with who receives it (role ``instrument``)."""
-    task = _task_at(tasks, q.start)
+    task = tasks.at(q.start)
     task_key = task.key if task else None
     quote_start = _skip_separators(text, max(clause_start, prior_end), q.start)
     quote = text[quote_start:q.end]
@@ -364,13 +378,13 @@ def _limit_by_grammar(text: str, q: Quantity, quoted: tuple[list[int], list[int]
     return None
 
 
-def _table_measure(text: str, figure: TableFigure, tasks: tuple[TaskRecord, ...],
+def _table_measure(text: str, figure: TableFigure, tasks: _Tasks,
                    default: tuple[int | None, str]) -> Measure:
     """A figure of an indicator table: the target column sets, earlier year columns report."""
     q = figure.quantity
     kind = _kind(q, figure.metric, figure.metric)
     year, year_source = (figure.year, "stated") if figure.year else default
-    task = _task_at(tasks, q.start)
+    task = tasks.at(q.start)
     quote = text[q.start:q.end]
     digest = hashlib.sha1(f"{figure.metric}|{year}|{quote}".encode()).hexdigest()[:8]
     return Measure(
@@ -543,7 +557,7 @@ def _is_eligibility(text: str, q: Quantity, clause_start: int) -> bool:
 
 def _is_qualifier(q: Quantity, after: str) -> bool:
     """营业收入首次突破10亿元的企业, 168个城市的…: a figure that describes a set."""
-    return bool(_QUALIFIER_AFTER.match(after) and q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS)
+    return bool(q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS and _QUALIFIER_AFTER.match(after))
 
 
 def _is_size_class(q: Quantity, after: str) -> bool:
@@ -581,6 +595,8 @@ def _next_in_list(text: str, end: int, start: int) -> bool:
 
 def _counts_the_list(before: str, q: Quantity) -> bool:
     """Whether the figure just counts the items a clause has named (甲、乙、丙3个), not an amount of them."""
+    if "、" not in before:
+        return False  # no list (removing the quoted parts below adds no 、)
     before = _QUOTED.sub("", before)  # a quoted slogan (“省市共建、一室一策”) holds no items of the list
     if "、" not in before or _DIGIT.search(before):
         return False
@@ -672,8 +688,10 @@ def _kind(q: Quantity, before: str, metric: str) -> str:
 
 
 def _hardness(text: str, clause_start: int, pos: int) -> str | None:
-    found = list(_HARDNESS.finditer(text, clause_start, pos))
-    return found[-1].group(0) if found else None
+    found = None
+    for found in _HARDNESS.finditer(text, clause_start, pos):
+        pass
+    return found.group(0) if found else None
 
 
 def _plan_start(text: str) -> int | None:
@@ -712,17 +730,24 @@ def _mostly_reports(text: str) -> bool:
     return past > 2 * future
 
 
-def _start(task: TaskRecord) -> int:
-    return task.start
+class _Tasks:
+    """The tasks of one document (sorted by start) and their starts, listed once for every figure's look-up."""
 
+    __slots__ = ("tasks", "starts")
 
-def _task_at(tasks: tuple[TaskRecord, ...], pos: int) -> TaskRecord | None:
-    i = bisect_right(tasks, pos, key=_start) - 1  # no list of starts: this runs once per figure
-    while i >= 0:
-        if tasks[i].start <= pos < tasks[i].end:
-            return tasks[i]
-        i -= 1
-    return None
+    def __init__(self, tasks: tuple[TaskRecord, ...]) -> None:
+        self.tasks = tasks
+        self.starts = [task.start for task in tasks]
+
+    def at(self, pos: int) -> TaskRecord | None:
+        """The last task opening at or before ``pos`` that holds it."""
+        tasks = self.tasks
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0:
+            if tasks[i].start <= pos < tasks[i].end:
+                return tasks[i]
+            i -= 1
+        return None
 
 
 
