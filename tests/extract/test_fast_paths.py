@@ -410,3 +410,19 @@ def test_counts_the_list_answers_as_reading_every_clause(before, count):
 
 def test_the_generated_clauses_count_their_lists():
     assert measures._counts_the_list("甲、乙镇和丙", find_quantities("3个")[0])
+
+
+_YEAR_PIECES = st.lists(st.sampled_from(["2025年", "二〇二五年", "今年", "去年", "上年", "明年", "年底", "全年", "比", "较",
+                                         "面向", "展望", "至2030", "远景", " ", "年", "2", "二", "，", "甲"]),
+                        max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_YEAR_PIECES, st.integers(0, 6))
+def test_year_words_led_by_their_first_characters_are_the_plain_grammar_s(text, start):
+    import re
+    from policykit.extract import _periods as periods
+    plain = re.compile(periods._YEAR_WORD.pattern.split(")(?:", 1)[1][:-1])  # the grammar without its leading class
+    assert plain.pattern.startswith("(?<!")
+    seen = [(m.span(), m.group("y"), m.group("rel")) for m in periods._YEAR_WORD.finditer(text, start)]
+    assert seen == [(m.span(), m.group("y"), m.group("rel")) for m in plain.finditer(text, start)]

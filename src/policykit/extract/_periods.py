@@ -30,9 +30,11 @@ _CN_YEAR = "二〇[〇零一二三四五六七八九]{2}"  # 二〇二五年, as
 # Horizon words (面向2030年, 展望2035年, 2035年远景目标) name a later horizon, not the figure's year.
 _HORIZON_BEFORE = "|".join(r["word"] for r in _TIME_ROWS if r["kind"] == "horizon_before")
 _HORIZON_AFTER = "|".join(r["word"] for r in _TIME_ROWS if r["kind"] == "horizon_after")
-_YEAR_WORD = re.compile(
+# Its branches open with lookbehinds, which the regex engine would try at every character of a window: it is led by
+# the class of the characters a match can begin with (see _sieve.opened).
+_YEAR_WORD = sieve.opened(re.compile(
     rf"(?<![比较与同于从由])(?<!{_HORIZON_BEFORE})"
-    rf"(?:(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?!\s*[-—至到]\s*20\d{{2}})(?!{_HORIZON_AFTER})|(?P<rel>{_RELATIVE}))")
+    rf"(?:(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?!\s*[-—至到]\s*20\d{{2}})(?!{_HORIZON_AFTER})|(?P<rel>{_RELATIVE}))"))
 # 2012年起5年内 / 从2024年起用三年时间: a span that starts in a stated year and lasts N years.
 _SPAN_FROM = re.compile(
     rf"(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?:起|开始)[，,]?(?:用|在|的)?(?P<n>\d{{1,2}}|[一二两三四五六七八九十])\s*年(?:内|时间|左右|间)?")
@@ -130,11 +132,14 @@ def five_year_end(word: str) -> int | None:
     return 1981 + 5 * (number - 6) + 4  # the sixth plan ran 1981–1985
 
 
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # the digits of a year written in numerals
+
+
 def stated_year_of(match: re.Match | None) -> int | None:
     """The year a year word states (2023年 -> 2023, 二〇二五年 -> 2025), or None for 今年, 年底 and the like."""
     if match is None or not match.group("y"):
         return None
-    digits = match.group("y").translate(str.maketrans("〇零一二三四五六七八九", "00123456789"))
+    digits = match.group("y").translate(_CN_DIGITS)
     return int(digits)
 
 
