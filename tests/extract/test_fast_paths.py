@@ -426,3 +426,36 @@ def test_year_words_led_by_their_first_characters_are_the_plain_grammar_s(text, 
     assert plain.pattern.startswith("(?<!")
     seen = [(m.span(), m.group("y"), m.group("rel")) for m in periods._YEAR_WORD.finditer(text, start)]
     assert seen == [(m.span(), m.group("y"), m.group("rel")) for m in plain.finditer(text, start)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["达到", "达", "为", "比上年", "较2020年", "同期", "提高至", "分别", "累计", "地区", "生产总值",
+                                 "增长", "了", "\n", "，"]), max_size=10).map("".join))
+def test_every_match_ends_with_a_character_the_grammar_gives(text):
+    import re
+    from policykit.extract import _sieve as sieve
+    for pattern in (measures._METRIC_TAIL, measures._GROWTH_TAIL, re.compile("(?:达到|为)(?!比)|比上年(?:同期)?|[达为]+")):
+        ends = sieve.last_chars(pattern)
+        for start in range(len(text)):
+            m = pattern.match(text, start)
+            if m and m.end() > m.start():
+                assert text[m.end() - 1] in ends, (pattern.pattern, text, m)
+
+
+def test_the_generated_texts_end_with_a_tail():
+    assert measures._METRIC_TAIL.search("地区生产总值比上年同期") is not None
+
+
+_PLAN_PIECES = st.lists(st.sampled_from(["一、", "二、", "\n", " ", "预期目标", "是", "为", "：", "总体要求是", "主要目标", "回顾",
+                                         "工作安排", "权重", "分值", "占", "指标占", "比重分", "甲"]), max_size=16).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PLAN_PIECES)
+def test_patterns_led_by_their_first_characters_match_as_their_grammar(text):
+    import re
+    for led, grammar in ((measures._PLAN_PART, measures._PATTERNS["plan_part"]),
+                         (measures._WEIGHT_BEFORE, measures._PATTERNS["weight_before"])):
+        assert led.pattern != grammar
+        plain = re.compile(grammar)
+        assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -48,7 +48,7 @@ _SUBSIDY_AFTER = re.compile(_PATTERNS["subsidy_after"])
 # Scoring rules of an assessment: 每低0.1个百分点扣0.5分, 达到6%的得满分, 低于80%的，扣2分, 指标占40%.
 _PER_STEP_BEFORE = re.compile(_PATTERNS["per_step_before"])
 _SCORE_AFTER = re.compile(_PATTERNS["score_after"])
-_WEIGHT_BEFORE = re.compile(_PATTERNS["weight_before"])
+_WEIGHT_BEFORE = sieve.opened(re.compile(_PATTERNS["weight_before"]))
 # 从人均8.7万元提高到12万元: a starting level, not the aim.
 _FROM_BEFORE = re.compile(_PATTERNS["from_before"])
 _TO_AFTER = re.compile(_PATTERNS["to_after"])
@@ -90,7 +90,7 @@ _PAST = re.compile(_PATTERNS["past"])
 _PAST_MONTHS = re.compile(_PATTERNS["past_months"])  # 1-5月: read where the sieve finds its 月
 # Past-tense narration of a summary: 开展了, 累计, 先后, 已…
 _REPORTING = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["past_months"] + _PATTERNS["reporting_more"])
-_PLAN_PART = re.compile(_PATTERNS["plan_part"])
+_PLAN_PART = sieve.opened(re.compile(_PATTERNS["plan_part"]))  # searched over a whole work report
 # Top-level headings of a summary's parts: 一、上半年工作完成情况 reports, 二、下半年工作计划 plans.
 _PART_HEADING = re.compile(_PATTERNS["part_heading"])
 _REVIEW_TITLE = re.compile(_PATTERNS["review_title"])
@@ -102,6 +102,7 @@ _SESSION = re.compile(_PATTERNS["session"])
 
 _METRIC_LEAD = re.compile(_PATTERNS["metric_lead"])
 _METRIC_TAIL = sieve.opened(re.compile(_PATTERNS["metric_tail"]))
+_METRIC_TAIL_ENDS = sieve.last_chars(_METRIC_TAIL)  # anchored at the end: a metric ending otherwise has no tail
 _GENERIC_METRIC = re.compile(_PATTERNS["generic_metric"])
 _GROWTH_TAIL = sieve.opened(re.compile(_PATTERNS["growth_tail"]))
 _RATE_UNITS = set(_words("rate_unit"))
@@ -653,7 +654,8 @@ def _clean_metric(raw: str) -> str:
         # (substituting tries the lead at every character).
         lead = _METRIC_LEAD.match(metric)
         trimmed = metric[lead.end():] if lead else metric
-        tail = _METRIC_TAIL.search(trimmed)
+        ends_with_tail = _METRIC_TAIL_ENDS is None or trimmed[-1:] in _METRIC_TAIL_ENDS or trimmed.endswith("\n")
+        tail = _METRIC_TAIL.search(trimmed) if ends_with_tail else None
         trimmed = trimmed[:tail.start()] + trimmed[tail.end():] if tail else trimmed
         if trimmed == metric:
             break  # a round that trims nothing leaves the next rounds nothing either

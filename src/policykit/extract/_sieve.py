@@ -138,6 +138,32 @@ def first_chars(pattern: re.Pattern) -> re.Pattern | None:
     return re.compile(f"[{ranges}]")
 
 
+# A class of more characters than this is no cheap test of a string's last character.
+_MOST_LAST_CHARS = 256
+
+
+@_per_pattern
+def last_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can end with, read from the grammar (an end anchor matches nothing:
+    the item before it ends the match); None when the grammar gives no small set (a category, a wide class, a
+    match that may be empty).
+
+    A pattern anchored at the end (``…$``) finds nothing in a string whose last character (or the one before a
+    final line end, where ``$`` also matches) is none of them: one test spares the search.
+
+    >>> sorted(last_chars(re.compile("(?:达到|为|提高至)+$")))
+    ['为', '到', '至']
+    >>> last_chars(re.compile(r"\\d*$")) is None
+    True
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found = _first(sre_parse.parse(pattern.pattern, pattern.flags), from_end=True)
+    if found is None or found[1] or sum(hi - lo + 1 for lo, hi in found[0]) > _MOST_LAST_CHARS:
+        return None
+    return frozenset(chr(code) for lo, hi in found[0] for code in range(lo, hi + 1))
+
+
 def opened(pattern: re.Pattern) -> re.Pattern:
     """``pattern`` led by a lookahead on the characters a match can begin with (:func:`first_chars`), when
     the grammar gives them.
@@ -184,10 +210,11 @@ def finditer(pattern: re.Pattern, text: str, start: int = 0, end: int | None = N
             pos = m.end()  # never empty: a pattern that may match nothing has no first_chars
 
 
-def _first(items) -> tuple[set[tuple[int, int]], bool] | None:
-    """(ranges of the characters a match of ``items`` can begin with, whether it may be empty), or None."""
+def _first(items, from_end: bool = False) -> tuple[set[tuple[int, int]], bool] | None:
+    """(ranges of the characters a match of ``items`` can begin with, or end with ``from_end``, whether it may be
+    empty), or None."""
     found: set[tuple[int, int]] = set()
-    for op, av in items:
+    for op, av in reversed(items) if from_end else items:
         if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
             continue  # matches nothing: the next item opens the match
         if op is sre.LITERAL:
@@ -195,14 +222,14 @@ def _first(items) -> tuple[set[tuple[int, int]], bool] | None:
         elif op is sre.IN:
             item = _class(av)
         elif op is sre.SUBPATTERN:
-            item = _first(av[-1])
+            item = _first(av[-1], from_end)
         elif op is sre.ATOMIC_GROUP:
-            item = _first(av)
+            item = _first(av, from_end)
         elif op is sre.BRANCH:
-            branches = [_first(branch) for branch in av[1]]
+            branches = [_first(branch, from_end) for branch in av[1]]
             item = None if None in branches else (set().union(*(b[0] for b in branches)), any(b[1] for b in branches))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            inner = _first(av[2])
+            inner = _first(av[2], from_end)
             item = None if inner is None else (inner[0], inner[1] or av[0] == 0)
         else:
             return None  # any character, a back reference, …: no class to sieve with
