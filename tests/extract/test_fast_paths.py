@@ -459,3 +459,13 @@ def test_patterns_led_by_their_first_characters_match_as_their_grammar(text):
         assert led.pattern != grammar
         plain = re.compile(grammar)
         assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", "《", "》", "「", "」", "『", "』", "〔", "〕", '"', "甲", "乙乙", "\n", "第"]),
+                max_size=40).map("".join))
+def test_all_matches_found_from_their_first_characters_are_finditer_s(text):
+    import re
+    from policykit.extract import _sieve as sieve
+    for pattern in (measures._QUOTED, re.compile("(?<!第)“[^”]{0,3}”|《")):
+        assert [m.span() for m in sieve.all_matches(pattern, text)] == [m.span() for m in pattern.finditer(text)]

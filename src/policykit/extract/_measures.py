@@ -569,7 +569,7 @@ def _is_size_class(q: Quantity, after: str) -> bool:
 def _quoted_spans(text: str) -> tuple[list[int], list[int]]:
     """The starts and the ends of the quoted stretches of ``text`` (``_QUOTED``: none overlaps another), in order."""
     starts, ends = [], []
-    for m in _QUOTED.finditer(text):
+    for m in sieve.all_matches(_QUOTED, text):
         starts.append(m.start())
         ends.append(m.end())
     return starts, ends
