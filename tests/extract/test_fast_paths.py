@@ -469,3 +469,16 @@ def test_all_matches_found_from_their_first_characters_are_finditer_s(text):
     from policykit.extract import _sieve as sieve
     for pattern in (measures._QUOTED, re.compile("(?<!第)“[^”]{0,3}”|《")):
         assert [m.span() for m in sieve.all_matches(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="甲\n。", max_size=30), st.integers(-5, 35), st.integers(1, 40))
+@example("甲\n甲甲甲", -3, 5)  # a negative position reads no character
+def test_a_one_character_stop_is_found_as_the_search_of_its_class_finds_it(text, pos, reach):
+    import re
+    from policykit.extract._spans import Boundaries
+    low, size = max(0, pos - reach), len(text)
+    last = re.compile("[\\n]").search(text[::-1], size - pos, size - low)  # the search of the reversed text
+    first = re.compile("[\\n]").search(text, pos, min(size, pos + 2000))
+    assert Boundaries(text).before(pos, "\n", reach) == (size - last.start() if last else low)
+    assert Boundaries(text).after(pos, "\n") == (first.start() if first else min(size, pos + 2000))

@@ -292,7 +292,8 @@ class Sentence:
     def __init__(self, doc: ParsedDocument, start: int) -> None:
         bounds, text = doc.boundaries, doc.text
         self.paragraph_start = bounds.before(start, LINE_END)
-        self.full_stop = bounds.before(start, FULL_STOP, SENTENCE_REACH)  # the sentence across ； (reach: start's)
+        # The sentence across ； (reach: start's); a sentence whose stop ends the whole sentence starts it.
+        self.full_stop = start if start == 0 or text[start - 1] in FULL_STOP else bounds.before(start, FULL_STOP, SENTENCE_REACH)
         self.previous_start = bounds.before(max(start - 1, self.paragraph_start), SENTENCE_END)  # the sentence before
         self._line = text.rfind("\n", 0, start) + 1  # the line, as _heading_at finds it (no reach)
         # The last heading of an earlier line: one on this line ends at the line's end, after every figure
