@@ -482,3 +482,41 @@ def test_a_one_character_stop_is_found_as_the_search_of_its_class_finds_it(text,
     first = re.compile("[\\n]").search(text, pos, min(size, pos + 2000))
     assert Boundaries(text).before(pos, "\n", reach) == (size - last.start() if last else low)
     assert Boundaries(text).after(pos, "\n") == (first.start() if first else min(size, pos + 2000))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["国内", "地区", "生产总值", "GDP", "经济", "增长", "单位", "能耗", "城镇", "调查", "失业率",
+                                 "居民", "人均", "可支配收入", "消费", "价格", "涨幅", "的", "，", "率", "甲", "森林", "覆盖"]),
+                max_size=8).map("".join))
+@example("森林覆盖率")  # a row whose words hold one character of the group only
+def test_a_phrase_without_a_needed_character_names_no_row(metric):
+    from policykit.extract import _metrics
+    assert (_metrics._ANY_NEEDED.search(metric) is not None) or _metrics._ANY_GRAMMAR.search(metric) is None
+
+
+def test_the_generated_phrases_name_rows():
+    from policykit.extract import metric_key
+    assert metric_key("森林覆盖率") is not None and metric_key("城镇调查失业率") is not None
+
+
+def _is_support_slow(text, q):
+    """_is_support reading the growth and standard words before the payment words."""
+    before = text[max(0, q.start - 16):q.start].rstrip(" \t\u3000\xa0")
+    last_clause = measures._CLAUSE_STOP.split(before[-8:])[-1]
+    if measures._GROWTH.search(before) or any(word in last_clause for word in measures._STANDARDS):
+        return False
+    return bool(measures._SUBSIDY_BEFORE.search(before[-12:]) or measures._SUBSIDY_AFTER.match(text[q.end:q.end + 6])
+                or measures._RATE_OF_BASE.search(before) or nt.heads_a_paid_list(text, q))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["给予", "补助", "奖励", "最高", "按投资额的", "增长", "增幅", "补助标准提高", "资金", "，",
+                                 "10%", "50万元", "、", "的奖励", "企业", " "]), max_size=10).map("".join))
+def test_is_support_answers_as_reading_the_growth_words_first(text):
+    assert [measures._is_support(text, q) for q in find_quantities(text)] == [
+        _is_support_slow(text, q) for q in find_quantities(text)]
+
+
+def test_the_generated_texts_pay_and_grow():
+    text = "给予50万元奖励，补助标准提高10%"
+    assert [measures._is_support(text, q) for q in find_quantities(text)] == [True, False]

@@ -619,11 +619,12 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[max(0, q.start - 16):q.start].rstrip(" \t\u3000\xa0")
+    if not (_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
+            or _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q)):
+        return False  # no payment word (most figures: read first)
     last_clause = _CLAUSE_STOP.split(before[-8:])[-1]
-    if _GROWTH.search(before) or any(word in last_clause for word in _STANDARDS):
-        return False  # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
-    return bool(_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
-                or _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q))
+    # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
+    return not (_GROWTH.search(before) or any(word in last_clause for word in _STANDARDS))
 
 
 def _skip_separators(text: str, start: int, limit: int) -> int:
