@@ -520,3 +520,19 @@ def test_is_support_answers_as_reading_the_growth_words_first(text):
 def test_the_generated_texts_pay_and_grow():
     text = "给予50万元奖励，补助标准提高10%"
     assert [measures._is_support(text, q) for q in find_quantities(text)] == [True, False]
+
+
+_MONTH_PIECES = st.lists(st.sampled_from(["1", "12", "３", "٣", "一", "十二", "至", "-", "月", "份", "底", "，", "为", " ", "年",
+                                          "打造", "内", "甲", "\n"]), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MONTH_PIECES)
+def test_number_led_patterns_led_by_their_first_characters_match_as_their_grammar(text):
+    import re
+    from policykit.extract import _periods as periods
+    for led in (periods._MONTH_RANGE, periods._MONTH_END, periods._ONE_MONTH, periods._DURATION, measures._PAST_MONTHS):
+        assert led.pattern.startswith("(?=[\\d")  # a digit of any script may open a match
+        plain = re.compile(led.pattern.split(")(?:", 1)[1][:-1])
+        assert [(m.span(), m.groupdict()) for m in led.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)]

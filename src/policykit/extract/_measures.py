@@ -87,7 +87,7 @@ _HARDNESS = re.compile(lexicon.alternation("hardness"))
 _FUTURE = re.compile(_PATTERNS["future"])
 _PROGRESS_FUTURE = re.compile(_PATTERNS["progress_future"])
 _PAST = re.compile(_PATTERNS["past"])
-_PAST_MONTHS = re.compile(_PATTERNS["past_months"])  # 1-5月: read where the sieve finds its 月
+_PAST_MONTHS = sieve.opened(re.compile(_PATTERNS["past_months"]))  # 1-5月: read where the sieve finds its 月
 # Past-tense narration of a summary: 开展了, 累计, 先后, 已…
 _REPORTING = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["past_months"] + _PATTERNS["reporting_more"])
 _PLAN_PART = sieve.opened(re.compile(_PATTERNS["plan_part"]))  # searched over a whole work report
@@ -133,6 +133,7 @@ _PER_SO_MANY = re.compile(r"/\d")  # 10/10万
 _RATIO = re.compile(r"[:：∶]\d")  # 1:4000
 _LIST_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z“”()（）]+")
 _COUNTED = re.compile(r"[\u4e00-\u9fff“”]{1,15}")
+_COUNTED_STOPS = CLAUSE_END + "、"  # where a counted noun ends (one string: the stops are looked up by it)
 _OPEN_ASIDE = re.compile(r"[（(][^）)]{0,10}$")  # an unclosed aside before the number
 
 
@@ -249,7 +250,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         if i:
             ends_so_far = max(ends_so_far, quantities[i - 1].end)
         next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
-        row = bisect_right(row_starts, q.start) - 1
+        row = bisect_right(row_starts, q.start) - 1 if row_starts else -1  # most documents have no table
         if row >= 0 and q.start < row_ends[row]:
             continue  # read below, cell by cell, with the row's unit and the column's year
         # The clause and the sentence of the figure, found once for every rule that reads them.
@@ -637,7 +638,7 @@ def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
     """The words a count or share is of when they follow it: 3家[企业], 90%以上的[乡镇卫生院]."""
     if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS:
         return ""
-    end = boundary_after(text, q.end, CLAUSE_END + "、")
+    end = boundary_after(text, q.end, _COUNTED_STOPS)
     if next_start is not None:
         end = min(end, next_start)
     after = text[q.end:end]

@@ -119,13 +119,16 @@ def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None)
 @_per_pattern
 def first_chars(pattern: re.Pattern) -> re.Pattern | None:
     """A character class of the characters a match of ``pattern`` can begin with, read from the grammar;
-    None when any character could (a negated class, a category, a match that may be empty).
+    digits and spaces stand in it as their categories; None when any character could (a negated class, a wider
+    category, a match that may be empty).
 
     Examples
     --------
     >>> first_chars(re.compile(r"(?<!第)(?:[一二]|第?3)条")).pattern
     '[3一二第]'
-    >>> first_chars(re.compile(r"\\d?条")) is None
+    >>> first_chars(re.compile(r"\\d?条")).pattern
+    '[\\\\d条]'
+    >>> first_chars(re.compile(r"\\w?条")) is None
     True
     """
     if pattern.flags & re.IGNORECASE:
@@ -133,9 +136,9 @@ def first_chars(pattern: re.Pattern) -> re.Pattern | None:
     found = _first(sre_parse.parse(pattern.pattern, pattern.flags))
     if found is None or found[1]:
         return None
-    ranges = "".join(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
-                     for lo, hi in sorted(found[0]))
-    return re.compile(f"[{ranges}]")
+    ranges = "".join(_CATEGORIES[hi] if lo == -1 else re.escape(chr(lo)) if lo == hi
+                     else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in sorted(found[0]))
+    return re.compile(f"[{ranges}]", pattern.flags)
 
 
 # A class of more characters than this is no cheap test of a string's first or last character.
@@ -173,8 +176,9 @@ def _edge_chars(pattern: re.Pattern, from_end: bool) -> frozenset[str] | None:
     if pattern.flags & re.IGNORECASE:
         return None
     found = _first(sre_parse.parse(pattern.pattern, pattern.flags), from_end)
-    if found is None or found[1] or sum(hi - lo + 1 for lo, hi in found[0]) > _MOST_LAST_CHARS:
-        return None
+    if found is None or found[1] or any(lo == -1 for lo, _ in found[0]) \
+            or sum(hi - lo + 1 for lo, hi in found[0]) > _MOST_LAST_CHARS:
+        return None  # (a category holds too many characters to list)
     return frozenset(chr(code) for lo, hi in found[0] for code in range(lo, hi + 1))
 
 
@@ -220,8 +224,8 @@ def opened(pattern: re.Pattern) -> re.Pattern:
 
     >>> opened(re.compile("(?<!较)去年|上年")).pattern
     '(?=[上去])(?:(?<!较)去年|上年)'
-    >>> opened(re.compile(r"\\d年")).pattern  # no class to lead with
-    '\\\\d年'
+    >>> opened(re.compile(r"\\w年")).pattern  # no class to lead with
+    '\\\\w年'
     """
     opener = first_chars(pattern)
     return re.compile(f"(?={opener.pattern})(?:{pattern.pattern})", pattern.flags) if opener else pattern
@@ -286,6 +290,10 @@ def _first(items, from_end: bool = False) -> tuple[set[tuple[int, int]], bool] |
     return found, True
 
 
+# The categories a class of first characters may hold, as a class writes them (by position -1, before any range).
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+
+
 def _class(items) -> tuple[set[tuple[int, int]], bool] | None:
     ranges = set()
     for op, av in items:
@@ -293,8 +301,10 @@ def _class(items) -> tuple[set[tuple[int, int]], bool] | None:
             ranges.add((av, av))
         elif op is sre.RANGE:
             ranges.add(av)
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            ranges.add((-1, int(av)))  # digits, spaces: a category the opener's class holds as it is
         else:
-            return None  # a negation or a category (\d, \w): too wide to be worth a class
+            return None  # a negation or a wide category (\w, \D): too wide to be worth a class
     return ranges, False
 
 
