@@ -536,3 +536,22 @@ def test_number_led_patterns_led_by_their_first_characters_match_as_their_gramma
         plain = re.compile(led.pattern.split(")(?:", 1)[1][:-1])
         assert [(m.span(), m.groupdict()) for m in led.finditer(text)] == [
             (m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_measures_filled_at_once_are_the_dataclass_s():
+    from dataclasses import FrozenInstanceError, fields
+    from policykit.extract._parsed import parse
+    from policykit.text import DocumentMetadata
+    text = "一、目标\n力争市级重点实验室达到20家以上，研发投入增长8%。\n2024年新增企业30家，给予50万元奖励。"
+    found = measures.read_measures(parse(text, DocumentMetadata(year=2024, doc_type="action_plan")), ())
+    names = {f.name for f in fields(measures.Measure)}
+    assert len(found) >= 3
+    for m in found:
+        assert set(vars(m)) == names  # every field set, none left to the class default
+        assert m == measures.Measure(**{name: getattr(m, name) for name in names})
+    try:
+        found[0].role = "observation"
+    except FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("a filled measure must stay frozen")

@@ -158,6 +158,14 @@ class Measure:
     end: int
     beneficiary: str | None = None  # instruments: who receives it, as written
 
+    @classmethod
+    def _filled(cls, **fields) -> Measure:
+        """The measure of ``fields`` (every field, by name), its attributes set at once: the frozen ``__init__``
+        sets them one call each, 16 calls for each figure the reader keeps."""
+        measure = object.__new__(cls)
+        measure.__dict__.update(fields)
+        return measure
+
     def record_fields(self) -> dict:
         """The fields target and observation records share, as decimal strings."""
         q = self.quantity
@@ -331,11 +339,11 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         ident = (task_key or "doc", quote)
         seen[ident] = seen.get(ident, -1) + 1
         digest = hashlib.sha1(quote.encode()).hexdigest()[:8]
-        out.append(Measure(
+        out.append(Measure._filled(
             quantity=q, role=role, metric=metric, metric_key=key, kind=kind,
             hardness=hardness, year=year, year_source=year_source, period=period, as_of=as_of,
             task_key=task_key, key=f"{task_key or 'doc'}#{digest}.{seen[ident]}", text=quote,
-            start=quote_start, end=q.end,
+            start=quote_start, end=q.end, beneficiary=None,
         ))
         previous = (sentence_start, metric)
     default = (plan[1], "plan_period") if plan else (doc_year, "report_year" if doc_year else "unknown")
