@@ -555,3 +555,18 @@ def test_measures_filled_at_once_are_the_dataclass_s():
         pass
     else:
         raise AssertionError("a filled measure must stay frozen")
+
+
+def test_target_records_written_at_once_are_the_dataclass_s():
+    from dataclasses import fields
+    from policykit.extract import _targets
+    from policykit.extract._parsed import parse
+    from policykit.extract._records import TargetRecord
+    from policykit.text import DocumentMetadata
+    text = "力争市级重点实验室达到20家以上，研发投入增长8%—10%。"
+    found = _targets.find_targets(parse(text, DocumentMetadata(year=2024, doc_type="action_plan")), ())
+    names = [f.name for f in fields(TargetRecord)]
+    assert len(found) == 2 and found[1].base_value_high == "10"
+    for record in found:
+        assert list(vars(record)) == names  # every field, in field order
+        assert record == TargetRecord(**{name: getattr(record, name) for name in names})
