@@ -435,7 +435,7 @@ def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
                 kind = head.kind if q.base_unit == head.quantity.base_unit else measures[k].kind
                 out.append(_with_metric(measures[k], subjects[k - i] + rest, kind, q))
         elif len(subjects) > 1 and j - i == 1:
-            out += [replace(_with_metric(head, subject + rest, head.kind, head.quantity), key=f"{head.key}/{n}")
+            out += [_with_metric(head, subject + rest, head.kind, head.quantity, key=f"{head.key}/{n}")
                     for n, subject in enumerate(subjects)]
         else:
             out += measures[i:j]
@@ -443,8 +443,10 @@ def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
     return tuple(out)
 
 
-def _with_metric(measure: Measure, metric: str, kind: str, q: Quantity) -> Measure:
-    return replace(measure, quantity=q, metric=metric, kind=kind, metric_key=_linked_key(metric, kind, q))
+def _with_metric(measure: Measure, metric: str, kind: str, q: Quantity, **changes) -> Measure:
+    """``measure`` reading ``q`` as ``metric`` of ``kind`` (and the other ``changes``), filled at once."""
+    return Measure._filled(**(vars(measure) | dict(quantity=q, metric=metric, kind=kind,
+                                                   metric_key=_linked_key(metric, kind, q), **changes)))
 
 
 def _subjects(phrase: str) -> list[str]:
