@@ -370,3 +370,218 @@ def test_threshold_cues_are_whole_text_searches(text):
 
 def test_every_definition_word_is_a_cue():
     assert all(nt.threshold_cues("甲" + word + "乙")[0] for word in nt._DEFINITION_WORDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", "《", "》", "「", "」", "甲", "乙乙", "\n", '"']), max_size=30).map("".join))
+def test_inside_quote_answers_as_any_quoted_span(text):
+    spans = [m.span() for m in measures._QUOTED.finditer(text)]
+    quoted = measures._quoted_spans(text)
+    assert [measures._inside_quote(quoted, pos) for pos in range(len(text) + 1)] == [
+        any(start < pos < end for start, end in spans) for pos in range(len(text) + 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["甲" * 700, "乙", "。", "；", "\n", "，", "：", ","]), max_size=20).map("".join), st.integers(0, 3000))
+@example("甲" * 2100 + "，乙", 2101)  # the clause stop lies beyond the reach
+def test_a_sentence_start_read_from_the_clause_start_is_the_searched_one(text, pos):
+    from policykit.extract._spans import CLAUSE_END, boundaries_of
+    pos = min(pos, len(text))
+    bounds = boundaries_of(text)
+    clause_start = bounds.before(pos, CLAUSE_END)
+    assert measures._sentence_start(text, bounds, pos, clause_start) == bounds.before(pos, SENTENCE_END)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=12), st.integers(0, 100))
+def test_the_task_at_a_figure_is_the_last_opening_before_it_that_holds_it(spans, pos):
+    from policykit.extract._records import TaskRecord
+    tasks = tuple(sorted((TaskRecord(key=f"t{n}", number=str(n), path=(), section=None, title="", start=start,
+                                     end=start + length) for n, (start, length) in enumerate(spans)),
+                         key=lambda task: task.start))
+    holding = [task for task in tasks if task.start <= pos < task.end]
+    assert measures._Tasks(tasks).at(pos) == (holding[-1] if holding else None)
+
+
+def _counts_the_list_slow(before, q):
+    """_counts_the_list removing the quoted parts of every clause."""
+    before = measures._QUOTED.sub("", before)
+    if "、" not in before or measures._DIGIT.search(before):
+        return False
+    last = before.rsplit("、", 1)[1]
+    if not 0 < len(last) <= 10 or not measures._LIST_WORDS.fullmatch(last):
+        return False
+    return q.value == before.count("、") + 1 + (1 if measures._LIST_AND.search(last) else 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["甲", "乙镇", "、", "“省市共建、一室一策”", "和", "3", "丙"]), max_size=10).map("".join),
+       st.sampled_from(["2个", "3个", "4个"]))
+def test_counts_the_list_answers_as_reading_every_clause(before, count):
+    q = find_quantities(count)[0]
+    assert measures._counts_the_list(before, q) == _counts_the_list_slow(before, q)
+
+
+def test_the_generated_clauses_count_their_lists():
+    assert measures._counts_the_list("甲、乙镇和丙", find_quantities("3个")[0])
+
+
+_YEAR_PIECES = st.lists(st.sampled_from(["2025年", "二〇二五年", "今年", "去年", "上年", "明年", "年底", "全年", "比", "较",
+                                         "面向", "展望", "至2030", "远景", " ", "年", "2", "二", "，", "甲"]),
+                        max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_YEAR_PIECES, st.integers(0, 6))
+def test_year_words_led_by_their_first_characters_are_the_plain_grammar_s(text, start):
+    import re
+    from policykit.extract import _periods as periods
+    plain = re.compile(periods._YEAR_WORD.pattern.split(")(?:", 1)[1][:-1])  # the grammar without its leading class
+    assert plain.pattern.startswith("(?<!")
+    seen = [(m.span(), m.group("y"), m.group("rel")) for m in periods._YEAR_WORD.finditer(text, start)]
+    assert seen == [(m.span(), m.group("y"), m.group("rel")) for m in plain.finditer(text, start)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["达到", "达", "为", "比上年", "较2020年", "同期", "提高至", "分别", "累计", "地区", "生产总值",
+                                 "增长", "了", "\n", "，"]), max_size=10).map("".join))
+def test_every_match_ends_with_a_character_the_grammar_gives(text):
+    import re
+    from policykit.extract import _sieve as sieve
+    for pattern in (measures._METRIC_TAIL, measures._GROWTH_TAIL, re.compile("(?:达到|为)(?!比)|比上年(?:同期)?|[达为]+")):
+        ends = sieve.last_chars(pattern)
+        for start in range(len(text)):
+            m = pattern.match(text, start)
+            if m and m.end() > m.start():
+                assert text[m.end() - 1] in ends, (pattern.pattern, text, m)
+
+
+def test_the_generated_texts_end_with_a_tail():
+    assert measures._METRIC_TAIL.search("地区生产总值比上年同期") is not None
+
+
+_PLAN_PIECES = st.lists(st.sampled_from(["一、", "二、", "\n", " ", "预期目标", "是", "为", "：", "总体要求是", "主要目标", "回顾",
+                                         "工作安排", "权重", "分值", "占", "指标占", "比重分", "甲"]), max_size=16).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PLAN_PIECES)
+def test_patterns_led_by_their_first_characters_match_as_their_grammar(text):
+    import re
+    for led, grammar in ((measures._PLAN_PART, measures._PATTERNS["plan_part"]),
+                         (measures._WEIGHT_BEFORE, measures._PATTERNS["weight_before"])):
+        assert led.pattern != grammar
+        plain = re.compile(grammar)
+        assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", "《", "》", "「", "」", "『", "』", "〔", "〕", '"', "甲", "乙乙", "\n", "第"]),
+                max_size=40).map("".join))
+def test_all_matches_found_from_their_first_characters_are_finditer_s(text):
+    import re
+    from policykit.extract import _sieve as sieve
+    for pattern in (measures._QUOTED, re.compile("(?<!第)“[^”]{0,3}”|《")):
+        assert [m.span() for m in sieve.all_matches(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="甲\n。", max_size=30), st.integers(-5, 35), st.integers(1, 40))
+@example("甲\n甲甲甲", -3, 5)  # a negative position reads no character
+def test_a_one_character_stop_is_found_as_the_search_of_its_class_finds_it(text, pos, reach):
+    import re
+    from policykit.extract._spans import Boundaries
+    low, size = max(0, pos - reach), len(text)
+    last = re.compile("[\\n]").search(text[::-1], size - pos, size - low)  # the search of the reversed text
+    first = re.compile("[\\n]").search(text, pos, min(size, pos + 2000))
+    assert Boundaries(text).before(pos, "\n", reach) == (size - last.start() if last else low)
+    assert Boundaries(text).after(pos, "\n") == (first.start() if first else min(size, pos + 2000))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["国内", "地区", "生产总值", "GDP", "经济", "增长", "单位", "能耗", "城镇", "调查", "失业率",
+                                 "居民", "人均", "可支配收入", "消费", "价格", "涨幅", "的", "，", "率", "甲", "森林", "覆盖"]),
+                max_size=8).map("".join))
+@example("森林覆盖率")  # a row whose words hold one character of the group only
+def test_a_phrase_without_a_needed_character_names_no_row(metric):
+    from policykit.extract import _metrics
+    assert (_metrics._ANY_NEEDED.search(metric) is not None) or _metrics._ANY_GRAMMAR.search(metric) is None
+
+
+def test_the_generated_phrases_name_rows():
+    from policykit.extract import metric_key
+    assert metric_key("森林覆盖率") is not None and metric_key("城镇调查失业率") is not None
+
+
+def _is_support_slow(text, q):
+    """_is_support reading the growth and standard words before the payment words."""
+    before = text[max(0, q.start - 16):q.start].rstrip(" \t\u3000\xa0")
+    last_clause = measures._CLAUSE_STOP.split(before[-8:])[-1]
+    if measures._GROWTH.search(before) or any(word in last_clause for word in measures._STANDARDS):
+        return False
+    return bool(measures._SUBSIDY_BEFORE.search(before[-12:]) or measures._SUBSIDY_AFTER.match(text[q.end:q.end + 6])
+                or measures._RATE_OF_BASE.search(before) or nt.heads_a_paid_list(text, q))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["给予", "补助", "奖励", "最高", "按投资额的", "增长", "增幅", "补助标准提高", "资金", "，",
+                                 "10%", "50万元", "、", "的奖励", "企业", " "]), max_size=10).map("".join))
+def test_is_support_answers_as_reading_the_growth_words_first(text):
+    assert [measures._is_support(text, q) for q in find_quantities(text)] == [
+        _is_support_slow(text, q) for q in find_quantities(text)]
+
+
+def test_the_generated_texts_pay_and_grow():
+    text = "给予50万元奖励，补助标准提高10%"
+    assert [measures._is_support(text, q) for q in find_quantities(text)] == [True, False]
+
+
+_MONTH_PIECES = st.lists(st.sampled_from(["1", "12", "３", "٣", "一", "十二", "至", "-", "月", "份", "底", "，", "为", " ", "年",
+                                          "打造", "内", "甲", "\n"]), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MONTH_PIECES)
+def test_number_led_patterns_led_by_their_first_characters_match_as_their_grammar(text):
+    import re
+    from policykit.extract import _periods as periods
+    for led in (periods._MONTH_RANGE, periods._MONTH_END, periods._ONE_MONTH, periods._DURATION, measures._PAST_MONTHS):
+        assert led.pattern.startswith("(?=[\\d")  # a digit of any script may open a match
+        plain = re.compile(led.pattern.split(")(?:", 1)[1][:-1])
+        assert [(m.span(), m.groupdict()) for m in led.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_measures_filled_at_once_are_the_dataclass_s():
+    from dataclasses import FrozenInstanceError, fields
+    from policykit.extract._parsed import parse
+    from policykit.text import DocumentMetadata
+    text = ("一、目标\n力争市级重点实验室达到20家以上，研发投入增长8%。\n2024年新增企业30家，给予50万元奖励。\n"
+            "城镇和农村居民收入分别增长6%和7%，规上工业和服务业营业收入均增长5%。")
+    found = measures.read_measures(parse(text, DocumentMetadata(year=2024, doc_type="action_plan")), ())
+    names = {f.name for f in fields(measures.Measure)}
+    assert {"城镇居民收入增长", "农村居民收入增长", "服务业营业收入增长"} <= {m.metric for m in found}  # per subject
+    for m in found:
+        assert set(vars(m)) == names  # every field set, none left to the class default
+        assert m == measures.Measure(**{name: getattr(m, name) for name in names})
+    try:
+        found[0].role = "observation"
+    except FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("a filled measure must stay frozen")
+
+
+def test_target_records_written_at_once_are_the_dataclass_s():
+    from dataclasses import fields
+    from policykit.extract import _targets
+    from policykit.extract._parsed import parse
+    from policykit.extract._records import TargetRecord
+    from policykit.text import DocumentMetadata
+    text = "力争市级重点实验室达到20家以上，研发投入增长8%—10%。"
+    found = _targets.find_targets(parse(text, DocumentMetadata(year=2024, doc_type="action_plan")), ())
+    names = [f.name for f in fields(TargetRecord)]
+    assert len(found) == 2 and found[1].base_value_high == "10"
+    for record in found:
+        assert list(vars(record)) == names  # every field, in field order
+        assert record == TargetRecord(**{name: getattr(record, name) for name in names})

@@ -154,7 +154,8 @@ def test_first_characters_come_from_the_grammar():
     assert _sieve.first_chars(re.compile("(?<!甲)(?:乙|丙?丁)+戊")).pattern == "[丁丙乙]"
     assert _sieve.first_chars(re.compile("[0-3]?年")).pattern == "[0-3年]"  # an optional item lets the next open
     assert _sieve.first_chars(re.compile("[^甲]年")) is None  # a negated class opens with almost anything
-    assert _sieve.first_chars(re.compile(r"\d年")) is None  # so does a category
+    assert _sieve.first_chars(re.compile(r"\w年")) is None  # so does a wide category
+    assert _sieve.first_chars(re.compile(r"\d年")).pattern == r"[\d]"  # digits stand in the class as their category
     assert _sieve.first_chars(re.compile("甲?")) is None  # a match may be empty
 
 

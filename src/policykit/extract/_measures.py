@@ -47,7 +47,7 @@ _SUBSIDY_AFTER = re.compile(_PATTERNS["subsidy_after"])
 # Scoring rules of an assessment: 每低0.1个百分点扣0.5分, 达到6%的得满分, 低于80%的，扣2分, 指标占40%.
 _PER_STEP_BEFORE = re.compile(_PATTERNS["per_step_before"])
 _SCORE_AFTER = re.compile(_PATTERNS["score_after"])
-_WEIGHT_BEFORE = re.compile(_PATTERNS["weight_before"])
+_WEIGHT_BEFORE = sieve.opened(re.compile(_PATTERNS["weight_before"]))
 # 从人均8.7万元提高到12万元: a starting level, not the aim.
 _FROM_BEFORE = re.compile(_PATTERNS["from_before"])
 _TO_AFTER = re.compile(_PATTERNS["to_after"])
@@ -86,10 +86,10 @@ _HARDNESS = re.compile(lexicon.alternation("hardness"))
 _FUTURE = re.compile(_PATTERNS["future"])
 _PROGRESS_FUTURE = re.compile(_PATTERNS["progress_future"])
 _PAST = re.compile(_PATTERNS["past"])
-_PAST_MONTHS = re.compile(_PATTERNS["past_months"])  # 1-5月: read where the sieve finds its 月
+_PAST_MONTHS = sieve.opened(re.compile(_PATTERNS["past_months"]))  # 1-5月: read where the sieve finds its 月
 # Past-tense narration of a summary: 开展了, 累计, 先后, 已…
 _REPORTING = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["past_months"] + _PATTERNS["reporting_more"])
-_PLAN_PART = re.compile(_PATTERNS["plan_part"])
+_PLAN_PART = sieve.opened(re.compile(_PATTERNS["plan_part"]))  # searched over a whole work report
 # Top-level headings of a summary's parts: 一、上半年工作完成情况 reports, 二、下半年工作计划 plans.
 _PART_HEADING = re.compile(_PATTERNS["part_heading"])
 _REVIEW_TITLE = re.compile(_PATTERNS["review_title"])
@@ -101,6 +101,7 @@ _SESSION = re.compile(_PATTERNS["session"])
 
 _METRIC_LEAD = re.compile(_PATTERNS["metric_lead"])
 _METRIC_TAIL = sieve.opened(re.compile(_PATTERNS["metric_tail"]))
+_METRIC_TAIL_ENDS = sieve.last_chars(_METRIC_TAIL)  # anchored at the end: a metric ending otherwise has no tail
 _GENERIC_METRIC = re.compile(_PATTERNS["generic_metric"])
 _GROWTH_TAIL = sieve.opened(re.compile(_PATTERNS["growth_tail"]))
 _RATE_UNITS = set(_words("rate_unit"))
@@ -131,6 +132,7 @@ _PER_SO_MANY = re.compile(r"/\d")  # 10/10万
 _RATIO = re.compile(r"[:：∶]\d")  # 1:4000
 _LIST_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z“”()（）]+")
 _COUNTED = re.compile(r"[\u4e00-\u9fff“”]{1,15}")
+_COUNTED_STOPS = CLAUSE_END + "、"  # where a counted noun ends (one string: the stops are looked up by it)
 _OPEN_ASIDE = re.compile(r"[（(][^）)]{0,10}$")  # an unclosed aside before the number
 
 
@@ -155,6 +157,14 @@ class Measure:
     end: int
     beneficiary: str | None = None  # instruments: who receives it, as written
 
+    @classmethod
+    def _filled(cls, **fields) -> Measure:
+        """The measure of ``fields`` (every field, by name), its attributes set at once: the frozen ``__init__``
+        sets them one call each, 16 calls for each figure the reader keeps."""
+        measure = object.__new__(cls)
+        measure.__dict__.update(fields)
+        return measure
+
     def record_fields(self) -> dict:
         """The fields target and observation records share, as decimal strings."""
         q = self.quantity
@@ -177,7 +187,7 @@ def read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[M
     """
     if not isinstance(doc.text, str) or not doc.text:
         return ()
-    return _read_measures(doc, tuple(tasks))
+    return _read_measures(doc, _Tasks(tuple(tasks)))
 
 
 def _union(spans) -> tuple[list[int], list[int]]:
@@ -198,6 +208,20 @@ def _union(spans) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def _sentence_start(text: str, bounds, pos: int, clause_start: int) -> int:
+    """``bounds.before(pos, SENTENCE_END)`` for a figure at ``pos`` whose clause starts at ``clause_start``: every stop of a
+    sentence ends a clause, so a clause opened by one opens the sentence too (as one the reach cuts at a stop does).
+
+    >>> from ._spans import boundaries_of
+    >>> text = "甲。乙，丙"
+    >>> [_sentence_start(text, boundaries_of(text), pos, boundaries_of(text).before(pos, CLAUSE_END)) for pos in (1, 3, 5)]
+    [0, 2, 2]
+    """
+    if clause_start == 0 or text[clause_start - 1] in SENTENCE_END:
+        return clause_start
+    return bounds.before(pos, SENTENCE_END)
+
+
 def _prior_end(quantities, i: int, ends_so_far: int) -> int:
     """End of the last quantity before ``quantities[i]`` that does not overlap it (0 if none).
 
@@ -210,11 +234,11 @@ def _prior_end(quantities, i: int, ends_so_far: int) -> int:
     return max((p.end for p in quantities[:i] if p.end <= start), default=0)
 
 
-def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[Measure, ...]:
+def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
     text, metadata, doc_year, plan, bounds = doc.text, doc.metadata, doc.year, doc.plan, doc.boundaries
     # Plans speak of their own years; a figure for a year before the plan begins reviews the past.
     first_year = plan[0] if plan else doc_year if metadata.doc_type in PLAN_TYPES[1:] else None
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    quoted = _quoted_spans(text)
     plan_start = _plan_start(text) if metadata.doc_type == "work_report" else None
     reviews = _review_parts(text) if metadata.doc_type != "progress_report" else ()
     reports = metadata.doc_type in (None, "other", "assessment") and _mostly_reports(text)
@@ -233,12 +257,12 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
         if i:
             ends_so_far = max(ends_so_far, quantities[i - 1].end)
         next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
-        row = bisect_right(row_starts, q.start) - 1
+        row = bisect_right(row_starts, q.start) - 1 if row_starts else -1  # most documents have no table
         if row >= 0 and q.start < row_ends[row]:
             continue  # read below, cell by cell, with the row's unit and the column's year
         # The clause and the sentence of the figure, found once for every rule that reads them.
         clause_start = bounds.before(q.start, CLAUSE_END)
-        whole_sentence_start = bounds.before(q.start, SENTENCE_END)
+        whole_sentence_start = _sentence_start(text, bounds, q.start, clause_start)
         pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
         if not _measures_something(text, q, quoted, next_start, quantities[i - 1] if i else None, clause_start,
                                    whole_sentence_start, doc):
@@ -276,7 +300,7 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
             if whole_start != sentence_start:  # else the same words, already read
                 sentence = text[whole_start:q.end]
                 past = _is_past(sentence)
-        in_review = any(a <= q.start < b for a, b in reviews)
+        in_review = bool(reviews) and any(a <= q.start < b for a, b in reviews)  # most documents have no review part
         role = _role(metadata.doc_type, q.start, sentence, past, plan_start, reports or in_review)
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
@@ -306,7 +330,7 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
         hardness = _hardness(text, clause_start, q.start)
         if hardness is None and out and previous and previous[0] == sentence_start and out[-1].role == role:
             hardness = out[-1].hardness  # 力争工业增长7%以上，固定资产投资增长8%以上: one word sets both
-        task = _task_at(tasks, q.start)
+        task = tasks.at(q.start)
         task_key = task.key if task else None
         quote_start = clause_start if clause_start >= prior_end else prior_end
         quote_start = _skip_separators(text, quote_start, q.start)
@@ -314,11 +338,11 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
         ident = (task_key or "doc", quote)
         seen[ident] = seen.get(ident, -1) + 1
         digest = hashlib.sha1(quote.encode()).hexdigest()[:8]
-        out.append(Measure(
+        out.append(Measure._filled(
             quantity=q, role=role, metric=metric, metric_key=key, kind=kind,
             hardness=hardness, year=year, year_source=year_source, period=period, as_of=as_of,
             task_key=task_key, key=f"{task_key or 'doc'}#{digest}.{seen[ident]}", text=quote,
-            start=quote_start, end=q.end,
+            start=quote_start, end=q.end, beneficiary=None,
         ))
         previous = (sentence_start, metric)
     default = (plan[1], "plan_period") if plan else (doc_year, "report_year" if doc_year else "unknown")
@@ -327,9 +351,9 @@ def _read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[
 
 
 def _instrument_measure(text: str, q: Quantity, kind: str, metric: str, sentence_start: int, clause_start: int,
-                        prior_end: int, tasks: tuple[TaskRecord, ...], seen: dict[tuple[str, str], int]) -> Measure:
+                        prior_end: int, tasks: _Tasks, seen: dict[tuple[str, str], int]) -> Measure:
     """A figure the text hands out or imposes, with who receives it (role ``instrument``)."""
-    task = _task_at(tasks, q.start)
+    task = tasks.at(q.start)
     task_key = task.key if task else None
     quote_start = _skip_separators(text, max(clause_start, prior_end), q.start)
     quote = text[quote_start:q.end]
@@ -343,7 +367,7 @@ def _instrument_measure(text: str, q: Quantity, kind: str, metric: str, sentence
         beneficiary=beneficiary(text, sentence_start, q.start))
 
 
-def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]], clause_start: int,
+def _limit_by_grammar(text: str, q: Quantity, quoted: tuple[list[int], list[int]], clause_start: int,
                       sentence_start: int, doc: ParsedDocument) -> str | None:
     """weight or threshold when a figure the measures reader drops scores an assessment or names who qualifies."""
     if q.base_unit in _DATE_UNITS or _inside_quote(quoted, q.number_start):
@@ -363,13 +387,13 @@ def _limit_by_grammar(text: str, q: Quantity, quoted: list[tuple[int, int]], cla
     return None
 
 
-def _table_measure(text: str, figure: TableFigure, tasks: tuple[TaskRecord, ...],
+def _table_measure(text: str, figure: TableFigure, tasks: _Tasks,
                    default: tuple[int | None, str]) -> Measure:
     """A figure of an indicator table: the target column sets, earlier year columns report."""
     q = figure.quantity
     kind = _kind(q, figure.metric, figure.metric)
     year, year_source = (figure.year, "stated") if figure.year else default
-    task = _task_at(tasks, q.start)
+    task = tasks.at(q.start)
     quote = text[q.start:q.end]
     digest = hashlib.sha1(f"{figure.metric}|{year}|{quote}".encode()).hexdigest()[:8]
     return Measure(
@@ -410,7 +434,7 @@ def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
                 kind = head.kind if q.base_unit == head.quantity.base_unit else measures[k].kind
                 out.append(_with_metric(measures[k], subjects[k - i] + rest, kind, q))
         elif len(subjects) > 1 and j - i == 1:
-            out += [replace(_with_metric(head, subject + rest, head.kind, head.quantity), key=f"{head.key}/{n}")
+            out += [_with_metric(head, subject + rest, head.kind, head.quantity, key=f"{head.key}/{n}")
                     for n, subject in enumerate(subjects)]
         else:
             out += measures[i:j]
@@ -418,8 +442,10 @@ def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
     return tuple(out)
 
 
-def _with_metric(measure: Measure, metric: str, kind: str, q: Quantity) -> Measure:
-    return replace(measure, quantity=q, metric=metric, kind=kind, metric_key=_linked_key(metric, kind, q))
+def _with_metric(measure: Measure, metric: str, kind: str, q: Quantity, **changes) -> Measure:
+    """``measure`` reading ``q`` as ``metric`` of ``kind`` (and the other ``changes``), filled at once."""
+    return Measure._filled(**(vars(measure) | dict(quantity=q, metric=metric, kind=kind,
+                                                   metric_key=_linked_key(metric, kind, q), **changes)))
 
 
 def _subjects(phrase: str) -> list[str]:
@@ -451,7 +477,7 @@ def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int
     return stated is not None and stated < first_year
 
 
-def _measures_something(text: str, q: Quantity, quoted: list[tuple[int, int]], next_start: int | None,
+def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[int]], next_start: int | None,
                         earlier: Quantity | None, clause_start: int, sentence_start: int, doc: ParsedDocument) -> bool:
     if q.base_unit is None and q.cue is None:
         return False  # a bare number or a bare scale (全县30万…)
@@ -542,7 +568,7 @@ def _is_eligibility(text: str, q: Quantity, clause_start: int) -> bool:
 
 def _is_qualifier(q: Quantity, after: str) -> bool:
     """营业收入首次突破10亿元的企业, 168个城市的…: a figure that describes a set."""
-    return bool(_QUALIFIER_AFTER.match(after) and q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS)
+    return bool(q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS and _QUALIFIER_AFTER.match(after))
 
 
 def _is_size_class(q: Quantity, after: str) -> bool:
@@ -550,11 +576,26 @@ def _is_size_class(q: Quantity, after: str) -> bool:
     return bool(q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS and _SIZE_SPEC_AFTER.match(after))
 
 
-def _inside_quote(quoted: list[tuple[int, int]], pos: int) -> bool:
-    """Whether ``pos`` lies strictly inside one of the ``quoted`` spans (sorted, not overlapping): only
-    the last span opening before ``pos`` can hold it, so a bisection answers."""
-    i = bisect_left(quoted, (pos,)) - 1
-    return i >= 0 and pos < quoted[i][1]
+def _quoted_spans(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the quoted stretches of ``text`` (``_QUOTED``: none overlaps another), in order."""
+    starts, ends = [], []
+    for m in sieve.all_matches(_QUOTED, text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _inside_quote(quoted: tuple[list[int], list[int]], pos: int) -> bool:
+    """Whether ``pos`` lies strictly inside one of the ``quoted`` spans (:func:`_quoted_spans`): only the last
+    span opening before ``pos`` can hold it, so a bisection of the starts answers.
+
+    >>> quoted = _quoted_spans("甲“一企一策”乙")
+    >>> [_inside_quote(quoted, pos) for pos in range(8)]
+    [False, False, True, True, True, True, True, False]
+    """
+    starts, ends = quoted
+    i = bisect_left(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
 
 
 def _next_in_list(text: str, end: int, start: int) -> bool:
@@ -565,6 +606,8 @@ def _next_in_list(text: str, end: int, start: int) -> bool:
 
 def _counts_the_list(before: str, q: Quantity) -> bool:
     """Whether the figure just counts the items a clause has named (甲、乙、丙3个), not an amount of them."""
+    if "、" not in before:
+        return False  # no list (removing the quoted parts below adds no 、)
     before = _QUOTED.sub("", before)  # a quoted slogan (“省市共建、一室一策”) holds no items of the list
     if "、" not in before or _DIGIT.search(before):
         return False
@@ -586,11 +629,12 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[max(0, q.start - 16):q.start].rstrip(" \t\u3000\xa0")
+    if not (_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
+            or _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q)):
+        return False  # no payment word (most figures: read first)
     last_clause = _CLAUSE_STOP.split(before[-8:])[-1]
-    if _GROWTH.search(before) or any(word in last_clause for word in _STANDARDS):
-        return False  # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
-    return bool(_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
-                or _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q))
+    # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
+    return not (_GROWTH.search(before) or any(word in last_clause for word in _STANDARDS))
 
 
 def _skip_separators(text: str, start: int, limit: int) -> int:
@@ -603,7 +647,7 @@ def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
     """The words a count or share is of when they follow it: 3家[企业], 90%以上的[乡镇卫生院]."""
     if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS:
         return ""
-    end = boundary_after(text, q.end, CLAUSE_END + "、")
+    end = boundary_after(text, q.end, _COUNTED_STOPS)
     if next_start is not None:
         end = min(end, next_start)
     after = text[q.end:end]
@@ -614,9 +658,16 @@ def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
 
 def _clean_metric(raw: str) -> str:
     metric = raw.strip()
-    metric = _OPEN_ASIDE.sub("", metric)
+    if "（" in metric or "(" in metric:  # what an open aside needs
+        metric = _OPEN_ASIDE.sub("", metric)
     for _ in range(3):
-        trimmed = _METRIC_TAIL.sub("", _METRIC_LEAD.sub("", metric))
+        # The lead is anchored at the start and the tail at the end, each matches once: cut where they match
+        # (substituting tries the lead at every character).
+        lead = _METRIC_LEAD.match(metric)
+        trimmed = metric[lead.end():] if lead else metric
+        ends_with_tail = _METRIC_TAIL_ENDS is None or trimmed[-1:] in _METRIC_TAIL_ENDS or trimmed.endswith("\n")
+        tail = _METRIC_TAIL.search(trimmed) if ends_with_tail else None
+        trimmed = trimmed[:tail.start()] + trimmed[tail.end():] if tail else trimmed
         if trimmed == metric:
             break  # a round that trims nothing leaves the next rounds nothing either
         metric = trimmed
@@ -650,8 +701,10 @@ def _kind(q: Quantity, before: str, metric: str) -> str:
 
 
 def _hardness(text: str, clause_start: int, pos: int) -> str | None:
-    found = list(_HARDNESS.finditer(text, clause_start, pos))
-    return found[-1].group(0) if found else None
+    found = None
+    for found in _HARDNESS.finditer(text, clause_start, pos):
+        pass
+    return found.group(0) if found else None
 
 
 def _plan_start(text: str) -> int | None:
@@ -690,17 +743,24 @@ def _mostly_reports(text: str) -> bool:
     return past > 2 * future
 
 
-def _start(task: TaskRecord) -> int:
-    return task.start
+class _Tasks:
+    """The tasks of one document (sorted by start) and their starts, listed once for every figure's look-up."""
 
+    __slots__ = ("tasks", "starts")
 
-def _task_at(tasks: tuple[TaskRecord, ...], pos: int) -> TaskRecord | None:
-    i = bisect_right(tasks, pos, key=_start) - 1  # no list of starts: this runs once per figure
-    while i >= 0:
-        if tasks[i].start <= pos < tasks[i].end:
-            return tasks[i]
-        i -= 1
-    return None
+    def __init__(self, tasks: tuple[TaskRecord, ...]) -> None:
+        self.tasks = tasks
+        self.starts = [task.start for task in tasks]
+
+    def at(self, pos: int) -> TaskRecord | None:
+        """The last task opening at or before ``pos`` that holds it."""
+        tasks = self.tasks
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0:
+            if tasks[i].start <= pos < tasks[i].end:
+                return tasks[i]
+            i -= 1
+        return None
 
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from ._sieve import opened
+from ._sieve import opened, requirements_of_any
 
 # (key, pattern, is_rate) from the lexicon's ``metrics`` table.  Order matters: 单位国内生产总值能耗
 # is energy intensity, not GDP.  ``is_rate`` marks indicators that are themselves rates, which take no
@@ -21,6 +21,10 @@ _LEXICON: tuple[tuple[str, re.Pattern[str], bool], ...] = tuple(
 # every row at every character (3.7 -> 0.8 µs a phrase).
 _ANY_GRAMMAR = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern, _ in _LEXICON))
 _ANY = opened(_ANY_GRAMMAR)
+# A character every row's match holds one of (one group, from the grammar): a phrase holding none (about half of
+# them) is not searched; a class search of it costs a tenth of the search of every row.
+_ANY_NEEDS = next(iter(requirements_of_any(pattern for _, pattern, _ in _LEXICON)), None)
+_ANY_NEEDED = re.compile("[" + re.escape(_ANY_NEEDS) + "]") if _ANY_NEEDS else None
 # Indicators that are rates themselves (CPI, unemployment rate, deficit ratio …): they take figures in %.
 RATE_KEYS = frozenset(row["key"] for row in lexicon.table("metrics").rows if row["is_rate"] == "yes")
 _WORDS = lexicon.table("metric_words").rows
@@ -72,7 +76,7 @@ def metric_key(metric: str | None, kind: str | None = None) -> str | None:
     >>> metric_key("单位国内生产总值能耗"), metric_key("科技进步对经济增长的贡献率")
     ('energy_intensity', None)
     """
-    if not metric or _ANY.search(metric) is None:
+    if not metric or _ANY_NEEDED is not None and _ANY_NEEDED.search(metric) is None or _ANY.search(metric) is None:
         return None
     for key, pattern, is_rate in _LEXICON:
         m = pattern.search(metric)

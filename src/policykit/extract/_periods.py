@@ -30,15 +30,17 @@ _CN_YEAR = "二〇[〇零一二三四五六七八九]{2}"  # 二〇二五年, as
 # Horizon words (面向2030年, 展望2035年, 2035年远景目标) name a later horizon, not the figure's year.
 _HORIZON_BEFORE = "|".join(r["word"] for r in _TIME_ROWS if r["kind"] == "horizon_before")
 _HORIZON_AFTER = "|".join(r["word"] for r in _TIME_ROWS if r["kind"] == "horizon_after")
-_YEAR_WORD = re.compile(
+# Its branches open with lookbehinds, which the regex engine would try at every character of a window: it is led by
+# the class of the characters a match can begin with (see _sieve.opened).
+_YEAR_WORD = sieve.opened(re.compile(
     rf"(?<![比较与同于从由])(?<!{_HORIZON_BEFORE})"
-    rf"(?:(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?!\s*[-—至到]\s*20\d{{2}})(?!{_HORIZON_AFTER})|(?P<rel>{_RELATIVE}))")
+    rf"(?:(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?!\s*[-—至到]\s*20\d{{2}})(?!{_HORIZON_AFTER})|(?P<rel>{_RELATIVE}))"))
 # 2012年起5年内 / 从2024年起用三年时间: a span that starts in a stated year and lasts N years.
 _SPAN_FROM = re.compile(
     rf"(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?:起|开始)[，,]?(?:用|在|的)?(?P<n>\d{{1,2}}|[一二两三四五六七八九十])\s*年(?:内|时间|左右|间)?")
 # 到“十四五”末, “十四五”时期末: the last year of a five-year plan, stated.
 _FIVE_YEAR_END = re.compile(r"十[一二三四五六七八九]五”?(?:时期|期)?末")
-_DURATION = re.compile(r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)")
+_DURATION = sieve.opened(re.compile(r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)"))
 _YEARLY_AVERAGE = re.compile(r"年均(?!浓度|值)")  # 年均增长 over several years; PM2.5年均浓度 is one year's mean
 _RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
@@ -56,12 +58,14 @@ _PARAGRAPH_YEAR = re.compile(
     rf"(?:20\d{{2}}|{_CN_YEAR})\s*年(?:底|末|年底)?前?[，,：:]")
 _YEAR_NEEDS = sieve.required_chars(_YEAR_WORD)  # 年: a window without it holds no year word
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
-_MONTH_RANGE = re.compile(
-    r"(?P<a>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?")
+# The month words open with a number (a branch of digits or numerals, no first character the regex engine scans
+# for): each is led by the class of its first characters (see _sieve.opened), as is a duration.
+_MONTH_RANGE = sieve.opened(re.compile(
+    r"(?P<a>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?"))
 _QUARTERS = re.compile(r"(?P<nine>前三季度)|(?P<half>上半年)|(?:第?(?P<q>[一二三四1-4]))季度")
 _UNTIL = re.compile(r"(?:截至|截止|到)(?:目前|(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?)")
-_MONTH_END = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)")
-_ONE_MONTH = re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:为|达到|达|[，,])")
+_MONTH_END = sieve.opened(re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)"))
+_ONE_MONTH = sieve.opened(re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:为|达到|达|[，,])"))
 
 
 def document_year(text: str, metadata: DocumentMetadata) -> int | None:
@@ -130,11 +134,14 @@ def five_year_end(word: str) -> int | None:
     return 1981 + 5 * (number - 6) + 4  # the sixth plan ran 1981–1985
 
 
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # the digits of a year written in numerals
+
+
 def stated_year_of(match: re.Match | None) -> int | None:
     """The year a year word states (2023年 -> 2023, 二〇二五年 -> 2025), or None for 今年, 年底 and the like."""
     if match is None or not match.group("y"):
         return None
-    digits = match.group("y").translate(str.maketrans("〇零一二三四五六七八九", "00123456789"))
+    digits = match.group("y").translate(_CN_DIGITS)
     return int(digits)
 
 
@@ -243,7 +250,7 @@ def _stated_before(doc: ParsedDocument, sentence_start: int, role: str, shared: 
     # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
     stated = last_year_word(text, shared.full_stop, sentence_start, True)
     if stated is None and paragraph_start < sentence_start:
-        lead = doc.boundaries.after(paragraph_start, SENTENCE_END + "：:")
+        lead = doc.boundaries.after(paragraph_start, _LEAD_STOPS)
         opening = _PARAGRAPH_YEAR.match(text, paragraph_start)
         if opening:  # 到2025年，A达到X。B达到Y: the opening year holds for the paragraph
             stated = last_year_word(text, paragraph_start, opening.end(), True)
@@ -262,6 +269,7 @@ def _observed(doc: ParsedDocument, shared: Sentence, paragraph_start: int, pos: 
 
 
 _UNREAD = object()  # a year word not yet looked for
+_LEAD_STOPS = SENTENCE_END + "：:"  # where a paragraph's lead (2024年：…) ends
 _FIVE_YEAR_END_NEEDS, _MULTI_YEAR_NEEDS, _RECURRING_NEEDS, _YEARLY_AVERAGE_NEEDS = (
     sieve.requirements(pattern) for pattern in (_FIVE_YEAR_END, _MULTI_YEAR, _RECURRING, _YEARLY_AVERAGE))
 
@@ -287,7 +295,8 @@ class Sentence:
     def __init__(self, doc: ParsedDocument, start: int) -> None:
         bounds, text = doc.boundaries, doc.text
         self.paragraph_start = bounds.before(start, LINE_END)
-        self.full_stop = bounds.before(start, FULL_STOP, SENTENCE_REACH)  # the sentence across ； (reach: start's)
+        # The sentence across ； (reach: start's); a sentence whose stop ends the whole sentence starts it.
+        self.full_stop = start if start == 0 or text[start - 1] in FULL_STOP else bounds.before(start, FULL_STOP, SENTENCE_REACH)
         self.previous_start = bounds.before(max(start - 1, self.paragraph_start), SENTENCE_END)  # the sentence before
         self._line = text.rfind("\n", 0, start) + 1  # the line, as _heading_at finds it (no reach)
         # The last heading of an earlier line: one on this line ends at the line's end, after every figure

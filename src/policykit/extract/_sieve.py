@@ -119,13 +119,16 @@ def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None)
 @_per_pattern
 def first_chars(pattern: re.Pattern) -> re.Pattern | None:
     """A character class of the characters a match of ``pattern`` can begin with, read from the grammar;
-    None when any character could (a negated class, a category, a match that may be empty).
+    digits and spaces stand in it as their categories; None when any character could (a negated class, a wider
+    category, a match that may be empty).
 
     Examples
     --------
     >>> first_chars(re.compile(r"(?<!第)(?:[一二]|第?3)条")).pattern
     '[3一二第]'
-    >>> first_chars(re.compile(r"\\d?条")) is None
+    >>> first_chars(re.compile(r"\\d?条")).pattern
+    '[\\\\d条]'
+    >>> first_chars(re.compile(r"\\w?条")) is None
     True
     """
     if pattern.flags & re.IGNORECASE:
@@ -133,9 +136,81 @@ def first_chars(pattern: re.Pattern) -> re.Pattern | None:
     found = _first(sre_parse.parse(pattern.pattern, pattern.flags))
     if found is None or found[1]:
         return None
-    ranges = "".join(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
-                     for lo, hi in sorted(found[0]))
-    return re.compile(f"[{ranges}]")
+    ranges = "".join(_CATEGORIES[hi] if lo == -1 else re.escape(chr(lo)) if lo == hi
+                     else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in sorted(found[0]))
+    return re.compile(f"[{ranges}]", pattern.flags)
+
+
+# A class of more characters than this is no cheap test of a string's first or last character.
+_MOST_LAST_CHARS = 256
+
+
+@_per_pattern
+def last_chars(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can end with, read from the grammar (an end anchor matches nothing:
+    the item before it ends the match); None when the grammar gives no small set (a category, a wide class, a
+    match that may be empty).
+
+    A pattern anchored at the end (``…$``) finds nothing in a string whose last character (or the one before a
+    final line end, where ``$`` also matches) is none of them: one test spares the search.
+
+    >>> sorted(last_chars(re.compile("(?:达到|为|提高至)+$")))
+    ['为', '到', '至']
+    >>> last_chars(re.compile(r"\\d*$")) is None
+    True
+    """
+    return _edge_chars(pattern, from_end=True)
+
+
+@_per_pattern
+def first_char_set(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can begin with, as :func:`last_chars` gives the last ones.
+
+    >>> sorted(first_char_set(re.compile("《[^》]*》|“[^”]*”")))
+    ['“', '《']
+    """
+    return _edge_chars(pattern, from_end=False)
+
+
+def _edge_chars(pattern: re.Pattern, from_end: bool) -> frozenset[str] | None:
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found = _first(sre_parse.parse(pattern.pattern, pattern.flags), from_end)
+    if found is None or found[1] or any(lo == -1 for lo, _ in found[0]) \
+            or sum(hi - lo + 1 for lo, hi in found[0]) > _MOST_LAST_CHARS:
+        return None  # (a category holds too many characters to list)
+    return frozenset(chr(code) for lo, hi in found[0] for code in range(lo, hi + 1))
+
+
+# A pattern whose matches begin with fewer characters than this is scanned for by str.find.
+_FEWEST_FOUND = 8
+
+
+def all_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """``list(pattern.finditer(text))``, each match tried only where one of the few characters a match begins with
+    stands (:func:`first_char_set`), found by ``str.find`` at C speed: searching with a class of first characters
+    tests every character of a long text against it.
+
+    >>> [m.group() for m in all_matches(re.compile("《[^》]{0,9}》|“[^”]{0,9}”"), "《甲》与“乙”及《丙")]
+    ['《甲》', '“乙”']
+    """
+    chars = first_char_set(pattern)
+    if chars is None or len(chars) >= _FEWEST_FOUND:
+        return list(pattern.finditer(text))
+    starts = []
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(ch, at + 1)
+    starts.sort()
+    found: list[re.Match] = []
+    pos, match = 0, pattern.match
+    for at in starts:
+        if at >= pos and (m := match(text, at)) is not None:
+            found.append(m)
+            pos = m.end()  # never empty: a pattern that may match nothing has no first_char_set
+    return found
 
 
 def opened(pattern: re.Pattern) -> re.Pattern:
@@ -149,8 +224,8 @@ def opened(pattern: re.Pattern) -> re.Pattern:
 
     >>> opened(re.compile("(?<!较)去年|上年")).pattern
     '(?=[上去])(?:(?<!较)去年|上年)'
-    >>> opened(re.compile(r"\\d年")).pattern  # no class to lead with
-    '\\\\d年'
+    >>> opened(re.compile(r"\\w年")).pattern  # no class to lead with
+    '\\\\w年'
     """
     opener = first_chars(pattern)
     return re.compile(f"(?={opener.pattern})(?:{pattern.pattern})", pattern.flags) if opener else pattern
@@ -184,10 +259,11 @@ def finditer(pattern: re.Pattern, text: str, start: int = 0, end: int | None = N
             pos = m.end()  # never empty: a pattern that may match nothing has no first_chars
 
 
-def _first(items) -> tuple[set[tuple[int, int]], bool] | None:
-    """(ranges of the characters a match of ``items`` can begin with, whether it may be empty), or None."""
+def _first(items, from_end: bool = False) -> tuple[set[tuple[int, int]], bool] | None:
+    """(ranges of the characters a match of ``items`` can begin with, or end with ``from_end``, whether it may be
+    empty), or None."""
     found: set[tuple[int, int]] = set()
-    for op, av in items:
+    for op, av in reversed(items) if from_end else items:
         if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
             continue  # matches nothing: the next item opens the match
         if op is sre.LITERAL:
@@ -195,14 +271,14 @@ def _first(items) -> tuple[set[tuple[int, int]], bool] | None:
         elif op is sre.IN:
             item = _class(av)
         elif op is sre.SUBPATTERN:
-            item = _first(av[-1])
+            item = _first(av[-1], from_end)
         elif op is sre.ATOMIC_GROUP:
-            item = _first(av)
+            item = _first(av, from_end)
         elif op is sre.BRANCH:
-            branches = [_first(branch) for branch in av[1]]
+            branches = [_first(branch, from_end) for branch in av[1]]
             item = None if None in branches else (set().union(*(b[0] for b in branches)), any(b[1] for b in branches))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            inner = _first(av[2])
+            inner = _first(av[2], from_end)
             item = None if inner is None else (inner[0], inner[1] or av[0] == 0)
         else:
             return None  # any character, a back reference, …: no class to sieve with
@@ -214,6 +290,10 @@ def _first(items) -> tuple[set[tuple[int, int]], bool] | None:
     return found, True
 
 
+# The categories a class of first characters may hold, as a class writes them (by position -1, before any range).
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+
+
 def _class(items) -> tuple[set[tuple[int, int]], bool] | None:
     ranges = set()
     for op, av in items:
@@ -221,8 +301,10 @@ def _class(items) -> tuple[set[tuple[int, int]], bool] | None:
             ranges.add((av, av))
         elif op is sre.RANGE:
             ranges.add(av)
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            ranges.add((-1, int(av)))  # digits, spaces: a category the opener's class holds as it is
         else:
-            return None  # a negation or a category (\d, \w): too wide to be worth a class
+            return None  # a negation or a wide category (\w, \D): too wide to be worth a class
     return ranges, False
 
 

@@ -45,6 +45,9 @@ class Boundaries:
         """Start of the stretch that ends at ``pos``: just after the last character of ``stops`` before it
         (at most ``reach`` characters back)."""
         low = pos - reach if pos > reach else 0
+        if len(stops) == 1:  # one character (a line end): str.rfind scans faster than a search
+            last = self.text.rfind(stops, low, pos if pos > 0 else 0)  # (a negative end counts from the end)
+            return last + 1 if last >= 0 else low
         # The last stop before ``pos`` is the first one at or after ``len - pos`` in the reversed text.
         size = len(self.text)
         last = (_STOP_CLASSES.get(stops) or _stop_class(stops)).search(self._reversed, size - pos, size - low)
@@ -54,6 +57,9 @@ class Boundaries:
         """End of the stretch that starts at ``pos``: the first character of ``stops`` at or after it (at most
         ``MAX_REACH`` characters on)."""
         high = min(len(self.text), pos + MAX_REACH)
+        if len(stops) == 1:
+            first = self.text.find(stops, pos if pos > 0 else 0, high)
+            return first if first >= 0 else high
         first = (_STOP_CLASSES.get(stops) or _stop_class(stops)).search(self.text, pos, high)
         return first.start() if first else high
 

@@ -1,6 +1,8 @@
 """Quantitative targets: quantities a document sets out to reach or keep, with what bounds them."""
 from __future__ import annotations
 
+from dataclasses import fields
+
 from ..text import DocumentMetadata
 from ._measures import Measure, read_measures
 from ._parsed import ParsedDocument, parse
@@ -41,8 +43,19 @@ def find_targets(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
 
 def targets_of(measures: tuple[Measure, ...]) -> tuple[TargetRecord, ...]:
     """The targets among the measures of a document (see :func:`._measures.read_measures`)."""
-    return tuple(
-        TargetRecord(**m.record_fields(), hardness=m.hardness, year_source=m.year_source,
-                     base_value_high=None if m.quantity.base_value_high is None else str(m.quantity.base_value_high))
-        for m in measures if m.role == "target"
-    )
+    return tuple(_target(m) for m in measures if m.role == "target")
+
+
+_TARGET_FIELDS = tuple(f.name for f in fields(TargetRecord))
+_new_object, _set_attribute = object.__new__, object.__setattr__
+
+
+def _target(m: Measure) -> TargetRecord:
+    """The target record of a measure, its attribute dict written once in field order: the frozen dataclass's
+    ``__init__`` writes each of the 18 fields through ``object.__setattr__``, for every target of a text."""
+    values = m.record_fields()
+    values.update(hardness=m.hardness, year_source=m.year_source,
+                  base_value_high=None if m.quantity.base_value_high is None else str(m.quantity.base_value_high))
+    record = _new_object(TargetRecord)
+    _set_attribute(record, "__dict__", {name: values[name] for name in _TARGET_FIELDS})
+    return record
