@@ -20,7 +20,7 @@ from ._non_targets import (bounds_later_metric, caps_a_payment, heads_a_paid_lis
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
 from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
-from ._records import TaskRecord
+from ._records import TaskRecord, built_at_once
 from . import _sieve as sieve
 from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before, line_matches
 from ._tables import TableFigure
@@ -156,14 +156,6 @@ class Measure:
     start: int
     end: int
     beneficiary: str | None = None  # instruments: who receives it, as written
-
-    @classmethod
-    def _filled(cls, **fields) -> Measure:
-        """The measure of ``fields`` (every field, by name), its attributes set at once: the frozen ``__init__``
-        sets them one call each, 16 calls for each figure the reader keeps."""
-        measure = object.__new__(cls)
-        measure.__dict__.update(fields)
-        return measure
 
     def record_fields(self) -> dict:
         """The fields target and observation records share, as decimal strings."""
@@ -338,12 +330,12 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         ident = (task_key or "doc", quote)
         seen[ident] = seen.get(ident, -1) + 1
         digest = hashlib.sha1(quote.encode()).hexdigest()[:8]
-        out.append(Measure._filled(
+        out.append(built_at_once(Measure, dict(  # every field: for each figure the reader keeps
             quantity=q, role=role, metric=metric, metric_key=key, kind=kind,
             hardness=hardness, year=year, year_source=year_source, period=period, as_of=as_of,
             task_key=task_key, key=f"{task_key or 'doc'}#{digest}.{seen[ident]}", text=quote,
             start=quote_start, end=q.end, beneficiary=None,
-        ))
+        )))
         previous = (sentence_start, metric)
     default = (plan[1], "plan_period") if plan else (doc_year, "report_year" if doc_year else "unknown")
     out += [_table_measure(text, figure, tasks, default) for figure in table]
@@ -444,8 +436,8 @@ def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
 
 def _with_metric(measure: Measure, metric: str, kind: str, q: Quantity, **changes) -> Measure:
     """``measure`` reading ``q`` as ``metric`` of ``kind`` (and the other ``changes``), filled at once."""
-    return Measure._filled(**(vars(measure) | dict(quantity=q, metric=metric, kind=kind,
-                                                   metric_key=_linked_key(metric, kind, q), **changes)))
+    return built_at_once(Measure, vars(measure) | dict(quantity=q, metric=metric, kind=kind,
+                                                       metric_key=_linked_key(metric, kind, q), **changes))
 
 
 def _subjects(phrase: str) -> list[str]:

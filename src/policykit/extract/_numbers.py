@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from .. import lexicon
+from ._records import built_at_once
 
 # Chinese numeral characters (lexicon ``chinese_numerals``) and the words around numerals (``numeral_words``).
 _NUMERAL_ROWS = lexicon.table("chinese_numerals").rows
@@ -195,15 +196,11 @@ class Quantity:
 
 
 _QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
-_new_object, _set_attribute = object.__new__, object.__setattr__
 
 
 def _quantity(*values) -> Quantity:
-    """``Quantity(*values)``, built with one write of its attribute dict: the frozen dataclass's ``__init__``
-    writes each of the 11 fields through ``object.__setattr__``, twice the time, for every figure of a text."""
-    quantity = _new_object(Quantity)
-    _set_attribute(quantity, "__dict__", dict(zip(_QUANTITY_FIELDS, values)))
-    return quantity
+    """``Quantity(*values)``, built at once (:func:`._records.built_at_once`), for every figure of a text."""
+    return built_at_once(Quantity, dict(zip(_QUANTITY_FIELDS, values)))
 
 
 def normalise_digits(text: str) -> str:

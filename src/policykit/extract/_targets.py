@@ -6,7 +6,7 @@ from dataclasses import fields
 from ..text import DocumentMetadata
 from ._measures import Measure, read_measures
 from ._parsed import ParsedDocument, parse
-from ._records import TargetRecord, TaskRecord
+from ._records import TargetRecord, TaskRecord, built_at_once
 
 
 def find_targets(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
@@ -47,15 +47,11 @@ def targets_of(measures: tuple[Measure, ...]) -> tuple[TargetRecord, ...]:
 
 
 _TARGET_FIELDS = tuple(f.name for f in fields(TargetRecord))
-_new_object, _set_attribute = object.__new__, object.__setattr__
 
 
 def _target(m: Measure) -> TargetRecord:
-    """The target record of a measure, its attribute dict written once in field order: the frozen dataclass's
-    ``__init__`` writes each of the 18 fields through ``object.__setattr__``, for every target of a text."""
+    """The target record of a measure, built at once (:func:`._records.built_at_once`), its fields in order."""
     values = m.record_fields()
     values.update(hardness=m.hardness, year_source=m.year_source,
                   base_value_high=None if m.quantity.base_value_high is None else str(m.quantity.base_value_high))
-    record = _new_object(TargetRecord)
-    _set_attribute(record, "__dict__", {name: values[name] for name in _TARGET_FIELDS})
-    return record
+    return built_at_once(TargetRecord, {name: values[name] for name in _TARGET_FIELDS})
