@@ -130,3 +130,28 @@ def test_a_project_given_as_a_string_ingests(tmp_path):
     assert as_text == project and as_text.log_path == tmp_path / "data" / "log" / "events.sqlite"
     report = ingest(as_text, [str(project.raw_dir)])
     assert report.files_ingested == 1
+
+
+def test_workers_log_the_same_events_in_the_same_order_as_one_process(tmp_path, monkeypatch):
+    import importlib
+
+    ingest_module = importlib.import_module("policykit.ingest")  # the module, not the function of its name
+
+    raw = {p.name: p.read_bytes() for p in sorted((make_project(tmp_path / "sample").raw_dir).iterdir())}
+    raw |= {"a-scan.txt": b"%PDF-1.4 not text", "b-empty.txt": b"", "c-gbk.txt": "一、总体\n1.建实验室。\n".encode("gb18030"),
+            "z-last.txt": "二、保障\n1.建平台。(责任单位:市发改委)\n".encode()}
+
+    def rows(project):
+        with EventLog(project.log_path) as log:  # all but recorded_at
+            return [row[:3] + row[4:] for row in log.raw_rows()], sorted(log.texts())
+
+    one = make_project(tmp_path / "one", raw)
+    assert not pk.ingest(one, workers=1).ok  # the scan is refused, the run goes on
+    # runs of one to three files per task, so that several tasks are in flight and some hold many files
+    monkeypatch.setattr(ingest_module, "_TASK_BYTES", 40_000)
+    two = make_project(tmp_path / "two", raw)
+    report = pk.ingest(two, workers=2)
+    assert report.files_ingested == len(raw) - 1 and report.files_failed == 1
+    events, texts = rows(two)
+    assert [e[1] for e in events].count("SourceRejected") == 1 and len(events) > 2 * len(raw)
+    assert (events, texts) == rows(one)
