@@ -383,7 +383,7 @@ def _bounded_map(pool: ProcessPoolExecutor, fn: Callable, items: Iterable, windo
 _TASK_BYTES = 128 * 1024
 
 
-def _runs(items: Iterable[tuple[str, bytes, str]], task_bytes: int = _TASK_BYTES) -> Iterator[list]:
+def _runs(items: Iterable[tuple[str, bytes, str]], task_bytes: int) -> Iterator[list]:
     """Consecutive ``items`` (relative path, bytes, sha256) grouped until a group holds ``task_bytes``.
 
     Examples
@@ -412,7 +412,8 @@ def _worker_pool(workers: int) -> ProcessPoolExecutor:
     the first extraction built. A fresh interpreter, as ``spawn`` and ``forkserver`` start one (the
     default on macOS, and on Linux from Python 3.14), imports the kit again: 0.45 CPU-s a worker, a
     tenth of the extraction of 10 MB. Each worker freezes what it inherited: its garbage collections
-    then leave those objects alone, and the pages holding them stay shared with this process."""
+    then leave those objects alone instead of writing to, and so copying, the pages that hold them
+    (two workers over 10 MB: 21.5-22.7k page faults without, 11.6-11.9k with)."""
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.freeze)
 
