@@ -130,3 +130,30 @@ def test_a_project_given_as_a_string_ingests(tmp_path):
     assert as_text == project and as_text.log_path == tmp_path / "data" / "log" / "events.sqlite"
     report = ingest(as_text, [str(project.raw_dir)])
     assert report.files_ingested == 1
+
+
+def test_workers_log_the_same_events_in_the_same_order_as_one_process(tmp_path, monkeypatch):
+    import importlib
+
+    ingest_module = importlib.import_module("policykit.ingest")  # the module, not the function of its name
+
+    sample = sorted(make_project(tmp_path / "sample").raw_dir.iterdir(), key=lambda p: p.stat().st_size)[:4]
+    raw = {p.name: p.read_bytes() for p in sample}  # 30-55 KB each
+    raw |= {"a-scan.txt": b"%PDF-1.4 not text", "b-empty.txt": b"", "c-gbk.txt": "一、总体\n1.建实验室。\n".encode("gb18030"),
+            "z-last.txt": "二、保障\n1.建平台。(责任单位:市发改委)\n".encode()}
+
+    def rows(project):
+        with EventLog(project.log_path) as log:  # all but recorded_at
+            return [row[:3] + row[4:] for row in log.raw_rows()], sorted(log.texts())
+
+    one = make_project(tmp_path / "one", raw)
+    assert not pk.ingest(one, workers=1).ok  # the scan is refused, the run goes on
+    # runs of one to four files per task, several in flight; the first file is read by the writer
+    monkeypatch.setattr(ingest_module, "_TASK_BYTES", 40_000)
+    two = make_project(tmp_path / "two", raw)
+    report = pk.ingest(two, workers=2)
+    assert report.files_ingested == len(raw) - 1 and report.files_failed == 1
+    events, texts = rows(two)
+    types = [e[1] for e in events]
+    assert types.count("SourceRejected") == 1 and types.count("SourceRead") == len(raw) - 1
+    assert (events, texts) == rows(one)
