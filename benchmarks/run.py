@@ -35,7 +35,11 @@ import peers
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-REAL_STEPS = ("floor", "regex", "opencc", "jieba", "ingest-1", "reingest-1", "ingest-2", "ingest-4", "cli")
+REAL_STEPS = ("floor", "regex", "opencc", "jieba", "ingest-1", "reingest-1", "ingest-2", "ingest-4", "workers-2", "cli")
+# The machine's speed moves by +-15 % within minutes (ingest-1 of the same code read 3.95-5.93 CPU-s in half an
+# hour), as much as the workers' own cost: the goal of --workers 2 is judged on the median of rounds of one
+# process and two workers alternated, not on one ingest-1 against one ingest-2 a minute later.
+SCALING_ROUNDS = 3
 GENERATED_STEPS = ("floor", "ingest-2", "build", "network")
 GOAL_TASKS = 100_000  # the coordination goal is stated for this many tasks
 
@@ -194,6 +198,19 @@ def step_ingest_4(corpus: Path, project: Path) -> dict:
     return _ingest(corpus, project, 4)
 
 
+def step_workers_2(corpus: Path, project: Path, rounds: int = SCALING_ROUNDS) -> dict:
+    """``rounds`` of a one-process ingest and a two-worker ingest, alternated, each into a fresh project:
+    each round's speed-ups (:func:`scaling`) and their medians."""
+    cores, started, ratios = os.cpu_count() or 1, time.perf_counter(), []
+    for _ in range(rounds):
+        one = _ingest(corpus, _fresh(project / "one"), 1)
+        one["cpu_s"] = one["main_cpu_s"] + one["workers_cpu_s"]
+        ratios.append(scaling(one, _ingest(corpus, _fresh(project / "two"), 2), cores))
+    walls, cpus = [w for w, _ in ratios], [c for _, c in ratios]
+    return {"seconds": time.perf_counter() - started, "rounds": rounds, "wall_ratios": walls, "cpu_ratios": cpus,
+            "median_wall_ratio": statistics.median(walls), "median_cpu_ratio": statistics.median(cpus)}
+
+
 def _median_wall(argv: list[str], runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -326,10 +343,10 @@ def _why(r: dict, step: str) -> str:
     return s.get("skipped") or ("error: " + s["error"] if "error" in s else "not run")
 
 
-def _scaling(r: dict, step: str, cores: int) -> tuple[float, float]:
-    """(measured wall-time speed-up of ``step`` over ingest-1, the speed-up its CPU seconds allow on
-    ``cores`` free cores: one process's CPU time over the busiest of writer, workers and cores)."""
-    one, many = r["ingest-1"], r[step]
+def scaling(one: dict, many: dict, cores: int) -> tuple[float, float]:
+    """(measured wall-time speed-up of the ingest ``many`` over the one-process ingest ``one``, the speed-up its
+    CPU seconds allow on ``cores`` free cores: one process's CPU time over the busiest of writer, workers and
+    cores)."""
     bound = max(many["main_cpu_s"], many["workers_cpu_s"] / many["workers"],
                 (many["main_cpu_s"] + many["workers_cpu_s"]) / cores)
     return one["seconds"] / many["seconds"], one["cpu_s"] / bound
@@ -363,17 +380,23 @@ def table(real: dict, generated: dict, *, real_mb: float, n_generated: int, core
                 real["regex"]["peak_rss_mb"])
         for step in ("ingest-2", "ingest-4"):
             if _ok(real, step):
-                wall, cpu_bound = _scaling(real, step, cores)
+                wall, cpu_bound = scaling(real["ingest-1"], real[step], cores)
                 s = real[step]
                 add(f"`--workers {s['workers']}` vs 1 (wall time; as the CPU seconds allow)",
-                    f"{wall:.2f}×; {cpu_bound:.2f}×", "≥ 1.8×" if s["workers"] == 2 else "",
-                    cpu_bound >= 1.8 if s["workers"] == 2 else None,
+                    f"{wall:.2f}×; {cpu_bound:.2f}×", "", None,
                     f"wall {i1['seconds']:.1f} s → {s['seconds']:.1f} s; writer {s['main_cpu_s']:.1f} CPU-s, workers "
                     f"{s['workers_cpu_s']:.1f} CPU-s; load {s['load_before']:.1f}→{s['load_after']:.1f}", s["peak_rss_mb"])
             else:
                 add(f"`--workers` {step[-1]} vs 1", _why(real, step), "", None)
     else:
         add("ingest, real text", _why(real, "ingest-1"), "≥ 10 MB/s", None)
+    if _ok(real, "workers-2"):
+        w = real["workers-2"]
+        add(f"`--workers 2` vs 1, median of {w['rounds']} alternated rounds (as the CPU seconds allow; wall)",
+            f"{w['median_cpu_ratio']:.2f}×; {w['median_wall_ratio']:.2f}×", "≥ 1.8×", w["median_cpu_ratio"] >= 1.8,
+            "rounds: " + ", ".join(f"{c:.2f}×" for c in w["cpu_ratios"]), w["peak_rss_mb"])
+    else:
+        add("`--workers 2` vs 1, alternated rounds", _why(real, "workers-2"), "≥ 1.8×", None)
     if _ok(real, "cli"):
         c = real["cli"]
         help_x, status_x = c["help_s"] / c["import_polars_s"], c["status_s"] / c["import_polars_s"]
