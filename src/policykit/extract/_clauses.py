@@ -28,6 +28,7 @@ from ._units import (
     shifted,
     split_outside_parentheses,
     split_unit_list,
+    start_document,
     starts_unit_name,
     trim_list,
 )
@@ -161,6 +162,7 @@ def _owner(owners: list[TaskRecord], starts: list[int], pos: int) -> str | None:
 def find_clauses(text: str) -> tuple[_Clause, ...]:
     """All responsibility clauses of a text, without overlaps, in text order; none in a site's record header
     (``ParsedDocument.clauses``: the section tree and the assignments both read them)."""
+    start_document()  # the unit memos of the document before serve no other
     found: list[_Clause] = []
     header_end = _record_header_end(text)
     for finder in (_table_clauses, _label_clauses, _verb_clauses):
