@@ -309,7 +309,6 @@ def test_heads_by_last_character_end_what_the_heads_end(name):
 
 
 def test_the_unit_memos_do_not_outlive_their_document():
-    from policykit.extract import _units
     from policykit.extract._clauses import find_clauses
 
     find_clauses("1.建设平台。（市科技局牵头，市财政局、各县区配合）")
