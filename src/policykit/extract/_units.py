@@ -174,6 +174,10 @@ def ends_with_head(name: str) -> bool:
     return core.endswith(UNIT_HEADS) or is_placeholder(name)
 
 
+# Characters no unit name holds: a name with one is none (punctuation and the marks of a title).
+NAME_BREAKS = "。，,；;：:\"《》"
+
+
 @_per_document
 def looks_like_unit(name: str, strict: bool = False) -> bool:
     """Whether ``name`` reads as a department name: a unit head, a collective, or a bare function stem.
@@ -186,7 +190,7 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
     >>> looks_like_unit("编制部门"), looks_like_unit("发展改革"), looks_like_unit("分管领导")
     (True, True, False)
     """
-    if len(name) < 2 or any(c in name for c in "。，,；;：:\"《》") or not _quotes_paired(name):
+    if len(name) < 2 or any(c in name for c in NAME_BREAKS) or not _quotes_paired(name):
         return False
     if strict:  # prose: 各方 or 实现城乡 must not read as units
         core = _strip_parenthetical(name)
@@ -213,6 +217,33 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
             return _stem_prefix(sector) > 0 or sector.startswith(_JURISDICTIONS) or sector.endswith(_SECTOR_ROLES)
     core = name.lstrip(_MARKS)  # 市区, 县市区 alone name no unit
     return ends_with_head(name) or name.endswith(_DEPARTMENT) or bool(core) and _stem_prefix(name) == len(core)
+
+
+def no_strict_units(text: str, start: int, end: int, glue: str) -> bool:
+    """Whether ``text[start:end]`` can be no list of names that all read as units (``strict``), whatever its
+    split, when each of its characters must fall in a name or in ``glue``: a test made before the split.
+
+    A character of NAME_BREAKS outside ``glue`` spoils the name it falls in, or stands outside every name; so
+    does a one-character attributive (的) where no parenthesis could hold it, and a verb of two characters
+    opening the stretch (鼓励, 推动) opens the first name (a name has two characters at least).
+
+    >>> no_strict_units("《规划》", 0, 4, "、"), no_strict_units("市科技局、市财政局", 0, 9, "、")
+    (True, False)
+    """
+    return bool(_breaks_in(glue).search(text, start, end) or text.startswith(_SHORT_VERB_STARTS, start, end)
+                or any(text.find(word, start, end) >= 0 for word in _SHORT_ATTRIBUTIVE)
+                and not _PARENTHESIS.search(text, start, end))
+
+
+_SHORT_VERB_STARTS = tuple(verb for verb in _VERB_STARTS if len(verb) <= 2)
+_SHORT_ATTRIBUTIVE = tuple(word for word in _ATTRIBUTIVE if len(word) == 1)
+_PARENTHESIS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+
+
+@lru_cache(maxsize=8)
+def _breaks_in(glue: str) -> re.Pattern:
+    """Pattern of the characters of NAME_BREAKS that ``glue`` does not hold."""
+    return re.compile("[" + re.escape("".join(c for c in NAME_BREAKS if c not in glue)) + "]")
 
 
 def _quotes_paired(name: str) -> bool:
@@ -269,10 +300,9 @@ def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, in
     carry: int | None = None
     for k, (s, e) in enumerate(pieces):
         first = s if carry is None else carry
-        following = text[pieces[k + 1][0]:pieces[k + 1][1]].strip() if k + 1 < len(pieces) else ""
         # A one-character level (州、县…) shares the rest of the name as 各区、市政府 does.
-        if (_JURISDICTION_STUB.match(text[s:e]) and (text[s] == _EACH or carry is not None or e - s == 1)
-                and _STUB_END.match(following)):
+        if ((text[s] == _EACH or carry is not None or e - s == 1) and _JURISDICTION_STUB.match(text[s:e])
+                and _STUB_END.match(text[pieces[k + 1][0]:pieces[k + 1][1]].strip() if k + 1 < len(pieces) else "")):
             carry = first
             continue
         carry = None
