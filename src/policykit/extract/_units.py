@@ -17,6 +17,7 @@ no units.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +33,7 @@ UNIT_HEADS = tuple(sorted(_STRONG_HEADS + _WEAK_HEADS, key=len, reverse=True))
 # The heads by their last character: where a list split tries every offset, it tests the few heads that
 # can end there, not all of them.
 _HEADS_BY_LAST = lexicon.by_char(UNIT_HEADS, -1)
+_HEAD_END = re.compile("[" + re.escape("".join(_HEADS_BY_LAST)) + "]")  # "" (no head ends there) adds nothing
 
 # A name may not start with these: they continue the name before them (县委|宣传部, 政府|办公室).
 _CONTINUATIONS = of_kind("unit_name_words", "continuation")
@@ -176,6 +178,9 @@ def ends_with_head(name: str) -> bool:
 
 # Characters no unit name holds: a name with one is none (punctuation and the marks of a title).
 NAME_BREAKS = "。，,；;：:\"《》"
+_NAME_BREAK = re.compile("[" + re.escape(NAME_BREAKS) + "]")
+# Words that make a stretch a clause wherever they stand in it (的, 会同): one search, not one per word.
+_CLAUSE_WORD = re.compile(alternation((*_ATTRIBUTIVE, *_VERBS_INSIDE)))
 
 
 @_per_document
@@ -190,12 +195,12 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
     >>> looks_like_unit("编制部门"), looks_like_unit("发展改革"), looks_like_unit("分管领导")
     (True, True, False)
     """
-    if len(name) < 2 or any(c in name for c in NAME_BREAKS) or not _quotes_paired(name):
+    if len(name) < 2 or _NAME_BREAK.search(name) or not _quotes_paired(name):
         return False
     if strict:  # prose: 各方 or 实现城乡 must not read as units
         core = _strip_parenthetical(name)
         # 开展先行先试的…主管部门, 鼓励科研院所: a clause, not a name
-        if any(word in core for word in _ATTRIBUTIVE) or core.startswith(_VERB_STARTS) or any(verb in core for verb in _VERBS_INSIDE):
+        if _CLAUSE_WORD.search(core) or core.startswith(_VERB_STARTS):
             return False
         if is_placeholder(name):  # 各有关部门, 各区县; not 有关部门制定实施方案
             first = _COLLECTIVE_BODY.search(core)
@@ -231,12 +236,11 @@ def no_strict_units(text: str, start: int, end: int, glue: str) -> bool:
     (True, False)
     """
     return bool(_breaks_in(glue).search(text, start, end) or text.startswith(_SHORT_VERB_STARTS, start, end)
-                or any(text.find(word, start, end) >= 0 for word in _SHORT_ATTRIBUTIVE)
-                and not _PARENTHESIS.search(text, start, end))
+                or _SHORT_ATTRIBUTIVE.search(text, start, end) and not _PARENTHESIS.search(text, start, end))
 
 
 _SHORT_VERB_STARTS = tuple(verb for verb in _VERB_STARTS if len(verb) <= 2)
-_SHORT_ATTRIBUTIVE = tuple(word for word in _ATTRIBUTIVE if len(word) == 1)
+_SHORT_ATTRIBUTIVE = re.compile("[" + re.escape("".join(word for word in _ATTRIBUTIVE if len(word) == 1)) + "]")
 _PARENTHESIS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
@@ -373,14 +377,25 @@ def _split_run_together(name: str) -> list[int]:
         pos = cut
 
 
+def _cut_offsets(name: str, pos: int, stem_end: int) -> list[int]:
+    """The offsets from ``pos + 2`` to ``len(name) - 2`` where ``name[pos:cut]`` ends with a unit head, and
+    ``stem_end`` among them: only these can end a unit. Found from the heads' last characters, not by testing
+    every offset."""
+    cuts = [m.end() for m in _HEAD_END.finditer(name, pos + 1, len(name) - 2)
+            if name.endswith(_HEADS_BY_LAST[m.group()], pos, m.end())]
+    if pos + 2 <= stem_end < len(name) - 1 and stem_end not in cuts:
+        insort(cuts, stem_end)
+    return cuts
+
+
 def _next_cut(name: str, pos: int) -> int | None:
     """First offset after ``pos`` where ``name[pos:cut]`` is a whole unit and ``name[cut:]`` starts one."""
     stem = _stem_prefix(name[pos:])
     # Where a head-less stem would end (after its 县/市 prefixes): the one cut not after a unit head.
     stem_end = pos + stem + (len(name[pos:]) - len(name[pos:].lstrip(_MARKS))) if stem >= _LOST_HEAD_STEM else -1
     inside = _inside_body_names(name)
-    for cut in range(pos + 2, len(name) - 1):
-        if cut in inside or cut != stem_end and not name.endswith(_HEADS_BY_LAST.get(name[cut - 1], _HEADS_BY_LAST[""]), pos, cut):
+    for cut in _cut_offsets(name, pos, stem_end):
+        if cut in inside:
             continue  # no cut can be taken here, whatever follows: skip the costly tests of ``rest``
         left, rest = name[pos:cut], name[cut:]
         if left in _JURISDICTIONS or left[-1] + rest[0] in _WORDS_ACROSS:  # 街道|综合执法队, 街道社|区建设科
@@ -410,16 +425,19 @@ def starts_unit_name(rest: str) -> bool:
         ends_with_head(rest) or _stem_prefix(rest) == len(rest.lstrip(_MARKS)) or rest.endswith(_DEPARTMENT))
 
 
+_CONJUNCTION = re.compile("[" + re.escape(CONJUNCTIONS) + "]")
+
+
 def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
     """Spans of 和/及/与/以及 that join two whole units (财政局和税务局), never inside one name."""
     out = []
-    for i, ch in enumerate(name):
-        if ch in CONJUNCTIONS and 0 < i < len(name) - 1:
-            long = next((w for w in _LONG_CONJUNCTIONS if w[-1] == ch and name.startswith(w, i + 1 - len(w))), "")
-            start = i + 1 - len(long) if long and i + 1 - len(long) > 0 else i  # 以及 joins as 及 does
-            left, right = name[:start], name[i + 1:]
-            if (ends_with_head(left) or left.endswith(_DEPARTMENT)) and looks_like_unit(right):
-                out.append((start, i + 1))
+    for conjunction in _CONJUNCTION.finditer(name, 1, len(name) - 1):  # neither first nor last
+        i, ch = conjunction.start(), conjunction.group()
+        long = next((w for w in _LONG_CONJUNCTIONS if w[-1] == ch and name.startswith(w, i + 1 - len(w))), "")
+        start = i + 1 - len(long) if long and i + 1 - len(long) > 0 else i  # 以及 joins as 及 does
+        left, right = name[:start], name[i + 1:]
+        if (ends_with_head(left) or left.endswith(_DEPARTMENT)) and looks_like_unit(right):
+            out.append((start, i + 1))
     return out
 
 
