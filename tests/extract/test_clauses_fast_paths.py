@@ -208,3 +208,23 @@ def test_table_rows_are_those_read_from_the_texts_start(text):
 def test_the_generated_tables_assign():
     text = "正文。\n甲序号\t任务\t牵头单位\n1\t建设平台\t市科技局\n"
     assert _clauses._table_clauses(text) == _table_clauses_slow(text) != []
+
+
+_PROSE_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各县区", "区政府", "等部门", "及", "、", "，", "的", "《", "》",
+                                        "：", "（", "）", "（的）", "推动", "鼓励", "要", "工作"]), max_size=7).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_PROSE_BITS)
+@example("市科技局（的）")
+@example("市科技局《》")
+@example("推动市科技局")
+def test_a_stretch_rejected_before_its_split_has_no_subject_units(text):
+    start, end = _clauses.trim_list(text, 0, len(text))
+    assert _clauses._subject_units_in(text) == _clauses._split_subject(text, start, end)
+
+
+def test_the_generated_stretches_are_rejected_before_their_split():
+    assert _clauses.no_strict_units("市科技局的工作", 0, 7, "、")
+    assert _clauses.no_strict_units("推动市科技局", 0, 6, "、")
+    assert not _clauses.no_strict_units("市科技局（的）", 0, 7, "、")

@@ -306,3 +306,12 @@ def test_offsets_inside_body_names_agree_with_a_scan_of_every_name(name):
 @given(st.lists(st.sampled_from([*_units.UNIT_HEADS, "县", "发展", "改革", "和"]), min_size=1, max_size=4).map("".join))
 def test_heads_by_last_character_end_what_the_heads_end(name):
     assert name.endswith(_units._HEADS_BY_LAST.get(name[-1], ())) == name.endswith(_units.UNIT_HEADS)
+
+
+def test_the_unit_memos_do_not_outlive_their_document():
+    from policykit.extract._clauses import find_clauses
+
+    find_clauses("1.建设平台。（市科技局牵头，市财政局、各县区配合）")
+    assert any(memo.cache_info().currsize for memo in _units._MEMOS)
+    find_clauses("")  # the next document starts: nothing of the one before is kept
+    assert not any(memo.cache_info().currsize for memo in _units._MEMOS)

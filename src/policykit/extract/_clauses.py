@@ -25,9 +25,11 @@ from ._units import (
     UnitMention,
     etc_inside,
     looks_like_unit,
+    no_strict_units,
     shifted,
     split_outside_parentheses,
     split_unit_list,
+    start_document,
     starts_unit_name,
     trim_list,
 )
@@ -161,6 +163,7 @@ def _owner(owners: list[TaskRecord], starts: list[int], pos: int) -> str | None:
 def find_clauses(text: str) -> tuple[_Clause, ...]:
     """All responsibility clauses of a text, without overlaps, in text order; none in a site's record header
     (``ParsedDocument.clauses``: the section tree and the assignments both read them)."""
+    start_document()  # the unit memos of the document before serve no other
     found: list[_Clause] = []
     header_end = _record_header_end(text)
     for finder in (_table_clauses, _label_clauses, _verb_clauses):
@@ -411,6 +414,13 @@ def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
 def _subject_units_in(text: str) -> tuple[UnitMention, ...] | None:
     """:func:`_subject_units` of a whole string, offsets relative to it."""
     start, end = trim_list(text, 0, len(text))
+    if no_strict_units(text, start, end, _GLUE):  # most prose stretches: no split of them
+        return None
+    return _split_subject(text, start, end)
+
+
+def _split_subject(text: str, start: int, end: int) -> tuple[UnitMention, ...] | None:
+    """:func:`_subject_units_in` of the trimmed stretch ``text[start:end]``."""
     mentions = split_unit_list(text, start, end)
     if not mentions or not all(looks_like_unit(m.name, strict=True) for m in mentions):
         return None
@@ -587,8 +597,10 @@ def _with_clause(text: str, m: re.Match) -> _Clause | None:
         return None
     others_start = m.start("others")
     for end in range(m.end("others"), others_start + 1, -1):
+        if text[end - 1] in "、" + CONJUNCTIONS:  # the others end with a name, not with what joins them
+            continue
         others = _subject_units(text, others_start, end)
-        if others and text[end - 1] not in "、" + CONJUNCTIONS:
+        if others:
             units = [(u, "lead") for u in leads] + [(u, "participant") for u in others]
             return _Clause(start, end, tuple(units))
     return None

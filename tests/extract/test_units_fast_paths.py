@@ -1,0 +1,66 @@
+"""The unit splitter's fast paths agree with the plain definitions they stand in for."""
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from policykit.extract import _units
+
+def _merge_stubs_slow(text, pieces):
+    merged, carry = [], None
+    for k, (s, e) in enumerate(pieces):
+        first = s if carry is None else carry
+        following = text[pieces[k + 1][0]:pieces[k + 1][1]].strip() if k + 1 < len(pieces) else ""
+        if (_units._JURISDICTION_STUB.match(text[s:e]) and (text[s] == _units._EACH or carry is not None or e - s == 1)
+                and _units._STUB_END.match(following)):
+            carry = first
+            continue
+        carry = None
+        merged.append((first, e))
+    return merged
+
+
+_LIST_BITS = st.lists(st.sampled_from(["各区", "市政府", "州", "县", "（市）", "区人民政府", "市直各部门", "县财政局", "、",
+                                       "，", "等", "10个部门", "有关部门", "及", "各", "区"]), max_size=8).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_LIST_BITS)
+@example("各区、市政府")
+@example("州、县（市）数据资源主管部门")
+def test_stubs_merge_as_when_every_test_is_made(text):
+    pieces = _units.split_outside_parentheses(text, 0, len(text))
+    assert _units._merge_stubs(text, pieces) == _merge_stubs_slow(text, pieces)
+
+
+_RUN_BITS = st.lists(st.sampled_from([*_units.UNIT_HEADS[:12], "县", "市", "发展改革", "财政", "和", "及", "以及", "甲", "中",
+                                      "心", "局"]), max_size=7).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_RUN_BITS, st.integers(0, 6), st.integers(-1, 12))
+@example("财政局科技局", 0, -1)
+def test_cuts_are_tried_where_a_test_of_every_offset_tries_them(name, pos, stem_end):
+    slow = [cut for cut in range(pos + 2, len(name) - 1)
+            if cut == stem_end or name.endswith(_units._HEADS_BY_LAST.get(name[cut - 1], _units._HEADS_BY_LAST[""]), pos, cut)]
+    assert _units._cut_offsets(name, pos, stem_end) == slow
+
+
+def _conjunction_cuts_slow(name):
+    out = []
+    for i, ch in enumerate(name):
+        if ch in _units.CONJUNCTIONS and 0 < i < len(name) - 1:
+            long = next((w for w in _units._LONG_CONJUNCTIONS if w[-1] == ch and name.startswith(w, i + 1 - len(w))), "")
+            start = i + 1 - len(long) if long and i + 1 - len(long) > 0 else i
+            left, right = name[:start], name[i + 1:]
+            if (_units.ends_with_head(left) or left.endswith(_units._DEPARTMENT)) and _units.looks_like_unit(right):
+                out.append((start, i + 1))
+    return out
+
+
+@settings(max_examples=800, deadline=None)
+@given(_RUN_BITS)
+@example("财政局和税务局")
+@example("和财政局")
+def test_conjunction_cuts_are_those_of_a_walk_over_every_character(name):
+    assert _units._conjunction_cuts(name) == _conjunction_cuts_slow(name)
