@@ -1,7 +1,8 @@
 """One pass of read_source + extract_document over the shared corpus in a fresh process: MB per CPU-second.
 
-No copies and no warm-up, so no cache that outlives a document (the unit-name memos of _units and
-_clauses) is counted twice: the figure a first ingest of unseen documents gets, extraction only.
+No copies and no warm-up: the figure a first ingest of unseen documents gets, extraction only (the
+extractor's memos are kept for one document, so copies would not flatter it either; the text-keyed cache of
+``boundaries_of`` is hit only within a document).
 Run: ``.venv/bin/python benchmarks/cold_pass.py`` (prints CPU-s and MB per CPU-s; alternate it with
 another checkout's, PYTHONPATH=OTHER/src, on a shared machine: single runs vary by ±15 %).
 """
