@@ -164,34 +164,7 @@ def test_the_generated_subjects_are_both_units_and_not():
 
 def _table_clauses_slow(text):
     """_table_clauses reading every line from the text's start."""
-    clauses, columns, after_header, pos = [], {}, False, 0
-    for line in text.split("\n"):
-        line_start, pos = pos, pos + len(line) + 1
-        if "\t" not in line:
-            if not _clauses._section_row(line):
-                columns = {}
-            after_header = False
-            continue
-        cells = _clauses._cells(line, line_start)
-        short = all(len(c.strip()) <= _clauses._LONGEST_HEADER_CELL for c, _, _ in cells)
-        header = {i: role for i, (c, _, _) in enumerate(cells) if (role := _clauses._column_role(c, relaxed=short))}
-        if header and after_header and columns and len(header) == len(cells):
-            first = min(columns)
-            columns = {**{i: r for i, r in columns.items() if i < first}, **{first + i: r for i, r in header.items()}}
-            continue
-        after_header = bool(header)
-        if header:
-            columns = header
-            continue
-        units, spans = [], []
-        for i, role in columns.items():
-            if i < len(cells):
-                _, s, e = cells[i]
-                units.extend(_clauses._cell_units(text, s, e, role))
-                spans.append((s, e))
-        if units:
-            clauses.append(_clauses._Clause(min(s for s, _ in spans), max(e for _, e in spans), tuple(units)))
-    return clauses
+    return _clauses._table_clauses_from(text, 0)
 
 
 _TABLE_BITS = st.lists(st.sampled_from(["序号\t任务\t牵头单位\t配合单位\n", "1\t建设平台\t市科技局\t市财政局\n",

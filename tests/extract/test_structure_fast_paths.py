@@ -153,7 +153,8 @@ def _outside_footers_slow(marks, starts):
 
 
 def _mark_own_clauses_slow(text, nodes, clauses, run_together):
-    """_mark_own_clauses trying every node for every clause, and every node for the item after a clause."""
+    """_mark_own_clauses trying every node for every clause, and every node for the item after a clause; the
+    owners marked as the code marks them."""
     def alone(start, end):
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
@@ -171,21 +172,7 @@ def _mark_own_clauses_slow(text, nodes, clauses, run_together):
             if node.start <= start < node.end and (owner is None or node.depth > owner.depth):
                 owner = node
         owners.append((owner, alone(start, end)))
-    with_clause = {id(o) for o, _ in owners if o is not None}
-
-    def closes_section(owner, is_alone):
-        parent = owner.parent if owner is not None else None
-        return is_alone and parent is not None and parent.children[-1] is owner and not any(
-            id(sibling) in with_clause for sibling in parent.children if sibling is not owner)
-
-    closers = [i for i, (o, a) in enumerate(owners) if closes_section(o, a)]
-    document_closes_sections = any(len(owners[i][0].parent.children) > 1 for i in closers)
-    for i, (owner, _) in enumerate(owners):
-        if owner is None:
-            continue
-        if i in closers and (document_closes_sections or len(owner.parent.children) > 1):
-            owner = owner.parent
-        owner.own_clause = True
+    _structure._mark_owners(owners)  # the fast path changes only how owners are found
 
 
 def _restated_slow(row, body, titles):

@@ -610,14 +610,18 @@ def _with_clause(text: str, m: re.Match) -> _Clause | None:
 
 def _table_clauses(text: str) -> list[_Clause]:
     """Rows under a TAB-separated header naming responsibility columns (牵头单位, 配合单位 …)."""
-    clauses: list[_Clause] = []
-    columns: dict[int, str] = {}
-    after_header = False
     # Lines without a TAB only reset the header (to none): the rows start at the line of the first TAB.
     first = text.find("\t")
     if first == -1:
-        return clauses
-    pos = text.rfind("\n", 0, first) + 1
+        return []
+    return _table_clauses_from(text, text.rfind("\n", 0, first) + 1)
+
+
+def _table_clauses_from(text: str, pos: int) -> list[_Clause]:
+    """:func:`_table_clauses` of the lines from ``pos``, a line start."""
+    clauses: list[_Clause] = []
+    columns: dict[int, str] = {}
+    after_header = False
     for line in text[pos:].split("\n"):
         line_start, pos = pos, pos + len(line) + 1
         if "\t" not in line:

@@ -365,6 +365,12 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
             if start < node.end and (owner is None or node.depth > owner.depth):
                 owner = node
         owners.append((owner, _alone_on_line(text, start, end, nodes, starts, run_together)))
+    _mark_owners(owners)
+
+
+def _mark_owners(owners: list[tuple[_Node | None, bool]]) -> None:
+    """Mark the item each clause belongs to, given each clause's deepest holding item and whether it stands
+    alone on its line (:func:`_mark_own_clauses`)."""
     with_clause = {id(o) for o, _ in owners if o is not None}
 
     def closes_section(owner: _Node | None, alone: bool) -> bool:
