@@ -693,9 +693,7 @@ def _kind(q: Quantity, before: str, metric: str) -> str:
 
 
 def _hardness(text: str, clause_start: int, pos: int) -> str | None:
-    found = None
-    for found in _HARDNESS.finditer(text, clause_start, pos):
-        pass
+    found = sieve.last(_HARDNESS, text, clause_start, pos)
     return found.group(0) if found else None
 
 

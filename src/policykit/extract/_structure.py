@@ -107,7 +107,7 @@ class _Node:
     heading_line: bool = False  # a short line of its own (四、金融动能转换), not a paragraph
     run_in: bool = False  # found inside a line whose breaks were lost
     frame: bool = False  # its first sentence is about the text itself or its purpose, not work
-    value: int | None = None  # its number's value (numeral(number)), read once
+    value: int | None = field(init=False)  # its number's value (numeral(number)), read once
 
     def __post_init__(self) -> None:
         self.value = numeral(self.number)
