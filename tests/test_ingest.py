@@ -1,5 +1,7 @@
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import policykit as pk
 from policykit.frames import SCHEMAS
@@ -157,3 +159,34 @@ def test_workers_log_the_same_events_in_the_same_order_as_one_process(tmp_path, 
     types = [e[1] for e in events]
     assert types.count("SourceRejected") == 1 and types.count("SourceRead") == len(raw) - 1
     assert (events, texts) == rows(one)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sizes=st.lists(st.integers(0, 300), max_size=40), task_bytes=st.integers(1, 400),
+       extra=st.integers(0, 2000), parts=st.integers(1, 8))
+def test_runs_keep_every_file_in_order_and_close_at_the_smaller_of_a_task_and_a_share_of_what_is_left(
+        sizes, task_bytes, extra, parts):
+    import importlib
+
+    ingest_module = importlib.import_module("policykit.ingest")
+    items = [(str(i), b"x" * size, "") for i, size in enumerate(sizes)]
+    left = sum(sizes) + extra  # the file system may promise more than is read (files skipped, shrunk)
+    runs = list(ingest_module._runs(iter(items), task_bytes, left, parts))
+    assert [item for run in runs for item in run] == items
+    for run in runs:
+        held = [len(data) for _, data, _ in run]
+        closes_at = min(task_bytes, left / parts)
+        assert len(run) == 1 or sum(held[:-1]) < closes_at  # no file more than the run needs
+        if run is not runs[-1]:
+            assert sum(held) >= closes_at
+        left -= sum(held)
+
+
+def test_the_last_runs_shrink_to_single_files():
+    import importlib
+
+    ingest_module = importlib.import_module("policykit.ingest")
+    items = [(str(i), b"x" * 10, "") for i in range(40)]
+    runs = list(ingest_module._runs(iter(items), 100, left=400, parts=4))
+    assert [len(run) for run in runs][:3] == [10, 8, 6] and [len(run) for run in runs][-3:] == [1, 1, 1]
+    assert [len(run) for run in ingest_module._runs(iter(items), 100)] == [10] * 4  # nothing said of what is left
