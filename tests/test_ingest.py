@@ -1,3 +1,6 @@
+import sys
+from pathlib import Path
+
 import polars as pl
 import pytest
 from hypothesis import given, settings
@@ -190,3 +193,16 @@ def test_the_last_runs_shrink_to_single_files():
     runs = list(ingest_module._runs(iter(items), 100, left=400, parts=4))
     assert [len(run) for run in runs][:3] == [10, 8, 6] and [len(run) for run in runs][-3:] == [1, 1, 1]
     assert [len(run) for run in ingest_module._runs(iter(items), 100)] == [10] * 4  # nothing said of what is left
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pipe sizes are set on Linux only")
+def test_the_pipes_to_and_from_the_workers_hold_a_run_and_its_results_in_one_write():
+    import fcntl
+    import importlib
+
+    ingest_module = importlib.import_module("policykit.ingest")
+    if int(Path("/proc/sys/fs/pipe-max-size").read_text()) < ingest_module._PIPE_BYTES:
+        pytest.skip("this system keeps pipes smaller")
+    with ingest_module._worker_pool(2) as pool:
+        sizes = [fcntl.fcntl(q._reader.fileno(), fcntl.F_GETPIPE_SZ) for q in (pool._call_queue, pool._result_queue)]
+    assert sizes == [ingest_module._PIPE_BYTES] * 2

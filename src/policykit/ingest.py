@@ -14,7 +14,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -427,8 +427,31 @@ def _worker_pool(workers: int) -> ProcessPoolExecutor:
     tenth of the extraction of 10 MB. Each worker freezes what it inherited: its garbage collections
     then leave those objects alone instead of writing to, and so copying, the pages that hold them
     (two workers over 10 MB: 21.5-22.7k page faults without, 11.6-11.9k with)."""
-    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.freeze)
+    on_linux = sys.platform == "linux"
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork") if on_linux else None,
+                               initializer=gc.freeze)
+    if on_linux:
+        _widen_pipes(pool)
+    return pool
+
+
+# A pipe holds 64 KB unless told otherwise: a run's results (260 KB pickled on average over the bench's 10 MB)
+# went through it in several writes, the worker asleep between them until the writer read the last, so each
+# of two workers waited on the writer about 140 times over 10 MB. Linux lets a pipe hold up to
+# /proc/sys/fs/pipe-max-size (1 MB by default): a run and its results then go through in one write.
+_PIPE_BYTES = 2**20
+
+
+def _widen_pipes(pool: ProcessPoolExecutor) -> None:
+    """Let the pipes that carry ``pool``'s runs and results hold :data:`_PIPE_BYTES` where the system
+    allows it; with a lower limit, or a Python whose pool keeps its pipes elsewhere, they stay as they are."""
+    import fcntl  # Linux: not on Windows, and without F_SETPIPE_SZ on macOS
+
+    for queue in (getattr(pool, "_call_queue", None), getattr(pool, "_result_queue", None)):
+        reader = getattr(queue, "_reader", None)  # the pipe's read end: its size is the pipe's
+        if reader is not None:
+            with suppress(OSError):
+                fcntl.fcntl(reader.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
 
 
 def _in_workers(extract_one: Callable, pending: Iterator, workers: int, stack: ExitStack,
