@@ -206,3 +206,21 @@ def test_the_pipes_to_and_from_the_workers_hold_a_run_and_its_results_in_one_wri
     with ingest_module._worker_pool(2) as pool:
         sizes = [fcntl.fcntl(q._reader.fileno(), fcntl.F_GETPIPE_SZ) for q in (pool._call_queue, pool._result_queue)]
     assert sizes == [ingest_module._PIPE_BYTES] * 2
+
+
+def test_the_writer_freezes_its_objects_only_while_the_workers_run(tmp_path, monkeypatch):
+    import gc
+    import importlib
+
+    ingest_module = importlib.import_module("policykit.ingest")
+    if gc.get_freeze_count():
+        pytest.skip("something froze objects before this test")
+    bounded_map, frozen = ingest_module._bounded_map, []
+
+    def noting(pool, fn, items, window):
+        frozen.append(gc.get_freeze_count())
+        return bounded_map(pool, fn, items, window)
+
+    monkeypatch.setattr(ingest_module, "_bounded_map", noting)
+    assert pk.ingest(make_project(tmp_path), workers=2).files_ingested == 5
+    assert len(frozen) == 1 and frozen[0] > 0 and gc.get_freeze_count() == 0

@@ -469,9 +469,11 @@ def _in_workers(extract_one: Callable, pending: Iterator, workers: int, stack: E
     if run is None:
         return
     # The writer's own full collections would write to every object the workers share, copying the pages;
-    # frozen till the pool is shut down (the stack unwinds last in, first out), they leave them alone.
-    gc.freeze()
-    stack.callback(gc.unfreeze)
+    # frozen till the pool is shut down (the stack unwinds last in, first out), they leave them alone. A
+    # caller that froze objects itself keeps them as it left them.
+    if not gc.get_freeze_count():
+        gc.freeze()
+        stack.callback(gc.unfreeze)
     pool = stack.enter_context(_worker_pool(workers))
     for outcomes in _bounded_map(pool, functools.partial(_extract_run, extract_one), itertools.chain([run], runs),
                                  window=4 * workers):
