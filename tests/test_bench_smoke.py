@@ -43,7 +43,7 @@ def test_quick_bench_prints_one_table_of_every_figure(tmp_path, capsys):
     table = [line for line in out.splitlines() if line.startswith("| ")]
     assert table[0].startswith("| figure | measured | goal | met |")
     for figure in ("ingest, real text", "vs the floor", "minimal regex extractor", "`--workers 2` vs 1 (",
-                   "`--workers 2` vs 1, median of 3 alternated rounds", "`--workers 4` vs 1", "`policykit --help`", "build, 40 generated", "coordination load frame",
+                   f"`--workers 2` vs 1, median of {bench.SCALING_ROUNDS} alternated rounds", "`--workers 4` vs 1", "`policykit --help`", "build, 40 generated", "coordination load frame",
                    "event log size", "re-ingest of unchanged"):
         assert sum(figure in line for line in table) == 1, figure
     assert "OpenCC t2s" in out and "jieba" in out  # measured, or said why not

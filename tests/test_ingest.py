@@ -1,5 +1,10 @@
+import sys
+from pathlib import Path
+
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import policykit as pk
 from policykit.frames import SCHEMAS
@@ -157,3 +162,65 @@ def test_workers_log_the_same_events_in_the_same_order_as_one_process(tmp_path, 
     types = [e[1] for e in events]
     assert types.count("SourceRejected") == 1 and types.count("SourceRead") == len(raw) - 1
     assert (events, texts) == rows(one)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sizes=st.lists(st.integers(0, 300), max_size=40), task_bytes=st.integers(1, 400),
+       extra=st.integers(0, 2000), parts=st.integers(1, 8))
+def test_runs_keep_every_file_in_order_and_close_at_the_smaller_of_a_task_and_a_share_of_what_is_left(
+        sizes, task_bytes, extra, parts):
+    import importlib
+
+    ingest_module = importlib.import_module("policykit.ingest")
+    items = [(str(i), b"x" * size, "") for i, size in enumerate(sizes)]
+    left = sum(sizes) + extra  # the file system may promise more than is read (files skipped, shrunk)
+    runs = list(ingest_module._runs(iter(items), task_bytes, left, parts))
+    assert [item for run in runs for item in run] == items
+    for run in runs:
+        held = [len(data) for _, data, _ in run]
+        closes_at = min(task_bytes, left / parts)
+        assert len(run) == 1 or sum(held[:-1]) < closes_at  # no file more than the run needs
+        if run is not runs[-1]:
+            assert sum(held) >= closes_at
+        left -= sum(held)
+
+
+def test_the_last_runs_shrink_to_single_files():
+    import importlib
+
+    ingest_module = importlib.import_module("policykit.ingest")
+    items = [(str(i), b"x" * 10, "") for i in range(40)]
+    runs = list(ingest_module._runs(iter(items), 100, left=400, parts=4))
+    assert [len(run) for run in runs][:3] == [10, 8, 6] and [len(run) for run in runs][-3:] == [1, 1, 1]
+    assert [len(run) for run in ingest_module._runs(iter(items), 100)] == [10] * 4  # nothing said of what is left
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pipe sizes are set on Linux only")
+def test_the_pipes_to_and_from_the_workers_hold_a_run_and_its_results_in_one_write():
+    import fcntl
+    import importlib
+
+    ingest_module = importlib.import_module("policykit.ingest")
+    if int(Path("/proc/sys/fs/pipe-max-size").read_text()) < ingest_module._PIPE_BYTES:
+        pytest.skip("this system keeps pipes smaller")
+    with ingest_module._worker_pool(2) as pool:
+        sizes = [fcntl.fcntl(q._reader.fileno(), fcntl.F_GETPIPE_SZ) for q in (pool._call_queue, pool._result_queue)]
+    assert sizes == [ingest_module._PIPE_BYTES] * 2
+
+
+def test_the_writer_freezes_its_objects_only_while_the_workers_run(tmp_path, monkeypatch):
+    import gc
+    import importlib
+
+    ingest_module = importlib.import_module("policykit.ingest")
+    if gc.get_freeze_count():
+        pytest.skip("something froze objects before this test")
+    bounded_map, frozen = ingest_module._bounded_map, []
+
+    def noting(pool, fn, items, window):
+        frozen.append(gc.get_freeze_count())
+        return bounded_map(pool, fn, items, window)
+
+    monkeypatch.setattr(ingest_module, "_bounded_map", noting)
+    assert pk.ingest(make_project(tmp_path), workers=2).files_ingested == 5
+    assert len(frozen) == 1 and frozen[0] > 0 and gc.get_freeze_count() == 0
