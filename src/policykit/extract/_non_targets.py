@@ -183,9 +183,14 @@ def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
     >>> [is_threshold(doc, q, 0) for q in doc.quantities]
     [False, False]
     """
+    # The aim before the figure is searched last, for the few figures a threshold's words stand around.
+    return _draws_a_line(doc, q, sentence_start) and not _AIM.search(doc.text, sentence_start, q.start)
+
+
+def _draws_a_line(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
+    """is_threshold but for the aim before the figure: a definition, a threshold lead, a list under a lead line,
+    or a clause closing with 的."""
     text = doc.text
-    if _AIM.search(text, sentence_start, q.start):
-        return False
     defines, leads = doc.threshold_cues
     if defines and _DEFINITION.search(text, sentence_start, q.start):
         return True
