@@ -60,3 +60,35 @@ def test_occasions_are_read_as_by_the_plain_rule(text):
 def test_the_generated_texts_name_occasions_after_a_line_end_and_by_an_ordinal():
     for text in ("连续\n三次抽检", "防止二次污染"):
         assert nt.names_occasions(text, find_quantities(text)[0]) and _names_occasions_slow(text, find_quantities(text)[0])
+
+
+def _works_on_existing_slow(text, q, clause_start, next_start):
+    """works_on_existing with the counted phrase's end read first, as the measures reader once passed it."""
+    clause_end = nt.boundary_after(text, q.end, nt.CLAUSE_END)
+    counted_end = min(clause_end, next_start or clause_end)
+    if q.cue is not None or not nt._WORKING_VERB.search(text, clause_start, q.start):
+        return False
+    if nt._FRAME.search(text, clause_start, q.start):
+        return False
+    return not nt._OUTCOME_TAIL.search(text[q.end:counted_end].rstrip())
+
+
+_WORKING_PIECES = _pieces("抓好", "推进", "力争", "550个", "40项", "以上", "专项", "、", "和", "环境整治", "项目", "，", "。", " ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORKING_PIECES)
+def test_work_on_existing_things_is_read_as_with_the_counted_end_read_first(text):
+    quantities = find_quantities(text)
+    starts = [nt.boundary_before(text, q.start, nt.CLAUSE_END) for q in quantities]
+    nexts = [later.start if later.start < nt.boundary_after(text, q.end, nt.CLAUSE_END) else None
+             for q, later in zip(quantities, quantities[1:])] + [None]
+    assert ([nt.works_on_existing(text, q, s, n) for q, s, n in zip(quantities, starts, nexts)]
+            == [_works_on_existing_slow(text, q, s, n) for q, s, n in zip(quantities, starts, nexts)])
+
+
+def test_the_generated_texts_work_on_existing_things_and_name_results():
+    text = "推进40项专项、80项环境整治，抓好550个项目"
+    quantities = find_quantities(text)
+    assert [nt.works_on_existing(text, q, 0 if i < 2 else 16, None if i else quantities[1].start)
+            for i, q in enumerate(quantities)] == [True, False, True]

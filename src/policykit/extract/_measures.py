@@ -538,10 +538,10 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, sentence_start: int, 
                 earlier: Quantity | None, doc: ParsedDocument) -> bool:
     """The scope of work on existing things, the basis or ratio of a rate, a label, a rule applied, a bound on a
     later figure's metric or the condition of a payment (see :mod:`._non_targets`)."""
-    if q.base_unit in _CLASSIFIERS and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start):
-        counted_end = boundary_after(text, q.end, CLAUSE_END)
-        if works_on_existing(text, q, clause_start, min(counted_end, next_start or counted_end)):
-            return True  # 抓好550个省重大项目, 用好两个市场
+    # The working verb is searched for before the making verb: most counts follow none.
+    if (q.base_unit in _CLASSIFIERS and works_on_existing(text, q, clause_start, next_start)
+            and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)):
+        return True  # 抓好550个省重大项目, 用好两个市场
     return (is_basis(text, q) or per_basis(text, q, clause_start, earlier) or is_label(q)
             or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
             or is_support_condition(text, q, sentence_start) and not _is_support(text, q)

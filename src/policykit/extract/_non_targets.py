@@ -76,25 +76,28 @@ _SUPPORT = re.compile(lexicon.alternation_of(
     + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")]))
 
 
-def works_on_existing(text: str, q: Quantity, clause_start: int, counted_end: int) -> bool:
+def works_on_existing(text: str, q: Quantity, clause_start: int, next_start: int | None) -> bool:
     """A plain count a working verb governs, with no frame: 抓好550个省重大项目, 推进40项专项、80项….
 
     The count stays a target when its phrase names a result (推进20个重点区域环境整治) or a frame sets it
-    (力争推进40项…); ``counted_end`` is where the counted phrase ends (the next figure or the clause end).
+    (力争推进40项…); the counted phrase ends at the clause end or at ``next_start``, where the next figure of
+    the clause begins (None when none follows).
 
     >>> from policykit.extract import find_quantities
     >>> text = "抓好550个省重大项目"
-    >>> works_on_existing(text, find_quantities(text)[0], 0, len(text))
+    >>> works_on_existing(text, find_quantities(text)[0], 0, None)
     True
     >>> text = "推进20个重点区域环境整治"
-    >>> works_on_existing(text, find_quantities(text)[0], 0, len(text))
+    >>> works_on_existing(text, find_quantities(text)[0], 0, None)
     False
     """
     if q.cue is not None or not _WORKING_VERB.search(text, clause_start, q.start):
         return False
     if _FRAME.search(text, clause_start, q.start):
         return False
-    counted = text[q.end:counted_end].rstrip()
+    # The clause end is read only now, for the few counts a working verb governs.
+    clause_end = boundary_after(text, q.end, CLAUSE_END)
+    counted = text[q.end:min(clause_end, next_start or clause_end)].rstrip()
     return not _OUTCOME_TAIL.search(counted)
 
 
