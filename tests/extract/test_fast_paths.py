@@ -585,3 +585,26 @@ def test_target_records_written_at_once_are_the_dataclass_s():
     for record in found:
         assert list(vars(record)) == names  # every field, in field order
         assert record == TargetRecord(**{name: getattr(record, name) for name in names})
+
+
+_BEFORE_PIECES = st.lists(st.sampled_from(["总投资", "在", "全市", "全", "第", "其余", "居全省", "每低", "每", "提高", "权重",
+                                           "分值", "为", "指标占", "全部", "全县", "等", "\n", "甲", " ", "，"]),
+                          max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BEFORE_PIECES)
+def test_a_look_at_the_last_character_spares_only_searches_that_find_nothing(before):
+    for pattern, ends in ((measures._SCOPE_BEFORE, measures._SCOPE_ENDS), (measures._PER_STEP_BEFORE, measures._PER_STEP_ENDS),
+                          (measures._WEIGHT_BEFORE, measures._WEIGHT_ENDS), (measures._WHOLE_SET_BEFORE, measures._WHOLE_SET_ENDS),
+                          (measures._LISTED_COUNT_BEFORE, measures._LISTED_COUNT_ENDS)):
+        assert (before[-1:] in ends and pattern.search(before) is not None) == (pattern.search(before) is not None)
+    assert (before[:1] in measures._SCORE_STARTS and measures._SCORE_AFTER.match(before) is not None) == (
+        measures._SCORE_AFTER.match(before) is not None)
+
+
+def test_the_generated_words_end_as_the_patterns_want():
+    found = [p.search(before) is not None for p, before in ((measures._SCOPE_BEFORE, "总投资"), (measures._PER_STEP_BEFORE, "每低"),
+                                                          (measures._WEIGHT_BEFORE, "权重为\n"), (measures._WHOLE_SET_BEFORE, "全县"),
+                                                          (measures._LISTED_COUNT_BEFORE, "甲、乙等"))]
+    assert found == [True] * 5 and measures._SCORE_AFTER.match("的，") and "\n" in measures._WEIGHT_ENDS

@@ -16,7 +16,7 @@ from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
 from ._non_targets import (bounds_later_metric, caps_a_payment, heads_a_paid_list, is_applied_rule, is_basis, is_label,
                            is_support_condition, is_threshold, names_occasions, names_quoted_set, per_basis,
-                           works_on_existing)
+                           window_ends, works_on_existing)
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
 from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
@@ -134,6 +134,25 @@ _LIST_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z“”()（）]+")
 _COUNTED = re.compile(r"[\u4e00-\u9fff“”]{1,15}")
 _COUNTED_STOPS = CLAUSE_END + "、"  # where a counted noun ends (one string: the stops are looked up by it)
 _OPEN_ASIDE = re.compile(r"[（(][^）)]{0,10}$")  # an unclosed aside before the number
+
+
+class _AnyCharacter:
+    """Holds every character: what the words before a figure may end with for a pattern whose grammar gives no
+    small set of last characters."""
+
+    def __contains__(self, char: str) -> bool:
+        return True
+
+
+def _ends(pattern: re.Pattern):
+    """The characters the words before a figure must end with for ``pattern``, anchored at their end, to match
+    them (:func:`window_ends`): one look at the last character spares most figures the search."""
+    return window_ends(pattern) or _AnyCharacter()
+
+
+_SCORE_STARTS = sieve.first_char_set(_SCORE_AFTER) or _AnyCharacter()  # (the same for the words after it)
+_SCOPE_ENDS, _PER_STEP_ENDS, _WEIGHT_ENDS, _WHOLE_SET_ENDS, _LISTED_COUNT_ENDS = map(_ends, (
+    _SCOPE_BEFORE, _PER_STEP_BEFORE, _WEIGHT_BEFORE, _WHOLE_SET_BEFORE, _LISTED_COUNT_BEFORE))
 
 
 @dataclass(frozen=True)
@@ -480,7 +499,8 @@ def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[in
             return False
     if _inside_quote(quoted, q.number_start):
         return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
-    scope = _SCOPE_BEFORE.search(before)
+    last = before[-1:]
+    scope = _SCOPE_BEFORE.search(before) if last in _SCOPE_ENDS else None
     if scope and not (scope.group(0) == _SCOPE_TOTAL and _CLAUSE_CLOSES.match(after)
                       or scope.group(0) == _SCOPE_AT and q.base_unit in _RATE_UNITS and not after.startswith(_DE)
                       or scope.group(0) == _SCOPE_AT and q.base_unit in _CLASSIFIERS
@@ -489,7 +509,7 @@ def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[in
         return False  # 总投资10亿元的项目 sizes the projects; …项目不少于30个、总投资超过200亿元。 is an aim
     if _is_scoring(before, after):
         return False  # how an assessment scores, not what it aims at
-    if q.base_unit in _CLASSIFIERS and _WHOLE_SET_BEFORE.search(before):
+    if q.base_unit in _CLASSIFIERS and last in _WHOLE_SET_ENDS and _WHOLE_SET_BEFORE.search(before):
         return False
     if q.base_unit in _CLASSIFIERS and _OUTLINE_AFTER.match(after):
         return False  # 提出28个主要指标, 其中8个约束性指标: the document's own outline
@@ -514,7 +534,7 @@ def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[in
     if text[q.number_start] == _ARTICLE_ONE and q.cue is None and (
             _NEGATED_ONE.search(before) or not _MAKING_VERB.search(before)):
         return False  # 不漏一户, 成为一个…: "one" as an article; 建成一个 / 培育一家 stay
-    if _LISTED_COUNT_BEFORE.search(before) and not _OUTCOME.search(_clause_around(text, q.start, q.end)):
+    if last in _LISTED_COUNT_ENDS and _LISTED_COUNT_BEFORE.search(before) and not _OUTCOME.search(_clause_around(text, q.start, q.end)):
         return False
     if q.base_unit in _CLASSIFIERS and q.cue is None and _counts_the_list(text[clause_start:q.start], q) and not (
             _OUTCOME.search(_clause_around(text, q.start, q.end)) or _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)):
@@ -550,7 +570,9 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, sentence_start: int, 
 
 def _is_scoring(before: str, after: str) -> bool:
     """每低0.1个百分点扣0.5分, 达到6%的得满分, 权重30%: how an assessment scores, not what it aims at."""
-    return bool(_PER_STEP_BEFORE.search(before) or _SCORE_AFTER.match(after) or _WEIGHT_BEFORE.search(before))
+    last = before[-1:]
+    return bool(last in _PER_STEP_ENDS and _PER_STEP_BEFORE.search(before) or after[:1] in _SCORE_STARTS and _SCORE_AFTER.match(after)
+                or last in _WEIGHT_ENDS and _WEIGHT_BEFORE.search(before))
 
 
 def _is_eligibility(text: str, q: Quantity, clause_start: int) -> bool:

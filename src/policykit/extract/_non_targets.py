@@ -41,7 +41,7 @@ _AIM = opened(re.compile(lexicon.alternation("hardness") + "|" + _AIM_YEAR))
 _BASIS = re.compile(_role("per_word") + _role("basis_verb") + r"?[ \t\u3000]*$")
 
 
-def _window_ends(pattern: re.Pattern) -> frozenset[str] | None:
+def window_ends(pattern: re.Pattern) -> frozenset[str] | None:
     """The characters a window of text must end with for ``pattern``, anchored at the end (``…$``), to match in it:
     a character a match can end with (:func:`._sieve.last_chars`), or a line end (``$`` matches before a final one).
     None when the grammar gives no small set: any window may hold a match."""
@@ -49,7 +49,7 @@ def _window_ends(pattern: re.Pattern) -> frozenset[str] | None:
     return None if chars is None else chars | {LINE_END}
 
 
-_BASIS_ENDS = _window_ends(_BASIS)
+_BASIS_ENDS = window_ends(_BASIS)
 _LABEL_UNITS = frozenset(r["word"] for r in _ROWS if r["role"] == "label_unit")
 _RULE_BEFORE = re.compile(_role("rule_before"))
 _RULE_AFTER = re.compile(_role("rule_after"))
@@ -61,7 +61,7 @@ _COPULA = re.compile(_role("copula"))
 _LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
 _LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
 _RUN = re.compile(_role("run_word") + "$")
-_RUN_ENDS = _window_ends(_RUN)
+_RUN_ENDS = window_ends(_RUN)
 _ORDINALS = frozenset(r["word"] for r in _ROWS if r["role"] == "ordinal_numeral")
 _COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
 _PATTERNS = {r["name"]: r["pattern"] for r in lexicon.table("measure_patterns").rows}
