@@ -590,21 +590,40 @@ def test_target_records_written_at_once_are_the_dataclass_s():
 _BEFORE_PIECES = st.lists(st.sampled_from(["总投资", "在", "全市", "全", "第", "其余", "居全省", "每低", "每", "提高", "权重",
                                            "分值", "为", "指标占", "全部", "全县", "等", "\n", "甲", " ", "，"]),
                           max_size=8).map("".join)
+# What the words after a figure or a clause start may be: the first words of the patterns anchored there, and others.
+_AFTER_PIECES = st.lists(st.sampled_from(["/1", "/", ":2", "：", "1", "四个方面", "方面", "规定", "鼓励", "积极", "支持企业",
+                                          "学生", "对", "对于", "凡", "（一）", "对标", "一批", "一", "二期", "二", "零部件",
+                                          "的", "的，", "得", "甲", "主要指标", "指标", "按", "按投资额", "每", " ", "\u3000"]),
+                         max_size=6).map("".join)
+# (pattern, the set the first or last character of a window must lie in, or a character it must hold; how it is searched)
+_GATED = [(measures._SCOPE_BEFORE, measures._SCOPE_ENDS, "end"), (measures._PER_STEP_BEFORE, measures._PER_STEP_ENDS, "end"),
+          (measures._WEIGHT_BEFORE, measures._WEIGHT_ENDS, "end"), (measures._WHOLE_SET_BEFORE, measures._WHOLE_SET_ENDS, "end"),
+          (measures._LISTED_COUNT_BEFORE, measures._LISTED_COUNT_ENDS, "end"),
+          (measures._SCORE_AFTER, measures._SCORE_STARTS, "start"), (measures._PER_SO_MANY, measures._PER_SO_MANY_STARTS, "start"),
+          (measures._RATIO, measures._RATIO_STARTS, "start"), (measures._NAMED_SET_AFTER, measures._NAMED_SET_STARTS, "start"),
+          (measures._ENCOURAGED, measures._ENCOURAGED_STARTS, "start"), (measures._ELIGIBILITY, measures._ELIGIBILITY_STARTS, "start"),
+          (measures._VAGUE_COUNT, measures._VAGUE_STARTS, "start"), (measures._QUALIFIER_AFTER, measures._QUALIFIER_NEEDS, "held"),
+          (measures._OUTLINE_AFTER, measures._OUTLINE_NEEDS, "held"), (measures._RATE_OF_BASE, measures._RATE_OF_BASE_NEEDS, "held")]
+
+
+def _spared(window, gate, where):
+    """Whether the look at ``window`` spares its search."""
+    if where == "held":
+        return gate not in window
+    return (window[-1:] if where == "end" else window[:1]) not in gate
 
 
 @settings(max_examples=500, deadline=None)
-@given(_BEFORE_PIECES)
-def test_a_look_at_the_last_character_spares_only_searches_that_find_nothing(before):
-    for pattern, ends in ((measures._SCOPE_BEFORE, measures._SCOPE_ENDS), (measures._PER_STEP_BEFORE, measures._PER_STEP_ENDS),
-                          (measures._WEIGHT_BEFORE, measures._WEIGHT_ENDS), (measures._WHOLE_SET_BEFORE, measures._WHOLE_SET_ENDS),
-                          (measures._LISTED_COUNT_BEFORE, measures._LISTED_COUNT_ENDS)):
-        assert (before[-1:] in ends and pattern.search(before) is not None) == (pattern.search(before) is not None)
-    assert (before[:1] in measures._SCORE_STARTS and measures._SCORE_AFTER.match(before) is not None) == (
-        measures._SCORE_AFTER.match(before) is not None)
+@given(st.one_of(_BEFORE_PIECES, _AFTER_PIECES))
+def test_a_look_at_one_character_spares_only_searches_that_find_nothing(window):
+    for pattern, gate, where in _GATED:
+        found = (pattern.search if where == "end" else pattern.match)(window) is not None
+        assert not (found and _spared(window, gate, where)), (pattern.pattern, window)
 
 
-def test_the_generated_words_end_as_the_patterns_want():
-    found = [p.search(before) is not None for p, before in ((measures._SCOPE_BEFORE, "总投资"), (measures._PER_STEP_BEFORE, "每低"),
-                                                          (measures._WEIGHT_BEFORE, "权重为\n"), (measures._WHOLE_SET_BEFORE, "全县"),
-                                                          (measures._LISTED_COUNT_BEFORE, "甲、乙等"))]
-    assert found == [True] * 5 and measures._SCORE_AFTER.match("的，") and "\n" in measures._WEIGHT_ENDS
+def test_the_generated_words_are_found_by_each_gated_pattern():
+    found = {(pattern.pattern, where) for pattern, _, where in _GATED for window in
+             ["总投资", "每低", "权重为\n", "全县", "甲、乙等", "的，", "/1", "：2", "方面工作", "积极鼓励学生", "（一）对于", "一批",
+              "的", "主要指标", "按投资额的"]
+             if (pattern.search if where == "end" else pattern.match)(window) and not _spared(window, _, where)}
+    assert len(found) == len(_GATED) and "\n" in measures._WEIGHT_ENDS

@@ -150,7 +150,22 @@ def _ends(pattern: re.Pattern):
     return window_ends(pattern) or _AnyCharacter()
 
 
-_SCORE_STARTS = sieve.first_char_set(_SCORE_AFTER) or _AnyCharacter()  # (the same for the words after it)
+
+
+def _starts(pattern: re.Pattern):
+    """The characters a match of ``pattern`` can begin with (:func:`._sieve.first_char_set`): one look at the first
+    character after a figure or a clause start spares most searches anchored there."""
+    return sieve.first_char_set(pattern) or _AnyCharacter()
+
+
+def _needs(pattern: re.Pattern) -> str:
+    """A character every match of ``pattern`` holds ("" when none: it is in every string)."""
+    return sieve.required_chars(pattern)[:1]
+
+
+_SCORE_STARTS, _PER_SO_MANY_STARTS, _RATIO_STARTS, _NAMED_SET_STARTS, _ENCOURAGED_STARTS, _ELIGIBILITY_STARTS, \
+    _VAGUE_STARTS = map(_starts, (_SCORE_AFTER, _PER_SO_MANY, _RATIO, _NAMED_SET_AFTER, _ENCOURAGED, _ELIGIBILITY, _VAGUE_COUNT))
+_QUALIFIER_NEEDS, _OUTLINE_NEEDS, _RATE_OF_BASE_NEEDS = map(_needs, (_QUALIFIER_AFTER, _OUTLINE_AFTER, _RATE_OF_BASE))
 _SCOPE_ENDS, _PER_STEP_ENDS, _WEIGHT_ENDS, _WHOLE_SET_ENDS, _LISTED_COUNT_ENDS = map(_ends, (
     _SCOPE_BEFORE, _PER_STEP_BEFORE, _WEIGHT_BEFORE, _WHOLE_SET_BEFORE, _LISTED_COUNT_BEFORE))
 
@@ -511,11 +526,11 @@ def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[in
         return False  # how an assessment scores, not what it aims at
     if q.base_unit in _CLASSIFIERS and last in _WHOLE_SET_ENDS and _WHOLE_SET_BEFORE.search(before):
         return False
-    if q.base_unit in _CLASSIFIERS and _OUTLINE_AFTER.match(after):
+    if q.base_unit in _CLASSIFIERS and _OUTLINE_NEEDS in after and _OUTLINE_AFTER.match(after):
         return False  # 提出28个主要指标, 其中8个约束性指标: the document's own outline
     if before.endswith(("×", "*", "÷", "=")):
         return False  # a formula (A=B×30%)
-    if before.endswith("/") or _PER_SO_MANY.match(after):
+    if before.endswith("/") or after[:1] in _PER_SO_MANY_STARTS and _PER_SO_MANY.match(after):
         return False  # a rate per so many (10/10万): no unit holds it
     if q.base_unit == _SESSION_UNIT and (after.startswith(_PLENUMS) or after.startswith(_MEETINGS) and _SESSION.search(before)):
         return False
@@ -525,7 +540,8 @@ def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[in
         return False  # 24小时心理支持热线, 24小时内响应: how a service works, not an aim (压缩至3个工作日内办结 stays)
     if q.base_unit == _RULES_UNIT and _APPLIED_RULES_BEFORE.search(text, clause_start, q.start):
         return False  # 落实国务院安委会15条: a set of rules by name
-    if _ENCOURAGED.match(text, clause_start) and not _ENCOURAGED_COUNT.match(text, clause_start):
+    if (text[clause_start:clause_start + 1] in _ENCOURAGED_STARTS and _ENCOURAGED.match(text, clause_start)
+            and not _ENCOURAGED_COUNT.match(text, clause_start)):
         return False  # 鼓励学生每天至少…交流15分钟: what others are urged to do, not the government's aim
     if _is_eligibility(text, q, clause_start) and not _is_support(text, q):
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
@@ -539,13 +555,13 @@ def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[in
     if q.base_unit in _CLASSIFIERS and q.cue is None and _counts_the_list(text[clause_start:q.start], q) and not (
             _OUTCOME.search(_clause_around(text, q.start, q.end)) or _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)):
         return False  # 加快北宋镇、盐窝镇、汀罗镇、明集乡4个…: the count of the places just named
-    if _VAGUE_COUNT.fullmatch(text[q.number_start:q.end]):
+    if text[q.number_start] in _VAGUE_STARTS and _VAGUE_COUNT.fullmatch(text[q.number_start:q.end]):
         return False
     if next_start is not None and next_start == q.end:
         return False  # a count of sized things (两个100MW…): the size follows at once
-    if after.startswith(_SIZE_CLASS_SUFFIXES) or _RATIO.match(after):
+    if after.startswith(_SIZE_CLASS_SUFFIXES) or after[:1] in _RATIO_STARTS and _RATIO.match(after):
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
-    if _NAMED_SET_AFTER.match(after):
+    if after[:1] in _NAMED_SET_STARTS and _NAMED_SET_AFTER.match(after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
     if _is_qualifier(q, after) and not _is_support(text, q):
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
@@ -577,12 +593,14 @@ def _is_scoring(before: str, after: str) -> bool:
 
 def _is_eligibility(text: str, q: Quantity, clause_start: int) -> bool:
     """对年研发投入超过500万元且增幅达到20%的企业: the clause names who qualifies."""
-    return bool(_ELIGIBILITY.match(text, clause_start) and _DE in text[q.end:boundary_after(text, q.end, CLAUSE_END)])
+    return bool(text[clause_start:clause_start + 1] in _ELIGIBILITY_STARTS and _ELIGIBILITY.match(text, clause_start)
+                and _DE in text[q.end:boundary_after(text, q.end, CLAUSE_END)])
 
 
 def _is_qualifier(q: Quantity, after: str) -> bool:
     """营业收入首次突破10亿元的企业, 168个城市的…: a figure that describes a set."""
-    return bool(q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS and _QUALIFIER_AFTER.match(after))
+    return bool(q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS and _QUALIFIER_NEEDS in after
+                and _QUALIFIER_AFTER.match(after))
 
 
 def _is_size_class(q: Quantity, after: str) -> bool:
@@ -644,7 +662,7 @@ def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[max(0, q.start - 16):q.start].rstrip(" \t\u3000\xa0")
     if not (_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
-            or _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q)):
+            or _RATE_OF_BASE_NEEDS in before and _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q)):
         return False  # no payment word (most figures: read first)
     last_clause = _CLAUSE_STOP.split(before[-8:])[-1]
     # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
