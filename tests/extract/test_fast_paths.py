@@ -12,7 +12,7 @@ from policykit.extract import find_quantities, parse
 from policykit.extract import _non_targets as nt
 from policykit.extract import _measures as measures
 from policykit.extract._numbering import find_marks
-from policykit.extract._spans import MAX_REACH, SENTENCE_END, SENTENCE_REACH, boundary_before
+from policykit.extract._spans import CLAUSE_END, MAX_REACH, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before
 
 _QUOTED_PIECES = st.lists(st.sampled_from(["“", "”", '"', "「", "」", "『", "』", "两张", "三个", "两张清单", "清单",
                                            "落实", "。", "，", "\n", "制度"]), max_size=30).map("".join)
@@ -654,3 +654,30 @@ def test_the_generated_texts_hold_payment_words_in_and_out_of_the_sentence():
     # a word, one a word straddles, a stop before the next word, the next word beyond the reach, within it
     assert [words.first_after(pos) for pos in (0, 11, 14, 15, 600)] == [10, 12, None, None, 2515]
     assert [_first_payment_slow(text, pos) for pos in (11, 15, 600)] == [12, None, 2515]
+
+
+def _counted_noun_slow(text, q, next_start):
+    """_counted_noun reading the words after the figure up to the first stop of a clause or list."""
+    if q.base_unit not in measures._CLASSIFIERS and q.base_unit not in measures._RATE_UNITS:
+        return ""
+    end = boundary_after(text, q.end, CLAUSE_END + "、")
+    after = text[q.end:end if next_start is None else min(end, next_start)]
+    after = after[1:] if after.startswith("的") else after
+    m = measures._COUNTED.match(after)
+    return m.group(0) if m and q.base_unit in measures._CLASSIFIERS or m and text[q.end:q.end + 1] == "的" else ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["3家", "90%", "以上", "的", "，", "、", "。", "；", "企业", "甲" * 14, "“", "”", "5个", "10万元",
+                                 " ", "和"]), max_size=10).map("".join))
+def test_the_counted_noun_is_read_as_up_to_the_first_stop(text):
+    quantities = find_quantities(text)
+    nexts = [q.number_start for q in quantities[1:]] + [None]
+    assert ([measures._counted_noun(text, q, n) for q, n in zip(quantities, nexts)]
+            == [_counted_noun_slow(text, q, n) for q, n in zip(quantities, nexts)])
+
+
+def test_the_generated_texts_count_nouns_of_every_length():
+    text = "建成3家" + "甲" * 14 + "乙乙，90%以上的企业、5个，80%的" + "丙" * 14 + "丁丁"
+    longest = ["甲" * 14 + "乙", "企业", "", "丙" * 14 + "丁"]
+    assert [measures._counted_noun(text, q, None) for q in find_quantities(text)] == longest

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from re import _parser as sre_parse  # the standard library's own reading of a pattern (its widths)
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
@@ -132,7 +133,9 @@ _PER_SO_MANY = re.compile(r"/\d")  # 10/10万
 _RATIO = re.compile(r"[:：∶]\d")  # 1:4000
 _LIST_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z“”()（）]+")
 _COUNTED = re.compile(r"[\u4e00-\u9fff“”]{1,15}")
-_COUNTED_STOPS = CLAUSE_END + "、"  # where a counted noun ends (one string: the stops are looked up by it)
+# How far after a figure the words it counts can reach: 的 and the longest counted noun. No stop of a clause or a
+# list is a character of a counted noun, so the noun ends at the first stop without the stop being looked for.
+_COUNTED_REACH = len(_DE) + sre_parse.parse(_COUNTED.pattern).getwidth()[1]
 _OPEN_ASIDE = re.compile(r"[（(][^）)]{0,10}$")  # an unclosed aside before the number
 
 
@@ -679,10 +682,8 @@ def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
     """The words a count or share is of when they follow it: 3家[企业], 90%以上的[乡镇卫生院]."""
     if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS:
         return ""
-    end = boundary_after(text, q.end, _COUNTED_STOPS)
-    if next_start is not None:
-        end = min(end, next_start)
-    after = text[q.end:end]
+    end = q.end + _COUNTED_REACH
+    after = text[q.end:end if next_start is None or next_start > end else next_start]
     after = after[1:] if after.startswith(_DE) else after
     m = _COUNTED.match(after)
     return m.group(0) if m and q.base_unit in _CLASSIFIERS or m and text[q.end:q.end + 1] == _DE else ""
