@@ -681,3 +681,23 @@ def test_the_generated_texts_count_nouns_of_every_length():
     text = "建成3家" + "甲" * 14 + "乙乙，90%以上的企业、5个，80%的" + "丙" * 14 + "丁丁"
     longest = ["甲" * 14 + "乙", "企业", "", "丙" * 14 + "丁"]
     assert [measures._counted_noun(text, q, None) for q in find_quantities(text)] == longest
+
+
+def _closes_with_de_slow(text, q):
+    """The clause after the figure, read up to its end, closes with 的 before a comma and holds no copula."""
+    end = boundary_after(text, q.end, CLAUSE_END)
+    closing = text[q.end:end].rstrip()
+    return end < len(text) and text[end] not in SENTENCE_END and closing.endswith("的") and not nt._COPULA.search(closing)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["3次", "的", "，", "。", "；", "是", "必要", "不合格", " ", "\n", "甲" * 1100, "：", "20%"]),
+                max_size=10).map("".join))
+def test_a_clause_closing_with_de_is_found_as_by_reading_the_clause_to_its_end(text):
+    quantities = find_quantities(text)
+    assert [nt._closes_with_de(text, q) for q in quantities] == [_closes_with_de_slow(text, q) for q in quantities]
+
+
+def test_the_generated_texts_close_clauses_with_de():
+    text = "连续3次不合格的，取消。增长20%是必要的，3次的。连续3次" + "甲" * 1100 + "的，取消"  # (a long clause last)
+    assert [nt._closes_with_de(text, q) for q in find_quantities(text)] == [True, False, False, True]

@@ -58,6 +58,7 @@ _LEAD = re.compile(_role("threshold_lead") + "(?:" + _role("lead_link") + "|" + 
 _DEFINITION_WORDS = tuple(r["word"] for r in _ROWS if r["role"] == "definition")
 _DEFINITION = re.compile(lexicon.alternation_of(_DEFINITION_WORDS))
 _COPULA = re.compile(_role("copula"))
+_A_CLAUSE_END = re.compile("[" + re.escape(CLAUSE_END) + "]")
 _LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
 _LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
 _RUN = re.compile(_role("run_word") + "$")
@@ -252,6 +253,17 @@ def _draws_a_line(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool
     lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start) if leads else None
     if lead and not _AIM.search(text, lead.end(), q.start) or _listed_under_lead(doc, q.start):
         return True
+    return _closes_with_de(text, q)
+
+
+def _closes_with_de(text: str, q: Quantity) -> bool:
+    """Whether the clause after the figure closes with 的 before a comma (连续三次检查不合格的，) and no copula
+    judges the figure (增长7%左右是必要的，)."""
+    # Most clauses after a figure hold no 的: the first 的 (within the reach of a clause) and a search for a stop
+    # before it tell, without reading the clause's end.
+    de = text.find(_DE, q.end, q.end + MAX_REACH)
+    if de < 0 or _A_CLAUSE_END.search(text, q.end, de):
+        return False
     end = boundary_after(text, q.end, CLAUSE_END)
     closing = text[q.end:end].rstrip()
     return (end < len(text) and text[end] not in SENTENCE_END and closing.endswith(_DE)
