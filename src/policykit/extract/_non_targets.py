@@ -149,7 +149,8 @@ def is_applied_rule(text: str, q: Quantity, clause_start: int) -> bool:
     >>> is_applied_rule(text, find_quantities(text)[0], 0)
     True
     """
-    return bool(_RULE_BEFORE.search(text, clause_start, q.start) and _RULE_AFTER.match(text, q.end))
+    # The words after the figure first: one anchored try, where the words before are searched for in the clause.
+    return bool(_RULE_AFTER.match(text, q.end) and _RULE_BEFORE.search(text, clause_start, q.start))
 
 
 def bounds_later_metric(text: str, q: Quantity, next_start: int | None) -> bool:
