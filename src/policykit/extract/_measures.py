@@ -402,7 +402,7 @@ def _limit_by_grammar(text: str, q: Quantity, quoted: tuple[list[int], list[int]
     if q.base_unit in _DATE_UNITS or _inside_quote(quoted, q.number_start):
         return None
     before, after = text[max(0, q.start - 12):q.start], text[q.end:q.end + 12]
-    if is_support_condition(doc, q, sentence_start) and not _is_support(text, q):
+    if is_support_condition(text, q, sentence_start) and not _is_support(text, q):
         return "threshold"  # 年销售收入首次达到2000万元的，给予…
     bounded = q.comparator not in ("=", "≈", "range") and not (q.base_unit in _CLASSIFIERS and q.cue is None)
     if bounded and (_is_eligibility(text, q, clause_start) or is_threshold(doc, q, sentence_start)):
@@ -583,7 +583,7 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, sentence_start: int, 
         return True  # 抓好550个省重大项目, 用好两个市场
     return (is_basis(text, q) or per_basis(text, q, clause_start, earlier) or is_label(q)
             or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
-            or is_support_condition(doc, q, sentence_start) and not _is_support(text, q)
+            or is_support_condition(text, q, sentence_start) and not _is_support(text, q)
             or is_threshold(doc, q, sentence_start) or names_occasions(text, q) or names_quoted_set(doc, q) or caps_a_payment(text, q))
 
 

@@ -166,22 +166,21 @@ def bounds_later_metric(text: str, q: Quantity, next_start: int | None) -> bool:
     return boundary_after(text, q.end, CLAUSE_END) > next_start
 
 
-def is_support_condition(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
+def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     """A figure a later payment of its sentence depends on (年销售收入首次达到2000万元的，给予…):
-    a threshold, unless the sentence sets an aim before it. ``doc`` is the parsed text (its payment words are
-    found once for every figure).
+    a threshold, unless the sentence sets an aim before it.
 
-    >>> from policykit.extract import parse
-    >>> doc = parse("企业年销售收入首次达到2000万元的，给予最高50万元扶持")
-    >>> [is_support_condition(doc, q, 0) for q in doc.quantities]
+    >>> from policykit.extract import find_quantities
+    >>> text = "企业年销售收入首次达到2000万元的，给予最高50万元扶持"
+    >>> [is_support_condition(text, q, 0) for q in find_quantities(text)]
     [True, False]
     """
-    text = doc.text
-    support = doc.payment_words.first_after(q.end)
+    end = boundary_after(text, q.end, SENTENCE_END)
+    support = _SUPPORT.search(text, q.end, end)
     if support is None:
         return False
     # The condition closes (…的，) before the clause that pays: 给予不超过投资额30%的补助 is the payment.
-    closed = max(text.rfind(stop, q.end, support) for stop in CLAUSE_END)
+    closed = max(text.rfind(stop, q.end, support.start()) for stop in CLAUSE_END)
     if closed == -1 or _DE not in text[q.end:closed]:
         return False
     return not _AIM.search(text, sentence_start, q.start)
