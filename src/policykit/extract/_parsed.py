@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..text import DocumentMetadata
-from ._non_targets import LeadLines, PaymentWords, quote_openings, threshold_cues
+from ._non_targets import LeadLines, quote_openings, threshold_cues
 from ._numbering import Mark, find_marks
 from ._numbers import Quantity, normalise_digits, quantities_in, warnings_in
 from ._periods import Headings, document_year, headings_of, plan_period
@@ -99,11 +99,6 @@ class ParsedDocument:
     def quote_openings(self) -> dict[str, list[int]]:
         """Where the opening quote marks stand, by the character after the mark (see :func:`quote_openings`)."""
         return quote_openings(self.text)
-
-    @cached_property
-    def payment_words(self) -> PaymentWords:
-        """The payment words and their sentences' starts, found once (see :class:`PaymentWords`)."""
-        return PaymentWords(self.text)
 
     @cached_property
     def clauses(self) -> tuple:
