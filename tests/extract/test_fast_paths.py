@@ -629,33 +629,6 @@ def test_the_generated_words_are_found_by_each_gated_pattern():
     assert len(found) == len(_GATED) and "\n" in measures._WEIGHT_ENDS
 
 
-# Payment words, some overlapping (奖补助, 补贴息), a stretch longer than half the reach, stops.
-_PAYMENT_PIECES = st.lists(st.sampled_from(["给予", "扶持", "补助", "奖励", "奖补", "贴息", "补贴", "一次性奖励", "予", "给", "甲",
-                                            "甲" * 1200, "。", "；", "\n", "，", "的", "2000万元"]), max_size=14).map("".join)
-
-
-def _first_payment_slow(text, pos):
-    """Where a search of the sentence after ``pos`` finds a payment word."""
-    found = nt._SUPPORT.search(text, pos, nt.boundary_after(text, pos, SENTENCE_END))
-    return found.start() if found else None
-
-
-@settings(max_examples=400, deadline=None)
-@given(_PAYMENT_PIECES, st.data())
-def test_payment_words_are_found_as_by_searching_the_sentence_after_each_figure(text, data):
-    words = nt.PaymentWords(text)
-    for pos in data.draw(st.lists(st.integers(0, len(text)), max_size=12)):
-        assert words.first_after(pos) == _first_payment_slow(text, pos)
-
-
-def test_the_generated_texts_hold_payment_words_in_and_out_of_the_sentence():
-    text = "达到2000万元的，给予补助。" + "甲" * 2500 + "扶持。给予"
-    words = nt.PaymentWords(text)
-    # a word, one a word straddles, a stop before the next word, the next word beyond the reach, within it
-    assert [words.first_after(pos) for pos in (0, 11, 14, 15, 600)] == [10, 12, None, None, 2515]
-    assert [_first_payment_slow(text, pos) for pos in (11, 15, 600)] == [12, None, 2515]
-
-
 def _counted_noun_slow(text, q, next_start):
     """_counted_noun reading the words after the figure up to the first stop of a clause or list."""
     if q.base_unit not in measures._CLASSIFIERS and q.base_unit not in measures._RATE_UNITS:

@@ -11,13 +11,13 @@ framed as an aim (a hardness word, 到2025年, 达到, a comparator word such as
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._sieve import all_matches, last_chars, opened
-from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundaries_of, boundary_after, boundary_before
+from ._sieve import last_chars, opened
+from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 if TYPE_CHECKING:  # the parsed document holds this module's per-document indexes: imported for the annotations only
     from ._parsed import ParsedDocument
@@ -72,11 +72,9 @@ _MONEY = frozenset(r["word"] for r in _ROWS if r["role"] == "money_unit")
 _QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
 _NAME_REACH = 20  # how far a quoted name reaches past its opening mark
 _OPENING = re.compile("[" + re.escape("".join(opening for opening, _ in _QUOTES)) + "]")
-_SUPPORT_WORDS = ([r["word"] for r in _ROWS if r["role"] == "support_verb"]
-                  + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")])
-_SUPPORT = re.compile(lexicon.alternation_of(_SUPPORT_WORDS))
-# A payment word holding no stop lies in one sentence: where it begins tells whether a figure's sentence holds it.
-_SUPPORT_IN_ONE_SENTENCE = not any(stop in word for word in _SUPPORT_WORDS for stop in SENTENCE_END)
+_SUPPORT = re.compile(lexicon.alternation_of(
+    [r["word"] for r in _ROWS if r["role"] == "support_verb"]
+    + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")]))
 
 
 def works_on_existing(text: str, q: Quantity, clause_start: int, next_start: int | None) -> bool:
@@ -184,40 +182,6 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     if closed == -1 or _DE not in text[q.end:closed]:
         return False
     return not _AIM.search(text, sentence_start, q.start)
-
-
-class PaymentWords:
-    """The payment words of one text (``ParsedDocument.payment_words``), found by one search of the whole text,
-    each with the start of its sentence: whether a payment follows a figure in its sentence is then a bisection,
-    where a search of the sentence after each figure read the sentence's end first (a figure of the shared corpus
-    has six times fewer payment words than figures).
-
-    >>> words = PaymentWords("企业达到2000万元的，给予奖励。建成10家。给予")
-    >>> words.first_after(4), words.first_after(13), words.first_after(19)
-    (12, 14, None)
-    """
-
-    __slots__ = ("text", "starts", "ends", "sentence_starts")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        found = all_matches(_SUPPORT, text)
-        self.starts = [m.start() for m in found]
-        self.ends = [m.end() for m in found]
-        bounds = boundaries_of(text)
-        self.sentence_starts = [bounds.before(start, SENTENCE_END, start) for start in self.starts]  # (reach: all)
-
-    def first_after(self, pos: int) -> int | None:
-        """Where ``_SUPPORT.search(text, pos, end)`` finds a payment word, ``end`` the end of the sentence
-        ``pos`` stands in (``boundary_after(text, pos, SENTENCE_END)``); None where it finds none."""
-        i = bisect_left(self.starts, pos)
-        if _SUPPORT_IN_ONE_SENTENCE and not (i and self.ends[i - 1] > pos):  # (a word straddling pos may hide one)
-            if i == len(self.starts) or self.sentence_starts[i] > pos:
-                return None  # no payment word after pos, or a stop before the first one
-            if self.ends[i] <= pos + MAX_REACH:
-                return self.starts[i]  # (a sentence longer than the reach ends at the reach)
-        support = _SUPPORT.search(self.text, pos, boundary_after(self.text, pos, SENTENCE_END))
-        return support.start() if support else None
 
 
 def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
