@@ -12,7 +12,7 @@ from policykit.extract import find_quantities, parse
 from policykit.extract import _non_targets as nt
 from policykit.extract import _measures as measures
 from policykit.extract._numbering import find_marks
-from policykit.extract._spans import MAX_REACH, SENTENCE_END, SENTENCE_REACH, boundary_before
+from policykit.extract._spans import CLAUSE_END, MAX_REACH, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before
 
 _QUOTED_PIECES = st.lists(st.sampled_from(["“", "”", '"', "「", "」", "『", "』", "两张", "三个", "两张清单", "清单",
                                            "落实", "。", "，", "\n", "制度"]), max_size=30).map("".join)
@@ -585,3 +585,92 @@ def test_target_records_written_at_once_are_the_dataclass_s():
     for record in found:
         assert list(vars(record)) == names  # every field, in field order
         assert record == TargetRecord(**{name: getattr(record, name) for name in names})
+
+
+_BEFORE_PIECES = st.lists(st.sampled_from(["总投资", "在", "全市", "全", "第", "其余", "居全省", "每低", "每", "提高", "权重",
+                                           "分值", "为", "指标占", "全部", "全县", "等", "\n", "甲", " ", "，"]),
+                          max_size=8).map("".join)
+# What the words after a figure or a clause start may be: the first words of the patterns anchored there, and others.
+_AFTER_PIECES = st.lists(st.sampled_from(["/1", "/", ":2", "：", "1", "四个方面", "方面", "规定", "鼓励", "积极", "支持企业",
+                                          "学生", "对", "对于", "凡", "（一）", "对标", "一批", "一", "二期", "二", "零部件",
+                                          "的", "的，", "得", "甲", "主要指标", "指标", "按", "按投资额", "每", " ", "\u3000"]),
+                         max_size=6).map("".join)
+# (pattern, the set the first or last character of a window must lie in, or a character it must hold; how it is searched)
+_GATED = [(measures._SCOPE_BEFORE, measures._SCOPE_ENDS, "end"), (measures._PER_STEP_BEFORE, measures._PER_STEP_ENDS, "end"),
+          (measures._WEIGHT_BEFORE, measures._WEIGHT_ENDS, "end"), (measures._WHOLE_SET_BEFORE, measures._WHOLE_SET_ENDS, "end"),
+          (measures._LISTED_COUNT_BEFORE, measures._LISTED_COUNT_ENDS, "end"),
+          (measures._SCORE_AFTER, measures._SCORE_STARTS, "start"), (measures._PER_SO_MANY, measures._PER_SO_MANY_STARTS, "start"),
+          (measures._RATIO, measures._RATIO_STARTS, "start"), (measures._NAMED_SET_AFTER, measures._NAMED_SET_STARTS, "start"),
+          (measures._ENCOURAGED, measures._ENCOURAGED_STARTS, "start"), (measures._ELIGIBILITY, measures._ELIGIBILITY_STARTS, "start"),
+          (measures._VAGUE_COUNT, measures._VAGUE_STARTS, "start"), (measures._QUALIFIER_AFTER, measures._QUALIFIER_NEEDS, "held"),
+          (measures._OUTLINE_AFTER, measures._OUTLINE_NEEDS, "held"), (measures._RATE_OF_BASE, measures._RATE_OF_BASE_NEEDS, "held")]
+
+
+def _spared(window, gate, where):
+    """Whether the look at ``window`` spares its search."""
+    if where == "held":
+        return gate not in window
+    return (window[-1:] if where == "end" else window[:1]) not in gate
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_BEFORE_PIECES, _AFTER_PIECES))
+def test_a_look_at_one_character_spares_only_searches_that_find_nothing(window):
+    for pattern, gate, where in _GATED:
+        found = (pattern.search if where == "end" else pattern.match)(window) is not None
+        assert not (found and _spared(window, gate, where)), (pattern.pattern, window)
+
+
+def test_the_generated_words_are_found_by_each_gated_pattern():
+    found = {(pattern.pattern, where) for pattern, _, where in _GATED for window in
+             ["总投资", "每低", "权重为\n", "全县", "甲、乙等", "的，", "/1", "：2", "方面工作", "积极鼓励学生", "（一）对于", "一批",
+              "的", "主要指标", "按投资额的"]
+             if (pattern.search if where == "end" else pattern.match)(window) and not _spared(window, _, where)}
+    assert len(found) == len(_GATED) and "\n" in measures._WEIGHT_ENDS
+
+
+def _counted_noun_slow(text, q, next_start):
+    """_counted_noun reading the words after the figure up to the first stop of a clause or list."""
+    if q.base_unit not in measures._CLASSIFIERS and q.base_unit not in measures._RATE_UNITS:
+        return ""
+    end = boundary_after(text, q.end, CLAUSE_END + "、")
+    after = text[q.end:end if next_start is None else min(end, next_start)]
+    after = after[1:] if after.startswith("的") else after
+    m = measures._COUNTED.match(after)
+    return m.group(0) if m and q.base_unit in measures._CLASSIFIERS or m and text[q.end:q.end + 1] == "的" else ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["3家", "90%", "以上", "的", "，", "、", "。", "；", "企业", "甲" * 14, "“", "”", "5个", "10万元",
+                                 " ", "和"]), max_size=10).map("".join))
+def test_the_counted_noun_is_read_as_up_to_the_first_stop(text):
+    quantities = find_quantities(text)
+    nexts = [q.number_start for q in quantities[1:]] + [None]
+    assert ([measures._counted_noun(text, q, n) for q, n in zip(quantities, nexts)]
+            == [_counted_noun_slow(text, q, n) for q, n in zip(quantities, nexts)])
+
+
+def test_the_generated_texts_count_nouns_of_every_length():
+    text = "建成3家" + "甲" * 14 + "乙乙，90%以上的企业、5个，80%的" + "丙" * 14 + "丁丁"
+    longest = ["甲" * 14 + "乙", "企业", "", "丙" * 14 + "丁"]
+    assert [measures._counted_noun(text, q, None) for q in find_quantities(text)] == longest
+
+
+def _closes_with_de_slow(text, q):
+    """The clause after the figure, read up to its end, closes with 的 before a comma and holds no copula."""
+    end = boundary_after(text, q.end, CLAUSE_END)
+    closing = text[q.end:end].rstrip()
+    return end < len(text) and text[end] not in SENTENCE_END and closing.endswith("的") and not nt._COPULA.search(closing)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["3次", "的", "，", "。", "；", "是", "必要", "不合格", " ", "\n", "甲" * 1100, "：", "20%"]),
+                max_size=10).map("".join))
+def test_a_clause_closing_with_de_is_found_as_by_reading_the_clause_to_its_end(text):
+    quantities = find_quantities(text)
+    assert [nt._closes_with_de(text, q) for q in quantities] == [_closes_with_de_slow(text, q) for q in quantities]
+
+
+def test_the_generated_texts_close_clauses_with_de():
+    text = "连续3次不合格的，取消。增长20%是必要的，3次的。连续3次" + "甲" * 1100 + "的，取消"  # (a long clause last)
+    assert [nt._closes_with_de(text, q) for q in find_quantities(text)] == [True, False, False, True]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from re import _parser as sre_parse  # the standard library's own reading of a pattern (its widths)
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
@@ -16,7 +17,7 @@ from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
 from ._non_targets import (bounds_later_metric, caps_a_payment, heads_a_paid_list, is_applied_rule, is_basis, is_label,
                            is_support_condition, is_threshold, names_occasions, names_quoted_set, per_basis,
-                           works_on_existing)
+                           window_ends, works_on_existing)
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
 from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
@@ -132,8 +133,44 @@ _PER_SO_MANY = re.compile(r"/\d")  # 10/10万
 _RATIO = re.compile(r"[:：∶]\d")  # 1:4000
 _LIST_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z“”()（）]+")
 _COUNTED = re.compile(r"[\u4e00-\u9fff“”]{1,15}")
-_COUNTED_STOPS = CLAUSE_END + "、"  # where a counted noun ends (one string: the stops are looked up by it)
+# How far after a figure the words it counts can reach: 的 and the longest counted noun. No stop of a clause or a
+# list is a character of a counted noun, so the noun ends at the first stop without the stop being looked for.
+_COUNTED_REACH = len(_DE) + sre_parse.parse(_COUNTED.pattern).getwidth()[1]
 _OPEN_ASIDE = re.compile(r"[（(][^）)]{0,10}$")  # an unclosed aside before the number
+
+
+class _AnyCharacter:
+    """Holds every character: what the words before a figure may end with for a pattern whose grammar gives no
+    small set of last characters."""
+
+    def __contains__(self, char: str) -> bool:
+        return True
+
+
+def _ends(pattern: re.Pattern):
+    """The characters the words before a figure must end with for ``pattern``, anchored at their end, to match
+    them (:func:`window_ends`): one look at the last character spares most figures the search."""
+    return window_ends(pattern) or _AnyCharacter()
+
+
+
+
+def _starts(pattern: re.Pattern):
+    """The characters a match of ``pattern`` can begin with (:func:`._sieve.first_char_set`): one look at the first
+    character after a figure or a clause start spares most searches anchored there."""
+    return sieve.first_char_set(pattern) or _AnyCharacter()
+
+
+def _needs(pattern: re.Pattern) -> str:
+    """A character every match of ``pattern`` holds ("" when none: it is in every string)."""
+    return sieve.required_chars(pattern)[:1]
+
+
+_SCORE_STARTS, _PER_SO_MANY_STARTS, _RATIO_STARTS, _NAMED_SET_STARTS, _ENCOURAGED_STARTS, _ELIGIBILITY_STARTS, \
+    _VAGUE_STARTS = map(_starts, (_SCORE_AFTER, _PER_SO_MANY, _RATIO, _NAMED_SET_AFTER, _ENCOURAGED, _ELIGIBILITY, _VAGUE_COUNT))
+_QUALIFIER_NEEDS, _OUTLINE_NEEDS, _RATE_OF_BASE_NEEDS = map(_needs, (_QUALIFIER_AFTER, _OUTLINE_AFTER, _RATE_OF_BASE))
+_SCOPE_ENDS, _PER_STEP_ENDS, _WEIGHT_ENDS, _WHOLE_SET_ENDS, _LISTED_COUNT_ENDS = map(_ends, (
+    _SCOPE_BEFORE, _PER_STEP_BEFORE, _WEIGHT_BEFORE, _WHOLE_SET_BEFORE, _LISTED_COUNT_BEFORE))
 
 
 @dataclass(frozen=True)
@@ -480,7 +517,8 @@ def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[in
             return False
     if _inside_quote(quoted, q.number_start):
         return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
-    scope = _SCOPE_BEFORE.search(before)
+    last = before[-1:]
+    scope = _SCOPE_BEFORE.search(before) if last in _SCOPE_ENDS else None
     if scope and not (scope.group(0) == _SCOPE_TOTAL and _CLAUSE_CLOSES.match(after)
                       or scope.group(0) == _SCOPE_AT and q.base_unit in _RATE_UNITS and not after.startswith(_DE)
                       or scope.group(0) == _SCOPE_AT and q.base_unit in _CLASSIFIERS
@@ -489,13 +527,13 @@ def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[in
         return False  # 总投资10亿元的项目 sizes the projects; …项目不少于30个、总投资超过200亿元。 is an aim
     if _is_scoring(before, after):
         return False  # how an assessment scores, not what it aims at
-    if q.base_unit in _CLASSIFIERS and _WHOLE_SET_BEFORE.search(before):
+    if q.base_unit in _CLASSIFIERS and last in _WHOLE_SET_ENDS and _WHOLE_SET_BEFORE.search(before):
         return False
-    if q.base_unit in _CLASSIFIERS and _OUTLINE_AFTER.match(after):
+    if q.base_unit in _CLASSIFIERS and _OUTLINE_NEEDS in after and _OUTLINE_AFTER.match(after):
         return False  # 提出28个主要指标, 其中8个约束性指标: the document's own outline
     if before.endswith(("×", "*", "÷", "=")):
         return False  # a formula (A=B×30%)
-    if before.endswith("/") or _PER_SO_MANY.match(after):
+    if before.endswith("/") or after[:1] in _PER_SO_MANY_STARTS and _PER_SO_MANY.match(after):
         return False  # a rate per so many (10/10万): no unit holds it
     if q.base_unit == _SESSION_UNIT and (after.startswith(_PLENUMS) or after.startswith(_MEETINGS) and _SESSION.search(before)):
         return False
@@ -505,7 +543,8 @@ def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[in
         return False  # 24小时心理支持热线, 24小时内响应: how a service works, not an aim (压缩至3个工作日内办结 stays)
     if q.base_unit == _RULES_UNIT and _APPLIED_RULES_BEFORE.search(text, clause_start, q.start):
         return False  # 落实国务院安委会15条: a set of rules by name
-    if _ENCOURAGED.match(text, clause_start) and not _ENCOURAGED_COUNT.match(text, clause_start):
+    if (text[clause_start:clause_start + 1] in _ENCOURAGED_STARTS and _ENCOURAGED.match(text, clause_start)
+            and not _ENCOURAGED_COUNT.match(text, clause_start)):
         return False  # 鼓励学生每天至少…交流15分钟: what others are urged to do, not the government's aim
     if _is_eligibility(text, q, clause_start) and not _is_support(text, q):
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
@@ -514,18 +553,18 @@ def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[in
     if text[q.number_start] == _ARTICLE_ONE and q.cue is None and (
             _NEGATED_ONE.search(before) or not _MAKING_VERB.search(before)):
         return False  # 不漏一户, 成为一个…: "one" as an article; 建成一个 / 培育一家 stay
-    if _LISTED_COUNT_BEFORE.search(before) and not _OUTCOME.search(_clause_around(text, q.start, q.end)):
+    if last in _LISTED_COUNT_ENDS and _LISTED_COUNT_BEFORE.search(before) and not _OUTCOME.search(_clause_around(text, q.start, q.end)):
         return False
     if q.base_unit in _CLASSIFIERS and q.cue is None and _counts_the_list(text[clause_start:q.start], q) and not (
             _OUTCOME.search(_clause_around(text, q.start, q.end)) or _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)):
         return False  # 加快北宋镇、盐窝镇、汀罗镇、明集乡4个…: the count of the places just named
-    if _VAGUE_COUNT.fullmatch(text[q.number_start:q.end]):
+    if text[q.number_start] in _VAGUE_STARTS and _VAGUE_COUNT.fullmatch(text[q.number_start:q.end]):
         return False
     if next_start is not None and next_start == q.end:
         return False  # a count of sized things (两个100MW…): the size follows at once
-    if after.startswith(_SIZE_CLASS_SUFFIXES) or _RATIO.match(after):
+    if after.startswith(_SIZE_CLASS_SUFFIXES) or after[:1] in _RATIO_STARTS and _RATIO.match(after):
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
-    if _NAMED_SET_AFTER.match(after):
+    if after[:1] in _NAMED_SET_STARTS and _NAMED_SET_AFTER.match(after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
     if _is_qualifier(q, after) and not _is_support(text, q):
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
@@ -538,10 +577,10 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, sentence_start: int, 
                 earlier: Quantity | None, doc: ParsedDocument) -> bool:
     """The scope of work on existing things, the basis or ratio of a rate, a label, a rule applied, a bound on a
     later figure's metric or the condition of a payment (see :mod:`._non_targets`)."""
-    if q.base_unit in _CLASSIFIERS and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start):
-        counted_end = boundary_after(text, q.end, CLAUSE_END)
-        if works_on_existing(text, q, clause_start, min(counted_end, next_start or counted_end)):
-            return True  # 抓好550个省重大项目, 用好两个市场
+    # The working verb is searched for before the making verb: most counts follow none.
+    if (q.base_unit in _CLASSIFIERS and works_on_existing(text, q, clause_start, next_start)
+            and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)):
+        return True  # 抓好550个省重大项目, 用好两个市场
     return (is_basis(text, q) or per_basis(text, q, clause_start, earlier) or is_label(q)
             or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
             or is_support_condition(text, q, sentence_start) and not _is_support(text, q)
@@ -550,17 +589,21 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, sentence_start: int, 
 
 def _is_scoring(before: str, after: str) -> bool:
     """每低0.1个百分点扣0.5分, 达到6%的得满分, 权重30%: how an assessment scores, not what it aims at."""
-    return bool(_PER_STEP_BEFORE.search(before) or _SCORE_AFTER.match(after) or _WEIGHT_BEFORE.search(before))
+    last = before[-1:]
+    return bool(last in _PER_STEP_ENDS and _PER_STEP_BEFORE.search(before) or after[:1] in _SCORE_STARTS and _SCORE_AFTER.match(after)
+                or last in _WEIGHT_ENDS and _WEIGHT_BEFORE.search(before))
 
 
 def _is_eligibility(text: str, q: Quantity, clause_start: int) -> bool:
     """对年研发投入超过500万元且增幅达到20%的企业: the clause names who qualifies."""
-    return bool(_ELIGIBILITY.match(text, clause_start) and _DE in text[q.end:boundary_after(text, q.end, CLAUSE_END)])
+    return bool(text[clause_start:clause_start + 1] in _ELIGIBILITY_STARTS and _ELIGIBILITY.match(text, clause_start)
+                and _DE in text[q.end:boundary_after(text, q.end, CLAUSE_END)])
 
 
 def _is_qualifier(q: Quantity, after: str) -> bool:
     """营业收入首次突破10亿元的企业, 168个城市的…: a figure that describes a set."""
-    return bool(q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS and _QUALIFIER_AFTER.match(after))
+    return bool(q.base_unit not in _RATE_UNITS and q.cue not in _FLOOR_WORDS and _QUALIFIER_NEEDS in after
+                and _QUALIFIER_AFTER.match(after))
 
 
 def _is_size_class(q: Quantity, after: str) -> bool:
@@ -622,7 +665,7 @@ def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[max(0, q.start - 16):q.start].rstrip(" \t\u3000\xa0")
     if not (_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
-            or _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q)):
+            or _RATE_OF_BASE_NEEDS in before and _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q)):
         return False  # no payment word (most figures: read first)
     last_clause = _CLAUSE_STOP.split(before[-8:])[-1]
     # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
@@ -639,10 +682,8 @@ def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
     """The words a count or share is of when they follow it: 3家[企业], 90%以上的[乡镇卫生院]."""
     if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS:
         return ""
-    end = boundary_after(text, q.end, _COUNTED_STOPS)
-    if next_start is not None:
-        end = min(end, next_start)
-    after = text[q.end:end]
+    end = q.end + _COUNTED_REACH
+    after = text[q.end:end if next_start is None or next_start > end else next_start]
     after = after[1:] if after.startswith(_DE) else after
     m = _COUNTED.match(after)
     return m.group(0) if m and q.base_unit in _CLASSIFIERS or m and text[q.end:q.end + 1] == _DE else ""

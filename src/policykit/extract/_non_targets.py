@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._sieve import opened
+from ._sieve import last_chars, opened
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 if TYPE_CHECKING:  # the parsed document holds this module's per-document indexes: imported for the annotations only
@@ -39,6 +39,17 @@ _OUTCOME_TAIL = re.compile(_role("outcome_noun") + _role("list_tail") + "?$")  #
 _FRAME = opened(re.compile(_role("frame") + "|" + lexicon.alternation("hardness") + "|" + _AIM_YEAR))
 _AIM = opened(re.compile(lexicon.alternation("hardness") + "|" + _AIM_YEAR))
 _BASIS = re.compile(_role("per_word") + _role("basis_verb") + r"?[ \t\u3000]*$")
+
+
+def window_ends(pattern: re.Pattern) -> frozenset[str] | None:
+    """The characters a window of text must end with for ``pattern``, anchored at the end (``…$``), to match in it:
+    a character a match can end with (:func:`._sieve.last_chars`), or a line end (``$`` matches before a final one).
+    None when the grammar gives no small set: any window may hold a match."""
+    chars = last_chars(pattern)
+    return None if chars is None else chars | {LINE_END}
+
+
+_BASIS_ENDS = window_ends(_BASIS)
 _LABEL_UNITS = frozenset(r["word"] for r in _ROWS if r["role"] == "label_unit")
 _RULE_BEFORE = re.compile(_role("rule_before"))
 _RULE_AFTER = re.compile(_role("rule_after"))
@@ -47,9 +58,11 @@ _LEAD = re.compile(_role("threshold_lead") + "(?:" + _role("lead_link") + "|" + 
 _DEFINITION_WORDS = tuple(r["word"] for r in _ROWS if r["role"] == "definition")
 _DEFINITION = re.compile(lexicon.alternation_of(_DEFINITION_WORDS))
 _COPULA = re.compile(_role("copula"))
+_A_CLAUSE_END = re.compile("[" + re.escape(CLAUSE_END) + "]")
 _LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
 _LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
 _RUN = re.compile(_role("run_word") + "$")
+_RUN_ENDS = window_ends(_RUN)
 _ORDINALS = frozenset(r["word"] for r in _ROWS if r["role"] == "ordinal_numeral")
 _COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
 _PATTERNS = {r["name"]: r["pattern"] for r in lexicon.table("measure_patterns").rows}
@@ -64,25 +77,28 @@ _SUPPORT = re.compile(lexicon.alternation_of(
     + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")]))
 
 
-def works_on_existing(text: str, q: Quantity, clause_start: int, counted_end: int) -> bool:
+def works_on_existing(text: str, q: Quantity, clause_start: int, next_start: int | None) -> bool:
     """A plain count a working verb governs, with no frame: 抓好550个省重大项目, 推进40项专项、80项….
 
     The count stays a target when its phrase names a result (推进20个重点区域环境整治) or a frame sets it
-    (力争推进40项…); ``counted_end`` is where the counted phrase ends (the next figure or the clause end).
+    (力争推进40项…); the counted phrase ends at the clause end or at ``next_start``, where the next figure of
+    the clause begins (None when none follows).
 
     >>> from policykit.extract import find_quantities
     >>> text = "抓好550个省重大项目"
-    >>> works_on_existing(text, find_quantities(text)[0], 0, len(text))
+    >>> works_on_existing(text, find_quantities(text)[0], 0, None)
     True
     >>> text = "推进20个重点区域环境整治"
-    >>> works_on_existing(text, find_quantities(text)[0], 0, len(text))
+    >>> works_on_existing(text, find_quantities(text)[0], 0, None)
     False
     """
     if q.cue is not None or not _WORKING_VERB.search(text, clause_start, q.start):
         return False
     if _FRAME.search(text, clause_start, q.start):
         return False
-    counted = text[q.end:counted_end].rstrip()
+    # The clause end is read only now, for the few counts a working verb governs.
+    clause_end = boundary_after(text, q.end, CLAUSE_END)
+    counted = text[q.end:min(clause_end, next_start or clause_end)].rstrip()
     return not _OUTCOME_TAIL.search(counted)
 
 
@@ -94,6 +110,8 @@ def is_basis(text: str, q: Quantity) -> bool:
     >>> is_basis(text, find_quantities(text)[0])
     True
     """
+    if _BASIS_ENDS is not None and text[q.start - 1:q.start] not in _BASIS_ENDS:
+        return False  # (most figures: one look at the character before the figure)
     return bool(_BASIS.search(text, max(0, q.start - 8), q.start))
 
 
@@ -129,7 +147,8 @@ def is_applied_rule(text: str, q: Quantity, clause_start: int) -> bool:
     >>> is_applied_rule(text, find_quantities(text)[0], 0)
     True
     """
-    return bool(_RULE_BEFORE.search(text, clause_start, q.start) and _RULE_AFTER.match(text, q.end))
+    # The words after the figure first: one anchored try, where the words before are searched for in the clause.
+    return bool(_RULE_AFTER.match(text, q.end) and _RULE_BEFORE.search(text, clause_start, q.start))
 
 
 def bounds_later_metric(text: str, q: Quantity, next_start: int | None) -> bool:
@@ -183,9 +202,14 @@ def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
     >>> [is_threshold(doc, q, 0) for q in doc.quantities]
     [False, False]
     """
+    # The aim before the figure is searched last, for the few figures a threshold's words stand around.
+    return _draws_a_line(doc, q, sentence_start) and not _AIM.search(doc.text, sentence_start, q.start)
+
+
+def _draws_a_line(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
+    """is_threshold but for the aim before the figure: a definition, a threshold lead, a list under a lead line,
+    or a clause closing with 的."""
     text = doc.text
-    if _AIM.search(text, sentence_start, q.start):
-        return False
     defines, leads = doc.threshold_cues
     if defines and _DEFINITION.search(text, sentence_start, q.start):
         return True
@@ -193,6 +217,17 @@ def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
     lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start) if leads else None
     if lead and not _AIM.search(text, lead.end(), q.start) or _listed_under_lead(doc, q.start):
         return True
+    return _closes_with_de(text, q)
+
+
+def _closes_with_de(text: str, q: Quantity) -> bool:
+    """Whether the clause after the figure closes with 的 before a comma (连续三次检查不合格的，) and no copula
+    judges the figure (增长7%左右是必要的，)."""
+    # Most clauses after a figure hold no 的: the first 的 (within the reach of a clause) and a search for a stop
+    # before it tell, without reading the clause's end.
+    de = text.find(_DE, q.end, q.end + MAX_REACH)
+    if de < 0 or _A_CLAUSE_END.search(text, q.end, de):
+        return False
     end = boundary_after(text, q.end, CLAUSE_END)
     closing = text[q.end:end].rstrip()
     return (end < len(text) and text[end] not in SENTENCE_END and closing.endswith(_DE)
@@ -291,10 +326,13 @@ def names_occasions(text: str, q: Quantity) -> bool:
     """
     if q.cue is not None:
         return False
-    if _RUN.search(text, max(0, q.start - 4), q.start):
+    if (_RUN_ENDS is None or text[q.start - 1:q.start] in _RUN_ENDS) and _RUN.search(text, max(0, q.start - 4), q.start):
         return True
+    if q.unit not in _COUNT_UNITS:
+        return False
+    # The figure is written as an ordinal numeral and its unit: the numeral is what precedes the unit.
     written = text[q.number_start:q.end]
-    return (q.unit in _COUNT_UNITS and any(written == numeral + q.unit for numeral in _ORDINALS)
+    return (written.endswith(q.unit) and written[:len(written) - len(q.unit)] in _ORDINALS
             and re.match(r"[\u4e00-\u9fff]", text[q.end:q.end + 1]) is not None)
 
 

@@ -1,0 +1,98 @@
+"""The sieves and cheap orders of the non-target rules answer as the rules written plainly.
+
+Each test writes the slow definition out and compares it with the rule on generated texts whose pieces make
+both answers common, so that a fast path that drops or invents an answer fails.
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit.extract import find_quantities
+from policykit.extract import _non_targets as nt
+
+
+def _pieces(*pieces: str, size: int = 16):
+    return st.lists(st.sampled_from(pieces), max_size=size).map("".join)
+
+
+def _agree(fast, slow, text):
+    """Whether a rule and its slow definition answer alike for every figure of ``text``."""
+    quantities = find_quantities(text)
+    return [fast(text, q) for q in quantities] == [slow(text, q) for q in quantities]
+
+
+def _is_basis_slow(text, q):
+    return bool(nt._BASIS.search(text, max(0, q.start - 8), q.start))
+
+
+_BASIS_PIECES = _pieces("每", "认定", "投资", " ", "\u3000", "\n", "1家", "5所", "10万元", "给予", "甲", "，")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_BASIS_PIECES)
+def test_a_basis_is_read_as_by_searching_the_window_before_every_figure(text):
+    assert _agree(nt.is_basis, _is_basis_slow, text)
+
+
+def test_the_generated_texts_hold_bases_after_spaces_and_line_ends():
+    for text in ("每认定1家", "每 5所", "每\n5所"):
+        assert nt.is_basis(text, find_quantities(text)[0]) and _is_basis_slow(text, find_quantities(text)[0])
+
+
+def _names_occasions_slow(text, q):
+    if q.cue is not None:
+        return False
+    if nt._RUN.search(text, max(0, q.start - 4), q.start):
+        return True
+    written = text[q.number_start:q.end]
+    return (q.unit in nt._COUNT_UNITS and any(written == numeral + q.unit for numeral in nt._ORDINALS)
+            and re.match(r"[\u4e00-\u9fff]", text[q.end:q.end + 1]) is not None)
+
+
+_OCCASION_PIECES = _pieces("连续", "二次", "两次", "三次", "二个", "2次", "\n", " ", "污染", "以上", "，", "。", "二")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_OCCASION_PIECES)
+def test_occasions_are_read_as_by_the_plain_rule(text):
+    assert _agree(nt.names_occasions, _names_occasions_slow, text)
+
+
+def test_the_generated_texts_name_occasions_after_a_line_end_and_by_an_ordinal():
+    for text in ("连续\n三次抽检", "防止二次污染"):
+        assert nt.names_occasions(text, find_quantities(text)[0]) and _names_occasions_slow(text, find_quantities(text)[0])
+
+
+def _works_on_existing_slow(text, q, clause_start, next_start):
+    """works_on_existing with the counted phrase's end read first, as the measures reader once passed it."""
+    clause_end = nt.boundary_after(text, q.end, nt.CLAUSE_END)
+    counted_end = min(clause_end, next_start or clause_end)
+    if q.cue is not None or not nt._WORKING_VERB.search(text, clause_start, q.start):
+        return False
+    if nt._FRAME.search(text, clause_start, q.start):
+        return False
+    return not nt._OUTCOME_TAIL.search(text[q.end:counted_end].rstrip())
+
+
+_WORKING_PIECES = _pieces("抓好", "推进", "力争", "550个", "40项", "以上", "专项", "、", "和", "环境整治", "项目", "，", "。", " ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORKING_PIECES)
+def test_work_on_existing_things_is_read_as_with_the_counted_end_read_first(text):
+    quantities = find_quantities(text)
+    starts = [nt.boundary_before(text, q.start, nt.CLAUSE_END) for q in quantities]
+    nexts = [later.start if later.start < nt.boundary_after(text, q.end, nt.CLAUSE_END) else None
+             for q, later in zip(quantities, quantities[1:])] + [None]
+    assert ([nt.works_on_existing(text, q, s, n) for q, s, n in zip(quantities, starts, nexts)]
+            == [_works_on_existing_slow(text, q, s, n) for q, s, n in zip(quantities, starts, nexts)])
+
+
+def test_the_generated_texts_work_on_existing_things_and_name_results():
+    text = "推进40项专项、80项环境整治，抓好550个项目"
+    quantities = find_quantities(text)
+    assert [nt.works_on_existing(text, q, 0 if i < 2 else 16, None if i else quantities[1].start)
+            for i, q in enumerate(quantities)] == [True, False, True]
