@@ -184,14 +184,32 @@ def test_the_common_form_is_read_as_the_full_reader_reads_it(text):
     assert list(_numbers._quantities(norm)) == list(_numbers._quantities(norm, fast=False))
 
 
+def _scanned(text: str) -> list[re.Match]:
+    """The scan's matches, each searched for after the numeral before (a match spans a numeral's first character)."""
+    found, pos = [], 0
+    while (m := _numbers._SCAN.search(text, pos)) is not None:
+        found.append(m)
+        pos = m.end("numeral")
+    return found
+
+
 def test_the_scan_skips_the_numerals_with_nothing_to_read():
     text = "“十四五”时期，一是加强，万众一心，第十二届，千方百计，3个，三年，超过一"
-    assert [m.group() for m in _numbers._SCAN.finditer(text)] == ["3", "三", "一"]
+    assert [m.group("numeral") for m in _scanned(text)] == ["3", "三", "一"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FIGURE, min_size=1, max_size=3).map("".join), st.integers(0, 8))
+def test_the_scan_finds_the_numeral_a_scan_from_each_character_finds(text, pos):
+    """The scan opening with a class matches where, and as, the scan opening with lookarounds (its definition) does."""
+    by_definition = re.compile(rf"(?=[\d{_CN}]){_numbers._READ_AT}")
+    fast, slow = _numbers._SCAN.search(text, pos), by_definition.search(text, pos)
+    assert (fast and (fast.start(), fast.groupdict())) == (slow and (slow.start(), slow.groupdict()))
 
 
 def test_the_common_form_covers_figures_with_scale_unit_and_comparators():
     norm = "超过3.5万吨以上，三年，1.完善"
-    common = [_numbers._common_quantity(norm, m, frozenset()) for m in _numbers._SCAN.finditer(norm)]
+    common = [_numbers._common_quantity(norm, m, frozenset()) for m in _scanned(norm)]
     assert [(str(q.value), q.unit, q.comparator, q.cue, q.start, q.end) for q in common[:2]] == [
         ("3.5", "万吨", ">=", "以上", 0, 9), ("3", "年", "=", None, 10, 12)]
     assert common[2] is None  # a bare numeral, read as no quantity

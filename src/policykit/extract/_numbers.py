@@ -117,9 +117,11 @@ _GAPPED_PREFIXES, _GAP = _words("gapped_prefix"), 2
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _CHINESE = rf"[{_CN_CHARS}]+(?:{_POINT}[{_CN_DIGIT_CHARS}]+[{_BIG_CHARS}]*)?"  # 三点五万: a decimal may take a scale
-# The lookahead on the first character lets the scan skip positions where no numeral can start.
+# The lookahead on the first character lets the scan skip positions where no numeral can start. The group
+# ``numeral`` is the whole match: a match of _SCAN, which holds it in a lookaround, spans only its first character.
 _NUMBER = re.compile(
-    rf"(?=[\d{_CN_CHARS}])(?P<pct>{'|'.join(_PERCENT_WORDS)})?(?:(?P<arabic>{_ARABIC})(?P<scale>[{_SCALE_CHARS}]*)|(?P<chinese>{_CHINESE}))"
+    rf"(?P<numeral>(?=[\d{_CN_CHARS}])(?P<pct>{'|'.join(_PERCENT_WORDS)})?"
+    rf"(?:(?P<arabic>{_ARABIC})(?P<scale>[{_SCALE_CHARS}]*)|(?P<chinese>{_CHINESE})))"
 )
 
 # Limits past which a numeral is refused (with a warning) rather than read: no amount in a plan is
@@ -161,13 +163,18 @@ _NOTHING_TO_READ = (
     + rf"(?!{_READS_ON}|[{re.escape(''.join(_QUANTITY_FOLLOWERS))}]|{_UNIT.pattern})"
     + rf"|(?<![{_THRESHOLD_ENDS}{''.join(_ORDINAL_MARKS)}])[{_SCALE_CHARS.replace(_TEN, '')}][{_SCALE_CHARS}]{{0,{MAX_NUMERAL_CHARS - 1}}}"
     + rf"(?!{_READS_ON})")
-# The scan of a whole text: a numeral as _NUMBER reads it (same groups, same span) where there is something to
-# read, and in a lookahead the unit that stands right after it and the suffix comparator right after that unit,
-# matched in C: the common quantity (12个, 3.5万吨以上) is read from these groups without the full reader (see
+# The scan of a whole text: a numeral as _NUMBER reads it (same groups) where there is something to read, and
+# in a lookahead the unit that stands right after it and the suffix comparator right after that unit, matched in
+# C: the common quantity (12个, 3.5万吨以上) is read from these groups without the full reader (see
 # _common_quantity). The unit group is atomic, so the optional suffix never makes the engine try a shorter unit.
+# The scan opens with the class of a numeral's first character and reads the rest in a lookahead from it (inside
+# a lookbehind of that one character): a pattern opening with a class is scanned for at C speed, while one opening
+# with a lookaround is tried at every character of the text. So a match spans the numeral's first character
+# only; the numeral is the group ``numeral``.
 _SUFFIX_COMPARATOR_OF = dict(reversed(_SUFFIX_COMPARATORS))  # a word listed twice means what it means first
-_SCAN = re.compile(rf"(?=[\d{_CN_CHARS}])(?!{_NOTHING_TO_READ})" + _NUMBER.pattern
-                   + rf"(?:(?=(?P<unit>(?>{_UNIT.pattern}))(?P<suffix>{'|'.join(re.escape(word) for word, _ in _SUFFIX_COMPARATORS)})?))?")
+_READ_AT = (rf"(?!{_NOTHING_TO_READ})" + _NUMBER.pattern  # what the scan reads where a numeral's first character stands
+            + rf"(?:(?=(?P<unit>(?>{_UNIT.pattern}))(?P<suffix>{'|'.join(re.escape(word) for word, _ in _SUFFIX_COMPARATORS)})?))?")
+_SCAN = re.compile(rf"[\d{_CN_CHARS}](?<=(?={_READ_AT})[\s\S])")
 
 
 @dataclass(frozen=True)
@@ -375,7 +382,7 @@ def _quantities(norm: str, fast: bool = True) -> Iterator[Quantity]:
     search = _SCAN.search if fast else _NUMBER.search
     pos = 0
     while (m := search(norm, pos)) is not None:
-        start, end = m.span()  # read once: every numeral of the text passes here
+        start, end = m.span("numeral")  # read once: every numeral of the text passes here
         chinese = m.group("chinese")
         if start and norm[start - 1] in _ORDINAL_MARKS:
             pos = end  # 第十二条, 第12条: an ordinal, in either script, and no part of it a quantity
@@ -389,6 +396,7 @@ def _quantities(norm: str, fast: bool = True) -> Iterator[Quantity]:
             continue
         quantity = _common_quantity(norm, m, gapped) if fast else _FULL_READING  # never for a refused number
         if quantity is _FULL_READING:
+            m = _NUMBER.match(norm, start) if fast else m  # the numeral as a match spanning it, as the readers take it
             if _unreadable(norm, m):
                 pos = _unreadable_end(norm, m)  # refused, never misread: see numeral_warnings
                 continue
@@ -573,7 +581,8 @@ def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity
     Anything else (a percent word, a longer Chinese numeral, a number that may be refused, an approximation, a
     range, 元 with 角/分, a per-unit, a scale that may be part of the unit) answers ``_FULL_READING``."""
     pct, arabic, scale_word, chinese, unit = m.group("pct", "arabic", "scale", "chinese", "unit")
-    start, end = m.span()
+    start, end = m.span("numeral")
+    number_start = start  # where the digits begin; start moves to a prefix comparator's word
     if pct:
         return _FULL_READING
     if arabic:
@@ -621,7 +630,7 @@ def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity
     else:
         value = Decimal(arabic.replace(",", ""))
         base_value = _scaled(value, scale, factor)
-    return _quantity(value, None, scale_word + unit, base_value, None, base_unit, comparator, cue, start, pos, m.start())
+    return _quantity(value, None, scale_word + unit, base_value, None, base_unit, comparator, cue, start, pos, number_start)
 
 
 def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity | None:
