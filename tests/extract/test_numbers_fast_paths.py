@@ -13,7 +13,8 @@ _FIN, _CN = _numbers._FINANCIAL_CHARS, _numbers._CN_CHARS
 _AMBIGUOUS = "".join(r["char"] for r in _numbers._FINANCIAL_ROWS if r["ambiguous"] == "yes")
 # Firm and ambiguous financial numerals and plain ones mixed with a currency and other characters, so
 # runs of every kind occur.
-_TEXT = st.text(alphabet=st.sampled_from(_FIN[:2] + _AMBIGUOUS + _CN[:5] + "元年，a1"), max_size=24)
+_TEXT = st.text(alphabet=st.sampled_from(_FIN[:2] + _AMBIGUOUS + _CN[:5] + "元年，a1１．"), max_size=24)
+_PLAIN_WIDTH = str.maketrans(_numbers._FULL_WIDTH_CHARS, "0123456789.%-~")
 
 
 def _financial_by_definition(text: str) -> str:
@@ -30,12 +31,14 @@ def _financial_by_definition(text: str) -> str:
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXT)
+@example("１伍元．２，壹")
 def test_financial_runs_are_those_of_the_single_pattern(text):
-    assert _numbers._financial_to_plain(text) == _financial_by_definition(text)
+    """One scan finds both kinds: the same text as mapping the full-width characters, then the financial runs."""
+    assert _numbers.normalise_digits(text) == _financial_by_definition(text.translate(_PLAIN_WIDTH))
 
 
 def test_financial_runs_cover_a_run_on_both_sides():
-    assert _numbers._financial_to_plain("共一佰二拾元，伍陆年") == "共一百二十元，五六年"
+    assert _numbers.normalise_digits("共一佰二拾元，伍陆年") == "共一百二十元，五六年"
 
 
 _GAPPED = "".join(_numbers._GAPPED_PREFIXES)

@@ -52,13 +52,13 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]*")
 
 _FULL_WIDTH_CHARS = "０１２３４５６７８９．％－～"
 _FULL_WIDTH = str.maketrans(_FULL_WIDTH_CHARS, "0123456789.%-~")
-_ANY_FULL_WIDTH = re.compile("[" + re.escape(_FULL_WIDTH_CHARS) + "]")
 # Financial numerals (壹佰万元) map one character to one, so offsets hold; see lexicon ``numerals``.
 _FINANCIAL_ROWS = lexicon.table("numerals").rows
 _FINANCIAL = str.maketrans({r["char"]: r["means"] for r in _FINANCIAL_ROWS})
 _FIRM_FINANCIAL = "".join(r["char"] for r in _FINANCIAL_ROWS if r["ambiguous"] != "yes")
 _FINANCIAL_CHARS = "".join(r["char"] for r in _FINANCIAL_ROWS)
 _ANY_FINANCIAL = re.compile(f"[{_FINANCIAL_CHARS}]")
+_ANY_TO_PLAIN = re.compile(f"[{re.escape(_FULL_WIDTH_CHARS)}{_FINANCIAL_CHARS}]")
 # A run of numeral characters; one holding a financial character is read as a numeral when it holds an
 # unambiguous financial character or two financial ones, or stands before a currency (伍元).
 _NUMERAL_RUN = re.compile(f"[{_CN_CHARS}{_FINANCIAL_CHARS}]+")
@@ -216,17 +216,25 @@ def normalise_digits(text: str) -> str:
     >>> normalise_digits("１６．４％")
     '16.4%'
     """
-    text = text.translate(_FULL_WIDTH) if _ANY_FULL_WIDTH.search(text) else text  # most texts have none
-    return _financial_to_plain(text) if _ANY_FINANCIAL.search(text) else text
+    plain, full_width = _financial_to_plain(text)
+    return plain.translate(_FULL_WIDTH) if full_width else plain  # most texts have none
 
 
-def _financial_to_plain(text: str) -> str:
-    """壹佰万元 -> 一百万元 where a run of numerals is financial (see ``_NUMERAL_RUN``), offsets kept."""
-    pieces, last = [], 0
+def _financial_to_plain(text: str) -> tuple[str, bool]:
+    """壹佰万元 -> 一百万元 where a run of numerals is financial (see ``_NUMERAL_RUN``), offsets kept; and whether
+    the text holds a full-width character, found by the same scan (one pass over a text for both: most hold
+    neither, and many a financial character in a word, 陆续, 队伍). A full-width character is never in a run:
+    mapping them first or last gives the same text."""
+    pieces, last, pos, full_width = [], 0, 0, False
+    seek = _ANY_TO_PLAIN.search
     # From the first financial character of a run (found at C speed) to the run's end: the plain numerals
     # before it change nothing, and a pattern opening with them would be tried at every character.
-    while (found := _ANY_FINANCIAL.search(text, last)) is not None:
-        start, end = found.start(), _NUMERAL_RUN.match(text, found.start()).end()
+    while (found := seek(text, pos)) is not None:
+        start = found.start()
+        if text[start] in _FULL_WIDTH_CHARS:
+            full_width, seek, pos = True, _ANY_FINANCIAL.search, start + 1  # one is enough: all are mapped at once
+            continue
+        end = pos = _NUMERAL_RUN.match(text, start).end()
         run = text[start:end]
         financial = sum(ch in _FINANCIAL_CHARS for ch in run)
         if any(ch in _FIRM_FINANCIAL for ch in run) or financial > 1 or text.startswith(_MONEY_AFTER, end):
@@ -234,7 +242,7 @@ def _financial_to_plain(text: str) -> str:
         else:
             pieces.append(text[last:end])
         last = end
-    return "".join(pieces) + text[last:] if pieces else text
+    return ("".join(pieces) + text[last:] if pieces else text), full_width
 
 
 def read_number(numeral: str) -> Decimal | None:
