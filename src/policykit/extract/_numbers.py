@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Context, Decimal
 from operator import itemgetter
 from typing import NamedTuple
@@ -208,12 +208,14 @@ class Quantity:
     number_start: int
 
 
-_QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
-
-
-def _quantity(*values) -> Quantity:
-    """``Quantity(*values)``, built at once (:func:`._records.built_at_once`), for every figure of a text."""
-    return built_at_once(Quantity, dict(zip(_QUANTITY_FIELDS, values)))
+def _quantity(value, value_high, unit, base_value, base_value_high, base_unit, comparator, cue, start, end,
+              number_start) -> Quantity:
+    """``Quantity(...)``, built at once (:func:`._records.built_at_once`), for every figure of a text: the fields
+    in a dict display, half the time of zipping them with their names."""
+    return built_at_once(Quantity, {"value": value, "value_high": value_high, "unit": unit, "base_value": base_value,
+                                    "base_value_high": base_value_high, "base_unit": base_unit,
+                                    "comparator": comparator, "cue": cue, "start": start, "end": end,
+                                    "number_start": number_start})
 
 
 def normalise_digits(text: str) -> str:
