@@ -13,7 +13,8 @@ _FIN, _CN = _numbers._FINANCIAL_CHARS, _numbers._CN_CHARS
 _AMBIGUOUS = "".join(r["char"] for r in _numbers._FINANCIAL_ROWS if r["ambiguous"] == "yes")
 # Firm and ambiguous financial numerals and plain ones mixed with a currency and other characters, so
 # runs of every kind occur.
-_TEXT = st.text(alphabet=st.sampled_from(_FIN[:2] + _AMBIGUOUS + _CN[:5] + "元年，a1"), max_size=24)
+_TEXT = st.text(alphabet=st.sampled_from(_FIN[:2] + _AMBIGUOUS + _CN[:5] + "元年，a1１．"), max_size=24)
+_PLAIN_WIDTH = str.maketrans(_numbers._FULL_WIDTH_CHARS, "0123456789.%-~")
 
 
 def _financial_by_definition(text: str) -> str:
@@ -30,12 +31,14 @@ def _financial_by_definition(text: str) -> str:
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXT)
+@example("１伍元．２，壹")
 def test_financial_runs_are_those_of_the_single_pattern(text):
-    assert _numbers._financial_to_plain(text) == _financial_by_definition(text)
+    """One scan finds both kinds: the same text as mapping the full-width characters, then the financial runs."""
+    assert _numbers.normalise_digits(text) == _financial_by_definition(text.translate(_PLAIN_WIDTH))
 
 
 def test_financial_runs_cover_a_run_on_both_sides():
-    assert _numbers._financial_to_plain("共一佰二拾元，伍陆年") == "共一百二十元，五六年"
+    assert _numbers.normalise_digits("共一佰二拾元，伍陆年") == "共一百二十元，五六年"
 
 
 _GAPPED = "".join(_numbers._GAPPED_PREFIXES)
@@ -184,14 +187,45 @@ def test_the_common_form_is_read_as_the_full_reader_reads_it(text):
     assert list(_numbers._quantities(norm)) == list(_numbers._quantities(norm, fast=False))
 
 
+def _scanned(text: str) -> list[re.Match]:
+    """The scan's matches, each searched for after the numeral before (a match spans a numeral's first character)."""
+    found, pos = [], 0
+    while (m := _numbers._SCAN.search(text, pos)) is not None:
+        found.append(m)
+        pos = m.end("numeral")
+    return found
+
+
+def test_the_digit_blocks_hold_every_character_a_digit_class_matches():
+    blocks, digit = re.compile(f"[{_numbers._DIGIT_BLOCKS}]"), re.compile(r"\d")
+    assert all(blocks.match(ch) for ch in map(chr, range(0x110000)) if digit.match(ch))
+
+
+@given(st.text(alphabet=st.sampled_from("٣৪\u0700\U0001F600\U0001D7CE个年%e1,一"), max_size=30))
+def test_the_scan_and_the_refusal_sieve_test_a_digit_class_after_the_blocks(text):
+    by_definition = re.compile(rf"(?=[\d{_CN}]){_numbers._READ_AT}")
+    assert [m.span("numeral") for m in _scanned(text)] == [m.span() for m in by_definition.finditer(text)]
+    assert _numbers._may_be_unreadable(text) == bool(re.search(rf"\d(?:[eE]|(?:,?\d){{{_numbers.MAX_DIGITS}}})"
+                                                               rf"|[{_CN}]{{{_numbers.MAX_NUMERAL_CHARS + 1}}}", text))
+
+
 def test_the_scan_skips_the_numerals_with_nothing_to_read():
     text = "“十四五”时期，一是加强，万众一心，第十二届，千方百计，3个，三年，超过一"
-    assert [m.group() for m in _numbers._SCAN.finditer(text)] == ["3", "三", "一"]
+    assert [m.group("numeral") for m in _scanned(text)] == ["3", "三", "一"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FIGURE, min_size=1, max_size=3).map("".join), st.integers(0, 8))
+def test_the_scan_finds_the_numeral_a_scan_from_each_character_finds(text, pos):
+    """The scan opening with a class matches where, and as, the scan opening with lookarounds (its definition) does."""
+    by_definition = re.compile(rf"(?=[\d{_CN}]){_numbers._READ_AT}")
+    fast, slow = _numbers._SCAN.search(text, pos), by_definition.search(text, pos)
+    assert (fast and (fast.start(), fast.groupdict())) == (slow and (slow.start(), slow.groupdict()))
 
 
 def test_the_common_form_covers_figures_with_scale_unit_and_comparators():
     norm = "超过3.5万吨以上，三年，1.完善"
-    common = [_numbers._common_quantity(norm, m, frozenset()) for m in _numbers._SCAN.finditer(norm)]
+    common = [_numbers._common_quantity(norm, m, frozenset()) for m in _scanned(norm)]
     assert [(str(q.value), q.unit, q.comparator, q.cue, q.start, q.end) for q in common[:2]] == [
         ("3.5", "万吨", ">=", "以上", 0, 9), ("3", "年", "=", None, 10, 12)]
     assert common[2] is None  # a bare numeral, read as no quantity
