@@ -107,8 +107,8 @@ def plan_period(text: str, metadata: DocumentMetadata) -> tuple[int, int] | None
     if m := _PLAN_RANGE.search(title):
         first, last = int(m.group(1)), int(m.group(2))
         return (first, last) if first <= last <= first + 15 else None
-    last = five_year_end(title)
-    return (last - 4, last) if last else None
+    end = five_year_end(title)  # (a name of its own: ``last`` above is always a year)
+    return (end - 4, end) if end else None
 
 
 def _named_span_end(doc: ParsedDocument, pos: int, multi_year: re.Match) -> int | None:
@@ -141,8 +141,12 @@ def stated_year_of(match: re.Match | None) -> int | None:
     """The year a year word states (2023年 -> 2023, 二〇二五年 -> 2025), or None for 今年, 年底 and the like."""
     if match is None or not match.group("y"):
         return None
-    digits = match.group("y").translate(_CN_DIGITS)
-    return int(digits)
+    return _year_of(match.group("y"))
+
+
+def _year_of(digits: str) -> int:
+    """The year that digits or numerals write (2023, 二〇二五)."""
+    return int(digits.translate(_CN_DIGITS))
 
 
 def last_year_word(text: str, start: int, end: int, stated_only: bool = False) -> re.Match | None:
@@ -182,8 +186,9 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     # patterns to it): one test of the sentence spares their searches in the most, which name no year.
     dated = shared.dated and sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos)
     span = sieve.last(_SPAN_FROM, text, sentence_start, pos) if dated else None
+    year: int | None  # (None where no year is known)
     if span is not None:  # 2012年起5年内: the span's last year
-        year = stated_year_of(span) + int(read_number(span.group("n"))) - 1
+        year = _year_of(span.group("y")) + int(read_number(span.group("n"))) - 1
         if role == "target":
             return year, "relative", None, None
         return year, "relative", *_observed(doc, shared, line_start, pos, year)
