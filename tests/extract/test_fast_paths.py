@@ -456,6 +456,22 @@ def test_every_match_ends_with_a_character_the_grammar_gives(text):
                 assert text[m.end() - 1] in ends, (pattern.pattern, text, m)
 
 
+_QUARTER_PIECES = st.lists(st.sampled_from(["前三季度", "上半年", "第一季度", "二季度", "3季度", "第", "季度", "上", "半年", "三",
+                                            "4", "前", "甲", "，"]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_QUARTER_PIECES, st.integers(0, 6))
+def test_quarters_led_by_their_first_characters_are_the_plain_grammar_s(text, start):
+    import re
+    from policykit.extract import _periods as periods
+    led = periods._QUARTERS
+    assert led.pattern.startswith("(?=[")  # led: its optional 第 gives the regex engine no first character to scan for
+    plain = re.compile(led.pattern.split(")(?:", 1)[1][:-1])
+    assert [(m.span(), m.groupdict()) for m in led.finditer(text, start)] == [
+        (m.span(), m.groupdict()) for m in plain.finditer(text, start)]
+
+
 def test_the_generated_texts_end_with_a_tail():
     assert measures._METRIC_TAIL.search("地区生产总值比上年同期") is not None
 

@@ -62,7 +62,8 @@ _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\
 # for): each is led by the class of its first characters (see _sieve.opened), as is a duration.
 _MONTH_RANGE = sieve.opened(re.compile(
     r"(?P<a>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?"))
-_QUARTERS = re.compile(r"(?P<nine>前三季度)|(?P<half>上半年)|(?:第?(?P<q>[一二三四1-4]))季度")
+# A quarter may open with an optional 第 (no first character either): led, a search costs a third (each character is one class test, not a try of three branches).
+_QUARTERS = sieve.opened(re.compile(r"(?P<nine>前三季度)|(?P<half>上半年)|(?:第?(?P<q>[一二三四1-4]))季度"))
 _UNTIL = re.compile(r"(?:截至|截止|到)(?:目前|(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?)")
 _MONTH_END = sieve.opened(re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)"))
 _ONE_MONTH = sieve.opened(re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:为|达到|达|[，,])"))
@@ -294,15 +295,14 @@ class Sentence:
     ('到2030年，A达到3个；B达到', '到2030年，A达到3个；B达到', '十五五”时期')
     """
 
-    __slots__ = ("paragraph_start", "full_stop", "previous_start", "_line", "_heading_span", "stated", "dated",
-                 "five_year_end", "multi_year", "recurring", "yearly_average")
+    __slots__ = ("paragraph_start", "_full_stop", "_previous_start", "_doc", "_start", "_line", "_heading_span",
+                 "stated", "dated", "five_year_end", "multi_year", "recurring", "yearly_average")
 
     def __init__(self, doc: ParsedDocument, start: int) -> None:
         bounds, text = doc.boundaries, doc.text
+        self._doc, self._start = doc, start
         self.paragraph_start = bounds.before(start, LINE_END)
-        # The sentence across ； (reach: start's); a sentence whose stop ends the whole sentence starts it.
-        self.full_stop = start if start == 0 or text[start - 1] in FULL_STOP else bounds.before(start, FULL_STOP, SENTENCE_REACH)
-        self.previous_start = bounds.before(max(start - 1, self.paragraph_start), SENTENCE_END)  # the sentence before
+        self._full_stop = self._previous_start = -1  # not yet read: see full_stop, previous_start
         self._line = text.rfind("\n", 0, start) + 1  # the line, as _heading_at finds it (no reach)
         # The last heading of an earlier line: one on this line ends at the line's end, after every figure
         # but one at that end, which _HEADING.match(text, line, pos) finds first.
@@ -318,6 +318,23 @@ class Sentence:
         self.recurring = sieve.could_match(_RECURRING_NEEDS, text, start, end)
         self.yearly_average = sieve.could_match(_YEARLY_AVERAGE_NEEDS, text, start, end)
 
+    @property
+    def full_stop(self) -> int:
+        """The start of the sentence across ； (reach: the sentence start's), read on first use (a figure's
+        period, a target's year from before the sentence): a sentence whose stop ends the whole sentence starts it."""
+        if self._full_stop < 0:
+            start, text = self._start, self._doc.text
+            self._full_stop = start if start == 0 or text[start - 1] in FULL_STOP \
+                else self._doc.boundaries.before(start, FULL_STOP, SENTENCE_REACH)
+        return self._full_stop
+
+    @property
+    def previous_start(self) -> int:
+        """The start of the sentence before, read on first use (an observation's period)."""
+        if self._previous_start < 0:
+            self._previous_start = self._doc.boundaries.before(max(self._start - 1, self.paragraph_start), SENTENCE_END)
+        return self._previous_start
+
     def line_start(self, pos: int) -> int:
         """``bounds.before(pos, LINE_END)`` for a figure of the sentence at ``pos``."""
         return max(self.paragraph_start, pos - MAX_REACH)
@@ -330,6 +347,14 @@ class Sentence:
         """:func:`_span_named` of the heading before ``pos`` (see :func:`_heading_at`), read once per heading."""
         current = _HEADING.match(text, self._line, pos)  # a heading that pos lies on, read up to pos
         return _span_named(current.group(0)) if current else self._heading_span
+
+
+def _holds(needs: str | tuple[str, ...], held: set[str]) -> bool:
+    """``_sieve.could_match(needs, …)`` of a window whose characters are ``held``."""
+    for group in needs:
+        if held.isdisjoint(group):
+            return False
+    return True
 
 
 class Headings(NamedTuple):
