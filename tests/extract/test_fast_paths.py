@@ -320,6 +320,27 @@ def test_what_a_sentence_shares_is_what_each_figure_in_it_reads(text, positions)
             assert shared.yearly_average or periods._YEARLY_AVERAGE.search(text, clause, pos) is None
 
 
+_FIVE_YEAR_PIECES = st.lists(st.sampled_from(["今后五年", "五年来", "五年", "十四五”时期", "十四五", "”", "时期末", "纲要（草案）",
+                                              "《纲要", "个五年规划", "\n", "甲", "乙" * 900, "甲乙丙", "乙"]),
+                             max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["five-year", "overlapping"]), _FIVE_YEAR_PIECES,
+       st.lists(st.tuples(st.integers(0, 4000), st.integers(0, 2000)), min_size=1, max_size=12))
+@example("overlapping", "甲乙丙\n甲乙丙", [(2, 2), (6, 3)])  # a match across the window's end hides a shorter one
+def test_the_matches_of_a_paragraph_are_each_window_s(pattern, text, windows):
+    import re
+    from policykit.extract import _periods as periods, _sieve as sieve
+    from policykit.extract._spans import MAX_REACH
+    pattern = periods._MULTI_YEAR if pattern == "five-year" else re.compile("甲乙丙|乙")
+    words = periods.ParagraphWords(pattern, text)  # one value for every window, as a document keeps it
+    for end, length in windows:
+        end = min(end, len(text))
+        start = max(text.rfind("\n", 0, end) + 1, end - min(length, MAX_REACH))  # a line start, or a reach's cut
+        assert _seen(words.last(start, end)) == _seen(sieve.last(pattern, text, start, end))
+
+
 @settings(max_examples=200, deadline=None)
 @given(_SENTENCE_PIECES, st.sampled_from([None, "action_plan", "work_report"]))
 def test_when_reads_a_shared_sentence_as_it_reads_it_alone(text, doc_type):

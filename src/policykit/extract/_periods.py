@@ -357,6 +357,61 @@ def _holds(needs: str | tuple[str, ...], held: set[str]) -> bool:
     return True
 
 
+class ParagraphWords:
+    """The matches of a pattern in a text's paragraphs, each paragraph searched once, on first use: the last match
+    before each figure of it is then a bisection, not a search of the paragraph so far (:func:`when` reads the
+    five-year words, 今后五年, “十四五”时期 …, from the paragraph's start to each figure).
+
+    The pattern must read no character beyond its match (no lookahead, no ``$``): a match within a window then
+    reads as it does in the whole paragraph.
+
+    >>> words = ParagraphWords(_MULTI_YEAR, "今后五年，“十四五”时期末达到3个，5个\\n")
+    >>> words.last(0, 17).group(), words.last(0, 8).group(), words.last(5, 17).group()
+    ('十四五”时期', '今后五年', '十四五”时期')
+    """
+
+    __slots__ = ("pattern", "text", "_found")
+
+    def __init__(self, pattern: re.Pattern, text: str) -> None:
+        self.pattern, self.text = pattern, text
+        self._found: dict[int, tuple[list[int], list[re.Match]]] = {}  # by paragraph start: the ends, the matches
+
+    def last(self, start: int, end: int) -> re.Match | None:
+        """``_sieve.last(pattern, text, start, end)`` for a window of at most ``MAX_REACH`` within a line.
+
+        Where ``start`` opens a line, the line's matches (up to the reach) that end by ``end`` are the window's;
+        one that runs across ``end`` reads differently (a shorter match may end within the window), and the
+        window is then searched itself, as is a window cut at the reach (one search: its start is no other's).
+        """
+        pattern, text = self.pattern, self.text
+        if start and text[start - 1] != LINE_END:
+            return sieve.last(pattern, text, start, end)
+        found = self._found.get(start)
+        if found is None:
+            matches = list(pattern.finditer(text, start, _line_end(text, start)))
+            found = self._found[start] = [m.end() for m in matches], matches
+        ends, matches = found
+        i = bisect_right(ends, end)  # the matches that end by ``end``
+        if i < len(matches) and matches[i].start() < end:
+            return sieve.last(pattern, text, start, end)
+        return matches[i - 1] if i else None
+
+
+def five_year_words(text: str) -> ParagraphWords:
+    """The five-year words of ``text``'s paragraphs (see :class:`ParagraphWords`), found as figures ask.
+
+    >>> five_year_words("今后五年，新增3个").last(0, 7).group()
+    '今后五年'
+    """
+    return ParagraphWords(_MULTI_YEAR, text)
+
+
+def _line_end(text: str, start: int) -> int:
+    """The end of the line that opens at ``start``, at most ``MAX_REACH`` on."""
+    end = text.find(LINE_END, start, start + MAX_REACH)
+    return end if end >= 0 else min(len(text), start + MAX_REACH)
+
+
 class Headings(NamedTuple):
     """The section headings (一、…) of a text: where each ends, its line and the span its words name."""
 
