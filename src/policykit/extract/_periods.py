@@ -206,7 +206,7 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
         if stated is _UNREAD:
             stated = shared.stated[role] = _stated_before(doc, sentence_start, role, shared)
     relative = stated.group("rel") if stated else None
-    multi_year = sieve.last(_MULTI_YEAR, text, line_start, pos) if shared.multi_year else None
+    multi_year = doc.five_year_words.last(line_start, pos) if shared.multi_year else None  # (read once per paragraph)
     if multi_year is None and stated is None:  # the five-year word of the heading above (see _heading_at)
         multi_year = shared.heading_span(text, pos)
     stated_year = stated_year_of(stated)
