@@ -320,6 +320,27 @@ def test_what_a_sentence_shares_is_what_each_figure_in_it_reads(text, positions)
             assert shared.yearly_average or periods._YEARLY_AVERAGE.search(text, clause, pos) is None
 
 
+_FIVE_YEAR_PIECES = st.lists(st.sampled_from(["今后五年", "五年来", "五年", "十四五”时期", "十四五", "”", "时期末", "纲要（草案）",
+                                              "《纲要", "个五年规划", "\n", "甲", "乙" * 900, "甲乙丙", "乙"]),
+                             max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["five-year", "overlapping"]), _FIVE_YEAR_PIECES,
+       st.lists(st.tuples(st.integers(0, 4000), st.integers(0, 2000)), min_size=1, max_size=12))
+@example("overlapping", "甲乙丙\n甲乙丙", [(2, 2), (6, 3)])  # a match across the window's end hides a shorter one
+def test_the_matches_of_a_paragraph_are_each_window_s(pattern, text, windows):
+    import re
+    from policykit.extract import _periods as periods, _sieve as sieve
+    from policykit.extract._spans import MAX_REACH
+    pattern = periods._MULTI_YEAR if pattern == "five-year" else re.compile("甲乙丙|乙")
+    words = periods.ParagraphWords(pattern, text)  # one value for every window, as a document keeps it
+    for end, length in windows:
+        end = min(end, len(text))
+        start = max(text.rfind("\n", 0, end) + 1, end - min(length, MAX_REACH))  # a line start, or a reach's cut
+        assert _seen(words.last(start, end)) == _seen(sieve.last(pattern, text, start, end))
+
+
 @settings(max_examples=200, deadline=None)
 @given(_SENTENCE_PIECES, st.sampled_from([None, "action_plan", "work_report"]))
 def test_when_reads_a_shared_sentence_as_it_reads_it_alone(text, doc_type):
@@ -454,6 +475,22 @@ def test_every_match_ends_with_a_character_the_grammar_gives(text):
             m = pattern.match(text, start)
             if m and m.end() > m.start():
                 assert text[m.end() - 1] in ends, (pattern.pattern, text, m)
+
+
+_QUARTER_PIECES = st.lists(st.sampled_from(["前三季度", "上半年", "第一季度", "二季度", "3季度", "第", "季度", "上", "半年", "三",
+                                            "4", "前", "甲", "，"]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_QUARTER_PIECES, st.integers(0, 6))
+def test_quarters_led_by_their_first_characters_are_the_plain_grammar_s(text, start):
+    import re
+    from policykit.extract import _periods as periods
+    led = periods._QUARTERS
+    assert led.pattern.startswith("(?=[")  # led: its optional 第 gives the regex engine no first character to scan for
+    plain = re.compile(led.pattern.split(")(?:", 1)[1][:-1])
+    assert [(m.span(), m.groupdict()) for m in led.finditer(text, start)] == [
+        (m.span(), m.groupdict()) for m in plain.finditer(text, start)]
 
 
 def test_the_generated_texts_end_with_a_tail():

@@ -14,7 +14,7 @@ from ..text import DocumentMetadata
 from ._non_targets import LeadLines, quote_openings, threshold_cues
 from ._numbering import Mark, find_marks
 from ._numbers import Quantity, normalise_digits, quantities_in, warnings_in
-from ._periods import Headings, document_year, headings_of, plan_period
+from ._periods import Headings, ParagraphWords, document_year, five_year_words, headings_of, plan_period
 from ._spans import LINE_END, Boundaries, boundaries_of
 from ._tables import IndicatorRow, TableFigure, figures_of, indicator_rows, spans_of
 
@@ -47,6 +47,11 @@ class ParsedDocument:
     def headings(self) -> Headings:
         """The section headings (一、…) by where they end."""
         return headings_of(self.text)
+
+    @cached_property
+    def five_year_words(self) -> ParagraphWords:
+        """The five-year words (今后五年, “十四五”时期 …) of each paragraph, searched once per paragraph on first use."""
+        return five_year_words(self.text)
 
     @cached_property
     def year(self) -> int | None:

@@ -62,7 +62,8 @@ _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\
 # for): each is led by the class of its first characters (see _sieve.opened), as is a duration.
 _MONTH_RANGE = sieve.opened(re.compile(
     r"(?P<a>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?"))
-_QUARTERS = re.compile(r"(?P<nine>前三季度)|(?P<half>上半年)|(?:第?(?P<q>[一二三四1-4]))季度")
+# A quarter may open with an optional 第 (no first character either): led, a search costs a third (each character is one class test, not a try of three branches).
+_QUARTERS = sieve.opened(re.compile(r"(?P<nine>前三季度)|(?P<half>上半年)|(?:第?(?P<q>[一二三四1-4]))季度"))
 _UNTIL = re.compile(r"(?:截至|截止|到)(?:目前|(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?)")
 _MONTH_END = sieve.opened(re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)"))
 _ONE_MONTH = sieve.opened(re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:为|达到|达|[，,])"))
@@ -107,8 +108,8 @@ def plan_period(text: str, metadata: DocumentMetadata) -> tuple[int, int] | None
     if m := _PLAN_RANGE.search(title):
         first, last = int(m.group(1)), int(m.group(2))
         return (first, last) if first <= last <= first + 15 else None
-    last = five_year_end(title)
-    return (last - 4, last) if last else None
+    end = five_year_end(title)  # (a name of its own: ``last`` above is always a year)
+    return (end - 4, end) if end else None
 
 
 def _named_span_end(doc: ParsedDocument, pos: int, multi_year: re.Match) -> int | None:
@@ -141,8 +142,12 @@ def stated_year_of(match: re.Match | None) -> int | None:
     """The year a year word states (2023年 -> 2023, 二〇二五年 -> 2025), or None for 今年, 年底 and the like."""
     if match is None or not match.group("y"):
         return None
-    digits = match.group("y").translate(_CN_DIGITS)
-    return int(digits)
+    return _year_of(match.group("y"))
+
+
+def _year_of(digits: str) -> int:
+    """The year that digits or numerals write (2023, 二〇二五)."""
+    return int(digits.translate(_CN_DIGITS))
 
 
 def last_year_word(text: str, start: int, end: int, stated_only: bool = False) -> re.Match | None:
@@ -182,8 +187,9 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     # patterns to it): one test of the sentence spares their searches in the most, which name no year.
     dated = shared.dated and sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos)
     span = sieve.last(_SPAN_FROM, text, sentence_start, pos) if dated else None
+    year: int | None  # (None where no year is known)
     if span is not None:  # 2012年起5年内: the span's last year
-        year = stated_year_of(span) + int(read_number(span.group("n"))) - 1
+        year = _year_of(span.group("y")) + int(read_number(span.group("n"))) - 1
         if role == "target":
             return year, "relative", None, None
         return year, "relative", *_observed(doc, shared, line_start, pos, year)
@@ -200,7 +206,7 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
         if stated is _UNREAD:
             stated = shared.stated[role] = _stated_before(doc, sentence_start, role, shared)
     relative = stated.group("rel") if stated else None
-    multi_year = sieve.last(_MULTI_YEAR, text, line_start, pos) if shared.multi_year else None
+    multi_year = doc.five_year_words.last(line_start, pos) if shared.multi_year else None  # (read once per paragraph)
     if multi_year is None and stated is None:  # the five-year word of the heading above (see _heading_at)
         multi_year = shared.heading_span(text, pos)
     stated_year = stated_year_of(stated)
@@ -289,15 +295,14 @@ class Sentence:
     ('到2030年，A达到3个；B达到', '到2030年，A达到3个；B达到', '十五五”时期')
     """
 
-    __slots__ = ("paragraph_start", "full_stop", "previous_start", "_line", "_heading_span", "stated", "dated",
-                 "five_year_end", "multi_year", "recurring", "yearly_average")
+    __slots__ = ("paragraph_start", "_full_stop", "_previous_start", "_doc", "_start", "_line", "_heading_span",
+                 "stated", "dated", "five_year_end", "multi_year", "recurring", "yearly_average")
 
     def __init__(self, doc: ParsedDocument, start: int) -> None:
         bounds, text = doc.boundaries, doc.text
+        self._doc, self._start = doc, start
         self.paragraph_start = bounds.before(start, LINE_END)
-        # The sentence across ； (reach: start's); a sentence whose stop ends the whole sentence starts it.
-        self.full_stop = start if start == 0 or text[start - 1] in FULL_STOP else bounds.before(start, FULL_STOP, SENTENCE_REACH)
-        self.previous_start = bounds.before(max(start - 1, self.paragraph_start), SENTENCE_END)  # the sentence before
+        self._full_stop = self._previous_start = -1  # not yet read: see full_stop, previous_start
         self._line = text.rfind("\n", 0, start) + 1  # the line, as _heading_at finds it (no reach)
         # The last heading of an earlier line: one on this line ends at the line's end, after every figure
         # but one at that end, which _HEADING.match(text, line, pos) finds first.
@@ -313,6 +318,23 @@ class Sentence:
         self.recurring = sieve.could_match(_RECURRING_NEEDS, text, start, end)
         self.yearly_average = sieve.could_match(_YEARLY_AVERAGE_NEEDS, text, start, end)
 
+    @property
+    def full_stop(self) -> int:
+        """The start of the sentence across ； (reach: the sentence start's), read on first use (a figure's
+        period, a target's year from before the sentence): a sentence whose stop ends the whole sentence starts it."""
+        if self._full_stop < 0:
+            start, text = self._start, self._doc.text
+            self._full_stop = start if start == 0 or text[start - 1] in FULL_STOP \
+                else self._doc.boundaries.before(start, FULL_STOP, SENTENCE_REACH)
+        return self._full_stop
+
+    @property
+    def previous_start(self) -> int:
+        """The start of the sentence before, read on first use (an observation's period)."""
+        if self._previous_start < 0:
+            self._previous_start = self._doc.boundaries.before(max(self._start - 1, self.paragraph_start), SENTENCE_END)
+        return self._previous_start
+
     def line_start(self, pos: int) -> int:
         """``bounds.before(pos, LINE_END)`` for a figure of the sentence at ``pos``."""
         return max(self.paragraph_start, pos - MAX_REACH)
@@ -325,6 +347,69 @@ class Sentence:
         """:func:`_span_named` of the heading before ``pos`` (see :func:`_heading_at`), read once per heading."""
         current = _HEADING.match(text, self._line, pos)  # a heading that pos lies on, read up to pos
         return _span_named(current.group(0)) if current else self._heading_span
+
+
+def _holds(needs: str | tuple[str, ...], held: set[str]) -> bool:
+    """``_sieve.could_match(needs, …)`` of a window whose characters are ``held``."""
+    for group in needs:
+        if held.isdisjoint(group):
+            return False
+    return True
+
+
+class ParagraphWords:
+    """The matches of a pattern in a text's paragraphs, each paragraph searched once, on first use: the last match
+    before each figure of it is then a bisection, not a search of the paragraph so far (:func:`when` reads the
+    five-year words, 今后五年, “十四五”时期 …, from the paragraph's start to each figure).
+
+    The pattern must read no character beyond its match (no lookahead, no ``$``): a match within a window then
+    reads as it does in the whole paragraph.
+
+    >>> words = ParagraphWords(_MULTI_YEAR, "今后五年，“十四五”时期末达到3个，5个\\n")
+    >>> words.last(0, 17).group(), words.last(0, 8).group(), words.last(5, 17).group()
+    ('十四五”时期', '今后五年', '十四五”时期')
+    """
+
+    __slots__ = ("pattern", "text", "_found")
+
+    def __init__(self, pattern: re.Pattern, text: str) -> None:
+        self.pattern, self.text = pattern, text
+        self._found: dict[int, tuple[list[int], list[re.Match]]] = {}  # by paragraph start: the ends, the matches
+
+    def last(self, start: int, end: int) -> re.Match | None:
+        """``_sieve.last(pattern, text, start, end)`` for a window of at most ``MAX_REACH`` within a line.
+
+        Where ``start`` opens a line, the line's matches (up to the reach) that end by ``end`` are the window's;
+        one that runs across ``end`` reads differently (a shorter match may end within the window), and the
+        window is then searched itself, as is a window cut at the reach (one search: its start is no other's).
+        """
+        pattern, text = self.pattern, self.text
+        if start and text[start - 1] != LINE_END:
+            return sieve.last(pattern, text, start, end)
+        found = self._found.get(start)
+        if found is None:
+            matches = list(pattern.finditer(text, start, _line_end(text, start)))
+            found = self._found[start] = [m.end() for m in matches], matches
+        ends, matches = found
+        i = bisect_right(ends, end)  # the matches that end by ``end``
+        if i < len(matches) and matches[i].start() < end:
+            return sieve.last(pattern, text, start, end)
+        return matches[i - 1] if i else None
+
+
+def five_year_words(text: str) -> ParagraphWords:
+    """The five-year words of ``text``'s paragraphs (see :class:`ParagraphWords`), found as figures ask.
+
+    >>> five_year_words("今后五年，新增3个").last(0, 7).group()
+    '今后五年'
+    """
+    return ParagraphWords(_MULTI_YEAR, text)
+
+
+def _line_end(text: str, start: int) -> int:
+    """The end of the line that opens at ``start``, at most ``MAX_REACH`` on."""
+    end = text.find(LINE_END, start, start + MAX_REACH)
+    return end if end >= 0 else min(len(text), start + MAX_REACH)
 
 
 class Headings(NamedTuple):
