@@ -130,7 +130,7 @@ def test_the_generated_texts_describe_mechanisms():
 
 
 def _subject_units_in_slow(text):
-    """_subject_units_in testing each character of the span against the set of covered positions."""
+    """_subject_units of a whole text, testing each character of the span against the set of covered positions."""
     from policykit.extract._units import etc_inside, looks_like_unit, split_unit_list, starts_unit_name, trim_list
     start, end = trim_list(text, 0, len(text))
     mentions = split_unit_list(text, start, end)
@@ -154,12 +154,12 @@ _SUBJECT_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各�
 @settings(max_examples=600, deadline=None)
 @given(_SUBJECT_BITS)
 def test_subject_units_are_those_of_the_character_by_character_test(text):
-    assert _clauses._subject_units_in(text) == _subject_units_in_slow(text)
+    assert _clauses._subject_units(text, 0, len(text)) == _subject_units_in_slow(text)
 
 
 def test_the_generated_subjects_are_both_units_and_not():
-    assert _clauses._subject_units_in("市科技局、市财政局") and _subject_units_in_slow("市科技局、市财政局")
-    assert _clauses._subject_units_in("市科技局甲市财政局") is None
+    assert _clauses._subject_units("市科技局、市财政局", 0, 9) and _subject_units_in_slow("市科技局、市财政局")
+    assert _clauses._subject_units("市科技局甲市财政局", 0, 9) is None
 
 
 def _table_clauses_slow(text):
@@ -194,7 +194,7 @@ _PROSE_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各县�
 @example("推动市科技局")
 def test_a_stretch_rejected_before_its_split_has_no_subject_units(text):
     start, end = _clauses.trim_list(text, 0, len(text))
-    assert _clauses._subject_units_in(text) == _clauses._split_subject(text, start, end)
+    assert _clauses._subject_units(text, 0, len(text)) == _clauses._split_subject(text, start, end, 0, len(text))
 
 
 def test_the_generated_stretches_are_rejected_before_their_split():

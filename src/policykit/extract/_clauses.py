@@ -263,13 +263,8 @@ def _close_label_group(text: str, start: int, group: list[tuple[str, int, int]])
 
 def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tuple[UnitMention, str]]:
     """Mentions of a labelled value; a part ending in a role verb (X牵头，Y配合) takes that role."""
-    return [(shifted(mention, start), role) for mention, role in _role_parts_in(text[start:end], default_role)]
-
-
-def _role_parts_in(text: str, default_role: str) -> tuple[tuple[UnitMention, str], ...]:
-    """:func:`_role_parts` of a whole string, offsets relative to it."""
     out: list[tuple[UnitMention, str]] = []
-    for s, e in split_outside_parentheses(text, 0, len(text), _PART_SEPARATORS):
+    for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
         verb = _trailing_verb(text, s, e)
         role = _VERB_ROLES[verb] if verb else default_role
         if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
@@ -277,7 +272,7 @@ def _role_parts_in(text: str, default_role: str) -> tuple[tuple[UnitMention, str
         mentions = [m for m in split_unit_list(text, s, e - len(verb or ""))
                     if looks_like_unit(m.name) or _ROLE_MARK.search(m.mention)]
         out.extend(_with_marks(mentions, role))
-    return tuple(out)
+    return out
 
 
 def _with_marks(mentions: tuple[UnitMention, ...] | list[UnitMention], role: str) -> list[tuple[UnitMention, str]]:
@@ -405,22 +400,17 @@ def _role_parts_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if text[s:e].strip()]
 
 
-def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
+def _subject_units(text: str, start: int, end: int) -> tuple[UnitMention, ...] | None:
     """The unit mentions of ``text[start:end]`` when every one of them reads as a unit name."""
-    mentions = _subject_units_in(text[start:end])
-    return None if mentions is None else [shifted(m, start) for m in mentions]
-
-
-def _subject_units_in(text: str) -> tuple[UnitMention, ...] | None:
-    """:func:`_subject_units` of a whole string, offsets relative to it."""
-    start, end = trim_list(text, 0, len(text))
-    if no_strict_units(text, start, end, _GLUE):  # most prose stretches: no split of them
+    trimmed_start, trimmed_end = trim_list(text, start, end)
+    if no_strict_units(text, trimmed_start, trimmed_end, _GLUE):  # most prose stretches: no split of them
         return None
-    return _split_subject(text, start, end)
+    return _split_subject(text, trimmed_start, trimmed_end, start, end)
 
 
-def _split_subject(text: str, start: int, end: int) -> tuple[UnitMention, ...] | None:
-    """:func:`_subject_units_in` of the trimmed stretch ``text[start:end]``."""
+def _split_subject(text: str, start: int, end: int, stretch_start: int, stretch_end: int
+                   ) -> tuple[UnitMention, ...] | None:
+    """:func:`_subject_units` of the stretch ``text[stretch_start:stretch_end]``, trimmed to ``text[start:end]``."""
     mentions = split_unit_list(text, start, end)
     if not mentions or not all(looks_like_unit(m.name, strict=True) for m in mentions):
         return None
@@ -430,7 +420,7 @@ def _split_subject(text: str, start: int, end: int) -> tuple[UnitMention, ...] |
     # Every character of the span must belong to a mention or a separator: the stretches no mention covers
     # hold separators only.
     at = start
-    for m_start, m_end in sorted((*((m.start, m.end) for m in mentions), *etc_inside(text))):
+    for m_start, m_end in sorted((*((m.start, m.end) for m in mentions), *etc_inside(text, stretch_start, stretch_end))):
         if m_start > at and text[at:min(m_start, end)].strip(_GLUE):
             return None
         at = max(at, m_end)
