@@ -201,3 +201,65 @@ def test_the_generated_stretches_are_rejected_before_their_split():
     assert _clauses.no_strict_units("市科技局的工作", 0, 7, "、")
     assert _clauses.no_strict_units("推动市科技局", 0, 6, "、")
     assert not _clauses.no_strict_units("市科技局（的）", 0, 7, "、")
+
+
+def _first_of_overlapping_slow(clauses):
+    """Each clause tested against every clause kept before it."""
+    found = []
+    for clause in clauses:
+        if not any(c.start < clause.end and clause.start < c.end for c in found):
+            found.append(clause)
+    return found
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=12))
+@example([(5, 5), (0, 10)])  # an empty span inside a later one
+@example([(3, 0), (3, 4), (2, 2)])
+def test_the_clauses_kept_are_those_overlapping_none_kept_before(spans):
+    clauses = [_clauses._Clause(s, s + n, ()) for s, n in spans]
+    assert _clauses._first_of_overlapping(clauses) == _first_of_overlapping_slow(clauses)
+
+
+def _value_end_slow(text, start, stop):
+    """Every character from the value's start tested in turn."""
+    depth = 0
+    for i in range(start, stop):
+        if text[i] in _clauses._OPEN:
+            depth += 1
+        elif text[i] in _clauses._CLOSE:
+            if depth == 0:
+                return i
+            depth -= 1
+        elif text[i] in _clauses._VALUE_END:
+            return i
+    return stop
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["（", "）", "(", ")", "〔", "〕", "\n", "。", "\t", "】", "甲", "、"]), max_size=14).map("".join),
+       st.integers(0, 14), st.integers(0, 14))
+def test_a_value_ends_where_a_walk_over_every_character_ends_it(text, start, stop):
+    start, stop = min(start, len(text)), min(max(start, stop), len(text))
+    assert _clauses._value_end(text, start, stop) == _value_end_slow(text, start, stop)
+
+
+def test_a_value_ends_at_a_parenthesis_closing_outside_it():
+    assert _clauses._value_end("甲（乙）丙）丁", 0, 7) == 5
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["市科技局", "（", "）", "(", ")", "牵头", "分别", "负责", "配合"]), max_size=5).map("".join))
+@example("市科技局（牵头）")
+@example("市科技局(牵头)")
+def test_a_role_mark_is_found_as_a_search_finds_it(name):
+    found, searched = _clauses._role_mark(name), _clauses._ROLE_MARK.search(name)
+    assert (found and found.span()) == (searched and searched.span())
+
+
+def test_every_adverb_before_a_role_verb_stays_out_of_the_subject():
+    for adverb in _clauses._ADVERBS:
+        text = f"一、平台。市科技局{adverb}负责建设。"
+        verb = _clauses._VERB.search(text, text.index(adverb) + len(adverb))
+        clause = _clauses._subject_verb_clause(text, verb)
+        assert clause is not None and [m.mention for m, _ in clause.units] == ["市科技局"], adverb

@@ -83,6 +83,13 @@ _ROLE_MARK = re.compile(
     rf"[（(](?P<shared>{alternation(of_kind('role_context_words', 'shared_mark'))})?(?P<verb>{alternation(role_words('mark'))})[)）]$"
 )
 
+_MARK_CLOSES = (")", "）")  # what _ROLE_MARK ends with
+
+
+def _role_mark(name: str) -> re.Match | None:
+    """The role mark ending ``name`` (X（牵头）); most names end with no parenthesis, and are not searched."""
+    return _ROLE_MARK.search(name) if name.endswith(_MARK_CLOSES) else None
+
 
 @dataclass(frozen=True)
 class _Clause:
@@ -164,15 +171,27 @@ def find_clauses(text: str) -> tuple[_Clause, ...]:
     """All responsibility clauses of a text, without overlaps, in text order; none in a site's record header
     (``ParsedDocument.clauses``: the section tree and the assignments both read them)."""
     start_document()  # the unit memos of the document before serve no other
-    found: list[_Clause] = []
     header_end = _record_header_end(text)
-    for finder in (_table_clauses, _label_clauses, _verb_clauses):
-        for clause in finder(text):
-            if clause.start < header_end:
-                continue
-            if clause.units and not any(c.start < clause.end and clause.start < c.end for c in found):
-                found.append(clause)
+    found = _first_of_overlapping(clause for finder in (_table_clauses, _label_clauses, _verb_clauses)
+                                  for clause in finder(text) if clause.start >= header_end and clause.units)
     return tuple(sorted(found, key=lambda c: c.start))
+
+
+def _first_of_overlapping(clauses) -> list[_Clause]:
+    """The ``clauses`` that overlap none before them, in their order."""
+    found: list[_Clause] = []
+    # The spans kept overlap none of each other, so sorted by start their ends are sorted too: the one kept span
+    # a new one can overlap is the first that ends after its start (a bisection, not a test of every span kept).
+    starts: list[int] = []
+    ends: list[int] = []
+    for clause in clauses:
+        i = bisect_right(ends, clause.start)
+        if i < len(starts) and starts[i] < clause.end:
+            continue
+        starts.insert(i, clause.start)
+        ends.insert(i, clause.end)
+        found.append(clause)
+    return found
 
 
 _FIELD_LINE = re.compile(r"([\u4e00-\u9fff]{2,8})[ \u3000]*[:：][ \u3000]*\S[^\n]*\n?")
@@ -232,19 +251,20 @@ def _opens_parenthesis(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1] in _OPEN
 
 
+_VALUE_MARK = re.compile("[" + re.escape(_OPEN + _CLOSE + _VALUE_END) + "]")
+
+
 def _value_end(text: str, start: int, stop: int) -> int:
     """End of a label's value: the next label, a line end, 。, or a parenthesis closing outside it."""
     depth = 0
-    for i in range(start, stop):
-        ch = text[i]
+    for mark in _VALUE_MARK.finditer(text, start, stop):  # only the characters that matter
+        ch = mark.group()
         if ch in _OPEN:
             depth += 1
-        elif ch in _CLOSE:
-            if depth == 0:
-                return i
+        elif ch in _CLOSE and depth:
             depth -= 1
-        elif ch in _VALUE_END:
-            return i
+        else:  # a parenthesis closing outside the value, or an end
+            return mark.start()
     return stop
 
 
@@ -270,7 +290,7 @@ def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tupl
         if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
             role = "lead"
         mentions = [m for m in split_unit_list(text, s, e - len(verb or ""))
-                    if looks_like_unit(m.name) or _ROLE_MARK.search(m.mention)]
+                    if looks_like_unit(m.name) or _role_mark(m.mention)]
         out.extend(_with_marks(mentions, role))
     return out
 
@@ -281,7 +301,7 @@ def _with_marks(mentions: tuple[UnitMention, ...] | list[UnitMention], role: str
     part: list[tuple[UnitMention, str]] = []
     unmarked = 0  # the names since the last role mark
     for mention in mentions:
-        mark = _ROLE_MARK.search(mention.mention)
+        mark = _role_mark(mention.mention)
         if not mark:
             part.append((mention, role))
             unmarked += 1
@@ -562,10 +582,8 @@ def _subject_start(text: str, end: int, boundary: str = _SUBJECT_BOUNDARY) -> in
 def _subject_verb_clause(text: str, verb: re.Match) -> _Clause | None:
     """X部门负责…：the subject runs from the last boundary to the verb and is all unit names."""
     end = verb.start()
-    for adverb in _ADVERBS:
-        if text.endswith(adverb, 0, end):
-            end -= len(adverb)
-            break
+    if text.endswith(_ADVERBS, 0, end):  # most verbs follow no adverb: one test, not one per adverb
+        end -= len(next(adverb for adverb in _ADVERBS if text.endswith(adverb, 0, end)))
     start = _subject_start(text, end)
     if end - start < 2 or text[start:end].startswith(_AGENT):
         return None
