@@ -212,13 +212,44 @@ def _first_of_overlapping_slow(clauses):
     return found
 
 
+_SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=12)
+_UNITS = ((None, "lead"),)  # a clause naming no unit is never kept: any stands in
+
+
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=12))
-@example([(5, 5), (0, 10)])  # an empty span inside a later one
-@example([(3, 0), (3, 4), (2, 2)])
-def test_the_clauses_kept_are_those_overlapping_none_kept_before(spans):
-    clauses = [_clauses._Clause(s, s + n, ()) for s, n in spans]
-    assert _clauses._first_of_overlapping(clauses) == _first_of_overlapping_slow(clauses)
+@given(_SPANS, st.integers(0, 30), st.integers(0, 8))
+@example([(5, 5), (0, 10)], 5, 0)  # an empty span inside a later one
+@example([(3, 0), (3, 4), (2, 2)], 3, 1)
+def test_the_clauses_kept_are_those_overlapping_none_kept_before(spans, start, length):
+    clauses = [_clauses._Clause(s, s + n, _UNITS) for s, n in spans]
+    kept = _clauses._Kept()
+    kept.add_all(clauses, 0)
+    assert kept.clauses == _first_of_overlapping_slow(clauses)
+    assert kept.holds(start, start + length) == any(c.start <= start and start + length <= c.end for c in kept.clauses)
+
+
+def _find_clauses_slow(text):
+    """find_clauses reading every parenthesis, each clause tested against every clause kept before it."""
+    header_end = _clauses._record_header_end(text)
+    _clauses.start_document()
+    found = (*_clauses._table_clauses(text), *_clauses._label_clauses(text), *_clauses._verb_clauses(text))
+    found = _first_of_overlapping_slow(c for c in found if c.start >= header_end and c.units)
+    return tuple(sorted(found, key=lambda c: c.start))
+
+
+_CLAUSE_BITS = st.lists(st.sampled_from(["（", "）", "牵头单位：", "责任单位：", "配合单位：", "市科技局", "县财政局", "各县区",
+                                         "（牵头）", "牵头", "负责", "配合", "，", "、", "；", "。", "\n", "由", "会同", "推进"]),
+                        max_size=14).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_CLAUSE_BITS)
+@example("（责任单位：市科技局（牵头）、县财政局）")
+@example("（牵头单位：市科技局，县财政局负责）")
+@example("牵头单位：市科技局（县财政局负责）")
+@example("（市科技局负责，【牵头单位】县财政局配合）。县教育局负责")  # a group overlapping a clause kept is still read
+def test_the_clauses_are_those_found_reading_every_parenthesis(text):
+    assert _clauses.find_clauses(text) == _find_clauses_slow(text)
 
 
 def _value_end_slow(text, start, stop):

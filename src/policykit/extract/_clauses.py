@@ -172,26 +172,41 @@ def find_clauses(text: str) -> tuple[_Clause, ...]:
     (``ParsedDocument.clauses``: the section tree and the assignments both read them)."""
     start_document()  # the unit memos of the document before serve no other
     header_end = _record_header_end(text)
-    found = _first_of_overlapping(clause for finder in (_table_clauses, _label_clauses, _verb_clauses)
-                                  for clause in finder(text) if clause.start >= header_end and clause.units)
-    return tuple(sorted(found, key=lambda c: c.start))
+    kept = _Kept()
+    for clauses in (_table_clauses(text), _label_clauses(text)):
+        kept.add_all(clauses, header_end)
+    # A parenthesis inside a clause kept (（牵头单位：X（牵头）、Y）) adds no clause: whatever it held would overlap
+    # that one, and so would a prose clause starting inside it. It is not read.
+    kept.add_all(_verb_clauses(text, kept.holds), header_end)
+    return tuple(sorted(kept.clauses, key=lambda c: c.start))
 
 
-def _first_of_overlapping(clauses) -> list[_Clause]:
-    """The ``clauses`` that overlap none before them, in their order."""
-    found: list[_Clause] = []
-    # The spans kept overlap none of each other, so sorted by start their ends are sorted too: the one kept span
-    # a new one can overlap is the first that ends after its start (a bisection, not a test of every span kept).
-    starts: list[int] = []
-    ends: list[int] = []
-    for clause in clauses:
-        i = bisect_right(ends, clause.start)
-        if i < len(starts) and starts[i] < clause.end:
-            continue
-        starts.insert(i, clause.start)
-        ends.insert(i, clause.end)
-        found.append(clause)
-    return found
+class _Kept:
+    """The clauses kept, none overlapping another, in the order found; a clause overlapping one kept is not kept."""
+
+    def __init__(self) -> None:
+        self.clauses: list[_Clause] = []
+        # The spans kept overlap none of each other, so sorted by start their ends are sorted too: the one kept
+        # span a new one can overlap is the first that ends after its start (a bisection, not a test of each).
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add_all(self, clauses: list[_Clause], header_end: int) -> None:
+        """Keep each of ``clauses`` that names units, starts after ``header_end`` and overlaps none kept."""
+        for clause in clauses:
+            if clause.start < header_end or not clause.units:
+                continue
+            i = bisect_right(self.ends, clause.start)
+            if i < len(self.starts) and self.starts[i] < clause.end:
+                continue
+            self.starts.insert(i, clause.start)
+            self.ends.insert(i, clause.end)
+            self.clauses.append(clause)
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a clause kept spans ``start`` to ``end``: the last kept to start at or before it would."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.ends[i] >= end
 
 
 _FIELD_LINE = re.compile(r"([\u4e00-\u9fff]{2,8})[ \u3000]*[:：][ \u3000]*\S[^\n]*\n?")
@@ -326,8 +341,10 @@ def _trailing_verb(text: str, start: int, end: int) -> str | None:
 
 # --- role verbs after unit lists (in parentheses and in prose) -------------------------------
 
-def _verb_clauses(text: str) -> list[_Clause]:
-    clauses = _paren_verb_clauses(text)
+def _verb_clauses(text: str, kept=lambda start, end: False) -> list[_Clause]:
+    """Clauses of role verbs: in parentheses (none of a parenthesis that ``kept(open, close + 1)``), then in prose
+    (none starting in a parenthesis read as a clause)."""
+    clauses = _paren_verb_clauses(text, kept)
     taken = [(c.start, c.end) for c in clauses]
     for clause in _prose_clauses(text):
         if not any(s <= clause.start < e for s, e in taken):
@@ -354,14 +371,16 @@ def _paren_groups(text: str):
             yield stack.pop(), i
 
 
-def _paren_verb_clauses(text: str) -> list[_Clause]:
+def _paren_verb_clauses(text: str, kept=lambda start, end: False) -> list[_Clause]:
     """（X牵头，Y配合，各有关部门分工负责）: every part of the group is units + role verb.
 
     A part without a verb takes the role of the next part that has one (``X、Y，Z按职责分工负责``: the
     role word comes last for the whole list); a role verb followed by 、 or a space also ends a part
-    (``X牵头、Y配合``)."""
+    (``X牵头、Y配合``). A group that ``kept(open, close + 1)`` is not read."""
     clauses = []
     for open_, close in _paren_groups(text):
+        if kept(open_, close + 1):
+            continue
         # A group without a role verb has no part ending in one: it can only be a marked list.
         units = _verb_units(text, open_ + 1, close) if _ANY_VERB.search(text, open_ + 1, close) else ()
         if units:

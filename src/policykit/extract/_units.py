@@ -120,7 +120,7 @@ _ETC_TAIL = re.compile(
 _ETC_INSIDE = re.compile(_ETC_TAIL.pattern.removesuffix("$") + f"(?:[{CONJUNCTIONS}]|(?=[、，,])|$)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a mention is made several times per name read, and slots make it faster
 class UnitMention:
     """One unit name as written, with its span in the text."""
 
@@ -471,10 +471,7 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     >>> [m.mention for m in split_unit_list(s, 0, len(s))]
     ['工业和信息化局', '化工产业园管理服务中心', '各区、市政府']
     """
-    # 等(10个)部门 inside or at the end of a list (X、Y等部门及各地区) closes its part of the list: its words
-    # name no unit, so they read as separators (offsets unchanged); of 等相关部门 only 等 does.
-    segment = _ETC_INSIDE.sub(_etc_as_separators, text[start:end])
-    return [shifted(mention, start) for mention in _split_list(segment)]
+    return [shifted(mention, start) for mention in _split_list(text[start:end])]
 
 
 def _etc_as_separators(m: re.Match) -> str:
@@ -492,8 +489,11 @@ def shifted(mention: UnitMention, offset: int) -> UnitMention:
 
 
 @_per_document  # the split reads nothing outside the list, and lists recur across tasks
-def _split_list(segment: str) -> tuple[UnitMention, ...]:
-    """The units of ``segment``, offsets relative to it."""
+def _split_list(written: str) -> tuple[UnitMention, ...]:
+    """The units of the list ``written``, offsets relative to it."""
+    # 等(10个)部门 inside or at the end of a list (X、Y等部门及各地区) closes its part of the list: its words
+    # name no unit, so they read as separators (offsets unchanged); of 等相关部门 only 等 does.
+    segment = _ETC_INSIDE.sub(_etc_as_separators, written)
     out = []
     persons = bool(_PERSON_TITLE.search(segment))  # a list without a title names no person: one search of it
     for s, e in _merge_stubs(segment, split_outside_parentheses(segment, 0, len(segment))):
