@@ -228,28 +228,46 @@ def test_the_clauses_kept_are_those_overlapping_none_kept_before(spans, start, l
     assert kept.holds(start, start + length) == any(c.start <= start and start + length <= c.end for c in kept.clauses)
 
 
+def _verb_clauses_slow(text):
+    """_verb_clauses reading every parenthesis and every subject."""
+    clauses, _ = _clauses._paren_verb_clauses(text)
+    taken = [(c.start, c.end) for c in clauses]
+    return [*clauses, *(c for c in _clauses._prose_clauses(text) if not any(s <= c.start < e for s, e in taken))]
+
+
 def _find_clauses_slow(text):
-    """find_clauses reading every parenthesis, each clause tested against every clause kept before it."""
+    """find_clauses reading every parenthesis and every subject, each clause tested against every clause kept
+    before it."""
     header_end = _clauses._record_header_end(text)
     _clauses.start_document()
-    found = (*_clauses._table_clauses(text), *_clauses._label_clauses(text), *_clauses._verb_clauses(text))
+    found = (*_clauses._table_clauses(text), *_clauses._label_clauses(text), *_verb_clauses_slow(text))
     found = _first_of_overlapping_slow(c for c in found if c.start >= header_end and c.units)
     return tuple(sorted(found, key=lambda c: c.start))
 
 
 _CLAUSE_BITS = st.lists(st.sampled_from(["（", "）", "牵头单位：", "责任单位：", "配合单位：", "市科技局", "县财政局", "各县区",
-                                         "（牵头）", "牵头", "负责", "配合", "，", "、", "；", "。", "\n", "由", "会同", "推进"]),
+                                         "（牵头）", "牵头", "负责", "配合", "，", "、", "；", "。", "\n", "由", "会同", "推进",
+                                         "各乡镇（街道）", "（县）", "具体"]),
                         max_size=14).map("".join)
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_CLAUSE_BITS)
 @example("（责任单位：市科技局（牵头）、县财政局）")
 @example("（牵头单位：市科技局，县财政局负责）")
 @example("牵头单位：市科技局（县财政局负责）")
 @example("（市科技局负责，【牵头单位】县财政局配合）。县教育局负责")  # a group overlapping a clause kept is still read
+@example("（牵头单位：市科技局）县财政局负责")  # a subject right after a group held is read
+@example("（县科技局牵头）县财政局负责")  # and one right after a group read as a clause
 def test_the_clauses_are_those_found_reading_every_parenthesis(text):
     assert _clauses.find_clauses(text) == _find_clauses_slow(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PAREN_BITS, st.integers(0, 17))
+def test_a_position_is_within_the_groups_when_one_of_them_holds_it(text, pos):
+    groups = [(open_, close + 1) for open_, close in _clauses._paren_groups(text)]
+    assert _clauses._within(groups)(pos) == any(s <= pos < e for s, e in groups)
 
 
 def _value_end_slow(text, start, stop):

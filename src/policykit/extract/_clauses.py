@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import _sieve as sieve
@@ -344,9 +345,12 @@ def _trailing_verb(text: str, start: int, end: int) -> str | None:
 def _verb_clauses(text: str, kept=lambda start, end: False) -> list[_Clause]:
     """Clauses of role verbs: in parentheses (none of a parenthesis that ``kept(open, close + 1)``), then in prose
     (none starting in a parenthesis read as a clause)."""
-    clauses = _paren_verb_clauses(text, kept)
+    clauses, held = _paren_verb_clauses(text, kept)
     taken = [(c.start, c.end) for c in clauses]
-    for clause in _prose_clauses(text):
+    # A subject starting in a parenthesis ends in it (a subject crosses a closing parenthesis only from before
+    # its opening one), so its clause lies in that group: in one read as a clause it is not taken, in one held
+    # by a clause kept it is dropped, and what it would block lies in the group too. It is not read.
+    for clause in _prose_clauses(text, _within((*taken, *held))):
         if not any(s <= clause.start < e for s, e in taken):
             clauses.append(clause)
     return clauses
@@ -371,15 +375,17 @@ def _paren_groups(text: str):
             yield stack.pop(), i
 
 
-def _paren_verb_clauses(text: str, kept=lambda start, end: False) -> list[_Clause]:
+def _paren_verb_clauses(text: str, kept=lambda start, end: False) -> tuple[list[_Clause], list[tuple[int, int]]]:
     """（X牵头，Y配合，各有关部门分工负责）: every part of the group is units + role verb.
 
     A part without a verb takes the role of the next part that has one (``X、Y，Z按职责分工负责``: the
     role word comes last for the whole list); a role verb followed by 、 or a space also ends a part
-    (``X牵头、Y配合``). A group that ``kept(open, close + 1)`` is not read."""
-    clauses = []
+    (``X牵头、Y配合``). A group that ``kept(open, close + 1)`` is not read: its span is returned with the
+    clauses, among the groups held."""
+    clauses, held = [], []
     for open_, close in _paren_groups(text):
         if kept(open_, close + 1):
+            held.append((open_, close + 1))
             continue
         # A group without a role verb has no part ending in one: it can only be a marked list.
         units = _verb_units(text, open_ + 1, close) if _ANY_VERB.search(text, open_ + 1, close) else ()
@@ -389,7 +395,7 @@ def _paren_verb_clauses(text: str, kept=lambda start, end: False) -> list[_Claus
             marked = _marked_list(text, open_ + 1, close)
             if marked:
                 clauses.append(_Clause(open_, close + 1, marked))
-    return clauses
+    return clauses, held
 
 
 def _verb_units(text: str, start: int, end: int) -> tuple[tuple[UnitMention, str], ...]:
@@ -492,7 +498,8 @@ _ADVERBS = of_kind("role_context_words", "adverb")
 _DESCRIBING = of_kind("role_context_words", "describing_verb")
 
 
-def _prose_clauses(text: str) -> list[_Clause]:
+def _prose_clauses(text: str, unread=lambda pos: False) -> list[_Clause]:
+    """Clauses of role verbs in prose; no subject that starts where ``unread`` is read for a role verb after it."""
     clauses = []
     for m in _PROSE_BY.finditer(text):
         subject = _subject_units(text, m.start("units"), m.end("units"))
@@ -507,10 +514,26 @@ def _prose_clauses(text: str) -> list[_Clause]:
         if clause:
             clauses.append(clause)
     for m in _VERB.finditer(text):
-        clause = _subject_verb_clause(text, m)
+        clause = _subject_verb_clause(text, m, unread)
         if clause and not any(c.start <= clause.start < c.end for c in clauses):
             clauses.append(clause)
     return [c for c in clauses if not _describes(text, c.start, c.end)]
+
+
+def _within(groups) -> Callable[[int], bool]:
+    """Whether a position lies in one of ``groups``, spans of parenthesised groups: two are nested or apart, never
+    crossing, so the outermost ones, in order, hold every position any holds (bisected)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(groups):
+        if not ends or start >= ends[-1]:  # not inside the outermost one before it
+            starts.append(start)
+            ends.append(end)
+
+    def within(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+    return within
 
 
 _CLAUSE_END = re.compile("[，,。；;\n]")
@@ -598,13 +621,14 @@ def _subject_start(text: str, end: int, boundary: str = _SUBJECT_BOUNDARY) -> in
     return start
 
 
-def _subject_verb_clause(text: str, verb: re.Match) -> _Clause | None:
-    """X部门负责…：the subject runs from the last boundary to the verb and is all unit names."""
+def _subject_verb_clause(text: str, verb: re.Match, unread=lambda pos: False) -> _Clause | None:
+    """X部门负责…：the subject runs from the last boundary to the verb and is all unit names (None when it
+    starts where ``unread``)."""
     end = verb.start()
     if text.endswith(_ADVERBS, 0, end):  # most verbs follow no adverb: one test, not one per adverb
         end -= len(next(adverb for adverb in _ADVERBS if text.endswith(adverb, 0, end)))
     start = _subject_start(text, end)
-    if end - start < 2 or text[start:end].startswith(_AGENT):
+    if end - start < 2 or text[start:end].startswith(_AGENT) or unread(start):
         return None
     subject = _subject_units(text, start, end)
     if not subject:
