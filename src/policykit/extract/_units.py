@@ -496,8 +496,12 @@ def _split_list(written: str) -> tuple[UnitMention, ...]:
     segment = _ETC_INSIDE.sub(_etc_as_separators, written)
     out = []
     persons = bool(_PERSON_TITLE.search(segment))  # a list without a title names no person: one search of it
+    # A piece starts and ends at a separator, so only a 等 can trim it (see trim_list): a list without one has
+    # no piece to trim.
+    etc = any(ch in segment for ch in _ETC)
     for s, e in _merge_stubs(segment, split_outside_parentheses(segment, 0, len(segment))):
-        s, e = trim_list(segment, s, e)
+        if etc:
+            s, e = trim_list(segment, s, e)
         if e - s < 2:
             continue
         for cs, ce in _split_piece(segment[s:e]):
