@@ -130,7 +130,7 @@ def test_the_generated_texts_describe_mechanisms():
 
 
 def _subject_units_in_slow(text):
-    """_subject_units_in testing each character of the span against the set of covered positions."""
+    """_subject_units of a whole text, testing each character of the span against the set of covered positions."""
     from policykit.extract._units import etc_inside, looks_like_unit, split_unit_list, starts_unit_name, trim_list
     start, end = trim_list(text, 0, len(text))
     mentions = split_unit_list(text, start, end)
@@ -154,12 +154,12 @@ _SUBJECT_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各�
 @settings(max_examples=600, deadline=None)
 @given(_SUBJECT_BITS)
 def test_subject_units_are_those_of_the_character_by_character_test(text):
-    assert _clauses._subject_units_in(text) == _subject_units_in_slow(text)
+    assert _clauses._subject_units(text, 0, len(text)) == _subject_units_in_slow(text)
 
 
 def test_the_generated_subjects_are_both_units_and_not():
-    assert _clauses._subject_units_in("市科技局、市财政局") and _subject_units_in_slow("市科技局、市财政局")
-    assert _clauses._subject_units_in("市科技局甲市财政局") is None
+    assert _clauses._subject_units("市科技局、市财政局", 0, 9) and _subject_units_in_slow("市科技局、市财政局")
+    assert _clauses._subject_units("市科技局甲市财政局", 0, 9) is None
 
 
 def _table_clauses_slow(text):
@@ -194,10 +194,121 @@ _PROSE_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各县�
 @example("推动市科技局")
 def test_a_stretch_rejected_before_its_split_has_no_subject_units(text):
     start, end = _clauses.trim_list(text, 0, len(text))
-    assert _clauses._subject_units_in(text) == _clauses._split_subject(text, start, end)
+    assert _clauses._subject_units(text, 0, len(text)) == _clauses._split_subject(text, start, end, 0, len(text))
 
 
 def test_the_generated_stretches_are_rejected_before_their_split():
     assert _clauses.no_strict_units("市科技局的工作", 0, 7, "、")
     assert _clauses.no_strict_units("推动市科技局", 0, 6, "、")
     assert not _clauses.no_strict_units("市科技局（的）", 0, 7, "、")
+
+
+def _first_of_overlapping_slow(clauses):
+    """Each clause tested against every clause kept before it."""
+    found = []
+    for clause in clauses:
+        if not any(c.start < clause.end and clause.start < c.end for c in found):
+            found.append(clause)
+    return found
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=12)
+_UNITS = ((None, "lead"),)  # a clause naming no unit is never kept: any stands in
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SPANS, st.integers(0, 30), st.integers(0, 8))
+@example([(5, 5), (0, 10)], 5, 0)  # an empty span inside a later one
+@example([(3, 0), (3, 4), (2, 2)], 3, 1)
+def test_the_clauses_kept_are_those_overlapping_none_kept_before(spans, start, length):
+    clauses = [_clauses._Clause(s, s + n, _UNITS) for s, n in spans]
+    kept = _clauses._Kept()
+    kept.add_all(clauses, 0)
+    assert kept.clauses == _first_of_overlapping_slow(clauses)
+    assert kept.holds(start, start + length) == any(c.start <= start and start + length <= c.end for c in kept.clauses)
+
+
+def _verb_clauses_slow(text):
+    """_verb_clauses reading every parenthesis and every subject."""
+    clauses, _ = _clauses._paren_verb_clauses(text)
+    taken = [(c.start, c.end) for c in clauses]
+    return [*clauses, *(c for c in _clauses._prose_clauses(text) if not any(s <= c.start < e for s, e in taken))]
+
+
+def _find_clauses_slow(text):
+    """find_clauses reading every parenthesis and every subject, each clause tested against every clause kept
+    before it."""
+    header_end = _clauses._record_header_end(text)
+    _clauses.start_document()
+    found = (*_clauses._table_clauses(text), *_clauses._label_clauses(text), *_verb_clauses_slow(text))
+    found = _first_of_overlapping_slow(c for c in found if c.start >= header_end and c.units)
+    return tuple(sorted(found, key=lambda c: c.start))
+
+
+_CLAUSE_BITS = st.lists(st.sampled_from(["（", "）", "牵头单位：", "责任单位：", "配合单位：", "市科技局", "县财政局", "各县区",
+                                         "（牵头）", "牵头", "负责", "配合", "，", "、", "；", "。", "\n", "由", "会同", "推进",
+                                         "各乡镇（街道）", "（县）", "具体"]),
+                        max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CLAUSE_BITS)
+@example("（责任单位：市科技局（牵头）、县财政局）")
+@example("（牵头单位：市科技局，县财政局负责）")
+@example("牵头单位：市科技局（县财政局负责）")
+@example("（市科技局负责，【牵头单位】县财政局配合）。县教育局负责")  # a group overlapping a clause kept is still read
+@example("（牵头单位：市科技局）县财政局负责")  # a subject right after a group held is read
+@example("（县科技局牵头）县财政局负责")  # and one right after a group read as a clause
+def test_the_clauses_are_those_found_reading_every_parenthesis(text):
+    assert _clauses.find_clauses(text) == _find_clauses_slow(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PAREN_BITS, st.integers(0, 17))
+def test_a_position_is_within_the_groups_when_one_of_them_holds_it(text, pos):
+    groups = [(open_, close + 1) for open_, close in _clauses._paren_groups(text)]
+    assert _clauses._within(groups)(pos) == any(s <= pos < e for s, e in groups)
+
+
+def _value_end_slow(text, start, stop):
+    """Every character from the value's start tested in turn."""
+    depth = 0
+    for i in range(start, stop):
+        if text[i] in _clauses._OPEN:
+            depth += 1
+        elif text[i] in _clauses._CLOSE:
+            if depth == 0:
+                return i
+            depth -= 1
+        elif text[i] in _clauses._VALUE_END:
+            return i
+    return stop
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["（", "）", "(", ")", "〔", "〕", "\n", "。", "\t", "】", "甲", "、"]), max_size=14).map("".join),
+       st.integers(0, 14), st.integers(0, 14))
+def test_a_value_ends_where_a_walk_over_every_character_ends_it(text, start, stop):
+    start, stop = min(start, len(text)), min(max(start, stop), len(text))
+    assert _clauses._value_end(text, start, stop) == _value_end_slow(text, start, stop)
+
+
+def test_a_value_ends_at_a_parenthesis_closing_outside_it():
+    assert _clauses._value_end("甲（乙）丙）丁", 0, 7) == 5
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["市科技局", "（", "）", "(", ")", "牵头", "分别", "负责", "配合"]), max_size=5).map("".join))
+@example("市科技局（牵头）")
+@example("市科技局(牵头)")
+def test_a_role_mark_is_found_as_a_search_finds_it(name):
+    found, searched = _clauses._role_mark(name), _clauses._ROLE_MARK.search(name)
+    assert (found and found.span()) == (searched and searched.span())
+
+
+def test_every_adverb_before_a_role_verb_stays_out_of_the_subject():
+    for adverb in _clauses._ADVERBS:
+        text = f"一、平台。市科技局{adverb}负责建设。"
+        verb = _clauses._VERB.search(text, text.index(adverb) + len(adverb))
+        clause = _clauses._subject_verb_clause(text, verb)
+        assert clause is not None and [m.mention for m, _ in clause.units] == ["市科技局"], adverb

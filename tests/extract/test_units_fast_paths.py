@@ -64,3 +64,13 @@ def _conjunction_cuts_slow(name):
 @example("和财政局")
 def test_conjunction_cuts_are_those_of_a_walk_over_every_character(name):
     assert _units._conjunction_cuts(name) == _conjunction_cuts_slow(name)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_LIST_BITS)
+@example("县财政局、等、区人民政府")
+def test_a_piece_without_etc_is_not_trimmed(text):
+    # _split_list trims only the pieces of a list holding a 等: the others have nothing trim_list removes.
+    pieces = _units._merge_stubs(text, _units.split_outside_parentheses(text, 0, len(text)))
+    without_etc = [(s, e) for s, e in pieces if not any(ch in text[s:e] for ch in _units._ETC)]
+    assert [_units.trim_list(text, s, e) for s, e in without_etc] == without_etc

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import _sieve as sieve
@@ -82,6 +83,13 @@ _LIST_GLUE = "、 \u3000"
 _ROLE_MARK = re.compile(
     rf"[（(](?P<shared>{alternation(of_kind('role_context_words', 'shared_mark'))})?(?P<verb>{alternation(role_words('mark'))})[)）]$"
 )
+
+_MARK_CLOSES = (")", "）")  # what _ROLE_MARK ends with
+
+
+def _role_mark(name: str) -> re.Match | None:
+    """The role mark ending ``name`` (X（牵头）); most names end with no parenthesis, and are not searched."""
+    return _ROLE_MARK.search(name) if name.endswith(_MARK_CLOSES) else None
 
 
 @dataclass(frozen=True)
@@ -164,15 +172,42 @@ def find_clauses(text: str) -> tuple[_Clause, ...]:
     """All responsibility clauses of a text, without overlaps, in text order; none in a site's record header
     (``ParsedDocument.clauses``: the section tree and the assignments both read them)."""
     start_document()  # the unit memos of the document before serve no other
-    found: list[_Clause] = []
     header_end = _record_header_end(text)
-    for finder in (_table_clauses, _label_clauses, _verb_clauses):
-        for clause in finder(text):
-            if clause.start < header_end:
+    kept = _Kept()
+    for clauses in (_table_clauses(text), _label_clauses(text)):
+        kept.add_all(clauses, header_end)
+    # A parenthesis inside a clause kept (（牵头单位：X（牵头）、Y）) adds no clause: whatever it held would overlap
+    # that one, and so would a prose clause starting inside it. It is not read.
+    kept.add_all(_verb_clauses(text, kept.holds), header_end)
+    return tuple(sorted(kept.clauses, key=lambda c: c.start))
+
+
+class _Kept:
+    """The clauses kept, none overlapping another, in the order found; a clause overlapping one kept is not kept."""
+
+    def __init__(self) -> None:
+        self.clauses: list[_Clause] = []
+        # The spans kept overlap none of each other, so sorted by start their ends are sorted too: the one kept
+        # span a new one can overlap is the first that ends after its start (a bisection, not a test of each).
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add_all(self, clauses: list[_Clause], header_end: int) -> None:
+        """Keep each of ``clauses`` that names units, starts after ``header_end`` and overlaps none kept."""
+        for clause in clauses:
+            if clause.start < header_end or not clause.units:
                 continue
-            if clause.units and not any(c.start < clause.end and clause.start < c.end for c in found):
-                found.append(clause)
-    return tuple(sorted(found, key=lambda c: c.start))
+            i = bisect_right(self.ends, clause.start)
+            if i < len(self.starts) and self.starts[i] < clause.end:
+                continue
+            self.starts.insert(i, clause.start)
+            self.ends.insert(i, clause.end)
+            self.clauses.append(clause)
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a clause kept spans ``start`` to ``end``: the last kept to start at or before it would."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.ends[i] >= end
 
 
 _FIELD_LINE = re.compile(r"([\u4e00-\u9fff]{2,8})[ \u3000]*[:：][ \u3000]*\S[^\n]*\n?")
@@ -232,19 +267,20 @@ def _opens_parenthesis(text: str, pos: int) -> bool:
     return pos > 0 and text[pos - 1] in _OPEN
 
 
+_VALUE_MARK = re.compile("[" + re.escape(_OPEN + _CLOSE + _VALUE_END) + "]")
+
+
 def _value_end(text: str, start: int, stop: int) -> int:
     """End of a label's value: the next label, a line end, 。, or a parenthesis closing outside it."""
     depth = 0
-    for i in range(start, stop):
-        ch = text[i]
+    for mark in _VALUE_MARK.finditer(text, start, stop):  # only the characters that matter
+        ch = mark.group()
         if ch in _OPEN:
             depth += 1
-        elif ch in _CLOSE:
-            if depth == 0:
-                return i
+        elif ch in _CLOSE and depth:
             depth -= 1
-        elif ch in _VALUE_END:
-            return i
+        else:  # a parenthesis closing outside the value, or an end
+            return mark.start()
     return stop
 
 
@@ -263,21 +299,16 @@ def _close_label_group(text: str, start: int, group: list[tuple[str, int, int]])
 
 def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tuple[UnitMention, str]]:
     """Mentions of a labelled value; a part ending in a role verb (X牵头，Y配合) takes that role."""
-    return [(shifted(mention, start), role) for mention, role in _role_parts_in(text[start:end], default_role)]
-
-
-def _role_parts_in(text: str, default_role: str) -> tuple[tuple[UnitMention, str], ...]:
-    """:func:`_role_parts` of a whole string, offsets relative to it."""
     out: list[tuple[UnitMention, str]] = []
-    for s, e in split_outside_parentheses(text, 0, len(text), _PART_SEPARATORS):
+    for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
         verb = _trailing_verb(text, s, e)
         role = _VERB_ROLES[verb] if verb else default_role
         if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
             role = "lead"
         mentions = [m for m in split_unit_list(text, s, e - len(verb or ""))
-                    if looks_like_unit(m.name) or _ROLE_MARK.search(m.mention)]
+                    if looks_like_unit(m.name) or _role_mark(m.mention)]
         out.extend(_with_marks(mentions, role))
-    return tuple(out)
+    return out
 
 
 def _with_marks(mentions: tuple[UnitMention, ...] | list[UnitMention], role: str) -> list[tuple[UnitMention, str]]:
@@ -286,7 +317,7 @@ def _with_marks(mentions: tuple[UnitMention, ...] | list[UnitMention], role: str
     part: list[tuple[UnitMention, str]] = []
     unmarked = 0  # the names since the last role mark
     for mention in mentions:
-        mark = _ROLE_MARK.search(mention.mention)
+        mark = _role_mark(mention.mention)
         if not mark:
             part.append((mention, role))
             unmarked += 1
@@ -311,10 +342,15 @@ def _trailing_verb(text: str, start: int, end: int) -> str | None:
 
 # --- role verbs after unit lists (in parentheses and in prose) -------------------------------
 
-def _verb_clauses(text: str) -> list[_Clause]:
-    clauses = _paren_verb_clauses(text)
+def _verb_clauses(text: str, kept=lambda start, end: False) -> list[_Clause]:
+    """Clauses of role verbs: in parentheses (none of a parenthesis that ``kept(open, close + 1)``), then in prose
+    (none starting in a parenthesis read as a clause)."""
+    clauses, held = _paren_verb_clauses(text, kept)
     taken = [(c.start, c.end) for c in clauses]
-    for clause in _prose_clauses(text):
+    # A subject starting in a parenthesis ends in it (a subject crosses a closing parenthesis only from before
+    # its opening one), so its clause lies in that group: in one read as a clause it is not taken, in one held
+    # by a clause kept it is dropped, and what it would block lies in the group too. It is not read.
+    for clause in _prose_clauses(text, _within((*taken, *held))):
         if not any(s <= clause.start < e for s, e in taken):
             clauses.append(clause)
     return clauses
@@ -339,14 +375,18 @@ def _paren_groups(text: str):
             yield stack.pop(), i
 
 
-def _paren_verb_clauses(text: str) -> list[_Clause]:
+def _paren_verb_clauses(text: str, kept=lambda start, end: False) -> tuple[list[_Clause], list[tuple[int, int]]]:
     """（X牵头，Y配合，各有关部门分工负责）: every part of the group is units + role verb.
 
     A part without a verb takes the role of the next part that has one (``X、Y，Z按职责分工负责``: the
     role word comes last for the whole list); a role verb followed by 、 or a space also ends a part
-    (``X牵头、Y配合``)."""
-    clauses = []
+    (``X牵头、Y配合``). A group that ``kept(open, close + 1)`` is not read: its span is returned with the
+    clauses, among the groups held."""
+    clauses, held = [], []
     for open_, close in _paren_groups(text):
+        if kept(open_, close + 1):
+            held.append((open_, close + 1))
+            continue
         # A group without a role verb has no part ending in one: it can only be a marked list.
         units = _verb_units(text, open_ + 1, close) if _ANY_VERB.search(text, open_ + 1, close) else ()
         if units:
@@ -355,7 +395,7 @@ def _paren_verb_clauses(text: str) -> list[_Clause]:
             marked = _marked_list(text, open_ + 1, close)
             if marked:
                 clauses.append(_Clause(open_, close + 1, marked))
-    return clauses
+    return clauses, held
 
 
 def _verb_units(text: str, start: int, end: int) -> tuple[tuple[UnitMention, str], ...]:
@@ -405,22 +445,17 @@ def _role_parts_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if text[s:e].strip()]
 
 
-def _subject_units(text: str, start: int, end: int) -> list[UnitMention] | None:
+def _subject_units(text: str, start: int, end: int) -> tuple[UnitMention, ...] | None:
     """The unit mentions of ``text[start:end]`` when every one of them reads as a unit name."""
-    mentions = _subject_units_in(text[start:end])
-    return None if mentions is None else [shifted(m, start) for m in mentions]
-
-
-def _subject_units_in(text: str) -> tuple[UnitMention, ...] | None:
-    """:func:`_subject_units` of a whole string, offsets relative to it."""
-    start, end = trim_list(text, 0, len(text))
-    if no_strict_units(text, start, end, _GLUE):  # most prose stretches: no split of them
+    trimmed_start, trimmed_end = trim_list(text, start, end)
+    if no_strict_units(text, trimmed_start, trimmed_end, _GLUE):  # most prose stretches: no split of them
         return None
-    return _split_subject(text, start, end)
+    return _split_subject(text, trimmed_start, trimmed_end, start, end)
 
 
-def _split_subject(text: str, start: int, end: int) -> tuple[UnitMention, ...] | None:
-    """:func:`_subject_units_in` of the trimmed stretch ``text[start:end]``."""
+def _split_subject(text: str, start: int, end: int, stretch_start: int, stretch_end: int
+                   ) -> tuple[UnitMention, ...] | None:
+    """:func:`_subject_units` of the stretch ``text[stretch_start:stretch_end]``, trimmed to ``text[start:end]``."""
     mentions = split_unit_list(text, start, end)
     if not mentions or not all(looks_like_unit(m.name, strict=True) for m in mentions):
         return None
@@ -430,7 +465,7 @@ def _split_subject(text: str, start: int, end: int) -> tuple[UnitMention, ...] |
     # Every character of the span must belong to a mention or a separator: the stretches no mention covers
     # hold separators only.
     at = start
-    for m_start, m_end in sorted((*((m.start, m.end) for m in mentions), *etc_inside(text))):
+    for m_start, m_end in sorted((*((m.start, m.end) for m in mentions), *etc_inside(text, stretch_start, stretch_end))):
         if m_start > at and text[at:min(m_start, end)].strip(_GLUE):
             return None
         at = max(at, m_end)
@@ -463,7 +498,8 @@ _ADVERBS = of_kind("role_context_words", "adverb")
 _DESCRIBING = of_kind("role_context_words", "describing_verb")
 
 
-def _prose_clauses(text: str) -> list[_Clause]:
+def _prose_clauses(text: str, unread=lambda pos: False) -> list[_Clause]:
+    """Clauses of role verbs in prose; no subject that starts where ``unread`` is read for a role verb after it."""
     clauses = []
     for m in _PROSE_BY.finditer(text):
         subject = _subject_units(text, m.start("units"), m.end("units"))
@@ -478,10 +514,26 @@ def _prose_clauses(text: str) -> list[_Clause]:
         if clause:
             clauses.append(clause)
     for m in _VERB.finditer(text):
-        clause = _subject_verb_clause(text, m)
+        clause = _subject_verb_clause(text, m, unread)
         if clause and not any(c.start <= clause.start < c.end for c in clauses):
             clauses.append(clause)
     return [c for c in clauses if not _describes(text, c.start, c.end)]
+
+
+def _within(groups) -> Callable[[int], bool]:
+    """Whether a position lies in one of ``groups``, spans of parenthesised groups: two are nested or apart, never
+    crossing, so the outermost ones, in order, hold every position any holds (bisected)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(groups):
+        if not ends or start >= ends[-1]:  # not inside the outermost one before it
+            starts.append(start)
+            ends.append(end)
+
+    def within(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+    return within
 
 
 _CLAUSE_END = re.compile("[，,。；;\n]")
@@ -569,15 +621,14 @@ def _subject_start(text: str, end: int, boundary: str = _SUBJECT_BOUNDARY) -> in
     return start
 
 
-def _subject_verb_clause(text: str, verb: re.Match) -> _Clause | None:
-    """X部门负责…：the subject runs from the last boundary to the verb and is all unit names."""
+def _subject_verb_clause(text: str, verb: re.Match, unread=lambda pos: False) -> _Clause | None:
+    """X部门负责…：the subject runs from the last boundary to the verb and is all unit names (None when it
+    starts where ``unread``)."""
     end = verb.start()
-    for adverb in _ADVERBS:
-        if text.endswith(adverb, 0, end):
-            end -= len(adverb)
-            break
+    if text.endswith(_ADVERBS, 0, end):  # most verbs follow no adverb: one test, not one per adverb
+        end -= len(next(adverb for adverb in _ADVERBS if text.endswith(adverb, 0, end)))
     start = _subject_start(text, end)
-    if end - start < 2 or text[start:end].startswith(_AGENT):
+    if end - start < 2 or text[start:end].startswith(_AGENT) or unread(start):
         return None
     subject = _subject_units(text, start, end)
     if not subject:

@@ -120,7 +120,7 @@ _ETC_TAIL = re.compile(
 _ETC_INSIDE = re.compile(_ETC_TAIL.pattern.removesuffix("$") + f"(?:[{CONJUNCTIONS}]|(?=[、，,])|$)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a mention is made several times per name read, and slots make it faster
 class UnitMention:
     """One unit name as written, with its span in the text."""
 
@@ -256,11 +256,13 @@ def _quotes_paired(name: str) -> bool:
 
 
 _TRAILING_PARENTHETICAL = re.compile(r"[（(〔][^（()）〔〕]*[)）〕]$")
+_CLOSE_MARKS = (")", "）", "〕")  # what _TRAILING_PARENTHETICAL ends with
 
 
 def _strip_parenthetical(name: str) -> str:
     """市发展改革委（市粮食和物资储备局） reads as the name before the parenthesis."""
-    return _TRAILING_PARENTHETICAL.sub("", name)
+    # Most names end with no parenthesis: a test of the last character, not a search of every opening one.
+    return _TRAILING_PARENTHETICAL.sub("", name) if name.endswith(_CLOSE_MARKS) else name
 
 
 # Stem lengths, longest first: the longest stem a name starts with is found by set look-ups of its
@@ -393,8 +395,9 @@ def _next_cut(name: str, pos: int) -> int | None:
     stem = _stem_prefix(name[pos:])
     # Where a head-less stem would end (after its 县/市 prefixes): the one cut not after a unit head.
     stem_end = pos + stem + (len(name[pos:]) - len(name[pos:].lstrip(_MARKS))) if stem >= _LOST_HEAD_STEM else -1
-    inside = _inside_body_names(name)
-    for cut in _cut_offsets(name, pos, stem_end):
+    cuts = _cut_offsets(name, pos, stem_end)
+    inside = _inside_body_names(name) if cuts else frozenset()  # most names offer no cut: no scan of them
+    for cut in cuts:
         if cut in inside:
             continue  # no cut can be taken here, whatever follows: skip the costly tests of ``rest``
         left, rest = name[pos:cut], name[cut:]
@@ -441,9 +444,10 @@ def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
     return out
 
 
-def etc_inside(text: str) -> list[tuple[int, int]]:
-    """Spans of 等(相关)部门 closing part of a list inside it (X、Y等部门及各地区): words that name no unit."""
-    return [m.span() for m in _ETC_INSIDE.finditer(text)]
+def etc_inside(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of 等(相关)部门 closing part of a list inside it (X、Y等部门及各地区): words that name no unit;
+    of ``text[start:end]`` read as a whole (the pattern looks at nothing before ``start``, and its ``$`` ends at ``end``)."""
+    return [m.span() for m in _ETC_INSIDE.finditer(text, start, len(text) if end is None else end)]
 
 
 def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
@@ -467,10 +471,7 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     >>> [m.mention for m in split_unit_list(s, 0, len(s))]
     ['工业和信息化局', '化工产业园管理服务中心', '各区、市政府']
     """
-    # 等(10个)部门 inside or at the end of a list (X、Y等部门及各地区) closes its part of the list: its words
-    # name no unit, so they read as separators (offsets unchanged); of 等相关部门 only 等 does.
-    segment = _ETC_INSIDE.sub(_etc_as_separators, text[start:end])
-    return [shifted(mention, start) for mention in _split_list(segment)]
+    return [shifted(mention, start) for mention in _split_list(text[start:end])]
 
 
 def _etc_as_separators(m: re.Match) -> str:
@@ -488,15 +489,24 @@ def shifted(mention: UnitMention, offset: int) -> UnitMention:
 
 
 @_per_document  # the split reads nothing outside the list, and lists recur across tasks
-def _split_list(segment: str) -> tuple[UnitMention, ...]:
-    """The units of ``segment``, offsets relative to it."""
+def _split_list(written: str) -> tuple[UnitMention, ...]:
+    """The units of the list ``written``, offsets relative to it."""
+    # 等(10个)部门 inside or at the end of a list (X、Y等部门及各地区) closes its part of the list: its words
+    # name no unit, so they read as separators (offsets unchanged); of 等相关部门 only 等 does.
+    segment = _ETC_INSIDE.sub(_etc_as_separators, written)
     out = []
+    persons = bool(_PERSON_TITLE.search(segment))  # a list without a title names no person: one search of it
+    # A piece starts and ends at a separator, so only a 等 can trim it (see trim_list): a list without one has
+    # no piece to trim.
+    etc = any(ch in segment for ch in _ETC)
     for s, e in _merge_stubs(segment, split_outside_parentheses(segment, 0, len(segment))):
-        s, e = trim_list(segment, s, e)
+        if etc:
+            s, e = trim_list(segment, s, e)
         if e - s < 2:
             continue
         for cs, ce in _split_piece(segment[s:e]):
-            ce = _without_person(segment[s + cs:s + ce], ce)
+            if persons:
+                ce = _without_person(segment[s + cs:s + ce], ce)
             name = segment[s + cs:s + ce]
             if len(name) >= 2:
                 out.append(UnitMention(name, s + cs, s + ce, is_placeholder(name)))
@@ -529,9 +539,9 @@ def _share_heads(mentions: list[UnitMention]) -> tuple[UnitMention, ...]:
     out = list(mentions)
     for k in range(len(out) - 2, -1, -1):
         following = out[k + 1]
-        bare = _BARE_PLACE.match(out[k].mention)
         if out[k].placeholder or following.placeholder or looks_like_unit(out[k].mention):
             continue
+        bare = _BARE_PLACE.match(out[k].mention)
         if not bare:
             if shared := _short_division_head(out[k].mention, following.name):
                 m = out[k]
@@ -545,6 +555,7 @@ def _share_heads(mentions: list[UnitMention]) -> tuple[UnitMention, ...]:
     return tuple(out)
 
 
+_PERSON_TITLE = re.compile(alternation(lexicon_words("person_titles")))  # what both patterns below need
 _PERSON_NOTE = re.compile(rf"[（(][^（()）]*{alternation(lexicon_words('person_titles'))}[^（()）]*[)）]$")
 
 
