@@ -27,11 +27,51 @@ _OUTLINE_BITS = st.lists(st.sampled_from(["一", "十", "、", "（", "）", "1"
 @settings(max_examples=600, deadline=None)
 @given(_OUTLINE_BITS)
 def test_the_mark_spans_read_after_their_lead_are_those_of_the_grammar(text):
-    grammar = [(m.span(), m.lastgroup, m.groupdict()) for m in _numbering._MARK_GRAMMAR.finditer(text)]
-    spans = [m.span() for m in _numbering._MARK_SPANS.finditer(text)]
-    assert spans == [span for span, _, _ in grammar]
-    reread = [_numbering._MARK_GRAMMAR.match(text, start) for start, _ in spans]
-    assert [(m.span(), m.lastgroup, m.groupdict()) for m in reread] == grammar
+    grammar = [(m.span(), m.lastgroup, m.group(m.lastgroup)) for m in _numbering._MARK_GRAMMAR.finditer(text)]
+    scan = [(m.span(), m.lastgroup, _numbering._number_of(m, m.lastgroup)) for m in _numbering._MARK_SPANS.finditer(text)]
+    assert scan == grammar  # the same marks, each read by the same branch with the same number
+    reread = [_numbering._MARK_GRAMMAR.match(text, span[0]) for span, _, _ in scan]
+    assert [(m.span(), m.lastgroup, m.group(m.lastgroup)) for m in reread] == grammar
+
+
+_MARK_RUNS = st.lists(st.sampled_from(["一、", "十二、", "（一）", "（二）", "1.", "１．", "2.5", "12.", "3、", "（3）", "4）", "①",
+                                       "第一条", "一是", "01、", "5\t", "\n", "  ", "\u3000\u3000", " ", "甲乙", "。", "万元"]),
+                      max_size=16).map("".join)
+
+
+def _paragraph_slow(text: str, line: int, start: int) -> int:
+    """Where a candidate's paragraph starts: after the last run of two spaces or more between its line's start and it."""
+    gaps = list(re.finditer(r"[ \u3000\u00a0\u2002\u2003]{2,}", text[:start]))
+    return max([line] + [g.end() for g in gaps if g.start() >= line])
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARK_RUNS)
+def test_each_candidate_is_read_as_the_grammar_reads_its_mark_alone(text):
+    # Readings are kept per mark and branch within a text, and runs of spaces are read on from the last candidate
+    # of the line: each candidate is still what reading its mark afresh, and its line from its start, gives.
+    for c in _numbering._candidates(text, parse(text).quantities):
+        style, number, value, dress = _numbering._reading(_numbering._MARK_GRAMMAR.match(text, c.start))
+        assert (c.style, c.number, c.value, c.dress) == ("num" if style == "bare" else style, number, value, dress)
+        assert c.line == text.rfind("\n", 0, c.start) + 1
+        assert c.paragraph == _paragraph_slow(text, c.line, c.start)
+
+
+def test_the_generated_runs_hold_recurring_marks_and_paragraphs_inside_lines():
+    candidates = _numbering._candidates("1.甲  2.乙  1.丙\n（一）甲  （二）乙", ())
+    assert [(c.number, c.paragraph > c.line) for c in candidates] == [
+        ("1", False), ("2", True), ("1", True), ("一", False), ("二", True)]
+
+
+_RUN_PLAIN = re.compile(r"[ \u3000\u00a0\u2002\u2003]{2,}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["\n", " ", "\u3000", "\u00a0", "\t", "甲"]), max_size=12).map("".join), st.integers(0, 12),
+       st.integers(0, 12))
+def test_a_run_of_spaces_led_by_a_class_is_the_plain_run(text, pos, end):
+    assert [m.span() for m in _numbering._GAP_ANY.finditer(text, pos, end)] == [
+        m.span() for m in _RUN_PLAIN.finditer(text, pos, end)]
 
 
 def test_the_generated_outlines_hold_every_branch_after_a_lead():
@@ -91,7 +131,7 @@ _GAP_PLAIN = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2}")
 @given(st.lists(st.sampled_from(["\n", " ", "\u3000", "\u00a0", "\u2002", "\u2003", "\t", "甲", "。"]), max_size=12).map("".join),
        st.integers(0, 12))
 def test_the_gap_pattern_led_by_a_class_finds_what_the_plain_one_finds(text, pos):
-    found, plain = _structure._GAP.search(text, pos), _GAP_PLAIN.search(text, pos)
+    found, plain = _numbering.PARAGRAPH_BREAK.search(text, pos), _GAP_PLAIN.search(text, pos)
     assert (found and found.start()) == (plain and plain.start())
 
 
@@ -128,7 +168,7 @@ def _markers_slow(text, marks, indicators, footers):
     marks = [m for i, m in enumerate(marks) if not _structure._sub_row(text, marks[i - 1] if i else None, m)]
     nodes = []
     for i, m in enumerate(marks):
-        gap = _structure._GAP.search(text, m.body)
+        gap = _numbering.PARAGRAPH_BREAK.search(text, m.body)
         line_end = gap.start() if gap else len(text)
         if i + 1 < len(marks):
             line_end = min(line_end, marks[i + 1].start)

@@ -39,9 +39,11 @@ _DIGITS = {char: value for value, char in _OUTLINE.items() if value < 10} | {_ZE
 _CN = "".join(_OUTLINE.values()) + _ZERO + "".join(_OTHER_ZEROS)
 _DIGIT = "0-9０-９"
 _SPACE = " \t\u3000\u00a0\u2002\u2003\u2009\ufeff"
-# A run of spaces inside a line stands for a lost paragraph break.
-_LINE_END = re.compile(r"\n|[ \u3000\u00a0\u2002\u2003]{2,}")
-_GAP_ANY = re.compile(r"[ \u3000\u00a0\u2002\u2003]{2,}")
+# A run of spaces inside a line stands for a lost paragraph break. Both patterns open with a class, so the
+# engine scans for it at C speed; opened by a repeat or an alternation, a pattern is tried at every character.
+_GAP_ANY = re.compile(r"[ \u3000\u00a0\u2002\u2003][ \u3000\u00a0\u2002\u2003]+")  # a whole run: [ …]{2,}
+# Where a line break or such a run starts (the search of \n|[ …]{2,}, read for its start).
+PARAGRAPH_BREAK = re.compile(r"[\n \u3000\u00a0\u2002\u2003](?:(?<=\n)|[ \u3000\u00a0\u2002\u2003])")
 # What may end the phrase before an inline mark: a sentence or clause end, a closing bracket or quote.
 _BOUNDARY = "。；;！!？?：:）)】」』”\"" + _SPACE
 
@@ -94,9 +96,9 @@ class _Branch(NamedTuple):
 
     def after_lead(self) -> str:
         """The branch read from just after its lead (the scan has read the lead): the character before the
-        mark is now two back."""
+        mark is now two back. The group holds the number without its lead (see :func:`_number_of`)."""
         before = f"(?<![{self.not_after}].)" if self.not_after else ""
-        return f"{before}{self.number}{self.tail}"
+        return f"{before}(?P<{self.group}>{self.number}){self.tail}"
 
 
 # Every branch opens with one character (the ordinal words are single characters: see the tests), in the order
@@ -136,8 +138,18 @@ def _scan_pattern(branches: tuple[_Branch, ...]) -> re.Pattern:
     return re.compile(f"{first_chars(_MARK_GRAMMAR).pattern}(?:{tried})")
 
 
-# Each match spans a mark as the grammar's does (same start, same end); the grammar reads its groups there.
+# Each match spans a mark as the grammar's does (same start, same end, the same branch's group last).
 _MARK_SPANS = _scan_pattern(_BRANCHES)
+_LEAD_IN_NUMBER = frozenset(b.group for b in _BRANCHES if b.lead_in_group)
+
+
+def _number_of(found: re.Match, group: str) -> str:
+    """The number of a mark the scan found by the branch of ``group``, as the grammar's group holds it (with the
+    lead where it belongs to the number, as in 12. but not in 第十二条)."""
+    start = found.start() if group in _LEAD_IN_NUMBER else found.start(group)
+    return found.string[start:found.end(group)]
+
+
 # What follows a number that is one of an enumeration of numbers (3、4号线, 一、二、三等奖), not an item.
 _ENUMERATION = re.compile(rf"[{_DIGIT}](?![{_DIGIT}]{{3}}{_words('year_after')})"
                           rf"|[{_CN}][{_CN}、，,{''.join(of_kind('function_words', 'etc'))}]")
@@ -241,21 +253,16 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
     out = []
     size = len(text)
     numbers: list[int] | None = None  # where the numbers of the quantities start, listed at the first decimal
-    for found in _MARK_SPANS.finditer(text):
-        m = _MARK_GRAMMAR.match(text, found.start())
-        group = style = m.lastgroup
-        number = m.group(style)
+    # The runs of spaces of the current line are read once, up to the last candidate: each search starts where
+    # the one before stopped, at a mark's first character (never a space, so no run crosses it).
+    gap_line = read_to = paragraph_start = -1
+    readings: dict[tuple[str | None, str], tuple[str, str, int | None, str]] = {}  # 1. and （一） recur: read once
+    for m in _MARK_SPANS.finditer(text):  # each match read as the grammar reads it (the scan holds its groups)
+        group = m.lastgroup
+        key = (group, m.group())
+        style, number, value, dress = readings.get(key) or readings.setdefault(key, _reading(m))
         start = m.start()
-        if style == "glyph":
-            style, value = _GLYPHS[number]
-            number, dress = str(value), m.group()
-        else:
-            number = number.translate(_FULLWIDTH)
-            value = numeral(number)
-            dress = m.group().translate(_FULLWIDTH).replace(number, "N", 1).replace("﹒", ".")
-        if style == "dnum":
-            style, dress = "num", "N."
-        if style in ("num", "row", "dnum") and value == 0:
+        if style in ("num", "row") and value == 0:
             continue
         body = m.end()
         while body < size and text[body] in _SPACE:
@@ -265,13 +272,15 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
         if group == "dnum":
             if numbers is None:
                 numbers = [q.number_start for q in quantities]
-            if _amount_at(text, m.start("dnum"), quantities, numbers):
+            if _amount_at(text, start, quantities, numbers):  # (the number's start: its lead is in it)
                 continue  # 2.5万元, 2.5 %: a number run into a unit of measure is an amount, never a mark
         line = text.rfind("\n", 0, start) + 1
-        paragraph = line
-        if _GAP_ANY.search(text, line, start):  # most lines hold no run of spaces: one search tells
-            *_, last_gap = _GAP_ANY.finditer(text, line, start)
-            paragraph = last_gap.end()
+        if line != gap_line:
+            gap_line = read_to = paragraph_start = line
+        while start - read_to > 1 and (gap := _GAP_ANY.search(text, read_to, start)) is not None:  # a run: 2 spaces
+            read_to = paragraph_start = gap.end()
+        read_to = start
+        paragraph = paragraph_start
         before = text[paragraph:start]
         if not before.strip(_SPACE):
             place = _LINE
@@ -288,6 +297,22 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
             continue  # （附件1）: the bracket closes an aside, it marks no item
         out.append(_Candidate(style, number, value, dress, start, body, place, line, paragraph, ambiguous))
     return _bare_in_runs(out)
+
+
+def _reading(found: re.Match) -> tuple[str, str, int | None, str]:
+    """A mark's style, number (ASCII digits for full-width ones), value and dress (the mark with its number as N),
+    given by the mark and its branch alone: one reading serves each of their recurrences in a text."""
+    style = found.lastgroup or ""  # (every branch's number is a group: a match always has one)
+    number = _number_of(found, style)
+    value: int | None
+    if style == "glyph":
+        style, value = _GLYPHS[number]
+        return style, str(value), value, found.group()
+    number = number.translate(_FULLWIDTH)
+    value = numeral(number)
+    if style == "dnum":
+        return "num", number, value, "N."
+    return style, number, value, found.group().translate(_FULLWIDTH).replace(number, "N", 1).replace("﹒", ".")
 
 
 _BARE_RUN = 3  # bare numbers in sequence that make a list
@@ -367,7 +392,7 @@ def _flat_lines(text: str, candidates: list[_Candidate]) -> set[int]:
             continue
         key = (c.line, c.style, c.dress)
         if last.get(key) == c.value - 1:
-            line_end = _LINE_END.search(text, c.start)  # a paragraph's end: a long one is a page on one line
+            line_end = PARAGRAPH_BREAK.search(text, c.start)  # a paragraph's end: a long one is a page on one line
             long_line = (line_end.start() if line_end else len(text)) - c.paragraph >= _LONG_LINE
             head = opening.get(c.paragraph)
             if RANK[c.style] <= _TOP_RANK or long_line or (head is not None and RANK[head.style] < RANK[c.style]):

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from ._lexicon import CONJUNCTIONS, alternation, of_kind
-from ._numbering import RANK, Mark, alternatives, numeral
+from ._numbering import PARAGRAPH_BREAK, RANK, Mark, alternatives, numeral
 from ._parsed import ParsedDocument, parse
 from ._records import TaskRecord
 
@@ -87,9 +87,6 @@ _FOOTER_UNDATED = _at_line_starts(_FOOTER_WORD)
 _DATED_END = re.compile(_FOOTER_DATE_END, re.M)
 _TITLE_END = re.compile(r"[。；;：:！!？?，,\n\t]|[ \u3000\u00a0\u2002\u2003]{2}|[（(]"
                         + alternation(of_kind("role_context_words", "clause_opening")))
-# A line break or two spaces (\n|[ …]{2}), written to open with a class: the engine then scans for the
-# class at C speed instead of trying both branches at every character.
-_GAP = re.compile(r"[\n \u3000\u00a0\u2002\u2003](?:(?<=\n)|[ \u3000\u00a0\u2002\u2003])")
 
 
 @dataclass(eq=False)  # nodes are compared by identity: they link to parents and children
@@ -154,15 +151,14 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
 
 def _markers(text: str, marks: tuple[Mark, ...], indicators: tuple[tuple[int, int], ...], footers: list[int]) -> list[_Node]:
     in_table = _covered(indicators)
-    marks = [m for m in marks if not in_table(m.start)]  # targets, not tasks
-    marks = _outside_footers(marks, footers)
-    marks = [m for i, m in enumerate(marks) if not _sub_row(text, marks[i - 1] if i else None, m)]
+    kept = _outside_footers([m for m in marks if not in_table(m.start)], footers)  # table marks: targets, not tasks
+    kept = [m for i, m in enumerate(kept) if not _sub_row(text, kept[i - 1] if i else None, m)]
     nodes = []
-    for i, m in enumerate(marks):
+    for i, m in enumerate(kept):
         # A run of spaces inside a line stands for a lost line break; an item run into the next one on the same
         # line ends where that one starts, so the search stops there (no gap holds a mark's first character).
-        following = marks[i + 1].start if i + 1 < len(marks) else len(text)
-        gap = _GAP.search(text, m.body, following)
+        following = kept[i + 1].start if i + 1 < len(kept) else len(text)
+        gap = PARAGRAPH_BREAK.search(text, m.body, following)
         line_end = min(gap.start(), following) if gap else following
         line = text[m.body:line_end]
         heading_line = len(line.strip()) <= 30 and "。" not in line
