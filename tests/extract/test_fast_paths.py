@@ -406,11 +406,13 @@ def test_inside_quote_answers_as_any_quoted_span(text):
 @given(st.lists(st.sampled_from(["甲" * 700, "乙", "。", "；", "\n", "，", "：", ","]), max_size=20).map("".join), st.integers(0, 3000))
 @example("甲" * 2100 + "，乙", 2101)  # the clause stop lies beyond the reach
 def test_a_sentence_start_read_from_the_clause_start_is_the_searched_one(text, pos):
-    from policykit.extract._spans import CLAUSE_END, boundaries_of
+    from policykit.extract._spans import CLAUSE_END, FULL_STOP, boundaries_of
     pos = min(pos, len(text))
     bounds = boundaries_of(text)
     clause_start = bounds.before(pos, CLAUSE_END)
-    assert measures._sentence_start(text, bounds, pos, clause_start) == bounds.before(pos, SENTENCE_END)
+    assert bounds.before_from(pos, SENTENCE_END, clause_start) == bounds.before(pos, SENTENCE_END)
+    for reach in (1, SENTENCE_REACH, MAX_REACH):  # a stretch opened at pos itself, as a shared sentence asks
+        assert bounds.before_from(pos, FULL_STOP, pos, reach) == bounds.before(pos, FULL_STOP, reach)
 
 
 @settings(max_examples=200, deadline=None)

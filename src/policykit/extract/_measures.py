@@ -237,20 +237,6 @@ def _union(spans) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _sentence_start(text: str, bounds, pos: int, clause_start: int) -> int:
-    """``bounds.before(pos, SENTENCE_END)`` for a figure at ``pos`` whose clause starts at ``clause_start``: every stop of a
-    sentence ends a clause, so a clause opened by one opens the sentence too (as one the reach cuts at a stop does).
-
-    >>> from ._spans import boundaries_of
-    >>> text = "甲。乙，丙"
-    >>> [_sentence_start(text, boundaries_of(text), pos, boundaries_of(text).before(pos, CLAUSE_END)) for pos in (1, 3, 5)]
-    [0, 2, 2]
-    """
-    if clause_start == 0 or text[clause_start - 1] in SENTENCE_END:
-        return clause_start
-    return bounds.before(pos, SENTENCE_END)
-
-
 def _prior_end(quantities, i: int, ends_so_far: int) -> int:
     """End of the last quantity before ``quantities[i]`` that does not overlap it (0 if none).
 
@@ -291,7 +277,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
             continue  # read below, cell by cell, with the row's unit and the column's year
         # The clause and the sentence of the figure, found once for every rule that reads them.
         clause_start = bounds.before(q.start, CLAUSE_END)
-        whole_sentence_start = _sentence_start(text, bounds, q.start, clause_start)
+        whole_sentence_start = bounds.before_from(q.start, SENTENCE_END, clause_start)
         pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
         if not _measures_something(text, q, quoted, next_start, quantities[i - 1] if i else None, clause_start,
                                    whole_sentence_start, doc):

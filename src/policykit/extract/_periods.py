@@ -323,9 +323,7 @@ class Sentence:
         """The start of the sentence across ； (reach: the sentence start's), read on first use (a figure's
         period, a target's year from before the sentence): a sentence whose stop ends the whole sentence starts it."""
         if self._full_stop < 0:
-            start, text = self._start, self._doc.text
-            self._full_stop = start if start == 0 or text[start - 1] in FULL_STOP \
-                else self._doc.boundaries.before(start, FULL_STOP, SENTENCE_REACH)
+            self._full_stop = self._doc.boundaries.before_from(self._start, FULL_STOP, self._start, SENTENCE_REACH)
         return self._full_stop
 
     @property

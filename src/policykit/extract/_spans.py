@@ -53,6 +53,19 @@ class Boundaries:
         last = (_STOP_CLASSES.get(stops) or _stop_class(stops)).search(self._reversed, size - pos, size - low)
         return size - last.start() if last else low
 
+    def before_from(self, pos: int, stops: str, opened: int, reach: int = MAX_REACH) -> int:
+        """:meth:`before` for a ``pos`` whose stretch holds ``opened`` (no character of ``stops`` between them),
+        answered without a search when the text starts or a stop stands right before ``opened``: a clause a
+        sentence's stop opens opens the sentence too.
+
+        >>> b = Boundaries("甲。乙，丙")
+        >>> b.before_from(5, SENTENCE_END, 4), b.before_from(5, SENTENCE_END, 2), b.before_from(3, FULL_STOP, 2, 1)
+        (2, 2, 2)
+        """
+        if opened == 0 or self.text[opened - 1] in stops:
+            return opened if opened >= pos - reach else pos - reach
+        return self.before(pos, stops, reach)
+
     def after(self, pos: int, stops: str) -> int:
         """End of the stretch that starts at ``pos``: the first character of ``stops`` at or after it (at most
         ``MAX_REACH`` characters on)."""
