@@ -17,7 +17,7 @@ from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
 from ._non_targets import (bounds_later_metric, caps_a_payment, heads_a_paid_list, is_applied_rule, is_basis, is_label,
                            is_support_condition, is_threshold, names_occasions, names_quoted_set, per_basis,
-                           window_ends, works_on_existing)
+                           works_on_existing)
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
 from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
@@ -102,7 +102,7 @@ _SESSION = re.compile(_PATTERNS["session"])
 
 _METRIC_LEAD = re.compile(_PATTERNS["metric_lead"])
 _METRIC_TAIL = sieve.opened(re.compile(_PATTERNS["metric_tail"]))
-_METRIC_TAIL_ENDS = sieve.last_chars(_METRIC_TAIL)  # anchored at the end: a metric ending otherwise has no tail
+_METRIC_TAIL_ENDS = sieve.end_gate(_METRIC_TAIL)  # anchored at the end: a metric ending otherwise has no tail
 _GENERIC_METRIC = re.compile(_PATTERNS["generic_metric"])
 _GROWTH_TAIL = sieve.opened(re.compile(_PATTERNS["growth_tail"]))
 _RATE_UNITS = set(_words("rate_unit"))
@@ -139,37 +139,15 @@ _COUNTED_REACH = len(_DE) + sre_parse.parse(_COUNTED.pattern).getwidth()[1]
 _OPEN_ASIDE = re.compile(r"[（(][^）)]{0,10}$")  # an unclosed aside before the number
 
 
-class _AnyCharacter:
-    """Holds every character: what the words before a figure may end with for a pattern whose grammar gives no
-    small set of last characters."""
-
-    def __contains__(self, char: str) -> bool:
-        return True
-
-
-def _ends(pattern: re.Pattern):
-    """The characters the words before a figure must end with for ``pattern``, anchored at their end, to match
-    them (:func:`window_ends`): one look at the last character spares most figures the search."""
-    return window_ends(pattern) or _AnyCharacter()
-
-
-
-
-def _starts(pattern: re.Pattern):
-    """The characters a match of ``pattern`` can begin with (:func:`._sieve.first_char_set`): one look at the first
-    character after a figure or a clause start spares most searches anchored there."""
-    return sieve.first_char_set(pattern) or _AnyCharacter()
-
-
 def _needs(pattern: re.Pattern) -> str:
     """A character every match of ``pattern`` holds ("" when none: it is in every string)."""
     return sieve.required_chars(pattern)[:1]
 
 
 _SCORE_STARTS, _PER_SO_MANY_STARTS, _RATIO_STARTS, _NAMED_SET_STARTS, _ENCOURAGED_STARTS, _ELIGIBILITY_STARTS, \
-    _VAGUE_STARTS = map(_starts, (_SCORE_AFTER, _PER_SO_MANY, _RATIO, _NAMED_SET_AFTER, _ENCOURAGED, _ELIGIBILITY, _VAGUE_COUNT))
+    _VAGUE_STARTS = map(sieve.start_gate, (_SCORE_AFTER, _PER_SO_MANY, _RATIO, _NAMED_SET_AFTER, _ENCOURAGED, _ELIGIBILITY, _VAGUE_COUNT))
 _QUALIFIER_NEEDS, _OUTLINE_NEEDS, _RATE_OF_BASE_NEEDS = map(_needs, (_QUALIFIER_AFTER, _OUTLINE_AFTER, _RATE_OF_BASE))
-_SCOPE_ENDS, _PER_STEP_ENDS, _WEIGHT_ENDS, _WHOLE_SET_ENDS, _LISTED_COUNT_ENDS = map(_ends, (
+_SCOPE_ENDS, _PER_STEP_ENDS, _WEIGHT_ENDS, _WHOLE_SET_ENDS, _LISTED_COUNT_ENDS = map(sieve.end_gate, (
     _SCOPE_BEFORE, _PER_STEP_BEFORE, _WEIGHT_BEFORE, _WHOLE_SET_BEFORE, _LISTED_COUNT_BEFORE))
 
 
@@ -684,7 +662,7 @@ def _clean_metric(raw: str) -> str:
         # (substituting tries the lead at every character).
         lead = _METRIC_LEAD.match(metric)
         trimmed = metric[lead.end():] if lead else metric
-        ends_with_tail = _METRIC_TAIL_ENDS is None or trimmed[-1:] in _METRIC_TAIL_ENDS or trimmed.endswith("\n")
+        ends_with_tail = trimmed[-1:] in _METRIC_TAIL_ENDS
         tail = _METRIC_TAIL.search(trimmed) if ends_with_tail else None
         trimmed = trimmed[:tail.start()] + trimmed[tail.end():] if tail else trimmed
         if trimmed == metric:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._sieve import last_chars, opened
+from ._sieve import end_gate, opened
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 if TYPE_CHECKING:  # the parsed document holds this module's per-document indexes: imported for the annotations only
@@ -40,16 +40,7 @@ _FRAME = opened(re.compile(_role("frame") + "|" + lexicon.alternation("hardness"
 _AIM = opened(re.compile(lexicon.alternation("hardness") + "|" + _AIM_YEAR))
 _BASIS = re.compile(_role("per_word") + _role("basis_verb") + r"?[ \t\u3000]*$")
 
-
-def window_ends(pattern: re.Pattern) -> frozenset[str] | None:
-    """The characters a window of text must end with for ``pattern``, anchored at the end (``…$``), to match in it:
-    a character a match can end with (:func:`._sieve.last_chars`), or a line end (``$`` matches before a final one).
-    None when the grammar gives no small set: any window may hold a match."""
-    chars = last_chars(pattern)
-    return None if chars is None else chars | {LINE_END}
-
-
-_BASIS_ENDS = window_ends(_BASIS)
+_BASIS_ENDS = end_gate(_BASIS)
 _LABEL_UNITS = frozenset(r["word"] for r in _ROWS if r["role"] == "label_unit")
 _RULE_BEFORE = re.compile(_role("rule_before"))
 _RULE_AFTER = re.compile(_role("rule_after"))
@@ -62,7 +53,7 @@ _A_CLAUSE_END = re.compile("[" + re.escape(CLAUSE_END) + "]")
 _LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
 _LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
 _RUN = re.compile(_role("run_word") + "$")
-_RUN_ENDS = window_ends(_RUN)
+_RUN_ENDS = end_gate(_RUN)
 _ORDINALS = frozenset(r["word"] for r in _ROWS if r["role"] == "ordinal_numeral")
 _COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
 _PATTERNS = {r["name"]: r["pattern"] for r in lexicon.table("measure_patterns").rows}
@@ -110,7 +101,7 @@ def is_basis(text: str, q: Quantity) -> bool:
     >>> is_basis(text, find_quantities(text)[0])
     True
     """
-    if _BASIS_ENDS is not None and text[q.start - 1:q.start] not in _BASIS_ENDS:
+    if text[q.start - 1:q.start] not in _BASIS_ENDS:
         return False  # (most figures: one look at the character before the figure)
     return bool(_BASIS.search(text, max(0, q.start - 8), q.start))
 
@@ -326,7 +317,7 @@ def names_occasions(text: str, q: Quantity) -> bool:
     """
     if q.cue is not None:
         return False
-    if (_RUN_ENDS is None or text[q.start - 1:q.start] in _RUN_ENDS) and _RUN.search(text, max(0, q.start - 4), q.start):
+    if text[q.start - 1:q.start] in _RUN_ENDS and _RUN.search(text, max(0, q.start - 4), q.start):
         return True
     if q.unit not in _COUNT_UNITS:
         return False

@@ -9,8 +9,11 @@ grammar, never from a list kept by hand, so the test can never drop a match: a m
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import wraps
 from re import _constants as sre, _parser as sre_parse  # the standard library's own reading of a pattern
+
+from ._spans import LINE_END
 
 
 def _per_pattern(read):
@@ -170,6 +173,36 @@ def first_char_set(pattern: re.Pattern) -> frozenset[str] | None:
     ['“', '《']
     """
     return _edge_chars(pattern, from_end=False)
+
+
+class _AnyCharacter:
+    """Holds every character: the gate of a pattern whose grammar gives no small set of edge characters."""
+
+    def __contains__(self, char: object) -> bool:
+        return True
+
+
+def start_gate(pattern: re.Pattern) -> Container[str]:
+    """What the first character after a place must be in for ``pattern`` to match there (:func:`first_char_set`),
+    or a gate every character passes: one look spares most anchored tries.
+
+    >>> "是" in start_gate(re.compile("的|之")), "是" in start_gate(re.compile(r"\\w+的"))
+    (False, True)
+    """
+    return first_char_set(pattern) or _AnyCharacter()
+
+
+def end_gate(pattern: re.Pattern) -> Container[str]:
+    """What the last character of a window must be in for ``pattern``, anchored at the window's end (``…$``), to
+    match in it: a character a match can end with (:func:`last_chars`) or a line end (``$`` matches before a final
+    one); a gate every character passes when the grammar gives no small set.
+
+    >>> gate = end_gate(re.compile("(?:达到|为)$"))
+    >>> "为" in gate, "\\n" in gate, "了" in gate, "了" in end_gate(re.compile(r"\\d*$"))
+    (True, True, False, True)
+    """
+    chars = last_chars(pattern)
+    return _AnyCharacter() if chars is None else chars | {LINE_END}
 
 
 def _edge_chars(pattern: re.Pattern, from_end: bool) -> frozenset[str] | None:
