@@ -12,7 +12,7 @@ from .. import lexicon
 from ..text import DocumentMetadata
 from . import _sieve as sieve
 from ._numbers import read_number
-from ._spans import FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, SENTENCE_REACH, line_matches
+from ._spans import FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, SENTENCE_REACH, boundaries_of, line_matches
 
 if TYPE_CHECKING:
     from ._parsed import ParsedDocument
@@ -347,14 +347,6 @@ class Sentence:
         return _span_named(current.group(0)) if current else self._heading_span
 
 
-def _holds(needs: str | tuple[str, ...], held: set[str]) -> bool:
-    """``_sieve.could_match(needs, …)`` of a window whose characters are ``held``."""
-    for group in needs:
-        if held.isdisjoint(group):
-            return False
-    return True
-
-
 class ParagraphWords:
     """The matches of a pattern in a text's paragraphs, each paragraph searched once, on first use: the last match
     before each figure of it is then a bisection, not a search of the paragraph so far (:func:`when` reads the
@@ -386,7 +378,7 @@ class ParagraphWords:
             return sieve.last(pattern, text, start, end)
         found = self._found.get(start)
         if found is None:
-            matches = list(pattern.finditer(text, start, _line_end(text, start)))
+            matches = list(pattern.finditer(text, start, boundaries_of(text).after(start, LINE_END)))  # to the line's end or reach
             found = self._found[start] = [m.end() for m in matches], matches
         ends, matches = found
         i = bisect_right(ends, end)  # the matches that end by ``end``
@@ -402,12 +394,6 @@ def five_year_words(text: str) -> ParagraphWords:
     '今后五年'
     """
     return ParagraphWords(_MULTI_YEAR, text)
-
-
-def _line_end(text: str, start: int) -> int:
-    """The end of the line that opens at ``start``, at most ``MAX_REACH`` on."""
-    end = text.find(LINE_END, start, start + MAX_REACH)
-    return end if end >= 0 else min(len(text), start + MAX_REACH)
 
 
 class Headings(NamedTuple):
