@@ -22,6 +22,7 @@ from . import _sieve as sieve
 from ._lexicon import CONJUNCTIONS, alternation, of_kind, role_words
 from ._parsed import ParsedDocument, parse
 from ._records import AssignmentRecord, TaskRecord
+from ._spans import LINE_END, boundary_before
 from ._units import (
     UnitMention,
     etc_inside,
@@ -84,12 +85,12 @@ _ROLE_MARK = re.compile(
     rf"[（(](?P<shared>{alternation(of_kind('role_context_words', 'shared_mark'))})?(?P<verb>{alternation(role_words('mark'))})[)）]$"
 )
 
-_MARK_CLOSES = (")", "）")  # what _ROLE_MARK ends with
+_MARK_CLOSES = sieve.end_gate(_ROLE_MARK)  # what a name _ROLE_MARK ends must end with: a closing parenthesis
 
 
 def _role_mark(name: str) -> re.Match | None:
     """The role mark ending ``name`` (X（牵头）); most names end with no parenthesis, and are not searched."""
-    return _ROLE_MARK.search(name) if name.endswith(_MARK_CLOSES) else None
+    return _ROLE_MARK.search(name) if name[-1:] in _MARK_CLOSES else None
 
 
 @dataclass(frozen=True)
@@ -543,11 +544,8 @@ _SENTENCE_ENDS = "。；;"  # and a line end
 def _describes(text: str, start: int, end: int) -> bool:
     """建立由X牵头、Y配合的工作机制: a clause between a describing verb and the 的 of the thing built
     describes a way of working; it assigns nothing. (由X牵头，建立联席会议制度 still assigns.)"""
-    # The sentence starts after the last 。；; or line end: those before the clause's line are further back than
-    # its line end, so only the line is searched for them (a search back to the text's start for each clause
-    # would read the whole text when one of them stands nowhere in it).
-    line = text.rfind("\n", 0, start)
-    sentence_start = max(line, *(text.rfind(ch, max(line, 0), start) for ch in _SENTENCE_ENDS)) + 1
+    # The sentence starts after the last 。；; or line end, however far back (a reach as long as the text so far).
+    sentence_start = boundary_before(text, start, _SENTENCE_ENDS + LINE_END, reach=start)
     if not any(verb in text[sentence_start:start] for verb in _DESCRIBING):
         return False
     stop = _CLAUSE_END.search(text, end)

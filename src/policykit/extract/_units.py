@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lexicon
+from . import _sieve as sieve
 from ._lexicon import BODY_NAMES, CONJUNCTIONS, FUNCTION_STEMS, alternation, lexicon_words, of_kind
 
 
@@ -256,13 +257,13 @@ def _quotes_paired(name: str) -> bool:
 
 
 _TRAILING_PARENTHETICAL = re.compile(r"[（(〔][^（()）〔〕]*[)）〕]$")
-_CLOSE_MARKS = (")", "）", "〕")  # what _TRAILING_PARENTHETICAL ends with
+_CLOSE_MARKS = sieve.end_gate(_TRAILING_PARENTHETICAL)  # what a name must end with for it: a closing bracket
 
 
 def _strip_parenthetical(name: str) -> str:
     """市发展改革委（市粮食和物资储备局） reads as the name before the parenthesis."""
     # Most names end with no parenthesis: a test of the last character, not a search of every opening one.
-    return _TRAILING_PARENTHETICAL.sub("", name) if name.endswith(_CLOSE_MARKS) else name
+    return _TRAILING_PARENTHETICAL.sub("", name) if name[-1:] in _CLOSE_MARKS else name
 
 
 # Stem lengths, longest first: the longest stem a name starts with is found by set look-ups of its
