@@ -264,7 +264,6 @@ _STARTS = st.lists(st.integers(0, 40), max_size=8).map(lambda xs: sorted(set(xs)
 def test_a_clause_alone_on_its_line_is_found_as_by_trying_every_item(text, starts, start, length):
     start = min(start, len(text))
     end = min(start + length, len(text))
-    nodes = [_structure._Node("num", "1", s, s) for s in starts]
     for run_together in (set(), {text.rfind("\n", 0, start) + 1}):
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
@@ -274,13 +273,12 @@ def test_a_clause_alone_on_its_line_is_found_as_by_trying_every_item(text, start
         slow = ((not before or before[-1] in "。；;") and not text[end:min(line_end, next_item)].strip()
                 if line_start in run_together else
                 not text[line_start:start].strip() and not text[end:line_end].strip())
-        assert _structure._alone_on_line(text, start, end, nodes, starts, run_together) == slow
+        assert _structure._alone_on_line(text, start, end, starts, run_together) == slow
 
 
 def test_an_item_right_after_a_clause_ends_its_line():
     text = "甲。乙 丙"
-    nodes = [_structure._Node("num", "1", 3, 3), _structure._Node("num", "2", 4, 4)]
-    assert _structure._alone_on_line(text, 2, 3, nodes, [3, 4], {0})
+    assert _structure._alone_on_line(text, 2, 3, [3, 4], {0})
 
 
 @settings(max_examples=400, deadline=None)

@@ -159,7 +159,7 @@ def _markers(text: str, marks: tuple[Mark, ...], indicators: tuple[tuple[int, in
         # line ends where that one starts, so the search stops there (no gap holds a mark's first character).
         following = kept[i + 1].start if i + 1 < len(kept) else len(text)
         gap = PARAGRAPH_BREAK.search(text, m.body, following)
-        line_end = min(gap.start(), following) if gap else following
+        line_end = gap.start() if gap else following  # (the search ends at following)
         line = text[m.body:line_end]
         heading_line = len(line.strip()) <= 30 and "。" not in line
         nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=heading_line, run_in=m.run_in))
@@ -360,7 +360,7 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
         for node in nodes[:bisect_right(starts, start)]:  # only a node starting at or before the clause holds it
             if start < node.end and (owner is None or node.depth > owner.depth):
                 owner = node
-        owners.append((owner, _alone_on_line(text, start, end, nodes, starts, run_together)))
+        owners.append((owner, _alone_on_line(text, start, end, starts, run_together)))
     _mark_owners(owners)
 
 
@@ -384,7 +384,7 @@ def _mark_owners(owners: list[tuple[_Node | None, bool]]) -> None:
         owner.own_clause = True
 
 
-def _alone_on_line(text: str, start: int, end: int, nodes: list[_Node], starts: list[int], run_together: set[int]) -> bool:
+def _alone_on_line(text: str, start: int, end: int, starts: list[int], run_together: set[int]) -> bool:
     """Whether a clause stands on a line of its own; on a line whose breaks were lost, whether it stands
     between a sentence end and the next item (``starts``: where the nodes start, in text order)."""
     line_start = text.rfind("\n", 0, start) + 1
