@@ -125,9 +125,15 @@ class Project:
         """``path`` relative to the root in POSIX form (absolute when outside the project)."""
         path = Path(os.path.abspath(path))
         try:
-            return path.relative_to(self.root.resolve()).as_posix()
+            return path.relative_to(self._resolved_root).as_posix()
         except ValueError:
             return path.as_posix()
+
+    @cached_property
+    def _resolved_root(self) -> Path:
+        # Resolved once: ingest asks for every file's name, and resolving the root each time (a system call
+        # per path component) was three quarters of relative()'s 88 µs.
+        return self.root.resolve()
 
 
 def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
