@@ -1,7 +1,6 @@
 """Ingest: raw files → events in the log. I/O lives here; reading and extraction are pure calls."""
 from __future__ import annotations
 
-import dataclasses
 import functools
 import gc
 import hashlib
@@ -22,7 +21,7 @@ from . import _version
 from .extract import MAX_NUMBERS, TooManyNumbers, extract_document
 from .log import (
     DocumentExtracted, EncodedEvent, Event, EventLog, SourceRead, SourceRejected, encode_event, encode_text,
-    record_payloads,
+    flat_fields, record_payloads,
 )
 from .project import Project
 from .text import read_source
@@ -179,9 +178,9 @@ def extraction_batch(data: bytes, source_path: str, *, max_numbers: int = MAX_NU
             part=doc.part,
             extractor_version=_extractor_version(),
             text_sha256=text_sha,
-            metadata=dataclasses.asdict(doc.metadata),
+            metadata=flat_fields(doc.metadata),
             warnings=tuple(
-                [dataclasses.asdict(w) for w in doc.warnings]
+                [flat_fields(w) for w in doc.warnings]
                 + [{"code": "extraction", "message": m, "offset": None} for m in extraction.warnings]
             ),
             **record_payloads(extraction),
@@ -194,7 +193,7 @@ def extraction_batch(data: bytes, source_path: str, *, max_numbers: int = MAX_NU
         reader_version=_extractor_version(),
         extractor_version=_extractor_version(),
         doc_ids=tuple(doc_ids),
-        warnings=tuple(dataclasses.asdict(w) for w in reading.warnings),
+        warnings=tuple(map(flat_fields, reading.warnings)),
     )
     return ExtractionBatch((source, *events), texts)
 

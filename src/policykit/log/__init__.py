@@ -16,6 +16,7 @@ from ._events import (
     UnitAliasDeclared,
     UnitSplitDeclared,
     event_from_payload,
+    flat_fields,
     record_payloads,
 )
 from ._migrate import migrate_log
@@ -31,5 +32,5 @@ __all__ = [
     "SourceRejected", "StoredEvent", "TargetCorrected", "TargetReferenced", "TaskCorrected", "UnitAliasDeclared",
     "UnitSplitDeclared", "Verification",
     "chain_hash", "encode_event", "encode_text", "is_log_url", "migrate_log", "pack_payload", "unpack_payload",
-    "unpack_payload_bytes",    "event_from_payload", "record_payloads",
+    "unpack_payload_bytes", "event_from_payload", "flat_fields", "record_payloads",
 ]
