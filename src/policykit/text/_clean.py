@@ -94,6 +94,17 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def prepare() -> None:
+    """Build now what the steps otherwise build at first use: the OpenCC t2s converter (about 80 M
+    instructions), which processes forked afterwards then share instead of each building it again.
+
+    Examples
+    --------
+    >>> prepare()  # then fork: the children convert Traditional text without building the converter
+    """
+    _t2s()
+
+
 # Frequent characters that exist only in Traditional script: without any of them, no OpenCC call.
 _TRADITIONAL_ONLY = re.compile("[" + "".join(lexicon.words("traditional_chars")) + "]")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]+")
