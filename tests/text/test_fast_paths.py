@@ -171,3 +171,12 @@ _NOTICE_LINES = st.lists(st.sampled_from(["关于", "印发", "《", "计划", "
 def test_is_notice_is_the_notice_pattern(line):
     from policykit.text import _split
     assert _split._is_notice(line) == bool(_split._NOTICE.search(line))
+
+
+_FULLWIDTH_BY_DEFINITION = re.compile(_clean._FULLWIDTH_CHAR + "+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("０９Ａｚ％．　，（甲a \n"), max_size=16))
+def test_fullwidth_runs_are_those_of_the_repeated_class(text):
+    assert [m.span() for m in _clean._FULLWIDTH.finditer(text)] == [m.span() for m in _FULLWIDTH_BY_DEFINITION.finditer(text)]

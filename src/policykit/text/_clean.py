@@ -76,7 +76,10 @@ def pinyin(text: str) -> list[Edit]:
 _KEEP_FULLWIDTH = set("，；：（）！？＂＇")
 _FULLWIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULLWIDTH}
 _FULLWIDTH_TABLE[0x3000] = 0x20  # ideographic space
-_FULLWIDTH = re.compile("[" + "".join(map(chr, _FULLWIDTH_TABLE)) + "]+")
+_FULLWIDTH_CHAR = "[" + "".join(map(chr, _FULLWIDTH_TABLE)) + "]"
+# A class and then the rest of the run rather than class+: a pattern led by a class is scanned for with
+# that class (the engine's charset prefix); a leading repeat is tried at every character.
+_FULLWIDTH = re.compile(f"{_FULLWIDTH_CHAR}{_FULLWIDTH_CHAR}*")
 
 
 def fullwidth(text: str) -> list[Edit]:
