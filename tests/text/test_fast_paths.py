@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit import lexicon
-from policykit.text import _clean, _reader
+from policykit.text import _clean, _cues, _reader, _split
 
 _LATIN_TAIL_BY_DEFINITION = re.compile(r"(?:\n[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*)+\Z")
 # Lines of Latin words, blanks, Han text and stray marks in any order.
@@ -55,7 +55,6 @@ _FOOTER_PIECES = st.builds(
 @settings(max_examples=200, deadline=None)
 @given(_FOOTER_PIECES)
 def test_footer_cuts_are_those_of_the_pattern_tried_everywhere(text):
-    from policykit.text import _split
     fast = _split.split_documents(text)
     printed, _split._PRINTED = _split._PRINTED, ("",)  # "" is found in every segment: the pattern always runs
     try:
@@ -74,7 +73,6 @@ _PAGE_PIECES = st.one_of(
 @settings(max_examples=300, deadline=None)
 @given(_PAGE_PIECES)
 def test_piece_and_annex_lines_are_those_of_the_patterns_tried_everywhere(text):
-    from policykit.text import _split
     fast = _split.split_documents(text)
     kept = _split._PIECE_WORDS, _split._ANNEX_WORDS
     _split._PIECE_WORDS = _split._ANNEX_WORDS = ("",)  # "" is in every text: the patterns always run
@@ -103,7 +101,7 @@ def _chrome_by_definition(text: str) -> list:
     tail = _clean._latin_tail(text)
     if text[tail:].strip():
         spans.append((tail, len(text)))
-    for m in _clean._TAIL_MARKER.finditer(text):
+    for m in _clean._TAIL_MARKER.at_start.finditer(text):
         rest = text[m.start():]
         if len(rest) <= _clean._TAIL_MAX_CHARS and all(len(line) <= _clean._TAIL_MAX_LINE for line in rest.split("\n")):
             spans.append((m.start(), len(text)))
@@ -169,7 +167,6 @@ _NOTICE_LINES = st.lists(st.sampled_from(["关于", "印发", "《", "计划", "
 @given(_NOTICE_LINES)
 @example("关于印发《计划》的通知\n")  # the pattern's $ allows one final line break
 def test_is_notice_is_the_notice_pattern(line):
-    from policykit.text import _split
     assert _split._is_notice(line) == bool(_split._NOTICE.search(line))
 
 
@@ -180,3 +177,22 @@ _FULLWIDTH_BY_DEFINITION = re.compile(_clean._FULLWIDTH_CHAR + "+")
 @given(st.text(alphabet=st.sampled_from("０９Ａｚ％．　，（甲a \n"), max_size=16))
 def test_fullwidth_runs_are_those_of_the_repeated_class(text):
     assert [m.span() for m in _clean._FULLWIDTH.finditer(text)] == [m.span() for m in _FULLWIDTH_BY_DEFINITION.finditer(text)]
+
+
+# Pieces of the lines the line patterns look for (annex, 篇, footer, tail marker lines) and what stands around them.
+_LINE_PIECES = st.lists(st.sampled_from(["附件", "附 件", "篇", "2", "：", " ", "\u3000", "\n", "\n\n", "甲",
+                                         "某某市人民政府办公室", "2024年3月1日", "印发", "版权所有", "。"]), max_size=12).map("".join)
+_LINE_PATTERNS = {"annex": _split._ANNEX, "piece": _split._PIAN, "footer": _split._FOOTER, "tail": _clean._TAIL_MARKER}
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINE_PIECES, st.sampled_from(sorted(_LINE_PATTERNS)), st.integers(0, 40), st.integers(0, 40))
+@example("甲\n附件\n乙", "annex", 2, 10)  # a line that opens right at the start of the search
+@example("附件2\n附件", "annex", 0, 10)  # a line at the text's start
+def test_line_spans_are_those_of_the_pattern_led_by_a_caret(text, name, start, length):
+    pattern = _LINE_PATTERNS[name]
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    by_caret = [m.span() for m in pattern.at_start.finditer(text, start, end)]
+    assert _cues.line_spans(pattern, text, start, end) == by_caret
+    assert _cues.line_spans(pattern, text) == [m.span() for m in pattern.at_start.finditer(text)]

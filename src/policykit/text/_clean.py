@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .. import lexicon
-from ._cues import COUNTING, HUNDRED, ORDINAL, OUTLINE, ZEROS, alt, spaced, words
+from ._cues import COUNTING, HUNDRED, ORDINAL, OUTLINE, ZEROS, alt, line_pattern, line_spans, spaced, words
 from ._edits import Anchors, Edit, apply_edits, compose
 
 # --- newlines -----------------------------------------------------------------------------------
@@ -162,7 +162,7 @@ _PROFILE_WORD = re.compile(
     rf"|{alt('site_chrome', 'profile_start')}.*|\[LV\.\d+\].*|(?:Rank:\s*\d+)+)?[ \t]*$"
 )
 _POST_LINE = re.compile(rf"[ \t]*{alt('site_chrome', 'posted')}.*{alt('site_chrome', 'post_mark')}.*")
-_TAIL_MARKER = re.compile(rf"^[ \t]*(?:{alt('site_chrome', 'tail_start')}.*|{alt('site_chrome', 'tail')})[ \t]*$", re.M)
+_TAIL_MARKER = line_pattern(rf"[ \t]*(?:{alt('site_chrome', 'tail_start')}.*|{alt('site_chrome', 'tail')})[ \t]*$")
 # Licence and flag lines a wiki export leaves after the text ("Public domain", "false"), or blank ones.
 _LATIN_LINE = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*")
 _TAIL_MAX_LINE = 120
@@ -209,11 +209,11 @@ def chrome(text: str) -> list[Edit]:
     tail = _latin_tail(text)
     if text[tail:].strip():
         spans.append((tail, len(text)))
-    # Only a marker within the last _TAIL_MAX_CHARS can cut: the pattern, tried at every character, skips the rest.
-    for m in _TAIL_MARKER.finditer(text, max(len(text) - _TAIL_MAX_CHARS, 0)):
-        rest = text[m.start():]
+    # Only a marker within the last _TAIL_MAX_CHARS can cut: the search skips the rest.
+    for marker, _ in line_spans(_TAIL_MARKER, text, max(len(text) - _TAIL_MAX_CHARS, 0)):
+        rest = text[marker:]
         if len(rest) <= _TAIL_MAX_CHARS and all(len(line) <= _TAIL_MAX_LINE for line in rest.split("\n")):
-            spans.append((m.start(), len(text)))
+            spans.append((marker, len(text)))
             break
     return [(s, e, "") for s, e in _merge(spans)]
 

@@ -17,12 +17,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import lexicon
-from ._cues import ABOUT, COUNTING, HAO, NOTICE, OF, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, spaced, words
+from ._cues import ABOUT, COUNTING, HAO, NOTICE, OF, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, line_pattern, line_spans, spaced, words
 from ._places import opens_with_place
 
 _PIECE_WORDS = words("page_noise", "piece")
 _PIECE = lexicon.alternation_of(_PIECE_WORDS)
-_PIAN = re.compile(rf"^{_PIECE}\s*[0-9{COUNTING}]{{1,3}}[ \t]*$", re.M)
+_PIAN = line_pattern(rf"{_PIECE}\s*[0-9{COUNTING}]{{1,3}}[ \t]*$")
 _ENUMERATED = re.compile(rf"^(?:[{COUNTING}]+[、.．]|[（(][{COUNTING}\d]+[)）]|\d+\s*[、.．]|{ORDINAL}[{COUNTING}\d]+{OUTLINE})")
 _TITLE_END = re.compile(lexicon.alternation("title_nouns") + r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$")
 _ANNEX_WORDS = words("document_words", "annex")
@@ -48,11 +48,10 @@ _HEADER_LINE = re.compile(
 _SENTENCE_END = "。！？；：!?;:"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # 附件 / 附件2 alone on its line opens an annex; its title is the next line
-_ANNEX = re.compile(rf"^[ \t\u3000]*{_ANNEX_WORD}\s*[0-9０-９{COUNTING}]{{0,3}}\s*[:：]?[ \t\u3000]*$", re.M)
+_ANNEX = line_pattern(rf"[ \t\u3000]*{_ANNEX_WORD}\s*[0-9０-９{COUNTING}]{{0,3}}\s*[:：]?[ \t\u3000]*$")
 # the printing office's line that closes an official document (山东省人民政府办公厅2020年12月10日印发)
 _PRINTED = words("document_words", "printed")
-_FOOTER = re.compile(rf"^[^\n。；，]{{2,40}}?\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}\s*{lexicon.alternation_of(_PRINTED)}[ \t\u3000]*$",
-                     re.M)
+_FOOTER = line_pattern(rf"[^\n。；，]{{2,40}}?\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}\s*{lexicon.alternation_of(_PRINTED)}[ \t\u3000]*$")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _FORM_NUMBER = re.compile(rf"^.{{0,8}}{Y}?\s*{ORDINAL}\s*\S{{1,5}}\s*{HAO}$")
 MAX_WRAPPED = 3  # a title wrapped over more lines than this (before its last) is not read as one
@@ -226,14 +225,11 @@ def split_documents(text: str) -> list[Segment]:
     [(3, 404), (407, 807)]
     """
     # Patterns tried at every line start find nothing in a text without the first character of their word.
-    markers = list(_PIAN.finditer(text)) if any(word[:1] in text for word in _PIECE_WORDS) else []
+    markers = line_spans(_PIAN, text) if any(word[:1] in text for word in _PIECE_WORDS) else []
     if len(markers) >= 2:
-        segments = [Segment(0, markers[0].start(), dropped="aggregator-preamble")] if text[: markers[0].start()].strip() else []
-        bounds = [m.end() + 1 for m in markers] + [len(text) + 1]
-        for i, m in enumerate(markers):
-            end = markers[i + 1].start() if i + 1 < len(markers) else len(text)
-            segments.append(Segment(min(bounds[i], end), end))
-        return segments
+        segments = [Segment(0, markers[0][0], dropped="aggregator-preamble")] if text[: markers[0][0]].strip() else []
+        ends = [start for start, _ in markers[1:]] + [len(text)]
+        return segments + [Segment(min(marker_end + 1, end), end) for (_, marker_end), end in zip(markers, ends)]
 
     starts: list[tuple[int, str, str | None]] = []  # (start, title, notice title)
     for start, end, lines in _title_blocks(text):
@@ -299,20 +295,20 @@ def _cut_annexes_and_tails(text: str, segments: list[Segment]) -> list[Segment]:
             out.append(seg)
             continue
         cuts: list[tuple[int, str | None, bool]] = []  # (start, title, is an annex)
-        annexes = list(_ANNEX.finditer(text, seg.start, seg.end)) if any(
+        annexes = line_spans(_ANNEX, text, seg.start, seg.end) if any(
             text.find(word[:1], seg.start, seg.end) != -1 for word in _ANNEX_WORDS) else []
-        for m, following in zip(annexes, [*annexes[1:], None]):
-            title = _next_line(text, m.end(), seg.end)
-            if title and _compact(title) == _compact(seg.title or "") or len(text[seg.start:m.start()].strip()) < MIN_BODY:
+        for (line_start, line_end), following in zip(annexes, [*annexes[1:], None]):
+            title = _next_line(text, line_end, seg.end)
+            if title and _compact(title) == _compact(seg.title or "") or len(text[seg.start:line_start].strip()) < MIN_BODY:
                 continue
-            if _is_table(text[m.end():following.start() if following else seg.end]):
+            if _is_table(text[line_end:following[0] if following else seg.end]):
                 continue  # a task or indicator table restates the document's own items: the reader links its rows
-            cuts.append((m.start(), title, True))
+            cuts.append((line_start, title, True))
         # A footer line holds a 印发 word: without one (a substring test) the pattern, tried at every line, finds none.
         printed = any(text.find(word, seg.start, seg.end) != -1 for word in _PRINTED)
-        for m in _FOOTER.finditer(text, seg.start, seg.end) if printed else ():
-            if len(text[m.end():seg.end].strip()) >= MIN_BODY:
-                cuts.append((m.end(), None, False))
+        for _, footer_end in line_spans(_FOOTER, text, seg.start, seg.end) if printed else ():
+            if len(text[footer_end:seg.end].strip()) >= MIN_BODY:
+                cuts.append((footer_end, None, False))
         start, title, notice, annex = seg.start, seg.title, seg.notice_title, seg.annex
         for cut, cut_title, cut_annex in sorted(cuts):
             if cut <= start:
