@@ -302,11 +302,10 @@ def _wrap_width(lines: list[str]) -> tuple[int, int] | None:
     if len(prose) < _MIN_WRAPPED_LINES:
         return None
     counts = Counter(w for w, _ in prose)
-    width = max(counts, key=lambda w: (counts[w], w))
+    width = max(zip(counts.values(), counts))[1]  # the most common width, the widest of those as common
     tolerance = max(4, width // 10)
     full = [line for w, line in prose if width - tolerance <= w <= width + 2]
-    wider = sum(w > width + 2 for w, _ in prose)
-    if len(full) * 2 < len(prose) or wider * 10 > len(prose):
+    if len(full) * 2 < len(prose) or sum(n for w, n in counts.items() if w > width + 2) * 10 > len(prose):
         return None
     if sum(not _ends_sentence(line) for line in full) < _MIN_WRAPPED_LINES:
         return None
