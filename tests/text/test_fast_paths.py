@@ -196,3 +196,26 @@ def test_line_spans_are_those_of_the_pattern_led_by_a_caret(text, name, start, l
     by_caret = [m.span() for m in pattern.at_start.finditer(text, start, end)]
     assert _cues.line_spans(pattern, text, start, end) == by_caret
     assert _cues.line_spans(pattern, text) == [m.span() for m in pattern.at_start.finditer(text)]
+
+
+def test_a_line_of_spaces_opens_a_wrapped_title_and_an_empty_line_does_not():
+    # as when the lines were the matches of [^\n]+: an empty line was no line at all
+    after = "这是一个很长的句子，没有句号\n{}青岛市支持企业发展\n奖补政策实施细则"
+    assert _split._title_blocks(after.format("\n")) == [(26, 34, ["奖补政策实施细则"])]
+    assert _split._title_blocks(after.format("  \n")) == [(18, 36, ["青岛市支持企业发展奖补政策实施细则"])]
+
+
+_TITLE_NOUNS = lexicon.words("title_nouns")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_TITLE_NOUNS, "”", "》", "（试行）", "(2021年)", " ", "\n", "甲", "。", "）"]), max_size=6).map("".join))
+def test_a_title_end_is_searched_for_only_where_the_last_character_lets_it_be(line):
+    fast, slow = _split._ends_title(line), _split._TITLE_END.search(line)
+    assert (fast and fast.span()) == (slow and slow.span())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("。；，：:,;甲1 "), max_size=8))
+def test_a_clause_mark_is_one_of_the_marks(line):
+    assert (_split._CLAUSE_MARK.search(line) is None) == (not any(c in line for c in "。；，：:,;"))

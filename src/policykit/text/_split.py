@@ -25,6 +25,9 @@ _PIECE = lexicon.alternation_of(_PIECE_WORDS)
 _PIAN = line_pattern(rf"{_PIECE}\s*[0-9{COUNTING}]{{1,3}}[ \t]*$")
 _ENUMERATED = re.compile(rf"^(?:[{COUNTING}]+[、.．]|[（(][{COUNTING}\d]+[)）]|\d+\s*[、.．]|{ORDINAL}[{COUNTING}\d]+{OUTLINE})")
 _TITLE_END = re.compile(lexicon.alternation("title_nouns") + r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$")
+# What a line that _TITLE_END finds a title end in can end with: a noun's last character, a closing mark or
+# parenthesis, or the line break $ lets through. Most lines end otherwise and are decided without a search.
+_TITLE_LAST = frozenset([*(noun[-1] for noun in lexicon.words("title_nouns")), *"”\"》」』)）\n"])
 _ANNEX_WORDS = words("document_words", "annex")
 _ANNEX_WORD = spaced(_ANNEX_WORDS)
 _ATTACHMENT = re.compile(rf"(?:^|\n){_ANNEX_WORD}\s*\d*\s*[:：]?\s*\n\s*$")
@@ -47,6 +50,7 @@ _HEADER_LINE = re.compile(
     r"|^[^：:]{1,8}[：:]")
 _SENTENCE_END = "。！？；：!?;:"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_MARK = re.compile("[。；，：:,;]")  # one search, where a test per mark cost a generator
 # 附件 / 附件2 alone on its line opens an annex; its title is the next line
 _ANNEX = line_pattern(rf"[ \t\u3000]*{_ANNEX_WORD}\s*[0-9０-９{COUNTING}]{{0,3}}\s*[:：]?[ \t\u3000]*$")
 # the printing office's line that closes an official document (山东省人民政府办公厅2020年12月10日印发)
@@ -83,7 +87,14 @@ def _is_notice(line: str) -> bool:
     return line.removesuffix("\n").endswith(_NOTICE_ENDS) and _NOTICE.search(line) is not None
 
 
+def _ends_title(line: str) -> re.Match[str] | None:
+    """``_TITLE_END.search(line)``, searched for only in a line whose last character can end a title."""
+    return _TITLE_END.search(line) if line[-1:] in _TITLE_LAST else None
+
+
 def _is_title_line(line: str) -> bool:
+    if line[-1:] not in _TITLE_LAST:  # most lines: no title end, decided before the other tests
+        return False
     longest = MAX_NOTICE if _is_notice(line) else 90
     return (5 <= len(line) <= longest and "。" not in line and "；" not in line and not _ENUMERATED.match(line)
             and not _HEADER_LINE.match(line) and bool(_TITLE_END.search(line)))
@@ -91,7 +102,7 @@ def _is_title_line(line: str) -> bool:
 
 def _is_fragment(line: str) -> bool:
     """A line that can be the first part of a title wrapped over several lines (青岛市支持… / 奖补政策实施细则)."""
-    return (MIN_FRAGMENT <= len(line) <= 60 and not any(c in line for c in "。；，：:,;") and bool(_HAN.search(line))
+    return (MIN_FRAGMENT <= len(line) <= 60 and not _CLAUSE_MARK.search(line) and bool(_HAN.search(line))
             and not (line[0] in "（(" and line[-1] in ")）")
             and not _ENUMERATED.match(line) and not _HEADER_LINE.match(line) and not line.endswith(_CONTINUATION))
 
@@ -156,14 +167,14 @@ def _neighbour(text: str, pos: int, step: int) -> str:
 def _split_word_tail(text: str, line: str, end: int) -> tuple[str, int] | None:
     """The short next line that completes a title broken inside its document noun (政府工作报 /
     告), with where that line ends; None when ``line`` is not such a broken title."""
-    if not 4 <= len(line) <= 60 or "。" in line or "；" in line or _TITLE_END.search(line):
+    if not 4 <= len(line) <= 60 or "。" in line or "；" in line or _ends_title(line):
         return None
     next_end = text.find("\n", end + 1)
     next_end = len(text) if next_end < 0 else next_end
     tail = text[end + 1:next_end].strip()
     if not 1 <= len(tail) <= _SPLIT_TAIL or _ENUMERATED.match(line):
         return None
-    noun = _TITLE_END.search(line + tail)
+    noun = _ends_title(line + tail)
     # the noun must straddle the break: the first line ends mid-word
     return (tail, next_end) if noun is not None and noun.start() < len(line) else None
 
@@ -174,10 +185,12 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
     consumed = 0  # end of a line already joined to the one before it
     fragments: list[tuple[int, str]] = []  # short lines just before, which may open a wrapped title
     previous, gap = "", True  # the last non-blank line, and whether a blank line followed it
-    for m in re.finditer(r"[^\n]+", text):
-        if m.start() < consumed:
+    pos = 0  # where the next line starts: split() and lengths, with no match object per line
+    for raw in text.split("\n"):
+        line_start, pos = pos, pos + len(raw) + 1
+        if not raw or line_start < consumed:  # an empty line is no line to the loop (nor a gap)
             continue
-        line, line_end = m.group().strip(), m.end()
+        line, line_end = raw.strip(), line_start + len(raw)
         if not line:
             gap = True
             continue
@@ -190,20 +203,22 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
         if joined is not None:
             line, line_end = line + joined[0], joined[1]
             consumed = line_end
-        continues = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION) and not text[blocks[-1][1]:m.start()].strip()
-        if blocks and _TITLE_TAIL.match(line) and not text[blocks[-1][1]:m.start()].strip():
+        continues = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION) and not text[blocks[-1][1]:line_start].strip()
+        if blocks and _TITLE_TAIL.match(line) and not text[blocks[-1][1]:line_start].strip():
             # （2021—2025年） / （试行） set on the line under a title belongs to it
             blocks[-1] = (blocks[-1][0], line_end, blocks[-1][2][:-1] + [blocks[-1][2][-1] + line])
             continue
         if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION) and not _HEADER_LINE.match(line))):
-            fragments = (fragments + [(m.start(), line)]
-                         if _is_fragment(line) and (fragments or opened or _opens_block(before)) else [])
+            if _is_fragment(line) and (fragments or opened or _opens_block(before)):
+                fragments.append((line_start, line))  # in place: a run of short lines is not copied per line
+            else:
+                fragments = []
             continue
-        joined = "".join(f for _, f in fragments) + line
-        if fragments and len(fragments) <= MAX_WRAPPED and not continues and _is_title_line(joined):
+        if fragments and len(fragments) <= MAX_WRAPPED and not continues and _is_title_line(
+                joined := "".join(f for _, f in fragments) + line):
             start, line = fragments[0][0], joined
         else:
-            start = m.start()
+            start = line_start
         fragments = []
         before, after = _neighbour(text, start, -1), _neighbour(text, line_end, 1)
         if (before and before in _OPENS_PHRASE) or (after and after in _CLOSES_PHRASE):
