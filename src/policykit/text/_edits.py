@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, chain
+from operator import sub
 
 Edit = tuple[int, int, str]
 Anchors = list[tuple[int, int]]
@@ -22,13 +23,15 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, Anchors]:
     """
     if not edits:
         return text, [(0, 0)]
-    starts = [e[0] for e in edits]
-    ends = [e[1] for e in edits]
-    repls = [e[2] for e in edits]
-    kept = [text[a:b] for a, b in zip([0, *ends], [*starts, len(text)])]
-    new_text = "".join(chain.from_iterable(zip(kept, [*repls, ""])))
-    shifts = list(accumulate((len(r) - (e - s) for s, e, r in edits), initial=0))
+    starts, ends, repls = zip(*edits)
+    kept = [text[a:b] for a, b in zip((0, *ends), (*starts, len(text)))]
+    new_text = "".join(chain.from_iterable(zip(kept, (*repls, ""))))
+    # how far each edit's start has moved: what the edits before it added, less what they took away
+    shifts = accumulate(map(sub, map(len, repls), map(sub, ends, starts)), initial=0)
     anchors: Anchors = [(0, 0)]
+    if not any(repls):  # deletions only (spaces, lines, marks): an anchor after each that takes something
+        anchors += [(s + before, e) for s, e, before in zip(starts, ends, shifts) if e > s]
+        return new_text, anchors
     for s, e, r, before in zip(starts, ends, repls, shifts):
         if len(r) != e - s:
             if r:
