@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit import lexicon
-from policykit.text import _clean, _cues, _reader, _split
+from policykit.text import _clean, _cues, _edits, _reader, _split
 
 _LATIN_TAIL_BY_DEFINITION = re.compile(r"(?:\n[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*)+\Z")
 # Lines of Latin words, blanks, Han text and stray marks in any order.
@@ -219,3 +219,19 @@ def test_a_title_end_is_searched_for_only_where_the_last_character_lets_it_be(li
 @given(st.text(alphabet=st.sampled_from("。；，：:,;甲1 "), max_size=8))
 def test_a_clause_mark_is_one_of_the_marks(line):
     assert (_split._CLAUSE_MARK.search(line) is None) == (not any(c in line for c in "。；，：:,;"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 30).flatmap(lambda n: st.tuples(st.just(n), st.sets(st.integers(1, n), max_size=10))))
+def test_deletions_alone_anchor_as_any_edits_do(case):
+    n, cuts = case
+    text = "".join(chr(0x4E00 + i) for i in range(n))  # distinct characters: each kept one has one old place
+    bounds = sorted(cuts)
+    deletions = [(a, b, "") for a, b in zip(bounds[::2], bounds[1::2])]
+    new, anchors = _edits.apply_edits(text, deletions)
+    # the same edits behind a same-length replacement of the first character, which takes the general path
+    assert (new, anchors) == _edits.apply_edits(text, [(0, 1, text[0]), *deletions])
+    keys = [k for k, _ in anchors]
+    for i, ch in enumerate(new):
+        at = max(k for k in range(len(keys)) if keys[k] <= i)
+        assert text[anchors[at][1] + i - anchors[at][0]] == ch
