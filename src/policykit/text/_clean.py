@@ -235,23 +235,15 @@ _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTHS}]+")
 _SPACED_TITLE = re.compile(r"[ \t\u3000]*((?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff])[ \t\u3000]*")
 _SPACE_HAN_SPACE = re.compile(r" [\u4e00-\u9fff] ")  # literal first, so the scan is fast; lines are checked after
 _BLANK_RUN = re.compile(r"\n(?:[ \t\u3000\u00a0]*\n){2,}")
+_OPENING_SPACES = line_pattern(f"[{_EDGE_SPACES}]+")
 
 
 def _edge_spaces(text: str) -> list[tuple[int, int]]:
-    """The runs of spaces that start or end a line, line by line (str.strip at C speed) instead of every
-    run of spaces in the text tested for standing at an edge."""
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        lead = end - len(line.lstrip(_EDGE_SPACES))
-        if lead > pos:
-            spans.append((pos, lead))
-        if lead < end:  # a line of spaces alone is one run
-            trail = pos + len(line.rstrip(_EDGE_SPACES))
-            if trail < end:
-                spans.append((trail, end))
-        pos = end + 1
-    return spans
+    """The runs of spaces that start or end a line: those that open a line, and those that open a line of the
+    reversed text (turned back), each found from the line breaks - a loop over the lines cost a few
+    statements a line. A line of spaces alone is one run, found both ways."""
+    closing = [(len(text) - end, len(text) - start) for start, end in line_spans(_OPENING_SPACES, text[::-1])]
+    return sorted({*line_spans(_OPENING_SPACES, text), *closing})
 
 
 def whitespace(text: str) -> list[Edit]:
