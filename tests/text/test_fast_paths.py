@@ -235,3 +235,26 @@ def test_deletions_alone_anchor_as_any_edits_do(case):
     for i, ch in enumerate(new):
         at = max(k for k in range(len(keys)) if keys[k] <= i)
         assert text[anchors[at][1] + i - anchors[at][0]] == ch
+
+
+def _edits_of(text: str, cuts: set[int], insert: bool) -> list:
+    """Edits between sorted cut points: deletions, or (``insert``) replacements two characters longer."""
+    bounds = sorted(c for c in cuts if c <= len(text))
+    return [(a, b, "＋＋" + text[a:b] if insert else "") for a, b in zip(bounds[::2], bounds[1::2])]
+
+
+def _to_old(anchors: list, pos: int) -> int:
+    """As OffsetMap.to_raw: the last anchor at or before ``pos`` (the later of two at one position)."""
+    key, old = [a for a in anchors if a[0] <= pos][-1] if anchors[0][0] <= pos else anchors[0]
+    return old + pos - key
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 24), st.sets(st.integers(0, 24), max_size=8), st.sets(st.integers(0, 30), max_size=8), st.booleans(), st.booleans())
+def test_composed_anchors_map_as_the_two_steps_in_turn(n, first_cuts, second_cuts, first_inserts, second_inserts):
+    raw = "".join(chr(0x4E00 + i) for i in range(n))
+    middle, inner = _edits.apply_edits(raw, _edits_of(raw, first_cuts, first_inserts))
+    final, outer = _edits.apply_edits(middle, _edits_of(middle, second_cuts, second_inserts))
+    composed = _edits.compose(outer, inner)
+    for pos in range(len(final)):
+        assert _to_old(composed, pos) == _to_old(inner, _to_old(outer, pos))

@@ -52,17 +52,14 @@ def compose(outer: Anchors, inner: Anchors) -> Anchors:
         c0, r0 = inner[0]
         return [(c, o + r0 - c0) for c, o in outer]
     inner_keys = [a[0] for a in inner]
-
-    def inner_at(pos: int) -> int:
-        i = max(bisect_right(inner_keys, pos) - 1, 0)
-        return inner[i][1] + pos - inner[i][0]
-
     result: Anchors = []
-    for i, (c, o) in enumerate(outer):
-        result.append((c, inner_at(o)))
-        lo = bisect_right(inner_keys, o)
-        hi = bisect_left(inner_keys, o + outer[i + 1][0] - c) if i + 1 < len(outer) else len(inner_keys)
-        result.extend((c + inner_keys[j] - o, inner[j][1]) for j in range(lo, hi))
+    for (c, o), next_c in zip(outer, [*(c for c, _ in outer[1:]), None]):
+        lo = bisect_right(inner_keys, o)  # the inner anchors after o; the one before maps o itself
+        key, raw = inner[max(lo - 1, 0)]
+        result.append((c, raw + o - key))
+        hi = len(inner_keys) if next_c is None else bisect_left(inner_keys, o + next_c - c)
+        if lo < hi:  # most stretches between two outer anchors hold no inner one
+            result.extend((c - o + key, raw) for key, raw in inner[lo:hi])
     return result
 
 
