@@ -258,3 +258,10 @@ def test_composed_anchors_map_as_the_two_steps_in_turn(n, first_cuts, second_cut
     composed = _edits.compose(outer, inner)
     for pos in range(len(final)):
         assert _to_old(composed, pos) == _to_old(inner, _to_old(outer, pos))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["发布日期：2024年3月1日", "发\n布日期", "来源：某某网", "", "正文"]), max_size=5).map("\n".join))
+def test_page_dates_are_the_lines_that_name_a_publication_date(head):
+    lines = [line for line in head.split("\n") if _reader._PUBLISHED.search(line)]
+    assert _reader._page_dates(head) == "\n".join(lines)

@@ -127,6 +127,8 @@ def _issued_with(meta: DocumentMetadata, warnings: list[TextWarning], first: Doc
 
 def _page_dates(head: str) -> str:
     """What later documents on a page inherit from its header: only the page's publication date line."""
+    if not _PUBLISHED.search(head):  # most heads have none: one search, not one a line
+        return ""
     return "\n".join(line for line in head.split("\n") if _PUBLISHED.search(line))
 
 
