@@ -161,7 +161,8 @@ _PROFILE_WORD = re.compile(
     rf"^[ \t•·]*(?:\d+|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?: \d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|{alt('site_chrome', 'profile')}"
     rf"|{alt('site_chrome', 'profile_start')}.*|\[LV\.\d+\].*|(?:Rank:\s*\d+)+)?[ \t]*$"
 )
-_POST_LINE = re.compile(rf"[ \t]*{alt('site_chrome', 'posted')}.*{alt('site_chrome', 'post_mark')}.*")
+_POSTED = words("site_chrome", "posted")
+_POST_LINE = re.compile(rf"[ \t]*{lexicon.alternation_of(_POSTED)}.*{alt('site_chrome', 'post_mark')}.*")
 _TAIL_MARKER = line_pattern(rf"[ \t]*(?:{alt('site_chrome', 'tail_start')}.*|{alt('site_chrome', 'tail')})[ \t]*$")
 # Licence and flag lines a wiki export leaves after the text ("Public domain", "false"), or blank ones.
 _LATIN_LINE = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*")
@@ -205,7 +206,8 @@ def chrome(text: str) -> list[Edit]:
             short.append((pos, line))
         pos += len(line) + 1
     spans = [_line_span(text, start, start + len(line)) for start, line in short if _CHROME_LINE.fullmatch(line)]
-    spans += [_profile_block(text, start, start + len(line)) for start, line in short if _POST_LINE.fullmatch(line)]
+    if any(word in text for word in _POSTED):  # a post line holds one: without, no line is tried
+        spans += [_profile_block(text, start, start + len(line)) for start, line in short if _POST_LINE.fullmatch(line)]
     tail = _latin_tail(text)
     if text[tail:].strip():
         spans.append((tail, len(text)))
