@@ -24,7 +24,7 @@ from .log import (
     flat_fields, record_payloads,
 )
 from .project import Project
-from .text import read_source
+from .text import prepare, read_source
 
 
 def _extractor_version() -> str:
@@ -467,6 +467,7 @@ def _in_workers(extract_one: Callable, pending: Iterator, workers: int, stack: E
     run = next(runs, None)
     if run is None:
         return
+    prepare()  # what the reader builds at first use (OpenCC t2s): built once here, not once in each worker
     # The writer's own full collections would write to every object the workers share, copying the pages;
     # frozen till the pool is shut down (the stack unwinds last in, first out), they leave them alone. A
     # caller that froze objects itself keeps them as it left them.

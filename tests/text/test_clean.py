@@ -163,3 +163,15 @@ def test_clean_spans_map_back_to_the_raw_characters_they_came_from(data):
     # the raw characters a clean span came from clean to that span (line layout aside)
     again, _, _ = clean(SIMPLIFIED_NOISY[raw_start:raw_end], steps=["newlines", "pinyin", "fullwidth"])
     assert again.translate(_LAYOUT) == text[start:end].translate(_LAYOUT)
+
+
+def test_prepare_builds_the_converter_that_traditional_then_uses():
+    from policykit.text import prepare
+    from policykit.text._clean import _t2s
+
+    _t2s.cache_clear()
+    prepare()
+    assert _t2s.cache_info().currsize == 1  # built ahead, before any Traditional text
+    trad = "運動會國際經濟發展與環境保護計劃實施辦法，進一步擴大對外開放。" * 2
+    assert run(traditional, trad) == opencc.OpenCC("t2s").convert(trad)
+    assert _t2s.cache_info().misses == 1  # not built again

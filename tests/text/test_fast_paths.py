@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit import lexicon
-from policykit.text import _clean, _reader
+from policykit.text import _clean, _cues, _edits, _reader, _split
 
 _LATIN_TAIL_BY_DEFINITION = re.compile(r"(?:\n[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*)+\Z")
 # Lines of Latin words, blanks, Han text and stray marks in any order.
@@ -55,7 +55,6 @@ _FOOTER_PIECES = st.builds(
 @settings(max_examples=200, deadline=None)
 @given(_FOOTER_PIECES)
 def test_footer_cuts_are_those_of_the_pattern_tried_everywhere(text):
-    from policykit.text import _split
     fast = _split.split_documents(text)
     printed, _split._PRINTED = _split._PRINTED, ("",)  # "" is found in every segment: the pattern always runs
     try:
@@ -74,7 +73,6 @@ _PAGE_PIECES = st.one_of(
 @settings(max_examples=300, deadline=None)
 @given(_PAGE_PIECES)
 def test_piece_and_annex_lines_are_those_of_the_patterns_tried_everywhere(text):
-    from policykit.text import _split
     fast = _split.split_documents(text)
     kept = _split._PIECE_WORDS, _split._ANNEX_WORDS
     _split._PIECE_WORDS = _split._ANNEX_WORDS = ("",)  # "" is in every text: the patterns always run
@@ -103,7 +101,7 @@ def _chrome_by_definition(text: str) -> list:
     tail = _clean._latin_tail(text)
     if text[tail:].strip():
         spans.append((tail, len(text)))
-    for m in _clean._TAIL_MARKER.finditer(text):
+    for m in _clean._TAIL_MARKER.at_start.finditer(text):
         rest = text[m.start():]
         if len(rest) <= _clean._TAIL_MAX_CHARS and all(len(line) <= _clean._TAIL_MAX_LINE for line in rest.split("\n")):
             spans.append((m.start(), len(text)))
@@ -169,5 +167,101 @@ _NOTICE_LINES = st.lists(st.sampled_from(["关于", "印发", "《", "计划", "
 @given(_NOTICE_LINES)
 @example("关于印发《计划》的通知\n")  # the pattern's $ allows one final line break
 def test_is_notice_is_the_notice_pattern(line):
-    from policykit.text import _split
     assert _split._is_notice(line) == bool(_split._NOTICE.search(line))
+
+
+_FULLWIDTH_BY_DEFINITION = re.compile(_clean._FULLWIDTH_CHAR + "+")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("０９Ａｚ％．　，（甲a \n"), max_size=16))
+def test_fullwidth_runs_are_those_of_the_repeated_class(text):
+    assert [m.span() for m in _clean._FULLWIDTH.finditer(text)] == [m.span() for m in _FULLWIDTH_BY_DEFINITION.finditer(text)]
+
+
+# Pieces of the lines the line patterns look for (annex, 篇, footer, tail marker lines) and what stands around them.
+_LINE_PIECES = st.lists(st.sampled_from(["附件", "附 件", "篇", "2", "：", " ", "\u3000", "\n", "\n\n", "甲",
+                                         "某某市人民政府办公室", "2024年3月1日", "印发", "版权所有", "。"]), max_size=12).map("".join)
+_LINE_PATTERNS = {"annex": _split._ANNEX, "piece": _split._PIAN, "footer": _split._FOOTER, "tail": _clean._TAIL_MARKER}
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINE_PIECES, st.sampled_from(sorted(_LINE_PATTERNS)), st.integers(0, 40), st.integers(0, 40))
+@example("甲\n附件\n乙", "annex", 2, 10)  # a line that opens right at the start of the search
+@example("附件2\n附件", "annex", 0, 10)  # a line at the text's start
+def test_line_spans_are_those_of_the_pattern_led_by_a_caret(text, name, start, length):
+    pattern = _LINE_PATTERNS[name]
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    by_caret = [m.span() for m in pattern.at_start.finditer(text, start, end)]
+    assert _cues.line_spans(pattern, text, start, end) == by_caret
+    assert _cues.line_spans(pattern, text) == [m.span() for m in pattern.at_start.finditer(text)]
+
+
+def test_a_line_of_spaces_opens_a_wrapped_title_and_an_empty_line_does_not():
+    # as when the lines were the matches of [^\n]+: an empty line was no line at all
+    after = "这是一个很长的句子，没有句号\n{}青岛市支持企业发展\n奖补政策实施细则"
+    assert _split._title_blocks(after.format("\n")) == [(26, 34, ["奖补政策实施细则"])]
+    assert _split._title_blocks(after.format("  \n")) == [(18, 36, ["青岛市支持企业发展奖补政策实施细则"])]
+
+
+_TITLE_NOUNS = lexicon.words("title_nouns")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_TITLE_NOUNS, "”", "》", "（试行）", "(2021年)", " ", "\n", "甲", "。", "）"]), max_size=6).map("".join))
+def test_a_title_end_is_searched_for_only_where_the_last_character_lets_it_be(line):
+    fast, slow = _split._ends_title(line), _split._TITLE_END.search(line)
+    assert (fast and fast.span()) == (slow and slow.span())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("。；，：:,;甲1 "), max_size=8))
+def test_a_clause_mark_is_one_of_the_marks(line):
+    assert (_split._CLAUSE_MARK.search(line) is None) == (not any(c in line for c in "。；，：:,;"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 30).flatmap(lambda n: st.tuples(st.just(n), st.sets(st.integers(1, n), max_size=10))))
+def test_deletions_alone_anchor_as_any_edits_do(case):
+    n, cuts = case
+    text = "".join(chr(0x4E00 + i) for i in range(n))  # distinct characters: each kept one has one old place
+    bounds = sorted(cuts)
+    deletions = [(a, b, "") for a, b in zip(bounds[::2], bounds[1::2])]
+    new, anchors = _edits.apply_edits(text, deletions)
+    # the same edits behind a same-length replacement of the first character, which takes the general path
+    assert (new, anchors) == _edits.apply_edits(text, [(0, 1, text[0]), *deletions])
+    keys = [k for k, _ in anchors]
+    for i, ch in enumerate(new):
+        at = max(k for k in range(len(keys)) if keys[k] <= i)
+        assert text[anchors[at][1] + i - anchors[at][0]] == ch
+
+
+def _edits_of(text: str, cuts: set[int], insert: bool) -> list:
+    """Edits between sorted cut points: deletions, or (``insert``) replacements two characters longer."""
+    bounds = sorted(c for c in cuts if c <= len(text))
+    return [(a, b, "＋＋" + text[a:b] if insert else "") for a, b in zip(bounds[::2], bounds[1::2])]
+
+
+def _to_old(anchors: list, pos: int) -> int:
+    """As OffsetMap.to_raw: the last anchor at or before ``pos`` (the later of two at one position)."""
+    key, old = [a for a in anchors if a[0] <= pos][-1] if anchors[0][0] <= pos else anchors[0]
+    return old + pos - key
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 24), st.sets(st.integers(0, 24), max_size=8), st.sets(st.integers(0, 30), max_size=8), st.booleans(), st.booleans())
+def test_composed_anchors_map_as_the_two_steps_in_turn(n, first_cuts, second_cuts, first_inserts, second_inserts):
+    raw = "".join(chr(0x4E00 + i) for i in range(n))
+    middle, inner = _edits.apply_edits(raw, _edits_of(raw, first_cuts, first_inserts))
+    final, outer = _edits.apply_edits(middle, _edits_of(middle, second_cuts, second_inserts))
+    composed = _edits.compose(outer, inner)
+    for pos in range(len(final)):
+        assert _to_old(composed, pos) == _to_old(inner, _to_old(outer, pos))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["发布日期：2024年3月1日", "发\n布日期", "来源：某某网", "", "正文"]), max_size=5).map("\n".join))
+def test_page_dates_are_the_lines_that_name_a_publication_date(head):
+    lines = [line for line in head.split("\n") if _reader._PUBLISHED.search(line)]
+    assert _reader._page_dates(head) == "\n".join(lines)

@@ -139,3 +139,10 @@ def test_rows_of_a_table_padded_with_spaces_to_one_width_are_not_joined():
     rows = [f"{i}  推进重点项目建设工作任务  市发展改革委  市财政局、市商务局" for i in range(1, 9)]
     assert unwrap("\n".join(rows)) == []
     assert joined(WRAPPED + "\n" + full_line("（五）全面推进重点项目建设，加快形成实物工作量，推动") + "\n" + rows[0]).endswith("\n" + rows[0])
+
+
+def test_of_two_widths_as_common_the_wider_is_the_page_width():
+    from policykit.text._clean import _wrap_width
+
+    lines = ["甲" * 20, "乙" * 22] * 6  # widths 40 and 44, six lines each, none ending a sentence
+    assert _wrap_width(lines) == (44, 4)

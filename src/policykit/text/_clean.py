@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .. import lexicon
-from ._cues import COUNTING, HUNDRED, ORDINAL, OUTLINE, ZEROS, alt, spaced, words
+from ._cues import COUNTING, HUNDRED, ORDINAL, OUTLINE, ZEROS, alt, line_pattern, line_spans, spaced, words
 from ._edits import Anchors, Edit, apply_edits, compose
 
 # --- newlines -----------------------------------------------------------------------------------
@@ -76,7 +76,10 @@ def pinyin(text: str) -> list[Edit]:
 _KEEP_FULLWIDTH = set("，；：（）！？＂＇")
 _FULLWIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULLWIDTH}
 _FULLWIDTH_TABLE[0x3000] = 0x20  # ideographic space
-_FULLWIDTH = re.compile("[" + "".join(map(chr, _FULLWIDTH_TABLE)) + "]+")
+_FULLWIDTH_CHAR = "[" + "".join(map(chr, _FULLWIDTH_TABLE)) + "]"
+# A class and then the rest of the run rather than class+: a pattern led by a class is scanned for with
+# that class (the engine's charset prefix); a leading repeat is tried at every character.
+_FULLWIDTH = re.compile(f"{_FULLWIDTH_CHAR}{_FULLWIDTH_CHAR}*")
 
 
 def fullwidth(text: str) -> list[Edit]:
@@ -92,6 +95,17 @@ def _t2s():
     import opencc
 
     return opencc.OpenCC("t2s")
+
+
+def prepare() -> None:
+    """Build now what the steps otherwise build at first use: the OpenCC t2s converter (about 80 M
+    instructions), which processes forked afterwards then share instead of each building it again.
+
+    Examples
+    --------
+    >>> prepare()  # then fork: the children convert Traditional text without building the converter
+    """
+    _t2s()
 
 
 # Frequent characters that exist only in Traditional script: without any of them, no OpenCC call.
@@ -147,8 +161,9 @@ _PROFILE_WORD = re.compile(
     rf"^[ \t•·]*(?:\d+|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?: \d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|{alt('site_chrome', 'profile')}"
     rf"|{alt('site_chrome', 'profile_start')}.*|\[LV\.\d+\].*|(?:Rank:\s*\d+)+)?[ \t]*$"
 )
-_POST_LINE = re.compile(rf"[ \t]*{alt('site_chrome', 'posted')}.*{alt('site_chrome', 'post_mark')}.*")
-_TAIL_MARKER = re.compile(rf"^[ \t]*(?:{alt('site_chrome', 'tail_start')}.*|{alt('site_chrome', 'tail')})[ \t]*$", re.M)
+_POSTED = words("site_chrome", "posted")
+_POST_LINE = re.compile(rf"[ \t]*{lexicon.alternation_of(_POSTED)}.*{alt('site_chrome', 'post_mark')}.*")
+_TAIL_MARKER = line_pattern(rf"[ \t]*(?:{alt('site_chrome', 'tail_start')}.*|{alt('site_chrome', 'tail')})[ \t]*$")
 # Licence and flag lines a wiki export leaves after the text ("Public domain", "false"), or blank ones.
 _LATIN_LINE = re.compile(r"[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*")
 _TAIL_MAX_LINE = 120
@@ -191,15 +206,16 @@ def chrome(text: str) -> list[Edit]:
             short.append((pos, line))
         pos += len(line) + 1
     spans = [_line_span(text, start, start + len(line)) for start, line in short if _CHROME_LINE.fullmatch(line)]
-    spans += [_profile_block(text, start, start + len(line)) for start, line in short if _POST_LINE.fullmatch(line)]
+    if any(word in text for word in _POSTED):  # a post line holds one: without, no line is tried
+        spans += [_profile_block(text, start, start + len(line)) for start, line in short if _POST_LINE.fullmatch(line)]
     tail = _latin_tail(text)
     if text[tail:].strip():
         spans.append((tail, len(text)))
-    # Only a marker within the last _TAIL_MAX_CHARS can cut: the pattern, tried at every character, skips the rest.
-    for m in _TAIL_MARKER.finditer(text, max(len(text) - _TAIL_MAX_CHARS, 0)):
-        rest = text[m.start():]
+    # Only a marker within the last _TAIL_MAX_CHARS can cut: the search skips the rest.
+    for marker, _ in line_spans(_TAIL_MARKER, text, max(len(text) - _TAIL_MAX_CHARS, 0)):
+        rest = text[marker:]
         if len(rest) <= _TAIL_MAX_CHARS and all(len(line) <= _TAIL_MAX_LINE for line in rest.split("\n")):
-            spans.append((m.start(), len(text)))
+            spans.append((marker, len(text)))
             break
     return [(s, e, "") for s, e in _merge(spans)]
 
@@ -221,23 +237,15 @@ _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTHS}]+")
 _SPACED_TITLE = re.compile(r"[ \t\u3000]*((?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff])[ \t\u3000]*")
 _SPACE_HAN_SPACE = re.compile(r" [\u4e00-\u9fff] ")  # literal first, so the scan is fast; lines are checked after
 _BLANK_RUN = re.compile(r"\n(?:[ \t\u3000\u00a0]*\n){2,}")
+_OPENING_SPACES = line_pattern(f"[{_EDGE_SPACES}]+")
 
 
 def _edge_spaces(text: str) -> list[tuple[int, int]]:
-    """The runs of spaces that start or end a line, line by line (str.strip at C speed) instead of every
-    run of spaces in the text tested for standing at an edge."""
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        lead = end - len(line.lstrip(_EDGE_SPACES))
-        if lead > pos:
-            spans.append((pos, lead))
-        if lead < end:  # a line of spaces alone is one run
-            trail = pos + len(line.rstrip(_EDGE_SPACES))
-            if trail < end:
-                spans.append((trail, end))
-        pos = end + 1
-    return spans
+    """The runs of spaces that start or end a line: those that open a line, and those that open a line of the
+    reversed text (turned back), each found from the line breaks - a loop over the lines cost a few
+    statements a line. A line of spaces alone is one run, found both ways."""
+    closing = [(len(text) - end, len(text) - start) for start, end in line_spans(_OPENING_SPACES, text[::-1])]
+    return sorted({*line_spans(_OPENING_SPACES, text), *closing})
 
 
 def whitespace(text: str) -> list[Edit]:
@@ -288,11 +296,10 @@ def _wrap_width(lines: list[str]) -> tuple[int, int] | None:
     if len(prose) < _MIN_WRAPPED_LINES:
         return None
     counts = Counter(w for w, _ in prose)
-    width = max(counts, key=lambda w: (counts[w], w))
+    width = max(zip(counts.values(), counts))[1]  # the most common width, the widest of those as common
     tolerance = max(4, width // 10)
     full = [line for w, line in prose if width - tolerance <= w <= width + 2]
-    wider = sum(w > width + 2 for w, _ in prose)
-    if len(full) * 2 < len(prose) or wider * 10 > len(prose):
+    if len(full) * 2 < len(prose) or sum(n for w, n in counts.items() if w > width + 2) * 10 > len(prose):
         return None
     if sum(not _ends_sentence(line) for line in full) < _MIN_WRAPPED_LINES:
         return None

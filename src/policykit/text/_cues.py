@@ -8,6 +8,7 @@ of a notice title (的).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .. import lexicon
 
@@ -38,6 +39,37 @@ def spaced(labels: tuple[str, ...] | list[str]) -> str:
     True
     """
     return "(?:" + "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(labels, key=lambda w: (-len(w), w))) + ")"
+
+
+class LinePattern(NamedTuple):
+    """A pattern of a line from its start (``^…`` under ``re.M``), read at the text's start and after a line
+    break: led by a literal break, the search jumps from break to break at C speed, where ``^`` is tried at
+    every character. Made by :func:`line_pattern`, searched with :func:`line_spans`."""
+
+    at_start: re.Pattern[str]
+    after_break: re.Pattern[str]
+
+
+def line_pattern(line: str) -> LinePattern:
+    """The :class:`LinePattern` of ``line`` (a pattern without its leading ``^``); a match of it must never
+    end just after a line break (it would hide a match on the line that break opens)."""
+    return LinePattern(re.compile(f"^(?:{line})", re.M), re.compile(f"\\n(?:{line})", re.M))
+
+
+def line_spans(pattern: LinePattern, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of ``pattern.at_start.finditer(text, start, end)``, found from the line breaks.
+
+    >>> line_spans(line_pattern("附件\\\\d?$"), "附件1\\n正文\\n附件2\\n附件")
+    [(0, 3), (7, 10), (11, 13)]
+    """
+    end = len(text) if end is None else end
+    spans = []
+    if start == 0 and (first := pattern.at_start.match(text, 0, end)):
+        spans.append(first.span())
+        start = first.end()
+    # a break just before ``start`` opens a line that ^ finds there
+    spans += [(m.start() + 1, m.end()) for m in pattern.after_break.finditer(text, max(start - 1, 0), end)]
+    return spans
 
 
 # Grammar: the marks of a date, a 文号, an ordinal (第十五届) and the particle before a notice noun (…的通知).

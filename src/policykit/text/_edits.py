@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, chain
+from operator import sub
 
 Edit = tuple[int, int, str]
 Anchors = list[tuple[int, int]]
@@ -22,13 +23,15 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, Anchors]:
     """
     if not edits:
         return text, [(0, 0)]
-    starts = [e[0] for e in edits]
-    ends = [e[1] for e in edits]
-    repls = [e[2] for e in edits]
-    kept = [text[a:b] for a, b in zip([0, *ends], [*starts, len(text)])]
-    new_text = "".join(chain.from_iterable(zip(kept, [*repls, ""])))
-    shifts = list(accumulate((len(r) - (e - s) for s, e, r in edits), initial=0))
+    starts, ends, repls = zip(*edits)
+    kept = [text[a:b] for a, b in zip((0, *ends), (*starts, len(text)))]
+    new_text = "".join(chain.from_iterable(zip(kept, (*repls, ""))))
+    # how far each edit's start has moved: what the edits before it added, less what they took away
+    shifts = accumulate(map(sub, map(len, repls), map(sub, ends, starts)), initial=0)
     anchors: Anchors = [(0, 0)]
+    if not any(repls):  # deletions only (spaces, lines, marks): an anchor after each that takes something
+        anchors += [(s + before, e) for s, e, before in zip(starts, ends, shifts) if e > s]
+        return new_text, anchors
     for s, e, r, before in zip(starts, ends, repls, shifts):
         if len(r) != e - s:
             if r:
@@ -49,17 +52,14 @@ def compose(outer: Anchors, inner: Anchors) -> Anchors:
         c0, r0 = inner[0]
         return [(c, o + r0 - c0) for c, o in outer]
     inner_keys = [a[0] for a in inner]
-
-    def inner_at(pos: int) -> int:
-        i = max(bisect_right(inner_keys, pos) - 1, 0)
-        return inner[i][1] + pos - inner[i][0]
-
     result: Anchors = []
-    for i, (c, o) in enumerate(outer):
-        result.append((c, inner_at(o)))
-        lo = bisect_right(inner_keys, o)
-        hi = bisect_left(inner_keys, o + outer[i + 1][0] - c) if i + 1 < len(outer) else len(inner_keys)
-        result.extend((c + inner_keys[j] - o, inner[j][1]) for j in range(lo, hi))
+    for (c, o), next_c in zip(outer, [*(c for c, _ in outer[1:]), None]):
+        lo = bisect_right(inner_keys, o)  # the inner anchors after o; the one before maps o itself
+        key, raw = inner[max(lo - 1, 0)]
+        result.append((c, raw + o - key))
+        hi = len(inner_keys) if next_c is None else bisect_left(inner_keys, o + next_c - c)
+        if lo < hi:  # most stretches between two outer anchors hold no inner one
+            result.extend((c - o + key, raw) for key, raw in inner[lo:hi])
     return result
 
 

@@ -20,10 +20,11 @@ HTML_MAIN = "html-main"
 CLEANING_STEPS: tuple[str, ...] = (HTML_MAIN, *STEPS)
 _MASK_WORDS = tuple(row["word"] for row in lexicon.table("redaction_marks").rows if row["kind"] == "mask")
 _MASK_START = "*×Xx○" + "".join(w[0] for w in _MASK_WORDS)  # a text without any of these has no mask
-# Symbols repeated to mask (**, ××, XX, ○○) and mask words (某某). The lookahead on the first character lets
-# the engine scan by charset (an alternation alone is tried at every character).
-_REDACTION = re.compile(f"(?=[{re.escape(_MASK_START)}])(?:" + r"\*+|×{2,}|[Xx]{2,}|○{2,}|"
-                        + lexicon.alternation_of(_MASK_WORDS) + ")")
+# Symbols repeated to mask (**, ××, XX, ○○) and mask words (某某), longest first. Every branch opens with a
+# literal character, so the engine scans for the set of those characters; a branch opening with a repeat or a
+# class (or a lookahead before the alternation) has the whole pattern tried at every character.
+_REDACTION = re.compile("|".join([r"\*\**", "××+", "X[Xx]+", "x[Xx]+", "○○+",
+                                  *map(re.escape, sorted(_MASK_WORDS, key=len, reverse=True))]))
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _REDACTED_KIND = tuple((row["word"], row["hides"]) for row in lexicon.table("redaction_marks").rows if row["kind"] == "cue")
 _PUBLISHED = re.compile(LABELS["published_on"])
@@ -126,6 +127,8 @@ def _issued_with(meta: DocumentMetadata, warnings: list[TextWarning], first: Doc
 
 def _page_dates(head: str) -> str:
     """What later documents on a page inherit from its header: only the page's publication date line."""
+    if not _PUBLISHED.search(head):  # most heads have none: one search, not one a line
+        return ""
     return "\n".join(line for line in head.split("\n") if _PUBLISHED.search(line))
 
 

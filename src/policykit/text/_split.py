@@ -17,14 +17,17 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import lexicon
-from ._cues import ABOUT, COUNTING, HAO, NOTICE, OF, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, spaced, words
+from ._cues import ABOUT, COUNTING, HAO, NOTICE, OF, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, line_pattern, line_spans, spaced, words
 from ._places import opens_with_place
 
 _PIECE_WORDS = words("page_noise", "piece")
 _PIECE = lexicon.alternation_of(_PIECE_WORDS)
-_PIAN = re.compile(rf"^{_PIECE}\s*[0-9{COUNTING}]{{1,3}}[ \t]*$", re.M)
+_PIAN = line_pattern(rf"{_PIECE}\s*[0-9{COUNTING}]{{1,3}}[ \t]*$")
 _ENUMERATED = re.compile(rf"^(?:[{COUNTING}]+[、.．]|[（(][{COUNTING}\d]+[)）]|\d+\s*[、.．]|{ORDINAL}[{COUNTING}\d]+{OUTLINE})")
 _TITLE_END = re.compile(lexicon.alternation("title_nouns") + r"[”\"》」』]*(?:\s*[（(][^()（）]{1,20}[)）])?$")
+# What a line that _TITLE_END finds a title end in can end with: a noun's last character, a closing mark or
+# parenthesis, or the line break $ lets through. Most lines end otherwise and are decided without a search.
+_TITLE_LAST = frozenset([*(noun[-1] for noun in lexicon.words("title_nouns")), *"”\"》」』)）\n"])
 _ANNEX_WORDS = words("document_words", "annex")
 _ANNEX_WORD = spaced(_ANNEX_WORDS)
 _ATTACHMENT = re.compile(rf"(?:^|\n){_ANNEX_WORD}\s*\d*\s*[:：]?\s*\n\s*$")
@@ -47,12 +50,12 @@ _HEADER_LINE = re.compile(
     r"|^[^：:]{1,8}[：:]")
 _SENTENCE_END = "。！？；：!?;:"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_MARK = re.compile("[。；，：:,;]")  # one search, where a test per mark cost a generator
 # 附件 / 附件2 alone on its line opens an annex; its title is the next line
-_ANNEX = re.compile(rf"^[ \t\u3000]*{_ANNEX_WORD}\s*[0-9０-９{COUNTING}]{{0,3}}\s*[:：]?[ \t\u3000]*$", re.M)
+_ANNEX = line_pattern(rf"[ \t\u3000]*{_ANNEX_WORD}\s*[0-9０-９{COUNTING}]{{0,3}}\s*[:：]?[ \t\u3000]*$")
 # the printing office's line that closes an official document (山东省人民政府办公厅2020年12月10日印发)
 _PRINTED = words("document_words", "printed")
-_FOOTER = re.compile(rf"^[^\n。；，]{{2,40}}?\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}\s*{lexicon.alternation_of(_PRINTED)}[ \t\u3000]*$",
-                     re.M)
+_FOOTER = line_pattern(rf"[^\n。；，]{{2,40}}?\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}\s*{lexicon.alternation_of(_PRINTED)}[ \t\u3000]*$")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _FORM_NUMBER = re.compile(rf"^.{{0,8}}{Y}?\s*{ORDINAL}\s*\S{{1,5}}\s*{HAO}$")
 MAX_WRAPPED = 3  # a title wrapped over more lines than this (before its last) is not read as one
@@ -84,7 +87,14 @@ def _is_notice(line: str) -> bool:
     return line.removesuffix("\n").endswith(_NOTICE_ENDS) and _NOTICE.search(line) is not None
 
 
+def _ends_title(line: str) -> re.Match[str] | None:
+    """``_TITLE_END.search(line)``, searched for only in a line whose last character can end a title."""
+    return _TITLE_END.search(line) if line[-1:] in _TITLE_LAST else None
+
+
 def _is_title_line(line: str) -> bool:
+    if line[-1:] not in _TITLE_LAST:  # most lines: no title end, decided before the other tests
+        return False
     longest = MAX_NOTICE if _is_notice(line) else 90
     return (5 <= len(line) <= longest and "。" not in line and "；" not in line and not _ENUMERATED.match(line)
             and not _HEADER_LINE.match(line) and bool(_TITLE_END.search(line)))
@@ -92,7 +102,7 @@ def _is_title_line(line: str) -> bool:
 
 def _is_fragment(line: str) -> bool:
     """A line that can be the first part of a title wrapped over several lines (青岛市支持… / 奖补政策实施细则)."""
-    return (MIN_FRAGMENT <= len(line) <= 60 and not any(c in line for c in "。；，：:,;") and bool(_HAN.search(line))
+    return (MIN_FRAGMENT <= len(line) <= 60 and not _CLAUSE_MARK.search(line) and bool(_HAN.search(line))
             and not (line[0] in "（(" and line[-1] in ")）")
             and not _ENUMERATED.match(line) and not _HEADER_LINE.match(line) and not line.endswith(_CONTINUATION))
 
@@ -157,14 +167,14 @@ def _neighbour(text: str, pos: int, step: int) -> str:
 def _split_word_tail(text: str, line: str, end: int) -> tuple[str, int] | None:
     """The short next line that completes a title broken inside its document noun (政府工作报 /
     告), with where that line ends; None when ``line`` is not such a broken title."""
-    if not 4 <= len(line) <= 60 or "。" in line or "；" in line or _TITLE_END.search(line):
+    if not 4 <= len(line) <= 60 or "。" in line or "；" in line or _ends_title(line):
         return None
     next_end = text.find("\n", end + 1)
     next_end = len(text) if next_end < 0 else next_end
     tail = text[end + 1:next_end].strip()
     if not 1 <= len(tail) <= _SPLIT_TAIL or _ENUMERATED.match(line):
         return None
-    noun = _TITLE_END.search(line + tail)
+    noun = _ends_title(line + tail)
     # the noun must straddle the break: the first line ends mid-word
     return (tail, next_end) if noun is not None and noun.start() < len(line) else None
 
@@ -175,10 +185,12 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
     consumed = 0  # end of a line already joined to the one before it
     fragments: list[tuple[int, str]] = []  # short lines just before, which may open a wrapped title
     previous, gap = "", True  # the last non-blank line, and whether a blank line followed it
-    for m in re.finditer(r"[^\n]+", text):
-        if m.start() < consumed:
+    pos = 0  # where the next line starts: split() and lengths, with no match object per line
+    for raw in text.split("\n"):
+        line_start, pos = pos, pos + len(raw) + 1
+        if not raw or line_start < consumed:  # an empty line is no line to the loop (nor a gap)
             continue
-        line, line_end = m.group().strip(), m.end()
+        line, line_end = raw.strip(), line_start + len(raw)
         if not line:
             gap = True
             continue
@@ -191,20 +203,22 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
         if joined is not None:
             line, line_end = line + joined[0], joined[1]
             consumed = line_end
-        continues = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION) and not text[blocks[-1][1]:m.start()].strip()
-        if blocks and _TITLE_TAIL.match(line) and not text[blocks[-1][1]:m.start()].strip():
+        continues = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION) and not text[blocks[-1][1]:line_start].strip()
+        if blocks and _TITLE_TAIL.match(line) and not text[blocks[-1][1]:line_start].strip():
             # （2021—2025年） / （试行） set on the line under a title belongs to it
             blocks[-1] = (blocks[-1][0], line_end, blocks[-1][2][:-1] + [blocks[-1][2][-1] + line])
             continue
         if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION) and not _HEADER_LINE.match(line))):
-            fragments = (fragments + [(m.start(), line)]
-                         if _is_fragment(line) and (fragments or opened or _opens_block(before)) else [])
+            if _is_fragment(line) and (fragments or opened or _opens_block(before)):
+                fragments.append((line_start, line))  # in place: a run of short lines is not copied per line
+            else:
+                fragments = []
             continue
-        joined = "".join(f for _, f in fragments) + line
-        if fragments and len(fragments) <= MAX_WRAPPED and not continues and _is_title_line(joined):
+        if fragments and len(fragments) <= MAX_WRAPPED and not continues and _is_title_line(
+                joined := "".join(f for _, f in fragments) + line):
             start, line = fragments[0][0], joined
         else:
-            start = m.start()
+            start = line_start
         fragments = []
         before, after = _neighbour(text, start, -1), _neighbour(text, line_end, 1)
         if (before and before in _OPENS_PHRASE) or (after and after in _CLOSES_PHRASE):
@@ -226,14 +240,11 @@ def split_documents(text: str) -> list[Segment]:
     [(3, 404), (407, 807)]
     """
     # Patterns tried at every line start find nothing in a text without the first character of their word.
-    markers = list(_PIAN.finditer(text)) if any(word[:1] in text for word in _PIECE_WORDS) else []
+    markers = line_spans(_PIAN, text) if any(word[:1] in text for word in _PIECE_WORDS) else []
     if len(markers) >= 2:
-        segments = [Segment(0, markers[0].start(), dropped="aggregator-preamble")] if text[: markers[0].start()].strip() else []
-        bounds = [m.end() + 1 for m in markers] + [len(text) + 1]
-        for i, m in enumerate(markers):
-            end = markers[i + 1].start() if i + 1 < len(markers) else len(text)
-            segments.append(Segment(min(bounds[i], end), end))
-        return segments
+        segments = [Segment(0, markers[0][0], dropped="aggregator-preamble")] if text[: markers[0][0]].strip() else []
+        ends = [start for start, _ in markers[1:]] + [len(text)]
+        return segments + [Segment(min(marker_end + 1, end), end) for (_, marker_end), end in zip(markers, ends)]
 
     starts: list[tuple[int, str, str | None]] = []  # (start, title, notice title)
     for start, end, lines in _title_blocks(text):
@@ -299,20 +310,20 @@ def _cut_annexes_and_tails(text: str, segments: list[Segment]) -> list[Segment]:
             out.append(seg)
             continue
         cuts: list[tuple[int, str | None, bool]] = []  # (start, title, is an annex)
-        annexes = list(_ANNEX.finditer(text, seg.start, seg.end)) if any(
+        annexes = line_spans(_ANNEX, text, seg.start, seg.end) if any(
             text.find(word[:1], seg.start, seg.end) != -1 for word in _ANNEX_WORDS) else []
-        for m, following in zip(annexes, [*annexes[1:], None]):
-            title = _next_line(text, m.end(), seg.end)
-            if title and _compact(title) == _compact(seg.title or "") or len(text[seg.start:m.start()].strip()) < MIN_BODY:
+        for (line_start, line_end), following in zip(annexes, [*annexes[1:], None]):
+            title = _next_line(text, line_end, seg.end)
+            if title and _compact(title) == _compact(seg.title or "") or len(text[seg.start:line_start].strip()) < MIN_BODY:
                 continue
-            if _is_table(text[m.end():following.start() if following else seg.end]):
+            if _is_table(text[line_end:following[0] if following else seg.end]):
                 continue  # a task or indicator table restates the document's own items: the reader links its rows
-            cuts.append((m.start(), title, True))
+            cuts.append((line_start, title, True))
         # A footer line holds a 印发 word: without one (a substring test) the pattern, tried at every line, finds none.
         printed = any(text.find(word, seg.start, seg.end) != -1 for word in _PRINTED)
-        for m in _FOOTER.finditer(text, seg.start, seg.end) if printed else ():
-            if len(text[m.end():seg.end].strip()) >= MIN_BODY:
-                cuts.append((m.end(), None, False))
+        for _, footer_end in line_spans(_FOOTER, text, seg.start, seg.end) if printed else ():
+            if len(text[footer_end:seg.end].strip()) >= MIN_BODY:
+                cuts.append((footer_end, None, False))
         start, title, notice, annex = seg.start, seg.title, seg.notice_title, seg.annex
         for cut, cut_title, cut_annex in sorted(cuts):
             if cut <= start:
