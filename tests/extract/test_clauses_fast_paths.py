@@ -13,9 +13,9 @@ def _paren_groups_slow(text):
     """Every parenthesis and line break visited in turn; a line break closes the groups open."""
     stack, out = [], []
     for i, ch in enumerate(text):
-        if ch in _clauses._OPEN:
+        if ch in _clauses.OPENING:
             stack.append(i)
-        elif ch in _clauses._CLOSE and stack:
+        elif ch in _clauses.CLOSING and stack:
             out.append((stack.pop(), i))
         elif ch == "\n":
             stack.clear()
@@ -274,9 +274,9 @@ def _value_end_slow(text, start, stop):
     """Every character from the value's start tested in turn."""
     depth = 0
     for i in range(start, stop):
-        if text[i] in _clauses._OPEN:
+        if text[i] in _clauses.OPENING:
             depth += 1
-        elif text[i] in _clauses._CLOSE:
+        elif text[i] in _clauses.CLOSING:
             if depth == 0:
                 return i
             depth -= 1

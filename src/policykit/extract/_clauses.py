@@ -24,10 +24,13 @@ from ._parsed import ParsedDocument, parse
 from ._records import AssignmentRecord, TaskRecord
 from ._spans import LINE_END, boundary_before
 from ._units import (
+    CLOSING,
+    OPENING,
     UnitMention,
     etc_inside,
     looks_like_unit,
     no_strict_units,
+    parenthesis_marks,
     shifted,
     split_outside_parentheses,
     split_unit_list,
@@ -72,7 +75,6 @@ _VALUE_END = "。\n\t】"  # 】 closes a bracketed clause: 【牵头：街道�
 _PART_SEPARATORS = "，,；;"
 _SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
 _SENTENCE_BOUNDARY = "。；;，,：:\n\t"
-_OPEN, _CLOSE = "（(〔", "）)〕"
 # Function words (function_words.tsv): conjunctions, 等, 由 (by), 会同 (jointly with), 的, 为/是.
 _AGENT = of_kind("function_words", "agent")
 _JOINTLY = of_kind("function_words", "jointly")
@@ -265,10 +267,10 @@ def _opens_parenthesis(text: str, pos: int) -> bool:
     """Whether an opening parenthesis stands before ``pos``, spaces aside (scanned back, not sliced)."""
     while pos > 0 and text[pos - 1] in " \u3000":
         pos -= 1
-    return pos > 0 and text[pos - 1] in _OPEN
+    return pos > 0 and text[pos - 1] in OPENING
 
 
-_VALUE_MARK = re.compile("[" + re.escape(_OPEN + _CLOSE + _VALUE_END) + "]")
+_VALUE_MARK = parenthesis_marks(_VALUE_END)
 
 
 def _value_end(text: str, start: int, stop: int) -> int:
@@ -276,9 +278,9 @@ def _value_end(text: str, start: int, stop: int) -> int:
     depth = 0
     for mark in _VALUE_MARK.finditer(text, start, stop):  # only the characters that matter
         ch = mark.group()
-        if ch in _OPEN:
+        if ch in OPENING:
             depth += 1
-        elif ch in _CLOSE and depth:
+        elif ch in CLOSING and depth:
             depth -= 1
         else:  # a parenthesis closing outside the value, or an end
             return mark.start()
@@ -290,7 +292,7 @@ def _close_label_group(text: str, start: int, group: list[tuple[str, int, int]])
     before = start - 1
     while before >= 0 and text[before] in " \u3000":
         before -= 1
-    if before >= 0 and text[before] in _OPEN and end < len(text) and text[end] in _CLOSE:
+    if before >= 0 and text[before] in OPENING and end < len(text) and text[end] in CLOSING:
         start, end = before, end + 1
     units: list[tuple[UnitMention, str]] = []
     for role, s, e in group:
@@ -357,7 +359,7 @@ def _verb_clauses(text: str, kept=lambda start, end: False) -> list[_Clause]:
     return clauses
 
 
-_PAREN = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+_PAREN = parenthesis_marks()
 
 
 def _paren_groups(text: str):
@@ -370,7 +372,7 @@ def _paren_groups(text: str):
         if stack and text.find("\n", previous, i) != -1:
             stack.clear()
         previous = i
-        if ch in _OPEN:
+        if ch in OPENING:
             stack.append(i)
         elif stack:
             yield stack.pop(), i
@@ -606,10 +608,10 @@ def _subject_start(text: str, end: int, boundary: str = _SUBJECT_BOUNDARY) -> in
     start = end
     while start > 0:
         ch = text[start - 1]
-        if ch in _CLOSE and boundary is _SUBJECT_BOUNDARY:
-            open_ = max(text.rfind(o, max(0, start - 2 - _NAME_PARENTHETICAL), start - 1) for o in _OPEN)
+        if ch in CLOSING and boundary is _SUBJECT_BOUNDARY:
+            open_ = max(text.rfind(o, max(0, start - 2 - _NAME_PARENTHETICAL), start - 1) for o in OPENING)
             inner = text[open_ + 1:start - 1] if open_ > 0 else ""
-            if inner and not any(c in _SENTENCE_BOUNDARY + _OPEN + _CLOSE for c in inner) \
+            if inner and not any(c in _SENTENCE_BOUNDARY + OPENING + CLOSING for c in inner) \
                     and text[open_ - 1] not in boundary:
                 start = open_
                 continue

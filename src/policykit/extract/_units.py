@@ -82,7 +82,8 @@ _JURISDICTION_STUB = re.compile(
 )
 # What completes such a stub: the next jurisdiction type and its body (区人民政府), not 市直各部门.
 _STUB_END = re.compile(rf"^{alternation(of_kind('unit_collectives', 'stub_end'))}(?![{_DIRECT}{_EACH}])")
-_OPEN, _CLOSE = "（(〔", "）)〕"
+# Parentheses around a second name or a note (市委编办（…）, 省发展改革委〔…〕); the clause reader shares them.
+OPENING, CLOSING = "（(〔", "）)〕"
 # The shortest function stem read as a name whose head the scrape lost.
 _LOST_HEAD_STEM = 4
 # Jurisdiction prefixes that open a unit name (县财政局, 镇财政所, 街道综治中心).
@@ -237,12 +238,11 @@ def no_strict_units(text: str, start: int, end: int, glue: str) -> bool:
     (True, False)
     """
     return bool(_breaks_in(glue).search(text, start, end) or text.startswith(_SHORT_VERB_STARTS, start, end)
-                or _SHORT_ATTRIBUTIVE.search(text, start, end) and not _PARENTHESIS.search(text, start, end))
+                or _SHORT_ATTRIBUTIVE.search(text, start, end) and not parenthesis_marks().search(text, start, end))
 
 
 _SHORT_VERB_STARTS = tuple(verb for verb in _VERB_STARTS if len(verb) <= 2)
 _SHORT_ATTRIBUTIVE = re.compile("[" + re.escape("".join(word for word in _ATTRIBUTIVE if len(word) == 1)) + "]")
-_PARENTHESIS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
 @lru_cache(maxsize=8)
@@ -281,11 +281,11 @@ def _stem_prefix(name: str) -> int:
 def split_outside_parentheses(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at ``separators`` outside parentheses; spans of the non-blank pieces."""
     pieces, depth, piece_start = [], 0, start
-    for mark in _marks(separators).finditer(text, start, end):  # only the characters that matter
+    for mark in parenthesis_marks(separators).finditer(text, start, end):  # only the characters that matter
         ch, i = mark.group(), mark.start()
-        if ch in _OPEN:
+        if ch in OPENING:
             depth += 1
-        elif ch in _CLOSE:
+        elif ch in CLOSING:
             depth = max(depth - 1, 0)
         elif depth == 0 and ch in separators:
             pieces.append((piece_start, i))
@@ -295,9 +295,14 @@ def split_outside_parentheses(text: str, start: int, end: int, separators: str =
 
 
 @lru_cache(maxsize=8)
-def _marks(separators: str) -> re.Pattern:
-    """Pattern of the parentheses and ``separators``: the characters a list split looks at."""
-    return re.compile("[" + re.escape(_OPEN + _CLOSE + separators) + "]")
+def parenthesis_marks(others: str = "") -> re.Pattern:
+    """Pattern of the parentheses and the characters ``others`` (a list's separators, a value's ends): the
+    characters a reader that keeps count of parentheses looks at.
+
+    >>> parenthesis_marks("、").findall("市科技局（牵头）、市财政局")
+    ['（', '）', '、']
+    """
+    return re.compile("[" + re.escape(OPENING + CLOSING + others) + "]")
 
 
 def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
