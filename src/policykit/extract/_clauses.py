@@ -353,9 +353,8 @@ def _verb_clauses(text: str, kept=lambda start, end: False) -> list[_Clause]:
     # A subject starting in a parenthesis ends in it (a subject crosses a closing parenthesis only from before
     # its opening one), so its clause lies in that group: in one read as a clause it is not taken, in one held
     # by a clause kept it is dropped, and what it would block lies in the group too. It is not read.
-    for clause in _prose_clauses(text, _within((*taken, *held))):
-        if not any(s <= clause.start < e for s, e in taken):
-            clauses.append(clause)
+    in_taken = _within(taken)
+    clauses.extend(clause for clause in _prose_clauses(text, _within((*taken, *held))) if not in_taken(clause.start))
     return clauses
 
 
