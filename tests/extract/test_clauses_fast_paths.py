@@ -184,7 +184,8 @@ def test_the_generated_tables_assign():
 
 
 _PROSE_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各县区", "区政府", "等部门", "及", "、", "，", "的", "《", "》",
-                                        "：", "（", "）", "（的）", "推动", "鼓励", "要", "工作"]), max_size=7).map("".join)
+                                        "：", "（", "）", "（的）", "推动", "鼓励", "要", "工作", "发展改革", "外交部",
+                                        "市直机关", "等有关", "等10个", "单位", "乡", "切实"]), max_size=7).map("".join)
 
 
 @settings(max_examples=1000, deadline=None)
@@ -192,6 +193,9 @@ _PROSE_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各县�
 @example("市科技局（的）")
 @example("市科技局《》")
 @example("推动市科技局")
+@example("市发展改革")
+@example("市科技局等有关")
+@example("市科技局要切实")
 def test_a_stretch_rejected_before_its_split_has_no_subject_units(text):
     start, end = _clauses.trim_list(text, 0, len(text))
     assert _clauses._subject_units(text, 0, len(text)) == _clauses._split_subject(text, start, end, 0, len(text))
@@ -201,6 +205,8 @@ def test_the_generated_stretches_are_rejected_before_their_split():
     assert _clauses.no_strict_units("市科技局的工作", 0, 7, "、")
     assert _clauses.no_strict_units("推动市科技局", 0, 6, "、")
     assert not _clauses.no_strict_units("市科技局（的）", 0, 7, "、")
+    assert _clauses.no_strict_units("市科技局要切实", 0, 7, "、")
+    assert not _clauses.no_strict_units("市发展改革", 0, 5, "、")
 
 
 def _first_of_overlapping_slow(clauses):

@@ -238,17 +238,30 @@ def no_strict_units(text: str, start: int, end: int, glue: str) -> bool:
     """Whether ``text[start:end]`` can be no list of names that all read as units (``strict``), whatever its
     split, when each of its characters must fall in a name or in ``glue``: a test made before the split.
 
-    A character of NAME_BREAKS outside ``glue`` spoils the name it falls in, or stands outside every name; so
-    does a one-character attributive (的) where no parenthesis could hold it, and a verb of two characters
-    opening the stretch (鼓励, 推动) opens the first name (a name has two characters at least).
+    The last character outside ``glue`` must end the last name: a stretch of prose mostly ends with none of the
+    characters a unit name ends with, and is rejected on that one look. A character of NAME_BREAKS outside
+    ``glue`` spoils the name it falls in, or stands outside every name; so does a one-character attributive (的)
+    where no parenthesis could hold it, and a verb of two characters opening the stretch (鼓励, 推动) opens the
+    first name (a name has two characters at least).
 
     >>> no_strict_units("《规划》", 0, 4, "、"), no_strict_units("市科技局、市财政局", 0, 9, "、")
     (True, False)
+    >>> no_strict_units("各部门要切实", 0, 6, "、")
+    True
     """
-    return bool(_breaks_in(glue).search(text, start, end) or text.startswith(_SHORT_VERB_STARTS, start, end)
+    return bool(text[start:end].rstrip(glue)[-1:] not in _STRICT_NAME_ENDS
+                or _breaks_in(glue).search(text, start, end) or text.startswith(_SHORT_VERB_STARTS, start, end)
                 or _SHORT_ATTRIBUTIVE.search(text, start, end) and not parenthesis_marks().search(text, start, end))
 
 
+# The characters a name that reads as a unit (``strict``) ends with: the last of a unit head, 部门, a bare
+# function stem (its head lost in the scrape), a ministry's or an organ's end, a collective's body, or a
+# closing bracket (a trailing parenthetical). None of them is glue (a name could not end its stretch before
+# glue otherwise). A list-closing 等 adds no end: trim_list cuts it off a stretch's end, and a kept 等有关部门
+# ends with the name 有关部门.
+_STRICT_NAME_ENDS = frozenset(word[-1] for word in (
+    *UNIT_HEADS, _DEPARTMENT, *FUNCTION_STEMS, *_MINISTRY_ENDS, *_ORGAN_HEADS, *of_kind("unit_collectives", "body")
+)) | frozenset(CLOSING)
 _SHORT_VERB_STARTS = tuple(verb for verb in _VERB_STARTS if len(verb) <= 2)
 _SHORT_ATTRIBUTIVE = re.compile("[" + re.escape("".join(word for word in _ATTRIBUTIVE if len(word) == 1)) + "]")
 
