@@ -265,8 +265,30 @@ _CLAUSE_BITS = st.lists(st.sampled_from(["（", "）", "牵头单位：", "责�
 @example("（市科技局负责，【牵头单位】县财政局配合）。县教育局负责")  # a group overlapping a clause kept is still read
 @example("（牵头单位：市科技局）县财政局负责")  # a subject right after a group held is read
 @example("（县科技局牵头）县财政局负责")  # and one right after a group read as a clause
+@example("（市科技局、县财政局）\n县教育局负责（县财政局配合）")  # only the lines of role verbs are read
+@example("推进（县财政局（牵头）、县教育局）")  # a marked list on a line whose only verb is its mark
 def test_the_clauses_are_those_found_reading_every_parenthesis(text):
     assert _clauses.find_clauses(text) == _find_clauses_slow(text)
+
+
+def test_every_role_mark_holds_a_role_verb():
+    # _verb_clauses reads only the groups on the lines of _VERB matches: a marked list needs one in its mark.
+    shared = ("", *_clauses.of_kind("role_context_words", "shared_mark"))
+    marks = [f"{open_}{word}{verb}{close}" for word in shared for verb in _clauses.role_words("mark")
+             for open_, close in ("（）", "()")]
+    assert marks and all(_clauses._ROLE_MARK.search(mark) and _clauses._VERB.search(mark) for mark in marks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["负责", "牵头", "\n", "甲", "负责人"]), max_size=10).map("".join))
+def test_the_lines_of_verbs_are_the_lines_holding_one(text):
+    verbs = list(_clauses._VERB.finditer(text))
+    lines, start = [], 0
+    for line in text.split("\n"):
+        if any(start <= m.start() < start + len(line) for m in verbs):
+            lines.append((start, start + len(line)))
+        start += len(line) + 1
+    assert _clauses._lines_of(text, verbs) == lines
 
 
 @settings(max_examples=300, deadline=None)

@@ -348,25 +348,43 @@ def _trailing_verb(text: str, start: int, end: int) -> str | None:
 def _verb_clauses(text: str, kept=lambda start, end: False) -> list[_Clause]:
     """Clauses of role verbs: in parentheses (none of a parenthesis that ``kept(open, close + 1)``), then in prose
     (none starting in a parenthesis read as a clause)."""
-    clauses, held = _paren_verb_clauses(text, kept)
+    verbs = list(_VERB.finditer(text))
+    # A group that assigns holds a role verb (its parts end in one, or its mark is one), and so does a group
+    # holding a subject (see below): only the groups on the lines of the verbs are read.
+    clauses, held = _paren_verb_clauses(text, kept, _lines_of(text, verbs))
     taken = [(c.start, c.end) for c in clauses]
     # A subject starting in a parenthesis ends in it (a subject crosses a closing parenthesis only from before
     # its opening one), so its clause lies in that group: in one read as a clause it is not taken, in one held
     # by a clause kept it is dropped, and what it would block lies in the group too. It is not read.
     in_taken = _within(taken)
-    clauses.extend(clause for clause in _prose_clauses(text, _within((*taken, *held))) if not in_taken(clause.start))
+    clauses.extend(clause for clause in _prose_clauses(text, _within((*taken, *held)), verbs)
+                   if not in_taken(clause.start))
     return clauses
+
+
+def _lines_of(text: str, found: list[re.Match]) -> list[tuple[int, int]]:
+    """Spans of the lines holding the matches ``found`` (in text order, none spanning a line break), each line
+    once, in order."""
+    lines: list[tuple[int, int]] = []
+    end = -1
+    for m in found:
+        if m.start() > end:  # not on the line before
+            end = text.find("\n", m.end())
+            lines.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end == -1 else end))
+            if end == -1:
+                break
+    return lines
 
 
 _PAREN = parenthesis_marks()
 
 
-def _paren_groups(text: str):
-    """Spans (open, close) of parenthesised groups, innermost groups included; a group never spans a line
-    break (a line break between two parentheses closes every group open)."""
+def _paren_groups(text: str, start: int = 0, end: int | None = None):
+    """Spans (open, close) of parenthesised groups in ``text[start:end]``, innermost groups included; a group
+    never spans a line break (a line break between two parentheses closes every group open)."""
     stack: list[int] = []
-    previous = 0
-    for mark in _PAREN.finditer(text):
+    previous = start
+    for mark in _PAREN.finditer(text, start, len(text) if end is None else end):
         ch, i = mark.group(), mark.start()
         if stack and text.find("\n", previous, i) != -1:
             stack.clear()
@@ -377,15 +395,19 @@ def _paren_groups(text: str):
             yield stack.pop(), i
 
 
-def _paren_verb_clauses(text: str, kept=lambda start, end: False) -> tuple[list[_Clause], list[tuple[int, int]]]:
+def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tuple[int, int]] | None = None
+                        ) -> tuple[list[_Clause], list[tuple[int, int]]]:
     """（X牵头，Y配合，各有关部门分工负责）: every part of the group is units + role verb.
 
     A part without a verb takes the role of the next part that has one (``X、Y，Z按职责分工负责``: the
     role word comes last for the whole list); a role verb followed by 、 or a space also ends a part
     (``X牵头、Y配合``). A group that ``kept(open, close + 1)`` is not read: its span is returned with the
-    clauses, among the groups held."""
+    clauses, among the groups held. Only the groups within ``lines`` (spans of whole lines) are read; all
+    when None."""
     clauses, held = [], []
-    for open_, close in _paren_groups(text):
+    spans = [(0, len(text))] if lines is None else lines
+    groups = (group for start, end in spans for group in _paren_groups(text, start, end))
+    for open_, close in groups:
         if kept(open_, close + 1):
             held.append((open_, close + 1))
             continue
@@ -500,8 +522,9 @@ _ADVERBS = of_kind("role_context_words", "adverb")
 _DESCRIBING = of_kind("role_context_words", "describing_verb")
 
 
-def _prose_clauses(text: str, unread=lambda pos: False) -> list[_Clause]:
-    """Clauses of role verbs in prose; no subject that starts where ``unread`` is read for a role verb after it."""
+def _prose_clauses(text: str, unread=lambda pos: False, verbs: list[re.Match] | None = None) -> list[_Clause]:
+    """Clauses of role verbs in prose; no subject that starts where ``unread`` is read for a role verb after it.
+    ``verbs``: the matches of _VERB in ``text``, when found already."""
     clauses = []
     for m in _PROSE_BY.finditer(text):
         subject = _subject_units(text, m.start("units"), m.end("units"))
@@ -515,7 +538,7 @@ def _prose_clauses(text: str, unread=lambda pos: False) -> list[_Clause]:
         clause = _with_clause(text, m)
         if clause:
             clauses.append(clause)
-    for m in _VERB.finditer(text):
+    for m in _VERB.finditer(text) if verbs is None else verbs:
         clause = _subject_verb_clause(text, m, unread)
         if clause and not any(c.start <= clause.start < c.end for c in clauses):
             clauses.append(clause)
