@@ -340,3 +340,37 @@ def test_every_adverb_before_a_role_verb_stays_out_of_the_subject():
         verb = _clauses._VERB.search(text, text.index(adverb) + len(adverb))
         clause = _clauses._subject_verb_clause(text, verb)
         assert clause is not None and [m.mention for m, _ in clause.units] == ["市科技局"], adverb
+
+
+def _subject_start_slow(text, end, boundary):
+    """_subject_start walking back one character at a time."""
+    start = end
+    while start > 0:
+        ch = text[start - 1]
+        if ch in _clauses.CLOSING and boundary is _clauses._SUBJECT_BOUNDARY:
+            open_ = max(text.rfind(o, max(0, start - 2 - _clauses._NAME_PARENTHETICAL), start - 1)
+                        for o in _clauses.OPENING)
+            inner = text[open_ + 1:start - 1] if open_ > 0 else ""
+            if inner and not any(c in _clauses._SENTENCE_BOUNDARY + _clauses.OPENING + _clauses.CLOSING for c in inner) \
+                    and text[open_ - 1] not in boundary:
+                start = open_
+                continue
+        if ch in boundary:
+            break
+        start -= 1
+    return start
+
+
+_START_BITS = st.lists(st.sampled_from(["各乡镇", "（街道）", "（", "）", "〔", "〕", "(", ")", "，", "。", "：", "\n", "\t",
+                                        "甲", "市科技局", "长" * 30]), max_size=10).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_START_BITS, st.booleans(), st.integers(0, 400))
+@example("，" + "甲" * 100 + "〕乙", True, 400)  # a closing bracket passed as a character, far back
+@example("各乡镇（街道）", True, 400)
+@example("甲（街道〕", True, 400)  # a closing bracket that the walk passes over to its opening parenthesis
+def test_a_subject_starts_where_a_walk_over_every_character_starts_it(text, subject, end):
+    boundary = _clauses._SUBJECT_BOUNDARY if subject else _clauses._SENTENCE_BOUNDARY
+    end = min(end, len(text))
+    assert _clauses._subject_start(text, end, boundary) == _subject_start_slow(text, end, boundary)

@@ -622,13 +622,37 @@ def _etc_clause(text: str, m: re.Match) -> _Clause | None:
 
 
 _NAME_PARENTHETICAL = 12  # the longest parenthesis read as part of a name: 各乡镇（街道）, 县委编办（县委机构编制委员会办公室）
+# The last of the characters that stop _subject_start's walk back, found by the greedy run of a match: the
+# boundaries, and with the subject's boundary the closing parentheses too.
+_STOPS_BEFORE = {
+    boundary: re.compile("(?s:.*)[" + re.escape(boundary + (CLOSING if boundary is _SUBJECT_BOUNDARY else "")) + "]")
+    for boundary in (_SUBJECT_BOUNDARY, _SENTENCE_BOUNDARY)
+}
+_WINDOW = 48  # characters searched back at a time: most subjects start within them
+
+
+def _after_last(stops: re.Pattern, text: str, pos: int) -> int:
+    """Just after the last character of ``stops`` (a _STOPS_BEFORE pattern) before ``pos``; 0 when none."""
+    while pos > 0:
+        low = max(0, pos - _WINDOW)
+        m = stops.match(text, low, pos)
+        if m:
+            return m.end()
+        pos = low
+    return 0
 
 
 def _subject_start(text: str, end: int, boundary: str = _SUBJECT_BOUNDARY) -> int:
     """Start of the subject ending at ``end``: back to the last boundary, over a short parenthesis that
     closes a name (各乡镇（街道）配合)."""
+    # Only a boundary, and a closing parenthesis where one may be passed, stops the walk back: it goes from one
+    # to the next by a search, not character by character.
+    stops = _STOPS_BEFORE[boundary]
     start = end
     while start > 0:
+        start = _after_last(stops, text, start)
+        if start == 0:
+            break
         ch = text[start - 1]
         if ch in CLOSING and boundary is _SUBJECT_BOUNDARY:
             open_ = max(text.rfind(o, max(0, start - 2 - _NAME_PARENTHETICAL), start - 1) for o in OPENING)
