@@ -196,6 +196,9 @@ _PROSE_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各县�
 @example("市发展改革")
 @example("市科技局等有关")
 @example("市科技局要切实")
+@example("市科技局等10个及")  # a 等 closing part of the list before a conjunction ends the stretch
+@example("市科技局等有关及")
+@example("市科技局等机构及")
 def test_a_stretch_rejected_before_its_split_has_no_subject_units(text):
     start, end = _clauses.trim_list(text, 0, len(text))
     assert _clauses._subject_units(text, 0, len(text)) == _clauses._split_subject(text, start, end, 0, len(text))

@@ -238,8 +238,9 @@ def no_strict_units(text: str, start: int, end: int, glue: str) -> bool:
     """Whether ``text[start:end]`` can be no list of names that all read as units (``strict``), whatever its
     split, when each of its characters must fall in a name or in ``glue``: a test made before the split.
 
-    The last character outside ``glue`` must end the last name: a stretch of prose mostly ends with none of the
-    characters a unit name ends with, and is rejected on that one look. A character of NAME_BREAKS outside
+    The last character outside ``glue`` must end the last name (or the words of a 等 closing part of the list):
+    a stretch of prose mostly ends with none of the characters a unit name ends with, and is rejected on that
+    one look. A character of NAME_BREAKS outside
     ``glue`` spoils the name it falls in, or stands outside every name; so does a one-character attributive (的)
     where no parenthesis could hold it, and a verb of two characters opening the stretch (鼓励, 推动) opens the
     first name (a name has two characters at least).
@@ -257,10 +258,12 @@ def no_strict_units(text: str, start: int, end: int, glue: str) -> bool:
 # The characters a name that reads as a unit (``strict``) ends with: the last of a unit head, 部门, a bare
 # function stem (its head lost in the scrape), a ministry's or an organ's end, a collective's body, or a
 # closing bracket (a trailing parenthetical). None of them is glue (a name could not end its stretch before
-# glue otherwise). A list-closing 等 adds no end: trim_list cuts it off a stretch's end, and a kept 等有关部门
-# ends with the name 有关部门.
+# glue otherwise). And the last of the words of a 等 that closes part of a list before a conjunction (X等10个及Y
+# ends 市科技局等10个及 too): they name no unit but count as covered (etc_inside).
 _STRICT_NAME_ENDS = frozenset(word[-1] for word in (
-    *UNIT_HEADS, _DEPARTMENT, *FUNCTION_STEMS, *_MINISTRY_ENDS, *_ORGAN_HEADS, *of_kind("unit_collectives", "body")
+    *UNIT_HEADS, _DEPARTMENT, *FUNCTION_STEMS, *_MINISTRY_ENDS, *_ORGAN_HEADS, *of_kind("unit_collectives", "body"),
+    *of_kind("unit_collectives", "etc_qualifier"), *of_kind("unit_collectives", "etc_noun"),
+    *of_kind("unit_collectives", "etc_count"),
 )) | frozenset(CLOSING)
 _SHORT_VERB_STARTS = tuple(verb for verb in _VERB_STARTS if len(verb) <= 2)
 _SHORT_ATTRIBUTIVE = re.compile("[" + re.escape("".join(word for word in _ATTRIBUTIVE if len(word) == 1)) + "]")
