@@ -350,14 +350,9 @@ def _subject_start_slow(text, end, boundary):
     start = end
     while start > 0:
         ch = text[start - 1]
-        if ch in _clauses.CLOSING and boundary is _clauses._SUBJECT_BOUNDARY:
-            open_ = max(text.rfind(o, max(0, start - 2 - _clauses._NAME_PARENTHETICAL), start - 1)
-                        for o in _clauses.OPENING)
-            inner = text[open_ + 1:start - 1] if open_ > 0 else ""
-            if inner and not any(c in _clauses._SENTENCE_BOUNDARY + _clauses.OPENING + _clauses.CLOSING for c in inner) \
-                    and text[open_ - 1] not in boundary:
-                start = open_
-                continue
+        if ch in _clauses.CLOSING and boundary is _clauses._SUBJECT_BOUNDARY and _clauses._name_parenthesis(text, start):
+            start = _clauses._name_parenthesis(text, start)
+            continue
         if ch in boundary:
             break
         start -= 1

@@ -654,17 +654,24 @@ def _subject_start(text: str, end: int, boundary: str = _SUBJECT_BOUNDARY) -> in
         if start == 0:
             break
         ch = text[start - 1]
-        if ch in CLOSING and boundary is _SUBJECT_BOUNDARY:
-            open_ = max(text.rfind(o, max(0, start - 2 - _NAME_PARENTHETICAL), start - 1) for o in OPENING)
-            inner = text[open_ + 1:start - 1] if open_ > 0 else ""
-            if inner and not any(c in _SENTENCE_BOUNDARY + OPENING + CLOSING for c in inner) \
-                    and text[open_ - 1] not in boundary:
-                start = open_
-                continue
+        if ch in CLOSING and boundary is _SUBJECT_BOUNDARY and (open_ := _name_parenthesis(text, start)):
+            start = open_
+            continue
         if ch in boundary:
             break
         start -= 1
     return start
+
+
+def _name_parenthesis(text: str, close_end: int) -> int:
+    """Where the short parenthesis closing at ``close_end`` opens when it closes a name (各乡镇（街道）): it holds
+    no boundary or parenthesis and a name stands before it; 0 when it does not."""
+    open_ = max(text.rfind(o, max(0, close_end - 2 - _NAME_PARENTHETICAL), close_end - 1) for o in OPENING)
+    inner = text[open_ + 1:close_end - 1] if open_ > 0 else ""
+    if inner and not any(c in _SENTENCE_BOUNDARY + OPENING + CLOSING for c in inner) \
+            and text[open_ - 1] not in _SUBJECT_BOUNDARY:
+        return open_
+    return 0
 
 
 def _subject_verb_clause(text: str, verb: re.Match, unread=lambda pos: False) -> _Clause | None:
