@@ -372,3 +372,19 @@ def test_a_subject_starts_where_a_walk_over_every_character_starts_it(text, subj
     boundary = _clauses._SUBJECT_BOUNDARY if subject else _clauses._SENTENCE_BOUNDARY
     end = min(end, len(text))
     assert _clauses._subject_start(text, end, boundary) == _subject_start_slow(text, end, boundary)
+
+
+_NOTE = "（列第一位者为牵头部门，下同）"
+_ROLES = st.lists(st.sampled_from(["lead", "participant", "responsible"]), max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), _ROLES), max_size=4), st.booleans(), st.integers(0, 40))
+@example([(30, ["participant", "responsible"])], True, 0)  # a clause naming no lead after the note
+def test_the_first_unit_leads_as_when_the_note_is_always_searched(clauses, noted, at):
+    text = "甲" * 40 + "\n" + "乙" * 40
+    if noted:
+        text = text[:at] + _NOTE + text[at:]
+    mention = _clauses.UnitMention("市科技局", 0, 4, False)
+    found = tuple(_clauses._Clause(start, start + 5, tuple((mention, role) for role in roles)) for start, roles in clauses)
+    assert _clauses._first_leads(found, text) == _clauses._led_from_note(found, text)

@@ -110,14 +110,27 @@ _FIRST_LEADS = re.compile(rf"{alternation(of_kind('role_context_words', 'first_l
 
 
 def _first_leads(clauses: tuple[_Clause, ...], text: str) -> tuple[_Clause, ...]:
+    """``clauses`` with the first unit of each that names no lead leading, from a _FIRST_LEADS note on."""
+    # The note changes only a clause naming no lead: a text without one (most have no clause at all) is not
+    # searched for it. Over the shared corpus the search cost 72 M instructions, most of them in such texts.
+    if not any(map(_names_no_lead, clauses)):
+        return clauses
+    return _led_from_note(clauses, text)
+
+
+def _names_no_lead(clause: _Clause) -> bool:
+    return bool(clause.units) and "lead" not in [role for _, role in clause.units]
+
+
+def _led_from_note(clauses: tuple[_Clause, ...], text: str) -> tuple[_Clause, ...]:
+    """:func:`_first_leads`, searching the text for the note whatever the clauses."""
     note = sieve.search(_FIRST_LEADS, text)  # most texts lack a character the note needs: no search of them
     if note is None:
         return clauses
     since = text.rfind("\n", 0, note.start()) + 1  # the note closes the first clause it covers
     out = []
     for clause in clauses:
-        roles = [role for _, role in clause.units]
-        if clause.end > since and clause.units and "lead" not in roles:
+        if clause.end > since and _names_no_lead(clause):
             first, *rest = clause.units
             clause = _Clause(clause.start, clause.end, ((first[0], "lead"), *rest))
         out.append(clause)
