@@ -13,9 +13,9 @@ def _paren_groups_slow(text):
     """Every parenthesis and line break visited in turn; a line break closes the groups open."""
     stack, out = [], []
     for i, ch in enumerate(text):
-        if ch in _clauses._OPEN:
+        if ch in _clauses.OPENING:
             stack.append(i)
-        elif ch in _clauses._CLOSE and stack:
+        elif ch in _clauses.CLOSING and stack:
             out.append((stack.pop(), i))
         elif ch == "\n":
             stack.clear()
@@ -184,7 +184,8 @@ def test_the_generated_tables_assign():
 
 
 _PROSE_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各县区", "区政府", "等部门", "及", "、", "，", "的", "《", "》",
-                                        "：", "（", "）", "（的）", "推动", "鼓励", "要", "工作"]), max_size=7).map("".join)
+                                        "：", "（", "）", "（的）", "推动", "鼓励", "要", "工作", "发展改革", "外交部",
+                                        "市直机关", "等有关", "等10个", "单位", "乡", "切实"]), max_size=7).map("".join)
 
 
 @settings(max_examples=1000, deadline=None)
@@ -192,6 +193,12 @@ _PROSE_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各县�
 @example("市科技局（的）")
 @example("市科技局《》")
 @example("推动市科技局")
+@example("市发展改革")
+@example("市科技局等有关")
+@example("市科技局要切实")
+@example("市科技局等10个及")  # a 等 closing part of the list before a conjunction ends the stretch
+@example("市科技局等有关及")
+@example("市科技局等机构及")
 def test_a_stretch_rejected_before_its_split_has_no_subject_units(text):
     start, end = _clauses.trim_list(text, 0, len(text))
     assert _clauses._subject_units(text, 0, len(text)) == _clauses._split_subject(text, start, end, 0, len(text))
@@ -201,6 +208,8 @@ def test_the_generated_stretches_are_rejected_before_their_split():
     assert _clauses.no_strict_units("市科技局的工作", 0, 7, "、")
     assert _clauses.no_strict_units("推动市科技局", 0, 6, "、")
     assert not _clauses.no_strict_units("市科技局（的）", 0, 7, "、")
+    assert _clauses.no_strict_units("市科技局要切实", 0, 7, "、")
+    assert not _clauses.no_strict_units("市发展改革", 0, 5, "、")
 
 
 def _first_of_overlapping_slow(clauses):
@@ -259,8 +268,30 @@ _CLAUSE_BITS = st.lists(st.sampled_from(["（", "）", "牵头单位：", "责�
 @example("（市科技局负责，【牵头单位】县财政局配合）。县教育局负责")  # a group overlapping a clause kept is still read
 @example("（牵头单位：市科技局）县财政局负责")  # a subject right after a group held is read
 @example("（县科技局牵头）县财政局负责")  # and one right after a group read as a clause
+@example("（市科技局、县财政局）\n县教育局负责（县财政局配合）")  # only the lines of role verbs are read
+@example("推进（县财政局（牵头）、县教育局）")  # a marked list on a line whose only verb is its mark
 def test_the_clauses_are_those_found_reading_every_parenthesis(text):
     assert _clauses.find_clauses(text) == _find_clauses_slow(text)
+
+
+def test_every_role_mark_holds_a_role_verb():
+    # _verb_clauses reads only the groups on the lines of _VERB matches: a marked list needs one in its mark.
+    shared = ("", *_clauses.of_kind("role_context_words", "shared_mark"))
+    marks = [f"{open_}{word}{verb}{close}" for word in shared for verb in _clauses.role_words("mark")
+             for open_, close in ("（）", "()")]
+    assert marks and all(_clauses._ROLE_MARK.search(mark) and _clauses._VERB.search(mark) for mark in marks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["负责", "牵头", "\n", "甲", "负责人"]), max_size=10).map("".join))
+def test_the_lines_of_verbs_are_the_lines_holding_one(text):
+    verbs = list(_clauses._VERB.finditer(text))
+    lines, start = [], 0
+    for line in text.split("\n"):
+        if any(start <= m.start() < start + len(line) for m in verbs):
+            lines.append((start, start + len(line)))
+        start += len(line) + 1
+    assert _clauses._lines_of(text, verbs) == lines
 
 
 @settings(max_examples=300, deadline=None)
@@ -274,9 +305,9 @@ def _value_end_slow(text, start, stop):
     """Every character from the value's start tested in turn."""
     depth = 0
     for i in range(start, stop):
-        if text[i] in _clauses._OPEN:
+        if text[i] in _clauses.OPENING:
             depth += 1
-        elif text[i] in _clauses._CLOSE:
+        elif text[i] in _clauses.CLOSING:
             if depth == 0:
                 return i
             depth -= 1
@@ -312,3 +343,48 @@ def test_every_adverb_before_a_role_verb_stays_out_of_the_subject():
         verb = _clauses._VERB.search(text, text.index(adverb) + len(adverb))
         clause = _clauses._subject_verb_clause(text, verb)
         assert clause is not None and [m.mention for m, _ in clause.units] == ["市科技局"], adverb
+
+
+def _subject_start_slow(text, end, boundary):
+    """_subject_start walking back one character at a time."""
+    start = end
+    while start > 0:
+        ch = text[start - 1]
+        if ch in _clauses.CLOSING and boundary is _clauses._SUBJECT_BOUNDARY and _clauses._name_parenthesis(text, start):
+            start = _clauses._name_parenthesis(text, start)
+            continue
+        if ch in boundary:
+            break
+        start -= 1
+    return start
+
+
+_START_BITS = st.lists(st.sampled_from(["各乡镇", "（街道）", "（", "）", "〔", "〕", "(", ")", "，", "。", "：", "\n", "\t",
+                                        "甲", "市科技局", "长" * 30]), max_size=10).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_START_BITS, st.booleans(), st.integers(0, 400))
+@example("，" + "甲" * 100 + "〕乙", True, 400)  # a closing bracket passed as a character, far back
+@example("各乡镇（街道）", True, 400)
+@example("甲（街道〕", True, 400)  # a closing bracket that the walk passes over to its opening parenthesis
+def test_a_subject_starts_where_a_walk_over_every_character_starts_it(text, subject, end):
+    boundary = _clauses._SUBJECT_BOUNDARY if subject else _clauses._SENTENCE_BOUNDARY
+    end = min(end, len(text))
+    assert _clauses._subject_start(text, end, boundary) == _subject_start_slow(text, end, boundary)
+
+
+_NOTE = "（列第一位者为牵头部门，下同）"
+_ROLES = st.lists(st.sampled_from(["lead", "participant", "responsible"]), max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), _ROLES), max_size=4), st.booleans(), st.integers(0, 40))
+@example([(30, ["participant", "responsible"])], True, 0)  # a clause naming no lead after the note
+def test_the_first_unit_leads_as_when_the_note_is_always_searched(clauses, noted, at):
+    text = "甲" * 40 + "\n" + "乙" * 40
+    if noted:
+        text = text[:at] + _NOTE + text[at:]
+    mention = _clauses.UnitMention("市科技局", 0, 4, False)
+    found = tuple(_clauses._Clause(start, start + 5, tuple((mention, role) for role in roles)) for start, roles in clauses)
+    assert _clauses._first_leads(found, text) == _clauses._led_from_note(found, text)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from policykit.extract import _units
+from policykit.extract import _clauses, _units
+from policykit.extract._lexicon import FUNCTION_STEMS
 
 def _merge_stubs_slow(text, pieces):
     merged, carry = [], None
@@ -74,3 +75,29 @@ def test_a_piece_without_etc_is_not_trimmed(text):
     pieces = _units._merge_stubs(text, _units.split_outside_parentheses(text, 0, len(text)))
     without_etc = [(s, e) for s, e in pieces if not any(ch in text[s:e] for ch in _units._ETC)]
     assert [_units.trim_list(text, s, e) for s, e in without_etc] == without_etc
+
+
+# Words of every class a strict unit name may end with, and some that end none (要, 工作, 甲).
+_NAME_WORDS = sorted({*_units.UNIT_HEADS, _units._DEPARTMENT, *_units._MINISTRY_ENDS, *_units._ORGAN_HEADS,
+                      *FUNCTION_STEMS, *_units.of_kind("unit_collectives", "body")})
+_NAME_BITS = st.lists(st.sampled_from([*_NAME_WORDS, "各", "市", "县直", "有关", "（甲）", "甲", "要", "工作"]),
+                      min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_NAME_BITS)
+@example("市发展改革")
+@example("各有关部门")
+@example("市委编办（甲）")
+def test_a_name_read_as_a_unit_ends_with_a_strict_name_end(name):
+    # no_strict_units rejects a stretch whose last character ends no such name: none may be lost.
+    if _units.looks_like_unit(name, strict=True):
+        assert name[-1] in _units._STRICT_NAME_ENDS
+
+
+def test_every_name_word_that_reads_as_a_unit_ends_with_a_strict_name_end():
+    names = [prefix + word for word in _NAME_WORDS for prefix in ("", "市", "各")]
+    units = [name for name in names if _units.looks_like_unit(name, strict=True)]
+    assert units and all(name[-1] in _units._STRICT_NAME_ENDS for name in units)
+    # The clause reader looks at the last character outside its glue: no name may end with glue.
+    assert not _units._STRICT_NAME_ENDS & set(_clauses._GLUE)

@@ -82,7 +82,8 @@ _JURISDICTION_STUB = re.compile(
 )
 # What completes such a stub: the next jurisdiction type and its body (区人民政府), not 市直各部门.
 _STUB_END = re.compile(rf"^{alternation(of_kind('unit_collectives', 'stub_end'))}(?![{_DIRECT}{_EACH}])")
-_OPEN, _CLOSE = "（(〔", "）)〕"
+# Parentheses around a second name or a note (市委编办（…）, 省发展改革委〔…〕); the clause reader shares them.
+OPENING, CLOSING = "（(〔", "）)〕"
 # The shortest function stem read as a name whose head the scrape lost.
 _LOST_HEAD_STEM = 4
 # Jurisdiction prefixes that open a unit name (县财政局, 镇财政所, 街道综治中心).
@@ -139,6 +140,14 @@ class UnitMention:
         return self.mention + self.shared_head
 
 
+# The memos are module state, cleared per document by find_clauses, not a value passed down with the document.
+# Why: what they memoise are the questions other packages ask with no document in hand (is_placeholder,
+# ends_with_head, looks_like_unit through extract.units, for the unit registry), asked again inside each other up
+# to six calls deep (_split_list -> _split_piece -> _next_cut -> looks_like_unit -> ends_with_head ->
+# is_placeholder). Passing a memo would put a parameter on each of them and their callers outside this
+# package; it would buy no speed (a hit of a dict memo passed down costs what an lru_cache hit does: 163 vs
+# 173 ns measured; 15.5 k memoised calls over the shared corpus). The price of module state: one reader at a
+# time per process (extraction runs in worker processes, not threads).
 _MEMOS: list = []
 
 
@@ -229,20 +238,35 @@ def no_strict_units(text: str, start: int, end: int, glue: str) -> bool:
     """Whether ``text[start:end]`` can be no list of names that all read as units (``strict``), whatever its
     split, when each of its characters must fall in a name or in ``glue``: a test made before the split.
 
-    A character of NAME_BREAKS outside ``glue`` spoils the name it falls in, or stands outside every name; so
-    does a one-character attributive (的) where no parenthesis could hold it, and a verb of two characters
-    opening the stretch (鼓励, 推动) opens the first name (a name has two characters at least).
+    The last character outside ``glue`` must end the last name (or the words of a 等 closing part of the list):
+    a stretch of prose mostly ends with none of the characters a unit name ends with, and is rejected on that
+    one look. A character of NAME_BREAKS outside
+    ``glue`` spoils the name it falls in, or stands outside every name; so does a one-character attributive (的)
+    where no parenthesis could hold it, and a verb of two characters opening the stretch (鼓励, 推动) opens the
+    first name (a name has two characters at least).
 
     >>> no_strict_units("《规划》", 0, 4, "、"), no_strict_units("市科技局、市财政局", 0, 9, "、")
     (True, False)
+    >>> no_strict_units("各部门要切实", 0, 6, "、")
+    True
     """
-    return bool(_breaks_in(glue).search(text, start, end) or text.startswith(_SHORT_VERB_STARTS, start, end)
-                or _SHORT_ATTRIBUTIVE.search(text, start, end) and not _PARENTHESIS.search(text, start, end))
+    return bool(text[start:end].rstrip(glue)[-1:] not in _STRICT_NAME_ENDS
+                or _breaks_in(glue).search(text, start, end) or text.startswith(_SHORT_VERB_STARTS, start, end)
+                or _SHORT_ATTRIBUTIVE.search(text, start, end) and not parenthesis_marks().search(text, start, end))
 
 
+# The characters a name that reads as a unit (``strict``) ends with: the last of a unit head, 部门, a bare
+# function stem (its head lost in the scrape), a ministry's or an organ's end, a collective's body, or a
+# closing bracket (a trailing parenthetical). None of them is glue (a name could not end its stretch before
+# glue otherwise). And the last of the words of a 等 that closes part of a list before a conjunction (X等10个及Y
+# ends 市科技局等10个及 too): they name no unit but count as covered (etc_inside).
+_STRICT_NAME_ENDS = frozenset(word[-1] for word in (
+    *UNIT_HEADS, _DEPARTMENT, *FUNCTION_STEMS, *_MINISTRY_ENDS, *_ORGAN_HEADS, *of_kind("unit_collectives", "body"),
+    *of_kind("unit_collectives", "etc_qualifier"), *of_kind("unit_collectives", "etc_noun"),
+    *of_kind("unit_collectives", "etc_count"),
+)) | frozenset(CLOSING)
 _SHORT_VERB_STARTS = tuple(verb for verb in _VERB_STARTS if len(verb) <= 2)
 _SHORT_ATTRIBUTIVE = re.compile("[" + re.escape("".join(word for word in _ATTRIBUTIVE if len(word) == 1)) + "]")
-_PARENTHESIS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 
 
 @lru_cache(maxsize=8)
@@ -281,11 +305,11 @@ def _stem_prefix(name: str) -> int:
 def split_outside_parentheses(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at ``separators`` outside parentheses; spans of the non-blank pieces."""
     pieces, depth, piece_start = [], 0, start
-    for mark in _marks(separators).finditer(text, start, end):  # only the characters that matter
+    for mark in parenthesis_marks(separators).finditer(text, start, end):  # only the characters that matter
         ch, i = mark.group(), mark.start()
-        if ch in _OPEN:
+        if ch in OPENING:
             depth += 1
-        elif ch in _CLOSE:
+        elif ch in CLOSING:
             depth = max(depth - 1, 0)
         elif depth == 0 and ch in separators:
             pieces.append((piece_start, i))
@@ -295,9 +319,14 @@ def split_outside_parentheses(text: str, start: int, end: int, separators: str =
 
 
 @lru_cache(maxsize=8)
-def _marks(separators: str) -> re.Pattern:
-    """Pattern of the parentheses and ``separators``: the characters a list split looks at."""
-    return re.compile("[" + re.escape(_OPEN + _CLOSE + separators) + "]")
+def parenthesis_marks(others: str = "") -> re.Pattern:
+    """Pattern of the parentheses and the characters ``others`` (a list's separators, a value's ends): the
+    characters a reader that keeps count of parentheses looks at.
+
+    >>> parenthesis_marks("、").findall("市科技局（牵头）、市财政局")
+    ['（', '）', '、']
+    """
+    return re.compile("[" + re.escape(OPENING + CLOSING + others) + "]")
 
 
 def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -556,11 +585,12 @@ def _share_heads(mentions: list[UnitMention]) -> tuple[UnitMention, ...]:
     return tuple(out)
 
 
-_PERSON_TITLE = re.compile(alternation(lexicon_words("person_titles")))  # what both patterns below need
-_PERSON_NOTE = re.compile(rf"[（(][^（()）]*{alternation(lexicon_words('person_titles'))}[^（()）]*[)）]$")
-
-
-_PERSON_AFTER = re.compile(rf"{alternation(lexicon_words('person_titles'))}[\u4e00-\u9fff]{{0,4}}$")
+# Titles of persons (局长, 副县长; person_titles.tsv), built once for the three patterns: a list in which
+# _PERSON_TITLE finds none holds no note or name that the two after it read.
+_PERSON_TITLES = alternation(lexicon_words("person_titles"))
+_PERSON_TITLE = re.compile(_PERSON_TITLES)
+_PERSON_NOTE = re.compile(rf"[（(][^（()）]*{_PERSON_TITLES}[^（()）]*[)）]$")
+_PERSON_AFTER = re.compile(rf"{_PERSON_TITLES}[\u4e00-\u9fff]{{0,4}}$")
 
 
 def _without_person(name: str, end: int) -> int:
