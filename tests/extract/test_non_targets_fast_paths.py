@@ -96,3 +96,38 @@ def test_the_generated_texts_work_on_existing_things_and_name_results():
     quantities = find_quantities(text)
     assert [nt.works_on_existing(text, q, 0 if i < 2 else 16, None if i else quantities[1].start)
             for i, q in enumerate(quantities)] == [True, False, True]
+
+
+def _heads_a_paid_list_slow(text, q):
+    """heads_a_paid_list reading the figures of every list it meets, with no look for a payment word first."""
+    if not nt._LIST_ITEM.match(text, q.end):
+        return False
+    rest = text[q.end:nt.boundary_after(text, q.end, nt.CLAUSE_END)]
+    at, last = 0, None
+    for figure in find_quantities(rest):
+        if not nt._LIST_ITEM.fullmatch(rest, at, figure.start):
+            break
+        at, last = figure.end, figure
+    return last is not None and nt._PAID_AFTER.match(rest[last.end:]) is not None
+
+
+# Lists of figures (joined as lists join them, with a short label or none) closed by words each payment word, a
+# word that shares a character with them (补短板) or a stop may stand among.
+_FIGURES = st.sampled_from(("300万元", "80万元", "10%", "5家"))
+_PAID_LIST_PIECES = st.builds(
+    lambda head, items, tail: head + "".join(items) + tail,
+    _pieces("给予", "国家级", "，", size=2),
+    st.lists(st.tuples(st.sampled_from(("", "、", "和", "、省级", "，")), _FIGURES).map("".join), min_size=1, max_size=4),
+    _pieces("的", "奖励", "补助", "补贴", "资助", "奖补", "贴息", "补短板", "给予", "一次性", "，", "。", "甲", size=4))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_PAID_LIST_PIECES)
+def test_a_paid_list_is_read_as_when_every_list_is_read(text):
+    assert _agree(nt.heads_a_paid_list, _heads_a_paid_list_slow, text)
+
+
+def test_the_generated_texts_head_paid_lists_ending_in_each_payment_word():
+    for word in ("奖励", "补助", "补贴", "资助", "奖补", "贴息"):
+        text = f"国家级300万元、省级80万元的{word}"
+        assert nt.heads_a_paid_list(text, find_quantities(text)[0]) and _heads_a_paid_list_slow(text, find_quantities(text)[0])

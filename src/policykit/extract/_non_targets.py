@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._sieve import end_gate, opened
+from ._sieve import end_gate, last_chars, opened
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 if TYPE_CHECKING:  # the parsed document holds this module's per-document indexes: imported for the annotations only
@@ -59,6 +59,8 @@ _COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "c
 _PATTERNS = {r["name"]: r["pattern"] for r in lexicon.table("measure_patterns").rows}
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])  # 、 or 、省级 between the figures of a list
 _PAID_AFTER = re.compile(_PATTERNS["subsidy_after"])
+# A payment word ends every match of _PAID_AFTER: a clause holding none of their last characters closes no paid list.
+_PAID_ENDS = re.compile("[" + re.escape("".join(sorted(last_chars(_PAID_AFTER)))) + "]")
 _MONEY = frozenset(r["word"] for r in _ROWS if r["role"] == "money_unit")
 _QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
 _NAME_REACH = 20  # how far a quoted name reaches past its opening mark
@@ -382,6 +384,8 @@ def heads_a_paid_list(text: str, q: Quantity) -> bool:
     if not _LIST_ITEM.match(text, q.end):
         return False  # no list follows (and no need to read the rest of the clause)
     end = boundary_after(text, q.end, CLAUSE_END)
+    if not _PAID_ENDS.search(text, q.end, end):
+        return False  # no payment word after the figure (most lists: their figures are not read)
     rest = text[q.end:end]
     at, last = 0, None
     for figure in find_quantities(rest):
