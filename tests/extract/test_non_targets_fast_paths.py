@@ -131,3 +131,37 @@ def test_the_generated_texts_head_paid_lists_ending_in_each_payment_word():
     for word in ("奖励", "补助", "补贴", "资助", "奖补", "贴息"):
         text = f"国家级300万元、省级80万元的{word}"
         assert nt.heads_a_paid_list(text, find_quantities(text)[0]) and _heads_a_paid_list_slow(text, find_quantities(text)[0])
+
+
+def _is_support_condition_slow(text, q, sentence_start):
+    """is_support_condition reading the sentence's end and its payment words for every figure."""
+    end = nt.boundary_after(text, q.end, nt.SENTENCE_END)
+    support = nt._SUPPORT.search(text, q.end, end)
+    if support is None:
+        return False
+    closed = max(text.rfind(stop, q.end, support.start()) for stop in nt.CLAUSE_END)
+    if closed == -1 or nt._DE not in text[q.end:closed]:
+        return False
+    return not nt._AIM.search(text, sentence_start, q.start)
+
+
+# A figure, then words where the condition's 的 may stand after a comma or a sentence's stop, then a payment.
+_CONDITION_PIECES = st.builds(
+    lambda head, figure, middle, tail: head + figure + middle + tail,
+    _pieces("力争", "年销售收入", "达到", "，", size=3), st.sampled_from(("2000万元", "10%")),
+    _pieces("的", "，", "。", "；", "\n", "甲", "力争", "50万元", size=5),
+    _pieces("，给予补助", "给予", "最高", "50万元", "的", "补助", size=3))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_CONDITION_PIECES)
+def test_a_support_condition_is_read_as_when_every_sentence_end_is_read(text):
+    quantities = find_quantities(text)
+    starts = [nt.boundary_before(text, q.start, nt.SENTENCE_END) for q in quantities]
+    assert ([nt.is_support_condition(text, q, s) for q, s in zip(quantities, starts)]
+            == [_is_support_condition_slow(text, q, s) for q, s in zip(quantities, starts)])
+
+
+def test_the_generated_texts_hold_support_conditions():
+    for text in ("年销售收入达到2000万元的，给予补助", "年销售收入达到2000万元，甲的，给予补助"):
+        assert nt.is_support_condition(text, find_quantities(text)[0], 0) and _is_support_condition_slow(text, find_quantities(text)[0], 0)

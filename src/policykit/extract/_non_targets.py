@@ -50,6 +50,7 @@ _DEFINITION_WORDS = tuple(r["word"] for r in _ROWS if r["role"] == "definition")
 _DEFINITION = re.compile(lexicon.alternation_of(_DEFINITION_WORDS))
 _COPULA = re.compile(_role("copula"))
 _A_CLAUSE_END = re.compile("[" + re.escape(CLAUSE_END) + "]")
+_A_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_END) + "]")
 _LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
 _LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
 _RUN = re.compile(_role("run_word") + "$")
@@ -166,6 +167,11 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     >>> [is_support_condition(text, q, 0) for q in find_quantities(text)]
     [True, False]
     """
+    # The condition's 的 stands before the sentence ends, and most sentences hold none after their figure: the
+    # first 的 and a search for a stop before it tell, without reading the sentence's end or its payment words.
+    de = text.find(_DE, q.end, q.end + MAX_REACH)
+    if de < 0 or _A_SENTENCE_END.search(text, q.end, de):
+        return False
     end = boundary_after(text, q.end, SENTENCE_END)
     support = _SUPPORT.search(text, q.end, end)
     if support is None:
