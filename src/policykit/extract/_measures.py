@@ -253,13 +253,15 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         row = bisect_right(row_starts, q.start) - 1 if row_starts else -1  # most documents have no table
         if row >= 0 and q.start < row_ends[row]:
             continue  # read below, cell by cell, with the row's unit and the column's year
+        if _inside_quote(quoted, q.number_start) or q.base_unit in _DATE_UNITS and _dates(q, text[max(0, q.start - 12):q.start]):
+            continue  # a slogan or a name (“一企一平台”, 《…三年行动计划》), a date: it neither measures nor limits
         # The clause and the sentence of the figure, found once for every rule that reads them.
         clause_start = bounds.before(q.start, CLAUSE_END)
         whole_sentence_start = bounds.before_from(q.start, SENTENCE_END, clause_start)
         pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
-        if not _measures_something(text, q, quoted, next_start, quantities[i - 1] if i else None, clause_start,
+        if not _measures_something(text, q, next_start, quantities[i - 1] if i else None, clause_start,
                                    whole_sentence_start, doc):
-            pending = _limit_by_grammar(text, q, quoted, clause_start, whole_sentence_start, doc)
+            pending = _limit_by_grammar(text, q, clause_start, whole_sentence_start, doc)
             if pending is None:
                 continue
         if q.cue is None and out and text[out[-1].end:q.start] == "、" and out[-1].quantity.cue in _SHARED_CUES:
@@ -360,10 +362,10 @@ def _instrument_measure(text: str, q: Quantity, kind: str, metric: str, sentence
         beneficiary=beneficiary(text, sentence_start, q.start))
 
 
-def _limit_by_grammar(text: str, q: Quantity, quoted: tuple[list[int], list[int]], clause_start: int,
-                      sentence_start: int, doc: ParsedDocument) -> str | None:
-    """weight or threshold when a figure the measures reader drops scores an assessment or names who qualifies."""
-    if q.base_unit in _DATE_UNITS or _inside_quote(quoted, q.number_start):
+def _limit_by_grammar(text: str, q: Quantity, clause_start: int, sentence_start: int, doc: ParsedDocument) -> str | None:
+    """weight or threshold when a figure the measures reader drops (outside quotes) scores an assessment or names who
+    qualifies."""
+    if q.base_unit in _DATE_UNITS:
         return None
     before, after = text[max(0, q.start - 12):q.start], text[q.end:q.end + 12]
     if is_support_condition(text, q, sentence_start) and not _is_support(text, q):
@@ -470,17 +472,23 @@ def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int
     return stated is not None and stated < first_year
 
 
-def _measures_something(text: str, q: Quantity, quoted: tuple[list[int], list[int]], next_start: int | None,
-                        earlier: Quantity | None, clause_start: int, sentence_start: int, doc: ParsedDocument) -> bool:
+def _dates(q: Quantity, before: str) -> bool:
+    """Whether a figure in a unit of dates (or one ending as they do) dates or names rather than measures: all but
+    the years, durations and ages the words ``before`` it measure (受教育年限提高到11.2年)."""
+    return ((q.base_unit in _DATE_UNITS or (q.unit or "").endswith(_DATE_UNIT_ENDS) and q.base_unit not in _TIME_UNITS)
+            and not (q.base_unit in _MEASURED_IN_YEARS and _YEARS_MEASURED.search(before)))
+
+
+def _measures_something(text: str, q: Quantity, next_start: int | None, earlier: Quantity | None, clause_start: int,
+                        sentence_start: int, doc: ParsedDocument) -> bool:
+    """Whether a figure outside quotes (the reader skips those) measures something: the tests are independent, each
+    a reason to drop it, so their order is free (cheap and common ones first)."""
     if q.base_unit is None and q.cue is None:
         return False  # a bare number or a bare scale (全县30万…)
     before = text[max(0, q.start - 12):q.start]
     after = text[q.end:q.end + 12]
-    if q.base_unit in _DATE_UNITS or (q.unit or "").endswith(_DATE_UNIT_ENDS) and q.base_unit not in _TIME_UNITS:
-        if not (q.base_unit in _MEASURED_IN_YEARS and _YEARS_MEASURED.search(before)):
-            return False
-    if _inside_quote(quoted, q.number_start):
-        return False  # slogans and names: “一企一平台”, “十四五”, 《…三年行动计划》
+    if _dates(q, before):
+        return False
     last = before[-1:]
     scope = _SCOPE_BEFORE.search(before) if last in _SCOPE_ENDS else None
     if scope and not (scope.group(0) == _SCOPE_TOTAL and _CLAUSE_CLOSES.match(after)
