@@ -713,3 +713,20 @@ def test_a_clause_closing_with_de_is_found_as_by_reading_the_clause_to_its_end(t
 def test_the_generated_texts_close_clauses_with_de():
     text = "连续3次不合格的，取消。增长20%是必要的，3次的。连续3次" + "甲" * 1100 + "的，取消"  # (a long clause last)
     assert [nt._closes_with_de(text, q) for q in find_quantities(text)] == [True, False, False, True]
+
+
+_HARDNESS_PIECES = st.lists(st.sampled_from(["力争", "确保", "争取", "努力", "力", "争", "，", "达到", "20家"]),
+                            max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HARDNESS_PIECES, st.integers(0, 6), st.integers(0, 30))
+def test_the_hardness_of_a_clause_is_its_last_hardness_word(text, start, end):
+    last = None
+    for last in measures._HARDNESS.finditer(text, start, end):
+        pass
+    assert measures._hardness(text, start, end) == (last.group(0) if last else None)
+
+
+def test_the_generated_texts_hold_two_hardness_words():
+    assert measures._hardness("力争确保达到20家", 0, 9) == "确保"

