@@ -215,15 +215,21 @@ def _union(spans) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _prior_end(quantities, i: int, ends_so_far: int) -> int:
-    """End of the last quantity before ``quantities[i]`` that does not overlap it (0 if none).
+def _in_union(union: tuple[list[int], list[int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the spans of ``union`` (:func:`_union`).
 
-    Quantities come sorted by start, so the running maximum answers in O(1) unless an earlier
-    quantity reaches past this one's start (rare: nested readings), when the slow scan decides.
+    >>> [_in_union(_union({(0, 2), (5, 9)}), pos) for pos in (1, 2, 5, 9)]
+    [True, False, True, False]
     """
+    starts, ends = union
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
+def _overlapped_prior_end(quantities, i: int) -> int:
+    """End of the last quantity before ``quantities[i]`` that does not overlap it (0 if none), when an earlier
+    quantity reaches past its start (rare: nested readings; else the running maximum of the ends answers)."""
     start = quantities[i].start
-    if ends_so_far <= start:
-        return ends_so_far
     return max((p.end for p in quantities[:i] if p.end <= start), default=0)
 
 
@@ -233,7 +239,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
     first_year = plan[0] if plan else doc_year if metadata.doc_type in PLAN_TYPES[1:] else None
     quoted = _quoted_spans(text)
     plan_start = _plan_start(text) if metadata.doc_type == "work_report" else None
-    reviews = _review_parts(text) if metadata.doc_type != "progress_report" else ()
+    reviews = _union(_review_parts(text) if metadata.doc_type != "progress_report" else ())
     reports = metadata.doc_type in (None, "other", "assessment") and _mostly_reports(text)
     out: list[Measure] = []
     instruments: list[Measure] = []
@@ -244,14 +250,13 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
     support_end = -1  # end of the last figure read as a payment
     quantities = doc.quantities
     table = doc.table_figures
-    row_starts, row_ends = _union({(f.row_start, f.row_end) for f in table})
+    rows = _union({(f.row_start, f.row_end) for f in table})
     ends_so_far = 0  # the largest end among the quantities before the current one
     for i, q in enumerate(quantities):
-        if i:
-            ends_so_far = max(ends_so_far, quantities[i - 1].end)
+        if i and quantities[i - 1].end > ends_so_far:
+            ends_so_far = quantities[i - 1].end
         next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
-        row = bisect_right(row_starts, q.start) - 1 if row_starts else -1  # most documents have no table
-        if row >= 0 and q.start < row_ends[row]:
+        if rows[0] and _in_union(rows, q.start):  # (most documents have no table)
             continue  # read below, cell by cell, with the row's unit and the column's year
         if _inside_quote(quoted, q.number_start) or q.base_unit in _DATE_UNITS and _dates(q, text[max(0, q.start - 12):q.start]):
             continue  # a slogan or a name (“一企一平台”, 《…三年行动计划》), a date: it neither measures nor limits
@@ -268,9 +273,9 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
             q = replace(q, comparator=out[-1].quantity.comparator, cue=out[-1].quantity.cue)  # 不少于8小时、4小时
         # The same stop within SENTENCE_REACH, else the reach's start: what a search of that reach finds.
         sentence_start = max(whole_sentence_start, q.start - SENTENCE_REACH)
-        prior_end = _prior_end(quantities, i, ends_so_far)
+        prior_end = ends_so_far if ends_so_far <= q.start else _overlapped_prior_end(quantities, i)
         raw_metric = text[max(clause_start, prior_end):q.start]
-        if i and _is_baseline(text, quantities[i - 1]) and clause_start <= quantities[i - 1].start:
+        if i and clause_start <= quantities[i - 1].start and _is_baseline(text, quantities[i - 1]):  # (most: another clause)
             # 赤字率从去年的2.1%提高到2.3%: the metric stands before the starting level
             baseline = _FROM_BEFORE.search(text, max(clause_start, quantities[i - 1].start - 6), quantities[i - 1].start)
             raw_metric = text[clause_start:baseline.start()] if baseline else raw_metric
@@ -295,7 +300,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
             if whole_start != sentence_start:  # else the same words, already read
                 sentence = text[whole_start:q.end]
                 past = _is_past(sentence)
-        in_review = bool(reviews) and any(a <= q.start < b for a, b in reviews)  # most documents have no review part
+        in_review = bool(reviews[0]) and _in_union(reviews, q.start)  # most documents have no review part
         role = _role(metadata.doc_type, q.start, sentence, past, plan_start, reports or in_review)
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
