@@ -494,6 +494,12 @@ def _measures_something(text: str, q: Quantity, next_start: int | None, earlier:
     after = text[q.end:q.end + 12]
     if _dates(q, before):
         return False
+    # The articles and vague counts first: the commonest reasons after dates (1 in 10 figures of the shared corpus).
+    if text[q.number_start] == _ARTICLE_ONE and q.cue is None and (
+            _NEGATED_ONE.search(before) or not _MAKING_VERB.search(before)):
+        return False  # 不漏一户, 成为一个…: "one" as an article; 建成一个 / 培育一家 stay
+    if text[q.number_start] in _VAGUE_STARTS and _VAGUE_COUNT.fullmatch(text[q.number_start:q.end]):
+        return False  # 一批, 二期, 零部件
     last = before[-1:]
     scope = _SCOPE_BEFORE.search(before) if last in _SCOPE_ENDS else None
     if scope and not (scope.group(0) == _SCOPE_TOTAL and _CLAUSE_CLOSES.match(after)
@@ -527,16 +533,11 @@ def _measures_something(text: str, q: Quantity, next_start: int | None, earlier:
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
     if before.endswith(_DE) and q.base_unit in _CLASSIFIERS and q.cue is None:
         return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
-    if text[q.number_start] == _ARTICLE_ONE and q.cue is None and (
-            _NEGATED_ONE.search(before) or not _MAKING_VERB.search(before)):
-        return False  # 不漏一户, 成为一个…: "one" as an article; 建成一个 / 培育一家 stay
     if last in _LISTED_COUNT_ENDS and _LISTED_COUNT_BEFORE.search(before) and not _OUTCOME.search(_clause_around(text, q.start, q.end)):
         return False
     if q.base_unit in _CLASSIFIERS and q.cue is None and _counts_the_list(text[clause_start:q.start], q) and not (
             _OUTCOME.search(_clause_around(text, q.start, q.end)) or _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)):
         return False  # 加快北宋镇、盐窝镇、汀罗镇、明集乡4个…: the count of the places just named
-    if text[q.number_start] in _VAGUE_STARTS and _VAGUE_COUNT.fullmatch(text[q.number_start:q.end]):
-        return False
     if next_start is not None and next_start == q.end:
         return False  # a count of sized things (两个100MW…): the size follows at once
     if after.startswith(_SIZE_CLASS_SUFFIXES) or after[:1] in _RATIO_STARTS and _RATIO.match(after):

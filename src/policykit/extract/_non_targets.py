@@ -61,7 +61,7 @@ _PATTERNS = {r["name"]: r["pattern"] for r in lexicon.table("measure_patterns").
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])  # 、 or 、省级 between the figures of a list
 _PAID_AFTER = re.compile(_PATTERNS["subsidy_after"])
 # A payment word ends every match of _PAID_AFTER: a clause holding none of their last characters closes no paid list.
-_PAID_ENDS = re.compile("[" + re.escape("".join(sorted(last_chars(_PAID_AFTER)))) + "]")
+_PAYMENT_LAST_CHAR = re.compile("[" + re.escape("".join(sorted(last_chars(_PAID_AFTER)))) + "]")
 _MONEY = frozenset(r["word"] for r in _ROWS if r["role"] == "money_unit")
 _QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
 _NAME_REACH = 20  # how far a quoted name reaches past its opening mark
@@ -212,9 +212,10 @@ def _draws_a_line(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool
     defines, leads = doc.threshold_cues
     if defines and _DEFINITION.search(text, sentence_start, q.start):
         return True
-    # A list of thresholds may run across ；: the lead stands anywhere in the whole sentence.
+    # A list of thresholds may run across ；: the lead stands anywhere in the whole sentence. A text with no lead
+    # has no lead line either (a lead line is a lead closing its line), so nothing in it is listed under one.
     lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start) if leads else None
-    if lead and not _AIM.search(text, lead.end(), q.start) or _listed_under_lead(doc, q.start):
+    if lead and not _AIM.search(text, lead.end(), q.start) or leads and _listed_under_lead(doc, q.start):
         return True
     return _closes_with_de(text, q)
 
@@ -390,7 +391,7 @@ def heads_a_paid_list(text: str, q: Quantity) -> bool:
     if not _LIST_ITEM.match(text, q.end):
         return False  # no list follows (and no need to read the rest of the clause)
     end = boundary_after(text, q.end, CLAUSE_END)
-    if not _PAID_ENDS.search(text, q.end, end):
+    if not _PAYMENT_LAST_CHAR.search(text, q.end, end):
         return False  # no payment word after the figure (most lists: their figures are not read)
     rest = text[q.end:end]
     at, last = 0, None
