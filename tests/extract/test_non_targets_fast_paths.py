@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykit.extract import find_quantities
+from policykit.extract import find_quantities, parse
 from policykit.extract import _non_targets as nt
 
 
@@ -165,3 +165,25 @@ def test_a_support_condition_is_read_as_when_every_sentence_end_is_read(text):
 def test_the_generated_texts_hold_support_conditions():
     for text in ("年销售收入达到2000万元的，给予补助", "年销售收入达到2000万元，甲的，给予补助"):
         assert nt.is_support_condition(text, find_quantities(text)[0], 0) and _is_support_condition_slow(text, find_quantities(text)[0], 0)
+
+
+# Bases after 每, labels, occasions and quoted sets, with and without a comparator word before or after them.
+_CUE_FREE_PIECES = _pieces("每", "5所", "二类", "连续", "三次", "两张", "“两张清单”", "不少于", "超过", "以上", "配备",
+                           "1名", "，", "甲", size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CUE_FREE_PIECES)
+def test_the_rules_asked_only_of_figures_without_a_comparator_word_answer_no_for_the_others(text):
+    doc = parse(text)
+    quantities = doc.quantities
+    assert not any(nt.per_basis(text, q, 0, earlier) or nt.is_label(q) or nt.names_occasions(text, q)
+                   or nt.names_quoted_set(doc, q) for q, earlier in zip(quantities, (None, *quantities)) if q.cue is not None)
+
+
+def test_the_generated_texts_hold_figures_with_a_comparator_word_and_each_rule_without():
+    text = "每5所配备1名，二类，连续三次，“两张清单”落实两张清单，不少于5所"
+    doc = parse(text)
+    qs = doc.quantities
+    assert [q.cue is not None for q in qs][-1] and nt.per_basis(text, qs[1], 0, qs[0]) and nt.is_label(qs[2])
+    assert nt.names_occasions(text, qs[3]) and nt.names_quoted_set(doc, qs[5])

@@ -559,10 +559,13 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, sentence_start: int, 
     if (q.base_unit in _CLASSIFIERS and works_on_existing(text, q, clause_start, next_start)
             and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)):
         return True  # 抓好550个省重大项目, 用好两个市场
-    return (is_basis(text, q) or per_basis(text, q, clause_start, earlier) or is_label(q)
+    # A basis after 每, a label, an occasion and a quoted set are figures no comparator word bounds (1 in 5 has one):
+    # asked only of those.
+    return (is_basis(text, q) or q.cue is None and (per_basis(text, q, clause_start, earlier) or is_label(q)
+                                                    or names_occasions(text, q) or names_quoted_set(doc, q))
             or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
             or is_support_condition(text, q, sentence_start) and not _is_support(text, q)
-            or is_threshold(doc, q, sentence_start) or names_occasions(text, q) or names_quoted_set(doc, q) or caps_a_payment(text, q))
+            or is_threshold(doc, q, sentence_start) or caps_a_payment(text, q))
 
 
 def _is_scoring(before: str, after: str) -> bool:
