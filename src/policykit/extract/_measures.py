@@ -296,7 +296,9 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         sentence = text[sentence_start:q.end]
         past = _is_past(sentence)
         if not (past or _FUTURE.search(sentence)):
-            whole_start = bounds.before(q.start, FULL_STOP, SENTENCE_REACH)  # 上半年，…；新开工项目18个
+            # 上半年，…；新开工项目18个. No full stop stands between the sentence's start and the figure: a sentence a
+            # full stop opens is the whole one, found without a search.
+            whole_start = bounds.before_from(q.start, FULL_STOP, whole_sentence_start, SENTENCE_REACH)
             if whole_start != sentence_start:  # else the same words, already read
                 sentence = text[whole_start:q.end]
                 past = _is_past(sentence)
