@@ -206,11 +206,9 @@ def test_past_words_of_each_kind_are_found():
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=8), st.integers(-2, 60))
-def test_the_union_of_table_rows_holds_what_one_of_them_holds(spans, pos):
+def test_the_union_of_table_rows_or_review_parts_holds_what_one_of_them_holds(spans, pos):
     spans = {(start, start + length) for start, length in spans}
-    starts, ends = measures._union(spans)
-    i = measures.bisect_right(starts, pos) - 1
-    assert (i >= 0 and pos < ends[i]) == any(a <= pos < b for a, b in spans)
+    assert measures._in_union(measures._union(spans), pos) == any(a <= pos < b for a, b in spans)
 
 
 def _is_threshold_slow(text, q, sentence_start):
@@ -713,3 +711,20 @@ def test_a_clause_closing_with_de_is_found_as_by_reading_the_clause_to_its_end(t
 def test_the_generated_texts_close_clauses_with_de():
     text = "连续3次不合格的，取消。增长20%是必要的，3次的。连续3次" + "甲" * 1100 + "的，取消"  # (a long clause last)
     assert [nt._closes_with_de(text, q) for q in find_quantities(text)] == [True, False, False, True]
+
+
+_HARDNESS_PIECES = st.lists(st.sampled_from(["力争", "确保", "争取", "努力", "力", "争", "，", "达到", "20家"]),
+                            max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HARDNESS_PIECES, st.integers(0, 6), st.integers(0, 30))
+def test_the_hardness_of_a_clause_is_its_last_hardness_word(text, start, end):
+    last = None
+    for last in measures._HARDNESS.finditer(text, start, end):
+        pass
+    assert measures._hardness(text, start, end) == (last.group(0) if last else None)
+
+
+def test_the_generated_texts_hold_two_hardness_words():
+    assert measures._hardness("力争确保达到20家", 0, 9) == "确保"

@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykit.extract import find_quantities
+from policykit.extract import find_quantities, parse
 from policykit.extract import _non_targets as nt
 
 
@@ -96,3 +96,94 @@ def test_the_generated_texts_work_on_existing_things_and_name_results():
     quantities = find_quantities(text)
     assert [nt.works_on_existing(text, q, 0 if i < 2 else 16, None if i else quantities[1].start)
             for i, q in enumerate(quantities)] == [True, False, True]
+
+
+def _heads_a_paid_list_slow(text, q):
+    """heads_a_paid_list reading the figures of every list it meets, with no look for a payment word first."""
+    if not nt._LIST_ITEM.match(text, q.end):
+        return False
+    rest = text[q.end:nt.boundary_after(text, q.end, nt.CLAUSE_END)]
+    at, last = 0, None
+    for figure in find_quantities(rest):
+        if not nt._LIST_ITEM.fullmatch(rest, at, figure.start):
+            break
+        at, last = figure.end, figure
+    return last is not None and nt._PAID_AFTER.match(rest[last.end:]) is not None
+
+
+# Lists of figures (joined as lists join them, with a short label or none) closed by words each payment word, a
+# word that shares a character with them (补短板) or a stop may stand among.
+_FIGURES = st.sampled_from(("300万元", "80万元", "10%", "5家"))
+_PAID_LIST_PIECES = st.builds(
+    lambda head, items, tail: head + "".join(items) + tail,
+    _pieces("给予", "国家级", "，", size=2),
+    st.lists(st.tuples(st.sampled_from(("", "、", "和", "、省级", "，")), _FIGURES).map("".join), min_size=1, max_size=4),
+    _pieces("的", "奖励", "补助", "补贴", "资助", "奖补", "贴息", "补短板", "给予", "一次性", "，", "。", "甲", size=4))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_PAID_LIST_PIECES)
+def test_a_paid_list_is_read_as_when_every_list_is_read(text):
+    assert _agree(nt.heads_a_paid_list, _heads_a_paid_list_slow, text)
+
+
+def test_the_generated_texts_head_paid_lists_ending_in_each_payment_word():
+    for word in ("奖励", "补助", "补贴", "资助", "奖补", "贴息"):
+        text = f"国家级300万元、省级80万元的{word}"
+        assert nt.heads_a_paid_list(text, find_quantities(text)[0]) and _heads_a_paid_list_slow(text, find_quantities(text)[0])
+
+
+def _is_support_condition_slow(text, q, sentence_start):
+    """is_support_condition reading the sentence's end and its payment words for every figure."""
+    end = nt.boundary_after(text, q.end, nt.SENTENCE_END)
+    support = nt._SUPPORT.search(text, q.end, end)
+    if support is None:
+        return False
+    closed = max(text.rfind(stop, q.end, support.start()) for stop in nt.CLAUSE_END)
+    if closed == -1 or nt._DE not in text[q.end:closed]:
+        return False
+    return not nt._AIM.search(text, sentence_start, q.start)
+
+
+# A figure, then words where the condition's 的 may stand after a comma or a sentence's stop, then a payment.
+_CONDITION_PIECES = st.builds(
+    lambda head, figure, middle, tail: head + figure + middle + tail,
+    _pieces("力争", "年销售收入", "达到", "，", size=3), st.sampled_from(("2000万元", "10%")),
+    _pieces("的", "，", "。", "；", "\n", "甲", "力争", "50万元", size=5),
+    _pieces("，给予补助", "给予", "最高", "50万元", "的", "补助", size=3))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_CONDITION_PIECES)
+def test_a_support_condition_is_read_as_when_every_sentence_end_is_read(text):
+    quantities = find_quantities(text)
+    starts = [nt.boundary_before(text, q.start, nt.SENTENCE_END) for q in quantities]
+    assert ([nt.is_support_condition(text, q, s) for q, s in zip(quantities, starts)]
+            == [_is_support_condition_slow(text, q, s) for q, s in zip(quantities, starts)])
+
+
+def test_the_generated_texts_hold_support_conditions():
+    for text in ("年销售收入达到2000万元的，给予补助", "年销售收入达到2000万元，甲的，给予补助"):
+        assert nt.is_support_condition(text, find_quantities(text)[0], 0) and _is_support_condition_slow(text, find_quantities(text)[0], 0)
+
+
+# Bases after 每, labels, occasions and quoted sets, with and without a comparator word before or after them.
+_CUE_FREE_PIECES = _pieces("每", "5所", "二类", "连续", "三次", "两张", "“两张清单”", "不少于", "超过", "以上", "配备",
+                           "1名", "，", "甲", size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CUE_FREE_PIECES)
+def test_the_rules_asked_only_of_figures_without_a_comparator_word_answer_no_for_the_others(text):
+    doc = parse(text)
+    quantities = doc.quantities
+    assert not any(nt.per_basis(text, q, 0, earlier) or nt.is_label(q) or nt.names_occasions(text, q)
+                   or nt.names_quoted_set(doc, q) for q, earlier in zip(quantities, (None, *quantities)) if q.cue is not None)
+
+
+def test_the_generated_texts_hold_figures_with_a_comparator_word_and_each_rule_without():
+    text = "每5所配备1名，二类，连续三次，“两张清单”落实两张清单，不少于5所"
+    doc = parse(text)
+    qs = doc.quantities
+    assert [q.cue is not None for q in qs][-1] and nt.per_basis(text, qs[1], 0, qs[0]) and nt.is_label(qs[2])
+    assert nt.names_occasions(text, qs[3]) and nt.names_quoted_set(doc, qs[5])

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykit.extract import find_observations, find_targets, find_tasks
+from policykit.extract import find_observations, find_targets, find_tasks, parse
+from policykit.extract._measures import read_measures
 from policykit.text import DocumentMetadata
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
@@ -135,3 +136,12 @@ def test_a_per_step_rule_is_no_figure():
     md = DocumentMetadata(year=2016, doc_type="work_report")
     text = "一、2015年工作回顾\n现在国内生产总值每增长1个百分点，可带动更多就业。国内生产总值增长6.9%。"
     assert [o.value for o in find_observations(text, (), md)] == ["6.9"]
+
+
+def test_a_past_word_before_a_semicolon_dates_the_figures_of_the_whole_sentence():
+    # The figure's own statement (after ；) holds no past or future word: the whole sentence, up to its full stop, is
+    # read; a statement a full stop opens is the whole sentence already.
+    meta = DocumentMetadata(year=2023, doc_type="notice")
+    text = "上半年，全市新签约项目10个；新开工项目18个。全市新开工项目20个。"
+    assert [(m.role, str(m.quantity.value)) for m in read_measures(parse(text, meta), ())] == [
+        ("observation", "10"), ("observation", "18"), ("target", "20")]

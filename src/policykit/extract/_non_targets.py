@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._sieve import end_gate, opened
+from ._sieve import end_gate, last_chars, opened
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 if TYPE_CHECKING:  # the parsed document holds this module's per-document indexes: imported for the annotations only
@@ -50,6 +50,7 @@ _DEFINITION_WORDS = tuple(r["word"] for r in _ROWS if r["role"] == "definition")
 _DEFINITION = re.compile(lexicon.alternation_of(_DEFINITION_WORDS))
 _COPULA = re.compile(_role("copula"))
 _A_CLAUSE_END = re.compile("[" + re.escape(CLAUSE_END) + "]")
+_A_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_END) + "]")
 _LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
 _LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
 _RUN = re.compile(_role("run_word") + "$")
@@ -59,6 +60,8 @@ _COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "c
 _PATTERNS = {r["name"]: r["pattern"] for r in lexicon.table("measure_patterns").rows}
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])  # 、 or 、省级 between the figures of a list
 _PAID_AFTER = re.compile(_PATTERNS["subsidy_after"])
+# A payment word ends every match of _PAID_AFTER: a clause holding none of their last characters closes no paid list.
+_PAYMENT_LAST_CHAR = re.compile("[" + re.escape("".join(sorted(last_chars(_PAID_AFTER)))) + "]")
 _MONEY = frozenset(r["word"] for r in _ROWS if r["role"] == "money_unit")
 _QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
 _NAME_REACH = 20  # how far a quoted name reaches past its opening mark
@@ -164,6 +167,11 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     >>> [is_support_condition(text, q, 0) for q in find_quantities(text)]
     [True, False]
     """
+    # The condition's 的 stands before the sentence ends, and most sentences hold none after their figure: the
+    # first 的 and a search for a stop before it tell, without reading the sentence's end or its payment words.
+    de = text.find(_DE, q.end, q.end + MAX_REACH)
+    if de < 0 or _A_SENTENCE_END.search(text, q.end, de):
+        return False
     end = boundary_after(text, q.end, SENTENCE_END)
     support = _SUPPORT.search(text, q.end, end)
     if support is None:
@@ -204,9 +212,10 @@ def _draws_a_line(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool
     defines, leads = doc.threshold_cues
     if defines and _DEFINITION.search(text, sentence_start, q.start):
         return True
-    # A list of thresholds may run across ；: the lead stands anywhere in the whole sentence.
+    # A list of thresholds may run across ；: the lead stands anywhere in the whole sentence. A text with no lead
+    # has no lead line either (a lead line is a lead closing its line), so nothing in it is listed under one.
     lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start) if leads else None
-    if lead and not _AIM.search(text, lead.end(), q.start) or _listed_under_lead(doc, q.start):
+    if lead and not _AIM.search(text, lead.end(), q.start) or leads and _listed_under_lead(doc, q.start):
         return True
     return _closes_with_de(text, q)
 
@@ -382,6 +391,8 @@ def heads_a_paid_list(text: str, q: Quantity) -> bool:
     if not _LIST_ITEM.match(text, q.end):
         return False  # no list follows (and no need to read the rest of the clause)
     end = boundary_after(text, q.end, CLAUSE_END)
+    if not _PAYMENT_LAST_CHAR.search(text, q.end, end):
+        return False  # no payment word after the figure (most lists: their figures are not read)
     rest = text[q.end:end]
     at, last = 0, None
     for figure in find_quantities(rest):
