@@ -196,11 +196,6 @@ def _scanned(text: str) -> list[re.Match]:
     return found
 
 
-def test_the_digit_blocks_hold_every_character_a_digit_class_matches():
-    blocks, digit = re.compile(f"[{_numbers._DIGIT_BLOCKS}]"), re.compile(r"\d")
-    assert all(blocks.match(ch) for ch in map(chr, range(0x110000)) if digit.match(ch))
-
-
 @given(st.text(alphabet=st.sampled_from("٣৪\u0700\U0001F600\U0001D7CE个年%e1,一"), max_size=30))
 def test_the_scan_and_the_refusal_sieve_test_a_digit_class_after_the_blocks(text):
     by_definition = re.compile(rf"(?=[\d{_CN}]){_numbers._READ_AT}")

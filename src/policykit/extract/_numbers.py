@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from .. import lexicon
 from ._records import built_at_once
+from ._sieve import DIGIT_BLOCKS
 
 # Chinese numeral characters (lexicon ``chinese_numerals``) and the words around numerals (``numeral_words``).
 _NUMERAL_ROWS = lexicon.table("chinese_numerals").rows
@@ -115,12 +116,6 @@ _ORDINAL_MARKS = frozenset(_words("ordinal"))
 # 至少 may govern a number across a short verb of at most _GAP characters: 至少入选一人.
 _GAPPED_PREFIXES, _GAP = _words("gapped_prefix"), 2
 
-# The blocks of Unicode that hold the characters ``\d`` matches (ASCII digits, the other scripts' decimal digits,
-# full-width ones, and all beyond the BMP), as ranges for a pattern's opening class: the regex engine tests a
-# class of ranges against a bitmap, while a category costs a look-up in the Unicode tables for each character of
-# a text it scans for it. A pattern opening with the blocks tests ``\d`` itself after them (a lookbehind or a
-# lookahead); they hold no character a Chinese text is made of (CJK, its punctuation, ASCII letters).
-_DIGIT_BLOCKS = "0-9\u0660-\u1c59\ua620-\uabf9\uff10-\uff19\U00010000-\U0010ffff"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _CHINESE = rf"[{_CN_CHARS}]+(?:{_POINT}[{_CN_DIGIT_CHARS}]+[{_BIG_CHARS}]*)?"  # 三点五万: a decimal may take a scale
 # The lookahead on the first character lets the scan skip positions where no numeral can start. The group
@@ -146,7 +141,7 @@ _UNREADABLE = re.compile(
 # than MAX_NUMERAL_CHARS numeral characters), in one pattern that opens with a class: the regex engine scans
 # for its first character at C speed (a lookbehind then says which it was), while the alternation above, like
 # any pattern opening with a group or a lookahead, is tried at every character (see _may_be_unreadable).
-_MAY_BE_UNREADABLE = re.compile(rf"[{_DIGIT_BLOCKS}{_CN_CHARS}](?:(?<=\d)(?:[eE]|(?:,?\d){{{MAX_DIGITS}}})"
+_MAY_BE_UNREADABLE = re.compile(rf"[{DIGIT_BLOCKS}{_CN_CHARS}](?:(?<=\d)(?:[eE]|(?:,?\d){{{MAX_DIGITS}}})"
                                 rf"|(?<=[{_CN_CHARS}])[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS}}})")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 # Chinese numerals from which the scan's loop would read nothing (most numerals of a text: the 一 of 一是, 十四五,
@@ -180,7 +175,7 @@ _NOTHING_TO_READ = (
 _SUFFIX_COMPARATOR_OF = dict(reversed(_SUFFIX_COMPARATORS))  # a word listed twice means what it means first
 _READ_AT = (rf"(?!{_NOTHING_TO_READ})" + _NUMBER.pattern  # what the scan reads where a numeral's first character stands
             + rf"(?:(?=(?P<unit>(?>{_UNIT.pattern}))(?P<suffix>{'|'.join(re.escape(word) for word, _ in _SUFFIX_COMPARATORS)})?))?")
-_SCAN = re.compile(rf"[{_DIGIT_BLOCKS}{_CN_CHARS}](?<=(?={_READ_AT})[\s\S])")  # _NUMBER opens with (?=[\d…])
+_SCAN = re.compile(rf"[{DIGIT_BLOCKS}{_CN_CHARS}](?<=(?={_READ_AT})[\s\S])")  # _NUMBER opens with (?=[\d…])
 
 
 @dataclass(frozen=True)
