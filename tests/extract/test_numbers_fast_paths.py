@@ -101,6 +101,21 @@ def test_unit_at_is_the_unit_alternation(text):
         assert _numbers._unit_at(text, pos) == (found.group() if found else None)
 
 
+# The definition of the unit alternation: every unit, longest first, a Latin one ending a word.
+_PLAIN_UNIT = re.compile("|".join(re.escape(unit) + ("(?![A-Za-z])" if unit[-1].isascii() and unit[-1].isalpha() else "")
+                                  for unit in _numbers._UNITS))
+# Units, their first characters and first halves, Latin letters: texts where units begin, overlap and are cut short.
+_UNIT_PIECES = st.lists(st.sampled_from(sorted({*_numbers._UNITS, *(u[:max(1, len(u) // 2)] for u in _numbers._UNITS),
+                                               "s", "M", "甲", "1"})), max_size=4).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_UNIT_PIECES, st.integers(0, 3))
+def test_the_grouped_unit_alternation_matches_as_the_plain_one(text, pos):
+    grouped, plain = _numbers._UNIT.match(text, pos), _PLAIN_UNIT.match(text, pos)
+    assert (grouped and grouped.group()) == (plain and plain.group())
+
+
 _DIGIT_RUNS = st.lists(st.sampled_from(["1", "23", "4567890123", "4567890123,", ",", ".", "e", "E", "+", "a", "亿", "%"]),
                        max_size=12).map("".join)
 

@@ -76,9 +76,26 @@ _ONE = Decimal(1)
 _BASE_OF = {row["unit"]: (row["base"] or row["unit"], Decimal(row["factor"]) if row["factor"] not in ("", "1") else _ONE)
             for row in _UNIT_ROWS}  # one object for the factor 1, so that a reader can ask ``factor is _ONE``
 
-# Every unit in one alternation, longest first: the regex takes the first alternative that matches.
-# A Latin unit must end a word: the P of 15万P, not of 5PM.
-_UNIT = re.compile("|".join(re.escape(unit) + ("(?![A-Za-z])" if unit[-1].isascii() and unit[-1].isalpha() else "") for unit in _UNITS))
+
+def _unit_alternation(units: list[str]) -> str:
+    """Every unit in one alternation, longest first: the regex takes the first alternative that matches. A Latin
+    unit must end a word: the P of 15万P, not of 5PM.
+
+    The units are grouped by their first character (个(?:百分点|月|)|吨(?:标准煤|)…) behind the class of first
+    characters: the regex engine compares a character with the branches of an alternation one by one, so it now
+    rejects a character no unit begins with at once, and compares one with one branch per first character, not per
+    unit. Two units of different first characters never match at one place, and within a first character the
+    units keep their order: the unit matched is the one the plain alternation of ``units`` matches.
+    """
+    rests: dict[str, list[str]] = {}
+    for unit in units:
+        word_end = "(?![A-Za-z])" if unit[-1].isascii() and unit[-1].isalpha() else ""
+        rests.setdefault(unit[0], []).append(re.escape(unit[1:]) + word_end)
+    grouped = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items())
+    return f"(?=[{re.escape(''.join(rests))}])(?:{grouped})"
+
+
+_UNIT = re.compile(_unit_alternation(_UNITS))
 _UNIT_FIRST = frozenset(unit[0] for unit in _UNITS)  # a character no unit begins with ends the alternation's tries
 _RANGE_DASH = "-—–~" + "".join(_words("range_word"))
 # Two digits side by side are a range (两三个, 七八百) when their values follow each other, or a loose pair.
