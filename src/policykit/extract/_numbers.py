@@ -174,13 +174,15 @@ _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 # runs are at most MAX_NUMERAL_CHARS long, so that the tries at each character of a long run take linear time.
 _THRESHOLD_ENDS = "".join(word[-1] for word, _ in _SCALE_PREFIXES)
 _READS_ON = rf"[{_CN_CHARS}]|{_POINT}[{_CN_DIGIT_CHARS}]|{_FRACTION_OF}"
+# Both kinds open with a numeral character, tested first: the lookbehinds before it would be tried in vain before
+# every Arabic numeral.
 _NOTHING_TO_READ = (
-    rf"(?<![{''.join(_PREFIX_CUES_BY_LAST)}{_THRESHOLD_ENDS}])"
+    rf"(?=[{_CN_CHARS}])(?:(?<![{''.join(_PREFIX_CUES_BY_LAST)}{_THRESHOLD_ENDS}])"
     + "".join(rf"(?<!{word}[\s\S]{{{gap}}})" for word in _GAPPED_PREFIXES for gap in range(_GAP + 1))
     + rf"[{_CN_CHARS}]{{1,{MAX_NUMERAL_CHARS}}}(?<![{_BIG_CHARS}])"
     + rf"(?!{_READS_ON}|[{re.escape(''.join(_QUANTITY_FOLLOWERS))}]|{_UNIT.pattern})"
     + rf"|(?<![{_THRESHOLD_ENDS}{''.join(_ORDINAL_MARKS)}])[{_SCALE_CHARS.replace(_TEN, '')}][{_SCALE_CHARS}]{{0,{MAX_NUMERAL_CHARS - 1}}}"
-    + rf"(?!{_READS_ON})")
+    + rf"(?!{_READS_ON}))")
 # The scan of a whole text: a numeral as _NUMBER reads it (same groups) where there is something to read, and
 # in a lookahead the unit that stands right after it and the suffix comparator right after that unit, matched in
 # C: the common quantity (12个, 3.5万吨以上) is read from these groups without the full reader (see
