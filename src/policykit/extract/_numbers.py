@@ -414,17 +414,18 @@ def _quantities(norm: str, fast: bool = True) -> Iterator[Quantity]:
     while (m := search(norm, pos)) is not None:
         start, end = m.span("numeral")  # read once: every numeral of the text passes here
         chinese = m.group("chinese")
-        if start and norm[start - 1] in _ORDINAL_MARKS:
+        before = norm[start - 1] if start else ""
+        if before in _ORDINAL_MARKS:
             pos = end  # 第十二条, 第12条: an ordinal, in either script, and no part of it a quantity
             continue
-        if chinese and start and norm[start - 1] in _WORD_BEFORE_NUMERAL:
+        if chinese and before in _WORD_BEFORE_NUMERAL:
             pos = start + 1  # 统一, 唯一, 之一: words, not numerals
             continue
         if norm.startswith(_FRACTION_OF, end) and not m.group("pct"):
             fraction = _NUMBER.match(norm, end + 2)
             pos = fraction.end() if fraction else end + len(_FRACTION_OF)  # 三分之一: a fraction no decimal holds exactly
             continue
-        quantity = _common_quantity(norm, m, gapped) if fast else _FULL_READING  # never for a refused number
+        quantity = _common_quantity(norm, m, start, end, gapped) if fast else _FULL_READING  # never for a refused number
         if quantity is _FULL_READING:
             m = _NUMBER.match(norm, start) if fast else m  # the numeral as a match spanning it, as the readers take it
             if _unreadable(norm, m):
@@ -597,6 +598,8 @@ def _unit_at(norm: str, pos: int) -> str | None:
 _DIGIT_VALUES = {ch: Decimal(value) for ch, value in _DIGITS.items()}  # 三 as _read_chinese reads it
 _ZEROS_OF_SCALE = {scale: "0" * (len(str(scale)) - 1) for scale in _SCALES.values()}
 _FULL_READING = object()  # what _common_quantity answers for a numeral it leaves to the full reader
+# What after a unit may read on: a per-unit, a range, an approximation (one test rejects every other character).
+_READS_ON_AFTER_UNIT = frozenset("/" + _RANGE_DASH + _APPROX_MARKS)
 # A unit starting with one of these may continue the numeral (a 零 or digit read on by _with_lower_groups) or
 # be an approximation mark: a figure before it is left to the full reader. Such a unit never stands right
 # after a numeral of today's lexicon (the scan reads 百分点's 百 as a scale), but a lexicon directory may add one.
@@ -604,14 +607,14 @@ _UNIT_STARTS_WITH_MORE = frozenset(unit for unit in _UNITS if unit[0] in _CN_CHA
                                    or unit[0].isdecimal())
 
 
-def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity | None | object:
+def _common_quantity(norm: str, m: re.Match, start: int, end: int, gapped: frozenset[int]) -> Quantity | None | object:
     """What :func:`_read_quantity` reads for a numeral matched by ``_SCAN``, from the unit and suffix its lookahead
     found, when it is of the common form: an Arabic number or one Chinese digit, bare (no quantity, ``None``) or
     with a scale word (Arabic only), a unit and a suffix comparator (12个, 三年, 3.5万吨以上, 超过5亿元).
     Anything else (a percent word, a longer Chinese numeral, a number that may be refused, an approximation, a
-    range, 元 with 角/分, a per-unit, a scale that may be part of the unit) answers ``_FULL_READING``."""
-    pct, arabic, scale_word, chinese, unit = m.group("pct", "arabic", "scale", "chinese", "unit")
-    start, end = m.span("numeral")
+    range, 元 with 角/分, a per-unit, a scale that may be part of the unit) answers ``_FULL_READING``. ``start`` and
+    ``end`` are the span of the group ``numeral``."""
+    pct, arabic, scale_word, chinese, unit, suffix = m.group("pct", "arabic", "scale", "chinese", "unit", "suffix")
     number_start = start  # where the digits begin; start moves to a prefix comparator's word
     if pct:
         return _FULL_READING
@@ -637,15 +640,14 @@ def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity
         scale = 1
     pos = end + len(unit)
     after = norm[pos:pos + 1]
-    if after and (after == "/" or after in _RANGE_DASH or after in _APPROX_MARKS and unit != "%"):
-        return _FULL_READING  # a per-unit, a range, an approximation after the unit
+    if after in _READS_ON_AFTER_UNIT and (after not in _APPROX_MARKS or after == "/" or after in _RANGE_DASH or unit != "%"):
+        return _FULL_READING  # a per-unit, a range, an approximation after the unit (not after a percent sign)
     if unit in _YUAN and not scale_word and _JIAO_FEN.match(norm, pos).group():
         return _FULL_READING  # 元 and then 角/分
     if start and norm[start - 1] in _PREFIX_CUES_BY_LAST or start in gapped:
         comparator, cue, start = _prefix_comparator(norm, start, gapped)  # its start stands with a suffix too
     else:
         comparator = cue = None  # no cue can end before it: _prefix_comparator's answer, without the call
-    suffix = m.group("suffix")
     if suffix is not None:
         comparator, cue, pos = _SUFFIX_COMPARATOR_OF[suffix], suffix, pos + len(suffix)
     elif comparator is None:
