@@ -101,6 +101,13 @@ def test_unit_at_is_the_unit_alternation(text):
         assert _numbers._unit_at(text, pos) == (found.group() if found else None)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.from_regex(r"\A[0-9]{1,8}(?:\.[0-9]{1,8})?\Z"), st.sampled_from(sorted(set(_numbers._EXPONENT_OF_SCALE.values()))))
+def test_a_figure_shifted_by_its_digits_is_the_scaled_figure(plain, places):
+    scaled = _numbers._scaled(Decimal(plain), 10 ** places)
+    assert str(_numbers._shifted(plain, places)) == str(scaled)  # the same value, written the same way
+
+
 # The definition of the unit alternation: every unit, longest first, a Latin one ending a word.
 _PLAIN_UNIT = re.compile("|".join(re.escape(unit) + ("(?![A-Za-z])" if unit[-1].isascii() and unit[-1].isalpha() else "")
                                   for unit in _numbers._UNITS))

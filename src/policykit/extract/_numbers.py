@@ -596,7 +596,7 @@ def _unit_at(norm: str, pos: int) -> str | None:
 
 
 _DIGIT_VALUES = {ch: Decimal(value) for ch, value in _DIGITS.items()}  # 三 as _read_chinese reads it
-_ZEROS_OF_SCALE = {scale: "0" * (len(str(scale)) - 1) for scale in _SCALES.values()}
+_EXPONENT_OF_SCALE = {scale: len(str(scale)) - 1 for scale in (1, *_SCALES.values())}
 _FULL_READING = object()  # what _common_quantity answers for a numeral it leaves to the full reader
 # What after a unit may read on: a per-unit, a range, an approximation (one test rejects every other character).
 _READS_ON_AFTER_UNIT = frozenset("/" + _RANGE_DASH + _APPROX_MARKS)
@@ -655,14 +655,29 @@ def _common_quantity(norm: str, m: re.Match, start: int, end: int, gapped: froze
     base_unit, factor = _BASE_OF[unit]
     if value is not None:  # one Chinese digit: no scale
         base_value = value if factor is _ONE else _scaled(value, scale, factor)
-    elif arabic.isdigit() and factor is _ONE:
-        # An integer times a power of ten is its digits and the zeros: what _scaled makes, without a context.
-        value = Decimal(arabic)
-        base_value = Decimal(arabic + _ZEROS_OF_SCALE[scale]) if scale != 1 else value
+    elif factor is _ONE:
+        plain = arabic.replace(",", "")
+        value = Decimal(plain)
+        base_value = value if scale == 1 and plain.isdigit() else _shifted(plain, _EXPONENT_OF_SCALE[scale])
     else:
         value = Decimal(arabic.replace(",", ""))
         base_value = _scaled(value, scale, factor)
     return _quantity(value, None, scale_word + unit, base_value, None, base_unit, comparator, cue, start, pos, number_start)
+
+
+def _shifted(plain: str, places: int) -> Decimal:
+    """``_scaled(Decimal(plain), 10 ** places)`` for digits with at most one point, written from the digits: the
+    point moved ``places`` to the right and the zeros that end a fraction dropped, as :func:`_scaled` writes its
+    result, without its decimal context (most figures of a text are so scaled: 3.5万吨 is 35000 吨).
+
+    >>> _shifted("3.5", 4), _shifted("2.50", 0), _shifted("12", 8)
+    (Decimal('35000'), Decimal('2.5'), Decimal('1200000000'))
+    """
+    whole, _, fraction = plain.partition(".")
+    digits = whole + fraction.ljust(places, "0")
+    point = len(whole) + places
+    fraction = digits[point:].rstrip("0")
+    return Decimal(f"{digits[:point]}.{fraction}" if fraction else digits[:point])
 
 
 def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity | None:
