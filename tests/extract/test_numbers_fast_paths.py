@@ -101,6 +101,28 @@ def test_unit_at_is_the_unit_alternation(text):
         assert _numbers._unit_at(text, pos) == (found.group() if found else None)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.from_regex(r"\A[0-9]{1,8}(?:\.[0-9]{1,8})?\Z"), st.sampled_from(sorted(set(_numbers._EXPONENT_OF_SCALE.values()))))
+def test_a_figure_shifted_by_its_digits_is_the_scaled_figure(plain, places):
+    scaled = _numbers._scaled(Decimal(plain), 10 ** places)
+    assert str(_numbers._shifted(plain, places)) == str(scaled)  # the same value, written the same way
+
+
+# The definition of the unit alternation: every unit, longest first, a Latin one ending a word.
+_PLAIN_UNIT = re.compile("|".join(re.escape(unit) + ("(?![A-Za-z])" if unit[-1].isascii() and unit[-1].isalpha() else "")
+                                  for unit in _numbers._UNITS))
+# Units, their first characters and first halves, Latin letters: texts where units begin, overlap and are cut short.
+_UNIT_PIECES = st.lists(st.sampled_from(sorted({*_numbers._UNITS, *(u[:max(1, len(u) // 2)] for u in _numbers._UNITS),
+                                               "s", "M", "甲", "1"})), max_size=4).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_UNIT_PIECES, st.integers(0, 3))
+def test_the_grouped_unit_alternation_matches_as_the_plain_one(text, pos):
+    grouped, plain = _numbers._UNIT.match(text, pos), _PLAIN_UNIT.match(text, pos)
+    assert (grouped and grouped.group()) == (plain and plain.group())
+
+
 _DIGIT_RUNS = st.lists(st.sampled_from(["1", "23", "4567890123", "4567890123,", ",", ".", "e", "E", "+", "a", "亿", "%"]),
                        max_size=12).map("".join)
 
@@ -196,11 +218,6 @@ def _scanned(text: str) -> list[re.Match]:
     return found
 
 
-def test_the_digit_blocks_hold_every_character_a_digit_class_matches():
-    blocks, digit = re.compile(f"[{_numbers._DIGIT_BLOCKS}]"), re.compile(r"\d")
-    assert all(blocks.match(ch) for ch in map(chr, range(0x110000)) if digit.match(ch))
-
-
 @given(st.text(alphabet=st.sampled_from("٣৪\u0700\U0001F600\U0001D7CE个年%e1,一"), max_size=30))
 def test_the_scan_and_the_refusal_sieve_test_a_digit_class_after_the_blocks(text):
     by_definition = re.compile(rf"(?=[\d{_CN}]){_numbers._READ_AT}")
@@ -225,7 +242,7 @@ def test_the_scan_finds_the_numeral_a_scan_from_each_character_finds(text, pos):
 
 def test_the_common_form_covers_figures_with_scale_unit_and_comparators():
     norm = "超过3.5万吨以上，三年，1.完善"
-    common = [_numbers._common_quantity(norm, m, frozenset()) for m in _scanned(norm)]
+    common = [_numbers._common_quantity(norm, m, *m.span("numeral"), frozenset()) for m in _scanned(norm)]
     assert [(str(q.value), q.unit, q.comparator, q.cue, q.start, q.end) for q in common[:2]] == [
         ("3.5", "万吨", ">=", "以上", 0, 9), ("3", "年", "=", None, 10, 12)]
     assert common[2] is None  # a bare numeral, read as no quantity

@@ -155,7 +155,8 @@ def test_first_characters_come_from_the_grammar():
     assert _sieve.first_chars(re.compile("[0-3]?年")).pattern == "[0-3年]"  # an optional item lets the next open
     assert _sieve.first_chars(re.compile("[^甲]年")) is None  # a negated class opens with almost anything
     assert _sieve.first_chars(re.compile(r"\w年")) is None  # so does a wide category
-    assert _sieve.first_chars(re.compile(r"\d年")).pattern == r"[\d]"  # digits stand in the class as their category
+    assert _sieve.first_chars(re.compile(r"\d年")).pattern == f"[{_sieve.DIGIT_BLOCKS}]"  # digits as their blocks
+    assert _sieve.first_chars(re.compile(r"\s?年")).pattern == r"[\s年]"  # spaces as their category
     assert _sieve.first_chars(re.compile("甲?")) is None  # a match may be empty
 
 
@@ -169,6 +170,40 @@ _MARKS = st.lists(st.sampled_from(["一、", "二", "（一）", "(2)", "1.", "1
 def test_sieved_finditer_finds_what_finditer_finds(pattern, text, start, end):
     assert [m.span() for m in _sieve.finditer(pattern, text, start, end)] == \
         [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def test_the_digit_blocks_hold_every_character_a_digit_class_matches():
+    blocks, digit = re.compile(f"[{_sieve.DIGIT_BLOCKS}]"), re.compile(r"\d")
+    assert all(blocks.match(ch) for ch in map(chr, range(0x110000)) if digit.match(ch))
+    assert not any(blocks.match(ch) for ch in "年月一〇，。、（）Aa %")  # none of what a Chinese text is made of
+
+
+# Patterns opening with digits (as the period words do), and texts of digits and of characters of the digit
+# blocks that are no digits (\u0700, an emoji), which the opening class lets through.
+_DIGIT_LED = [re.compile(r"(?:[两三]|(?<!\d)\d{1,2}(?!\d))\s*年"), re.compile(r"(?P<m>\d{1,2}|[一二]{1,3})月(?:底|末)"),
+              re.compile(r"\d+(?:\.\d+)?%|第\d条")]
+_DIGIT_TEXTS = st.text(alphabet=st.sampled_from("12٣\u0700\U0001F600\U0001D7CE年月底一两%.第条 "), max_size=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_DIGIT_LED), _DIGIT_TEXTS, st.integers(0, 20))
+def test_a_pattern_opened_by_the_digit_blocks_matches_as_the_plain_pattern(pattern, text, start):
+    plain = [m.span() for m in pattern.finditer(text, start)]
+    assert [m.span() for m in _sieve.opened(pattern).finditer(text, start)] == plain
+    assert [m.span() for m in _sieve.finditer(pattern, text, start)] == plain
+
+
+def test_the_mark_scan_tests_each_branch_s_lead_again_after_the_opening_class():
+    # The scan consumes one character of the class of the marks' first characters, then tries the branches led by
+    # a lookbehind of their own lead: a character of the class no branch opens with (a non-digit of the digit
+    # blocks, were the class to hold them) opens no mark.
+    from re import _constants as sre, _parser as sre_parse
+
+    opening, (branch_op, (_, branches)) = sre_parse.parse(_numbering._MARK_SPANS.pattern)
+    assert opening[0] is sre.IN and branch_op is sre.BRANCH
+    leads = list(dict.fromkeys(b.lead for b in _numbering._BRANCHES))
+    assert [str(branch[0][1][1]) for branch in branches] == [str(sre_parse.parse(lead)) for lead in leads]
+    assert all(branch[0][0] is sre.ASSERT and branch[0][1][0] == -1 for branch in branches)
 
 
 def test_each_part_is_computed_once(monkeypatch):

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from .. import lexicon
 from ._records import built_at_once
+from ._sieve import DIGIT_BLOCKS
 
 # Chinese numeral characters (lexicon ``chinese_numerals``) and the words around numerals (``numeral_words``).
 _NUMERAL_ROWS = lexicon.table("chinese_numerals").rows
@@ -75,9 +76,26 @@ _ONE = Decimal(1)
 _BASE_OF = {row["unit"]: (row["base"] or row["unit"], Decimal(row["factor"]) if row["factor"] not in ("", "1") else _ONE)
             for row in _UNIT_ROWS}  # one object for the factor 1, so that a reader can ask ``factor is _ONE``
 
-# Every unit in one alternation, longest first: the regex takes the first alternative that matches.
-# A Latin unit must end a word: the P of 15万P, not of 5PM.
-_UNIT = re.compile("|".join(re.escape(unit) + ("(?![A-Za-z])" if unit[-1].isascii() and unit[-1].isalpha() else "") for unit in _UNITS))
+
+def _unit_alternation(units: list[str]) -> str:
+    """Every unit in one alternation, longest first: the regex takes the first alternative that matches. A Latin
+    unit must end a word: the P of 15万P, not of 5PM.
+
+    The units are grouped by their first character (个(?:百分点|月|)|吨(?:标准煤|)…) behind the class of first
+    characters: the regex engine compares a character with the branches of an alternation one by one, so it now
+    rejects a character no unit begins with at once, and compares one with one branch per first character, not per
+    unit. Two units of different first characters never match at one place, and within a first character the
+    units keep their order: the unit matched is the one the plain alternation of ``units`` matches.
+    """
+    rests: dict[str, list[str]] = {}
+    for unit in units:
+        word_end = "(?![A-Za-z])" if unit[-1].isascii() and unit[-1].isalpha() else ""
+        rests.setdefault(unit[0], []).append(re.escape(unit[1:]) + word_end)
+    grouped = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items())
+    return f"(?=[{re.escape(''.join(rests))}])(?:{grouped})"
+
+
+_UNIT = re.compile(_unit_alternation(_UNITS))
 _UNIT_FIRST = frozenset(unit[0] for unit in _UNITS)  # a character no unit begins with ends the alternation's tries
 _RANGE_DASH = "-—–~" + "".join(_words("range_word"))
 # Two digits side by side are a range (两三个, 七八百) when their values follow each other, or a loose pair.
@@ -115,12 +133,6 @@ _ORDINAL_MARKS = frozenset(_words("ordinal"))
 # 至少 may govern a number across a short verb of at most _GAP characters: 至少入选一人.
 _GAPPED_PREFIXES, _GAP = _words("gapped_prefix"), 2
 
-# The blocks of Unicode that hold the characters ``\d`` matches (ASCII digits, the other scripts' decimal digits,
-# full-width ones, and all beyond the BMP), as ranges for a pattern's opening class: the regex engine tests a
-# class of ranges against a bitmap, while a category costs a look-up in the Unicode tables for each character of
-# a text it scans for it. A pattern opening with the blocks tests ``\d`` itself after them (a lookbehind or a
-# lookahead); they hold no character a Chinese text is made of (CJK, its punctuation, ASCII letters).
-_DIGIT_BLOCKS = "0-9\u0660-\u1c59\ua620-\uabf9\uff10-\uff19\U00010000-\U0010ffff"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _CHINESE = rf"[{_CN_CHARS}]+(?:{_POINT}[{_CN_DIGIT_CHARS}]+[{_BIG_CHARS}]*)?"  # 三点五万: a decimal may take a scale
 # The lookahead on the first character lets the scan skip positions where no numeral can start. The group
@@ -146,7 +158,7 @@ _UNREADABLE = re.compile(
 # than MAX_NUMERAL_CHARS numeral characters), in one pattern that opens with a class: the regex engine scans
 # for its first character at C speed (a lookbehind then says which it was), while the alternation above, like
 # any pattern opening with a group or a lookahead, is tried at every character (see _may_be_unreadable).
-_MAY_BE_UNREADABLE = re.compile(rf"[{_DIGIT_BLOCKS}{_CN_CHARS}](?:(?<=\d)(?:[eE]|(?:,?\d){{{MAX_DIGITS}}})"
+_MAY_BE_UNREADABLE = re.compile(rf"[{DIGIT_BLOCKS}{_CN_CHARS}](?:(?<=\d)(?:[eE]|(?:,?\d){{{MAX_DIGITS}}})"
                                 rf"|(?<=[{_CN_CHARS}])[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS}}})")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 # Chinese numerals from which the scan's loop would read nothing (most numerals of a text: the 一 of 一是, 十四五,
@@ -162,13 +174,15 @@ _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 # runs are at most MAX_NUMERAL_CHARS long, so that the tries at each character of a long run take linear time.
 _THRESHOLD_ENDS = "".join(word[-1] for word, _ in _SCALE_PREFIXES)
 _READS_ON = rf"[{_CN_CHARS}]|{_POINT}[{_CN_DIGIT_CHARS}]|{_FRACTION_OF}"
+# Both kinds open with a numeral character, tested first: the lookbehinds before it would be tried in vain before
+# every Arabic numeral.
 _NOTHING_TO_READ = (
-    rf"(?<![{''.join(_PREFIX_CUES_BY_LAST)}{_THRESHOLD_ENDS}])"
+    rf"(?=[{_CN_CHARS}])(?:(?<![{''.join(_PREFIX_CUES_BY_LAST)}{_THRESHOLD_ENDS}])"
     + "".join(rf"(?<!{word}[\s\S]{{{gap}}})" for word in _GAPPED_PREFIXES for gap in range(_GAP + 1))
     + rf"[{_CN_CHARS}]{{1,{MAX_NUMERAL_CHARS}}}(?<![{_BIG_CHARS}])"
     + rf"(?!{_READS_ON}|[{re.escape(''.join(_QUANTITY_FOLLOWERS))}]|{_UNIT.pattern})"
     + rf"|(?<![{_THRESHOLD_ENDS}{''.join(_ORDINAL_MARKS)}])[{_SCALE_CHARS.replace(_TEN, '')}][{_SCALE_CHARS}]{{0,{MAX_NUMERAL_CHARS - 1}}}"
-    + rf"(?!{_READS_ON})")
+    + rf"(?!{_READS_ON}))")
 # The scan of a whole text: a numeral as _NUMBER reads it (same groups) where there is something to read, and
 # in a lookahead the unit that stands right after it and the suffix comparator right after that unit, matched in
 # C: the common quantity (12个, 3.5万吨以上) is read from these groups without the full reader (see
@@ -180,7 +194,7 @@ _NOTHING_TO_READ = (
 _SUFFIX_COMPARATOR_OF = dict(reversed(_SUFFIX_COMPARATORS))  # a word listed twice means what it means first
 _READ_AT = (rf"(?!{_NOTHING_TO_READ})" + _NUMBER.pattern  # what the scan reads where a numeral's first character stands
             + rf"(?:(?=(?P<unit>(?>{_UNIT.pattern}))(?P<suffix>{'|'.join(re.escape(word) for word, _ in _SUFFIX_COMPARATORS)})?))?")
-_SCAN = re.compile(rf"[{_DIGIT_BLOCKS}{_CN_CHARS}](?<=(?={_READ_AT})[\s\S])")  # _NUMBER opens with (?=[\d…])
+_SCAN = re.compile(rf"[{DIGIT_BLOCKS}{_CN_CHARS}](?<=(?={_READ_AT})[\s\S])")  # _NUMBER opens with (?=[\d…])
 
 
 @dataclass(frozen=True)
@@ -400,17 +414,18 @@ def _quantities(norm: str, fast: bool = True) -> Iterator[Quantity]:
     while (m := search(norm, pos)) is not None:
         start, end = m.span("numeral")  # read once: every numeral of the text passes here
         chinese = m.group("chinese")
-        if start and norm[start - 1] in _ORDINAL_MARKS:
+        before = norm[start - 1] if start else ""
+        if before in _ORDINAL_MARKS:
             pos = end  # 第十二条, 第12条: an ordinal, in either script, and no part of it a quantity
             continue
-        if chinese and start and norm[start - 1] in _WORD_BEFORE_NUMERAL:
+        if chinese and before in _WORD_BEFORE_NUMERAL:
             pos = start + 1  # 统一, 唯一, 之一: words, not numerals
             continue
         if norm.startswith(_FRACTION_OF, end) and not m.group("pct"):
             fraction = _NUMBER.match(norm, end + 2)
             pos = fraction.end() if fraction else end + len(_FRACTION_OF)  # 三分之一: a fraction no decimal holds exactly
             continue
-        quantity = _common_quantity(norm, m, gapped) if fast else _FULL_READING  # never for a refused number
+        quantity = _common_quantity(norm, m, start, end, gapped) if fast else _FULL_READING  # never for a refused number
         if quantity is _FULL_READING:
             m = _NUMBER.match(norm, start) if fast else m  # the numeral as a match spanning it, as the readers take it
             if _unreadable(norm, m):
@@ -581,8 +596,10 @@ def _unit_at(norm: str, pos: int) -> str | None:
 
 
 _DIGIT_VALUES = {ch: Decimal(value) for ch, value in _DIGITS.items()}  # 三 as _read_chinese reads it
-_ZEROS_OF_SCALE = {scale: "0" * (len(str(scale)) - 1) for scale in _SCALES.values()}
+_EXPONENT_OF_SCALE = {scale: len(str(scale)) - 1 for scale in (1, *_SCALES.values())}
 _FULL_READING = object()  # what _common_quantity answers for a numeral it leaves to the full reader
+# What after a unit may read on: a per-unit, a range, an approximation (one test rejects every other character).
+_READS_ON_AFTER_UNIT = frozenset("/" + _RANGE_DASH + _APPROX_MARKS)
 # A unit starting with one of these may continue the numeral (a 零 or digit read on by _with_lower_groups) or
 # be an approximation mark: a figure before it is left to the full reader. Such a unit never stands right
 # after a numeral of today's lexicon (the scan reads 百分点's 百 as a scale), but a lexicon directory may add one.
@@ -590,14 +607,14 @@ _UNIT_STARTS_WITH_MORE = frozenset(unit for unit in _UNITS if unit[0] in _CN_CHA
                                    or unit[0].isdecimal())
 
 
-def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity | None | object:
+def _common_quantity(norm: str, m: re.Match, start: int, end: int, gapped: frozenset[int]) -> Quantity | None | object:
     """What :func:`_read_quantity` reads for a numeral matched by ``_SCAN``, from the unit and suffix its lookahead
     found, when it is of the common form: an Arabic number or one Chinese digit, bare (no quantity, ``None``) or
     with a scale word (Arabic only), a unit and a suffix comparator (12个, 三年, 3.5万吨以上, 超过5亿元).
     Anything else (a percent word, a longer Chinese numeral, a number that may be refused, an approximation, a
-    range, 元 with 角/分, a per-unit, a scale that may be part of the unit) answers ``_FULL_READING``."""
-    pct, arabic, scale_word, chinese, unit = m.group("pct", "arabic", "scale", "chinese", "unit")
-    start, end = m.span("numeral")
+    range, 元 with 角/分, a per-unit, a scale that may be part of the unit) answers ``_FULL_READING``. ``start`` and
+    ``end`` are the span of the group ``numeral``."""
+    pct, arabic, scale_word, chinese, unit, suffix = m.group("pct", "arabic", "scale", "chinese", "unit", "suffix")
     number_start = start  # where the digits begin; start moves to a prefix comparator's word
     if pct:
         return _FULL_READING
@@ -623,15 +640,14 @@ def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity
         scale = 1
     pos = end + len(unit)
     after = norm[pos:pos + 1]
-    if after and (after == "/" or after in _RANGE_DASH or after in _APPROX_MARKS and unit != "%"):
-        return _FULL_READING  # a per-unit, a range, an approximation after the unit
+    if after in _READS_ON_AFTER_UNIT and (after not in _APPROX_MARKS or after == "/" or after in _RANGE_DASH or unit != "%"):
+        return _FULL_READING  # a per-unit, a range, an approximation after the unit (not after a percent sign)
     if unit in _YUAN and not scale_word and _JIAO_FEN.match(norm, pos).group():
         return _FULL_READING  # 元 and then 角/分
     if start and norm[start - 1] in _PREFIX_CUES_BY_LAST or start in gapped:
         comparator, cue, start = _prefix_comparator(norm, start, gapped)  # its start stands with a suffix too
     else:
         comparator = cue = None  # no cue can end before it: _prefix_comparator's answer, without the call
-    suffix = m.group("suffix")
     if suffix is not None:
         comparator, cue, pos = _SUFFIX_COMPARATOR_OF[suffix], suffix, pos + len(suffix)
     elif comparator is None:
@@ -639,14 +655,29 @@ def _common_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity
     base_unit, factor = _BASE_OF[unit]
     if value is not None:  # one Chinese digit: no scale
         base_value = value if factor is _ONE else _scaled(value, scale, factor)
-    elif arabic.isdigit() and factor is _ONE:
-        # An integer times a power of ten is its digits and the zeros: what _scaled makes, without a context.
-        value = Decimal(arabic)
-        base_value = Decimal(arabic + _ZEROS_OF_SCALE[scale]) if scale != 1 else value
+    elif factor is _ONE:
+        plain = arabic.replace(",", "")
+        value = Decimal(plain)
+        base_value = value if scale == 1 and plain.isdigit() else _shifted(plain, _EXPONENT_OF_SCALE[scale])
     else:
         value = Decimal(arabic.replace(",", ""))
         base_value = _scaled(value, scale, factor)
     return _quantity(value, None, scale_word + unit, base_value, None, base_unit, comparator, cue, start, pos, number_start)
+
+
+def _shifted(plain: str, places: int) -> Decimal:
+    """``_scaled(Decimal(plain), 10 ** places)`` for digits with at most one point, written from the digits: the
+    point moved ``places`` to the right and the zeros that end a fraction dropped, as :func:`_scaled` writes its
+    result, without its decimal context (most figures of a text are so scaled: 3.5万吨 is 35000 吨).
+
+    >>> _shifted("3.5", 4), _shifted("2.50", 0), _shifted("12", 8)
+    (Decimal('35000'), Decimal('2.5'), Decimal('1200000000'))
+    """
+    whole, _, fraction = plain.partition(".")
+    digits = whole + fraction.ljust(places, "0")
+    point = len(whole) + places
+    fraction = digits[point:].rstrip("0")
+    return Decimal(f"{digits[:point]}.{fraction}" if fraction else digits[:point])
 
 
 def _read_quantity(norm: str, m: re.Match, gapped: frozenset[int]) -> Quantity | None:

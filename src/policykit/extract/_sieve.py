@@ -16,6 +16,15 @@ from re import _constants as sre, _parser as sre_parse  # the standard library's
 from ._spans import LINE_END
 
 
+# The blocks of Unicode that hold the characters ``\d`` matches (ASCII digits, the other scripts' decimal digits,
+# full-width ones, and all beyond the BMP), as ranges for a pattern's opening class: the regex engine tests a
+# class of ranges against a bitmap, while a category costs a look-up in the Unicode tables for each character of
+# a text it scans for it. They hold no character a Chinese text is made of (CJK, its punctuation, ASCII letters),
+# but they hold more than digits: a pattern opening with them tests ``\d`` itself after them.
+_DIGIT_RANGES = ((0x30, 0x39), (0x660, 0x1C59), (0xA620, 0xABF9), (0xFF10, 0xFF19), (0x10000, 0x10FFFF))
+DIGIT_BLOCKS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _DIGIT_RANGES)
+
+
 def _per_pattern(read):
     """``read(pattern)`` computed once per pattern object and looked up by identity: hashing a compiled
     pattern (as ``lru_cache`` does) hashes its whole program, a microsecond per figure. The patterns are
@@ -122,15 +131,17 @@ def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None)
 @_per_pattern
 def first_chars(pattern: re.Pattern) -> re.Pattern | None:
     """A character class of the characters a match of ``pattern`` can begin with, read from the grammar;
-    digits and spaces stand in it as their categories; None when any character could (a negated class, a wider
-    category, a match that may be empty).
+    digits stand in it as the blocks that hold them (:data:`DIGIT_BLOCKS`, so the class holds some characters no
+    match begins with: a user tests the whole pattern where the class matches), spaces as their category; None
+    when any character could (a negated class, a wider category, a match that may be empty).
 
     Examples
     --------
     >>> first_chars(re.compile(r"(?<!第)(?:[一二]|第?3)条")).pattern
     '[3一二第]'
-    >>> first_chars(re.compile(r"\\d?条")).pattern
-    '[\\\\d条]'
+    >>> opener = first_chars(re.compile(r"\\d?条"))
+    >>> [bool(opener.match(ch)) for ch in "7٣条甲"]
+    [True, True, True, False]
     >>> first_chars(re.compile(r"\\w?条")) is None
     True
     """
@@ -324,7 +335,7 @@ def _first(items, from_end: bool = False) -> tuple[set[tuple[int, int]], bool] |
 
 
 # The categories a class of first characters may hold, as a class writes them (by position -1, before any range).
-_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+_CATEGORIES = {sre.CATEGORY_SPACE: r"\s"}
 
 
 def _class(items) -> tuple[set[tuple[int, int]], bool] | None:
@@ -334,8 +345,10 @@ def _class(items) -> tuple[set[tuple[int, int]], bool] | None:
             ranges.add((av, av))
         elif op is sre.RANGE:
             ranges.add(av)
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            ranges.update(_DIGIT_RANGES)  # tested as a bitmap, not a look-up in the Unicode tables
         elif op is sre.CATEGORY and av in _CATEGORIES:
-            ranges.add((-1, int(av)))  # digits, spaces: a category the opener's class holds as it is
+            ranges.add((-1, int(av)))  # spaces: a category the opener's class holds as it is
         else:
             return None  # a negation or a wide category (\w, \D): too wide to be worth a class
     return ranges, False
