@@ -57,6 +57,14 @@ def test_each_candidate_is_read_as_the_grammar_reads_its_mark_alone(text):
         assert c.paragraph == _paragraph_slow(text, c.line, c.start)
 
 
+def test_the_scan_of_some_branches_finds_the_marks_of_their_grammar_alone():
+    branches = tuple(b for b in _numbering._BRANCHES if b.group in ("cn", "num"))
+    grammar = re.compile("|".join(b.grammar() for b in branches))
+    scan = _numbering._scan_pattern(grammar, branches)
+    text = "一、甲（二）乙3.丙第四条"
+    assert [(m.span(), m.lastgroup) for m in scan.finditer(text)] == [((0, 2), "cn"), ((7, 9), "num")]
+
+
 def test_the_generated_runs_hold_recurring_marks_and_paragraphs_inside_lines():
     candidates = _numbering._candidates("1.甲  2.乙  1.丙\n（一）甲  （二）乙", ())
     assert [(c.number, c.paragraph > c.line) for c in candidates] == [

@@ -122,8 +122,9 @@ _BRANCHES = (
 _MARK_GRAMMAR = re.compile("|".join(b.grammar() for b in _BRANCHES))
 
 
-def _scan_pattern(branches: tuple[_Branch, ...]) -> re.Pattern:
-    """Where marks start and end: the class of their leads, read first, then each branch from after its lead.
+def _scan_pattern(grammar: re.Pattern, branches: tuple[_Branch, ...]) -> re.Pattern:
+    """Where the marks of ``grammar`` (the alternation of ``branches``) start and end: the class of their leads,
+    read first, then each branch from after its lead.
 
     Led by a class, the pattern is scanned for it by the regex engine at C speed; led by a lookahead (or a
     lookbehind, as the branches are), it is tried at every character. Branches with the same lead are tried
@@ -135,11 +136,11 @@ def _scan_pattern(branches: tuple[_Branch, ...]) -> re.Pattern:
     for branch in branches:
         by_lead.setdefault(branch.lead, []).append(branch)
     tried = "|".join(f"(?<={lead})(?:{'|'.join(b.after_lead() for b in group)})" for lead, group in by_lead.items())
-    return re.compile(f"{first_chars(_MARK_GRAMMAR).pattern}(?:{tried})")
+    return re.compile(f"{first_chars(grammar).pattern}(?:{tried})")
 
 
 # Each match spans a mark as the grammar's does (same start, same end, the same branch's group last).
-_MARK_SPANS = _scan_pattern(_BRANCHES)
+_MARK_SPANS = _scan_pattern(_MARK_GRAMMAR, _BRANCHES)
 _LEAD_IN_NUMBER = frozenset(b.group for b in _BRANCHES if b.lead_in_group)
 
 
