@@ -51,7 +51,8 @@ def test_each_candidate_is_read_as_the_grammar_reads_its_mark_alone(text):
     # Readings are kept per mark and branch within a text, and runs of spaces are read on from the last candidate
     # of the line: each candidate is still what reading its mark afresh, and its line from its start, gives.
     for c in _numbering._candidates(text, parse(text).quantities):
-        style, number, value, dress = _numbering._reading(_numbering._MARK_GRAMMAR.match(text, c.start))
+        mark = _numbering._MARK_GRAMMAR.match(text, c.start)
+        style, number, value, dress = _numbering._reading(mark, mark.lastgroup)
         assert (c.style, c.number, c.value, c.dress) == ("num" if style == "bare" else style, number, value, dress)
         assert c.line == text.rfind("\n", 0, c.start) + 1
         assert c.paragraph == _paragraph_slow(text, c.line, c.start)

@@ -257,11 +257,11 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
     # The runs of spaces of the current line are read once, up to the last candidate: each search starts where
     # the one before stopped, at a mark's first character (never a space, so no run crosses it).
     gap_line = read_to = paragraph_start = -1
-    readings: dict[tuple[str | None, str], tuple[str, str, int | None, str]] = {}  # 1. and （一） recur: read once
+    readings: dict[tuple[str, str], tuple[str, str, int | None, str]] = {}  # 1. and （一） recur: read once
     for m in _MARK_SPANS.finditer(text):  # each match read as the grammar reads it (the scan holds its groups)
-        group = m.lastgroup
+        group = m.lastgroup or ""  # (every branch's number is a group: a match always has one)
         key = (group, m.group())
-        style, number, value, dress = readings.get(key) or readings.setdefault(key, _reading(m))
+        style, number, value, dress = readings.get(key) or readings.setdefault(key, _reading(m, group))
         start = m.start()
         if style in ("num", "row") and value == 0:
             continue
@@ -300,10 +300,10 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
     return _bare_in_runs(out)
 
 
-def _reading(found: re.Match) -> tuple[str, str, int | None, str]:
+def _reading(found: re.Match, style: str) -> tuple[str, str, int | None, str]:
     """A mark's style, number (ASCII digits for full-width ones), value and dress (the mark with its number as N),
-    given by the mark and its branch alone: one reading serves each of their recurrences in a text."""
-    style = found.lastgroup or ""  # (every branch's number is a group: a match always has one)
+    given by the mark and its branch alone (``style``: the group of its branch, the match's ``lastgroup``): one
+    reading serves each of their recurrences in a text."""
     number = _number_of(found, style)
     value: int | None
     if style == "glyph":
