@@ -360,3 +360,30 @@ def test_a_clause_starting_with_an_item_belongs_to_it():
     nodes = _tree(text)
     _structure._mark_own_clauses(text, nodes, [(4, 6)], set())
     assert [n.own_clause for n in nodes] == [False, True]
+
+
+def _heading_line_slow(text, body, following):
+    gap = _numbering.PARAGRAPH_BREAK.search(text, body, following)
+    line = text[body:gap.start() if gap else following]
+    return len(line.strip()) <= 30 and "。" not in line
+
+
+_LINE_BITS = st.lists(st.sampled_from(["甲", "乙丙丁戊己庚辛壬癸子", "。", " ", "  ", "\u3000", "\n", "\t", "\r", "\u2028"]),
+                      max_size=12).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_LINE_BITS, st.integers(0, 80), st.integers(0, 80))
+def test_a_heading_line_is_told_as_by_reading_its_whole_line(text, body, length):
+    # Thirty-one characters without a space are longer than a heading's line wherever the line ends.
+    body = min(body, len(text))
+    following = min(body + length, len(text))
+    assert _structure._heading_line(text, body, following) == _heading_line_slow(text, body, following)
+
+
+def test_the_generated_lines_hold_headings_and_long_lines():
+    text = "甲" * 31 + "\n乙" + "\u3000" * 3 + "丙" * 40
+    assert not _structure._heading_line(text, 0, len(text))
+    assert _structure._heading_line(text, 32, len(text))
+    assert _structure._heading_line("甲" * 30 + "\n乙", 0, 32)  # thirty characters: a heading's line at most
+    assert not _structure._heading_line("甲" * 30 + "\r甲", 0, 32)
