@@ -91,6 +91,19 @@ def test_the_generated_outlines_hold_every_branch_after_a_lead():
     assert sorted(styles) == sorted(b.group for b in _numbering._BRANCHES)
 
 
+def test_every_branch_a_digit_opens_refuses_a_number_before_it():
+    # What lets the scan turn away a digit run on from a number before trying the branches.
+    digits = [c for c in "0123456789０１２３４５６７８９"]
+    opened = [b for b in _numbering._BRANCHES if any(re.fullmatch(b.lead, d) for d in digits)]
+    assert {b.group for b in opened} == {"zero", "row", "num", "dnum", "rnum", "bare"}
+    refused = re.compile(f"[{_numbering._BEFORE_NUMBER}]")
+    guarded = [chr(c) for c in range(0x10000) if refused.fullmatch(chr(c))]
+    assert len(guarded) == 22  # the digits of both widths and both decimal points
+    for b in opened:
+        for before in guarded:
+            assert re.fullmatch(f"[{b.not_after}]", before), (b.group, before)
+
+
 def test_each_mark_opens_with_one_character():
     # The scan reads one character, the lead, before each branch: an ordinal word of two would not be read.
     assert all(len(word) == 1 for word in _numbering._ORDINAL.split("|"))

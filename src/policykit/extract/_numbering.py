@@ -136,7 +136,13 @@ def _scan_pattern(grammar: re.Pattern, branches: tuple[_Branch, ...]) -> re.Patt
     for branch in branches:
         by_lead.setdefault(branch.lead, []).append(branch)
     tried = "|".join(f"(?<={lead})(?:{'|'.join(b.after_lead() for b in group)})" for lead, group in by_lead.items())
-    return re.compile(f"{first_chars(grammar).pattern}(?:{tried})")
+    return re.compile(f"{first_chars(grammar).pattern}{_IN_NUMBER}(?:{tried})")
+
+
+# A digit run on from a number (the 0 of 2025, the 5 of 2.5) opens no mark: every branch a digit opens refuses a digit
+# or a decimal point before it (the bare ones all but a line start or a space). Digits inside numbers are most of
+# the scan's leads, and this one test before the branches turns them away (each branch would test it again).
+_IN_NUMBER = f"(?<![{_BEFORE_NUMBER}][{_DIGIT}])"
 
 
 # Each match spans a mark as the grammar's does (same start, same end, the same branch's group last).
