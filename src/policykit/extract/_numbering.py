@@ -266,9 +266,14 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
     readings: dict[tuple[str, str], tuple[str, str, int | None, str]] = {}  # 1. and （一） recur: read once
     for m in _MARK_SPANS.finditer(text):  # each match read as the grammar reads it (the scan holds its groups)
         group = m.lastgroup or ""  # (every branch's number is a group: a match always has one)
+        start = m.start()
+        if group == "dnum":  # asked first: most are amounts, and then their reading is not needed
+            if numbers is None:
+                numbers = [q.number_start for q in quantities]
+            if _amount_at(text, start, quantities, numbers):  # (the number's start: its lead is in it)
+                continue  # 2.5万元, 2.5 %: a number run into a unit of measure is an amount, never a mark
         key = (group, m.group())
         style, number, value, dress = readings.get(key) or readings.setdefault(key, _reading(m, group))
-        start = m.start()
         if style in ("num", "row") and value == 0:
             continue
         body = m.end()
@@ -276,11 +281,6 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
             body += 1
         if body >= size or text[body] == "\n":
             continue  # a bare number on its own line is not an item
-        if group == "dnum":
-            if numbers is None:
-                numbers = [q.number_start for q in quantities]
-            if _amount_at(text, start, quantities, numbers):  # (the number's start: its lead is in it)
-                continue  # 2.5万元, 2.5 %: a number run into a unit of measure is an amount, never a mark
         line = text.rfind("\n", 0, start) + 1
         if line != gap_line:
             gap_line = read_to = paragraph_start = line
