@@ -51,10 +51,19 @@ def test_each_candidate_is_read_as_the_grammar_reads_its_mark_alone(text):
     # Readings are kept per mark and branch within a text, and runs of spaces are read on from the last candidate
     # of the line: each candidate is still what reading its mark afresh, and its line from its start, gives.
     for c in _numbering._candidates(text, parse(text).quantities):
-        style, number, value, dress = _numbering._reading(_numbering._MARK_GRAMMAR.match(text, c.start))
+        mark = _numbering._MARK_GRAMMAR.match(text, c.start)
+        style, number, value, dress = _numbering._reading(mark, mark.lastgroup)
         assert (c.style, c.number, c.value, c.dress) == ("num" if style == "bare" else style, number, value, dress)
         assert c.line == text.rfind("\n", 0, c.start) + 1
         assert c.paragraph == _paragraph_slow(text, c.line, c.start)
+
+
+def test_the_scan_of_some_branches_finds_the_marks_of_their_grammar_alone():
+    branches = tuple(b for b in _numbering._BRANCHES if b.group in ("cn", "num"))
+    grammar = re.compile("|".join(b.grammar() for b in branches))
+    scan = _numbering._scan_pattern(grammar, branches)
+    text = "一、甲（二）乙3.丙第四条"
+    assert [(m.span(), m.lastgroup) for m in scan.finditer(text)] == [((0, 2), "cn"), ((7, 9), "num")]
 
 
 def test_the_generated_runs_hold_recurring_marks_and_paragraphs_inside_lines():
@@ -80,6 +89,19 @@ def test_the_generated_outlines_hold_every_branch_after_a_lead():
     assert styles == ["chap", "sect", "article", "shi", "cn", "pcn", "row", "dnum", "num", "pnum", "rnum", "bare",
                       "glyph", "zero"]
     assert sorted(styles) == sorted(b.group for b in _numbering._BRANCHES)
+
+
+def test_every_branch_a_digit_opens_refuses_a_number_before_it():
+    # What lets the scan turn away a digit run on from a number before trying the branches.
+    digits = [c for c in "0123456789０１２３４５６７８９"]
+    opened = [b for b in _numbering._BRANCHES if any(re.fullmatch(b.lead, d) for d in digits)]
+    assert {b.group for b in opened} == {"zero", "row", "num", "dnum", "rnum", "bare"}
+    refused = re.compile(f"[{_numbering._BEFORE_NUMBER}]")
+    guarded = [chr(c) for c in range(0x10000) if refused.fullmatch(chr(c))]
+    assert len(guarded) == 22  # the digits of both widths and both decimal points
+    for b in opened:
+        for before in guarded:
+            assert re.fullmatch(f"[{b.not_after}]", before), (b.group, before)
 
 
 def test_each_mark_opens_with_one_character():
@@ -351,3 +373,30 @@ def test_a_clause_starting_with_an_item_belongs_to_it():
     nodes = _tree(text)
     _structure._mark_own_clauses(text, nodes, [(4, 6)], set())
     assert [n.own_clause for n in nodes] == [False, True]
+
+
+def _heading_line_slow(text, body, following):
+    gap = _numbering.PARAGRAPH_BREAK.search(text, body, following)
+    line = text[body:gap.start() if gap else following]
+    return len(line.strip()) <= 30 and "。" not in line
+
+
+_LINE_BITS = st.lists(st.sampled_from(["甲", "乙丙丁戊己庚辛壬癸子", "。", " ", "  ", "\u3000", "\n", "\t", "\r", "\u2028"]),
+                      max_size=12).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_LINE_BITS, st.integers(0, 80), st.integers(0, 80))
+def test_a_heading_line_is_told_as_by_reading_its_whole_line(text, body, length):
+    # Thirty-one characters without a space are longer than a heading's line wherever the line ends.
+    body = min(body, len(text))
+    following = min(body + length, len(text))
+    assert _structure._heading_line(text, body, following) == _heading_line_slow(text, body, following)
+
+
+def test_the_generated_lines_hold_headings_and_long_lines():
+    text = "甲" * 31 + "\n乙" + "\u3000" * 3 + "丙" * 40
+    assert not _structure._heading_line(text, 0, len(text))
+    assert _structure._heading_line(text, 32, len(text))
+    assert _structure._heading_line("甲" * 30 + "\n乙", 0, 32)  # thirty characters: a heading's line at most
+    assert not _structure._heading_line("甲" * 30 + "\r甲", 0, 32)

@@ -122,8 +122,9 @@ _BRANCHES = (
 _MARK_GRAMMAR = re.compile("|".join(b.grammar() for b in _BRANCHES))
 
 
-def _scan_pattern(branches: tuple[_Branch, ...]) -> re.Pattern:
-    """Where marks start and end: the class of their leads, read first, then each branch from after its lead.
+def _scan_pattern(grammar: re.Pattern, branches: tuple[_Branch, ...]) -> re.Pattern:
+    """Where the marks of ``grammar`` (the alternation of ``branches``) start and end: the class of their leads,
+    read first, then each branch from after its lead.
 
     Led by a class, the pattern is scanned for it by the regex engine at C speed; led by a lookahead (or a
     lookbehind, as the branches are), it is tried at every character. Branches with the same lead are tried
@@ -135,11 +136,17 @@ def _scan_pattern(branches: tuple[_Branch, ...]) -> re.Pattern:
     for branch in branches:
         by_lead.setdefault(branch.lead, []).append(branch)
     tried = "|".join(f"(?<={lead})(?:{'|'.join(b.after_lead() for b in group)})" for lead, group in by_lead.items())
-    return re.compile(f"{first_chars(_MARK_GRAMMAR).pattern}(?:{tried})")
+    return re.compile(f"{first_chars(grammar).pattern}{_IN_NUMBER}(?:{tried})")
+
+
+# A digit run on from a number (the 0 of 2025, the 5 of 2.5) opens no mark: every branch a digit opens refuses a digit
+# or a decimal point before it (the bare ones all but a line start or a space). Digits inside numbers are most of
+# the scan's leads, and this one test before the branches turns them away (each branch would test it again).
+_IN_NUMBER = f"(?<![{_BEFORE_NUMBER}][{_DIGIT}])"
 
 
 # Each match spans a mark as the grammar's does (same start, same end, the same branch's group last).
-_MARK_SPANS = _scan_pattern(_BRANCHES)
+_MARK_SPANS = _scan_pattern(_MARK_GRAMMAR, _BRANCHES)
 _LEAD_IN_NUMBER = frozenset(b.group for b in _BRANCHES if b.lead_in_group)
 
 
@@ -256,12 +263,17 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
     # The runs of spaces of the current line are read once, up to the last candidate: each search starts where
     # the one before stopped, at a mark's first character (never a space, so no run crosses it).
     gap_line = read_to = paragraph_start = -1
-    readings: dict[tuple[str | None, str], tuple[str, str, int | None, str]] = {}  # 1. and （一） recur: read once
+    readings: dict[tuple[str, str], tuple[str, str, int | None, str]] = {}  # 1. and （一） recur: read once
     for m in _MARK_SPANS.finditer(text):  # each match read as the grammar reads it (the scan holds its groups)
-        group = m.lastgroup
-        key = (group, m.group())
-        style, number, value, dress = readings.get(key) or readings.setdefault(key, _reading(m))
+        group = m.lastgroup or ""  # (every branch's number is a group: a match always has one)
         start = m.start()
+        if group == "dnum":  # asked first: most are amounts, and then their reading is not needed
+            if numbers is None:
+                numbers = [q.number_start for q in quantities]
+            if _amount_at(text, start, quantities, numbers):  # (the number's start: its lead is in it)
+                continue  # 2.5万元, 2.5 %: a number run into a unit of measure is an amount, never a mark
+        key = (group, m.group())
+        style, number, value, dress = readings.get(key) or readings.setdefault(key, _reading(m, group))
         if style in ("num", "row") and value == 0:
             continue
         body = m.end()
@@ -269,11 +281,6 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
             body += 1
         if body >= size or text[body] == "\n":
             continue  # a bare number on its own line is not an item
-        if group == "dnum":
-            if numbers is None:
-                numbers = [q.number_start for q in quantities]
-            if _amount_at(text, start, quantities, numbers):  # (the number's start: its lead is in it)
-                continue  # 2.5万元, 2.5 %: a number run into a unit of measure is an amount, never a mark
         line = text.rfind("\n", 0, start) + 1
         if line != gap_line:
             gap_line = read_to = paragraph_start = line
@@ -299,10 +306,10 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
     return _bare_in_runs(out)
 
 
-def _reading(found: re.Match) -> tuple[str, str, int | None, str]:
+def _reading(found: re.Match, style: str) -> tuple[str, str, int | None, str]:
     """A mark's style, number (ASCII digits for full-width ones), value and dress (the mark with its number as N),
-    given by the mark and its branch alone: one reading serves each of their recurrences in a text."""
-    style = found.lastgroup or ""  # (every branch's number is a group: a match always has one)
+    given by the mark and its branch alone (``style``: the group of its branch, the match's ``lastgroup``): one
+    reading serves each of their recurrences in a text."""
     number = _number_of(found, style)
     value: int | None
     if style == "glyph":

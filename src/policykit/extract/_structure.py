@@ -158,12 +158,26 @@ def _markers(text: str, marks: tuple[Mark, ...], indicators: tuple[tuple[int, in
         # A run of spaces inside a line stands for a lost line break; an item run into the next one on the same
         # line ends where that one starts, so the search stops there (no gap holds a mark's first character).
         following = kept[i + 1].start if i + 1 < len(kept) else len(text)
-        gap = PARAGRAPH_BREAK.search(text, m.body, following)
-        line_end = gap.start() if gap else following  # (the search ends at following)
-        line = text[m.body:line_end]
-        heading_line = len(line.strip()) <= 30 and "。" not in line
-        nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=heading_line, run_in=m.run_in))
+        nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=_heading_line(text, m.body, following),
+                           run_in=m.run_in))
     return nodes
+
+
+_HEADING_MAX = 30  # characters of a heading's line, spaces around it aside
+
+
+def _heading_line(text: str, body: int, following: int) -> bool:
+    """Whether the item whose text starts at ``body`` is a short line of its own without a sentence end: its line
+    ends at a line break, at a run of spaces, or at the ``following`` item."""
+    probe = text[body:body + _HEADING_MAX + 1]
+    if body + _HEADING_MAX < following and probe.split() == [probe]:
+        # No space among the first characters: no break either (each starts with a space or a line end), so the
+        # line holds them all and is longer than a heading's, and the search to its end is spared (an item's
+        # paragraph runs to hundreds of characters).
+        return False
+    gap = PARAGRAPH_BREAK.search(text, body, following)
+    line = text[body:gap.start() if gap else following]  # (the search ends at following)
+    return len(line.strip()) <= _HEADING_MAX and "。" not in line
 
 
 def _covered(spans: tuple[tuple[int, int], ...]) -> Callable[[int], bool]:
