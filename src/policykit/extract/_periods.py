@@ -278,6 +278,10 @@ _UNREAD = object()  # a year word not yet looked for
 _LEAD_STOPS = SENTENCE_END + "：:"  # where a paragraph's lead (2024年：…) ends
 _FIVE_YEAR_END_NEEDS, _MULTI_YEAR_NEEDS, _RECURRING_NEEDS, _YEARLY_AVERAGE_NEEDS = (
     sieve.requirements(pattern) for pattern in (_FIVE_YEAR_END, _MULTI_YEAR, _RECURRING, _YEARLY_AVERAGE))
+# A stop that ends a sentence, or a character of one group of each pattern's needs (each needs one: a sentence up
+# to its stop that holds none of them holds none of a group, and could match none of them).
+_SENTENCE_CUE_CHARS = sieve.requirements_of_any((_YEAR_WORD, _FIVE_YEAR_END, _MULTI_YEAR, _RECURRING, _YEARLY_AVERAGE))
+_SENTENCE_CUES = re.compile("[" + re.escape(SENTENCE_END + "".join(_SENTENCE_CUE_CHARS)) + "]")
 
 
 class Sentence:
@@ -311,6 +315,12 @@ class Sentence:
         self.stated: dict[str, re.Match | None] = {}  # by role: see _stated_before
         # Whether the sentence up to its end (for a five-year word, from the paragraph's start) holds what a
         # match of each pattern :func:`when` looks for before a figure needs: where not, no window of it does.
+        # Most sentences hold no character of any of them: one search, which stops at the sentence's end, tells.
+        cue = _SENTENCE_CUES.search(text, start, start + MAX_REACH)
+        if cue is None or text[cue.start()] in SENTENCE_END:
+            self.dated = self.five_year_end = self.recurring = self.yearly_average = False
+            self.multi_year = sieve.could_match(_MULTI_YEAR_NEEDS, text, self.paragraph_start, start)
+            return
         end = bounds.after(start, SENTENCE_END)
         self.dated = sieve.could_match(_YEAR_NEEDS, text, start, end)
         self.five_year_end = sieve.could_match(_FIVE_YEAR_END_NEEDS, text, start, end)

@@ -1,0 +1,45 @@
+"""The shortcuts of the period reader answer as the definitions they stand for.
+
+Each test writes the slow definition out and compares it with the fast path on generated texts whose
+pieces make both answers common, so that a fast path that drops or invents an answer fails.
+"""
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from policykit.extract import _periods as periods, _sieve as sieve
+from policykit.extract._parsed import parse
+from policykit.extract._spans import SENTENCE_END
+from policykit.text import DocumentMetadata
+
+# Each character the sentence's patterns need, alone and in their words, beside stops and plain text.
+_CUE_PIECES = st.lists(st.sampled_from(["年", "五", "十", "末", "纲", "每", "均", "2025年", "十四五”末", "今后五年", "每年",
+                                        "年均增长", "纲要", "。", "；", "\n", "，", "甲", "乙" * 900, "3个"]),
+                       max_size=30).map("".join)
+
+
+def _flags_slow(text: str, start: int) -> tuple[bool, ...]:
+    """What a Sentence at ``start`` records, read as its definition: each pattern's needs up to the sentence's end."""
+    bounds = parse(text).boundaries
+    end, paragraph = bounds.after(start, SENTENCE_END), bounds.before(start, "\n")
+    return (sieve.could_match(periods._YEAR_NEEDS, text, start, end),
+            sieve.could_match(periods._FIVE_YEAR_END_NEEDS, text, start, end),
+            sieve.could_match(periods._MULTI_YEAR_NEEDS, text, paragraph, end),
+            sieve.could_match(periods._RECURRING_NEEDS, text, start, end),
+            sieve.could_match(periods._YEARLY_AVERAGE_NEEDS, text, start, end))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CUE_PIECES, st.integers(0, 3000))
+@example("甲。" + "乙" * 2100 + "每", 2)  # no stop within the reach: the sentence ends at the reach
+@example("五年。乙", 3)  # a five-year word before the sentence, in its paragraph
+def test_a_sentence_without_a_cue_records_what_each_pattern_needs_up_to_its_end(text, start):
+    start = min(start, len(text))
+    shared = periods.Sentence(parse(text, DocumentMetadata()), start)
+    assert (shared.dated, shared.five_year_end, shared.multi_year, shared.recurring,
+            shared.yearly_average) == _flags_slow(text, start)
+
+
+def test_every_pattern_a_sentence_records_needs_a_cue():
+    assert periods._SENTENCE_CUE_CHARS  # () would mean a pattern needs nothing: no sentence could then be passed over
