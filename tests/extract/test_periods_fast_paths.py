@@ -43,3 +43,32 @@ def test_a_sentence_without_a_cue_records_what_each_pattern_needs_up_to_its_end(
 
 def test_every_pattern_a_sentence_records_needs_a_cue():
     assert periods._SENTENCE_CUE_CHARS  # () would mean a pattern needs nothing: no sentence could then be passed over
+
+
+def _stated_before_slow(doc, sentence_start: int, shared):
+    """A target's year from before its sentence, with the paragraph's lead always searched for."""
+    text, paragraph_start = doc.text, shared.paragraph_start
+    stated = periods.last_year_word(text, shared.full_stop, sentence_start, True)
+    if stated is None and paragraph_start < sentence_start:
+        lead = doc.boundaries.after(paragraph_start, periods._LEAD_STOPS)
+        opening = periods._PARAGRAPH_YEAR.match(text, paragraph_start)
+        if opening:
+            stated = periods.last_year_word(text, paragraph_start, opening.end(), True)
+        elif lead - paragraph_start <= 16 and lead < sentence_start:
+            stated = periods.last_year_word(text, paragraph_start, lead, True)
+    return stated
+
+
+_LEAD_PIECES = st.lists(st.sampled_from(["（一）", "1.", "2023年", "2024年目标", "到2025年，", "年", "目标", "全市", "甲" * 9,
+                                         "。", "：", "；", "，", "\n", "新增3个", "十"]), max_size=16).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LEAD_PIECES, st.integers(0, 200))
+@example("甲甲甲甲甲甲甲甲甲甲甲2024年：新增3个。新增5个", 25)  # a lead that ends at its reach, its year at its end
+def test_a_paragraph_s_lead_gives_its_year_as_when_always_searched_for(text, start):
+    doc = parse(text, DocumentMetadata())
+    start = doc.boundaries.before(min(start, len(text)), SENTENCE_END)  # a sentence's start, as the reader finds it
+    shared = periods.Sentence(doc, start)
+    found, slow = periods._stated_before(doc, start, "target", shared), _stated_before_slow(doc, start, shared)
+    assert (found and (found.start(), found.group())) == (slow and (slow.start(), slow.group()))

@@ -256,12 +256,14 @@ def _stated_before(doc: ParsedDocument, sentence_start: int, role: str, shared: 
     # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
     stated = last_year_word(text, shared.full_stop, sentence_start, True)
     if stated is None and paragraph_start < sentence_start:
-        lead = doc.boundaries.after(paragraph_start, _LEAD_STOPS)
         opening = _PARAGRAPH_YEAR.match(text, paragraph_start)
         if opening:  # 到2025年，A达到X。B达到Y: the opening year holds for the paragraph
             stated = last_year_word(text, paragraph_start, opening.end(), True)
-        elif lead - paragraph_start <= 16 and lead < sentence_start:  # （一）2023年目标。全市… / 2024年：…
-            stated = last_year_word(text, paragraph_start, lead, True)
+        elif sieve.could_match(_YEAR_NEEDS, text, paragraph_start, paragraph_start + _LEAD_REACH):
+            # （一）2023年目标。全市… / 2024年：…; a paragraph that opens with no 年 has no lead's year to find
+            lead = doc.boundaries.after(paragraph_start, _LEAD_STOPS)
+            if lead - paragraph_start <= _LEAD_REACH and lead < sentence_start:
+                stated = last_year_word(text, paragraph_start, lead, True)
     return stated
 
 
@@ -276,6 +278,7 @@ def _observed(doc: ParsedDocument, shared: Sentence, paragraph_start: int, pos: 
 
 _UNREAD = object()  # a year word not yet looked for
 _LEAD_STOPS = SENTENCE_END + "：:"  # where a paragraph's lead (2024年：…) ends
+_LEAD_REACH = 16  # how long a paragraph's lead that states the paragraph's year may be
 _FIVE_YEAR_END_NEEDS, _MULTI_YEAR_NEEDS, _RECURRING_NEEDS, _YEARLY_AVERAGE_NEEDS = (
     sieve.requirements(pattern) for pattern in (_FIVE_YEAR_END, _MULTI_YEAR, _RECURRING, _YEARLY_AVERAGE))
 # A stop that ends a sentence, or a character of one group of each pattern's needs (each needs one: a sentence up
