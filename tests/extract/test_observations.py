@@ -135,3 +135,18 @@ def test_a_per_step_rule_is_no_figure():
     md = DocumentMetadata(year=2016, doc_type="work_report")
     text = "一、2015年工作回顾\n现在国内生产总值每增长1个百分点，可带动更多就业。国内生产总值增长6.9%。"
     assert [o.value for o in find_observations(text, (), md)] == ["6.9"]
+
+
+def test_an_observation_is_built_as_its_record_type_builds_it():
+    from dataclasses import fields
+
+    from policykit.extract import ObservationRecord, parse
+    from policykit.extract._measures import read_measures
+    from policykit.extract._observations import observations_of
+    measures = read_measures(parse("1至4月份,全市固定资产投资增长7.1%，新增企业约120余家。", PROGRESS_2020), ())
+    built = observations_of(measures)
+    slow = tuple(ObservationRecord(**m.record_fields(), period=m.period, as_of=m.as_of)
+                 for m in measures if m.role == "observation")
+    assert len(built) == 2 and built == slow
+    # The log reads a record's fields from vars() in their declared order, as __init__ sets them.
+    assert [list(vars(record)) for record in built] == [[f.name for f in fields(ObservationRecord)]] * 2

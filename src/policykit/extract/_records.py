@@ -179,3 +179,24 @@ def built_at_once(cls: type[_Frozen], values: dict) -> _Frozen:
     record = object.__new__(cls)
     object.__setattr__(record, "__dict__", values)
     return record
+
+
+_FIELD_ORDER: dict[type, tuple[str, ...]] = {}  # by record type: its fields' names in declared order
+
+
+def built_in_order(cls: type[_Frozen], values: dict) -> _Frozen:
+    """:func:`built_at_once` from ``values`` (every field, defaults too) given in any order: they are laid out in the
+    fields' declared order (read once per type), the order the log reads from ``vars()`` of a record, as ``__init__``
+    would set them.
+
+    Examples
+    --------
+    >>> task = built_in_order(TaskRecord, dict(title="做好", key="t1", number="1", path=(), section=None, end=2, start=0,
+    ...                                        rows=()))
+    >>> task == TaskRecord("t1", "1", (), None, "做好", 0, 2), list(vars(task))[:3]
+    (True, ['key', 'number', 'path'])
+    """
+    names = _FIELD_ORDER.get(cls)
+    if names is None:
+        names = _FIELD_ORDER[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return built_at_once(cls, {name: values[name] for name in names})
