@@ -72,3 +72,10 @@ def test_a_paragraph_s_lead_gives_its_year_as_when_always_searched_for(text, sta
     shared = periods.Sentence(doc, start)
     found, slow = periods._stated_before(doc, start, "target", shared), _stated_before_slow(doc, start, shared)
     assert (found and (found.start(), found.group())) == (slow and (slow.start(), slow.group()))
+
+
+def test_a_count_the_grammar_let_through_reads_or_says_why_not():
+    import pytest
+    assert (periods._count("十"), periods._count("12"), periods.five_year_end("“十四五”末")) == (10, 12, 2025)
+    with pytest.raises(ValueError, match="not a numeral"):
+        periods._count("年")

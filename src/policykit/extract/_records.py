@@ -198,5 +198,9 @@ def built_in_order(cls: type[_Frozen], values: dict) -> _Frozen:
     """
     names = _FIELD_ORDER.get(cls)
     if names is None:
-        names = _FIELD_ORDER[cls] = tuple(f.name for f in dataclasses.fields(cls))
+        names = _FIELD_ORDER[cls] = _field_names(cls)
     return built_at_once(cls, {name: values[name] for name in names})
+
+
+def _field_names(record_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(record_type))
