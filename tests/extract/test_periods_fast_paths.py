@@ -79,3 +79,23 @@ def test_a_count_the_grammar_let_through_reads_or_says_why_not():
     assert (periods._count("十"), periods._count("12"), periods.five_year_end("“十四五”末")) == (10, 12, 2025)
     with pytest.raises(ValueError, match="not a numeral"):
         periods._count("年")
+
+
+_PERIOD_PIECES = st.lists(st.sampled_from(["1至4月份", "上半年", "一季度", "截至9月底", "截至目前", "5月份为", "上", "月", "目", "季",
+                                           "，", "。", "；", "\n", "甲" * 40, "增长5%", "3个"]), max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PERIOD_PIECES, st.integers(0, 400), st.sampled_from([2024, None]))
+@example("1至4月份。\n甲。增长5%", 9, 2024)  # a period in the paragraph before: not the figure's
+@example("1至4月份，甲。增长5%", 11, 2024)  # a period in the sentence before: the figure's
+@example("上半年增长5%", 5, 2024)  # the paragraph's first character is its period word's only cue
+def test_an_observation_s_period_is_read_as_from_its_window_always(text, pos, year):
+    doc = parse(text, DocumentMetadata(period="2024"))
+    pos = min(pos, len(text))
+    start = doc.boundaries.before(pos, SENTENCE_END)
+    shared = periods.Sentence(doc, start)
+    paragraph_start = shared.line_start(pos)
+    window = max(paragraph_start, min(shared.full_sentence_start(pos), shared.previous_start))
+    assert periods._observed(doc, shared, paragraph_start, pos, year) == periods._period(text[window:pos], year,
+                                                                                           doc.metadata)

@@ -280,6 +280,8 @@ def _observed(doc: ParsedDocument, shared: Sentence, paragraph_start: int, pos: 
     """Period and as-of date of an observation: stated in the sentence (up to 。, across ；), or in the one
     before it (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个); the paragraph
     starts where the caller found it (``LINE_END`` before ``pos``)."""
+    if year is not None and not sieve.could_match(_PERIOD_NEEDS, doc.text, paragraph_start, pos):
+        return str(year), None  # the paragraph so far names no period, nor does the window within it: no window read
     start = max(paragraph_start, min(shared.full_sentence_start(pos), shared.previous_start))
     return _period(doc.text[start:pos], year, doc.metadata)
 
