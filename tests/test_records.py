@@ -161,3 +161,20 @@ def test_a_field_added_to_a_record_is_one_edit_and_lands_at_the_end_of_its_frame
     shape = dataclasses.replace(SHAPES["targets"], record=WiderTarget)
     schema = shape.schema()
     assert list(schema)[:-1] == list(SCHEMAS["targets"]) and schema["value_norm"] == pl.Decimal(38, 6)
+
+
+def test_a_record_built_at_once_is_its_type_s_whatever_type_came_before():
+    from policykit.extract._records import built_at_once, built_in_order
+    from policykit.extract import InstrumentRecord, TaskRecord
+
+    @dataclasses.dataclass(frozen=True)
+    class Quoted(TaskRecord):  # a subclass: its __dict__ slot is its base's
+        quote: str = ""
+
+    task = dict(key="t1", number="1", path=(), section=None, title="做好", start=0, end=2, rows=())
+    money = dict(key="i1", task_key=None, kind="award", amount="30", amount_high=None, unit="万元", beneficiary=None,
+                 text="奖励30万元", start=0, end=6)
+    for _ in range(2):  # a type's first record and its next ones
+        assert built_at_once(TaskRecord, dict(task)) == TaskRecord(**task)
+        assert built_in_order(InstrumentRecord, dict(money)) == InstrumentRecord(**money)
+        assert built_at_once(Quoted, task | {"quote": "“做好”"}) == Quoted(**task, quote="“做好”")

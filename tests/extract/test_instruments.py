@@ -75,3 +75,12 @@ def test_a_support_rate_stays_an_instrument_when_a_scraper_spaced_the_figure():
     extraction = extract_document(text)
     assert [(i.kind, i.amount, i.unit) for i in extraction.instruments] == [("subsidy", "10", "%")]
     assert extraction.targets == ()
+
+
+def test_an_instrument_holds_its_fields_in_declared_order():
+    from dataclasses import fields
+
+    from policykit.extract import InstrumentRecord
+    (found,) = find_instruments("对首次认定的高新技术企业给予30万元奖励。", (), MEASURES)
+    assert found == InstrumentRecord(**vars(found))  # the log reads vars() in field order, as __init__ sets them
+    assert list(vars(found)) == [f.name for f in fields(InstrumentRecord)]

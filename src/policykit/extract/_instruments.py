@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..text import DocumentMetadata
 from ._measures import Measure, read_measures
 from ._parsed import ParsedDocument, parse
-from ._records import InstrumentRecord, TaskRecord
+from ._records import InstrumentRecord, TaskRecord, built_in_order
 
 
 def find_instruments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
@@ -40,9 +40,9 @@ def find_instruments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
 def instruments_of(measures: tuple[Measure, ...]) -> tuple[InstrumentRecord, ...]:
     """The instruments among the measures of a document (see :func:`._measures.read_measures`)."""
     return tuple(
-        InstrumentRecord(
+        built_in_order(InstrumentRecord, dict(  # at once, as an observation is (see _observations._observation)
             key=m.key, task_key=m.task_key, kind=m.kind, amount=str(m.quantity.value),
             amount_high=None if m.quantity.value_high is None else str(m.quantity.value_high),
-            unit=m.quantity.unit, beneficiary=m.beneficiary, text=m.text, start=m.start, end=m.end)
+            unit=m.quantity.unit, beneficiary=m.beneficiary, text=m.text, start=m.start, end=m.end))
         for m in measures if m.role == "instrument"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..text import DocumentMetadata
 from ._measures import Measure, read_measures
 from ._parsed import ParsedDocument, parse
-from ._records import ObservationRecord, TaskRecord
+from ._records import ObservationRecord, TaskRecord, built_in_order
 
 
 def find_observations(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
@@ -43,7 +43,12 @@ def find_observations(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
 
 def observations_of(measures: tuple[Measure, ...]) -> tuple[ObservationRecord, ...]:
     """The observations among the measures of a document (see :func:`._measures.read_measures`)."""
-    return tuple(
-        ObservationRecord(**m.record_fields(), period=m.period, as_of=m.as_of)
-        for m in measures if m.role == "observation"
-    )
+    return tuple(_observation(m) for m in measures if m.role == "observation")
+
+
+def _observation(m: Measure) -> ObservationRecord:
+    """The observation record of a measure, built at once (:func:`._records.built_in_order`): the frozen
+    ``__init__`` writes each of its 17 fields through ``object.__setattr__``, for every figure a report gives."""
+    values = m.record_fields()
+    values.update(period=m.period, as_of=m.as_of)
+    return built_in_order(ObservationRecord, values)

@@ -131,8 +131,16 @@ def five_year_end(word: str) -> int | None:
     m = _FIVE_YEAR_PLAN.search(word)
     if not m:
         return None
-    number = 10 + int(read_number(m.group(1) or m.group(2)))
+    number = 10 + _count(m.group(1) or m.group(2))
     return 1981 + 5 * (number - 6) + 4  # the sixth plan ran 1981–1985
+
+
+def _count(numeral: str) -> int:
+    """The whole number a numeral the grammar matched writes (十 -> 10, 5 -> 5)."""
+    value = read_number(numeral)
+    if value is None:  # (the grammar's numerals all read: a pattern that let another through is wrong)
+        raise ValueError(f"not a numeral: {numeral!r}")
+    return int(value)
 
 
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # the digits of a year written in numerals
@@ -189,7 +197,7 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     span = sieve.last(_SPAN_FROM, text, sentence_start, pos) if dated else None
     year: int | None  # (None where no year is known)
     if span is not None:  # 2012年起5年内: the span's last year
-        year = _year_of(span.group("y")) + int(read_number(span.group("n"))) - 1
+        year = _year_of(span.group("y")) + _count(span.group("n")) - 1
         if role == "target":
             return year, "relative", None, None
         return year, "relative", *_observed(doc, shared, line_start, pos, year)
@@ -202,9 +210,9 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
         if m.group("y") or m.start() >= clause_start - sentence_start:  # 上年 / 今年 reach no further than their clause
             stated = m
     if stated is None:
-        stated = shared.stated.get(role, _UNREAD)
-        if stated is _UNREAD:
-            stated = shared.stated[role] = _stated_before(doc, sentence_start, role, shared)
+        if role not in shared.stated:
+            shared.stated[role] = _stated_before(doc, sentence_start, role, shared)
+        stated = shared.stated[role]
     relative = stated.group("rel") if stated else None
     multi_year = doc.five_year_words.last(line_start, pos) if shared.multi_year else None  # (read once per paragraph)
     if multi_year is None and stated is None:  # the five-year word of the heading above (see _heading_at)
@@ -214,8 +222,8 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
     # A clause that starts before the sentence (cut at the reach) reaches words the sentence does not hold.
-    recurring = sieve.search(_RECURRING, text, clause_start, pos) \
-        if shared.recurring or clause_start < sentence_start else None
+    recurring = (shared.recurring or clause_start < sentence_start) \
+        and sieve.search(_RECURRING, text, clause_start, pos) is not None
     if role == "observation" and not stated_year and (dated or clause_start < sentence_start) \
             and (shared.yearly_average or clause_start < sentence_start) \
             and sieve.search(_YEARLY_AVERAGE, text, clause_start, pos):
@@ -232,8 +240,8 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
         year, source = year or plan[1], "plan_period"  # 到“十四五”末 in a plan for 2024—2026 is 2025
     elif doc_year is None:
         year, source = None, "unknown"
-    elif _RELATIVE_OFFSETS.get(relative, "") not in ("", "this"):
-        year, source = doc_year + int(_RELATIVE_OFFSETS[relative]), "relative"
+    elif (offset := _RELATIVE_OFFSETS.get(relative or "", "")) not in ("", "this"):
+        year, source = doc_year + int(offset), "relative"
     elif relative not in _THIS_YEAR and role == "observation" and metadata.doc_type == "work_report":
         year, source = doc_year - 1, "report_year"  # a work report reviews the year before the one it plans
     elif role == "target" and plan is not None:
@@ -256,12 +264,14 @@ def _stated_before(doc: ParsedDocument, sentence_start: int, role: str, shared: 
     # 至2023年年底,…每校至少配备2名;…至少配备1名: the year spans the ；
     stated = last_year_word(text, shared.full_stop, sentence_start, True)
     if stated is None and paragraph_start < sentence_start:
-        lead = doc.boundaries.after(paragraph_start, _LEAD_STOPS)
         opening = _PARAGRAPH_YEAR.match(text, paragraph_start)
         if opening:  # 到2025年，A达到X。B达到Y: the opening year holds for the paragraph
             stated = last_year_word(text, paragraph_start, opening.end(), True)
-        elif lead - paragraph_start <= 16 and lead < sentence_start:  # （一）2023年目标。全市… / 2024年：…
-            stated = last_year_word(text, paragraph_start, lead, True)
+        elif sieve.could_match(_YEAR_NEEDS, text, paragraph_start, paragraph_start + _LEAD_REACH):
+            # （一）2023年目标。全市… / 2024年：…; a paragraph that opens with no 年 has no lead's year to find
+            lead = doc.boundaries.after(paragraph_start, _LEAD_STOPS)
+            if lead - paragraph_start <= _LEAD_REACH and lead < sentence_start:
+                stated = last_year_word(text, paragraph_start, lead, True)
     return stated
 
 
@@ -270,14 +280,20 @@ def _observed(doc: ParsedDocument, shared: Sentence, paragraph_start: int, pos: 
     """Period and as-of date of an observation: stated in the sentence (up to 。, across ；), or in the one
     before it (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个); the paragraph
     starts where the caller found it (``LINE_END`` before ``pos``)."""
+    if year is not None and not sieve.could_match(_PERIOD_NEEDS, doc.text, paragraph_start, pos):
+        return str(year), None  # the paragraph so far names no period, nor does the window within it: no window read
     start = max(paragraph_start, min(shared.full_sentence_start(pos), shared.previous_start))
     return _period(doc.text[start:pos], year, doc.metadata)
 
 
-_UNREAD = object()  # a year word not yet looked for
 _LEAD_STOPS = SENTENCE_END + "：:"  # where a paragraph's lead (2024年：…) ends
+_LEAD_REACH = 16  # how long a paragraph's lead that states the paragraph's year may be
 _FIVE_YEAR_END_NEEDS, _MULTI_YEAR_NEEDS, _RECURRING_NEEDS, _YEARLY_AVERAGE_NEEDS = (
     sieve.requirements(pattern) for pattern in (_FIVE_YEAR_END, _MULTI_YEAR, _RECURRING, _YEARLY_AVERAGE))
+# A stop that ends a sentence, or a character of one group of each pattern's needs (each needs one: a sentence up
+# to its stop that holds none of them holds none of a group, and could match none of them).
+_SENTENCE_CUE_CHARS = sieve.requirements_of_any((_YEAR_WORD, _FIVE_YEAR_END, _MULTI_YEAR, _RECURRING, _YEARLY_AVERAGE))
+_SENTENCE_CUES = re.compile("[" + re.escape(SENTENCE_END + "".join(_SENTENCE_CUE_CHARS)) + "]")
 
 
 class Sentence:
@@ -311,6 +327,12 @@ class Sentence:
         self.stated: dict[str, re.Match | None] = {}  # by role: see _stated_before
         # Whether the sentence up to its end (for a five-year word, from the paragraph's start) holds what a
         # match of each pattern :func:`when` looks for before a figure needs: where not, no window of it does.
+        # Most sentences hold no character of any of them: one search, which stops at the sentence's end, tells.
+        cue = _SENTENCE_CUES.search(text, start, start + MAX_REACH)
+        if cue is None or text[cue.start()] in SENTENCE_END:
+            self.dated = self.five_year_end = self.recurring = self.yearly_average = False
+            self.multi_year = sieve.could_match(_MULTI_YEAR_NEEDS, text, self.paragraph_start, start)
+            return
         end = bounds.after(start, SENTENCE_END)
         self.dated = sieve.could_match(_YEAR_NEEDS, text, start, end)
         self.five_year_end = sieve.could_match(_FIVE_YEAR_END_NEEDS, text, start, end)

@@ -1,0 +1,101 @@
+"""The shortcuts of the period reader answer as the definitions they stand for.
+
+Each test writes the slow definition out and compares it with the fast path on generated texts whose
+pieces make both answers common, so that a fast path that drops or invents an answer fails.
+"""
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from policykit.extract import _periods as periods, _sieve as sieve
+from policykit.extract._parsed import parse
+from policykit.extract._spans import SENTENCE_END
+from policykit.text import DocumentMetadata
+
+# Each character the sentence's patterns need, alone and in their words, beside stops and plain text.
+_CUE_PIECES = st.lists(st.sampled_from(["年", "五", "十", "末", "纲", "每", "均", "2025年", "十四五”末", "今后五年", "每年",
+                                        "年均增长", "纲要", "。", "；", "\n", "，", "甲", "乙" * 900, "3个"]),
+                       max_size=30).map("".join)
+
+
+def _flags_slow(text: str, start: int) -> tuple[bool, ...]:
+    """What a Sentence at ``start`` records, read as its definition: each pattern's needs up to the sentence's end."""
+    bounds = parse(text).boundaries
+    end, paragraph = bounds.after(start, SENTENCE_END), bounds.before(start, "\n")
+    return (sieve.could_match(periods._YEAR_NEEDS, text, start, end),
+            sieve.could_match(periods._FIVE_YEAR_END_NEEDS, text, start, end),
+            sieve.could_match(periods._MULTI_YEAR_NEEDS, text, paragraph, end),
+            sieve.could_match(periods._RECURRING_NEEDS, text, start, end),
+            sieve.could_match(periods._YEARLY_AVERAGE_NEEDS, text, start, end))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CUE_PIECES, st.integers(0, 3000))
+@example("甲。" + "乙" * 2100 + "每", 2)  # no stop within the reach: the sentence ends at the reach
+@example("五年。乙", 3)  # a five-year word before the sentence, in its paragraph
+def test_a_sentence_without_a_cue_records_what_each_pattern_needs_up_to_its_end(text, start):
+    start = min(start, len(text))
+    shared = periods.Sentence(parse(text, DocumentMetadata()), start)
+    assert (shared.dated, shared.five_year_end, shared.multi_year, shared.recurring,
+            shared.yearly_average) == _flags_slow(text, start)
+
+
+def test_every_pattern_a_sentence_records_needs_a_cue():
+    assert periods._SENTENCE_CUE_CHARS  # () would mean a pattern needs nothing: no sentence could then be passed over
+
+
+def _stated_before_slow(doc, sentence_start: int, shared):
+    """A target's year from before its sentence, with the paragraph's lead always searched for."""
+    text, paragraph_start = doc.text, shared.paragraph_start
+    stated = periods.last_year_word(text, shared.full_stop, sentence_start, True)
+    if stated is None and paragraph_start < sentence_start:
+        lead = doc.boundaries.after(paragraph_start, periods._LEAD_STOPS)
+        opening = periods._PARAGRAPH_YEAR.match(text, paragraph_start)
+        if opening:
+            stated = periods.last_year_word(text, paragraph_start, opening.end(), True)
+        elif lead - paragraph_start <= 16 and lead < sentence_start:
+            stated = periods.last_year_word(text, paragraph_start, lead, True)
+    return stated
+
+
+_LEAD_PIECES = st.lists(st.sampled_from(["（一）", "1.", "2023年", "2024年目标", "到2025年，", "年", "目标", "全市", "甲" * 9,
+                                         "。", "：", "；", "，", "\n", "新增3个", "十"]), max_size=16).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LEAD_PIECES, st.integers(0, 200))
+@example("甲甲甲甲甲甲甲甲甲甲甲2024年：新增3个。新增5个", 25)  # a lead that ends at its reach, its year at its end
+def test_a_paragraph_s_lead_gives_its_year_as_when_always_searched_for(text, start):
+    doc = parse(text, DocumentMetadata())
+    start = doc.boundaries.before(min(start, len(text)), SENTENCE_END)  # a sentence's start, as the reader finds it
+    shared = periods.Sentence(doc, start)
+    found, slow = periods._stated_before(doc, start, "target", shared), _stated_before_slow(doc, start, shared)
+    assert (found and (found.start(), found.group())) == (slow and (slow.start(), slow.group()))
+
+
+def test_a_count_the_grammar_let_through_reads_or_says_why_not():
+    import pytest
+    assert (periods._count("十"), periods._count("12"), periods.five_year_end("“十四五”末")) == (10, 12, 2025)
+    with pytest.raises(ValueError, match="not a numeral"):
+        periods._count("年")
+
+
+_PERIOD_PIECES = st.lists(st.sampled_from(["1至4月份", "上半年", "一季度", "截至9月底", "截至目前", "5月份为", "上", "月", "目", "季",
+                                           "，", "。", "；", "\n", "甲" * 40, "增长5%", "3个"]), max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PERIOD_PIECES, st.integers(0, 400), st.sampled_from([2024, None]))
+@example("1至4月份。\n甲。增长5%", 9, 2024)  # a period in the paragraph before: not the figure's
+@example("1至4月份，甲。增长5%", 11, 2024)  # a period in the sentence before: the figure's
+@example("上半年增长5%", 5, 2024)  # the paragraph's first character is its period word's only cue
+def test_an_observation_s_period_is_read_as_from_its_window_always(text, pos, year):
+    doc = parse(text, DocumentMetadata(period="2024"))
+    pos = min(pos, len(text))
+    start = doc.boundaries.before(pos, SENTENCE_END)
+    shared = periods.Sentence(doc, start)
+    paragraph_start = shared.line_start(pos)
+    window = max(paragraph_start, min(shared.full_sentence_start(pos), shared.previous_start))
+    assert periods._observed(doc, shared, paragraph_start, pos, year) == periods._period(text[window:pos], year,
+                                                                                           doc.metadata)
