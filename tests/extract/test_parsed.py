@@ -199,8 +199,10 @@ def test_the_mark_scan_tests_each_branch_s_lead_again_after_the_opening_class():
     # blocks, were the class to hold them) opens no mark.
     from re import _constants as sre, _parser as sre_parse
 
-    opening, (branch_op, (_, branches)) = sre_parse.parse(_numbering._MARK_SPANS.pattern)
+    opening, *guards, (branch_op, (_, branches)) = sre_parse.parse(_numbering._MARK_SPANS.pattern)
     assert opening[0] is sre.IN and branch_op is sre.BRANCH
+    # Between them only zero-width guards (a digit inside a number opens no mark): each branch starts after the lead.
+    assert all(op in (sre.ASSERT, sre.ASSERT_NOT) for op, _ in guards)
     leads = list(dict.fromkeys(b.lead for b in _numbering._BRANCHES))
     assert [str(branch[0][1][1]) for branch in branches] == [str(sre_parse.parse(lead)) for lead in leads]
     assert all(branch[0][0] is sre.ASSERT and branch[0][1][0] == -1 for branch in branches)
