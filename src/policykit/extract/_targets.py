@@ -1,12 +1,10 @@
 """Quantitative targets: quantities a document sets out to reach or keep, with what bounds them."""
 from __future__ import annotations
 
-from dataclasses import fields
-
 from ..text import DocumentMetadata
 from ._measures import Measure, read_measures
 from ._parsed import ParsedDocument, parse
-from ._records import TargetRecord, TaskRecord, built_at_once
+from ._records import TargetRecord, TaskRecord, built_in_order
 
 
 def find_targets(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
@@ -46,12 +44,9 @@ def targets_of(measures: tuple[Measure, ...]) -> tuple[TargetRecord, ...]:
     return tuple(_target(m) for m in measures if m.role == "target")
 
 
-_TARGET_FIELDS = tuple(f.name for f in fields(TargetRecord))
-
-
 def _target(m: Measure) -> TargetRecord:
-    """The target record of a measure, built at once (:func:`._records.built_at_once`), its fields in order."""
+    """The target record of a measure, built at once (:func:`._records.built_in_order`), as observations are."""
     values = m.record_fields()
     values.update(hardness=m.hardness, year_source=m.year_source,
                   base_value_high=None if m.quantity.base_value_high is None else str(m.quantity.base_value_high))
-    return built_at_once(TargetRecord, {name: values[name] for name in _TARGET_FIELDS})
+    return built_in_order(TargetRecord, values)
