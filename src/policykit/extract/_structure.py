@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from ..text import line_pattern, line_spans
 from ._lexicon import CONJUNCTIONS, alternation, of_kind
 from ._numbering import PARAGRAPH_BREAK, RANK, Mark, alternatives, numeral
 from ._parsed import ParsedDocument, parse
@@ -75,14 +76,9 @@ _FOOTER_DATED = (rf"[^\n]{{0,40}}\d{{4}}\s*(?:{_footer_words('year')})\s*\d{{1,2
                  + _FOOTER_DATE_END)
 
 
-def _at_line_starts(line: str) -> tuple[re.Pattern, re.Pattern]:
-    """A line's pattern read at the text's start and after a line break: led by a literal break, the search
-    scans for line breaks at C speed instead of trying ``^`` at every character (see :func:`_line_starts`)."""
-    return re.compile(line, re.M), re.compile(f"\n(?:{line})", re.M)
-
-
-_FOOTER = _at_line_starts(f"{_FOOTER_WORD}|{_FOOTER_DATED}")
-_FOOTER_UNDATED = _at_line_starts(_FOOTER_WORD)
+# Searched from the line breaks (text.line_spans), not with ^ tried at every character.
+_FOOTER = line_pattern(f"{_FOOTER_WORD}|{_FOOTER_DATED}")
+_FOOTER_UNDATED = line_pattern(_FOOTER_WORD)
 # Every dated footer line ends so: a text without this end has no dated footer line to look for.
 _DATED_END = re.compile(_FOOTER_DATE_END, re.M)
 _TITLE_END = re.compile(r"[。；;：:！!？?，,\n\t]|[ \u3000\u00a0\u2002\u2003]{2}|[（(]"
@@ -190,17 +186,7 @@ def _covered(spans: tuple[tuple[int, int], ...]) -> Callable[[int], bool]:
 
 def _footer_starts(text: str) -> list[int]:
     """Where the footer lines start, in order (as ``finditer`` of ``^(?:word line|dated line)`` finds them)."""
-    return _line_starts(_FOOTER if _DATED_END.search(text) else _FOOTER_UNDATED, text)
-
-
-def _line_starts(patterns: tuple[re.Pattern, re.Pattern], text: str) -> list[int]:
-    """Starts of the lines that match (``patterns``: a line's pattern, and the same after a line break), as the
-    pattern led by ``^`` in multiline mode finds them; a match never ends just after a line break."""
-    at_start, after_break = patterns
-    first = at_start.match(text)
-    found = [0] if first else []
-    found += [m.start() + 1 for m in after_break.finditer(text, first.end() if first else 0)]
-    return found
+    return [start for start, _ in line_spans(_FOOTER if _DATED_END.search(text) else _FOOTER_UNDATED, text)]
 
 
 def _outside_footers(marks: list, starts: list[int]) -> list:
