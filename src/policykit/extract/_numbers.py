@@ -600,6 +600,7 @@ _EXPONENT_OF_SCALE = {scale: len(str(scale)) - 1 for scale in (1, *_SCALES.value
 _FULL_READING = object()  # what _common_quantity answers for a numeral it leaves to the full reader
 # What after a unit may read on: a per-unit, a range, an approximation (one test rejects every other character).
 _READS_ON_AFTER_UNIT = frozenset("/" + _RANGE_DASH + _APPROX_MARKS)
+_APPROXIMATION_ONLY = _READS_ON_AFTER_UNIT - frozenset("/" + _RANGE_DASH)  # reads on after any unit but a percent sign
 # A unit starting with one of these may continue the numeral (a 零 or digit read on by _with_lower_groups) or
 # be an approximation mark: a figure before it is left to the full reader. Such a unit never stands right
 # after a numeral of today's lexicon (the scan reads 百分点's 百 as a scale), but a lexicon directory may add one.
@@ -640,7 +641,7 @@ def _common_quantity(norm: str, m: re.Match, start: int, end: int, gapped: froze
         scale = 1
     pos = end + len(unit)
     after = norm[pos:pos + 1]
-    if after in _READS_ON_AFTER_UNIT and (after not in _APPROX_MARKS or after == "/" or after in _RANGE_DASH or unit != "%"):
+    if after in _READS_ON_AFTER_UNIT and (unit != "%" or after not in _APPROXIMATION_ONLY):
         return _FULL_READING  # a per-unit, a range, an approximation after the unit (not after a percent sign)
     if unit in _YUAN and not scale_word and _JIAO_FEN.match(norm, pos).group():
         return _FULL_READING  # 元 and then 角/分
