@@ -635,24 +635,10 @@ def _etc_clause(text: str, m: re.Match) -> _Clause | None:
 
 
 _NAME_PARENTHETICAL = 12  # the longest parenthesis read as part of a name: 各乡镇（街道）, 县委编办（县委机构编制委员会办公室）
-# The last of the characters that stop _subject_start's walk back, found by the greedy run of a match: the
-# boundaries, and with the subject's boundary the closing parentheses too.
-_STOPS_BEFORE = {
-    boundary: re.compile("(?s:.*)[" + re.escape(boundary + (CLOSING if boundary is _SUBJECT_BOUNDARY else "")) + "]")
-    for boundary in (_SUBJECT_BOUNDARY, _SENTENCE_BOUNDARY)
-}
-_WINDOW = 48  # characters searched back at a time: most subjects start within them
-
-
-def _after_last(stops: re.Pattern, text: str, pos: int) -> int:
-    """Just after the last character of ``stops`` (a _STOPS_BEFORE pattern) before ``pos``; 0 when none."""
-    while pos > 0:
-        low = max(0, pos - _WINDOW)
-        m = stops.match(text, low, pos)
-        if m:
-            return m.end()
-        pos = low
-    return 0
+# The characters that stop _subject_start's walk back: the boundaries, and with the subject's boundary the
+# closing parentheses too.
+_STOPS_BEFORE = {boundary: boundary + (CLOSING if boundary is _SUBJECT_BOUNDARY else "")
+                 for boundary in (_SUBJECT_BOUNDARY, _SENTENCE_BOUNDARY)}
 
 
 def _subject_start(text: str, end: int, boundary: str = _SUBJECT_BOUNDARY) -> int:
@@ -663,7 +649,7 @@ def _subject_start(text: str, end: int, boundary: str = _SUBJECT_BOUNDARY) -> in
     stops = _STOPS_BEFORE[boundary]
     start = end
     while start > 0:
-        start = _after_last(stops, text, start)
+        start = boundary_before(text, start, stops, start)  # the last stop before it, however far back
         if start == 0:
             break
         ch = text[start - 1]
