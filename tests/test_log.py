@@ -228,6 +228,65 @@ def test_migrating_a_format_2_log_keeps_every_chain_hash_and_compresses_it(tmp_p
     assert [k for (k,) in stored] == ["blob", "text"]
 
 
+# --- format 4: Zstandard frames; a format-3 log's zlib rows read alike -------------------------------
+
+
+def _format_3_log(path, monkeypatch) -> tuple[list[tuple], str]:
+    """A log as format 3 wrote it: large payloads and texts zlib-compressed, the format number 3."""
+    from policykit.log import _store
+
+    with monkeypatch.context() as patch:
+        patch.setattr(_store, "compress", lambda data: zlib.compress(data, 4))
+        log = EventLog(path)
+        sha = hashlib.sha256("旧文本".encode()).hexdigest()
+        log.append([_big_rejection(), RecordRejected(reason="r", record_id="b/1")], recorded_by="x",
+                   texts={sha: "旧文本"})
+        rows = list(log.raw_rows())
+        log.close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version = 3")
+    db.commit()
+    assert db.execute("SELECT hex(substr(payload, 1, 1)) FROM events WHERE seq = 1").fetchone() == ("78",)  # zlib
+    db.close()
+    return rows, sha
+
+
+def test_a_format_3_log_is_read_as_it_stands_and_appends_zstandard(tmp_path, monkeypatch):
+    path = tmp_path / "e.sqlite"
+    rows, sha = _format_3_log(path, monkeypatch)
+    log = EventLog(path)
+    assert list(log.raw_rows()) == rows and log.verify(texts=True).ok
+    assert log.texts_of([sha]) == ["旧文本"] and log.text_bytes_of([sha]) == ["旧文本".encode()]
+    assert log.append([_big_rejection(600)], recorded_by="x") == [3]
+    assert log.verify().ok and [e.event for e in log.read()][-1] == _big_rejection(600)
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT hex(substr(payload, 1, 4)) FROM events WHERE seq = 3").fetchone() == ("28B52FFD",)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == LOG_FORMAT == 4
+
+
+def test_migrating_a_format_3_log_keeps_every_chain_hash_and_its_texts(tmp_path, monkeypatch):
+    from policykit.log import migrate_log
+
+    old_path = tmp_path / "old.sqlite"
+    rows, sha = _format_3_log(old_path, monkeypatch)
+    old, new = EventLog(old_path), EventLog(tmp_path / "new.sqlite")
+    assert migrate_log(old, new).head == old.verify().head and list(new.raw_rows()) == rows
+    assert new.texts_of([sha]) == ["旧文本"] and new.verify(texts=True).ok
+
+
+def test_a_changed_zstandard_text_is_found(tmp_path):
+    path = tmp_path / "e.sqlite"
+    sha = hashlib.sha256("成武县".encode()).hexdigest()
+    EventLog(path).append([RecordRejected(reason="r", record_id="a/1")], recorded_by="x", texts={sha: "成武县"})
+    db = sqlite3.connect(path)
+    db.execute("DROP TRIGGER texts_append_only_update")
+    db.execute("UPDATE texts SET zdata = CAST(substr(zdata, 1, 12) || x'00' || substr(zdata, 14) AS BLOB)")
+    db.commit()
+    assert f"text {sha[:12]} was changed" in EventLog(path).verify(texts=True).problem
+    with pytest.raises(ValueError, match="not a stored text"):
+        EventLog(path).texts_of([sha])
+
+
 def test_frames_of_a_migrated_format_2_log_are_the_frames_of_the_old_one(tmp_path, monkeypatch):
     import polars.testing
 

@@ -240,8 +240,8 @@ def test_a_format_2_postgresql_log_is_upgraded_in_place_and_keeps_its_chain():
         assert log.append([big], recorded_by="ana") == [3]
         assert [e.event for e in log.read()][-1] == big and log.verify().ok
         first_bytes = log._db.execute("SELECT get_byte(payload, 0) FROM events ORDER BY seq").fetchall()
-        assert [b for (b,) in first_bytes] == [ord("{"), ord("{"), 0x78]  # JSON as it was, then zlib
-        assert log._db.execute("SELECT value FROM policykit_log WHERE key = 'format'").fetchone() == ("3",)
+        assert [b for (b,) in first_bytes] == [ord("{"), ord("{"), 0x28]  # JSON as it was, then Zstandard
+        assert log._db.execute("SELECT value FROM policykit_log WHERE key = 'format'").fetchone() == ("4",)
 
 
 def test_a_build_in_worker_processes_reads_either_backend(location, tmp_path):

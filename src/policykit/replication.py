@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import base64
-import binascii
 import dataclasses
 import hashlib
 import json
 import re
-import zlib
 from collections import Counter
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -18,7 +16,7 @@ from ._version import EXTRACTOR_VERSION, __version__
 from .frames import replay
 from .ingest import batch_key, document_id
 from .log import (CurationEvent, CurationUndone, DocumentExtracted, EventLog, LogError, SourceRead, SourceRejected,
-                  event_from_payload)
+                  decode_text, event_from_payload)
 from .project import Project, write_atomically
 
 FORMATS = ("ndjson", "parquet")
@@ -156,16 +154,11 @@ def _verified_texts(text_rows: list[tuple], problems: list[str]) -> list[tuple[s
     for sha, b64 in text_rows:
         try:
             zdata = base64.b64decode(b64 or "", validate=True)
-            inflate = zlib.decompressobj()
-            data = inflate.decompress(zdata, _MAX_TEXT_BYTES)
-            if inflate.unconsumed_tail:
-                problems.append(f"text {str(sha)[:12]}: over {_MAX_TEXT_BYTES >> 20} MB once decompressed")
-                continue
-            data.decode("utf-8")
-        except (binascii.Error, zlib.error, UnicodeDecodeError, TypeError) as exc:
-            problems.append(f"text {str(sha)[:12]}: not zlib-compressed UTF-8 ({exc})")
+            text = decode_text(zdata, limit=_MAX_TEXT_BYTES)
+        except (ValueError, TypeError) as exc:  # binascii.Error is a ValueError
+            problems.append(f"text {str(sha)[:12]}: not a compressed UTF-8 text ({exc})")
             continue
-        if hashlib.sha256(data).hexdigest() != sha:
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha:
             problems.append(f"text {str(sha)[:12]}: its content does not match its sha256 (edited)")
             continue
         texts.append((sha, zdata))

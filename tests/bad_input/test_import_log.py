@@ -14,6 +14,7 @@ import pytest
 
 import policykit as pk
 from policykit.cli import main
+from policykit.log import decode_text, encode_text
 from policykit.replication import PackageError
 
 from bad_input.cases import GOOD
@@ -70,8 +71,18 @@ def _payload_edit(type_name: str, change: Callable[[dict], None]) -> Callable[[l
 
 
 def _edit_text(rows: list[dict]) -> None:
-    text = zlib.decompress(base64.b64decode(rows[0]["zdata_b64"])).decode() + "篡改"
-    rows[0]["zdata_b64"] = base64.b64encode(zlib.compress(text.encode())).decode()
+    text = decode_text(base64.b64decode(rows[0]["zdata_b64"])) + "篡改"
+    rows[0]["zdata_b64"] = base64.b64encode(encode_text(text)).decode()
+
+
+def _text_as_zlib(rows: list[dict]) -> None:
+    """The texts as a format-3 log stored them (and an older kit's package carries them)."""
+    for row in rows:
+        row["zdata_b64"] = base64.b64encode(zlib.compress(decode_text(base64.b64decode(row["zdata_b64"])).encode())).decode()
+
+
+def _text_not_compressed(rows: list[dict]) -> None:
+    rows[0]["zdata_b64"] = base64.b64encode(b"plain bytes").decode()
 
 
 def _set_seq(value: int) -> Callable[[list[dict]], None]:
@@ -93,6 +104,7 @@ def _counts(meta: dict) -> None:
 
 TAMPERED = {
     "text edited": (dict(texts=_edit_text), "its content does not match its sha256"),
+    "text not compressed": (dict(texts=_text_not_compressed), "not a compressed UTF-8 text"),
     "event edited, hashes left": (dict(events=_payload_edit("DocumentExtracted", lambda p: p["metadata"].update(title="篡改")),
                                        rehash=False), "events.ndjson: sha256"),
     "manifest hash wrong": (dict(manifest=lambda m: m["files"].update({"texts.ndjson": "0" * 64})), "texts.ndjson: sha256"),
@@ -130,6 +142,26 @@ def test_untouched_copy_is_accepted(package, tmp_path):
     """The tampering helper itself changes nothing when asked to change nothing."""
     replica = make_project(tmp_path / "replica", {})
     assert pk.import_log(replica, _tampered(package, tmp_path)) == 6
+
+
+def test_a_package_with_zlib_texts_from_an_older_kit_is_accepted(package, tmp_path):
+    replica = make_project(tmp_path / "replica", {})
+    assert pk.import_log(replica, _tampered(package, tmp_path, texts=_text_as_zlib)) == 6
+    assert pk.open(replica).tasks.height == pk.open(package.parent).tasks.height > 0
+
+
+@pytest.mark.parametrize("compress", [encode_text, lambda text: zlib.compress(text.encode())], ids=["zstd", "zlib"])
+def test_a_text_that_would_decompress_past_the_limit_is_refused(package, tmp_path, monkeypatch, compress):
+    from policykit import replication
+
+    monkeypatch.setattr(replication, "_MAX_TEXT_BYTES", 1000)
+    big = "长" * 2000
+
+    def swap(rows: list[dict]) -> None:
+        rows[0].update(sha256=hashlib.sha256(big.encode()).hexdigest(),
+                       zdata_b64=base64.b64encode(compress(big)).decode())
+    with pytest.raises(PackageError, match="over 1000 bytes once decompressed"):
+        pk.import_log(make_project(tmp_path / "replica", {}), _tampered(package, tmp_path, texts=swap))
 
 
 def test_a_refused_package_cannot_suppress_a_later_ingest(package, tmp_path):

@@ -23,7 +23,7 @@ from ._migrate import migrate_log
 from ._postgres import LogURL
 from ._store import (
     GENESIS, LOG_FORMAT, EncodedEvent, EventLog, LogDamaged, LogError, StoredEvent, Verification, chain_hash,
-    encode_event, encode_text, is_log_url, pack_payload, unpack_payload, unpack_payload_bytes,
+    decode_text, encode_event, encode_text, is_log_url, pack_payload, unpack_payload, unpack_payload_bytes,
 )
 
 __all__ = [
@@ -31,6 +31,6 @@ __all__ = [
     "EventLog", "GENESIS", "LOG_FORMAT", "LogDamaged", "LogError", "LogURL", "RecordRejected", "RoleCorrected", "SourceRead",
     "SourceRejected", "StoredEvent", "TargetCorrected", "TargetReferenced", "TaskCorrected", "UnitAliasDeclared",
     "UnitSplitDeclared", "Verification",
-    "chain_hash", "encode_event", "encode_text", "is_log_url", "migrate_log", "pack_payload", "unpack_payload",
+    "chain_hash", "decode_text", "encode_event", "encode_text", "is_log_url", "migrate_log", "pack_payload", "unpack_payload",
     "unpack_payload_bytes", "event_from_payload", "flat_fields", "record_payloads",
 ]

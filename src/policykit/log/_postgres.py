@@ -116,17 +116,19 @@ class PostgresEventLog(EventLog):
                                "FOR EACH STATEMENT EXECUTE FUNCTION policykit_append_only()")
                 db.execute("INSERT INTO policykit_log VALUES ('format', %s)", (str(LOG_FORMAT),))
             version = int(db.execute("SELECT value FROM policykit_log WHERE key = 'format'").fetchone()[0])
-            if version == 2:
-                self._to_format_3()
+            if version < LOG_FORMAT:
+                self._to_current_format(version)
         if version > LOG_FORMAT:
             raise LogError(f"{self.path}: log format {version} is newer than this policykit supports ({LOG_FORMAT})")
 
-    def _to_format_3(self) -> None:
+    def _to_current_format(self, version: int) -> None:
         """A format-2 database held payloads as TEXT: the column becomes BYTEA (each payload its UTF-8 bytes,
-        which :func:`unpack_payload` reads as JSON), so payloads appended from now on can be compressed.
-        The rows keep their content and the chain its hashes; the format row is the one row ever updated."""
+        which :func:`unpack_payload` reads as JSON), so payloads appended from now on can be compressed. A
+        format-3 database's zlib rows stay as they are (they read alike). The rows keep their content and the
+        chain its hashes; the format row is the one row ever updated."""
         db = self._db
-        db.execute("ALTER TABLE events ALTER COLUMN payload TYPE BYTEA USING convert_to(payload, 'UTF8')")
+        if version == 2:
+            db.execute("ALTER TABLE events ALTER COLUMN payload TYPE BYTEA USING convert_to(payload, 'UTF8')")
         db.execute("ALTER TABLE policykit_log DISABLE TRIGGER policykit_log_append_only")
         db.execute("UPDATE policykit_log SET value = %s WHERE key = 'format'", (str(LOG_FORMAT),))
         db.execute("ALTER TABLE policykit_log ENABLE TRIGGER policykit_log_append_only")

@@ -1,7 +1,7 @@
 """The append-only event log: one SQLite file, WAL, one transaction per batch, never UPDATE/DELETE.
 
-Payloads are stored compactly (format 3): a payload of :data:`COMPRESS_FROM` bytes or more is stored
-zlib-compressed (an extraction's JSON shrinks to about a fifth), a smaller one (a curation decision) as
+Payloads are stored compactly (format 4): a payload of :data:`COMPRESS_FROM` bytes or more is stored
+compressed (:mod:`._compress`; an extraction's JSON shrinks to about a fifth), a smaller one (a curation decision) as
 its JSON text, readable with any SQLite tool. Whatever the storage, the hash chain covers the payload's
 JSON text, so a log copied into another format or backend keeps every chain hash (``migrate-log``
 proves it by the head).
@@ -23,12 +23,12 @@ import dataclasses
 import hashlib
 import json
 import sqlite3
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ._compress import CORRUPT, compress, decompress
 from ._events import Event, event_from_payload
 
 # Marks a SQLite file as a policykit log ("PKL1"), so a foreign database is refused, not altered.
@@ -36,15 +36,14 @@ APPLICATION_ID = 0x504B4C31
 # 2: events hash-chained (table ``chain``). A format-1 log is chained as it stands when first opened.
 # 3: large payloads stored zlib-compressed. A format-2 log is read as it stands and compresses what is
 #    appended from then on (``migrate-log`` into a new log compresses all of it).
-LOG_FORMAT = 3
-# Payloads of at least this many characters of JSON are stored compressed; below, compression saves little.
+# 4: payloads and texts compressed as Zstandard frames (faster to write and read). A format-3 log is read as
+#    it stands (its zlib rows stay) and what is appended from then on is Zstandard.
+LOG_FORMAT = 4
+# Payloads of at least this many bytes of JSON are stored compressed; below, compression saves little.
 COMPRESS_FROM = 1024
 # A compressed extraction or text is a few KB: on 4 KB pages most rows took a page (or two) of their own and
 # left the rest empty; on 16 KB pages several share one (a 10k-document log 17 % smaller).
 _PAGE_SIZE = 16384
-# Level 4: the shared corpus's payloads and texts compress in 73 ms instead of 134 (level 6), and the 10k-document
-# generated corpus's log is 0.77x its raw bytes instead of 0.72 (level 1: 54 ms, 0.86x). Any level reads back alike.
-_ZLIB_LEVEL = 4
 GENESIS = "0" * 64  # the hash before the first event
 _ROW = "seq, type, version, recorded_at, recorded_by, doc_id, batch_key, payload"
 _INSERT_TEXT = "INSERT INTO texts(sha256, zdata) VALUES (?, ?) ON CONFLICT DO NOTHING"  # a text is stored once
@@ -152,7 +151,7 @@ class StoredEvent:
 
 
 def pack_payload(text: str) -> str | bytes:
-    """The stored form of a payload's JSON text: the text itself when short, else zlib-compressed UTF-8.
+    """The stored form of a payload's JSON text: the text itself when short, else its compressed UTF-8.
 
     Examples
     --------
@@ -166,14 +165,14 @@ def pack_payload(text: str) -> str | bytes:
 
 def _pack(text: str, data: bytes) -> str | bytes:
     """:func:`pack_payload` of ``text`` whose UTF-8 ``data`` the caller already has."""
-    if len(text) < COMPRESS_FROM:  # characters: at most four bytes each, at least one
+    if len(data) < COMPRESS_FROM:
         return text
-    return zlib.compress(data, _ZLIB_LEVEL)
+    return compress(data)
 
 
 def unpack_payload(stored: str | bytes | memoryview) -> str:
     """A payload's JSON text from its stored form: JSON text (SQLite TEXT), UTF-8 JSON bytes (a format-2
-    payload on PostgreSQL, ``{`` first) or a zlib stream (whose first byte is never ``{``)."""
+    payload on PostgreSQL, ``{`` first) or a compressed one (whose first byte is never ``{``)."""
     if isinstance(stored, str):
         return stored
     return unpack_payload_bytes(stored).decode("utf-8")
@@ -191,7 +190,7 @@ def unpack_payload_bytes(stored: str | bytes | memoryview) -> bytes:
     if isinstance(stored, str):
         return stored.encode("utf-8")
     stored = bytes(stored)
-    return stored if stored[:1] == b"{" else zlib.decompress(stored)
+    return stored if stored[:1] == b"{" else decompress(stored)
 
 
 @dataclass(frozen=True)
@@ -227,8 +226,8 @@ def encode_event(event: Event) -> EncodedEvent:
 
 
 def encode_text(text: str) -> bytes:
-    """A clean text's stored form (zlib-compressed UTF-8), for :meth:`EventLog.append`'s ``texts``."""
-    return zlib.compress(text.encode("utf-8"), _ZLIB_LEVEL)
+    """A clean text's stored form (compressed UTF-8), for :meth:`EventLog.append`'s ``texts``."""
+    return compress(text.encode("utf-8"))
 
 
 def _payload_json(event: Event) -> str:
@@ -256,8 +255,33 @@ def _expand_dataclass(value):
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_expand_dataclass, check_circular=False)
 
 
-def _unpack_text(zdata: bytes) -> str:
-    return zlib.decompress(zdata).decode("utf-8")
+def decode_text(zdata: bytes, *, limit: int | None = None) -> str:
+    """A clean text from its stored form (:func:`encode_text`, or a zlib stream of an older log).
+
+    Raises ``ValueError`` when ``zdata`` is not a stored text, is not UTF-8, or (with ``limit``) would
+    decompress to more than ``limit`` bytes.
+
+    Examples
+    --------
+    >>> decode_text(encode_text("成武县"))
+    '成武县'
+    >>> decode_text(b"edited")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a stored text (Error -3 while decompressing data: incorrect header check)
+    """
+    try:
+        return decompress(zdata, limit=limit).decode("utf-8")
+    except CORRUPT as exc:
+        raise ValueError(f"not a stored text ({exc})") from None
+
+
+def _text_sha256(zdata: bytes) -> str | None:
+    """The sha256 of a stored text's content; None when the stored bytes no longer decompress."""
+    try:
+        return hashlib.sha256(decompress(zdata)).hexdigest()
+    except CORRUPT:
+        return None
 
 
 def _readable(row) -> tuple:
@@ -345,7 +369,8 @@ class EventLog:
 
     def _adopt(self) -> None:
         """Chain the events of a format-1 log as they stand (nothing proves what happened before); a
-        format-2 log only changes its number (its rows stay as they are, new ones are compressed)."""
+        format-2 or -3 log only changes its number (its rows stay as they are; new ones are compressed as
+        this format compresses)."""
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -546,7 +571,7 @@ class EventLog:
     def texts_of(self, shas: list[str], *, decode: Callable[[Callable, list], Iterable] = map) -> list[str]:
         """The clean texts stored under ``shas``, in that order; ``decode`` maps the decompression over the
         stored forms (as in :meth:`payloads`)."""
-        return self._texts_of(shas, decode, _unpack_text)
+        return self._texts_of(shas, decode, decode_text)
 
     def text_bytes_of(self, shas: list[str]) -> list[bytes]:
         """The clean texts stored under ``shas``, in that order, as UTF-8 bytes: for bulk decoding (polars
@@ -563,7 +588,7 @@ class EventLog:
         >>> log.text_bytes_of([sha]) == ["成武县".encode()]
         True
         """
-        return self._texts_of(shas, map, zlib.decompress)
+        return self._texts_of(shas, map, decompress)
 
     def _texts_of(self, shas: list[str], decode: Callable[[Callable, list], Iterable],
                   unpack: Callable[[bytes], str | bytes]) -> list:
@@ -580,7 +605,7 @@ class EventLog:
         return [texts[sha] for sha in shas]
 
     def texts(self) -> Iterator[tuple[str, bytes]]:
-        """(sha256, zlib-compressed UTF-8) pairs of every stored text, for export."""
+        """(sha256, compressed UTF-8) pairs of every stored text, for export."""
         yield from self._sql("SELECT sha256, zdata FROM texts ORDER BY sha256")
 
     def last_seq(self, *, as_of_seq: int | None = None) -> int:
@@ -596,7 +621,7 @@ class EventLog:
 
     def payloads(self, seqs: list[int], *, decode: Callable[[Callable, list], Iterable] = map) -> list[bytes]:
         """JSON payloads (UTF-8 bytes) of the events ``seqs``, in that order, for bulk decoding; ``decode`` maps
-        :func:`unpack_payload_bytes` over the stored forms (e.g. on a thread pool: zlib frees the GIL)."""
+        :func:`unpack_payload_bytes` over the stored forms (e.g. on a thread pool: decompression frees the GIL)."""
         return list(decode(unpack_payload_bytes, self.stored_payloads(seqs)))
 
     def stored_payloads(self, seqs: list[int]) -> list[str | bytes]:
@@ -634,7 +659,7 @@ class EventLog:
         for *row, stored in rows:
             try:
                 expected = chain_hash(previous, _readable(row))
-            except (zlib.error, UnicodeDecodeError):  # compressed bytes changed: no JSON comes out
+            except (*CORRUPT, UnicodeDecodeError):  # compressed bytes changed: no JSON comes out
                 return Verification(checked, last, previous, row[0], "has a stored payload that no longer "
                                     "decompresses (it was changed)")
             if stored is None or stored != expected:
@@ -649,7 +674,7 @@ class EventLog:
             return Verification(checked, last, previous, dangling, "is missing (its chain hash remains)")
         if texts:
             for sha, zdata in self._sql("SELECT sha256, zdata FROM texts"):
-                if hashlib.sha256(zlib.decompress(zdata)).hexdigest() != sha:
+                if _text_sha256(zdata) != sha:
                     return Verification(checked, last, previous, last, f"is sound, but text {sha[:12]} was changed")
         return Verification(checked, last, previous)
 
