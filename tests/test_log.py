@@ -1,11 +1,15 @@
+import dataclasses
 import hashlib
+import math
 import sqlite3
 import zlib
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from policykit.log import (
-    LOG_FORMAT, DocumentExtracted, EventLog, LogDamaged, LogError, RecordRejected, UnitAliasDeclared, event_from_payload,
+    LOG_FORMAT, DocumentExtracted, EventLog, LogDamaged, LogError, RecordRejected, TargetCorrected, UnitAliasDeclared,
+    event_from_payload,
 )
 
 
@@ -310,3 +314,36 @@ def test_frames_of_a_migrated_format_2_log_are_the_frames_of_the_old_one(tmp_pat
     after = pk.open(project)
     for name in FRAME_NAMES:
         polars.testing.assert_frame_equal(getattr(before, name), getattr(after, name))
+
+
+# --- payload JSON: orjson for what the kit extracts, the json module for curation --------------------
+
+_PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1) | st.text(st.characters(exclude_categories=["Cs"])),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(st.characters(exclude_categories=["Cs"]), max_size=4) | st.integers(0, 9), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(metadata=st.dictionaries(st.text(max_size=6), _PLAIN, max_size=5), part=st.integers(0, 2**70))
+def test_an_extraction_payload_is_the_json_modules_bytes(metadata, part):
+    """Whatever plain values an extraction holds (any string, control characters and non-BMP included;
+    any integer, past 64 bits too), the log writes the bytes the json module writes."""
+    from policykit.log import encode_event
+    from policykit.log._store import _JSON
+
+    event = DocumentExtracted(document_id="d", source_path="p", source_sha256="s", part=part, extractor_version="v",
+                              text_sha256="t", metadata=metadata, warnings=(), tasks=(), assignments=(), targets=(),
+                              observations=())
+    expected = _JSON.encode({f.name: getattr(event, f.name) for f in dataclasses.fields(event)}).encode("utf-8")
+    assert encode_event(event).payload == expected
+
+
+def test_a_curation_float_is_written_as_python_reads_it_back(tmp_path):
+    log = EventLog(tmp_path / "e.sqlite")
+    corrected = TargetCorrected(reason="r", target_id="a/t1", changes={"value": float("nan"), "share": 1e16})
+    log.append([corrected], recorded_by="x")
+    payload = next(log.raw_rows())[-1]
+    assert '"value":NaN' in payload and '"share":1e+16' in payload
+    assert math.isnan(next(log.read()).event.changes["value"])
