@@ -245,6 +245,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
     instruments: list[Measure] = []
     seen: dict[tuple[str, str], int] = {}
     seen_instruments: dict[tuple[str, str], int] = {}
+    clause_starts: dict[int, int] = {}  # by figure start: where the clause of each measure read here begins
     previous: tuple[int, str] | None = None  # (sentence start, metric) of the last measure
     sentences: dict = {}  # what when() reads of each sentence, for the figures of this document only
     support_end = -1  # end of the last figure read as a payment
@@ -353,9 +354,10 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
             start=quote_start, end=q.end, beneficiary=None,
         )))
         previous = (sentence_start, metric)
+        clause_starts[q.start] = clause_start
     default = (plan[1], "plan_period") if plan else (doc_year, "report_year" if doc_year else "unknown")
     out += [_table_measure(text, figure, tasks, default) for figure in table]
-    return _respectively(text, sorted(out, key=lambda m: m.start)) + tuple(instruments)
+    return _respectively(text, sorted(out, key=lambda m: m.start), clause_starts) + tuple(instruments)
 
 
 def _instrument_measure(text: str, q: Quantity, kind: str, metric: str, sentence_start: int, clause_start: int,
@@ -413,8 +415,9 @@ def _table_measure(text: str, figure: TableFigure, tasks: _Tasks,
         text=quote, start=q.start, end=q.end)
 
 
-def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
-    """Give each subject of a shared figure its own record.
+def _respectively(text: str, measures: list[Measure], clause_starts: dict[int, int]) -> tuple[Measure, ...]:
+    """Give each subject of a shared figure its own record (``clause_starts``: where the clause of a figure begins,
+    by its start, as the reader found it; a figure it lacks, of a table, has its clause found here).
 
     "A和B…分别增长7%和8%左右": each figure gets its subject and the list's shared bound;
     "A、B均增长8%" (or 分别 with one figure): the figure is read once per subject.
@@ -427,7 +430,9 @@ def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
         lone = (i == 0 or measures[i - 1].quantity.end <= head.start) and text[head.start - 1:head.start] not in _LIST_JOINS
         if (word is None or not phrase[:word.start()]) and lone:
             # The metric lost its subjects or 分别 (…排放总量比2020年分别下降10%): read the whole clause.
-            phrase = text[boundary_before(text, head.quantity.start, CLAUSE_END):head.quantity.start]
+            at = head.quantity.start
+            clause_start = clause_starts.get(at)
+            phrase = text[boundary_before(text, at, CLAUSE_END) if clause_start is None else clause_start:at]
             word = _SHARING.search(phrase)
         j = i + 1
         while j < len(measures) and text[measures[j - 1].quantity.end:measures[j].quantity.start] in _LIST_JOINS:
