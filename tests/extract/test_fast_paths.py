@@ -729,3 +729,33 @@ def test_the_hardness_of_a_clause_is_its_last_hardness_word(text, start, end):
 
 def test_the_generated_texts_hold_two_hardness_words():
     assert measures._hardness("力争确保达到20家", 0, 9) == "确保"
+
+
+_SHARED_FIGURE_PIECES = st.lists(st.sampled_from(["城乡居民收入", "分别", "均", "增长", "7%", "8%", "和", "、", "，", "。", "；",
+                                                  "力争", "达到", "20家", "甲"]), max_size=12).map(lambda pieces: "甲" + "".join(pieces))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SHARED_FIGURE_PIECES)
+def test_the_clause_starts_the_reader_hands_to_respectively_are_those_a_search_finds(text):
+    handed = []
+    respectively = measures._respectively
+
+    def capture(text, found, clause_starts):
+        handed.append((found, clause_starts))
+        return respectively(text, found, clause_starts)
+
+    measures._respectively = capture
+    try:
+        measures.read_measures(parse(text), ())
+    finally:
+        measures._respectively = respectively
+    (found, clause_starts), = handed
+    assert all(start == boundary_before(text, at, CLAUSE_END) for at, start in clause_starts.items())
+    assert set(clause_starts) == {m.quantity.start for m in found}
+    assert respectively(text, found, clause_starts) == respectively(text, found, {})
+
+
+def test_the_generated_texts_share_figures_between_subjects():
+    text = "甲，城乡居民收入分别增长7%和8%。"
+    assert [m.metric for m in measures.read_measures(parse(text), ())] == ["城镇居民收入增长", "农村居民收入增长"]

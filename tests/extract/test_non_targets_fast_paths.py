@@ -187,3 +187,23 @@ def test_the_generated_texts_hold_figures_with_a_comparator_word_and_each_rule_w
     qs = doc.quantities
     assert [q.cue is not None for q in qs][-1] and nt.per_basis(text, qs[1], 0, qs[0]) and nt.is_label(qs[2])
     assert nt.names_occasions(text, qs[3]) and nt.names_quoted_set(doc, qs[5])
+
+
+# The words after a figure: those of the rules applied and of the bounds within, and others.
+_AFTER_FIGURE_PIECES = _pieces("的比例", "比例", "加计扣除", "的税率", "的", "内", "以内", "范围内", "换乘", "甲", "，", " ",
+                               "\n", size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_AFTER_FIGURE_PIECES)
+def test_a_look_at_the_character_after_a_figure_spares_only_tries_that_find_nothing(window):
+    for pattern, gate in ((nt._RULE_AFTER, nt._RULE_AFTER_STARTS), (nt._WITHIN, nt._WITHIN_STARTS)):
+        assert pattern.match(window) is None or window[:1] in gate, (pattern.pattern, window)
+
+
+def test_the_generated_words_are_found_by_each_gated_rule():
+    rule, within = "研发费用税前100%加计扣除", "公交与轨道50米内换乘比例达91%"
+    (q,), (near, far) = find_quantities(rule), find_quantities(within)
+    assert nt.is_applied_rule(rule, q, 0) and nt.bounds_later_metric(within, near, far.number_start)
+    assert {window[:1] for window in ("的比例", "比例", "加计扣除", "内", "以内", "范围内")} <= (
+        nt._RULE_AFTER_STARTS | nt._WITHIN_STARTS)

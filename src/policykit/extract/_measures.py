@@ -245,6 +245,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
     instruments: list[Measure] = []
     seen: dict[tuple[str, str], int] = {}
     seen_instruments: dict[tuple[str, str], int] = {}
+    clause_starts: dict[int, int] = {}  # by figure start: where the clause of each measure read here begins
     previous: tuple[int, str] | None = None  # (sentence start, metric) of the last measure
     sentences: dict = {}  # what when() reads of each sentence, for the figures of this document only
     support_end = -1  # end of the last figure read as a payment
@@ -258,15 +259,21 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
         if rows[0] and _in_union(rows, q.start):  # (most documents have no table)
             continue  # read below, cell by cell, with the row's unit and the column's year
-        if _inside_quote(quoted, q.number_start) or q.base_unit in _DATE_UNITS and _dates(q, text[max(0, q.start - 12):q.start]):
-            continue  # a slogan or a name (“一企一平台”, 《…三年行动计划》), a date: it neither measures nor limits
+        if _inside_quote(quoted, q.number_start):
+            continue  # a slogan or a name (“一企一平台”, 《…三年行动计划》): it neither measures nor limits
+        before = text[max(0, q.start - 12):q.start]
+        # Asked once: a date (in a unit of dates) neither measures nor limits; a figure in another unit ending as
+        # dates do measures nothing, yet the grammar may show it limits (below).
+        dated = _dates(q, before)
+        if dated and q.base_unit in _DATE_UNITS:
+            continue
         # The clause and the sentence of the figure, found once for every rule that reads them.
         clause_start = bounds.before(q.start, CLAUSE_END)
         whole_sentence_start = bounds.before_from(q.start, SENTENCE_END, clause_start)
         pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
-        if not _measures_something(text, q, next_start, quantities[i - 1] if i else None, clause_start,
-                                   whole_sentence_start, doc):
-            pending = _limit_by_grammar(text, q, clause_start, whole_sentence_start, doc)
+        if dated or not _measures_something(text, q, before, next_start, quantities[i - 1] if i else None, clause_start,
+                                            whole_sentence_start, doc):
+            pending = _limit_by_grammar(text, q, before, clause_start, whole_sentence_start, doc)
             if pending is None:
                 continue
         if q.cue is None and out and text[out[-1].end:q.start] == "、" and out[-1].quantity.cue in _SHARED_CUES:
@@ -347,9 +354,10 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
             start=quote_start, end=q.end, beneficiary=None,
         )))
         previous = (sentence_start, metric)
+        clause_starts[q.start] = clause_start
     default = (plan[1], "plan_period") if plan else (doc_year, "report_year" if doc_year else "unknown")
     out += [_table_measure(text, figure, tasks, default) for figure in table]
-    return _respectively(text, sorted(out, key=lambda m: m.start)) + tuple(instruments)
+    return _respectively(text, sorted(out, key=lambda m: m.start), clause_starts) + tuple(instruments)
 
 
 def _instrument_measure(text: str, q: Quantity, kind: str, metric: str, sentence_start: int, clause_start: int,
@@ -369,12 +377,13 @@ def _instrument_measure(text: str, q: Quantity, kind: str, metric: str, sentence
         beneficiary=beneficiary(text, sentence_start, q.start))
 
 
-def _limit_by_grammar(text: str, q: Quantity, clause_start: int, sentence_start: int, doc: ParsedDocument) -> str | None:
+def _limit_by_grammar(text: str, q: Quantity, before: str, clause_start: int, sentence_start: int,
+                      doc: ParsedDocument) -> str | None:
     """weight or threshold when a figure the measures reader drops (outside quotes) scores an assessment or names who
-    qualifies."""
+    qualifies (``before``: the 12 characters before the figure)."""
     if q.base_unit in _DATE_UNITS:
         return None
-    before, after = text[max(0, q.start - 12):q.start], text[q.end:q.end + 12]
+    after = text[q.end:q.end + 12]
     if is_support_condition(text, q, sentence_start) and not _is_support(text, q):
         return "threshold"  # 年销售收入首次达到2000万元的，给予…
     bounded = q.comparator not in ("=", "≈", "range") and not (q.base_unit in _CLASSIFIERS and q.cue is None)
@@ -406,8 +415,9 @@ def _table_measure(text: str, figure: TableFigure, tasks: _Tasks,
         text=quote, start=q.start, end=q.end)
 
 
-def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
-    """Give each subject of a shared figure its own record.
+def _respectively(text: str, measures: list[Measure], clause_starts: dict[int, int]) -> tuple[Measure, ...]:
+    """Give each subject of a shared figure its own record (``clause_starts``: where the clause of a figure begins,
+    by its start, as the reader found it; a figure it lacks, of a table, has its clause found here).
 
     "A和B…分别增长7%和8%左右": each figure gets its subject and the list's shared bound;
     "A、B均增长8%" (or 分别 with one figure): the figure is read once per subject.
@@ -420,7 +430,9 @@ def _respectively(text: str, measures: list[Measure]) -> tuple[Measure, ...]:
         lone = (i == 0 or measures[i - 1].quantity.end <= head.start) and text[head.start - 1:head.start] not in _LIST_JOINS
         if (word is None or not phrase[:word.start()]) and lone:
             # The metric lost its subjects or 分别 (…排放总量比2020年分别下降10%): read the whole clause.
-            phrase = text[boundary_before(text, head.quantity.start, CLAUSE_END):head.quantity.start]
+            at = head.quantity.start
+            clause_start = clause_starts.get(at)
+            phrase = text[boundary_before(text, at, CLAUSE_END) if clause_start is None else clause_start:at]
             word = _SHARING.search(phrase)
         j = i + 1
         while j < len(measures) and text[measures[j - 1].quantity.end:measures[j].quantity.start] in _LIST_JOINS:
@@ -486,16 +498,14 @@ def _dates(q: Quantity, before: str) -> bool:
             and not (q.base_unit in _MEASURED_IN_YEARS and _YEARS_MEASURED.search(before)))
 
 
-def _measures_something(text: str, q: Quantity, next_start: int | None, earlier: Quantity | None, clause_start: int,
-                        sentence_start: int, doc: ParsedDocument) -> bool:
-    """Whether a figure outside quotes (the reader skips those) measures something: the tests are independent, each
-    a reason to drop it, so their order is free (cheap and common ones first)."""
+def _measures_something(text: str, q: Quantity, before: str, next_start: int | None, earlier: Quantity | None,
+                        clause_start: int, sentence_start: int, doc: ParsedDocument) -> bool:
+    """Whether a figure outside quotes (the reader skips those) that does not date (:func:`_dates`, asked by the
+    reader) measures something; ``before`` is the 12 characters before it. The tests are independent, each a reason
+    to drop it, so their order is free (cheap and common ones first)."""
     if q.base_unit is None and q.cue is None:
         return False  # a bare number or a bare scale (全县30万…)
-    before = text[max(0, q.start - 12):q.start]
     after = text[q.end:q.end + 12]
-    if _dates(q, before):
-        return False
     # The articles and vague counts first: the commonest reasons after dates (1 in 10 figures of the shared corpus).
     if text[q.number_start] == _ARTICLE_ONE and q.cue is None and (
             _NEGATED_ONE.search(before) or not _MAKING_VERB.search(before)):

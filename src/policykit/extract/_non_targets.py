@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._sieve import end_gate, last_chars, opened
+from ._sieve import end_gate, last_chars, opened, start_gate
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 if TYPE_CHECKING:  # the parsed document holds this module's per-document indexes: imported for the annotations only
@@ -45,12 +45,18 @@ _LABEL_UNITS = frozenset(r["word"] for r in _ROWS if r["role"] == "label_unit")
 _RULE_BEFORE = re.compile(_role("rule_before"))
 _RULE_AFTER = re.compile(_role("rule_after"))
 _WITHIN = re.compile(_role("within") + r"(?=[\u4e00-\u9fff])")
+# What the character after a figure must be for the words after it to match there: one look spares the anchored
+# try for most figures (the shared corpus: 1 in 40 passes the rule's, 1 in 150 the bound's).
+_RULE_AFTER_STARTS, _WITHIN_STARTS = start_gate(_RULE_AFTER), start_gate(_WITHIN)
 _LEAD = re.compile(_role("threshold_lead") + "(?:" + _role("lead_link") + "|" + _role("copula") + r")?[ \t\u3000]*[：:]")
 _DEFINITION_WORDS = tuple(r["word"] for r in _ROWS if r["role"] == "definition")
 _DEFINITION = re.compile(lexicon.alternation_of(_DEFINITION_WORDS))
 _COPULA = re.compile(_role("copula"))
 _A_CLAUSE_END = re.compile("[" + re.escape(CLAUSE_END) + "]")
 _A_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_END) + "]")
+# The first 的 or stop after a figure, in one scan that ends at whichever comes first (most figures: a stop).
+_DE_OR_SENTENCE_END = re.compile("[" + re.escape(_DE + SENTENCE_END) + "]")
+_DE_OR_CLAUSE_END = re.compile("[" + re.escape(_DE + CLAUSE_END) + "]")
 _LEAD_LINE = re.compile(_LEAD.pattern + r"[ \t\u3000]*$", re.M)  # 应符合下列条件： closing its line
 _LIST_REACH = 3000  # characters: how far above its item a list's lead line may stand
 _RUN = re.compile(_role("run_word") + "$")
@@ -142,7 +148,8 @@ def is_applied_rule(text: str, q: Quantity, clause_start: int) -> bool:
     True
     """
     # The words after the figure first: one anchored try, where the words before are searched for in the clause.
-    return bool(_RULE_AFTER.match(text, q.end) and _RULE_BEFORE.search(text, clause_start, q.start))
+    return bool(text[q.end:q.end + 1] in _RULE_AFTER_STARTS and _RULE_AFTER.match(text, q.end)
+                and _RULE_BEFORE.search(text, clause_start, q.start))
 
 
 def bounds_later_metric(text: str, q: Quantity, next_start: int | None) -> bool:
@@ -153,7 +160,7 @@ def bounds_later_metric(text: str, q: Quantity, next_start: int | None) -> bool:
     >>> [bounds_later_metric(text, q, n) for q, n in zip(find_quantities(text), (15, None))]
     [True, False]
     """
-    if next_start is None or not _WITHIN.match(text, q.end):
+    if next_start is None or text[q.end:q.end + 1] not in _WITHIN_STARTS or not _WITHIN.match(text, q.end):
         return False
     return boundary_after(text, q.end, CLAUSE_END) > next_start
 
@@ -168,9 +175,14 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     [True, False]
     """
     # The condition's 的 stands before the sentence ends, and most sentences hold none after their figure: the
-    # first 的 and a search for a stop before it tell, without reading the sentence's end or its payment words.
-    de = text.find(_DE, q.end, q.end + MAX_REACH)
-    if de < 0 or _A_SENTENCE_END.search(text, q.end, de):
+    # first 的 or stop after it tells, without reading the sentence's end or its payment words.
+    first = _DE_OR_SENTENCE_END.search(text, q.end, q.end + MAX_REACH)
+    if first is None or first.group() != _DE:
+        return False
+    # The condition's clause closes after its 的 (the 的 is the first after the figure): a 的 whose clause ends the
+    # sentence (or reaches past the reach) closes no condition, whatever pays.
+    closing = _A_CLAUSE_END.search(text, first.end(), q.end + MAX_REACH)
+    if closing is None or closing.group() in SENTENCE_END:
         return False
     end = boundary_after(text, q.end, SENTENCE_END)
     support = _SUPPORT.search(text, q.end, end)
@@ -223,10 +235,10 @@ def _draws_a_line(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool
 def _closes_with_de(text: str, q: Quantity) -> bool:
     """Whether the clause after the figure closes with 的 before a comma (连续三次检查不合格的，) and no copula
     judges the figure (增长7%左右是必要的，)."""
-    # Most clauses after a figure hold no 的: the first 的 (within the reach of a clause) and a search for a stop
-    # before it tell, without reading the clause's end.
-    de = text.find(_DE, q.end, q.end + MAX_REACH)
-    if de < 0 or _A_CLAUSE_END.search(text, q.end, de):
+    # Most clauses after a figure hold no 的: the first 的 or stop after it (within the reach of a clause) tells,
+    # without reading the clause's end.
+    first = _DE_OR_CLAUSE_END.search(text, q.end, q.end + MAX_REACH)
+    if first is None or first.group() != _DE:
         return False
     end = boundary_after(text, q.end, CLAUSE_END)
     closing = text[q.end:end].rstrip()
