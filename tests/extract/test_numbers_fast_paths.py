@@ -248,6 +248,24 @@ def test_the_common_form_covers_figures_with_scale_unit_and_comparators():
     assert common[2] is None  # a bare numeral, read as no quantity
 
 
+# Runs of digits and commas, and of numeral characters, a little shorter and longer than those refused, at any
+# offset among other characters: the runs the sampled characters must show, wherever the samples fall.
+_RUN_OF_DIGITS = st.text(alphabet=st.sampled_from("1234567890,٣"), min_size=_numbers.MAX_DIGITS - 3,
+                         max_size=_numbers.MAX_DIGITS + 12)
+_RUN_OF_NUMERALS = st.text(alphabet=st.sampled_from(_CN), min_size=_numbers.MAX_NUMERAL_CHARS - 3,
+                           max_size=_numbers.MAX_NUMERAL_CHARS + 4)
+_FILLER = st.text(alphabet=st.sampled_from("甲a1,e一E."), max_size=9)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(_RUN_OF_DIGITS, _RUN_OF_NUMERALS, _FILLER), max_size=5).map("".join))
+@example("甲" * 6 + "1" * 21)
+@example("甲" * 6 + "一" * 65)
+def test_the_sampled_search_for_refused_numbers_finds_what_the_whole_scan_finds(text):
+    """Searched after each e/E and around the runs the every-_STRIDE-th characters show, as one scan of it all."""
+    assert _numbers._may_be_unreadable(text) == (_numbers._MAY_BE_UNREADABLE.search(text) is not None)
+
+
 def test_a_text_of_ordinary_figures_needs_no_scan_for_refused_numbers():
     assert not _numbers._may_be_unreadable("2023年投资3.5亿元，共" + "一" * 64 + "，编号12345678901234567890")
     assert _numbers._may_be_unreadable("编号123456789012345678901")

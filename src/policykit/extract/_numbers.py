@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .. import lexicon
 from ._records import built_at_once
-from ._sieve import DIGIT_BLOCKS
+from ._sieve import DIGIT_BLOCKS, opened
 
 # Chinese numeral characters (lexicon ``chinese_numerals``) and the words around numerals (``numeral_words``).
 _NUMERAL_ROWS = lexicon.table("chinese_numerals").rows
@@ -152,14 +152,25 @@ MAX_DIGITS = 20
 _MAX_WARNINGS = 10
 _LONG_DIGITS = rf"\d(?:,?\d){{{MAX_DIGITS},}}(?:\.\d+)?"
 _LONG_NUMERAL = rf"[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS + 1},}}"
-_UNREADABLE = re.compile(
-    rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))|(?P<digits>{_LONG_DIGITS})|{_LONG_NUMERAL}")
+# Led by the class of its first characters (see _sieve.opened): a text that may hold one is searched all through,
+# and the alternation alone tries its three branches at every character.
+_UNREADABLE = opened(re.compile(
+    rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))|(?P<digits>{_LONG_DIGITS})|{_LONG_NUMERAL}"))
 # What a text holds wherever _UNREADABLE matches (a digit into e/E, a digit and MAX_DIGITS more, a run of more
 # than MAX_NUMERAL_CHARS numeral characters), in one pattern that opens with a class: the regex engine scans
-# for its first character at C speed (a lookbehind then says which it was), while the alternation above, like
-# any pattern opening with a group or a lookahead, is tried at every character (see _may_be_unreadable).
+# for its first character at C speed (a lookbehind then says which it was), while _UNREADABLE, led by a lookahead,
+# is still tried at every character (see _may_be_unreadable).
 _MAY_BE_UNREADABLE = re.compile(rf"[{DIGIT_BLOCKS}{_CN_CHARS}](?:(?<=\d)(?:[eE]|(?:,?\d){{{MAX_DIGITS}}})"
                                 rf"|(?<=[{_CN_CHARS}])[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS}}})")
+# Where _MAY_BE_UNREADABLE can match in a long text, found without its scan of every character: the run of digits
+# and commas (or of numeral characters) a match of one of its last two branches lies in spans more than MAX_DIGITS
+# (MAX_NUMERAL_CHARS) characters, so it holds at least _SAMPLED_DIGITS (_SAMPLED_NUMERALS) of the characters at
+# multiples of _STRIDE: side by side in the text of every _STRIDE-th character, _STRIDE times shorter to scan (see
+# _may_be_unreadable). Scanned with the branches' own classes, so every run of them there is found whole.
+_STRIDE = 7
+_SAMPLED_DIGITS, _SAMPLED_NUMERALS = (MAX_DIGITS + 1) // _STRIDE, (MAX_NUMERAL_CHARS + 1) // _STRIDE
+_SAMPLED_RUN = re.compile(rf"[{DIGIT_BLOCKS},{_CN_CHARS}](?:(?<=[\d,])[\d,]{{{_SAMPLED_DIGITS - 1},}}"
+                          rf"|(?<=[{_CN_CHARS}])[{_CN_CHARS}]{{{_SAMPLED_NUMERALS - 1},}})")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 # Chinese numerals from which the scan's loop would read nothing (most numerals of a text: the 一 of 一是, 十四五,
 # 二十大, 万众, 千方百计), skipped by the regex engine instead:
@@ -486,8 +497,20 @@ def warnings_in(norm: str) -> tuple[str, ...]:
 
 
 def _may_be_unreadable(norm: str) -> bool:
-    """Whether ``_UNREADABLE`` may match in ``norm``: most texts hold none of what it needs, found in one scan."""
-    return _MAY_BE_UNREADABLE.search(norm) is not None
+    """Whether ``_MAY_BE_UNREADABLE`` matches in ``norm`` (so ``_UNREADABLE`` may): most texts hold none of what it
+    needs. Tried only where a match can stand: before each e/E (few in a Chinese text, found by ``str.find``) and in
+    the stretch of text around each run the every-_STRIDE-th characters show (see ``_SAMPLED_RUN``)."""
+    for mark in "eE":
+        at = norm.find(mark, 1)
+        while at != -1:
+            if _MAY_BE_UNREADABLE.match(norm, at - 1) is not None:
+                return True
+            at = norm.find(mark, at + 1)
+    for run in _SAMPLED_RUN.finditer(norm[::_STRIDE]):
+        # The run in the text holds no sampled character beyond the sampled run: it starts after the one before it.
+        if _MAY_BE_UNREADABLE.search(norm, max(0, (run.start() - 1) * _STRIDE + 1), run.end() * _STRIDE) is not None:
+            return True
+    return False
 
 
 def _runs_with_two_yi(norm: str) -> Iterator[tuple[int, str]]:
