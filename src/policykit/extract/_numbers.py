@@ -58,8 +58,7 @@ _FINANCIAL_ROWS = lexicon.table("numerals").rows
 _FINANCIAL = str.maketrans({r["char"]: r["means"] for r in _FINANCIAL_ROWS})
 _FIRM_FINANCIAL = "".join(r["char"] for r in _FINANCIAL_ROWS if r["ambiguous"] != "yes")
 _FINANCIAL_CHARS = "".join(r["char"] for r in _FINANCIAL_ROWS)
-_ANY_FINANCIAL = re.compile(f"[{_FINANCIAL_CHARS}]")
-_ANY_TO_PLAIN = re.compile(f"[{re.escape(_FULL_WIDTH_CHARS)}{_FINANCIAL_CHARS}]")
+_TO_PLAIN_CHARS = _FULL_WIDTH_CHARS + _FINANCIAL_CHARS
 # A run of numeral characters; one holding a financial character is read as a numeral when it holds an
 # unambiguous financial character or two financial ones, or stands before a currency (伍元).
 _NUMERAL_RUN = re.compile(f"[{_CN_CHARS}{_FINANCIAL_CHARS}]+")
@@ -255,19 +254,22 @@ def normalise_digits(text: str) -> str:
 
 def _financial_to_plain(text: str) -> tuple[str, bool]:
     """壹佰万元 -> 一百万元 where a run of numerals is financial (see ``_NUMERAL_RUN``), offsets kept; and whether
-    the text holds a full-width character, found by the same scan (one pass over a text for both: most hold
-    neither, and many a financial character in a word, 陆续, 队伍). A full-width character is never in a run:
-    mapping them first or last gives the same text."""
-    pieces, last, pos, full_width = [], 0, 0, False
-    seek = _ANY_TO_PLAIN.search
-    # From the first financial character of a run (found at C speed) to the run's end: the plain numerals
-    # before it change nothing, and a pattern opening with them would be tried at every character.
-    while (found := seek(text, pos)) is not None:
-        start = found.start()
+    the text holds a full-width character, found by the same search (most texts hold neither, and many a financial
+    character in a word, 陆续, 队伍). A full-width character is never in a run: mapping them first or last gives the
+    same text."""
+    pieces, last, full_width = [], 0, False
+    # Where each character to map stands next, from where the last run ended: found by str.find, a pass over the
+    # text at memchr speed for each, where a search for the class of them all tests every character against it.
+    # From the first financial character of a run to the run's end: the plain numerals before it change nothing.
+    next_at = {ch: at for ch in _TO_PLAIN_CHARS if (at := text.find(ch)) >= 0}
+    while next_at:
+        start = min(next_at.values())
         if text[start] in _FULL_WIDTH_CHARS:
-            full_width, seek, pos = True, _ANY_FINANCIAL.search, start + 1  # one is enough: all are mapped at once
+            full_width = True  # one is enough: all are mapped at once
+            for ch in _FULL_WIDTH_CHARS:
+                next_at.pop(ch, None)
             continue
-        end = pos = _NUMERAL_RUN.match(text, start).end()
+        end = _NUMERAL_RUN.match(text, start).end()
         run = text[start:end]
         financial = sum(ch in _FINANCIAL_CHARS for ch in run)
         if any(ch in _FIRM_FINANCIAL for ch in run) or financial > 1 or text.startswith(_MONEY_AFTER, end):
@@ -275,7 +277,19 @@ def _financial_to_plain(text: str) -> tuple[str, bool]:
         else:
             pieces.append(text[last:end])
         last = end
+        _find_next(text, next_at, end)
     return ("".join(pieces) + text[last:] if pieces else text), full_width
+
+
+def _find_next(text: str, next_at: dict[str, int], pos: int) -> None:
+    """Move each character of ``next_at`` that stands before ``pos`` to where it stands next (gone when nowhere)."""
+    for ch, at in list(next_at.items()):
+        if at < pos:
+            at = text.find(ch, pos)
+            if at < 0:
+                del next_at[ch]
+            else:
+                next_at[ch] = at
 
 
 def read_number(numeral: str) -> Decimal | None:
