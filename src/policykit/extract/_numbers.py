@@ -652,7 +652,7 @@ def _common_quantity(norm: str, m: re.Match, start: int, end: int, gapped: froze
     Anything else (a percent word, a longer Chinese numeral, a number that may be refused, an approximation, a
     range, 元 with 角/分, a per-unit, a scale that may be part of the unit) answers ``_FULL_READING``. ``start`` and
     ``end`` are the span of the group ``numeral``."""
-    pct, arabic, scale_word, chinese, unit, suffix = m.group("pct", "arabic", "scale", "chinese", "unit", "suffix")
+    _, pct, arabic, scale_word, chinese, unit, suffix = m.groups()  # the groups of _SCAN, in order: no look-up by name
     number_start = start  # where the digits begin; start moves to a prefix comparator's word
     if pct:
         return _FULL_READING
