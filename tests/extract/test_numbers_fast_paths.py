@@ -54,6 +54,27 @@ def test_gapped_reach_never_hides_a_gapped_prefix(text):
         assert _numbers._prefix_comparator(text, start, reach) == _numbers._prefix_comparator(text, start, everywhere)
 
 
+_CUE_CHARS = "".join(sorted({ch for cues in _numbers._PREFIX_CUES_BY_LAST.values() for cue, _, _ in cues for ch in cue}))
+
+
+def _prefix_by_definition(text: str, start: int) -> tuple[str | None, str | None, int]:
+    """The first cue, of all those ending with the character before ``start``, that the text ends with there."""
+    for cue, word, comparator in _numbers._PREFIX_CUES_BY_LAST.get(text[start - 1], ()) if start else ():
+        if text.endswith(cue, 0, start) and not any(w.endswith(cue) and text.endswith(w, 0, start)
+                                                    for w in _numbers._NOT_CUES):
+            return comparator, word, start - len(cue)
+    return None, None, start
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_CUE_CHARS + "最甲5"), max_size=8), st.integers(0, 8))
+@example("控制在在5", 4)
+@example("约5", 1)
+def test_the_cues_tried_by_the_last_two_characters_are_those_tried_by_the_last(text, start):
+    start = min(start, len(text))
+    assert _numbers._prefix_comparator(text, start, frozenset()) == _prefix_by_definition(text, start)
+
+
 def test_a_gapped_prefix_governs_across_a_short_verb():
     assert [(q.comparator, q.cue) for q in _numbers.find_quantities("至少入选一人")] == [(">=", "至少")]
 

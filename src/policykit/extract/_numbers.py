@@ -122,6 +122,19 @@ def _cues_by_last_char() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 
 _PREFIX_CUES_BY_LAST = _cues_by_last_char()
+
+
+def _cues_by_last_two() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """The cues that can end with each two characters a longer cue ends with (its own, and a one-character cue
+    ending with the second), in the order they are tried; a cue of one character is all that two others can end."""
+    return {key: tuple(cue for cue in _PREFIX_CUES_BY_LAST[key[-1]] if key.endswith(cue[0][-2:]))
+            for key in {cue[-2:] for cues in _PREFIX_CUES_BY_LAST.values() for cue, _, _ in cues if len(cue) > 1}}
+
+
+# The cues worth trying before a number, by the two characters before it: most numbers after 到, 至 or 在 follow
+# none of the words a cue ending with it begins with (到2025年), and one look spares a test of each.
+_PREFIX_CUES_BY_LAST_TWO = _cues_by_last_two()
+_ONE_CHARACTER_CUES = {last: tuple(cue for cue in cues if len(cue[0]) == 1) for last, cues in _PREFIX_CUES_BY_LAST.items()}
 _APPROX_MARKS = "".join(_words("approx"))
 _SENTENCE_CLOSE = frozenset("，,；;。！？!?\n")
 # What may follow a numeral to make it a quantity besides a unit: an approximation, a range, a
@@ -906,7 +919,9 @@ def _suffix_comparator(norm: str, pos: int) -> tuple[str | None, str | None, int
 
 def _prefix_comparator(norm: str, start: int, gapped: frozenset[int]) -> tuple[str | None, str | None, int]:
     """The comparator word before the number at ``start``; ``gapped`` is ``_gapped_reach(norm)``."""
-    for cue, word, comparator in _PREFIX_CUES_BY_LAST.get(norm[start - 1], ()) if start else ():
+    two = norm[max(0, start - 2):start]
+    cues = _PREFIX_CUES_BY_LAST_TWO.get(two) or _ONE_CHARACTER_CUES.get(two[-1:], ())
+    for cue, word, comparator in cues:
         if norm.endswith(cue, 0, start) and not any(w.endswith(cue) and norm.endswith(w, 0, start) for w in _NOT_CUES):
             return comparator, word, start - len(cue)
     if start not in gapped:
