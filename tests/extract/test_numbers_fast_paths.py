@@ -54,6 +54,27 @@ def test_gapped_reach_never_hides_a_gapped_prefix(text):
         assert _numbers._prefix_comparator(text, start, reach) == _numbers._prefix_comparator(text, start, everywhere)
 
 
+_CUE_CHARS = "".join(sorted({ch for cues in _numbers._PREFIX_CUES_BY_LAST.values() for cue, _, _ in cues for ch in cue}))
+
+
+def _prefix_by_definition(text: str, start: int) -> tuple[str | None, str | None, int]:
+    """The first cue, of all those ending with the character before ``start``, that the text ends with there."""
+    for cue, word, comparator in _numbers._PREFIX_CUES_BY_LAST.get(text[start - 1], ()) if start else ():
+        if text.endswith(cue, 0, start) and not any(w.endswith(cue) and text.endswith(w, 0, start)
+                                                    for w in _numbers._NOT_CUES):
+            return comparator, word, start - len(cue)
+    return None, None, start
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_CUE_CHARS + "最甲5"), max_size=8), st.integers(0, 8))
+@example("控制在在5", 4)
+@example("约5", 1)
+def test_the_cues_tried_by_the_last_two_characters_are_those_tried_by_the_last(text, start):
+    start = min(start, len(text))
+    assert _numbers._prefix_comparator(text, start, frozenset()) == _prefix_by_definition(text, start)
+
+
 def test_a_gapped_prefix_governs_across_a_short_verb():
     assert [(q.comparator, q.cue) for q in _numbers.find_quantities("至少入选一人")] == [(">=", "至少")]
 
@@ -246,6 +267,24 @@ def test_the_common_form_covers_figures_with_scale_unit_and_comparators():
     assert [(str(q.value), q.unit, q.comparator, q.cue, q.start, q.end) for q in common[:2]] == [
         ("3.5", "万吨", ">=", "以上", 0, 9), ("3", "年", "=", None, 10, 12)]
     assert common[2] is None  # a bare numeral, read as no quantity
+
+
+# Runs of digits and commas, and of numeral characters, a little shorter and longer than those refused, at any
+# offset among other characters: the runs the sampled characters must show, wherever the samples fall.
+_RUN_OF_DIGITS = st.text(alphabet=st.sampled_from("1234567890,٣"), min_size=_numbers.MAX_DIGITS - 3,
+                         max_size=_numbers.MAX_DIGITS + 12)
+_RUN_OF_NUMERALS = st.text(alphabet=st.sampled_from(_CN), min_size=_numbers.MAX_NUMERAL_CHARS - 3,
+                           max_size=_numbers.MAX_NUMERAL_CHARS + 4)
+_FILLER = st.text(alphabet=st.sampled_from("甲a1,e一E."), max_size=9)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(_RUN_OF_DIGITS, _RUN_OF_NUMERALS, _FILLER), max_size=5).map("".join))
+@example("甲" * 6 + "1" * 21)
+@example("甲" * 6 + "一" * 65)
+def test_the_sampled_search_for_refused_numbers_finds_what_the_whole_scan_finds(text):
+    """Searched after each e/E and around the runs the every-_STRIDE-th characters show, as one scan of it all."""
+    assert _numbers._may_be_unreadable(text) == (_numbers._MAY_BE_UNREADABLE.search(text) is not None)
 
 
 def test_a_text_of_ordinary_figures_needs_no_scan_for_refused_numbers():

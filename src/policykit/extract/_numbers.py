@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .. import lexicon
 from ._records import built_at_once
-from ._sieve import DIGIT_BLOCKS
+from ._sieve import DIGIT_BLOCKS, opened
 
 # Chinese numeral characters (lexicon ``chinese_numerals``) and the words around numerals (``numeral_words``).
 _NUMERAL_ROWS = lexicon.table("chinese_numerals").rows
@@ -58,8 +58,7 @@ _FINANCIAL_ROWS = lexicon.table("numerals").rows
 _FINANCIAL = str.maketrans({r["char"]: r["means"] for r in _FINANCIAL_ROWS})
 _FIRM_FINANCIAL = "".join(r["char"] for r in _FINANCIAL_ROWS if r["ambiguous"] != "yes")
 _FINANCIAL_CHARS = "".join(r["char"] for r in _FINANCIAL_ROWS)
-_ANY_FINANCIAL = re.compile(f"[{_FINANCIAL_CHARS}]")
-_ANY_TO_PLAIN = re.compile(f"[{re.escape(_FULL_WIDTH_CHARS)}{_FINANCIAL_CHARS}]")
+_TO_PLAIN_CHARS = _FULL_WIDTH_CHARS + _FINANCIAL_CHARS
 # A run of numeral characters; one holding a financial character is read as a numeral when it holds an
 # unambiguous financial character or two financial ones, or stands before a currency (伍元).
 _NUMERAL_RUN = re.compile(f"[{_CN_CHARS}{_FINANCIAL_CHARS}]+")
@@ -123,6 +122,19 @@ def _cues_by_last_char() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 
 _PREFIX_CUES_BY_LAST = _cues_by_last_char()
+
+
+def _cues_by_last_two() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """The cues that can end with each two characters a longer cue ends with (its own, and a one-character cue
+    ending with the second), in the order they are tried; a cue of one character is all that two others can end."""
+    return {key: tuple(cue for cue in _PREFIX_CUES_BY_LAST[key[-1]] if key.endswith(cue[0][-2:]))
+            for key in {cue[-2:] for cues in _PREFIX_CUES_BY_LAST.values() for cue, _, _ in cues if len(cue) > 1}}
+
+
+# The cues worth trying before a number, by the two characters before it: most numbers after 到, 至 or 在 follow
+# none of the words a cue ending with it begins with (到2025年), and one look spares a test of each.
+_PREFIX_CUES_BY_LAST_TWO = _cues_by_last_two()
+_ONE_CHARACTER_CUES = {last: tuple(cue for cue in cues if len(cue[0]) == 1) for last, cues in _PREFIX_CUES_BY_LAST.items()}
 _APPROX_MARKS = "".join(_words("approx"))
 _SENTENCE_CLOSE = frozenset("，,；;。！？!?\n")
 # What may follow a numeral to make it a quantity besides a unit: an approximation, a range, a
@@ -152,14 +164,25 @@ MAX_DIGITS = 20
 _MAX_WARNINGS = 10
 _LONG_DIGITS = rf"\d(?:,?\d){{{MAX_DIGITS},}}(?:\.\d+)?"
 _LONG_NUMERAL = rf"[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS + 1},}}"
-_UNREADABLE = re.compile(
-    rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))|(?P<digits>{_LONG_DIGITS})|{_LONG_NUMERAL}")
+# Led by the class of its first characters (see _sieve.opened): a text that may hold one is searched all through,
+# and the alternation alone tries its three branches at every character.
+_UNREADABLE = opened(re.compile(
+    rf"(?P<sci>(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z0-9]))|(?P<digits>{_LONG_DIGITS})|{_LONG_NUMERAL}"))
 # What a text holds wherever _UNREADABLE matches (a digit into e/E, a digit and MAX_DIGITS more, a run of more
 # than MAX_NUMERAL_CHARS numeral characters), in one pattern that opens with a class: the regex engine scans
-# for its first character at C speed (a lookbehind then says which it was), while the alternation above, like
-# any pattern opening with a group or a lookahead, is tried at every character (see _may_be_unreadable).
+# for its first character at C speed (a lookbehind then says which it was), while _UNREADABLE, led by a lookahead,
+# is still tried at every character (see _may_be_unreadable).
 _MAY_BE_UNREADABLE = re.compile(rf"[{DIGIT_BLOCKS}{_CN_CHARS}](?:(?<=\d)(?:[eE]|(?:,?\d){{{MAX_DIGITS}}})"
                                 rf"|(?<=[{_CN_CHARS}])[{_CN_CHARS}]{{{MAX_NUMERAL_CHARS}}})")
+# Where _MAY_BE_UNREADABLE can match in a long text, found without its scan of every character: the run of digits
+# and commas (or of numeral characters) a match of one of its last two branches lies in spans more than MAX_DIGITS
+# (MAX_NUMERAL_CHARS) characters, so it holds at least _SAMPLED_DIGITS (_SAMPLED_NUMERALS) of the characters at
+# multiples of _STRIDE: side by side in the text of every _STRIDE-th character, _STRIDE times shorter to scan (see
+# _may_be_unreadable). Scanned with the branches' own classes, so every run of them there is found whole.
+_STRIDE = 7
+_SAMPLED_DIGITS, _SAMPLED_NUMERALS = (MAX_DIGITS + 1) // _STRIDE, (MAX_NUMERAL_CHARS + 1) // _STRIDE
+_SAMPLED_RUN = re.compile(rf"[{DIGIT_BLOCKS},{_CN_CHARS}](?:(?<=[\d,])[\d,]{{{_SAMPLED_DIGITS - 1},}}"
+                          rf"|(?<=[{_CN_CHARS}])[{_CN_CHARS}]{{{_SAMPLED_NUMERALS - 1},}})")
 _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 # Chinese numerals from which the scan's loop would read nothing (most numerals of a text: the 一 of 一是, 十四五,
 # 二十大, 万众, 千方百计), skipped by the regex engine instead:
@@ -244,19 +267,22 @@ def normalise_digits(text: str) -> str:
 
 def _financial_to_plain(text: str) -> tuple[str, bool]:
     """壹佰万元 -> 一百万元 where a run of numerals is financial (see ``_NUMERAL_RUN``), offsets kept; and whether
-    the text holds a full-width character, found by the same scan (one pass over a text for both: most hold
-    neither, and many a financial character in a word, 陆续, 队伍). A full-width character is never in a run:
-    mapping them first or last gives the same text."""
-    pieces, last, pos, full_width = [], 0, 0, False
-    seek = _ANY_TO_PLAIN.search
-    # From the first financial character of a run (found at C speed) to the run's end: the plain numerals
-    # before it change nothing, and a pattern opening with them would be tried at every character.
-    while (found := seek(text, pos)) is not None:
-        start = found.start()
+    the text holds a full-width character, found by the same search (most texts hold neither, and many a financial
+    character in a word, 陆续, 队伍). A full-width character is never in a run: mapping them first or last gives the
+    same text."""
+    pieces, last, full_width = [], 0, False
+    # Where each character to map stands next, from where the last run ended: found by str.find, a pass over the
+    # text at memchr speed for each, where a search for the class of them all tests every character against it.
+    # From the first financial character of a run to the run's end: the plain numerals before it change nothing.
+    next_at = {ch: at for ch in _TO_PLAIN_CHARS if (at := text.find(ch)) >= 0}
+    while next_at:
+        start = min(next_at.values())
         if text[start] in _FULL_WIDTH_CHARS:
-            full_width, seek, pos = True, _ANY_FINANCIAL.search, start + 1  # one is enough: all are mapped at once
+            full_width = True  # one is enough: all are mapped at once
+            for ch in _FULL_WIDTH_CHARS:
+                next_at.pop(ch, None)
             continue
-        end = pos = _NUMERAL_RUN.match(text, start).end()
+        end = _NUMERAL_RUN.match(text, start).end()
         run = text[start:end]
         financial = sum(ch in _FINANCIAL_CHARS for ch in run)
         if any(ch in _FIRM_FINANCIAL for ch in run) or financial > 1 or text.startswith(_MONEY_AFTER, end):
@@ -264,7 +290,19 @@ def _financial_to_plain(text: str) -> tuple[str, bool]:
         else:
             pieces.append(text[last:end])
         last = end
+        _find_next(text, next_at, end)
     return ("".join(pieces) + text[last:] if pieces else text), full_width
+
+
+def _find_next(text: str, next_at: dict[str, int], pos: int) -> None:
+    """Move each character of ``next_at`` that stands before ``pos`` to where it stands next (gone when nowhere)."""
+    for ch, at in list(next_at.items()):
+        if at < pos:
+            at = text.find(ch, pos)
+            if at < 0:
+                del next_at[ch]
+            else:
+                next_at[ch] = at
 
 
 def read_number(numeral: str) -> Decimal | None:
@@ -486,8 +524,20 @@ def warnings_in(norm: str) -> tuple[str, ...]:
 
 
 def _may_be_unreadable(norm: str) -> bool:
-    """Whether ``_UNREADABLE`` may match in ``norm``: most texts hold none of what it needs, found in one scan."""
-    return _MAY_BE_UNREADABLE.search(norm) is not None
+    """Whether ``_MAY_BE_UNREADABLE`` matches in ``norm`` (so ``_UNREADABLE`` may): most texts hold none of what it
+    needs. Tried only where a match can stand: before each e/E (few in a Chinese text, found by ``str.find``) and in
+    the stretch of text around each run the every-_STRIDE-th characters show (see ``_SAMPLED_RUN``)."""
+    for mark in "eE":
+        at = norm.find(mark, 1)
+        while at != -1:
+            if _MAY_BE_UNREADABLE.match(norm, at - 1) is not None:
+                return True
+            at = norm.find(mark, at + 1)
+    for run in _SAMPLED_RUN.finditer(norm[::_STRIDE]):
+        # The run in the text holds no sampled character beyond the sampled run: it starts after the one before it.
+        if _MAY_BE_UNREADABLE.search(norm, max(0, (run.start() - 1) * _STRIDE + 1), run.end() * _STRIDE) is not None:
+            return True
+    return False
 
 
 def _runs_with_two_yi(norm: str) -> Iterator[tuple[int, str]]:
@@ -615,7 +665,7 @@ def _common_quantity(norm: str, m: re.Match, start: int, end: int, gapped: froze
     Anything else (a percent word, a longer Chinese numeral, a number that may be refused, an approximation, a
     range, 元 with 角/分, a per-unit, a scale that may be part of the unit) answers ``_FULL_READING``. ``start`` and
     ``end`` are the span of the group ``numeral``."""
-    pct, arabic, scale_word, chinese, unit, suffix = m.group("pct", "arabic", "scale", "chinese", "unit", "suffix")
+    _, pct, arabic, scale_word, chinese, unit, suffix = m.groups()  # the groups of _SCAN, in order: no look-up by name
     number_start = start  # where the digits begin; start moves to a prefix comparator's word
     if pct:
         return _FULL_READING
@@ -869,7 +919,9 @@ def _suffix_comparator(norm: str, pos: int) -> tuple[str | None, str | None, int
 
 def _prefix_comparator(norm: str, start: int, gapped: frozenset[int]) -> tuple[str | None, str | None, int]:
     """The comparator word before the number at ``start``; ``gapped`` is ``_gapped_reach(norm)``."""
-    for cue, word, comparator in _PREFIX_CUES_BY_LAST.get(norm[start - 1], ()) if start else ():
+    two = norm[max(0, start - 2):start]
+    cues = _PREFIX_CUES_BY_LAST_TWO.get(two) or _ONE_CHARACTER_CUES.get(two[-1:], ())
+    for cue, word, comparator in cues:
         if norm.endswith(cue, 0, start) and not any(w.endswith(cue) and norm.endswith(w, 0, start) for w in _NOT_CUES):
             return comparator, word, start - len(cue)
     if start not in gapped:
