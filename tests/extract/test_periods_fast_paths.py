@@ -97,5 +97,22 @@ def test_an_observation_s_period_is_read_as_from_its_window_always(text, pos, ye
     shared = periods.Sentence(doc, start)
     paragraph_start = shared.line_start(pos)
     window = max(paragraph_start, min(shared.full_sentence_start(pos), shared.previous_start))
-    assert periods._observed(doc, shared, paragraph_start, pos, year) == periods._period(text[window:pos], year,
-                                                                                           doc.metadata)
+    slow = periods._period(text[window:pos], year) if year is not None else (doc.metadata.period, None)
+    assert periods._observed(doc, shared, paragraph_start, pos, year) == slow
+
+
+def _period_slow(before: str, year: int) -> tuple[str, str | None]:
+    """An observation's period as defined: the last match of each kind of period word in turn, every window searched."""
+    for pattern, builder in periods._PERIOD_WORDS:
+        matches = list(pattern.finditer(before))
+        if matches and (period := builder(matches[-1], year)) is not None:
+            return period
+    return str(year), None
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PERIOD_PIECES)
+@example("1至4月份，上半年增长5%")  # two kinds: the more specific one reads
+@example("13月份，上半年增长5%")  # a month that does not read: the next kind does
+def test_a_window_s_period_is_the_last_word_of_the_first_kind_that_reads(before):
+    assert periods._period(before, 2024) == _period_slow(before, 2024)

@@ -280,10 +280,12 @@ def _observed(doc: ParsedDocument, shared: Sentence, paragraph_start: int, pos: 
     """Period and as-of date of an observation: stated in the sentence (up to 。, across ；), or in the one
     before it (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个); the paragraph
     starts where the caller found it (``LINE_END`` before ``pos``)."""
-    if year is not None and not sieve.could_match(_PERIOD_NEEDS, doc.text, paragraph_start, pos):
+    if year is None:
+        return doc.metadata.period, None  # the document's period, whatever the window says: no window read
+    if not sieve.could_match(_PERIOD_NEEDS, doc.text, paragraph_start, pos):
         return str(year), None  # the paragraph so far names no period, nor does the window within it: no window read
     start = max(paragraph_start, min(shared.full_sentence_start(pos), shared.previous_start))
-    return _period(doc.text[start:pos], year, doc.metadata)
+    return _period(doc.text[start:pos], year)
 
 
 _LEAD_STOPS = SENTENCE_END + "：:"  # where a paragraph's lead (2024年：…) ends
@@ -461,16 +463,20 @@ def _heading_at(doc: ParsedDocument, pos: int) -> tuple[int | None, str]:
     return (i, lines[i]) if i >= 0 else (None, "")
 
 
-def _period(before: str, year: int | None, metadata: DocumentMetadata) -> tuple[str | None, str | None]:
-    if year is None:
-        return metadata.period, None
-    if sieve.could_match(_PERIOD_NEEDS, before, 0, len(before)):  # most windows name no period: one test
-        for pattern, builder in _PERIOD_WORDS:
-            found = sieve.last(pattern, before)
-            if found is not None:
-                period = builder(found, year)
-                if period is not None:
-                    return period
+def _period(before: str, year: int) -> tuple[str, str | None]:
+    """Period and as-of date of an observation of ``year`` from the words of ``before``: the last one of the first
+    kind that reads (1至4月份 before 上半年), else the year."""
+    end = len(before)
+    if sieve.could_match(_PERIOD_NEEDS, before, 0, end):  # most windows name no period: one test
+        for pattern, needs, builder in _PERIOD_READERS:  # (sieve.last, each pattern's needs read once, not per window)
+            if sieve.could_match(needs, before, 0, end):
+                found = None
+                for found in pattern.finditer(before):
+                    pass
+                if found is not None:
+                    period = builder(found, year)
+                    if period is not None:
+                        return period
     return str(year), None
 
 
@@ -517,3 +523,4 @@ def _last_day(year: int, month: int) -> str:
 _PERIOD_WORDS = ((_MONTH_RANGE, _month_range), (_QUARTERS, _quarter), (_UNTIL, _until), (_MONTH_END, _month_end),
                  (_ONE_MONTH, _one_month))
 _PERIOD_NEEDS = sieve.requirements_of_any(pattern for pattern, _ in _PERIOD_WORDS)
+_PERIOD_READERS = tuple((pattern, sieve.requirements(pattern), builder) for pattern, builder in _PERIOD_WORDS)
