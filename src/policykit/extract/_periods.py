@@ -522,5 +522,6 @@ def _last_day(year: int, month: int) -> str:
 # The words that name an observation's period, most specific first, with the reading of each.
 _PERIOD_WORDS = ((_MONTH_RANGE, _month_range), (_QUARTERS, _quarter), (_UNTIL, _until), (_MONTH_END, _month_end),
                  (_ONE_MONTH, _one_month))
-_PERIOD_NEEDS = sieve.requirements_of_any(pattern for pattern, _ in _PERIOD_WORDS)
-_PERIOD_READERS = tuple((pattern, sieve.requirements(pattern), builder) for pattern, builder in _PERIOD_WORDS)
+# What a match of each needs, and of any: words, not characters (上 alone is in 以上 and 上年, 目 in 目标).
+_PERIOD_NEEDS = sieve.words_of_any(pattern for pattern, _ in _PERIOD_WORDS)
+_PERIOD_READERS = tuple((pattern, sieve.required_words(pattern), builder) for pattern, builder in _PERIOD_WORDS)
