@@ -34,11 +34,13 @@ def _flags_slow(text: str, start: int) -> tuple[bool, ...]:
 @given(_CUE_PIECES, st.integers(0, 3000))
 @example("甲。" + "乙" * 2100 + "每", 2)  # no stop within the reach: the sentence ends at the reach
 @example("五年。乙", 3)  # a five-year word before the sentence, in its paragraph
+@example("甲\n" + "乙" * 2100 + "。每", 2102)  # a paragraph longer than the reach: cut at it
 def test_a_sentence_without_a_cue_records_what_each_pattern_needs_up_to_its_end(text, start):
     start = min(start, len(text))
     shared = periods.Sentence(parse(text, DocumentMetadata()), start)
     assert (shared.dated, shared.five_year_end, shared.multi_year, shared.recurring,
             shared.yearly_average) == _flags_slow(text, start)
+    assert shared.paragraph_start == parse(text).boundaries.before(start, "\n")  # read from its line, cut at the reach
 
 
 def test_every_pattern_a_sentence_records_needs_a_cue():

@@ -319,12 +319,12 @@ class Sentence:
     def __init__(self, doc: ParsedDocument, start: int) -> None:
         bounds, text = doc.boundaries, doc.text
         self._doc, self._start = doc, start
-        self.paragraph_start = bounds.before(start, LINE_END)
         self._full_stop = self._previous_start = -1  # not yet read: see full_stop, previous_start
-        self._line = text.rfind("\n", 0, start) + 1  # the line, as _heading_at finds it (no reach)
+        self._line = line = text.rfind(LINE_END, 0, start) + 1  # the line, as _heading_at finds it (no reach)
+        self.paragraph_start = max(line, start - MAX_REACH)  # bounds.before(start, LINE_END): the line, cut at the reach
         # The last heading of an earlier line: one on this line ends at the line's end, after every figure
         # but one at that end, which _HEADING.match(text, line, pos) finds first.
-        i = bisect_right(doc.headings.ends, self._line) - 1
+        i = bisect_right(doc.headings.ends, line) - 1
         self._heading_span = doc.headings.spans[i] if i >= 0 else None
         self.stated: dict[str, re.Match | None] = {}  # by role: see _stated_before
         # Whether the sentence up to its end (for a five-year word, from the paragraph's start) holds what a
