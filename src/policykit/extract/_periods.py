@@ -194,7 +194,7 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     # Each span, year word, duration and yearly average holds a character of _YEAR_NEEDS (年; a test holds the
     # patterns to it): one test of the sentence spares their searches in the most, which name no year.
     dated = shared.dated and sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos)
-    span = sieve.last(_SPAN_FROM, text, sentence_start, pos) if dated else None
+    span = sieve.last(_SPAN_FROM, text, sentence_start, pos, _SPAN_NEEDS) if dated else None
     year: int | None  # (None where no year is known)
     if span is not None:  # 2012年起5年内: the span's last year
         year = _year_of(span.group("y")) + _count(span.group("n")) - 1
@@ -226,7 +226,7 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
         and sieve.search(_RECURRING, text, clause_start, pos) is not None
     if role == "observation" and not stated_year and (dated or clause_start < sentence_start) \
             and (shared.yearly_average or clause_start < sentence_start) \
-            and sieve.search(_YEARLY_AVERAGE, text, clause_start, pos):
+            and sieve.search(_YEARLY_AVERAGE, text, clause_start, pos, _YEARLY_AVERAGE_WORDS):
         recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
     span_end = _named_span_end(doc, pos, multi_year) if multi_year and role == "target" else None
     if not recurring and not stated_year and plan is None and span_end:
@@ -288,6 +288,8 @@ def _observed(doc: ParsedDocument, shared: Sentence, paragraph_start: int, pos: 
     return _period(doc.text[start:pos], year)
 
 
+# The words a span and a yearly average need (年起, 年均), rarer than their characters (起, 均 alone).
+_SPAN_NEEDS, _YEARLY_AVERAGE_WORDS = sieve.required_words(_SPAN_FROM), sieve.required_words(_YEARLY_AVERAGE)
 _LEAD_STOPS = SENTENCE_END + "：:"  # where a paragraph's lead (2024年：…) ends
 _LEAD_REACH = 16  # how long a paragraph's lead that states the paragraph's year may be
 _FIVE_YEAR_END_NEEDS, _MULTI_YEAR_NEEDS, _RECURRING_NEEDS, _YEARLY_AVERAGE_NEEDS = (
@@ -468,15 +470,12 @@ def _period(before: str, year: int) -> tuple[str, str | None]:
     kind that reads (1至4月份 before 上半年), else the year."""
     end = len(before)
     if sieve.could_match(_PERIOD_NEEDS, before, 0, end):  # most windows name no period: one test
-        for pattern, needs, builder in _PERIOD_READERS:  # (sieve.last, each pattern's needs read once, not per window)
-            if sieve.could_match(needs, before, 0, end):
-                found = None
-                for found in pattern.finditer(before):
-                    pass
-                if found is not None:
-                    period = builder(found, year)
-                    if period is not None:
-                        return period
+        for pattern, needs, builder in _PERIOD_READERS:
+            found = sieve.last(pattern, before, 0, end, needs)
+            if found is not None:
+                period = builder(found, year)
+                if period is not None:
+                    return period
     return str(year), None
 
 

@@ -142,17 +142,20 @@ def could_match(needs: str | tuple[str, ...], text: str, start: int, end: int) -
     return True
 
 
-def search(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
-    """``pattern.search(text, start, end)``, skipped when the window lacks what every match needs.
+def search(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None,
+           needs: tuple | None = None) -> re.Match | None:
+    """``pattern.search(text, start, end)``, skipped when the window lacks what every match needs (``needs``, read
+    once by the caller, :func:`required_words` for instance; else :func:`requirements`).
 
     >>> search(re.compile("每年"), "全年每季度", 0, 5) is None
     True
     """
     end = len(text) if end is None else end
-    return pattern.search(text, start, end) if could_match(requirements(pattern), text, start, end) else None
+    return pattern.search(text, start, end) if could_match(needs or requirements(pattern), text, start, end) else None
 
 
-def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None,
+         needs: tuple | None = None) -> re.Match | None:
     """The last match of ``pattern.finditer(text, start, end)``, sieved as :func:`search` is.
 
     >>> last(re.compile(r"\\d年"), "1年2年", 0, 4).group()
@@ -160,7 +163,7 @@ def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None)
     """
     end = len(text) if end is None else end
     found = None
-    if could_match(requirements(pattern), text, start, end):
+    if could_match(needs or requirements(pattern), text, start, end):
         for found in pattern.finditer(text, start, end):
             pass
     return found
