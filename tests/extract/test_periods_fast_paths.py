@@ -118,3 +118,19 @@ def _period_slow(before: str, year: int) -> tuple[str, str | None]:
 @example("13月份，上半年增长5%")  # a month that does not read: the next kind does
 def test_a_window_s_period_is_the_last_word_of_the_first_kind_that_reads(before):
     assert periods._period(before, 2024) == _period_slow(before, 2024)
+
+
+_HEADING_PIECES = st.lists(st.sampled_from(["一、", "二、", " ", "\u3000", "“十四五”时期", "目标", "2025年", "甲", "。", "\n",
+                                            "三、“十五五”时期目标"]), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HEADING_PIECES, st.integers(0, 60))
+@example("\u3000一、“十四五”时期目标", 12)  # a heading opening with a space, read up to the figure
+@example("一、“十五五”时期\n甲", 12)  # the heading of the line above
+def test_a_figure_s_heading_span_is_that_of_the_nearest_heading_before_it(text, pos):
+    doc = parse(text, DocumentMetadata())
+    pos = min(pos, len(text))
+    shared = periods.Sentence(doc, doc.boundaries.before(pos, SENTENCE_END))
+    found, slow = shared.heading_span(text, pos), periods._span_named(periods._heading_before(doc, pos))
+    assert (found and (found.start(), found.group())) == (slow and (slow.start(), slow.group()))

@@ -58,6 +58,7 @@ _PARAGRAPH_YEAR = re.compile(
     rf"(?:20\d{{2}}|{_CN_YEAR})\s*年(?:底|末|年底)?前?[，,：:]")
 _YEAR_NEEDS = sieve.required_chars(_YEAR_WORD)  # 年: a window without it holds no year word
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
+_HEADING_STARTS = sieve.start_gate(_HEADING)  # a line opening with none of them is no heading
 # The month words open with a number (a branch of digits or numerals, no first character the regex engine scans
 # for): each is led by the class of its first characters (see _sieve.opened), as is a duration.
 _MONTH_RANGE = sieve.opened(re.compile(
@@ -217,9 +218,9 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     multi_year = doc.five_year_words.last(line_start, pos) if shared.multi_year else None  # (read once per paragraph)
     if multi_year is None and stated is None:  # the five-year word of the heading above (see _heading_at)
         multi_year = shared.heading_span(text, pos)
-    stated_year = stated_year_of(stated)
-    stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
-    if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
+    stated_year = stated_year_of(stated) if stated is not None else None
+    if stated_year and multi_year and multi_year.string is text \
+            and multi_year.start() > (stated.start() if stated.string is text else sentence_start + stated.start()):
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
     # A clause that starts before the sentence (cut at the reach) reaches words the sentence does not hold.
     recurring = (shared.recurring or clause_start < sentence_start) \
@@ -315,7 +316,7 @@ class Sentence:
     ('到2030年，A达到3个；B达到', '到2030年，A达到3个；B达到', '十五五”时期')
     """
 
-    __slots__ = ("paragraph_start", "_full_stop", "_previous_start", "_doc", "_start", "_line", "_heading_span",
+    __slots__ = ("paragraph_start", "_full_stop", "_previous_start", "_doc", "_start", "_line", "_on_heading", "_heading_span",
                  "stated", "dated", "five_year_end", "multi_year", "recurring", "yearly_average")
 
     def __init__(self, doc: ParsedDocument, start: int) -> None:
@@ -323,6 +324,7 @@ class Sentence:
         self._doc, self._start = doc, start
         self._full_stop = self._previous_start = -1  # not yet read: see full_stop, previous_start
         self._line = line = text.rfind(LINE_END, 0, start) + 1  # the line, as _heading_at finds it (no reach)
+        self._on_heading = text[line:line + 1] in _HEADING_STARTS  # whether a figure's line may be a heading
         self.paragraph_start = max(line, start - MAX_REACH)  # bounds.before(start, LINE_END): the line, cut at the reach
         # The last heading of an earlier line: one on this line ends at the line's end, after every figure
         # but one at that end, which _HEADING.match(text, line, pos) finds first.
@@ -369,7 +371,7 @@ class Sentence:
 
     def heading_span(self, text: str, pos: int) -> re.Match | None:
         """:func:`_span_named` of the heading before ``pos`` (see :func:`_heading_at`), read once per heading."""
-        current = _HEADING.match(text, self._line, pos)  # a heading that pos lies on, read up to pos
+        current = _HEADING.match(text, self._line, pos) if self._on_heading else None  # a heading pos lies on, up to pos
         return _span_named(current.group(0)) if current else self._heading_span
 
 
