@@ -34,11 +34,13 @@ def _flags_slow(text: str, start: int) -> tuple[bool, ...]:
 @given(_CUE_PIECES, st.integers(0, 3000))
 @example("甲。" + "乙" * 2100 + "每", 2)  # no stop within the reach: the sentence ends at the reach
 @example("五年。乙", 3)  # a five-year word before the sentence, in its paragraph
+@example("甲\n" + "乙" * 2100 + "。每", 2102)  # a paragraph longer than the reach: cut at it
 def test_a_sentence_without_a_cue_records_what_each_pattern_needs_up_to_its_end(text, start):
     start = min(start, len(text))
     shared = periods.Sentence(parse(text, DocumentMetadata()), start)
     assert (shared.dated, shared.five_year_end, shared.multi_year, shared.recurring,
             shared.yearly_average) == _flags_slow(text, start)
+    assert shared.paragraph_start == parse(text).boundaries.before(start, "\n")  # read from its line, cut at the reach
 
 
 def test_every_pattern_a_sentence_records_needs_a_cue():
@@ -97,5 +99,38 @@ def test_an_observation_s_period_is_read_as_from_its_window_always(text, pos, ye
     shared = periods.Sentence(doc, start)
     paragraph_start = shared.line_start(pos)
     window = max(paragraph_start, min(shared.full_sentence_start(pos), shared.previous_start))
-    assert periods._observed(doc, shared, paragraph_start, pos, year) == periods._period(text[window:pos], year,
-                                                                                           doc.metadata)
+    slow = periods._period(text[window:pos], year) if year is not None else (doc.metadata.period, None)
+    assert periods._observed(doc, shared, paragraph_start, pos, year) == slow
+
+
+def _period_slow(before: str, year: int) -> tuple[str, str | None]:
+    """An observation's period as defined: the last match of each kind of period word in turn, every window searched."""
+    for pattern, builder in periods._PERIOD_WORDS:
+        matches = list(pattern.finditer(before))
+        if matches and (period := builder(matches[-1], year)) is not None:
+            return period
+    return str(year), None
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PERIOD_PIECES)
+@example("1至4月份，上半年增长5%")  # two kinds: the more specific one reads
+@example("13月份，上半年增长5%")  # a month that does not read: the next kind does
+def test_a_window_s_period_is_the_last_word_of_the_first_kind_that_reads(before):
+    assert periods._period(before, 2024) == _period_slow(before, 2024)
+
+
+_HEADING_PIECES = st.lists(st.sampled_from(["一、", "二、", " ", "\u3000", "“十四五”时期", "目标", "2025年", "甲", "。", "\n",
+                                            "三、“十五五”时期目标"]), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HEADING_PIECES, st.integers(0, 60))
+@example("\u3000一、“十四五”时期目标", 12)  # a heading opening with a space, read up to the figure
+@example("一、“十五五”时期\n甲", 12)  # the heading of the line above
+def test_a_figure_s_heading_span_is_that_of_the_nearest_heading_before_it(text, pos):
+    doc = parse(text, DocumentMetadata())
+    pos = min(pos, len(text))
+    shared = periods.Sentence(doc, doc.boundaries.before(pos, SENTENCE_END))
+    found, slow = shared.heading_span(text, pos), periods._span_named(periods._heading_before(doc, pos))
+    assert (found and (found.start(), found.group())) == (slow and (slow.start(), slow.group()))

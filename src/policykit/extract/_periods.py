@@ -58,6 +58,7 @@ _PARAGRAPH_YEAR = re.compile(
     rf"(?:20\d{{2}}|{_CN_YEAR})\s*年(?:底|末|年底)?前?[，,：:]")
 _YEAR_NEEDS = sieve.required_chars(_YEAR_WORD)  # 年: a window without it holds no year word
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
+_HEADING_STARTS = sieve.start_gate(_HEADING)  # a line opening with none of them is no heading
 # The month words open with a number (a branch of digits or numerals, no first character the regex engine scans
 # for): each is led by the class of its first characters (see _sieve.opened), as is a duration.
 _MONTH_RANGE = sieve.opened(re.compile(
@@ -194,7 +195,7 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     # Each span, year word, duration and yearly average holds a character of _YEAR_NEEDS (年; a test holds the
     # patterns to it): one test of the sentence spares their searches in the most, which name no year.
     dated = shared.dated and sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos)
-    span = sieve.last(_SPAN_FROM, text, sentence_start, pos) if dated else None
+    span = sieve.last(_SPAN_FROM, text, sentence_start, pos, _SPAN_NEEDS) if dated else None
     year: int | None  # (None where no year is known)
     if span is not None:  # 2012年起5年内: the span's last year
         year = _year_of(span.group("y")) + _count(span.group("n")) - 1
@@ -217,16 +218,16 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     multi_year = doc.five_year_words.last(line_start, pos) if shared.multi_year else None  # (read once per paragraph)
     if multi_year is None and stated is None:  # the five-year word of the heading above (see _heading_at)
         multi_year = shared.heading_span(text, pos)
-    stated_year = stated_year_of(stated)
-    stated_at = stated.start() if stated is not None and stated.string is text else sentence_start + (stated.start() if stated else 0)
-    if stated_year and multi_year and multi_year.string is text and multi_year.start() > stated_at:
+    stated_year = stated_year_of(stated) if stated is not None else None
+    if stated_year and multi_year and multi_year.string is text \
+            and multi_year.start() > (stated.start() if stated.string is text else sentence_start + stated.start()):
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
     # A clause that starts before the sentence (cut at the reach) reaches words the sentence does not hold.
     recurring = (shared.recurring or clause_start < sentence_start) \
         and sieve.search(_RECURRING, text, clause_start, pos) is not None
     if role == "observation" and not stated_year and (dated or clause_start < sentence_start) \
             and (shared.yearly_average or clause_start < sentence_start) \
-            and sieve.search(_YEARLY_AVERAGE, text, clause_start, pos):
+            and sieve.search(_YEARLY_AVERAGE, text, clause_start, pos, _YEARLY_AVERAGE_WORDS):
         recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
     span_end = _named_span_end(doc, pos, multi_year) if multi_year and role == "target" else None
     if not recurring and not stated_year and plan is None and span_end:
@@ -280,12 +281,16 @@ def _observed(doc: ParsedDocument, shared: Sentence, paragraph_start: int, pos: 
     """Period and as-of date of an observation: stated in the sentence (up to 。, across ；), or in the one
     before it (1至4月份,…。首期项目已开工43个; 截至9月底，…；改造…；新增托位1850个); the paragraph
     starts where the caller found it (``LINE_END`` before ``pos``)."""
-    if year is not None and not sieve.could_match(_PERIOD_NEEDS, doc.text, paragraph_start, pos):
+    if year is None:
+        return doc.metadata.period, None  # the document's period, whatever the window says: no window read
+    if not sieve.could_match(_PERIOD_NEEDS, doc.text, paragraph_start, pos):
         return str(year), None  # the paragraph so far names no period, nor does the window within it: no window read
     start = max(paragraph_start, min(shared.full_sentence_start(pos), shared.previous_start))
-    return _period(doc.text[start:pos], year, doc.metadata)
+    return _period(doc.text[start:pos], year)
 
 
+# The words a span and a yearly average need (年起, 年均), rarer than their characters (起, 均 alone).
+_SPAN_NEEDS, _YEARLY_AVERAGE_WORDS = sieve.required_words(_SPAN_FROM), sieve.required_words(_YEARLY_AVERAGE)
 _LEAD_STOPS = SENTENCE_END + "：:"  # where a paragraph's lead (2024年：…) ends
 _LEAD_REACH = 16  # how long a paragraph's lead that states the paragraph's year may be
 _FIVE_YEAR_END_NEEDS, _MULTI_YEAR_NEEDS, _RECURRING_NEEDS, _YEARLY_AVERAGE_NEEDS = (
@@ -311,18 +316,19 @@ class Sentence:
     ('到2030年，A达到3个；B达到', '到2030年，A达到3个；B达到', '十五五”时期')
     """
 
-    __slots__ = ("paragraph_start", "_full_stop", "_previous_start", "_doc", "_start", "_line", "_heading_span",
+    __slots__ = ("paragraph_start", "_full_stop", "_previous_start", "_doc", "_start", "_line", "_on_heading", "_heading_span",
                  "stated", "dated", "five_year_end", "multi_year", "recurring", "yearly_average")
 
     def __init__(self, doc: ParsedDocument, start: int) -> None:
         bounds, text = doc.boundaries, doc.text
         self._doc, self._start = doc, start
-        self.paragraph_start = bounds.before(start, LINE_END)
         self._full_stop = self._previous_start = -1  # not yet read: see full_stop, previous_start
-        self._line = text.rfind("\n", 0, start) + 1  # the line, as _heading_at finds it (no reach)
+        self._line = line = text.rfind(LINE_END, 0, start) + 1  # the line, as _heading_at finds it (no reach)
+        self._on_heading = text[line:line + 1] in _HEADING_STARTS  # whether a figure's line may be a heading
+        self.paragraph_start = max(line, start - MAX_REACH)  # bounds.before(start, LINE_END): the line, cut at the reach
         # The last heading of an earlier line: one on this line ends at the line's end, after every figure
         # but one at that end, which _HEADING.match(text, line, pos) finds first.
-        i = bisect_right(doc.headings.ends, self._line) - 1
+        i = bisect_right(doc.headings.ends, line) - 1
         self._heading_span = doc.headings.spans[i] if i >= 0 else None
         self.stated: dict[str, re.Match | None] = {}  # by role: see _stated_before
         # Whether the sentence up to its end (for a five-year word, from the paragraph's start) holds what a
@@ -365,7 +371,7 @@ class Sentence:
 
     def heading_span(self, text: str, pos: int) -> re.Match | None:
         """:func:`_span_named` of the heading before ``pos`` (see :func:`_heading_at`), read once per heading."""
-        current = _HEADING.match(text, self._line, pos)  # a heading that pos lies on, read up to pos
+        current = _HEADING.match(text, self._line, pos) if self._on_heading else None  # a heading pos lies on, up to pos
         return _span_named(current.group(0)) if current else self._heading_span
 
 
@@ -461,12 +467,13 @@ def _heading_at(doc: ParsedDocument, pos: int) -> tuple[int | None, str]:
     return (i, lines[i]) if i >= 0 else (None, "")
 
 
-def _period(before: str, year: int | None, metadata: DocumentMetadata) -> tuple[str | None, str | None]:
-    if year is None:
-        return metadata.period, None
-    if sieve.could_match(_PERIOD_NEEDS, before, 0, len(before)):  # most windows name no period: one test
-        for pattern, builder in _PERIOD_WORDS:
-            found = sieve.last(pattern, before)
+def _period(before: str, year: int) -> tuple[str, str | None]:
+    """Period and as-of date of an observation of ``year`` from the words of ``before``: the last one of the first
+    kind that reads (1至4月份 before 上半年), else the year."""
+    end = len(before)
+    if sieve.could_match(_PERIOD_NEEDS, before, 0, end):  # most windows name no period: one test
+        for pattern, needs, builder in _PERIOD_READERS:
+            found = sieve.last(pattern, before, 0, end, needs)
             if found is not None:
                 period = builder(found, year)
                 if period is not None:
@@ -516,4 +523,6 @@ def _last_day(year: int, month: int) -> str:
 # The words that name an observation's period, most specific first, with the reading of each.
 _PERIOD_WORDS = ((_MONTH_RANGE, _month_range), (_QUARTERS, _quarter), (_UNTIL, _until), (_MONTH_END, _month_end),
                  (_ONE_MONTH, _one_month))
-_PERIOD_NEEDS = sieve.requirements_of_any(pattern for pattern, _ in _PERIOD_WORDS)
+# What a match of each needs, and of any: words, not characters (上 alone is in 以上 and 上年, 目 in 目标).
+_PERIOD_NEEDS = sieve.words_of_any(pattern for pattern, _ in _PERIOD_WORDS)
+_PERIOD_READERS = tuple((pattern, sieve.required_words(pattern), builder) for pattern, builder in _PERIOD_WORDS)

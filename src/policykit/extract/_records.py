@@ -196,13 +196,16 @@ def _dict_setter(cls: type) -> Callable[[object, dict], None]:
     return next(vars(klass)["__dict__"] for klass in cls.__mro__ if "__dict__" in vars(klass)).__set__
 
 
-_FIELD_ORDER: dict[type, tuple[str, ...]] = {}  # by record type: its fields' names in declared order
+# By record type: a dict of its fields' names in declared order (each None), copied and filled for every record.
+_FIELD_TEMPLATES: dict[type, dict[str, None]] = {}
 
 
 def built_in_order(cls: type[_Frozen], values: dict) -> _Frozen:
     """:func:`built_at_once` from ``values`` (every field, defaults too) given in any order: they are laid out in the
-    fields' declared order (read once per type), the order the log reads from ``vars()`` of a record, as ``__init__``
-    would set them.
+    fields' declared order, the order the log reads from ``vars()`` of a record, as ``__init__`` would set them.
+
+    A copy of a dict holding the names in that order (made once per type) takes the values: a name it holds keeps
+    its place, so the fields are laid out at C speed, not by a comprehension per record.
 
     Examples
     --------
@@ -210,12 +213,16 @@ def built_in_order(cls: type[_Frozen], values: dict) -> _Frozen:
     ...                                        rows=()))
     >>> task == TaskRecord("t1", "1", (), None, "做好", 0, 2), list(vars(task))[:3]
     (True, ['key', 'number', 'path'])
+    >>> built_in_order(TaskRecord, dict(key="t1"))
+    Traceback (most recent call last):
+    ...
+    TypeError: TaskRecord takes every field, by name: ['key']
     """
-    names = _FIELD_ORDER.get(cls)
-    if names is None:
-        names = _FIELD_ORDER[cls] = _field_names(cls)
-    return built_at_once(cls, {name: values[name] for name in names})
-
-
-def _field_names(record_type: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(record_type))
+    template = _FIELD_TEMPLATES.get(cls)
+    if template is None:
+        template = _FIELD_TEMPLATES[cls] = dict.fromkeys(f.name for f in dataclasses.fields(cls))
+    ordered = template.copy()
+    ordered.update(values)
+    if len(values) != len(template) or len(ordered) != len(template):  # (both equal: the same names)
+        raise TypeError(f"{cls.__name__} takes every field, by name: {sorted(values)}")
+    return built_at_once(cls, ordered)

@@ -79,18 +79,56 @@ def requirements_of_any(patterns) -> tuple[str, ...]:
     >>> requirements_of_any([re.compile("[0-9]月"), re.compile("上半年|第[一二]季度"), re.compile("截至(?:目前|[0-9]月)")])
     ('上截月第',)
     """
-    chars: set[str] = set()
+    chars = _one_of_each(patterns, requirements)
+    return () if chars is None else ("".join(sorted(chars)),)
+
+
+@_per_pattern
+def required_words(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
+    """Groups of words (runs of literal characters) every match of ``pattern`` holds one of, as :func:`requirements`
+    gives groups of characters: tighter where a branch's characters are common alone but rare in a row (上 of
+    上半年, 以上, 上年 …). :func:`could_match` takes them as it takes groups of characters.
+
+    Examples
+    --------
+    >>> required_words(re.compile("(?:前三季度|上半年|第[一二]季度)"))
+    (('上半年', '季度'),)
+    >>> required_words(re.compile("(?:截至|到)(?:目前|[0-9]月)"))
+    (('到', '截至'), ('月', '目前'))
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ()  # a literal then stands for several characters
+    groups = (tuple(sorted(group)) for group in _required(sre_parse.parse(pattern.pattern, pattern.flags), words=True))
+    return tuple(sorted(groups, key=lambda group: (len(group), group)))  # one find rejects most windows: singles first
+
+
+def words_of_any(patterns) -> tuple[tuple[str, ...], ...]:
+    """A group of words a match of any of ``patterns`` holds one of (a group of :func:`required_words` of each,
+    joined), as :func:`requirements_of_any` joins groups of characters; () when one of them needs nothing.
+
+    >>> words_of_any([re.compile("[0-9]月"), re.compile("上半年|第[一二]季度"), re.compile("(?:截至|到)(?:目前|[0-9]月)")])
+    (('上半年', '季度', '月', '目前'),)
+    """
+    words = _one_of_each(patterns, required_words)
+    return () if words is None else (tuple(sorted(_shortest(words))),)
+
+
+def _one_of_each(patterns, needs) -> set[str] | None:
+    """The characters or words of a group of ``needs(pattern)`` for each pattern, joined (the group adding the fewest
+    first), or None when a pattern needs nothing."""
+    joined: set[str] = set()
     for pattern in patterns:
-        groups = requirements(pattern)
+        groups = needs(pattern)
         if not groups:
-            return ()
-        chars.update(min(groups, key=lambda group: (len(set(group) - chars), len(group))))  # fewest new first
-    return ("".join(sorted(chars)),)
+            return None
+        joined.update(min(groups, key=lambda group: (len(set(group) - joined), len(group))))
+    return joined
 
 
 def could_match(needs: str | tuple[str, ...], text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds a character of each group of ``needs`` (see :func:`requirements`;
-    a string is a group per character, as :func:`required_chars` gives them).
+    a string is a group per character, as :func:`required_chars` gives them), or a word of each group of words
+    (see :func:`required_words`).
 
     >>> could_match("年", "到2025年", 0, 6), could_match("年", "到2025年", 0, 5), could_match(("季半",), "上半年", 0, 3)
     (True, False, True)
@@ -104,17 +142,20 @@ def could_match(needs: str | tuple[str, ...], text: str, start: int, end: int) -
     return True
 
 
-def search(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
-    """``pattern.search(text, start, end)``, skipped when the window lacks what every match needs.
+def search(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None,
+           needs: tuple | None = None) -> re.Match | None:
+    """``pattern.search(text, start, end)``, skipped when the window lacks what every match needs (``needs``, read
+    once by the caller, :func:`required_words` for instance; else :func:`requirements`).
 
     >>> search(re.compile("每年"), "全年每季度", 0, 5) is None
     True
     """
     end = len(text) if end is None else end
-    return pattern.search(text, start, end) if could_match(requirements(pattern), text, start, end) else None
+    return pattern.search(text, start, end) if could_match(needs or requirements(pattern), text, start, end) else None
 
 
-def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None,
+         needs: tuple | None = None) -> re.Match | None:
     """The last match of ``pattern.finditer(text, start, end)``, sieved as :func:`search` is.
 
     >>> last(re.compile(r"\\d年"), "1年2年", 0, 4).group()
@@ -122,7 +163,7 @@ def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None)
     """
     end = len(text) if end is None else end
     found = None
-    if could_match(requirements(pattern), text, start, end):
+    if could_match(needs or requirements(pattern), text, start, end):
         for found in pattern.finditer(text, start, end):
             pass
     return found
@@ -358,24 +399,34 @@ def _class(items) -> tuple[set[tuple[int, int]], bool] | None:
 _MOST_IN_GROUP = 3
 
 
-def _required(items) -> list[frozenset[str]]:
-    """Groups of characters a match of ``items`` holds one of each of."""
+def _required(items, words: bool = False) -> list[frozenset[str]]:
+    """Groups of characters a match of ``items`` holds one of each of; with ``words``, groups of words: each run of
+    literals a match always holds (a run ends at any other item) stands as one word."""
     found: list[frozenset[str]] = []
+    run = ""
     for op, av in items:
         if op is sre.LITERAL:
-            found.append(frozenset(chr(av)))
-        elif op is sre.IN:
+            run += chr(av)
+            if words:
+                continue
+        if run:
+            found.append(frozenset((run,)))
+            run = ""
+        if op is sre.IN:
             chars = _class_chars(av)
             if chars:
                 found.append(chars)
         elif op is sre.SUBPATTERN:
-            found += _required(av[-1])
+            found += _required(av[-1], words)
         elif op is sre.ATOMIC_GROUP:
-            found += _required(av)
+            found += _required(av, words)
         elif op is sre.BRANCH:
-            found += _branches_need([_required(branch) for branch in av[1]])
+            branches = [_required(branch, words) for branch in av[1]]
+            found += _branches_words(branches) if words else _branches_need(branches)
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            found += _required(av[2])
+            found += _required(av[2], words)
+    if run:
+        found.append(frozenset((run,)))
     return list(dict.fromkeys(found))
 
 
@@ -408,3 +459,17 @@ def _branches_need(branches: list[list[frozenset[str]]]) -> list[frozenset[str]]
         cover |= best
         left = [branch for branch in left if best not in branch]
     return [frozenset(cover)] if len(cover) <= _MOST_IN_GROUP else []
+
+
+def _branches_words(branches: list[list[frozenset[str]]]) -> list[frozenset[str]]:
+    """What every match of one of ``branches`` needs: a group holding the group of longest words of each branch."""
+    if not all(branches):
+        return []  # a branch needs nothing
+    words = _shortest(set().union(*(max(branch, key=lambda group: (min(map(len, group)), -len(group)))
+                                    for branch in branches)))
+    return [frozenset(words)] if len(words) <= _MOST_IN_GROUP else []
+
+
+def _shortest(words: set[str]) -> set[str]:
+    """``words`` without those holding another of them: a text holding one of them holds one of these."""
+    return {word for word in words if not any(other != word and other in word for other in words)}
