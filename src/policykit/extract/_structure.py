@@ -37,6 +37,7 @@ from ._lexicon import CONJUNCTIONS, alternation, of_kind
 from ._numbering import PARAGRAPH_BREAK, RANK, Mark, alternatives, numeral
 from ._parsed import ParsedDocument, parse
 from ._records import TaskRecord
+from ._sieve import start_gate
 
 _RANK = RANK
 _TOP_RANK = 1
@@ -65,6 +66,9 @@ _PROSE_SECTION = re.compile(_section_words("prose"))
 _FRAME_ITEM = re.compile(
     f"(?:{_section_words('frame_subject')})[^。；]*?(?:{_section_words('frame_predicate')})"
     f"|(?:{_section_words('purpose_start')})[^。；]*?(?:{_section_words('purpose_end')})")
+_FRAME_OPENS = start_gate(_FRAME_ITEM)
+
+
 def _footer_words(kind: str) -> str:
     return alternatives("footer_words", kind)
 
@@ -81,8 +85,13 @@ _FOOTER = line_pattern(f"{_FOOTER_WORD}|{_FOOTER_DATED}")
 _FOOTER_UNDATED = line_pattern(_FOOTER_WORD)
 # Every dated footer line ends so: a text without this end has no dated footer line to look for.
 _DATED_END = re.compile(_FOOTER_DATE_END, re.M)
-_TITLE_END = re.compile(r"[。；;：:！!？?，,\n\t]|[ \u3000\u00a0\u2002\u2003]{2}|[（(]"
-                        + alternation(of_kind("role_context_words", "clause_opening")))
+# Where a title ends: a sentence or clause stop, a run of two spaces (a lost line break), or a bracket opening a
+# responsibility clause ((牵头单位…). The class of the three first characters leads, each branch read after it: a
+# pattern opened by an alternation is tried at every character, one opened by a class is scanned for at C speed.
+_TITLE_STOPS, _TITLE_SPACES, _TITLE_BRACKETS = r"。；;：:！!？?，,\n\t", r" \u3000\u00a0\u2002\u2003", "（("
+_TITLE_END = re.compile(f"[{_TITLE_STOPS}{_TITLE_SPACES}{_TITLE_BRACKETS}]"
+                        f"(?:(?<=[{_TITLE_STOPS}])|(?<=[{_TITLE_SPACES}])[{_TITLE_SPACES}]"
+                        f"|(?<=[{_TITLE_BRACKETS}]){alternation(of_kind('role_context_words', 'clause_opening'))})")
 
 
 @dataclass(eq=False)  # nodes are compared by identity: they link to parents and children
@@ -302,7 +311,9 @@ def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node
         # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts.
         following = nodes[i + 1].start if i + 1 < len(nodes) else len(text)
         node.title = _title(text, node.body, min(node.end, following))
-        node.frame = bool(_FRAME_ITEM.match(text, node.body, min(node.end, following)))
+        # (one look at the item's first character spares the match for nearly every item)
+        node.frame = text[node.body:node.body + 1] in _FRAME_OPENS and bool(
+            _FRAME_ITEM.match(text, node.body, min(node.end, following)))
     return roots
 
 
@@ -329,23 +340,42 @@ def _same_level(stack: list[_Node], node: _Node) -> int | None:
     一、工作进展情况); elsewhere a top-level restart starts a new outline. An item continues the list whose last number precedes its own, the outer
     list when it is a short heading line, else the innermost.
     """
-    same = [i for i, open_ in enumerate(stack) if open_.style == node.style]
-    if not same:
+    style, number = node.style, node.value
+    # One pass over the few open items (no lists built for each item of the document): the first and last open
+    # item of the style, and the first and last of them numbered just before this one.
+    first = last = first_before = last_before = None
+    for i, open_ in enumerate(stack):
+        if open_.style == style:
+            if first is None:
+                first = i
+            last = i
+            if number is not None and open_.value == number - 1:
+                if first_before is None:
+                    first_before = i
+                last_before = i
+    if first is None:
         return None
-    number = node.value
     if number == 1:
-        if stack[-1].style == node.style:
+        if stack[-1].style == style:
             return _NESTED
-        return same[0] if _RANK[node.style] <= _TOP_RANK else None
-    following = [i for i in same if number is not None and stack[i].value == number - 1]
-    if not following:
-        return same[-1]
-    return following[0] if node.heading_line else following[-1]
+        return first if _RANK[style] <= _TOP_RANK else None
+    if first_before is None:
+        return last
+    return first_before if node.heading_line else last_before
+
+
+_STRIPPED_AT_ONCE = 16  # characters: more than an item's trailing line ends and indentation, mostly
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    """``end`` moved back over the whitespace that ends ``text[start:end]`` (``str.rstrip`` of a short tail at a
+    time: one call strips what a loop over the characters reads one by one)."""
+    while end > start:
+        tail = text[max(start, end - _STRIPPED_AT_ONCE):end]
+        kept = len(tail.rstrip())
+        end -= len(tail) - kept
+        if kept:
+            break
     return end
 
 
@@ -356,12 +386,22 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
     owners = []
     starts = [node.start for node in nodes]  # in text order
     for start, end in clauses:
-        owner = None
-        for node in nodes[:bisect_right(starts, start)]:  # only a node starting at or before the clause holds it
-            if start < node.end and (owner is None or node.depth > owner.depth):
-                owner = node
-        owners.append((owner, _alone_on_line(text, start, end, starts, run_together)))
+        owners.append((_deepest_holding(nodes, starts, start), _alone_on_line(text, start, end, starts, run_together)))
     _mark_owners(owners)
+
+
+def _deepest_holding(nodes: list[_Node], starts: list[int], offset: int) -> _Node | None:
+    """The deepest item whose span holds ``offset`` (``starts``: where the ``nodes`` start, in text order).
+
+    The items holding an offset are the last one starting at or before it and its ancestors: an item ends at the
+    next one at its depth or above, so one that is not an ancestor of a later item ends before that item starts.
+    Going up from the last one is a walk of the few open levels instead of a pass over every earlier item.
+    """
+    i = bisect_right(starts, offset)
+    node = nodes[i - 1] if i else None
+    while node is not None and node.end <= offset:
+        node = node.parent
+    return node
 
 
 def _mark_owners(owners: list[tuple[_Node | None, bool]]) -> None:
