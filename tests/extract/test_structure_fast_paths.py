@@ -481,3 +481,19 @@ def test_an_item_about_the_text_itself_is_found_as_by_matching_every_item(text):
 
 def test_the_generated_items_hold_items_about_the_text_itself():
     assert [n.frame for n in _tree("1.本办法自印发之日起施行\n2.甲。\n3.为甲制定本")] == [True, False, True]
+
+
+# The no-work heading as first written: one alternation whose branch anchored at the start gives no first character.
+_NO_WORK_PLAIN = re.compile(f"{_structure._NO_WORK_ANYWHERE.pattern}|^{_structure._NO_WORK_START.pattern}")
+_HEADING_BITS = st.lists(st.sampled_from(["指导思想", "回顾", "发展环境", "附则", "【", "】", "和", "，", " ", "优化", "甲", "\n"]),
+                         max_size=6).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_HEADING_BITS)
+def test_a_no_work_heading_is_found_by_the_two_patterns_as_by_the_one_alternation(heading):
+    assert _structure._frames_or_looks_back(heading) == bool(_NO_WORK_PLAIN.search(heading))
+
+
+def test_the_generated_headings_hold_both_kinds_of_no_work_heading():
+    assert [bool(_NO_WORK_PLAIN.search(h)) for h in ("一是指导思想", "【附则】", "甲附则", "发展环境优化")] == [True, True, False, False]

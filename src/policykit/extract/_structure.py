@@ -54,8 +54,10 @@ def _section_words(kind: str) -> str:
 # names its section only when the heading ends there or goes on with a conjunction or punctuation
 # (发展环境, 发展基础与面临形势, 【附则】); a heading that goes on with a verb or noun of its own acts on it
 # (发展环境优化行动 is work).
-_NO_WORK = re.compile(f"{_section_words('no_work')}|^[【\\[［]?(?:{_section_words('no_work_start')})"
-                      f"(?=$|[】\\]］\\s{CONJUNCTIONS}、，,。：:；;（(])")
+# Two patterns, not one alternation: the words alone are scanned for by their first characters, while a branch
+# anchored at the start (^) left the engine none to scan for, and it tried every word at every character.
+_NO_WORK_ANYWHERE = re.compile(_section_words("no_work"))
+_NO_WORK_START = re.compile(f"[【\\[［]?(?:{_section_words('no_work_start')})(?=$|[】\\]］\\s{CONJUNCTIONS}、，,。：:；;（(])")
 _WORK = re.compile(_section_words("work"))
 # A heading that is only a word of eligibility, bracketed (【培育对象】…) or alone on its line (申报条件).
 _SCOPE = re.compile(f"[【\\[［]?(?:{_section_words('scope')})(?:[】\\]］]|$)")
@@ -444,7 +446,7 @@ def _has_clause_below(node: _Node) -> bool:
 
 def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles: set[str]) -> None:
     heading = node.title[:24]
-    no_work = (_NO_WORK.search(heading) or _SCOPE.match(node.title)) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
+    no_work = (_frames_or_looks_back(heading) or _SCOPE.match(node.title)) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
     if (node.style in _SUB_POINTS and not _carries_work(node, work_styles)) or no_work:
         return
     parts = node.style == "article" and not _items_carry_work(node)
@@ -458,6 +460,11 @@ def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles:
         return
     for child in work_children:
         _select(child, tasks, node.children, work_styles)
+
+
+def _frames_or_looks_back(heading: str) -> bool:
+    """Whether a heading names a section that sets the frame of a plan or looks back (指导思想, 工作回顾, 【附则】)."""
+    return bool(_NO_WORK_ANYWHERE.search(heading) or _NO_WORK_START.match(heading))
 
 
 def _items_carry_work(article: _Node) -> bool:
