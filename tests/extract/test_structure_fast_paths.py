@@ -497,3 +497,21 @@ def test_a_no_work_heading_is_found_by_the_two_patterns_as_by_the_one_alternatio
 
 def test_the_generated_headings_hold_both_kinds_of_no_work_heading():
     assert [bool(_NO_WORK_PLAIN.search(h)) for h in ("一是指导思想", "【附则】", "甲附则", "发展环境优化")] == [True, True, False, False]
+
+
+_MARKED = st.lists(st.tuples(st.sampled_from(["cn", "num", "row"]), st.sampled_from(["1", "2"]), st.booleans()), max_size=8)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_MARKED, _SPANS, st.lists(st.integers(0, 90), max_size=3).map(sorted))
+def test_the_items_are_the_marks_every_filter_keeps(styles, indicators, footers):
+    text = ("甲" * 9 + "\n") * 9  # a line break between two marks in a row: a repeated row number is a sub-row
+    marks = tuple(_numbering.Mark(style, number, 10 * i, 10 * i + 2, run_in) for i, (style, number, run_in) in enumerate(styles))
+    fast = _structure._markers(text, marks, tuple(indicators), footers)
+    assert [n.start for n in fast] == [n.start for n in _markers_slow(text, marks, tuple(indicators), footers)]
+
+
+def test_the_generated_marks_meet_each_filter():
+    marks = tuple(_numbering.Mark(s, "1", 10 * i, 10 * i + 2) for i, s in enumerate(["cn", "row", "row", "num", "cn"]))
+    text = ("甲" * 9 + "\n") * 5
+    assert [n.start for n in _structure._markers(text, marks, ((0, 5),), [25])] == [10, 40]  # a table, a sub-row, a footer

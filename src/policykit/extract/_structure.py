@@ -157,9 +157,15 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
 
 
 def _markers(text: str, marks: tuple[Mark, ...], indicators: tuple[tuple[int, int], ...], footers: list[int]) -> list[_Node]:
-    in_table = _covered(indicators)
-    kept = _outside_footers([m for m in marks if not in_table(m.start)], footers)  # table marks: targets, not tasks
-    kept = [m for i, m in enumerate(kept) if not _sub_row(text, kept[i - 1] if i else None, m)]
+    # Each filter is run only where it can drop a mark: most texts hold no indicator table and no footer line, and
+    # only a table row can repeat the row above it.
+    kept = list(marks)
+    if indicators:
+        in_table = _covered(indicators)
+        kept = [m for m in kept if not in_table(m.start)]  # table marks: targets, not tasks
+    if footers:
+        kept = _outside_footers(kept, footers)
+    kept = [m for i, m in enumerate(kept) if m.style != "row" or not _sub_row(text, kept[i - 1] if i else None, m)]
     nodes = []
     for i, m in enumerate(kept):
         # A run of spaces inside a line stands for a lost line break; an item run into the next one on the same
