@@ -144,7 +144,7 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
     nodes = _drop_preamble(_markers(text, doc.marks, indicators, footers))
     run_together = {text.rfind("\n", 0, n.start) + 1 for n in nodes if n.run_in}
     roots = _build_tree(text, nodes, footers)
-    for node in nodes:  # a heading over an indicator table alone sets targets, not a task
+    for node in nodes if indicators else ():  # a heading over an indicator table alone sets targets, not a task
         if node.style != "row" and not node.children and any(node.body <= a < node.end for a, _ in indicators):
             node.frame = True
     _mark_own_clauses(text, nodes, clauses, run_together)
