@@ -442,3 +442,8 @@ def test_a_no_work_word_names_a_section_only_when_the_heading_stops_there(headin
             f"（二）{heading}。\n2.培育企业。推进工作。（责任单位：市工业局）\n3.引进人才。开展工作。（责任单位：市人社局）\n")
     numbers = [task.number for task in find_tasks(text)]
     assert numbers == (["1", "2", "3"] if tasks_below else ["1"])
+
+
+def test_a_heading_over_an_indicator_table_alone_is_no_task():
+    text = "一、主要指标\n指标\t2023年\t2025年\n增速（%）\t3\t5\n二、重点任务\n建设平台。\n三、保障\n加强领导。"
+    assert [t.number for t in find_tasks(text)] == ["二", "三"]

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykit.extract import _numbering, _structure
+from policykit.extract._lexicon import alternation, of_kind
 from policykit.extract._parsed import parse
 
 _SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12)).map(lambda s: (s[0], s[0] + s[1])), max_size=6)
@@ -400,3 +401,117 @@ def test_the_generated_lines_hold_headings_and_long_lines():
     assert _structure._heading_line(text, 32, len(text))
     assert _structure._heading_line("甲" * 30 + "\n乙", 0, 32)  # thirty characters: a heading's line at most
     assert not _structure._heading_line("甲" * 30 + "\r甲", 0, 32)
+
+
+def _window(text, start, length):
+    """A window of ``text`` from ``start`` of at most ``length`` characters, both cut to the text."""
+    start = min(start, len(text))
+    return start, min(start + length, len(text))
+
+
+# The title's end as first written: an alternation the regex engine tries at every character.
+_TITLE_END_PLAIN = re.compile(r"[。；;：:！!？?，,\n\t]|[ \u3000\u00a0\u2002\u2003]{2}|[（(]"
+                              + alternation(of_kind("role_context_words", "clause_opening")))
+_TITLE_BITS = st.lists(st.sampled_from(["甲", "。", ",", "\n", "\t", " ", "\u3000", "\u00a0", "（", "(", "牵头", "配合", "牵"]),
+                       max_size=12).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TITLE_BITS, st.integers(0, 20), st.integers(0, 20))
+def test_the_title_end_led_by_a_class_is_the_plain_alternations(text, start, length):
+    start, end = _window(text, start, length)
+    fast, plain = _structure._TITLE_END.search(text, start, end), _TITLE_END_PLAIN.search(text, start, end)
+    assert (fast and fast.span()) == (plain and plain.span())
+
+
+def test_the_generated_titles_end_at_each_kind_of_stop():
+    assert [_structure._title(t, 0, len(t)) for t in ("甲，乙", "甲  乙", "甲（牵头单位", "甲（乙）", "甲 乙")] == [
+        "甲", "甲", "甲", "甲（乙）", "甲 乙"]
+
+
+_TRAILING = st.lists(st.sampled_from(["甲", " ", "\n", "\u3000", "\t", " " * 20, "\n" * 17]), max_size=8).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TRAILING, st.integers(0, 60), st.integers(0, 60))
+def test_an_items_end_is_moved_back_over_its_trailing_whitespace_as_rstrip_does(text, start, length):
+    start, end = _window(text, start, length)
+    assert _structure._rstrip(text, start, end) == start + len(text[start:end].rstrip())
+
+
+def _same_level_slow(stack, node):
+    """_same_level listing the open items of the node's style and those numbered just before it."""
+    same = [i for i, open_ in enumerate(stack) if open_.style == node.style]
+    if not same:
+        return None
+    number = node.value
+    if number == 1:
+        if stack[-1].style == node.style:
+            return _structure._NESTED
+        return same[0] if _structure.RANK[node.style] <= _structure._TOP_RANK else None
+    following = [i for i in same if number is not None and stack[i].value == number - 1]
+    if not following:
+        return same[-1]
+    return following[0] if node.heading_line else following[-1]
+
+
+_OPEN_ITEMS = st.lists(st.tuples(st.sampled_from(["cn", "num", "pcn"]), st.sampled_from(["1", "2", "3", "百"])), max_size=6)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_OPEN_ITEMS, st.sampled_from(["cn", "num", "pcn"]), st.sampled_from(["1", "2", "3", "百"]), st.booleans())
+def test_the_open_item_an_item_follows_is_the_one_the_listed_reading_finds(stack, style, number, heading_line):
+    stack = [_structure._Node(s, n, 0, 0) for s, n in stack]
+    node = _structure._Node(style, number, 0, 0, heading_line=heading_line)
+    assert _structure._same_level(stack, node) == _same_level_slow(stack, node)
+
+
+_FRAME_BITS = st.lists(st.sampled_from(["1.", "2.", "一、", "本办法", "自印发之日起施行", "为", "制定本", "甲", "。", "\n"]),
+                       max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_FRAME_BITS)
+def test_an_item_about_the_text_itself_is_found_as_by_matching_every_item(text):
+    nodes = _tree(text)
+    following = [n.start for n in nodes[1:]] + [len(text)]
+    assert [n.frame for n in nodes] == [
+        bool(_structure._FRAME_ITEM.match(text, n.body, min(n.end, after))) for n, after in zip(nodes, following)]
+
+
+def test_the_generated_items_hold_items_about_the_text_itself():
+    assert [n.frame for n in _tree("1.本办法自印发之日起施行\n2.甲。\n3.为甲制定本")] == [True, False, True]
+
+
+# The no-work heading as first written: one alternation whose branch anchored at the start gives no first character.
+_NO_WORK_PLAIN = re.compile(f"{_structure._NO_WORK_ANYWHERE.pattern}|^{_structure._NO_WORK_START.pattern}")
+_HEADING_BITS = st.lists(st.sampled_from(["指导思想", "回顾", "发展环境", "附则", "【", "】", "和", "，", " ", "优化", "甲", "\n"]),
+                         max_size=6).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_HEADING_BITS)
+def test_a_no_work_heading_is_found_by_the_two_patterns_as_by_the_one_alternation(heading):
+    assert _structure._frames_or_looks_back(heading) == bool(_NO_WORK_PLAIN.search(heading))
+
+
+def test_the_generated_headings_hold_both_kinds_of_no_work_heading():
+    assert [bool(_NO_WORK_PLAIN.search(h)) for h in ("一是指导思想", "【附则】", "甲附则", "发展环境优化")] == [True, True, False, False]
+
+
+_MARKED = st.lists(st.tuples(st.sampled_from(["cn", "num", "row"]), st.sampled_from(["1", "2"]), st.booleans()), max_size=8)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_MARKED, _SPANS, st.lists(st.integers(0, 90), max_size=3).map(sorted))
+def test_the_items_are_the_marks_every_filter_keeps(styles, indicators, footers):
+    text = ("甲" * 9 + "\n") * 9  # a line break between two marks in a row: a repeated row number is a sub-row
+    marks = tuple(_numbering.Mark(style, number, 10 * i, 10 * i + 2, run_in) for i, (style, number, run_in) in enumerate(styles))
+    fast = _structure._markers(text, marks, tuple(indicators), footers)
+    assert [n.start for n in fast] == [n.start for n in _markers_slow(text, marks, tuple(indicators), footers)]
+
+
+def test_the_generated_marks_meet_each_filter():
+    marks = tuple(_numbering.Mark(s, "1", 10 * i, 10 * i + 2) for i, s in enumerate(["cn", "row", "row", "num", "cn"]))
+    text = ("甲" * 9 + "\n") * 5
+    assert [n.start for n in _structure._markers(text, marks, ((0, 5),), [25])] == [10, 40]  # a table, a sub-row, a footer

@@ -37,6 +37,7 @@ from ._lexicon import CONJUNCTIONS, alternation, of_kind
 from ._numbering import PARAGRAPH_BREAK, RANK, Mark, alternatives, numeral
 from ._parsed import ParsedDocument, parse
 from ._records import TaskRecord
+from ._sieve import start_gate
 
 _RANK = RANK
 _TOP_RANK = 1
@@ -53,8 +54,10 @@ def _section_words(kind: str) -> str:
 # names its section only when the heading ends there or goes on with a conjunction or punctuation
 # (发展环境, 发展基础与面临形势, 【附则】); a heading that goes on with a verb or noun of its own acts on it
 # (发展环境优化行动 is work).
-_NO_WORK = re.compile(f"{_section_words('no_work')}|^[【\\[［]?(?:{_section_words('no_work_start')})"
-                      f"(?=$|[】\\]］\\s{CONJUNCTIONS}、，,。：:；;（(])")
+# Two patterns, not one alternation: the words alone are scanned for by their first characters, while a branch
+# anchored at the start (^) left the engine none to scan for, and it tried every word at every character.
+_NO_WORK_ANYWHERE = re.compile(_section_words("no_work"))
+_NO_WORK_START = re.compile(f"[【\\[［]?(?:{_section_words('no_work_start')})(?=$|[】\\]］\\s{CONJUNCTIONS}、，,。：:；;（(])")
 _WORK = re.compile(_section_words("work"))
 # A heading that is only a word of eligibility, bracketed (【培育对象】…) or alone on its line (申报条件).
 _SCOPE = re.compile(f"[【\\[［]?(?:{_section_words('scope')})(?:[】\\]］]|$)")
@@ -65,6 +68,9 @@ _PROSE_SECTION = re.compile(_section_words("prose"))
 _FRAME_ITEM = re.compile(
     f"(?:{_section_words('frame_subject')})[^。；]*?(?:{_section_words('frame_predicate')})"
     f"|(?:{_section_words('purpose_start')})[^。；]*?(?:{_section_words('purpose_end')})")
+_FRAME_OPENS = start_gate(_FRAME_ITEM)
+
+
 def _footer_words(kind: str) -> str:
     return alternatives("footer_words", kind)
 
@@ -81,8 +87,13 @@ _FOOTER = line_pattern(f"{_FOOTER_WORD}|{_FOOTER_DATED}")
 _FOOTER_UNDATED = line_pattern(_FOOTER_WORD)
 # Every dated footer line ends so: a text without this end has no dated footer line to look for.
 _DATED_END = re.compile(_FOOTER_DATE_END, re.M)
-_TITLE_END = re.compile(r"[。；;：:！!？?，,\n\t]|[ \u3000\u00a0\u2002\u2003]{2}|[（(]"
-                        + alternation(of_kind("role_context_words", "clause_opening")))
+# Where a title ends: a sentence or clause stop, a run of two spaces (a lost line break), or a bracket opening a
+# responsibility clause ((牵头单位…). The class of the three first characters leads, each branch read after it: a
+# pattern opened by an alternation is tried at every character, one opened by a class is scanned for at C speed.
+_TITLE_STOPS, _TITLE_SPACES, _TITLE_BRACKETS = r"。；;：:！!？?，,\n\t", r" \u3000\u00a0\u2002\u2003", "（("
+_TITLE_END = re.compile(f"[{_TITLE_STOPS}{_TITLE_SPACES}{_TITLE_BRACKETS}]"
+                        f"(?:(?<=[{_TITLE_STOPS}])|(?<=[{_TITLE_SPACES}])[{_TITLE_SPACES}]"
+                        f"|(?<=[{_TITLE_BRACKETS}]){alternation(of_kind('role_context_words', 'clause_opening'))})")
 
 
 @dataclass(eq=False)  # nodes are compared by identity: they link to parents and children
@@ -133,7 +144,7 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
     nodes = _drop_preamble(_markers(text, doc.marks, indicators, footers))
     run_together = {text.rfind("\n", 0, n.start) + 1 for n in nodes if n.run_in}
     roots = _build_tree(text, nodes, footers)
-    for node in nodes:  # a heading over an indicator table alone sets targets, not a task
+    for node in nodes if indicators else ():  # a heading over an indicator table alone sets targets, not a task
         if node.style != "row" and not node.children and any(node.body <= a < node.end for a, _ in indicators):
             node.frame = True
     _mark_own_clauses(text, nodes, clauses, run_together)
@@ -146,9 +157,15 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
 
 
 def _markers(text: str, marks: tuple[Mark, ...], indicators: tuple[tuple[int, int], ...], footers: list[int]) -> list[_Node]:
-    in_table = _covered(indicators)
-    kept = _outside_footers([m for m in marks if not in_table(m.start)], footers)  # table marks: targets, not tasks
-    kept = [m for i, m in enumerate(kept) if not _sub_row(text, kept[i - 1] if i else None, m)]
+    # Each filter is run only where it can drop a mark: most texts hold no indicator table and no footer line, and
+    # only a table row can repeat the row above it.
+    kept = list(marks)
+    if indicators:
+        in_table = _covered(indicators)
+        kept = [m for m in kept if not in_table(m.start)]  # table marks: targets, not tasks
+    if footers:
+        kept = _outside_footers(kept, footers)
+    kept = [m for i, m in enumerate(kept) if m.style != "row" or not _sub_row(text, kept[i - 1] if i else None, m)]
     nodes = []
     for i, m in enumerate(kept):
         # A run of spaces inside a line stands for a lost line break; an item run into the next one on the same
@@ -302,7 +319,9 @@ def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node
         # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts.
         following = nodes[i + 1].start if i + 1 < len(nodes) else len(text)
         node.title = _title(text, node.body, min(node.end, following))
-        node.frame = bool(_FRAME_ITEM.match(text, node.body, min(node.end, following)))
+        # (one look at the item's first character spares the match for nearly every item)
+        node.frame = text[node.body:node.body + 1] in _FRAME_OPENS and bool(
+            _FRAME_ITEM.match(text, node.body, min(node.end, following)))
     return roots
 
 
@@ -329,23 +348,42 @@ def _same_level(stack: list[_Node], node: _Node) -> int | None:
     一、工作进展情况); elsewhere a top-level restart starts a new outline. An item continues the list whose last number precedes its own, the outer
     list when it is a short heading line, else the innermost.
     """
-    same = [i for i, open_ in enumerate(stack) if open_.style == node.style]
-    if not same:
+    style, number = node.style, node.value
+    # One pass over the few open items (no lists built for each item of the document): the first and last open
+    # item of the style, and the first and last of them numbered just before this one.
+    first = last = first_before = last_before = None
+    for i, open_ in enumerate(stack):
+        if open_.style == style:
+            if first is None:
+                first = i
+            last = i
+            if number is not None and open_.value == number - 1:
+                if first_before is None:
+                    first_before = i
+                last_before = i
+    if first is None:
         return None
-    number = node.value
     if number == 1:
-        if stack[-1].style == node.style:
+        if stack[-1].style == style:
             return _NESTED
-        return same[0] if _RANK[node.style] <= _TOP_RANK else None
-    following = [i for i in same if number is not None and stack[i].value == number - 1]
-    if not following:
-        return same[-1]
-    return following[0] if node.heading_line else following[-1]
+        return first if _RANK[style] <= _TOP_RANK else None
+    if first_before is None:
+        return last
+    return first_before if node.heading_line else last_before
+
+
+_STRIPPED_AT_ONCE = 16  # characters: more than an item's trailing line ends and indentation, mostly
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    """``end`` moved back over the whitespace that ends ``text[start:end]`` (``str.rstrip`` of a short tail at a
+    time: one call strips what a loop over the characters reads one by one)."""
+    while end > start:
+        tail = text[max(start, end - _STRIPPED_AT_ONCE):end]
+        kept = len(tail.rstrip())
+        end -= len(tail) - kept
+        if kept:
+            break
     return end
 
 
@@ -356,12 +394,22 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
     owners = []
     starts = [node.start for node in nodes]  # in text order
     for start, end in clauses:
-        owner = None
-        for node in nodes[:bisect_right(starts, start)]:  # only a node starting at or before the clause holds it
-            if start < node.end and (owner is None or node.depth > owner.depth):
-                owner = node
-        owners.append((owner, _alone_on_line(text, start, end, starts, run_together)))
+        owners.append((_deepest_holding(nodes, starts, start), _alone_on_line(text, start, end, starts, run_together)))
     _mark_owners(owners)
+
+
+def _deepest_holding(nodes: list[_Node], starts: list[int], offset: int) -> _Node | None:
+    """The deepest item whose span holds ``offset`` (``starts``: where the ``nodes`` start, in text order).
+
+    The items holding an offset are the last one starting at or before it and its ancestors: an item ends at the
+    next one at its depth or above, so one that is not an ancestor of a later item ends before that item starts.
+    Going up from the last one is a walk of the few open levels instead of a pass over every earlier item.
+    """
+    i = bisect_right(starts, offset)
+    node = nodes[i - 1] if i else None
+    while node is not None and node.end <= offset:
+        node = node.parent
+    return node
 
 
 def _mark_owners(owners: list[tuple[_Node | None, bool]]) -> None:
@@ -404,7 +452,7 @@ def _has_clause_below(node: _Node) -> bool:
 
 def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles: set[str]) -> None:
     heading = node.title[:24]
-    no_work = (_NO_WORK.search(heading) or _SCOPE.match(node.title)) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
+    no_work = (_frames_or_looks_back(heading) or _SCOPE.match(node.title)) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
     if (node.style in _SUB_POINTS and not _carries_work(node, work_styles)) or no_work:
         return
     parts = node.style == "article" and not _items_carry_work(node)
@@ -418,6 +466,11 @@ def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles:
         return
     for child in work_children:
         _select(child, tasks, node.children, work_styles)
+
+
+def _frames_or_looks_back(heading: str) -> bool:
+    """Whether a heading names a section that sets the frame of a plan or looks back (指导思想, 工作回顾, 【附则】)."""
+    return bool(_NO_WORK_ANYWHERE.search(heading) or _NO_WORK_START.match(heading))
 
 
 def _items_carry_work(article: _Node) -> bool:
