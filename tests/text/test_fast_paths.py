@@ -110,7 +110,11 @@ def _chrome_by_definition(text: str) -> list:
 
 
 _PAGE_LINES = st.lists(st.sampled_from(["首页 > 新闻", "正文。", "甲" * 101, "首页 > " + "某" * 95, "首页 > " + "某" * 96, "", "  ", "版权所有 某某网", "相关文章",
-                                        "发表于 2020-1-1 显示全部楼层", "楼主", "返回列表"]), max_size=8).map("\n".join)
+                                        "发表于 2020-1-1 显示全部楼层", "楼主", "返回列表",
+                                        # a line of each kind, after the marks that may lead one, and lines opening like one
+                                        "• 【打印本页】 【关闭窗口】", "\u3000Rank: 3", "·[LV.5] 某", "您 现在的位置：某", "欢迎访问某某网",
+                                        "查看: 12 | 回复: 3", "\t一键复制全文", "© 2020", "Powered by X", "设为首页 | 收藏本站",
+                                        "一、总则", "返回", "\t", "•"]), max_size=8).map("\n".join)
 
 
 @settings(max_examples=400, deadline=None)
