@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit import lexicon
-from policykit.text import _clean, _cues, _edits, _reader, _split
+from policykit.text import _clean, _cues, _edits, _metadata, _reader, _split
 
 _LATIN_TAIL_BY_DEFINITION = re.compile(r"(?:\n[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*)+\Z")
 # Lines of Latin words, blanks, Han text and stray marks in any order.
@@ -269,3 +269,34 @@ def test_composed_anchors_map_as_the_two_steps_in_turn(n, first_cuts, second_cut
 def test_page_dates_are_the_lines_that_name_a_publication_date(head):
     lines = [line for line in head.split("\n") if _reader._PUBLISHED.search(line)]
     assert _reader._page_dates(head) == "\n".join(lines)
+
+
+
+def _shares_characters(a: str, b: str) -> bool:
+    """True when an occurrence of ``a`` and one of ``b`` can overlap in a text: one inside the other, or an end of
+    ``a`` that opens ``b``."""
+    return a in b or b in a or any(a.endswith(b[:i]) for i in range(1, len(b)))
+
+
+def test_no_self_reference_word_overlaps_a_word_of_another_level():
+    """What lets one scan count every level's words (_metadata._spoken)."""
+    spoken = _metadata._SPOKEN
+    assert len(_metadata._LEVEL_SPOKEN) == sum(map(len, spoken.values()))  # no word speaks for two levels
+    assert not [(a, b) for la in spoken for lb in spoken if la != lb for a in spoken[la] for b in spoken[lb]
+                if _shares_characters(a, b)]
+
+
+def test_words_that_overlap_are_told():
+    assert _shares_characters("全省", "省市") and _shares_characters("各省", "省") and not _shares_characters("我市", "全市")
+
+
+_SPOKEN_WORDS = [w for words in _metadata._SPOKEN.values() for w in words]
+
+
+@settings(max_examples=300, deadline=None)
+# the words, their characters apart, and other text around them
+@given(st.lists(st.sampled_from([*_SPOKEN_WORDS, *sorted({c for w in _SPOKEN_WORDS for c in w}), "甲", "人民政府"]),
+                max_size=12).map("".join))
+def test_self_references_are_counted_as_a_scan_per_level_counts_them(text):
+    assert _metadata._spoken(text) == {level: len(re.findall(lexicon.alternation_of(words), text))
+                                       for level, words in _metadata._SPOKEN.items()}
