@@ -300,3 +300,18 @@ _SPOKEN_WORDS = [w for words in _metadata._SPOKEN.values() for w in words]
 def test_self_references_are_counted_as_a_scan_per_level_counts_them(text):
     assert _metadata._spoken(text) == {level: len(re.findall(lexicon.alternation_of(words), text))
                                        for level, words in _metadata._SPOKEN.items()}
+
+
+_HEAD_LINE_PATTERNS = [_metadata._DATE_LINE, _metadata._ORG_LINE, _metadata._DOC_NUMBER, _metadata._FOOTER, _metadata._REPORT_DATE]
+# Header and signature lines, their parts apart, blank lines and spaces between them
+_HEAD_TEXTS = st.lists(st.sampled_from(["\n", "\n\n", " ", "（", "）", "2020年1月1日", "二〇二〇年一月一日", "某某市人民政府", "办公室",
+                                        "印发", "国发〔2020〕1号", "在", "甲", "中共"]), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HEAD_TEXTS, st.sampled_from(_HEAD_LINE_PATTERNS))
+def test_lines_found_from_the_line_breaks_are_those_the_pattern_finds_at_each_line_start(text, pattern):
+    first = pattern.at_start.search(text)
+    found = _cues.line_search(pattern, text)
+    assert (found and found.groups()) == (first and first.groups())
+    assert [m.groups() for m in _cues.line_matches(pattern, text)] == [m.groups() for m in pattern.at_start.finditer(text)]
