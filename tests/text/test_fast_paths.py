@@ -302,10 +302,12 @@ def test_self_references_are_counted_as_a_scan_per_level_counts_them(text):
                                        for level, words in _metadata._SPOKEN.items()}
 
 
-_HEAD_LINE_PATTERNS = [_metadata._DATE_LINE, _metadata._ORG_LINE, _metadata._DOC_NUMBER, _metadata._FOOTER, _metadata._REPORT_DATE]
-# Header and signature lines, their parts apart, blank lines and spaces between them
+_HEAD_LINE_PATTERNS = [_metadata._DATE_LINE, _metadata._ORG_LINE, _metadata._DOC_NUMBER, _metadata._FOOTER, _metadata._REPORT_DATE,
+                       _metadata._TITLE_LABEL, _split._NEWS]
+# Header, news and signature lines, their parts apart, blank lines and spaces between them
 _HEAD_TEXTS = st.lists(st.sampled_from(["\n", "\n\n", " ", "（", "）", "2020年1月1日", "二〇二〇年一月一日", "某某市人民政府", "办公室",
-                                        "印发", "国发〔2020〕1号", "在", "甲", "中共"]), max_size=12).map("".join)
+                                        "印发", "国发〔2020〕1号", "在", "甲", "中共", "标题：", "来源：", "3月1日讯", "记者"]),
+                       max_size=12).map("".join)
 
 
 @settings(max_examples=400, deadline=None)

@@ -23,9 +23,9 @@ _LABEL = {
     "published_on": re.compile(LABELS["published_on"] + _COLON + NUM_DATE),
     "effective_on": re.compile(LABELS["effective_on"] + _COLON + NUM_DATE),
     "doc_number": re.compile(LABELS["doc_number"] + _COLON + rf"(\S+{HAO})"),
-    # a scraper's or site's title line: 标题：…, 名称：…, 政策名：…
-    "title": re.compile(r"^\s*" + LABELS["title"] + _COLON + r"(\S[^\n]*?)\s*$", re.M),
 }
+# A scraper's or site's title line: 标题：…, 名称：…, 政策名：…
+_TITLE_LABEL = line_pattern(r"\s*" + LABELS["title"] + _COLON + r"(\S[^\n]*?)\s*$")
 # A 文号 alone on its line, bare or in parentheses (（皖开放办〔2022〕6号）).
 _DOC_NUMBER = line_pattern(rf"\s*[（(]?\s*({HAN}{{1,10}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*{HAO})\s*[)）]?\s*$")
 _ORG_SUFFIX = lexicon.alternation("issuer_suffixes")
@@ -319,7 +319,7 @@ def document_metadata(
     """
     warnings: list[TextWarning] = []
     head = text[:800]
-    if labelled := _label("title", context.head):  # the page's own title line, when the text has none
+    if labelled := line_search(_TITLE_LABEL, context.head):  # the page's own title line, when the text has none
         value = labelled.group(1)
         issued = ISSUES.search(value)
         notice_title = notice_title or (value if issued else None)
