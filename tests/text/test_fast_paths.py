@@ -38,6 +38,22 @@ def test_redactions_are_those_of_the_plain_alternation(text):
             == [m.span() for m in _REDACTION_BY_DEFINITION.finditer(text)])
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["*", "×", "X", "x", "○", "张", "。", "3", *_MASKS]), max_size=12).map("".join))
+@example("张xX。")  # each doubled mark alone, beside Chinese text
+@example("张Xx。")
+@example("张○○。")
+def test_the_mask_tests_keep_every_text_that_holds_a_mask(text):
+    offsets = _reader.OffsetMap(((0, 0),))
+    fast = _reader._redactions(text, offsets, "x.txt")
+    kept = _reader._MASK_START, _reader._MASK_CUES
+    _reader._MASK_START = _reader._MASK_CUES = ("",)  # "" is in every text: the pattern always runs
+    try:
+        assert _reader._redactions(text, offsets, "x.txt") == fast
+    finally:
+        _reader._MASK_START, _reader._MASK_CUES = kept
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from("\u200b\u200c\u200d\u2060\ufeff甲 \n"), max_size=12))
 def test_every_zero_width_mark_goes(text):
