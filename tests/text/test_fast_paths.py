@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit import lexicon
-from policykit.text import _clean, _cues, _edits, _reader, _split
+from policykit.text import _clean, _cues, _edits, _metadata, _reader, _split
 
 _LATIN_TAIL_BY_DEFINITION = re.compile(r"(?:\n[ \t]*(?:[A-Za-z][A-Za-z .,:;'/()-]*)?[ \t]*)+\Z")
 # Lines of Latin words, blanks, Han text and stray marks in any order.
@@ -36,6 +36,22 @@ _REDACTION_BY_DEFINITION = re.compile(r"\*+|×{2,}|[Xx]{2,}|○{2,}|" + lexicon.
 def test_redactions_are_those_of_the_plain_alternation(text):
     assert ([m.span() for m in _reader._REDACTION.finditer(text)]
             == [m.span() for m in _REDACTION_BY_DEFINITION.finditer(text)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["*", "×", "X", "x", "○", "张", "。", "3", *_MASKS]), max_size=12).map("".join))
+@example("张xX。")  # each doubled mark alone, beside Chinese text
+@example("张Xx。")
+@example("张○○。")
+def test_the_mask_tests_keep_every_text_that_holds_a_mask(text):
+    offsets = _reader.OffsetMap(((0, 0),))
+    fast = _reader._redactions(text, offsets, "x.txt")
+    kept = _reader._MASK_START, _reader._MASK_CUES
+    _reader._MASK_START = _reader._MASK_CUES = ("",)  # "" is in every text: the pattern always runs
+    try:
+        assert _reader._redactions(text, offsets, "x.txt") == fast
+    finally:
+        _reader._MASK_START, _reader._MASK_CUES = kept
 
 
 @settings(max_examples=200, deadline=None)
@@ -110,7 +126,11 @@ def _chrome_by_definition(text: str) -> list:
 
 
 _PAGE_LINES = st.lists(st.sampled_from(["首页 > 新闻", "正文。", "甲" * 101, "首页 > " + "某" * 95, "首页 > " + "某" * 96, "", "  ", "版权所有 某某网", "相关文章",
-                                        "发表于 2020-1-1 显示全部楼层", "楼主", "返回列表"]), max_size=8).map("\n".join)
+                                        "发表于 2020-1-1 显示全部楼层", "楼主", "返回列表",
+                                        # a line of each kind, after the marks that may lead one, and lines opening like one
+                                        "• 【打印本页】 【关闭窗口】", "\u3000Rank: 3", "·[LV.5] 某", "您 现在的位置：某", "欢迎访问某某网",
+                                        "查看: 12 | 回复: 3", "\t一键复制全文", "© 2020", "Powered by X", "设为首页 | 收藏本站",
+                                        "一、总则", "返回", "\t", "•"]), max_size=8).map("\n".join)
 
 
 @settings(max_examples=400, deadline=None)
@@ -265,3 +285,51 @@ def test_composed_anchors_map_as_the_two_steps_in_turn(n, first_cuts, second_cut
 def test_page_dates_are_the_lines_that_name_a_publication_date(head):
     lines = [line for line in head.split("\n") if _reader._PUBLISHED.search(line)]
     assert _reader._page_dates(head) == "\n".join(lines)
+
+
+
+def _shares_characters(a: str, b: str) -> bool:
+    """True when an occurrence of ``a`` and one of ``b`` can overlap in a text: one inside the other, or an end of
+    ``a`` that opens ``b``."""
+    return a in b or b in a or any(a.endswith(b[:i]) for i in range(1, len(b)))
+
+
+def test_no_self_reference_word_overlaps_a_word_of_another_level():
+    """What lets one scan count every level's words (_metadata._spoken)."""
+    spoken = _metadata._SPOKEN
+    assert len(_metadata._LEVEL_SPOKEN) == sum(map(len, spoken.values()))  # no word speaks for two levels
+    assert not [(a, b) for la in spoken for lb in spoken if la != lb for a in spoken[la] for b in spoken[lb]
+                if _shares_characters(a, b)]
+
+
+def test_words_that_overlap_are_told():
+    assert _shares_characters("全省", "省市") and _shares_characters("各省", "省") and not _shares_characters("我市", "全市")
+
+
+_SPOKEN_WORDS = [w for words in _metadata._SPOKEN.values() for w in words]
+
+
+@settings(max_examples=300, deadline=None)
+# the words, their characters apart, and other text around them
+@given(st.lists(st.sampled_from([*_SPOKEN_WORDS, *sorted({c for w in _SPOKEN_WORDS for c in w}), "甲", "人民政府"]),
+                max_size=12).map("".join))
+def test_self_references_are_counted_as_a_scan_per_level_counts_them(text):
+    assert _metadata._spoken(text) == {level: len(re.findall(lexicon.alternation_of(words), text))
+                                       for level, words in _metadata._SPOKEN.items()}
+
+
+_HEAD_LINE_PATTERNS = [_metadata._DATE_LINE, _metadata._ORG_LINE, _metadata._DOC_NUMBER, _metadata._FOOTER, _metadata._REPORT_DATE,
+                       _metadata._TITLE_LABEL, _split._NEWS]
+# Header, news and signature lines, their parts apart, blank lines and spaces between them
+_HEAD_TEXTS = st.lists(st.sampled_from(["\n", "\n\n", " ", "（", "）", "2020年1月1日", "二〇二〇年一月一日", "某某市人民政府", "办公室",
+                                        "印发", "国发〔2020〕1号", "在", "甲", "中共", "标题：", "来源：", "3月1日讯", "记者"]),
+                       max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HEAD_TEXTS, st.sampled_from(_HEAD_LINE_PATTERNS))
+def test_lines_found_from_the_line_breaks_are_those_the_pattern_finds_at_each_line_start(text, pattern):
+    first = pattern.at_start.search(text)
+    found = _cues.line_search(pattern, text)
+    assert (found and found.groups()) == (first and first.groups())
+    assert [m.groups() for m in _cues.line_matches(pattern, text)] == [m.groups() for m in pattern.at_start.finditer(text)]

@@ -146,8 +146,9 @@ def traditional(text: str) -> list[Edit]:
 # --- site chrome and forum boilerplate ------------------------------------------------------------
 _SHORT_LINE = 100  # characters: chrome lines are short; long paragraphs are skipped without a regex
 _CHROME_WORD = rf"【?{alt('site_chrome', 'line')}】?"
+_CHROME_LEAD = "[ \t\u3000•·]*"  # what _CHROME_LINE lets stand before its words
 _CHROME_LINE = re.compile(
-    r"[ \t\u3000•·]*(?:"
+    _CHROME_LEAD + "(?:"
     rf"{_CHROME_WORD}(?:\s*[|/｜]?\s*{_CHROME_WORD})*|{alt('site_chrome', 'line_start')}.*"
     rf"|{spaced(words('site_chrome', 'label'))}\s*[:：].*|{alt('site_chrome', 'breadcrumb')}\s*[>›»].*"
     rf"|{alt('site_chrome', 'welcome')}.{{1,24}}{alt('site_chrome', 'site')}.*"
@@ -156,6 +157,11 @@ _CHROME_LINE = re.compile(
     rf"|\[LV\.\d+\].*|(?:Rank:\s*\d+)+|{alt('site_chrome', 'posted')}\s*\d.*"
     r")[ \t]*"
 )
+# What a chrome line opens with after that lead: 【, the first character of a word of a kind that opens one, or of
+# [LV. and Rank:. Most lines open otherwise: the search for these line starts skips them without a Python step.
+_CHROME_FIRST = {"【", "[", "R", *(word[0] for kind in ("line", "line_start", "label", "breadcrumb", "welcome", "print",
+                                                       "views", "posted") for word in words("site_chrome", kind))}
+_CHROME_START = line_pattern(_CHROME_LEAD + "[" + re.escape("".join(sorted(_CHROME_FIRST))) + "]")
 # Words that only ever stand alone on a forum profile card between the thread title and the post.
 _PROFILE_WORD = re.compile(
     rf"^[ \t•·]*(?:\d+|\d{{4}}-\d{{1,2}}-\d{{1,2}}(?: \d{{1,2}}:\d{{2}}(?::\d{{2}})?)?|{alt('site_chrome', 'profile')}"
@@ -198,16 +204,33 @@ def _latin_tail(text: str) -> int:
     return tail
 
 
-def chrome(text: str) -> list[Edit]:
-    """Delete site chrome and forum boilerplate lines; cut a trailing block of short link lines."""
-    short, pos = [], 0  # (start, line) of the short lines
+def _short_lines(text: str) -> list[tuple[int, str]]:
+    """``(start, line)`` of the lines of 1 to :data:`_SHORT_LINE` characters."""
+    short, pos = [], 0
     for line in text.split("\n"):
         if 0 < len(line) <= _SHORT_LINE:
             short.append((pos, line))
         pos += len(line) + 1
-    spans = [_line_span(text, start, start + len(line)) for start, line in short if _CHROME_LINE.fullmatch(line)]
+    return short
+
+
+def _chrome_lines(text: str) -> list[tuple[int, int]]:
+    """The short lines that :data:`_CHROME_LINE` matches whole (with their line breaks), tried only at the line
+    starts :data:`_CHROME_START` finds: a line opening otherwise cannot match."""
+    spans = []
+    for start, _ in line_spans(_CHROME_START, text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start <= _SHORT_LINE and _CHROME_LINE.fullmatch(text, start, end):
+            spans.append(_line_span(text, start, end))
+    return spans
+
+
+def chrome(text: str) -> list[Edit]:
+    """Delete site chrome and forum boilerplate lines; cut a trailing block of short link lines."""
+    spans = _chrome_lines(text)
     if any(word in text for word in _POSTED):  # a post line holds one: without, no line is tried
-        spans += [_profile_block(text, start, start + len(line)) for start, line in short if _POST_LINE.fullmatch(line)]
+        spans += [_profile_block(text, start, start + len(line)) for start, line in _short_lines(text) if _POST_LINE.fullmatch(line)]
     tail = _latin_tail(text)
     if text[tail:].strip():
         spans.append((tail, len(text)))

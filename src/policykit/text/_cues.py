@@ -56,20 +56,39 @@ def line_pattern(line: str) -> LinePattern:
     return LinePattern(re.compile(f"^(?:{line})", re.M), re.compile(f"\\n(?:{line})", re.M))
 
 
+def line_matches(pattern: LinePattern, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The matches of ``pattern.at_start.finditer(text, start, end)``, found from the line breaks: their groups are
+    those matches' groups; a match after a line break spans that break too.
+
+    >>> [m.group(1) for m in line_matches(line_pattern("附件(\\\\d)$"), "附件1\\n正文\\n附件2")]
+    ['1', '2']
+    """
+    end = len(text) if end is None else end
+    found = []
+    if start == 0 and (first := pattern.at_start.match(text, 0, end)):
+        found.append(first)
+        start = first.end()
+    # a break just before ``start`` opens a line that ^ finds there
+    found += pattern.after_break.finditer(text, max(start - 1, 0), end)
+    return found
+
+
+def line_search(pattern: LinePattern, text: str) -> re.Match[str] | None:
+    """The first match of ``pattern.at_start.search(text)``, found from the line breaks (as :func:`line_matches`).
+
+    >>> line_search(line_pattern("附件(\\\\d)$"), "正文\\n附件2").group(1)
+    '2'
+    """
+    return pattern.at_start.match(text) or pattern.after_break.search(text)
+
+
 def line_spans(pattern: LinePattern, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The spans of ``pattern.at_start.finditer(text, start, end)``, found from the line breaks.
 
     >>> line_spans(line_pattern("附件\\\\d?$"), "附件1\\n正文\\n附件2\\n附件")
     [(0, 3), (7, 10), (11, 13)]
     """
-    end = len(text) if end is None else end
-    spans = []
-    if start == 0 and (first := pattern.at_start.match(text, 0, end)):
-        spans.append(first.span())
-        start = first.end()
-    # a break just before ``start`` opens a line that ^ finds there
-    spans += [(m.start() + 1, m.end()) for m in pattern.after_break.finditer(text, max(start - 1, 0), end)]
-    return spans
+    return [(m.start() + (m.re is pattern.after_break), m.end()) for m in line_matches(pattern, text, start, end)]
 
 
 # Grammar: the marks of a date, a 文号, an ordinal (第十五届) and the particle before a notice noun (…的通知).

@@ -20,6 +20,9 @@ HTML_MAIN = "html-main"
 CLEANING_STEPS: tuple[str, ...] = (HTML_MAIN, *STEPS)
 _MASK_WORDS = tuple(row["word"] for row in lexicon.table("redaction_marks").rows if row["kind"] == "mask")
 _MASK_START = "*×Xx○" + "".join(w[0] for w in _MASK_WORDS)  # a text without any of these has no mask
+# What every mask holds (a *, a doubled mark or a mask word): asked second, as a text with one × (3×5) or one X
+# (a Latin word) holds a mask's first character but rarely its first two, and a search of the whole text costs more.
+_MASK_CUES = ("*", "××", "XX", "Xx", "xX", "xx", "○○", *_MASK_WORDS)
 # Symbols repeated to mask (**, ××, XX, ○○) and mask words (某某), longest first. Every branch opens with a
 # literal character, so the engine scans for the set of those characters; a branch opening with a repeat or a
 # class (or a lookahead before the alternation) has the whole pattern tried at every character.
@@ -143,7 +146,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _redactions(text: str, offsets: OffsetMap, source_path: str) -> list[TextWarning]:
     """One ``redaction`` warning per mask (*, ××, XX, ○○, 某某) that stands next to Chinese text."""
     found: list[TextWarning] = []
-    if not any(mark in text for mark in _MASK_START):
+    if not any(mark in text for mark in _MASK_START) or not any(cue in text for cue in _MASK_CUES):
         return found
     for m in _REDACTION.finditer(text):
         after = text[m.end():m.end() + 2]

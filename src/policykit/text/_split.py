@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .. import lexicon
-from ._cues import ABOUT, COUNTING, HAO, NOTICE, OF, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, line_pattern, line_spans, spaced, words
+from ._cues import ABOUT, COUNTING, HAO, NOTICE, OF, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, line_pattern, line_search, line_spans, spaced, words
 from ._places import opens_with_place
 
 _PIECE_WORDS = words("page_noise", "piece")
@@ -61,8 +61,8 @@ _FORM_NUMBER = re.compile(rf"^.{{0,8}}{Y}?\s*{ORDINAL}\s*\S{{1,5}}\s*{HAO}$")
 MAX_WRAPPED = 3  # a title wrapped over more lines than this (before its last) is not read as one
 MIN_FRAGMENT = 4  # shorter lines (文件, 正文) are headers, not the start of a wrapped title
 _TIPS = re.compile(rf"{alt('page_noise', 'tips')}|{alt('page_noise', 'selection')}\d+{_PIECE}")
-_NEWS = re.compile(rf"^(?:{alt('page_noise', 'news_source')}[:：]|.{{0,12}}\d{{1,2}}{M}\d{{1,2}}{D}{alt('page_noise', 'dateline')}"
-                   rf"|.{{0,6}}{alt('page_noise', 'reporter')})", re.M)
+_NEWS = line_pattern(rf"{alt('page_noise', 'news_source')}[:：]|.{{0,12}}\d{{1,2}}{M}\d{{1,2}}{D}{alt('page_noise', 'dateline')}"
+                    rf"|.{{0,6}}{alt('page_noise', 'reporter')}")
 MIN_BODY = 300  # an untitled lead this long is a document of its own
 _SPLIT_TAIL = 4  # at most this many characters on the line that finishes a title broken mid-word
 MIN_GAP = 100  # a title block closer than this to the previous title is a subtitle, not a new document
@@ -255,7 +255,7 @@ def split_documents(text: str) -> list[Segment]:
                 starts[-1] = (current_start, title, current_title)
                 continue
             gap = text[current_start:start]
-            if len(gap.strip()) - len(current_title) < MIN_GAP and not _NEWS.search(gap):
+            if len(gap.strip()) - len(current_title) < MIN_GAP and not line_search(_NEWS, gap):
                 if not gap.replace(current_title, "").strip() or len(title) >= 8:
                     starts[-1] = (current_start, title, notice)
                 continue
@@ -290,7 +290,7 @@ def _drop_previews(text: str, segments: list[Segment]) -> list[Segment]:
         body = text[seg.start:seg.end]
         if seg.dropped is None and _TIPS.search(body[:400]) and i + 1 < len(segments):
             seg = Segment(seg.start, seg.end, seg.title, seg.notice_title, "writing-tips")
-        elif seg.dropped is None and i + 1 < len(segments) and _NEWS.search(body[:600]):
+        elif seg.dropped is None and i + 1 < len(segments) and line_search(_NEWS, body[:600]):
             following = segments[i + 1].title
             if following and _compact(following) in _compact(body):
                 seg = Segment(seg.start, seg.end, seg.title, seg.notice_title, "news-about-next-document")
