@@ -101,3 +101,20 @@ def test_every_name_word_that_reads_as_a_unit_ends_with_a_strict_name_end():
     assert units and all(name[-1] in _units._STRICT_NAME_ENDS for name in units)
     # The clause reader looks at the last character outside its glue: no name may end with glue.
     assert not _units._STRICT_NAME_ENDS & set(_clauses._GLUE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_RUN_BITS)
+@example("法院财政局")
+@example("发展改革财政局")
+@example("县财政局和税务局")
+def test_a_piece_read_as_uncut_offers_no_cut(name):
+    # _split_piece returns a piece _uncut accepts whole, without looking for the cuts: there must be none.
+    if _units._uncut(name):
+        assert _units._conjunction_cuts(name) == [] and _units._split_run_together(name) == []
+
+
+def test_the_generated_pieces_are_both_cut_and_uncut():
+    assert _units._uncut("县教育局") and _units._split_piece("县教育局") == ((0, 4),)
+    assert not _units._uncut("发展改革财政局") and _units._split_piece("发展改革财政局") == ((0, 4), (4, 7))
+    assert not _units._uncut("法院财政局") and _units._split_piece("法院财政局") == ((0, 2), (2, 5))

@@ -420,11 +420,16 @@ def _cut_offsets(name: str, pos: int, stem_end: int) -> list[int]:
     return cuts
 
 
+def _stem_end(name: str, pos: int) -> int:
+    """Where a head-less stem opening ``name[pos:]`` would end (after its 县/市 prefixes): the one cut not after a
+    unit head; -1 when the stem is too short to stand for a name."""
+    stem = _stem_prefix(name[pos:])
+    return pos + stem + (len(name[pos:]) - len(name[pos:].lstrip(_MARKS))) if stem >= _LOST_HEAD_STEM else -1
+
+
 def _next_cut(name: str, pos: int) -> int | None:
     """First offset after ``pos`` where ``name[pos:cut]`` is a whole unit and ``name[cut:]`` starts one."""
-    stem = _stem_prefix(name[pos:])
-    # Where a head-less stem would end (after its 县/市 prefixes): the one cut not after a unit head.
-    stem_end = pos + stem + (len(name[pos:]) - len(name[pos:].lstrip(_MARKS))) if stem >= _LOST_HEAD_STEM else -1
+    stem_end = _stem_end(name, pos)
     cuts = _cut_offsets(name, pos, stem_end)
     inside = _inside_body_names(name) if cuts else frozenset()  # most names offer no cut: no scan of them
     for cut in cuts:
@@ -615,9 +620,23 @@ def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# Where a piece can be cut: at a conjunction (财政局和税务局) or after a unit head (财政局|税务局), the last
+# character of which stands before the cut.
+_CUT_MARK = re.compile("[" + re.escape(CONJUNCTIONS + "".join(_HEADS_BY_LAST)) + "]")
+
+
+def _uncut(name: str) -> bool:
+    """Whether ``name`` offers no cut at all: no conjunction and no unit head's end inside it, and no head-less
+    stem ending inside it. Most pieces (县教育局, 德源县发展改革委) are one such name: they are not tried at
+    each conjunction and each offset."""
+    return not _CUT_MARK.search(name, 1, len(name) - 1) and not 2 <= _stem_end(name, 0) < len(name) - 1
+
+
 @_per_document  # the same pieces recur across the tasks of a document
 def _split_piece(name: str) -> tuple[tuple[int, int], ...]:
     """Relative spans of the units in one separator-free piece."""
+    if _uncut(name):
+        return ((0, len(name)),)
     if is_placeholder(name):
         # 省直有关部门和各设区市人民政府 is two collectives; 各有关部门和单位, 各级党委和政府 are one.
         # A named body after the collective (…直辖市和新疆生产建设兵团) is a mention of its own too.
