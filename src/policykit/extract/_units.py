@@ -506,7 +506,10 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     >>> [m.mention for m in split_unit_list(s, 0, len(s))]
     ['工业和信息化局', '化工产业园管理服务中心', '各区、市政府']
     """
-    return [shifted(mention, start) for mention in _split_list(text[start:end])]
+    # The memo holds plain fields: a UnitMention costs four times a tuple to build (frozen, each field is set by
+    # object.__setattr__), and each is built once, here, with its offsets into the text.
+    return [UnitMention(mention, s + start, e + start, placeholder, head)
+            for mention, s, e, placeholder, head in _split_list(text[start:end])]
 
 
 def _etc_as_separators(m: re.Match) -> str:
@@ -523,8 +526,12 @@ def shifted(mention: UnitMention, offset: int) -> UnitMention:
                        mention.shared_head)
 
 
+# The fields of a UnitMention (mention, start, end, placeholder, shared_head), offsets into the list read.
+_Written = tuple[str, int, int, bool, str]
+
+
 @_per_document  # the split reads nothing outside the list, and lists recur across tasks
-def _split_list(written: str) -> tuple[UnitMention, ...]:
+def _split_list(written: str) -> tuple[_Written, ...]:
     """The units of the list ``written``, offsets relative to it."""
     # 等(10个)部门 inside or at the end of a list (X、Y等部门及各地区) closes its part of the list: its words
     # name no unit, so they read as separators (offsets unchanged); of 等相关部门 only 等 does.
@@ -544,7 +551,7 @@ def _split_list(written: str) -> tuple[UnitMention, ...]:
                 ce = _without_person(segment[s + cs:s + ce], ce)
             name = segment[s + cs:s + ce]
             if len(name) >= 2:
-                out.append(UnitMention(name, s + cs, s + ce, is_placeholder(name)))
+                out.append((name, s + cs, s + ce, is_placeholder(name), ""))
     return _share_heads(out)
 
 
@@ -567,27 +574,30 @@ def _short_division_head(short: str, following: str) -> str:
     return head if ends_with_head(head) and not is_placeholder(head) else ""
 
 
-def _share_heads(mentions: list[UnitMention]) -> tuple[UnitMention, ...]:
+def _share_heads(mentions: list[_Written]) -> tuple[_Written, ...]:
     """Give each bare place before a headed name of the same kind of place that name's head, right to left
     (越秀区、黄埔区、天河区人民政府: all three are district governments; 济南、青岛、烟台市政府: a division
     named without its suffix shares it too)."""
     out = list(mentions)
     for k in range(len(out) - 2, -1, -1):
-        following = out[k + 1]
-        if out[k].placeholder or following.placeholder or looks_like_unit(out[k].mention):
+        mention, start, end, placeholder, _ = out[k]
+        following, _, _, following_placeholder, following_head = out[k + 1]
+        if placeholder or following_placeholder or looks_like_unit(mention):
             continue
-        bare = _BARE_PLACE.match(out[k].mention)
-        if not bare:
-            if shared := _short_division_head(out[k].mention, following.name):
-                m = out[k]
-                out[k] = UnitMention(m.mention, m.start, m.end, m.placeholder, shared)
-            continue
-        place = re.match(r"[\u4e00-\u9fff]{2,6}?" + re.escape(bare.group("suffix")), following.mention)
-        head = following.shared_head or (following.mention[place.end():] if place else "")
-        if head and ends_with_head(head) and not is_placeholder(head):
-            m = out[k]
-            out[k] = UnitMention(m.mention, m.start, m.end, m.placeholder, head)
+        if shared := _place_head(mention, following, following_head):
+            out[k] = (mention, start, end, placeholder, shared)
     return tuple(out)
+
+
+def _place_head(mention: str, following: str, following_head: str) -> str:
+    """The head the bare place ``mention`` shares with the next name of its list (``following``, sharing
+    ``following_head`` itself); "" when none."""
+    bare = _BARE_PLACE.match(mention)
+    if not bare:
+        return _short_division_head(mention, following + following_head)
+    place = re.match(r"[\u4e00-\u9fff]{2,6}?" + re.escape(bare.group("suffix")), following)
+    head = following_head or (following[place.end():] if place else "")
+    return head if head and ends_with_head(head) and not is_placeholder(head) else ""
 
 
 # Titles of persons (局长, 副县长; person_titles.tsv), built once for the three patterns: a list in which
