@@ -332,6 +332,9 @@ def parenthesis_marks(others: str = "") -> re.Pattern:
 def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join 各区 + 市政府 (one collective written with 、 inside) back together, and a bare level before
     the next one (州、县（市）数据资源主管部门); 各区、市直各部门 stay two."""
+    # The first stub of a run opens with 各 or has one character: a list with neither (most) is not walked.
+    if _EACH not in text and all(e - s > 1 for s, e in pieces):
+        return pieces
     merged: list[tuple[int, int]] = []
     carry: int | None = None
     for k, (s, e) in enumerate(pieces):
