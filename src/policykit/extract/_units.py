@@ -304,6 +304,9 @@ def _stem_prefix(name: str) -> int:
 
 def split_outside_parentheses(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at ``separators`` outside parentheses; spans of the non-blank pieces."""
+    segment = text[start:end]
+    if not _PARENTHESIS.search(segment):  # most lists hold none: one split, no count kept at each separator
+        return _pieces_of(_separator(separators).split(segment), start)
     pieces, depth, piece_start = [], 0, start
     for mark in parenthesis_marks(separators).finditer(text, start, end):  # only the characters that matter
         ch, i = mark.group(), mark.start()
@@ -327,6 +330,25 @@ def parenthesis_marks(others: str = "") -> re.Pattern:
     ['（', '）', '、']
     """
     return re.compile("[" + re.escape(OPENING + CLOSING + others) + "]")
+
+
+_PARENTHESIS = parenthesis_marks()
+
+
+@lru_cache(maxsize=8)
+def _separator(separators: str) -> re.Pattern:
+    """Pattern of one of ``separators``."""
+    return re.compile("[" + re.escape(separators) + "]")
+
+
+def _pieces_of(pieces: list[str], start: int) -> list[tuple[int, int]]:
+    """Spans of the non-blank ``pieces`` of a text split at single characters, the text starting at ``start``."""
+    spans, pos = [], start
+    for piece in pieces:
+        if piece.strip():
+            spans.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return spans
 
 
 def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
