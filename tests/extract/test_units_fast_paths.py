@@ -101,3 +101,49 @@ def test_every_name_word_that_reads_as_a_unit_ends_with_a_strict_name_end():
     assert units and all(name[-1] in _units._STRICT_NAME_ENDS for name in units)
     # The clause reader looks at the last character outside its glue: no name may end with glue.
     assert not _units._STRICT_NAME_ENDS & set(_clauses._GLUE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_RUN_BITS)
+@example("法院财政局")
+@example("发展改革财政局")
+@example("县财政局和税务局")
+def test_a_piece_read_as_uncut_offers_no_cut(name):
+    # _split_piece returns a piece _uncut accepts whole, without looking for the cuts: there must be none.
+    if _units._uncut(name):
+        assert _units._conjunction_cuts(name) == [] and _units._split_run_together(name) == []
+
+
+def test_the_generated_pieces_are_both_cut_and_uncut():
+    assert _units._uncut("县教育局") and _units._split_piece("县教育局") == ((0, 4),)
+    assert not _units._uncut("发展改革财政局") and _units._split_piece("发展改革财政局") == ((0, 4), (4, 7))
+    assert not _units._uncut("法院财政局") and _units._split_piece("法院财政局") == ((0, 2), (2, 5))
+
+
+def _split_outside_parentheses_slow(text, start, end, separators):
+    pieces, depth, piece_start = [], 0, start
+    for i in range(start, end):
+        if text[i] in _units.OPENING:
+            depth += 1
+        elif text[i] in _units.CLOSING:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and text[i] in separators:
+            pieces.append((piece_start, i))
+            piece_start = i + 1
+    pieces.append((piece_start, end))
+    return [(s, e) for s, e in pieces if text[s:e].strip()]
+
+
+_SPLIT_BITS = st.lists(st.sampled_from(["县财政局", "甲", "、", "，", "；", ";", " ", "\u3000", "\t", "\n", "\x1c", "\xa0",
+                                        "（", "）", "(", ")", "〔", "〕"]), max_size=10).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SPLIT_BITS, st.sampled_from([_units._SEPARATORS, _clauses._PART_SEPARATORS]), st.integers(0, 12), st.integers(0, 40))
+@example("县财政局、\n、甲", _units._SEPARATORS, 0, 40)
+def test_pieces_are_those_of_a_walk_over_every_character(text, separators, start, length):
+    # A text without parentheses is split at once (_pieces_of); one with them by the count kept at each mark.
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert _units.split_outside_parentheses(text, start, end, separators) == _split_outside_parentheses_slow(
+        text, start, end, separators)

@@ -304,6 +304,9 @@ def _stem_prefix(name: str) -> int:
 
 def split_outside_parentheses(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at ``separators`` outside parentheses; spans of the non-blank pieces."""
+    segment = text[start:end]
+    if not _PARENTHESIS.search(segment):  # most lists hold none: one split, no count kept at each separator
+        return _pieces_of(_separator(separators).split(segment), start)
     pieces, depth, piece_start = [], 0, start
     for mark in parenthesis_marks(separators).finditer(text, start, end):  # only the characters that matter
         ch, i = mark.group(), mark.start()
@@ -329,9 +332,31 @@ def parenthesis_marks(others: str = "") -> re.Pattern:
     return re.compile("[" + re.escape(OPENING + CLOSING + others) + "]")
 
 
+_PARENTHESIS = parenthesis_marks()
+
+
+@lru_cache(maxsize=8)
+def _separator(separators: str) -> re.Pattern:
+    """Pattern of one of ``separators``."""
+    return re.compile("[" + re.escape(separators) + "]")
+
+
+def _pieces_of(pieces: list[str], start: int) -> list[tuple[int, int]]:
+    """Spans of the non-blank ``pieces`` of a text split at single characters, the text starting at ``start``."""
+    spans, pos = [], start
+    for piece in pieces:
+        if piece.strip():
+            spans.append((pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return spans
+
+
 def _merge_stubs(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join 各区 + 市政府 (one collective written with 、 inside) back together, and a bare level before
     the next one (州、县（市）数据资源主管部门); 各区、市直各部门 stay two."""
+    # The first stub of a run opens with 各 or has one character: a list with neither (most) is not walked.
+    if _EACH not in text and all(e - s > 1 for s, e in pieces):
+        return pieces
     merged: list[tuple[int, int]] = []
     carry: int | None = None
     for k, (s, e) in enumerate(pieces):
@@ -420,11 +445,16 @@ def _cut_offsets(name: str, pos: int, stem_end: int) -> list[int]:
     return cuts
 
 
+def _stem_end(name: str, pos: int) -> int:
+    """Where a head-less stem opening ``name[pos:]`` would end (after its 县/市 prefixes): the one cut not after a
+    unit head; -1 when the stem is too short to stand for a name."""
+    stem = _stem_prefix(name[pos:])
+    return pos + stem + (len(name[pos:]) - len(name[pos:].lstrip(_MARKS))) if stem >= _LOST_HEAD_STEM else -1
+
+
 def _next_cut(name: str, pos: int) -> int | None:
     """First offset after ``pos`` where ``name[pos:cut]`` is a whole unit and ``name[cut:]`` starts one."""
-    stem = _stem_prefix(name[pos:])
-    # Where a head-less stem would end (after its 县/市 prefixes): the one cut not after a unit head.
-    stem_end = pos + stem + (len(name[pos:]) - len(name[pos:].lstrip(_MARKS))) if stem >= _LOST_HEAD_STEM else -1
+    stem_end = _stem_end(name, pos)
     cuts = _cut_offsets(name, pos, stem_end)
     inside = _inside_body_names(name) if cuts else frozenset()  # most names offer no cut: no scan of them
     for cut in cuts:
@@ -501,7 +531,10 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     >>> [m.mention for m in split_unit_list(s, 0, len(s))]
     ['工业和信息化局', '化工产业园管理服务中心', '各区、市政府']
     """
-    return [shifted(mention, start) for mention in _split_list(text[start:end])]
+    # The memo holds plain fields: a UnitMention costs four times a tuple to build (frozen, each field is set by
+    # object.__setattr__), and each is built once, here, with its offsets into the text.
+    return [UnitMention(mention, s + start, e + start, placeholder, head)
+            for mention, s, e, placeholder, head in _split_list(text[start:end])]
 
 
 def _etc_as_separators(m: re.Match) -> str:
@@ -518,8 +551,12 @@ def shifted(mention: UnitMention, offset: int) -> UnitMention:
                        mention.shared_head)
 
 
+# The fields of a UnitMention (mention, start, end, placeholder, shared_head), offsets into the list read.
+_Written = tuple[str, int, int, bool, str]
+
+
 @_per_document  # the split reads nothing outside the list, and lists recur across tasks
-def _split_list(written: str) -> tuple[UnitMention, ...]:
+def _split_list(written: str) -> tuple[_Written, ...]:
     """The units of the list ``written``, offsets relative to it."""
     # 等(10个)部门 inside or at the end of a list (X、Y等部门及各地区) closes its part of the list: its words
     # name no unit, so they read as separators (offsets unchanged); of 等相关部门 only 等 does.
@@ -539,7 +576,7 @@ def _split_list(written: str) -> tuple[UnitMention, ...]:
                 ce = _without_person(segment[s + cs:s + ce], ce)
             name = segment[s + cs:s + ce]
             if len(name) >= 2:
-                out.append(UnitMention(name, s + cs, s + ce, is_placeholder(name)))
+                out.append((name, s + cs, s + ce, is_placeholder(name), ""))
     return _share_heads(out)
 
 
@@ -562,27 +599,30 @@ def _short_division_head(short: str, following: str) -> str:
     return head if ends_with_head(head) and not is_placeholder(head) else ""
 
 
-def _share_heads(mentions: list[UnitMention]) -> tuple[UnitMention, ...]:
+def _share_heads(mentions: list[_Written]) -> tuple[_Written, ...]:
     """Give each bare place before a headed name of the same kind of place that name's head, right to left
     (越秀区、黄埔区、天河区人民政府: all three are district governments; 济南、青岛、烟台市政府: a division
     named without its suffix shares it too)."""
     out = list(mentions)
     for k in range(len(out) - 2, -1, -1):
-        following = out[k + 1]
-        if out[k].placeholder or following.placeholder or looks_like_unit(out[k].mention):
+        mention, start, end, placeholder, _ = out[k]
+        following, _, _, following_placeholder, following_head = out[k + 1]
+        if placeholder or following_placeholder or looks_like_unit(mention):
             continue
-        bare = _BARE_PLACE.match(out[k].mention)
-        if not bare:
-            if shared := _short_division_head(out[k].mention, following.name):
-                m = out[k]
-                out[k] = UnitMention(m.mention, m.start, m.end, m.placeholder, shared)
-            continue
-        place = re.match(r"[\u4e00-\u9fff]{2,6}?" + re.escape(bare.group("suffix")), following.mention)
-        head = following.shared_head or (following.mention[place.end():] if place else "")
-        if head and ends_with_head(head) and not is_placeholder(head):
-            m = out[k]
-            out[k] = UnitMention(m.mention, m.start, m.end, m.placeholder, head)
+        if shared := _place_head(mention, following, following_head):
+            out[k] = (mention, start, end, placeholder, shared)
     return tuple(out)
+
+
+def _place_head(mention: str, following: str, following_head: str) -> str:
+    """The head the bare place ``mention`` shares with the next name of its list (``following``, sharing
+    ``following_head`` itself); "" when none."""
+    bare = _BARE_PLACE.match(mention)
+    if not bare:
+        return _short_division_head(mention, following + following_head)
+    place = re.match(r"[\u4e00-\u9fff]{2,6}?" + re.escape(bare.group("suffix")), following)
+    head = following_head or (following[place.end():] if place else "")
+    return head if head and ends_with_head(head) and not is_placeholder(head) else ""
 
 
 # Titles of persons (局长, 副县长; person_titles.tsv), built once for the three patterns: a list in which
@@ -615,9 +655,23 @@ def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# Where a piece can be cut: at a conjunction (财政局和税务局) or after a unit head (财政局|税务局), the last
+# character of which stands before the cut.
+_CUT_MARK = re.compile("[" + re.escape(CONJUNCTIONS + "".join(_HEADS_BY_LAST)) + "]")
+
+
+def _uncut(name: str) -> bool:
+    """Whether ``name`` offers no cut at all: no conjunction and no unit head's end inside it, and no head-less
+    stem ending inside it. Most pieces (县教育局, 德源县发展改革委) are one such name: they are not tried at
+    each conjunction and each offset."""
+    return not _CUT_MARK.search(name, 1, len(name) - 1) and not 2 <= _stem_end(name, 0) < len(name) - 1
+
+
 @_per_document  # the same pieces recur across the tasks of a document
 def _split_piece(name: str) -> tuple[tuple[int, int], ...]:
     """Relative spans of the units in one separator-free piece."""
+    if _uncut(name):
+        return ((0, len(name)),)
     if is_placeholder(name):
         # 省直有关部门和各设区市人民政府 is two collectives; 各有关部门和单位, 各级党委和政府 are one.
         # A named body after the collective (…直辖市和新疆生产建设兵团) is a mention of its own too.
