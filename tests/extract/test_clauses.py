@@ -408,6 +408,13 @@ def test_a_record_header_of_a_policy_site_assigns_nothing():
     assert units(text) == [("市科技局", "responsible")]
 
 
+def test_a_clause_before_field_lines_is_no_part_of_a_record_header():
+    # Three field-like lines after a task (a slice of a scraped page, noise) make a header from the second
+    # line on; the task's own clause on the first line stays.
+    text = "1.建平台。(牵头单位:科技局)\n\n索引号: 1137/2023-07021\n发布机构: 成武县\n分类: 政府办公室文件\n"
+    assert units(text) == [("科技局", "lead")]
+
+
 def test_labelled_lines_inside_a_task_still_assign():
     text = "1.建设平台。\n牵头单位：市科技局\n配合单位：市财政局\n完成时限：2025年底\n"
     assert units(text) == [("市科技局", "lead"), ("市财政局", "participant")]

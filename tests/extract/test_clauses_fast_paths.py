@@ -232,7 +232,7 @@ _UNITS = ((None, "lead"),)  # a clause naming no unit is never kept: any stands 
 def test_the_clauses_kept_are_those_overlapping_none_kept_before(spans, start, length):
     clauses = [_clauses._Clause(s, s + n, _UNITS) for s, n in spans]
     kept = _clauses._Kept()
-    kept.add_all(clauses, 0)
+    kept.add_all(clauses, (0, 0))
     assert kept.clauses == _first_of_overlapping_slow(clauses)
     assert kept.holds(start, start + length) == any(c.start <= start and start + length <= c.end for c in kept.clauses)
 
@@ -247,10 +247,10 @@ def _verb_clauses_slow(text):
 def _find_clauses_slow(text):
     """find_clauses reading every parenthesis and every subject, each clause tested against every clause kept
     before it."""
-    header_end = _clauses._record_header_end(text)
+    header_start, header_end = _clauses._record_header(text)
     _clauses.start_document()
     found = (*_clauses._table_clauses(text), *_clauses._label_clauses(text), *_verb_clauses_slow(text))
-    found = _first_of_overlapping_slow(c for c in found if c.start >= header_end and c.units)
+    found = _first_of_overlapping_slow(c for c in found if not header_start <= c.start < header_end and c.units)
     return tuple(sorted(found, key=lambda c: c.start))
 
 

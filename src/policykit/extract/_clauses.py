@@ -188,13 +188,13 @@ def find_clauses(text: str) -> tuple[_Clause, ...]:
     """All responsibility clauses of a text, without overlaps, in text order; none in a site's record header
     (``ParsedDocument.clauses``: the section tree and the assignments both read them)."""
     start_document()  # the unit memos of the document before serve no other
-    header_end = _record_header_end(text)
+    header = _record_header(text)
     kept = _Kept()
     for clauses in (_table_clauses(text), _label_clauses(text)):
-        kept.add_all(clauses, header_end)
+        kept.add_all(clauses, header)
     # A parenthesis inside a clause kept (（牵头单位：X（牵头）、Y）) adds no clause: whatever it held would overlap
     # that one, and so would a prose clause starting inside it. It is not read.
-    kept.add_all(_verb_clauses(text, kept.holds), header_end)
+    kept.add_all(_verb_clauses(text, kept.holds), header)
     return tuple(sorted(kept.clauses, key=lambda c: c.start))
 
 
@@ -208,10 +208,10 @@ class _Kept:
         self.starts: list[int] = []
         self.ends: list[int] = []
 
-    def add_all(self, clauses: list[_Clause], header_end: int) -> None:
-        """Keep each of ``clauses`` that names units, starts after ``header_end`` and overlaps none kept."""
+    def add_all(self, clauses: list[_Clause], header: tuple[int, int]) -> None:
+        """Keep each of ``clauses`` that names units, starts outside the ``header`` span and overlaps none kept."""
         for clause in clauses:
-            if clause.start < header_end or not clause.units:
+            if header[0] <= clause.start < header[1] or not clause.units:
                 continue
             i = bisect_right(self.ends, clause.start)
             if i < len(self.starts) and self.starts[i] < clause.end:
@@ -231,10 +231,11 @@ _FIELD_LINE = re.compile(r"([\u4e00-\u9fff]{2,8})[ \u3000]*[:：][ \u3000]*\S[^\
 _HEADER_FIELDS, _HEADER_WITHIN = 3, 3
 
 
-def _record_header_end(text: str) -> int:
-    """End of the record header a policy site puts before a text (文号：…\n实施日期：…\n牵头单位：…\n失效日期：…):
+def _record_header(text: str) -> tuple[int, int]:
+    """Span of the record header a policy site puts before a text (文号：…\n实施日期：…\n牵头单位：…\n失效日期：…):
     a run of field lines starting within the first lines, most of whose fields are no role labels. Its
-    牵头单位 names the office that filed the record, it assigns no task; 0 when the text has no such header."""
+    牵头单位 names the office that filed the record, it assigns no task; (0, 0) when the text has no such header.
+    What comes before the run (a task line) is no part of it."""
     pos = 0
     for _ in range(_HEADER_WITHIN):
         fields, end = [], pos
@@ -243,12 +244,12 @@ def _record_header_end(text: str) -> int:
             end = m.end()
         others = [f for f in fields if f not in _COLUMN_ROLES]
         if len(fields) >= _HEADER_FIELDS and len(others) * 2 > len(fields):
-            return end
+            return pos, end
         following = text.find("\n", pos)
         if following == -1:
-            return 0
+            return 0, 0
         pos = following + 1
-    return 0
+    return 0, 0
 
 
 # --- labelled lists -------------------------------------------------------------------------
