@@ -79,6 +79,9 @@ _OUTCOME = re.compile(_PATTERNS["outcome"])
 _VAGUE_COUNT = re.compile(_PATTERNS["vague_count"])
 
 _SHARING = sieve.opened(re.compile(_PATTERNS["sharing"]))  # not 人均, 平均, 年均, 均衡, 首都
+# A match of _SHARING begins with one of a few characters: a phrase holding none (most) is not searched, a
+# substring test per character costing a fraction of the search.
+_SHARING_OPENS = tuple(sorted(sieve.first_char_set(_SHARING)))
 _LIST_JOINS = set(_words("list_join"))
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])
 _SHARED_CUES = _words("shared_cue")
@@ -101,6 +104,10 @@ _YEARS_MEASURED = re.compile(_PATTERNS["years_measured"])
 _SESSION = re.compile(_PATTERNS["session"])
 
 _METRIC_LEAD = re.compile(_PATTERNS["metric_lead"])
+# The class of the characters a lead can begin with (digits as their blocks, spaces as their category): most
+# metrics begin with none, and whether one does is asked once per character (_leads_off).
+_METRIC_LEAD_OPENER = sieve.first_chars(_METRIC_LEAD)
+_LEADS_OFF: dict[str, bool] = {}
 _METRIC_TAIL = sieve.opened(re.compile(_PATTERNS["metric_tail"]))
 _METRIC_TAIL_ENDS = sieve.end_gate(_METRIC_TAIL)  # anchored at the end: a metric ending otherwise has no tail
 _GENERIC_METRIC = re.compile(_PATTERNS["generic_metric"])
@@ -426,14 +433,14 @@ def _respectively(text: str, measures: list[Measure], clause_starts: dict[int, i
     i = 0
     while i < len(measures):
         head = measures[i]
-        phrase, word = head.metric, _SHARING.search(head.metric)
+        phrase, word = head.metric, _shares(head.metric)
         lone = (i == 0 or measures[i - 1].quantity.end <= head.start) and text[head.start - 1:head.start] not in _LIST_JOINS
         if (word is None or not phrase[:word.start()]) and lone:
             # The metric lost its subjects or 分别 (…排放总量比2020年分别下降10%): read the whole clause.
             at = head.quantity.start
             clause_start = clause_starts.get(at)
             phrase = text[boundary_before(text, at, CLAUSE_END) if clause_start is None else clause_start:at]
-            word = _SHARING.search(phrase)
+            word = _shares(phrase)
         j = i + 1
         while j < len(measures) and text[measures[j - 1].quantity.end:measures[j].quantity.start] in _LIST_JOINS:
             j += 1
@@ -689,7 +696,7 @@ def _clean_metric(raw: str) -> str:
     for _ in range(3):
         # The lead is anchored at the start and the tail at the end, each matches once: cut where they match
         # (substituting tries the lead at every character).
-        lead = _METRIC_LEAD.match(metric)
+        lead = _METRIC_LEAD.match(metric) if _leads_off(metric[:1]) else None
         trimmed = metric[lead.end():] if lead else metric
         ends_with_tail = trimmed[-1:] in _METRIC_TAIL_ENDS
         tail = _METRIC_TAIL.search(trimmed) if ends_with_tail else None
@@ -698,6 +705,23 @@ def _clean_metric(raw: str) -> str:
             break  # a round that trims nothing leaves the next rounds nothing either
         metric = trimmed
     return metric.strip()
+
+
+def _leads_off(first: str) -> bool:
+    """Whether a metric beginning with ``first`` (its first character, "" for an empty one) can open with a
+    lead (``_METRIC_LEAD``): the class of the lead's first characters, tested once per character."""
+    opens = _LEADS_OFF.get(first)
+    if opens is None:  # (a few thousand distinct characters at most: the dict stays small)
+        opens = _LEADS_OFF[first] = _METRIC_LEAD_OPENER.match(first) is not None
+    return opens
+
+
+def _shares(phrase: str) -> re.Match | None:
+    """``_SHARING.search(phrase)``, not searched when no character a match begins with stands in ``phrase``."""
+    for ch in _SHARING_OPENS:
+        if ch in phrase:
+            return _SHARING.search(phrase)
+    return None
 
 
 def _linked_key(metric: str, kind: str, q: Quantity) -> str | None:
