@@ -52,3 +52,25 @@ def test_the_gates_pass_the_characters_a_lead_or_a_sharing_word_opens_with():
     assert not ms._leads_off("") and not ms._leads_off("城")
     assert ms._shares("城乡居民收入分别增长") and ms._shares("城乡均") and not ms._shares("人均收入")
     assert ms._clean_metric("、全市 1.城镇新增就业") == "城镇新增就业"
+
+
+# Past words (去年 after 比 is none), past months, future words and the words around them.
+_SENTENCE_PIECES = _pieces("去年", "比去年", "上年", "截至", "1-5月", "一至三月", "三季度", "已完成", "力争", "到2025年",
+                           "拟", "年内", "预计", "全市", "增长", "8%", "，", " ", "甲", "年", "2", size=10)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SENTENCE_PIECES)
+def test_the_tense_of_a_sentence_is_read_as_by_searching_each_word_row(sentence):
+    worded = ms._PAST_OR_FUTURE.search(sentence) is not None
+    past = ms._PAST.search(sentence) is not None or ms.sieve.search(ms._PAST_MONTHS, sentence) is not None
+    future = ms._FUTURE.search(sentence) is not None
+    assert ms._is_past(sentence, worded) == past and ms._is_past(sentence) == past
+    assert (past or worded and future) == (past or future)
+
+
+def test_the_one_scan_finds_a_past_or_a_future_word_alone():
+    for sentence in ("截至目前完成8家", "力争完成8家", "比去年增长8%，上年", "到2025年达到"):
+        assert ms._PAST_OR_FUTURE.search(sentence), sentence
+    assert ms._PAST_OR_FUTURE.search("比去年增长8%") is None and not ms._is_past("比去年增长8%", False)
+    assert ms._is_past("1-5月完成8家", False)  # the past months are searched whatever the one scan says

@@ -90,6 +90,9 @@ _HARDNESS = re.compile(lexicon.alternation("hardness"))
 _FUTURE = re.compile(_PATTERNS["future"])
 _PROGRESS_FUTURE = re.compile(_PATTERNS["progress_future"])
 _PAST = re.compile(_PATTERNS["past"])
+# A past or a future word, in one scan: most sentences before a figure hold neither (6863 of 7855 on the shared
+# corpus), and one search then spares the two.
+_PAST_OR_FUTURE = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["future"])
 _PAST_MONTHS = sieve.opened(re.compile(_PATTERNS["past_months"]))  # 1-5月: read where the sieve finds its 月
 # Past-tense narration of a summary: 开展了, 累计, 先后, 已…
 _REPORTING = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["past_months"] + _PATTERNS["reporting_more"])
@@ -308,8 +311,9 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
             kind = "growth_rate"  # 经济增长预期目标为5%左右
         # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
         sentence = text[sentence_start:q.end]
-        past = _is_past(sentence)
-        if not (past or _FUTURE.search(sentence)):
+        worded = _PAST_OR_FUTURE.search(sentence) is not None
+        past = _is_past(sentence, worded)
+        if not (past or worded and _FUTURE.search(sentence)):
             # 上半年，…；新开工项目18个. No full stop stands between the sentence's start and the figure: a sentence a
             # full stop opens is the whole one, found without a search.
             whole_start = bounds.before_from(q.start, FULL_STOP, whole_sentence_start, SENTENCE_REACH)
@@ -481,9 +485,10 @@ def _subjects(phrase: str) -> list[str]:
     return parts
 
 
-def _is_past(sentence: str) -> bool:
-    """Whether a past word (lexicon rows ``past`` and ``past_months``) stands in ``sentence``."""
-    return _PAST.search(sentence) is not None or sieve.search(_PAST_MONTHS, sentence) is not None
+def _is_past(sentence: str, worded: bool = True) -> bool:
+    """Whether a past word (lexicon rows ``past`` and ``past_months``) stands in ``sentence`` (``worded``: false
+    when ``_PAST_OR_FUTURE`` finds nothing in it, so that the row ``past`` need not be searched)."""
+    return worded and _PAST.search(sentence) is not None or sieve.search(_PAST_MONTHS, sentence) is not None
 
 
 def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int) -> bool:
