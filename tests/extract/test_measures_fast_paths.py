@@ -1,0 +1,76 @@
+"""The gates of the measures reader answer as the searches they spare.
+
+Each test writes the slow definition out (the search with no gate) and compares it with the gated one on
+generated phrases whose pieces make both answers common, so that a gate that drops a match fails.
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit.extract import _measures as ms
+
+
+def _pieces(*pieces: str, size: int = 12):
+    return st.lists(st.sampled_from(pieces), max_size=size).map("".join)
+
+
+# The sharing words and their look-alikes (人均, 均衡, 首都), leads and tails of metrics, spaces and digits.
+_METRIC_PIECES = _pieces("分别", "均", "人均", "均衡", "都", "首都", "城乡居民", "收入", "、", "和", "全市", "确保",
+                         "力争", "到2025年", "1.", "12", " ", "\u3000", "\n", "（", "增长", "同比", "总量", "甲")
+
+
+def _clean_metric_slow(raw: str) -> str:
+    metric = ms._OPEN_ASIDE.sub("", raw.strip())
+    for _ in range(3):
+        lead = ms._METRIC_LEAD.match(metric)
+        trimmed = metric[lead.end():] if lead else metric
+        tail = ms._METRIC_TAIL.search(trimmed) if trimmed[-1:] in ms._METRIC_TAIL_ENDS else None
+        trimmed = trimmed[:tail.start()] + trimmed[tail.end():] if tail else trimmed
+        if trimmed == metric:
+            break
+        metric = trimmed
+    return metric.strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(_METRIC_PIECES)
+def test_a_metric_is_cleaned_as_by_trying_the_lead_on_every_metric(raw):
+    assert ms._clean_metric(raw) == _clean_metric_slow(raw)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_METRIC_PIECES)
+def test_the_sharing_word_is_found_as_by_searching_every_phrase(phrase):
+    fast, slow = ms._shares(phrase), ms._SHARING.search(phrase)
+    assert (fast and fast.span()) == (slow and slow.span())
+
+
+def test_the_gates_pass_the_characters_a_lead_or_a_sharing_word_opens_with():
+    for first in ("、", "全", "1", "１", " ", "\u3000", "确", "较"):
+        assert ms._leads_off(first), first
+    assert not ms._leads_off("") and not ms._leads_off("城")
+    assert ms._shares("城乡居民收入分别增长") and ms._shares("城乡均") and not ms._shares("人均收入")
+    assert ms._clean_metric("、全市 1.城镇新增就业") == "城镇新增就业"
+
+
+# Past words (去年 after 比 is none), past months, future words and the words around them.
+_SENTENCE_PIECES = _pieces("去年", "比去年", "上年", "截至", "1-5月", "一至三月", "三季度", "已完成", "力争", "到2025年",
+                           "拟", "年内", "预计", "全市", "增长", "8%", "，", " ", "甲", "年", "2", size=10)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SENTENCE_PIECES)
+def test_the_tense_of_a_sentence_is_read_as_by_searching_each_word_row(sentence):
+    worded = ms._PAST_OR_FUTURE.search(sentence) is not None
+    past = ms._PAST.search(sentence) is not None or ms.sieve.search(ms._PAST_MONTHS, sentence) is not None
+    future = ms._FUTURE.search(sentence) is not None
+    assert ms._is_past(sentence, worded) == past and ms._is_past(sentence) == past
+    assert (past or worded and future) == (past or future)
+
+
+def test_the_one_scan_finds_a_past_or_a_future_word_alone():
+    for sentence in ("截至目前完成8家", "力争完成8家", "比去年增长8%，上年", "到2025年达到"):
+        assert ms._PAST_OR_FUTURE.search(sentence), sentence
+    assert ms._PAST_OR_FUTURE.search("比去年增长8%") is None and not ms._is_past("比去年增长8%", False)
+    assert ms._is_past("1-5月完成8家", False)  # the past months are searched whatever the one scan says
