@@ -295,7 +295,8 @@ def _financial_to_plain(text: str) -> tuple[str, bool]:
 
 
 def _find_next(text: str, next_at: dict[str, int], pos: int) -> None:
-    """Move each character of ``next_at`` that stands before ``pos`` to where it stands next (gone when nowhere)."""
+    """Move each character (or word) of ``next_at`` that stands before ``pos`` to where it stands next (gone when
+    nowhere)."""
     for ch, at in list(next_at.items()):
         if at < pos:
             at = text.find(ch, pos)
