@@ -196,12 +196,15 @@ _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 # loop steps past a run of the second kind after an ordinal mark, and 十个 in 第亿十个 is no such run). The
 # runs are at most MAX_NUMERAL_CHARS long, so that the tries at each character of a long run take linear time.
 _THRESHOLD_ENDS = "".join(word[-1] for word, _ in _SCALE_PREFIXES)
+# The gapped prefixes of each length as one alternation: one lookbehind (of fixed width) tests them all.
+_GAPPED_OF_LENGTH = {len(word): "|".join(re.escape(other) for other in _GAPPED_PREFIXES if len(other) == len(word))
+                     for word in _GAPPED_PREFIXES}
 _READS_ON = rf"[{_CN_CHARS}]|{_POINT}[{_CN_DIGIT_CHARS}]|{_FRACTION_OF}"
 # Both kinds open with a numeral character, tested first: the lookbehinds before it would be tried in vain before
 # every Arabic numeral.
 _NOTHING_TO_READ = (
     rf"(?=[{_CN_CHARS}])(?:(?<![{''.join(_PREFIX_CUES_BY_LAST)}{_THRESHOLD_ENDS}])"
-    + "".join(rf"(?<!{word}[\s\S]{{{gap}}})" for word in _GAPPED_PREFIXES for gap in range(_GAP + 1))
+    + "".join(rf"(?<!(?:{words})[\s\S]{{{gap}}})" for words in _GAPPED_OF_LENGTH.values() for gap in range(_GAP + 1))
     + rf"[{_CN_CHARS}]{{1,{MAX_NUMERAL_CHARS}}}(?<![{_BIG_CHARS}])"
     + rf"(?!{_READS_ON}|[{re.escape(''.join(_QUANTITY_FOLLOWERS))}]|{_UNIT.pattern})"
     + rf"|(?<![{_THRESHOLD_ENDS}{''.join(_ORDINAL_MARKS)}])[{_SCALE_CHARS.replace(_TEN, '')}][{_SCALE_CHARS}]{{0,{MAX_NUMERAL_CHARS - 1}}}"
