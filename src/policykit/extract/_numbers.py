@@ -650,6 +650,10 @@ def _unit_at(norm: str, pos: int) -> str | None:
 
 
 _DIGIT_VALUES = {ch: Decimal(value) for ch, value in _DIGITS.items()}  # 三 as _read_chinese reads it
+# The value of each short figure read so far (2025, 12, 3.5: most figures of a text), kept for the next time it is
+# written: a Decimal is immutable, and the look-up costs a fraction of reading it. Only figures of at most _SHORT
+# characters are kept, so the dict stays small.
+_SHORT, _SHORT_VALUES = 4, {}
 _EXPONENT_OF_SCALE = {scale: len(str(scale)) - 1 for scale in (1, *_SCALES.values())}
 _FULL_READING = object()  # what _common_quantity answers for a numeral it leaves to the full reader
 # What after a unit may read on: a per-unit, a range, an approximation (one test rejects every other character).
@@ -712,7 +716,11 @@ def _common_quantity(norm: str, m: re.Match, start: int, end: int, gapped: froze
         base_value = value if factor is _ONE else _scaled(value, scale, factor)
     elif factor is _ONE:
         plain = arabic.replace(",", "")
-        value = Decimal(plain)
+        value = _SHORT_VALUES.get(plain)
+        if value is None:
+            value = Decimal(plain)
+            if len(plain) <= _SHORT:
+                _SHORT_VALUES[plain] = value
         base_value = value if scale == 1 and plain.isdigit() else _shifted(plain, _EXPONENT_OF_SCALE[scale])
     else:
         value = Decimal(arabic.replace(",", ""))
