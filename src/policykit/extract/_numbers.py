@@ -454,8 +454,10 @@ def _quantities(norm: str, fast: bool = True) -> Iterator[Quantity]:
     search = _SCAN.search if fast else _NUMBER.search
     pos = 0
     while (m := search(norm, pos)) is not None:
-        start, end = m.span("numeral")  # read once: every numeral of the text passes here
-        chinese = m.group("chinese")
+        groups = m.groups()  # in one call, by position: every numeral of the text passes here
+        start = m.start()
+        end = start + len(groups[0])  # the group ``numeral`` (the whole match of _NUMBER, from its start)
+        chinese = groups[4]
         before = norm[start - 1] if start else ""
         if before in _ORDINAL_MARKS:
             pos = end  # 第十二条, 第12条: an ordinal, in either script, and no part of it a quantity
@@ -463,11 +465,11 @@ def _quantities(norm: str, fast: bool = True) -> Iterator[Quantity]:
         if chinese and before in _WORD_BEFORE_NUMERAL:
             pos = start + 1  # 统一, 唯一, 之一: words, not numerals
             continue
-        if norm.startswith(_FRACTION_OF, end) and not m.group("pct"):
+        if norm.startswith(_FRACTION_OF, end) and not groups[1]:  # no percent word
             fraction = _NUMBER.match(norm, end + 2)
             pos = fraction.end() if fraction else end + len(_FRACTION_OF)  # 三分之一: a fraction no decimal holds exactly
             continue
-        quantity = _common_quantity(norm, m, start, end, gapped) if fast else _FULL_READING  # never for a refused number
+        quantity = _common_quantity(norm, groups, start, end, gapped) if fast else _FULL_READING  # never for a refused number
         if quantity is _FULL_READING:
             m = _NUMBER.match(norm, start) if fast else m  # the numeral as a match spanning it, as the readers take it
             if _unreadable(norm, m):
@@ -666,14 +668,14 @@ _UNIT_STARTS_WITH_MORE = frozenset(unit for unit in _UNITS if unit[0] in _CN_CHA
                                    or unit[0].isdecimal())
 
 
-def _common_quantity(norm: str, m: re.Match, start: int, end: int, gapped: frozenset[int]) -> Quantity | None | object:
-    """What :func:`_read_quantity` reads for a numeral matched by ``_SCAN``, from the unit and suffix its lookahead
-    found, when it is of the common form: an Arabic number or one Chinese digit, bare (no quantity, ``None``) or
+def _common_quantity(norm: str, groups: tuple, start: int, end: int, gapped: frozenset[int]) -> Quantity | None | object:
+    """What :func:`_read_quantity` reads for a numeral matched by ``_SCAN`` (``groups``: the match's groups), from the
+    unit and suffix its lookahead found, when it is of the common form: an Arabic number or one Chinese digit, bare (no quantity, ``None``) or
     with a scale word (Arabic only), a unit and a suffix comparator (12个, 三年, 3.5万吨以上, 超过5亿元).
     Anything else (a percent word, a longer Chinese numeral, a number that may be refused, an approximation, a
     range, 元 with 角/分, a per-unit, a scale that may be part of the unit) answers ``_FULL_READING``. ``start`` and
     ``end`` are the span of the group ``numeral``."""
-    _, pct, arabic, scale_word, chinese, unit, suffix = m.groups()  # the groups of _SCAN, in order: no look-up by name
+    _, pct, arabic, scale_word, chinese, unit, suffix = groups  # the groups of _SCAN, in order: no look-up by name
     number_start = start  # where the digits begin; start moves to a prefix comparator's word
     if pct:
         return _FULL_READING
