@@ -259,11 +259,13 @@ def test_the_scan_finds_the_numeral_a_scan_from_each_character_finds(text, pos):
     by_definition = re.compile(rf"(?=[\d{_CN}]){_numbers._READ_AT}")
     fast, slow = _numbers._SCAN.search(text, pos), by_definition.search(text, pos)
     assert (fast and (fast.start(), fast.groupdict())) == (slow and (slow.start(), slow.groupdict()))
+    # The loop takes the numeral's span from the match's start and the first group.
+    assert not fast or fast.span("numeral") == (fast.start(), fast.start() + len(fast.groups()[0]))
 
 
 def test_the_common_form_covers_figures_with_scale_unit_and_comparators():
     norm = "超过3.5万吨以上，三年，1.完善"
-    common = [_numbers._common_quantity(norm, m, *m.span("numeral"), frozenset()) for m in _scanned(norm)]
+    common = [_numbers._common_quantity(norm, m.groups(), *m.span("numeral"), frozenset()) for m in _scanned(norm)]
     assert [(str(q.value), q.unit, q.comparator, q.cue, q.start, q.end) for q in common[:2]] == [
         ("3.5", "万吨", ">=", "以上", 0, 9), ("3", "年", "=", None, 10, 12)]
     assert common[2] is None  # a bare numeral, read as no quantity

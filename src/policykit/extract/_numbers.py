@@ -196,12 +196,15 @@ _CN_RUN = re.compile(rf"[{_CN_CHARS}]+")
 # loop steps past a run of the second kind after an ordinal mark, and 十个 in 第亿十个 is no such run). The
 # runs are at most MAX_NUMERAL_CHARS long, so that the tries at each character of a long run take linear time.
 _THRESHOLD_ENDS = "".join(word[-1] for word, _ in _SCALE_PREFIXES)
+# The gapped prefixes of each length as one alternation: one lookbehind (of fixed width) tests them all.
+_GAPPED_OF_LENGTH = {len(word): "|".join(re.escape(other) for other in _GAPPED_PREFIXES if len(other) == len(word))
+                     for word in _GAPPED_PREFIXES}
 _READS_ON = rf"[{_CN_CHARS}]|{_POINT}[{_CN_DIGIT_CHARS}]|{_FRACTION_OF}"
 # Both kinds open with a numeral character, tested first: the lookbehinds before it would be tried in vain before
 # every Arabic numeral.
 _NOTHING_TO_READ = (
     rf"(?=[{_CN_CHARS}])(?:(?<![{''.join(_PREFIX_CUES_BY_LAST)}{_THRESHOLD_ENDS}])"
-    + "".join(rf"(?<!{word}[\s\S]{{{gap}}})" for word in _GAPPED_PREFIXES for gap in range(_GAP + 1))
+    + "".join(rf"(?<!(?:{words})[\s\S]{{{gap}}})" for words in _GAPPED_OF_LENGTH.values() for gap in range(_GAP + 1))
     + rf"[{_CN_CHARS}]{{1,{MAX_NUMERAL_CHARS}}}(?<![{_BIG_CHARS}])"
     + rf"(?!{_READS_ON}|[{re.escape(''.join(_QUANTITY_FOLLOWERS))}]|{_UNIT.pattern})"
     + rf"|(?<![{_THRESHOLD_ENDS}{''.join(_ORDINAL_MARKS)}])[{_SCALE_CHARS.replace(_TEN, '')}][{_SCALE_CHARS}]{{0,{MAX_NUMERAL_CHARS - 1}}}"
@@ -295,7 +298,8 @@ def _financial_to_plain(text: str) -> tuple[str, bool]:
 
 
 def _find_next(text: str, next_at: dict[str, int], pos: int) -> None:
-    """Move each character of ``next_at`` that stands before ``pos`` to where it stands next (gone when nowhere)."""
+    """Move each character (or word) of ``next_at`` that stands before ``pos`` to where it stands next (gone when
+    nowhere)."""
     for ch, at in list(next_at.items()):
         if at < pos:
             at = text.find(ch, pos)
@@ -450,8 +454,10 @@ def _quantities(norm: str, fast: bool = True) -> Iterator[Quantity]:
     search = _SCAN.search if fast else _NUMBER.search
     pos = 0
     while (m := search(norm, pos)) is not None:
-        start, end = m.span("numeral")  # read once: every numeral of the text passes here
-        chinese = m.group("chinese")
+        groups = m.groups()  # in one call, by position: every numeral of the text passes here
+        start = m.start()
+        end = start + len(groups[0])  # the group ``numeral`` (the whole match of _NUMBER, from its start)
+        chinese = groups[4]
         before = norm[start - 1] if start else ""
         if before in _ORDINAL_MARKS:
             pos = end  # 第十二条, 第12条: an ordinal, in either script, and no part of it a quantity
@@ -459,11 +465,11 @@ def _quantities(norm: str, fast: bool = True) -> Iterator[Quantity]:
         if chinese and before in _WORD_BEFORE_NUMERAL:
             pos = start + 1  # 统一, 唯一, 之一: words, not numerals
             continue
-        if norm.startswith(_FRACTION_OF, end) and not m.group("pct"):
+        if norm.startswith(_FRACTION_OF, end) and not groups[1]:  # no percent word
             fraction = _NUMBER.match(norm, end + 2)
             pos = fraction.end() if fraction else end + len(_FRACTION_OF)  # 三分之一: a fraction no decimal holds exactly
             continue
-        quantity = _common_quantity(norm, m, start, end, gapped) if fast else _FULL_READING  # never for a refused number
+        quantity = _common_quantity(norm, groups, start, end, gapped) if fast else _FULL_READING  # never for a refused number
         if quantity is _FULL_READING:
             m = _NUMBER.match(norm, start) if fast else m  # the numeral as a match spanning it, as the readers take it
             if _unreadable(norm, m):
@@ -646,6 +652,10 @@ def _unit_at(norm: str, pos: int) -> str | None:
 
 
 _DIGIT_VALUES = {ch: Decimal(value) for ch, value in _DIGITS.items()}  # 三 as _read_chinese reads it
+# The value of each short figure read so far (2025, 12, 3.5: most figures of a text), kept for the next time it is
+# written: a Decimal is immutable, and the look-up costs a fraction of reading it. Only figures of at most _SHORT
+# characters are kept, so the dict stays small.
+_SHORT, _SHORT_VALUES = 4, {}
 _EXPONENT_OF_SCALE = {scale: len(str(scale)) - 1 for scale in (1, *_SCALES.values())}
 _FULL_READING = object()  # what _common_quantity answers for a numeral it leaves to the full reader
 # What after a unit may read on: a per-unit, a range, an approximation (one test rejects every other character).
@@ -658,14 +668,14 @@ _UNIT_STARTS_WITH_MORE = frozenset(unit for unit in _UNITS if unit[0] in _CN_CHA
                                    or unit[0].isdecimal())
 
 
-def _common_quantity(norm: str, m: re.Match, start: int, end: int, gapped: frozenset[int]) -> Quantity | None | object:
-    """What :func:`_read_quantity` reads for a numeral matched by ``_SCAN``, from the unit and suffix its lookahead
-    found, when it is of the common form: an Arabic number or one Chinese digit, bare (no quantity, ``None``) or
+def _common_quantity(norm: str, groups: tuple, start: int, end: int, gapped: frozenset[int]) -> Quantity | None | object:
+    """What :func:`_read_quantity` reads for a numeral matched by ``_SCAN`` (``groups``: the match's groups), from the
+    unit and suffix its lookahead found, when it is of the common form: an Arabic number or one Chinese digit, bare (no quantity, ``None``) or
     with a scale word (Arabic only), a unit and a suffix comparator (12个, 三年, 3.5万吨以上, 超过5亿元).
     Anything else (a percent word, a longer Chinese numeral, a number that may be refused, an approximation, a
     range, 元 with 角/分, a per-unit, a scale that may be part of the unit) answers ``_FULL_READING``. ``start`` and
     ``end`` are the span of the group ``numeral``."""
-    _, pct, arabic, scale_word, chinese, unit, suffix = m.groups()  # the groups of _SCAN, in order: no look-up by name
+    _, pct, arabic, scale_word, chinese, unit, suffix = groups  # the groups of _SCAN, in order: no look-up by name
     number_start = start  # where the digits begin; start moves to a prefix comparator's word
     if pct:
         return _FULL_READING
@@ -708,7 +718,11 @@ def _common_quantity(norm: str, m: re.Match, start: int, end: int, gapped: froze
         base_value = value if factor is _ONE else _scaled(value, scale, factor)
     elif factor is _ONE:
         plain = arabic.replace(",", "")
-        value = Decimal(plain)
+        value = _SHORT_VALUES.get(plain)
+        if value is None:
+            value = Decimal(plain)
+            if len(plain) <= _SHORT:
+                _SHORT_VALUES[plain] = value
         base_value = value if scale == 1 and plain.isdigit() else _shifted(plain, _EXPONENT_OF_SCALE[scale])
     else:
         value = Decimal(arabic.replace(",", ""))

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from .. import lexicon
 from ._lexicon import alternation, of_kind
-from ._numbers import Quantity, find_quantities
+from ._numbers import Quantity, _find_next, find_quantities
 
 
 def _words(kind: str) -> str:
@@ -25,6 +25,11 @@ _YEAR = _words("year")
 _YEAR_CELL = re.compile(rf"^\s*(20\d{{2}})\s*{_YEAR}?{_words('year_cell')}?{_words('value')}?\s*$")
 _TARGET_CELL = re.compile(rf"^\s*(?:{_words('target_cell')}|\d{{4}}{_YEAR}{_words('year_target_cell')})\s*$")
 _METRIC_HEAD = re.compile(_words("metric_head"))
+# A text holding a metric head word holds one of these (the words holding none of the others).
+_HEAD_WORDS = tuple(word for word in of_kind("indicator_tables", "metric_head")
+                    if not any(other != word and other in word for other in of_kind("indicator_tables", "metric_head")))
+# Where str.splitlines ends a line (\r\n ends one).
+_LINE_END = re.compile(r"\r\n?|[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _UNIT_HEAD = re.compile(rf"^\s*{_words('unit_head_prefix')}?{_words('unit_head')}\s*$")
 # 年均增长〔累计〕: the column that holds the aim of indicators set as a rate over the period.
 _RATE_HEAD = re.compile(_words("rate_head"))
@@ -100,21 +105,38 @@ def indicator_rows(text: str) -> tuple[IndicatorRow, ...]:
 
 
 def _indicator_rows(text: str):
-    """(cells with offsets, end of the row, (metric column, header cells)) of every indicator table row."""
-    header: tuple[int, list[str]] | None = None  # (metric column, cells) of the table being read
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        start, pos = pos, pos + len(line)
-        row = _cells(line.rstrip("\r\n"), start) if _may_be_row(line) else []
-        if len(row) < 3:
-            header = None
-            continue
-        found = _header([cell for cell, _ in row])
-        if found is not None:
-            header = found
-            continue
-        if header is not None:
-            yield row, start + len(line.rstrip()), header
+    """(cells with offsets, end of the row, (metric column, header cells)) of every indicator table row.
+
+    Outside a table only a header can matter, and a header has a cell holding a metric head word: the lines up to
+    the next line holding one (one of ``_HEAD_WORDS``, found by str.find) are skipped, not each of them split and
+    read (most lines of a text, most texts)."""
+    next_at = {word: at for word in _HEAD_WORDS if (at := text.find(word)) >= 0}
+    pos = 0  # the start of the first line not yet read
+    while next_at:
+        start = _line_start(text, pos, min(next_at.values()))
+        header: tuple[int, list[str]] | None = None  # (metric column, cells) of the table being read
+        while start < len(text):
+            line_end = _LINE_END.search(text, start)
+            pos = line_end.end() if line_end else len(text)
+            line = text[start:pos]
+            row = _cells(line.rstrip("\r\n"), start) if _may_be_row(line) else []
+            if len(row) < 3:
+                break
+            found = _header([cell for cell, _ in row])
+            if found is not None:
+                header = found
+            elif header is None:
+                break  # a row of no table
+            else:
+                yield row, start + len(line.rstrip()), header
+            start = pos
+        _find_next(text, next_at, pos)
+
+
+def _line_start(text: str, pos: int, at: int) -> int:
+    """A line start at or before the start of the line ``at`` stands in, ``pos`` (a line start) or later: after the
+    last line feed. A rarer line end (\\r, \\x0c, …) after it only leaves a few lines of no table to read."""
+    return max(pos, text.rfind("\n", pos, at) + 1)
 
 
 def _may_be_row(line: str) -> bool:
