@@ -134,3 +134,30 @@ def test_a_figure_s_heading_span_is_that_of_the_nearest_heading_before_it(text, 
     shared = periods.Sentence(doc, doc.boundaries.before(pos, SENTENCE_END))
     found, slow = shared.heading_span(text, pos), periods._span_named(periods._heading_before(doc, pos))
     assert (found and (found.start(), found.group())) == (slow and (slow.start(), slow.group()))
+
+
+_PERIOD_PIECES = st.lists(st.sampled_from(["上半年", "上半", "季度", "季", "1至4月份", "月", "目前", "目", "截至", "。", "\n", "甲",
+                                           "乙" * 120, "3个"]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PERIOD_PIECES, st.integers(0, 3000), st.lists(st.integers(0, 400), min_size=1, max_size=6))
+@example("甲\n" + "乙" * 2100 + "月份3个", 2102, [2100, 5])  # a paragraph longer than the reach: cut at it
+@example("季度" + "乙" * 400 + "月3个", 0, [300, 350])  # a figure beyond the sentence's reach: searched itself
+def test_a_sentence_s_period_test_answers_as_the_window_s_own(text, start, offsets):
+    """Sentence.could_name_period, read once per sentence, is could_match of each figure's window from its line."""
+    start = min(start, len(text))
+    shared = periods.Sentence(parse(text, DocumentMetadata()), start)
+    for offset in offsets:
+        pos = min(start + offset, len(text))
+        line_start = shared.line_start(pos)
+        assert shared.could_name_period(text, line_start, pos) == sieve.could_match(periods._PERIOD_NEEDS, text,
+                                                                                  line_start, pos)
+
+
+@given(st.one_of(st.none(), st.from_regex(r"\d{1,2}|[一二三四五六七八九十]{1,3}", fullmatch=True)))
+def test_a_month_read_once_reads_as_read_number(word):
+    from policykit.extract._numbers import read_number
+    value = read_number(word) if word else None
+    slow = int(value) if value is not None and 1 <= value <= 12 and value == int(value) else None
+    assert periods._month(word) == periods._month(word) == slow

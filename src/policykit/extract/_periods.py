@@ -6,6 +6,7 @@ import calendar
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import lexicon
@@ -136,6 +137,7 @@ def five_year_end(word: str) -> int | None:
     return 1981 + 5 * (number - 6) + 4  # the sixth plan ran 1981–1985
 
 
+@cache  # a handful of numerals, read for many figures: read_number normalises its digits first (a find per character)
 def _count(numeral: str) -> int:
     """The whole number a numeral the grammar matched writes (十 -> 10, 5 -> 5)."""
     value = read_number(numeral)
@@ -283,7 +285,7 @@ def _observed(doc: ParsedDocument, shared: Sentence, paragraph_start: int, pos: 
     starts where the caller found it (``LINE_END`` before ``pos``)."""
     if year is None:
         return doc.metadata.period, None  # the document's period, whatever the window says: no window read
-    if not sieve.could_match(_PERIOD_NEEDS, doc.text, paragraph_start, pos):
+    if not shared.could_name_period(doc.text, paragraph_start, pos):
         return str(year), None  # the paragraph so far names no period, nor does the window within it: no window read
     start = max(paragraph_start, min(shared.full_sentence_start(pos), shared.previous_start))
     return _period(doc.text[start:pos], year)
@@ -299,6 +301,19 @@ _FIVE_YEAR_END_NEEDS, _MULTI_YEAR_NEEDS, _RECURRING_NEEDS, _YEARLY_AVERAGE_NEEDS
 # to its stop that holds none of them holds none of a group, and could match none of them).
 _SENTENCE_CUE_CHARS = sieve.requirements_of_any((_YEAR_WORD, _FIVE_YEAR_END, _MULTI_YEAR, _RECURRING, _YEARLY_AVERAGE))
 _SENTENCE_CUES = re.compile("[" + re.escape(SENTENCE_END + "".join(_SENTENCE_CUE_CHARS)) + "]")
+
+
+def _needs_met_by(needs: tuple[tuple[str, ...], ...], text: str, start: int, limit: int) -> int:
+    """Where, from ``start``, a word of each group of ``needs`` has ended (``limit + 1`` if one group has none within
+    ``text[start:limit]``): ``sieve.could_match(needs, text, start, end)`` for every ``end`` up to ``limit`` is then
+    whether this is at most ``end``, as the first match of a word ends first."""
+    met = start
+    for group in needs:
+        ends = [at + len(word) for word in group if (at := text.find(word, start, limit)) >= 0]
+        if not ends:
+            return limit + 1
+        met = max(met, min(ends))
+    return met
 
 
 class Sentence:
@@ -317,12 +332,12 @@ class Sentence:
     """
 
     __slots__ = ("paragraph_start", "_full_stop", "_previous_start", "_doc", "_start", "_line", "_on_heading", "_heading_span",
-                 "stated", "dated", "five_year_end", "multi_year", "recurring", "yearly_average")
+                 "_period_end", "stated", "dated", "five_year_end", "multi_year", "recurring", "yearly_average")
 
     def __init__(self, doc: ParsedDocument, start: int) -> None:
         bounds, text = doc.boundaries, doc.text
         self._doc, self._start = doc, start
-        self._full_stop = self._previous_start = -1  # not yet read: see full_stop, previous_start
+        self._full_stop = self._previous_start = self._period_end = -1  # not yet read: see full_stop, previous_start …
         self._line = line = text.rfind(LINE_END, 0, start) + 1  # the line, as _heading_at finds it (no reach)
         self._on_heading = text[line:line + 1] in _HEADING_STARTS  # whether a figure's line may be a heading
         self.paragraph_start = max(line, start - MAX_REACH)  # bounds.before(start, LINE_END): the line, cut at the reach
@@ -360,6 +375,17 @@ class Sentence:
         if self._previous_start < 0:
             self._previous_start = self._doc.boundaries.before(max(self._start - 1, self.paragraph_start), SENTENCE_END)
         return self._previous_start
+
+    def could_name_period(self, text: str, line_start: int, pos: int) -> bool:
+        """``sieve.could_match(_PERIOD_NEEDS, text, line_start, pos)`` for a figure of the sentence at ``pos`` and its
+        ``line_start``: where that is the paragraph's start, whether the words of each group end by ``pos``, from
+        where the first of each group from there ends, found once for the figures of the sentence (they stand within
+        ``SENTENCE_REACH`` of its start), not once for each."""
+        if line_start != self.paragraph_start or pos > self._start + SENTENCE_REACH:
+            return sieve.could_match(_PERIOD_NEEDS, text, line_start, pos)
+        if self._period_end < 0:
+            self._period_end = _needs_met_by(_PERIOD_NEEDS, text, line_start, self._start + SENTENCE_REACH)
+        return self._period_end <= pos
 
     def line_start(self, pos: int) -> int:
         """``bounds.before(pos, LINE_END)`` for a figure of the sentence at ``pos``."""
@@ -481,6 +507,7 @@ def _period(before: str, year: int) -> tuple[str, str | None]:
     return str(year), None
 
 
+@cache  # as _count
 def _month(word: str | None) -> int | None:
     value = read_number(word) if word else None
     return int(value) if value is not None and 1 <= value <= 12 and value == int(value) else None
