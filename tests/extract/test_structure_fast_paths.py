@@ -515,3 +515,16 @@ def test_the_generated_marks_meet_each_filter():
     marks = tuple(_numbering.Mark(s, "1", 10 * i, 10 * i + 2) for i, s in enumerate(["cn", "row", "row", "num", "cn"]))
     text = ("甲" * 9 + "\n") * 5
     assert [n.start for n in _structure._markers(text, marks, ((0, 5),), [25])] == [10, 40]  # a table, a sub-row, a footer
+
+
+def test_readings_kept_across_texts_are_those_of_each_mark_read_afresh(monkeypatch):
+    # The readings of marks outlive a text (and the table is emptied past its bound): each candidate of a later
+    # text is still what reading its own mark gives.
+    texts = ["1.甲\n2.乙\n", "（一）甲\n（二）乙\n", "1.丙\n12.丁\n（一）戊\n2、己\n"]
+    for kept in (4096, 1):
+        monkeypatch.setattr(_numbering, "_READINGS_KEPT", kept)
+        for text in texts + texts:
+            for c in _numbering._candidates(text, parse(text).quantities):
+                mark = _numbering._MARK_GRAMMAR.match(text, c.start)
+                assert (c.style, c.number, c.value, c.dress) == _numbering._reading(mark, mark.lastgroup)
+            assert len(_numbering._READINGS) <= max(kept, 1) + len(texts[-1])

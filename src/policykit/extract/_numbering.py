@@ -263,7 +263,9 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
     # The runs of spaces of the current line are read once, up to the last candidate: each search starts where
     # the one before stopped, at a mark's first character (never a space, so no run crosses it).
     gap_line = read_to = paragraph_start = -1
-    readings: dict[tuple[str, str], tuple[str, str, int | None, str]] = {}  # 1. and （一） recur: read once
+    readings = _READINGS
+    if len(readings) > _READINGS_KEPT:
+        readings.clear()
     for m in _MARK_SPANS.finditer(text):  # each match read as the grammar reads it (the scan holds its groups)
         group = m.lastgroup or ""  # (every branch's number is a group: a match always has one)
         start = m.start()
@@ -304,6 +306,12 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
             continue  # （附件1）: the bracket closes an aside, it marks no item
         out.append(_Candidate(style, number, value, dress, start, body, place, line, paragraph, ambiguous))
     return _bare_in_runs(out)
+
+
+# The readings of marks by branch and mark (1. and （一） recur in a text and across texts): read once. A text
+# holds few distinct marks; the bound only keeps a long run of odd texts from growing the table without end.
+_READINGS: dict[tuple[str, str], tuple[str, str, int | None, str]] = {}
+_READINGS_KEPT = 4096
 
 
 def _reading(found: re.Match, style: str) -> tuple[str, str, int | None, str]:
