@@ -363,3 +363,9 @@ _PINYIN_PIECES = ["運", "\u3400", "\u9fff", "\u33ff", "\ua000", "a", "(", ")", 
 @example("運(yùna)運(dòngx)")  # a syllable and one letter more
 def test_pinyin_is_what_the_letters_in_parentheses_checked_after_give(text):
     assert _clean.pinyin(text) == _pinyin_by_definition(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), min_size=1, max_size=6).map(sorted), st.integers(0, 9), st.integers(0, 9))
+def test_anchors_composed_with_one_inner_anchor_are_shifted_by_it(outer, key, raw):
+    assert _edits.compose(outer, [(key, raw)]) == [(c, o + raw - key) for c, o in outer]
