@@ -333,3 +333,39 @@ def test_lines_found_from_the_line_breaks_are_those_the_pattern_finds_at_each_li
     found = _cues.line_search(pattern, text)
     assert (found and found.groups()) == (first and first.groups())
     assert [m.groups() for m in _cues.line_matches(pattern, text)] == [m.groups() for m in pattern.at_start.finditer(text)]
+
+
+_PAREN_LETTERS_BY_DEFINITION = re.compile(r"\(([a-z" + "".join(_clean._TONES.values()) + r"]{1,6})\)")
+
+
+def _pinyin_by_definition(text: str) -> list[tuple[int, int, str]]:
+    """Every group of letters in parentheses, kept where a Han character stands before it and it is a syllable."""
+    found = [(m.start(), m.end(), m.group(1).isascii()) for m in _PAREN_LETTERS_BY_DEFINITION.finditer(text)
+             if "\u3400" <= text[m.start() - 1:m.start()] <= "\u9fff" and _clean._SYLLABLE.fullmatch(m.group(1))]
+    noisy_page = sum(not plain for *_, plain in found) >= 3
+    edits = [(start, end, "") for start, end, plain in found if noisy_page or not plain]
+    if noisy_page and "?" in text:
+        edits += [(m.start(1), m.end(), "") for m in _clean._MANGLED_PINYIN.finditer(text) if _clean._SYLLABLE.fullmatch(m.group(1))]
+    return sorted(edits)
+
+
+# Han characters (of both ends of the range and just outside it), parentheses, syllables with and without tones,
+# letters that are no syllable, too many letters, and the remnant of a character lost to mojibake
+_PINYIN_PIECES = ["運", "\u3400", "\u9fff", "\u33ff", "\ua000", "a", "(", ")", "?", "yùn", "dòng", "men", "zhuang", "zhuangg",
+                  "shuāng", "lǚ", "nü", "qx", "er", "ng", " ", "(zì)", "?cè)", "1"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PINYIN_PIECES), max_size=24).map("".join))
+@example("運(yùn)動(dòng)會(huì)他們(men)?cè)")
+@example("(a)運(a)(yùn)運(zhuangg)運(zhuang)")
+@example("運(yùn)動(dòng)他們(men)")  # two toned syllables: not yet a noisy page
+@example("運(yùna)運(dòngx)")  # a syllable and one letter more
+def test_pinyin_is_what_the_letters_in_parentheses_checked_after_give(text):
+    assert _clean.pinyin(text) == _pinyin_by_definition(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), min_size=1, max_size=6).map(sorted), st.integers(0, 9), st.integers(0, 9))
+def test_anchors_composed_with_one_inner_anchor_are_shifted_by_it(outer, key, raw):
+    assert _edits.compose(outer, [(key, raw)]) == [(c, o + raw - key) for c, o in outer]

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 from .. import lexicon
 from ._cues import COUNTING, HUNDRED, ORDINAL, OUTLINE, ZEROS, alt, line_pattern, line_spans, spaced, words
@@ -28,19 +28,22 @@ def newlines(text: str) -> list[Edit]:
 _TONES = {"a": "aāáǎà", "e": "eēéěè", "i": "iīíǐì", "o": "oōóǒò", "u": "uūúǔù", "v": "üǖǘǚǜv"}
 _FINALS = "iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v"
 _SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:" + "".join(f"[{_TONES[c]}]" if c in _TONES else c for c in _FINALS) + ")")
-# Letters in ASCII parentheses (literal first, so the engine skips ahead to "("); syllables are checked after.
-_PAREN_LETTERS = re.compile(r"\(([a-z" + "".join(_TONES.values()) + r"]{1,6})\)")
-
+_LETTER = "[a-z" + "".join(_TONES.values()) + "]"
 # What is left of "字(zì)" after a GBK/UTF-8 mix-up ate the character and the "(": "?cè)".
-_MANGLED_PINYIN = re.compile(r"\?([a-z" + "".join(_TONES.values()) + r"]{1,6})\)")
+_MANGLED_PINYIN = re.compile(r"\?(" + _LETTER + r"{1,6})\)")
 
 
 _CJK_FIRST, _CJK_LAST = chr(0x3400), chr(0x9FFF)  # CJK extension A to the end of the unified block
+# Letters in ASCII parentheses right after a Han character, the parentheses in the group: split() hands back text
+# and insertions alternately, and their running lengths are the positions. The "(" leads, so the engine skips ahead
+# to it; the Han character is asked for behind it.
+_INSERTION = re.compile(rf"(\((?<=[{_CJK_FIRST}-{_CJK_LAST}]\(){_LETTER}{{1,6}}\))")
 
 
 @lru_cache(maxsize=4096)
-def _is_syllable(letters: str) -> bool:
-    return _SYLLABLE.fullmatch(letters) is not None
+def _plain_syllable(parenthesised: str) -> bool | None:
+    """For ``(letters)``: None when the letters are no syllable, else whether they are without a tone mark."""
+    return parenthesised.isascii() if _SYLLABLE.fullmatch(parenthesised, 1, len(parenthesised) - 1) else None
 
 
 def pinyin(text: str) -> list[Edit]:
@@ -53,20 +56,19 @@ def pinyin(text: str) -> list[Edit]:
     """
     if "(" not in text:
         return []
-    # split() hands back text and syllables alternately; their running lengths give the positions
-    # without a Match object per insertion (a noisy page has one after every character)
-    parts = _PAREN_LETTERS.split(text)
-    ends = list(accumulate(len(p) + 2 * (i % 2) for i, p in enumerate(parts)))
-    found = [
-        (ends[i - 1], ends[i], parts[i].isascii())
-        for i in range(1, len(parts), 2)
-        if _CJK_FIRST <= parts[i - 1][-1:] <= _CJK_LAST and _is_syllable(parts[i])
-    ]
-    toned = sum(1 for *_, plain in found if not plain)
-    noisy_page = toned >= 3
-    edits = [(start, end, "") for start, end, plain in found if noisy_page or not plain]
+    parts = _INSERTION.split(text)
+    if len(parts) == 1:
+        return []
+    # all in C, without a Python step per insertion (a noisy page has one after every character)
+    ends = list(accumulate(map(len, parts)))
+    plain = list(map(_plain_syllable, parts[1::2]))
+    noisy_page = plain.count(False) >= 3
+    if noisy_page and None not in plain:  # every insertion goes
+        edits = list(zip(ends[0::2], ends[1::2], repeat("")))
+    else:
+        edits = [(start, end, "") for start, end, p in zip(ends[0::2], ends[1::2], plain) if p is False or (noisy_page and p)]
     if noisy_page and "?" in text:
-        edits += [(m.start(1), m.end(), "") for m in _MANGLED_PINYIN.finditer(text) if _is_syllable(m.group(1))]
+        edits += [(m.start(1), m.end(), "") for m in _MANGLED_PINYIN.finditer(text) if _plain_syllable(f"({m.group(1)})") is not None]
         edits.sort()
     return edits
 

@@ -50,6 +50,8 @@ def compose(outer: Anchors, inner: Anchors) -> Anchors:
         return inner
     if len(inner) == 1:
         c0, r0 = inner[0]
+        if r0 == c0:  # the usual first step's: nothing to shift, a copy in C
+            return list(outer)
         return [(c, o + r0 - c0) for c, o in outer]
     inner_keys = [a[0] for a in inner]
     result: Anchors = []

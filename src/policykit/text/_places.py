@@ -221,7 +221,8 @@ def _spoken_levels(suffix: str) -> tuple[str, ...]:
 
 
 def _spoken_divisions(suffix: str) -> list[Division]:
-    return [d for d in divisions()[0].values() if d.name.endswith(suffix) and d.level in _spoken_levels(suffix)]
+    levels = _spoken_levels(suffix)  # once, not once a division
+    return [d for d in divisions()[0].values() if d.name.endswith(suffix) and d.level in levels]
 
 
 @cache
