@@ -226,9 +226,10 @@ def encode_event(event: Event) -> EncodedEvent:
     return EncodedEvent(event.TYPE, event.VERSION, event.doc_id, data, _pack(data))
 
 
-def encode_text(text: str) -> bytes:
-    """A clean text's stored form (compressed UTF-8), for :meth:`EventLog.append`'s ``texts``."""
-    return compress(text.encode("utf-8"))
+def encode_text(text: str | bytes) -> bytes:
+    """A clean text's stored form (compressed UTF-8), for :meth:`EventLog.append`'s ``texts``; the text may
+    be given as its UTF-8 already (ingest hashes that, and so encodes each text once)."""
+    return compress(text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 def _payload_json(event: Event) -> bytes:
