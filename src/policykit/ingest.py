@@ -335,11 +335,9 @@ def _pending(project: Project, log: EventLog, files: list[Path], reextract: bool
             report.problems.append(f"{rel}: {exc}")
             continue
         sha = hashlib.sha256(data).hexdigest()
-        known = (
-            log.has_batch(_batch_key(sha))
-            or log.has_batch(_batch_key(sha, rejected=True))
-            or (not reextract and log.has_batch(_batch_key(sha, any_version=True), prefix=True))
-        )
+        # Any version's keys start with the prefix, this version's too: without reextract one lookup finds both.
+        known = log.has_batch(_batch_key(sha, rejected=True)) or (
+            log.has_batch(_batch_key(sha)) if reextract else log.has_batch(_batch_key(sha, any_version=True), prefix=True))
         if known:
             report.files_unchanged += 1
             continue
