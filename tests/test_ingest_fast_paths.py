@@ -1,4 +1,5 @@
 """Ingest's and the log writer's fast paths give what their slow definitions give."""
+import dataclasses
 import sqlite3
 
 import pytest
@@ -6,8 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import policykit as pk
+from policykit.extract import RECORD_TYPES, extract_document
 from policykit.ingest import ExtractionBatch, IngestLimits, extraction_batch, prepare_batch
-from policykit.log import EventLog, LogDamaged, RecordRejected, encode_text
+from policykit.log import EventLog, LogDamaged, RecordRejected, encode_text, flat_fields, record_payloads
+from policykit.text import read_source
 
 from conftest import make_project
 
@@ -27,6 +30,27 @@ def test_texts_of_a_file_of_several_documents_are_stored_as_their_own_utf8():
     batch = extraction_batch(data, "x.txt")
     assert batch.utf8 == {sha: text.encode() for sha, text in batch.texts.items()}
     assert prepare_batch(batch, IngestLimits()).texts == {sha: encode_text(t) for sha, t in batch.texts.items()}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["一、创新", "1.建实验室。(牵头单位:科技局)", "到2025年,研发投入达到3%。",
+                                 "(二)完善机制。市发改委负责,各区配合。", "全年粮食产量50万吨。"]), min_size=1, max_size=8))
+def test_record_payloads_and_flat_fields_are_asdict_in_field_order(lines):
+    # A copy of a record's own __dict__ (values only, keys shared) stands in for dataclasses.asdict.
+    (doc,) = read_source("\n".join(lines).encode(), "x.txt").documents
+    extraction = extract_document(doc.text, doc.metadata)
+    payloads = record_payloads(extraction)
+    for name in RECORD_TYPES:
+        records = getattr(extraction, name)
+        assert [list(p.items()) for p in payloads[name]] == [list(dataclasses.asdict(r).items()) for r in records]
+    fields = flat_fields(doc.metadata)
+    assert list(fields.items()) == list(dataclasses.asdict(doc.metadata).items())
+    fields.clear()
+    assert vars(doc.metadata)
+    for name in RECORD_TYPES:
+        for payload, record in zip(payloads[name], getattr(extraction, name)):
+            payload.clear()  # a payload is the record's copy, not its own dict
+            assert vars(record)
 
 
 def _reject(record_id: str) -> list:
