@@ -108,6 +108,8 @@ class ExtractionBatch:
 
     events: tuple[Event, ...]
     texts: dict[str, str]
+    # The texts' UTF-8, as hashed for their names: the log stores it compressed without encoding again.
+    utf8: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -164,12 +166,15 @@ def extraction_batch(data: bytes, source_path: str, *, max_numbers: int = MAX_NU
         raise UnreadableSource(f"the reader failed ({failed[0]})")
     events: list[Event] = []
     texts: dict[str, str] = {}
+    utf8: dict[str, bytes] = {}
     doc_ids = []
     for doc in reading.documents:
         doc_id = document_id(reading.sha256, doc.part)
         doc_ids.append(doc_id)
-        text_sha = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        encoded = doc.text.encode("utf-8")
+        text_sha = hashlib.sha256(encoded).hexdigest()
         texts[text_sha] = doc.text
+        utf8[text_sha] = encoded
         extraction = extract_document(doc.text, doc.metadata, max_numbers=max_numbers)
         events.append(DocumentExtracted(
             document_id=doc_id,
@@ -195,7 +200,7 @@ def extraction_batch(data: bytes, source_path: str, *, max_numbers: int = MAX_NU
         doc_ids=tuple(doc_ids),
         warnings=tuple(map(flat_fields, reading.warnings)),
     )
-    return ExtractionBatch((source, *events), texts)
+    return ExtractionBatch((source, *events), texts, utf8)
 
 
 def prepare_batch(batch: ExtractionBatch, limits: IngestLimits) -> PreparedBatch:
@@ -218,7 +223,7 @@ def prepare_batch(batch: ExtractionBatch, limits: IngestLimits) -> PreparedBatch
                 f"{len(event.targets)} targets, {len(event.observations)} observations), over the event size limit "
                 f"of {limits.max_event_mb:g} MB (--max-event-mb, POLICYKIT_MAX_EVENT_MB); split the file or raise the limit")
     notable = tuple(w["message"] for w in batch.events[0].warnings if w["code"] in _NOTABLE_WARNINGS)
-    return PreparedBatch(encoded, {sha: encode_text(text) for sha, text in batch.texts.items()},
+    return PreparedBatch(encoded, {sha: encode_text(batch.utf8.get(sha, text)) for sha, text in batch.texts.items()},
                          len(batch.events) - 1, notable)
 
 
@@ -330,11 +335,9 @@ def _pending(project: Project, log: EventLog, files: list[Path], reextract: bool
             report.problems.append(f"{rel}: {exc}")
             continue
         sha = hashlib.sha256(data).hexdigest()
-        known = (
-            log.has_batch(_batch_key(sha))
-            or log.has_batch(_batch_key(sha, rejected=True))
-            or (not reextract and log.has_batch(_batch_key(sha, any_version=True), prefix=True))
-        )
+        # Any version's keys start with the prefix, this version's too: without reextract one lookup finds both.
+        known = log.has_batch(_batch_key(sha, rejected=True)) or (
+            log.has_batch(_batch_key(sha)) if reextract else log.has_batch(_batch_key(sha, any_version=True), prefix=True))
         if known:
             report.files_unchanged += 1
             continue

@@ -102,7 +102,9 @@ def record_payloads(extraction: Extraction) -> dict[str, tuple[dict, ...]]:
     The records hold only plain values, so a flat dict of the fields serialises as
     ``dataclasses.asdict`` would, without its deep copy (a fifth of ingest time). A record's own
     ``__dict__`` holds its fields in their order (its ``__init__`` set them): a copy of it is that dict at
-    C speed, taken when it holds nothing else (no cached value).
+    C speed, taken when it holds nothing else (no cached value). ``held.copy()``, not ``dict(held)``: an
+    instance's dict shares its keys with its class's other instances, and ``copy`` copies only the values,
+    where ``dict`` inserts key by key and grows its table as it goes.
 
     Examples
     --------
@@ -114,7 +116,7 @@ def record_payloads(extraction: Extraction) -> dict[str, tuple[dict, ...]]:
     from ..extract import RECORD_TYPES
 
     try:  # flat_fields inlined: a call per record costs as much as the copy
-        return {name: tuple(dict(held) if len(held := vars(r)) == len(_field_names(type(r))) else flat_fields(r)
+        return {name: tuple(held.copy() if len(held := vars(r)) == len(_field_names(type(r))) else flat_fields(r)
                             for r in getattr(extraction, name)) for name in RECORD_TYPES}
     except TypeError:  # records with __slots__ have no __dict__
         return {name: tuple(map(flat_fields, getattr(extraction, name))) for name in RECORD_TYPES}
@@ -135,7 +137,7 @@ def flat_fields(record) -> dict:
     except TypeError:  # a record with __slots__ has no __dict__
         held = None
     if held is not None and len(held) == len(_field_names(type(record))):
-        return dict(held)  # its __init__ set exactly its fields, in order: a copy at C speed
+        return held.copy()  # its __init__ set exactly its fields, in order: a copy at C speed
     return {f: getattr(record, f) for f in _field_names(type(record))}
 
 

@@ -162,12 +162,10 @@ class PostgresEventLog(EventLog):
                                "nothing of this batch was recorded") from exc
             raise
 
-    def _insert_event(self, row: tuple) -> int:
-        # Under the table lock no other writer can take the same seq, and nothing is consumed on rollback.
-        return self._sql(
-            "INSERT INTO events(seq, type, version, recorded_at, recorded_by, doc_id, batch_key, payload)"
-            " VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM events), ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
-            row).fetchone()[0]
+    def _sql_many(self, sql: str, rows: list[tuple]) -> None:
+        # psycopg sends the rows in one pipeline: one round trip, not one per row.
+        with self._db.cursor() as cursor:
+            cursor.executemany(sql.replace("?", "%s"), rows)
 
     def _rollback(self) -> None:
         from psycopg.pq import TransactionStatus

@@ -14,8 +14,8 @@ damaged log, naming the first bad seq; :meth:`EventLog.verify` checks all of it 
 Backends: ``EventLog(path)`` is this file; ``EventLog("postgresql://…")`` is the same class on a server
 (:mod:`._postgres`). Everything above — reading, as-of reads, batch keys, the chain — is written once,
 here, on five hooks a backend overrides: ``_sql`` (run a statement with ``?`` placeholders),
-``_begin_write`` (exclude other writers), ``_insert_event`` (assign the next seq), ``_in_seq_order``
-and ``_rollback``.
+``_sql_many`` (run one for each of several rows), ``_begin_write`` (exclude other writers),
+``_in_seq_order`` and ``_rollback``.
 """
 from __future__ import annotations
 
@@ -226,9 +226,10 @@ def encode_event(event: Event) -> EncodedEvent:
     return EncodedEvent(event.TYPE, event.VERSION, event.doc_id, data, _pack(data))
 
 
-def encode_text(text: str) -> bytes:
-    """A clean text's stored form (compressed UTF-8), for :meth:`EventLog.append`'s ``texts``."""
-    return compress(text.encode("utf-8"))
+def encode_text(text: str | bytes) -> bytes:
+    """A clean text's stored form (compressed UTF-8), for :meth:`EventLog.append`'s ``texts``; the text may
+    be given as its UTF-8 already (ingest hashes that, and so encodes each text once)."""
+    return compress(text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 def _payload_json(event: Event) -> bytes:
@@ -444,26 +445,28 @@ class EventLog:
         events = [e if isinstance(e, EncodedEvent) else encode_event(e) for e in events]
         self._begin_write()
         try:
-            previous = self._check_before_write()
-            if batch_key is not None and self._sql(
-                "SELECT 1 FROM events WHERE batch_key = ? LIMIT 1", (batch_key,)
-            ).fetchone():
+            previous, known = self._check_before_write(batch_key)
+            if known:
                 self._rollback()
                 return []
-            for sha, text in (texts or {}).items():
-                self._sql(_INSERT_TEXT, (sha, text if isinstance(text, bytes) else encode_text(text)))
-            seqs = []
+            self._sql_many(_INSERT_TEXT, [(sha, text if isinstance(text, bytes) else encode_text(text))
+                                          for sha, text in (texts or {}).items()])
+            # Under the write lock the next seqs follow the last one checked: each row is inserted with its
+            # seq, so all go in one statement and the chain hashes in another (not two per event).
             now = _now()
-            for event in events:
-                row = (event.type, event.version, now, recorded_by, event.doc_id, batch_key)
-                seq = self._insert_event((*row, self._stored(event.stored)))
-                previous = chain_hash(previous, (seq, *row, event.payload))
-                self._sql("INSERT INTO chain(seq, hash) VALUES (?, ?)", (seq, previous))
-                seqs.append(seq)
+            rows = [(seq, event.type, event.version, now, recorded_by, event.doc_id, batch_key)
+                    for seq, event in enumerate(events, self._verified[0] + 1)]
+            self._sql_many(f"INSERT INTO events({_ROW}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(*row, self._stored(event.stored)) for row, event in zip(rows, events)])
+            hashes = []
+            for row, event in zip(rows, events):
+                previous = chain_hash(previous, (*row, event.payload))
+                hashes.append((row[0], previous))
+            self._sql_many("INSERT INTO chain(seq, hash) VALUES (?, ?)", hashes)
             self._sql("COMMIT")
-            if seqs:
-                self._verified = (seqs[-1], previous)
-            return seqs
+            if hashes:
+                self._verified = hashes[-1]
+            return [seq for seq, _ in hashes]
         except BaseException as exc:
             self._rollback()
             if isinstance(exc, self._WRITE_ERRORS):  # disk full, I/O error, locked too long, connection lost
@@ -479,6 +482,10 @@ class EventLog:
         """Run one statement (``?`` placeholders) and return its cursor."""
         return self._db.execute(sql, args)
 
+    def _sql_many(self, sql: str, rows: list[tuple]) -> None:
+        """Run one statement (``?`` placeholders) for each of ``rows``."""
+        self._db.executemany(sql, rows)
+
     def _in_seq_order(self, sql: str, args: list) -> Iterator[tuple]:
         """The rows of a query that selects ``seq`` first, in seq order, as they are read."""
         yield from self._sql(sql + " ORDER BY seq", args)
@@ -490,12 +497,6 @@ class EventLog:
     def _stored(self, stored: str | bytes) -> str | bytes:
         """A payload's stored form as this backend's column holds it (SQLite: TEXT or BLOB in one column)."""
         return stored
-
-    def _insert_event(self, row: tuple) -> int:
-        """Insert one event row (without seq) inside the write transaction; return its seq."""
-        return self._db.execute(
-            "INSERT INTO events(type, version, recorded_at, recorded_by, doc_id, batch_key, payload)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)", row).lastrowid
 
     def import_rows(self, rows: Iterable[tuple], texts: Iterable[tuple[str, bytes]]) -> int:
         """Load exported rows (with their original seq and times) into this log, which must be empty.
@@ -690,14 +691,20 @@ class EventLog:
                     return Verification(checked, last, previous, last, f"is sound, but text {sha[:12]} was changed")
         return Verification(checked, last, previous)
 
-    def _check_before_write(self) -> str:
-        """The chain hash to append after, once the events since this connection last checked are sound
-        (inside the write transaction, so no other writer slips in between)."""
-        verification = self.verify(since=self._verified)
-        if not verification.ok:
-            raise LogDamaged(self.path, verification)
-        self._verified = (verification.last_seq, verification.head)
-        return verification.head
+    def _check_before_write(self, batch_key: str | None = None) -> tuple[str, bool]:
+        """The chain hash to append after, once the events since this connection last checked are sound, and
+        whether a batch with ``batch_key`` is in the log (inside the write transaction, so no other writer
+        slips in between). When no event and no chain hash came after the last check (a lone writer's every
+        batch) the chain is as checked: one statement looks, instead of the three of a check and a lookup."""
+        last_event, last_hash, known = self._sql(
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM events), (SELECT COALESCE(MAX(seq), 0) FROM chain), "
+            "EXISTS (SELECT 1 FROM events WHERE batch_key = ?)", (batch_key,)).fetchone()
+        if last_event != self._verified[0] or last_hash > self._verified[0]:  # appended since, or altered
+            verification = self.verify(since=self._verified)
+            if not verification.ok:
+                raise LogDamaged(self.path, verification)
+            self._verified = (verification.last_seq, verification.head)
+        return self._verified[1], bool(known)
 
     def integrity_problems(self) -> list[str]:
         """SQLite's own integrity check, then the hash chain and the texts; an empty list means the file is sound."""

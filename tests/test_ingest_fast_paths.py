@@ -1,0 +1,109 @@
+"""Ingest's and the log writer's fast paths give what their slow definitions give."""
+import dataclasses
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import policykit as pk
+from policykit.extract import RECORD_TYPES, extract_document
+from policykit.ingest import ExtractionBatch, IngestLimits, extraction_batch, prepare_batch
+from policykit.log import EventLog, LogDamaged, RecordRejected, encode_text, flat_fields, record_payloads
+from policykit.text import read_source
+
+from conftest import make_project
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=60), min_size=1, max_size=3))
+def test_prepared_texts_are_the_stored_form_of_each_text(lines):
+    # extraction_batch keeps the UTF-8 it hashed; prepare_batch compresses that instead of encoding again.
+    batch = extraction_batch("\n".join(["一、创新", *lines, "1.建实验室。(牵头单位:科技局)"]).encode(), "x.txt")
+    expected = {sha: encode_text(text) for sha, text in batch.texts.items()}
+    assert prepare_batch(batch, IngestLimits()).texts == expected
+    assert prepare_batch(ExtractionBatch(batch.events, batch.texts), IngestLimits()).texts == expected
+
+
+def test_texts_of_a_file_of_several_documents_are_stored_as_their_own_utf8():
+    data = "一、创新\n1.建实验室。\n\f二、改革\n2.建平台。(牵头单位:发改局)".encode()
+    batch = extraction_batch(data, "x.txt")
+    assert batch.utf8 == {sha: text.encode() for sha, text in batch.texts.items()}
+    assert prepare_batch(batch, IngestLimits()).texts == {sha: encode_text(t) for sha, t in batch.texts.items()}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["一、创新", "1.建实验室。(牵头单位:科技局)", "到2025年,研发投入达到3%。",
+                                 "(二)完善机制。市发改委负责,各区配合。", "全年粮食产量50万吨。"]), min_size=1, max_size=8))
+def test_record_payloads_and_flat_fields_are_asdict_in_field_order(lines):
+    # A copy of a record's own __dict__ (values only, keys shared) stands in for dataclasses.asdict.
+    (doc,) = read_source("\n".join(lines).encode(), "x.txt").documents
+    extraction = extract_document(doc.text, doc.metadata)
+    payloads = record_payloads(extraction)
+    for name in RECORD_TYPES:
+        records = getattr(extraction, name)
+        assert [list(p.items()) for p in payloads[name]] == [list(dataclasses.asdict(r).items()) for r in records]
+    fields = flat_fields(doc.metadata)
+    assert list(fields.items()) == list(dataclasses.asdict(doc.metadata).items())
+    fields.clear()
+    assert vars(doc.metadata)
+    for name in RECORD_TYPES:
+        for payload, record in zip(payloads[name], getattr(extraction, name)):
+            payload.clear()  # a payload is the record's copy, not its own dict
+            assert vars(record)
+
+
+def _reject(record_id: str) -> list:
+    return [RecordRejected(reason="r", record_id=record_id)]
+
+
+def _behind_the_writer(path, sql: str) -> None:
+    db = sqlite3.connect(path)
+    db.execute(sql)
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("sql, bad_seq", [
+    ("INSERT INTO chain(seq, hash) VALUES (3, 'f00')", 3),  # a chain hash with no event: the check sees it
+    ("INSERT INTO events(type, version, recorded_at, recorded_by, payload) VALUES "  # an event with no hash
+     "('RecordRejected', 1, 't', 'x', '{\"reason\":\"r\",\"record_id\":\"z\"}')", 3),
+])
+def test_a_lone_writer_still_finds_what_changed_after_its_last_write(tmp_path, sql, bad_seq):
+    # A writer that checked the chain and appended since looks at the log in one statement; anything past
+    # what it checked sends it to the full check, as a new connection would do.
+    path = tmp_path / "e.sqlite"
+    log = EventLog(path)
+    assert log.append(_reject("a"), recorded_by="x") == [1]
+    assert log.append(_reject("b"), recorded_by="x") == [2]
+    _behind_the_writer(path, sql)
+    with pytest.raises(LogDamaged, match=f"event seq {bad_seq} "):
+        log.append(_reject("c"), recorded_by="x")
+    with pytest.raises(LogDamaged, match=f"event seq {bad_seq} "):
+        EventLog(path).append(_reject("c"), recorded_by="x")
+
+
+def test_writers_taking_turns_continue_one_chain_with_consecutive_seqs(tmp_path):
+    path = tmp_path / "e.sqlite"
+    ana, bo = EventLog(path), EventLog(path)
+    seqs = [ana.append(_reject("a1"), recorded_by="ana"), bo.append(_reject("b1") * 2, recorded_by="bo"),
+            ana.append(_reject("a2") * 3, recorded_by="ana", batch_key="k"), bo.append(_reject("b2"), recorded_by="bo",
+                                                                                       batch_key="k"),
+            bo.append([], recorded_by="bo"), ana.append(_reject("a3"), recorded_by="ana")]
+    assert seqs == [[1], [2, 3], [4, 5, 6], [], [], [7]]
+    assert EventLog(path).verify().checked == 7
+
+
+def test_a_file_is_skipped_by_its_rejection_or_its_reading_at_any_version_unless_reextracted(tmp_path, monkeypatch):
+    project = make_project(tmp_path)
+    (project.raw_dir / "scan.pdf").write_bytes(b"%PDF-1.4 not text")
+    first = pk.ingest(project)
+    assert (first.files_ingested, first.files_failed) == (5, 1)
+    again = pk.ingest(project)  # the rejection at this version and every reading are known
+    assert (again.files_unchanged, again.files_ingested, again.events_appended) == (6, 0, 0)
+    monkeypatch.setattr(pk._version, "EXTRACTOR_VERSION", "99.0.0")
+    later = pk.ingest(project)  # a reading by an older version is kept; a rejection by one is not
+    assert (later.files_unchanged, later.files_ingested, later.files_failed) == (5, 0, 1)
+    redo = pk.ingest(project, reextract=True)
+    assert (redo.files_unchanged, redo.files_ingested) == (1, 5)
+    assert pk.ingest(project, reextract=True).files_unchanged == 6
