@@ -147,3 +147,22 @@ def test_pieces_are_those_of_a_walk_over_every_character(text, separators, start
     end = min(start + length, len(text))
     assert _units.split_outside_parentheses(text, start, end, separators) == _split_outside_parentheses_slow(
         text, start, end, separators)
+
+
+def _stem_prefix_slow(name):
+    core = name.lstrip(_units._MARKS)
+    return max((len(stem) for stem in FUNCTION_STEMS if core.startswith(stem)), default=0)
+
+
+_STEM_BITS = st.lists(st.sampled_from([*sorted(FUNCTION_STEMS), "县", "市", "省", "发展", "改革", "局", "甲"]),
+                      max_size=4).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_STEM_BITS)
+@example("县发展改革委")
+@example("发展和改革局")
+@example("")
+def test_the_stem_a_name_opens_with_is_the_longest_of_all_stems_it_starts_with(name):
+    # _stem_prefix looks up only the stems sharing the name's first two characters.
+    assert _units._stem_prefix.__wrapped__(name) == _stem_prefix_slow(name)

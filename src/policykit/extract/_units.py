@@ -290,16 +290,28 @@ def _strip_parenthetical(name: str) -> str:
     return _TRAILING_PARENTHETICAL.sub("", name) if name[-1:] in _CLOSE_MARKS else name
 
 
-# Stem lengths, longest first: the longest stem a name starts with is found by set look-ups of its
-# prefixes of these lengths, not by testing every stem.
-_STEM_LENGTHS = tuple(sorted({len(stem) for stem in FUNCTION_STEMS}, reverse=True))
+def _by_opening(words) -> dict[str, tuple[str, ...]]:
+    """``words`` (none shorter than two characters) by their first two characters, longest first: most
+    offsets of a name open none of them, and one dictionary miss tells it."""
+    grouped: dict[str, tuple[str, ...]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        grouped[word[:2]] = (*grouped.get(word[:2], ()), word)
+    return grouped
+
+
+# The stems a name may open with: one look-up of its first two characters, not a slice and a set look-up for
+# each stem length (a slice of Chinese text and its hash cost about 1000 instructions).
+_STEMS_BY_OPENING = _by_opening(FUNCTION_STEMS)
 
 
 @_per_document
 def _stem_prefix(name: str) -> int:
     """Length of the longest function stem (发展改革, 财政 …) ``name`` starts with, after 县/市 prefixes."""
     core = name.lstrip(_MARKS)
-    return next((n for n in _STEM_LENGTHS if core[:n] in FUNCTION_STEMS and len(core) >= n), 0)
+    for stem in _STEMS_BY_OPENING.get(core[:2], ()):
+        if core.startswith(stem):
+            return len(stem)
+    return 0
 
 
 def split_outside_parentheses(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
@@ -401,12 +413,9 @@ def _organ_of(left: str, rest: str) -> bool:
     return left.endswith(_UNFINISHED) or (bool(_SQUAD.search(rest)) and not placeholder_or_place)
 
 
-# Body names by their first two characters (none is shorter), longest first: most offsets of a name open
-# none, and a dictionary miss rejects them.
-_BODY_NAMES_BY_OPENING: dict[str, tuple[str, ...]] = {}
-# A long function stem is never cut inside either: 银行保险监督管理委员会 holds the head 银行 in its stem.
-for _body in sorted(BODY_NAMES | {stem for stem in FUNCTION_STEMS if len(stem) >= 4}, key=len, reverse=True):
-    _BODY_NAMES_BY_OPENING[_body[:2]] = (*_BODY_NAMES_BY_OPENING.get(_body[:2], ()), _body)
+# Body names by their first two characters (none is shorter). A long function stem is never cut inside either:
+# 银行保险监督管理委员会 holds the head 银行 in its stem.
+_BODY_NAMES_BY_OPENING = _by_opening(BODY_NAMES | {stem for stem in FUNCTION_STEMS if len(stem) >= 4})
 
 
 @_per_document
