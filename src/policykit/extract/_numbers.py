@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .. import lexicon
 from ._records import built_at_once
-from ._sieve import DIGIT_BLOCKS, opened
+from ._sieve import DIGIT_BLOCKS, find_next, opened
 
 # Chinese numeral characters (lexicon ``chinese_numerals``) and the words around numerals (``numeral_words``).
 _NUMERAL_ROWS = lexicon.table("chinese_numerals").rows
@@ -293,20 +293,8 @@ def _financial_to_plain(text: str) -> tuple[str, bool]:
         else:
             pieces.append(text[last:end])
         last = end
-        _find_next(text, next_at, end)
+        find_next(text, next_at, end)
     return ("".join(pieces) + text[last:] if pieces else text), full_width
-
-
-def _find_next(text: str, next_at: dict[str, int], pos: int) -> None:
-    """Move each character (or word) of ``next_at`` that stands before ``pos`` to where it stands next (gone when
-    nowhere)."""
-    for ch, at in list(next_at.items()):
-        if at < pos:
-            at = text.find(ch, pos)
-            if at < 0:
-                del next_at[ch]
-            else:
-                next_at[ch] = at
 
 
 def read_number(numeral: str) -> Decimal | None:

@@ -303,19 +303,6 @@ _SENTENCE_CUE_CHARS = sieve.requirements_of_any((_YEAR_WORD, _FIVE_YEAR_END, _MU
 _SENTENCE_CUES = re.compile("[" + re.escape(SENTENCE_END + "".join(_SENTENCE_CUE_CHARS)) + "]")
 
 
-def _needs_met_by(needs: tuple[tuple[str, ...], ...], text: str, start: int, limit: int) -> int:
-    """Where, from ``start``, a word of each group of ``needs`` has ended (``limit + 1`` if one group has none within
-    ``text[start:limit]``): ``sieve.could_match(needs, text, start, end)`` for every ``end`` up to ``limit`` is then
-    whether this is at most ``end``, as the first match of a word ends first."""
-    met = start
-    for group in needs:
-        ends = [at + len(word) for word in group if (at := text.find(word, start, limit)) >= 0]
-        if not ends:
-            return limit + 1
-        met = max(met, min(ends))
-    return met
-
-
 class Sentence:
     """What :func:`when` reads around a sentence that is the same for every figure in it, read once.
 
@@ -384,7 +371,7 @@ class Sentence:
         if line_start != self.paragraph_start or pos > self._start + SENTENCE_REACH:
             return sieve.could_match(_PERIOD_NEEDS, text, line_start, pos)
         if self._period_end < 0:
-            self._period_end = _needs_met_by(_PERIOD_NEEDS, text, line_start, self._start + SENTENCE_REACH)
+            self._period_end = sieve.needs_met_by(_PERIOD_NEEDS, text, line_start, self._start + SENTENCE_REACH)
         return self._period_end <= pos
 
     def line_start(self, pos: int) -> int:

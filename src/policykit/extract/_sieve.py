@@ -142,6 +142,41 @@ def could_match(needs: str | tuple[str, ...], text: str, start: int, end: int) -
     return True
 
 
+def needs_met_by(needs: str | tuple[str, ...], text: str, start: int, limit: int) -> int:
+    """Where, from ``start``, a character or word of each group of ``needs`` has ended (``limit + 1`` when a group
+    has none in ``text[start:limit]``): :func:`could_match` of ``text[start:end]`` for every ``end`` up to ``limit``
+    is whether this is at most ``end`` (the first of a group's words to end is found by one find of each), so the
+    figures of one window ask once, not once each.
+
+    >>> needs_met_by(("年",), "到2025年底", 0, 7), could_match("年", "到2025年底", 0, 5), could_match("年", "到2025年底", 0, 6)
+    (6, False, True)
+    """
+    met = start
+    for group in needs:
+        ends = [at + len(word) for word in group if (at := text.find(word, start, limit)) >= 0]
+        if not ends:
+            return limit + 1
+        met = max(met, min(ends))
+    return met
+
+
+def find_next(text: str, next_at: dict[str, int], pos: int) -> None:
+    """Move each character or word of ``next_at`` (where each stands next) that stands before ``pos`` to where it
+    stands next from ``pos``, dropping those that stand nowhere: a walk over the places of a few words at
+    ``str.find`` speed, the earliest being ``min(next_at.values())``.
+
+    >>> next_at = {"年": 0, "月": 2}; find_next("年年月", next_at, 1); next_at
+    {'年': 1, '月': 2}
+    """
+    for word, at in list(next_at.items()):
+        if at < pos:
+            at = text.find(word, pos)
+            if at < 0:
+                del next_at[word]
+            else:
+                next_at[word] = at
+
+
 def search(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None,
            needs: tuple | None = None) -> re.Match | None:
     """``pattern.search(text, start, end)``, skipped when the window lacks what every match needs (``needs``, read

@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from .. import lexicon
 from ._lexicon import alternation, of_kind
-from ._numbers import Quantity, _find_next, find_quantities
+from ._numbers import Quantity, find_quantities
+from ._sieve import find_next
 
 
 def _words(kind: str) -> str:
@@ -130,7 +131,7 @@ def _indicator_rows(text: str):
             else:
                 yield row, start + len(line.rstrip()), header
             start = pos
-        _find_next(text, next_at, pos)
+        find_next(text, next_at, pos)
 
 
 def _line_start(text: str, pos: int, at: int) -> int:
