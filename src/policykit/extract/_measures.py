@@ -11,6 +11,7 @@ import re
 from re import _parser as sre_parse  # the standard library's own reading of a pattern (its widths)
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
 
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
@@ -110,7 +111,6 @@ _METRIC_LEAD = re.compile(_PATTERNS["metric_lead"])
 # The class of the characters a lead can begin with (digits as their blocks, spaces as their category): most
 # metrics begin with none, and whether one does is asked once per character (_leads_off).
 _METRIC_LEAD_OPENER = sieve.first_chars(_METRIC_LEAD)
-_LEADS_OFF: dict[str, bool] = {}
 _METRIC_TAIL = sieve.opened(re.compile(_PATTERNS["metric_tail"]))
 _METRIC_TAIL_ENDS = sieve.end_gate(_METRIC_TAIL)  # anchored at the end: a metric ending otherwise has no tail
 _GENERIC_METRIC = re.compile(_PATTERNS["generic_metric"])
@@ -712,13 +712,11 @@ def _clean_metric(raw: str) -> str:
     return metric.strip()
 
 
+@cache  # a few thousand distinct characters at most
 def _leads_off(first: str) -> bool:
     """Whether a metric beginning with ``first`` (its first character, "" for an empty one) can open with a
     lead (``_METRIC_LEAD``): the class of the lead's first characters, tested once per character."""
-    opens = _LEADS_OFF.get(first)
-    if opens is None:  # (a few thousand distinct characters at most: the dict stays small)
-        opens = _LEADS_OFF[first] = _METRIC_LEAD_OPENER.match(first) is not None
-    return opens
+    return _METRIC_LEAD_OPENER.match(first) is not None
 
 
 def _shares(phrase: str) -> re.Match | None:
