@@ -104,12 +104,11 @@ class IngestLimits:
 
 @dataclass(frozen=True)
 class ExtractionBatch:
-    """The events one raw file yields, with the clean texts they point to."""
+    """The events one raw file yields, with the clean texts they point to (each as the UTF-8 its name hashes:
+    the log stores that compressed, without encoding the text again)."""
 
     events: tuple[Event, ...]
-    texts: dict[str, str]
-    # The texts' UTF-8, as hashed for their names: the log stores it compressed without encoding again.
-    utf8: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+    texts: dict[str, bytes]
 
 
 @dataclass(frozen=True)
@@ -165,16 +164,14 @@ def extraction_batch(data: bytes, source_path: str, *, max_numbers: int = MAX_NU
     if failed:
         raise UnreadableSource(f"the reader failed ({failed[0]})")
     events: list[Event] = []
-    texts: dict[str, str] = {}
-    utf8: dict[str, bytes] = {}
+    texts: dict[str, bytes] = {}
     doc_ids = []
     for doc in reading.documents:
         doc_id = document_id(reading.sha256, doc.part)
         doc_ids.append(doc_id)
         encoded = doc.text.encode("utf-8")
         text_sha = hashlib.sha256(encoded).hexdigest()
-        texts[text_sha] = doc.text
-        utf8[text_sha] = encoded
+        texts[text_sha] = encoded
         extraction = extract_document(doc.text, doc.metadata, max_numbers=max_numbers)
         events.append(DocumentExtracted(
             document_id=doc_id,
@@ -200,7 +197,7 @@ def extraction_batch(data: bytes, source_path: str, *, max_numbers: int = MAX_NU
         doc_ids=tuple(doc_ids),
         warnings=tuple(map(flat_fields, reading.warnings)),
     )
-    return ExtractionBatch((source, *events), texts, utf8)
+    return ExtractionBatch((source, *events), texts)
 
 
 def prepare_batch(batch: ExtractionBatch, limits: IngestLimits) -> PreparedBatch:
@@ -223,7 +220,7 @@ def prepare_batch(batch: ExtractionBatch, limits: IngestLimits) -> PreparedBatch
                 f"{len(event.targets)} targets, {len(event.observations)} observations), over the event size limit "
                 f"of {limits.max_event_mb:g} MB (--max-event-mb, POLICYKIT_MAX_EVENT_MB); split the file or raise the limit")
     notable = tuple(w["message"] for w in batch.events[0].warnings if w["code"] in _NOTABLE_WARNINGS)
-    return PreparedBatch(encoded, {sha: encode_text(batch.utf8.get(sha, text)) for sha, text in batch.texts.items()},
+    return PreparedBatch(encoded, {sha: encode_text(utf8) for sha, utf8 in batch.texts.items()},
                          len(batch.events) - 1, notable)
 
 
