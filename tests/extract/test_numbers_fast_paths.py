@@ -293,3 +293,15 @@ def test_the_sampled_search_for_refused_numbers_finds_what_the_whole_scan_finds(
 def test_a_text_of_ordinary_figures_needs_no_scan_for_refused_numbers():
     assert not _numbers._may_be_unreadable("2023年投资3.5亿元，共" + "一" * 64 + "，编号12345678901234567890")
     assert _numbers._may_be_unreadable("编号123456789012345678901")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("1230,.万e个"), max_size=16), st.integers(0, 3))
+@example("1,000,000,000.5", 0)
+@example("1,000,0", 0)
+def test_a_grouped_figure_is_read_as_its_one_or_more_groups(text, pos):
+    """_ARABIC writes the groups (,ddd)+ as ,ddd(,ddd)*, so the engine tests the comma before it tries a group."""
+    plain = re.compile(_numbers._NUMBER.pattern.replace(
+        _numbers._ARABIC, r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"))
+    fast, slow = _numbers._NUMBER.match(text, pos), plain.match(text, pos)
+    assert (fast and fast.groupdict()) == (slow and slow.groupdict())

@@ -145,7 +145,9 @@ _ORDINAL_MARKS = frozenset(_words("ordinal"))
 # 至少 may govern a number across a short verb of at most _GAP characters: 至少入选一人.
 _GAPPED_PREFIXES, _GAP = _words("gapped_prefix"), 2
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+# (,ddd)+ written ,ddd(,ddd)*: a comma right after the leading digits, so the engine tests it before each try of
+# a group (most figures have none), where a repeated group is entered to find out.
+_ARABIC = r"\d{1,3},\d{3}(?:,\d{3})*(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _CHINESE = rf"[{_CN_CHARS}]+(?:{_POINT}[{_CN_DIGIT_CHARS}]+[{_BIG_CHARS}]*)?"  # 三点五万: a decimal may take a scale
 # The lookahead on the first character lets the scan skip positions where no numeral can start. The group
 # ``numeral`` is the whole match: a match of _SCAN, which holds it in a lookaround, spans only its first character.
