@@ -225,6 +225,7 @@ _FIGURE = st.tuples(_BEFORE, _NUMERALS, _SCALE, _UNIT_OR_NONE, _AFTER).map("".jo
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_FIGURE, min_size=1, max_size=3).map("".join))
 @example("共64元1角7分，5吨/万元，3个-5个，3千瓦，3十百个，约3余吨以上，至少入选三，三分之5个，三成，三点五亿元，第亿十个，超百，第十二届")
+@example("（1）推进，2、3.加强，500强，12.5，1,000，1e5个，1E5个，3点五，3分之1，至少入选3，在3。12345678901234567890，" + "1" * 21)
 def test_the_common_form_is_read_as_the_full_reader_reads_it(text):
     norm = _numbers.normalise_digits(text)
     assert list(_numbers._quantities(norm)) == list(_numbers._quantities(norm, fast=False))
@@ -248,8 +249,8 @@ def test_the_scan_and_the_refusal_sieve_test_a_digit_class_after_the_blocks(text
 
 
 def test_the_scan_skips_the_numerals_with_nothing_to_read():
-    text = "“十四五”时期，一是加强，万众一心，第十二届，千方百计，3个，三年，超过一"
-    assert [m.group("numeral") for m in _scanned(text)] == ["3", "三", "一"]
+    text = "“十四五”时期，一是加强，万众一心，第十二届，千方百计，3个，三年，超过一，（1）推进，2、完善，3.加强，500强，12.5"
+    assert [m.group("numeral") for m in _scanned(text)] == ["3", "三", "一", "12.5"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -264,7 +265,7 @@ def test_the_scan_finds_the_numeral_a_scan_from_each_character_finds(text, pos):
 
 
 def test_the_common_form_covers_figures_with_scale_unit_and_comparators():
-    norm = "超过3.5万吨以上，三年，1.完善"
+    norm = "超过3.5万吨以上，三年，在1.完善"  # after 在 (the end of a cue) the scan leaves the 1 to the loop
     common = [_numbers._common_quantity(norm, m.groups(), *m.span("numeral"), frozenset()) for m in _scanned(norm)]
     assert [(str(q.value), q.unit, q.comparator, q.cue, q.start, q.end) for q in common[:2]] == [
         ("3.5", "万吨", ">=", "以上", 0, 9), ("3", "年", "=", None, 10, 12)]
@@ -292,3 +293,15 @@ def test_the_sampled_search_for_refused_numbers_finds_what_the_whole_scan_finds(
 def test_a_text_of_ordinary_figures_needs_no_scan_for_refused_numbers():
     assert not _numbers._may_be_unreadable("2023年投资3.5亿元，共" + "一" * 64 + "，编号12345678901234567890")
     assert _numbers._may_be_unreadable("编号123456789012345678901")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("1230,.万e个"), max_size=16), st.integers(0, 3))
+@example("1,000,000,000.5", 0)
+@example("1,000,0", 0)
+def test_a_grouped_figure_is_read_as_its_one_or_more_groups(text, pos):
+    """_ARABIC writes the groups (,ddd)+ as ,ddd(,ddd)*, so the engine tests the comma before it tries a group."""
+    plain = re.compile(_numbers._NUMBER.pattern.replace(
+        _numbers._ARABIC, r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"))
+    fast, slow = _numbers._NUMBER.match(text, pos), plain.match(text, pos)
+    assert (fast and fast.groupdict()) == (slow and slow.groupdict())

@@ -145,7 +145,9 @@ _ORDINAL_MARKS = frozenset(_words("ordinal"))
 # 至少 may govern a number across a short verb of at most _GAP characters: 至少入选一人.
 _GAPPED_PREFIXES, _GAP = _words("gapped_prefix"), 2
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+# (,ddd)+ written ,ddd(,ddd)*: a comma right after the leading digits, so the engine tests it before each try of
+# a group (most figures have none), where a repeated group is entered to find out.
+_ARABIC = r"\d{1,3},\d{3}(?:,\d{3})*(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _CHINESE = rf"[{_CN_CHARS}]+(?:{_POINT}[{_CN_DIGIT_CHARS}]+[{_BIG_CHARS}]*)?"  # 三点五万: a decimal may take a scale
 # The lookahead on the first character lets the scan skip positions where no numeral can start. The group
 # ``numeral`` is the whole match: a match of _SCAN, which holds it in a lookaround, spans only its first character.
@@ -200,15 +202,24 @@ _THRESHOLD_ENDS = "".join(word[-1] for word, _ in _SCALE_PREFIXES)
 _GAPPED_OF_LENGTH = {len(word): "|".join(re.escape(other) for other in _GAPPED_PREFIXES if len(other) == len(word))
                      for word in _GAPPED_PREFIXES}
 _READS_ON = rf"[{_CN_CHARS}]|{_POINT}[{_CN_DIGIT_CHARS}]|{_FRACTION_OF}"
-# Both kinds open with a numeral character, tested first: the lookbehinds before it would be tried in vain before
-# every Arabic numeral.
+_NO_GAPPED_PREFIX = "".join(rf"(?<!(?:{words})[\s\S]{{{gap}}})" for words in _GAPPED_OF_LENGTH.values()
+                            for gap in range(_GAP + 1))
+# The Chinese kinds open with a numeral character, tested first: the lookbehinds before it would be tried in vain
+# before every Arabic numeral. A third kind is Arabic: a run of digits after no cue of a prefix comparator and no
+# gapped prefix, with nothing after it that reads on or that the full reader may refuse (a digit, a grouping comma,
+# an exponent, a decimal, a scale or numeral character, a fraction word, a follower, a unit): the （1）, 1、 and 1.
+# of a list, from which the loop reads nothing and steps past the run. Each shorter run that ends it is one too (no
+# cue ends with a digit), so the engine stepping by one character skips the same. At most MAX_DIGITS long (a longer
+# one is refused), so the tries at each digit of a long run take linear time. Its run and what follows are tested
+# first: most Arabic numerals have a unit, which fails it there.
 _NOTHING_TO_READ = (
-    rf"(?=[{_CN_CHARS}])(?:(?<![{''.join(_PREFIX_CUES_BY_LAST)}{_THRESHOLD_ENDS}])"
-    + "".join(rf"(?<!(?:{words})[\s\S]{{{gap}}})" for words in _GAPPED_OF_LENGTH.values() for gap in range(_GAP + 1))
+    rf"(?=[{_CN_CHARS}])(?:(?<![{''.join(_PREFIX_CUES_BY_LAST)}{_THRESHOLD_ENDS}])" + _NO_GAPPED_PREFIX
     + rf"[{_CN_CHARS}]{{1,{MAX_NUMERAL_CHARS}}}(?<![{_BIG_CHARS}])"
     + rf"(?!{_READS_ON}|[{re.escape(''.join(_QUANTITY_FOLLOWERS))}]|{_UNIT.pattern})"
     + rf"|(?<![{_THRESHOLD_ENDS}{''.join(_ORDINAL_MARKS)}])[{_SCALE_CHARS.replace(_TEN, '')}][{_SCALE_CHARS}]{{0,{MAX_NUMERAL_CHARS - 1}}}"
-    + rf"(?!{_READS_ON}))")
+    + rf"(?!{_READS_ON}))"
+    + rf"|(?=\d{{1,{MAX_DIGITS}}}+(?![\d,eE]|\.\d|{_READS_ON}|[{re.escape(''.join(_QUANTITY_FOLLOWERS))}]|{_UNIT.pattern}))"
+    + rf"(?<![{''.join(_PREFIX_CUES_BY_LAST)}])" + _NO_GAPPED_PREFIX)
 # The scan of a whole text: a numeral as _NUMBER reads it (same groups) where there is something to read, and
 # in a lookahead the unit that stands right after it and the suffix comparator right after that unit, matched in
 # C: the common quantity (12个, 3.5万吨以上) is read from these groups without the full reader (see
