@@ -388,3 +388,29 @@ def test_the_first_unit_leads_as_when_the_note_is_always_searched(clauses, noted
     mention = _clauses.UnitMention("市科技局", 0, 4, False)
     found = tuple(_clauses._Clause(start, start + 5, tuple((mention, role) for role in roles)) for start, roles in clauses)
     assert _clauses._first_leads(found, text) == _clauses._led_from_note(found, text)
+
+
+_SUBJECT_BITS = st.lists(st.sampled_from(["（", "）", "(", ")", "〔", "〕", "市科技局", "各乡镇", "（街道）", "负责", "，", "。",
+                                          "、", "\n", "甲", "具体"]), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SUBJECT_BITS)
+@example("〔甲负责〕")  # 〔 is no wall: the walk back runs over it
+@example("（各乡镇（街道）负责）")  # over a name's short parenthesis, to the wall
+def test_a_subject_ending_in_a_group_opened_by_a_wall_starts_in_it(text):
+    # _prose_clauses skips the verbs in the groups unread that a wall opens: their subjects start there too.
+    for open_, close in _clauses._paren_groups(text):
+        if text[open_] in _clauses._WALLS:
+            for end in range(open_ + 1, close + 1):
+                assert open_ < _clauses._subject_start(text, end) <= end
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CLAUSE_BITS)
+@example("（市科技局负责）县财政局负责")
+def test_the_prose_clauses_are_those_of_every_verb_walked_back_from(text):
+    groups = [(open_, close + 1) for open_, close in _clauses._paren_groups(text)]
+    walled = _clauses._within(group for group in groups if text[group[0]] in _clauses._WALLS)
+    unread = _clauses._within(groups)
+    assert _clauses._prose_clauses(text, unread, None, walled) == _clauses._prose_clauses(text, unread)

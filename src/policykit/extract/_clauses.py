@@ -371,9 +371,20 @@ def _verb_clauses(text: str, kept=lambda start, end: False) -> list[_Clause]:
     # its opening one), so its clause lies in that group: in one read as a clause it is not taken, in one held
     # by a clause kept it is dropped, and what it would block lies in the group too. It is not read.
     in_taken = _within(taken)
-    clauses.extend(clause for clause in _prose_clauses(text, _within((*taken, *held)), verbs)
+    unread = (*taken, *held)
+    # From a verb inside such a group opened by a parenthesis that bounds a subject, the walk back to the subject's
+    # start stops inside the group (see _WALLS): the verb is not walked back from.
+    walled = _within(group for group in unread if text[group[0]] in _WALLS)
+    clauses.extend(clause for clause in _prose_clauses(text, _within(unread), verbs, walled)
                    if not in_taken(clause.start))
     return clauses
+
+
+# The opening parentheses that end a subject's walk back (_SUBJECT_BOUNDARY): a subject whose verb stands after one,
+# in its group, starts in that group. (A parenthesis closing inside the group closes a group opened after its
+# opening one, and a name's short parenthesis is searched back from its closing one: the walk goes back over it
+# only to an opening one inside the group.) 〔 is no such wall: a subject may run back over it.
+_WALLS = "".join(ch for ch in OPENING if ch in _SUBJECT_BOUNDARY)
 
 
 def _lines_of(text: str, found: list[re.Match]) -> list[tuple[int, int]]:
@@ -536,9 +547,11 @@ _ADVERBS = of_kind("role_context_words", "adverb")
 _DESCRIBING = of_kind("role_context_words", "describing_verb")
 
 
-def _prose_clauses(text: str, unread=lambda pos: False, verbs: list[re.Match] | None = None) -> list[_Clause]:
+def _prose_clauses(text: str, unread=lambda pos: False, verbs: list[re.Match] | None = None,
+                   walled=lambda pos: False) -> list[_Clause]:
     """Clauses of role verbs in prose; no subject that starts where ``unread`` is read for a role verb after it.
-    ``verbs``: the matches of _VERB in ``text``, when found already."""
+    ``verbs``: the matches of _VERB in ``text``, when found already; none starting where ``walled`` is read
+    (its subject would start where ``unread``)."""
     clauses = []
     for m in _PROSE_BY.finditer(text):
         subject = _subject_units(text, m.start("units"), m.end("units"))
@@ -553,6 +566,8 @@ def _prose_clauses(text: str, unread=lambda pos: False, verbs: list[re.Match] | 
         if clause:
             clauses.append(clause)
     for m in _VERB.finditer(text) if verbs is None else verbs:
+        if walled(m.start()):
+            continue
         clause = _subject_verb_clause(text, m, unread)
         if clause and not any(c.start <= clause.start < c.end for c in clauses):
             clauses.append(clause)
