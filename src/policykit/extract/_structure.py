@@ -61,6 +61,8 @@ _NO_WORK_START = re.compile(f"[【\\[［]?(?:{_section_words('no_work_start')})(
 _WORK = re.compile(_section_words("work"))
 # A heading that is only a word of eligibility, bracketed (【培育对象】…) or alone on its line (申报条件).
 _SCOPE = re.compile(f"[【\\[［]?(?:{_section_words('scope')})(?:[】\\]］]|$)")
+# The first characters the two patterns anchored at a heading's start can match: one look spares the match for most.
+_NO_WORK_START_OPENS, _SCOPE_OPENS = start_gate(_NO_WORK_START), start_gate(_SCOPE)
 # Closing or summary headings (三、保障措施, 一、总体进展) that hold a paragraph, not a task, when their
 # sibling sections hold the numbered work.
 _PROSE_SECTION = re.compile(_section_words("prose"))
@@ -249,6 +251,8 @@ _SAME_TITLE, _SAME_TITLE_ANY = 0.6, 0.9
 def _link_table_rows(text: str, tasks: list[_Node]) -> tuple[list[_Node], dict[int, list[tuple[int, int]]]]:
     """Annex table rows that restate a body task (same title, or same number and a similar title) become
     spans of that task; the other rows stay tasks of their own, ending with their row."""
+    if all(t.style != "row" for t in tasks):
+        return tasks, {}  # no table row: nothing to link (most texts), and the body titles are not read
     body = [t for t in tasks if t.style != "row"]
     titles = [_WORD_CHARS_ONLY.sub("", t.title) for t in body]  # read once, not once per row
     rows: dict[int, list[tuple[int, int]]] = {}
@@ -452,7 +456,8 @@ def _has_clause_below(node: _Node) -> bool:
 
 def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles: set[str]) -> None:
     heading = node.title[:24]
-    no_work = (_frames_or_looks_back(heading) or _SCOPE.match(node.title)) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
+    no_work = (_frames_or_looks_back(heading) or heading[:1] in _SCOPE_OPENS and _SCOPE.match(node.title)) and not (
+        _WORK.search(heading))  # 总体要求和目标任务 carries work
     if (node.style in _SUB_POINTS and not _carries_work(node, work_styles)) or no_work:
         return
     parts = node.style == "article" and not _items_carry_work(node)
@@ -470,7 +475,7 @@ def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles:
 
 def _frames_or_looks_back(heading: str) -> bool:
     """Whether a heading names a section that sets the frame of a plan or looks back (指导思想, 工作回顾, 【附则】)."""
-    return bool(_NO_WORK_ANYWHERE.search(heading) or _NO_WORK_START.match(heading))
+    return bool(_NO_WORK_ANYWHERE.search(heading) or heading[:1] in _NO_WORK_START_OPENS and _NO_WORK_START.match(heading))
 
 
 def _items_carry_work(article: _Node) -> bool:
@@ -502,9 +507,10 @@ def _prose_section(node: _Node, siblings: list[_Node]) -> bool:
     """A chapter, or a closing or summary heading, with only a paragraph under it (三、保障措施 各部门要…)
     while its siblings hold numbered items: a section of prose, not a task, unless it names who is
     responsible."""
+    if _RANK[node.style] > _TOP_RANK or node.own_clause or node.children:
+        return False  # told before the heading is searched: most items asked are leaves below the top level
     closing = _RANK[node.style] < _TOP_RANK or bool(_PROSE_SECTION.search(node.title[:24]))  # 第四章 保障措施
-    return (_RANK[node.style] <= _TOP_RANK and not node.own_clause and not node.children and closing
-            and any(s.children for s in siblings if s is not node))
+    return closing and any(s.children for s in siblings if s is not node)
 
 
 def _title(text: str, start: int, end: int) -> str:
