@@ -7,7 +7,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykit.extract import _structure
+from policykit.extract import _numbering, _structure
 from policykit.extract._sieve import start_gate
 
 _TITLES = st.lists(st.sampled_from(["【", "培育对象", "】", "申报条件", "附则", "发展环境", "保障措施", "总体进展", "和", "甲", "，"]),
@@ -68,3 +68,15 @@ def test_tasks_are_linked_to_table_rows_as_by_the_rows_reading(tasks):
     assert [fast_nodes.index(n) for n in fast_kept] == [plain_nodes.index(n) for n in kept]
     assert [n.end for n in fast_nodes] == [n.end for n in plain_nodes]
     assert keyed(fast_nodes, fast_rows) == keyed(plain_nodes, rows)
+
+
+_NUMBERS = st.lists(st.sampled_from(["1", "2", "12", "０７", "一", "十", "二十三", "百", "一百零二", "零", "甲"]), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NUMBERS, st.booleans())
+def test_a_node_values_its_number_as_numeral_reads_it(numbers, cleared):
+    if cleared:
+        _structure._value_of.cache_clear()
+    for number in numbers * 2:  # each number read again from the table
+        assert _structure._Node("num", number, 0, 0).value == _numbering.numeral(number)

@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 
 from ..text import line_pattern, line_spans
@@ -98,25 +99,31 @@ _TITLE_END = re.compile(f"[{_TITLE_STOPS}{_TITLE_SPACES}{_TITLE_BRACKETS}]"
                         f"|(?<=[{_TITLE_BRACKETS}]){alternation(of_kind('role_context_words', 'clause_opening'))})")
 
 
-@dataclass(eq=False)  # nodes are compared by identity: they link to parents and children
+# An item's value by its number, read once (1 and 一 recur in every text); the bound keeps odd texts from growing it.
+_value_of = lru_cache(maxsize=4096)(numeral)
+
+
+# Slots and the fields _markers sets given by position: a node is built for every mark of a text, and a call with
+# keywords builds a dict for them.
+@dataclass(eq=False, slots=True)  # nodes are compared by identity: they link to parents and children
 class _Node:
     style: str
     number: str
     start: int  # start of the marker's line content
     body: int  # first character after the marker
+    heading_line: bool = False  # a short line of its own (四、金融动能转换), not a paragraph
+    run_in: bool = False  # found inside a line whose breaks were lost
     depth: int = 0
     end: int = 0
     parent: _Node | None = None
     children: list[_Node] = field(default_factory=list)
     own_clause: bool = False
     title: str = ""  # set once the span is known
-    heading_line: bool = False  # a short line of its own (四、金融动能转换), not a paragraph
-    run_in: bool = False  # found inside a line whose breaks were lost
     frame: bool = False  # its first sentence is about the text itself or its purpose, not work
     value: int | None = field(init=False)  # its number's value (numeral(number)), read once
 
     def __post_init__(self) -> None:
-        self.value = numeral(self.number)
+        self.value = _value_of(self.number)
 
 
 def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
@@ -173,8 +180,7 @@ def _markers(text: str, marks: tuple[Mark, ...], indicators: tuple[tuple[int, in
         # A run of spaces inside a line stands for a lost line break; an item run into the next one on the same
         # line ends where that one starts, so the search stops there (no gap holds a mark's first character).
         following = kept[i + 1].start if i + 1 < len(kept) else len(text)
-        nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=_heading_line(text, m.body, following),
-                           run_in=m.run_in))
+        nodes.append(_Node(m.style, m.number, m.start, m.body, _heading_line(text, m.body, following), m.run_in))
     return nodes
 
 
