@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 
 from ..text import line_pattern, line_spans
@@ -61,6 +62,8 @@ _NO_WORK_START = re.compile(f"[【\\[［]?(?:{_section_words('no_work_start')})(
 _WORK = re.compile(_section_words("work"))
 # A heading that is only a word of eligibility, bracketed (【培育对象】…) or alone on its line (申报条件).
 _SCOPE = re.compile(f"[【\\[［]?(?:{_section_words('scope')})(?:[】\\]］]|$)")
+# The first characters the two patterns anchored at a heading's start can match: one look spares the match for most.
+_NO_WORK_START_OPENS, _SCOPE_OPENS = start_gate(_NO_WORK_START), start_gate(_SCOPE)
 # Closing or summary headings (三、保障措施, 一、总体进展) that hold a paragraph, not a task, when their
 # sibling sections hold the numbered work.
 _PROSE_SECTION = re.compile(_section_words("prose"))
@@ -96,25 +99,31 @@ _TITLE_END = re.compile(f"[{_TITLE_STOPS}{_TITLE_SPACES}{_TITLE_BRACKETS}]"
                         f"|(?<=[{_TITLE_BRACKETS}]){alternation(of_kind('role_context_words', 'clause_opening'))})")
 
 
-@dataclass(eq=False)  # nodes are compared by identity: they link to parents and children
+# An item's value by its number, read once (1 and 一 recur in every text); the bound keeps odd texts from growing it.
+_value_of = lru_cache(maxsize=4096)(numeral)
+
+
+# Slots and the fields _markers sets given by position: a node is built for every mark of a text, and a call with
+# keywords builds a dict for them.
+@dataclass(eq=False, slots=True)  # nodes are compared by identity: they link to parents and children
 class _Node:
     style: str
     number: str
     start: int  # start of the marker's line content
     body: int  # first character after the marker
+    heading_line: bool = False  # a short line of its own (四、金融动能转换), not a paragraph
+    run_in: bool = False  # found inside a line whose breaks were lost
     depth: int = 0
     end: int = 0
     parent: _Node | None = None
     children: list[_Node] = field(default_factory=list)
     own_clause: bool = False
     title: str = ""  # set once the span is known
-    heading_line: bool = False  # a short line of its own (四、金融动能转换), not a paragraph
-    run_in: bool = False  # found inside a line whose breaks were lost
     frame: bool = False  # its first sentence is about the text itself or its purpose, not work
     value: int | None = field(init=False)  # its number's value (numeral(number)), read once
 
     def __post_init__(self) -> None:
-        self.value = numeral(self.number)
+        self.value = _value_of(self.number)
 
 
 def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
@@ -171,8 +180,7 @@ def _markers(text: str, marks: tuple[Mark, ...], indicators: tuple[tuple[int, in
         # A run of spaces inside a line stands for a lost line break; an item run into the next one on the same
         # line ends where that one starts, so the search stops there (no gap holds a mark's first character).
         following = kept[i + 1].start if i + 1 < len(kept) else len(text)
-        nodes.append(_Node(m.style, m.number, m.start, m.body, heading_line=_heading_line(text, m.body, following),
-                           run_in=m.run_in))
+        nodes.append(_Node(m.style, m.number, m.start, m.body, _heading_line(text, m.body, following), m.run_in))
     return nodes
 
 
@@ -249,6 +257,8 @@ _SAME_TITLE, _SAME_TITLE_ANY = 0.6, 0.9
 def _link_table_rows(text: str, tasks: list[_Node]) -> tuple[list[_Node], dict[int, list[tuple[int, int]]]]:
     """Annex table rows that restate a body task (same title, or same number and a similar title) become
     spans of that task; the other rows stay tasks of their own, ending with their row."""
+    if all(t.style != "row" for t in tasks):
+        return tasks, {}  # no table row: nothing to link (most texts), and the body titles are not read
     body = [t for t in tasks if t.style != "row"]
     titles = [_WORD_CHARS_ONLY.sub("", t.title) for t in body]  # read once, not once per row
     rows: dict[int, list[tuple[int, int]]] = {}
@@ -452,7 +462,8 @@ def _has_clause_below(node: _Node) -> bool:
 
 def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles: set[str]) -> None:
     heading = node.title[:24]
-    no_work = (_frames_or_looks_back(heading) or _SCOPE.match(node.title)) and not _WORK.search(heading)  # 总体要求和目标任务 carries work
+    no_work = (_frames_or_looks_back(heading) or heading[:1] in _SCOPE_OPENS and _SCOPE.match(node.title)) and not (
+        _WORK.search(heading))  # 总体要求和目标任务 carries work
     if (node.style in _SUB_POINTS and not _carries_work(node, work_styles)) or no_work:
         return
     parts = node.style == "article" and not _items_carry_work(node)
@@ -470,7 +481,7 @@ def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles:
 
 def _frames_or_looks_back(heading: str) -> bool:
     """Whether a heading names a section that sets the frame of a plan or looks back (指导思想, 工作回顾, 【附则】)."""
-    return bool(_NO_WORK_ANYWHERE.search(heading) or _NO_WORK_START.match(heading))
+    return bool(_NO_WORK_ANYWHERE.search(heading) or heading[:1] in _NO_WORK_START_OPENS and _NO_WORK_START.match(heading))
 
 
 def _items_carry_work(article: _Node) -> bool:
@@ -502,9 +513,10 @@ def _prose_section(node: _Node, siblings: list[_Node]) -> bool:
     """A chapter, or a closing or summary heading, with only a paragraph under it (三、保障措施 各部门要…)
     while its siblings hold numbered items: a section of prose, not a task, unless it names who is
     responsible."""
+    if _RANK[node.style] > _TOP_RANK or node.own_clause or node.children:
+        return False  # told before the heading is searched: most items asked are leaves below the top level
     closing = _RANK[node.style] < _TOP_RANK or bool(_PROSE_SECTION.search(node.title[:24]))  # 第四章 保障措施
-    return (_RANK[node.style] <= _TOP_RANK and not node.own_clause and not node.children and closing
-            and any(s.children for s in siblings if s is not node))
+    return closing and any(s.children for s in siblings if s is not node)
 
 
 def _title(text: str, start: int, end: int) -> str:
