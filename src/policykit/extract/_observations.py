@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..text import DocumentMetadata
 from ._measures import Measure, read_measures
 from ._parsed import ParsedDocument, parse
-from ._records import ObservationRecord, TaskRecord, built_in_order
+from ._records import ObservationRecord, TaskRecord, built_at_once
 
 
 def find_observations(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
@@ -47,8 +47,12 @@ def observations_of(measures: tuple[Measure, ...]) -> tuple[ObservationRecord, .
 
 
 def _observation(m: Measure) -> ObservationRecord:
-    """The observation record of a measure, built at once (:func:`._records.built_in_order`): the frozen
-    ``__init__`` writes each of its 17 fields through ``object.__setattr__``, for every figure a report gives."""
-    values = m.record_fields()
-    values.update(period=m.period, as_of=m.as_of)
-    return built_in_order(ObservationRecord, values)
+    """The observation record of a measure, built at once (:func:`._records.built_at_once`) from one dict display in
+    the fields' declared order, as a target is (see :func:`._targets._target`), for every figure a report gives."""
+    q = m.quantity
+    return built_at_once(ObservationRecord, {
+        "key": m.key, "task_key": m.task_key, "metric": m.metric, "value": str(q.value), "unit": q.unit,
+        "kind": m.kind, "period": m.period, "as_of": m.as_of, "text": m.text, "start": m.start, "end": m.end,
+        "metric_key": m.metric_key, "year": m.year, "comparator": q.comparator,
+        "value_high": None if q.value_high is None else str(q.value_high), "base_value": str(q.base_value),
+        "base_unit": q.base_unit})

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..text import DocumentMetadata
 from ._measures import Measure, read_measures
 from ._parsed import ParsedDocument, parse
-from ._records import TargetRecord, TaskRecord, built_in_order
+from ._records import TargetRecord, TaskRecord, built_at_once
 
 
 def find_targets(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
@@ -45,8 +45,12 @@ def targets_of(measures: tuple[Measure, ...]) -> tuple[TargetRecord, ...]:
 
 
 def _target(m: Measure) -> TargetRecord:
-    """The target record of a measure, built at once (:func:`._records.built_in_order`), as observations are."""
-    values = m.record_fields()
-    values.update(hardness=m.hardness, year_source=m.year_source,
-                  base_value_high=None if m.quantity.base_value_high is None else str(m.quantity.base_value_high))
-    return built_in_order(TargetRecord, values)
+    """The target record of a measure, built at once (:func:`._records.built_at_once`) from one dict display in the
+    fields' declared order: no dict of shared fields (``Measure.record_fields``) laid out again, for every figure."""
+    q = m.quantity
+    return built_at_once(TargetRecord, {
+        "key": m.key, "task_key": m.task_key, "metric": m.metric, "value": str(q.value),
+        "value_high": None if q.value_high is None else str(q.value_high), "unit": q.unit,
+        "base_value": str(q.base_value), "base_unit": q.base_unit, "comparator": q.comparator, "hardness": m.hardness,
+        "kind": m.kind, "year": m.year, "text": m.text, "start": m.start, "end": m.end, "metric_key": m.metric_key,
+        "base_value_high": None if q.base_value_high is None else str(q.base_value_high), "year_source": m.year_source})
