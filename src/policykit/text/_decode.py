@@ -24,7 +24,6 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
-_PRINTABLE_ASCII = re.compile(r"[ -~\n\r\t]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _PLAUSIBLE = 0.3  # real Chinese prose scores 0.5–0.7, a wrong two-byte decoding under 0.15
 
@@ -66,8 +65,9 @@ def _plausibility(text: str) -> float:
     sample = text[:8000]
     if not sample:
         return 0.0
-    ascii_ok = len(_PRINTABLE_ASCII.findall(sample))
     control = len(_CONTROL.findall(sample))  # a wrong decoding of UTF-16 is full of these
+    # the printable ASCII characters: all ASCII but the controls (\x7f among them), counted in C without a scan
+    ascii_ok = len(sample.encode("ascii", "ignore")) - control - sample.count("\x7f")
     return (len(_COMMON.findall(sample)) + 0.5 * ascii_ok - 2 * control) / len(sample)
 
 
