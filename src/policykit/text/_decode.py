@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from operator import itemgetter
 
 from .. import lexicon
 from ._types import TextWarning
@@ -23,7 +24,6 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
-_PRINTABLE_ASCII = re.compile(r"[ -~\n\r\t]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _PLAUSIBLE = 0.3  # real Chinese prose scores 0.5–0.7, a wrong two-byte decoding under 0.15
 
@@ -65,8 +65,9 @@ def _plausibility(text: str) -> float:
     sample = text[:8000]
     if not sample:
         return 0.0
-    ascii_ok = len(_PRINTABLE_ASCII.findall(sample))
     control = len(_CONTROL.findall(sample))  # a wrong decoding of UTF-16 is full of these
+    # the printable ASCII characters: all ASCII but the controls (\x7f among them), counted in C without a scan
+    ascii_ok = len(sample.encode("ascii", "ignore")) - control - sample.count("\x7f")
     return (len(_COMMON.findall(sample)) + 0.5 * ascii_ok - 2 * control) / len(sample)
 
 
@@ -118,15 +119,19 @@ def decode_bytes(data: bytes, source_path: str) -> tuple[str, str, list[TextWarn
     mixed = _decode_runs(data, source_path)
     if mixed is not None:
         return mixed
-    candidates = [(codec, text) for codec in _two_byte_codecs(data) if (text := _strict(data, codec)) is not None]
-    if candidates:
-        codec, text = max(candidates, key=lambda item: _plausibility(item[1]))
-        if _plausibility(text) >= _PLAUSIBLE:
-            return text, codec, []
+    if (best := _most_plausible(data)) and best[0] >= _PLAUSIBLE:
+        return best[2], best[1], []
     codec = _detect(data)
     text, warnings = _decode_reporting(data, codec, source_path)
     warnings.insert(0, TextWarning("encoding-fallback", f"{source_path}: no codec decodes every byte; decoded as {codec} (best guess)"))
     return text, codec, warnings
+
+
+def _most_plausible(data: bytes) -> tuple[float, str, str] | None:
+    """``(plausibility, codec, text)`` of the two-byte codec whose strict decoding reads most like Chinese (the first
+    of the best, in :func:`_two_byte_codecs` order); None when none decodes. Each decoding is scored once."""
+    candidates = [(_plausibility(text), codec, text) for codec in _two_byte_codecs(data) if (text := _strict(data, codec)) is not None]
+    return max(candidates, key=itemgetter(0)) if candidates else None
 
 
 def _detect(data: bytes) -> str:

@@ -92,8 +92,13 @@ def divisions() -> tuple[dict[str, Division], dict[str, tuple[Division, ...]]]:
 
 
 @cache
-def _longest_name() -> int:
-    return max(map(len, divisions()[1]))
+def _name_lengths() -> dict[str, tuple[int, ...]]:
+    """The lengths of the names divisions are written under, by their first character, longest first: a text
+    opens with a name only of a length that some name opening with its first character has."""
+    lengths: dict[str, set[int]] = {}
+    for name in divisions()[1]:
+        lengths.setdefault(name[0], set()).add(len(name))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
 def division(code: str) -> Division | None:
@@ -117,13 +122,13 @@ def _ancestors(code: str | None) -> set[str]:
 def _known_chain(text: str) -> tuple[list[tuple[str, tuple[Division, ...]]], str]:
     """The known divisions that open ``text``, each inside the one before: ``[(name as written, candidates)]``."""
     by_name = divisions()[1]
-    longest = _longest_name()
+    lengths = _name_lengths()
     chain: list[tuple[str, tuple[Division, ...]]] = []
     while text:
         above = {d.code for d in chain[-1][1]} if chain else None
         step = None
-        for size in range(min(longest, len(text)), 1, -1):
-            found = by_name.get(text[:size])
+        for size in lengths.get(text[0], ()):  # the sizes a name of the table can have here, longest first
+            found = by_name.get(text[:size]) if 1 < size <= len(text) else None
             if not found:
                 continue
             if above is not None:

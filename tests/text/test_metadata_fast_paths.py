@@ -1,0 +1,63 @@
+"""The metadata reader's fast paths agree with the plain definitions they stand in for."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from policykit import lexicon
+from policykit.text import _metadata
+from policykit.text._cues import COUNT_CLASS, M, ONE, alt, words
+
+# The patterns as first written: one branch opening with a class (1 or 一) and one group per kind of month.
+_RANGE = _metadata._RANGE
+_MONTH = _metadata._MONTH
+_PERIOD_BY_DEFINITION = re.compile(
+    rf"(?:1|{ONE})(?:{_RANGE}){_MONTH}\s*{M}|{alt('report_cues', 'up_to')}\s*{_MONTH}\s*{alt('report_cues', 'month_end')}"
+    rf"|({lexicon.alternation_of(_metadata._QUARTER_END)})"
+)
+_PROGRESS_BY_DEFINITION = re.compile(rf"{alt('report_cues', 'progress')}|(?:1|{ONE})(?:{_RANGE})\d{{1,2}}\s*{M}")
+
+
+def _period_by_definition(text: str, year: int | None) -> str | None:
+    ends: Counter[int] = Counter()
+    for m in _PERIOD_BY_DEFINITION.finditer(text):
+        month = _metadata._QUARTER_END[m.group(3)] if m.group(3) else _metadata.cn_number(m.group(1) or m.group(2))
+        if 1 <= month <= 12:
+            ends[month] += 1
+    if not ends or year is None:
+        return None
+    return f"{year}-01/{year}-{ends.most_common(1)[0][0]:02d}"
+
+
+_PIECES = ["1", "12", "4", ONE, *COUNT_CLASS[1:-1][:4], " ", "-", "~", *words("document_words", "range"), M,
+           *words("report_cues", "up_to"), *words("report_cues", "month_end"), *_metadata._QUARTER_END,
+           *words("report_cues", "progress"), "\n", "x"]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS)
+@example(ONE + words("document_words", "range")[0] + "4" + M)  # 一至4月: the branch led by the character
+@example(words("report_cues", "up_to")[0] + "4" + words("report_cues", "month_end")[0])
+@example(sorted(_metadata._QUARTER_END, key=len)[0])
+def test_period_is_that_of_the_pattern_led_by_a_class(text):
+    assert [m.span() for m in _metadata._PERIOD.finditer(text)] == [m.span() for m in _PERIOD_BY_DEFINITION.finditer(text)]
+    assert _metadata._period(text, 2024) == _period_by_definition(text, 2024)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS)
+@example(ONE + "-4" + M)
+def test_progress_phrases_are_those_of_the_pattern_led_by_a_group(text):
+    assert _metadata._PROGRESS_BODY.findall(text) == _PROGRESS_BY_DEFINITION.findall(text)
+
+
+def test_period_and_progress_patterns_are_scanned_for_by_their_first_characters():
+    # every branch opens with a literal: the engine's charset prefix (re's private compiler, read only here)
+    from re import _compiler, _parser
+
+    for pattern in (_metadata._PERIOD, _metadata._PROGRESS_BODY):
+        assert _compiler._get_charset_prefix(_parser.parse(pattern.pattern), 0) is not None

@@ -1,0 +1,62 @@
+"""The place reader's fast paths agree with the plain definitions they stand in for."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit.text import _places
+
+_BY_NAME = _places.divisions()[1]
+_NAMES = sorted(_BY_NAME)
+
+
+def _known_chain_by_definition(text: str):
+    """The chain as first written: every size from the longest name down to two characters tried at each step."""
+    longest = max(map(len, _BY_NAME))
+    chain: list = []
+    while text:
+        above = {d.code for d in chain[-1][1]} if chain else None
+        step = None
+        for size in range(min(longest, len(text)), 1, -1):
+            found = _BY_NAME.get(text[:size])
+            if not found:
+                continue
+            if above is not None:
+                found = tuple(d for d in found if above & _places._ancestors(d.parent))
+            if found:
+                step = (text[:size], found)
+                break
+        if step is None:
+            break
+        if chain and len(chain[-1][1]) > 1:
+            chain[-1] = (chain[-1][0], tuple(d for d in chain[-1][1] if any(d.code in _places._ancestors(x.parent) for x in step[1])))
+        chain.append(step)
+        text = text[len(step[0]):]
+    return chain, text
+
+
+# Names of the table, their heads (a name cut short), and characters that open or close none.
+_NAME = st.sampled_from(_NAMES)
+_PIECE = st.one_of(_NAME, _NAME.map(lambda n: n[:-1]), _NAME.map(lambda n: n[1:]), st.sampled_from(["", "x", "\u4eba\u6c11\u653f\u5e9c"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECE, max_size=4).map("".join))
+def test_known_chain_tries_only_the_lengths_names_have(text):
+    assert _places._known_chain(text) == _known_chain_by_definition(text)
+
+
+def test_a_chain_of_nested_divisions_is_read_whole():
+    by_code = _places.divisions()[0]
+    county = next(d for d in by_code.values() if d.level == "county" and d.parent and by_code[d.parent].parent)
+    city = by_code[county.parent]
+    province = by_code[city.parent]
+    text = province.name + city.name + county.name + "x"
+    assert _places._known_chain(text) == _known_chain_by_definition(text)
+    assert [name for name, _ in _places._known_chain(text)[0]] == [province.name, city.name, county.name]
+
+
+def test_every_name_of_the_table_opens_a_chain_as_the_definition_reads_it():
+    # among them the one name that opens a longer one (澳门特别行政区 / …直辖): longest first
+    for name in _NAMES:
+        assert _places._known_chain(name + "x") == _known_chain_by_definition(name + "x"), name
