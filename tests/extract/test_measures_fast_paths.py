@@ -74,3 +74,10 @@ def test_the_one_scan_finds_a_past_or_a_future_word_alone():
         assert ms._PAST_OR_FUTURE.search(sentence), sentence
     assert ms._PAST_OR_FUTURE.search("比去年增长8%") is None and not ms._is_past("比去年增长8%", False)
     assert ms._is_past("1-5月完成8家", False)  # the past months are searched whatever the one scan says
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_METRIC_PIECES, max_size=20))
+def test_a_memoised_metric_is_the_metric_cleaned_afresh(raws):
+    for raw in raws + raws[::-1]:  # every phrase cleaned again, after the others
+        assert ms._clean_metric(raw) == _clean_metric_slow(raw)

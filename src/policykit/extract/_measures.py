@@ -11,7 +11,7 @@ import re
 from re import _parser as sre_parse  # the standard library's own reading of a pattern (its widths)
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
@@ -694,7 +694,12 @@ def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
     return m.group(0) if m and q.base_unit in _CLASSIFIERS or m and text[q.end:q.end + 1] == _DE else ""
 
 
+# Kept across documents: the words before a figure recur (on the shared corpus 7317 readings hold 4744 phrases; 300
+# generated documents, 7061 hold 64). The bound keeps odd texts from growing the table without end.
+@lru_cache(maxsize=4096)
 def _clean_metric(raw: str) -> str:
+    """The metric ``raw`` names: stripped, without an open aside and, up to three rounds, without the lead
+    (``_METRIC_LEAD``) and the tail (``_METRIC_TAIL``) that frame it."""
     metric = raw.strip()
     if "（" in metric or "(" in metric:  # what an open aside needs
         metric = _OPEN_ASIDE.sub("", metric)
