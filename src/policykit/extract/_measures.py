@@ -94,7 +94,7 @@ _PAST = re.compile(_PATTERNS["past"])
 # A past or a future word, in one scan: most sentences before a figure hold neither (6863 of 7855 on the shared
 # corpus), and one search then spares the two.
 _PAST_OR_FUTURE = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["future"])
-_PAST_MONTHS = sieve.opened(re.compile(_PATTERNS["past_months"]))  # 1-5月: read where the sieve finds its 月
+_PAST_MONTHS = sieve.opened(re.compile(_PATTERNS["past_months"]))  # 1-5月: searched where its 月 stands
 # Past-tense narration of a summary: 开展了, 累计, 先后, 已…
 _REPORTING = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["past_months"] + _PATTERNS["reporting_more"])
 _PLAN_PART = sieve.opened(re.compile(_PATTERNS["plan_part"]))  # searched over a whole work report
@@ -156,7 +156,8 @@ def _needs(pattern: re.Pattern) -> str:
 
 _SCORE_STARTS, _PER_SO_MANY_STARTS, _RATIO_STARTS, _NAMED_SET_STARTS, _ENCOURAGED_STARTS, _ELIGIBILITY_STARTS, \
     _VAGUE_STARTS = map(sieve.start_gate, (_SCORE_AFTER, _PER_SO_MANY, _RATIO, _NAMED_SET_AFTER, _ENCOURAGED, _ELIGIBILITY, _VAGUE_COUNT))
-_QUALIFIER_NEEDS, _OUTLINE_NEEDS, _RATE_OF_BASE_NEEDS = map(_needs, (_QUALIFIER_AFTER, _OUTLINE_AFTER, _RATE_OF_BASE))
+_QUALIFIER_NEEDS, _OUTLINE_NEEDS, _RATE_OF_BASE_NEEDS, _PAST_MONTHS_NEEDS = map(_needs, (
+    _QUALIFIER_AFTER, _OUTLINE_AFTER, _RATE_OF_BASE, _PAST_MONTHS))
 _SCOPE_ENDS, _PER_STEP_ENDS, _WEIGHT_ENDS, _WHOLE_SET_ENDS, _LISTED_COUNT_ENDS = map(sieve.end_gate, (
     _SCOPE_BEFORE, _PER_STEP_BEFORE, _WEIGHT_BEFORE, _WHOLE_SET_BEFORE, _LISTED_COUNT_BEFORE))
 
@@ -488,7 +489,9 @@ def _subjects(phrase: str) -> list[str]:
 def _is_past(sentence: str, worded: bool = True) -> bool:
     """Whether a past word (lexicon rows ``past`` and ``past_months``) stands in ``sentence`` (``worded``: false
     when ``_PAST_OR_FUTURE`` finds nothing in it, so that the row ``past`` need not be searched)."""
-    return worded and _PAST.search(sentence) is not None or sieve.search(_PAST_MONTHS, sentence) is not None
+    # One substring test for the past months' 月 (most sentences hold none), not a call of sieve.search and its look-ups.
+    return (worded and _PAST.search(sentence) is not None
+            or _PAST_MONTHS_NEEDS in sentence and _PAST_MONTHS.search(sentence) is not None)
 
 
 def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int) -> bool:
