@@ -81,3 +81,11 @@ def test_the_one_scan_finds_a_past_or_a_future_word_alone():
 def test_a_memoised_metric_is_the_metric_cleaned_afresh(raws):
     for raw in raws + raws[::-1]:  # every phrase cleaned again, after the others
         assert ms._clean_metric(raw) == _clean_metric_slow(raw)
+
+
+def test_figures_joined_by_each_list_word_share_their_subjects():
+    from policykit.extract import parse
+    for join in sorted(ms._LIST_JOINS):  # the figures of the list are grouped only when no more than a join apart
+        measures = ms.read_measures(parse(f"甲，城乡居民收入分别增长7%{join}8%。"), ())
+        assert [m.metric for m in measures] == ["城镇居民收入增长", "农村居民收入增长"], join
+    assert ms._JOIN_REACH == max(len(join) for join in ms._LIST_JOINS)

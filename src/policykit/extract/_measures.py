@@ -84,6 +84,8 @@ _SHARING = sieve.opened(re.compile(_PATTERNS["sharing"]))  # not 人均, 平均,
 # substring test per character costing a fraction of the search.
 _SHARING_OPENS = tuple(sorted(sieve.first_char_set(_SHARING)))
 _LIST_JOINS = set(_words("list_join"))
+# Two figures further apart than the longest join are no list: what stands between them is not cut out to be looked up.
+_JOIN_REACH = max(map(len, _LIST_JOINS))
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])
 _SHARED_CUES = _words("shared_cue")
 _FLOOR_WORDS = _words("floor_cue")  # 开展不少于1次的班会 is a floor, not a qualifier
@@ -447,7 +449,8 @@ def _respectively(text: str, measures: list[Measure], clause_starts: dict[int, i
             phrase = text[boundary_before(text, at, CLAUSE_END) if clause_start is None else clause_start:at]
             word = _shares(phrase)
         j = i + 1
-        while j < len(measures) and text[measures[j - 1].quantity.end:measures[j].quantity.start] in _LIST_JOINS:
+        while (j < len(measures) and (start := measures[j].quantity.start)
+               - (end := measures[j - 1].quantity.end) <= _JOIN_REACH and text[end:start] in _LIST_JOINS):
             j += 1
         subjects = _subjects(_clean_metric(phrase[:word.start()])) if word else []
         rest = _clean_metric(phrase[word.end():]) if word else ""
