@@ -63,7 +63,7 @@ _SENTENCE_PIECES = _pieces("去年", "比去年", "上年", "截至", "1-5月", 
 @given(_SENTENCE_PIECES)
 def test_the_tense_of_a_sentence_is_read_as_by_searching_each_word_row(sentence):
     worded = ms._PAST_OR_FUTURE.search(sentence) is not None
-    past = ms._PAST.search(sentence) is not None or ms.sieve.search(ms._PAST_MONTHS, sentence) is not None
+    past = ms._PAST.search(sentence) is not None or ms._PAST_MONTHS.search(sentence) is not None
     future = ms._FUTURE.search(sentence) is not None
     assert ms._is_past(sentence, worded) == past and ms._is_past(sentence) == past
     assert (past or worded and future) == (past or future)
@@ -74,3 +74,18 @@ def test_the_one_scan_finds_a_past_or_a_future_word_alone():
         assert ms._PAST_OR_FUTURE.search(sentence), sentence
     assert ms._PAST_OR_FUTURE.search("比去年增长8%") is None and not ms._is_past("比去年增长8%", False)
     assert ms._is_past("1-5月完成8家", False)  # the past months are searched whatever the one scan says
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_METRIC_PIECES, max_size=20))
+def test_a_memoised_metric_is_the_metric_cleaned_afresh(raws):
+    for raw in raws + raws[::-1]:  # every phrase cleaned again, after the others
+        assert ms._clean_metric(raw) == _clean_metric_slow(raw)
+
+
+def test_figures_joined_by_each_list_word_share_their_subjects():
+    from policykit.extract import parse
+    for join in sorted(ms._LIST_JOINS):  # the figures of the list are grouped only when no more than a join apart
+        measures = ms.read_measures(parse(f"甲，城乡居民收入分别增长7%{join}8%。"), ())
+        assert [m.metric for m in measures] == ["城镇居民收入增长", "农村居民收入增长"], join
+    assert ms._JOIN_REACH == max(len(join) for join in ms._LIST_JOINS)

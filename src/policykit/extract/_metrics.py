@@ -6,6 +6,7 @@ level is ``gdp``.  Metrics that match no entry of the lexicon stay unlinked (``N
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 from ._sieve import opened, requirements_of_any
@@ -76,7 +77,16 @@ def metric_key(metric: str | None, kind: str | None = None) -> str | None:
     >>> metric_key("单位国内生产总值能耗"), metric_key("科技进步对经济增长的贡献率")
     ('energy_intensity', None)
     """
-    if not metric or _ANY_NEEDED is not None and _ANY_NEEDED.search(metric) is None or _ANY.search(metric) is None:
+    return _key_of(metric, kind == "growth_rate") if metric else None
+
+
+# Kept across documents: a metric phrase recurs (on the shared corpus 7255 look-ups name 5086 phrases; 300 generated
+# documents, 7061 name 57), and the key depends on the phrase and on whether the figure is a growth rate alone. The
+# bound keeps odd texts from growing the table without end.
+@lru_cache(maxsize=4096)
+def _key_of(metric: str, growth_rate: bool) -> str | None:
+    """:func:`metric_key` of a non-empty ``metric``, ``growth_rate`` telling whether its kind is ``growth_rate``."""
+    if _ANY_NEEDED is not None and _ANY_NEEDED.search(metric) is None or _ANY.search(metric) is None:
         return None
     for key, pattern, is_rate in _LEXICON:
         m = pattern.search(metric)
@@ -86,7 +96,7 @@ def metric_key(metric: str | None, kind: str | None = None) -> str | None:
             return None
         if is_rate:
             return key
-        growth = (kind == "growth_rate" or _GROWTH_WORDS.search(metric, m.end()) is not None
+        growth = (growth_rate or _GROWTH_WORDS.search(metric, m.end()) is not None
                   or _IMPLIED_GROWTH.fullmatch(m.group(0)) is not None)
         return f"{key}_growth" if growth else key
     return None
