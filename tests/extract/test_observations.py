@@ -145,17 +145,3 @@ def test_a_past_word_before_a_semicolon_dates_the_figures_of_the_whole_sentence(
     text = "上半年，全市新签约项目10个；新开工项目18个。全市新开工项目20个。"
     assert [(m.role, str(m.quantity.value)) for m in read_measures(parse(text, meta), ())] == [
         ("observation", "10"), ("observation", "18"), ("target", "20")]
-
-
-def test_an_observation_is_built_as_its_record_type_builds_it():
-    from dataclasses import fields
-
-    from policykit.extract import ObservationRecord
-    from policykit.extract._observations import observations_of
-    measures = read_measures(parse("1至4月份,全市固定资产投资增长7.1%，新增企业约120余家。", PROGRESS_2020), ())
-    built = observations_of(measures)
-    slow = tuple(ObservationRecord(**m.record_fields(), period=m.period, as_of=m.as_of)
-                 for m in measures if m.role == "observation")
-    assert len(built) == 2 and built == slow
-    # The log reads a record's fields from vars() in their declared order, as __init__ sets them.
-    assert [list(vars(record)) for record in built] == [[f.name for f in fields(ObservationRecord)]] * 2

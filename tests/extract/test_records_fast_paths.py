@@ -19,14 +19,25 @@ TEXTS = [
 ]
 
 
+def _shared_fields(m):
+    """The fields target and observation records share, as decimal strings."""
+    q = m.quantity
+    return {
+        "key": m.key, "task_key": m.task_key, "metric": m.metric, "metric_key": m.metric_key,
+        "value": str(q.value), "value_high": None if q.value_high is None else str(q.value_high),
+        "unit": q.unit, "base_value": str(q.base_value), "base_unit": q.base_unit, "comparator": q.comparator,
+        "kind": m.kind, "year": m.year, "text": m.text, "start": m.start, "end": m.end,
+    }
+
+
 def _slow_target(m):
     q = m.quantity
-    return TargetRecord(**m.record_fields(), hardness=m.hardness, year_source=m.year_source,
+    return TargetRecord(**_shared_fields(m), hardness=m.hardness, year_source=m.year_source,
                         base_value_high=None if q.base_value_high is None else str(q.base_value_high))
 
 
 def _slow_observation(m):
-    return ObservationRecord(**m.record_fields(), period=m.period, as_of=m.as_of)
+    return ObservationRecord(**_shared_fields(m), period=m.period, as_of=m.as_of)
 
 
 @pytest.mark.parametrize("text, metadata", TEXTS)

@@ -185,15 +185,6 @@ class Measure:
     end: int
     beneficiary: str | None = None  # instruments: who receives it, as written
 
-    def record_fields(self) -> dict:
-        """The fields target and observation records share, as decimal strings."""
-        q = self.quantity
-        return {
-            "key": self.key, "task_key": self.task_key, "metric": self.metric, "metric_key": self.metric_key,
-            "value": str(q.value), "value_high": None if q.value_high is None else str(q.value_high),
-            "unit": q.unit, "base_value": str(q.base_value), "base_unit": q.base_unit, "comparator": q.comparator,
-            "kind": self.kind, "year": self.year, "text": self.text, "start": self.start, "end": self.end,
-        }
 
 
 def read_measures(doc: ParsedDocument, tasks: tuple[TaskRecord, ...]) -> tuple[Measure, ...]:

@@ -46,7 +46,7 @@ def targets_of(measures: tuple[Measure, ...]) -> tuple[TargetRecord, ...]:
 
 def _target(m: Measure) -> TargetRecord:
     """The target record of a measure, built at once (:func:`._records.built_at_once`) from one dict display in the
-    fields' declared order: no dict of shared fields (``Measure.record_fields``) laid out again, for every figure."""
+    fields' declared order: no dict of shared fields laid out again, for every figure."""
     q = m.quantity
     return built_at_once(TargetRecord, {
         "key": m.key, "task_key": m.task_key, "metric": m.metric, "value": str(q.value),
