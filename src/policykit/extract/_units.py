@@ -35,6 +35,7 @@ UNIT_HEADS = tuple(sorted(_STRONG_HEADS + _WEAK_HEADS, key=len, reverse=True))
 # can end there, not all of them.
 _HEADS_BY_LAST = lexicon.by_char(UNIT_HEADS, -1)
 _HEAD_END = re.compile("[" + re.escape("".join(_HEADS_BY_LAST)) + "]")  # "" (no head ends there) adds nothing
+_STRONG_BY_LAST, _WEAK_BY_LAST = lexicon.by_char(_STRONG_HEADS, -1), lexicon.by_char(_WEAK_HEADS, -1)
 
 # A name may not start with these: they continue the name before them (县委|宣传部, 政府|办公室).
 _CONTINUATIONS = of_kind("unit_name_words", "continuation")
@@ -444,11 +445,13 @@ def _split_run_together(name: str) -> list[int]:
 
 
 def _cut_offsets(name: str, pos: int, stem_end: int) -> list[int]:
-    """The offsets from ``pos + 2`` to ``len(name) - 2`` where ``name[pos:cut]`` ends with a unit head, and
-    ``stem_end`` among them: only these can end a unit. Found from the heads' last characters, not by testing
-    every offset."""
+    """The offsets from ``pos + 2`` to ``len(name) - 2`` where ``name[pos:cut]`` ends with a strong unit head or
+    a weak one closing more than two characters, and ``stem_end`` among them: _next_cut takes no other (a weak
+    head closing two characters is a place), so the others are not tried. Found from the heads' last
+    characters, not by testing every offset."""
     cuts = [m.end() for m in _HEAD_END.finditer(name, pos + 1, len(name) - 2)
-            if name.endswith(_HEADS_BY_LAST[m.group()], pos, m.end())]
+            if name.endswith(_STRONG_BY_LAST.get(m.group(), ()), pos, m.end())
+            or m.end() - pos > 2 and name.endswith(_WEAK_BY_LAST.get(m.group(), ()), pos, m.end())]
     if pos + 2 <= stem_end < len(name) - 1 and stem_end not in cuts:
         insort(cuts, stem_end)
     return cuts
