@@ -1,6 +1,8 @@
 """The unit splitter's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -200,3 +202,24 @@ _STEM_BITS = st.lists(st.sampled_from([*sorted(FUNCTION_STEMS), "县", "市", "�
 def test_the_stem_a_name_opens_with_is_the_longest_of_all_stems_it_starts_with(name):
     # _stem_prefix looks up only the stems sharing the name's first two characters.
     assert _units._stem_prefix.__wrapped__(name) == _stem_prefix_slow(name)
+
+
+_COLLECTIVE_WORDS = sorted({word for kind in ("owner", "collective_mark", "mark_owner", "all_levels", "level_owner",
+                                              "qualifier", "bare", "ending", "task_force", "force_role", "direct",
+                                              "each", "whole") for word in _units.of_kind("unit_collectives", kind)})
+_PLACEHOLDER_BITS = st.lists(st.sampled_from([*_COLLECTIVE_WORDS, "县", "市", "区", "财政局", "甲", "（牵头）", "\n"]),
+                             max_size=5).map("".join)
+
+
+# is_placeholder matches the branches anchored at the start there only, and the others only when the last
+# character can end them: it answers as one search of every branch at every character does.
+_EVERY_PLACEHOLDER_BRANCH = re.compile(_units._PLACEHOLDER_START.pattern + "|" + _units._PLACEHOLDER_END.pattern)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_PLACEHOLDER_BITS)
+@example("市委员会牵头单位\n")
+@example("县直各部门")
+def test_a_placeholder_is_what_a_search_of_every_branch_at_every_character_finds(name):
+    slow = bool(_EVERY_PLACEHOLDER_BRANCH.search(_units._strip_parenthetical(name)))
+    assert _units.is_placeholder.__wrapped__(name) == slow

@@ -57,16 +57,22 @@ _WHOLE = "".join(of_kind("unit_collectives", "whole"))
 _GENERIC_BODIES = of_kind("unit_collectives", "generic")
 _DEPARTMENT = "".join(of_kind("unit_collectives", "department"))
 # Collective mentions (unit_collectives.tsv): 各…, optionally after the body or area they belong to
-# (国务院各有关部门, 市直各部门, 沿线各乡镇人民政府, 地方各级人民政府).
-_PLACEHOLDER = re.compile(
+# (国务院各有关部门, 市直各部门, 沿线各乡镇人民政府, 地方各级人民政府). The branches anchored at the start
+# of a name are tried there only (a search tries each branch at every character), those anchored at its end
+# only when its last character can end one.
+_PLACEHOLDER_START = re.compile(
     rf"^(?:{alternation(of_kind('unit_collectives', 'owner'))}"
     rf"|[{_MARKS}{''.join(of_kind('unit_collectives', 'collective_mark'))}]{{1,2}}{alternation(of_kind('unit_collectives', 'mark_owner'))}?"
     rf"|{_WHOLE}[{_MARKS}])?{_DIRECT}?{_EACH}"
     rf"|^{alternation(of_kind('unit_collectives', 'level_owner'))}?{_ALL_LEVELS}"
     rf"|^(?:{alternation(of_kind('unit_collectives', 'owner'))}|[{_MARKS}])?{_DIRECT}?{alternation(of_kind('unit_collectives', 'qualifier'))}"
-    rf"|^[{_MARKS}]?{_DIRECT}?{alternation(of_kind('unit_collectives', 'bare'))}$|{alternation(of_kind('unit_collectives', 'ending'))}$"
+    rf"|^[{_MARKS}]?{_DIRECT}?{alternation(of_kind('unit_collectives', 'bare'))}$"
+)
+_PLACEHOLDER_END = re.compile(
+    rf"{alternation(of_kind('unit_collectives', 'ending'))}$"
     rf"|{alternation(of_kind('unit_collectives', 'task_force'))}{alternation(of_kind('unit_collectives', 'force_role'))}$"
 )
+_PLACEHOLDER_ENDS = sieve.end_gate(_PLACEHOLDER_END)
 # Words that end like a unit but name none (全部, 西部, 干部 …).
 _NOT_UNITS = of_kind("unit_name_words", "not_unit")
 _COLLECTIVE_BODY = re.compile(alternation(of_kind("unit_collectives", "body")))
@@ -177,7 +183,8 @@ def is_placeholder(name: str) -> bool:
     >>> is_placeholder("各区、市政府"), is_placeholder("县科技局")
     (True, False)
     """
-    return bool(_PLACEHOLDER.search(_strip_parenthetical(name)))
+    core = _strip_parenthetical(name)
+    return bool(_PLACEHOLDER_START.match(core) or core[-1:] in _PLACEHOLDER_ENDS and _PLACEHOLDER_END.search(core))
 
 
 @_per_document
