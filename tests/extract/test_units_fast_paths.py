@@ -1,6 +1,8 @@
 """The unit splitter's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -35,16 +37,50 @@ def test_stubs_merge_as_when_every_test_is_made(text):
 
 
 _RUN_BITS = st.lists(st.sampled_from([*_units.UNIT_HEADS[:12], "县", "市", "发展改革", "财政", "和", "及", "以及", "甲", "中",
-                                      "心", "局"]), max_size=7).map("".join)
+                                      "心", "局", "科", "乡", "室", "技"]), max_size=7).map("".join)
 
 
 @settings(max_examples=1000, deadline=None)
 @given(_RUN_BITS, st.integers(0, 6), st.integers(-1, 12))
 @example("财政局科技局", 0, -1)
+@example("县科技局", 0, -1)
+@example("县住房城乡建设局", 0, -1)
 def test_cuts_are_tried_where_a_test_of_every_offset_tries_them(name, pos, stem_end):
+    # Only where _next_cut could take the cut: after a strong head, after a weak one closing more than two
+    # characters (县科|技局 is no cut), or at the stem's end.
     slow = [cut for cut in range(pos + 2, len(name) - 1)
-            if cut == stem_end or name.endswith(_units._HEADS_BY_LAST.get(name[cut - 1], _units._HEADS_BY_LAST[""]), pos, cut)]
+            if cut == stem_end or name[pos:cut].endswith(_units._STRONG_HEADS)
+            or cut - pos > 2 and name[pos:cut].endswith(_units._WEAK_HEADS)]
     assert _units._cut_offsets(name, pos, stem_end) == slow
+
+
+def _next_cut_slow(name, pos):
+    # _next_cut as it reads, trying every offset after a unit head or at the stem's end.
+    stem_end = _units._stem_end(name, pos)
+    for cut in range(pos + 2, len(name) - 1):
+        left, rest = name[pos:cut], name[cut:]
+        if not (cut == stem_end or left.endswith(_units.UNIT_HEADS)) or cut in _units._inside_body_names(name):
+            continue
+        if left in _units._JURISDICTIONS or left[-1] + rest[0] in _units._WORDS_ACROSS:
+            continue
+        if (not _units._valid_start(rest) or not (_units.looks_like_unit(rest) or _units.starts_unit_name(rest))
+                or _units._organ_of(left, rest)):
+            continue
+        if left.endswith(_units._STRONG_HEADS) or (left.endswith(_units._WEAK_HEADS) and len(left) > 2
+                                                   and _units.starts_unit_name(rest)):
+            return cut
+        if cut == stem_end and _units.starts_unit_name(rest):
+            return cut
+    return None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_RUN_BITS, st.integers(0, 6))
+@example("县中学县财政局", 0)
+@example("县科技局", 0)
+@example("发展改革财政局", 0)
+def test_the_next_cut_is_the_one_a_test_of_every_offset_finds(name, pos):
+    assert _units._next_cut(name, pos) == _next_cut_slow(name, pos)
 
 
 def _conjunction_cuts_slow(name):
@@ -166,3 +202,24 @@ _STEM_BITS = st.lists(st.sampled_from([*sorted(FUNCTION_STEMS), "县", "市", "�
 def test_the_stem_a_name_opens_with_is_the_longest_of_all_stems_it_starts_with(name):
     # _stem_prefix looks up only the stems sharing the name's first two characters.
     assert _units._stem_prefix.__wrapped__(name) == _stem_prefix_slow(name)
+
+
+_COLLECTIVE_WORDS = sorted({word for kind in ("owner", "collective_mark", "mark_owner", "all_levels", "level_owner",
+                                              "qualifier", "bare", "ending", "task_force", "force_role", "direct",
+                                              "each", "whole") for word in _units.of_kind("unit_collectives", kind)})
+_PLACEHOLDER_BITS = st.lists(st.sampled_from([*_COLLECTIVE_WORDS, "县", "市", "区", "财政局", "甲", "（牵头）", "\n"]),
+                             max_size=5).map("".join)
+
+
+# is_placeholder matches the branches anchored at the start there only, and the others only when the last
+# character can end them: it answers as one search of every branch at every character does.
+_EVERY_PLACEHOLDER_BRANCH = re.compile(_units._PLACEHOLDER_START.pattern + "|" + _units._PLACEHOLDER_END.pattern)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_PLACEHOLDER_BITS)
+@example("市委员会牵头单位\n")
+@example("县直各部门")
+def test_a_placeholder_is_what_a_search_of_every_branch_at_every_character_finds(name):
+    slow = bool(_EVERY_PLACEHOLDER_BRANCH.search(_units._strip_parenthetical(name)))
+    assert _units.is_placeholder.__wrapped__(name) == slow

@@ -35,6 +35,7 @@ UNIT_HEADS = tuple(sorted(_STRONG_HEADS + _WEAK_HEADS, key=len, reverse=True))
 # can end there, not all of them.
 _HEADS_BY_LAST = lexicon.by_char(UNIT_HEADS, -1)
 _HEAD_END = re.compile("[" + re.escape("".join(_HEADS_BY_LAST)) + "]")  # "" (no head ends there) adds nothing
+_STRONG_BY_LAST, _WEAK_BY_LAST = lexicon.by_char(_STRONG_HEADS, -1), lexicon.by_char(_WEAK_HEADS, -1)
 
 # A name may not start with these: they continue the name before them (县委|宣传部, 政府|办公室).
 _CONTINUATIONS = of_kind("unit_name_words", "continuation")
@@ -56,16 +57,22 @@ _WHOLE = "".join(of_kind("unit_collectives", "whole"))
 _GENERIC_BODIES = of_kind("unit_collectives", "generic")
 _DEPARTMENT = "".join(of_kind("unit_collectives", "department"))
 # Collective mentions (unit_collectives.tsv): 各…, optionally after the body or area they belong to
-# (国务院各有关部门, 市直各部门, 沿线各乡镇人民政府, 地方各级人民政府).
-_PLACEHOLDER = re.compile(
+# (国务院各有关部门, 市直各部门, 沿线各乡镇人民政府, 地方各级人民政府). The branches anchored at the start
+# of a name are tried there only (a search tries each branch at every character), those anchored at its end
+# only when its last character can end one.
+_PLACEHOLDER_START = re.compile(
     rf"^(?:{alternation(of_kind('unit_collectives', 'owner'))}"
     rf"|[{_MARKS}{''.join(of_kind('unit_collectives', 'collective_mark'))}]{{1,2}}{alternation(of_kind('unit_collectives', 'mark_owner'))}?"
     rf"|{_WHOLE}[{_MARKS}])?{_DIRECT}?{_EACH}"
     rf"|^{alternation(of_kind('unit_collectives', 'level_owner'))}?{_ALL_LEVELS}"
     rf"|^(?:{alternation(of_kind('unit_collectives', 'owner'))}|[{_MARKS}])?{_DIRECT}?{alternation(of_kind('unit_collectives', 'qualifier'))}"
-    rf"|^[{_MARKS}]?{_DIRECT}?{alternation(of_kind('unit_collectives', 'bare'))}$|{alternation(of_kind('unit_collectives', 'ending'))}$"
+    rf"|^[{_MARKS}]?{_DIRECT}?{alternation(of_kind('unit_collectives', 'bare'))}$"
+)
+_PLACEHOLDER_END = re.compile(
+    rf"{alternation(of_kind('unit_collectives', 'ending'))}$"
     rf"|{alternation(of_kind('unit_collectives', 'task_force'))}{alternation(of_kind('unit_collectives', 'force_role'))}$"
 )
+_PLACEHOLDER_ENDS = sieve.end_gate(_PLACEHOLDER_END)
 # Words that end like a unit but name none (全部, 西部, 干部 …).
 _NOT_UNITS = of_kind("unit_name_words", "not_unit")
 _COLLECTIVE_BODY = re.compile(alternation(of_kind("unit_collectives", "body")))
@@ -176,7 +183,8 @@ def is_placeholder(name: str) -> bool:
     >>> is_placeholder("各区、市政府"), is_placeholder("县科技局")
     (True, False)
     """
-    return bool(_PLACEHOLDER.search(_strip_parenthetical(name)))
+    core = _strip_parenthetical(name)
+    return bool(_PLACEHOLDER_START.match(core) or core[-1:] in _PLACEHOLDER_ENDS and _PLACEHOLDER_END.search(core))
 
 
 @_per_document
@@ -444,11 +452,13 @@ def _split_run_together(name: str) -> list[int]:
 
 
 def _cut_offsets(name: str, pos: int, stem_end: int) -> list[int]:
-    """The offsets from ``pos + 2`` to ``len(name) - 2`` where ``name[pos:cut]`` ends with a unit head, and
-    ``stem_end`` among them: only these can end a unit. Found from the heads' last characters, not by testing
-    every offset."""
+    """The offsets from ``pos + 2`` to ``len(name) - 2`` where ``name[pos:cut]`` ends with a strong unit head or
+    a weak one closing more than two characters, and ``stem_end`` among them: _next_cut takes no other (a weak
+    head closing two characters is a place), so the others are not tried. Found from the heads' last
+    characters, not by testing every offset."""
     cuts = [m.end() for m in _HEAD_END.finditer(name, pos + 1, len(name) - 2)
-            if name.endswith(_HEADS_BY_LAST[m.group()], pos, m.end())]
+            if name.endswith(_STRONG_BY_LAST.get(m.group(), ()), pos, m.end())
+            or m.end() - pos > 2 and name.endswith(_WEAK_BY_LAST.get(m.group(), ()), pos, m.end())]
     if pos + 2 <= stem_end < len(name) - 1 and stem_end not in cuts:
         insort(cuts, stem_end)
     return cuts
