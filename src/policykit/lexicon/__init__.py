@@ -116,6 +116,18 @@ def _alternation(topic: str, column: str | None, _env: str) -> str:
     return alternation_of(words(topic, column))
 
 
+def branches_of(words: Iterable[str]) -> list[str]:
+    """``words`` escaped, longest first (so a longer word wins where a shorter one is its prefix): the
+    branches of :func:`alternation_of`, for a pattern that makes each word a branch of its own (a pattern
+    whose every branch opens with a literal is scanned for by the set of those first characters; a
+    branch opening with a group has the whole pattern tried at every character).
+
+    >>> branches_of(["部门", "单位", "有关部门"])
+    ['有关部门', '单位', '部门']
+    """
+    return [re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))]
+
+
 def alternation_of(words: Iterable[str]) -> str:
     """A regular-expression alternation of ``words``, longest first (so a longer word wins where a
     shorter one is its prefix), each escaped.
@@ -123,7 +135,7 @@ def alternation_of(words: Iterable[str]) -> str:
     >>> alternation_of(["部门", "单位", "有关部门"])
     '(?:有关部门|单位|部门)'
     """
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+    return "(?:" + "|".join(branches_of(words)) + ")"
 
 
 def by_char(entries: Iterable, at: int, word: Callable[[object], str] = str) -> dict[str, tuple]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .. import lexicon
@@ -68,19 +67,11 @@ _RANGE = r"\s*[\-—~–]\s*|\s*" + alt("document_words", "range") + r"\s*"
 _FIRST_MONTHS = ("1", ONE)
 _QUARTER_END = {row["word"]: int(row["month"]) for row in lexicon.table("report_periods").rows}
 _MONTH = rf"(\d{{1,2}}|{COUNT_CLASS}{{1,2}})"
-
-
-def _branches(words: Iterable[str]) -> list[str]:
-    """``words`` escaped, longest first (a longer word wins where a shorter one is its prefix), each to be a branch of
-    its own: a pattern whose every branch opens with a literal is scanned for by the set of those first characters,
-    where a branch opening with a group or a class has the whole pattern tried at every character."""
-    return [re.escape(w) for w in sorted(words, key=len, reverse=True)]
-
-
 # Month spans (1至4月), 截至4月底 and quarters (上半年): each month branch holds one group, the month (its lastindex).
 _PERIOD = re.compile("|".join([*(rf"{first}(?:{_RANGE}){_MONTH}\s*{M}" for first in _FIRST_MONTHS),
-                               *(rf"{up_to}\s*{_MONTH}\s*{alt('report_cues', 'month_end')}" for up_to in _branches(words("report_cues", "up_to"))),
-                               *_branches(_QUARTER_END)]))
+                               *(rf"{up_to}\s*{_MONTH}\s*{alt('report_cues', 'month_end')}"
+                                 for up_to in lexicon.branches_of(words("report_cues", "up_to"))),
+                               *lexicon.branches_of(_QUARTER_END)]))
 _DOC_TYPES = tuple(
     (row["doc_type"], row["with_support"] or None,
      re.compile(lexicon.alternation_of(row["words"].split("|")) + ("$" if row["anchor"] == "end" else "")))
@@ -92,7 +83,7 @@ _PERFECTIVE = "了"  # 制定了本方案: the aspect particle a self-naming ver
 # The text naming itself where no title does: 特制定本行动计划, 提出以下意见, 制定以下政策措施
 _SELF_NAMED = re.compile(f"{alt('document_words', 'self_naming')}{_PERFECTIVE}?{alt('document_words', 'self_pointer')}"
                          f"{HAN}{{0,2}}?({lexicon.alternation_of(_TYPE_WORDS)})")
-_PROGRESS_BODY = re.compile("|".join([*_branches(words("report_cues", "progress")),
+_PROGRESS_BODY = re.compile("|".join([*lexicon.branches_of(words("report_cues", "progress")),
                                       *(rf"{first}(?:{_RANGE})\d{{1,2}}\s*{M}" for first in _FIRST_MONTHS)]))
 _LEAD = words("report_cues", "lead")[0]
 _GOVERNMENT_NAME = words("report_cues", "government")[0]  # 人民政府: how a place's government is named in full
