@@ -45,6 +45,7 @@ MAX_NOTICE = 200  # a notice title naming several issuers and the plan can be th
 # A plan period or trial mark under a title; never a 文号 in parentheses (（皖开放办〔2022〕6号）).
 _TITLE_TAIL = re.compile(r"^[（(](?![^()（）]*[〔\[［]\s*\d{4}\s*[〕\]］])[^()（）]{0,16}(?:(?:19|20)\d{2}|"
                          + alt("document_words", "trial") + r")[^()（）]{0,16}[)）]$")
+_TAIL_FIRST, _TAIL_LAST = "(（", ")）"  # what a line _TITLE_TAIL matches opens and ends with
 _HEADER_LINE = re.compile(
     rf"^[—\-－─]+\s*\d+\s*[—\-－─]+$|^.{{0,12}}〔\s*\d{{4}}\s*〕\s*\d+\s*{HAO}$|^\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}$"
     r"|^[^：:]{1,8}[：:]")
@@ -102,9 +103,10 @@ def _is_title_line(line: str) -> bool:
 
 def _is_fragment(line: str) -> bool:
     """A line that can be the first part of a title wrapped over several lines (青岛市支持… / 奖补政策实施细则)."""
-    return (MIN_FRAGMENT <= len(line) <= 60 and not _CLAUSE_MARK.search(line) and bool(_HAN.search(line))
-            and not (line[0] in "（(" and line[-1] in ")）")
-            and not _ENUMERATED.match(line) and not _HEADER_LINE.match(line) and not line.endswith(_CONTINUATION))
+    # the tests that most often fail come first (clause marks; numbered headings 一、 before the Han test most pass)
+    return (MIN_FRAGMENT <= len(line) <= 60 and not _CLAUSE_MARK.search(line) and not _ENUMERATED.match(line)
+            and bool(_HAN.search(line)) and not (line[0] in "（(" and line[-1] in ")）")
+            and not _HEADER_LINE.match(line) and not line.endswith(_CONTINUATION))
 
 
 def _opens_block(previous: str) -> bool:
@@ -185,8 +187,11 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
     consumed = 0  # end of a line already joined to the one before it
     fragments: list[tuple[int, str]] = []  # short lines just before, which may open a wrapped title
     previous, gap = "", True  # the last non-blank line, and whether a blank line followed it
+    dashed = False  # whether the last block's last line ends with a dash (the next line goes on with it)
     pos = 0  # where the next line starts: split() and lengths, with no match object per line
-    for raw in text.split("\n"):
+    lines = text.split("\n")
+    # Each line with the one after it: _split_word_tail's tail is that line, so a call is made only when it is short.
+    for raw, following in zip(lines, [*lines[1:], ""]):
         line_start, pos = pos, pos + len(raw) + 1
         if not raw or line_start < consumed:  # an empty line is no line to the loop (nor a gap)
             continue
@@ -196,38 +201,49 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
             continue
         before, opened = previous, gap  # whether a title may start on this line is asked only of a fragment
         previous, gap = line, False
-        if len(line) > 90 and not (len(line) <= MAX_NOTICE and _is_notice(line)):
+        if len(line) > 90 and not (len(line) <= MAX_NOTICE and line.endswith(_NOTICE_ENDS) and _is_notice(line)):
             fragments = []
             continue  # a paragraph: the common case, decided without any regex
-        joined = _split_word_tail(text, line, line_end) if len(line) <= 60 else None
+        short_tail = len(line) <= 60 and len(following.strip()) <= _SPLIT_TAIL
+        joined = _split_word_tail(text, line, line_end) if short_tail else None
         if joined is not None:
             line, line_end = line + joined[0], joined[1]
             consumed = line_end
-        continues = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION) and not text[blocks[-1][1]:line_start].strip()
-        if blocks and _TITLE_TAIL.match(line) and not text[blocks[-1][1]:line_start].strip():
+        last = line[-1]  # the cheap tests below ask it before a call: most lines end otherwise
+        continues = dashed and not text[blocks[-1][1]:line_start].strip()
+        if blocks and last in _TAIL_LAST and line[0] in _TAIL_FIRST and _TITLE_TAIL.match(line) and not text[blocks[-1][1]:line_start].strip():
             # （2021—2025年） / （试行） set on the line under a title belongs to it
             blocks[-1] = (blocks[-1][0], line_end, blocks[-1][2][:-1] + [blocks[-1][2][-1] + line])
+            dashed = blocks[-1][2][-1].endswith(_CONTINUATION)
             continue
-        if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION) and not _HEADER_LINE.match(line))):
+        if not ((last in _TITLE_LAST and _is_title_line(line)) or continues
+                or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION) and not _HEADER_LINE.match(line))):
             if _is_fragment(line) and (fragments or opened or _opens_block(before)):
                 fragments.append((line_start, line))  # in place: a run of short lines is not copied per line
             else:
                 fragments = []
             continue
-        if fragments and len(fragments) <= MAX_WRAPPED and not continues and _is_title_line(
-                joined := "".join(f for _, f in fragments) + line):
-            start, line = fragments[0][0], joined
-        else:
-            start = line_start
+        _add_title(text, blocks, fragments if not continues else [], line, line_start, line_end)
         fragments = []
-        before, after = _neighbour(text, start, -1), _neighbour(text, line_end, 1)
-        if (before and before in _OPENS_PHRASE) or (after and after in _CLOSES_PHRASE):
-            continue  # a name quoted inside a sentence that the page broke over lines
-        if blocks and not text[blocks[-1][1]:start].strip():
-            blocks[-1] = (blocks[-1][0], line_end, blocks[-1][2] + [line])
-        else:
-            blocks.append((start, line_end, [line]))
+        dashed = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION)
     return [b for b in blocks if _is_title_line(_title_of(b[2]))]
+
+
+def _add_title(text: str, blocks: list[tuple[int, int, list[str]]], fragments: list[tuple[int, str]], line: str,
+               line_start: int, line_end: int) -> None:
+    """Add the title ``line`` to ``blocks``, with the fragments just before it when together they read as one title
+    (a wrapped title); to the last block when only blanks lie between."""
+    if fragments and len(fragments) <= MAX_WRAPPED and _is_title_line(joined := "".join(f for _, f in fragments) + line):
+        start, line = fragments[0][0], joined
+    else:
+        start = line_start
+    before, after = _neighbour(text, start, -1), _neighbour(text, line_end, 1)
+    if (before and before in _OPENS_PHRASE) or (after and after in _CLOSES_PHRASE):
+        return  # a name quoted inside a sentence that the page broke over lines
+    if blocks and not text[blocks[-1][1]:start].strip():
+        blocks[-1] = (blocks[-1][0], line_end, blocks[-1][2] + [line])
+    else:
+        blocks.append((start, line_end, [line]))
 
 
 def split_documents(text: str) -> list[Segment]:

@@ -1,0 +1,78 @@
+"""_title_blocks' fast paths agree with the loop as first written (every test asked of every line)."""
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from policykit.text import _split
+from policykit.text._split import (
+    _CLAUSE_MARK, _CONTINUATION, _ENUMERATED, _HAN, _HEADER_LINE, _TITLE_TAIL, MAX_NOTICE, MIN_FRAGMENT, _add_title,
+    _is_notice, _is_title_line, _opens_block, _split_word_tail, _title_of,
+)
+
+
+def _is_fragment_as_written(line: str) -> bool:
+    return (MIN_FRAGMENT <= len(line) <= 60 and not _CLAUSE_MARK.search(line) and bool(_HAN.search(line))
+            and not (line[0] in "（(" and line[-1] in ")）")
+            and not _ENUMERATED.match(line) and not _HEADER_LINE.match(line) and not line.endswith(_CONTINUATION))
+
+
+def _title_blocks_as_written(text: str) -> list[tuple[int, int, list[str]]]:
+    """The loop of 8c243d1 (its title lines added as there): every line's tests asked through their functions, the
+    dash of the last block looked up on each line."""
+    blocks: list[tuple[int, int, list[str]]] = []
+    consumed = 0
+    fragments: list[tuple[int, str]] = []
+    previous, gap = "", True
+    pos = 0
+    for raw in text.split("\n"):
+        line_start, pos = pos, pos + len(raw) + 1
+        if not raw or line_start < consumed:
+            continue
+        line, line_end = raw.strip(), line_start + len(raw)
+        if not line:
+            gap = True
+            continue
+        before, opened = previous, gap
+        previous, gap = line, False
+        if len(line) > 90 and not (len(line) <= MAX_NOTICE and _is_notice(line)):
+            fragments = []
+            continue
+        joined = _split_word_tail(text, line, line_end) if len(line) <= 60 else None
+        if joined is not None:
+            line, line_end = line + joined[0], joined[1]
+            consumed = line_end
+        continues = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION) and not text[blocks[-1][1]:line_start].strip()
+        if blocks and _TITLE_TAIL.match(line) and not text[blocks[-1][1]:line_start].strip():
+            blocks[-1] = (blocks[-1][0], line_end, blocks[-1][2][:-1] + [blocks[-1][2][-1] + line])
+            continue
+        if not (_is_title_line(line) or continues or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION) and not _HEADER_LINE.match(line))):
+            if _is_fragment_as_written(line) and (fragments or opened or _opens_block(before)):
+                fragments.append((line_start, line))
+            else:
+                fragments = []
+            continue
+        _add_title(text, blocks, fragments if not continues else [], line, line_start, line_end)
+        fragments = []
+    return [b for b in blocks if _is_title_line(_title_of(b[2]))]
+
+
+_SENTENCE = "各地要加强组织领导，完善工作机制，确保各项任务落到实处。" * 4  # a paragraph of more than 90 characters
+# Lines of every kind the loop tells apart: titles, wrapped and dashed titles, tails under a title, titles broken
+# inside their noun (and the short line finishing them), numbered headings, headers, paragraphs, long notices, blanks.
+_PIECES = ["某某市人民政府关于印发行动计划的通知", "某某市数字经济发展行动计划", "青岛市支持企业发展", "奖补政策实施细则",
+           "政府工作报", "告", "实施细", "则", "某某市关于推进——", "产业发展的实施方案", "（2021—2025年）", "（试行）",
+           "(2023年)", "（牵头单位）", "一、科技创新", "（一）总体要求", "— 2 —", "标题：行动计划", "2024年3月1日",
+           _SENTENCE, "关于印发" + "某某" * 45 + "行动计划的通知", "  ", "\u3000", "", "《", "数字经济", "--", "附件"]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=14).map("\n".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_TEXTS)
+@example("某某市数字经济发展行动计划\n（2021—2025年）\n" + _SENTENCE)  # a tail under a title
+@example("某某市关于推进——\n产业发展的实施方案\n" + _SENTENCE)  # a dashed title going on
+@example("某某市数字经济发展行动计划\n（试行）\n某某市关于推进——\n产业发展的实施方案")  # a dash after a tail
+@example(_SENTENCE + "\n政府工作报\n告\n" + _SENTENCE)  # a title broken inside its noun
+@example(_SENTENCE + "\n某某市人民政府关于实施细\n则\n" + _SENTENCE)
+def test_title_blocks_are_those_of_the_loop_as_written(text):
+    assert _split._title_blocks(text) == _title_blocks_as_written(text)
