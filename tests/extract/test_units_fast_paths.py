@@ -223,3 +223,21 @@ _EVERY_PLACEHOLDER_BRANCH = re.compile(_units._PLACEHOLDER_START.pattern + "|" +
 def test_a_placeholder_is_what_a_search_of_every_branch_at_every_character_finds(name):
     slow = bool(_EVERY_PLACEHOLDER_BRANCH.search(_units._strip_parenthetical(name)))
     assert _units.is_placeholder.__wrapped__(name) == slow
+
+
+_HEAD_BITS = st.lists(st.sampled_from([*_units.UNIT_HEADS, "县", "甲", "（牵头）", "各", "部门", "机关", "\n"]),
+                      max_size=3).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_HEAD_BITS)
+@example("")
+@example("县财政局（牵头）")
+def test_a_name_ends_with_a_head_as_endswith_over_all_heads_tells(name):
+    # _ends_with tries only the heads ending with the name's last character.
+    for words, by_last in ((_units.UNIT_HEADS, _units._HEADS_BY_LAST), (_units._STRONG_HEADS, _units._STRONG_BY_LAST),
+                           (_units._WEAK_HEADS, _units._WEAK_BY_LAST)):
+        assert _units._ends_with(name, by_last) == name.endswith(words)
+    core = _units._strip_parenthetical(name)
+    assert _units.ends_with_head.__wrapped__(name) == (core.endswith(_units.UNIT_HEADS) or _units.is_placeholder(name))
+

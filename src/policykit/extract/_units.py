@@ -37,6 +37,14 @@ _HEADS_BY_LAST = lexicon.by_char(UNIT_HEADS, -1)
 _HEAD_END = re.compile("[" + re.escape("".join(_HEADS_BY_LAST)) + "]")  # "" (no head ends there) adds nothing
 _STRONG_BY_LAST, _WEAK_BY_LAST = lexicon.by_char(_STRONG_HEADS, -1), lexicon.by_char(_WEAK_HEADS, -1)
 
+
+def _ends_with(name: str, by_last: dict[str, tuple[str, ...]]) -> bool:
+    """``name.endswith(words)`` for the words ``by_last`` groups by their last character (lexicon.by_char at -1):
+    only those ending with the name's last character are tried (endswith over all 86 heads costs ~7.6 k
+    instructions)."""
+    return name.endswith(by_last.get(name[-1:], ()))
+
+
 # A name may not start with these: they continue the name before them (县委|宣传部, 政府|办公室).
 _CONTINUATIONS = of_kind("unit_name_words", "continuation")
 # A branch named after its place belongs to the name before it (市生态环境局|成武分局).
@@ -191,7 +199,7 @@ def is_placeholder(name: str) -> bool:
 def ends_with_head(name: str) -> bool:
     """Whether ``name`` ends with a unit head (局, 委员会, 中心 …) or is a collective mention."""
     core = _strip_parenthetical(name)
-    return core.endswith(UNIT_HEADS) or is_placeholder(name)
+    return _ends_with(core, _HEADS_BY_LAST) or is_placeholder(name)
 
 
 # Characters no unit name holds: a name with one is none (punctuation and the marks of a title).
@@ -226,16 +234,16 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
                 return False
             if first.group() in _GENERIC_BODIES:
                 return bool(_COLLECTIVE_TAIL.match(core, first.end()))
-            return bool(_COLLECTIVE_END.search(core)) or core.endswith(UNIT_HEADS) or core.endswith(_DEPARTMENT)
+            return bool(_COLLECTIVE_END.search(core)) or _ends_with(core, _HEADS_BY_LAST) or core.endswith(_DEPARTMENT)
         if core.endswith(_NOT_UNITS):
             return False
         if core.endswith(_MINISTRY_ENDS) and len(core) >= 3:  # ministries and party departments: 外交部, 中宣部
             return True
         if organs := next((w for w in _ORGAN_HEADS if core.endswith(w)), ""):  # 市纪委监委机关, 市直机关; not 实施数字机关
             return ends_with_head(core[:-len(organs)]) or core.startswith(_JURISDICTIONS)
-        if core.endswith(_WEAK_HEADS) and not core.endswith(_STRONG_HEADS):
+        if _ends_with(core, _WEAK_BY_LAST) and not _ends_with(core, _STRONG_BY_LAST):
             return len(core) >= 5 or core.startswith(_JURISDICTIONS) or _stem_prefix(core) > 0
-        if core.endswith(_DEPARTMENT) and not core.endswith(UNIT_HEADS):  # 财政部门, 行业主管部门; not 健全部门
+        if core.endswith(_DEPARTMENT) and not _ends_with(core, _HEADS_BY_LAST):  # 财政部门, 行业主管部门; not 健全部门
             sector = core[:-len(_DEPARTMENT)]
             return _stem_prefix(sector) > 0 or sector.startswith(_JURISDICTIONS) or sector.endswith(_SECTOR_ROLES)
     core = name.lstrip(_MARKS)  # 市区, 县市区 alone name no unit
@@ -400,7 +408,8 @@ def _valid_start(rest: str) -> bool:
     # unless the stem is a whole body written out (人民政府, 人民法院 after 浯溪镇 continue the town's name).
     continuation = next((c for c in _CONTINUATIONS if rest.startswith(c)), "")
     stem = _stem_prefix(rest)
-    continues = bool(continuation) and (stem <= len(continuation) or stem > 2 and rest[:stem].endswith(UNIT_HEADS))
+    continues = bool(continuation) and (
+        stem <= len(continuation) or stem > 2 and _ends_with(rest[:stem], _HEADS_BY_LAST))
     return not continues and not branch and len(rest) >= 2 and rest not in UNIT_HEADS
 
 
@@ -485,7 +494,8 @@ def _next_cut(name: str, pos: int) -> int | None:
         if not _valid_start(rest) or not (looks_like_unit(rest) or starts_unit_name(rest)) or _organ_of(left, rest):
             continue
         # A weak head closing two characters is a place (烟台|市…, 邢台|市…), not a unit.
-        if left.endswith(_STRONG_HEADS) or (left.endswith(_WEAK_HEADS) and len(left) > 2 and starts_unit_name(rest)):
+        if _ends_with(left, _STRONG_BY_LAST) or (
+                _ends_with(left, _WEAK_BY_LAST) and len(left) > 2 and starts_unit_name(rest)):
             return cut
         # A bare function stem with its head lost in the scrape: 发展改革|工业和信息化局. A short stem
         # before another is one compound name (卫生应急办公室, 科技教育科).
