@@ -241,3 +241,11 @@ def test_a_name_ends_with_a_head_as_endswith_over_all_heads_tells(name):
     core = _units._strip_parenthetical(name)
     assert _units.ends_with_head.__wrapped__(name) == (core.endswith(_units.UNIT_HEADS) or _units.is_placeholder(name))
 
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=6), st.integers(0, 10**6), st.integers(0, 10**6), st.booleans(), st.text(max_size=4))
+@example("县科技局", 3, 7, False, "")
+def test_a_mention_set_slot_by_slot_is_the_one_its_init_builds(mention, start, end, placeholder, shared_head):
+    built = _units._mention(mention, start, end, placeholder, shared_head)
+    made = _units.UnitMention(mention, start, end, placeholder, shared_head)
+    assert built == made and repr(built) == repr(made) and hash(built) == hash(made)

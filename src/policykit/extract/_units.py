@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import insort
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from .. import lexicon
@@ -153,6 +153,24 @@ class UnitMention:
     def name(self) -> str:
         """The unit the mention stands for: the mention, with the head it shares when it has none."""
         return self.mention + self.shared_head
+
+
+# The slots' setters: a frozen dataclass's __init__ sets each field by object.__setattr__, which looks the slot up
+# through the type each time (9.2 k instructions a mention; 5.5 k set here).
+_NEW = object.__new__
+_SET_MENTION, _SET_START, _SET_END, _SET_PLACEHOLDER, _SET_SHARED_HEAD = (
+    getattr(UnitMention, field.name).__set__ for field in fields(UnitMention))
+
+
+def _mention(mention: str, start: int, end: int, placeholder: bool, shared_head: str) -> UnitMention:
+    """``UnitMention(mention, start, end, placeholder, shared_head)``, each slot set directly."""
+    unit = _NEW(UnitMention)
+    _SET_MENTION(unit, mention)
+    _SET_START(unit, start)
+    _SET_END(unit, end)
+    _SET_PLACEHOLDER(unit, placeholder)
+    _SET_SHARED_HEAD(unit, shared_head)
+    return unit
 
 
 # The memos are module state, cleared per document by find_clauses, not a value passed down with the document.
@@ -561,8 +579,8 @@ def split_unit_list(text: str, start: int, end: int) -> list[UnitMention]:
     ['工业和信息化局', '化工产业园管理服务中心', '各区、市政府']
     """
     # The memo holds plain fields: a UnitMention costs four times a tuple to build (frozen, each field is set by
-    # object.__setattr__), and each is built once, here, with its offsets into the text.
-    return [UnitMention(mention, s + start, e + start, placeholder, head)
+    # object.__setattr__), and each is built once, here (by _mention), with its offsets into the text.
+    return [_mention(mention, s + start, e + start, placeholder, head)
             for mention, s, e, placeholder, head in _split_list(text[start:end])]
 
 
@@ -576,8 +594,8 @@ def _etc_as_separators(m: re.Match) -> str:
 
 def shifted(mention: UnitMention, offset: int) -> UnitMention:
     """``mention`` found in a piece of text that starts at ``offset``, with offsets into the whole."""
-    return UnitMention(mention.mention, mention.start + offset, mention.end + offset, mention.placeholder,
-                       mention.shared_head)
+    return _mention(mention.mention, mention.start + offset, mention.end + offset, mention.placeholder,
+                    mention.shared_head)
 
 
 # The fields of a UnitMention (mention, start, end, placeholder, shared_head), offsets into the list read.
