@@ -607,21 +607,23 @@ def _split_list(written: str) -> tuple[_Written, ...]:
     """The units of the list ``written``, offsets relative to it."""
     # 等(10个)部门 inside or at the end of a list (X、Y等部门及各地区) closes its part of the list: its words
     # name no unit, so they read as separators (offsets unchanged); of 等相关部门 only 等 does.
-    segment = _ETC_INSIDE.sub(_etc_as_separators, written)
+    # A piece starts and ends at a separator, so only a 等 can trim it (see trim_list): a list without one has
+    # no piece to trim. Most lists hold none (等 is one character: one look tells), and no pattern is run for them.
+    etc = _ETC in written
+    segment = _ETC_INSIDE.sub(_etc_as_separators, written) if etc else written
+    etc = etc and _ETC in segment
     out = []
     persons = bool(_PERSON_TITLE.search(segment))  # a list without a title names no person: one search of it
-    # A piece starts and ends at a separator, so only a 等 can trim it (see trim_list): a list without one has
-    # no piece to trim.
-    etc = any(ch in segment for ch in _ETC)
     for s, e in _merge_stubs(segment, split_outside_parentheses(segment, 0, len(segment))):
         if etc:
             s, e = trim_list(segment, s, e)
         if e - s < 2:
             continue
-        for cs, ce in _split_piece(segment[s:e]):
+        piece = segment[s:e]  # most pieces are one name: piece[0:len(piece)] is the piece itself, no copy
+        for cs, ce in _split_piece(piece):
             if persons:
-                ce = _without_person(segment[s + cs:s + ce], ce)
-            name = segment[s + cs:s + ce]
+                ce = _without_person(piece[cs:ce], ce)
+            name = piece[cs:ce]
             if len(name) >= 2:
                 out.append((name, s + cs, s + ce, is_placeholder(name), ""))
     return _share_heads(out)
