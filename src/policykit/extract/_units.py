@@ -53,6 +53,7 @@ _SQUAD = re.compile(alternation(of_kind("unit_name_words", "squad")) + "$")
 _SEPARATORS = "、，,；;/ \u3000\t"
 # Function words (function_words.tsv): 和/及/与 join two names, 以及 as 及 does; 等 closes a list.
 _LONG_CONJUNCTIONS = of_kind("function_words", "long_conjunction")
+_LONG_BY_LAST = lexicon.by_char(_LONG_CONJUNCTIONS, -1)
 _ETC = "".join(of_kind("function_words", "etc"))
 _ATTRIBUTIVE = of_kind("function_words", "attributive")
 # Level marks that open a unit name (县财政局; level_marks.tsv) and the grammar words of collectives
@@ -543,10 +544,12 @@ def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
     out = []
     for conjunction in _CONJUNCTION.finditer(name, 1, len(name) - 1):  # neither first nor last
         i, ch = conjunction.start(), conjunction.group()
-        long = next((w for w in _LONG_CONJUNCTIONS if w[-1] == ch and name.startswith(w, i + 1 - len(w))), "")
-        start = i + 1 - len(long) if long and i + 1 - len(long) > 0 else i  # 以及 joins as 及 does
-        left, right = name[:start], name[i + 1:]
-        if (ends_with_head(left) or left.endswith(_DEPARTMENT)) and looks_like_unit(right):
+        # 以及 joins as 及 does; no long conjunction ends with 和 or 与: no generator for them
+        longs = _LONG_BY_LAST.get(ch)
+        long = next((w for w in longs if name.startswith(w, i + 1 - len(w))), "") if longs else ""
+        start = i + 1 - len(long) if long and i + 1 - len(long) > 0 else i
+        left = name[:start]
+        if (ends_with_head(left) or left.endswith(_DEPARTMENT)) and looks_like_unit(name[i + 1:]):
             out.append((start, i + 1))
     return out
 
