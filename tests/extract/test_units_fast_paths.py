@@ -283,3 +283,17 @@ def test_a_list_splits_as_when_the_etc_pattern_reads_every_list(written):
     # A list without 等 skips the 等 pattern and the trim: 等 being one character, one look tells.
     assert len(_units._ETC) == 1
     assert _units._split_list.__wrapped__(written) == _split_list_slow(written)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=_units.NAME_BREAKS + "“”县财政局甲各部门", max_size=7), st.booleans())
+@example("县“财政”局", False)
+@example("县“财政局", False)
+@example("”县财政局", True)
+def test_a_name_with_a_break_or_a_lone_quote_is_no_unit(name, strict):
+    # looks_like_unit tests breaks and quotes only when one search finds either: a name it lets through has
+    # none of the breaks and its quotes paired, and one it rejects is rejected as both tests reject it.
+    if not _units._BREAK_OR_QUOTE.search(name):
+        assert not _units._NAME_BREAK.search(name) and _units._quotes_paired(name)
+    if len(name) < 2 or _units._NAME_BREAK.search(name) or not _units._quotes_paired(name):
+        assert not _units.looks_like_unit.__wrapped__(name, strict)

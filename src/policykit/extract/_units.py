@@ -224,6 +224,8 @@ def ends_with_head(name: str) -> bool:
 # Characters no unit name holds: a name with one is none (punctuation and the marks of a title).
 NAME_BREAKS = "。，,；;：:\"《》"
 _NAME_BREAK = re.compile("[" + re.escape(NAME_BREAKS) + "]")
+# A break or a quote: a name with neither (most) is tested for both at one search, not two and a call.
+_BREAK_OR_QUOTE = re.compile("[" + re.escape(NAME_BREAKS) + "“”]")
 # Words that make a stretch a clause wherever they stand in it (的, 会同): one search, not one per word.
 _CLAUSE_WORD = re.compile(alternation((*_ATTRIBUTIVE, *_VERBS_INSIDE)))
 
@@ -240,7 +242,7 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
     >>> looks_like_unit("编制部门"), looks_like_unit("发展改革"), looks_like_unit("分管领导")
     (True, True, False)
     """
-    if len(name) < 2 or _NAME_BREAK.search(name) or not _quotes_paired(name):
+    if len(name) < 2 or _BREAK_OR_QUOTE.search(name) and (_NAME_BREAK.search(name) or not _quotes_paired(name)):
         return False
     if strict:  # prose: 各方 or 实现城乡 must not read as units
         core = _strip_parenthetical(name)
