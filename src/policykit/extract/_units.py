@@ -341,7 +341,8 @@ def _by_opening(words) -> dict[str, tuple[str, ...]]:
 _STEMS_BY_OPENING = _by_opening(FUNCTION_STEMS)
 
 
-@_per_document
+# Not memoised: 11.4 k of 12.6 k calls over 300 generated documents asked a name not asked before in its
+# document, and the memo's miss cost more than the hits saved (one dict look-up and a few startswith).
 def _stem_prefix(name: str) -> int:
     """Length of the longest function stem (发展改革, 财政 …) ``name`` starts with, after 县/市 prefixes."""
     core = name.lstrip(_MARKS)
