@@ -201,7 +201,7 @@ _STEM_BITS = st.lists(st.sampled_from([*sorted(FUNCTION_STEMS), "县", "市", "�
 @example("")
 def test_the_stem_a_name_opens_with_is_the_longest_of_all_stems_it_starts_with(name):
     # _stem_prefix looks up only the stems sharing the name's first two characters.
-    assert _units._stem_prefix.__wrapped__(name) == _stem_prefix_slow(name)
+    assert _units._stem_prefix(name) == _stem_prefix_slow(name)
 
 
 _COLLECTIVE_WORDS = sorted({word for kind in ("owner", "collective_mark", "mark_owner", "all_levels", "level_owner",
@@ -223,3 +223,77 @@ _EVERY_PLACEHOLDER_BRANCH = re.compile(_units._PLACEHOLDER_START.pattern + "|" +
 def test_a_placeholder_is_what_a_search_of_every_branch_at_every_character_finds(name):
     slow = bool(_EVERY_PLACEHOLDER_BRANCH.search(_units._strip_parenthetical(name)))
     assert _units.is_placeholder.__wrapped__(name) == slow
+
+
+_HEAD_BITS = st.lists(st.sampled_from([*_units.UNIT_HEADS, "县", "甲", "（牵头）", "各", "部门", "机关", "\n"]),
+                      max_size=3).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_HEAD_BITS)
+@example("")
+@example("县财政局（牵头）")
+def test_a_name_ends_with_a_head_as_endswith_over_all_heads_tells(name):
+    # _ends_with tries only the heads ending with the name's last character.
+    for words, by_last in ((_units.UNIT_HEADS, _units._HEADS_BY_LAST), (_units._STRONG_HEADS, _units._STRONG_BY_LAST),
+                           (_units._WEAK_HEADS, _units._WEAK_BY_LAST)):
+        assert _units._ends_with(name, by_last) == name.endswith(words)
+    core = _units._strip_parenthetical(name)
+    assert _units.ends_with_head.__wrapped__(name) == (core.endswith(_units.UNIT_HEADS) or _units.is_placeholder(name))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=6), st.integers(0, 10**6), st.integers(0, 10**6), st.booleans(), st.text(max_size=4))
+@example("县科技局", 3, 7, False, "")
+def test_a_mention_set_slot_by_slot_is_the_one_its_init_builds(mention, start, end, placeholder, shared_head):
+    built = _units._mention(mention, start, end, placeholder, shared_head)
+    made = _units.UnitMention(mention, start, end, placeholder, shared_head)
+    assert built == made and repr(built) == repr(made) and hash(built) == hash(made)
+
+
+def _split_list_slow(written):
+    # _split_list as it read before its fast paths: the 等 pattern run over every list, each name sliced anew.
+    segment = _units._ETC_INSIDE.sub(_units._etc_as_separators, written)
+    out = []
+    persons = bool(_units._PERSON_TITLE.search(segment))
+    etc = any(ch in segment for ch in _units._ETC)
+    for s, e in _units._merge_stubs(segment, _units.split_outside_parentheses(segment, 0, len(segment))):
+        if etc:
+            s, e = _units.trim_list(segment, s, e)
+        if e - s < 2:
+            continue
+        for cs, ce in _units._split_piece(segment[s:e]):
+            if persons:
+                ce = _units._without_person(segment[s + cs:s + ce], ce)
+            name = segment[s + cs:s + ce]
+            if len(name) >= 2:
+                out.append((name, s + cs, s + ce, _units.is_placeholder(name), ""))
+    return _units._share_heads(out)
+
+
+_PERSON_BITS = st.sampled_from(["局长张三", "（局长张三）", "副县长", "县委书记"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(_LIST_BITS, _PERSON_BITS), max_size=4).map("".join))
+@example("县财政局、市科技局等部门及各区")
+@example("县财政局局长张三、县科技局")
+@example("等")
+def test_a_list_splits_as_when_the_etc_pattern_reads_every_list(written):
+    # A list without 等 skips the 等 pattern and the trim: 等 being one character, one look tells.
+    assert len(_units._ETC) == 1
+    assert _units._split_list.__wrapped__(written) == _split_list_slow(written)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=_units.NAME_BREAKS + "“”县财政局甲各部门", max_size=7), st.booleans())
+@example("县“财政”局", False)
+@example("县“财政局", False)
+@example("”县财政局", True)
+def test_a_name_with_a_break_or_a_lone_quote_is_no_unit(name, strict):
+    # looks_like_unit tests breaks and quotes only when one search finds either: a name it lets through has
+    # none of the breaks and its quotes paired, and one it rejects is rejected as both tests reject it.
+    if not _units._BREAK_OR_QUOTE.search(name):
+        assert not _units._NAME_BREAK.search(name) and _units._quotes_paired(name)
+    if len(name) < 2 or _units._NAME_BREAK.search(name) or not _units._quotes_paired(name):
+        assert not _units.looks_like_unit.__wrapped__(name, strict)
