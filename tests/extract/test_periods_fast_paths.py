@@ -198,3 +198,13 @@ def test_a_month_read_once_reads_as_read_number(word):
     value = read_number(word) if word else None
     slow = int(value) if value is not None and 1 <= value <= 12 and value == int(value) else None
     assert periods._month(word) == periods._month(word) == slow
+
+
+def test_a_duration_is_read_where_its_answer_counts():
+    """A multi-year aim with no end year stated (三年打造) is searched for only where the year would turn on it."""
+    plan = DocumentMetadata(year=2024, doc_type="action_plan", title="某市行动方案（2023—2025年）")
+    for text, metadata, expected in [("三年打造20个平台。", DocumentMetadata(year=2024, doc_type="work_report"), (None, "unknown")),
+                                     ("明年三年打造20个平台。", plan, (2025, "plan_period")),  # the plan's, not 明年's
+                                     ("明年打造20个平台。", plan, (2025, "relative"))]:
+        doc = parse(text, metadata)
+        assert periods.when(doc, 0, 0, text.index("20个"), "target")[:2] == expected

@@ -236,11 +236,12 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     span_end = _named_span_end(doc, pos, multi_year) if multi_year and role == "target" else None
     if not recurring and not stated_year and plan is None and span_end:
         year, source = span_end, "plan_period"  # “十五五”时期主要目标：…年均增长5%左右 in a 2026 report: 2030
-    elif recurring or (dated and sieve.search(_DURATION, before) or multi_year) and plan is None and not stated_year:
+    # (a duration needs only the 年 that dated found: searched for itself, only where its answer counts)
+    elif recurring or plan is None and not stated_year and (dated and _DURATION.search(before) or multi_year):
         year, source = None, "unknown"  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated_year:
         year, source = stated_year, "stated"  # 今后五年…，到2027年突破4000亿元
-    elif role == "target" and plan is not None and (relative is None or dated and sieve.search(_DURATION, before)):
+    elif role == "target" and plan is not None and (relative is None or dated and _DURATION.search(before)):
         year = five_year_end(multi_year.group(0)) if multi_year else None
         year, source = year or plan[1], "plan_period"  # 到“十四五”末 in a plan for 2024—2026 is 2025
     elif doc_year is None:
