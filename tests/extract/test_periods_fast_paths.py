@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from policykit.extract import _periods as periods, _sieve as sieve
 from policykit.extract._parsed import parse
-from policykit.extract._spans import SENTENCE_END
+from policykit.extract._spans import CLAUSE_END, SENTENCE_END
 from policykit.text import DocumentMetadata
 
 # Each character the sentence's patterns need, alone and in their words, beside stops and plain text.
@@ -19,28 +19,65 @@ _CUE_PIECES = st.lists(st.sampled_from(["年", "五", "十", "末", "纲", "每"
                        max_size=30).map("".join)
 
 
-def _flags_slow(text: str, start: int) -> tuple[bool, ...]:
-    """What a Sentence at ``start`` records, read as its definition: each pattern's needs up to the sentence's end."""
-    bounds = parse(text).boundaries
-    end, paragraph = bounds.after(start, SENTENCE_END), bounds.before(start, "\n")
-    return (sieve.could_match(periods._YEAR_NEEDS, text, start, end),
-            sieve.could_match(periods._FIVE_YEAR_END_NEEDS, text, start, end),
-            sieve.could_match(periods._MULTI_YEAR_NEEDS, text, paragraph, end),
-            sieve.could_match(periods._RECURRING_NEEDS, text, start, end),
-            sieve.could_match(periods._YEARLY_AVERAGE_NEEDS, text, start, end))
+# What when() looks for before a figure, and the needs it tests the words before the figure for.
+_CUED = (periods._YEAR_NEEDS, periods._SPAN_NEEDS, periods._FIVE_YEAR_END_NEEDS, periods._MULTI_YEAR_NEEDS,
+         periods._RECURRING_NEEDS, periods._YEARLY_AVERAGE_WORDS)
 
 
 @settings(max_examples=400, deadline=None)
-@given(_CUE_PIECES, st.integers(0, 3000))
-@example("甲。" + "乙" * 2100 + "每", 2)  # no stop within the reach: the sentence ends at the reach
-@example("五年。乙", 3)  # a five-year word before the sentence, in its paragraph
-@example("甲\n" + "乙" * 2100 + "。每", 2102)  # a paragraph longer than the reach: cut at it
-def test_a_sentence_without_a_cue_records_what_each_pattern_needs_up_to_its_end(text, start):
+@given(_CUE_PIECES, st.integers(0, 3000), st.lists(st.integers(0, 400), min_size=1, max_size=6))
+@example("甲。" + "乙" * 2100 + "每", 2, [300])  # no stop within the reach: the sentence ends at the reach
+@example("五年。乙", 3, [1])  # a five-year word before the sentence, in its paragraph
+@example("甲\n" + "乙" * 2100 + "。每", 2102, [5])  # a paragraph longer than the reach: cut at it
+@example("乙乙年均", 0, [2, 3, 4])  # the cue stands after the sentence's first characters
+@example("甲每月3个", 0, [3])  # the only cue, 每
+def test_no_window_of_a_sentence_up_to_its_first_cue_holds_what_a_pattern_needs(text, start, offsets):
     start = min(start, len(text))
     shared = periods.Sentence(parse(text, DocumentMetadata()), start)
-    assert (shared.dated, shared.five_year_end, shared.multi_year, shared.recurring,
-            shared.yearly_average) == _flags_slow(text, start)
+    end = parse(text).boundaries.after(start, SENTENCE_END)
+    for offset in offsets:
+        pos = min(start + offset, end)  # a figure of the sentence: no stop before it
+        if pos <= shared.cue:
+            assert not any(sieve.could_match(needs, text, start, pos) for needs in _CUED)
+    assert shared.cue == periods._NEVER or start <= shared.cue < end  # a cue of the sentence's own, or none
+    assert shared.multi_year == sieve.could_match(periods._MULTI_YEAR_NEEDS, text, shared.paragraph_start, start)
     assert shared.paragraph_start == parse(text).boundaries.before(start, "\n")  # read from its line, cut at the reach
+
+
+def _open_when(doc, sentence_start: int, clause_start: int, pos: int, role: str):
+    """when() with every sieve forced open: a cue before every figure, every window searched in full."""
+    shared = periods.Sentence(doc, sentence_start)
+    shared.cue, shared.multi_year = -1, True
+    real = sieve.could_match, sieve.holds
+    try:
+        sieve.could_match, sieve.holds = (lambda needs, text, start, end: True), (lambda needs, piece: True)
+        return periods.when(doc, sentence_start, clause_start, pos, role, {sentence_start: shared})
+    finally:
+        sieve.could_match, sieve.holds = real
+
+
+_WHEN_PIECES = st.lists(st.sampled_from(["2025年", "二〇二四年", "十四五末", "“十五五”时期末", "2019年起", "3年内", "每年", "年均",
+                                         "1至4月份", "截至5月底", "三年打造", "去年", "今年", "比上年", "今后五年", "《纲要",
+                                         "上半年", "年", "五", "十", "末", "纲", "每", "每月", "均", "，", "；", "甲", "乙" * 40]),
+                        max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WHEN_PIECES, _WHEN_PIECES, st.sampled_from(["达到", ""]), st.integers(0, 200),
+       st.sampled_from(["target", "observation"]), st.sampled_from(["action_plan", "work_report"]))
+@example("", "乙乙年均", "达到", 200, "observation", "work_report")  # a pattern's words stand after the first cue
+@example("", "甲每月", "达到", 200, "target", "work_report")  # the only cue, 每
+@example("", "2025年", "", 200, "target", "work_report")  # the only cue, right before the figure
+@example("", "年均增长，甲", "达到", 4, "observation", "work_report")  # a clause that starts before a capped sentence
+def test_when_reads_as_with_every_sieve_open(paragraph, sentence, verb, reach, role, doc_type):
+    """The cue, and the needs tested in the words before a figure, hide no match (fails when a cue is dropped)."""
+    text = paragraph + "\n" + sentence + verb + "20家。"
+    pos = text.index("20家")
+    doc = parse(text, DocumentMetadata(year=2024, doc_type=doc_type, title="某市行动方案（2023—2025年）"))
+    clause_start = doc.boundaries.before(pos, CLAUSE_END)
+    sentence_start = max(doc.boundaries.before(pos, SENTENCE_END), pos - reach)  # as the reader finds it, capped
+    assert periods.when(doc, sentence_start, clause_start, pos, role, {}) == \
+        _open_when(doc, sentence_start, clause_start, pos, role)
 
 
 def test_every_pattern_a_sentence_records_needs_a_cue():
@@ -161,3 +198,13 @@ def test_a_month_read_once_reads_as_read_number(word):
     value = read_number(word) if word else None
     slow = int(value) if value is not None and 1 <= value <= 12 and value == int(value) else None
     assert periods._month(word) == periods._month(word) == slow
+
+
+def test_a_duration_is_read_where_its_answer_counts():
+    """A multi-year aim with no end year stated (三年打造) is searched for only where the year would turn on it."""
+    plan = DocumentMetadata(year=2024, doc_type="action_plan", title="某市行动方案（2023—2025年）")
+    for text, metadata, expected in [("三年打造20个平台。", DocumentMetadata(year=2024, doc_type="work_report"), (None, "unknown")),
+                                     ("明年三年打造20个平台。", plan, (2025, "plan_period")),  # the plan's, not 明年's
+                                     ("明年打造20个平台。", plan, (2025, "relative"))]:
+        doc = parse(text, metadata)
+        assert periods.when(doc, 0, 0, text.index("20个"), "target")[:2] == expected

@@ -194,20 +194,24 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
         if sentences is not None:
             sentences[sentence_start] = shared
     line_start = shared.line_start(pos)
+    # Each pattern searched for before the figure needs a cue (see Sentence): where the sentence holds none by the
+    # figure, none is; else the words each needs are looked for in the words before the figure, cut once.
+    cued = pos > shared.cue
+    before = text[sentence_start:pos] if cued else ""
     # Each span, year word, duration and yearly average holds a character of _YEAR_NEEDS (年; a test holds the
-    # patterns to it): one test of the sentence spares their searches in the most, which name no year.
-    dated = shared.dated and sieve.could_match(_YEAR_NEEDS, text, sentence_start, pos)
-    span = sieve.last(_SPAN_FROM, text, sentence_start, pos, _SPAN_NEEDS) if dated else None
+    # patterns to it): most sentences name no year.
+    dated = cued and sieve.holds(_YEAR_NEEDS, before)
+    span = _last(_SPAN_FROM, text, sentence_start, pos) if dated and sieve.holds(_SPAN_NEEDS, before) else None
     year: int | None  # (None where no year is known)
     if span is not None:  # 2012年起5年内: the span's last year
         year = _year_of(span.group("y")) + _count(span.group("n")) - 1
         if role == "target":
             return year, "relative", None, None
         return year, "relative", *_observed(doc, shared, line_start, pos, year)
-    five_year = sieve.last(_FIVE_YEAR_END, text, sentence_start, pos) if shared.five_year_end else None
+    five_year = _last(_FIVE_YEAR_END, text, sentence_start, pos) \
+        if cued and sieve.holds(_FIVE_YEAR_END_NEEDS, before) else None
     if five_year is not None and role == "target":
         return five_year_end(five_year.group()), "stated", None, None
-    before = text[sentence_start:pos] if dated else ""
     stated = None
     for m in _YEAR_WORD.finditer(before) if dated else ():
         if m.group("y") or m.start() >= clause_start - sentence_start:  # 上年 / 今年 reach no further than their clause
@@ -217,28 +221,27 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
             shared.stated[role] = _stated_before(doc, sentence_start, role, shared)
         stated = shared.stated[role]
     relative = stated.group("rel") if stated else None
-    multi_year = doc.five_year_words.last(line_start, pos) if shared.multi_year else None  # (read once per paragraph)
+    multi_year = doc.five_year_words.last(line_start, pos) \
+        if shared.multi_year or cued and sieve.holds(_MULTI_YEAR_NEEDS, before) else None  # (read once per paragraph)
     if multi_year is None and stated is None:  # the five-year word of the heading above (see _heading_at)
         multi_year = shared.heading_span(text, pos)
     stated_year = stated_year_of(stated) if stated is not None else None
     if stated_year and multi_year and multi_year.string is text \
             and multi_year.start() > (stated.start() if stated.string is text else sentence_start + stated.start()):
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
-    # A clause that starts before the sentence (cut at the reach) reaches words the sentence does not hold.
-    recurring = (shared.recurring or clause_start < sentence_start) \
-        and sieve.search(_RECURRING, text, clause_start, pos) is not None
-    if role == "observation" and not stated_year and (dated or clause_start < sentence_start) \
-            and (shared.yearly_average or clause_start < sentence_start) \
-            and sieve.search(_YEARLY_AVERAGE, text, clause_start, pos, _YEARLY_AVERAGE_WORDS):
+    recurring = _in_clause(_RECURRING, _RECURRING_NEEDS, text, before, sentence_start, clause_start, pos)
+    if role == "observation" and not stated_year \
+            and _in_clause(_YEARLY_AVERAGE, _YEARLY_AVERAGE_WORDS, text, before, sentence_start, clause_start, pos):
         recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
     span_end = _named_span_end(doc, pos, multi_year) if multi_year and role == "target" else None
     if not recurring and not stated_year and plan is None and span_end:
         year, source = span_end, "plan_period"  # “十五五”时期主要目标：…年均增长5%左右 in a 2026 report: 2030
-    elif recurring or (dated and sieve.search(_DURATION, before) or multi_year) and plan is None and not stated_year:
+    # (a duration needs only the 年 that dated found: searched for itself, only where its answer counts)
+    elif recurring or plan is None and not stated_year and (dated and _DURATION.search(before) or multi_year):
         year, source = None, "unknown"  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated_year:
         year, source = stated_year, "stated"  # 今后五年…，到2027年突破4000亿元
-    elif role == "target" and plan is not None and (relative is None or dated and sieve.search(_DURATION, before)):
+    elif role == "target" and plan is not None and (relative is None or dated and _DURATION.search(before)):
         year = five_year_end(multi_year.group(0)) if multi_year else None
         year, source = year or plan[1], "plan_period"  # 到“十四五”末 in a plan for 2024—2026 is 2025
     elif doc_year is None:
@@ -254,6 +257,24 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     if role == "target":
         return year, source, None, None
     return year, source, *_observed(doc, shared, line_start, pos, year)
+
+
+def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The last match of ``pattern`` in ``text[start:end]``, searched for where its needs are met."""
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    return found
+
+
+def _in_clause(pattern: re.Pattern, needs: tuple, text: str, before: str, sentence_start: int, clause_start: int,
+               pos: int) -> bool:
+    """Whether ``pattern`` matches in the clause up to ``pos``: searched only where the words before the figure in its
+    sentence (``before``, cut at its first cue) hold its ``needs``, or, for a clause that starts before the sentence
+    (cut at the reach) and reaches words the sentence does not hold, where the clause does."""
+    if clause_start < sentence_start:
+        return sieve.search(pattern, text, clause_start, pos, needs) is not None
+    return sieve.holds(needs, before) and pattern.search(text, clause_start, pos) is not None
 
 
 def _stated_before(doc: ParsedDocument, sentence_start: int, role: str, shared: Sentence) -> re.Match | None:
@@ -295,12 +316,13 @@ def _observed(doc: ParsedDocument, shared: Sentence, paragraph_start: int, pos: 
 _SPAN_NEEDS, _YEARLY_AVERAGE_WORDS = sieve.required_words(_SPAN_FROM), sieve.required_words(_YEARLY_AVERAGE)
 _LEAD_STOPS = SENTENCE_END + "：:"  # where a paragraph's lead (2024年：…) ends
 _LEAD_REACH = 16  # how long a paragraph's lead that states the paragraph's year may be
-_FIVE_YEAR_END_NEEDS, _MULTI_YEAR_NEEDS, _RECURRING_NEEDS, _YEARLY_AVERAGE_NEEDS = (
-    sieve.requirements(pattern) for pattern in (_FIVE_YEAR_END, _MULTI_YEAR, _RECURRING, _YEARLY_AVERAGE))
+_FIVE_YEAR_END_NEEDS, _MULTI_YEAR_NEEDS, _RECURRING_NEEDS = (
+    sieve.requirements(pattern) for pattern in (_FIVE_YEAR_END, _MULTI_YEAR, _RECURRING))
 # A stop that ends a sentence, or a character of one group of each pattern's needs (each needs one: a sentence up
 # to its stop that holds none of them holds none of a group, and could match none of them).
 _SENTENCE_CUE_CHARS = sieve.requirements_of_any((_YEAR_WORD, _FIVE_YEAR_END, _MULTI_YEAR, _RECURRING, _YEARLY_AVERAGE))
 _SENTENCE_CUES = re.compile("[" + re.escape(SENTENCE_END + "".join(_SENTENCE_CUE_CHARS)) + "]")
+_NEVER = 1 << 62  # a place no figure reaches
 
 
 class Sentence:
@@ -319,10 +341,10 @@ class Sentence:
     """
 
     __slots__ = ("paragraph_start", "_full_stop", "_previous_start", "_doc", "_start", "_line", "_on_heading", "_heading_span",
-                 "_period_end", "stated", "dated", "five_year_end", "multi_year", "recurring", "yearly_average")
+                 "_period_end", "stated", "cue", "multi_year")
 
     def __init__(self, doc: ParsedDocument, start: int) -> None:
-        bounds, text = doc.boundaries, doc.text
+        text = doc.text
         self._doc, self._start = doc, start
         self._full_stop = self._previous_start = self._period_end = -1  # not yet read: see full_stop, previous_start …
         self._line = line = text.rfind(LINE_END, 0, start) + 1  # the line, as _heading_at finds it (no reach)
@@ -333,20 +355,14 @@ class Sentence:
         i = bisect_right(doc.headings.ends, line) - 1
         self._heading_span = doc.headings.spans[i] if i >= 0 else None
         self.stated: dict[str, re.Match | None] = {}  # by role: see _stated_before
-        # Whether the sentence up to its end (for a five-year word, from the paragraph's start) holds what a
-        # match of each pattern :func:`when` looks for before a figure needs: where not, no window of it does.
-        # Most sentences hold no character of any of them: one search, which stops at the sentence's end, tells.
+        # Where the sentence's first cue stands (a character one group of the needs of each pattern :func:`when`
+        # looks for before a figure is made of), _NEVER where its stop comes first: no window of the sentence that
+        # ends at or before it holds a match. Most sentences hold none: one search, which stops at the sentence's end.
         cue = _SENTENCE_CUES.search(text, start, start + MAX_REACH)
-        if cue is None or text[cue.start()] in SENTENCE_END:
-            self.dated = self.five_year_end = self.recurring = self.yearly_average = False
-            self.multi_year = sieve.could_match(_MULTI_YEAR_NEEDS, text, self.paragraph_start, start)
-            return
-        end = bounds.after(start, SENTENCE_END)
-        self.dated = sieve.could_match(_YEAR_NEEDS, text, start, end)
-        self.five_year_end = sieve.could_match(_FIVE_YEAR_END_NEEDS, text, start, end)
-        self.multi_year = sieve.could_match(_MULTI_YEAR_NEEDS, text, self.paragraph_start, end)
-        self.recurring = sieve.could_match(_RECURRING_NEEDS, text, start, end)
-        self.yearly_average = sieve.could_match(_YEARLY_AVERAGE_NEEDS, text, start, end)
+        self.cue = _NEVER if cue is None or text[cue.start()] in SENTENCE_END else cue.start()
+        # Whether the paragraph before the sentence holds what a five-year word needs (the words before a figure
+        # tell for the sentence itself).
+        self.multi_year = sieve.could_match(_MULTI_YEAR_NEEDS, text, self.paragraph_start, start)
 
     @property
     def full_stop(self) -> int:
@@ -483,10 +499,9 @@ def _heading_at(doc: ParsedDocument, pos: int) -> tuple[int | None, str]:
 def _period(before: str, year: int) -> tuple[str, str | None]:
     """Period and as-of date of an observation of ``year`` from the words of ``before``: the last one of the first
     kind that reads (1至4月份 before 上半年), else the year."""
-    end = len(before)
-    if sieve.could_match(_PERIOD_NEEDS, before, 0, end):  # most windows name no period: one test
+    if sieve.holds(_PERIOD_NEEDS, before):  # most windows name no period: one test
         for pattern, needs, builder in _PERIOD_READERS:
-            found = sieve.last(pattern, before, 0, end, needs)
+            found = _last(pattern, before, 0, len(before)) if sieve.holds(needs, before) else None
             if found is not None:
                 period = builder(found, year)
                 if period is not None:

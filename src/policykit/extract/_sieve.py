@@ -142,6 +142,22 @@ def could_match(needs: str | tuple[str, ...], text: str, start: int, end: int) -
     return True
 
 
+def holds(needs: str | tuple[str, ...], piece: str) -> bool:
+    """``could_match(needs, piece, 0, len(piece))`` for a piece of text already cut: an ``in`` test of each word costs
+    a third of a ``str.find`` call's.
+
+    >>> holds((("年",), ("20", "二〇")), "2025年"), holds("年月", "2025年")
+    (True, False)
+    """
+    for group in needs:
+        for word in group:
+            if word in piece:
+                break
+        else:
+            return False
+    return True
+
+
 def needs_met_by(needs: str | tuple[str, ...], text: str, start: int, limit: int) -> int:
     """Where, from ``start``, a character or word of each group of ``needs`` has ended (``limit + 1`` when a group
     has none in ``text[start:limit]``): :func:`could_match` of ``text[start:end]`` for every ``end`` up to ``limit``
