@@ -365,7 +365,12 @@ def test_pinyin_is_what_the_letters_in_parentheses_checked_after_give(text):
     assert _clean.pinyin(text) == _pinyin_by_definition(text)
 
 
+# Anchors as apply_edits and shift make them: the first at position 0, so one inner anchor is (0, raw). (An inner
+# anchor (key, raw) with key > 0 alone describes the same map as (0, raw - key), written otherwise: compose keeps
+# the inner list as given when the outer one is the identity, so no test of one written form can hold there.)
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), min_size=1, max_size=6).map(sorted), st.integers(0, 9), st.integers(0, 9))
-def test_anchors_composed_with_one_inner_anchor_are_shifted_by_it(outer, key, raw):
-    assert _edits.compose(outer, [(key, raw)]) == [(c, o + raw - key) for c, o in outer]
+@given(st.lists(st.tuples(st.integers(1, 50), st.integers(0, 50)), max_size=5).map(sorted), st.integers(0, 50),
+       st.integers(0, 9))
+def test_anchors_composed_with_one_inner_anchor_are_shifted_by_it(rest, first_raw, raw):
+    outer = [(0, first_raw), *rest]
+    assert _edits.compose(outer, [(0, raw)]) == [(c, o + raw) for c, o in outer]
