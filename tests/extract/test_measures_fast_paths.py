@@ -89,3 +89,31 @@ def test_figures_joined_by_each_list_word_share_their_subjects():
         measures = ms.read_measures(parse(f"甲，城乡居民收入分别增长7%{join}8%。"), ())
         assert [m.metric for m in measures] == ["城镇居民收入增长", "农村居民收入增长"], join
     assert ms._JOIN_REACH == max(len(join) for join in ms._LIST_JOINS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_the_digest_of_a_measure_s_words_is_hashlib_s(words):
+    import hashlib
+    assert ms.sha1(words.encode()).hexdigest() == hashlib.sha1(words.encode()).hexdigest()
+
+
+def test_the_keys_of_measures_instruments_and_table_figures_hold_hashlib_s_digest():
+    import hashlib
+    from policykit.extract import parse
+    from policykit.text import DocumentMetadata
+
+    def digest(words: str) -> str:
+        return hashlib.sha1(words.encode()).hexdigest()[:8]
+
+    doc = parse("力争市级重点实验室达到20家以上，给予最高50万元奖励。新增就业1万人。", DocumentMetadata(year=2023))
+    measures = ms.read_measures(doc, ())
+    assert {m.role for m in measures} == {"target", "instrument"}
+    for m in measures:
+        assert m.key == f"doc#{'i' if m.role == 'instrument' else ''}{digest(m.text)}.0", m
+    table = ("主要指标\n指标名称\t2020年\t2025年\n地区生产总值（亿元）\t100\t150\n")
+    doc = parse(table, DocumentMetadata(year=2021))
+    rows = [m for m in ms.read_measures(doc, ()) if "#t" in m.key]
+    assert rows, "a table figure is read"
+    for m in rows:
+        assert m.key == f"doc#t{digest(f'{m.metric}|{m.year}|{m.text}')}.{m.quantity.start}", m
