@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from re import _parser as sre_parse  # the standard library's own reading of a pattern (its widths)
-from _sha1 import sha1  # the standard library's own SHA-1: hashlib.sha1's digest (OpenSSL's) at 2/3 of its cost a call
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+try:  # the standard library's own SHA-1: hashlib.sha1's digest (OpenSSL's) at 2/3 of its cost a call
+    from _sha1 import sha1
+except ImportError:  # a Python built without it (--with-builtin-hashlib-hashes leaving sha1 out): the same digest
+    from hashlib import sha1
 
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
