@@ -1,5 +1,6 @@
 """Ingest's and the log writer's fast paths give what their slow definitions give."""
 import dataclasses
+import functools
 import hashlib
 import sqlite3
 
@@ -11,6 +12,7 @@ import policykit as pk
 from policykit.extract import RECORD_TYPES, extract_document
 from policykit.ingest import IngestLimits, extraction_batch, prepare_batch
 from policykit.log import EventLog, LogDamaged, RecordRejected, encode_text, flat_fields, record_payloads
+from policykit.log._events import _payloads
 from policykit.text import read_source
 
 from conftest import make_project
@@ -109,3 +111,42 @@ def test_a_file_is_skipped_by_its_rejection_or_its_reading_at_any_version_unless
     redo = pk.ingest(project, reextract=True)
     assert (redo.files_unchanged, redo.files_ingested) == (1, 5)
     assert pk.ingest(project, reextract=True).files_unchanged == 6
+
+
+@dataclasses.dataclass(frozen=True)
+class _Span:  # as many fields as a _Named's dict holds with its cached value
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class _Named:
+    name: str
+    count: int = 0
+
+    @functools.cached_property
+    def shout(self) -> str:  # once read, the record's dict holds more than its fields
+        return self.name.upper()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Slotted:
+    __slots__ = ("name",)
+    name: str
+
+
+_RECORDS = st.one_of(st.builds(_Span, st.integers(), st.integers()), st.builds(_Named, st.text(max_size=3)),
+                     st.builds(_Named, st.text(max_size=3)).map(lambda r: (r.shout, r)[1]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.lists(_RECORDS, max_size=6), st.lists(st.builds(_Slotted, st.text(max_size=3)), max_size=3)))
+def test_a_collection_copied_whole_gives_each_records_fields_in_order(records):
+    # One type, each dict just its fields: copied in one pass; a mix of types, a cached value or __slots__:
+    # flat_fields one by one (the slow definition: dataclasses.asdict of each).
+    payloads = _payloads(records)
+    assert [list(p.items()) for p in payloads] == [list(dataclasses.asdict(r).items()) for r in records]
+    assert isinstance(payloads, tuple)
+    for payload, record in zip(payloads, records):
+        assert payload is not getattr(record, "__dict__", None)
