@@ -2,7 +2,9 @@
 import dataclasses
 import functools
 import hashlib
+import os
 import sqlite3
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -150,3 +152,55 @@ def test_a_collection_copied_whole_gives_each_records_fields_in_order(records):
     assert isinstance(payloads, tuple)
     for payload, record in zip(payloads, records):
         assert payload is not getattr(record, "__dict__", None)
+
+
+def _rows_but_times(path) -> list[tuple]:
+    with EventLog(path) as log:
+        return [row[:3] + row[4:] for row in log.raw_rows()] + list(log.texts())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.sampled_from([None, "k1", "k2", "k3"]), st.booleans()), max_size=6),
+       st.sampled_from([None, "k1", "k3"]))
+def test_batches_appended_at_once_are_the_batches_appended_one_by_one(tmp_path_factory, batches, logged):
+    # The slow definition: one append (one transaction) per batch. A key already logged, or earlier in the run,
+    # appends nothing.
+    texts = {hashlib.sha256(b"t").hexdigest(): "t"}
+    runs = [[(_reject(f"{n}/{i}") * n, texts if with_text else None, key) for i, (n, key, with_text) in enumerate(batches)]]
+    paths = []
+    for at_once in (False, True):
+        path = tmp_path_factory.mktemp("log") / "e.sqlite"
+        log = EventLog(path)
+        log.append(_reject("first"), recorded_by="x", batch_key=logged)
+        if at_once:
+            seqs = log.append_batches(runs[0], recorded_by="x")
+        else:
+            seqs = [log.append(events, recorded_by="x", texts=t, batch_key=key) for events, t, key in runs[0]]
+        runs.append(seqs)
+        assert log.verify().ok
+        log.close()
+        paths.append(path)
+    assert runs[1] == runs[2]
+    assert _rows_but_times(paths[0]) == _rows_but_times(paths[1])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_files_written_in_groups_are_logged_and_reported_as_one_by_one(tmp_path, monkeypatch, workers):
+    # The slow definition: a group of one file. Copies of a file (read or rejected), a rejection, a file over a
+    # limit, an unreadable one and files with warnings shown at once keep their places in the report.
+    plan = "一、创新\n1.建实验室。(牵头单位:科技局)".encode()
+    files = {"a.txt": plan, "b.txt": b"", "c.pdf": b"%PDF-1.4 x", "d.pdf": b"%PDF-1.4 x", "e.txt": plan,
+             "f.txt": "到2025年,产值达到1亿元、2亿元、3亿元、4亿元、5亿元、6亿元。".encode(), "h.txt": b"\n \n"}
+    outcomes = []
+    for group_files in (1, 2, 32):
+        monkeypatch.setattr(sys.modules["policykit.ingest"], "_GROUP_FILES", group_files)
+        project = make_project(tmp_path / str(group_files), files)
+        os.mkfifo(project.raw_dir / "g.fifo")
+        report = pk.ingest(project, workers=workers, limits=IngestLimits(max_numbers=5))
+        outcomes.append((dataclasses.asdict(report), _rows_but_times(project.log_path)))
+    assert outcomes[0] == outcomes[1] == outcomes[2]
+    report = outcomes[0][0]
+    if workers == 1:  # the copies are skipped unread (the workers take files ahead: copies in flight are read)
+        assert (report["files_ingested"], report["files_unchanged"], report["files_failed"]) == (3, 2, 3)
+        assert [p.split(":")[0][len("data/raw/"):] for p in report["problems"]] == ["b.txt", "c.pdf", "f.txt", "g.fifo",
+                                                                                    "h.txt"]
