@@ -204,3 +204,19 @@ def test_files_written_in_groups_are_logged_and_reported_as_one_by_one(tmp_path,
         assert (report["files_ingested"], report["files_unchanged"], report["files_failed"]) == (3, 2, 3)
         assert [p.split(":")[0][len("data/raw/"):] for p in report["problems"]] == ["b.txt", "c.pdf", "f.txt", "g.fifo",
                                                                                     "h.txt"]
+
+
+_KEYS = st.text(alphabet="ab|:z\u00e9", max_size=4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_KEYS, max_size=4), st.lists(_KEYS, max_size=3), st.lists(_KEYS, max_size=3))
+def test_one_lookup_of_several_keys_and_prefixes_is_any_of_them(tmp_path_factory, logged, keys, prefixes):
+    # The slow definition: each key looked up, each prefix tried against every logged key.
+    log = EventLog(tmp_path_factory.mktemp("log") / "e.sqlite")
+    for key in logged:
+        log.append(_reject(key), recorded_by="x", batch_key=key)
+    expected = any(k in logged for k in keys) or any(k.startswith(p) for k in logged for p in prefixes)
+    assert log.has_any_batch(keys, prefixes) is expected
+    assert [log.has_batch(k) for k in keys] == [k in logged for k in keys]
+    assert [log.has_batch(p, prefix=True) for p in prefixes] == [any(k.startswith(p) for k in logged) for p in prefixes]

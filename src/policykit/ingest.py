@@ -334,8 +334,9 @@ def _pending(project: Project, log: EventLog, files: list[Path], reextract: bool
             continue
         sha = hashlib.sha256(data).hexdigest()
         # Any version's keys start with the prefix, this version's too: without reextract one lookup finds both.
-        known = sha in held or log.has_batch(_batch_key(sha, rejected=True)) or (
-            log.has_batch(_batch_key(sha)) if reextract else log.has_batch(_batch_key(sha, any_version=True), prefix=True))
+        known = sha in held or (
+            log.has_any_batch([_batch_key(sha, rejected=True), _batch_key(sha)]) if reextract
+            else log.has_any_batch([_batch_key(sha, rejected=True)], prefixes=[_batch_key(sha, any_version=True)]))
         if known:
             report.files_unchanged += 1
             continue

@@ -556,15 +556,17 @@ class EventLog:
 
     def has_batch(self, batch_key: str, *, prefix: bool = False) -> bool:
         """Whether a batch with this key (or, with ``prefix``, a key starting with it) is in the log."""
-        if prefix:
-            # A range scan uses the index where LIKE would not.
-            row = self._sql(
-                "SELECT 1 FROM events WHERE batch_key >= ? AND batch_key < ? LIMIT 1",
-                (batch_key, batch_key + "\U0010ffff"),
-            ).fetchone()
-        else:
-            row = self._sql("SELECT 1 FROM events WHERE batch_key = ? LIMIT 1", (batch_key,)).fetchone()
-        return row is not None
+        return self.has_any_batch(prefixes=[batch_key]) if prefix else self.has_any_batch([batch_key])
+
+    def has_any_batch(self, keys: list[str] = (), prefixes: list[str] = ()) -> bool:
+        """Whether a batch with one of ``keys``, or a key starting with one of ``prefixes``, is in the log: one
+        statement, where :meth:`has_batch` for each would take one apiece (ingest asks two for every file)."""
+        # Each condition its own EXISTS, each looked up in the index (a range scan for a prefix, where LIKE
+        # would not use it).
+        exists = ["EXISTS (SELECT 1 FROM events WHERE batch_key = ?)"] * len(keys) + [
+            "EXISTS (SELECT 1 FROM events WHERE batch_key >= ? AND batch_key < ?)"] * len(prefixes)
+        args = [*keys, *(bound for key in prefixes for bound in (key, key + "\U0010ffff"))]
+        return bool(exists) and bool(self._sql(f"SELECT {' OR '.join(exists)}", args).fetchone()[0])
 
     # --- reading ---------------------------------------------------------------------------
 
