@@ -31,7 +31,7 @@ from pathlib import Path
 import orjson
 
 from ._compress import CORRUPT, compress, decompress
-from ._events import CurationEvent, Event, event_from_payload
+from ._events import CurationEvent, Event, event_from_payload, flat_fields
 
 # Marks a SQLite file as a policykit log ("PKL1"), so a foreign database is refused, not altered.
 APPLICATION_ID = 0x504B4C31
@@ -237,7 +237,8 @@ def _payload_json(event: Event) -> bytes:
 
     Event fields hold plain values (nested records are already dicts), so a shallow dict
     serialises the same and skips the deep copy of ``dataclasses.asdict``, which cost as much
-    as a fifth of ingest time; any nested dataclass is still expanded by ``default``.
+    as a fifth of ingest time; any nested dataclass is still expanded by ``default``. The shallow dict is
+    :func:`flat_fields` (a copy of the event's own dict), not a walk over ``dataclasses.fields``.
 
     What the kit extracts holds strings, integers, booleans and None (records declare no float), which
     orjson writes byte for byte as the standard encoder does, six times faster (27 -> 4 ms for the shared
@@ -248,7 +249,7 @@ def _payload_json(event: Event) -> bytes:
     if type(event).payload is not Event.payload:
         payload = event.payload()
     else:
-        payload = {f.name: getattr(event, f.name) for f in dataclasses.fields(event)}
+        payload = flat_fields(event)
     if not isinstance(event, CurationEvent):
         try:
             return orjson.dumps(payload, default=_expand_dataclass)
