@@ -1,7 +1,10 @@
 """Ingest's and the log writer's fast paths give what their slow definitions give."""
 import dataclasses
+import functools
 import hashlib
+import os
 import sqlite3
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +14,7 @@ import policykit as pk
 from policykit.extract import RECORD_TYPES, extract_document
 from policykit.ingest import IngestLimits, extraction_batch, prepare_batch
 from policykit.log import EventLog, LogDamaged, RecordRejected, encode_text, flat_fields, record_payloads
+from policykit.log._events import _payloads
 from policykit.text import read_source
 
 from conftest import make_project
@@ -109,3 +113,110 @@ def test_a_file_is_skipped_by_its_rejection_or_its_reading_at_any_version_unless
     redo = pk.ingest(project, reextract=True)
     assert (redo.files_unchanged, redo.files_ingested) == (1, 5)
     assert pk.ingest(project, reextract=True).files_unchanged == 6
+
+
+@dataclasses.dataclass(frozen=True)
+class _Span:  # as many fields as a _Named's dict holds with its cached value
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class _Named:
+    name: str
+    count: int = 0
+
+    @functools.cached_property
+    def shout(self) -> str:  # once read, the record's dict holds more than its fields
+        return self.name.upper()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Slotted:
+    __slots__ = ("name",)
+    name: str
+
+
+_RECORDS = st.one_of(st.builds(_Span, st.integers(), st.integers()), st.builds(_Named, st.text(max_size=3)),
+                     st.builds(_Named, st.text(max_size=3)).map(lambda r: (r.shout, r)[1]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.lists(_RECORDS, max_size=6), st.lists(st.builds(_Slotted, st.text(max_size=3)), max_size=3)))
+def test_a_collection_copied_whole_gives_each_records_fields_in_order(records):
+    # One type, each dict just its fields: copied in one pass; a mix of types, a cached value or __slots__:
+    # flat_fields one by one (the slow definition: dataclasses.asdict of each).
+    payloads = _payloads(records)
+    assert [list(p.items()) for p in payloads] == [list(dataclasses.asdict(r).items()) for r in records]
+    assert isinstance(payloads, tuple)
+    for payload, record in zip(payloads, records):
+        assert payload is not getattr(record, "__dict__", None)
+
+
+def _rows_but_times(path) -> list[tuple]:
+    with EventLog(path) as log:
+        return [row[:3] + row[4:] for row in log.raw_rows()] + list(log.texts())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2), st.sampled_from([None, "k1", "k2", "k3"]), st.booleans()), max_size=6),
+       st.sampled_from([None, "k1", "k3"]))
+def test_batches_appended_at_once_are_the_batches_appended_one_by_one(tmp_path_factory, batches, logged):
+    # The slow definition: one append (one transaction) per batch. A key already logged, or earlier in the run,
+    # appends nothing.
+    texts = {hashlib.sha256(b"t").hexdigest(): "t"}
+    runs = [[(_reject(f"{n}/{i}") * n, texts if with_text else None, key) for i, (n, key, with_text) in enumerate(batches)]]
+    paths = []
+    for at_once in (False, True):
+        path = tmp_path_factory.mktemp("log") / "e.sqlite"
+        log = EventLog(path)
+        log.append(_reject("first"), recorded_by="x", batch_key=logged)
+        if at_once:
+            seqs = log.append_batches(runs[0], recorded_by="x")
+        else:
+            seqs = [log.append(events, recorded_by="x", texts=t, batch_key=key) for events, t, key in runs[0]]
+        runs.append(seqs)
+        assert log.verify().ok
+        log.close()
+        paths.append(path)
+    assert runs[1] == runs[2]
+    assert _rows_but_times(paths[0]) == _rows_but_times(paths[1])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_files_written_in_groups_are_logged_and_reported_as_one_by_one(tmp_path, monkeypatch, workers):
+    # The slow definition: a group of one file. Copies of a file (read or rejected), a rejection, a file over a
+    # limit, an unreadable one and files with warnings shown at once keep their places in the report.
+    plan = "一、创新\n1.建实验室。(牵头单位:科技局)".encode()
+    files = {"a.txt": plan, "b.txt": b"", "c.pdf": b"%PDF-1.4 x", "d.pdf": b"%PDF-1.4 x", "e.txt": plan,
+             "f.txt": "到2025年,产值达到1亿元、2亿元、3亿元、4亿元、5亿元、6亿元。".encode(), "h.txt": b"\n \n"}
+    outcomes = []
+    for group_files in (1, 2, 32):
+        monkeypatch.setattr(sys.modules["policykit.ingest"], "_GROUP_FILES", group_files)
+        project = make_project(tmp_path / str(group_files), files)
+        os.mkfifo(project.raw_dir / "g.fifo")
+        report = pk.ingest(project, workers=workers, limits=IngestLimits(max_numbers=5))
+        outcomes.append((dataclasses.asdict(report), _rows_but_times(project.log_path)))
+    assert outcomes[0] == outcomes[1] == outcomes[2]
+    report = outcomes[0][0]
+    if workers == 1:  # the copies are skipped unread (the workers take files ahead: copies in flight are read)
+        assert (report["files_ingested"], report["files_unchanged"], report["files_failed"]) == (3, 2, 3)
+        assert [p.split(":")[0][len("data/raw/"):] for p in report["problems"]] == ["b.txt", "c.pdf", "f.txt", "g.fifo",
+                                                                                    "h.txt"]
+
+
+_KEYS = st.text(alphabet="ab|:z\u00e9", max_size=4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_KEYS, max_size=4), st.lists(_KEYS, max_size=3), st.lists(_KEYS, max_size=3))
+def test_one_lookup_of_several_keys_and_prefixes_is_any_of_them(tmp_path_factory, logged, keys, prefixes):
+    # The slow definition: each key looked up, each prefix tried against every logged key.
+    log = EventLog(tmp_path_factory.mktemp("log") / "e.sqlite")
+    for key in logged:
+        log.append(_reject(key), recorded_by="x", batch_key=key)
+    expected = any(k in logged for k in keys) or any(k.startswith(p) for k in logged for p in prefixes)
+    assert log.has_any_batch(keys, prefixes) is expected
+    assert [log.has_batch(k) for k in keys] == [k in logged for k in keys]
+    assert [log.has_batch(p, prefix=True) for p in prefixes] == [any(k.startswith(p) for k in logged) for p in prefixes]

@@ -1,5 +1,9 @@
 """Project paths: names relative to the root."""
+import os
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykit.project import Project
 
@@ -20,3 +24,25 @@ def test_relative_reads_a_relative_root_against_the_working_folder(tmp_path, mon
     project = Project(Path("project"))
     assert project.relative(tmp_path / "project" / "data" / "raw" / "b.txt") == "data/raw/b.txt"
     assert project.relative(Path("project/data/raw/b.txt")) == "data/raw/b.txt"
+
+
+def _relative_by_pathlib(project: Project, path) -> str:
+    # The slow definition: Path.relative_to on the normalised absolute name.
+    path = Path(os.path.abspath(path))
+    try:
+        return path.relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+_PARTS = st.lists(st.sampled_from(["", ".", "..", "a", "data", "raw", "x.txt", "/", "//", "ab"]), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["/", "/a", "/a/", "/ab", "/a/data", "//a"]), _PARTS, st.booleans())
+def test_relative_by_prefix_is_relative_to(root, parts, absolute):
+    # Roots and names around the prefix test: the root itself, a sibling sharing its first letters, "." and "..",
+    # doubled slashes (two leading ones are a name of their own on POSIX), the root "/".
+    project = Project(Path(root))
+    name = ("/" if absolute else "") + "/".join(parts)
+    assert project.relative(name or ".") == _relative_by_pathlib(project, name or ".")

@@ -20,7 +20,7 @@ from pathlib import Path
 from . import _version
 from .extract import MAX_NUMBERS, TooManyNumbers, extract_document
 from .log import (
-    DocumentExtracted, EncodedEvent, Event, EventLog, SourceRead, SourceRejected, encode_event, encode_text,
+    DocumentExtracted, EncodedEvent, Event, EventLog, LogError, SourceRead, SourceRejected, encode_event, encode_text,
     flat_fields, record_payloads,
 )
 from .project import Project
@@ -307,8 +307,9 @@ def _batch_key(sha256: str, *, any_version: bool = False, rejected: bool = False
 
 
 def _pending(project: Project, log: EventLog, files: list[Path], reextract: bool, report: IngestReport,
-             limits: IngestLimits) -> Iterator[tuple[str, bytes, str]]:
-    """(relative path, bytes, sha256) of files not yet in the log at this extractor version.
+             limits: IngestLimits, held: set[str] = frozenset()) -> Iterator[tuple[str, bytes, str]]:
+    """(relative path, bytes, sha256) of files not yet in the log at this extractor version (nor ``held``:
+    the sha256 of files logged but not yet written).
 
     Files that cannot be read are reported and not logged: nothing is known of their content, and
     a rerun (after a rename, a fix, a higher limit) reads them.
@@ -333,8 +334,9 @@ def _pending(project: Project, log: EventLog, files: list[Path], reextract: bool
             continue
         sha = hashlib.sha256(data).hexdigest()
         # Any version's keys start with the prefix, this version's too: without reextract one lookup finds both.
-        known = log.has_batch(_batch_key(sha, rejected=True)) or (
-            log.has_batch(_batch_key(sha)) if reextract else log.has_batch(_batch_key(sha, any_version=True), prefix=True))
+        known = sha in held or (
+            log.has_any_batch([_batch_key(sha, rejected=True), _batch_key(sha)]) if reextract
+            else log.has_any_batch([_batch_key(sha, rejected=True)], prefixes=[_batch_key(sha, any_version=True)]))
         if known:
             report.files_unchanged += 1
             continue
@@ -500,7 +502,8 @@ def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reext
 
     Files already in the log with the same content are skipped (nothing is appended); with
     ``reextract``, files read by an older extractor are extracted again and the new extraction
-    supersedes the old one. Each file is one transaction. Problems are reported per file and logged
+    supersedes the old one. Files are appended in groups of consecutive files, each group one transaction
+    (all of a file or none of it is in the log). Problems are reported per file and logged
     as ``SourceRejected`` events; the run goes on with the other files.
 
     Parameters
@@ -526,7 +529,8 @@ def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reext
     report = IngestReport(files_seen=len(files), problems=list(problems))
     extract_one = functools.partial(_extract_or_problem, limits=limits)
     with EventLog(project.log_path) as log, ExitStack() as stack:
-        pending = _pending(project, log, files, reextract, report, limits)
+        group = _Group(log, report)
+        pending = _pending(project, log, files, reextract, report, limits, group.shas)
         if engine == "ray":
             from .ray_engine import ray_map
 
@@ -536,23 +540,66 @@ def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reext
         else:
             results = map(extract_one, pending)
         for rel, sha, outcome in (progress(results) if progress else results):
-            if isinstance(outcome, _OverLimit):
-                report.files_failed += 1
-                report.problems.append(f"{rel}: {outcome}")
+            group.add(rel, sha, outcome)
+        group.write()
+    return report
+
+
+# Files are appended in groups, each one transaction (so all of a file or none of it is in the log, and an
+# interrupted ingest redoes at most a group): the checks and the commit are paid once a group, and the pages
+# every file touches (the indexes, the chain's last page) are written once. A group is held in memory
+# until it is written, so it is bounded in bytes too.
+_GROUP_FILES = 32
+_GROUP_BYTES = 8 * 2**20
+
+
+class _Group:
+    """The outcomes (a prepared batch or a problem) of consecutive files, reported as each file's own append
+    would report it and appended in one transaction."""
+
+    def __init__(self, log: EventLog, report: IngestReport):
+        self.log, self.report = log, report
+        self.batches: list[tuple] = []  # (events, texts, batch key) to append
+        self.ingested: list[tuple[PreparedBatch, int]] = []  # with where its notable warnings go in the problems
+        self.shas: set[str] = set()  # of the files held: _pending skips a copy of one, as it would once it is written
+        self.held = 0
+
+    def add(self, rel: str, sha: str, outcome: PreparedBatch | str) -> None:
+        if isinstance(outcome, str):  # reported whether or not its rejection is appended, as before
+            self.report.files_failed += 1
+            self.report.problems.append(f"{rel}: {outcome}")
+            if isinstance(outcome, _OverLimit):  # depends on a setting: not logged
+                return
+            self.batches.append(([SourceRejected(rel, sha, _extractor_version(), outcome)], None,
+                                 _batch_key(sha, rejected=True)))
+            self.ingested.append((None, 0))
+        else:
+            self.batches.append((outcome.events, outcome.texts, _batch_key(sha)))
+            self.ingested.append((outcome, len(self.report.problems)))
+            self.held += sum(map(len, outcome.texts.values())) + sum(len(e.stored) for e in outcome.events)
+        self.shas.add(sha)
+        if len(self.batches) >= _GROUP_FILES or self.held >= _GROUP_BYTES:
+            self.write()
+
+    def write(self) -> None:
+        if not self.batches:
+            return
+        try:
+            appended = self.log.append_batches(self.batches, recorded_by=_extractor_name())
+        except LogError:  # a full disk, say: file by file, the files that fit are kept, as before groups
+            if len(self.batches) == 1:
+                raise
+            appended = [self.log.append_batches([batch], recorded_by=_extractor_name())[0] for batch in self.batches]
+        report = self.report
+        for (outcome, at), seqs in reversed(list(zip(self.ingested, appended))):  # last first: `at` stays valid
+            if outcome is None:
                 continue
-            if isinstance(outcome, str):
-                report.files_failed += 1
-                report.problems.append(f"{rel}: {outcome}")
-                log.append([SourceRejected(rel, sha, _extractor_version(), outcome)], recorded_by=_extractor_name(),
-                           batch_key=_batch_key(sha, rejected=True))
-                continue
-            seqs = log.append(outcome.events, recorded_by=_extractor_name(), texts=outcome.texts,
-                              batch_key=_batch_key(sha))
             if seqs:
                 report.files_ingested += 1
                 report.documents += outcome.documents
                 report.events_appended += len(seqs)
-                report.problems.extend(outcome.notable)
+                report.problems[at:at] = outcome.notable
             else:  # another process ingested the same file meanwhile
                 report.files_unchanged += 1
-    return report
+        self.batches, self.ingested, self.held = [], [], 0
+        self.shas.clear()  # in place: _pending holds it

@@ -104,7 +104,8 @@ def record_payloads(extraction: Extraction) -> dict[str, tuple[dict, ...]]:
     ``__dict__`` holds its fields in their order (its ``__init__`` set them): a copy of it is that dict at
     C speed, taken when it holds nothing else (no cached value). ``held.copy()``, not ``dict(held)``: an
     instance's dict shares its keys with its class's other instances, and ``copy`` copies only the values,
-    where ``dict`` inserts key by key and grows its table as it goes.
+    where ``dict`` inserts key by key and grows its table as it goes. A collection checked and copied whole
+    (:func:`_payloads`) costs a C step per record, not a Python one.
 
     Examples
     --------
@@ -115,11 +116,21 @@ def record_payloads(extraction: Extraction) -> dict[str, tuple[dict, ...]]:
     """
     from ..extract import RECORD_TYPES
 
-    try:  # flat_fields inlined: a call per record costs as much as the copy
-        return {name: tuple(held.copy() if len(held := vars(r)) == len(_field_names(type(r))) else flat_fields(r)
-                            for r in getattr(extraction, name)) for name in RECORD_TYPES}
+    return {name: _payloads(getattr(extraction, name)) for name in RECORD_TYPES}
+
+
+def _payloads(records) -> tuple[dict, ...]:
+    """``flat_fields`` of each of ``records``: when all are of one type and each one's dict holds just its
+    fields (the rule for every record, as :func:`flat_fields` checks it one by one), the dicts are copied in
+    one pass at C speed (a Python step per record cost 3 k instructions, more than the copy)."""
+    try:
+        held = list(map(vars, records))
     except TypeError:  # records with __slots__ have no __dict__
-        return {name: tuple(map(flat_fields, getattr(extraction, name))) for name in RECORD_TYPES}
+        return tuple(map(flat_fields, records))
+    kinds = set(map(type, records))
+    if len(kinds) == 1 and set(map(len, held)) == {len(_field_names(kinds.pop()))}:
+        return tuple(map(dict.copy, held))
+    return tuple(map(flat_fields, records))
 
 
 def flat_fields(record) -> dict:
