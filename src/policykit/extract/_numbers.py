@@ -85,13 +85,18 @@ def _unit_alternation(units: list[str]) -> str:
     rejects a character no unit begins with at once, and compares one with one branch per first character, not per
     unit. Two units of different first characters never match at one place, and within a first character the
     units keep their order: the unit matched is the one the plain alternation of ``units`` matches.
+
+    The characters that are a unit alone and begin no other (年, 元, 项, of the commonest units; most units) are one
+    class, the first branch: the engine tests a character against a class at once, where it passed over every
+    branch before theirs (年 was the 88th).
     """
     rests: dict[str, list[str]] = {}
     for unit in units:
         word_end = "(?![A-Za-z])" if unit[-1].isascii() and unit[-1].isalpha() else ""
         rests.setdefault(unit[0], []).append(re.escape(unit[1:]) + word_end)
-    grouped = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items())
-    return f"(?=[{re.escape(''.join(rests))}])(?:{grouped})"
+    alone = "".join(first for first, rest in rests.items() if rest == [""])
+    grouped = [f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items() if rest != [""]]
+    return f"(?=[{re.escape(''.join(rests))}])(?:{'|'.join([f'[{re.escape(alone)}]'] * bool(alone) + grouped)})"
 
 
 _UNIT = re.compile(_unit_alternation(_UNITS))
