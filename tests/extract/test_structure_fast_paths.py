@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from policykit.extract import _numbering, _structure
 from policykit.extract._lexicon import alternation, of_kind
 from policykit.extract._parsed import parse
+from policykit.extract._records import TaskRecord
 from policykit.extract._sieve import start_gate
 
 _SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12)).map(lambda s: (s[0], s[0] + s[1])), max_size=6)
@@ -603,3 +604,12 @@ def test_a_node_values_its_number_as_numeral_reads_it(numbers, cleared):
         _structure._value_of.cache_clear()
     for number in numbers * 2:  # each number read again from the table
         assert _structure._Node("num", number, 0, 0).value == _numbering.numeral(number)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TREE_BITS)
+def test_each_task_record_is_the_one_its_constructor_builds(text):
+    # Records are built at once (_records.built_at_once): each equals the constructor's, its fields in the same order.
+    for task in _structure.find_tasks(parse(text)):
+        built = TaskRecord(**vars(task))
+        assert type(task) is TaskRecord and task == built and list(vars(task).items()) == list(vars(built).items())

@@ -37,7 +37,7 @@ from ..text import line_pattern, line_spans
 from ._lexicon import CONJUNCTIONS, alternation, of_kind
 from ._numbering import PARAGRAPH_BREAK, RANK, Mark, alternatives, numeral
 from ._parsed import ParsedDocument, parse
-from ._records import TaskRecord
+from ._records import TaskRecord, built_at_once
 from ._sieve import start_gate
 
 _RANK = RANK
@@ -541,6 +541,8 @@ def _records(text: str, tasks: list[_Node], rows: dict[int, list[tuple[int, int]
             key += "+"
         seen.add(key)
         section = ancestors[-1].title if ancestors else None
-        out.append(TaskRecord(key, node.number, path, section, title, node.start, node.end,
-                              tuple(rows.get(id(node), ()))))
+        # Built at once, not by the frozen __init__ (a field at a time through object.__setattr__): one per task.
+        out.append(built_at_once(TaskRecord, {"key": key, "number": node.number, "path": path, "section": section,
+                                              "title": title, "start": node.start, "end": node.end,
+                                              "rows": tuple(rows.get(id(node), ()))}))
     return tuple(out)
