@@ -613,3 +613,27 @@ def test_each_task_record_is_the_one_its_constructor_builds(text):
     for task in _structure.find_tasks(parse(text)):
         built = TaskRecord(**vars(task))
         assert type(task) is TaskRecord and task == built and list(vars(task).items()) == list(vars(built).items())
+
+
+def _find_marks_slow(text):
+    """find_marks asking _takes about every candidate, a line-start mark read as always first (the test the loop makes
+    without a call), and building each Mark by its constructor."""
+    candidates = _numbering._candidates(text, parse(text).quantities)
+    flat = _numbering._flat_lines(text, candidates)
+    seen = []
+    for i, c in enumerate(candidates):
+        as_always = c.place == _numbering._LINE and not c.ambiguous and (c.value is None or c.value < 1000)
+        seen.append((c, as_always or _numbering._takes(candidates, i, seen, c.line in flat, text)))
+    return [_numbering.Mark(c.style, c.number, c.start, c.body, bool(text[c.line:c.start].strip(_numbering._SPACE)))
+            for c, taken in seen if taken]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARK_RUNS)
+def test_the_marks_are_those_of_asking_about_every_candidate(text):
+    marks = _numbering.find_marks(text, parse(text).quantities)
+    assert marks == _find_marks_slow(text)
+    # Marks and candidates are built from their tuples of fields: each is what its constructor builds.
+    assert all(type(m) is _numbering.Mark and m == _numbering.Mark(*m) for m in marks)
+    assert all(type(c) is _numbering._Candidate and c == _numbering._Candidate(*c)
+               for c in _numbering._candidates(text, parse(text).quantities))
