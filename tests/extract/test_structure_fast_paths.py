@@ -1,6 +1,7 @@
 """The section reader's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
+import hashlib
 import re
 from unittest import mock
 
@@ -241,6 +242,24 @@ def _mark_own_clauses_slow(text, nodes, clauses, run_together):
     _structure._mark_owners(owners)  # the fast path changes only how owners are found
 
 
+def _records_slow(text, tasks, rows):
+    """_records walking up from every task to read its path and section, each record built by its constructor."""
+    out, seen = [], set()
+    for node in tasks:
+        ancestors, parent = [], node.parent
+        while parent is not None:
+            ancestors.insert(0, parent)
+            parent = parent.parent
+        path = tuple(a.number for a in ancestors)
+        key = "/".join((*path, node.number)) + "@" + hashlib.sha1(node.title.encode()).hexdigest()[:6]
+        while key in seen:
+            key += "+"
+        seen.add(key)
+        out.append(TaskRecord(key, node.number, path, ancestors[-1].title if ancestors else None, node.title, node.start,
+                              node.end, tuple(rows.get(id(node), ()))))
+    return tuple(out)
+
+
 def _restated_slow(row, body, titles):
     """_restated reading both titles again for every pair and the best share twice."""
     def share(task):
@@ -264,7 +283,8 @@ _TREE_BITS = st.lists(st.sampled_from(
 @given(_TREE_BITS)
 def test_the_tasks_are_those_of_the_slow_definitions(text):
     fast = _structure.find_tasks(parse(text))
-    slow_parts = {"_markers": _markers_slow, "_mark_own_clauses": _mark_own_clauses_slow, "_restated": _restated_slow}
+    slow_parts = {"_markers": _markers_slow, "_mark_own_clauses": _mark_own_clauses_slow, "_restated": _restated_slow,
+                  "_records": _records_slow}
     kept = {name: getattr(_structure, name) for name in slow_parts}
     try:
         for name, slow in slow_parts.items():
