@@ -1,6 +1,7 @@
 """The section reader's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
+import hashlib
 import re
 from unittest import mock
 
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from policykit.extract import _numbering, _structure
 from policykit.extract._lexicon import alternation, of_kind
 from policykit.extract._parsed import parse
+from policykit.extract._records import TaskRecord
 from policykit.extract._sieve import start_gate
 
 _SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 12)).map(lambda s: (s[0], s[0] + s[1])), max_size=6)
@@ -240,6 +242,24 @@ def _mark_own_clauses_slow(text, nodes, clauses, run_together):
     _structure._mark_owners(owners)  # the fast path changes only how owners are found
 
 
+def _records_slow(text, tasks, rows):
+    """_records walking up from every task to read its path and section, each record built by its constructor."""
+    out, seen = [], set()
+    for node in tasks:
+        ancestors, parent = [], node.parent
+        while parent is not None:
+            ancestors.insert(0, parent)
+            parent = parent.parent
+        path = tuple(a.number for a in ancestors)
+        key = "/".join((*path, node.number)) + "@" + hashlib.sha1(node.title.encode()).hexdigest()[:6]
+        while key in seen:
+            key += "+"
+        seen.add(key)
+        out.append(TaskRecord(key, node.number, path, ancestors[-1].title if ancestors else None, node.title, node.start,
+                              node.end, tuple(rows.get(id(node), ()))))
+    return tuple(out)
+
+
 def _restated_slow(row, body, titles):
     """_restated reading both titles again for every pair and the best share twice."""
     def share(task):
@@ -263,7 +283,8 @@ _TREE_BITS = st.lists(st.sampled_from(
 @given(_TREE_BITS)
 def test_the_tasks_are_those_of_the_slow_definitions(text):
     fast = _structure.find_tasks(parse(text))
-    slow_parts = {"_markers": _markers_slow, "_mark_own_clauses": _mark_own_clauses_slow, "_restated": _restated_slow}
+    slow_parts = {"_markers": _markers_slow, "_mark_own_clauses": _mark_own_clauses_slow, "_restated": _restated_slow,
+                  "_records": _records_slow}
     kept = {name: getattr(_structure, name) for name in slow_parts}
     try:
         for name, slow in slow_parts.items():
@@ -603,3 +624,36 @@ def test_a_node_values_its_number_as_numeral_reads_it(numbers, cleared):
         _structure._value_of.cache_clear()
     for number in numbers * 2:  # each number read again from the table
         assert _structure._Node("num", number, 0, 0).value == _numbering.numeral(number)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TREE_BITS)
+def test_each_task_record_is_the_one_its_constructor_builds(text):
+    # Records are built at once (_records.built_at_once): each equals the constructor's, its fields in the same order.
+    for task in _structure.find_tasks(parse(text)):
+        built = TaskRecord(**vars(task))
+        assert type(task) is TaskRecord and task == built and list(vars(task).items()) == list(vars(built).items())
+
+
+def _find_marks_slow(text):
+    """find_marks asking _takes about every candidate, a line-start mark read as always first (the test the loop makes
+    without a call), and building each Mark by its constructor."""
+    candidates = _numbering._candidates(text, parse(text).quantities)
+    flat = _numbering._flat_lines(text, candidates)
+    seen = []
+    for i, c in enumerate(candidates):
+        as_always = c.place == _numbering._LINE and not c.ambiguous and (c.value is None or c.value < 1000)
+        seen.append((c, as_always or _numbering._takes(candidates, i, seen, c.line in flat, text)))
+    return [_numbering.Mark(c.style, c.number, c.start, c.body, bool(text[c.line:c.start].strip(_numbering._SPACE)))
+            for c, taken in seen if taken]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MARK_RUNS)
+def test_the_marks_are_those_of_asking_about_every_candidate(text):
+    marks = _numbering.find_marks(text, parse(text).quantities)
+    assert marks == _find_marks_slow(text)
+    # Marks and candidates are built from their tuples of fields: each is what its constructor builds.
+    assert all(type(m) is _numbering.Mark and m == _numbering.Mark(*m) for m in marks)
+    assert all(type(c) is _numbering._Candidate and c == _numbering._Candidate(*c)
+               for c in _numbering._candidates(text, parse(text).quantities))

@@ -196,6 +196,11 @@ class _Candidate(NamedTuple):  # a tuple: one is built for each numbering mark o
     ambiguous: bool  # a number run into digits (11.121): an item only where the sequence expects it
 
 
+# A named tuple built from the tuple of all its fields, without the Python frame of its own __new__: a candidate is
+# built for every mark of a text, a Mark for every one taken.
+_new_tuple = tuple.__new__
+
+
 def numeral(number: str) -> int | None:
     """The value of a number as written: 二十三 -> 23, 07 -> 7; None when it has none.
 
@@ -233,17 +238,18 @@ def find_marks(text: str, quantities: Sequence[Quantity] = ()) -> list[Mark]:
     flat = _flat_lines(text, candidates)
     seen: list[tuple[_Candidate, bool]] = []  # every candidate so far, and whether it was taken
     for i, c in enumerate(candidates):
-        seen.append((c, _takes(candidates, i, seen, c.line in flat, text)))
-    return [Mark(c.style, c.number, c.start, c.body, bool(text[c.line:c.start].strip(_SPACE)))
+        # A mark at a line start is read as always, told here without a call (two marks in three are such).
+        seen.append((c, c.place == _LINE and not c.ambiguous and (c.value is None or c.value < 1000)
+                     or _takes(candidates, i, seen, c.line in flat, text)))
+    return [_new_tuple(Mark, (c.style, c.number, c.start, c.body, bool(text[c.line:c.start].strip(_SPACE))))
             for c, taken in seen if taken]
 
 
 def _takes(candidates: list[_Candidate], i: int, seen: list[tuple[_Candidate, bool]], flat: bool,
            text: str) -> bool:
-    """Whether ``candidates[i]`` is a mark (``seen``: the candidates before it, and whether each was taken)."""
+    """Whether ``candidates[i]``, which is no mark at a line start read as always (see :func:`find_marks`), is a mark
+    (``seen``: the candidates before it, and whether each was taken)."""
     c = candidates[i]
-    if c.place == _LINE and not c.ambiguous and (c.value is None or c.value < 1000):
-        return True  # a mark at a line start, read as always
     if c.style in ("shi", "row") or c.value is None or (c.place == _INSIDE and not flat):
         return False
     if c.style == "circ" and c.place != _LINE and not flat:
@@ -304,7 +310,7 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
             continue  # 3、4号线, 一、二、三等奖: an enumeration of numbers, not an item
         if style == "rnum" and place != _LINE and before.rfind("（") + before.rfind("(") > before.rfind("）") + before.rfind(")"):
             continue  # （附件1）: the bracket closes an aside, it marks no item
-        out.append(_Candidate(style, number, value, dress, start, body, place, line, paragraph, ambiguous))
+        out.append(_new_tuple(_Candidate, (style, number, value, dress, start, body, place, line, paragraph, ambiguous)))
     return _bare_in_runs(out)
 
 

@@ -37,7 +37,7 @@ from ..text import line_pattern, line_spans
 from ._lexicon import CONJUNCTIONS, alternation, of_kind
 from ._numbering import PARAGRAPH_BREAK, RANK, Mark, alternatives, numeral
 from ._parsed import ParsedDocument, parse
-from ._records import TaskRecord
+from ._records import TaskRecord, built_at_once
 from ._sieve import start_gate
 
 _RANK = RANK
@@ -527,20 +527,31 @@ def _title(text: str, start: int, end: int) -> str:
 def _records(text: str, tasks: list[_Node], rows: dict[int, list[tuple[int, int]]]) -> tuple[TaskRecord, ...]:
     out = []
     seen: set[str] = set()
+    # By parent: the path, the section and the key's path part, read once for its children (most have siblings).
+    under: dict[int, tuple[tuple[str, ...], str | None, str]] = {}
     for node in tasks:
-        ancestors = []
         parent = node.parent
-        while parent is not None:
-            ancestors.append(parent)
-            parent = parent.parent
-        ancestors.reverse()
-        path = tuple(a.number for a in ancestors)
+        known = under.get(id(parent))
+        if known is None:
+            path = _numbers_down_to(parent)
+            known = under[id(parent)] = (path, parent.title if parent is not None else None, "".join(n + "/" for n in path))
+        path, section, key_path = known
         title = node.title
-        key = "/".join((*path, node.number)) + "@" + hashlib.sha1(title.encode()).hexdigest()[:6]
+        key = key_path + node.number + "@" + hashlib.sha1(title.encode()).hexdigest()[:6]
         while key in seen:  # the same numbered title twice under one path: keep keys distinct
             key += "+"
         seen.add(key)
-        section = ancestors[-1].title if ancestors else None
-        out.append(TaskRecord(key, node.number, path, section, title, node.start, node.end,
-                              tuple(rows.get(id(node), ()))))
+        # Built at once, not by the frozen __init__ (a field at a time through object.__setattr__): one per task.
+        out.append(built_at_once(TaskRecord, {"key": key, "number": node.number, "path": path, "section": section,
+                                              "title": title, "start": node.start, "end": node.end,
+                                              "rows": tuple(rows.get(id(node), ()))}))
     return tuple(out)
+
+
+def _numbers_down_to(node: _Node | None) -> tuple[str, ...]:
+    """The numbers of ``node`` and its ancestors, outermost first (none for no node)."""
+    numbers = []
+    while node is not None:
+        numbers.append(node.number)
+        node = node.parent
+    return tuple(reversed(numbers))
