@@ -1,6 +1,7 @@
 """The responsibility clause reader's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -414,3 +415,37 @@ def test_the_prose_clauses_are_those_of_every_verb_walked_back_from(text):
     walled = _clauses._within(group for group in groups if text[group[0]] in _clauses._WALLS)
     unread = _clauses._within(groups)
     assert _clauses._prose_clauses(text, unread, None, walled) == _clauses._prose_clauses(text, unread)
+
+
+_ASSIGNING_TEXTS = [
+    "一、平台\n1.建设平台。（市科技局牵头，市财政局、各县区配合）\n2.推进。牵头单位：市发展改革委；配合单位：市财政局",
+    "（一）由县综合行政执法局牵头负责，县教育局、县大数据局配合。（责任单位：县水利局（牵头）、县司法局）",
+]
+
+
+def _assignments_slow(text, tasks):
+    """find_assignments with each record built by its frozen ``__init__``."""
+    from policykit.extract import AssignmentRecord
+    clauses = _clauses._first_leads(_clauses.find_clauses(text), text)
+    owners = sorted(tasks, key=lambda t: (t.start, -t.end))
+    starts = [t.start for t in owners]
+    out, counters = [], {}
+    for clause in clauses:
+        owner = _clauses._owner(owners, starts, clause.start)
+        index = counters[owner] = counters.get(owner, -1) + 1
+        out.extend(AssignmentRecord(owner, index, m.mention, role, m.placeholder, m.start, m.end, clause.start, clause.end)
+                   for m, role in clause.units)
+    return tuple(out)
+
+
+@pytest.mark.parametrize("text", _ASSIGNING_TEXTS)
+def test_assignments_are_built_as_their_record_type_builds_them(text):
+    from dataclasses import fields
+
+    from policykit.extract import AssignmentRecord, find_tasks
+    tasks = find_tasks(text)
+    built = _clauses.find_assignments(text, tasks)
+    assert len(built) >= 5
+    assert built == _assignments_slow(text, tasks)
+    # The log reads a record's fields from vars() in their declared order, as __init__ sets them.
+    assert all(list(vars(record)) == [f.name for f in fields(AssignmentRecord)] for record in built)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from . import _sieve as sieve
 from ._lexicon import CONJUNCTIONS, alternation, of_kind, role_words
 from ._parsed import ParsedDocument, parse
-from ._records import AssignmentRecord, TaskRecord
+from ._records import AssignmentRecord, TaskRecord, built_at_once
 from ._spans import LINE_END, boundary_before
 from ._units import (
     CLOSING,
@@ -171,10 +171,12 @@ def find_assignments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...]) 
         index = counters.get(owner, 0)
         counters[owner] = index + 1
         for mention, role in clause.units:
-            out.append(AssignmentRecord(
-                owner, index, mention.mention, role, mention.placeholder,
-                mention.start, mention.end, clause.start, clause.end,
-            ))
+            # Built at once (see built_at_once), fields in declared order: one record for every unit named.
+            out.append(built_at_once(AssignmentRecord, {
+                "task_key": owner, "clause": index, "mention": mention.mention, "role": role,
+                "placeholder": mention.placeholder, "start": mention.start, "end": mention.end,
+                "clause_start": clause.start, "clause_end": clause.end,
+            }))
     return tuple(out)
 
 
