@@ -1,6 +1,8 @@
 """The responsibility clause reader's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -91,12 +93,36 @@ _LABEL_BITS = st.lists(st.sampled_from(["【", "】", "〔", "〕", "[", "]", "�
                                         "主办", "实施", "市科技局", "（", "。", "牵头单位", "责任科室"]), max_size=14).map("".join)
 
 
+# The label pattern as one alternation with named groups (bracket, label word, short label word), before each
+# branch opened with a literal.
+_GROUPED_LABEL = re.compile(
+    r"(?P<bracket>[【〔\[])?(?P<label>" + "|".join(sorted(_clauses._LABEL_ROLES, key=len, reverse=True)) + r")"
+    r"(?(bracket)[】〕\]])[ \u3000]*[:：]?"
+    r"|(?P<short>" + "|".join(_clauses._SHORT_LABEL_ROLES) + r")[ \u3000]*[:：]"
+)
+
+
+def _grouped_label_role(m):
+    return _clauses._LABEL_ROLES[m.group("label")] if m.group("label") else _clauses._SHORT_LABEL_ROLES[m.group("short")]
+
+
 @settings(max_examples=500, deadline=None)
 @given(_LABEL_BITS)
-def test_labels_found_from_their_words_are_those_of_finditer(text):
-    from policykit.extract import _sieve
-    assert ([m.span() for m in _sieve.finditer(_clauses._LABEL, text, opener=_clauses._LABEL_START)]
-            == [m.span() for m in _clauses._LABEL.finditer(text)])
+@example("【牵头单位。牵头单位】")  # a bracket closing no label
+@example("〔责任单位〕：牵头 ：")
+def test_labels_and_their_roles_are_those_of_the_grouped_pattern(text):
+    assert ([(m.span(), _clauses._label_role(m), m.group()[0] in _clauses._LABEL_BRACKETS)
+             for m in _clauses._LABEL.finditer(text)]
+            == [(m.span(), _grouped_label_role(m), bool(m.group("bracket"))) for m in _GROUPED_LABEL.finditer(text)])
+
+
+def test_every_label_word_gives_its_role_in_every_form():
+    assert not set(_clauses._LABEL_ROLES) & set(_clauses._SHORT_LABEL_ROLES)
+    for word, role in {**_clauses._LABEL_ROLES, **_clauses._SHORT_LABEL_ROLES}.items():
+        forms = [f"{word}：", f"{word} :"] + ([word, f"【{word}】", f"[{word}] ："] if word in _clauses._LABEL_ROLES else [])
+        for form in forms:
+            m = _clauses._LABEL.fullmatch(form)
+            assert m and _clauses._label_role(m) == role, form
 
 
 def _describes_slow(text, start, end):
