@@ -1,6 +1,9 @@
 """The responsibility clause reader's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -90,12 +93,36 @@ _LABEL_BITS = st.lists(st.sampled_from(["【", "】", "〔", "〕", "[", "]", "�
                                         "主办", "实施", "市科技局", "（", "。", "牵头单位", "责任科室"]), max_size=14).map("".join)
 
 
+# The label pattern as one alternation with named groups (bracket, label word, short label word), before each
+# branch opened with a literal.
+_GROUPED_LABEL = re.compile(
+    r"(?P<bracket>[【〔\[])?(?P<label>" + "|".join(sorted(_clauses._LABEL_ROLES, key=len, reverse=True)) + r")"
+    r"(?(bracket)[】〕\]])[ \u3000]*[:：]?"
+    r"|(?P<short>" + "|".join(_clauses._SHORT_LABEL_ROLES) + r")[ \u3000]*[:：]"
+)
+
+
+def _grouped_label_role(m):
+    return _clauses._LABEL_ROLES[m.group("label")] if m.group("label") else _clauses._SHORT_LABEL_ROLES[m.group("short")]
+
+
 @settings(max_examples=500, deadline=None)
 @given(_LABEL_BITS)
-def test_labels_found_from_their_words_are_those_of_finditer(text):
-    from policykit.extract import _sieve
-    assert ([m.span() for m in _sieve.finditer(_clauses._LABEL, text, opener=_clauses._LABEL_START)]
-            == [m.span() for m in _clauses._LABEL.finditer(text)])
+@example("【牵头单位。牵头单位】")  # a bracket closing no label
+@example("〔责任单位〕：牵头 ：")
+def test_labels_and_their_roles_are_those_of_the_grouped_pattern(text):
+    assert ([(m.span(), _clauses._label_role(m), m.group()[0] in _clauses._LABEL_BRACKETS)
+             for m in _clauses._LABEL.finditer(text)]
+            == [(m.span(), _grouped_label_role(m), bool(m.group("bracket"))) for m in _GROUPED_LABEL.finditer(text)])
+
+
+def test_every_label_word_gives_its_role_in_every_form():
+    assert not set(_clauses._LABEL_ROLES) & set(_clauses._SHORT_LABEL_ROLES)
+    for word, role in {**_clauses._LABEL_ROLES, **_clauses._SHORT_LABEL_ROLES}.items():
+        forms = [f"{word}：", f"{word} :"] + ([word, f"【{word}】", f"[{word}] ："] if word in _clauses._LABEL_ROLES else [])
+        for form in forms:
+            m = _clauses._LABEL.fullmatch(form)
+            assert m and _clauses._label_role(m) == role, form
 
 
 def _describes_slow(text, start, end):
@@ -414,3 +441,37 @@ def test_the_prose_clauses_are_those_of_every_verb_walked_back_from(text):
     walled = _clauses._within(group for group in groups if text[group[0]] in _clauses._WALLS)
     unread = _clauses._within(groups)
     assert _clauses._prose_clauses(text, unread, None, walled) == _clauses._prose_clauses(text, unread)
+
+
+_ASSIGNING_TEXTS = [
+    "一、平台\n1.建设平台。（市科技局牵头，市财政局、各县区配合）\n2.推进。牵头单位：市发展改革委；配合单位：市财政局",
+    "（一）由县综合行政执法局牵头负责，县教育局、县大数据局配合。（责任单位：县水利局（牵头）、县司法局）",
+]
+
+
+def _assignments_slow(text, tasks):
+    """find_assignments with each record built by its frozen ``__init__``."""
+    from policykit.extract import AssignmentRecord
+    clauses = _clauses._first_leads(_clauses.find_clauses(text), text)
+    owners = sorted(tasks, key=lambda t: (t.start, -t.end))
+    starts = [t.start for t in owners]
+    out, counters = [], {}
+    for clause in clauses:
+        owner = _clauses._owner(owners, starts, clause.start)
+        index = counters[owner] = counters.get(owner, -1) + 1
+        out.extend(AssignmentRecord(owner, index, m.mention, role, m.placeholder, m.start, m.end, clause.start, clause.end)
+                   for m, role in clause.units)
+    return tuple(out)
+
+
+@pytest.mark.parametrize("text", _ASSIGNING_TEXTS)
+def test_assignments_are_built_as_their_record_type_builds_them(text):
+    from dataclasses import fields
+
+    from policykit.extract import AssignmentRecord, find_tasks
+    tasks = find_tasks(text)
+    built = _clauses.find_assignments(text, tasks)
+    assert len(built) >= 5
+    assert built == _assignments_slow(text, tasks)
+    # The log reads a record's fields from vars() in their declared order, as __init__ sets them.
+    assert all(list(vars(record)) == [f.name for f in fields(AssignmentRecord)] for record in built)

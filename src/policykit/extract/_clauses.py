@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from . import _sieve as sieve
 from ._lexicon import CONJUNCTIONS, alternation, of_kind, role_words
 from ._parsed import ParsedDocument, parse
-from ._records import AssignmentRecord, TaskRecord
+from ._records import AssignmentRecord, TaskRecord, built_at_once
 from ._spans import LINE_END, boundary_before
 from ._units import (
     CLOSING,
@@ -43,22 +43,31 @@ from ._units import (
 # (牵头：X；配合：Y), table column headers, and role verbs after the units they assign.
 _LABEL_ROLES = role_words("label")
 _SHORT_LABEL_ROLES = role_words("short_label")
-# A label may stand in brackets (【责任科室】, 〔牵头单位〕); a bracketed label needs no colon. The
-# lookahead on the first characters lets the scan skip most positions without trying each label.
-_LABEL = re.compile(
-    "(?=[" + re.escape("".join(sorted({"【", "〔", "[", *(word[0] for word in (*_LABEL_ROLES, *_SHORT_LABEL_ROLES))})))
-    + "])"
-    r"(?P<bracket>[【〔\[])?(?P<label>" + "|".join(sorted(_LABEL_ROLES, key=len, reverse=True)) + r")"
-    r"(?(bracket)[】〕\]])[ \u3000]*[:：]?"
-    r"|(?P<short>" + "|".join(_SHORT_LABEL_ROLES) + r")[ \u3000]*[:：]"
-)
-# Where a label can begin: a bracket or a label word. An alternation of literals, which the engine scans
-# for by their first characters at C speed; most of those characters (实, 主, 协) open no label.
-_LABEL_START = re.compile("|".join(map(re.escape, ["【", "〔", "[", *_LABEL_ROLES, *_SHORT_LABEL_ROLES])))
+# A label may stand in brackets (【责任科室】, 〔牵头单位〕); a bracketed label needs no colon. Every branch opens
+# with a literal (an opening bracket, a label word), so the engine scans for their first characters at C speed and
+# tries the branches only there; a short label (牵头, 责任, common in prose) must have its colon. Each label word
+# is tried in the order of one alternation of them, longest first. No group: the word is the match without its
+# brackets, spaces and colon (_label_role).
+_LABEL_BRACKETS = "【〔["
+_LABELS_LONGEST_FIRST = sorted(_LABEL_ROLES, key=len, reverse=True)
+_LABEL_WORDS = "|".join(map(re.escape, _LABELS_LONGEST_FIRST))
+_LABEL = re.compile("|".join([
+    *(re.escape(bracket) + f"(?:{_LABEL_WORDS})" + r"[】〕\]][ \u3000]*[:：]?" for bracket in _LABEL_BRACKETS),
+    *(re.escape(word) + r"[ \u3000]*[:：]?" for word in _LABELS_LONGEST_FIRST),
+    *(re.escape(word) + r"[ \u3000]*[:：]" for word in _SHORT_LABEL_ROLES),
+]))
+_LABEL_MARKS = "【〔[]】〕 \u3000:："  # what a match of _LABEL holds besides its word
+_LABEL_WORD_ROLES = {**_SHORT_LABEL_ROLES, **_LABEL_ROLES}  # no word is both
+
+
+def _label_role(label: re.Match) -> str:
+    """The role of a match of _LABEL: that of its word."""
+    return _LABEL_WORD_ROLES[label.group().strip(_LABEL_MARKS)]
+
+
 # Column headers of a responsibility table: every label, and the bare verbs (牵头 / 配合).
 _COLUMN_ROLES = {**_LABEL_ROLES, **role_words("column")}
 _LABEL_JOINERS = of_kind("role_context_words", "label_joiner")
-_LABELS_LONGEST_FIRST = sorted(_LABEL_ROLES, key=len, reverse=True)
 _VERB_ROLES = role_words("verb")
 # The role verbs, longest first, grouped by their last character (a segment can end only with those).
 _VERBS_BY_LAST_CHAR = {
@@ -171,10 +180,12 @@ def find_assignments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...]) 
         index = counters.get(owner, 0)
         counters[owner] = index + 1
         for mention, role in clause.units:
-            out.append(AssignmentRecord(
-                owner, index, mention.mention, role, mention.placeholder,
-                mention.start, mention.end, clause.start, clause.end,
-            ))
+            # Built at once (see built_at_once), fields in declared order: one record for every unit named.
+            out.append(built_at_once(AssignmentRecord, {
+                "task_key": owner, "clause": index, "mention": mention.mention, "role": role,
+                "placeholder": mention.placeholder, "start": mention.start, "end": mention.end,
+                "clause_start": clause.start, "clause_end": clause.end,
+            }))
     return tuple(out)
 
 
@@ -255,14 +266,13 @@ def _record_header(text: str) -> tuple[int, int]:
 # --- labelled lists -------------------------------------------------------------------------
 
 def _label_clauses(text: str) -> list[_Clause]:
-    labels = list(sieve.finditer(_LABEL, text, opener=_LABEL_START))  # tried only where a label word begins
+    labels = list(_LABEL.finditer(text))
     clauses: list[_Clause] = []
     group: list[tuple[str, int, int]] = []  # (role, value start, value end)
     group_start = 0
     for i, label in enumerate(labels):
-        role = _LABEL_ROLES[label.group("label")] if label.group("label") else _SHORT_LABEL_ROLES[label.group("short")]
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value = (role, label.end(), _value_end(text, label.end(), stop))
+        value = (_label_role(label), label.end(), _value_end(text, label.end(), stop))
         if group and text[group[-1][2]:label.start()].strip(" \u3000;；,，、\n") == "":
             group.append(value)
             continue
@@ -270,7 +280,7 @@ def _label_clauses(text: str) -> list[_Clause]:
             clauses.append(_close_label_group(text, group_start, group))
             group = []
         # Without its colon a label only counts where it opens a parenthesis (作为牵头单位 is prose).
-        if label.group().endswith((":", "：")) or label.group("bracket") or _opens_parenthesis(text, label.start()):
+        if label.group().endswith((":", "：")) or label.group()[0] in _LABEL_BRACKETS or _opens_parenthesis(text, label.start()):
             group, group_start = [value], label.start()
     if group:
         clauses.append(_close_label_group(text, group_start, group))
