@@ -201,14 +201,14 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     # Each span, year word, duration and yearly average holds a character of _YEAR_NEEDS (年; a test holds the
     # patterns to it): most sentences name no year.
     dated = cued and sieve.holds(_YEAR_NEEDS, before)
-    span = _last(_SPAN_FROM, text, sentence_start, pos) if dated and sieve.holds(_SPAN_NEEDS, before) else None
+    span = sieve.last_match(_SPAN_FROM, text, sentence_start, pos) if dated and sieve.holds(_SPAN_NEEDS, before) else None
     year: int | None  # (None where no year is known)
     if span is not None:  # 2012年起5年内: the span's last year
         year = _year_of(span.group("y")) + _count(span.group("n")) - 1
         if role == "target":
             return year, "relative", None, None
         return year, "relative", *_observed(doc, shared, line_start, pos, year)
-    five_year = _last(_FIVE_YEAR_END, text, sentence_start, pos) \
+    five_year = sieve.last_match(_FIVE_YEAR_END, text, sentence_start, pos) \
         if cued and sieve.holds(_FIVE_YEAR_END_NEEDS, before) else None
     if five_year is not None and role == "target":
         return five_year_end(five_year.group()), "stated", None, None
@@ -257,14 +257,6 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     if role == "target":
         return year, source, None, None
     return year, source, *_observed(doc, shared, line_start, pos, year)
-
-
-def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
-    """The last match of ``pattern`` in ``text[start:end]``, searched for where its needs are met."""
-    found = None
-    for found in pattern.finditer(text, start, end):
-        pass
-    return found
 
 
 def _in_clause(pattern: re.Pattern, needs: tuple, text: str, before: str, sentence_start: int, clause_start: int,
@@ -501,7 +493,7 @@ def _period(before: str, year: int) -> tuple[str, str | None]:
     kind that reads (1至4月份 before 上半年), else the year."""
     if sieve.holds(_PERIOD_NEEDS, before):  # most windows name no period: one test
         for pattern, needs, builder in _PERIOD_READERS:
-            found = _last(pattern, before, 0, len(before)) if sieve.holds(needs, before) else None
+            found = sieve.last_match(pattern, before, 0, len(before)) if sieve.holds(needs, before) else None
             if found is not None:
                 period = builder(found, year)
                 if period is not None:

@@ -213,10 +213,19 @@ def last(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None,
     '2年'
     """
     end = len(text) if end is None else end
+    return last_match(pattern, text, start, end) if could_match(needs or requirements(pattern), text, start, end) else None
+
+
+def last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The last match of ``pattern.finditer(text, start, end)``, unsieved: for a caller that has tested the window's
+    needs already (:func:`holds` of the words cut once).
+
+    >>> last_match(re.compile(r"\\d年"), "1年2年", 0, 4).group()
+    '2年'
+    """
     found = None
-    if could_match(needs or requirements(pattern), text, start, end):
-        for found in pattern.finditer(text, start, end):
-            pass
+    for found in pattern.finditer(text, start, end):
+        pass
     return found
 
 
