@@ -9,8 +9,6 @@ from decimal import Decimal
 
 import polars as pl
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import policykit as pk
 from policykit.extract import RECORD_TYPES, Extraction, column_types
@@ -170,7 +168,7 @@ _MONEY = dict(key="i1", task_key=None, kind="award", amount="30", amount_high=No
 
 
 def test_a_record_built_at_once_is_its_type_s_whatever_type_came_before():
-    from policykit.extract._records import built_at_once, built_in_order
+    from policykit.extract._records import built_at_once
     from policykit.extract import InstrumentRecord, TaskRecord
 
     @dataclasses.dataclass(frozen=True)
@@ -180,18 +178,5 @@ def test_a_record_built_at_once_is_its_type_s_whatever_type_came_before():
     task = dict(key="t1", number="1", path=(), section=None, title="做好", start=0, end=2, rows=())
     for _ in range(2):  # a type's first record and its next ones
         assert built_at_once(TaskRecord, dict(task)) == TaskRecord(**task)
-        assert built_in_order(InstrumentRecord, dict(_MONEY)) == InstrumentRecord(**_MONEY)
+        assert built_at_once(InstrumentRecord, dict(_MONEY)) == InstrumentRecord(**_MONEY)
         assert built_at_once(Quoted, task | {"quote": "“做好”"}) == Quoted(**task, quote="“做好”")
-
-
-@settings(max_examples=50, deadline=None)
-@given(st.permutations(list(_MONEY.items())))
-def test_a_record_built_in_order_lays_its_fields_out_as_init_does(items):
-    from policykit.extract._records import built_in_order
-    from policykit.extract import InstrumentRecord
-
-    record, made = built_in_order(InstrumentRecord, dict(items)), InstrumentRecord(**_MONEY)
-    assert record == made and list(vars(record)) == list(vars(made))
-    for wrong in (dict(items[1:]), dict(items) | {"extra": 1}, dict(items[1:]) | {"extra": 1}):  # missing, extra, both
-        with pytest.raises(TypeError, match="every field"):
-            built_in_order(InstrumentRecord, wrong)

@@ -4,7 +4,8 @@ from dataclasses import fields
 
 import pytest
 
-from policykit.extract import ObservationRecord, TargetRecord
+from policykit.extract import InstrumentRecord, ObservationRecord, TargetRecord
+from policykit.extract._instruments import instruments_of
 from policykit.extract._measures import read_measures
 from policykit.extract._observations import observations_of
 from policykit.extract._parsed import parse
@@ -59,3 +60,22 @@ def test_the_examples_hold_ranges_of_both_roles():
     for role in ("target", "observation"):
         highs = {m.quantity.base_value_high is None for m in measures if m.role == role}
         assert highs == {True, False}, role
+
+
+# Instruments of a single amount and of a range (amount_high), each read as the measures reader reads them.
+INSTRUMENT_TEXTS = ["对首次认定的高新技术企业给予30万元奖励。", "对认定的企业给予10万至30万元补助。"]
+
+
+def _slow_instrument(m):
+    q = m.quantity
+    return InstrumentRecord(key=m.key, task_key=m.task_key, kind=m.kind, amount=str(q.value),
+                            amount_high=None if q.value_high is None else str(q.value_high), unit=q.unit,
+                            beneficiary=m.beneficiary, text=m.text, start=m.start, end=m.end)
+
+
+def test_instruments_are_built_as_their_record_type_builds_them():
+    measures = [m for text in INSTRUMENT_TEXTS for m in read_measures(parse(text, DocumentMetadata(year=2023)), ())]
+    built = instruments_of(tuple(measures))
+    assert built == tuple(_slow_instrument(m) for m in measures if m.role == "instrument")
+    assert {record.amount_high is None for record in built} == {True, False}  # both branches of the display
+    assert all(list(vars(record)) == [f.name for f in fields(InstrumentRecord)] for record in built)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..text import DocumentMetadata
 from ._measures import Measure, read_measures
 from ._parsed import ParsedDocument, parse
-from ._records import InstrumentRecord, TaskRecord, built_in_order
+from ._records import InstrumentRecord, TaskRecord, built_at_once
 
 
 def find_instruments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
@@ -40,7 +40,7 @@ def find_instruments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...],
 def instruments_of(measures: tuple[Measure, ...]) -> tuple[InstrumentRecord, ...]:
     """The instruments among the measures of a document (see :func:`._measures.read_measures`)."""
     return tuple(
-        built_in_order(InstrumentRecord, dict(  # at once, as an observation is (see _observations._observation)
+        built_at_once(InstrumentRecord, dict(  # at once, in the fields' declared order, as an observation is
             key=m.key, task_key=m.task_key, kind=m.kind, amount=str(m.quantity.value),
             amount_high=None if m.quantity.value_high is None else str(m.quantity.value_high),
             unit=m.quantity.unit, beneficiary=m.beneficiary, text=m.text, start=m.start, end=m.end))

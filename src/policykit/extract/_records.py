@@ -194,35 +194,3 @@ def built_at_once(cls: type[_Frozen], values: dict) -> _Frozen:
 def _dict_setter(cls: type) -> Callable[[object, dict], None]:
     """The ``__set__`` of the ``__dict__`` slot instances of ``cls`` have (from the first class of its MRO adding one)."""
     return next(vars(klass)["__dict__"] for klass in cls.__mro__ if "__dict__" in vars(klass)).__set__
-
-
-# By record type: a dict of its fields' names in declared order (each None), copied and filled for every record.
-_FIELD_TEMPLATES: dict[type, dict[str, None]] = {}
-
-
-def built_in_order(cls: type[_Frozen], values: dict) -> _Frozen:
-    """:func:`built_at_once` from ``values`` (every field, defaults too) given in any order: they are laid out in the
-    fields' declared order, the order the log reads from ``vars()`` of a record, as ``__init__`` would set them.
-
-    A copy of a dict holding the names in that order (made once per type) takes the values: a name it holds keeps
-    its place, so the fields are laid out at C speed, not by a comprehension per record.
-
-    Examples
-    --------
-    >>> task = built_in_order(TaskRecord, dict(title="做好", key="t1", number="1", path=(), section=None, end=2, start=0,
-    ...                                        rows=()))
-    >>> task == TaskRecord("t1", "1", (), None, "做好", 0, 2), list(vars(task))[:3]
-    (True, ['key', 'number', 'path'])
-    >>> built_in_order(TaskRecord, dict(key="t1"))
-    Traceback (most recent call last):
-    ...
-    TypeError: TaskRecord takes every field, by name: ['key']
-    """
-    template = _FIELD_TEMPLATES.get(cls)
-    if template is None:
-        template = _FIELD_TEMPLATES[cls] = dict.fromkeys(f.name for f in dataclasses.fields(cls))
-    ordered = template.copy()
-    ordered.update(values)
-    if len(values) != len(template) or len(ordered) != len(template):  # (both equal: the same names)
-        raise TypeError(f"{cls.__name__} takes every field, by name: {sorted(values)}")
-    return built_at_once(cls, ordered)
