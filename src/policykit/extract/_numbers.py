@@ -96,7 +96,8 @@ def _unit_alternation(units: list[str]) -> str:
         rests.setdefault(unit[0], []).append(re.escape(unit[1:]) + word_end)
     alone = "".join(first for first, rest in rests.items() if rest == [""])
     grouped = [f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items() if rest != [""]]
-    return f"(?=[{re.escape(''.join(rests))}])(?:{'|'.join([f'[{re.escape(alone)}]'] * bool(alone) + grouped)})"
+    branches = ([f"[{re.escape(alone)}]"] if alone else []) + grouped
+    return f"(?=[{re.escape(''.join(rests))}])(?:{'|'.join(branches)})"
 
 
 _UNIT = re.compile(_unit_alternation(_UNITS))

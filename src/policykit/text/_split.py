@@ -45,7 +45,7 @@ MAX_NOTICE = 200  # a notice title naming several issuers and the plan can be th
 # A plan period or trial mark under a title; never a 文号 in parentheses (（皖开放办〔2022〕6号）).
 _TITLE_TAIL = re.compile(r"^[（(](?![^()（）]*[〔\[［]\s*\d{4}\s*[〕\]］])[^()（）]{0,16}(?:(?:19|20)\d{2}|"
                          + alt("document_words", "trial") + r")[^()（）]{0,16}[)）]$")
-_TAIL_FIRST, _TAIL_LAST = "(（", ")）"  # what a line _TITLE_TAIL matches opens and ends with
+_TAIL_FIRST, _TAIL_LAST = "(（", ")）"  # what a line _TITLE_TAIL matches (a parenthesised line) opens and ends with
 _HEADER_LINE = re.compile(
     rf"^[—\-－─]+\s*\d+\s*[—\-－─]+$|^.{{0,12}}〔\s*\d{{4}}\s*〕\s*\d+\s*{HAO}$|^\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}$"
     r"|^[^：:]{1,8}[：:]")
@@ -105,7 +105,7 @@ def _is_fragment(line: str) -> bool:
     """A line that can be the first part of a title wrapped over several lines (青岛市支持… / 奖补政策实施细则)."""
     # the tests that most often fail come first (clause marks; numbered headings 一、 before the Han test most pass)
     return (MIN_FRAGMENT <= len(line) <= 60 and not _CLAUSE_MARK.search(line) and not _ENUMERATED.match(line)
-            and bool(_HAN.search(line)) and not (line[0] in "（(" and line[-1] in ")）")
+            and bool(_HAN.search(line)) and not (line[0] in _TAIL_FIRST and line[-1] in _TAIL_LAST)
             and not _HEADER_LINE.match(line) and not line.endswith(_CONTINUATION))
 
 
