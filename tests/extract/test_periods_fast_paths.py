@@ -129,6 +129,7 @@ _PERIOD_PIECES = st.lists(st.sampled_from(["1至4月份", "上半年", "一季�
 @example("1至4月份。\n甲。增长5%", 9, 2024)  # a period in the paragraph before: not the figure's
 @example("1至4月份，甲。增长5%", 11, 2024)  # a period in the sentence before: the figure's
 @example("上半年增长5%", 5, 2024)  # the paragraph's first character is its period word's only cue
+@example("甲" * 501 + "上半年" + "甲" * 3997 + "月增长5%", 4502, 2024)  # the sentence before reaches past the paragraph's cut
 def test_an_observation_s_period_is_read_as_from_its_window_always(text, pos, year):
     doc = parse(text, DocumentMetadata(period="2024"))
     pos = min(pos, len(text))
@@ -208,3 +209,18 @@ def test_a_duration_is_read_where_its_answer_counts():
                                      ("明年打造20个平台。", plan, (2025, "relative"))]:
         doc = parse(text, metadata)
         assert periods.when(doc, 0, 0, text.index("20个"), "target")[:2] == expected
+
+
+def test_a_standing_rule_or_a_yearly_average_leaves_the_year_open_cued_or_not():
+    """A recurring word (每年) or a review's yearly average (年均) in the figure's clause is searched only where the
+    sentence is cued by the figure or the clause starts before the sentence: found in either case, and where neither
+    holds the year is read as usual."""
+    report = DocumentMetadata(year=2024, doc_type="work_report")
+    for text, clause, reach, role, expected in [
+            ("每年新增20家。", "每", 300, "target", (None, "unknown")),  # the sentence cued by its 每
+            ("城镇新增就业年均20万人。", "城", 300, "observation", (None, "unknown")),
+            ("年均增长，甲20万人。", "年", 4, "observation", (None, "unknown")),  # the clause starts before the capped sentence
+            ("新增20家。", "新", 300, "target", (2024, "report_year"))]:  # no cue: no clause read
+        doc, pos = parse(text, report), text.index("20")
+        sentence_start = max(0, pos - reach)
+        assert periods.when(doc, sentence_start, text.index(clause), pos, role)[:2] == expected

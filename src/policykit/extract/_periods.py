@@ -229,8 +229,10 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     if stated_year and multi_year and multi_year.string is text \
             and multi_year.start() > (stated.start() if stated.string is text else sentence_start + stated.start()):
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
-    recurring = _in_clause(_RECURRING, _RECURRING_NEEDS, text, before, sentence_start, clause_start, pos)
-    if role == "observation" and not stated_year \
+    # A clause within a sentence with no cue by the figure holds neither pattern (a cue is a character of their needs).
+    clause_cued = cued or clause_start < sentence_start
+    recurring = clause_cued and _in_clause(_RECURRING, _RECURRING_NEEDS, text, before, sentence_start, clause_start, pos)
+    if role == "observation" and not stated_year and clause_cued \
             and _in_clause(_YEARLY_AVERAGE, _YEARLY_AVERAGE_WORDS, text, before, sentence_start, clause_start, pos):
         recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
     span_end = _named_span_end(doc, pos, multi_year) if multi_year and role == "target" else None
