@@ -182,6 +182,8 @@ _PERIOD_PIECES = st.lists(st.sampled_from(["上半年", "上半", "季度", "季
 @given(_PERIOD_PIECES, st.integers(0, 3000), st.lists(st.integers(0, 400), min_size=1, max_size=6))
 @example("甲\n" + "乙" * 2100 + "月份3个", 2102, [2100, 5])  # a paragraph longer than the reach: cut at it
 @example("季度" + "乙" * 400 + "月3个", 0, [300, 350])  # a figure beyond the sentence's reach: searched itself
+@example("乙" * 400, 0, [300])  # no period word, a figure right at the reach
+@example("季度乙月" + "乙" * 400, 0, [1, 2, 3, 4, 300])  # a group's words: the first to end counts
 def test_a_sentence_s_period_test_answers_as_the_window_s_own(text, start, offsets):
     """Sentence.could_name_period, read once per sentence, is could_match of each figure's window from its line."""
     start = min(start, len(text))
