@@ -129,6 +129,7 @@ _PERIOD_PIECES = st.lists(st.sampled_from(["1至4月份", "上半年", "一季�
 @example("1至4月份。\n甲。增长5%", 9, 2024)  # a period in the paragraph before: not the figure's
 @example("1至4月份，甲。增长5%", 11, 2024)  # a period in the sentence before: the figure's
 @example("上半年增长5%", 5, 2024)  # the paragraph's first character is its period word's only cue
+@example("甲" * 501 + "上半年" + "甲" * 3997 + "月增长5%", 4502, 2024)  # the sentence before reaches past the paragraph's cut
 def test_an_observation_s_period_is_read_as_from_its_window_always(text, pos, year):
     doc = parse(text, DocumentMetadata(period="2024"))
     pos = min(pos, len(text))
@@ -181,6 +182,8 @@ _PERIOD_PIECES = st.lists(st.sampled_from(["上半年", "上半", "季度", "季
 @given(_PERIOD_PIECES, st.integers(0, 3000), st.lists(st.integers(0, 400), min_size=1, max_size=6))
 @example("甲\n" + "乙" * 2100 + "月份3个", 2102, [2100, 5])  # a paragraph longer than the reach: cut at it
 @example("季度" + "乙" * 400 + "月3个", 0, [300, 350])  # a figure beyond the sentence's reach: searched itself
+@example("乙" * 400, 0, [300])  # no period word, a figure right at the reach
+@example("季度乙月" + "乙" * 400, 0, [1, 2, 3, 4, 300])  # a group's words: the first to end counts
 def test_a_sentence_s_period_test_answers_as_the_window_s_own(text, start, offsets):
     """Sentence.could_name_period, read once per sentence, is could_match of each figure's window from its line."""
     start = min(start, len(text))
@@ -208,3 +211,18 @@ def test_a_duration_is_read_where_its_answer_counts():
                                      ("明年打造20个平台。", plan, (2025, "relative"))]:
         doc = parse(text, metadata)
         assert periods.when(doc, 0, 0, text.index("20个"), "target")[:2] == expected
+
+
+def test_a_standing_rule_or_a_yearly_average_leaves_the_year_open_cued_or_not():
+    """A recurring word (每年) or a review's yearly average (年均) in the figure's clause is searched only where the
+    sentence is cued by the figure or the clause starts before the sentence: found in either case, and where neither
+    holds the year is read as usual."""
+    report = DocumentMetadata(year=2024, doc_type="work_report")
+    for text, clause, reach, role, expected in [
+            ("每年新增20家。", "每", 300, "target", (None, "unknown")),  # the sentence cued by its 每
+            ("城镇新增就业年均20万人。", "城", 300, "observation", (None, "unknown")),
+            ("年均增长，甲20万人。", "年", 4, "observation", (None, "unknown")),  # the clause starts before the capped sentence
+            ("新增20家。", "新", 300, "target", (2024, "report_year"))]:  # no cue: no clause read
+        doc, pos = parse(text, report), text.index("20")
+        sentence_start = max(0, pos - reach)
+        assert periods.when(doc, sentence_start, text.index(clause), pos, role)[:2] == expected

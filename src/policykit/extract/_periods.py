@@ -229,8 +229,10 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     if stated_year and multi_year and multi_year.string is text \
             and multi_year.start() > (stated.start() if stated.string is text else sentence_start + stated.start()):
         stated_year = None  # 2021年开局…，今后五年年均增长6%: the five-year word speaks last
-    recurring = _in_clause(_RECURRING, _RECURRING_NEEDS, text, before, sentence_start, clause_start, pos)
-    if role == "observation" and not stated_year \
+    # A clause within a sentence with no cue by the figure holds neither pattern (a cue is a character of their needs).
+    clause_cued = cued or clause_start < sentence_start
+    recurring = clause_cued and _in_clause(_RECURRING, _RECURRING_NEEDS, text, before, sentence_start, clause_start, pos)
+    if role == "observation" and not stated_year and clause_cued \
             and _in_clause(_YEARLY_AVERAGE, _YEARLY_AVERAGE_WORDS, text, before, sentence_start, clause_start, pos):
         recurring = True  # 城镇新增就业年均1270多万人: a review's average over years, no one year's outcome
     span_end = _named_span_end(doc, pos, multi_year) if multi_year and role == "target" else None
@@ -300,8 +302,10 @@ def _observed(doc: ParsedDocument, shared: Sentence, paragraph_start: int, pos: 
         return doc.metadata.period, None  # the document's period, whatever the window says: no window read
     if not shared.could_name_period(doc.text, paragraph_start, pos):
         return str(year), None  # the paragraph so far names no period, nor does the window within it: no window read
-    start = max(paragraph_start, min(shared.full_sentence_start(pos), shared.previous_start))
-    return _period(doc.text[start:pos], year)
+    # (conditional expressions: a max() or min() call costs ~1.3k instructions more, for every observation)
+    full, previous = shared.full_sentence_start(pos), shared.previous_start
+    start = full if full < previous else previous
+    return _period(doc.text[start if start > paragraph_start else paragraph_start:pos], year)
 
 
 # The words a span and a yearly average need (年起, 年均), rarer than their characters (起, 均 alone).
@@ -341,7 +345,8 @@ class Sentence:
         self._full_stop = self._previous_start = self._period_end = -1  # not yet read: see full_stop, previous_start …
         self._line = line = text.rfind(LINE_END, 0, start) + 1  # the line, as _heading_at finds it (no reach)
         self._on_heading = text[line:line + 1] in _HEADING_STARTS  # whether a figure's line may be a heading
-        self.paragraph_start = max(line, start - MAX_REACH)  # bounds.before(start, LINE_END): the line, cut at the reach
+        reach = start - MAX_REACH  # bounds.before(start, LINE_END): the line, cut at the reach (no max() call)
+        self.paragraph_start = line if line > reach else reach
         # The last heading of an earlier line: one on this line ends at the line's end, after every figure
         # but one at that end, which _HEADING.match(text, line, pos) finds first.
         i = bisect_right(doc.headings.ends, line) - 1
@@ -368,7 +373,8 @@ class Sentence:
     def previous_start(self) -> int:
         """The start of the sentence before, read on first use (an observation's period)."""
         if self._previous_start < 0:
-            self._previous_start = self._doc.boundaries.before(max(self._start - 1, self.paragraph_start), SENTENCE_END)
+            pos = self._start - 1 if self._start > self.paragraph_start else self.paragraph_start
+            self._previous_start = self._doc.boundaries.before(pos, SENTENCE_END)
         return self._previous_start
 
     def could_name_period(self, text: str, line_start: int, pos: int) -> bool:
@@ -384,11 +390,12 @@ class Sentence:
 
     def line_start(self, pos: int) -> int:
         """``bounds.before(pos, LINE_END)`` for a figure of the sentence at ``pos``."""
-        return max(self.paragraph_start, pos - MAX_REACH)
+        return self.paragraph_start if self.paragraph_start > pos - MAX_REACH else pos - MAX_REACH
 
     def full_sentence_start(self, pos: int) -> int:
         """``bounds.before(pos, FULL_STOP, SENTENCE_REACH)`` for a figure of the sentence at ``pos``."""
-        return max(self.full_stop, pos - SENTENCE_REACH)
+        full_stop = self.full_stop
+        return full_stop if full_stop > pos - SENTENCE_REACH else pos - SENTENCE_REACH
 
     def heading_span(self, text: str, pos: int) -> re.Match | None:
         """:func:`_span_named` of the heading before ``pos`` (see :func:`_heading_at`), read once per heading."""
@@ -537,6 +544,7 @@ def _one_month(m: re.Match, year: int) -> tuple[str, str | None] | None:
     return (f"{year}-{month:02d}", None) if month else None
 
 
+@cache  # calendar.monthrange builds a date for the weekday it also answers: ~15k instructions, for a few dozen months
 def _last_day(year: int, month: int) -> str:
     return f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 

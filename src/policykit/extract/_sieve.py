@@ -168,11 +168,16 @@ def needs_met_by(needs: str | tuple[str, ...], text: str, start: int, limit: int
     (6, False, True)
     """
     met = start
-    for group in needs:
-        ends = [at + len(word) for word in group if (at := text.find(word, start, limit)) >= 0]
-        if not ends:
+    for group in needs:  # loops and comparisons: a list, min() and max() cost more than the finds they follow
+        first = -1
+        for word in group:
+            at = text.find(word, start, limit)
+            if at >= 0 and (first < 0 or at + len(word) < first):
+                first = at + len(word)
+        if first < 0:
             return limit + 1
-        met = max(met, min(ends))
+        if first > met:
+            met = first
     return met
 
 
