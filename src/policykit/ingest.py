@@ -246,7 +246,8 @@ def discover_sources(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
                 continue
             seen_dirs.add(real)
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found.extend(Path(folder) / f for f in sorted(files) if not f.startswith("."))
+            base = Path(folder)  # once a folder, not once a file
+            found.extend(base / f for f in sorted(files) if not f.startswith("."))
     return sorted(set(found)), problems
 
 
