@@ -220,3 +220,36 @@ def test_one_lookup_of_several_keys_and_prefixes_is_any_of_them(tmp_path_factory
     assert log.has_any_batch(keys, prefixes) is expected
     assert [log.has_batch(k) for k in keys] == [k in logged for k in keys]
     assert [log.has_batch(p, prefix=True) for p in prefixes] == [any(k.startswith(p) for k in logged) for p in prefixes]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(st.binary(max_size=40), st.lists(st.sampled_from(["一、创新", "1.建实验室。(牵头单位:科技局)", "××局负责。",
+                                                                     "\ufeff", "abc"]), max_size=4).map(lambda x: "\n".join(x).encode())))
+def test_a_reading_given_its_files_sha256_is_the_reading_that_hashes_it(data):
+    # The slow definition: read_source hashing the bytes itself. A sha256 given is taken as it is (no second hash).
+    sha = hashlib.sha256(data).hexdigest()
+    assert read_source(data, "x.txt", sha256=sha) == read_source(data, "x.txt")
+    assert read_source(data, "x.txt", sha256="f" * 64).sha256 == "f" * 64
+    assert extraction_batch(data, "x.txt", sha256=sha) == extraction_batch(data, "x.txt")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ingest_hashes_each_file_once(tmp_path, monkeypatch, workers):
+    # _pending hashes a file to look it up in the log; the reader takes that hash instead of hashing again.
+    ingest_module = sys.modules["policykit.ingest"]
+    given_shas = []
+
+    def reading(data, source_path, **options):
+        given_shas.append(options.get("sha256"))
+        return read_source(data, source_path, **options)
+
+    monkeypatch.setattr(ingest_module, "read_source", reading)
+    files = {"a.txt": "一、创新\n1.建实验室。(牵头单位:科技局)".encode(), "b.txt": "二、改革\n2.建平台。".encode()}
+    project = make_project(tmp_path, files)
+    assert pk.ingest(project, workers=workers).files_ingested == 2
+    if workers == 1:  # the workers' calls are in other processes
+        assert sorted(given_shas) == sorted(hashlib.sha256(data).hexdigest() for data in files.values())
+    with EventLog(project.log_path) as log:
+        read = [e.event for e in log.read(types=["SourceRead"])]
+    assert {e.source_path.rsplit("/", 1)[-1]: e.source_sha256 for e in read} == {
+        name: hashlib.sha256(data).hexdigest() for name, data in files.items()}

@@ -142,8 +142,10 @@ def document_id(source_sha256: str, part: int) -> str:
     return f"{source_sha256[:12]}-{part}"
 
 
-def extraction_batch(data: bytes, source_path: str, *, max_numbers: int = MAX_NUMBERS) -> ExtractionBatch:
-    """Read and extract one raw file. Pure: bytes in, events out.
+def extraction_batch(data: bytes, source_path: str, *, max_numbers: int = MAX_NUMBERS,
+                     sha256: str | None = None) -> ExtractionBatch:
+    """Read and extract one raw file. Pure: bytes in, events out. ``sha256``, the hex SHA-256 of ``data`` when
+    the caller has it (ingest hashed the file to look it up in the log), spares :func:`read_source` hashing it again.
 
     Examples
     --------
@@ -159,7 +161,7 @@ def extraction_batch(data: bytes, source_path: str, *, max_numbers: int = MAX_NU
     for signature, kind in _BINARY_SIGNATURES:
         if data.startswith(signature):
             raise UnreadableSource(f"{kind}, not text; convert it to text or HTML first")
-    reading = read_source(data, source_path)
+    reading = read_source(data, source_path, sha256=sha256)
     failed = [w.message for w in reading.warnings if w.code == "read-failed"]
     if failed:
         raise UnreadableSource(f"the reader failed ({failed[0]})")
@@ -244,7 +246,8 @@ def discover_sources(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
                 continue
             seen_dirs.add(real)
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found.extend(Path(folder) / f for f in sorted(files) if not f.startswith("."))
+            base = Path(folder)  # once a folder, not once a file
+            found.extend(base / f for f in sorted(files) if not f.startswith("."))
     return sorted(set(found)), problems
 
 
@@ -351,7 +354,7 @@ def _extract_or_problem(item: tuple[str, bytes, str], limits: IngestLimits = Ing
                         ) -> tuple[str, str, PreparedBatch | str]:
     rel, data, sha = item
     try:
-        batch = extraction_batch(data, rel, max_numbers=limits.max_numbers)
+        batch = extraction_batch(data, rel, max_numbers=limits.max_numbers, sha256=sha)
     except UnreadableSource as exc:
         return rel, sha, str(exc)
     except TooManyNumbers as exc:

@@ -33,7 +33,8 @@ _REDACTED_KIND = tuple((row["word"], row["hides"]) for row in lexicon.table("red
 _PUBLISHED = re.compile(LABELS["published_on"])
 
 
-def read_source(data: bytes, source_path: str, *, steps: Collection[str] | None = None) -> SourceReading:
+def read_source(data: bytes, source_path: str, *, steps: Collection[str] | None = None,
+                sha256: str | None = None) -> SourceReading:
     """Decode one raw file and return the documents it holds.
 
     Parameters
@@ -44,6 +45,9 @@ def read_source(data: bytes, source_path: str, *, steps: Collection[str] | None 
         Where it came from; named in every warning.
     steps : collection of str, optional
         Cleaning steps to run (see :data:`CLEANING_STEPS`); default all.
+    sha256 : str, optional
+        The hex SHA-256 of ``data`` when the caller has it (ingest hashes each file to look it up in the
+        log): taken as ``SourceReading.sha256`` instead of hashing the bytes again.
 
     Returns
     -------
@@ -59,7 +63,7 @@ def read_source(data: bytes, source_path: str, *, steps: Collection[str] | None 
     >>> doc.metadata.region, doc.metadata.doc_type, doc.metadata.year
     ('利津县', 'work_report', 2020)
     """
-    sha = hashlib.sha256(data).hexdigest()
+    sha = sha256 or hashlib.sha256(data).hexdigest()
     unknown = sorted(set(steps or ()) - set(CLEANING_STEPS))
     try:
         reading = _read(data, source_path, steps, sha)
