@@ -36,6 +36,7 @@ from ._units import (
     split_unit_list,
     start_document,
     starts_unit_name,
+    strict_list_ends,
     trim_list,
 )
 
@@ -90,6 +91,9 @@ _JOINTLY = of_kind("function_words", "jointly")
 _ATTRIBUTIVE = of_kind("function_words", "attributive")
 _GLUE = "、，,；;" + CONJUNCTIONS + "".join(of_kind("function_words", "etc")) + " \u3000"
 _LIST_GLUE = "、 \u3000"
+# What a subject (a stretch of unit names and glue, see _subject_units) can end with: one that ends otherwise is
+# rejected on that one look, before its start is looked for or it is trimmed.
+_SUBJECT_ENDS = strict_list_ends(_GLUE)
 # A role written in parentheses after a name in a list: X（牵头）for X alone; （按职责分工牵头）, （分别负责）
 # for every name of the list up to it.
 _ROLE_MARK = re.compile(
@@ -705,6 +709,8 @@ def _subject_verb_clause(text: str, verb: re.Match, unread=lambda pos: False) ->
     end = verb.start()
     if text.endswith(_ADVERBS, 0, end):  # most verbs follow no adverb: one test, not one per adverb
         end -= len(next(adverb for adverb in _ADVERBS if text.endswith(adverb, 0, end)))
+    if text[end - 1:end] not in _SUBJECT_ENDS:  # most verbs of prose: no subject could end there
+        return None
     start = _subject_start(text, end)
     if end - start < 2 or text[start:end].startswith(_AGENT) or unread(start):
         return None
