@@ -308,6 +308,8 @@ def test_every_role_mark_holds_a_role_verb():
     marks = [f"{open_}{word}{verb}{close}" for word in shared for verb in _clauses.role_words("mark")
              for open_, close in ("（）", "()")]
     assert marks and all(_clauses._ROLE_MARK.search(mark) and _clauses._VERB.search(mark) for mark in marks)
+    # _paren_verb_clauses skips a group in which _ANY_VERB finds no role verb: it holds no role mark either.
+    assert all(_clauses._ANY_VERB.search(mark) for mark in marks)
 
 
 @settings(max_examples=300, deadline=None)

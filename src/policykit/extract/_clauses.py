@@ -450,8 +450,10 @@ def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tu
         if kept(open_, close + 1):
             held.append((open_, close + 1))
             continue
-        # A group without a role verb has no part ending in one: it can only be a marked list.
-        units = _verb_units(text, open_ + 1, close) if _ANY_VERB.search(text, open_ + 1, close) else ()
+        # A group without a role verb has no part ending in one, and no role mark (each holds one): no clause.
+        if not _ANY_VERB.search(text, open_ + 1, close):
+            continue
+        units = _verb_units(text, open_ + 1, close)
         if units:
             clauses.append(_Clause(open_, close + 1, units))
         elif _MARK_INSIDE.search(text, open_ + 1, close):
