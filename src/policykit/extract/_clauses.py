@@ -196,8 +196,11 @@ def find_assignments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...]) 
 
 def _owner(owners: list[TaskRecord], starts: list[int], pos: int) -> str | None:
     """Key of the last of ``owners`` (sorted by start, then by end descending; ``starts`` their starts) whose
-    span holds ``pos``: only those starting at or before it are tried, last first."""
-    return next((owners[i].key for i in range(bisect_right(starts, pos) - 1, -1, -1) if pos < owners[i].end), None)
+    span holds ``pos``: only those starting at or before it are tried, last first (a loop: no generator per clause)."""
+    for i in range(bisect_right(starts, pos) - 1, -1, -1):
+        if pos < owners[i].end:
+            return owners[i].key
+    return None
 
 
 def find_clauses(text: str) -> tuple[_Clause, ...]:
