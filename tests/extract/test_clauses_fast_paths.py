@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit.extract import _clauses
+from policykit.extract._units import strict_list_ends
 
 _PAREN_BITS = st.lists(st.sampled_from(["（", "）", "(", ")", "〔", "〕", "\n", "甲", "乙"]), max_size=16).map("".join)
 
@@ -307,6 +308,8 @@ def test_every_role_mark_holds_a_role_verb():
     marks = [f"{open_}{word}{verb}{close}" for word in shared for verb in _clauses.role_words("mark")
              for open_, close in ("（）", "()")]
     assert marks and all(_clauses._ROLE_MARK.search(mark) and _clauses._VERB.search(mark) for mark in marks)
+    # _paren_verb_clauses skips a group in which _ANY_VERB finds no role verb: it holds no role mark either.
+    assert all(_clauses._ANY_VERB.search(mark) for mark in marks)
 
 
 @settings(max_examples=300, deadline=None)
@@ -475,3 +478,77 @@ def test_assignments_are_built_as_their_record_type_builds_them(text):
     assert built == _assignments_slow(text, tasks)
     # The log reads a record's fields from vars() in their declared order, as __init__ sets them.
     assert all(list(vars(record)) == [f.name for f in fields(AssignmentRecord)] for record in built)
+
+
+def _may_hold_strict_units(text, glue):
+    """What strict_list_ends stands for: the stretch, trimmed by trim_list, is not rejected by no_strict_units."""
+    start, end = _clauses.trim_list(text, 0, len(text))
+    return not _clauses.no_strict_units(text, start, end, glue)
+
+
+_GLUES = [_clauses._GLUE, "、", ""]
+
+
+@pytest.mark.parametrize("glue", _GLUES)
+def test_every_strict_list_end_ends_a_stretch_that_may_hold_strict_units(glue):
+    assert all(_may_hold_strict_units("市科技局" + ch, glue) or _may_hold_strict_units("市科技局等" + ch, glue)
+               for ch in strict_list_ends(glue))
+
+
+@pytest.mark.parametrize("glue", _GLUES)
+def test_no_other_character_of_the_basic_plane_ends_one(glue):
+    # After a name and a 等 closing the list: what trim_list takes off (等 and what follows it) stands before it.
+    ends = strict_list_ends(glue)
+    others = (chr(code) for code in range(0x10000) if chr(code) not in ends)
+    assert not [ch for ch in others if _may_hold_strict_units("市科技局等" + ch, glue)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(_PROSE_BITS, st.one_of(st.just(""), st.characters(), st.sampled_from(["等", "等部门", "、", "/", " ", "\t", "）"])),
+       st.sampled_from(_GLUES))
+@example("市科技局等10个", "", "")
+@example("市科技局", "/", "")
+@example("市科技局等", "\n", "")
+def test_a_stretch_that_may_hold_strict_units_ends_with_a_strict_list_end(text, last, glue):
+    text += last
+    if _may_hold_strict_units(text, glue):
+        assert text[-1] in strict_list_ends(glue)
+
+
+def test_a_subject_ends_with_a_strict_list_end_of_its_glue():
+    assert _clauses._SUBJECT_ENDS == strict_list_ends(_clauses._GLUE)
+
+class _Everything:
+    """A set holding every character: the subject's end let through whatever it is."""
+
+    def __contains__(self, ch):
+        return True
+
+
+_VERB_SUBJECT_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各乡镇（街道）", "区政府", "等", "等部门", "等10个", "、", "，",
+                                               "和", "及", " ", "/", "（", "）", "甲", "要", "工作", "发展改革", "由", *_clauses._ADVERBS,
+                                               "负责", "牵头", "配合", "按职责分工负责"]), max_size=10).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_VERB_SUBJECT_BITS)
+@example("市科技局、市财政局等负责")  # a 等 before the verb: trimmed off the subject
+@example("市科技局、市财政局、具体负责")
+@example("各乡镇（街道）配合")
+@example("市科技局等10个及负责")  # a 等 closing part of the list before a conjunction: glue ends the subject
+def test_a_verb_rejected_on_the_character_before_it_has_no_subject(text):
+    verbs = list(_clauses._VERB.finditer(text))
+    gated = [_clauses._subject_verb_clause(text, verb) for verb in verbs]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_clauses, "_SUBJECT_ENDS", _Everything())
+        assert [_clauses._subject_verb_clause(text, verb) for verb in verbs] == gated
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["市科技局", "，", ",", "；", ";", "、", " ", "\u3000", "（", "）", "甲"]), max_size=8).map("".join),
+       st.integers(0, 30), st.integers(0, 30))
+@example(" ", 0, 1)  # a blank stretch is no part
+def test_the_parts_are_those_split_outside_parentheses(text, start, length):
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert _clauses._parts(text, start, end) == _clauses.split_outside_parentheses(text, start, end, _clauses._PART_SEPARATORS)

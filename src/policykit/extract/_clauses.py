@@ -36,6 +36,7 @@ from ._units import (
     split_unit_list,
     start_document,
     starts_unit_name,
+    strict_list_ends,
     trim_list,
 )
 
@@ -82,6 +83,7 @@ _VERB = re.compile(
 )
 _VALUE_END = "。\n\t】"  # 】 closes a bracketed clause: 【牵头：街道平安办】推进…
 _PART_SEPARATORS = "，,；;"
+_PART_SEPARATOR = re.compile("[" + re.escape(_PART_SEPARATORS) + "]")
 _SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
 _SENTENCE_BOUNDARY = "。；;，,：:\n\t"
 # Function words (function_words.tsv): conjunctions, 等, 由 (by), 会同 (jointly with), 的, 为/是.
@@ -90,6 +92,9 @@ _JOINTLY = of_kind("function_words", "jointly")
 _ATTRIBUTIVE = of_kind("function_words", "attributive")
 _GLUE = "、，,；;" + CONJUNCTIONS + "".join(of_kind("function_words", "etc")) + " \u3000"
 _LIST_GLUE = "、 \u3000"
+# What a subject (a stretch of unit names and glue, see _subject_units) can end with: one that ends otherwise is
+# rejected on that one look, before its start is looked for or it is trimmed.
+_SUBJECT_ENDS = strict_list_ends(_GLUE)
 # A role written in parentheses after a name in a list: X（牵头）for X alone; （按职责分工牵头）, （分别负责）
 # for every name of the list up to it.
 _ROLE_MARK = re.compile(
@@ -191,8 +196,11 @@ def find_assignments(text: str | ParsedDocument, tasks: tuple[TaskRecord, ...]) 
 
 def _owner(owners: list[TaskRecord], starts: list[int], pos: int) -> str | None:
     """Key of the last of ``owners`` (sorted by start, then by end descending; ``starts`` their starts) whose
-    span holds ``pos``: only those starting at or before it are tried, last first."""
-    return next((owners[i].key for i in range(bisect_right(starts, pos) - 1, -1, -1) if pos < owners[i].end), None)
+    span holds ``pos``: only those starting at or before it are tried, last first (a loop: no generator per clause)."""
+    for i in range(bisect_right(starts, pos) - 1, -1, -1):
+        if pos < owners[i].end:
+            return owners[i].key
+    return None
 
 
 def find_clauses(text: str) -> tuple[_Clause, ...]:
@@ -327,7 +335,7 @@ def _close_label_group(text: str, start: int, group: list[tuple[str, int, int]])
 def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tuple[UnitMention, str]]:
     """Mentions of a labelled value; a part ending in a role verb (X牵头，Y配合) takes that role."""
     out: list[tuple[UnitMention, str]] = []
-    for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
+    for s, e in _parts(text, start, end):
         verb = _trailing_verb(text, s, e)
         role = _VERB_ROLES[verb] if verb else default_role
         if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
@@ -336,6 +344,14 @@ def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tupl
                     if looks_like_unit(m.name) or _role_mark(m.mention)]
         out.extend(_with_marks(mentions, role))
     return out
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``split_outside_parentheses(text, start, end, _PART_SEPARATORS)``: a stretch holding no part separator (most
+    values and groups) is one part, found without the split."""
+    if _PART_SEPARATOR.search(text, start, end):
+        return split_outside_parentheses(text, start, end, _PART_SEPARATORS)
+    return [(start, end)] if text[start:end].strip() else []
 
 
 def _with_marks(mentions: tuple[UnitMention, ...] | list[UnitMention], role: str) -> list[tuple[UnitMention, str]]:
@@ -446,8 +462,10 @@ def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tu
         if kept(open_, close + 1):
             held.append((open_, close + 1))
             continue
-        # A group without a role verb has no part ending in one: it can only be a marked list.
-        units = _verb_units(text, open_ + 1, close) if _ANY_VERB.search(text, open_ + 1, close) else ()
+        # A group without a role verb has no part ending in one, and no role mark (each holds one): no clause.
+        if not _ANY_VERB.search(text, open_ + 1, close):
+            continue
+        units = _verb_units(text, open_ + 1, close)
         if units:
             clauses.append(_Clause(open_, close + 1, units))
         elif _MARK_INSIDE.search(text, open_ + 1, close):
@@ -495,7 +513,7 @@ def _marked_list(text: str, start: int, end: int) -> tuple[tuple[UnitMention, st
 def _role_parts_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Parts of a group: split at ，；, and after a role verb that a list separator follows (X牵头、Y配合)."""
     parts = []
-    for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
+    for s, e in _parts(text, start, end):
         for m in _VERB.finditer(text, s, e):
             if m.end() < e and text[m.end()] in _LIST_GLUE and _trailing_verb(text, s, m.end()):
                 parts.append((s, m.end()))
@@ -705,6 +723,8 @@ def _subject_verb_clause(text: str, verb: re.Match, unread=lambda pos: False) ->
     end = verb.start()
     if text.endswith(_ADVERBS, 0, end):  # most verbs follow no adverb: one test, not one per adverb
         end -= len(next(adverb for adverb in _ADVERBS if text.endswith(adverb, 0, end)))
+    if text[end - 1:end] not in _SUBJECT_ENDS:  # most verbs of prose: no subject could end there
+        return None
     start = _subject_start(text, end)
     if end - start < 2 or text[start:end].startswith(_AGENT) or unread(start):
         return None

@@ -748,3 +748,16 @@ def _split_piece(name: str) -> tuple[tuple[int, int], ...]:
             prev = s + cut
         out.append((prev, e))
     return tuple(out)
+
+
+def strict_list_ends(glue: str) -> frozenset[str]:
+    """The characters a stretch ``text[start:end]`` can end with when, trimmed by :func:`trim_list`, it may hold a
+    list of strict unit names (``no_strict_units(text, *trim_list(text, start, end), glue)`` false): the last
+    characters of the names and words no_strict_units lets end a list, and what trim_list (separators, a closing
+    等, and a line break after that 等: its pattern's ``$`` matches before a final one) or ``glue`` takes off its
+    end. A reader may reject a stretch on its last character alone, before it looks for where the stretch starts.
+
+    >>> "局" in strict_list_ends("、"), "要" in strict_list_ends("、")
+    (True, False)
+    """
+    return _STRICT_NAME_ENDS | frozenset(_SEPARATORS + _ETC + "\n" + glue)
