@@ -12,3 +12,42 @@ from policykit.text import _clean
 @example("  \u7532")  # two spaces only in the indent the strip takes away
 def test_a_table_row_is_one_by_the_stripped_line(line):
     assert _clean._is_table_row(line) == ("\t" in line or "  " in line.strip(_clean._LINE_SPACE))
+
+
+# Full-width forms, Traditional-only characters (們 個 國 會), a Simplified one, Latin and a break: what the joint scan
+# of fullwidth and traditional's test tells apart.
+_FULL_OR_TRADITIONAL = st.text(alphabet=st.sampled_from("０９Ａｚ％．　，（們個國會说甲a \n"), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_FULL_OR_TRADITIONAL)
+@example("國０１國")  # a run right after the first Traditional-only character, and a second one
+def test_the_joint_scan_gives_fullwidth_edits_and_the_first_traditional_character(text):
+    edits, first = _clean._fullwidth_scan(text)
+    assert edits == [(m.start(), m.end(), m.group().translate(_clean._FULLWIDTH_TABLE))
+                     for m in _clean._FULLWIDTH.finditer(text)]
+    found = _clean._TRADITIONAL_ONLY.search(text)
+    assert first == (found.start() if found else len(text))
+    assert _clean.fullwidth(text) == edits
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("們國報審说甲经济社会发展，"), min_size=60, max_size=120), st.integers(20, 30))
+@example("報審議請" * 20 + "們", 20)  # Traditional text (not of the class) and the class's first character just past
+@example("報審議請" * 20 + "們", 21)  # … and as the window's last character
+@example("報審議請" * 15, 20)  # none at all (the offset given is the text's length)
+def test_is_traditional_with_the_first_offset_given_is_the_search(text, sample):
+    found = _clean._TRADITIONAL_ONLY.search(text)
+    first = found.start() if found else len(text)
+    assert _clean.is_traditional(text, sample, first) == _clean.is_traditional(text, sample)
+
+
+def test_clean_hands_the_scan_to_traditional_as_the_steps_alone_would_run():
+    texts = ["現在，我代表市人民政府向大會報告工作，請予審議，並請市政協委員和其他列席人員提出意見。２０２３年",
+             "甲" * 8000 + "現在，我代表市人民政府向大會報告工作，請予審議。", "增长７．５％，ＧＤＰ", ""]
+    for text in texts:
+        step_by_step = text
+        for step in _clean.STEPS.values():
+            if edits := step(step_by_step):
+                step_by_step = _clean.apply_edits(step_by_step, edits)[0]
+        assert _clean.clean(text)[0] == step_by_step

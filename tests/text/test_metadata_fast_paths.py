@@ -61,3 +61,19 @@ def test_period_and_progress_patterns_are_scanned_for_by_their_first_characters(
 
     for pattern in (_metadata._PERIOD, _metadata._PROGRESS_BODY):
         assert _compiler._get_charset_prefix(_parser.parse(pattern.pattern), 0) is not None
+
+
+# Pieces of a report's head lines: a party prefix, places, government and head words, the congress subtitle, breaks.
+_HEAD_PIECES = st.lists(st.sampled_from(["\n", "中共", "利津县", "海拉尔区", "人民政府", "政府", "县长", "代", "在", "第",
+                                         "十三", "届", "人民代表大会", " ", "甲", "。"]), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_HEAD_PIECES)
+@example("在海拉尔区第十三届人民代表大会\n利津县县长")  # the subtitle at the start, a head line after a break
+@example("\n利津县人民政府")  # a head line after a break at the start
+def test_places_in_head_are_the_matches_of_the_caret_pattern(head):
+    def seen(matches):
+        return [(m.group(1), m.group(2), m.end()) for m in matches]
+
+    assert seen(_metadata._places_in_head(head)) == seen(_metadata._PLACE_IN_HEAD.finditer(head))

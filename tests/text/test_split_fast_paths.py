@@ -1,10 +1,13 @@
-"""_title_blocks' fast paths agree with the loop as first written (every test asked of every line)."""
+"""_split's fast paths agree with the definitions they stand in for (_title_blocks: the loop as first written, every test asked of every line)."""
 from __future__ import annotations
+
+import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from policykit.text import _split
+from policykit.text import _split, line_spans
+from policykit.text._cues import alt, words
 from policykit.text._split import (
     _CLAUSE_MARK, _CONTINUATION, _ENUMERATED, _HAN, _HEADER_LINE, _TITLE_TAIL, MAX_NOTICE, MIN_FRAGMENT, _add_title,
     _is_notice, _is_title_line, _opens_block, _split_word_tail, _title_of,
@@ -76,3 +79,31 @@ _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=14).map("\n".join)
 @example(_SENTENCE + "\n某某市人民政府关于实施细\n则\n" + _SENTENCE)
 def test_title_blocks_are_those_of_the_loop_as_written(text):
     assert _split._title_blocks(text) == _title_blocks_as_written(text)
+
+
+# Pieces of footer lines (山东省人民政府办公厅2020年12月10日印发) and of the lines around them.
+_FOOTER_PIECES = st.lists(st.sampled_from(["山东省人民政府办公厅", "2020年12月10日", "2020年", "12月", "10日", "印发", " ", "\u3000",
+                                           "\t", "\n", "。", "甲"]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_FOOTER_PIECES, st.integers(0, 60), st.integers(0, 60))
+@example("办公厅2020年12月10日 印发\u3000\n", 0, 60)  # spaces before the word and after it
+@example("甲\n办公厅2020年12月10日印发", 2, 30)  # a footer line at the end of the window
+def test_every_footer_line_has_the_end_the_gate_looks_for(text, start, length):
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    if line_spans(_split._FOOTER, text, start, end):
+        assert _split._FOOTER_END.search(text, start, end)
+
+
+# _TIPS as first written: the tip words as one group, then the selection word before a count of pieces.
+_TIPS_AS_WRITTEN = re.compile(rf"{alt('page_noise', 'tips')}|{alt('page_noise', 'selection')}\d+{_split._PIECE}")
+_TIP_PIECES = st.lists(st.sampled_from([*words("page_noise", "tips"), *words("page_noise", "selection"), "3", "12",
+                                        *_split._PIECE_WORDS, "甲", "\n", "供", "精"]), max_size=10).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TIP_PIECES)
+def test_tips_are_found_where_the_pattern_as_first_written_finds_them(text):
+    assert [m.span() for m in _split._TIPS.finditer(text)] == [m.span() for m in _TIPS_AS_WRITTEN.finditer(text)]

@@ -86,7 +86,22 @@ _FULLWIDTH = re.compile(f"{_FULLWIDTH_CHAR}{_FULLWIDTH_CHAR}*")
 
 def fullwidth(text: str) -> list[Edit]:
     """Full-width digits, letters and ASCII-able punctuation (０-９, Ａ-Ｚ, ％, ．…) → ASCII."""
-    return [(m.start(), m.end(), m.group().translate(_FULLWIDTH_TABLE)) for m in _FULLWIDTH.finditer(text)]
+    return _fullwidth_scan(text)[0]
+
+
+def _fullwidth_scan(text: str) -> tuple[list[Edit], int]:
+    """:func:`fullwidth`'s edits, and the offset of the first Traditional-only character (``len(text)`` when
+    there is none): one scan of a class of both, where traditional's test scanned the text a second time. The
+    offset holds in fullwidth's output too, as its edits turn non-Han characters into ASCII one to one."""
+    edits: list[Edit] = []
+    for m in _FULLWIDTH_OR_TRADITIONAL.finditer(text):
+        run = m.group()
+        if run[0] in _TRADITIONAL_SET:  # the runs after it are the full-width pattern's own from there
+            first = m.start()
+            return edits + [(r.start(), r.end(), r.group().translate(_FULLWIDTH_TABLE))
+                            for r in _FULLWIDTH.finditer(text, first + 1)], first
+        edits.append((m.start(), m.end(), run.translate(_FULLWIDTH_TABLE)))
+    return edits, len(text)
 
 
 # --- Traditional → Simplified ----------------------------------------------------------------------
@@ -111,13 +126,20 @@ def prepare() -> None:
 
 
 # Frequent characters that exist only in Traditional script: without any of them, no OpenCC call.
-_TRADITIONAL_ONLY = re.compile("[" + "".join(lexicon.words("traditional_chars")) + "]")
+_TRADITIONAL_CHARS = "".join(lexicon.words("traditional_chars"))
+_TRADITIONAL_SET = frozenset(_TRADITIONAL_CHARS)
+_TRADITIONAL_ONLY = re.compile(f"[{_TRADITIONAL_CHARS}]")
+# A full-width run, or a Traditional-only character and the full-width run after it: led by one class, scanned for at C speed.
+_FULLWIDTH_OR_TRADITIONAL = re.compile(f"[{_FULLWIDTH_CHAR[1:-1]}{_TRADITIONAL_CHARS}]{_FULLWIDTH_CHAR}*")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
-def is_traditional(text: str, sample: int = 2000) -> bool:
-    """True when a clear share (≥ 3 %) of the Han characters in a sample change under t2s."""
-    if not _TRADITIONAL_ONLY.search(text, 0, sample * 4):
+def is_traditional(text: str, sample: int = 2000, first: int | None = None) -> bool:
+    """True when a clear share (≥ 3 %) of the Han characters in a sample change under t2s.
+
+    ``first``: the offset of the text's first Traditional-only character (``len(text)`` when none), when a scan
+    has found it already; else the text is searched for one."""
+    if not (_TRADITIONAL_ONLY.search(text, 0, sample * 4) if first is None else first < min(sample * 4, len(text))):
         return False
     head = _NON_HAN.sub("", text[: sample * 2])[:sample]
     if len(head) < 20:
@@ -127,9 +149,9 @@ def is_traditional(text: str, sample: int = 2000) -> bool:
     return changed >= 0.03 * len(head)
 
 
-def traditional(text: str) -> list[Edit]:
-    """繁→简 with OpenCC, only when the text is actually Traditional."""
-    if not is_traditional(text):
+def traditional(text: str, first: int | None = None) -> list[Edit]:
+    """繁→简 with OpenCC, only when the text is actually Traditional (``first`` as for :func:`is_traditional`)."""
+    if not is_traditional(text, first=first):
         return []
     converter = _t2s()
     whole = converter.convert(text)
@@ -413,8 +435,13 @@ def clean(
     chosen = [(name, step) for name, step in STEPS.items() if steps is None or name in steps]
     if first is not None:
         chosen.insert(0, (first[0], lambda _text: first[1]))
+    first_traditional = None  # from the full-width scan, for the traditional step right after it
     for name, step in chosen:
-        edits = step(text)
+        if name == "fullwidth":
+            edits, first_traditional = _fullwidth_scan(text)
+        else:
+            edits = traditional(text, first_traditional) if name == "traditional" else step(text)
+            first_traditional = None
         if not edits:
             continue
         new_text, step_anchors = apply_edits(text, edits)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from .. import lexicon
@@ -55,12 +56,21 @@ _FOOTER = line_pattern(rf"\s*({_PARTY}?{HAN}{{2,30}}?{_ORG_SUFFIX})\s*(?:{NUM_DA
 # 自治区人民政府, 市人民政府: the government of the document's own place, named by its level only
 _OWN_GOVERNMENT = re.compile(rf"^({lexicon.alternation('place_suffixes', 'suffixes')})({_LOCAL_GOVERNMENT})$")
 # Head lines that name the jurisdiction: "利津县县长 张晓彬", "在海拉尔区第十三届人民代表大会".
-_PLACE_IN_HEAD = re.compile(
-    rf"^{_PARTY}?({HAN}{{2,16}}?)(?:{_LOCAL_GOVERNMENT}|{alt('report_cues', 'acting_head')}?{alt('report_cues', 'head')})"
-    rf"|{alt('report_cues', 'delivered_at')}({HAN}{{2,16}}?){ORDINAL}{COUNT_CLASS}+{alt('report_cues', 'session')}"
-    rf"{alt('report_cues', 'congress')}",
-    re.M,
-)
+_HEAD_OF_PLACE = rf"{_PARTY}?({HAN}{{2,16}}?)(?:{_LOCAL_GOVERNMENT}|{alt('report_cues', 'acting_head')}?{alt('report_cues', 'head')})"
+_SEAT_OF_CONGRESS = (rf"{alt('report_cues', 'delivered_at')}({HAN}{{2,16}}?){ORDINAL}{COUNT_CLASS}+{alt('report_cues', 'session')}"
+                     rf"{alt('report_cues', 'congress')}")
+_PLACE_IN_HEAD = re.compile(rf"^{_HEAD_OF_PLACE}|{_SEAT_OF_CONGRESS}", re.M)
+# Its matches after the text's start, led by the line break before a head line: a pattern opening with ^ under re.M is
+# tried at every character, one whose branches open with a literal is scanned for (neither branch matches a break).
+_PLACE_AFTER_BREAK = re.compile(rf"\n{_HEAD_OF_PLACE}|{_SEAT_OF_CONGRESS}")
+
+
+def _places_in_head(head: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_PLACE_IN_HEAD.finditer(head)`` (a match after a line break spans that break too)."""
+    first = _PLACE_IN_HEAD.match(head)
+    if first:
+        yield first
+    yield from _PLACE_AFTER_BREAK.finditer(head, first.end() if first else 0)
 _YEAR = re.compile(rf"((?:19|20)\d{{2}})\s*{Y}")
 _YEAR_PLAN = re.compile(rf"((?:19|20)\d{{2}}){Y}{alt('report_cues', 'year_plan')}")
 _RANGE = r"\s*[\-—~–]\s*|\s*" + alt("document_words", "range") + r"\s*"
@@ -334,7 +344,7 @@ def document_metadata(
             break
     if not place.region:
         # the head line names the place as the seat of a government or congress: read it as such
-        place = next((p for m in _PLACE_IN_HEAD.finditer(head) if (p := place_of((m.group(1) or m.group(2)) + _GOVERNMENT_NAME)).region), Place())
+        place = next((p for m in _places_in_head(head) if (p := place_of((m.group(1) or m.group(2)) + _GOVERNMENT_NAME)).region), Place())
     issuer, issuer_note = _issuer(text, title, notice_title, context, lead, place)
     if issuer and (issuer_place := place_of(issuer)).region:
         place = issuer_place if not place.region or issuer_place.level == "national" else place
@@ -363,8 +373,9 @@ def document_metadata(
         issued_on = iso(DATE.search(m.group(0), m.end(1) - m.start()))  # a match may open with its line break
     published = _label("published_on", context.head)
     published_on = iso(published) if published else None
-    # 实施日期 on the page and 自印发之日起施行 in the text: the date it took effect is the date it was issued
-    if (effective := _label("effective_on", context.head)) and (issued_on is None or published_on is None):
+    # 实施日期 on the page and 自印发之日起施行 in the text: the date it took effect is the date it was issued. The label
+    # is looked for only when a date is missing (most pages give both): its search led by a class of three scans the head.
+    if (issued_on is None or published_on is None) and (effective := _label("effective_on", context.head)):
         for kind, name in (("on_issue", "issued_on"), ("on_publication", "published_on")):
             if (issued_on if name == "issued_on" else published_on) is None and (m := _IN_FORCE_ON[kind].search(text)):
                 value = iso(effective)

@@ -57,11 +57,17 @@ _ANNEX = line_pattern(rf"[ \t\u3000]*{_ANNEX_WORD}\s*[0-9０-９{COUNTING}]{{0,3
 # the printing office's line that closes an official document (山东省人民政府办公厅2020年12月10日印发)
 _PRINTED = words("document_words", "printed")
 _FOOTER = line_pattern(rf"[^\n。；，]{{2,40}}?\d{{4}}\s*{Y}\s*\d{{1,2}}\s*{M}\s*\d{{1,2}}\s*{D}\s*{lexicon.alternation_of(_PRINTED)}[ \t\u3000]*$")
+# How every footer line ends (…日印发): a search led by a literal, where the line pattern's lazy head is tried at
+# every line break. A text without this end has no footer line.
+_FOOTER_END = re.compile(rf"{D}\s*{lexicon.alternation_of(_PRINTED)}[ \t\u3000]*$", re.M)
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _FORM_NUMBER = re.compile(rf"^.{{0,8}}{Y}?\s*{ORDINAL}\s*\S{{1,5}}\s*{HAO}$")
 MAX_WRAPPED = 3  # a title wrapped over more lines than this (before its last) is not read as one
 MIN_FRAGMENT = 4  # shorter lines (文件, 正文) are headers, not the start of a wrapped title
-_TIPS = re.compile(rf"{alt('page_noise', 'tips')}|{alt('page_noise', 'selection')}\d+{_PIECE}")
+# Each word a branch of its own, opening with a literal: the engine scans for their first characters, where a pattern
+# opening with a group of words was tried at every character.
+_TIPS = re.compile("|".join([*lexicon.branches_of(words("page_noise", "tips")),
+                             *(rf"{word}\d+{_PIECE}" for word in lexicon.branches_of(words("page_noise", "selection")))]))
 _NEWS = line_pattern(rf"{alt('page_noise', 'news_source')}[:：]|.{{0,12}}\d{{1,2}}{M}\d{{1,2}}{D}{alt('page_noise', 'dateline')}"
                     rf"|.{{0,6}}{alt('page_noise', 'reporter')}")
 MIN_BODY = 300  # an untitled lead this long is a document of its own
@@ -304,7 +310,7 @@ def _drop_previews(text: str, segments: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     for i, seg in enumerate(segments):
         body = text[seg.start:seg.end]
-        if seg.dropped is None and _TIPS.search(body[:400]) and i + 1 < len(segments):
+        if seg.dropped is None and i + 1 < len(segments) and _TIPS.search(body[:400]):
             seg = Segment(seg.start, seg.end, seg.title, seg.notice_title, "writing-tips")
         elif seg.dropped is None and i + 1 < len(segments) and line_search(_NEWS, body[:600]):
             following = segments[i + 1].title
@@ -335,8 +341,9 @@ def _cut_annexes_and_tails(text: str, segments: list[Segment]) -> list[Segment]:
             if _is_table(text[line_end:following[0] if following else seg.end]):
                 continue  # a task or indicator table restates the document's own items: the reader links its rows
             cuts.append((line_start, title, True))
-        # A footer line holds a 印发 word: without one (a substring test) the pattern, tried at every line, finds none.
-        printed = any(text.find(word, seg.start, seg.end) != -1 for word in _PRINTED)
+        # A footer line holds a 印发 word (a substring test first) at the end that _FOOTER_END finds.
+        printed = (any(text.find(word, seg.start, seg.end) != -1 for word in _PRINTED)
+                   and _FOOTER_END.search(text, seg.start, seg.end) is not None)
         for _, footer_end in line_spans(_FOOTER, text, seg.start, seg.end) if printed else ():
             if len(text[footer_end:seg.end].strip()) >= MIN_BODY:
                 cuts.append((footer_end, None, False))
