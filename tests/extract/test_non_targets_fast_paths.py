@@ -207,3 +207,30 @@ def test_the_generated_words_are_found_by_each_gated_rule():
     assert nt.is_applied_rule(rule, q, 0) and nt.bounds_later_metric(within, near, far.number_start)
     assert {window[:1] for window in ("的比例", "比例", "加计扣除", "内", "以内", "范围内")} <= (
         nt._RULE_AFTER_STARTS | nt._WITHIN_STARTS)
+
+
+# Whole texts with and without the lead words, their colons and the quote marks, and the characters after a mark.
+_WHOLE_TEXT_PIECES = _pieces("条件", "标准", "门槛", "如下", "为", "是", "：", ":", " ", "\n", "是指", "甲", "“", "「", "『",
+                             '"', "”", "两张", "三个", "，", size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WHOLE_TEXT_PIECES)
+def test_the_threshold_cues_are_found_as_by_searching_the_whole_text(text):
+    assert nt.threshold_cues(text) == (nt._DEFINITION.search(text) is not None, nt._LEAD.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WHOLE_TEXT_PIECES)
+def test_the_quote_openings_are_those_a_class_scan_finds(text):
+    slow: dict[str, list[int]] = {}
+    for m in nt._OPENING.finditer(text):
+        slow.setdefault(text[m.start() + 1:m.start() + 2], []).append(m.start())
+    assert nt.quote_openings(text) == slow
+
+
+def test_the_generated_texts_hold_each_lead_word_and_each_quote_mark():
+    for word in ("条件", "标准", "门槛"):
+        assert nt.threshold_cues(f"甲{word}如下：乙") == (False, True)
+        assert nt.threshold_cues(f"甲{word}如下乙") == (False, False)
+    assert list(nt.quote_openings('“两张”「三个」『甲』"乙')) == ["两", "三", "甲", "乙"]
