@@ -151,6 +151,8 @@ _COUNTED = re.compile(r"[\u4e00-\u9fff“”]{1,15}")
 # How far after a figure the words it counts can reach: 的 and the longest counted noun. No stop of a clause or a
 # list is a character of a counted noun, so the noun ends at the first stop without the stop being looked for.
 _COUNTED_REACH = len(_DE) + sre_parse.parse(_COUNTED.pattern).getwidth()[1]
+# Nor does one open a noun: a stop right after the figure (most figures: 。 or ，) leaves no noun to match.
+_NO_NOUN_AFTER = frozenset(CLAUSE_END + "、")
 _OPEN_ASIDE = re.compile(r"[（(][^）)]{0,10}$")  # an unclosed aside before the number
 
 
@@ -687,7 +689,7 @@ def _skip_separators(text: str, start: int, limit: int) -> int:
 
 def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
     """The words a count or share is of when they follow it: 3家[企业], 90%以上的[乡镇卫生院]."""
-    if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS:
+    if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS or text[q.end:q.end + 1] in _NO_NOUN_AFTER:
         return ""
     end = q.end + _COUNTED_REACH
     after = text[q.end:end if next_start is None or next_start > end else next_start]
