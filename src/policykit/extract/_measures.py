@@ -314,7 +314,10 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         sentence = text[sentence_start:q.end]
         worded = _PAST_OR_FUTURE.search(sentence) is not None
         past = _is_past(sentence, worded)
-        if not (past or worded and _FUTURE.search(sentence)):
+        # Whether a future word stands in these words: none when the one scan found no word; else searched once here,
+        # where the tense needs it, and handed to the review of earlier years (None: not asked).
+        future = None if worded else False
+        if not past and not (future := worded and _FUTURE.search(sentence) is not None):
             # 上半年，…；新开工项目18个. No full stop stands between the sentence's start and the figure: a sentence a
             # full stop opens is the whole one, found without a search.
             whole_start = bounds.before_from(q.start, FULL_STOP, whole_sentence_start, SENTENCE_REACH)
@@ -323,7 +326,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
                 past = _is_past(sentence)
         in_review = bool(reviews[0]) and _in_union(reviews, q.start)  # most documents have no review part
         role = _role(metadata.doc_type, q.start, sentence, past, plan_start, reports or in_review)
-        if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
+        if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year, future):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
         instrument = None
         if role == "target" and (_is_support(text, q) or not pending and _next_in_list(text, support_end, q.start)):
@@ -495,10 +498,11 @@ def _is_past(sentence: str, worded: bool = True) -> bool:
             or _PAST_MONTHS_NEEDS in sentence and _PAST_MONTHS.search(sentence) is not None)
 
 
-def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int) -> bool:
+def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int, future: bool | None) -> bool:
     """Whether a figure reports a year before ``first_year``: stated in its sentence or, failing that,
-    in its paragraph (2020年，…；空气质量优良天数比例达到78.1%), with no future word in the sentence."""
-    if _FUTURE.search(text, sentence_start, q.end):
+    in its paragraph (2020年，…；空气质量优良天数比例达到78.1%), with no future word in the sentence (``future``:
+    whether one stands in ``text[sentence_start:q.end]``, searched for here when None)."""
+    if _FUTURE.search(text, sentence_start, q.end) if future is None else future:
         return False
     year = last_year_word(text, sentence_start, q.start)
     if year is None:
