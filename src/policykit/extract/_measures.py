@@ -151,8 +151,9 @@ _COUNTED = re.compile(r"[\u4e00-\u9fff“”]{1,15}")
 # How far after a figure the words it counts can reach: 的 and the longest counted noun. No stop of a clause or a
 # list is a character of a counted noun, so the noun ends at the first stop without the stop being looked for.
 _COUNTED_REACH = len(_DE) + sre_parse.parse(_COUNTED.pattern).getwidth()[1]
-# Nor does one open a noun: a stop right after the figure (most figures: 。 or ，) leaves no noun to match.
-_NO_NOUN_AFTER = frozenset(CLAUSE_END + "、")
+# Nor does one open a noun, or a payment word after a figure (_SUBSIDY_AFTER: its matches open with a Han character):
+# a stop right after the figure (most figures: 。 or ，) leaves them nothing to match.
+_STOP_AFTER = frozenset(CLAUSE_END + "、")
 _OPEN_ASIDE = re.compile(r"[（(][^）)]{0,10}$")  # an unclosed aside before the number
 
 
@@ -677,7 +678,8 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[q.start - 16 if q.start > 16 else 0:q.start].rstrip(" \t\u3000\xa0")
-    if not (_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
+    if not (_SUBSIDY_BEFORE.search(before[-12:])
+            or text[q.end:q.end + 1] not in _STOP_AFTER and _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
             or _RATE_OF_BASE_NEEDS in before and _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q)):
         return False  # no payment word (most figures: read first)
     last_clause = _CLAUSE_STOP.split(before[-8:])[-1]
@@ -693,7 +695,7 @@ def _skip_separators(text: str, start: int, limit: int) -> int:
 
 def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
     """The words a count or share is of when they follow it: 3家[企业], 90%以上的[乡镇卫生院]."""
-    if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS or text[q.end:q.end + 1] in _NO_NOUN_AFTER:
+    if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS or text[q.end:q.end + 1] in _STOP_AFTER:
         return ""
     end = q.end + _COUNTED_REACH
     after = text[q.end:end if next_start is None or next_start > end else next_start]
