@@ -234,3 +234,30 @@ def test_the_generated_texts_hold_each_lead_word_and_each_quote_mark():
         assert nt.threshold_cues(f"甲{word}如下：乙") == (False, True)
         assert nt.threshold_cues(f"甲{word}如下乙") == (False, False)
     assert list(nt.quote_openings('“两张”「三个」『甲』"乙')) == ["两", "三", "甲", "乙"]
+
+
+# A figure, then 的, stops of clauses and sentences and words, in any order: a 的 before or after the first stop.
+_DE_PIECES = st.builds(lambda head, figure, tail: head + figure + tail,
+                       _pieces("年销售收入", "达到", "，", "认定条件如下：", size=3), st.sampled_from(("2000万元", "10%", "3次")),
+                       _pieces("的", "，", "。", "；", "\n", "甲", "是必要", "给予补助", "50万元", "不合格", size=8))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_DE_PIECES)
+def test_a_figure_no_de_follows_is_no_support_condition_and_closes_no_clause_with_de(text):
+    doc = parse(text)
+    for q in doc.quantities:
+        start = nt.boundary_before(text, q.start, nt.SENTENCE_END)
+        de = nt.de_follows(text, q)
+        assert de or not nt.is_support_condition(text, q, start)
+        assert nt.is_threshold(doc, q, start, de) == nt.is_threshold(doc, q, start)
+
+
+def test_the_generated_texts_close_clauses_with_de_after_a_figure():
+    for text in ("连续3次检查不合格的，取消", "年销售收入达到2000万元的，给予补助"):
+        doc = parse(text)
+        (q, *_) = doc.quantities
+        assert nt.de_follows(text, q) and nt.is_threshold(doc, q, 0)
+    text = "年销售收入达到2000万元，甲的，给予补助"  # the condition's 的 after a comma: only a sentence's stop stops the look
+    (q,) = find_quantities(text)
+    assert nt.de_follows(text, q) and nt.is_support_condition(text, q, 0)

@@ -19,8 +19,8 @@ except ImportError:  # a Python built without it (--with-builtin-hashlib-hashes 
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
-from ._non_targets import (bounds_later_metric, caps_a_payment, heads_a_paid_list, is_applied_rule, is_basis, is_label,
-                           is_support_condition, is_threshold, names_occasions, names_quoted_set, per_basis,
+from ._non_targets import (bounds_later_metric, caps_a_payment, de_follows, heads_a_paid_list, is_applied_rule, is_basis,
+                           is_label, is_support_condition, is_threshold, names_occasions, names_quoted_set, per_basis,
                            works_on_existing)
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
@@ -597,8 +597,9 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, sentence_start: int, 
     return (is_basis(text, q) or q.cue is None and (per_basis(text, q, clause_start, earlier) or is_label(q)
                                                     or names_occasions(text, q) or names_quoted_set(doc, q))
             or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
-            or is_support_condition(text, q, sentence_start) and not _is_support(text, q)
-            or is_threshold(doc, q, sentence_start) or caps_a_payment(text, q))
+            # Whether a 的 follows before the sentence's stop, asked once for the two rules that need one (most: none).
+            or (de := de_follows(text, q)) and is_support_condition(text, q, sentence_start) and not _is_support(text, q)
+            or is_threshold(doc, q, sentence_start, de) or caps_a_payment(text, q))
 
 
 def _is_scoring(before: str, after: str) -> bool:

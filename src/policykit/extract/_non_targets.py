@@ -168,6 +168,19 @@ def bounds_later_metric(text: str, q: Quantity, next_start: int | None) -> bool:
     return boundary_after(text, q.end, CLAUSE_END) > next_start
 
 
+def de_follows(text: str, q: Quantity) -> bool:
+    """Whether a 的 stands after the figure before any stop of its sentence (within ``MAX_REACH``): a figure with none
+    is neither the condition of a payment (:func:`is_support_condition`) nor in a clause closing with 的 (``de`` of
+    :func:`is_threshold`), so that the reader asks this once for both (most figures: a stop comes first).
+
+    >>> from policykit.extract import find_quantities
+    >>> [de_follows(t, find_quantities(t)[0]) for t in ("达到2000万元的，给予", "达到2000万元。的")]
+    [True, False]
+    """
+    first = _DE_OR_SENTENCE_END.search(text, q.end, q.end + MAX_REACH)
+    return first is not None and first.group() == _DE
+
+
 def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     """A figure a later payment of its sentence depends on (年销售收入首次达到2000万元的，给予…):
     a threshold, unless the sentence sets an aim before it.
@@ -198,7 +211,7 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     return not _AIM.search(text, sentence_start, q.start)
 
 
-def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
+def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int, de: bool = True) -> bool:
     """A figure that draws the line of who qualifies, not an aim: in a sentence a threshold word leads
     (认定条件如下：年营业收入3000万元以上，…) or in an item of a list such a line leads (应符合下列条件：⏎（一）…),
     in a sentence that defines a term (…是指年营业收入500万元以下的企业), or in a
@@ -206,7 +219,8 @@ def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
     unless the 的 ends a judgement on the figure (增长7%左右是必要的，).
     A hardness word or a year the figure is for (到2025年) before it keeps it an aim. ``doc`` is the parsed text
     (its lead lines, outline marks and threshold cues are read once for every figure); ``sentence_start`` is
-    where the figure's sentence begins (after the last of ``SENTENCE_END``).
+    where the figure's sentence begins (after the last of ``SENTENCE_END``); ``de`` false tells that no 的 follows the
+    figure in its sentence (:func:`de_follows`), so that no clause after it closes with one.
 
     >>> from policykit.extract import parse
     >>> doc = parse("认定条件如下：年营业收入3000万元以上，研发人员10人以上")
@@ -217,10 +231,10 @@ def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
     [False, False]
     """
     # The aim before the figure is searched last, for the few figures a threshold's words stand around.
-    return _draws_a_line(doc, q, sentence_start) and not _AIM.search(doc.text, sentence_start, q.start)
+    return _draws_a_line(doc, q, sentence_start, de) and not _AIM.search(doc.text, sentence_start, q.start)
 
 
-def _draws_a_line(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
+def _draws_a_line(doc: ParsedDocument, q: Quantity, sentence_start: int, de: bool) -> bool:
     """is_threshold but for the aim before the figure: a definition, a threshold lead, a list under a lead line,
     or a clause closing with 的."""
     text = doc.text
@@ -232,7 +246,7 @@ def _draws_a_line(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool
     lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start) if leads else None
     if lead and not _AIM.search(text, lead.end(), q.start) or leads and _listed_under_lead(doc, q.start):
         return True
-    return _closes_with_de(text, q)
+    return de and _closes_with_de(text, q)
 
 
 def _closes_with_de(text: str, q: Quantity) -> bool:
