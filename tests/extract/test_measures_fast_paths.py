@@ -117,3 +117,32 @@ def test_the_keys_of_measures_instruments_and_table_figures_hold_hashlib_s_diges
     assert rows, "a table figure is read"
     for m in rows:
         assert m.key == f"doc#t{digest(f'{m.metric}|{m.year}|{m.text}')}.{m.quantity.start}", m
+
+
+# A plan's figures in sentences stating a year before the plan, with and without past and future words.
+_PLAN_TITLE = "中州市“十四五”生态环境保护规划\n"
+_REVIEW_PIECES = _pieces("2020年，", "到2025年，", "力争", "已完成", "上半年", "截至", "拟", "空气质量优良天数比例达到78.1%",
+                         "新建基站3000个", "。", "；", "，", "\n", "1-5月", "甲", size=10)
+
+
+def _roles_and_years(text):
+    from policykit.extract import DocumentMetadata, parse
+    return [(m.role, m.year, m.start) for m in ms.read_measures(parse(text, DocumentMetadata(doc_type="action_plan")), ())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_REVIEW_PIECES)
+def test_a_review_of_earlier_years_reads_the_future_word_as_a_search_of_the_sentence_would(text):
+    text = _PLAN_TITLE + text
+    fast = _roles_and_years(text)
+    reviews_before = ms._reviews_before
+    ms._reviews_before = lambda text, start, q, first_year, future: reviews_before(text, start, q, first_year, None)
+    try:
+        assert fast == _roles_and_years(text)
+    finally:
+        ms._reviews_before = reviews_before
+
+
+def test_a_future_word_keeps_a_figure_of_an_earlier_year_a_target():
+    assert [role for role, _, _ in _roles_and_years(_PLAN_TITLE + "2020年，力争空气质量优良天数比例达到78.1%。")] == ["target"]
+    assert [role for role, _, _ in _roles_and_years(_PLAN_TITLE + "2020年，空气质量优良天数比例达到78.1%。")] == ["observation"]

@@ -207,3 +207,57 @@ def test_the_generated_words_are_found_by_each_gated_rule():
     assert nt.is_applied_rule(rule, q, 0) and nt.bounds_later_metric(within, near, far.number_start)
     assert {window[:1] for window in ("的比例", "比例", "加计扣除", "内", "以内", "范围内")} <= (
         nt._RULE_AFTER_STARTS | nt._WITHIN_STARTS)
+
+
+# Whole texts with and without the lead words, their colons and the quote marks, and the characters after a mark.
+_WHOLE_TEXT_PIECES = _pieces("条件", "标准", "门槛", "如下", "为", "是", "：", ":", " ", "\n", "是指", "甲", "“", "「", "『",
+                             '"', "”", "两张", "三个", "，", size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WHOLE_TEXT_PIECES)
+def test_the_threshold_cues_are_found_as_by_searching_the_whole_text(text):
+    assert nt.threshold_cues(text) == (nt._DEFINITION.search(text) is not None, nt._LEAD.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WHOLE_TEXT_PIECES)
+def test_the_quote_openings_are_those_a_class_scan_finds(text):
+    slow: dict[str, list[int]] = {}
+    for m in nt._OPENING.finditer(text):
+        slow.setdefault(text[m.start() + 1:m.start() + 2], []).append(m.start())
+    assert nt.quote_openings(text) == slow
+
+
+def test_the_generated_texts_hold_each_lead_word_and_each_quote_mark():
+    for word in ("条件", "标准", "门槛"):
+        assert nt.threshold_cues(f"甲{word}如下：乙") == (False, True)
+        assert nt.threshold_cues(f"甲{word}如下乙") == (False, False)
+    assert list(nt.quote_openings('“两张”「三个」『甲』"乙')) == ["两", "三", "甲", "乙"]
+
+
+# A figure, then 的, stops of clauses and sentences and words, in any order: a 的 before or after the first stop.
+_DE_PIECES = st.builds(lambda head, figure, tail: head + figure + tail,
+                       _pieces("年销售收入", "达到", "，", "认定条件如下：", size=3), st.sampled_from(("2000万元", "10%", "3次")),
+                       _pieces("的", "，", "。", "；", "\n", "甲", "是必要", "给予补助", "50万元", "不合格", size=8))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_DE_PIECES)
+def test_a_figure_no_de_follows_is_no_support_condition_and_closes_no_clause_with_de(text):
+    doc = parse(text)
+    for q in doc.quantities:
+        start = nt.boundary_before(text, q.start, nt.SENTENCE_END)
+        de = nt.de_follows(text, q)
+        assert de or not nt.is_support_condition(text, q, start)
+        assert nt.is_threshold(doc, q, start, de) == nt.is_threshold(doc, q, start)
+
+
+def test_the_generated_texts_close_clauses_with_de_after_a_figure():
+    for text in ("连续3次检查不合格的，取消", "年销售收入达到2000万元的，给予补助"):
+        doc = parse(text)
+        (q, *_) = doc.quantities
+        assert nt.de_follows(text, q) and nt.is_threshold(doc, q, 0)
+    text = "年销售收入达到2000万元，甲的，给予补助"  # the condition's 的 after a comma: only a sentence's stop stops the look
+    (q,) = find_quantities(text)
+    assert nt.de_follows(text, q) and nt.is_support_condition(text, q, 0)

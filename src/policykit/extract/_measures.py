@@ -19,8 +19,8 @@ except ImportError:  # a Python built without it (--with-builtin-hashlib-hashes 
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
-from ._non_targets import (bounds_later_metric, caps_a_payment, heads_a_paid_list, is_applied_rule, is_basis, is_label,
-                           is_support_condition, is_threshold, names_occasions, names_quoted_set, per_basis,
+from ._non_targets import (bounds_later_metric, caps_a_payment, de_follows, heads_a_paid_list, is_applied_rule, is_basis,
+                           is_label, is_support_condition, is_threshold, names_occasions, names_quoted_set, per_basis,
                            works_on_existing)
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
@@ -151,6 +151,9 @@ _COUNTED = re.compile(r"[\u4e00-\u9fff“”]{1,15}")
 # How far after a figure the words it counts can reach: 的 and the longest counted noun. No stop of a clause or a
 # list is a character of a counted noun, so the noun ends at the first stop without the stop being looked for.
 _COUNTED_REACH = len(_DE) + sre_parse.parse(_COUNTED.pattern).getwidth()[1]
+# Nor does one open a noun, or a payment word after a figure (_SUBSIDY_AFTER: its matches open with a Han character):
+# a stop right after the figure (most figures: 。 or ，) leaves them nothing to match.
+_STOP_AFTER = frozenset(CLAUSE_END + "、")
 _OPEN_ASIDE = re.compile(r"[（(][^）)]{0,10}$")  # an unclosed aside before the number
 
 
@@ -312,7 +315,10 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         sentence = text[sentence_start:q.end]
         worded = _PAST_OR_FUTURE.search(sentence) is not None
         past = _is_past(sentence, worded)
-        if not (past or worded and _FUTURE.search(sentence)):
+        # Whether a future word stands in these words: none when the one scan found no word; else searched once here,
+        # where the tense needs it, and handed to the review of earlier years (None: not asked).
+        future = None if worded else False
+        if not past and not (future := worded and _FUTURE.search(sentence) is not None):
             # 上半年，…；新开工项目18个. No full stop stands between the sentence's start and the figure: a sentence a
             # full stop opens is the whole one, found without a search.
             whole_start = bounds.before_from(q.start, FULL_STOP, whole_sentence_start, SENTENCE_REACH)
@@ -321,7 +327,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
                 past = _is_past(sentence)
         in_review = bool(reviews[0]) and _in_union(reviews, q.start)  # most documents have no review part
         role = _role(metadata.doc_type, q.start, sentence, past, plan_start, reports or in_review)
-        if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year):
+        if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year, future):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
         instrument = None
         if role == "target" and (_is_support(text, q) or not pending and _next_in_list(text, support_end, q.start)):
@@ -493,10 +499,11 @@ def _is_past(sentence: str, worded: bool = True) -> bool:
             or _PAST_MONTHS_NEEDS in sentence and _PAST_MONTHS.search(sentence) is not None)
 
 
-def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int) -> bool:
+def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int, future: bool | None) -> bool:
     """Whether a figure reports a year before ``first_year``: stated in its sentence or, failing that,
-    in its paragraph (2020年，…；空气质量优良天数比例达到78.1%), with no future word in the sentence."""
-    if _FUTURE.search(text, sentence_start, q.end):
+    in its paragraph (2020年，…；空气质量优良天数比例达到78.1%), with no future word in the sentence (``future``:
+    whether one stands in ``text[sentence_start:q.end]``, searched for here when None)."""
+    if _FUTURE.search(text, sentence_start, q.end) if future is None else future:
         return False
     year = last_year_word(text, sentence_start, q.start)
     if year is None:
@@ -590,8 +597,9 @@ def _not_an_aim(text: str, q: Quantity, clause_start: int, sentence_start: int, 
     return (is_basis(text, q) or q.cue is None and (per_basis(text, q, clause_start, earlier) or is_label(q)
                                                     or names_occasions(text, q) or names_quoted_set(doc, q))
             or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
-            or is_support_condition(text, q, sentence_start) and not _is_support(text, q)
-            or is_threshold(doc, q, sentence_start) or caps_a_payment(text, q))
+            # Whether a 的 follows before the sentence's stop, asked once for the two rules that need one (most: none).
+            or (de := de_follows(text, q)) and is_support_condition(text, q, sentence_start) and not _is_support(text, q)
+            or is_threshold(doc, q, sentence_start, de) or caps_a_payment(text, q))
 
 
 def _is_scoring(before: str, after: str) -> bool:
@@ -671,7 +679,8 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[q.start - 16 if q.start > 16 else 0:q.start].rstrip(" \t\u3000\xa0")
-    if not (_SUBSIDY_BEFORE.search(before[-12:]) or _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
+    if not (_SUBSIDY_BEFORE.search(before[-12:])
+            or text[q.end:q.end + 1] not in _STOP_AFTER and _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
             or _RATE_OF_BASE_NEEDS in before and _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q)):
         return False  # no payment word (most figures: read first)
     last_clause = _CLAUSE_STOP.split(before[-8:])[-1]
@@ -687,7 +696,7 @@ def _skip_separators(text: str, start: int, limit: int) -> int:
 
 def _counted_noun(text: str, q: Quantity, next_start: int | None) -> str:
     """The words a count or share is of when they follow it: 3家[企业], 90%以上的[乡镇卫生院]."""
-    if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS:
+    if q.base_unit not in _CLASSIFIERS and q.base_unit not in _RATE_UNITS or text[q.end:q.end + 1] in _STOP_AFTER:
         return ""
     end = q.end + _COUNTED_REACH
     after = text[q.end:end if next_start is None or next_start > end else next_start]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._sieve import end_gate, last_chars, opened, start_gate
+from ._sieve import all_matches, end_gate, last_chars, opened, required_words, search, start_gate
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 if TYPE_CHECKING:  # the parsed document holds this module's per-document indexes: imported for the annotations only
@@ -49,6 +49,9 @@ _WITHIN = re.compile(_role("within") + r"(?=[\u4e00-\u9fff])")
 # try for most figures (the shared corpus: 1 in 40 passes the rule's, 1 in 150 the bound's).
 _RULE_AFTER_STARTS, _WITHIN_STARTS = start_gate(_RULE_AFTER), start_gate(_WITHIN)
 _LEAD = re.compile(_role("threshold_lead") + "(?:" + _role("lead_link") + "|" + _role("copula") + r")?[ \t\u3000]*[：:]")
+# The words every lead holds one of (条件, 标准 …; a colon): found by str.find over a whole text at a fraction of the
+# cost of the engine's scan, they tell of most texts (which hold no lead) that the search would find nothing.
+_LEAD_WORDS = required_words(_LEAD)
 _DEFINITION_WORDS = tuple(r["word"] for r in _ROWS if r["role"] == "definition")
 _DEFINITION = re.compile(lexicon.alternation_of(_DEFINITION_WORDS))
 _COPULA = re.compile(_role("copula"))
@@ -165,6 +168,19 @@ def bounds_later_metric(text: str, q: Quantity, next_start: int | None) -> bool:
     return boundary_after(text, q.end, CLAUSE_END) > next_start
 
 
+def de_follows(text: str, q: Quantity) -> bool:
+    """Whether a 的 stands after the figure before any stop of its sentence (within ``MAX_REACH``): a figure with none
+    is neither the condition of a payment (:func:`is_support_condition`) nor in a clause closing with 的 (``de`` of
+    :func:`is_threshold`), so that the reader asks this once for both (most figures: a stop comes first).
+
+    >>> from policykit.extract import find_quantities
+    >>> [de_follows(t, find_quantities(t)[0]) for t in ("达到2000万元的，给予", "达到2000万元。的")]
+    [True, False]
+    """
+    first = _DE_OR_SENTENCE_END.search(text, q.end, q.end + MAX_REACH)
+    return first is not None and first.group() == _DE
+
+
 def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     """A figure a later payment of its sentence depends on (年销售收入首次达到2000万元的，给予…):
     a threshold, unless the sentence sets an aim before it.
@@ -195,7 +211,7 @@ def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
     return not _AIM.search(text, sentence_start, q.start)
 
 
-def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
+def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int, de: bool = True) -> bool:
     """A figure that draws the line of who qualifies, not an aim: in a sentence a threshold word leads
     (认定条件如下：年营业收入3000万元以上，…) or in an item of a list such a line leads (应符合下列条件：⏎（一）…),
     in a sentence that defines a term (…是指年营业收入500万元以下的企业), or in a
@@ -203,7 +219,8 @@ def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
     unless the 的 ends a judgement on the figure (增长7%左右是必要的，).
     A hardness word or a year the figure is for (到2025年) before it keeps it an aim. ``doc`` is the parsed text
     (its lead lines, outline marks and threshold cues are read once for every figure); ``sentence_start`` is
-    where the figure's sentence begins (after the last of ``SENTENCE_END``).
+    where the figure's sentence begins (after the last of ``SENTENCE_END``); ``de`` false tells that no 的 follows the
+    figure in its sentence (:func:`de_follows`), so that no clause after it closes with one.
 
     >>> from policykit.extract import parse
     >>> doc = parse("认定条件如下：年营业收入3000万元以上，研发人员10人以上")
@@ -214,10 +231,10 @@ def is_threshold(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
     [False, False]
     """
     # The aim before the figure is searched last, for the few figures a threshold's words stand around.
-    return _draws_a_line(doc, q, sentence_start) and not _AIM.search(doc.text, sentence_start, q.start)
+    return _draws_a_line(doc, q, sentence_start, de) and not _AIM.search(doc.text, sentence_start, q.start)
 
 
-def _draws_a_line(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool:
+def _draws_a_line(doc: ParsedDocument, q: Quantity, sentence_start: int, de: bool) -> bool:
     """is_threshold but for the aim before the figure: a definition, a threshold lead, a list under a lead line,
     or a clause closing with 的."""
     text = doc.text
@@ -229,7 +246,7 @@ def _draws_a_line(doc: ParsedDocument, q: Quantity, sentence_start: int) -> bool
     lead = _LEAD.search(text, boundary_before(text, q.start, FULL_STOP), q.start) if leads else None
     if lead and not _AIM.search(text, lead.end(), q.start) or leads and _listed_under_lead(doc, q.start):
         return True
-    return _closes_with_de(text, q)
+    return de and _closes_with_de(text, q)
 
 
 def _closes_with_de(text: str, q: Quantity) -> bool:
@@ -257,7 +274,7 @@ def threshold_cues(text: str) -> tuple[bool, bool]:
     """
     # A definition word anywhere is a match of their alternation: one fast substring test per word (是 of 是指 is
     # common, so the regex engine stops at many places to try them).
-    return any(word in text for word in _DEFINITION_WORDS), _LEAD.search(text) is not None
+    return any(word in text for word in _DEFINITION_WORDS), search(_LEAD, text, needs=_LEAD_WORDS) is not None
 
 
 def _listed_under_lead(doc: ParsedDocument, pos: int) -> bool:
@@ -383,7 +400,7 @@ def quote_openings(text: str) -> dict[str, list[int]]:
     {'两': [2], '三': [9]}
     """
     found: dict[str, list[int]] = {}
-    for m in _OPENING.finditer(text):
+    for m in all_matches(_OPENING, text):  # the marks found by str.find, not by the engine's test of every character
         found.setdefault(text[m.start() + 1:m.start() + 2], []).append(m.start())
     return found
 
