@@ -220,6 +220,10 @@ _EVERY_PLACEHOLDER_BRANCH = re.compile(_units._PLACEHOLDER_START.pattern + "|" +
 @given(_PLACEHOLDER_BITS)
 @example("市委员会牵头单位\n")
 @example("县直各部门")
+@example("县直部门")
+@example("国务院有关")
+@example("各县")
+@example("部门\n")
 def test_a_placeholder_is_what_a_search_of_every_branch_at_every_character_finds(name):
     slow = bool(_EVERY_PLACEHOLDER_BRANCH.search(_units._strip_parenthetical(name)))
     assert _units.is_placeholder.__wrapped__(name) == slow

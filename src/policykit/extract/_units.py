@@ -82,6 +82,11 @@ _PLACEHOLDER_END = re.compile(
     rf"|{alternation(of_kind('unit_collectives', 'task_force'))}{alternation(of_kind('unit_collectives', 'force_role'))}$"
 )
 _PLACEHOLDER_ENDS = sieve.end_gate(_PLACEHOLDER_END)
+# What a start branch's match holds: 各 (or 各级), a qualifier (有关 …), or a bare body ending the name (部门$). Most
+# names hold none, and one search of the words, or a test of the last character, spares the costlier match.
+_PLACEHOLDER_WORD = re.compile(alternation((_EACH, *of_kind("unit_collectives", "all_levels"),
+                                            *of_kind("unit_collectives", "qualifier"))))
+_BARE_ENDS = sieve.end_gate(re.compile(alternation(of_kind("unit_collectives", "bare")) + "$"))
 # Words that end like a unit but name none (全部, 西部, 干部 …).
 _NOT_UNITS = of_kind("unit_name_words", "not_unit")
 _COLLECTIVE_BODY = re.compile(alternation(of_kind("unit_collectives", "body")))
@@ -211,7 +216,9 @@ def is_placeholder(name: str) -> bool:
     (True, False)
     """
     core = _strip_parenthetical(name)
-    return bool(_PLACEHOLDER_START.match(core) or core[-1:] in _PLACEHOLDER_ENDS and _PLACEHOLDER_END.search(core))
+    last = core[-1:]
+    return bool((last in _BARE_ENDS or _PLACEHOLDER_WORD.search(core)) and _PLACEHOLDER_START.match(core)
+                or last in _PLACEHOLDER_ENDS and _PLACEHOLDER_END.search(core))
 
 
 @_per_document
