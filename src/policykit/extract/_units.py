@@ -615,6 +615,12 @@ def shifted(mention: UnitMention, offset: int) -> UnitMention:
 _Written = tuple[str, int, int, bool, str]
 
 
+# What makes a list more than one piece as written: a separator, or a 等 (its words read as separators, a piece is
+# trimmed). Most lists (half of those split over 300 generated documents) hold neither and are one piece, whatever
+# parentheses they hold, with no stub to merge (a stub merges with a piece after it): one search, not the split.
+_LIST_MARK = re.compile("[" + re.escape(_SEPARATORS + _ETC) + "]")
+
+
 @_per_document  # the split reads nothing outside the list, and lists recur across tasks
 def _split_list(written: str) -> tuple[_Written, ...]:
     """The units of the list ``written``, offsets relative to it."""
@@ -622,12 +628,17 @@ def _split_list(written: str) -> tuple[_Written, ...]:
     # name no unit, so they read as separators (offsets unchanged); of 等相关部门 only 等 does.
     # A piece starts and ends at a separator, so only a 等 can trim it (see trim_list): a list without one has
     # no piece to trim. Most lists hold none (等 is one character: one look tells), and no pattern is run for them.
-    etc = _ETC in written
-    segment = _ETC_INSIDE.sub(_etc_as_separators, written) if etc else written
-    etc = etc and _ETC in segment
+    if _LIST_MARK.search(written):
+        etc = _ETC in written
+        segment = _ETC_INSIDE.sub(_etc_as_separators, written) if etc else written
+        etc = etc and _ETC in segment
+        pieces = _merge_stubs(segment, split_outside_parentheses(segment, 0, len(segment)))
+    else:  # one piece, kept unless it is blank
+        segment, etc = written, False
+        pieces = [] if written.isspace() else [(0, len(written))]
     out = []
     persons = bool(_PERSON_TITLE.search(segment))  # a list without a title names no person: one search of it
-    for s, e in _merge_stubs(segment, split_outside_parentheses(segment, 0, len(segment))):
+    for s, e in pieces:
         if etc:
             s, e = trim_list(segment, s, e)
         if e - s < 2:
