@@ -289,6 +289,7 @@ _PERSON_BITS = st.sampled_from(["局长张三", "（局长张三）", "副县长
 @example("县财政局和税务局")
 @example("县财政局等部门")
 @example("各区（市）政府")
+@example("黄埔区、天河区人民政府")
 def test_a_list_splits_as_when_the_etc_pattern_reads_every_list(written):
     # A list without 等 skips the 等 pattern and the trim: 等 being one character, one look tells. One without
     # a separator or 等 is one piece (unless blank), not split and walked.

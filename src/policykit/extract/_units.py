@@ -650,7 +650,7 @@ def _split_list(written: str) -> tuple[_Written, ...]:
             name = piece[cs:ce]
             if len(name) >= 2:
                 out.append((name, s + cs, s + ce, is_placeholder(name), ""))
-    return _share_heads(out)
+    return _share_heads(out) if len(out) > 1 else tuple(out)  # a head is shared with a name after: none follows one
 
 
 # A place written bare (黄埔区, 历城区, 章丘市): a name ending in a place suffix, with something before it.
