@@ -363,7 +363,10 @@ def split_outside_parentheses(text: str, start: int, end: int, separators: str =
     """Split ``text[start:end]`` at ``separators`` outside parentheses; spans of the non-blank pieces."""
     segment = text[start:end]
     if not _PARENTHESIS.search(segment):  # most lists hold none: one split, no count kept at each separator
-        return _pieces_of(_separator(separators).split(segment), start)
+        pieces = _separator(separators).split(segment)
+        if len(pieces) == 1:  # no separator (most values): the segment, unless blank
+            return [(start, end)] if segment and not segment.isspace() else []
+        return _pieces_of(pieces, start)
     pieces, depth, piece_start = [], 0, start
     for mark in parenthesis_marks(separators).finditer(text, start, end):  # only the characters that matter
         ch, i = mark.group(), mark.start()
