@@ -220,6 +220,10 @@ _EVERY_PLACEHOLDER_BRANCH = re.compile(_units._PLACEHOLDER_START.pattern + "|" +
 @given(_PLACEHOLDER_BITS)
 @example("市委员会牵头单位\n")
 @example("县直各部门")
+@example("县直部门")
+@example("国务院有关")
+@example("各县")
+@example("部门\n")
 def test_a_placeholder_is_what_a_search_of_every_branch_at_every_character_finds(name):
     slow = bool(_EVERY_PLACEHOLDER_BRANCH.search(_units._strip_parenthetical(name)))
     assert _units.is_placeholder.__wrapped__(name) == slow
@@ -279,8 +283,16 @@ _PERSON_BITS = st.sampled_from(["局长张三", "（局长张三）", "副县长
 @example("县财政局、市科技局等部门及各区")
 @example("县财政局局长张三、县科技局")
 @example("等")
+@example("县财政局")
+@example("\n\n")
+@example("县财政局局长张三")
+@example("县财政局和税务局")
+@example("县财政局等部门")
+@example("各区（市）政府")
+@example("黄埔区、天河区人民政府")
 def test_a_list_splits_as_when_the_etc_pattern_reads_every_list(written):
-    # A list without 等 skips the 等 pattern and the trim: 等 being one character, one look tells.
+    # A list without 等 skips the 等 pattern and the trim: 等 being one character, one look tells. One without
+    # a separator or 等 is one piece (unless blank), not split and walked.
     assert len(_units._ETC) == 1
     assert _units._split_list.__wrapped__(written) == _split_list_slow(written)
 

@@ -82,6 +82,11 @@ _PLACEHOLDER_END = re.compile(
     rf"|{alternation(of_kind('unit_collectives', 'task_force'))}{alternation(of_kind('unit_collectives', 'force_role'))}$"
 )
 _PLACEHOLDER_ENDS = sieve.end_gate(_PLACEHOLDER_END)
+# What a start branch's match holds: 各 (or 各级), a qualifier (有关 …), or a bare body ending the name (部门$). Most
+# names hold none, and one search of the words, or a test of the last character, spares the costlier match.
+_PLACEHOLDER_WORD = re.compile(alternation((_EACH, *of_kind("unit_collectives", "all_levels"),
+                                            *of_kind("unit_collectives", "qualifier"))))
+_BARE_ENDS = sieve.end_gate(re.compile(alternation(of_kind("unit_collectives", "bare")) + "$"))
 # Words that end like a unit but name none (全部, 西部, 干部 …).
 _NOT_UNITS = of_kind("unit_name_words", "not_unit")
 _COLLECTIVE_BODY = re.compile(alternation(of_kind("unit_collectives", "body")))
@@ -211,7 +216,9 @@ def is_placeholder(name: str) -> bool:
     (True, False)
     """
     core = _strip_parenthetical(name)
-    return bool(_PLACEHOLDER_START.match(core) or core[-1:] in _PLACEHOLDER_ENDS and _PLACEHOLDER_END.search(core))
+    last = core[-1:]
+    return bool((last in _BARE_ENDS or _PLACEHOLDER_WORD.search(core)) and _PLACEHOLDER_START.match(core)
+                or last in _PLACEHOLDER_ENDS and _PLACEHOLDER_END.search(core))
 
 
 @_per_document
@@ -356,7 +363,10 @@ def split_outside_parentheses(text: str, start: int, end: int, separators: str =
     """Split ``text[start:end]`` at ``separators`` outside parentheses; spans of the non-blank pieces."""
     segment = text[start:end]
     if not _PARENTHESIS.search(segment):  # most lists hold none: one split, no count kept at each separator
-        return _pieces_of(_separator(separators).split(segment), start)
+        pieces = _separator(separators).split(segment)
+        if len(pieces) == 1:  # no separator (most values): the segment, unless blank
+            return [(start, end)] if segment and not segment.isspace() else []
+        return _pieces_of(pieces, start)
     pieces, depth, piece_start = [], 0, start
     for mark in parenthesis_marks(separators).finditer(text, start, end):  # only the characters that matter
         ch, i = mark.group(), mark.start()
@@ -608,6 +618,12 @@ def shifted(mention: UnitMention, offset: int) -> UnitMention:
 _Written = tuple[str, int, int, bool, str]
 
 
+# What makes a list more than one piece as written: a separator, or a 等 (its words read as separators, a piece is
+# trimmed). Most lists (half of those split over 300 generated documents) hold neither and are one piece, whatever
+# parentheses they hold, with no stub to merge (a stub merges with a piece after it): one search, not the split.
+_LIST_MARK = re.compile("[" + re.escape(_SEPARATORS + _ETC) + "]")
+
+
 @_per_document  # the split reads nothing outside the list, and lists recur across tasks
 def _split_list(written: str) -> tuple[_Written, ...]:
     """The units of the list ``written``, offsets relative to it."""
@@ -615,12 +631,17 @@ def _split_list(written: str) -> tuple[_Written, ...]:
     # name no unit, so they read as separators (offsets unchanged); of 等相关部门 only 等 does.
     # A piece starts and ends at a separator, so only a 等 can trim it (see trim_list): a list without one has
     # no piece to trim. Most lists hold none (等 is one character: one look tells), and no pattern is run for them.
-    etc = _ETC in written
-    segment = _ETC_INSIDE.sub(_etc_as_separators, written) if etc else written
-    etc = etc and _ETC in segment
+    if _LIST_MARK.search(written):
+        etc = _ETC in written
+        segment = _ETC_INSIDE.sub(_etc_as_separators, written) if etc else written
+        etc = etc and _ETC in segment
+        pieces = _merge_stubs(segment, split_outside_parentheses(segment, 0, len(segment)))
+    else:  # one piece, kept unless it is blank
+        segment, etc = written, False
+        pieces = [] if written.isspace() else [(0, len(written))]
     out = []
     persons = bool(_PERSON_TITLE.search(segment))  # a list without a title names no person: one search of it
-    for s, e in _merge_stubs(segment, split_outside_parentheses(segment, 0, len(segment))):
+    for s, e in pieces:
         if etc:
             s, e = trim_list(segment, s, e)
         if e - s < 2:
@@ -632,7 +653,7 @@ def _split_list(written: str) -> tuple[_Written, ...]:
             name = piece[cs:ce]
             if len(name) >= 2:
                 out.append((name, s + cs, s + ce, is_placeholder(name), ""))
-    return _share_heads(out)
+    return _share_heads(out) if len(out) > 1 else tuple(out)  # a head is shared with a name after: none follows one
 
 
 # A place written bare (黄埔区, 历城区, 章丘市): a name ending in a place suffix, with something before it.
