@@ -1,0 +1,26 @@
+"""The outline mark scan's fast paths agree with the plain grammar they stand in for."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit.extract import _numbering
+
+# Digits with every tail a digit-led branch reads (and what is none), after a line start, a space or a word.
+_DIGIT_RUNS = st.lists(st.sampled_from(["1", "2", "0", "１", "12", "2025", ".", "．", "﹒", "、", ")", "）", "\t", "\n", " ",
+                                        "\u3000", "（", "(", "甲", "年", "\ue000", "，"]), max_size=14).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_DIGIT_RUNS)
+def test_the_digit_gate_keeps_every_mark_a_digit_opens(text):
+    # The digit branches are tried only where the gate lets them: the scan still finds what the grammar finds.
+    grammar = [(m.span(), m.lastgroup) for m in _numbering._MARK_GRAMMAR.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in _numbering._MARK_SPANS.finditer(text)] == grammar
+
+
+def test_the_digit_gate_turns_away_numbers_no_branch_reads():
+    # 2025年 after a word: no tail follows the digits and no line start or space precedes them.
+    assert _numbering._MARK_SPANS.search("到2025年底") is None
+    assert [m.lastgroup for m in _numbering._MARK_SPANS.finditer("甲1.乙\n2建设\t3\t（4）5）")] == [
+        "num", "bare", "row", "pnum", "rnum"]
