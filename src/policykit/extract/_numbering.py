@@ -295,20 +295,24 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
             body += 1
         if body >= size or text[body] == "\n":
             continue  # a bare number on its own line is not an item
-        line = text.rfind("\n", 0, start) + 1
-        if line != gap_line:
-            gap_line = read_to = paragraph_start = line
-        while start - read_to > 1 and (gap := _GAP_ANY.search(text, read_to, start)) is not None:  # a run: 2 spaces
-            read_to = paragraph_start = gap.end()
-        read_to = start
-        paragraph = paragraph_start
-        before = text[paragraph:start]
-        if not before.strip(_SPACE):
-            place = _LINE
-        elif before[-1] in _BOUNDARY:
-            place = _AFTER_END
+        if start == 0 or text[start - 1] == "\n":  # a mark opening its line (most do): nothing before it to read
+            line = paragraph = gap_line = read_to = paragraph_start = start
+            before, place = "", _LINE
         else:
-            place = _INSIDE
+            line = text.rfind("\n", 0, start) + 1
+            if line != gap_line:
+                gap_line = read_to = paragraph_start = line
+            while start - read_to > 1 and (gap := _GAP_ANY.search(text, read_to, start)) is not None:  # 2 spaces
+                read_to = paragraph_start = gap.end()
+            read_to = start
+            paragraph = paragraph_start
+            before = text[paragraph:start]
+            if not before.strip(_SPACE):
+                place = _LINE
+            elif before[-1] in _BOUNDARY:
+                place = _AFTER_END
+            else:
+                place = _INSIDE
         if group == "bare" and (place != _LINE or _quantity_at(text, start)):
             continue  # 3个重点, 10月底前: a number opening a line with its unit is a quantity
         ambiguous = group == "dnum" and not _YEAR_AFTER.match(text, body)
