@@ -45,3 +45,12 @@ def test_a_candidate_opening_its_line_is_placed_as_by_reading_its_line(text):
         place = (_numbering._LINE if not before.strip(_numbering._SPACE) else
                  _numbering._AFTER_END if before[-1] in _numbering._BOUNDARY else _numbering._INSIDE)
         assert (c.line, c.paragraph, c.place) == (line, paragraph, place)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("12０一二十、，,等年号甲 \n"), max_size=10))
+def test_an_enumeration_opens_with_a_character_of_its_gate(text):
+    # The enumeration test after an inline candidate is matched only where its first character can open one.
+    for i in range(len(text)):
+        if _numbering._ENUMERATION.match(text, i):
+            assert text[i] in _numbering._ENUMERATION_OPENS

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from .. import lexicon
 from ._lexicon import of_kind
 from ._numbers import Quantity, first_quantity
-from ._sieve import first_chars
+from ._sieve import first_chars, start_gate
 
 # Chinese numerals (chinese_numerals.tsv): the characters of outline numbers (the first of each value up
 # to 百; the zeros last) and what each stands for.
@@ -167,6 +167,8 @@ def _number_of(found: re.Match, group: str) -> str:
 _ENUMERATION = re.compile(rf"[{_DIGIT}](?![{_DIGIT}]{{3}}{_words('year_after')})"
                           rf"|[{_CN}][{_CN}、，,{''.join(of_kind('function_words', 'etc'))}]")
 # A year run into the number before it: 1.2018年底前 is item 1, not the decimal 1.2018.
+# What an enumeration can open with: one look spares the match after most inline candidates (it seldom holds one).
+_ENUMERATION_OPENS = start_gate(_ENUMERATION)
 _YEAR_AFTER = re.compile(rf"(?:19|20)\d\d{_words('year_after')}")
 _TITLE_MAX, _SENTENCE_END = 40, "。；;！!？?"  # a heading's title: short, no sentence end
 # Conventional depth of each style (also used by the section tree to close open levels).
@@ -316,7 +318,7 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
         if group == "bare" and (place != _LINE or _quantity_at(text, start)):
             continue  # 3个重点, 10月底前: a number opening a line with its unit is a quantity
         ambiguous = group == "dnum" and not _YEAR_AFTER.match(text, body)
-        if place != _LINE and not ambiguous and _ENUMERATION.match(text, body):
+        if place != _LINE and not ambiguous and text[body] in _ENUMERATION_OPENS and _ENUMERATION.match(text, body):
             continue  # 3、4号线, 一、二、三等奖: an enumeration of numbers, not an item
         if style == "rnum" and place != _LINE and before.rfind("（") + before.rfind("(") > before.rfind("）") + before.rfind(")"):
             continue  # （附件1）: the bracket closes an aside, it marks no item
