@@ -657,3 +657,28 @@ def test_the_marks_are_those_of_asking_about_every_candidate(text):
     assert all(type(m) is _numbering.Mark and m == _numbering.Mark(*m) for m in marks)
     assert all(type(c) is _numbering._Candidate and c == _numbering._Candidate(*c)
                for c in _numbering._candidates(text, parse(text).quantities))
+
+
+def _alone_on_line_slow(text, start, end, starts, run_together):
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    if line_start in run_together:
+        before = text[line_start:start].rstrip()
+        following = [s for s in starts if s >= end]
+        next_item = following[0] if following else line_end
+        return (not before or before[-1] in "。；;") and not text[end:min(line_end, next_item)].strip()
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["甲", "。", " ", "\u3000", "\n", "\t"]), max_size=12).map("".join), st.data())
+def test_a_clause_alone_on_its_line_is_told_as_by_reading_its_line(text, data):
+    # Without a run-together line, a character before the clause that is no space answers without finding the line.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    starts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=3)))
+    lines = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    for run_together in (set(), set(data.draw(st.sets(st.sampled_from(lines), max_size=2)))):
+        assert _structure._alone_on_line(text, start, end, starts, run_together) == _alone_on_line_slow(
+            text, start, end, starts, run_together)

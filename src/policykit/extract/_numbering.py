@@ -24,7 +24,7 @@ from typing import NamedTuple
 from .. import lexicon
 from ._lexicon import of_kind
 from ._numbers import Quantity, first_quantity
-from ._sieve import first_chars
+from ._sieve import first_chars, start_gate
 
 # Chinese numerals (chinese_numerals.tsv): the characters of outline numbers (the first of each value up
 # to 百; the zeros last) and what each stands for.
@@ -102,20 +102,21 @@ class _Branch(NamedTuple):
 
 
 # Every branch opens with one character (the ordinal words are single characters: see the tests), in the order
-# of preference where two match at one place.
+# of preference where two match at one place (only branches whose leads share a character can). The scan tries the
+# branches of each lead in this order: the brackets and digits that open most leads of a text come first.
 _BRANCHES = (
-    _Branch("chap", "", f"(?:{_ORDINAL})", False, f"[{_CN}]+", f"(?:{_words('chap')})"),
-    _Branch("sect", "", f"(?:{_ORDINAL})", False, f"[{_CN}]+", f"(?:{_words('sect')})"),
-    _Branch("shi", _CN, f"[{_SHI}]", True, "", rf"(?:{_words('shi')})(?=[^\n]{{2}})"),
-    _Branch("cn", _CN + _ORDINAL, f"[{_CN}]", True, f"[{_CN}]*", "[、.．﹒]"),
-    _Branch("zero", _BEFORE_NUMBER, "0", True, "[0-9]", "[、.．﹒]"),
     _Branch("pcn", "", "[（(]", False, f"[{_CN}]+", "[)）]"),
+    _Branch("zero", _BEFORE_NUMBER, "0", True, "[0-9]", "[、.．﹒]"),
     _Branch("row", _BEFORE_NUMBER, f"[{_DIGIT}]", True, f"[{_DIGIT}]{{0,3}}", r"\t"),
     _Branch("num", _BEFORE_NUMBER, f"[{_DIGIT}]", True, f"[{_DIGIT}]{{0,3}}", f"(?:[.．﹒](?![{_DIGIT}])|、)"),
     _Branch("dnum", _BEFORE_NUMBER, f"[{_DIGIT}]", True, f"[{_DIGIT}]{{0,2}}", f"[.．﹒](?=[{_DIGIT}])"),
     _Branch("pnum", "", "[（(]", False, f"[{_DIGIT}]{{1,3}}", "[)）]"),
     _Branch("rnum", _BEFORE_NUMBER + "（(", f"[{_DIGIT}]", True, f"[{_DIGIT}]?", "[)）]"),
     _Branch("bare", r"^\n" + _SPACE, f"[{_DIGIT}]", True, f"[{_DIGIT}]{{0,2}}", rf"{_DRAWN}?(?=[\u4e00-\u9fff])"),
+    _Branch("chap", "", f"(?:{_ORDINAL})", False, f"[{_CN}]+", f"(?:{_words('chap')})"),
+    _Branch("sect", "", f"(?:{_ORDINAL})", False, f"[{_CN}]+", f"(?:{_words('sect')})"),
+    _Branch("shi", _CN, f"[{_SHI}]", True, "", rf"(?:{_words('shi')})(?=[^\n]{{2}})"),
+    _Branch("cn", _CN + _ORDINAL, f"[{_CN}]", True, f"[{_CN}]*", "[、.．﹒]"),
     _Branch("article", "", f"(?:{_ORDINAL})", False, f"[{_CN}]+", f"(?:{_words('article')})"),
     _Branch("glyph", "", f"[{''.join(_GLYPHS)}]", True, "", ""),
 )
@@ -135,7 +136,8 @@ def _scan_pattern(grammar: re.Pattern, branches: tuple[_Branch, ...]) -> re.Patt
     by_lead: dict[str, list[_Branch]] = {}
     for branch in branches:
         by_lead.setdefault(branch.lead, []).append(branch)
-    tried = "|".join(f"(?<={lead})(?:{'|'.join(b.after_lead() for b in group)})" for lead, group in by_lead.items())
+    tried = "|".join(f"(?<={lead}){_GATES.get(lead, '')}(?:{'|'.join(b.after_lead() for b in group)})"
+                     for lead, group in by_lead.items())
     return re.compile(f"{first_chars(grammar).pattern}{_IN_NUMBER}(?:{tried})")
 
 
@@ -145,6 +147,10 @@ def _scan_pattern(grammar: re.Pattern, branches: tuple[_Branch, ...]) -> re.Patt
 _IN_NUMBER = f"(?<![{_BEFORE_NUMBER}][{_DIGIT}])"
 
 
+# A digit opens most leads of a text (2 of 2025年, 20家) and few marks: its branches are tried only where the number
+# (four digits at most, the lead's one) runs into a tail that one of them opens with (row, num, dnum, rnum), or stands at
+# a line start or after a space (bare's own test), instead of failing one branch after another.
+_GATES = {f"[{_DIGIT}]": rf"(?:(?=[{_DIGIT}]{{0,3}}[\t.．﹒、)）])|(?<![^\n{_SPACE}].))"}
 # Each match spans a mark as the grammar's does (same start, same end, the same branch's group last).
 _MARK_SPANS = _scan_pattern(_MARK_GRAMMAR, _BRANCHES)
 _LEAD_IN_NUMBER = frozenset(b.group for b in _BRANCHES if b.lead_in_group)
@@ -161,6 +167,8 @@ def _number_of(found: re.Match, group: str) -> str:
 _ENUMERATION = re.compile(rf"[{_DIGIT}](?![{_DIGIT}]{{3}}{_words('year_after')})"
                           rf"|[{_CN}][{_CN}、，,{''.join(of_kind('function_words', 'etc'))}]")
 # A year run into the number before it: 1.2018年底前 is item 1, not the decimal 1.2018.
+# What an enumeration can open with: one look spares the match after most inline candidates (it seldom holds one).
+_ENUMERATION_OPENS = start_gate(_ENUMERATION)
 _YEAR_AFTER = re.compile(rf"(?:19|20)\d\d{_words('year_after')}")
 _TITLE_MAX, _SENTENCE_END = 40, "。；;！!？?"  # a heading's title: short, no sentence end
 # Conventional depth of each style (also used by the section tree to close open levels).
@@ -289,24 +297,28 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
             body += 1
         if body >= size or text[body] == "\n":
             continue  # a bare number on its own line is not an item
-        line = text.rfind("\n", 0, start) + 1
-        if line != gap_line:
-            gap_line = read_to = paragraph_start = line
-        while start - read_to > 1 and (gap := _GAP_ANY.search(text, read_to, start)) is not None:  # a run: 2 spaces
-            read_to = paragraph_start = gap.end()
-        read_to = start
-        paragraph = paragraph_start
-        before = text[paragraph:start]
-        if not before.strip(_SPACE):
-            place = _LINE
-        elif before[-1] in _BOUNDARY:
-            place = _AFTER_END
+        if start == 0 or text[start - 1] == "\n":  # a mark opening its line (most do): nothing before it to read
+            line = paragraph = gap_line = read_to = paragraph_start = start
+            before, place = "", _LINE
         else:
-            place = _INSIDE
+            line = text.rfind("\n", 0, start) + 1
+            if line != gap_line:
+                gap_line = read_to = paragraph_start = line
+            while start - read_to > 1 and (gap := _GAP_ANY.search(text, read_to, start)) is not None:  # 2 spaces
+                read_to = paragraph_start = gap.end()
+            read_to = start
+            paragraph = paragraph_start
+            before = text[paragraph:start]
+            if not before.strip(_SPACE):
+                place = _LINE
+            elif before[-1] in _BOUNDARY:
+                place = _AFTER_END
+            else:
+                place = _INSIDE
         if group == "bare" and (place != _LINE or _quantity_at(text, start)):
             continue  # 3个重点, 10月底前: a number opening a line with its unit is a quantity
         ambiguous = group == "dnum" and not _YEAR_AFTER.match(text, body)
-        if place != _LINE and not ambiguous and _ENUMERATION.match(text, body):
+        if place != _LINE and not ambiguous and text[body] in _ENUMERATION_OPENS and _ENUMERATION.match(text, body):
             continue  # 3、4号线, 一、二、三等奖: an enumeration of numbers, not an item
         if style == "rnum" and place != _LINE and before.rfind("（") + before.rfind("(") > before.rfind("）") + before.rfind(")"):
             continue  # （附件1）: the bracket closes an aside, it marks no item

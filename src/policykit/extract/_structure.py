@@ -445,6 +445,8 @@ def _mark_owners(owners: list[tuple[_Node | None, bool]]) -> None:
 def _alone_on_line(text: str, start: int, end: int, starts: list[int], run_together: set[int]) -> bool:
     """Whether a clause stands on a line of its own; on a line whose breaks were lost, whether it stands
     between a sentence end and the next item (``starts``: where the nodes start, in text order)."""
+    if not run_together and start and not text[start - 1].isspace():
+        return False  # text before it on its line, told without finding the line (most clauses close a sentence)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end

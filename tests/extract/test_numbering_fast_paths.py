@@ -1,0 +1,56 @@
+"""The outline mark scan's fast paths agree with the plain grammar they stand in for."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykit.extract import _numbering
+
+# Digits with every tail a digit-led branch reads (and what is none), after a line start, a space or a word.
+_DIGIT_RUNS = st.lists(st.sampled_from(["1", "2", "0", "１", "12", "2025", ".", "．", "﹒", "、", ")", "）", "\t", "\n", " ",
+                                        "\u3000", "（", "(", "甲", "年", "\ue000", "，"]), max_size=14).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_DIGIT_RUNS)
+def test_the_digit_gate_keeps_every_mark_a_digit_opens(text):
+    # The digit branches are tried only where the gate lets them: the scan still finds what the grammar finds.
+    grammar = [(m.span(), m.lastgroup) for m in _numbering._MARK_GRAMMAR.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in _numbering._MARK_SPANS.finditer(text)] == grammar
+
+
+def test_the_digit_gate_turns_away_numbers_no_branch_reads():
+    # 2025年 after a word: no tail follows the digits and no line start or space precedes them.
+    assert _numbering._MARK_SPANS.search("到2025年底") is None
+    assert [m.lastgroup for m in _numbering._MARK_SPANS.finditer("甲1.乙\n2建设\t3\t（4）5）")] == [
+        "num", "bare", "row", "pnum", "rnum"]
+
+
+_LINES = st.lists(st.sampled_from(["1.", "（一）", "2.", "一、", "\n", " ", "  ", "\u3000\u3000", "。", "甲", "3、"]),
+                  max_size=14).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_LINES)
+def test_a_candidate_opening_its_line_is_placed_as_by_reading_its_line(text):
+    # A mark right after a line break (or at the text's start) is told at once: its line, its paragraph and its place
+    # are what reading back to the line start and over the runs of spaces gives.
+    for c in _numbering._candidates(text, ()):
+        line = text.rfind("\n", 0, c.start) + 1
+        runs = [m.end() for m in re.finditer(r"[ \u3000\u00a0\u2002\u2003]{2,}", text[:c.start]) if m.start() >= line]
+        paragraph = max([line] + runs)
+        before = text[paragraph:c.start]
+        place = (_numbering._LINE if not before.strip(_numbering._SPACE) else
+                 _numbering._AFTER_END if before[-1] in _numbering._BOUNDARY else _numbering._INSIDE)
+        assert (c.line, c.paragraph, c.place) == (line, paragraph, place)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("12０一二十、，,等年号甲 \n"), max_size=10))
+def test_an_enumeration_opens_with_a_character_of_its_gate(text):
+    # The enumeration test after an inline candidate is matched only where its first character can open one.
+    for i in range(len(text)):
+        if _numbering._ENUMERATION.match(text, i):
+            assert text[i] in _numbering._ENUMERATION_OPENS
