@@ -200,3 +200,40 @@ def test_any_province_named_in_a_brand_is_the_region_of_a_text_that_speaks_as_th
 def test_two_cities_in_brands_name_no_region(first, second):
     meta, _ = meta_of(f"为推动发展，制定本行动计划。\n全市学习“数字{first[:-1]}”“智慧{second[:-1]}”经验。\n{TASKS}")
     assert meta.region == (first if first == second else None)  # 马鞍山 and 鞍山 are two cities: the longest form closes a brand
+
+
+# Months and days written digit by digit (二〇一九年一一月三日, 截至一一月底) cost the whole file before: the
+# patterns take any run of 一…九 and 十, and the reader raised KeyError on 一一 ("read-failed", no documents).
+def test_a_date_written_digit_by_digit_is_read_not_a_lost_file():
+    notice = "某某市人民政府关于印发某某规划的通知\n\n各区县：\n现将规划印发给你们。\n\n某某市人民政府\n二〇一九年一一月三日\n"
+    reading = read_source(notice.encode(), "notice.txt")
+    assert not [w for w in reading.warnings if w.code == "read-failed"]
+    assert [d.metadata.issued_on for d in reading.documents] == ["2019-11-03"]
+
+
+def test_a_progress_period_written_digit_by_digit_is_read():
+    report = "关于2024年1至11月重点工作进展情况的报告\n\n截至一一月底，全市完成投资100亿元。截至一一月底，完成80%。\n"
+    (doc,) = read_source(report.encode(), "progress.txt").documents
+    assert doc.metadata.period == "2024-01/2024-11"
+
+
+_DIGITS_WRITTEN = "〇一二三四五六七八九"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=99))
+def test_a_month_or_day_reads_the_same_in_every_way_it_is_written(n):
+    from policykit.text._cues import cn_number
+
+    tens, units = divmod(n, 10)
+    conventional = ("" if tens < 2 else _DIGITS_WRITTEN[tens]) + ("十" if tens else "") + (_DIGITS_WRITTEN[units] if units else "")
+    digit_by_digit = "".join(_DIGITS_WRITTEN[int(c)] for c in str(n))
+    assert cn_number(str(n)) == cn_number(conventional) == cn_number(digit_by_digit) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="一二三四五六七八九十〇零", min_size=1, max_size=3))
+def test_every_run_the_date_patterns_take_reads_as_a_number(run):
+    from policykit.text._cues import cn_number
+
+    assert cn_number(run) >= 0

@@ -124,10 +124,12 @@ LABELS = {row["field"]: spaced(row["words"].split("|")) for row in lexicon.table
 
 
 def cn_number(s: str) -> int:
-    """A month or day in digits or characters (12, 十二, 二十三).
+    """A month or day in digits or characters (12, 十二, 二十三), also written digit by digit (一一 for 11, 三〇
+    for 30, as in 二〇一九年一一月). Any run of the characters the date and period patterns take reads as some
+    number (callers test the range): a document is never lost to a numeral written in an unusual way.
 
-    >>> cn_number("十二"), cn_number("二十三"), cn_number("7")
-    (12, 23, 7)
+    >>> cn_number("十二"), cn_number("二十三"), cn_number("7"), cn_number("一一"), cn_number("三〇")
+    (12, 23, 7, 11, 30)
     """
     if s.isdigit():
         return int(s)
@@ -135,8 +137,16 @@ def cn_number(s: str) -> int:
         return 10 + (CN_DIGITS.get(s[1:], 0) if len(s) > 1 else 0)
     if TEN in s:
         tens, _, units = s.partition(TEN)
-        return CN_DIGITS[tens] * 10 + (CN_DIGITS[units] if units else 0)
-    return CN_DIGITS[s]
+        return _digit_by_digit(tens) * 10 + _digit_by_digit(units)
+    return _digit_by_digit(s)
+
+
+def _digit_by_digit(s: str) -> int:
+    """Characters read as the digits of a number (一一 → 11, 三 → 3, "" → 0); one that is no digit reads as 0."""
+    value = 0
+    for c in s:
+        value = value * 10 + CN_DIGITS.get(c, 0)
+    return value
 
 
 def iso(m: re.Match[str]) -> str:
