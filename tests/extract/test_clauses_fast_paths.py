@@ -542,13 +542,3 @@ def test_a_verb_rejected_on_the_character_before_it_has_no_subject(text):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_clauses, "_SUBJECT_ENDS", _Everything())
         assert [_clauses._subject_verb_clause(text, verb) for verb in verbs] == gated
-
-
-@settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(["市科技局", "，", ",", "；", ";", "、", " ", "\u3000", "（", "）", "甲"]), max_size=8).map("".join),
-       st.integers(0, 30), st.integers(0, 30))
-@example(" ", 0, 1)  # a blank stretch is no part
-def test_the_parts_are_those_split_outside_parentheses(text, start, length):
-    start = min(start, len(text))
-    end = min(start + length, len(text))
-    assert _clauses._parts(text, start, end) == _clauses.split_outside_parentheses(text, start, end, _clauses._PART_SEPARATORS)

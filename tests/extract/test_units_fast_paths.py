@@ -177,6 +177,8 @@ _SPLIT_BITS = st.lists(st.sampled_from(["县财政局", "甲", "、", "，", "�
 @settings(max_examples=600, deadline=None)
 @given(_SPLIT_BITS, st.sampled_from([_units._SEPARATORS, _clauses._PART_SEPARATORS]), st.integers(0, 12), st.integers(0, 40))
 @example("县财政局、\n、甲", _units._SEPARATORS, 0, 40)
+@example(" ", _clauses._PART_SEPARATORS, 0, 1)  # a blank stretch is no piece
+@example("县财政局（甲）", _clauses._PART_SEPARATORS, 0, 40)  # parentheses and no separator: one piece
 def test_pieces_are_those_of_a_walk_over_every_character(text, separators, start, length):
     # A text without parentheses is split at once (_pieces_of); one with them by the count kept at each mark.
     start = min(start, len(text))

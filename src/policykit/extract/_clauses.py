@@ -83,7 +83,6 @@ _VERB = re.compile(
 )
 _VALUE_END = "。\n\t】"  # 】 closes a bracketed clause: 【牵头：街道平安办】推进…
 _PART_SEPARATORS = "，,；;"
-_PART_SEPARATOR = re.compile("[" + re.escape(_PART_SEPARATORS) + "]")
 _SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
 _SENTENCE_BOUNDARY = "。；;，,：:\n\t"
 # Function words (function_words.tsv): conjunctions, 等, 由 (by), 会同 (jointly with), 的, 为/是.
@@ -335,7 +334,7 @@ def _close_label_group(text: str, start: int, group: list[tuple[str, int, int]])
 def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tuple[UnitMention, str]]:
     """Mentions of a labelled value; a part ending in a role verb (X牵头，Y配合) takes that role."""
     out: list[tuple[UnitMention, str]] = []
-    for s, e in _parts(text, start, end):
+    for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
         verb = _trailing_verb(text, s, e)
         role = _VERB_ROLES[verb] if verb else default_role
         if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
@@ -344,14 +343,6 @@ def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tupl
                     if looks_like_unit(m.name) or _role_mark(m.mention)]
         out.extend(_with_marks(mentions, role))
     return out
-
-
-def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``split_outside_parentheses(text, start, end, _PART_SEPARATORS)``: a stretch holding no part separator (most
-    values and groups) is one part, found without the split."""
-    if _PART_SEPARATOR.search(text, start, end):
-        return split_outside_parentheses(text, start, end, _PART_SEPARATORS)
-    return [(start, end)] if text[start:end].strip() else []
 
 
 def _with_marks(mentions: tuple[UnitMention, ...] | list[UnitMention], role: str) -> list[tuple[UnitMention, str]]:
@@ -513,7 +504,7 @@ def _marked_list(text: str, start: int, end: int) -> tuple[tuple[UnitMention, st
 def _role_parts_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Parts of a group: split at ，；, and after a role verb that a list separator follows (X牵头、Y配合)."""
     parts = []
-    for s, e in _parts(text, start, end):
+    for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
         for m in _VERB.finditer(text, s, e):
             if m.end() < e and text[m.end()] in _LIST_GLUE and _trailing_verb(text, s, m.end()):
                 parts.append((s, m.end()))

@@ -361,12 +361,12 @@ def _stem_prefix(name: str) -> int:
 
 def split_outside_parentheses(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at ``separators`` outside parentheses; spans of the non-blank pieces."""
+    separator = _SEPARATOR_CLASSES.get(separators) or _separator(separators)
+    if not separator.search(text, start, end):  # no separator (most values and names): one piece, unless blank
+        return [(start, end)] if text[start:end].strip() else []
     segment = text[start:end]
     if not _PARENTHESIS.search(segment):  # most lists hold none: one split, no count kept at each separator
-        pieces = _separator(separators).split(segment)
-        if len(pieces) == 1:  # no separator (most values): the segment, unless blank
-            return [(start, end)] if segment and not segment.isspace() else []
-        return _pieces_of(pieces, start)
+        return _pieces_of(separator.split(segment), start)
     pieces, depth, piece_start = [], 0, start
     for mark in parenthesis_marks(separators).finditer(text, start, end):  # only the characters that matter
         ch, i = mark.group(), mark.start()
@@ -395,10 +395,13 @@ def parenthesis_marks(others: str = "") -> re.Pattern:
 _PARENTHESIS = parenthesis_marks()
 
 
-@lru_cache(maxsize=8)
+_SEPARATOR_CLASSES: dict[str, re.Pattern] = {}  # looked up for every list and value: a dict, not a call
+
+
 def _separator(separators: str) -> re.Pattern:
-    """Pattern of one of ``separators``."""
-    return re.compile("[" + re.escape(separators) + "]")
+    """Pattern of one of ``separators``, kept in ``_SEPARATOR_CLASSES``."""
+    pattern = _SEPARATOR_CLASSES[separators] = re.compile("[" + re.escape(separators) + "]")
+    return pattern
 
 
 def _pieces_of(pieces: list[str], start: int) -> list[tuple[int, int]]:
