@@ -157,6 +157,6 @@ def iso(m: re.Match[str]) -> str:
     """
     groups = [g for g in m.groups() if g is not None][:3]
     if not groups[0].isdigit():
-        year = "".join(str(CN_DIGITS[c]) for c in groups[0])
-        return f"{year}-{cn_number(groups[1]):02d}-{cn_number(groups[2]):02d}"
+        # the year's four characters (二〇一九), read digit by digit as cn_number reads 一一
+        return f"{_digit_by_digit(groups[0]):04d}-{cn_number(groups[1]):02d}-{cn_number(groups[2]):02d}"
     return f"{groups[0]}-{int(groups[1]):02d}-{int(groups[2]):02d}"
