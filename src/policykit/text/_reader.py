@@ -106,6 +106,9 @@ def _read(data: bytes, source_path: str, steps: Collection[str] | None, sha: str
         raw_start = offsets.to_raw(start)
         if not documents:
             context.head = raw_text[:raw_start] + "\n" + clean_text[:start] + "\n" + raw_text[raw_start:raw_start + 600]
+        elif len(documents) == 1:  # what every later document inherits, taken once, when a second one comes
+            later_meta = {k: v for k, v in context.html_meta.items() if k == "published_on"}  # the page's title is not theirs
+            context = PageContext(head=_page_dates(context.head), html_meta=later_meta)
         doc_text = clean_text[start:end]
         parent = next(((d.part, d.metadata) for d in reversed(documents) if d.metadata.annex_of is None), None) if seg.annex else None
         meta, doc_warnings = document_metadata(doc_text, seg.title, seg.notice_title, context, lead, source_path, parent)
@@ -117,8 +120,6 @@ def _read(data: bytes, source_path: str, steps: Collection[str] | None, sha: str
         doc_warnings += _redactions(doc_text, doc_map, source_path)
         documents.append(SourceDocument(len(documents), doc_text, doc_map, meta, tuple(doc_warnings)))
         lead = ""
-        later_meta = {k: v for k, v in context.html_meta.items() if k == "published_on"}  # the page's title is not theirs
-        context = PageContext(head=_page_dates(context.head), html_meta=later_meta)
     if not documents:
         warnings.append(TextWarning("no-documents", f"{source_path}: no document text found"))
     return SourceReading(source_path, sha, encoding, raw_text, tuple(documents), tuple(warnings))
