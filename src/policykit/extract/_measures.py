@@ -19,9 +19,7 @@ except ImportError:  # a Python built without it (--with-builtin-hashlib-hashes 
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
 from ._metrics import RATE_KEYS, metric_key
-from ._non_targets import (bounds_later_metric, caps_a_payment, de_follows, heads_a_paid_list, is_applied_rule, is_basis,
-                           is_label, is_support_condition, is_threshold, names_occasions, names_quoted_set, per_basis,
-                           works_on_existing)
+from ._non_targets import caps_a_payment, heads_a_paid_list, is_no_aim, is_support_condition, is_threshold, works_on_existing
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
 from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
@@ -581,25 +579,11 @@ def _measures_something(text: str, q: Quantity, before: str, next_start: int | N
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
     if _is_size_class(q, after):
         return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
-    return not _not_an_aim(text, q, clause_start, sentence_start, next_start, earlier, doc)
-
-
-def _not_an_aim(text: str, q: Quantity, clause_start: int, sentence_start: int, next_start: int | None,
-                earlier: Quantity | None, doc: ParsedDocument) -> bool:
-    """The scope of work on existing things, the basis or ratio of a rate, a label, a rule applied, a bound on a
-    later figure's metric or the condition of a payment (see :mod:`._non_targets`)."""
-    # The working verb is searched for before the making verb: most counts follow none.
-    if (q.base_unit in _CLASSIFIERS and works_on_existing(text, q, clause_start, next_start)
-            and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)):
-        return True  # 抓好550个省重大项目, 用好两个市场
-    # A basis after 每, a label, an occasion and a quoted set are figures no comparator word bounds (1 in 5 has one):
-    # asked only of those.
-    return (is_basis(text, q) or q.cue is None and (per_basis(text, q, clause_start, earlier) or is_label(q)
-                                                    or names_occasions(text, q) or names_quoted_set(doc, q))
-            or is_applied_rule(text, q, clause_start) or bounds_later_metric(text, q, next_start)
-            # Whether a 的 follows before the sentence's stop, asked once for the two rules that need one (most: none).
-            or (de := de_follows(text, q)) and is_support_condition(text, q, sentence_start) and not _is_support(text, q)
-            or is_threshold(doc, q, sentence_start, de) or caps_a_payment(text, q))
+    # Not the scope of work on existing things (抓好550个省重大项目, 用好两个市场: the working verb is searched for
+    # before the making verb, most counts follow none; a bounded count is none) nor another figure that is no aim.
+    return not (q.base_unit in _CLASSIFIERS and q.cue is None and works_on_existing(text, q, clause_start, next_start)
+                and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)
+                or is_no_aim(doc, q, clause_start, sentence_start, next_start, earlier, _is_support))
 
 
 def _is_scoring(before: str, after: str) -> bool:

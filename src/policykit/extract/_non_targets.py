@@ -68,10 +68,12 @@ _ORDINALS = frozenset(r["word"] for r in _ROWS if r["role"] == "ordinal_numeral"
 _COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
 _PATTERNS = {r["name"]: r["pattern"] for r in lexicon.table("measure_patterns").rows}
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])  # 、 or 、省级 between the figures of a list
+_LIST_ITEM_STARTS = start_gate(_LIST_ITEM)  # one look at the character after a figure (most: 。, no list)
 _PAID_AFTER = re.compile(_PATTERNS["subsidy_after"])
 # A payment word ends every match of _PAID_AFTER: a clause holding none of their last characters closes no paid list.
 _PAYMENT_LAST_CHAR = re.compile("[" + re.escape("".join(sorted(last_chars(_PAID_AFTER)))) + "]")
 _MONEY = frozenset(r["word"] for r in _ROWS if r["role"] == "money_unit")
+_CAPPING = ("<=", "<")  # the comparators of a cap
 _QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
 _NAME_REACH = 20  # how far a quoted name reaches past its opening mark
 _OPENING = re.compile("[" + re.escape("".join(opening for opening, _ in _QUOTES)) + "]")
@@ -177,6 +179,8 @@ def de_follows(text: str, q: Quantity) -> bool:
     >>> [de_follows(t, find_quantities(t)[0]) for t in ("达到2000万元的，给予", "达到2000万元。的")]
     [True, False]
     """
+    if text[q.end:q.end + 1] in SENTENCE_END:  # (also the text's end: "" is in every string)
+        return False  # a stop right after the figure (most figures): no search
     first = _DE_OR_SENTENCE_END.search(text, q.end, q.end + MAX_REACH)
     return first is not None and first.group() == _DE
 
@@ -417,7 +421,7 @@ def heads_a_paid_list(text: str, q: Quantity) -> bool:
     >>> [heads_a_paid_list(text, q) for q in find_quantities(text)]
     [True, False]
     """
-    if not _LIST_ITEM.match(text, q.end):
+    if text[q.end:q.end + 1] not in _LIST_ITEM_STARTS or not _LIST_ITEM.match(text, q.end):
         return False  # no list follows (and no need to read the rest of the clause)
     end = boundary_after(text, q.end, CLAUSE_END)
     if not _PAYMENT_LAST_CHAR.search(text, q.end, end):
@@ -440,8 +444,44 @@ def caps_a_payment(text: str, q: Quantity) -> bool:
     >>> [caps_a_payment(text, q) for q in find_quantities(text)]
     [False, True]
     """
-    if q.comparator not in ("<=", "<") or q.base_unit not in _MONEY:
+    if q.comparator not in _CAPPING or q.base_unit not in _MONEY:
         return False
     sentence_start = boundary_before(text, q.start, SENTENCE_END)
     return bool(_SUPPORT.search(text, sentence_start, q.start)) and not _AIM.search(text, sentence_start, q.start)
 
+
+
+def is_no_aim(doc: ParsedDocument, q: Quantity, clause_start: int, sentence_start: int, next_start: int | None,
+              earlier: Quantity | None, pays) -> bool:
+    """Whether a rule of this module but :func:`works_on_existing` reads the figure as no aim: a basis after 每 and,
+    for a figure no comparator word bounds, a ratio after one, a label, an occasion or a quoted set; a rule applied,
+    a bound on a later figure's metric, the condition of a payment (unless ``pays(text, q)``: the figure is itself
+    paid), a threshold or the cap of a payment. ``earlier`` is the figure before it, ``next_start`` where the next
+    one begins (None: none).
+
+    One call for the rules a reader asks of every figure: each rule is called only when the first look it takes
+    itself (at the characters beside the figure, at its unit and comparator, at the text's cues) leaves it a yes
+    to give. Most figures pass none of those looks, and a call costs more than a look.
+
+    >>> from policykit.extract import parse
+    >>> doc = parse("每认定1家给予10万元")
+    >>> [is_no_aim(doc, q, 0, 0, None, None, lambda text, q: False) for q in doc.quantities]
+    [True, False]
+    """
+    text, unit, cue = doc.text, q.unit, q.cue
+    before, after = text[q.start - 1:q.start], text[q.end:q.end + 1]
+    # de: whether a 的 follows before the sentence's stop, asked once for the two rules that need one (a stop right
+    # after the figure, as after most, tells no).
+    defines, leads = doc.threshold_cues
+    return (before in _BASIS_ENDS and is_basis(text, q)
+            or cue is None and (earlier is not None and earlier.start >= clause_start
+                                and text[earlier.start - 1:earlier.start] in _BASIS_ENDS and per_basis(text, q, clause_start, earlier)
+                                or unit in _LABEL_UNITS and is_label(q)
+                                or (before in _RUN_ENDS or unit in _COUNT_UNITS) and names_occasions(text, q)
+                                or unit in _COUNT_UNITS and names_quoted_set(doc, q))
+            or after in _RULE_AFTER_STARTS and is_applied_rule(text, q, clause_start)
+            or next_start is not None and after in _WITHIN_STARTS and bounds_later_metric(text, q, next_start)
+            or (de := after not in SENTENCE_END and de_follows(text, q)) and is_support_condition(text, q, sentence_start)
+            and not pays(text, q)
+            or (de or defines or leads) and is_threshold(doc, q, sentence_start, de)
+            or q.comparator in _CAPPING and q.base_unit in _MONEY and caps_a_payment(text, q))
