@@ -146,3 +146,33 @@ def test_a_review_of_earlier_years_reads_the_future_word_as_a_search_of_the_sent
 def test_a_future_word_keeps_a_figure_of_an_earlier_year_a_target():
     assert [role for role, _, _ in _roles_and_years(_PLAN_TITLE + "2020年，力争空气质量优良天数比例达到78.1%。")] == ["target"]
     assert [role for role, _, _ in _roles_and_years(_PLAN_TITLE + "2020年，空气质量优良天数比例达到78.1%。")] == ["observation"]
+
+
+# The words before and after figures an assessment scores, a clause naming who qualifies and a described set use,
+# with others, spaces and stops.
+_AROUND_PIECES = _pieces("每低", "每高", "每增加", "权重", "权重为", "分值", "指标占", "对", "凡", "对于", "（一）", " ", "\n",
+                         "达到", "6%", "的", "得满分", "扣2分", "企业", "年营业收入", "超过", "，", "。", "甲", size=10)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_AROUND_PIECES)
+def test_the_looks_taken_before_the_calls_of_measures_something_spare_only_calls_that_answer_no(text):
+    from policykit.extract import find_quantities
+    for q in find_quantities(text):
+        before, after = text[q.start - 12 if q.start > 12 else 0:q.start], text[q.end:q.end + 12]
+        clause_start = ms.boundary_before(text, q.start, ms.CLAUSE_END)
+        if not (before[-1:] in ms._SCORING_ENDS or after[:1] in ms._SCORE_STARTS):
+            assert not ms._is_scoring(before, after)
+        if text[clause_start:clause_start + 1] not in ms._ELIGIBILITY_STARTS:
+            assert not ms._is_eligibility(text, q, clause_start)
+        if ms._QUALIFIER_NEEDS not in after:
+            assert not ms._is_qualifier(q, after)
+
+
+def test_the_generated_texts_score_by_each_rule_and_name_who_qualifies():
+    for before, after in (("每低", "扣0.5分"), ("权重", "，"), ("指标占", "。"), ("达到", "的得满分")):
+        assert ms._is_scoring(before, after) and (before[-1:] in ms._SCORING_ENDS or after[:1] in ms._SCORE_STARTS)
+    text = "对年营业收入超过1亿元的企业"
+    from policykit.extract import find_quantities
+    (q,) = find_quantities(text)
+    assert ms._is_eligibility(text, q, 0) and text[:1] in ms._ELIGIBILITY_STARTS and ms._QUALIFIER_NEEDS in text[q.end:]

@@ -261,3 +261,66 @@ def test_the_generated_texts_close_clauses_with_de_after_a_figure():
     text = "年销售收入达到2000万元，甲的，给予补助"  # the condition's 的 after a comma: only a sentence's stop stops the look
     (q,) = find_quantities(text)
     assert nt.de_follows(text, q) and nt.is_support_condition(text, q, 0)
+
+
+def _de_follows_slow(text, q):
+    """de_follows searching for the first 的 or stop after every figure, a stop right after it or not."""
+    first = nt._DE_OR_SENTENCE_END.search(text, q.end, q.end + nt.MAX_REACH)
+    return first is not None and first.group() == nt._DE
+
+
+@settings(max_examples=600, deadline=None)
+@given(_DE_PIECES)
+def test_whether_a_de_follows_is_read_as_by_searching_after_every_figure(text):
+    assert _agree(nt.de_follows, _de_follows_slow, text)
+
+
+def test_the_generated_texts_end_with_a_figure_and_put_each_sentence_stop_after_one():
+    for text in ["达到2000万元"] + [f"达到2000万元{stop}的" for stop in nt.SENTENCE_END]:
+        assert not nt.de_follows(text, find_quantities(text)[0]) and not _de_follows_slow(text, find_quantities(text)[0])
+
+
+def _is_no_aim_slow(doc, q, clause_start, sentence_start, next_start, earlier, pays):
+    """is_no_aim as the reader once asked it: every rule called for every figure, each behind its own first look."""
+    text = doc.text
+    return (nt.is_basis(text, q) or q.cue is None and (nt.per_basis(text, q, clause_start, earlier) or nt.is_label(q)
+                                                       or nt.names_occasions(text, q) or nt.names_quoted_set(doc, q))
+            or nt.is_applied_rule(text, q, clause_start) or nt.bounds_later_metric(text, q, next_start)
+            or (de := _de_follows_slow(text, q)) and nt.is_support_condition(text, q, sentence_start) and not pays(text, q)
+            or nt.is_threshold(doc, q, sentence_start, de) or nt.caps_a_payment(text, q))
+
+
+# Figures with the words each rule reads around them (a basis, a label, an occasion, a quoted set, a rule applied, a
+# bound within, a condition closing with 的, a threshold lead, a definition, a cap), with and without comparator words.
+_NO_AIM_PIECES = _pieces("每", "认定", "5所", "1家", "二类", "连续", "三次", "二次", "污染", "两张", "“两张清单”", "不少于", "不超过",
+                         "以上", "配备", "1名", "10万元", "50万元", "100%", "加计扣除", "50米", "内", "换乘", "比例达", "91%", "的",
+                         "给予补助", "认定条件如下：", "是指", "企业", "力争", "到2025年", "，", "。", "；", "\n", "甲", size=14)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_NO_AIM_PIECES, st.booleans())
+def test_the_rules_asked_in_one_call_answer_as_each_rule_called_for_every_figure(text, paid):
+    doc = parse(text)
+    quantities = doc.quantities
+    pays = lambda text, q: paid  # noqa: E731
+    for i, q in enumerate(quantities):
+        clause_start = nt.boundary_before(text, q.start, nt.CLAUSE_END)
+        sentence_start = nt.boundary_before(text, q.start, nt.SENTENCE_END)
+        next_start = quantities[i + 1].start if i + 1 < len(quantities) else None
+        earlier = quantities[i - 1] if i else None
+        assert (nt.is_no_aim(doc, q, clause_start, sentence_start, next_start, earlier, pays)
+                == _is_no_aim_slow(doc, q, clause_start, sentence_start, next_start, earlier, pays))
+
+
+def test_the_generated_texts_hold_a_figure_each_rule_reads_as_no_aim():
+    no = lambda text, q: False  # noqa: E731
+    for text, at in (("每认定1家给予10万元", 0), ("每5所配备1名", 1), ("修订二类幼儿园标准", 0), ("连续三次抽检", 0),
+                     ("防止二次污染", 0), ("发布“两张清单”。落实两张清单制度", 1), ("研发费用税前100%加计扣除", 0),
+                     ("公交与轨道50米内换乘比例达91%", 0), ("企业年销售收入首次达到2000万元的，给予最高50万元补助", 0),
+                     ("认定条件如下：年营业收入3000万元以上", 0), ("按投资额的20%给予补助，每家企业不超过50万元", 1)):
+        doc = parse(text)
+        quantities = doc.quantities
+        q = quantities[at]
+        args = (doc, q, nt.boundary_before(text, q.start, nt.CLAUSE_END), nt.boundary_before(text, q.start, nt.SENTENCE_END),
+                quantities[at + 1].start if at + 1 < len(quantities) else None, quantities[at - 1] if at else None, no)
+        assert nt.is_no_aim(*args) and _is_no_aim_slow(*args), text

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._sieve import all_matches, end_gate, last_chars, opened, required_words, search, start_gate
+from ._sieve import all_matches, end_gate, holds, last_chars, opened, required_words, start_gate
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 if TYPE_CHECKING:  # the parsed document holds this module's per-document indexes: imported for the annotations only
@@ -52,6 +52,8 @@ _LEAD = re.compile(_role("threshold_lead") + "(?:" + _role("lead_link") + "|" + 
 # The words every lead holds one of (条件, 标准 …; a colon): found by str.find over a whole text at a fraction of the
 # cost of the engine's scan, they tell of most texts (which hold no lead) that the search would find nothing.
 _LEAD_WORDS = required_words(_LEAD)
+# The words a lead opens with (its first item is their alternation): a lead stands where one of them does.
+_LEAD_OPENERS = tuple(r["word"] for r in _ROWS if r["role"] == "threshold_lead")
 _DEFINITION_WORDS = tuple(r["word"] for r in _ROWS if r["role"] == "definition")
 _DEFINITION = re.compile(lexicon.alternation_of(_DEFINITION_WORDS))
 _COPULA = re.compile(_role("copula"))
@@ -68,10 +70,12 @@ _ORDINALS = frozenset(r["word"] for r in _ROWS if r["role"] == "ordinal_numeral"
 _COUNT_UNITS = frozenset(unit for unit, role in UNIT_ROLES.items() if role == "count")
 _PATTERNS = {r["name"]: r["pattern"] for r in lexicon.table("measure_patterns").rows}
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])  # 、 or 、省级 between the figures of a list
+_LIST_ITEM_STARTS = start_gate(_LIST_ITEM)  # one look at the character after a figure (most: 。, no list)
 _PAID_AFTER = re.compile(_PATTERNS["subsidy_after"])
 # A payment word ends every match of _PAID_AFTER: a clause holding none of their last characters closes no paid list.
 _PAYMENT_LAST_CHAR = re.compile("[" + re.escape("".join(sorted(last_chars(_PAID_AFTER)))) + "]")
 _MONEY = frozenset(r["word"] for r in _ROWS if r["role"] == "money_unit")
+_CAPPING = ("<=", "<")  # the comparators of a cap
 _QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
 _NAME_REACH = 20  # how far a quoted name reaches past its opening mark
 _OPENING = re.compile("[" + re.escape("".join(opening for opening, _ in _QUOTES)) + "]")
@@ -177,6 +181,8 @@ def de_follows(text: str, q: Quantity) -> bool:
     >>> [de_follows(t, find_quantities(t)[0]) for t in ("达到2000万元的，给予", "达到2000万元。的")]
     [True, False]
     """
+    if text[q.end:q.end + 1] in SENTENCE_END:  # (also the text's end: "" is in every string)
+        return False  # a stop right after the figure (most figures): no search
     first = _DE_OR_SENTENCE_END.search(text, q.end, q.end + MAX_REACH)
     return first is not None and first.group() == _DE
 
@@ -274,7 +280,24 @@ def threshold_cues(text: str) -> tuple[bool, bool]:
     """
     # A definition word anywhere is a match of their alternation: one fast substring test per word (是 of 是指 is
     # common, so the regex engine stops at many places to try them).
-    return any(word in text for word in _DEFINITION_WORDS), search(_LEAD, text, needs=_LEAD_WORDS) is not None
+    return any(word in text for word in _DEFINITION_WORDS), holds(_LEAD_WORDS, text) and _holds_lead(text)
+
+
+def _holds_lead(text: str) -> bool:
+    """Whether a threshold lead (``_LEAD``) stands in ``text``: tried where each word a lead opens with stands, found
+    by str.find. A text holding the lead words and a colon (every generated one) has a few such places (16 a text on
+    average), where the engine's scan of the whole text stopped at every character of every 目标 and 标准.
+
+    >>> _holds_lead("目标：认定标准为："), _holds_lead("目标：标准，条件")
+    (True, False)
+    """
+    for word in _LEAD_OPENERS:
+        at = text.find(word)
+        while at >= 0:
+            if _LEAD.match(text, at):
+                return True
+            at = text.find(word, at + 1)
+    return False
 
 
 def _listed_under_lead(doc: ParsedDocument, pos: int) -> bool:
@@ -417,7 +440,7 @@ def heads_a_paid_list(text: str, q: Quantity) -> bool:
     >>> [heads_a_paid_list(text, q) for q in find_quantities(text)]
     [True, False]
     """
-    if not _LIST_ITEM.match(text, q.end):
+    if text[q.end:q.end + 1] not in _LIST_ITEM_STARTS or not _LIST_ITEM.match(text, q.end):
         return False  # no list follows (and no need to read the rest of the clause)
     end = boundary_after(text, q.end, CLAUSE_END)
     if not _PAYMENT_LAST_CHAR.search(text, q.end, end):
@@ -440,8 +463,44 @@ def caps_a_payment(text: str, q: Quantity) -> bool:
     >>> [caps_a_payment(text, q) for q in find_quantities(text)]
     [False, True]
     """
-    if q.comparator not in ("<=", "<") or q.base_unit not in _MONEY:
+    if q.comparator not in _CAPPING or q.base_unit not in _MONEY:
         return False
     sentence_start = boundary_before(text, q.start, SENTENCE_END)
     return bool(_SUPPORT.search(text, sentence_start, q.start)) and not _AIM.search(text, sentence_start, q.start)
 
+
+
+def is_no_aim(doc: ParsedDocument, q: Quantity, clause_start: int, sentence_start: int, next_start: int | None,
+              earlier: Quantity | None, pays) -> bool:
+    """Whether a rule of this module but :func:`works_on_existing` reads the figure as no aim: a basis after 每 and,
+    for a figure no comparator word bounds, a ratio after one, a label, an occasion or a quoted set; a rule applied,
+    a bound on a later figure's metric, the condition of a payment (unless ``pays(text, q)``: the figure is itself
+    paid), a threshold or the cap of a payment. ``earlier`` is the figure before it, ``next_start`` where the next
+    one begins (None: none).
+
+    One call for the rules a reader asks of every figure: each rule is called only when the first look it takes
+    itself (at the characters beside the figure, at its unit and comparator, at the text's cues) leaves it a yes
+    to give. Most figures pass none of those looks, and a call costs more than a look.
+
+    >>> from policykit.extract import parse
+    >>> doc = parse("每认定1家给予10万元")
+    >>> [is_no_aim(doc, q, 0, 0, None, None, lambda text, q: False) for q in doc.quantities]
+    [True, False]
+    """
+    text, unit, cue = doc.text, q.unit, q.cue
+    before, after = text[q.start - 1:q.start], text[q.end:q.end + 1]
+    # de: whether a 的 follows before the sentence's stop, asked once for the two rules that need one (a stop right
+    # after the figure, as after most, tells no).
+    defines, leads = doc.threshold_cues
+    return (before in _BASIS_ENDS and is_basis(text, q)
+            or cue is None and (earlier is not None and earlier.start >= clause_start
+                                and text[earlier.start - 1:earlier.start] in _BASIS_ENDS and per_basis(text, q, clause_start, earlier)
+                                or unit in _LABEL_UNITS and is_label(q)
+                                or (before in _RUN_ENDS or unit in _COUNT_UNITS) and names_occasions(text, q)
+                                or unit in _COUNT_UNITS and names_quoted_set(doc, q))
+            or after in _RULE_AFTER_STARTS and is_applied_rule(text, q, clause_start)
+            or next_start is not None and after in _WITHIN_STARTS and bounds_later_metric(text, q, next_start)
+            or (de := after not in SENTENCE_END and de_follows(text, q)) and is_support_condition(text, q, sentence_start)
+            and not pays(text, q)
+            or (de or defines or leads) and is_threshold(doc, q, sentence_start, de)
+            or q.comparator in _CAPPING and q.base_unit in _MONEY and caps_a_payment(text, q))
