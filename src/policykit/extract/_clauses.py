@@ -382,7 +382,7 @@ def _verb_clauses(text: str, kept=lambda start, end: False) -> list[_Clause]:
     verbs = list(_VERB.finditer(text))
     # A group that assigns holds a role verb (its parts end in one, or its mark is one), and so does a group
     # holding a subject (see below): only the groups on the lines of the verbs are read.
-    clauses, held = _paren_verb_clauses(text, kept, _lines_of(text, verbs))
+    clauses, held = _paren_verb_clauses(text, kept, _lines_of(text, verbs), verbs)
     taken = [(c.start, c.end) for c in clauses]
     # A subject starting in a parenthesis ends in it (a subject crosses a closing parenthesis only from before
     # its opening one), so its clause lies in that group: in one read as a clause it is not taken, in one held
@@ -437,26 +437,38 @@ def _paren_groups(text: str, start: int = 0, end: int | None = None):
             yield stack.pop(), i
 
 
-def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tuple[int, int]] | None = None
-                        ) -> tuple[list[_Clause], list[tuple[int, int]]]:
+def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tuple[int, int]] | None = None,
+                        verbs: list[re.Match] | None = None) -> tuple[list[_Clause], list[tuple[int, int]]]:
     """（X牵头，Y配合，各有关部门分工负责）: every part of the group is units + role verb.
 
     A part without a verb takes the role of the next part that has one (``X、Y，Z按职责分工负责``: the
     role word comes last for the whole list); a role verb followed by 、 or a space also ends a part
     (``X牵头、Y配合``). A group that ``kept(open, close + 1)`` is not read: its span is returned with the
     clauses, among the groups held. Only the groups within ``lines`` (spans of whole lines) are read; all
-    when None."""
+    when None. ``verbs``: the matches of _VERB in ``text``, when found already."""
     clauses, held = [], []
     spans = [(0, len(text))] if lines is None else lines
     groups = (group for start, end in spans for group in _paren_groups(text, start, end))
+    verbs = list(_VERB.finditer(text)) if verbs is None else verbs
+    verb_starts = [m.start() for m in verbs]
+    verb_starts.append(len(text))  # no verb starts there: the walk below stops at it
+    after = 0  # the groups come in the order of their closing parentheses: each verb is passed once
     for open_, close in groups:
+        while verb_starts[after] < close:
+            after += 1
         if kept(open_, close + 1):
             held.append((open_, close + 1))
             continue
-        # A group without a role verb has no part ending in one, and no role mark (each holds one): no clause.
-        if not _ANY_VERB.search(text, open_ + 1, close):
+        # A group in which _VERB matches nowhere has no part ending in a role verb (a verb ending a part is
+        # followed by a separator, a space or the closing parenthesis, so _VERB matches there or at an overlapping
+        # place inside the group), and no role mark (each holds a verb before its closing parenthesis): no clause.
+        # The matches are those of the whole text, walked along with the groups, not a search of each group.
+        first = after
+        while first and verb_starts[first - 1] > open_:
+            first -= 1
+        if first == after:
             continue
-        units = _verb_units(text, open_ + 1, close)
+        units = _verb_units(text, open_ + 1, close, verbs[first:after])
         if units:
             clauses.append(_Clause(open_, close + 1, units))
         elif _MARK_INSIDE.search(text, open_ + 1, close):
@@ -466,12 +478,12 @@ def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tu
     return clauses, held
 
 
-def _verb_units(text: str, start: int, end: int) -> tuple[tuple[UnitMention, str], ...]:
+def _verb_units(text: str, start: int, end: int, verbs: list[re.Match]) -> tuple[tuple[UnitMention, str], ...]:
     """The units of ``text[start:end]`` when every part of it is units and each run of parts ends in a role
-    verb, else ()."""
+    verb, else (). ``verbs``: the matches of _VERB in ``text`` starting in the stretch."""
     units: list[tuple[UnitMention, str]] = []
     pending: list[UnitMention] = []
-    for s, e in _role_parts_of(text, start, end):
+    for s, e in _role_parts_of(text, start, end, verbs):
         if s == start and text.startswith(_AGENT, s):  # （由X负责）
             s += 1
         verb = _trailing_verb(text, s, e)
@@ -487,8 +499,6 @@ def _verb_units(text: str, start: int, end: int) -> tuple[tuple[UnitMention, str
 
 
 _MARK_INSIDE = re.compile(_ROLE_MARK.pattern.removesuffix("$"))
-# Any role verb, wherever it stands: a group without one has no part that ends in one.
-_ANY_VERB = re.compile("|".join(map(re.escape, _VERB_ROLES)))
 
 
 def _marked_list(text: str, start: int, end: int) -> tuple[tuple[UnitMention, str], ...]:
@@ -501,11 +511,16 @@ def _marked_list(text: str, start: int, end: int) -> tuple[tuple[UnitMention, st
     return tuple(parts)
 
 
-def _role_parts_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Parts of a group: split at ，；, and after a role verb that a list separator follows (X牵头、Y配合)."""
+def _role_parts_of(text: str, start: int, end: int, verbs: list[re.Match]) -> list[tuple[int, int]]:
+    """Parts of a group: split at ，；, and after a role verb that a list separator follows (X牵头、Y配合).
+    ``verbs``: the matches of _VERB in ``text`` starting in the group (none crosses a separator, a parenthesis or
+    the group's end, so those of each part are those a search of the part finds)."""
     parts = []
+    k = 0
     for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
-        for m in _VERB.finditer(text, s, e):
+        while k < len(verbs) and verbs[k].start() < e:  # between two parts stand only separators and spaces
+            m = verbs[k]
+            k += 1
             if m.end() < e and text[m.end()] in _LIST_GLUE and _trailing_verb(text, s, m.end()):
                 parts.append((s, m.end()))
                 s = m.end() + 1
