@@ -51,3 +51,14 @@ def test_clean_hands_the_scan_to_traditional_as_the_steps_alone_would_run():
             if edits := step(step_by_step):
                 step_by_step = _clean.apply_edits(step_by_step, edits)[0]
         assert _clean.clean(text)[0] == step_by_step
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\u3000\u00a0\n甲"), max_size=16))
+@example("甲\n \n\u3000\n甲")  # two lines of spaces, no empty line
+@example("甲\n\n\n甲")
+def test_whitespace_deletes_every_blank_run_the_search_finds(text):
+    """whitespace() searches for blank runs only behind a gate: its deletions hold every run the search finds."""
+    edits = _clean.whitespace(text)
+    runs = [(m.start() + 1, m.end() - 1) for m in _clean._BLANK_RUN.finditer(text)]
+    assert edits == [(s, e, "") for s, e in _clean._merge([(s, e) for s, e, _ in edits] + runs) if e > s]

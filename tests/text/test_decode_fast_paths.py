@@ -44,3 +44,23 @@ def _plausibility_by_definition(text: str) -> float:
 @given(st.text(alphabet=st.one_of(st.characters(max_codepoint=0x80), st.sampled_from("\u653f\u5e9c\u3002\u00e9")), max_size=40))
 def test_plausibility_counts_printable_ascii_as_the_class_does(text):
     assert _decode._plausibility(text) == _plausibility_by_definition(text)
+
+
+def _utf32_without_bom_by_definition(data: bytes) -> str | None:
+    """As first written: the NULs counted before anything else is asked."""
+    if len(data) < 4 or len(data) % 4 or data.count(0) in (0, len(data)):
+        return None
+    fits = [codec for codec, high, plane in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1))
+            if not any(data[high::4]) and max(data[plane::4]) <= 0x10]
+    return max(fits, key=lambda codec: _decode._likely(_decode._strict(data, codec) or "")) if fits else None
+
+
+# UTF-32 in both orders, runs of NULs, and the other codecs' bytes, all of lengths that are multiples of four.
+_WIDE = st.one_of(_BYTES, st.binary(max_size=24).map(lambda b: b * 4), st.integers(1, 8).map(lambda n: b"\x00" * 4 * n),
+                  *(_TEXT.map(lambda t, c=codec: t.encode(c)) for codec in ("utf-32-le", "utf-32-be")))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WIDE)
+def test_utf32_without_bom_is_that_of_the_counted_nuls(data):
+    assert _decode._utf32_without_bom(data) == _utf32_without_bom_by_definition(data)

@@ -298,13 +298,17 @@ def _edge_spaces(text: str) -> list[tuple[int, int]]:
 def whitespace(text: str) -> list[Edit]:
     """Strip spaces at line edges and zero-width marks, close up spaced titles (政 府 工 作 报 告), keep at most one blank line."""
     spans = _edge_spaces(text)
+    # A blank run is two blank lines in a row, each empty or all spaces (a run found at both its edges): without
+    # either, a substring test spares the search.
+    blank_run = "\n\n\n" in text or any(text[s - 1:s] == "\n" == text[e:e + 1] for s, e in spans)
     if any(mark in text for mark in _ZERO_WIDTHS):  # a substring test is many times faster than a class scan
         spans += [m.span() for m in _ZERO_WIDTH.finditer(text)]
     lines = {_line_span(text, m.start(), m.end()) for m in _SPACE_HAN_SPACE.finditer(text)}
     for line_start, line_end in lines:
         if m := _SPACED_TITLE.fullmatch(text, line_start, line_end - (text[line_end - 1:line_end] == "\n")):
             spans += [(m.start(1) + i, m.start(1) + i + 1) for i in range(1, len(m.group(1)), 2)]
-    spans += [(m.start() + 1, m.end() - 1) for m in _BLANK_RUN.finditer(text)]
+    if blank_run:
+        spans += [(m.start() + 1, m.end() - 1) for m in _BLANK_RUN.finditer(text)]
     spans += [(0, len(text) - len(text.lstrip())), (len(text.rstrip()), len(text))]  # blank text edges
     return [(s, e, "") for s, e in _merge(spans) if e > s]
 

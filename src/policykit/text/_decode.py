@@ -37,7 +37,8 @@ def _utf32_without_bom(data: bytes) -> str | None:
     below U+1100 and every one between them to be NUL). Probed before UTF-8, which reads NUL bytes
     without complaint.
     """
-    if len(data) < 4 or len(data) % 4 or data.count(0) in (0, len(data)):
+    # whether a NUL is there at all is a memchr; counting them reads every byte
+    if len(data) < 4 or len(data) % 4 or 0 not in data or data.count(0) == len(data):
         return None
     fits = [codec for codec, high, plane in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1))
             if not any(data[high::4]) and max(data[plane::4]) <= 0x10]

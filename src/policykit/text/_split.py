@@ -191,7 +191,9 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
     """Runs of title lines (blank lines between allowed): ``(start, end, lines)``."""
     blocks: list[tuple[int, int, list[str]]] = []
     consumed = 0  # end of a line already joined to the one before it
-    fragments: list[tuple[int, str]] = []  # short lines just before, which may open a wrapped title
+    # the short lines since the last paragraph or title, with what came before each: a wrapped title's first parts
+    # are sought among them only when a title follows (_fragments), where a test per short line cost more
+    pending: list[tuple[int, str, bool, str]] = []
     previous, gap = "", True  # the last non-blank line, and whether a blank line followed it
     dashed = False  # whether the last block's last line ends with a dash (the next line goes on with it)
     pos = 0  # where the next line starts: split() and lengths, with no match object per line
@@ -208,7 +210,7 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
         before, opened = previous, gap  # whether a title may start on this line is asked only of a fragment
         previous, gap = line, False
         if len(line) > 90 and not (len(line) <= MAX_NOTICE and line.endswith(_NOTICE_ENDS) and _is_notice(line)):
-            fragments = []
+            pending = []
             continue  # a paragraph: the common case, decided without any regex
         short_tail = len(line) <= 60 and len(following.strip()) <= _SPLIT_TAIL
         joined = _split_word_tail(text, line, line_end) if short_tail else None
@@ -224,15 +226,25 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
             continue
         if not ((last in _TITLE_LAST and _is_title_line(line)) or continues
                 or (5 <= len(line) <= 60 and line.endswith(_CONTINUATION) and not _HEADER_LINE.match(line))):
-            if _is_fragment(line) and (fragments or opened or _opens_block(before)):
-                fragments.append((line_start, line))  # in place: a run of short lines is not copied per line
-            else:
-                fragments = []
+            pending.append((line_start, line, opened, before))
             continue
-        _add_title(text, blocks, fragments if not continues else [], line, line_start, line_end)
-        fragments = []
+        _add_title(text, blocks, _fragments(pending) if not continues else [], line, line_start, line_end)
+        pending = []
         dashed = bool(blocks) and blocks[-1][2][-1].endswith(_CONTINUATION)
     return [b for b in blocks if _is_title_line(_title_of(b[2]))]
+
+
+def _fragments(pending: list[tuple[int, str, bool, str]]) -> list[tuple[int, str]]:
+    """``(start, line)`` of the fragments that may open a wrapped title ending on the line after ``pending``: of the
+    run of fragments that closes ``pending``, those from the first that may open a block (after a blank line, or a
+    line :func:`_opens_block` lets a title follow) on."""
+    run = len(pending)
+    while run and _is_fragment(pending[run - 1][1]):
+        run -= 1
+    for i in range(run, len(pending)):
+        if pending[i][2] or _opens_block(pending[i][3]):
+            return [(start, line) for start, line, _, _ in pending[i:]]
+    return []
 
 
 def _add_title(text: str, blocks: list[tuple[int, int, list[str]]], fragments: list[tuple[int, str]], line: str,
