@@ -188,21 +188,20 @@ def test_a_decimal_is_an_amount_by_the_texts_quantities_as_by_reading_it_alone(b
 
 
 def _markers_slow(text, marks, indicators, footers):
-    """_markers searching for each item's gap on to the text's end, then cutting at the next item."""
+    """_markers running every filter over every mark."""
     in_table = _structure._covered(indicators)
     marks = [m for m in marks if not in_table(m.start)]
     marks = _outside_footers_slow(marks, footers)
     marks = [m for i, m in enumerate(marks) if not _structure._sub_row(text, marks[i - 1] if i else None, m)]
-    nodes = []
-    for i, m in enumerate(marks):
-        gap = _numbering.PARAGRAPH_BREAK.search(text, m.body)
-        line_end = gap.start() if gap else len(text)
-        if i + 1 < len(marks):
-            line_end = min(line_end, marks[i + 1].start)
-        line = text[m.body:line_end]
-        nodes.append(_structure._Node(m.style, m.number, m.start, m.body, heading_line=len(line.strip()) <= 30
-                                      and "。" not in line, run_in=m.run_in))
-    return nodes
+    return [_structure._Node(m.style, m.number, m.start, m.body, following=marks[i + 1].start if i + 1 < len(marks)
+                             else len(text), run_in=m.run_in) for i, m in enumerate(marks)]
+
+
+def _is_heading_line_slow(text, node):
+    """Whether an item's line is a heading's: its gap searched for on to the text's end, then cut at the next item."""
+    gap = _numbering.PARAGRAPH_BREAK.search(text, node.body)
+    line = text[node.body:min(gap.start() if gap else len(text), node.following)]
+    return len(line.strip()) <= 30 and "。" not in line
 
 
 def _outside_footers_slow(marks, starts):
@@ -284,7 +283,7 @@ _TREE_BITS = st.lists(st.sampled_from(
 def test_the_tasks_are_those_of_the_slow_definitions(text):
     fast = _structure.find_tasks(parse(text))
     slow_parts = {"_markers": _markers_slow, "_mark_own_clauses": _mark_own_clauses_slow, "_restated": _restated_slow,
-                  "_records": _records_slow}
+                  "_records": _records_slow, "_same_level": _same_level_slow}
     kept = {name: getattr(_structure, name) for name in slow_parts}
     try:
         for name, slow in slow_parts.items():
@@ -348,14 +347,15 @@ _MARKED_LINES = st.lists(st.sampled_from(["1.", "2.", "（一）", "（二）", 
 @given(_MARKED_LINES)
 def test_heading_lines_are_read_as_by_searching_to_the_texts_end(text):
     marks = _numbering.find_marks(text)
-    fast = [(n.start, n.heading_line) for n in _structure._markers(text, tuple(marks), (), [])]
-    assert fast == [(n.start, n.heading_line) for n in _markers_slow(text, marks, (), [])]
+    fast = [(n.start, _structure._heading_line(text, n.body, n.following))
+            for n in _structure._markers(text, tuple(marks), (), [])]
+    assert fast == [(n.start, _is_heading_line_slow(text, n)) for n in _markers_slow(text, marks, (), [])]
 
 
 def test_an_item_run_into_the_next_ends_where_the_next_starts():
     text = "1.乙  2.乙" + "甲" * 31 + "\n"
     nodes = _structure._markers(text, tuple(_numbering.find_marks(text)), (), [])
-    assert [n.heading_line for n in nodes] == [True, False]
+    assert [_structure._heading_line(text, n.body, n.following) for n in nodes] == [True, False]
 
 
 _TITLES = st.text(alphabet="甲乙丙丁，。 ", max_size=8)
@@ -462,8 +462,10 @@ def test_an_items_end_is_moved_back_over_its_trailing_whitespace_as_rstrip_does(
     assert _structure._rstrip(text, start, end) == start + len(text[start:end].rstrip())
 
 
-def _same_level_slow(stack, node):
-    """_same_level listing the open items of the node's style and those numbered just before it."""
+def _same_level_slow(text, stack, node):
+    """_same_level listing the open items of the node's style and those numbered just before it, and reading
+    whether the node's line is a heading's for every node."""
+    heading_line = _is_heading_line_slow(text, node)
     same = [i for i, open_ in enumerate(stack) if open_.style == node.style]
     if not same:
         return None
@@ -475,7 +477,7 @@ def _same_level_slow(stack, node):
     following = [i for i in same if number is not None and stack[i].value == number - 1]
     if not following:
         return same[-1]
-    return following[0] if node.heading_line else following[-1]
+    return following[0] if heading_line else following[-1]
 
 
 _OPEN_ITEMS = st.lists(st.tuples(st.sampled_from(["cn", "num", "pcn"]), st.sampled_from(["1", "2", "3", "百"])), max_size=6)
@@ -484,9 +486,10 @@ _OPEN_ITEMS = st.lists(st.tuples(st.sampled_from(["cn", "num", "pcn"]), st.sampl
 @settings(max_examples=600, deadline=None)
 @given(_OPEN_ITEMS, st.sampled_from(["cn", "num", "pcn"]), st.sampled_from(["1", "2", "3", "百"]), st.booleans())
 def test_the_open_item_an_item_follows_is_the_one_the_listed_reading_finds(stack, style, number, heading_line):
+    text = "甲" * (5 if heading_line else 40)  # the node's line: a heading's or a paragraph's
     stack = [_structure._Node(s, n, 0, 0) for s, n in stack]
-    node = _structure._Node(style, number, 0, 0, heading_line=heading_line)
-    assert _structure._same_level(stack, node) == _same_level_slow(stack, node)
+    node = _structure._Node(style, number, 0, 0, following=len(text))
+    assert _structure._same_level(text, stack, node) == _same_level_slow(text, stack, node)
 
 
 _FRAME_BITS = st.lists(st.sampled_from(["1.", "2.", "一、", "本办法", "自印发之日起施行", "为", "制定本", "甲", "。", "\n"]),

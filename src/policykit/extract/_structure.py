@@ -111,7 +111,7 @@ class _Node:
     number: str
     start: int  # start of the marker's line content
     body: int  # first character after the marker
-    heading_line: bool = False  # a short line of its own (四、金融动能转换), not a paragraph
+    following: int = 0  # where the next mark starts (or the text ends): its line ends there at the latest
     run_in: bool = False  # found inside a line whose breaks were lost
     depth: int = 0
     end: int = 0
@@ -179,8 +179,9 @@ def _markers(text: str, marks: tuple[Mark, ...], indicators: tuple[tuple[int, in
     for i, m in enumerate(kept):
         # A run of spaces inside a line stands for a lost line break; an item run into the next one on the same
         # line ends where that one starts, so the search stops there (no gap holds a mark's first character).
+        # Whether its line is a heading's is read only where the tree needs it (_same_level): seldom.
         following = kept[i + 1].start if i + 1 < len(kept) else len(text)
-        nodes.append(_Node(m.style, m.number, m.start, m.body, _heading_line(text, m.body, following), m.run_in))
+        nodes.append(_Node(m.style, m.number, m.start, m.body, following, m.run_in))
     return nodes
 
 
@@ -306,7 +307,7 @@ def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node
     roots: list[_Node] = []
     stack: list[_Node] = []
     for node in nodes:
-        same = _same_level(stack, node)
+        same = _same_level(text, stack, node)
         if same is not None and same >= 0:
             del stack[same:]
         elif same is None and _RANK[node.style] <= _TOP_RANK:
@@ -350,7 +351,7 @@ def _next_at_or_above(nodes: list[_Node], default: int) -> list[int]:
 _NESTED = -1
 
 
-def _same_level(stack: list[_Node], node: _Node) -> int | None:
+def _same_level(text: str, stack: list[_Node], node: _Node) -> int | None:
     """Index of the open item ``node`` follows as a sibling; None when its style opens a new level,
     _NESTED when it restarts a list inside the item above.
 
@@ -379,7 +380,9 @@ def _same_level(stack: list[_Node], node: _Node) -> int | None:
         return first if _RANK[style] <= _TOP_RANK else None
     if first_before is None:
         return last
-    return first_before if node.heading_line else last_before
+    if first_before == last_before:
+        return first_before  # one open item numbered just before: whether the line is a heading's does not matter
+    return first_before if _heading_line(text, node.body, node.following) else last_before
 
 
 _STRIPPED_AT_ONCE = 16  # characters: more than an item's trailing line ends and indentation, mostly
