@@ -471,8 +471,12 @@ def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles:
         _WORK.search(heading))  # 总体要求和目标任务 carries work
     if (node.style in _SUB_POINTS and not _carries_work(node, work_styles)) or no_work:
         return
+    if not node.children:  # a leaf (most items): a task unless it is about the text itself or a section of prose
+        if not node.frame and not _prose_section(node, siblings):
+            tasks.append(node)
+        return
     parts = node.style == "article" and not _items_carry_work(node)
-    if node.frame and (parts or not node.children):
+    if node.frame and parts:
         return
     work_children = [c for c in node.children if not parts and (c.style not in _SUB_POINTS or _carries_work(c, work_styles))]
     if not work_children and _prose_section(node, siblings):
