@@ -286,6 +286,17 @@ def test_the_tasks_are_those_of_the_slow_definitions(text):
     assert _structure.find_tasks(parse(text)) == _slow_tasks(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(_TREE_BITS)
+def test_the_selected_tasks_come_in_text_order(text):
+    # find_tasks does not sort them: _select walks the tree in preorder, and the tree keeps the nodes' text order.
+    doc = parse(text)
+    with mock.patch.object(_structure, "_link_table_rows", side_effect=lambda _, tasks: (tasks, {})) as link:
+        _structure.find_tasks(doc)
+    tasks = link.call_args.args[1]
+    assert [t.start for t in tasks] == sorted(t.start for t in tasks)
+
+
 @pytest.mark.parametrize("text", [
     "一、建设\n1.甲。\n2.乙。\n二、保障措施\n各部门要加强领导。",  # a leaf that is a section of prose
     "1.本办法自印发之日起施行\n2.甲。",  # a leaf about the text itself

@@ -159,9 +159,9 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
     _mark_own_clauses(text, nodes, clauses, run_together)
     tasks: list[_Node] = []
     work_styles = _sub_points_with_work(nodes)
-    for root in roots:
+    for root in roots:  # (a walk of the tree in preorder: the tasks come in text order, as the nodes do)
         _select(root, tasks, roots, work_styles)
-    tasks, rows = _link_table_rows(text, sorted(tasks, key=lambda n: n.start))
+    tasks, rows = _link_table_rows(text, tasks)
     return _records(text, tasks, rows)
 
 
