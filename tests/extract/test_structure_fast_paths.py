@@ -239,7 +239,25 @@ def _mark_own_clauses_slow(text, nodes, clauses, run_together):
             if node.start <= start < node.end and (owner is None or node.depth > owner.depth):
                 owner = node
         owners.append((owner, alone(start, end)))
-    _structure._mark_owners(owners)  # the fast path changes only how owners are found
+    _mark_owners_slow(owners)
+
+
+def _mark_owners_slow(owners):
+    """_mark_owners asking every clause whether it closes its section."""
+    with_clause = {id(o) for o, _ in owners if o is not None}
+
+    def closes_section(owner, alone):
+        parent = owner.parent if owner is not None else None
+        return alone and parent is not None and parent.children[-1] is owner and not any(
+            id(sibling) in with_clause for sibling in parent.children if sibling is not owner)
+
+    closers = [i for i, (o, a) in enumerate(owners) if closes_section(o, a)]
+    document_closes_sections = any(len(owners[i][0].parent.children) > 1 for i in closers)
+    for i, (owner, _) in enumerate(owners):
+        if owner is not None:
+            if i in closers and (document_closes_sections or len(owner.parent.children) > 1):
+                owner = owner.parent
+            owner.own_clause = True
 
 
 def _records_slow(text, tasks, rows):
@@ -722,11 +740,17 @@ def _alone_on_line_slow(text, start, end, starts, run_together):
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(["甲", "。", " ", "\u3000", "\n", "\t"]), max_size=12).map("".join), st.data())
 def test_a_clause_alone_on_its_line_is_told_as_by_reading_its_line(text, data):
-    # Without a run-together line, a character before the clause that is no space answers without finding the line.
+    # Without a run-together line, a character before the clause that is no space answers without finding the line:
+    # _mark_own_clauses asks _alone_on_line about the other clauses only.
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     starts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=3)))
+    nodes = [_structure._Node("num", "1", s, s, end=s) for s in starts]
     lines = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     for run_together in (set(), set(data.draw(st.sets(st.sampled_from(lines), max_size=2)))):
-        assert _structure._alone_on_line(text, start, end, starts, run_together) == _alone_on_line_slow(
-            text, start, end, starts, run_together)
+        slow = _alone_on_line_slow(text, start, end, starts, run_together)
+        assert _structure._alone_on_line(text, start, end, starts, run_together) == slow
+        with mock.patch.object(_structure, "_mark_owners") as mark_owners:
+            _structure._mark_own_clauses(text, nodes, [(start, end)], run_together)
+        [(_, alone)] = mark_owners.call_args.args[0]
+        assert alone == slow

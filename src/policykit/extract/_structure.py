@@ -407,7 +407,11 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
     owners = []
     starts = [node.start for node in nodes]  # in text order
     for start, end in clauses:
-        owners.append((_deepest_holding(nodes, starts, start), _alone_on_line(text, start, end, starts, run_together)))
+        # A character before the clause that is no space puts text before it on its line (most clauses close a
+        # sentence): told without the call, where no line of the text lost its breaks.
+        alone = (run_together or not start or text[start - 1].isspace()) and _alone_on_line(
+            text, start, end, starts, run_together)
+        owners.append((_deepest_holding(nodes, starts, start), alone))
     _mark_owners(owners)
 
 
@@ -430,12 +434,12 @@ def _mark_owners(owners: list[tuple[_Node | None, bool]]) -> None:
     alone on its line (:func:`_mark_own_clauses`)."""
     with_clause = {id(o) for o, _ in owners if o is not None}
 
-    def closes_section(owner: _Node | None, alone: bool) -> bool:
+    def closes_section(owner: _Node | None) -> bool:
         parent = owner.parent if owner is not None else None
-        return alone and parent is not None and parent.children[-1] is owner and not any(
+        return parent is not None and parent.children[-1] is owner and not any(
             id(sibling) in with_clause for sibling in parent.children if sibling is not owner)
 
-    closers = [i for i, (o, a) in enumerate(owners) if closes_section(o, a)]
+    closers = [i for i, (o, alone) in enumerate(owners) if alone and closes_section(o)]  # (few clauses stand alone)
     document_closes_sections = any(len(owners[i][0].parent.children) > 1 for i in closers)
     for i, (owner, _) in enumerate(owners):
         if owner is None:
@@ -448,8 +452,6 @@ def _mark_owners(owners: list[tuple[_Node | None, bool]]) -> None:
 def _alone_on_line(text: str, start: int, end: int, starts: list[int], run_together: set[int]) -> bool:
     """Whether a clause stands on a line of its own; on a line whose breaks were lost, whether it stands
     between a sentence end and the next item (``starts``: where the nodes start, in text order)."""
-    if not run_together and start and not text[start - 1].isspace():
-        return False  # text before it on its line, told without finding the line (most clauses close a sentence)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
