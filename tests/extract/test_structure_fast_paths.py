@@ -754,3 +754,9 @@ def test_a_clause_alone_on_its_line_is_told_as_by_reading_its_line(text, data):
             _structure._mark_own_clauses(text, nodes, [(start, end)], run_together)
         [(_, alone)] = mark_owners.call_args.args[0]
         assert alone == slow
+
+
+def test_a_heading_run_into_its_first_item_ends_where_the_item_starts():
+    # Its title, the tasks' section, is cut at the item even where no title end comes before it.
+    tasks = _structure.find_tasks("一、总体要求（一）指导思想。（二）基本原则。二、重点任务1.建设。2.培育。")
+    assert [(t.section, t.title) for t in tasks] == [("重点任务", "建设"), ("重点任务", "培育")]

@@ -325,14 +325,18 @@ def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node
         stack.append(node)
     ends = _next_at_or_above(nodes, len(text))
     for i, node in enumerate(nodes):
-        footer = bisect_right(footers, node.start)  # an item ends before a footer
-        node.end = _rstrip(text, node.start, min(ends[i], footers[footer]) if footer < len(footers) else ends[i])
+        end = ends[i]
+        if footers:  # an item ends before a footer (most texts have none)
+            footer = bisect_right(footers, node.start)
+            end = min(end, footers[footer]) if footer < len(footers) else end
+        node.end = end = _rstrip(text, node.start, end)
         # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts.
         following = nodes[i + 1].start if i + 1 < len(nodes) else len(text)
-        node.title = _title(text, node.body, min(node.end, following))
+        if following < end:
+            end = following
+        node.title = _title(text, node.body, end)
         # (one look at the item's first character spares the match for nearly every item)
-        node.frame = text[node.body:node.body + 1] in _FRAME_OPENS and bool(
-            _FRAME_ITEM.match(text, node.body, min(node.end, following)))
+        node.frame = text[node.body:node.body + 1] in _FRAME_OPENS and bool(_FRAME_ITEM.match(text, node.body, end))
     return roots
 
 
