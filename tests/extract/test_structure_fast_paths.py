@@ -516,7 +516,7 @@ def _select_slow(node, tasks, siblings, work_styles):
         return
     work_children = [c for c in node.children if not parts and (c.style not in _structure._SUB_POINTS
                                                                 or _structure._carries_work(c, work_styles))]
-    if not work_children and _structure._prose_section(node, siblings):
+    if not work_children and _prose_section_plain(node, siblings):
         return
     if (node.own_clause and not _structure._has_clause_below(node)) or not work_children:
         tasks.append(node)

@@ -478,15 +478,14 @@ def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles:
     if (node.style in _SUB_POINTS and not _carries_work(node, work_styles)) or no_work:
         return
     if not node.children:  # a leaf (most items): a task unless it is about the text itself or a section of prose
-        if not node.frame and not _prose_section(node, siblings):
+        # (a leaf below the top level or with a clause of its own is no section of prose: told without the call)
+        if not node.frame and (_RANK[node.style] > _TOP_RANK or node.own_clause or not _prose_section(node, siblings)):
             tasks.append(node)
         return
     parts = node.style == "article" and not _items_carry_work(node)
     if node.frame and parts:
         return
     work_children = [c for c in node.children if not parts and (c.style not in _SUB_POINTS or _carries_work(c, work_styles))]
-    if not work_children and _prose_section(node, siblings):
-        return
     if (node.own_clause and not _has_clause_below(node)) or not work_children:
         tasks.append(node)
         return
@@ -527,9 +526,7 @@ def _carries_work(node: _Node, work_styles: set[str]) -> bool:
 def _prose_section(node: _Node, siblings: list[_Node]) -> bool:
     """A chapter, or a closing or summary heading, with only a paragraph under it (三、保障措施 各部门要…)
     while its siblings hold numbered items: a section of prose, not a task, unless it names who is
-    responsible."""
-    if _RANK[node.style] > _TOP_RANK or node.own_clause or node.children:
-        return False  # told before the heading is searched: most items asked are leaves below the top level
+    responsible. Asked of the top-level leaves without a clause of their own (:func:`_select`)."""
     closing = _RANK[node.style] < _TOP_RANK or bool(_PROSE_SECTION.search(node.title[:24]))  # 第四章 保障措施
     return closing and any(s.children for s in siblings if s is not node)
 
