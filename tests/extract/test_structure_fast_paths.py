@@ -5,6 +5,7 @@ import hashlib
 import re
 from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -188,21 +189,20 @@ def test_a_decimal_is_an_amount_by_the_texts_quantities_as_by_reading_it_alone(b
 
 
 def _markers_slow(text, marks, indicators, footers):
-    """_markers searching for each item's gap on to the text's end, then cutting at the next item."""
+    """_markers running every filter over every mark."""
     in_table = _structure._covered(indicators)
     marks = [m for m in marks if not in_table(m.start)]
     marks = _outside_footers_slow(marks, footers)
     marks = [m for i, m in enumerate(marks) if not _structure._sub_row(text, marks[i - 1] if i else None, m)]
-    nodes = []
-    for i, m in enumerate(marks):
-        gap = _numbering.PARAGRAPH_BREAK.search(text, m.body)
-        line_end = gap.start() if gap else len(text)
-        if i + 1 < len(marks):
-            line_end = min(line_end, marks[i + 1].start)
-        line = text[m.body:line_end]
-        nodes.append(_structure._Node(m.style, m.number, m.start, m.body, heading_line=len(line.strip()) <= 30
-                                      and "。" not in line, run_in=m.run_in))
-    return nodes
+    return [_structure._Node(m.style, m.number, m.start, m.body, following=marks[i + 1].start if i + 1 < len(marks)
+                             else len(text), run_in=m.run_in) for i, m in enumerate(marks)]
+
+
+def _is_heading_line_slow(text, node):
+    """Whether an item's line is a heading's: its gap searched for on to the text's end, then cut at the next item."""
+    gap = _numbering.PARAGRAPH_BREAK.search(text, node.body)
+    line = text[node.body:min(gap.start() if gap else len(text), node.following)]
+    return len(line.strip()) <= 30 and "。" not in line
 
 
 def _outside_footers_slow(marks, starts):
@@ -239,7 +239,25 @@ def _mark_own_clauses_slow(text, nodes, clauses, run_together):
             if node.start <= start < node.end and (owner is None or node.depth > owner.depth):
                 owner = node
         owners.append((owner, alone(start, end)))
-    _structure._mark_owners(owners)  # the fast path changes only how owners are found
+    _mark_owners_slow(owners)
+
+
+def _mark_owners_slow(owners):
+    """_mark_owners asking every clause whether it closes its section."""
+    with_clause = {id(o) for o, _ in owners if o is not None}
+
+    def closes_section(owner, alone):
+        parent = owner.parent if owner is not None else None
+        return alone and parent is not None and parent.children[-1] is owner and not any(
+            id(sibling) in with_clause for sibling in parent.children if sibling is not owner)
+
+    closers = [i for i, (o, a) in enumerate(owners) if closes_section(o, a)]
+    document_closes_sections = any(len(owners[i][0].parent.children) > 1 for i in closers)
+    for i, (owner, _) in enumerate(owners):
+        if owner is not None:
+            if i in closers and (document_closes_sections or len(owner.parent.children) > 1):
+                owner = owner.parent
+            owner.own_clause = True
 
 
 def _records_slow(text, tasks, rows):
@@ -276,24 +294,47 @@ def _restated_slow(row, body, titles):
 _TREE_BITS = st.lists(st.sampled_from(
     ["一、", "二、", "（一）", "（二）", "1.", "2.", "3、", "\n", "  ", "\u3000\u3000", "建设平台", "。", "保障措施",
      "（牵头单位：市科技局）", "（市财政局负责）", "市科技局牵头", "抄送：各局\n", "1\t建设平台\t市科技局\n",
-     "序号\t任务\t牵头单位\n", "甲" * 35, "本办法自印发之日起施行"]), max_size=16).map("".join)
+     "序号\t任务\t牵头单位\n", "甲" * 35, "本办法自印发之日起施行", "第一条", "第二条", "①", "指导思想"]),
+    max_size=16).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
 @given(_TREE_BITS)
 def test_the_tasks_are_those_of_the_slow_definitions(text):
-    fast = _structure.find_tasks(parse(text))
+    assert _structure.find_tasks(parse(text)) == _slow_tasks(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TREE_BITS)
+def test_the_selected_tasks_come_in_text_order(text):
+    # find_tasks does not sort them: _select walks the tree in preorder, and the tree keeps the nodes' text order.
+    doc = parse(text)
+    with mock.patch.object(_structure, "_link_table_rows", side_effect=lambda _, tasks: (tasks, {})) as link:
+        _structure.find_tasks(doc)
+    tasks = link.call_args.args[1]
+    assert [t.start for t in tasks] == sorted(t.start for t in tasks)
+
+
+@pytest.mark.parametrize("text", [
+    "一、建设\n1.甲。\n2.乙。\n二、保障措施\n各部门要加强领导。",  # a leaf that is a section of prose
+    "1.本办法自印发之日起施行\n2.甲。",  # a leaf about the text itself
+    "第一条 本办法自印发之日起施行。\n（一）甲；\n（二）乙。\n第二条 甲。",  # an article about the text, with parts
+])
+def test_the_hand_written_tasks_are_those_of_the_slow_definitions(text):
+    assert _structure.find_tasks(parse(text)) == _slow_tasks(text)
+
+
+def _slow_tasks(text):
     slow_parts = {"_markers": _markers_slow, "_mark_own_clauses": _mark_own_clauses_slow, "_restated": _restated_slow,
-                  "_records": _records_slow}
+                  "_records": _records_slow, "_same_level": _same_level_slow, "_select": _select_slow}
     kept = {name: getattr(_structure, name) for name in slow_parts}
     try:
         for name, slow in slow_parts.items():
             setattr(_structure, name, slow)
-        slow = _structure.find_tasks(parse(text))
+        return _structure.find_tasks(parse(text))
     finally:
         for name, fast_part in kept.items():
             setattr(_structure, name, fast_part)
-    assert fast == slow
 
 
 def test_the_generated_texts_hold_run_together_items_clauses_and_restated_rows():
@@ -348,14 +389,15 @@ _MARKED_LINES = st.lists(st.sampled_from(["1.", "2.", "（一）", "（二）", 
 @given(_MARKED_LINES)
 def test_heading_lines_are_read_as_by_searching_to_the_texts_end(text):
     marks = _numbering.find_marks(text)
-    fast = [(n.start, n.heading_line) for n in _structure._markers(text, tuple(marks), (), [])]
-    assert fast == [(n.start, n.heading_line) for n in _markers_slow(text, marks, (), [])]
+    fast = [(n.start, _structure._heading_line(text, n.body, n.following))
+            for n in _structure._markers(text, tuple(marks), (), [])]
+    assert fast == [(n.start, _is_heading_line_slow(text, n)) for n in _markers_slow(text, marks, (), [])]
 
 
 def test_an_item_run_into_the_next_ends_where_the_next_starts():
     text = "1.乙  2.乙" + "甲" * 31 + "\n"
     nodes = _structure._markers(text, tuple(_numbering.find_marks(text)), (), [])
-    assert [n.heading_line for n in nodes] == [True, False]
+    assert [_structure._heading_line(text, n.body, n.following) for n in nodes] == [True, False]
 
 
 _TITLES = st.text(alphabet="甲乙丙丁，。 ", max_size=8)
@@ -462,8 +504,31 @@ def test_an_items_end_is_moved_back_over_its_trailing_whitespace_as_rstrip_does(
     assert _structure._rstrip(text, start, end) == start + len(text[start:end].rstrip())
 
 
-def _same_level_slow(stack, node):
-    """_same_level listing the open items of the node's style and those numbered just before it."""
+def _select_slow(node, tasks, siblings, work_styles):
+    """_select as first written: a leaf goes through the tests for items with children too."""
+    heading = node.title[:24]
+    no_work = (_structure._frames_or_looks_back(heading) or heading[:1] in _structure._SCOPE_OPENS
+               and _structure._SCOPE.match(node.title)) and not _structure._WORK.search(heading)
+    if (node.style in _structure._SUB_POINTS and not _structure._carries_work(node, work_styles)) or no_work:
+        return
+    parts = node.style == "article" and not _structure._items_carry_work(node)
+    if node.frame and (parts or not node.children):
+        return
+    work_children = [c for c in node.children if not parts and (c.style not in _structure._SUB_POINTS
+                                                                or _structure._carries_work(c, work_styles))]
+    if not work_children and _prose_section_plain(node, siblings):
+        return
+    if (node.own_clause and not _structure._has_clause_below(node)) or not work_children:
+        tasks.append(node)
+        return
+    for child in work_children:
+        _select_slow(child, tasks, node.children, work_styles)
+
+
+def _same_level_slow(text, stack, node):
+    """_same_level listing the open items of the node's style and those numbered just before it, and reading
+    whether the node's line is a heading's for every node."""
+    heading_line = _is_heading_line_slow(text, node)
     same = [i for i, open_ in enumerate(stack) if open_.style == node.style]
     if not same:
         return None
@@ -475,7 +540,7 @@ def _same_level_slow(stack, node):
     following = [i for i in same if number is not None and stack[i].value == number - 1]
     if not following:
         return same[-1]
-    return following[0] if node.heading_line else following[-1]
+    return following[0] if heading_line else following[-1]
 
 
 _OPEN_ITEMS = st.lists(st.tuples(st.sampled_from(["cn", "num", "pcn"]), st.sampled_from(["1", "2", "3", "百"])), max_size=6)
@@ -484,9 +549,10 @@ _OPEN_ITEMS = st.lists(st.tuples(st.sampled_from(["cn", "num", "pcn"]), st.sampl
 @settings(max_examples=600, deadline=None)
 @given(_OPEN_ITEMS, st.sampled_from(["cn", "num", "pcn"]), st.sampled_from(["1", "2", "3", "百"]), st.booleans())
 def test_the_open_item_an_item_follows_is_the_one_the_listed_reading_finds(stack, style, number, heading_line):
+    text = "甲" * (5 if heading_line else 40)  # the node's line: a heading's or a paragraph's
     stack = [_structure._Node(s, n, 0, 0) for s, n in stack]
-    node = _structure._Node(style, number, 0, 0, heading_line=heading_line)
-    assert _structure._same_level(stack, node) == _same_level_slow(stack, node)
+    node = _structure._Node(style, number, 0, 0, following=len(text))
+    assert _structure._same_level(text, stack, node) == _same_level_slow(text, stack, node)
 
 
 _FRAME_BITS = st.lists(st.sampled_from(["1.", "2.", "一、", "本办法", "自印发之日起施行", "为", "制定本", "甲", "。", "\n"]),
@@ -674,11 +740,23 @@ def _alone_on_line_slow(text, start, end, starts, run_together):
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(["甲", "。", " ", "\u3000", "\n", "\t"]), max_size=12).map("".join), st.data())
 def test_a_clause_alone_on_its_line_is_told_as_by_reading_its_line(text, data):
-    # Without a run-together line, a character before the clause that is no space answers without finding the line.
+    # Without a run-together line, a character before the clause that is no space answers without finding the line:
+    # _mark_own_clauses asks _alone_on_line about the other clauses only.
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     starts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=3)))
+    nodes = [_structure._Node("num", "1", s, s, end=s) for s in starts]
     lines = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     for run_together in (set(), set(data.draw(st.sets(st.sampled_from(lines), max_size=2)))):
-        assert _structure._alone_on_line(text, start, end, starts, run_together) == _alone_on_line_slow(
-            text, start, end, starts, run_together)
+        slow = _alone_on_line_slow(text, start, end, starts, run_together)
+        assert _structure._alone_on_line(text, start, end, starts, run_together) == slow
+        with mock.patch.object(_structure, "_mark_owners") as mark_owners:
+            _structure._mark_own_clauses(text, nodes, [(start, end)], run_together)
+        [(_, alone)] = mark_owners.call_args.args[0]
+        assert alone == slow
+
+
+def test_a_heading_run_into_its_first_item_ends_where_the_item_starts():
+    # Its title, the tasks' section, is cut at the item even where no title end comes before it.
+    tasks = _structure.find_tasks("一、总体要求（一）指导思想。（二）基本原则。二、重点任务1.建设。2.培育。")
+    assert [(t.section, t.title) for t in tasks] == [("重点任务", "建设"), ("重点任务", "培育")]

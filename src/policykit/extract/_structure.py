@@ -111,7 +111,7 @@ class _Node:
     number: str
     start: int  # start of the marker's line content
     body: int  # first character after the marker
-    heading_line: bool = False  # a short line of its own (四、金融动能转换), not a paragraph
+    following: int = 0  # where the next mark starts (or the text ends): its line ends there at the latest
     run_in: bool = False  # found inside a line whose breaks were lost
     depth: int = 0
     end: int = 0
@@ -159,9 +159,9 @@ def find_tasks(text: str | ParsedDocument) -> tuple[TaskRecord, ...]:
     _mark_own_clauses(text, nodes, clauses, run_together)
     tasks: list[_Node] = []
     work_styles = _sub_points_with_work(nodes)
-    for root in roots:
+    for root in roots:  # (a walk of the tree in preorder: the tasks come in text order, as the nodes do)
         _select(root, tasks, roots, work_styles)
-    tasks, rows = _link_table_rows(text, sorted(tasks, key=lambda n: n.start))
+    tasks, rows = _link_table_rows(text, tasks)
     return _records(text, tasks, rows)
 
 
@@ -179,8 +179,9 @@ def _markers(text: str, marks: tuple[Mark, ...], indicators: tuple[tuple[int, in
     for i, m in enumerate(kept):
         # A run of spaces inside a line stands for a lost line break; an item run into the next one on the same
         # line ends where that one starts, so the search stops there (no gap holds a mark's first character).
+        # Whether its line is a heading's is read only where the tree needs it (_same_level): seldom.
         following = kept[i + 1].start if i + 1 < len(kept) else len(text)
-        nodes.append(_Node(m.style, m.number, m.start, m.body, _heading_line(text, m.body, following), m.run_in))
+        nodes.append(_Node(m.style, m.number, m.start, m.body, following, m.run_in))
     return nodes
 
 
@@ -306,7 +307,7 @@ def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node
     roots: list[_Node] = []
     stack: list[_Node] = []
     for node in nodes:
-        same = _same_level(stack, node)
+        same = _same_level(text, stack, node)
         if same is not None and same >= 0:
             del stack[same:]
         elif same is None and _RANK[node.style] <= _TOP_RANK:
@@ -324,14 +325,18 @@ def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node
         stack.append(node)
     ends = _next_at_or_above(nodes, len(text))
     for i, node in enumerate(nodes):
-        footer = bisect_right(footers, node.start)  # an item ends before a footer
-        node.end = _rstrip(text, node.start, min(ends[i], footers[footer]) if footer < len(footers) else ends[i])
+        end = ends[i]
+        if footers:  # an item ends before a footer (most texts have none)
+            footer = bisect_right(footers, node.start)
+            end = min(end, footers[footer]) if footer < len(footers) else end
+        node.end = end = _rstrip(text, node.start, end)
         # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts.
         following = nodes[i + 1].start if i + 1 < len(nodes) else len(text)
-        node.title = _title(text, node.body, min(node.end, following))
+        if following < end:
+            end = following
+        node.title = _title(text, node.body, end)
         # (one look at the item's first character spares the match for nearly every item)
-        node.frame = text[node.body:node.body + 1] in _FRAME_OPENS and bool(
-            _FRAME_ITEM.match(text, node.body, min(node.end, following)))
+        node.frame = text[node.body:node.body + 1] in _FRAME_OPENS and bool(_FRAME_ITEM.match(text, node.body, end))
     return roots
 
 
@@ -350,7 +355,7 @@ def _next_at_or_above(nodes: list[_Node], default: int) -> list[int]:
 _NESTED = -1
 
 
-def _same_level(stack: list[_Node], node: _Node) -> int | None:
+def _same_level(text: str, stack: list[_Node], node: _Node) -> int | None:
     """Index of the open item ``node`` follows as a sibling; None when its style opens a new level,
     _NESTED when it restarts a list inside the item above.
 
@@ -379,7 +384,9 @@ def _same_level(stack: list[_Node], node: _Node) -> int | None:
         return first if _RANK[style] <= _TOP_RANK else None
     if first_before is None:
         return last
-    return first_before if node.heading_line else last_before
+    if first_before == last_before:
+        return first_before  # one open item numbered just before: whether the line is a heading's does not matter
+    return first_before if _heading_line(text, node.body, node.following) else last_before
 
 
 _STRIPPED_AT_ONCE = 16  # characters: more than an item's trailing line ends and indentation, mostly
@@ -404,7 +411,11 @@ def _mark_own_clauses(text: str, nodes: list[_Node], clauses: list[tuple[int, in
     owners = []
     starts = [node.start for node in nodes]  # in text order
     for start, end in clauses:
-        owners.append((_deepest_holding(nodes, starts, start), _alone_on_line(text, start, end, starts, run_together)))
+        # A character before the clause that is no space puts text before it on its line (most clauses close a
+        # sentence): told without the call, where no line of the text lost its breaks.
+        alone = (run_together or not start or text[start - 1].isspace()) and _alone_on_line(
+            text, start, end, starts, run_together)
+        owners.append((_deepest_holding(nodes, starts, start), alone))
     _mark_owners(owners)
 
 
@@ -427,12 +438,12 @@ def _mark_owners(owners: list[tuple[_Node | None, bool]]) -> None:
     alone on its line (:func:`_mark_own_clauses`)."""
     with_clause = {id(o) for o, _ in owners if o is not None}
 
-    def closes_section(owner: _Node | None, alone: bool) -> bool:
+    def closes_section(owner: _Node | None) -> bool:
         parent = owner.parent if owner is not None else None
-        return alone and parent is not None and parent.children[-1] is owner and not any(
+        return parent is not None and parent.children[-1] is owner and not any(
             id(sibling) in with_clause for sibling in parent.children if sibling is not owner)
 
-    closers = [i for i, (o, a) in enumerate(owners) if closes_section(o, a)]
+    closers = [i for i, (o, alone) in enumerate(owners) if alone and closes_section(o)]  # (few clauses stand alone)
     document_closes_sections = any(len(owners[i][0].parent.children) > 1 for i in closers)
     for i, (owner, _) in enumerate(owners):
         if owner is None:
@@ -445,8 +456,6 @@ def _mark_owners(owners: list[tuple[_Node | None, bool]]) -> None:
 def _alone_on_line(text: str, start: int, end: int, starts: list[int], run_together: set[int]) -> bool:
     """Whether a clause stands on a line of its own; on a line whose breaks were lost, whether it stands
     between a sentence end and the next item (``starts``: where the nodes start, in text order)."""
-    if not run_together and start and not text[start - 1].isspace():
-        return False  # text before it on its line, told without finding the line (most clauses close a sentence)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
@@ -468,12 +477,15 @@ def _select(node: _Node, tasks: list[_Node], siblings: list[_Node], work_styles:
         _WORK.search(heading))  # 总体要求和目标任务 carries work
     if (node.style in _SUB_POINTS and not _carries_work(node, work_styles)) or no_work:
         return
+    if not node.children:  # a leaf (most items): a task unless it is about the text itself or a section of prose
+        # (a leaf below the top level or with a clause of its own is no section of prose: told without the call)
+        if not node.frame and (_RANK[node.style] > _TOP_RANK or node.own_clause or not _prose_section(node, siblings)):
+            tasks.append(node)
+        return
     parts = node.style == "article" and not _items_carry_work(node)
-    if node.frame and (parts or not node.children):
+    if node.frame and parts:
         return
     work_children = [c for c in node.children if not parts and (c.style not in _SUB_POINTS or _carries_work(c, work_styles))]
-    if not work_children and _prose_section(node, siblings):
-        return
     if (node.own_clause and not _has_clause_below(node)) or not work_children:
         tasks.append(node)
         return
@@ -514,9 +526,7 @@ def _carries_work(node: _Node, work_styles: set[str]) -> bool:
 def _prose_section(node: _Node, siblings: list[_Node]) -> bool:
     """A chapter, or a closing or summary heading, with only a paragraph under it (三、保障措施 各部门要…)
     while its siblings hold numbered items: a section of prose, not a task, unless it names who is
-    responsible."""
-    if _RANK[node.style] > _TOP_RANK or node.own_clause or node.children:
-        return False  # told before the heading is searched: most items asked are leaves below the top level
+    responsible. Asked of the top-level leaves without a clause of their own (:func:`_select`)."""
     closing = _RANK[node.style] < _TOP_RANK or bool(_PROSE_SECTION.search(node.title[:24]))  # 第四章 保障措施
     return closing and any(s.children for s in siblings if s is not node)
 
