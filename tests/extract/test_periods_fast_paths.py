@@ -174,6 +174,21 @@ def test_a_figure_s_heading_span_is_that_of_the_nearest_heading_before_it(text, 
     assert (found and (found.start(), found.group())) == (slow and (slow.start(), slow.group()))
 
 
+_SPAN_HEADING_PIECES = st.lists(st.sampled_from(["一、", "“十四五”时期", "十五五期间", "今后五年", "《纲要", "纲", "五", "2025年", "二〇二六年",
+                                                 "年", "今年", "目标", "甲"]), max_size=10).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPAN_HEADING_PIECES)
+@example("一、《纲要》主要目标")  # a five-year word needing 纲, not 五
+@example("二、“十五五”时期目标任务和2026年工作安排")  # a stated year: no span
+def test_a_heading_s_span_is_its_five_year_word_unless_it_states_a_year(heading):
+    """_span_named skips the year words of a heading that holds none of the characters a five-year word needs."""
+    slow = periods._MULTI_YEAR.search(heading) if periods.last_year_word(heading, 0, len(heading), True) is None else None
+    found = periods._span_named(heading)
+    assert (found and (found.start(), found.group())) == (slow and (slow.start(), slow.group()))
+
+
 _PERIOD_PIECES = st.lists(st.sampled_from(["上半年", "上半", "季度", "季", "1至4月份", "月", "目前", "目", "截至", "。", "\n", "甲",
                                            "乙" * 120, "3个"]), max_size=30).map("".join)
 

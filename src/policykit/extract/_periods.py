@@ -473,6 +473,8 @@ def headings_of(text: str) -> Headings:
 
 def _span_named(heading: str) -> re.Match | None:
     """The five-year word of a heading that states no year (二、“十五五”时期目标任务和2026年工作安排: none)."""
+    if not sieve.holds(_MULTI_YEAR_NEEDS, heading):
+        return None  # most headings hold no character a five-year word needs: their year words need no reading
     return _MULTI_YEAR.search(heading) if last_year_word(heading, 0, len(heading), True) is None else None
 
 
