@@ -483,16 +483,17 @@ def _inside_body_names(name: str) -> frozenset[int]:
     return frozenset(inside)
 
 
-def _split_run_together(name: str) -> list[int]:
-    """Offsets inside ``name`` where one unit name ends and the next begins."""
+def _split_run_together(name: str, stem_end: int | None = None, offsets: list[int] | None = None) -> list[int]:
+    """Offsets inside ``name`` where one unit name ends and the next begins; ``stem_end`` and ``offsets``, when
+    given, are ``name``'s :func:`_stem_end` and :func:`_cut_offsets` at 0, found already."""
     cuts: list[int] = []
     pos = 0
     while True:
-        cut = _next_cut(name, pos)
+        cut = _next_cut(name, pos, stem_end, offsets)
         if cut is None:
             return cuts
         cuts.append(cut)
-        pos = cut
+        pos, offsets = cut, None
 
 
 def _cut_offsets(name: str, pos: int, stem_end: int) -> list[int]:
@@ -515,10 +516,12 @@ def _stem_end(name: str, pos: int) -> int:
     return pos + stem + (len(name[pos:]) - len(name[pos:].lstrip(_MARKS))) if stem >= _LOST_HEAD_STEM else -1
 
 
-def _next_cut(name: str, pos: int) -> int | None:
-    """First offset after ``pos`` where ``name[pos:cut]`` is a whole unit and ``name[cut:]`` starts one."""
-    stem_end = _stem_end(name, pos)
-    cuts = _cut_offsets(name, pos, stem_end)
+def _next_cut(name: str, pos: int, stem_end: int | None = None, cuts: list[int] | None = None) -> int | None:
+    """First offset after ``pos`` where ``name[pos:cut]`` is a whole unit and ``name[cut:]`` starts one (``cuts``,
+    when given, the :func:`_cut_offsets` at ``pos`` found with its ``stem_end``)."""
+    if cuts is None:
+        stem_end = _stem_end(name, pos)
+        cuts = _cut_offsets(name, pos, stem_end)
     inside = _inside_body_names(name) if cuts else frozenset()  # most names offer no cut: no scan of them
     for cut in cuts:
         if cut in inside:
@@ -739,17 +742,18 @@ def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
 _CUT_MARK = re.compile("[" + re.escape(CONJUNCTIONS + "".join(_HEADS_BY_LAST)) + "]")
 
 
-def _uncut(name: str) -> bool:
-    """Whether ``name`` offers no cut at all: no conjunction and no unit head's end inside it, and no head-less
-    stem ending inside it. Most pieces (县教育局, 德源县发展改革委) are one such name: they are not tried at
-    each conjunction and each offset."""
-    return not _CUT_MARK.search(name, 1, len(name) - 1) and not 2 <= _stem_end(name, 0) < len(name) - 1
-
-
 @_per_document  # the same pieces recur across the tasks of a document
 def _split_piece(name: str) -> tuple[tuple[int, int], ...]:
     """Relative spans of the units in one separator-free piece."""
-    if _uncut(name):
+    # Most pieces (县教育局, 德源县发展改革委) offer no cut at all: no conjunction and no unit head's end inside
+    # them (one search), and no head-less stem ending inside. They are not tried at each conjunction and offset.
+    stem_end = _stem_end(name, 0)
+    if not _CUT_MARK.search(name, 1, len(name) - 1) and not 2 <= stem_end < len(name) - 1:
+        return ((0, len(name)),)
+    # Nor do most of the others (德源县司法局: 司 ends 公司; 县发展和改革局: 和 joins no two units): the offsets a
+    # cut could take after a head, found once here and handed to the walk, and a conjunction's.
+    offsets = _cut_offsets(name, 0, stem_end)
+    if not offsets and not _CONJUNCTION.search(name, 1, len(name) - 1):
         return ((0, len(name)),)
     if is_placeholder(name):
         # 省直有关部门和各设区市人民政府 is two collectives; 各有关部门和单位, 各级党委和政府 are one.
@@ -757,9 +761,12 @@ def _split_piece(name: str) -> tuple[tuple[int, int], ...]:
         cuts = [c for c in _conjunction_cuts(name) if name[c[1]:].startswith((_EACH, *_JURISDICTIONS))
                 or len(name) - c[1] >= 4 and ends_with_head(name[c[1]:]) and bool(_COLLECTIVE_END.search(name[:c[0]]))]
         return ((0, cuts[0][0]), (cuts[0][1], len(name))) if cuts else ((0, len(name)),)
+    conjunction_cuts = _conjunction_cuts(name)
+    if not conjunction_cuts:  # one run, the name itself (no placeholder): its offsets are known
+        return _spans_at(name, _split_run_together(name, stem_end, offsets) if offsets else [])
     spans: list[tuple[int, int]] = []
     pos = 0
-    for cs, ce in _conjunction_cuts(name):
+    for cs, ce in conjunction_cuts:
         spans.append((pos, cs))
         pos = ce
     spans.append((pos, len(name)))
@@ -772,6 +779,12 @@ def _split_piece(name: str) -> tuple[tuple[int, int], ...]:
             prev = s + cut
         out.append((prev, e))
     return tuple(out)
+
+
+def _spans_at(name: str, cuts: list[int]) -> tuple[tuple[int, int], ...]:
+    """Spans of ``name`` cut at ``cuts`` (ascending)."""
+    bounds = [0, *cuts, len(name)]
+    return tuple(zip(bounds, bounds[1:]))
 
 
 def strict_list_ends(glue: str) -> frozenset[str]:
