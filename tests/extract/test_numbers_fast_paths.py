@@ -307,3 +307,31 @@ def test_a_grouped_figure_is_read_as_its_one_or_more_groups(text, pos):
         _numbers._ARABIC, r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"))
     fast, slow = _numbers._NUMBER.match(text, pos), plain.match(text, pos)
     assert (fast and fast.groupdict()) == (slow and slow.groupdict())
+
+
+def _as_repeats(pattern: str) -> str:
+    """``pattern`` with its optional items written X?, as they were before they became branches to nothing (?:X|)."""
+    unit, suffix = f"(?P<unit>(?>{_numbers._UNIT.pattern}))", f"(?P<suffix>{_numbers._SUFFIX_WORDS})"
+    pct, big = f"(?P<pct>{'|'.join(_numbers._PERCENT_WORDS)})", f"[{_numbers._BIG_CHARS}]*"
+    tail = f"(?={unit}(?:{suffix}|)|)"  # the scan's alone: the numeral pattern has no unit
+    for branch, repeat in ((tail, f"(?:(?={unit}{suffix}?))?"), (f"(?:{pct}|)", f"{pct}?"),
+                           (r"(?:\.\d+|)", r"(?:\.\d+)?"), (f"{big}|)", f"{big})?")):
+        assert branch in pattern or branch == tail and "(?P<unit>" not in pattern
+        pattern = pattern.replace(branch, repeat)
+    return pattern
+
+
+_SCAN_AS_REPEATS = re.compile(_as_repeats(_numbers._SCAN.pattern))
+_NUMBER_AS_REPEATS = re.compile(_as_repeats(_numbers._NUMBER.pattern))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_FIGURE, min_size=1, max_size=3).map("".join), st.integers(0, 8))
+@example("超过3.5万吨以上，百分之五，三点五亿元，1,000.25个左右", 0)
+def test_optional_items_as_branches_to_nothing_match_as_repeats(text, pos):
+    """The scan and the numeral pattern, with (?:X|) for X?, match where and as the patterns written with X? do."""
+    fast, slow = _numbers._SCAN.search(text, pos), _SCAN_AS_REPEATS.search(text, pos)
+    assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
+    for at in range(pos, len(text)):
+        fast, slow = _numbers._NUMBER.match(text, at), _NUMBER_AS_REPEATS.match(text, at)
+        assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
