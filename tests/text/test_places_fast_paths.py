@@ -1,9 +1,12 @@
 """The place reader's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policykit import lexicon
 from policykit.text import _places
 
 _BY_NAME = _places.divisions()[1]
@@ -60,3 +63,9 @@ def test_every_name_of_the_table_opens_a_chain_as_the_definition_reads_it():
     # among them the one name that opens a longer one (澳门特别行政区 / …直辖): longest first
     for name in _NAMES:
         assert _places._known_chain(name + "x") == _known_chain_by_definition(name + "x"), name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*lexicon.words("name_prefixes"), "中", "甲", "市", " "]), max_size=6).map("".join))
+def test_the_party_prefix_compiled_once_is_cut_as_the_pattern_built_per_call(text):
+    assert _places._PARTY_LEAD.sub("", text) == re.sub(f"^{_places._PARTY}", "", text)

@@ -107,3 +107,10 @@ _TIP_PIECES = st.lists(st.sampled_from([*words("page_noise", "tips"), *words("pa
 @given(_TIP_PIECES)
 def test_tips_are_found_where_the_pattern_as_first_written_finds_them(text):
     assert [m.span() for m in _split._TIPS.finditer(text)] == [m.span() for m in _TIPS_AS_WRITTEN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*words("document_words", "notice_noun"), "《", "》", "〈", "“", '"', " ", "\n", "甲"]), max_size=8).map("".join))
+def test_patterns_compiled_once_read_as_those_built_per_call(text):
+    assert bool(_split._ENDS_NOTICE.search(text)) == bool(re.search(f"{_split._NOTICE_NOUN}$", text))
+    assert _split._DRESSING.sub("", text) == re.sub(r"[\s《》〈〉“”\"]", "", text)

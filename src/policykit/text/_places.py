@@ -28,6 +28,7 @@ def national_bodies() -> tuple[str, ...]:
 
 NATIONAL_REGION = words("place_national", "region")[0]
 _PARTY = lexicon.alternation("name_prefixes")
+_PARTY_LEAD = re.compile(f"^{_PARTY}")  # compiled once: re.sub with the pattern built per call looked it up each time
 _NATIONAL = re.compile(
     rf"^(?:{lexicon.alternation_of(words('place_national', 'prefix') + national_bodies())}"
     rf"|{alt('place_national', 'body_prefix')}{_HAN}{{0,12}}{alt('place_national', 'body_suffix')}"
@@ -177,7 +178,7 @@ def place_of(name: str) -> Place:
     text = _LEADING_YEAR.sub("", name.strip())
     if _NATIONAL.match(text):
         return NATIONAL
-    text = re.sub(f"^{_PARTY}", "", text)
+    text = _PARTY_LEAD.sub("", text)
     chain, rest = _known_chain(text)
     if chain:
         return _known_place(chain, rest)
@@ -191,7 +192,7 @@ def opens_with_place(name: str) -> bool:
     >>> opens_with_place("某某市重点工作推进情况"), opens_with_place("具体工作安排")
     (True, False)
     """
-    text = re.sub(f"^{_PARTY}", "", _LEADING_YEAR.sub("", name.strip()))
+    text = _PARTY_LEAD.sub("", _LEADING_YEAR.sub("", name.strip()))
     if _NATIONAL.match(text) or _known_chain(text)[0]:
         return True
     return any(_take(pattern, text)[0] for pattern in (_PROVINCE, _CITY, _COUNTY))

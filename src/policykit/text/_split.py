@@ -39,6 +39,8 @@ _NOTICE = NOTICE
 # What a notice title ends with (关于印发…的通知): a str test before the pattern, which is tried at every character.
 _NOTICE_ENDS = tuple(OF + noun for noun in words("document_words", "notice_noun"))
 _NOTICE_NOUN = alt("document_words", "notice_noun")
+_ENDS_NOTICE = re.compile(f"{_NOTICE_NOUN}$")  # compiled once, as _DRESSING: re.search built and looked it up per call
+_DRESSING = re.compile(r"[\s《》〈〉“”\"]")
 MAX_NOTICE = 200  # a notice title naming several issuers and the plan can be this long
 # Lines that sit around a title without being part of it: page marks (— 2 —), dates, document
 # numbers (国办发〔2025〕25号), labels (标题：…), and a bare 正文
@@ -136,7 +138,7 @@ def _title_of(lines: list[str]) -> str:
 def _issues(notice_title: str, title: str, before: str) -> bool:
     """True when ``title`` is the plan that the notice ``notice_title`` prints: the notice names
     it (关于印发X的通知), or the title follows an 附件 line right under a notice."""
-    if not re.search(f"{_NOTICE_NOUN}$", notice_title):
+    if not _ENDS_NOTICE.search(notice_title):
         return False
     return _names(notice_title, title) or bool(_ATTACHMENT.search(before[-60:]))
 
@@ -161,7 +163,7 @@ def _names_a_document(title: str, lines: list[str]) -> bool:
 def _compact(title: str) -> str:
     # The notice and the title it prints may dress the same name differently: 《》 or 〈〉 or none,
     # full-width or ASCII parentheses.
-    return re.sub(r"[\s《》〈〉“”\"]", "", unicodedata.normalize("NFKC", title))
+    return _DRESSING.sub("", unicodedata.normalize("NFKC", title))
 
 
 def _neighbour(text: str, pos: int, step: int) -> str:
