@@ -104,8 +104,10 @@ def _ends_title(line: str) -> re.Match[str] | None:
 def _is_title_line(line: str) -> bool:
     if line[-1:] not in _TITLE_LAST:  # most lines: no title end, decided before the other tests
         return False
-    longest = MAX_NOTICE if _is_notice(line) else 90
-    return (5 <= len(line) <= longest and "。" not in line and "；" not in line and not _ENUMERATED.match(line)
+    # a notice title may be longer than 90 characters: asked only of a line that is
+    if len(line) > 90 and not (len(line) <= MAX_NOTICE and _is_notice(line)):
+        return False
+    return (5 <= len(line) and "。" not in line and "；" not in line and not _ENUMERATED.match(line)
             and not _HEADER_LINE.match(line) and bool(_TITLE_END.search(line)))
 
 
@@ -205,15 +207,19 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
         line_start, pos = pos, pos + len(raw) + 1
         if not raw or line_start < consumed:  # an empty line is no line to the loop (nor a gap)
             continue
-        line, line_end = raw.strip(), line_start + len(raw)
+        line = raw.strip()
         if not line:
             gap = True
             continue
-        before, opened = previous, gap  # whether a title may start on this line is asked only of a fragment
-        previous, gap = line, False
         if len(line) > 90 and not (len(line) <= MAX_NOTICE and line.endswith(_NOTICE_ENDS) and _is_notice(line)):
-            pending = []
-            continue  # a paragraph: the common case, decided without any regex
+            # a paragraph, the common case, decided without any regex: it ends the pending run and is the line before
+            # the next; nothing else is taken of it (a new list only when pending holds lines)
+            previous, gap = line, False
+            if pending:
+                pending = []
+            continue
+        # what came before this line: whether a title may start on it is asked only of a fragment
+        before, opened, previous, gap, line_end = previous, gap, line, False, line_start + len(raw)
         short_tail = len(line) <= 60 and len(following.strip()) <= _SPLIT_TAIL
         joined = _split_word_tail(text, line, line_end) if short_tail else None
         if joined is not None:
