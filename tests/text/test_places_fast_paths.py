@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -69,3 +70,25 @@ def test_every_name_of_the_table_opens_a_chain_as_the_definition_reads_it():
 @given(st.lists(st.sampled_from([*lexicon.words("name_prefixes"), "中", "甲", "市", " "]), max_size=6).map("".join))
 def test_the_party_prefix_compiled_once_is_cut_as_the_pattern_built_per_call(text):
     assert _places._PARTY_LEAD.sub("", text) == re.sub(f"^{_places._PARTY}", "", text)
+
+
+@dataclass(frozen=True)
+class _DivisionAsWritten:
+    """The record as first written: a frozen dataclass."""
+
+    code: str
+    name: str
+    level: str
+    parent: str | None
+
+
+def test_a_division_reads_prints_and_hashes_as_the_frozen_record_did():
+    by_code = _places.divisions()[0]
+    last_rows = {row["code"]: row for row in lexicon.table("divisions").rows}
+    assert set(by_code) == set(last_rows)
+    for code, row in last_rows.items():
+        division, record = by_code[code], _DivisionAsWritten(row["code"], row["name"], row["level"], row["parent"] or None)
+        assert (division.code, division.name, division.level, division.parent) == (record.code, record.name, record.level, record.parent)
+        assert repr(division) == repr(record).replace("_DivisionAsWritten", "Division")
+        assert hash(division) == hash(record)
+        assert division == _places.Division(record.code, record.name, record.level, record.parent)
