@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, make_dataclass
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -92,3 +92,24 @@ def test_a_division_reads_prints_and_hashes_as_the_frozen_record_did():
         assert repr(division) == repr(record).replace("_DivisionAsWritten", "Division")
         assert hash(division) == hash(record)
         assert division == _places.Division(record.code, record.name, record.level, record.parent)
+
+
+_PLACE_FIELDS = ("region", "level", "province", "city", "county", "region_code", "parent_region_code", "code_note")
+# The place as first written: a frozen dataclass of these fields in this order, every one None unless given.
+_PlaceAsWritten = make_dataclass("Place", [(name, "str | None", field(default=None)) for name in _PLACE_FIELDS], frozen=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_FIELDS), unique=True).flatmap(
+    lambda names: st.fixed_dictionaries({name: st.sampled_from(["甲", "x", None]) for name in names})))
+def test_a_place_is_built_read_and_printed_as_the_frozen_record(given_fields):
+    place, record = _places.Place(**given_fields), _PlaceAsWritten(**given_fields)
+    assert place._asdict() == vars(record)
+    assert repr(place) == repr(record)
+    assert _places.Place(*vars(record).values()) == place
+
+
+def test_places_read_from_names_print_as_the_frozen_record():
+    for name in [*_NAMES[:: len(_NAMES) // 50], "国务院", "某某镇人民政府", "某某市2024年重点工作", "重点工作"]:
+        place = _places.place_of(name)
+        assert repr(place) == repr(_PlaceAsWritten(**place._asdict()))

@@ -8,7 +8,6 @@ government or a year follows it (某某镇人民政府, 某某市2024年…), an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -59,13 +58,13 @@ class Division(NamedTuple):
     parent: str | None
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """Where a document belongs: ``region`` is the most specific unit, ``level`` its rank.
 
     ``region_code`` is the GB/T 2260 code of ``region`` and ``parent_region_code`` that of the division
     above it; both stay ``None`` when the table does not know the place or knows several of that name
-    (``code_note`` says which).
+    (``code_note`` says which). A named tuple, as :class:`Division`: a document's metadata builds several
+    (each name read, and an empty one to start from), where a frozen dataclass set its eight fields one call each.
     """
 
     region: str | None = None
