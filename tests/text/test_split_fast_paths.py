@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import field, make_dataclass
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -144,3 +145,18 @@ _PLAIN_LINE = st.tuples(st.sampled_from(["", "某某市", "一、", "标题：",
 @example("关于印发" + "某" * 190 + "行动计划的通知")  # 201: too long even for a notice
 def test_a_title_line_is_one_by_the_tests_as_written(line):
     assert _is_title_line(line) == _is_title_line_as_written(line)
+
+
+_SEGMENT_FIELDS = (("start", None), ("end", None), ("title", None), ("notice_title", None), ("dropped", None), ("annex", False))
+# The segment as first written: a frozen dataclass of these fields in this order, the last four with these defaults.
+_SegmentAsWritten = make_dataclass("Segment", [("start", int), ("end", int)] + [
+    (name, object, field(default=default)) for name, default in _SEGMENT_FIELDS[2:]], frozen=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 9), st.integers(0, 9), st.lists(st.sampled_from(_SEGMENT_FIELDS[2:]), unique=True).flatmap(
+    lambda named: st.fixed_dictionaries({name: st.sampled_from(["甲", None, True]) for name, _ in named})))
+def test_a_segment_is_built_read_and_printed_as_the_frozen_record(start, end, given_fields):
+    segment, record = _split.Segment(start, end, **given_fields), _SegmentAsWritten(start, end, **given_fields)
+    assert segment._asdict() == vars(record)
+    assert repr(segment) == repr(record)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import lexicon
 from ._cues import ABOUT, COUNTING, HAO, NOTICE, OF, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, line_pattern, line_search, line_spans, spaced, words
@@ -79,9 +79,11 @@ _OPENS_PHRASE = "《“\"(（"
 _CLOSES_PHRASE = "》”\")），。、；："
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A span ``[start, end)`` of the clean page; ``dropped`` names why it is not a document."""
+class Segment(NamedTuple):
+    """A span ``[start, end)`` of the clean page; ``dropped`` names why it is not a document.
+
+    A named tuple, as _places' records: a page's segments are built two or three times over (split, previews, annexes),
+    where a frozen dataclass set its six fields one call each."""
 
     start: int
     end: int
