@@ -62,3 +62,11 @@ def test_whitespace_deletes_every_blank_run_the_search_finds(text):
     edits = _clean.whitespace(text)
     runs = [(m.start() + 1, m.end() - 1) for m in _clean._BLANK_RUN.finditer(text)]
     assert edits == [(s, e, "") for s, e in _clean._merge([(s, e) for s, e, _ in edits] + runs) if e > s]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("\r\n\u7532a\u200d"), max_size=12))
+@example("\r")  # a lone CR
+@example("\u7532\r\n")  # a CRLF
+def test_newlines_gives_the_edits_of_the_cr_search(text):
+    assert _clean.newlines(text) == [(m.start(), m.start() + 1, "" if m.group(1) else "\n") for m in _clean._CR.finditer(text)]

@@ -77,3 +77,21 @@ def test_places_in_head_are_the_matches_of_the_caret_pattern(head):
         return [(m.group(1), m.group(2), m.end()) for m in matches]
 
     assert seen(_metadata._places_in_head(head)) == seen(_metadata._PLACE_IN_HEAD.finditer(head))
+
+
+# Patterns compiled once against the module functions called with the pattern as it was written in each call. Texts of
+# the characters the patterns tell apart: spaces of three kinds, the signer separators, sentence marks, 关于 / 印发.
+_SEPARATED = st.lists(st.sampled_from([" ", "  ", "\t", "\u3000", "\n", "、", "，", ",", "。", "；", ";", "甲", "x",
+                                         *words("document_words", "about"), *words("document_words", "notice")]),
+                      max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SEPARATED)
+def test_patterns_compiled_once_read_as_those_built_per_call(text):
+    assert _metadata._WIDE_GAP.split(text) == re.split(r"\s{2,}", text)
+    assert _metadata._SPACES.sub("", text) == re.sub(r"\s", "", text) == re.sub(r"\s+", "", text)
+    assert _metadata._SIGNER_BREAK.split(text) == re.split(r"[\s、，,]+", text)
+    assert _metadata._SENTENCE_BREAK.split(text) == re.split(r"[。；;\n]", text)
+    about_or_notice = re.search(f"{_metadata._ABOUT}|{_metadata._NOTICE_VERB}", text)
+    assert bool(_metadata._ABOUT_OR_NOTICE.search(text)) == bool(about_or_notice)

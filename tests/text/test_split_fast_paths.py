@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import field, make_dataclass
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -67,6 +68,8 @@ _PIECES = ["某某市人民政府关于印发行动计划的通知", "某某市�
            "政府工作报", "告", "实施细", "则", "某某市关于推进——", "产业发展的实施方案", "（2021—2025年）", "（试行）",
            "(2023年)", "（牵头单位）", "一、科技创新", "（一）总体要求", "— 2 —", "标题：行动计划", "2024年3月1日",
            _SENTENCE, "关于印发" + "某某" * 45 + "行动计划的通知", "  ", "\u3000", "", "《", "数字经济", "--", "附件"]
+_RUN_ON = "各地要加强组织领导" * 11  # a paragraph the page breaks mid-sentence
+_PIECES.append(_RUN_ON)
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=14).map("\n".join)
 
 
@@ -77,6 +80,7 @@ _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=14).map("\n".join)
 @example("某某市数字经济发展行动计划\n（试行）\n某某市关于推进——\n产业发展的实施方案")  # a dash after a tail
 @example(_SENTENCE + "\n政府工作报\n告\n" + _SENTENCE)  # a title broken inside its noun
 @example(_SENTENCE + "\n某某市人民政府关于实施细\n则\n" + _SENTENCE)
+@example("\u3000\n" + _RUN_ON + "\n青岛市支持企业发展\n奖补政策实施细则")  # a paragraph after a blank line is no gap itself
 def test_title_blocks_are_those_of_the_loop_as_written(text):
     assert _split._title_blocks(text) == _title_blocks_as_written(text)
 
@@ -107,3 +111,52 @@ _TIP_PIECES = st.lists(st.sampled_from([*words("page_noise", "tips"), *words("pa
 @given(_TIP_PIECES)
 def test_tips_are_found_where_the_pattern_as_first_written_finds_them(text):
     assert [m.span() for m in _split._TIPS.finditer(text)] == [m.span() for m in _TIPS_AS_WRITTEN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*words("document_words", "notice_noun"), "《", "》", "〈", "“", '"', " ", "\n", "甲"]), max_size=8).map("".join))
+def test_patterns_compiled_once_read_as_those_built_per_call(text):
+    assert bool(_split._ENDS_NOTICE.search(text)) == bool(re.search(f"{_split._NOTICE_NOUN}$", text))
+    assert _split._DRESSING.sub("", text) == re.sub(r"[\s《》〈〉“”\"]", "", text)
+
+
+def _is_title_line_as_written(line: str) -> bool:
+    """As first written: the notice test asked of every line whose last character can end a title."""
+    if line[-1:] not in _split._TITLE_LAST:
+        return False
+    longest = MAX_NOTICE if _is_notice(line) else 90
+    return (5 <= len(line) <= longest and "。" not in line and "；" not in line and not _ENUMERATED.match(line)
+            and not _HEADER_LINE.match(line) and bool(_split._TITLE_END.search(line)))
+
+
+# Titles, notices and paragraphs of every length around 90 and MAX_NOTICE characters (the lengths the test turns on).
+_NOTICE_LINE = st.integers(0, 100).map(lambda n: "关于印发" + "某" * n + "行动计划的通知")
+_PLAIN_LINE = st.tuples(st.sampled_from(["", "某某市", "一、", "标题：", "（一）"]), st.integers(0, 210),
+                        st.sampled_from(["行动计划", "实施方案）", "。", "；", "（试行）", "计划\n"])).map(lambda t: t[0] + "甲" * t[1] + t[2])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(_NOTICE_LINE, _PLAIN_LINE))
+@example("某某市" + "甲" * 83 + "行动计划")  # 90 characters, no notice
+@example("某某市" + "甲" * 84 + "行动计划")  # 91
+@example("关于印发" + "某" * 79 + "行动计划的通知")  # 90 characters
+@example("关于印发" + "某" * 80 + "行动计划的通知")  # 91: a notice only
+@example("关于印发" + "某" * 189 + "行动计划的通知")  # 200
+@example("关于印发" + "某" * 190 + "行动计划的通知")  # 201: too long even for a notice
+def test_a_title_line_is_one_by_the_tests_as_written(line):
+    assert _is_title_line(line) == _is_title_line_as_written(line)
+
+
+_SEGMENT_FIELDS = (("start", None), ("end", None), ("title", None), ("notice_title", None), ("dropped", None), ("annex", False))
+# The segment as first written: a frozen dataclass of these fields in this order, the last four with these defaults.
+_SegmentAsWritten = make_dataclass("Segment", [("start", int), ("end", int)] + [
+    (name, object, field(default=default)) for name, default in _SEGMENT_FIELDS[2:]], frozen=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 9), st.integers(0, 9), st.lists(st.sampled_from(_SEGMENT_FIELDS[2:]), unique=True).flatmap(
+    lambda named: st.fixed_dictionaries({name: st.sampled_from(["甲", None, True]) for name, _ in named})))
+def test_a_segment_is_built_read_and_printed_as_the_frozen_record(start, end, given_fields):
+    segment, record = _split.Segment(start, end, **given_fields), _SegmentAsWritten(start, end, **given_fields)
+    assert segment._asdict() == vars(record)
+    assert repr(segment) == repr(record)

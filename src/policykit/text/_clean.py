@@ -21,6 +21,8 @@ def newlines(text: str) -> list[Edit]:
 
     The CR of a CRLF is deleted rather than the pair replaced, so each clean LF maps to a raw LF.
     """
+    if "\r" not in text:  # the usual text: a memchr-led find, where the pattern's scan steps through every character
+        return []
     return [(m.start(), m.start() + 1, "" if m.group(1) else "\n") for m in _CR.finditer(text)]
 
 

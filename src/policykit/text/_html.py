@@ -27,7 +27,8 @@ _BLOCK_TAG = re.compile(
 
 def looks_like_html(text: str) -> bool:
     """True when the text is a saved web page rather than plain text."""
-    return bool(_HTML_START.match(text[:2048])) or text.count("</p>") + text.count("</td>") > 5
+    # Both tests need a tag's "<": a text without one (a memchr, where the two counts read it all) is plain.
+    return "<" in text and (bool(_HTML_START.match(text[:2048])) or text.count("</p>") + text.count("</td>") > 5)
 
 
 @dataclass

@@ -33,6 +33,12 @@ _ORG_SUFFIX = lexicon.alternation("issuer_suffixes")
 _PARTY = lexicon.alternation("name_prefixes")
 _ORG_LINE = line_pattern(rf"({_PARTY}?{HAN}{{2,30}}?{_ORG_SUFFIX})$")
 _ABOUT, _NOTICE_VERB = alt("document_words", "about"), alt("document_words", "notice")
+# Patterns asked per document or per line, compiled once: re's module functions build and look each one up per call.
+_ABOUT_OR_NOTICE = re.compile(f"{_ABOUT}|{_NOTICE_VERB}")
+_SIGNER_BREAK = re.compile(r"[\s、，,]+")
+_WIDE_GAP = re.compile(r"\s{2,}")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_BREAK = re.compile(r"[。；;\n]")
 # 某某局等5部门 (等五个单位): a joint issuer counted after its first signer
 _AND_OTHERS = (rf"{alt('document_words', 'et_al')}[\d{COUNT_CLASS[1:-1]}]+{alt('document_words', 'classifier')}?"
                rf"{alt('document_words', 'bodies')}")
@@ -192,7 +198,7 @@ def _signers(text: str) -> list[str]:
     signers: list[str] = []
     for line in reversed(tail[:dates[-1].start()].split("\n")[-MAX_SIGNERS:]):
         # several signers on one line stand apart by a wide gap; one spaced name has single spaces
-        names = [re.sub(r"\s", "", part) for part in re.split(r"\s{2,}", line.strip()) if part]
+        names = [_SPACES.sub("", part) for part in _WIDE_GAP.split(line.strip()) if part]
         if not names:
             continue
         if len(names) > 1 and not all(map(_signs, names)):
@@ -218,9 +224,9 @@ def _issuer(text: str, title: str | None, notice_title: str | None, context: Pag
     for heading in (notice_title, title):
         m = _ISSUER_IN_TITLE.match(heading) if heading else None
         # a joint document names its signers one after another: the first signs for all
-        signers = re.split(r"[\s、，,]+", heading.strip()) if heading else []
+        signers = _SIGNER_BREAK.split(heading.strip()) if heading else []
         first = signers[0] if len(signers) > 1 else ""
-        if m is None and first and re.search(f"{_ABOUT}|{_NOTICE_VERB}", heading):
+        if m is None and first and _ABOUT_OR_NOTICE.search(heading):
             m = _ORG_LINE.at_start.match(first)
         if m and m.group(1)[0] in _LEVEL_MARKS and place_of(m.group(1)).region is None:
             unplaced = unplaced or m.group(1)
@@ -278,7 +284,7 @@ def grants_support(text: str) -> bool:
     >>> grants_support("对新认定的企业给予50万元奖励。" * 3), grants_support("择优给予财政奖补。" * 3)
     (True, False)
     """
-    sentences = re.split(r"[。；;\n]", text)
+    sentences = _SENTENCE_BREAK.split(text)
     return sum(1 for s in sentences if _SUPPORT_WORD.search(s) and _AMOUNT.search(s)) >= MIN_SUPPORT
 
 
@@ -387,7 +393,7 @@ def document_metadata(
     number = _label("doc_number", context.head)
     doc_number = number.group(1) if number else None
     if doc_number is None and (m := line_search(_DOC_NUMBER, text[:1500])):
-        doc_number = re.sub(r"\s+", "", m.group(1))
+        doc_number = _SPACES.sub("", m.group(1))
     year, year_note = _year(title, doc_type, issued_on, text)
     if year_note:
         warnings.append(TextWarning("year-inferred", f"{source_path}: year {year} {year_note}"))

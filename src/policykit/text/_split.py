@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import lexicon
 from ._cues import ABOUT, COUNTING, HAO, NOTICE, OF, ORDINAL, OUTLINE, STATE_COUNCIL, D, M, Y, alt, line_pattern, line_search, line_spans, spaced, words
@@ -39,6 +39,8 @@ _NOTICE = NOTICE
 # What a notice title ends with (关于印发…的通知): a str test before the pattern, which is tried at every character.
 _NOTICE_ENDS = tuple(OF + noun for noun in words("document_words", "notice_noun"))
 _NOTICE_NOUN = alt("document_words", "notice_noun")
+_ENDS_NOTICE = re.compile(f"{_NOTICE_NOUN}$")  # compiled once, as _DRESSING: re.search built and looked it up per call
+_DRESSING = re.compile(r"[\s《》〈〉“”\"]")
 MAX_NOTICE = 200  # a notice title naming several issuers and the plan can be this long
 # Lines that sit around a title without being part of it: page marks (— 2 —), dates, document
 # numbers (国办发〔2025〕25号), labels (标题：…), and a bare 正文
@@ -77,9 +79,11 @@ _OPENS_PHRASE = "《“\"(（"
 _CLOSES_PHRASE = "》”\")），。、；："
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A span ``[start, end)`` of the clean page; ``dropped`` names why it is not a document."""
+class Segment(NamedTuple):
+    """A span ``[start, end)`` of the clean page; ``dropped`` names why it is not a document.
+
+    A named tuple, as _places' records: a page's segments are built two or three times over (split, previews, annexes),
+    where a frozen dataclass set its six fields one call each."""
 
     start: int
     end: int
@@ -102,8 +106,10 @@ def _ends_title(line: str) -> re.Match[str] | None:
 def _is_title_line(line: str) -> bool:
     if line[-1:] not in _TITLE_LAST:  # most lines: no title end, decided before the other tests
         return False
-    longest = MAX_NOTICE if _is_notice(line) else 90
-    return (5 <= len(line) <= longest and "。" not in line and "；" not in line and not _ENUMERATED.match(line)
+    # a notice title may be longer than 90 characters: asked only of a line that is
+    if len(line) > 90 and not (len(line) <= MAX_NOTICE and _is_notice(line)):
+        return False
+    return (5 <= len(line) and "。" not in line and "；" not in line and not _ENUMERATED.match(line)
             and not _HEADER_LINE.match(line) and bool(_TITLE_END.search(line)))
 
 
@@ -136,7 +142,7 @@ def _title_of(lines: list[str]) -> str:
 def _issues(notice_title: str, title: str, before: str) -> bool:
     """True when ``title`` is the plan that the notice ``notice_title`` prints: the notice names
     it (关于印发X的通知), or the title follows an 附件 line right under a notice."""
-    if not re.search(f"{_NOTICE_NOUN}$", notice_title):
+    if not _ENDS_NOTICE.search(notice_title):
         return False
     return _names(notice_title, title) or bool(_ATTACHMENT.search(before[-60:]))
 
@@ -161,7 +167,7 @@ def _names_a_document(title: str, lines: list[str]) -> bool:
 def _compact(title: str) -> str:
     # The notice and the title it prints may dress the same name differently: 《》 or 〈〉 or none,
     # full-width or ASCII parentheses.
-    return re.sub(r"[\s《》〈〉“”\"]", "", unicodedata.normalize("NFKC", title))
+    return _DRESSING.sub("", unicodedata.normalize("NFKC", title))
 
 
 def _neighbour(text: str, pos: int, step: int) -> str:
@@ -203,15 +209,19 @@ def _title_blocks(text: str) -> list[tuple[int, int, list[str]]]:
         line_start, pos = pos, pos + len(raw) + 1
         if not raw or line_start < consumed:  # an empty line is no line to the loop (nor a gap)
             continue
-        line, line_end = raw.strip(), line_start + len(raw)
+        line = raw.strip()
         if not line:
             gap = True
             continue
-        before, opened = previous, gap  # whether a title may start on this line is asked only of a fragment
-        previous, gap = line, False
         if len(line) > 90 and not (len(line) <= MAX_NOTICE and line.endswith(_NOTICE_ENDS) and _is_notice(line)):
-            pending = []
-            continue  # a paragraph: the common case, decided without any regex
+            # a paragraph, the common case, decided without any regex: it ends the pending run and is the line before
+            # the next; nothing else is taken of it (a new list only when pending holds lines)
+            previous, gap = line, False
+            if pending:
+                pending = []
+            continue
+        # what came before this line: whether a title may start on it is asked only of a fragment
+        before, opened, previous, gap, line_end = previous, gap, line, False, line_start + len(raw)
         short_tail = len(line) <= 60 and len(following.strip()) <= _SPLIT_TAIL
         joined = _split_word_tail(text, line, line_end) if short_tail else None
         if joined is not None:
