@@ -253,3 +253,38 @@ def test_ingest_hashes_each_file_once(tmp_path, monkeypatch, workers):
         read = [e.event for e in log.read(types=["SourceRead"])]
     assert {e.source_path.rsplit("/", 1)[-1]: e.source_sha256 for e in read} == {
         name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=12), st.integers(0, 14), st.integers(-12, 3), st.booleans())
+def test_a_file_read_is_its_first_limit_plus_one_bytes_whatever_size_it_claims(tmp_path_factory, content, limit,
+                                                                                 claim, limited):
+    # The slow definition: read(limit + 1) whatever the file claims, refused when over the limit. The fast path
+    # reads the claimed size plus one byte first; a file that grew (or shrank) since it was looked at is simulated
+    # by an fstat claiming another size.
+    ingest_module = sys.modules["policykit.ingest"]
+    path = tmp_path_factory.mktemp("read") / "f.txt"
+    path.write_bytes(content)
+    claimed = max(0, len(content) + claim)
+    limits = IngestLimits(max_file_mb=max(limit, 1) / 2**20) if limited else None
+    real_fstat = os.fstat
+
+    def fstat_claiming(fd):
+        info = real_fstat(fd)
+        return os.stat_result((info.st_mode, info.st_ino, info.st_dev, info.st_nlink, info.st_uid, info.st_gid,
+                               claimed, info.st_atime, info.st_mtime, info.st_ctime))
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(os, "fstat", fstat_claiming)
+        try:
+            got = ingest_module._read_bytes(path, limits)
+        except ingest_module.UnreadableSource as exc:
+            got = str(exc)
+    if limits is None:
+        assert got == content
+    elif claimed > limits.max_file_bytes:
+        assert got.startswith(f"{claimed / 2**20:.1f} MB, larger than the file size limit")
+    elif len(content) > limits.max_file_bytes:
+        assert got.startswith("larger than the file size limit")
+    else:
+        assert got == content

@@ -272,7 +272,14 @@ def _read_bytes(path: Path, limits: IngestLimits | None = None) -> bytes:
         if max_bytes is not None and info.st_size > max_bytes:
             raise _too_large(f"{info.st_size / 2**20:.1f} MB, ", limits)
         os.set_blocking(fd, True)
-        data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)  # it may have grown meanwhile
+        if max_bytes is None:
+            data = fh.read()
+        else:
+            # The size it claims plus one byte, and the rest up to the limit plus one only if it grew meanwhile:
+            # read(limit + 1) allocated (and mapped) the whole limit for every file, 2.5 times the read's cost.
+            data = fh.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += fh.read(max_bytes - info.st_size)
     if max_bytes is not None and len(data) > max_bytes:
         raise _too_large("", limits)
     return data
