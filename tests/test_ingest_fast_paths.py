@@ -46,9 +46,12 @@ def test_record_payloads_and_flat_fields_are_asdict_in_field_order(lines):
     (doc,) = read_source("\n".join(lines).encode(), "x.txt").documents
     extraction = extract_document(doc.text, doc.metadata)
     payloads = record_payloads(extraction)
+    shared = record_payloads(extraction, copy=False)
     for name in RECORD_TYPES:
         records = getattr(extraction, name)
         assert [list(p.items()) for p in payloads[name]] == [list(dataclasses.asdict(r).items()) for r in records]
+        assert [list(p.items()) for p in shared[name]] == [list(dataclasses.asdict(r).items()) for r in records]
+        assert all(p is vars(r) for p, r in zip(shared[name], records))
     fields = flat_fields(doc.metadata)
     assert list(fields.items()) == list(dataclasses.asdict(doc.metadata).items())
     fields.clear()
@@ -152,6 +155,15 @@ def test_a_collection_copied_whole_gives_each_records_fields_in_order(records):
     assert isinstance(payloads, tuple)
     for payload, record in zip(payloads, records):
         assert payload is not getattr(record, "__dict__", None)
+    # Without the copy (ingest drops the records): the same fields in order, each record's own dict where the
+    # collection passes the one-type, just-its-fields rule, and a copy where it does not.
+    shared = _payloads(records, copy=False)
+    assert [list(p.items()) for p in shared] == [list(dataclasses.asdict(r).items()) for r in records]
+    assert isinstance(shared, tuple)
+    whole = len(set(map(type, records))) == 1 and all(
+        len(getattr(r, "__dict__", ())) == len(dataclasses.fields(r)) for r in records)
+    for payload, record in zip(shared, records):
+        assert (payload is getattr(record, "__dict__", None)) == whole
 
 
 def _rows_but_times(path) -> list[tuple]:

@@ -187,7 +187,7 @@ def extraction_batch(data: bytes, source_path: str, *, max_numbers: int = MAX_NU
                 [flat_fields(w) for w in doc.warnings]
                 + [{"code": "extraction", "message": m, "offset": None} for m in extraction.warnings]
             ),
-            **record_payloads(extraction),
+            **record_payloads(extraction, copy=False),  # the extraction is dropped: its records' own dicts
         ))
     source = SourceRead(
         source_path=source_path,
