@@ -40,12 +40,16 @@ def test_no_window_of_a_sentence_up_to_its_first_cue_holds_what_a_pattern_needs(
         if pos <= shared.cue:
             assert not any(sieve.could_match(needs, text, start, pos) for needs in _CUED)
     assert shared.cue == periods._NEVER or start <= shared.cue < end  # a cue of the sentence's own, or none
-    assert shared.multi_year == sieve.could_match(periods._MULTI_YEAR_NEEDS, text, shared.paragraph_start, start)
+    assert shared.five_year == (periods._MULTI_YEAR.search(text) is not None)
+    assert shared.multi_year == (shared.five_year
+                                 and sieve.could_match(periods._MULTI_YEAR_NEEDS, text, shared.paragraph_start, start))
     assert shared.paragraph_start == parse(text).boundaries.before(start, "\n")  # read from its line, cut at the reach
 
 
 def _open_when(doc, sentence_start: int, clause_start: int, pos: int, role: str):
-    """when() with every sieve forced open: a cue before every figure, every window searched in full."""
+    """when() with every sieve forced open: a cue before every figure, every window searched in full, a five-year
+    word taken to stand somewhere in the text."""
+    doc.five_year_words._anywhere = True
     shared = periods.Sentence(doc, sentence_start)
     shared.cue, shared.multi_year = -1, True
     real = sieve.could_match, sieve.holds
@@ -78,6 +82,22 @@ def test_when_reads_as_with_every_sieve_open(paragraph, sentence, verb, reach, r
     sentence_start = max(doc.boundaries.before(pos, SENTENCE_END), pos - reach)  # as the reader finds it, capped
     assert periods.when(doc, sentence_start, clause_start, pos, role, {}) == \
         _open_when(doc, sentence_start, clause_start, pos, role)
+
+
+_ANYWHERE_PIECES = st.lists(st.sampled_from(["今后五年", "十四五”期末", "十五五时期", "《纲要", "纲要（草案）", "五年", "五", "纲",
+                                              "十四", "期间", "甲", "\n"]), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ANYWHERE_PIECES)
+def test_a_text_holds_a_five_year_word_where_a_search_of_it_finds_one(text):
+    assert periods.five_year_words(text).anywhere == (periods._MULTI_YEAR.search(text) is not None)
+
+
+def test_a_pattern_with_no_needs_or_no_widest_match_is_searched_for_itself():
+    import re
+    assert periods._found_anywhere(re.compile(r"\d*年"), "年") and not periods._found_anywhere(re.compile("甲+乙"), "甲甲")
+    assert periods._found_anywhere(re.compile("甲+乙"), "甲" * 50 + "乙")
 
 
 def test_every_pattern_a_sentence_records_needs_a_cue():

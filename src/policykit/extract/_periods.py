@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from re import _parser as sre_parse  # the standard library's own reading of a pattern (its widths)
 from bisect import bisect_right
 from collections import Counter
 from functools import cache
@@ -221,9 +222,13 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
             shared.stated[role] = _stated_before(doc, sentence_start, role, shared)
         stated = shared.stated[role]
     relative = stated.group("rel") if stated else None
-    multi_year = doc.five_year_words.last(line_start, pos) \
-        if shared.multi_year or cued and sieve.holds(_MULTI_YEAR_NEEDS, before) else None  # (read once per paragraph)
-    if multi_year is None and stated is None:  # the five-year word of the heading above (see _heading_at)
+    if not shared.five_year:
+        multi_year = None  # the text holds no five-year word, nor does a heading of it
+    elif shared.multi_year or cued and sieve.holds(_MULTI_YEAR_NEEDS, before):
+        multi_year = doc.five_year_words.last(line_start, pos)  # (read once per paragraph)
+    else:
+        multi_year = None
+    if multi_year is None and stated is None and shared.five_year:  # the five-year word of the heading above (see _heading_at)
         multi_year = shared.heading_span(text, pos)
     stated_year = stated_year_of(stated) if stated is not None else None
     if stated_year and multi_year and multi_year.string is text \
@@ -337,19 +342,22 @@ class Sentence:
     """
 
     __slots__ = ("paragraph_start", "_full_stop", "_previous_start", "_doc", "_start", "_line", "_on_heading", "_heading_span",
-                 "_period_end", "stated", "cue", "multi_year")
+                 "_period_end", "stated", "cue", "multi_year", "five_year")
 
     def __init__(self, doc: ParsedDocument, start: int) -> None:
         text = doc.text
         self._doc, self._start = doc, start
         self._full_stop = self._previous_start = self._period_end = -1  # not yet read: see full_stop, previous_start …
         self._line = line = text.rfind(LINE_END, 0, start) + 1  # the line, as _heading_at finds it (no reach)
-        self._on_heading = text[line:line + 1] in _HEADING_STARTS  # whether a figure's line may be a heading
         reach = start - MAX_REACH  # bounds.before(start, LINE_END): the line, cut at the reach (no max() call)
         self.paragraph_start = line if line > reach else reach
+        # Whether the text holds a five-year word at all (most generated ones do not): where it holds none, no heading
+        # names a span and no paragraph holds one, and neither the headings nor the paragraph are read.
+        self.five_year = five_year = doc.five_year_words.anywhere
+        self._on_heading = five_year and text[line:line + 1] in _HEADING_STARTS  # whether a figure's line may be a heading
         # The last heading of an earlier line: one on this line ends at the line's end, after every figure
         # but one at that end, which _HEADING.match(text, line, pos) finds first.
-        i = bisect_right(doc.headings.ends, line) - 1
+        i = bisect_right(doc.headings.ends, line) - 1 if five_year else -1
         self._heading_span = doc.headings.spans[i] if i >= 0 else None
         self.stated: dict[str, re.Match | None] = {}  # by role: see _stated_before
         # Where the sentence's first cue stands (a character one group of the needs of each pattern :func:`when`
@@ -359,7 +367,7 @@ class Sentence:
         self.cue = _NEVER if cue is None or text[cue.start()] in SENTENCE_END else cue.start()
         # Whether the paragraph before the sentence holds what a five-year word needs (the words before a figure
         # tell for the sentence itself).
-        self.multi_year = sieve.could_match(_MULTI_YEAR_NEEDS, text, self.paragraph_start, start)
+        self.multi_year = five_year and sieve.could_match(_MULTI_YEAR_NEEDS, text, self.paragraph_start, start)
 
     @property
     def full_stop(self) -> int:
@@ -416,11 +424,25 @@ class ParagraphWords:
     ('十四五”时期', '今后五年', '十四五”时期')
     """
 
-    __slots__ = ("pattern", "text", "_found")
+    __slots__ = ("pattern", "text", "_found", "_anywhere")
 
     def __init__(self, pattern: re.Pattern, text: str) -> None:
         self.pattern, self.text = pattern, text
         self._found: dict[int, tuple[list[int], list[re.Match]]] = {}  # by paragraph start: the ends, the matches
+        self._anywhere: bool | None = None  # not yet read
+
+    @property
+    def anywhere(self) -> bool:
+        """Whether the pattern matches anywhere in the text (read on first use): searched only around each place where
+        a character every match holds one of stands (``sieve.requirements``: its first group), within the widest
+        match's reach, each found by str.find; the regex engine's own search would try the pattern at every character.
+
+        >>> ParagraphWords(_MULTI_YEAR, "第五条\\n今后五年").anywhere, ParagraphWords(_MULTI_YEAR, "第五条").anywhere
+        (True, False)
+        """
+        if self._anywhere is None:
+            self._anywhere = _found_anywhere(self.pattern, self.text)
+        return self._anywhere
 
     def last(self, start: int, end: int) -> re.Match | None:
         """``_sieve.last(pattern, text, start, end)`` for a window of at most ``MAX_REACH`` within a line.
@@ -441,6 +463,30 @@ class ParagraphWords:
         if i < len(matches) and matches[i].start() < end:
             return sieve.last(pattern, text, start, end)
         return matches[i - 1] if i else None
+
+
+def _found_anywhere(pattern: re.Pattern, text: str) -> bool:
+    """``pattern.search(text) is not None`` for a pattern that reads no character beyond its match: a match holds a
+    character of the first group of its needs and lies within its widest reach of it."""
+    sieve_of = _anywhere_sieve(pattern)
+    if sieve_of is None:
+        return pattern.search(text) is not None
+    chars, reach = sieve_of
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            if pattern.search(text, at - reach + 1 if at >= reach else 0, at + reach) is not None:
+                return True
+            at = text.find(ch, at + 1)
+    return False
+
+
+@cache  # read once per pattern
+def _anywhere_sieve(pattern: re.Pattern) -> tuple[str, int] | None:
+    """The characters a match of ``pattern`` holds one of, and the length of its widest match; None for a pattern
+    that needs no character or has no widest match."""
+    needs, reach = sieve.requirements(pattern), sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    return (needs[0], reach) if needs and reach < sre_parse.MAXREPEAT else None
 
 
 def five_year_words(text: str) -> ParagraphWords:
