@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from policykit.extract import _periods as periods, _sieve as sieve
 from policykit.extract._parsed import parse
-from policykit.extract._spans import CLAUSE_END, SENTENCE_END
+from policykit.extract._spans import CLAUSE_END, SENTENCE_END, boundary_before
 from policykit.text import DocumentMetadata
 
 # Each character the sentence's patterns need, alone and in their words, beside stops and plain text.
@@ -98,6 +98,26 @@ def test_a_pattern_with_no_needs_or_no_widest_match_is_searched_for_itself():
     import re
     assert periods._found_anywhere(re.compile(r"\d*年"), "年") and not periods._found_anywhere(re.compile("甲+乙"), "甲甲")
     assert periods._found_anywhere(re.compile("甲+乙"), "甲" * 50 + "乙")
+
+
+_PARAGRAPH_PIECES = st.lists(st.sampled_from(["2020年", "二〇二四年", "2025", "年", "去年", "比2019年", "2023年至2025年", "2035年远景目标",
+                                               "至", " ", "\u3000", "。", "；", ";", "！", "？", "!", "?", "，", "\n", "甲"]),
+                              max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PARAGRAPH_PIECES, st.lists(st.integers(0, 60), min_size=1, max_size=8))
+@example("2020年。甲2021年\n乙。", [5, 12])  # a later line: its own paragraph, read from its start
+@example("2020年至2025。", [5, 12])  # a read stopped after 年, 至 or a space would take 2020年 for a year word
+@example("2020年至2025。", [6, 12])
+@example("2020年 至2025。", [6, 13])
+def test_a_paragraph_s_year_read_on_is_the_year_read_from_its_start(text, ends):
+    read: dict = {}
+    for end in ends:  # in any order: a figure before where the read stopped reads its paragraph afresh
+        end = min(end, len(text))
+        found = periods.paragraph_year(text, end, read)
+        slow = periods.last_year_word(text, boundary_before(text, end, "\n"), end, True)
+        assert (found and (found.start(), found.group())) == (slow and (slow.start(), slow.group()))
 
 
 def test_every_pattern_a_sentence_records_needs_a_cue():

@@ -22,7 +22,7 @@ from ._metrics import RATE_KEYS, metric_key
 from ._non_targets import caps_a_payment, heads_a_paid_list, is_no_aim, is_support_condition, is_threshold, works_on_existing
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
-from ._periods import PLAN_TYPES, last_year_word, stated_year_of, when
+from ._periods import PLAN_TYPES, last_year_word, paragraph_year, stated_year_of, when
 from ._records import TaskRecord, built_at_once
 from . import _sieve as sieve
 from ._spans import CLAUSE_END, FULL_STOP, SENTENCE_END, SENTENCE_REACH, boundary_after, boundary_before, line_matches
@@ -257,6 +257,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
     clause_starts: dict[int, int] = {}  # by figure start: where the clause of each measure read here begins
     previous: tuple[int, str] | None = None  # (sentence start, metric) of the last measure
     sentences: dict = {}  # what when() reads of each sentence, for the figures of this document only
+    paragraphs: dict = {}  # how far each paragraph's year words are read (see paragraph_year), for this document only
     support_end = -1  # end of the last figure read as a payment
     quantities = doc.quantities
     table = doc.table_figures
@@ -326,7 +327,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
                 past = _is_past(sentence)
         in_review = bool(reviews[0]) and _in_union(reviews, q.start)  # most documents have no review part
         role = _role(metadata.doc_type, q.start, sentence, past, plan_start, reports or in_review)
-        if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year, future):
+        if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year, future, paragraphs):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
         instrument = None
         if role == "target" and (_is_support(text, q) or not pending and _next_in_list(text, support_end, q.start)):
@@ -504,15 +505,17 @@ def _is_past(sentence: str, worded: bool = True) -> bool:
             or _PAST_MONTHS_NEEDS in sentence and _PAST_MONTHS.search(sentence) is not None)
 
 
-def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int, future: bool | None) -> bool:
+def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int, future: bool | None,
+                    paragraphs: dict) -> bool:
     """Whether a figure reports a year before ``first_year``: stated in its sentence or, failing that,
     in its paragraph (2020年，…；空气质量优良天数比例达到78.1%), with no future word in the sentence (``future``:
-    whether one stands in ``text[sentence_start:q.end]``, searched for here when None)."""
+    whether one stands in ``text[sentence_start:q.end]``, searched for here when None; ``paragraphs``: how far each
+    paragraph's year words are read, see :func:`paragraph_year`)."""
     if _FUTURE.search(text, sentence_start, q.end) if future is None else future:
         return False
     year = last_year_word(text, sentence_start, q.start)
     if year is None:
-        year = last_year_word(text, boundary_before(text, sentence_start, "\n"), sentence_start, True)
+        year = paragraph_year(text, sentence_start, paragraphs)
     stated = stated_year_of(year)
     return stated is not None and stated < first_year
 

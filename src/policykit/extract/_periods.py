@@ -14,7 +14,7 @@ from .. import lexicon
 from ..text import DocumentMetadata
 from . import _sieve as sieve
 from ._numbers import read_number
-from ._spans import FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, SENTENCE_REACH, boundaries_of, line_matches
+from ._spans import FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, SENTENCE_REACH, boundaries_of, boundary_before, line_matches
 
 if TYPE_CHECKING:
     from ._parsed import ParsedDocument
@@ -169,6 +169,32 @@ def last_year_word(text: str, start: int, end: int, stated_only: bool = False) -
         for m in _YEAR_WORD.finditer(text, start, end):
             if m.group("y") or not stated_only:
                 found = m
+    return found
+
+
+# The stops of a sentence within a paragraph (a line end opens one): no year word, nor a look of its pattern (digits,
+# spaces, 年, 至 …), reads across one.
+_YEAR_WORD_STOPS = frozenset(SENTENCE_END.replace(LINE_END, ""))
+
+
+def paragraph_year(text: str, end: int, read: dict[int, tuple[int, re.Match | None]]) -> re.Match | None:
+    """``last_year_word(text, boundary_before(text, end, LINE_END), end, True)``, the paragraph read on from where an
+    earlier read of it stopped (``read``, kept for one text: by paragraph start, where a read stopped right after a
+    stop of ``_YEAR_WORD_STOPS`` and the last word it found). No year word holds such a stop or looks across it, so
+    the words of the paragraph up to ``end`` are those before the stop and those after it, each read once.
+
+    >>> read = {}
+    >>> [paragraph_year("2020年，甲。乙。2023年丙。丁", end, read).group() for end in (6, 8, 15)]
+    ['2020年', '2020年', '2023年']
+    """
+    start = boundary_before(text, end, LINE_END)
+    done = read.get(start)
+    if done is not None and done[0] <= end:
+        found = last_year_word(text, done[0], end, True) or done[1]
+    else:
+        found = last_year_word(text, start, end, True)
+    if end > start and text[end - 1] in _YEAR_WORD_STOPS:
+        read[start] = end, found
     return found
 
 
