@@ -304,7 +304,9 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
             raw_metric = text[clause_start:baseline.start()] if baseline else raw_metric
         metric = _clean_metric(raw_metric)
         inherited = previous[1] if previous and previous[0] == sentence_start else ""
-        counted = _counted_noun(text, q, next_start)
+        # (the first look _counted_noun takes, here: a stop follows most figures, every generated one, and the call
+        # costs more than the look)
+        counted = _counted_noun(text, q, next_start) if text[q.end:q.end + 1] not in _STOP_AFTER else ""
         if counted and not _METRIC_LEAD.fullmatch(counted):
             metric = metric + counted  # 推动3家企业开展智能化改造: the counted noun follows the number
         if not metric:
@@ -364,17 +366,18 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         task = tasks.at(q.start)
         task_key = task.key if task else None
         quote_start = clause_start if clause_start >= prior_end else prior_end
-        quote_start = _skip_separators(text, quote_start, q.start)
+        if text[quote_start] in _SEPARATORS:  # (most clauses open with none: no call)
+            quote_start = _skip_separators(text, quote_start, q.start)
         quote = text[quote_start:q.end]
         ident = (task_key or "doc", quote)
-        seen[ident] = seen.get(ident, -1) + 1
+        seen[ident] = n = seen.get(ident, -1) + 1
         digest = sha1(quote.encode()).hexdigest()[:8]
-        out.append(built_at_once(Measure, dict(  # every field: for each figure the reader keeps
-            quantity=q, role=role, metric=metric, metric_key=key, kind=kind,
-            hardness=hardness, year=year, year_source=year_source, period=period, as_of=as_of,
-            task_key=task_key, key=f"{task_key or 'doc'}#{digest}.{seen[ident]}", text=quote,
-            start=quote_start, end=q.end, beneficiary=None,
-        )))
+        out.append(built_at_once(Measure, {  # every field: for each figure the reader keeps (a display, not a dict() call)
+            "quantity": q, "role": role, "metric": metric, "metric_key": key, "kind": kind,
+            "hardness": hardness, "year": year, "year_source": year_source, "period": period, "as_of": as_of,
+            "task_key": task_key, "key": f"{task_key or 'doc'}#{digest}.{n}", "text": quote,
+            "start": quote_start, "end": q.end, "beneficiary": None,
+        }))
         previous = (sentence_start, metric)
         clause_starts[q.start] = clause_start
     default = (plan[1], "plan_period") if plan else (doc_year, "report_year" if doc_year else "unknown")
@@ -677,8 +680,11 @@ def _is_support(text: str, q: Quantity) -> bool:
     return not (_GROWTH.search(before) or any(word in last_clause for word in _STANDARDS))
 
 
+_SEPARATORS = "、，,：: \t\u3000"  # what a quote of a figure's clause does not open with
+
+
 def _skip_separators(text: str, start: int, limit: int) -> int:
-    while start < limit and text[start] in "、，,：: \t\u3000":
+    while start < limit and text[start] in _SEPARATORS:
         start += 1
     return start
 
