@@ -268,6 +268,24 @@ def test_a_duration_is_read_where_its_answer_counts():
         assert periods.when(doc, 0, 0, text.index("20个"), "target")[:2] == expected
 
 
+_DURATION_PIECES = st.lists(st.sampled_from(["三", "两", "十", "3", "13", "2025", " ", "年", "年内", "时间", "左右", "打造", "完成",
+                                              "累计", "共", "年度", "甲", "，"]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DURATION_PIECES)
+@example("三年 内完成")  # a space where the tail allows none
+@example("3年内完成")  # the tail with its optional word
+def test_a_duration_is_found_where_its_led_search_finds_one(before):
+    assert periods._holds_duration(before) == (periods._DURATION.search(before) is not None)
+
+
+def test_each_duration_word_is_found():
+    for verb in ("打造", "建成", "实现", "完成", "培育", "新增", "累计", "共"):
+        for unit in ("年", "年内", "年时间", "年左右"):
+            assert periods._holds_duration(f"三{unit}{verb}") and periods._holds_duration(f"甲13 {unit}{verb}乙")
+
+
 def test_a_standing_rule_or_a_yearly_average_leaves_the_year_open_cued_or_not():
     """A recurring word (每年) or a review's yearly average (年均) in the figure's clause is searched only where the
     sentence is cued by the figure or the clause starts before the sentence: found in either case, and where neither
