@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._sieve import all_matches, end_gate, last_chars, opened, start_gate
+from ._sieve import end_gate, last_chars, opened, start_gate
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 if TYPE_CHECKING:  # the parsed document holds this module's per-document indexes: imported for the annotations only
@@ -81,7 +81,7 @@ _MONEY = frozenset(r["word"] for r in _ROWS if r["role"] == "money_unit")
 _CAPPING = ("<=", "<")  # the comparators of a cap
 _QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
 _NAME_REACH = 20  # how far a quoted name reaches past its opening mark
-_OPENING = re.compile("[" + re.escape("".join(opening for opening, _ in _QUOTES)) + "]")
+_OPENING_MARKS = "".join(opening for opening, _ in _QUOTES)
 _SUPPORT = re.compile(lexicon.alternation_of(
     [r["word"] for r in _ROWS if r["role"] == "support_verb"]
     + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")]))
@@ -443,10 +443,20 @@ def quote_openings(text: str) -> dict[str, list[int]]:
     >>> quote_openings("发布“两张清单”和「三个」")
     {'两': [2], '三': [9]}
     """
+    # The marks found by str.find, not by the engine's test of every character; a mark is one character, so where it
+    # stands is all there is to know (no match object is made for it).
     found: dict[str, list[int]] = {}
-    for m in all_matches(_OPENING, text):  # the marks found by str.find, not by the engine's test of every character
-        found.setdefault(text[m.start() + 1:m.start() + 2], []).append(m.start())
+    for at in sorted(at for mark in _OPENING_MARKS for at in _places(text, mark)):
+        found.setdefault(text[at + 1:at + 2], []).append(at)
     return found
+
+
+def _places(text: str, char: str):
+    """Where ``char`` stands in ``text``, in order (str.find)."""
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
 
 
 def heads_a_paid_list(text: str, q: Quantity) -> bool:
