@@ -136,7 +136,9 @@ def test_a_review_of_earlier_years_reads_the_future_word_as_a_search_of_the_sent
     text = _PLAN_TITLE + text
     fast = _roles_and_years(text)
     reviews_before = ms._reviews_before
-    ms._reviews_before = lambda text, start, q, first_year, future: reviews_before(text, start, q, first_year, None)
+    # (each paragraph read afresh too: no read of an earlier figure's carried over)
+    ms._reviews_before = lambda text, start, q, first_year, future, paragraphs: reviews_before(text, start, q, first_year,
+                                                                                                None, {})
     try:
         assert fast == _roles_and_years(text)
     finally:
@@ -176,3 +178,44 @@ def test_the_generated_texts_score_by_each_rule_and_name_who_qualifies():
     from policykit.extract import find_quantities
     (q,) = find_quantities(text)
     assert ms._is_eligibility(text, q, 0) and text[:1] in ms._ELIGIBILITY_STARTS and ms._QUALIFIER_NEEDS in text[q.end:]
+
+
+# Figures of counts and shares, and what may follow them: stops, 的, counted nouns.
+_COUNTED_PIECES = _pieces("3家", "90%", "5个", "2亿元", "的", "企业", "乡镇", "。", "，", "；", "、", "\n", " ", "以上", "甲",
+                          size=10)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_COUNTED_PIECES)
+def test_a_figure_a_stop_follows_counts_no_noun_after_it(text):
+    """The reader's look before _counted_noun: a figure followed by a stop (or by the end) is given none."""
+    from policykit.extract import find_quantities
+    for q in find_quantities(text):
+        if text[q.end:q.end + 1] in ms._STOP_AFTER:
+            assert ms._counted_noun(text, q, None) == ""
+
+
+def test_a_quote_opening_with_no_separator_is_not_moved():
+    """The reader's look before _skip_separators: a start on no separator (written out here) stays, one on a
+    separator moves."""
+    text = "、，, \u3000\t甲：乙:丙"
+    assert [ms._skip_separators(text, start, len(text)) == start for start in range(len(text))] == [
+        ch not in "、，,：: \t\u3000" for ch in text]
+
+
+def test_the_reader_reads_the_counted_noun_of_a_figure_no_stop_follows():
+    """The look before _counted_noun spares the call for a stop only: a noun (企业), a 的 or a space after a count
+    or share still reaches the metric."""
+    from policykit.extract._parsed import parse
+    from policykit.text import DocumentMetadata
+    for text, metric in (("推动3家企业开展改造。", "推动企业"), ("90%以上的乡镇卫生院达标。", "乡镇卫生院")):
+        (m,) = ms.read_measures(parse(text, DocumentMetadata(year=2024)), ())
+        assert metric in m.metric, (text, m.metric)
+
+
+def test_the_reader_s_quote_skips_the_separators_a_clause_opens_with():
+    """The look before _skip_separators spares the call only where the quote opens with no separator."""
+    from policykit.extract._parsed import parse
+    from policykit.text import DocumentMetadata
+    for text, quote in (("全市，\u3000新建5个园区。", "新建5个"), ("全市： 新建5个园区。", "新建5个"), ("新建3个、5个园区。", "5个")):
+        assert ms.read_measures(parse(text, DocumentMetadata(year=2024)), ())[-1].text == quote, text

@@ -210,8 +210,8 @@ def test_the_generated_words_are_found_by_each_gated_rule():
 
 
 # Whole texts with and without the lead words, their colons and the quote marks, and the characters after a mark.
-_WHOLE_TEXT_PIECES = _pieces("条件", "标准", "门槛", "如下", "为", "是", "：", ":", " ", "\n", "是指", "甲", "“", "「", "『",
-                             '"', "”", "两张", "三个", "，", size=12)
+_WHOLE_TEXT_PIECES = _pieces("条件", "标准", "门槛", "如下", "为", "是", "：", ":", " ", "\t", "\u3000", "\n", "是指", "指",
+                             "的是", "甲", "“", "「", "『", '"', "”", "两张", "三个", "，", size=12)
 
 
 @settings(max_examples=500, deadline=None)
@@ -224,7 +224,7 @@ def test_the_threshold_cues_are_found_as_by_searching_the_whole_text(text):
 @given(_WHOLE_TEXT_PIECES)
 def test_the_quote_openings_are_those_a_class_scan_finds(text):
     slow: dict[str, list[int]] = {}
-    for m in nt._OPENING.finditer(text):
+    for m in re.finditer("[" + re.escape(nt._OPENING_MARKS) + "]", text):
         slow.setdefault(text[m.start() + 1:m.start() + 2], []).append(m.start())
     assert nt.quote_openings(text) == slow
 
@@ -233,6 +233,9 @@ def test_the_generated_texts_hold_each_lead_word_and_each_quote_mark():
     for word in ("条件", "标准", "门槛"):
         assert nt.threshold_cues(f"甲{word}如下：乙") == (False, True)
         assert nt.threshold_cues(f"甲{word}如下乙") == (False, False)
+    for text in ("标准：", "门槛为 ：", "条件是\u3000\t:", "所称企业是指", "指的是", "是指"):
+        assert nt.threshold_cues(text) == (nt._DEFINITION.search(text) is not None, nt._LEAD.search(text) is not None)
+    assert nt.threshold_cues("指标如下：指导") == (False, False)
     assert list(nt.quote_openings('“两张”「三个」『甲』"乙')) == ["两", "三", "甲", "乙"]
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from policykit.extract import _periods as periods, _sieve as sieve
 from policykit.extract._parsed import parse
-from policykit.extract._spans import CLAUSE_END, SENTENCE_END
+from policykit.extract._spans import CLAUSE_END, SENTENCE_END, boundary_before
 from policykit.text import DocumentMetadata
 
 # Each character the sentence's patterns need, alone and in their words, beside stops and plain text.
@@ -40,12 +40,16 @@ def test_no_window_of_a_sentence_up_to_its_first_cue_holds_what_a_pattern_needs(
         if pos <= shared.cue:
             assert not any(sieve.could_match(needs, text, start, pos) for needs in _CUED)
     assert shared.cue == periods._NEVER or start <= shared.cue < end  # a cue of the sentence's own, or none
-    assert shared.multi_year == sieve.could_match(periods._MULTI_YEAR_NEEDS, text, shared.paragraph_start, start)
+    assert shared.five_year == (periods._MULTI_YEAR.search(text) is not None)
+    assert shared.multi_year == (shared.five_year
+                                 and sieve.could_match(periods._MULTI_YEAR_NEEDS, text, shared.paragraph_start, start))
     assert shared.paragraph_start == parse(text).boundaries.before(start, "\n")  # read from its line, cut at the reach
 
 
 def _open_when(doc, sentence_start: int, clause_start: int, pos: int, role: str):
-    """when() with every sieve forced open: a cue before every figure, every window searched in full."""
+    """when() with every sieve forced open: a cue before every figure, every window searched in full, a five-year
+    word taken to stand somewhere in the text."""
+    doc.five_year_words._anywhere = True
     shared = periods.Sentence(doc, sentence_start)
     shared.cue, shared.multi_year = -1, True
     real = sieve.could_match, sieve.holds
@@ -78,6 +82,42 @@ def test_when_reads_as_with_every_sieve_open(paragraph, sentence, verb, reach, r
     sentence_start = max(doc.boundaries.before(pos, SENTENCE_END), pos - reach)  # as the reader finds it, capped
     assert periods.when(doc, sentence_start, clause_start, pos, role, {}) == \
         _open_when(doc, sentence_start, clause_start, pos, role)
+
+
+_ANYWHERE_PIECES = st.lists(st.sampled_from(["今后五年", "十四五”期末", "十五五时期", "《纲要", "纲要（草案）", "五年", "五", "纲",
+                                              "十四", "期间", "甲", "\n"]), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ANYWHERE_PIECES)
+def test_a_text_holds_a_five_year_word_where_a_search_of_it_finds_one(text):
+    assert periods.five_year_words(text).anywhere == (periods._MULTI_YEAR.search(text) is not None)
+
+
+def test_a_pattern_with_no_needs_or_no_widest_match_is_searched_for_itself():
+    import re
+    assert periods._found_anywhere(re.compile(r"\d*年"), "年") and not periods._found_anywhere(re.compile("甲+乙"), "甲甲")
+    assert periods._found_anywhere(re.compile("甲+乙"), "甲" * 50 + "乙")
+
+
+_PARAGRAPH_PIECES = st.lists(st.sampled_from(["2020年", "二〇二四年", "2025", "年", "去年", "比2019年", "2023年至2025年", "2035年远景目标",
+                                               "至", " ", "\u3000", "。", "；", ";", "！", "？", "!", "?", "，", "\n", "甲"]),
+                              max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PARAGRAPH_PIECES, st.lists(st.integers(0, 60), min_size=1, max_size=8))
+@example("2020年。甲2021年\n乙。", [5, 12])  # a later line: its own paragraph, read from its start
+@example("2020年至2025。", [5, 12])  # a read stopped after 年, 至 or a space would take 2020年 for a year word
+@example("2020年至2025。", [6, 12])
+@example("2020年 至2025。", [6, 13])
+def test_a_paragraph_s_year_read_on_is_the_year_read_from_its_start(text, ends):
+    read: dict = {}
+    for end in ends:  # in any order: a figure before where the read stopped reads its paragraph afresh
+        end = min(end, len(text))
+        found = periods.paragraph_year(text, end, read)
+        slow = periods.last_year_word(text, boundary_before(text, end, "\n"), end, True)
+        assert (found and (found.start(), found.group())) == (slow and (slow.start(), slow.group()))
 
 
 def test_every_pattern_a_sentence_records_needs_a_cue():
@@ -226,6 +266,24 @@ def test_a_duration_is_read_where_its_answer_counts():
                                      ("明年打造20个平台。", plan, (2025, "relative"))]:
         doc = parse(text, metadata)
         assert periods.when(doc, 0, 0, text.index("20个"), "target")[:2] == expected
+
+
+_DURATION_PIECES = st.lists(st.sampled_from(["三", "两", "十", "3", "13", "2025", " ", "年", "年内", "时间", "左右", "打造", "完成",
+                                              "累计", "共", "年度", "甲", "，"]), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DURATION_PIECES)
+@example("三年 内完成")  # a space where the tail allows none
+@example("3年内完成")  # the tail with its optional word
+def test_a_duration_is_found_where_its_led_search_finds_one(before):
+    assert periods._holds_duration(before) == (periods._DURATION.search(before) is not None)
+
+
+def test_each_duration_word_is_found():
+    for verb in ("打造", "建成", "实现", "完成", "培育", "新增", "累计", "共"):
+        for unit in ("年", "年内", "年时间", "年左右"):
+            assert periods._holds_duration(f"三{unit}{verb}") and periods._holds_duration(f"甲13 {unit}{verb}乙")
 
 
 def test_a_standing_rule_or_a_yearly_average_leaves_the_year_open_cued_or_not():

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._sieve import all_matches, end_gate, holds, last_chars, opened, required_words, start_gate
+from ._sieve import end_gate, last_chars, opened, start_gate
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 if TYPE_CHECKING:  # the parsed document holds this module's per-document indexes: imported for the annotations only
@@ -48,14 +48,17 @@ _WITHIN = re.compile(_role("within") + r"(?=[\u4e00-\u9fff])")
 # What the character after a figure must be for the words after it to match there: one look spares the anchored
 # try for most figures (the shared corpus: 1 in 40 passes the rule's, 1 in 150 the bound's).
 _RULE_AFTER_STARTS, _WITHIN_STARTS = start_gate(_RULE_AFTER), start_gate(_WITHIN)
-_LEAD = re.compile(_role("threshold_lead") + "(?:" + _role("lead_link") + "|" + _role("copula") + r")?[ \t\u3000]*[：:]")
-# The words every lead holds one of (条件, 标准 …; a colon): found by str.find over a whole text at a fraction of the
-# cost of the engine's scan, they tell of most texts (which hold no lead) that the search would find nothing.
-_LEAD_WORDS = required_words(_LEAD)
-# The words a lead opens with (its first item is their alternation): a lead stands where one of them does.
-_LEAD_OPENERS = tuple(r["word"] for r in _ROWS if r["role"] == "threshold_lead")
+_LEAD_SPACES, _LEAD_COLONS = " \t\u3000", "：:"
+_LEAD = re.compile(_role("threshold_lead") + "(?:" + _role("lead_link") + "|" + _role("copula") + ")?"
+                   + f"[{_LEAD_SPACES}]*[{_LEAD_COLONS}]")
+# What a lead's words before its spaces and colon end with: a lead word, with a link or a copula after it or not.
+_LEAD_ENDINGS = tuple(lead + link for lead in (r["word"] for r in _ROWS if r["role"] == "threshold_lead")
+                      for link in ("", *(r["word"] for r in _ROWS if r["role"] in ("lead_link", "copula"))))
 _DEFINITION_WORDS = tuple(r["word"] for r in _ROWS if r["role"] == "definition")
 _DEFINITION = re.compile(lexicon.alternation_of(_DEFINITION_WORDS))
+# A character every definition word holds (指), and where it stands in each: a text is searched for it alone.
+_DEFINITION_KEY = min(set.intersection(*map(set, _DEFINITION_WORDS)))
+_DEFINITION_AT = tuple((word, word.index(_DEFINITION_KEY)) for word in _DEFINITION_WORDS)
 _COPULA = re.compile(_role("copula"))
 _A_CLAUSE_END = re.compile("[" + re.escape(CLAUSE_END) + "]")
 _A_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_END) + "]")
@@ -78,7 +81,7 @@ _MONEY = frozenset(r["word"] for r in _ROWS if r["role"] == "money_unit")
 _CAPPING = ("<=", "<")  # the comparators of a cap
 _QUOTES = ("“”", "「」", "『』", '""')  # the pairs a name is quoted in
 _NAME_REACH = 20  # how far a quoted name reaches past its opening mark
-_OPENING = re.compile("[" + re.escape("".join(opening for opening, _ in _QUOTES)) + "]")
+_OPENING_MARKS = "".join(opening for opening, _ in _QUOTES)
 _SUPPORT = re.compile(lexicon.alternation_of(
     [r["word"] for r in _ROWS if r["role"] == "support_verb"]
     + [r["word"] for r in lexicon.table("instrument_words").rows if r["kind"] in ("subsidy", "award", "loan", "guarantee")]))
@@ -270,33 +273,51 @@ def _closes_with_de(text: str, q: Quantity) -> bool:
 
 
 def threshold_cues(text: str) -> tuple[bool, bool]:
-    """Whether a definition word and a threshold lead stand anywhere in the text: one search of the whole text
-    each (``ParsedDocument.threshold_cues``), so that a text holding neither (most) is not searched again for
-    them before every figure. A match inside a window of the text is a match in the whole text (neither pattern
-    looks around or anchors).
+    """Whether a definition word and a threshold lead stand anywhere in the text (``ParsedDocument.threshold_cues``),
+    so that a text holding neither (most) is not searched again for them before every figure. A match inside a window
+    of the text is a match in the whole text (neither pattern looks around or anchors).
 
     >>> threshold_cues("认定条件如下：年营业收入3000万元以上"), threshold_cues("建成实验室20家")
     ((False, True), (False, False))
     """
-    # A definition word anywhere is a match of their alternation: one fast substring test per word (是 of 是指 is
-    # common, so the regex engine stops at many places to try them).
-    return any(word in text for word in _DEFINITION_WORDS), holds(_LEAD_WORDS, text) and _holds_lead(text)
+    return _holds_definition(text), _holds_lead(text)
+
+
+def _holds_definition(text: str) -> bool:
+    """Whether a definition word stands in ``text``: looked for where the one character they all hold stands. A
+    search for a word of two or three characters reads the whole text at several times the cost of a search for
+    one character (str.find), and 指 is rare (0 in the generated texts, 7 a text in the shared corpus).
+
+    >>> _holds_definition("指导意见"), _holds_definition("本办法所称企业是指"), _holds_definition("指的是")
+    (False, True, True)
+    """
+    at = text.find(_DEFINITION_KEY)
+    while at >= 0:
+        for word, offset in _DEFINITION_AT:  # (a start before the text's counts from its end: too few characters left)
+            if text.startswith(word, at - offset):
+                return True
+        at = text.find(_DEFINITION_KEY, at + 1)
+    return False
 
 
 def _holds_lead(text: str) -> bool:
-    """Whether a threshold lead (``_LEAD``) stands in ``text``: tried where each word a lead opens with stands, found
-    by str.find. A text holding the lead words and a colon (every generated one) has a few such places (16 a text on
-    average), where the engine's scan of the whole text stopped at every character of every 目标 and 标准.
+    """Whether a threshold lead (``_LEAD``) stands in ``text``: looked for at each colon, by whether the words before
+    it (and the spaces right before it) end with a lead word, its link or copula or none. A colon is one character,
+    found by str.find at a fraction of the cost of a search for the lead words (in most texts, none: each search
+    then reads the whole text), and a text holds few (27 in a generated one).
 
-    >>> _holds_lead("目标：认定标准为："), _holds_lead("目标：标准，条件")
-    (True, False)
+    >>> _holds_lead("目标：认定标准为："), _holds_lead("目标：标准，条件"), _holds_lead("条件是\u3000 :")
+    (True, False, True)
     """
-    for word in _LEAD_OPENERS:
-        at = text.find(word)
+    for colon in _LEAD_COLONS:
+        at = text.find(colon)
         while at >= 0:
-            if _LEAD.match(text, at):
+            end = at
+            while end and text[end - 1] in _LEAD_SPACES:  # (no lead word ends with a space)
+                end -= 1
+            if text.endswith(_LEAD_ENDINGS, 0, end):
                 return True
-            at = text.find(word, at + 1)
+            at = text.find(colon, at + 1)
     return False
 
 
@@ -422,10 +443,20 @@ def quote_openings(text: str) -> dict[str, list[int]]:
     >>> quote_openings("发布“两张清单”和「三个」")
     {'两': [2], '三': [9]}
     """
+    # The marks found by str.find, not by the engine's test of every character; a mark is one character, so where it
+    # stands is all there is to know (no match object is made for it).
     found: dict[str, list[int]] = {}
-    for m in all_matches(_OPENING, text):  # the marks found by str.find, not by the engine's test of every character
-        found.setdefault(text[m.start() + 1:m.start() + 2], []).append(m.start())
+    for at in sorted(at for mark in _OPENING_MARKS for at in _places(text, mark)):
+        found.setdefault(text[at + 1:at + 2], []).append(at)
     return found
+
+
+def _places(text: str, char: str):
+    """Where ``char`` stands in ``text``, in order (str.find)."""
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
 
 
 def heads_a_paid_list(text: str, q: Quantity) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from re import _parser as sre_parse  # the standard library's own reading of a pattern (its widths)
 from bisect import bisect_right
 from collections import Counter
 from functools import cache
@@ -13,7 +14,7 @@ from .. import lexicon
 from ..text import DocumentMetadata
 from . import _sieve as sieve
 from ._numbers import read_number
-from ._spans import FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, SENTENCE_REACH, boundaries_of, line_matches
+from ._spans import FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, SENTENCE_REACH, boundaries_of, boundary_before, line_matches
 
 if TYPE_CHECKING:
     from ._parsed import ParsedDocument
@@ -41,7 +42,11 @@ _SPAN_FROM = re.compile(
     rf"(?P<y>20\d{{2}}|{_CN_YEAR})\s*年(?:起|开始)[，,]?(?:用|在|的)?(?P<n>\d{{1,2}}|[一二两三四五六七八九十])\s*年(?:内|时间|左右|间)?")
 # 到“十四五”末, “十四五”时期末: the last year of a five-year plan, stated.
 _FIVE_YEAR_END = re.compile(r"十[一二三四五六七八九]五”?(?:时期|期)?末")
-_DURATION = sieve.opened(re.compile(r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)"))
+_DURATION_GRAMMAR = r"(?:[两三四五六七八九十]|(?<!\d)\d{1,2}(?!\d))\s*年(?:内|时间|左右)?(?:打造|建成|实现|完成|培育|新增|累计|共)"
+_DURATION = sieve.opened(re.compile(_DURATION_GRAMMAR))
+# What follows a duration's number (年 and a verb): literal-led, its scan costs a fraction of the led search for the
+# number (every digit a try), and a window without it holds no duration (none of the 2890 generated ones searched).
+_DURATION_TAIL = re.compile(_DURATION_GRAMMAR.partition(r"\s*")[2])
 _YEARLY_AVERAGE = re.compile(r"年均(?!浓度|值)")  # 年均增长 over several years; PM2.5年均浓度 is one year's mean
 _RECURRING = re.compile(r"每(?:两|三)?(?:年|学年|学期|季度|个?月|周|天|日)")  # a standing rule, for no one year
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^\n。]{0,40}(?:工作任务|工作要点|任务|计划|方案|报告|意见|安排|进展|情况)")
@@ -171,6 +176,32 @@ def last_year_word(text: str, start: int, end: int, stated_only: bool = False) -
     return found
 
 
+# The stops of a sentence within a paragraph (a line end opens one): no year word, nor a look of its pattern (digits,
+# spaces, 年, 至 …), reads across one.
+_YEAR_WORD_STOPS = frozenset(SENTENCE_END.replace(LINE_END, ""))
+
+
+def paragraph_year(text: str, end: int, read: dict[int, tuple[int, re.Match | None]]) -> re.Match | None:
+    """``last_year_word(text, boundary_before(text, end, LINE_END), end, True)``, the paragraph read on from where an
+    earlier read of it stopped (``read``, kept for one text: by paragraph start, where a read stopped right after a
+    stop of ``_YEAR_WORD_STOPS`` and the last word it found). No year word holds such a stop or looks across it, so
+    the words of the paragraph up to ``end`` are those before the stop and those after it, each read once.
+
+    >>> read = {}
+    >>> [paragraph_year("2020年，甲。乙。2023年丙。丁", end, read).group() for end in (6, 8, 15)]
+    ['2020年', '2020年', '2023年']
+    """
+    start = boundary_before(text, end, LINE_END)
+    done = read.get(start)
+    if done is not None and done[0] <= end:
+        found = last_year_word(text, done[0], end, True) or done[1]
+    else:
+        found = last_year_word(text, start, end, True)
+    if end > start and text[end - 1] in _YEAR_WORD_STOPS:
+        read[start] = end, found
+    return found
+
+
 def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, role: str,
          sentences: dict[int, Sentence] | None = None) -> tuple[int | None, str, str | None, str | None]:
     """Year, where the year came from (one of ``stated plan_period report_year relative unknown``) and,
@@ -221,9 +252,13 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
             shared.stated[role] = _stated_before(doc, sentence_start, role, shared)
         stated = shared.stated[role]
     relative = stated.group("rel") if stated else None
-    multi_year = doc.five_year_words.last(line_start, pos) \
-        if shared.multi_year or cued and sieve.holds(_MULTI_YEAR_NEEDS, before) else None  # (read once per paragraph)
-    if multi_year is None and stated is None:  # the five-year word of the heading above (see _heading_at)
+    if not shared.five_year:
+        multi_year = None  # the text holds no five-year word, nor does a heading of it
+    elif shared.multi_year or cued and sieve.holds(_MULTI_YEAR_NEEDS, before):
+        multi_year = doc.five_year_words.last(line_start, pos)  # (read once per paragraph)
+    else:
+        multi_year = None
+    if multi_year is None and stated is None and shared.five_year:  # the five-year word of the heading above (see _heading_at)
         multi_year = shared.heading_span(text, pos)
     stated_year = stated_year_of(stated) if stated is not None else None
     if stated_year and multi_year and multi_year.string is text \
@@ -239,11 +274,11 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     if not recurring and not stated_year and plan is None and span_end:
         year, source = span_end, "plan_period"  # “十五五”时期主要目标：…年均增长5%左右 in a 2026 report: 2030
     # (a duration needs only the 年 that dated found: searched for itself, only where its answer counts)
-    elif recurring or plan is None and not stated_year and (dated and _DURATION.search(before) or multi_year):
+    elif recurring or plan is None and not stated_year and (dated and _holds_duration(before) or multi_year):
         year, source = None, "unknown"  # 三年打造1个平台: a multi-year aim whose end year is not stated
     elif stated_year:
         year, source = stated_year, "stated"  # 今后五年…，到2027年突破4000亿元
-    elif role == "target" and plan is not None and (relative is None or dated and _DURATION.search(before)):
+    elif role == "target" and plan is not None and (relative is None or dated and _holds_duration(before)):
         year = five_year_end(multi_year.group(0)) if multi_year else None
         year, source = year or plan[1], "plan_period"  # 到“十四五”末 in a plan for 2024—2026 is 2025
     elif doc_year is None:
@@ -259,6 +294,11 @@ def when(doc: ParsedDocument, sentence_start: int, clause_start: int, pos: int, 
     if role == "target":
         return year, source, None, None
     return year, source, *_observed(doc, shared, line_start, pos, year)
+
+
+def _holds_duration(before: str) -> bool:
+    """Whether a duration (三年打造, 5年内完成) stands in ``before``: its tail is sought first (see _DURATION_TAIL)."""
+    return _DURATION_TAIL.search(before) is not None and _DURATION.search(before) is not None
 
 
 def _in_clause(pattern: re.Pattern, needs: tuple, text: str, before: str, sentence_start: int, clause_start: int,
@@ -337,19 +377,22 @@ class Sentence:
     """
 
     __slots__ = ("paragraph_start", "_full_stop", "_previous_start", "_doc", "_start", "_line", "_on_heading", "_heading_span",
-                 "_period_end", "stated", "cue", "multi_year")
+                 "_period_end", "stated", "cue", "multi_year", "five_year")
 
     def __init__(self, doc: ParsedDocument, start: int) -> None:
         text = doc.text
         self._doc, self._start = doc, start
         self._full_stop = self._previous_start = self._period_end = -1  # not yet read: see full_stop, previous_start …
         self._line = line = text.rfind(LINE_END, 0, start) + 1  # the line, as _heading_at finds it (no reach)
-        self._on_heading = text[line:line + 1] in _HEADING_STARTS  # whether a figure's line may be a heading
         reach = start - MAX_REACH  # bounds.before(start, LINE_END): the line, cut at the reach (no max() call)
         self.paragraph_start = line if line > reach else reach
+        # Whether the text holds a five-year word at all (most generated ones do not): where it holds none, no heading
+        # names a span and no paragraph holds one, and neither the headings nor the paragraph are read.
+        self.five_year = five_year = doc.five_year_words.anywhere
+        self._on_heading = five_year and text[line:line + 1] in _HEADING_STARTS  # whether a figure's line may be a heading
         # The last heading of an earlier line: one on this line ends at the line's end, after every figure
         # but one at that end, which _HEADING.match(text, line, pos) finds first.
-        i = bisect_right(doc.headings.ends, line) - 1
+        i = bisect_right(doc.headings.ends, line) - 1 if five_year else -1
         self._heading_span = doc.headings.spans[i] if i >= 0 else None
         self.stated: dict[str, re.Match | None] = {}  # by role: see _stated_before
         # Where the sentence's first cue stands (a character one group of the needs of each pattern :func:`when`
@@ -359,7 +402,7 @@ class Sentence:
         self.cue = _NEVER if cue is None or text[cue.start()] in SENTENCE_END else cue.start()
         # Whether the paragraph before the sentence holds what a five-year word needs (the words before a figure
         # tell for the sentence itself).
-        self.multi_year = sieve.could_match(_MULTI_YEAR_NEEDS, text, self.paragraph_start, start)
+        self.multi_year = five_year and sieve.could_match(_MULTI_YEAR_NEEDS, text, self.paragraph_start, start)
 
     @property
     def full_stop(self) -> int:
@@ -416,11 +459,25 @@ class ParagraphWords:
     ('十四五”时期', '今后五年', '十四五”时期')
     """
 
-    __slots__ = ("pattern", "text", "_found")
+    __slots__ = ("pattern", "text", "_found", "_anywhere")
 
     def __init__(self, pattern: re.Pattern, text: str) -> None:
         self.pattern, self.text = pattern, text
         self._found: dict[int, tuple[list[int], list[re.Match]]] = {}  # by paragraph start: the ends, the matches
+        self._anywhere: bool | None = None  # not yet read
+
+    @property
+    def anywhere(self) -> bool:
+        """Whether the pattern matches anywhere in the text (read on first use): searched only around each place where
+        a character every match holds one of stands (``sieve.requirements``: its first group), within the widest
+        match's reach, each found by str.find; the regex engine's own search would try the pattern at every character.
+
+        >>> ParagraphWords(_MULTI_YEAR, "第五条\\n今后五年").anywhere, ParagraphWords(_MULTI_YEAR, "第五条").anywhere
+        (True, False)
+        """
+        if self._anywhere is None:
+            self._anywhere = _found_anywhere(self.pattern, self.text)
+        return self._anywhere
 
     def last(self, start: int, end: int) -> re.Match | None:
         """``_sieve.last(pattern, text, start, end)`` for a window of at most ``MAX_REACH`` within a line.
@@ -441,6 +498,30 @@ class ParagraphWords:
         if i < len(matches) and matches[i].start() < end:
             return sieve.last(pattern, text, start, end)
         return matches[i - 1] if i else None
+
+
+def _found_anywhere(pattern: re.Pattern, text: str) -> bool:
+    """``pattern.search(text) is not None`` for a pattern that reads no character beyond its match: a match holds a
+    character of the first group of its needs and lies within its widest reach of it."""
+    sieve_of = _anywhere_sieve(pattern)
+    if sieve_of is None:
+        return pattern.search(text) is not None
+    chars, reach = sieve_of
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            if pattern.search(text, at - reach + 1 if at >= reach else 0, at + reach) is not None:
+                return True
+            at = text.find(ch, at + 1)
+    return False
+
+
+@cache  # read once per pattern
+def _anywhere_sieve(pattern: re.Pattern) -> tuple[str, int] | None:
+    """The characters a match of ``pattern`` holds one of, and the length of its widest match; None for a pattern
+    that needs no character or has no widest match."""
+    needs, reach = sieve.requirements(pattern), sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    return (needs[0], reach) if needs and reach < sre_parse.MAXREPEAT else None
 
 
 def five_year_words(text: str) -> ParagraphWords:
