@@ -732,7 +732,10 @@ def _common_quantity(norm: str, groups: tuple, start: int, end: int, gapped: fro
             value = Decimal(plain)
             if len(plain) <= _SHORT:
                 _SHORT_VALUES[plain] = value
-        base_value = value if scale == 1 and plain.isdigit() else _shifted(plain, _EXPONENT_OF_SCALE[scale])
+        # Unscaled, a figure is its own base value unless a fraction ends with a zero (2.50 is based 2.5): the digits
+        # _shifted would write are the figure's own.
+        base_value = (value if scale == 1 and (plain[-1] != "0" or plain.isdigit())
+                      else _shifted(plain, _EXPONENT_OF_SCALE[scale]))
     else:
         value = Decimal(arabic.replace(",", ""))
         base_value = _scaled(value, scale, factor)
