@@ -6,7 +6,7 @@ import re
 from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit.extract import _numbering, _structure
@@ -302,6 +302,27 @@ _TREE_BITS = st.lists(st.sampled_from(
 @given(_TREE_BITS)
 def test_the_tasks_are_those_of_the_slow_definitions(text):
     assert _structure.find_tasks(parse(text)) == _slow_tasks(text)
+
+
+def _ends_slow(text, nodes, footers):
+    """Where each item ends: at the next item at its depth or above, or the footer after it, the spaces and line breaks
+    before that stripped by str.rstrip."""
+    ends = []
+    for node, end in zip(nodes, _structure._next_at_or_above(nodes, len(text))):
+        end = min([end] + [f for f in footers if f > node.start])
+        ends.append(node.start + len(text[node.start:end].rstrip()))
+    return ends
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TREE_BITS)
+@example("1.甲\n2.乙 \n3.\n\n4.丙")
+def test_each_item_ends_where_its_text_stripped_of_the_spaces_after_it_ends(text):
+    # An item ending with a line break after a character that is no space is cut before the break without _rstrip.
+    footers = _structure._footer_starts(text)
+    nodes = _structure._markers(text, parse(text).marks, (), footers)
+    _structure._build_tree(text, nodes, footers)
+    assert [n.end for n in nodes] == _ends_slow(text, nodes, footers)
 
 
 @settings(max_examples=300, deadline=None)

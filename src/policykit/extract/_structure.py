@@ -329,7 +329,14 @@ def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node
         if footers:  # an item ends before a footer (most texts have none)
             footer = bisect_right(footers, node.start)
             end = min(end, footers[footer]) if footer < len(footers) else end
-        node.end = end = _rstrip(text, node.start, end)
+        # Most items end with their line, just before the next item: a line break after a character that is no space,
+        # the one character _rstrip would drop, told without the call (an item opens with its mark, no line break, so
+        # a break that ends it comes after its first character).
+        if text[end - 1] == "\n" and not text[end - 2].isspace():
+            end -= 1
+        else:
+            end = _rstrip(text, node.start, end)
+        node.end = end
         # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts.
         following = nodes[i + 1].start if i + 1 < len(nodes) else len(text)
         if following < end:
