@@ -379,6 +379,8 @@ def _bare_in_runs(candidates: list[_Candidate]) -> list[_Candidate]:
             runs[-1].append(c)
         else:
             runs.append([c])
+    if not runs:
+        return candidates  # no bare number (most texts): none to drop or to read as an item
     shown = {r[0].dress for r in runs if len(r) >= _BARE_RUN}
     items = {id(c) for r in runs if len(r) >= _BARE_RUN or (r[0].dress in shown and r[0].value == 1 and len(r) > 1)
              for c in r}
