@@ -58,19 +58,18 @@ def test_an_enumeration_opens_with_a_character_of_its_gate(text):
 
 
 def _bare_in_runs_slow(candidates):
-    """_bare_in_runs as first written: the runs read and the candidates listed again, bare numbers or none."""
-    runs = []
-    for c in candidates:
-        if c.style != "bare":
-            continue
-        if runs and runs[-1][-1].dress == c.dress and runs[-1][-1].value == c.value - 1:
-            runs[-1].append(c)
-        else:
-            runs.append([c])
+    """_bare_in_runs as its docstring reads, the candidates listed again whether the text holds bare numbers or none: the
+    bare ones cut into runs where the next is not numbered on in the same dress, a run an item when long enough (or,
+    restarting at 1, when the text shows its dress in a long run)."""
+    bare = [c for c in candidates if c.style == "bare"]
+    cuts = [i for i in range(len(bare))
+            if i == 0 or (bare[i - 1].dress, bare[i - 1].value + 1) != (bare[i].dress, bare[i].value)]
+    runs = [bare[a:b] for a, b in zip(cuts, cuts[1:] + [len(bare)])]
     shown = {r[0].dress for r in runs if len(r) >= _numbering._BARE_RUN}
-    items = {id(c) for r in runs if len(r) >= _numbering._BARE_RUN or (r[0].dress in shown and r[0].value == 1 and len(r) > 1)
-             for c in r}
-    return [c._replace(style="num") if id(c) in items else c for c in candidates if c.style != "bare" or id(c) in items]
+    items = [c for r in runs if len(r) >= _numbering._BARE_RUN or (r[0].dress in shown and r[0].value == 1 and len(r) > 1)
+             for c in r]
+    return [c if c.style != "bare" else c._replace(style="num") for c in candidates
+            if c.style != "bare" or any(c is item for item in items)]
 
 
 _BARE_LINES = st.lists(st.sampled_from(["\n1", "\n2", "\n3", "\n4", "1", "建设", "\n1.", "（一）", " ", "。"]),
