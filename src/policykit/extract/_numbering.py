@@ -250,9 +250,14 @@ def find_marks(text: str, quantities: Sequence[Quantity] = ()) -> list[Mark]:
     marks: list[Mark] = []
     taken_styles: set[str] = set()  # the styles of the marks taken so far
     for i, c in enumerate(candidates):
-        # A mark at a line start is read as always, told here without a call (two marks in three are such).
-        taken = (c.place == _LINE and not c.ambiguous and (c.value is None or c.value < 1000)
-                 or _takes(candidates, i, seen, c.line in flat, text, taken_styles))
+        # A mark at a line start is read as always, told here without a call (two marks in three are such); one off
+        # a line start and off a run-together line fits only a list of its style with a mark taken (see _takes).
+        if c.place == _LINE:
+            taken = (not c.ambiguous and (c.value is None or c.value < 1000)
+                     or _takes(candidates, i, seen, c.line in flat, text, taken_styles))
+        else:
+            on_flat = c.line in flat
+            taken = (on_flat or c.style in taken_styles) and _takes(candidates, i, seen, on_flat, text, taken_styles)
         if taken:
             marks.append(_new_tuple(Mark, c[:5]))
             taken_styles.add(c.style)
