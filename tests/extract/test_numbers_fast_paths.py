@@ -54,6 +54,16 @@ def test_gapped_reach_never_hides_a_gapped_prefix(text):
         assert _numbers._prefix_comparator(text, start, reach) == _numbers._prefix_comparator(text, start, everywhere)
 
 
+@settings(max_examples=400, deadline=None)
+@given(_NEAR_GAPPED)
+@example("不低于不低于5，低于至少少")
+def test_gapped_reach_is_the_reach_of_every_place_of_every_gapped_prefix(text):
+    # The prefixes are found from one character of theirs (the second), searched once for the prefixes sharing it.
+    assert _numbers._gapped_reach(text) == frozenset(
+        at + len(word) + gap for word in _numbers._GAPPED_PREFIXES for at in range(len(text)) if text.startswith(word, at)
+        for gap in range(_numbers._GAP + 1))
+
+
 _CUE_CHARS = "".join(sorted({ch for cues in _numbers._PREFIX_CUES_BY_LAST.values() for cue, _, _ in cues for ch in cue}))
 
 
