@@ -188,6 +188,22 @@ def test_a_decimal_is_an_amount_by_the_texts_quantities_as_by_reading_it_alone(b
     assert _numbering._amount_at(text, start, quantities, numbers) == _numbering._amount_at(text, start)
 
 
+def _drop_preamble_slow(nodes):
+    """_drop_preamble as first written: every node's rank read, and read again for the nodes kept."""
+    top = [n for n in nodes if _structure._RANK[n.style] <= _structure._TOP_RANK]
+    if len(top) < 2 or top[0].value != 1:
+        return nodes
+    return [n for n in nodes if n.start >= top[0].start or _structure._RANK[n.style] <= _structure._TOP_RANK]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["cn", "chap", "zero", "num", "pcn", "sect"]), st.sampled_from(["1", "2", "一"])),
+                max_size=8))
+def test_the_preamble_dropped_is_the_one_every_node_is_read_for(styles):
+    nodes = [_structure._Node(style, number, 10 * i, 10 * i + 2) for i, (style, number) in enumerate(styles)]
+    assert _structure._drop_preamble(nodes) == _drop_preamble_slow(nodes)
+
+
 def _markers_slow(text, marks, indicators, footers):
     """_markers running every filter over every mark."""
     in_table = _structure._covered(indicators)

@@ -295,12 +295,15 @@ def _restated(row: _Node, body: list[_Node], titles: list[str]) -> _Node | None:
 
 
 def _drop_preamble(nodes: list[_Node]) -> list[_Node]:
-    """Lower-level items before the first top-level heading belong to a preamble or a page's chrome."""
-    top = [n for n in nodes if _RANK[n.style] <= _TOP_RANK]
-    if len(top) < 2 or top[0].value != 1:
+    """Lower-level items before the first top-level heading belong to a preamble or a page's chrome.
+
+    The nodes are in text order: those before the first heading are the lower-level ones before it, and only the
+    first two headings are looked for, not every node's rank twice."""
+    tops = (i for i, n in enumerate(nodes) if _RANK[n.style] <= _TOP_RANK)
+    first = next(tops, None)
+    if first is None or next(tops, None) is None or nodes[first].value != 1:
         return nodes  # when the outline starts at 二、 the items before belong to a lost 一、
-    first = top[0].start
-    return [n for n in nodes if n.start >= first or _RANK[n.style] <= _TOP_RANK]
+    return nodes[first:]
 
 
 def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node]:
