@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -54,3 +55,31 @@ def test_an_enumeration_opens_with_a_character_of_its_gate(text):
     for i in range(len(text)):
         if _numbering._ENUMERATION.match(text, i):
             assert text[i] in _numbering._ENUMERATION_OPENS
+
+
+def _bare_in_runs_slow(candidates):
+    """_bare_in_runs as its docstring reads, the candidates listed again whether the text holds bare numbers or none: the
+    bare ones cut into runs where the next is not numbered on in the same dress, a run an item when long enough (or,
+    restarting at 1, when the text shows its dress in a long run)."""
+    bare = [c for c in candidates if c.style == "bare"]
+    cuts = [i for i in range(len(bare))
+            if i == 0 or (bare[i - 1].dress, bare[i - 1].value + 1) != (bare[i].dress, bare[i].value)]
+    runs = [bare[a:b] for a, b in zip(cuts, cuts[1:] + [len(bare)])]
+    shown = {r[0].dress for r in runs if len(r) >= _numbering._BARE_RUN}
+    items = [c for r in runs if len(r) >= _numbering._BARE_RUN or (r[0].dress in shown and r[0].value == 1 and len(r) > 1)
+             for c in r]
+    return [c if c.style != "bare" else c._replace(style="num") for c in candidates
+            if c.style != "bare" or any(c is item for item in items)]
+
+
+_BARE_LINES = st.lists(st.sampled_from(["\n1", "\n2", "\n3", "\n4", "1", "建设", "\n1.", "（一）", " ", "。"]),
+                       max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BARE_LINES)
+def test_bare_numbers_in_runs_are_read_as_by_listing_every_candidate_again(text):
+    # A text without a bare number hands its candidates on as they are.
+    with mock.patch.object(_numbering, "_bare_in_runs", side_effect=lambda candidates: candidates):
+        candidates = _numbering._candidates(text, ())
+    assert _numbering._bare_in_runs(candidates) == _bare_in_runs_slow(candidates)

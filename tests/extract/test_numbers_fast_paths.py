@@ -54,6 +54,16 @@ def test_gapped_reach_never_hides_a_gapped_prefix(text):
         assert _numbers._prefix_comparator(text, start, reach) == _numbers._prefix_comparator(text, start, everywhere)
 
 
+@settings(max_examples=400, deadline=None)
+@given(_NEAR_GAPPED)
+@example("不低于不低于5，低于至少少")
+def test_gapped_reach_is_the_reach_of_every_place_of_every_gapped_prefix(text):
+    # The prefixes are found from one character of theirs (the second), searched once for the prefixes sharing it.
+    assert _numbers._gapped_reach(text) == frozenset(
+        at + len(word) + gap for word in _numbers._GAPPED_PREFIXES for at in range(len(text)) if text.startswith(word, at)
+        for gap in range(_numbers._GAP + 1))
+
+
 _CUE_CHARS = "".join(sorted({ch for cues in _numbers._PREFIX_CUES_BY_LAST.values() for cue, _, _ in cues for ch in cue}))
 
 
@@ -228,9 +238,11 @@ _FIGURE = st.tuples(_BEFORE, _NUMERALS, _SCALE, _UNIT_OR_NONE, _AFTER).map("".jo
 @given(st.lists(_FIGURE, min_size=1, max_size=3).map("".join))
 @example("共64元1角7分，5吨/万元，3个-5个，3千瓦，3十百个，约3余吨以上，至少入选三，三分之5个，三成，三点五亿元，第亿十个，超百，第十二届")
 @example("（1）推进，2、3.加强，500强，12.5，1,000，1e5个，1E5个，3点五，3分之1，至少入选3，在3。12345678901234567890，" + "1" * 21)
+@example("2.50吨，3.0个，10.20元，120个，2.5万吨，0.05%，1,000.50元")  # unscaled figures whose fraction ends with a zero
 def test_the_common_form_is_read_as_the_full_reader_reads_it(text):
     norm = _numbers.normalise_digits(text)
-    assert list(_numbers._quantities(norm)) == list(_numbers._quantities(norm, fast=False))
+    # Compared as written (repr), not only by value: Decimal('2.50') == Decimal('2.5'), and the records keep the digits.
+    assert [repr(q) for q in _numbers._quantities(norm)] == [repr(q) for q in _numbers._quantities(norm, fast=False)]
 
 
 def _scanned(text: str) -> list[re.Match]:

@@ -6,7 +6,7 @@ import re
 from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from policykit.extract import _numbering, _structure
@@ -188,6 +188,22 @@ def test_a_decimal_is_an_amount_by_the_texts_quantities_as_by_reading_it_alone(b
     assert _numbering._amount_at(text, start, quantities, numbers) == _numbering._amount_at(text, start)
 
 
+def _drop_preamble_slow(nodes):
+    """_drop_preamble as first written: every node's rank read, and read again for the nodes kept."""
+    top = [n for n in nodes if _structure._RANK[n.style] <= _structure._TOP_RANK]
+    if len(top) < 2 or top[0].value != 1:
+        return nodes
+    return [n for n in nodes if n.start >= top[0].start or _structure._RANK[n.style] <= _structure._TOP_RANK]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["cn", "chap", "zero", "num", "pcn", "sect"]), st.sampled_from(["1", "2", "一"])),
+                max_size=8))
+def test_the_preamble_dropped_is_the_one_every_node_is_read_for(styles):
+    nodes = [_structure._Node(style, number, 10 * i, 10 * i + 2) for i, (style, number) in enumerate(styles)]
+    assert _structure._drop_preamble(nodes) == _drop_preamble_slow(nodes)
+
+
 def _markers_slow(text, marks, indicators, footers):
     """_markers running every filter over every mark."""
     in_table = _structure._covered(indicators)
@@ -302,6 +318,27 @@ _TREE_BITS = st.lists(st.sampled_from(
 @given(_TREE_BITS)
 def test_the_tasks_are_those_of_the_slow_definitions(text):
     assert _structure.find_tasks(parse(text)) == _slow_tasks(text)
+
+
+def _ends_slow(text, nodes, footers):
+    """Where each item ends: at the next item at its depth or above, or the footer after it, the spaces and line breaks
+    before that stripped by str.rstrip."""
+    ends = []
+    for node, end in zip(nodes, _structure._next_at_or_above(nodes, len(text))):
+        end = min([end] + [f for f in footers if f > node.start])
+        ends.append(node.start + len(text[node.start:end].rstrip()))
+    return ends
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TREE_BITS)
+@example("1.甲\n2.乙 \n3.\n\n4.丙")
+def test_each_item_ends_where_its_text_stripped_of_the_spaces_after_it_ends(text):
+    # An item ending with a line break after a character that is no space is cut before the break without _rstrip.
+    footers = _structure._footer_starts(text)
+    nodes = _structure._markers(text, parse(text).marks, (), footers)
+    _structure._build_tree(text, nodes, footers)
+    assert [n.end for n in nodes] == _ends_slow(text, nodes, footers)
 
 
 @settings(max_examples=300, deadline=None)
@@ -701,15 +738,51 @@ def test_each_task_record_is_the_one_its_constructor_builds(text):
         assert type(task) is TaskRecord and task == built and list(vars(task).items()) == list(vars(built).items())
 
 
+def _takes_slow(candidates, i, seen, flat, text):
+    """_takes as first written: every list walked back for, the candidates after it copied for each candidate asked."""
+    c = candidates[i]
+    if c.style in ("shi", "row") or c.value is None or (c.place == _numbering._INSIDE and not flat):
+        return False
+    if c.style == "circ" and c.place != _numbering._LINE and not flat:
+        return False
+    later = candidates[i + 1:]
+    fits = _numbering._continues(c, seen, flat) or (
+        (flat or c.place == _numbering._LINE) and _numbering._opens(c, seen, later)) or (
+        flat and _numbering._first_under_heading(c, seen, text))
+    if c.ambiguous:
+        fits = fits and c.place == _numbering._LINE
+    return fits and not _numbering._superseded(c, later)
+
+
+def _flat_lines_slow(text, candidates):
+    """_flat_lines as first written: the mark opening each paragraph listed before any line is looked at."""
+    flat, last = set(), {}
+    opening = {c.paragraph: c for c in candidates if c.place == _numbering._LINE}
+    for c in candidates:
+        if c.place == _numbering._LINE or _numbering.RANK[c.style] > _numbering._HEADING_RANK or c.value is None:
+            continue
+        key = (c.line, c.style, c.dress)
+        if last.get(key) == c.value - 1:
+            line_end = _numbering.PARAGRAPH_BREAK.search(text, c.start)
+            long_line = (line_end.start() if line_end else len(text)) - c.paragraph >= _numbering._LONG_LINE
+            head = opening.get(c.paragraph)
+            if _numbering.RANK[c.style] <= _numbering._TOP_RANK or long_line or (
+                    head is not None and _numbering.RANK[head.style] < _numbering.RANK[c.style]):
+                flat.add(c.line)
+        last[key] = c.value
+    return flat
+
+
 def _find_marks_slow(text):
-    """find_marks asking _takes about every candidate, a line-start mark read as always first (the test the loop makes
-    without a call), and building each Mark by its constructor."""
+    """find_marks asking _takes as first written about every candidate, a line-start mark read as always first (the
+    test the loop makes without a call), and building each Mark by its constructor, whether text stands before it on
+    its line read from the line."""
     candidates = _numbering._candidates(text, parse(text).quantities)
-    flat = _numbering._flat_lines(text, candidates)
+    flat = _flat_lines_slow(text, candidates)
     seen = []
     for i, c in enumerate(candidates):
         as_always = c.place == _numbering._LINE and not c.ambiguous and (c.value is None or c.value < 1000)
-        seen.append((c, as_always or _numbering._takes(candidates, i, seen, c.line in flat, text)))
+        seen.append((c, as_always or _takes_slow(candidates, i, seen, c.line in flat, text)))
     return [_numbering.Mark(c.style, c.number, c.start, c.body, bool(text[c.line:c.start].strip(_numbering._SPACE)))
             for c, taken in seen if taken]
 
@@ -723,6 +796,15 @@ def test_the_marks_are_those_of_asking_about_every_candidate(text):
     assert all(type(m) is _numbering.Mark and m == _numbering.Mark(*m) for m in marks)
     assert all(type(c) is _numbering._Candidate and c == _numbering._Candidate(*c)
                for c in _numbering._candidates(text, parse(text).quantities))
+
+
+@pytest.mark.parametrize("text", [
+    "一、总体要求（一）指导思想。（二）基本原则。二、重点任务1.建设。2.培育。",  # a flat line under a higher heading
+    "1.建设平台。（牵头单位：市科技局）2.培养人才，建设3、4号线。\n3.扩大开放。",  # a list continued after a sentence end
+    "一、任务\n1.甲。（1）乙。（2）丙。\n2.丁。（1）戊。\n  甲  （一）乙  （二）丙",  # never taken; run in after spaces
+])
+def test_the_marks_of_hand_written_outlines_are_those_of_asking_about_every_candidate(text):
+    assert _numbering.find_marks(text, parse(text).quantities) == _find_marks_slow(text)
 
 
 def _alone_on_line_slow(text, start, end, starts, run_together):

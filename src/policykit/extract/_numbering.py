@@ -192,12 +192,14 @@ class Mark(NamedTuple):
 
 
 class _Candidate(NamedTuple):  # a tuple: one is built for each numbering mark of a text
+    # The fields of its Mark first, in their order: a mark taken is built from them at once (c[:5]).
     style: str
     number: str
-    value: int | None
-    dress: str  # the mark with its number taken out: "N." for 1. and １．, "(N)" for （1）, "⑴" …
     start: int
     body: int
+    run_in: bool  # text before it on its line
+    value: int | None
+    dress: str  # the mark with its number taken out: "N." for 1. and １．, "(N)" for （1）, "⑴" …
     place: int  # _LINE, _AFTER_END or _INSIDE
     line: int  # offset of the start of its line
     paragraph: int  # offset of the start of its paragraph (a run of spaces inside a line starts one)
@@ -245,25 +247,41 @@ def find_marks(text: str, quantities: Sequence[Quantity] = ()) -> list[Mark]:
     candidates = _candidates(text, quantities)
     flat = _flat_lines(text, candidates)
     seen: list[tuple[_Candidate, bool]] = []  # every candidate so far, and whether it was taken
+    marks: list[Mark] = []
+    taken_styles: set[str] = set()  # the styles of the marks taken so far
     for i, c in enumerate(candidates):
-        # A mark at a line start is read as always, told here without a call (two marks in three are such).
-        seen.append((c, c.place == _LINE and not c.ambiguous and (c.value is None or c.value < 1000)
-                     or _takes(candidates, i, seen, c.line in flat, text)))
-    return [_new_tuple(Mark, (c.style, c.number, c.start, c.body, bool(text[c.line:c.start].strip(_SPACE))))
-            for c, taken in seen if taken]
+        # A mark at a line start is read as always, told here without a call (two marks in three are such); one off
+        # a line start and off a run-together line fits only a list of its style with a mark taken (see _takes).
+        if c.place == _LINE:
+            taken = (not c.ambiguous and (c.value is None or c.value < 1000)
+                     or _takes(candidates, i, seen, c.line in flat, text, taken_styles))
+        else:
+            on_flat = c.line in flat
+            taken = (on_flat or c.style in taken_styles) and _takes(candidates, i, seen, on_flat, text, taken_styles)
+        if taken:
+            marks.append(_new_tuple(Mark, c[:5]))
+            taken_styles.add(c.style)
+        seen.append((c, taken))
+    return marks
 
 
 def _takes(candidates: list[_Candidate], i: int, seen: list[tuple[_Candidate, bool]], flat: bool,
-           text: str) -> bool:
+           text: str, taken_styles: set[str]) -> bool:
     """Whether ``candidates[i]``, which is no mark at a line start read as always (see :func:`find_marks`), is a mark
-    (``seen``: the candidates before it, and whether each was taken)."""
+    (``seen``: the candidates before it, and whether each was taken; ``taken_styles``: the styles of those taken)."""
     c = candidates[i]
     if c.style in ("shi", "row") or c.value is None or (c.place == _INSIDE and not flat):
         return False
     if c.style == "circ" and c.place != _LINE and not flat:
         return False  # ① lists inside a paragraph are its own sub-points
+    # Only a list whose style has a mark taken can be continued: the walk back over every candidate is spared for the
+    # others (the （1） after a sentence end in a text whose （1） lists are never taken). Off a line start and off a
+    # run-together line, continuing a list is the one way to fit: the rest of the candidates is not copied for them.
+    continues = c.style in taken_styles and _continues(c, seen, flat)
+    if not (continues or flat or c.place == _LINE):
+        return False
     later = candidates[i + 1:]  # copied only for the few marks the sequence decides
-    fits = _continues(c, seen, flat) or ((flat or c.place == _LINE) and _opens(c, seen, later)) or (
+    fits = continues or ((flat or c.place == _LINE) and _opens(c, seen, later)) or (
         flat and _first_under_heading(c, seen, text))
     if c.ambiguous:
         fits = fits and c.place == _LINE
@@ -299,7 +317,7 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
             continue  # a bare number on its own line is not an item
         if start == 0 or text[start - 1] == "\n":  # a mark opening its line (most do): nothing before it to read
             line = paragraph = gap_line = read_to = paragraph_start = start
-            before, place = "", _LINE
+            before, place, run_in = "", _LINE, False
         else:
             line = text.rfind("\n", 0, start) + 1
             if line != gap_line:
@@ -315,6 +333,8 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
                 place = _AFTER_END
             else:
                 place = _INSIDE
+            # Text before it on its line: in its paragraph when that opens the line (its place says), else read.
+            run_in = place != _LINE if paragraph == line else bool(text[line:start].strip(_SPACE))
         if group == "bare" and (place != _LINE or _quantity_at(text, start)):
             continue  # 3个重点, 10月底前: a number opening a line with its unit is a quantity
         ambiguous = group == "dnum" and not _YEAR_AFTER.match(text, body)
@@ -322,7 +342,8 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
             continue  # 3、4号线, 一、二、三等奖: an enumeration of numbers, not an item
         if style == "rnum" and place != _LINE and before.rfind("（") + before.rfind("(") > before.rfind("）") + before.rfind(")"):
             continue  # （附件1）: the bracket closes an aside, it marks no item
-        out.append(_new_tuple(_Candidate, (style, number, value, dress, start, body, place, line, paragraph, ambiguous)))
+        out.append(_new_tuple(_Candidate, (style, number, start, body, run_in, value, dress, place, line, paragraph,
+                                                ambiguous)))
     return _bare_in_runs(out)
 
 
@@ -363,6 +384,8 @@ def _bare_in_runs(candidates: list[_Candidate]) -> list[_Candidate]:
             runs[-1].append(c)
         else:
             runs.append([c])
+    if not runs:
+        return candidates  # no bare number (most texts): none to drop or to read as an item
     shown = {r[0].dress for r in runs if len(r) >= _BARE_RUN}
     items = {id(c) for r in runs if len(r) >= _BARE_RUN or (r[0].dress in shown and r[0].value == 1 and len(r) > 1)
              for c in r}
@@ -419,7 +442,7 @@ def _flat_lines(text: str, candidates: list[_Candidate]) -> set[int]:
     ((一)…(二)… inside a paragraph of a report) is not one."""
     flat = set()
     last: dict[tuple[int, str, str], int | None] = {}
-    opening = {c.paragraph: c for c in candidates if c.place == _LINE}
+    opening: dict[int, _Candidate] | None = None  # the mark opening each paragraph: listed once a line may be flat
     for c in candidates:
         if c.place == _LINE or RANK[c.style] > _HEADING_RANK or c.value is None:
             continue
@@ -427,6 +450,8 @@ def _flat_lines(text: str, candidates: list[_Candidate]) -> set[int]:
         if last.get(key) == c.value - 1:
             line_end = PARAGRAPH_BREAK.search(text, c.start)  # a paragraph's end: a long one is a page on one line
             long_line = (line_end.start() if line_end else len(text)) - c.paragraph >= _LONG_LINE
+            if opening is None:
+                opening = {d.paragraph: d for d in candidates if d.place == _LINE}
             head = opening.get(c.paragraph)
             if RANK[c.style] <= _TOP_RANK or long_line or (head is not None and RANK[head.style] < RANK[c.style]):
                 flat.add(c.line)

@@ -732,7 +732,10 @@ def _common_quantity(norm: str, groups: tuple, start: int, end: int, gapped: fro
             value = Decimal(plain)
             if len(plain) <= _SHORT:
                 _SHORT_VALUES[plain] = value
-        base_value = value if scale == 1 and plain.isdigit() else _shifted(plain, _EXPONENT_OF_SCALE[scale])
+        # Unscaled, a figure is its own base value unless a fraction ends with a zero (2.50 is based 2.5): the digits
+        # _shifted would write are the figure's own.
+        base_value = (value if scale == 1 and (plain[-1] != "0" or plain.isdigit())
+                      else _shifted(plain, _EXPONENT_OF_SCALE[scale]))
     else:
         value = Decimal(arabic.replace(",", ""))
         base_value = _scaled(value, scale, factor)
@@ -956,15 +959,32 @@ def _prefix_comparator(norm: str, start: int, gapped: frozenset[int]) -> tuple[s
     return None, None, start
 
 
+def _gapped_marks() -> dict[str, tuple[tuple[str, int], ...]]:
+    """The gapped prefixes (word, offset) by a character of theirs, the second where they have one (至少 and 不少于 by
+    少, at 1): a text is searched for a character at memchr speed, where a word's search compares character after
+    character, and the prefixes sharing it are found by one search."""
+    marks: dict[str, list[tuple[str, int]]] = {}
+    for word in _GAPPED_PREFIXES:
+        offset = min(1, len(word) - 1)
+        marks.setdefault(word[offset], []).append((word, offset))
+    return {mark: tuple(words) for mark, words in marks.items()}
+
+
+_GAPPED_MARKS = _gapped_marks()
+
+
 def _gapped_reach(norm: str) -> frozenset[int]:
     """Where a number may start to be governed by a gapped prefix (至少入选一人): up to
     ``_GAP`` characters after one, found once per text instead of searched for before every number."""
     reach = set()
-    for word in _GAPPED_PREFIXES:
-        found = norm.find(word)
-        while found != -1:
-            reach.update(range(found + len(word), found + len(word) + _GAP + 1))
-            found = norm.find(word, found + 1)
+    for mark, words in _GAPPED_MARKS.items():
+        at = norm.find(mark)
+        while at != -1:
+            for word, offset in words:  # (at 0, a word of two or more read from -1 finds one character: no match)
+                if norm.startswith(word, at - offset):
+                    end = at - offset + len(word)
+                    reach.update(range(end, end + _GAP + 1))
+            at = norm.find(mark, at + 1)
     return frozenset(reach)
 
 

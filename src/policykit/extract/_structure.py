@@ -295,12 +295,15 @@ def _restated(row: _Node, body: list[_Node], titles: list[str]) -> _Node | None:
 
 
 def _drop_preamble(nodes: list[_Node]) -> list[_Node]:
-    """Lower-level items before the first top-level heading belong to a preamble or a page's chrome."""
-    top = [n for n in nodes if _RANK[n.style] <= _TOP_RANK]
-    if len(top) < 2 or top[0].value != 1:
+    """Lower-level items before the first top-level heading belong to a preamble or a page's chrome.
+
+    The nodes are in text order: those before the first heading are the lower-level ones before it, and only the
+    first two headings are looked for, not every node's rank twice."""
+    tops = (i for i, n in enumerate(nodes) if _RANK[n.style] <= _TOP_RANK)
+    first = next(tops, None)
+    if first is None or next(tops, None) is None or nodes[first].value != 1:
         return nodes  # when the outline starts at 二、 the items before belong to a lost 一、
-    first = top[0].start
-    return [n for n in nodes if n.start >= first or _RANK[n.style] <= _TOP_RANK]
+    return nodes[first:]
 
 
 def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node]:
@@ -329,7 +332,14 @@ def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node
         if footers:  # an item ends before a footer (most texts have none)
             footer = bisect_right(footers, node.start)
             end = min(end, footers[footer]) if footer < len(footers) else end
-        node.end = end = _rstrip(text, node.start, end)
+        # Most items end with their line, just before the next item: a line break after a character that is no space,
+        # the one character _rstrip would drop, told without the call (an item opens with its mark, no line break, so
+        # a break that ends it comes after its first character).
+        if text[end - 1] == "\n" and not text[end - 2].isspace():
+            end -= 1
+        else:
+            end = _rstrip(text, node.start, end)
+        node.end = end
         # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts.
         following = nodes[i + 1].start if i + 1 < len(nodes) else len(text)
         if following < end:
