@@ -37,7 +37,9 @@ def test_stubs_merge_as_when_every_test_is_made(text):
 
 
 _RUN_BITS = st.lists(st.sampled_from([*_units.UNIT_HEADS[:12], "县", "市", "发展改革", "财政", "和", "及", "以及", "甲", "中",
-                                      "心", "局", "科", "乡", "室", "技"]), max_size=7).map("".join)
+                                      "心", "局", "科", "乡", "室", "技", "（牵头）", "（县税务局）", "（", "）", "\n"]),
+                     max_size=7).map("".join)
+_ONE_PARENTHETICAL = re.compile(r"[（(〔][^（()）〔〕]*[)）〕]")
 
 
 @settings(max_examples=1000, deadline=None)
@@ -45,13 +47,32 @@ _RUN_BITS = st.lists(st.sampled_from([*_units.UNIT_HEADS[:12], "县", "市", "�
 @example("财政局科技局", 0, -1)
 @example("县科技局", 0, -1)
 @example("县住房城乡建设局", 0, -1)
+@example("县教育局（牵头）", 0, -1)
+@example("县教育局（牵头）\n", 0, -1)  # a line break after it: the cut stays
+@example("发展改革（牵头）", 0, 4)
+@example("县委（县政府局）办公室", 0, -1)
 def test_cuts_are_tried_where_a_test_of_every_offset_tries_them(name, pos, stem_end):
     # Only where _next_cut could take the cut: after a strong head, after a weak one closing more than two
     # characters (县科|技局 is no cut), or at the stem's end.
+    # Not before a parenthetical that ends the name (县教育局|（牵头）): see the test below.
     slow = [cut for cut in range(pos + 2, len(name) - 1)
-            if cut == stem_end or name[pos:cut].endswith(_units._STRONG_HEADS)
-            or cut - pos > 2 and name[pos:cut].endswith(_units._WEAK_HEADS)]
+            if (cut == stem_end or name[pos:cut].endswith(_units._STRONG_HEADS)
+                or cut - pos > 2 and name[pos:cut].endswith(_units._WEAK_HEADS))
+            and not _ONE_PARENTHETICAL.fullmatch(name, cut)]
     assert _units._cut_offsets(name, pos, stem_end) == slow
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.sampled_from(_units.OPENING), st.text(st.sampled_from([*"县局委各市有关部门发展改革牵头甲、，：“”\n "]), max_size=8),
+       st.sampled_from(_units.CLOSING))
+@example("（", "牵头", "）")
+@example("（", "市粮食和物资储备局", "）")
+@example("〔", "各有关部门", "〕")
+def test_one_parenthetical_is_no_unit_and_opens_none(opening, inside, closing):
+    # Why _cut_offsets offers no cut before a parenthetical ending the name: _next_cut would take none there.
+    rest = opening + inside + closing
+    if _ONE_PARENTHETICAL.fullmatch(rest):
+        assert not _units.looks_like_unit(rest) and not _units.starts_unit_name(rest)
 
 
 def _next_cut_slow(name, pos):
@@ -79,6 +100,9 @@ def _next_cut_slow(name, pos):
 @example("县中学县财政局", 0)
 @example("县科技局", 0)
 @example("发展改革财政局", 0)
+@example("县发展改革委（牵头）", 0)
+@example("县财政局（县税务局）", 0)
+@example("县财政局（县税务局）", 4)
 def test_the_next_cut_is_the_one_a_test_of_every_offset_finds(name, pos):
     assert _units._next_cut(name, pos) == _next_cut_slow(name, pos)
 
