@@ -27,6 +27,7 @@ from ._units import (
     CLOSING,
     OPENING,
     UnitMention,
+    cut_to,
     etc_inside,
     looks_like_unit,
     no_strict_units,
@@ -339,29 +340,30 @@ def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tupl
         role = _VERB_ROLES[verb] if verb else default_role
         if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
             role = "lead"
-        mentions = [m for m in split_unit_list(text, s, e - len(verb or ""))
-                    if looks_like_unit(m.name) or _role_mark(m.mention)]
-        out.extend(_with_marks(mentions, role))
+        out.extend(_with_marks(split_unit_list(text, s, e - len(verb or "")), role, units_only=True))
     return out
 
 
-def _with_marks(mentions: tuple[UnitMention, ...] | list[UnitMention], role: str) -> list[tuple[UnitMention, str]]:
+def _with_marks(mentions: tuple[UnitMention, ...] | list[UnitMention], role: str, units_only: bool = False
+                ) -> list[tuple[UnitMention, str]]:
     """Each mention with ``role``, but a name marked with a role of its own (X（牵头）) takes that one, its
-    mark left out of the mention; a shared mark (X、Y（按职责分工牵头）) covers the names since the last mark."""
+    mark left out of the mention; a shared mark (X、Y（按职责分工牵头）) covers the names since the last mark.
+    ``units_only``: a mention with no mark that does not look like a unit is left out (the mark, looked for
+    here anyway, is not looked for a second time by a filter before)."""
     part: list[tuple[UnitMention, str]] = []
     unmarked = 0  # the names since the last role mark
     for mention in mentions:
         mark = _role_mark(mention.mention)
         if not mark:
+            if units_only and not looks_like_unit(mention.name):
+                continue
             part.append((mention, role))
             unmarked += 1
             continue
         marked = _VERB_ROLES[mark.group("verb")]
-        name = mention.mention[:mark.start()]
         if mark.group("shared"):
             part[len(part) - unmarked:] = [(m, marked) for m, _ in part[len(part) - unmarked:]]
-        part.append((UnitMention(name, mention.start, mention.start + len(name), mention.placeholder, mention.shared_head),
-                     marked))
+        part.append((cut_to(mention, mark.start()), marked))
         unmarked = 0
     return part
 

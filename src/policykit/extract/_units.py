@@ -625,6 +625,12 @@ def shifted(mention: UnitMention, offset: int) -> UnitMention:
                     mention.shared_head)
 
 
+def cut_to(mention: UnitMention, length: int) -> UnitMention:
+    """``mention`` without what follows its first ``length`` characters (a role mark after the name)."""
+    return _mention(mention.mention[:length], mention.start, mention.start + length, mention.placeholder,
+                    mention.shared_head)
+
+
 # The fields of a UnitMention (mention, start, end, placeholder, shared_head), offsets into the list read.
 _Written = tuple[str, int, int, bool, str]
 
