@@ -360,3 +360,44 @@ def test_a_name_with_a_break_or_a_lone_quote_is_no_unit(name, strict):
         assert not _units._NAME_BREAK.search(name) and _units._quotes_paired(name)
     if len(name) < 2 or _units._NAME_BREAK.search(name) or not _units._quotes_paired(name):
         assert not _units.looks_like_unit.__wrapped__(name, strict)
+
+
+def _looks_like_unit_strict_slow(name):
+    """looks_like_unit(name, strict=True) as it read with the organ heads tried one by one at every name."""
+    u = _units
+    if len(name) < 2 or u._BREAK_OR_QUOTE.search(name) and (u._NAME_BREAK.search(name) or not u._quotes_paired(name)):
+        return False
+    core = u._strip_parenthetical(name)
+    if u._CLAUSE_WORD.search(core) or core.startswith(u._VERB_STARTS):
+        return False
+    if u.is_placeholder(name):
+        first = u._COLLECTIVE_BODY.search(core)
+        if not first:
+            return False
+        if first.group() in u._GENERIC_BODIES:
+            return bool(u._COLLECTIVE_TAIL.match(core, first.end()))
+        return bool(u._COLLECTIVE_END.search(core)) or u._ends_with(core, u._HEADS_BY_LAST) or core.endswith(u._DEPARTMENT)
+    if core.endswith(u._NOT_UNITS):
+        return False
+    if core.endswith(u._MINISTRY_ENDS) and len(core) >= 3:
+        return True
+    if organs := next((w for w in u._ORGAN_HEADS if core.endswith(w)), ""):
+        return u.ends_with_head(core[:-len(organs)]) or core.startswith(u._JURISDICTIONS)
+    if u._ends_with(core, u._WEAK_BY_LAST) and not u._ends_with(core, u._STRONG_BY_LAST):
+        return len(core) >= 5 or core.startswith(u._JURISDICTIONS) or u._stem_prefix(core) > 0
+    if core.endswith(u._DEPARTMENT) and not u._ends_with(core, u._HEADS_BY_LAST):
+        sector = core[:-len(u._DEPARTMENT)]
+        return u._stem_prefix(sector) > 0 or sector.startswith(u._JURISDICTIONS) or sector.endswith(u._SECTOR_ROLES)
+    bare = name.lstrip(u._MARKS)
+    return u.ends_with_head(name) or name.endswith(u._DEPARTMENT) or bool(bare) and u._stem_prefix(name) == len(bare)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*_NAME_WORDS[:40], *_units._ORGAN_HEADS, "县", "市直", "纪委", "监委", "实施", "数字",
+                                 "（甲）", "甲", "站", "乡"]), min_size=1, max_size=4).map("".join))
+@example("市纪委监委机关")
+@example("市直机关")
+@example("实施数字机关")
+@example("机关")
+def test_a_strict_unit_is_one_as_when_every_organ_head_is_tried(name):
+    assert _units.looks_like_unit.__wrapped__(name, strict=True) == _looks_like_unit_strict_slow(name)

@@ -267,7 +267,10 @@ def looks_like_unit(name: str, strict: bool = False) -> bool:
             return False
         if core.endswith(_MINISTRY_ENDS) and len(core) >= 3:  # ministries and party departments: 外交部, 中宣部
             return True
-        if organs := next((w for w in _ORGAN_HEADS if core.endswith(w)), ""):  # 市纪委监委机关, 市直机关; not 实施数字机关
+        # 市纪委监委机关, 市直机关; not 实施数字机关. Most names end with no organ head: one endswith tells, not a
+        # generator over them.
+        if core.endswith(_ORGAN_HEADS):
+            organs = next(w for w in _ORGAN_HEADS if core.endswith(w))
             return ends_with_head(core[:-len(organs)]) or core.startswith(_JURISDICTIONS)
         if _ends_with(core, _WEAK_BY_LAST) and not _ends_with(core, _STRONG_BY_LAST):
             return len(core) >= 5 or core.startswith(_JURISDICTIONS) or _stem_prefix(core) > 0
