@@ -423,20 +423,30 @@ def _lines_of(text: str, found: list[re.Match]) -> list[tuple[int, int]]:
 _PAREN = parenthesis_marks()
 
 
-def _paren_groups(text: str, start: int = 0, end: int | None = None):
-    """Spans (open, close) of parenthesised groups in ``text[start:end]``, innermost groups included; a group
-    never spans a line break (a line break between two parentheses closes every group open)."""
+def _paren_groups(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans (open, close) of parenthesised groups in ``text[start:end]``, innermost groups included, in the order of
+    their closing parentheses; a group never spans a line break (a line break between two parentheses closes every
+    group open): the groups of each line."""
+    end = len(text) if end is None else end
+    groups: list[tuple[int, int]] = []
+    while (line_end := text.find("\n", start, end)) != -1:
+        groups.extend(_line_groups(text, start, line_end))
+        start = line_end + 1
+    groups.extend(_line_groups(text, start, end))
+    return groups
+
+
+def _line_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """:func:`_paren_groups` of ``text[start:end]``, which holds no line break (no group open is closed by one)."""
     stack: list[int] = []
-    previous = start
-    for mark in _PAREN.finditer(text, start, len(text) if end is None else end):
-        ch, i = mark.group(), mark.start()
-        if stack and text.find("\n", previous, i) != -1:
-            stack.clear()
-        previous = i
-        if ch in OPENING:
+    groups = []
+    for mark in _PAREN.finditer(text, start, end):
+        i = mark.start()
+        if text[i] in OPENING:
             stack.append(i)
         elif stack:
-            yield stack.pop(), i
+            groups.append((stack.pop(), i))
+    return groups
 
 
 def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tuple[int, int]] | None = None,
@@ -449,8 +459,9 @@ def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tu
     clauses, among the groups held. Only the groups within ``lines`` (spans of whole lines) are read; all
     when None. ``verbs``: the matches of _VERB in ``text``, when found already."""
     clauses, held = [], []
-    spans = [(0, len(text))] if lines is None else lines
-    groups = (group for start, end in spans for group in _paren_groups(text, start, end))
+    # The lines of the verbs hold no line break: the groups of each are read without looking for one.
+    groups = (_paren_groups(text) if lines is None
+              else [group for start, end in lines for group in _line_groups(text, start, end)])
     verbs = list(_VERB.finditer(text)) if verbs is None else verbs
     verb_starts = [m.start() for m in verbs]
     verb_starts.append(len(text))  # no verb starts there: the walk below stops at it
