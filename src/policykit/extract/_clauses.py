@@ -90,7 +90,8 @@ _SENTENCE_BOUNDARY = "。；;，,：:\n\t"
 _AGENT = of_kind("function_words", "agent")
 _JOINTLY = of_kind("function_words", "jointly")
 _ATTRIBUTIVE = of_kind("function_words", "attributive")
-_GLUE = "、，,；;" + CONJUNCTIONS + "".join(of_kind("function_words", "etc")) + " \u3000"
+_ETC = "".join(of_kind("function_words", "etc"))
+_GLUE = "、，,；;" + CONJUNCTIONS + _ETC + " \u3000"
 _LIST_GLUE = "、 \u3000"
 # What a subject (a stretch of unit names and glue, see _subject_units) can end with: one that ends otherwise is
 # rejected on that one look, before its start is looked for or it is trimmed.
@@ -519,7 +520,7 @@ def _marked_list(text: str, start: int, end: int) -> tuple[tuple[UnitMention, st
     Every piece of the list must read as a unit (a list of examples or a note is no clause)."""
     pieces = split_unit_list(text, start, end)
     parts = _role_parts(text, start, end, "responsible")
-    if len(parts) != len(pieces) or not all(looks_like_unit(m.name, strict=True) for m, _ in parts):
+    if len(parts) != len(pieces) or not all(looks_like_unit(m.name, True) for m, _ in parts):
         return ()
     return tuple(parts)
 
@@ -553,15 +554,22 @@ def _split_subject(text: str, start: int, end: int, stretch_start: int, stretch_
                    ) -> tuple[UnitMention, ...] | None:
     """:func:`_subject_units` of the stretch ``text[stretch_start:stretch_end]``, trimmed to ``text[start:end]``."""
     mentions = split_unit_list(text, start, end)
-    if not mentions or not all(looks_like_unit(m.name, strict=True) for m in mentions):
+    if not mentions:
         return None
-    # A name split off a run without separator must open like one (交通警察支队, not 制定管理办).
-    if any(m.start > start and text[m.start - 1] not in _GLUE and not starts_unit_name(m.mention) for m in mentions):
-        return None
+    # Each name must read as a unit, and one split off a run without separator must open like one (交通警察支队,
+    # not 制定管理办). (``strict`` passed by position, as everywhere here: the memo keys a call by how it is made.)
+    for m in mentions:
+        if not looks_like_unit(m.name, True) or (
+                m.start > start and text[m.start - 1] not in _GLUE and not starts_unit_name(m.mention)):
+            return None
     # Every character of the span must belong to a mention or a separator: the stretches no mention covers
-    # hold separators only.
+    # hold separators only. The mentions come in text order, none overlapping; the words of a 等 closing part of
+    # the list (etc_inside) only where the stretch holds a 等.
+    spans = [(m.start, m.end) for m in mentions]
+    if _ETC in text[stretch_start:stretch_end]:
+        spans = sorted((*spans, *etc_inside(text, stretch_start, stretch_end)))
     at = start
-    for m_start, m_end in sorted((*((m.start, m.end) for m in mentions), *etc_inside(text, stretch_start, stretch_end))):
+    for m_start, m_end in spans:
         if m_start > at and text[at:min(m_start, end)].strip(_GLUE):
             return None
         at = max(at, m_end)
@@ -682,10 +690,10 @@ def _etc_clause(text: str, m: re.Match) -> _Clause | None:
     mentions = split_unit_list(text, start, list_end)
     units: list[UnitMention] = []
     for mention in reversed(mentions):
-        if not looks_like_unit(mention.mention, strict=True):
+        if not looks_like_unit(mention.mention, True):
             # The first name may follow a verb (建立教育): keep the longest unit-like tail.
             tail = next((mention.mention[i:] for i in range(1, len(mention.mention) - 1)
-                         if looks_like_unit(mention.mention[i:], strict=True)), None)
+                         if looks_like_unit(mention.mention[i:], True)), None)
             if tail:
                 units.append(UnitMention(tail, mention.end - len(tail), mention.end, mention.placeholder))
             break
