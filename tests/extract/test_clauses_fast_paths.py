@@ -611,3 +611,12 @@ _MARKED_LIST_BITS = st.lists(st.sampled_from(["市科技局", "县财政局", "�
 def test_the_units_of_a_list_and_their_marks_are_those_of_a_filter_before_the_marks(text, role):
     mentions = _units.split_unit_list(text, 0, len(text))
     assert _clauses._with_marks(mentions, role, units_only=True) == _with_marks_of_units_slow(mentions, role)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 50), st.integers(0, 50), _MARKED_LIST_BITS, st.sampled_from(["lead", "participant"]))
+def test_a_clause_built_at_once_is_the_one_its_init_builds(start, end, text, role):
+    units = tuple((m, role) for m in _units.split_unit_list(text, 0, len(text)))
+    built, initialised = _clauses._clause(start, end, units), _clauses._Clause(start, end, units)
+    assert built == initialised and repr(built) == repr(initialised) and hash(built) == hash(initialised)
+    assert list(vars(built).items()) == list(vars(initialised).items())  # fields in declared order too

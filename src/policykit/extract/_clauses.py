@@ -117,6 +117,12 @@ class _Clause:
     units: tuple[tuple[UnitMention, str], ...]  # (mention, role)
 
 
+def _clause(start: int, end: int, units: tuple[tuple[UnitMention, str], ...]) -> _Clause:
+    """``_Clause(start, end, units)``, its fields written at once (see built_at_once: 4.9 k instructions against
+    6.7 k for the frozen ``__init__``; one is built for every clause read)."""
+    return built_at_once(_Clause, {"start": start, "end": end, "units": units})
+
+
 # 列第一位者为牵头部门，下同: from this note on, the first unit of a clause that names no lead leads.
 _FIRST_LEADS = re.compile(rf"{alternation(of_kind('role_context_words', 'first_leads'))}"
                           rf"{alternation(of_kind('role_context_words', 'first_leads_filler'))}*"
@@ -147,7 +153,7 @@ def _led_from_note(clauses: tuple[_Clause, ...], text: str) -> tuple[_Clause, ..
     for clause in clauses:
         if clause.end > since and _names_no_lead(clause):
             first, *rest = clause.units
-            clause = _Clause(clause.start, clause.end, ((first[0], "lead"), *rest))
+            clause = _clause(clause.start, clause.end, ((first[0], "lead"), *rest))
         out.append(clause)
     return tuple(out)
 
@@ -330,7 +336,7 @@ def _close_label_group(text: str, start: int, group: list[tuple[str, int, int]])
     units: list[tuple[UnitMention, str]] = []
     for role, s, e in group:
         units.extend(_role_parts(text, s, e, role))
-    return _Clause(start, end, tuple(units))
+    return _clause(start, end, tuple(units))
 
 
 def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tuple[UnitMention, str]]:
@@ -484,11 +490,11 @@ def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tu
             continue
         units = _verb_units(text, open_ + 1, close, verbs[first:after])
         if units:
-            clauses.append(_Clause(open_, close + 1, units))
+            clauses.append(_clause(open_, close + 1, units))
         elif _MARK_INSIDE.search(text, open_ + 1, close):
             marked = _marked_list(text, open_ + 1, close)
             if marked:
-                clauses.append(_Clause(open_, close + 1, marked))
+                clauses.append(_clause(open_, close + 1, marked))
     return clauses, held
 
 
@@ -611,7 +617,7 @@ def _prose_clauses(text: str, unread=lambda pos: False, verbs: list[re.Match] | 
     for m in _PROSE_BY.finditer(text):
         subject = _subject_units(text, m.start("units"), m.end("units"))
         if subject:
-            clauses.append(_Clause(m.start(), m.end(), tuple(_with_marks(subject, _VERB_ROLES[m.group("verb")]))))
+            clauses.append(_clause(m.start(), m.end(), tuple(_with_marks(subject, _VERB_ROLES[m.group("verb")]))))
     for m in _PROSE_ETC.finditer(text):
         clause = _etc_clause(text, m)
         if clause:
@@ -702,7 +708,7 @@ def _etc_clause(text: str, m: re.Match) -> _Clause | None:
         return None
     units.reverse()
     role = _VERB_ROLES[m.group("verb")]
-    return _Clause(units[0].start, m.end(), tuple((u, role) for u in units))
+    return _clause(units[0].start, m.end(), tuple((u, role) for u in units))
 
 
 _NAME_PARENTHETICAL = 12  # the longest parenthesis read as part of a name: 各乡镇（街道）, 县委编办（县委机构编制委员会办公室）
@@ -758,7 +764,7 @@ def _subject_verb_clause(text: str, verb: re.Match, unread=lambda pos: False) ->
     subject = _subject_units(text, start, end)
     if not subject:
         return None
-    return _Clause(start, verb.end(), tuple(_with_marks(subject, _VERB_ROLES[verb.group()])))
+    return _clause(start, verb.end(), tuple(_with_marks(subject, _VERB_ROLES[verb.group()])))
 
 
 def _with_clause(text: str, m: re.Match) -> _Clause | None:
@@ -778,7 +784,7 @@ def _with_clause(text: str, m: re.Match) -> _Clause | None:
         others = _subject_units(text, others_start, end)
         if others:
             units = [(u, "lead") for u in leads] + [(u, "participant") for u in others]
-            return _Clause(start, end, tuple(units))
+            return _clause(start, end, tuple(units))
     return None
 
 
@@ -826,7 +832,7 @@ def _table_clauses_from(text: str, pos: int) -> list[_Clause]:
                 units.extend(_cell_units(text, s, e, role))
                 spans.append((s, e))
         if units:
-            clauses.append(_Clause(min(s for s, _ in spans), max(e for _, e in spans), tuple(units)))
+            clauses.append(_clause(min(s for s, _ in spans), max(e for _, e in spans), tuple(units)))
     return clauses
 
 
