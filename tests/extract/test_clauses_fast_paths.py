@@ -7,7 +7,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from policykit.extract import _clauses
+from policykit.extract import _clauses, _units
 from policykit.extract._units import strict_list_ends
 
 _PAREN_BITS = st.lists(st.sampled_from(["（", "）", "(", ")", "〔", "〕", "\n", "甲", "乙"]), max_size=16).map("".join)
@@ -576,3 +576,47 @@ def test_a_verb_rejected_on_the_character_before_it_has_no_subject(text):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_clauses, "_SUBJECT_ENDS", _Everything())
         assert [_clauses._subject_verb_clause(text, verb) for verb in verbs] == gated
+
+
+def _with_marks_of_units_slow(mentions, role):
+    """_with_marks of the mentions that look like units or end with a role mark, kept by a filter before, each
+    marked one built anew without its mark by the record type."""
+    part, unmarked = [], 0
+    for mention in [m for m in mentions if _units.looks_like_unit(m.name) or _clauses._ROLE_MARK.search(m.mention)]:
+        mark = _clauses._ROLE_MARK.search(mention.mention)
+        if not mark:
+            part.append((mention, role))
+            unmarked += 1
+            continue
+        marked = _clauses._VERB_ROLES[mark.group("verb")]
+        name = mention.mention[:mark.start()]
+        if mark.group("shared"):
+            part[len(part) - unmarked:] = [(m, marked) for m, _ in part[len(part) - unmarked:]]
+        part.append((_units.UnitMention(name, mention.start, mention.start + len(name), mention.placeholder,
+                                        mention.shared_head), marked))
+        unmarked = 0
+    return part
+
+
+_MARKED_LIST_BITS = st.lists(st.sampled_from(["市科技局", "县财政局", "黄埔区", "天河区人民政府", "甲", "分管领导", "（牵头）",
+                                              "（按职责分工牵头）", "（配合）", "（分别负责）", "、", "（", "）"]),
+                             max_size=8).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_MARKED_LIST_BITS, st.sampled_from(["responsible", "participant", "lead"]))
+@example("市科技局（牵头）、县财政局", "participant")
+@example("分管领导、市科技局、黄埔区、天河区人民政府（按职责分工牵头）", "participant")
+@example("分管领导（牵头）、甲（配合）", "responsible")
+def test_the_units_of_a_list_and_their_marks_are_those_of_a_filter_before_the_marks(text, role):
+    mentions = _units.split_unit_list(text, 0, len(text))
+    assert _clauses._with_marks(mentions, role, units_only=True) == _with_marks_of_units_slow(mentions, role)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 50), st.integers(0, 50), _MARKED_LIST_BITS, st.sampled_from(["lead", "participant"]))
+def test_a_clause_built_at_once_is_the_one_its_init_builds(start, end, text, role):
+    units = tuple((m, role) for m in _units.split_unit_list(text, 0, len(text)))
+    built, initialised = _clauses._clause(start, end, units), _clauses._Clause(start, end, units)
+    assert built == initialised and repr(built) == repr(initialised) and hash(built) == hash(initialised)
+    assert list(vars(built).items()) == list(vars(initialised).items())  # fields in declared order too

@@ -37,7 +37,9 @@ def test_stubs_merge_as_when_every_test_is_made(text):
 
 
 _RUN_BITS = st.lists(st.sampled_from([*_units.UNIT_HEADS[:12], "县", "市", "发展改革", "财政", "和", "及", "以及", "甲", "中",
-                                      "心", "局", "科", "乡", "室", "技"]), max_size=7).map("".join)
+                                      "心", "局", "科", "乡", "室", "技", "（牵头）", "（县税务局）", "（", "）", "\n"]),
+                     max_size=7).map("".join)
+_ONE_PARENTHETICAL = re.compile(r"[（(〔][^（()）〔〕]*[)）〕]")
 
 
 @settings(max_examples=1000, deadline=None)
@@ -45,13 +47,32 @@ _RUN_BITS = st.lists(st.sampled_from([*_units.UNIT_HEADS[:12], "县", "市", "�
 @example("财政局科技局", 0, -1)
 @example("县科技局", 0, -1)
 @example("县住房城乡建设局", 0, -1)
+@example("县教育局（牵头）", 0, -1)
+@example("县教育局（牵头）\n", 0, -1)  # a line break after it: the cut stays
+@example("发展改革（牵头）", 0, 4)
+@example("县委（县政府局）办公室", 0, -1)
 def test_cuts_are_tried_where_a_test_of_every_offset_tries_them(name, pos, stem_end):
     # Only where _next_cut could take the cut: after a strong head, after a weak one closing more than two
     # characters (县科|技局 is no cut), or at the stem's end.
+    # Not before a parenthetical that ends the name (县教育局|（牵头）): see the test below.
     slow = [cut for cut in range(pos + 2, len(name) - 1)
-            if cut == stem_end or name[pos:cut].endswith(_units._STRONG_HEADS)
-            or cut - pos > 2 and name[pos:cut].endswith(_units._WEAK_HEADS)]
+            if (cut == stem_end or name[pos:cut].endswith(_units._STRONG_HEADS)
+                or cut - pos > 2 and name[pos:cut].endswith(_units._WEAK_HEADS))
+            and not _ONE_PARENTHETICAL.fullmatch(name, cut)]
     assert _units._cut_offsets(name, pos, stem_end) == slow
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.sampled_from(_units.OPENING), st.text(st.sampled_from([*"县局委各市有关部门发展改革牵头甲、，：“”\n "]), max_size=8),
+       st.sampled_from(_units.CLOSING))
+@example("（", "牵头", "）")
+@example("（", "市粮食和物资储备局", "）")
+@example("〔", "各有关部门", "〕")
+def test_one_parenthetical_is_no_unit_and_opens_none(opening, inside, closing):
+    # Why _cut_offsets offers no cut before a parenthetical ending the name: _next_cut would take none there.
+    rest = opening + inside + closing
+    if _ONE_PARENTHETICAL.fullmatch(rest):
+        assert not _units.looks_like_unit(rest) and not _units.starts_unit_name(rest)
 
 
 def _next_cut_slow(name, pos):
@@ -79,6 +100,9 @@ def _next_cut_slow(name, pos):
 @example("县中学县财政局", 0)
 @example("县科技局", 0)
 @example("发展改革财政局", 0)
+@example("县发展改革委（牵头）", 0)
+@example("县财政局（县税务局）", 0)
+@example("县财政局（县税务局）", 4)
 def test_the_next_cut_is_the_one_a_test_of_every_offset_finds(name, pos):
     assert _units._next_cut(name, pos) == _next_cut_slow(name, pos)
 
@@ -336,3 +360,44 @@ def test_a_name_with_a_break_or_a_lone_quote_is_no_unit(name, strict):
         assert not _units._NAME_BREAK.search(name) and _units._quotes_paired(name)
     if len(name) < 2 or _units._NAME_BREAK.search(name) or not _units._quotes_paired(name):
         assert not _units.looks_like_unit.__wrapped__(name, strict)
+
+
+def _looks_like_unit_strict_slow(name):
+    """looks_like_unit(name, strict=True) as it read with the organ heads tried one by one at every name."""
+    u = _units
+    if len(name) < 2 or u._BREAK_OR_QUOTE.search(name) and (u._NAME_BREAK.search(name) or not u._quotes_paired(name)):
+        return False
+    core = u._strip_parenthetical(name)
+    if u._CLAUSE_WORD.search(core) or core.startswith(u._VERB_STARTS):
+        return False
+    if u.is_placeholder(name):
+        first = u._COLLECTIVE_BODY.search(core)
+        if not first:
+            return False
+        if first.group() in u._GENERIC_BODIES:
+            return bool(u._COLLECTIVE_TAIL.match(core, first.end()))
+        return bool(u._COLLECTIVE_END.search(core)) or u._ends_with(core, u._HEADS_BY_LAST) or core.endswith(u._DEPARTMENT)
+    if core.endswith(u._NOT_UNITS):
+        return False
+    if core.endswith(u._MINISTRY_ENDS) and len(core) >= 3:
+        return True
+    if organs := next((w for w in u._ORGAN_HEADS if core.endswith(w)), ""):
+        return u.ends_with_head(core[:-len(organs)]) or core.startswith(u._JURISDICTIONS)
+    if u._ends_with(core, u._WEAK_BY_LAST) and not u._ends_with(core, u._STRONG_BY_LAST):
+        return len(core) >= 5 or core.startswith(u._JURISDICTIONS) or u._stem_prefix(core) > 0
+    if core.endswith(u._DEPARTMENT) and not u._ends_with(core, u._HEADS_BY_LAST):
+        sector = core[:-len(u._DEPARTMENT)]
+        return u._stem_prefix(sector) > 0 or sector.startswith(u._JURISDICTIONS) or sector.endswith(u._SECTOR_ROLES)
+    bare = name.lstrip(u._MARKS)
+    return u.ends_with_head(name) or name.endswith(u._DEPARTMENT) or bool(bare) and u._stem_prefix(name) == len(bare)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*_NAME_WORDS[:40], *_units._ORGAN_HEADS, "县", "市直", "纪委", "监委", "实施", "数字",
+                                 "（甲）", "甲", "站", "乡"]), min_size=1, max_size=4).map("".join))
+@example("市纪委监委机关")
+@example("市直机关")
+@example("实施数字机关")
+@example("机关")
+def test_a_strict_unit_is_one_as_when_every_organ_head_is_tried(name):
+    assert _units.looks_like_unit.__wrapped__(name, strict=True) == _looks_like_unit_strict_slow(name)
