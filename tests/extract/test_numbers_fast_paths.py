@@ -239,6 +239,7 @@ _FIGURE = st.tuples(_BEFORE, _NUMERALS, _SCALE, _UNIT_OR_NONE, _AFTER).map("".jo
 @example("共64元1角7分，5吨/万元，3个-5个，3千瓦，3十百个，约3余吨以上，至少入选三，三分之5个，三成，三点五亿元，第亿十个，超百，第十二届")
 @example("（1）推进，2、3.加强，500强，12.5，1,000，1e5个，1E5个，3点五，3分之1，至少入选3，在3。12345678901234567890，" + "1" * 21)
 @example("2.50吨，3.0个，10.20元，120个，2.5万吨，0.05%，1,000.50元")  # unscaled figures whose fraction ends with a zero
+@example("共有٣.٥٠个，۲.۰吨，३.५०万元，超过٣٠个，٣.٥٠%")  # digits of other scripts: their zero is no ASCII zero
 def test_the_common_form_is_read_as_the_full_reader_reads_it(text):
     norm = _numbers.normalise_digits(text)
     # Compared as written (repr), not only by value: Decimal('2.50') == Decimal('2.5'), and the records keep the digits.

@@ -691,6 +691,8 @@ def _common_quantity(norm: str, groups: tuple, start: int, end: int, gapped: fro
     if arabic:
         if not _plainly_readable(norm, arabic, end - len(scale_word)):
             return _FULL_READING  # which may refuse it
+        if not arabic.isascii():
+            return _FULL_READING  # digits of another script (٣.٥٠): the shortcuts below know the ASCII zero only
         value = None  # read below, once it is a quantity
     elif chinese in _DIGIT_VALUES:
         value, scale_word = _DIGIT_VALUES[chinese], ""
