@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicon
 from ._numbers import UNIT_ROLES, Quantity, find_quantities
-from ._sieve import end_gate, last_chars, opened, start_gate
+from ._sieve import end_gate, last_chars, opened, places, start_gate
 from ._spans import CLAUSE_END, FULL_STOP, LINE_END, MAX_REACH, SENTENCE_END, boundary_after, boundary_before
 
 if TYPE_CHECKING:  # the parsed document holds this module's per-document indexes: imported for the annotations only
@@ -291,12 +291,10 @@ def _holds_definition(text: str) -> bool:
     >>> _holds_definition("指导意见"), _holds_definition("本办法所称企业是指"), _holds_definition("指的是")
     (False, True, True)
     """
-    at = text.find(_DEFINITION_KEY)
-    while at >= 0:
+    for at in places(text, _DEFINITION_KEY):
         for word, offset in _DEFINITION_AT:  # (a start before the text's counts from its end: too few characters left)
             if text.startswith(word, at - offset):
                 return True
-        at = text.find(_DEFINITION_KEY, at + 1)
     return False
 
 
@@ -310,14 +308,11 @@ def _holds_lead(text: str) -> bool:
     (True, False, True)
     """
     for colon in _LEAD_COLONS:
-        at = text.find(colon)
-        while at >= 0:
-            end = at
+        for end in places(text, colon):
             while end and text[end - 1] in _LEAD_SPACES:  # (no lead word ends with a space)
                 end -= 1
             if text.endswith(_LEAD_ENDINGS, 0, end):
                 return True
-            at = text.find(colon, at + 1)
     return False
 
 
@@ -446,17 +441,9 @@ def quote_openings(text: str) -> dict[str, list[int]]:
     # The marks found by str.find, not by the engine's test of every character; a mark is one character, so where it
     # stands is all there is to know (no match object is made for it).
     found: dict[str, list[int]] = {}
-    for at in sorted(at for mark in _OPENING_MARKS for at in _places(text, mark)):
+    for at in sorted(at for mark in _OPENING_MARKS for at in places(text, mark)):
         found.setdefault(text[at + 1:at + 2], []).append(at)
     return found
-
-
-def _places(text: str, char: str):
-    """Where ``char`` stands in ``text``, in order (str.find)."""
-    at = text.find(char)
-    while at >= 0:
-        yield at
-        at = text.find(char, at + 1)
 
 
 def heads_a_paid_list(text: str, q: Quantity) -> bool:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .. import lexicon
 from ._records import built_at_once
-from ._sieve import DIGIT_BLOCKS, find_next, opened
+from ._sieve import DIGIT_BLOCKS, find_next, opened, places
 
 # Chinese numeral characters (lexicon ``chinese_numerals``) and the words around numerals (``numeral_words``).
 _NUMERAL_ROWS = lexicon.table("chinese_numerals").rows
@@ -980,13 +980,11 @@ def _gapped_reach(norm: str) -> frozenset[int]:
     ``_GAP`` characters after one, found once per text instead of searched for before every number."""
     reach = set()
     for mark, words in _GAPPED_MARKS.items():
-        at = norm.find(mark)
-        while at != -1:
+        for at in places(norm, mark):
             for word, offset in words:  # (at 0, a word of two or more read from -1 finds one character: no match)
                 if norm.startswith(word, at - offset):
                     end = at - offset + len(word)
                     reach.update(range(end, end + _GAP + 1))
-            at = norm.find(mark, at + 1)
     return frozenset(reach)
 
 

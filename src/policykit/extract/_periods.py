@@ -508,11 +508,9 @@ def _found_anywhere(pattern: re.Pattern, text: str) -> bool:
         return pattern.search(text) is not None
     chars, reach = sieve_of
     for ch in chars:
-        at = text.find(ch)
-        while at >= 0:
+        for at in sieve.places(text, ch):
             if pattern.search(text, at - reach + 1 if at >= reach else 0, at + reach) is not None:
                 return True
-            at = text.find(ch, at + 1)
     return False
 
 

@@ -9,7 +9,7 @@ grammar, never from a list kept by hand, so the test can never drop a match: a m
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from functools import wraps
 from re import _constants as sre, _parser as sre_parse  # the standard library's own reading of a pattern
 
@@ -336,6 +336,19 @@ def _edge_chars(pattern: re.Pattern, from_end: bool) -> frozenset[str] | None:
 _FEWEST_FOUND = 8
 
 
+def places(text: str, char: str) -> Iterator[int]:
+    """Where ``char`` stands in ``text``, in order, found by ``str.find`` (memchr speed), not by the regex engine's test
+    of every character.
+
+    >>> list(places("指导，是指", "指"))
+    [0, 4]
+    """
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
+
+
 def all_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
     """``list(pattern.finditer(text))``, each match tried only where one of the few characters a match begins with
     stands (:func:`first_char_set`), found by ``str.find`` at C speed: searching with a class of first characters
@@ -347,13 +360,7 @@ def all_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
     chars = first_char_set(pattern)
     if chars is None or len(chars) >= _FEWEST_FOUND:
         return list(pattern.finditer(text))
-    starts = []
-    for ch in chars:
-        at = text.find(ch)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(ch, at + 1)
-    starts.sort()
+    starts = sorted(at for ch in chars for at in places(text, ch))
     found: list[re.Match] = []
     pos, match = 0, pattern.match
     for at in starts:
