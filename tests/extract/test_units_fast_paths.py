@@ -133,7 +133,7 @@ def test_conjunction_cuts_are_those_of_a_walk_over_every_character(name):
 def test_a_piece_without_etc_is_not_trimmed(text):
     # _split_list trims only the pieces of a list holding a 等: the others have nothing trim_list removes.
     pieces = _units._merge_stubs(text, _units.split_outside_parentheses(text, 0, len(text)))
-    without_etc = [(s, e) for s, e in pieces if not any(ch in text[s:e] for ch in _units._ETC)]
+    without_etc = [(s, e) for s, e in pieces if not any(ch in text[s:e] for ch in _units.ETC)]
     assert [_units.trim_list(text, s, e) for s, e in without_etc] == without_etc
 
 
@@ -311,7 +311,7 @@ def _split_list_slow(written):
     segment = _units._ETC_INSIDE.sub(_units._etc_as_separators, written)
     out = []
     persons = bool(_units._PERSON_TITLE.search(segment))
-    etc = any(ch in segment for ch in _units._ETC)
+    etc = any(ch in segment for ch in _units.ETC)
     for s, e in _units._merge_stubs(segment, _units.split_outside_parentheses(segment, 0, len(segment))):
         if etc:
             s, e = _units.trim_list(segment, s, e)
@@ -344,7 +344,7 @@ _PERSON_BITS = st.sampled_from(["局长张三", "（局长张三）", "副县长
 def test_a_list_splits_as_when_the_etc_pattern_reads_every_list(written):
     # A list without 等 skips the 等 pattern and the trim: 等 being one character, one look tells. One without
     # a separator or 等 is one piece (unless blank), not split and walked.
-    assert len(_units._ETC) == 1
+    assert len(_units.ETC) == 1
     assert _units._split_list.__wrapped__(written) == _split_list_slow(written)
 
 

@@ -25,6 +25,7 @@ from ._records import AssignmentRecord, TaskRecord, built_at_once
 from ._spans import LINE_END, boundary_before
 from ._units import (
     CLOSING,
+    ETC,
     OPENING,
     UnitMention,
     cut_to,
@@ -90,8 +91,7 @@ _SENTENCE_BOUNDARY = "。；;，,：:\n\t"
 _AGENT = of_kind("function_words", "agent")
 _JOINTLY = of_kind("function_words", "jointly")
 _ATTRIBUTIVE = of_kind("function_words", "attributive")
-_ETC = "".join(of_kind("function_words", "etc"))
-_GLUE = "、，,；;" + CONJUNCTIONS + _ETC + " \u3000"
+_GLUE = "、，,；;" + CONJUNCTIONS + ETC + " \u3000"
 _LIST_GLUE = "、 \u3000"
 # What a subject (a stretch of unit names and glue, see _subject_units) can end with: one that ends otherwise is
 # rejected on that one look, before its start is looked for or it is trimmed.
@@ -572,7 +572,7 @@ def _split_subject(text: str, start: int, end: int, stretch_start: int, stretch_
     # hold separators only. The mentions come in text order, none overlapping; the words of a 等 closing part of
     # the list (etc_inside) only where the stretch holds a 等.
     spans = [(m.start, m.end) for m in mentions]
-    if _ETC in text[stretch_start:stretch_end]:
+    if ETC in text[stretch_start:stretch_end]:
         spans = sorted((*spans, *etc_inside(text, stretch_start, stretch_end)))
     at = start
     for m_start, m_end in spans:

@@ -54,7 +54,7 @@ _SEPARATORS = "、，,；;/ \u3000\t"
 # Function words (function_words.tsv): 和/及/与 join two names, 以及 as 及 does; 等 closes a list.
 _LONG_CONJUNCTIONS = of_kind("function_words", "long_conjunction")
 _LONG_BY_LAST = lexicon.by_char(_LONG_CONJUNCTIONS, -1)
-_ETC = "".join(of_kind("function_words", "etc"))
+ETC = "".join(of_kind("function_words", "etc"))  # the word closing a list (等), one character; _clauses reads it too
 _ATTRIBUTIVE = of_kind("function_words", "attributive")
 # Level marks that open a unit name (县财政局; level_marks.tsv) and the grammar words of collectives
 # (各, 各级, 直, 全: unit_collectives.tsv).
@@ -134,7 +134,7 @@ _COUNT_NUMERALS = "".join(row["char"] for row in lexicon.table("chinese_numerals
 _ETC_QUALIFIED = (rf"(?P<others>{alternation(of_kind('unit_collectives', 'etc_qualifier'))}"
                   rf"{alternation(of_kind('unit_collectives', 'etc_noun'))}+)")
 _ETC_TAIL = re.compile(
-    rf"{_ETC}(?:[0-9０-９{_COUNT_NUMERALS}]+[{''.join(of_kind('unit_collectives', 'etc_count'))}])?"
+    rf"{ETC}(?:[0-9０-９{_COUNT_NUMERALS}]+[{''.join(of_kind('unit_collectives', 'etc_count'))}])?"
     rf"(?:{_ETC_QUALIFIED}|{alternation(of_kind('unit_collectives', 'etc_qualifier'))}?"
     rf"{alternation(of_kind('unit_collectives', 'etc_noun'))}*)$"
 )
@@ -641,7 +641,7 @@ _Written = tuple[str, int, int, bool, str]
 # What makes a list more than one piece as written: a separator, or a 等 (its words read as separators, a piece is
 # trimmed). Most lists (half of those split over 300 generated documents) hold neither and are one piece, whatever
 # parentheses they hold, with no stub to merge (a stub merges with a piece after it): one search, not the split.
-_LIST_MARK = re.compile("[" + re.escape(_SEPARATORS + _ETC) + "]")
+_LIST_MARK = re.compile("[" + re.escape(_SEPARATORS + ETC) + "]")
 
 
 @_per_document  # the split reads nothing outside the list, and lists recur across tasks
@@ -652,9 +652,9 @@ def _split_list(written: str) -> tuple[_Written, ...]:
     # A piece starts and ends at a separator, so only a 等 can trim it (see trim_list): a list without one has
     # no piece to trim. Most lists hold none (等 is one character: one look tells), and no pattern is run for them.
     if _LIST_MARK.search(written):
-        etc = _ETC in written
+        etc = ETC in written
         segment = _ETC_INSIDE.sub(_etc_as_separators, written) if etc else written
-        etc = etc and _ETC in segment
+        etc = etc and ETC in segment
         pieces = _merge_stubs(segment, split_outside_parentheses(segment, 0, len(segment)))
     else:  # one piece, kept unless it is blank
         segment, etc = written, False
@@ -740,7 +740,7 @@ def _without_person(name: str, end: int) -> int:
 
 def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
     """Span of a unit list without surrounding separators and a closing 等(有关部门)."""
-    while s < e and text[s] in _SEPARATORS + _ETC:
+    while s < e and text[s] in _SEPARATORS + ETC:
         s += 1
     while e > s and text[e - 1] in _SEPARATORS:
         e -= 1
@@ -811,4 +811,4 @@ def strict_list_ends(glue: str) -> frozenset[str]:
     >>> "局" in strict_list_ends("、"), "要" in strict_list_ends("、")
     (True, False)
     """
-    return _STRICT_NAME_ENDS | frozenset(_SEPARATORS + _ETC + "\n" + glue)
+    return _STRICT_NAME_ENDS | frozenset(_SEPARATORS + ETC + "\n" + glue)
