@@ -96,8 +96,8 @@ def test_a_text_holds_a_five_year_word_where_a_search_of_it_finds_one(text):
 
 def test_a_pattern_with_no_needs_or_no_widest_match_is_searched_for_itself():
     import re
-    assert periods._found_anywhere(re.compile(r"\d*年"), "年") and not periods._found_anywhere(re.compile("甲+乙"), "甲甲")
-    assert periods._found_anywhere(re.compile("甲+乙"), "甲" * 50 + "乙")
+    assert sieve.found_anywhere(re.compile(r"\d*年"), "年") and not sieve.found_anywhere(re.compile("甲+乙"), "甲甲")
+    assert sieve.found_anywhere(re.compile("甲+乙"), "甲" * 50 + "乙")
 
 
 _PARAGRAPH_PIECES = st.lists(st.sampled_from(["2020年", "二〇二四年", "2025", "年", "去年", "比2019年", "2023年至2025年", "2035年远景目标",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from re import _parser as sre_parse  # the standard library's own reading of a pattern (its widths)
 from bisect import bisect_right
 from collections import Counter
 from functools import cache
@@ -476,7 +475,7 @@ class ParagraphWords:
         (True, False)
         """
         if self._anywhere is None:
-            self._anywhere = _found_anywhere(self.pattern, self.text)
+            self._anywhere = sieve.found_anywhere(self.pattern, self.text)
         return self._anywhere
 
     def last(self, start: int, end: int) -> re.Match | None:
@@ -498,28 +497,6 @@ class ParagraphWords:
         if i < len(matches) and matches[i].start() < end:
             return sieve.last(pattern, text, start, end)
         return matches[i - 1] if i else None
-
-
-def _found_anywhere(pattern: re.Pattern, text: str) -> bool:
-    """``pattern.search(text) is not None`` for a pattern that reads no character beyond its match: a match holds a
-    character of the first group of its needs and lies within its widest reach of it."""
-    sieve_of = _anywhere_sieve(pattern)
-    if sieve_of is None:
-        return pattern.search(text) is not None
-    chars, reach = sieve_of
-    for ch in chars:
-        for at in sieve.places(text, ch):
-            if pattern.search(text, at - reach + 1 if at >= reach else 0, at + reach) is not None:
-                return True
-    return False
-
-
-@cache  # read once per pattern
-def _anywhere_sieve(pattern: re.Pattern) -> tuple[str, int] | None:
-    """The characters a match of ``pattern`` holds one of, and the length of its widest match; None for a pattern
-    that needs no character or has no widest match."""
-    needs, reach = sieve.requirements(pattern), sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
-    return (needs[0], reach) if needs and reach < sre_parse.MAXREPEAT else None
 
 
 def five_year_words(text: str) -> ParagraphWords:

@@ -349,6 +349,34 @@ def places(text: str, char: str) -> Iterator[int]:
         at = text.find(char, at + 1)
 
 
+def found_anywhere(pattern: re.Pattern, text: str) -> bool:
+    """``pattern.search(text) is not None`` for a pattern that reads no character beyond its match (no lookaround):
+    searched only around each place where a character of the first group of its :func:`requirements` stands (found
+    by :func:`places`), within its widest match's reach of it, where the engine's own search would try the pattern at
+    every character.
+
+    >>> found_anywhere(re.compile("今后五年|十四五"), "第五条\\n今后五年"), found_anywhere(re.compile("今后五年"), "第五条")
+    (True, False)
+    """
+    sieve_of = _anywhere_sieve(pattern)
+    if sieve_of is None:
+        return pattern.search(text) is not None
+    chars, reach = sieve_of
+    for ch in chars:
+        for at in places(text, ch):
+            if pattern.search(text, at - reach + 1 if at >= reach else 0, at + reach) is not None:
+                return True
+    return False
+
+
+@_per_pattern
+def _anywhere_sieve(pattern: re.Pattern) -> tuple[str, int] | None:
+    """The characters a match of ``pattern`` holds one of, and the length of its widest match; None for a pattern
+    that needs no character or has no widest match."""
+    needs, reach = requirements(pattern), sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    return (needs[0], reach) if needs and reach < sre_parse.MAXREPEAT else None
+
+
 def all_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
     """``list(pattern.finditer(text))``, each match tried only where one of the few characters a match begins with
     stands (:func:`first_char_set`), found by ``str.find`` at C speed: searching with a class of first characters
