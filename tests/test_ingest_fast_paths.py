@@ -302,6 +302,18 @@ def test_a_file_read_is_its_first_limit_plus_one_bytes_whatever_size_it_claims(t
         assert got == content
 
 
+def test_a_folder_read_is_refused_as_opening_it_as_a_file_refuses_it(tmp_path):
+    # The slow definition: a file object over the descriptor, which refuses a folder (a file swapped for one after
+    # discovery) with IsADirectoryError; ingest reports its strerror ("cannot read (Is a directory)").
+    ingest_module = sys.modules["policykit.ingest"]
+    with pytest.raises(IsADirectoryError) as slow:
+        open(tmp_path, "rb")
+    for limits in (None, IngestLimits()):
+        with pytest.raises(IsADirectoryError) as fast:
+            ingest_module._read_bytes(tmp_path, limits)
+        assert fast.value.strerror == slow.value.strerror
+
+
 _NAMES = st.sampled_from(["a", "a-b", "a.b", "b", "a b", "甲"])
 
 

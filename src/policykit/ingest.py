@@ -1,6 +1,7 @@
 """Ingest: raw files → events in the log. I/O lives here; reading and extraction are pure calls."""
 from __future__ import annotations
 
+import errno
 import functools
 import gc
 import hashlib
@@ -266,25 +267,43 @@ def _read_bytes(path: Path, limits: IngestLimits | None = None) -> bytes:
     """
     max_bytes = limits.max_file_bytes if limits else None
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    with open(fd, "rb", closefd=True) as fh:
+    try:
         info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):  # as a file object refused it: reported as "cannot read (Is a directory)"
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
         if not stat.S_ISREG(info.st_mode):
             kind = next((name for test, name in _NOT_REGULAR if test(info.st_mode)), "not a regular file")
             raise UnreadableSource(f"{kind}, not a regular file; skipped")
         if max_bytes is not None and info.st_size > max_bytes:
             raise _too_large(f"{info.st_size / 2**20:.1f} MB, ", limits)
         os.set_blocking(fd, True)
-        if max_bytes is None:
-            data = fh.read()
-        else:
-            # The size it claims plus one byte, and the rest up to the limit plus one only if it grew meanwhile:
-            # read(limit + 1) allocated (and mapped) the whole limit for every file, 2.5 times the read's cost.
-            data = fh.read(info.st_size + 1)
-            if len(data) > info.st_size:
-                data += fh.read(max_bytes - info.st_size)
+        data = _read_to_end(fd, info.st_size + 1, sys.maxsize if max_bytes is None else max_bytes + 1)
+    finally:
+        os.close(fd)
     if max_bytes is not None and len(data) > max_bytes:
         raise _too_large("", limits)
     return data
+
+
+def _read_to_end(fd: int, first: int, most: int) -> bytes:
+    """The bytes of ``fd`` up to its end, at most ``most`` of them, asking for ``first`` at once: the size the file
+    claims plus one byte, so that a file as large as it claims takes one read, and one more that finds its end.
+
+    By ``os.read`` on the descriptor: a file object (a buffered reader over a raw one) cost two objects, two more
+    system calls (a terminal check, a seek) and reads split at its 8 KB buffer: 30 -> 23 µs a file (gen300).
+    """
+    data = os.read(fd, min(first, most))
+    if not data:
+        return data
+    chunks = [data]
+    held = len(data)
+    while held < most:
+        chunk = os.read(fd, min(max(first, held), most - held))  # a file that grew meanwhile: reads twice as large
+        if not chunk:
+            break
+        chunks.append(chunk)
+        held += len(chunk)
+    return data if len(chunks) == 1 else b"".join(chunks)
 
 
 def _too_large(size: str, limits: IngestLimits) -> UnreadableSource:
