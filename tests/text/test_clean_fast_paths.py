@@ -70,3 +70,38 @@ def test_whitespace_deletes_every_blank_run_the_search_finds(text):
 @example("\u7532\r\n")  # a CRLF
 def test_newlines_gives_the_edits_of_the_cr_search(text):
     assert _clean.newlines(text) == [(m.start(), m.start() + 1, "" if m.group(1) else "\n") for m in _clean._CR.finditer(text)]
+
+
+# Spaces of the four kinds, other blank characters (str.isspace: \r, \x0b, U+2028), line breaks and Han.
+_BLANK_PIECES = st.text(alphabet=st.sampled_from(" \t\u3000\u00a0\n\r\x0b\u2028\u7532a"), max_size=16)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BLANK_PIECES)
+@example("\u7532 ")  # a run closing the text, no line break after it
+@example(" \n\t\n")  # lines of spaces alone, found both ways
+def test_edge_spaces_are_those_found_in_the_text_reversed(text):
+    """_edge_spaces finds the closing runs back from the breaks after a space and the text's end, where the runs
+    opening a line of the text reversed were taken (and turned back)."""
+    closing = [(len(text) - end, len(text) - start) for start, end in _clean.line_spans(_clean._OPENING_SPACES, text[::-1])]
+    assert _clean._edge_spaces(text) == sorted({*_clean.line_spans(_clean._OPENING_SPACES, text), *closing})
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BLANK_PIECES, st.integers(0, 16), st.integers(0, 16))
+@example("  ", 0, 2)  # blank: the start passes the end
+def test_trim_is_the_span_stripped(text, start, end):
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    span = text[start:end]
+    first = start + len(span) - len(span.lstrip())
+    assert _clean._trim(text, start, end) == (first, max(first, start + len(span.rstrip())))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BLANK_PIECES)
+@example("  \n ")  # all blank: one deletion of it all
+def test_whitespace_takes_the_text_edges_strip_takes(text):
+    """whitespace() reads the blank edges of the text with _trim, where lstrip and rstrip copied the text."""
+    edits = _clean.whitespace(text)
+    edges = [(0, len(text) - len(text.lstrip())), (len(text.rstrip()), len(text))]
+    assert edits == [(s, e, "") for s, e in _clean._merge([(s, e) for s, e, _ in edits] + edges) if e > s]

@@ -287,14 +287,33 @@ _SPACED_TITLE = re.compile(r"[ \t\u3000]*((?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff
 _SPACE_HAN_SPACE = re.compile(r" [\u4e00-\u9fff] ")  # literal first, so the scan is fast; lines are checked after
 _BLANK_RUN = re.compile(r"\n(?:[ \t\u3000\u00a0]*\n){2,}")
 _OPENING_SPACES = line_pattern(f"[{_EDGE_SPACES}]+")
+# A line break after a space: led by the break, so the engine jumps from break to break; the space is asked behind it.
+_SPACE_BEFORE_BREAK = re.compile(f"\n(?<=[{_EDGE_SPACES}]\n)")
 
 
 def _edge_spaces(text: str) -> list[tuple[int, int]]:
-    """The runs of spaces that start or end a line: those that open a line, and those that open a line of the
-    reversed text (turned back), each found from the line breaks - a loop over the lines cost a few
-    statements a line. A line of spaces alone is one run, found both ways."""
-    closing = [(len(text) - end, len(text) - start) for start, end in line_spans(_OPENING_SPACES, text[::-1])]
+    """The runs of spaces that start or end a line, each found from the line breaks (a loop over the lines cost a few
+    statements a line): those that open a line, and those that close one, back from the breaks after a space and from
+    the text's end, where a copy of the text reversed was searched as the first. A line of spaces alone is one run,
+    found both ways."""
+    ends = [m.start() for m in _SPACE_BEFORE_BREAK.finditer(text)]
+    if text and text[-1] in _EDGE_SPACES:
+        ends.append(len(text))
+    closing = []
+    for end in ends:
+        start = text.rfind("\n", 0, end) + 1
+        closing.append((start + len(text[start:end].rstrip(_EDGE_SPACES)), end))
     return sorted({*line_spans(_OPENING_SPACES, text), *closing})
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the blank characters at its edges (``str.isspace``), read from the edges inward:
+    ``strip`` copied the span (and scanned the copy for its widest character)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def whitespace(text: str) -> list[Edit]:
@@ -311,7 +330,8 @@ def whitespace(text: str) -> list[Edit]:
             spans += [(m.start(1) + i, m.start(1) + i + 1) for i in range(1, len(m.group(1)), 2)]
     if blank_run:
         spans += [(m.start() + 1, m.end() - 1) for m in _BLANK_RUN.finditer(text)]
-    spans += [(0, len(text) - len(text.lstrip())), (len(text.rstrip()), len(text))]  # blank text edges
+    first, last = _trim(text, 0, len(text))
+    spans += [(0, first), (last, len(text))]  # blank text edges (of a blank text, one span and an empty one)
     return [(s, e, "") for s, e in _merge(spans) if e > s]
 
 

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from .. import lexicon
-from ._clean import STEPS, clean
+from ._clean import STEPS, _trim, clean
 from ._cues import LABELS
 from ._decode import decode_bytes
 from ._edits import Edit, shift
@@ -138,14 +138,6 @@ def _page_dates(head: str) -> str:
     if not _PUBLISHED.search(head):  # most heads have none: one search, not one a line
         return ""
     return "\n".join(line for line in head.split("\n") if _PUBLISHED.search(line))
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _redactions(text: str, offsets: OffsetMap, source_path: str) -> list[TextWarning]:
