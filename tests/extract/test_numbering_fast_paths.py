@@ -81,7 +81,8 @@ _BARE_LINES = st.lists(st.sampled_from(["\n1", "\n2", "\n3", "\n4", "1", "建设
 @settings(max_examples=500, deadline=None)
 @given(_BARE_LINES)
 def test_bare_numbers_in_runs_are_read_as_by_listing_every_candidate_again(text):
-    # A text without a bare number hands its candidates on as they are.
+    # _candidates asks _bare_in_runs only when a bare number is among them: what it hands on is the same.
     with mock.patch.object(_numbering, "_bare_in_runs", side_effect=lambda candidates: candidates):
         candidates = _numbering._candidates(text, ())
     assert _numbering._bare_in_runs(candidates) == _bare_in_runs_slow(candidates)
+    assert _numbering._candidates(text, ()) == _bare_in_runs_slow(candidates)
