@@ -29,15 +29,16 @@ def test_the_digit_gate_turns_away_numbers_no_branch_reads():
         "num", "bare", "row", "pnum", "rnum"]
 
 
-_LINES = st.lists(st.sampled_from(["1.", "（一）", "2.", "一、", "\n", " ", "  ", "\u3000\u3000", "。", "甲", "3、"]),
+_LINES = st.lists(st.sampled_from(["1.", "（一）", "2.", "一、", "\n", " ", "  ", "\u3000\u3000", "。", "甲", "3、", "”", "，"]),
                   max_size=14).map("".join)
 
 
 @settings(max_examples=600, deadline=None)
 @given(_LINES)
 def test_a_candidate_opening_its_line_is_placed_as_by_reading_its_line(text):
-    # A mark right after a line break (or at the text's start) is told at once: its line, its paragraph and its place
-    # are what reading back to the line start and over the runs of spaces gives.
+    # A mark right after a line break (or at the text's start) is told at once, one off a line start from the character
+    # before it where that is no space: its line, its paragraph, its place and whether text stands before it on its
+    # line are what reading back to the line start and over the runs of spaces gives.
     for c in _numbering._candidates(text, ()):
         line = text.rfind("\n", 0, c.start) + 1
         runs = [m.end() for m in re.finditer(r"[ \u3000\u00a0\u2002\u2003]{2,}", text[:c.start]) if m.start() >= line]
@@ -45,7 +46,8 @@ def test_a_candidate_opening_its_line_is_placed_as_by_reading_its_line(text):
         before = text[paragraph:c.start]
         place = (_numbering._LINE if not before.strip(_numbering._SPACE) else
                  _numbering._AFTER_END if before[-1] in _numbering._BOUNDARY else _numbering._INSIDE)
-        assert (c.line, c.paragraph, c.place) == (line, paragraph, place)
+        run_in = bool(text[line:c.start].strip(_numbering._SPACE))
+        assert (c.line, c.paragraph, c.place, c.run_in) == (line, paragraph, place, run_in)
 
 
 @settings(max_examples=400, deadline=None)
@@ -79,7 +81,8 @@ _BARE_LINES = st.lists(st.sampled_from(["\n1", "\n2", "\n3", "\n4", "1", "建设
 @settings(max_examples=500, deadline=None)
 @given(_BARE_LINES)
 def test_bare_numbers_in_runs_are_read_as_by_listing_every_candidate_again(text):
-    # A text without a bare number hands its candidates on as they are.
+    # _candidates asks _bare_in_runs only when a bare number is among them: what it hands on is the same.
     with mock.patch.object(_numbering, "_bare_in_runs", side_effect=lambda candidates: candidates):
         candidates = _numbering._candidates(text, ())
     assert _numbering._bare_in_runs(candidates) == _bare_in_runs_slow(candidates)
+    assert _numbering._candidates(text, ()) == _bare_in_runs_slow(candidates)

@@ -295,6 +295,7 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
     # The runs of spaces of the current line are read once, up to the last candidate: each search starts where
     # the one before stopped, at a mark's first character (never a space, so no run crosses it).
     gap_line = read_to = paragraph_start = -1
+    bare = False  # whether a bare number (1突破…) is among the candidates
     readings = _READINGS
     if len(readings) > _READINGS_KEPT:
         readings.clear()
@@ -317,7 +318,7 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
             continue  # a bare number on its own line is not an item
         if start == 0 or text[start - 1] == "\n":  # a mark opening its line (most do): nothing before it to read
             line = paragraph = gap_line = read_to = paragraph_start = start
-            before, place, run_in = "", _LINE, False
+            place, run_in = _LINE, False
         else:
             line = text.rfind("\n", 0, start) + 1
             if line != gap_line:
@@ -326,25 +327,33 @@ def _candidates(text: str, quantities: Sequence[Quantity]) -> list[_Candidate]:
                 read_to = paragraph_start = gap.end()
             read_to = start
             paragraph = paragraph_start
-            before = text[paragraph:start]
-            if not before.strip(_SPACE):
-                place = _LINE
-            elif before[-1] in _BOUNDARY:
-                place = _AFTER_END
+            # The character before the mark tells its place when it is no space (most): the paragraph's text is read
+            # only after a space. (Not a line start here, so a paragraph starting at the mark follows a run of spaces.)
+            if (previous := text[start - 1]) not in _SPACE:
+                place = _AFTER_END if previous in _BOUNDARY else _INSIDE
+            elif text[paragraph:start].strip(_SPACE):
+                place = _AFTER_END  # (a space is one of the boundaries)
             else:
-                place = _INSIDE
-            # Text before it on its line: in its paragraph when that opens the line (its place says), else read.
-            run_in = place != _LINE if paragraph == line else bool(text[line:start].strip(_SPACE))
-        if group == "bare" and (place != _LINE or _quantity_at(text, start)):
-            continue  # 3个重点, 10月底前: a number opening a line with its unit is a quantity
+                place = _LINE
+            # Text before it on its line: there is some off a line start; at one, read unless the paragraph opens the line.
+            run_in = place != _LINE or paragraph != line and bool(text[line:start].strip(_SPACE))
+        if group == "bare":
+            if place != _LINE or _quantity_at(text, start):
+                continue  # 3个重点, 10月底前: a number opening a line with its unit is a quantity
+            bare = True
         ambiguous = group == "dnum" and not _YEAR_AFTER.match(text, body)
         if place != _LINE and not ambiguous and text[body] in _ENUMERATION_OPENS and _ENUMERATION.match(text, body):
             continue  # 3、4号线, 一、二、三等奖: an enumeration of numbers, not an item
-        if style == "rnum" and place != _LINE and before.rfind("（") + before.rfind("(") > before.rfind("）") + before.rfind(")"):
+        if style == "rnum" and place != _LINE and _in_aside(text[paragraph:start]):
             continue  # （附件1）: the bracket closes an aside, it marks no item
         out.append(_new_tuple(_Candidate, (style, number, start, body, run_in, value, dress, place, line, paragraph,
                                                 ambiguous)))
-    return _bare_in_runs(out)
+    return _bare_in_runs(out) if bare else out  # (most texts hold no bare number: nothing to drop or read again)
+
+
+def _in_aside(before: str) -> bool:
+    """Whether an opening bracket in ``before`` (a paragraph's text up to a mark) is still open at its end."""
+    return before.rfind("（") + before.rfind("(") > before.rfind("）") + before.rfind(")")
 
 
 # The readings of marks by branch and mark (1. and （一） recur in a text and across texts): read once. A text
@@ -384,8 +393,6 @@ def _bare_in_runs(candidates: list[_Candidate]) -> list[_Candidate]:
             runs[-1].append(c)
         else:
             runs.append([c])
-    if not runs:
-        return candidates  # no bare number (most texts): none to drop or to read as an item
     shown = {r[0].dress for r in runs if len(r) >= _BARE_RUN}
     items = {id(c) for r in runs if len(r) >= _BARE_RUN or (r[0].dress in shown and r[0].value == 1 and len(r) > 1)
              for c in r}

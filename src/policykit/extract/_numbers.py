@@ -140,6 +140,9 @@ def _cues_by_last_two() -> dict[str, tuple[tuple[str, str, str], ...]]:
 # The cues worth trying before a number, by the two characters before it: most numbers after 到, 至 or 在 follow
 # none of the words a cue ending with it begins with (到2025年), and one look spares a test of each.
 _PREFIX_CUES_BY_LAST_TWO = _cues_by_last_two()
+# The cues a word that is no cue ends with (近 of 最近): only after these are the words read (a set test for the others).
+_SPOILED_CUES = frozenset(cue for cues in _PREFIX_CUES_BY_LAST.values() for cue, _, _ in cues
+                          if any(w.endswith(cue) for w in _NOT_CUES))
 _ONE_CHARACTER_CUES = {last: tuple(cue for cue in cues if len(cue[0]) == 1) for last, cues in _PREFIX_CUES_BY_LAST.items()}
 _APPROX_MARKS = "".join(_words("approx"))
 _SENTENCE_CLOSE = frozenset("，,；;。！？!?\n")
@@ -950,7 +953,8 @@ def _prefix_comparator(norm: str, start: int, gapped: frozenset[int]) -> tuple[s
     two = norm[max(0, start - 2):start]
     cues = _PREFIX_CUES_BY_LAST_TWO.get(two) or _ONE_CHARACTER_CUES.get(two[-1:], ())
     for cue, word, comparator in cues:
-        if norm.endswith(cue, 0, start) and not any(w.endswith(cue) and norm.endswith(w, 0, start) for w in _NOT_CUES):
+        if norm.endswith(cue, 0, start) and not (cue in _SPOILED_CUES and any(
+                w.endswith(cue) and norm.endswith(w, 0, start) for w in _NOT_CUES)):
             return comparator, word, start - len(cue)
     if start not in gapped:
         return None, None, start
