@@ -269,8 +269,6 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
         if rows[0] and _in_union(rows, q.start):  # (most documents have no table)
             continue  # read below, cell by cell, with the row's unit and the column's year
-        if _inside_quote(quoted, q.number_start):
-            continue  # a slogan or a name (“一企一平台”, 《…三年行动计划》): it neither measures nor limits
         # Bounds by a conditional, not max(): the builtin's call costs more than the rest of such a line.
         before = text[q.start - 12 if q.start > 12 else 0:q.start]
         # Asked once: a figure in a unit of dates (or one ending as they do) dates or names rather than measures, all
@@ -281,7 +279,9 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         dated = ((unit in _DATE_UNITS or (q.unit or "").endswith(_DATE_UNIT_ENDS) and unit not in _TIME_UNITS)
                  and not (unit in _MEASURED_IN_YEARS and _YEARS_MEASURED.search(before)))
         if dated and unit in _DATE_UNITS:
-            continue
+            continue  # (before the quotes: dates are common, and this look costs less than the quotes' call)
+        if _inside_quote(quoted, q.number_start):
+            continue  # a slogan or a name (“一企一平台”, 《…三年行动计划》): it neither measures nor limits
         # The clause and the sentence of the figure, found once for every rule that reads them.
         clause_start = bounds.before(q.start, CLAUSE_END)
         whole_sentence_start = bounds.before_from(q.start, SENTENCE_END, clause_start)
@@ -296,23 +296,6 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         # The same stop within SENTENCE_REACH, else the reach's start: what a search of that reach finds.
         reach_start = q.start - SENTENCE_REACH
         sentence_start = whole_sentence_start if whole_sentence_start > reach_start else reach_start
-        prior_end = ends_so_far if ends_so_far <= q.start else _overlapped_prior_end(quantities, i)
-        raw_metric = text[clause_start if clause_start >= prior_end else prior_end:q.start]
-        if i and clause_start <= quantities[i - 1].start and _is_baseline(text, quantities[i - 1]):  # (most: another clause)
-            # 赤字率从去年的2.1%提高到2.3%: the metric stands before the starting level
-            baseline = _FROM_BEFORE.search(text, max(clause_start, quantities[i - 1].start - 6), quantities[i - 1].start)
-            raw_metric = text[clause_start:baseline.start()] if baseline else raw_metric
-        metric = _clean_metric(raw_metric)
-        inherited = previous[1] if previous and previous[0] == sentence_start else ""
-        # (the first look _counted_noun takes, here: a stop follows most figures, every generated one, and the call
-        # costs more than the look)
-        counted = _counted_noun(text, q, next_start) if text[q.end:q.end + 1] not in _STOP_AFTER else ""
-        if counted and not _METRIC_LEAD.fullmatch(counted):
-            metric = metric + counted  # 推动3家企业开展智能化改造: the counted noun follows the number
-        if not metric:
-            metric = _GROWTH_TAIL.sub("", inherited) if q.base_unit not in _RATE_UNITS else inherited
-        elif inherited and (_GROWTH_TAIL.fullmatch(metric) or _GENERIC_METRIC.fullmatch(metric)):
-            metric = _GROWTH_TAIL.sub("", inherited) + metric  # 生产总值…,同比增长7.9%; …,总量突破90万亿元
         # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
         sentence = text[sentence_start:q.end]
         worded = _PAST_OR_FUTURE.search(sentence) is not None
@@ -331,6 +314,31 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         role = _role(metadata.doc_type, q.start, sentence, past, plan_start, reports or in_review)
         if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year, future, paragraphs):
             role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
+        if role == "observation":  # no instrument (but a target's), nor a starting level: dated at once
+            if pending:
+                continue
+            year, year_source, period, as_of = when(doc, sentence_start, clause_start, q.start, role, sentences)
+            if metadata.doc_type == "progress_report" and period in (None, str(year)):
+                continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
+        # The metric, read for the figures kept only (1100 of the 7061 generated figures, progress figures with no
+        # period, are dropped above).
+        prior_end = ends_so_far if ends_so_far <= q.start else _overlapped_prior_end(quantities, i)
+        raw_metric = text[clause_start if clause_start >= prior_end else prior_end:q.start]
+        if i and clause_start <= quantities[i - 1].start and _is_baseline(text, quantities[i - 1]):  # (most: another clause)
+            # 赤字率从去年的2.1%提高到2.3%: the metric stands before the starting level
+            baseline = _FROM_BEFORE.search(text, max(clause_start, quantities[i - 1].start - 6), quantities[i - 1].start)
+            raw_metric = text[clause_start:baseline.start()] if baseline else raw_metric
+        metric = _clean_metric(raw_metric)
+        inherited = previous[1] if previous and previous[0] == sentence_start else ""
+        # (the first look _counted_noun takes, here: a stop follows most figures, every generated one, and the call
+        # costs more than the look)
+        counted = _counted_noun(text, q, next_start) if text[q.end:q.end + 1] not in _STOP_AFTER else ""
+        if counted and not _METRIC_LEAD.fullmatch(counted):
+            metric = metric + counted  # 推动3家企业开展智能化改造: the counted noun follows the number
+        if not metric:
+            metric = _GROWTH_TAIL.sub("", inherited) if q.base_unit not in _RATE_UNITS else inherited
+        elif inherited and (_GROWTH_TAIL.fullmatch(metric) or _GENERIC_METRIC.fullmatch(metric)):
+            metric = _GROWTH_TAIL.sub("", inherited) + metric  # 生产总值…,同比增长7.9%; …,总量突破90万亿元
         instrument = None
         if role == "target" and (_is_support(text, q) or not pending and _next_in_list(text, support_end, q.start)):
             if not pending:
@@ -339,23 +347,19 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
             instrument = money_kind(text, q)
         elif role == "target" and pending:
             instrument = pending
-        elif pending:
-            continue
         elif role == "target" and q.base_unit in _CLASSIFIERS:
             instrument = limit_kind(text, q, text[clause_start:q.end], text[sentence_start:q.end])  # 每年遴选不超过20名
         if instrument:
             instruments.append(_instrument_measure(text, q, instrument, metric, sentence_start, clause_start,
                                                    prior_end, tasks, seen_instruments))
             continue
-        if role == "target" and _is_baseline(text, q):
-            continue  # 从人均8.7万元提高到12万元: the 8.7 is where the aim starts
-        year, year_source, period, as_of = when(doc, sentence_start, clause_start, q.start, role, sentences)
-        if role == "observation" and metadata.doc_type == "progress_report" and period in (None, str(year)):
-            continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
+        if role == "target":
+            if _is_baseline(text, q):
+                continue  # 从人均8.7万元提高到12万元: the 8.7 is where the aim starts
+            year, year_source, period, as_of = when(doc, sentence_start, clause_start, q.start, role, sentences)
         if period and "/" in period and any(word in metric for word in _BALANCES):
             period = period.split("/")[1]  # a balance stands at the end of the period
-        # The kind and the key, read for the figures kept only (an instrument has neither; 1100 of 7061 generated
-        # figures, progress figures with no period, are dropped above).
+        # The kind and the key, read for the figures kept only (an instrument has neither).
         kind = _kind(q, text[clause_start:q.start], metric)
         key = _linked_key(metric, kind, q)
         if key and key.endswith("_growth") and kind == "share":
