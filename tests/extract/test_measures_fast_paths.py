@@ -219,3 +219,33 @@ def test_the_reader_s_quote_skips_the_separators_a_clause_opens_with():
     from policykit.text import DocumentMetadata
     for text, quote in (("全市，\u3000新建5个园区。", "新建5个"), ("全市： 新建5个园区。", "新建5个"), ("新建3个、5个园区。", "5个")):
         assert ms.read_measures(parse(text, DocumentMetadata(year=2024)), ())[-1].text == quote, text
+
+
+# Sizes (万元, 亿元) and counts and shares, with what may stand around them: size-class words, operators of a formula.
+_SIZED_PIECES = _pieces("投资", "500万元", "10亿元", "3家", "20%", "5个", "以上", "技术改造项目", "企业", "过", "级", "×", "=",
+                        "/", "*", "÷", "的", "，", "甲", size=10)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SIZED_PIECES)
+def test_the_looks_measures_something_takes_once_answer_as_the_rules_own(text):
+    from policykit.extract import find_quantities
+    for q in find_quantities(text):
+        before, after = text[q.start - 12 if q.start > 12 else 0:q.start], text[q.end:q.end + 12]
+        if q.base_unit in ms._CLASSIFIERS or q.base_unit in ms._RATE_UNITS:  # not looked at for them
+            assert not ms._is_size_class(q, after)
+        assert (before[-1:] in ms._FORMULA_ENDS) == before.endswith(("×", "*", "÷", "="))
+        assert (before[-1:] == "/") == before.endswith("/")
+
+
+def test_a_size_class_a_formula_and_a_rate_per_so_many_measure_nothing():
+    from policykit.extract import parse
+    for text, figure in (("投资500万元以上技术改造项目", "500万元"), ("过10亿元企业", "10亿元"), ("A=B×30%", "30%"),
+                         ("系数=1.5%", "1.5%"), ("达到3/5家", "5家")):
+        doc = parse(text)
+        (q,) = [q for q in doc.quantities if text[q.number_start:q.end].startswith(figure)]
+        i = doc.quantities.index(q)
+        next_start = doc.quantities[i + 1].number_start if i + 1 < len(doc.quantities) else None
+        before = text[q.start - 12 if q.start > 12 else 0:q.start]
+        assert not ms._measures_something(text, q, before, next_start, doc.quantities[i - 1] if i else None, 0, 0, doc), text
+
