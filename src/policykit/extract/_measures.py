@@ -18,7 +18,7 @@ except ImportError:  # a Python built without it (--with-builtin-hashlib-hashes 
 
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
-from ._metrics import RATE_KEYS, metric_key
+from ._metrics import RATE_KEYS, _key_of
 from ._non_targets import caps_a_payment, heads_a_paid_list, is_no_aim, is_support_condition, is_threshold, works_on_existing
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
@@ -88,6 +88,7 @@ _LIST_JOINS = set(_words("list_join"))
 # Two figures further apart than the longest join are no list: what stands between them is not cut out to be looked up.
 _JOIN_REACH = max(map(len, _LIST_JOINS))
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])
+_LIST_ITEM_STARTS = sieve.start_gate(_LIST_ITEM)  # what follows a figure another one follows in a list (most: 。)
 _SHARED_CUES = _words("shared_cue")
 _FLOOR_WORDS = _words("floor_cue")  # 开展不少于1次的班会 is a floor, not a qualifier
 _HARDNESS = re.compile(lexicon.alternation("hardness"))
@@ -298,7 +299,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         reach_start = q.start - SENTENCE_REACH
         sentence_start = whole_sentence_start if whole_sentence_start > reach_start else reach_start
         # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
-        sentence = text[sentence_start:q.end]
+        sentence = reached = text[sentence_start:q.end]  # (``reached``: kept for the limits, as read within the reach)
         worded = _PAST_OR_FUTURE.search(sentence) is not None
         past = _is_past(sentence, worded)
         # Whether a future word stands in these words: none when the one scan found no word; else searched once here,
@@ -341,7 +342,9 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         elif inherited and (_GROWTH_TAIL.fullmatch(metric) or _GENERIC_METRIC.fullmatch(metric)):
             metric = _GROWTH_TAIL.sub("", inherited) + metric  # 生产总值…,同比增长7.9%; …,总量突破90万亿元
         instrument = None
-        if role == "target" and (_is_support(text, q) or not pending and _next_in_list(text, support_end, q.start)):
+        # (the first look _next_in_list takes, here: most figures follow no payment)
+        if role == "target" and (_is_support(text, q) or not pending and support_end >= 0
+                                 and _next_in_list(text, support_end, q.start)):
             if not pending:
                 support_end = q.end
             # 最高奖励1000万元, 给予30%补助 (and 、50万元 after it): what the government pays
@@ -349,7 +352,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         elif role == "target" and pending:
             instrument = pending
         elif role == "target" and q.base_unit in _CLASSIFIERS:
-            instrument = limit_kind(text, q, text[clause_start:q.end], text[sentence_start:q.end])  # 每年遴选不超过20名
+            instrument = limit_kind(text, q, text[clause_start:q.end], reached)  # 每年遴选不超过20名
         if instrument:
             instruments.append(_instrument_measure(text, q, instrument, metric, sentence_start, clause_start,
                                                    prior_end, tasks, seen_instruments))
@@ -681,9 +684,12 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[q.start - 16 if q.start > 16 else 0:q.start].rstrip(" \t\u3000\xa0")
+    after = text[q.end:q.end + 1]
+    # (the first look heads_a_paid_list takes, here: most figures open no list)
     if not (_SUBSIDY_BEFORE.search(before[-12:])
-            or text[q.end:q.end + 1] not in _STOP_AFTER and _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
-            or _RATE_OF_BASE_NEEDS in before and _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q)):
+            or after not in _STOP_AFTER and _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
+            or _RATE_OF_BASE_NEEDS in before and _RATE_OF_BASE.search(before)
+            or after in _LIST_ITEM_STARTS and heads_a_paid_list(text, q)):
         return False  # no payment word (most figures: read first)
     last_clause = _CLAUSE_STOP.split(before[-8:])[-1]
     # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
@@ -750,7 +756,7 @@ def _shares(phrase: str) -> re.Match | None:
 
 def _linked_key(metric: str, kind: str, q: Quantity) -> str | None:
     """The metric key, unless the unit contradicts it (经济增长…两个 is no growth rate)."""
-    key = metric_key(metric, kind)
+    key = _key_of(metric, kind == "growth_rate") if metric else None  # metric_key(metric, kind), a call less
     if key is None:
         return None
     is_rate = q.base_unit in _RATE_UNITS
