@@ -219,3 +219,73 @@ def test_the_reader_s_quote_skips_the_separators_a_clause_opens_with():
     from policykit.text import DocumentMetadata
     for text, quote in (("全市，\u3000新建5个园区。", "新建5个"), ("全市： 新建5个园区。", "新建5个"), ("新建3个、5个园区。", "5个")):
         assert ms.read_measures(parse(text, DocumentMetadata(year=2024)), ())[-1].text == quote, text
+
+
+# Sizes (万元, 亿元) and counts and shares, with what may stand around them: size-class words, operators of a formula.
+_SIZED_PIECES = _pieces("投资", "500万元", "10亿元", "3家", "20%", "5个", "以上", "技术改造项目", "企业", "过", "级", "×", "=",
+                        "/", "*", "÷", "的", "，", "甲", size=10)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SIZED_PIECES)
+def test_the_looks_measures_something_takes_once_answer_as_the_rules_own(text):
+    from policykit.extract import find_quantities
+    for q in find_quantities(text):
+        before, after = text[q.start - 12 if q.start > 12 else 0:q.start], text[q.end:q.end + 12]
+        if q.base_unit in ms._CLASSIFIERS or q.base_unit in ms._RATE_UNITS:  # not looked at for them
+            assert not ms._is_size_class(q, after)
+        assert (before[-1:] in ms._FORMULA_ENDS) == before.endswith(("×", "*", "÷", "="))
+        assert (before[-1:] == "/") == before.endswith("/")
+
+
+def test_a_size_class_a_formula_and_a_rate_per_so_many_measure_nothing():
+    from policykit.extract import parse
+    for text, figure in (("投资500万元以上技术改造项目", "500万元"), ("过10亿元企业", "10亿元"), ("A=B×30%", "30%"),
+                         ("系数=1.5%", "1.5%"), ("达到3/5家", "5家")):
+        doc = parse(text)
+        (q,) = [q for q in doc.quantities if text[q.number_start:q.end].startswith(figure)]
+        i = doc.quantities.index(q)
+        next_start = doc.quantities[i + 1].number_start if i + 1 < len(doc.quantities) else None
+        before = text[q.start - 12 if q.start > 12 else 0:q.start]
+        assert not ms._measures_something(text, q, before, next_start, doc.quantities[i - 1] if i else None, 0, 0, doc), text
+
+
+# Lists of payments and of other figures, with the words that pay and those that do not.
+_PAID_PIECES = _pieces("国家级300万元、省级80万元", "300万元、80万元", "20万元和10万元", "300万元", "、", "和", "的奖励",
+                       "的补贴", "给予", "，", "。", "甲", size=6)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_PAID_PIECES)
+def test_the_looks_taken_before_the_paid_list_and_the_next_figure_spare_only_calls_that_answer_no(text):
+    from policykit.extract import find_quantities
+    from policykit.extract._non_targets import heads_a_paid_list
+    for q in find_quantities(text):
+        if text[q.end:q.end + 1] not in ms._LIST_ITEM_STARTS:
+            assert not heads_a_paid_list(text, q)
+        assert not ms._next_in_list(text, -1, q.start)
+
+
+def test_a_paid_list_and_the_figures_after_a_payment_are_instruments():
+    from policykit.extract import parse
+    from policykit.text import DocumentMetadata
+    for text, paid in (("对国家级300万元、省级80万元的奖励。", 2), ("对一等奖20万元和二等奖10万元的奖励。", 2),
+                       ("最高奖励1000万元、500万元。", 2)):
+        measures = ms.read_measures(parse(text, DocumentMetadata(year=2024)), ())
+        assert [m.role for m in measures] == ["instrument"] * paid, text
+
+
+_KINDS = st.sampled_from(("level", "increase", "decrease", "growth_rate", "share"))
+_KEY_PIECES = _pieces("地区生产总值", "国内生产总值", "GDP", "经济", "增长", "城镇调查失业率", "单位", "能耗", "贡献率", "对",
+                      "居民消费价格", "涨幅", "甲", size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_KEY_PIECES, _KINDS, st.sampled_from(("%", "个", "亿元")))
+def test_a_linked_key_is_the_metric_key_the_unit_agrees_with(metric, kind, unit):
+    from policykit.extract import find_quantities
+    from policykit.extract._metrics import metric_key
+    (q,) = find_quantities("5" + unit)
+    key = metric_key(metric, kind)
+    slow = key if key is not None and (q.base_unit in ms._RATE_UNITS) == (key.endswith("_growth") or key in ms.RATE_KEYS) else None
+    assert ms._linked_key(metric, kind, q) == slow

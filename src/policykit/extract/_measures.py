@@ -18,7 +18,7 @@ except ImportError:  # a Python built without it (--with-builtin-hashlib-hashes 
 
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
-from ._metrics import RATE_KEYS, metric_key
+from ._metrics import RATE_KEYS, _key_of
 from ._non_targets import caps_a_payment, heads_a_paid_list, is_no_aim, is_support_condition, is_threshold, works_on_existing
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
@@ -88,6 +88,7 @@ _LIST_JOINS = set(_words("list_join"))
 # Two figures further apart than the longest join are no list: what stands between them is not cut out to be looked up.
 _JOIN_REACH = max(map(len, _LIST_JOINS))
 _LIST_ITEM = re.compile(_PATTERNS["list_item"])
+_LIST_ITEM_STARTS = sieve.start_gate(_LIST_ITEM)  # what follows a figure another one follows in a list (most: 。)
 _SHARED_CUES = _words("shared_cue")
 _FLOOR_WORDS = _words("floor_cue")  # 开展不少于1次的班会 is a floor, not a qualifier
 _HARDNESS = re.compile(lexicon.alternation("hardness"))
@@ -167,6 +168,7 @@ _QUALIFIER_NEEDS, _OUTLINE_NEEDS, _RATE_OF_BASE_NEEDS, _PAST_MONTHS_NEEDS = map(
 _SCOPE_ENDS, _PER_STEP_ENDS, _WEIGHT_ENDS, _WHOLE_SET_ENDS, _LISTED_COUNT_ENDS = map(sieve.end_gate, (
     _SCOPE_BEFORE, _PER_STEP_BEFORE, _WEIGHT_BEFORE, _WHOLE_SET_BEFORE, _LISTED_COUNT_BEFORE))
 _SCORING_ENDS = _PER_STEP_ENDS | _WEIGHT_ENDS  # what the last character before a figure scored by words before it is in
+_FORMULA_ENDS = frozenset("×*÷=")  # the operators a figure of a formula (A=B×30%) follows
 
 
 @dataclass(frozen=True)
@@ -269,8 +271,6 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         next_start = quantities[i + 1].number_start if i + 1 < len(quantities) else None
         if rows[0] and _in_union(rows, q.start):  # (most documents have no table)
             continue  # read below, cell by cell, with the row's unit and the column's year
-        if _inside_quote(quoted, q.number_start):
-            continue  # a slogan or a name (“一企一平台”, 《…三年行动计划》): it neither measures nor limits
         # Bounds by a conditional, not max(): the builtin's call costs more than the rest of such a line.
         before = text[q.start - 12 if q.start > 12 else 0:q.start]
         # Asked once: a figure in a unit of dates (or one ending as they do) dates or names rather than measures, all
@@ -281,7 +281,9 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         dated = ((unit in _DATE_UNITS or (q.unit or "").endswith(_DATE_UNIT_ENDS) and unit not in _TIME_UNITS)
                  and not (unit in _MEASURED_IN_YEARS and _YEARS_MEASURED.search(before)))
         if dated and unit in _DATE_UNITS:
-            continue
+            continue  # (before the quotes: dates are common, and this look costs less than the quotes' call)
+        if _inside_quote(quoted, q.number_start):
+            continue  # a slogan or a name (“一企一平台”, 《…三年行动计划》): it neither measures nor limits
         # The clause and the sentence of the figure, found once for every rule that reads them.
         clause_start = bounds.before(q.start, CLAUSE_END)
         whole_sentence_start = bounds.before_from(q.start, SENTENCE_END, clause_start)
@@ -296,6 +298,32 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         # The same stop within SENTENCE_REACH, else the reach's start: what a search of that reach finds.
         reach_start = q.start - SENTENCE_REACH
         sentence_start = whole_sentence_start if whole_sentence_start > reach_start else reach_start
+        # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
+        sentence = reached = text[sentence_start:q.end]  # (``reached``: kept for the limits, as read within the reach)
+        worded = _PAST_OR_FUTURE.search(sentence) is not None
+        past = _is_past(sentence, worded)
+        # Whether a future word stands in these words: none when the one scan found no word; else searched once here,
+        # where the tense needs it, and handed to the review of earlier years (None: not asked).
+        future = None if worded else False
+        if not past and not (future := worded and _FUTURE.search(sentence) is not None):
+            # 上半年，…；新开工项目18个. No full stop stands between the sentence's start and the figure: a sentence a
+            # full stop opens is the whole one, found without a search.
+            whole_start = bounds.before_from(q.start, FULL_STOP, whole_sentence_start, SENTENCE_REACH)
+            if whole_start != sentence_start:  # else the same words, already read
+                sentence = text[whole_start:q.end]
+                past = _is_past(sentence)
+        in_review = bool(reviews[0]) and _in_union(reviews, q.start)  # most documents have no review part
+        role = _role(metadata.doc_type, q.start, sentence, past, plan_start, reports or in_review)
+        if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year, future, paragraphs):
+            role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
+        if role == "observation":  # no instrument (but a target's), nor a starting level: dated at once
+            if pending:
+                continue
+            year, year_source, period, as_of = when(doc, sentence_start, clause_start, q.start, role, sentences)
+            if metadata.doc_type == "progress_report" and period in (None, str(year)):
+                continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
+        # The metric, read for the figures kept only (1100 of the 7061 generated figures, progress figures with no
+        # period, are dropped above).
         prior_end = ends_so_far if ends_so_far <= q.start else _overlapped_prior_end(quantities, i)
         raw_metric = text[clause_start if clause_start >= prior_end else prior_end:q.start]
         if i and clause_start <= quantities[i - 1].start and _is_baseline(text, quantities[i - 1]):  # (most: another clause)
@@ -313,49 +341,29 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
             metric = _GROWTH_TAIL.sub("", inherited) if q.base_unit not in _RATE_UNITS else inherited
         elif inherited and (_GROWTH_TAIL.fullmatch(metric) or _GENERIC_METRIC.fullmatch(metric)):
             metric = _GROWTH_TAIL.sub("", inherited) + metric  # 生产总值…,同比增长7.9%; …,总量突破90万亿元
-        # Only words before the figure decide: 5人入围…,确保完成省定目标任务 reports the 5.
-        sentence = text[sentence_start:q.end]
-        worded = _PAST_OR_FUTURE.search(sentence) is not None
-        past = _is_past(sentence, worded)
-        # Whether a future word stands in these words: none when the one scan found no word; else searched once here,
-        # where the tense needs it, and handed to the review of earlier years (None: not asked).
-        future = None if worded else False
-        if not past and not (future := worded and _FUTURE.search(sentence) is not None):
-            # 上半年，…；新开工项目18个. No full stop stands between the sentence's start and the figure: a sentence a
-            # full stop opens is the whole one, found without a search.
-            whole_start = bounds.before_from(q.start, FULL_STOP, whole_sentence_start, SENTENCE_REACH)
-            if whole_start != sentence_start:  # else the same words, already read
-                sentence = text[whole_start:q.end]
-                past = _is_past(sentence)
-        in_review = bool(reviews[0]) and _in_union(reviews, q.start)  # most documents have no review part
-        role = _role(metadata.doc_type, q.start, sentence, past, plan_start, reports or in_review)
-        if role == "target" and first_year and _reviews_before(text, sentence_start, q, first_year, future, paragraphs):
-            role = "observation"  # 2020年，全市PM2.5平均浓度降至42微克/立方米 in a plan for 2021—2025
         instrument = None
-        if role == "target" and (_is_support(text, q) or not pending and _next_in_list(text, support_end, q.start)):
+        # (the first look _next_in_list takes, here: most figures follow no payment)
+        if role == "target" and (_is_support(text, q) or not pending and support_end >= 0
+                                 and _next_in_list(text, support_end, q.start)):
             if not pending:
                 support_end = q.end
             # 最高奖励1000万元, 给予30%补助 (and 、50万元 after it): what the government pays
             instrument = money_kind(text, q)
         elif role == "target" and pending:
             instrument = pending
-        elif pending:
-            continue
         elif role == "target" and q.base_unit in _CLASSIFIERS:
-            instrument = limit_kind(text, q, text[clause_start:q.end], text[sentence_start:q.end])  # 每年遴选不超过20名
+            instrument = limit_kind(text, q, text[clause_start:q.end], reached)  # 每年遴选不超过20名
         if instrument:
             instruments.append(_instrument_measure(text, q, instrument, metric, sentence_start, clause_start,
                                                    prior_end, tasks, seen_instruments))
             continue
-        if role == "target" and _is_baseline(text, q):
-            continue  # 从人均8.7万元提高到12万元: the 8.7 is where the aim starts
-        year, year_source, period, as_of = when(doc, sentence_start, clause_start, q.start, role, sentences)
-        if role == "observation" and metadata.doc_type == "progress_report" and period in (None, str(year)):
-            continue  # a progress figure with no stated period (截至目前, 今年以来) fits no series
+        if role == "target":
+            if _is_baseline(text, q):
+                continue  # 从人均8.7万元提高到12万元: the 8.7 is where the aim starts
+            year, year_source, period, as_of = when(doc, sentence_start, clause_start, q.start, role, sentences)
         if period and "/" in period and any(word in metric for word in _BALANCES):
             period = period.split("/")[1]  # a balance stands at the end of the period
-        # The kind and the key, read for the figures kept only (an instrument has neither; 1100 of 7061 generated
-        # figures, progress figures with no period, are dropped above).
+        # The kind and the key, read for the figures kept only (an instrument has neither).
         kind = _kind(q, text[clause_start:q.start], metric)
         key = _linked_key(metric, kind, q)
         if key and key.endswith("_growth") and kind == "share":
@@ -527,42 +535,46 @@ def _measures_something(text: str, q: Quantity, before: str, next_start: int | N
                         clause_start: int, sentence_start: int, doc: ParsedDocument) -> bool:
     """Whether a figure outside quotes (the reader skips those) that does not date (asked by the reader) measures something; ``before`` is the 12 characters before it. The tests are independent, each a reason
     to drop it, so their order is free (cheap and common ones first)."""
-    if q.base_unit is None and q.cue is None:
+    # The unit, the cue and the characters beside the figure, read once for the many rules that look at them (most
+    # figures pass every rule: each look a rule takes again costs as much as the rest of its line).
+    unit, cue = q.base_unit, q.cue
+    if unit is None and cue is None:
         return False  # a bare number or a bare scale (全县30万…)
     after = text[q.end:q.end + 12]
     # The articles and vague counts first: the commonest reasons after dates (1 in 10 figures of the shared corpus).
-    if text[q.number_start] == _ARTICLE_ONE and q.cue is None and (
-            _NEGATED_ONE.search(before) or not _MAKING_VERB.search(before)):
+    first = text[q.number_start]
+    if first == _ARTICLE_ONE and cue is None and (_NEGATED_ONE.search(before) or not _MAKING_VERB.search(before)):
         return False  # 不漏一户, 成为一个…: "one" as an article; 建成一个 / 培育一家 stay
-    if text[q.number_start] in _VAGUE_STARTS and _VAGUE_COUNT.fullmatch(text[q.number_start:q.end]):
+    if first in _VAGUE_STARTS and _VAGUE_COUNT.fullmatch(text[q.number_start:q.end]):
         return False  # 一批, 二期, 零部件
-    last = before[-1:]
+    last, head = before[-1:], after[:1]
+    counts = unit in _CLASSIFIERS
     scope = _SCOPE_BEFORE.search(before) if last in _SCOPE_ENDS else None
     if scope and not (scope.group(0) == _SCOPE_TOTAL and _CLAUSE_CLOSES.match(after)
-                      or scope.group(0) == _SCOPE_AT and q.base_unit in _RATE_UNITS and not after.startswith(_DE)
-                      or scope.group(0) == _SCOPE_AT and q.base_unit in _CLASSIFIERS
+                      or scope.group(0) == _SCOPE_AT and unit in _RATE_UNITS and not after.startswith(_DE)
+                      or scope.group(0) == _SCOPE_AT and counts
                       and _MAKING_VERB_ANYWHERE.search(text, q.end, boundary_after(text, q.end, CLAUSE_END))):
         # 赤字率在2%左右 is a level; 在70%左右的地市开展 names where; 在3000个小区设置回收机 is done in so many
         return False  # 总投资10亿元的项目 sizes the projects; …项目不少于30个、总投资超过200亿元。 is an aim
     # The looks _is_scoring and the other tests called below open with, taken here: most figures pass none of them
     # (a call costs more than a look).
-    if (last in _SCORING_ENDS or after[:1] in _SCORE_STARTS) and _is_scoring(before, after):
+    if (last in _SCORING_ENDS or head in _SCORE_STARTS) and _is_scoring(before, after):
         return False  # how an assessment scores, not what it aims at
-    if q.base_unit in _CLASSIFIERS and last in _WHOLE_SET_ENDS and _WHOLE_SET_BEFORE.search(before):
+    if counts and last in _WHOLE_SET_ENDS and _WHOLE_SET_BEFORE.search(before):
         return False
-    if q.base_unit in _CLASSIFIERS and _OUTLINE_NEEDS in after and _OUTLINE_AFTER.match(after):
+    if counts and _OUTLINE_NEEDS in after and _OUTLINE_AFTER.match(after):
         return False  # 提出28个主要指标, 其中8个约束性指标: the document's own outline
-    if before.endswith(("×", "*", "÷", "=")):
+    if last in _FORMULA_ENDS:
         return False  # a formula (A=B×30%)
-    if before.endswith("/") or after[:1] in _PER_SO_MANY_STARTS and _PER_SO_MANY.match(after):
+    if last == "/" or head in _PER_SO_MANY_STARTS and _PER_SO_MANY.match(after):
         return False  # a rate per so many (10/10万): no unit holds it
-    if q.base_unit == _SESSION_UNIT and (after.startswith(_PLENUMS) or after.startswith(_MEETINGS) and _SESSION.search(before)):
+    if unit == _SESSION_UNIT and (after.startswith(_PLENUMS) or after.startswith(_MEETINGS) and _SESSION.search(before)):
         return False
-    if q.base_unit in _TIME_UNITS and (
+    if unit in _TIME_UNITS and (
             _HAN.match(after) and not _DURATION_FOLLOWS.match(after)
             or _SERVICE_DEADLINE_AFTER.match(after) and not _SHORTENED_BEFORE.search(before)):
         return False  # 24小时心理支持热线, 24小时内响应: how a service works, not an aim (压缩至3个工作日内办结 stays)
-    if q.base_unit == _RULES_UNIT and _APPLIED_RULES_BEFORE.search(text, clause_start, q.start):
+    if unit == _RULES_UNIT and _APPLIED_RULES_BEFORE.search(text, clause_start, q.start):
         return False  # 落实国务院安委会15条: a set of rules by name
     opening = text[clause_start:clause_start + 1]
     if (opening in _ENCOURAGED_STARTS and _ENCOURAGED.match(text, clause_start)
@@ -570,26 +582,27 @@ def _measures_something(text: str, q: Quantity, before: str, next_start: int | N
         return False  # 鼓励学生每天至少…交流15分钟: what others are urged to do, not the government's aim
     if opening in _ELIGIBILITY_STARTS and _is_eligibility(text, q, clause_start) and not _is_support(text, q):
         return False  # 对年研发投入超过500万元且增幅达到20%的企业: who qualifies
-    if before.endswith(_DE) and q.base_unit in _CLASSIFIERS and q.cue is None:
+    if counts and cue is None and before.endswith(_DE):
         return False  # a described set: 工作方案确定的67项重点工作, 入库的61个项目
     if last in _LISTED_COUNT_ENDS and _LISTED_COUNT_BEFORE.search(before) and not _OUTCOME.search(_clause_around(text, q.start, q.end)):
         return False
-    if q.base_unit in _CLASSIFIERS and q.cue is None and _counts_the_list(text[clause_start:q.start], q) and not (
+    if counts and cue is None and _counts_the_list(text[clause_start:q.start], q) and not (
             _OUTCOME.search(_clause_around(text, q.start, q.end)) or _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)):
         return False  # 加快北宋镇、盐窝镇、汀罗镇、明集乡4个…: the count of the places just named
     if next_start is not None and next_start == q.end:
         return False  # a count of sized things (两个100MW…): the size follows at once
-    if after.startswith(_SIZE_CLASS_SUFFIXES) or after[:1] in _RATIO_STARTS and _RATIO.match(after):
+    if after.startswith(_SIZE_CLASS_SUFFIXES) or head in _RATIO_STARTS and _RATIO.match(after):
         return False  # a size class (十亿级产业集群) or a ratio (1:4000)
-    if after[:1] in _NAMED_SET_STARTS and _NAMED_SET_AFTER.match(after):
+    if head in _NAMED_SET_STARTS and _NAMED_SET_AFTER.match(after):
         return False  # 四个方面工作, 中央八项规定: an outline or a named set, not a quantity
     if _QUALIFIER_NEEDS in after and _is_qualifier(q, after) and not _is_support(text, q):
         return False  # a qualifier: 营业收入首次突破10亿元的企业, 168个城市的…
-    if _is_size_class(q, after):
+    # (the first look _is_size_class takes, here: most figures count or are shares, 6218 of the 7061 generated)
+    if not counts and unit not in _RATE_UNITS and _is_size_class(q, after):
         return False  # a size class: 投资500万元以上技术改造项目, 过10亿元企业
     # Not the scope of work on existing things (抓好550个省重大项目, 用好两个市场: the working verb is searched for
     # before the making verb, most counts follow none; a bounded count is none) nor another figure that is no aim.
-    return not (q.base_unit in _CLASSIFIERS and q.cue is None and works_on_existing(text, q, clause_start, next_start)
+    return not (counts and cue is None and works_on_existing(text, q, clause_start, next_start)
                 and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)
                 or is_no_aim(doc, q, clause_start, sentence_start, next_start, earlier, _is_support))
 
@@ -671,9 +684,12 @@ def _is_baseline(text: str, q: Quantity) -> bool:
 def _is_support(text: str, q: Quantity) -> bool:
     # Spaces a scraper left before the figure (最高可按投资额的 10%) change nothing.
     before = text[q.start - 16 if q.start > 16 else 0:q.start].rstrip(" \t\u3000\xa0")
+    after = text[q.end:q.end + 1]
+    # (the first look heads_a_paid_list takes, here: most figures open no list)
     if not (_SUBSIDY_BEFORE.search(before[-12:])
-            or text[q.end:q.end + 1] not in _STOP_AFTER and _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
-            or _RATE_OF_BASE_NEEDS in before and _RATE_OF_BASE.search(before) or heads_a_paid_list(text, q)):
+            or after not in _STOP_AFTER and _SUBSIDY_AFTER.match(text[q.end:q.end + 6])
+            or _RATE_OF_BASE_NEEDS in before and _RATE_OF_BASE.search(before)
+            or after in _LIST_ITEM_STARTS and heads_a_paid_list(text, q)):
         return False  # no payment word (most figures: read first)
     last_clause = _CLAUSE_STOP.split(before[-8:])[-1]
     # 奖补资金等增幅均超过10%, 补助标准提高5%: the growth of a fund or a standard, not a payment
@@ -740,7 +756,7 @@ def _shares(phrase: str) -> re.Match | None:
 
 def _linked_key(metric: str, kind: str, q: Quantity) -> str | None:
     """The metric key, unless the unit contradicts it (经济增长…两个 is no growth rate)."""
-    key = metric_key(metric, kind)
+    key = _key_of(metric, kind == "growth_rate") if metric else None  # metric_key(metric, kind), a call less
     if key is None:
         return None
     is_rate = q.base_unit in _RATE_UNITS
