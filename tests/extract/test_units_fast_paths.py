@@ -294,7 +294,7 @@ def test_a_name_ends_with_a_head_as_endswith_over_all_heads_tells(name):
                            (_units._WEAK_HEADS, _units._WEAK_BY_LAST)):
         assert _units._ends_with(name, by_last) == name.endswith(words)
     core = _units._strip_parenthetical(name)
-    assert _units.ends_with_head.__wrapped__(name) == (core.endswith(_units.UNIT_HEADS) or _units.is_placeholder(name))
+    assert _units.ends_with_head(name) == (core.endswith(_units.UNIT_HEADS) or _units.is_placeholder(name))
 
 
 @settings(max_examples=300, deadline=None)
