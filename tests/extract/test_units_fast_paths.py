@@ -1,8 +1,10 @@
 """The unit splitter's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -304,6 +306,9 @@ def test_a_mention_set_slot_by_slot_is_the_one_its_init_builds(mention, start, e
     built = _units._mention(mention, start, end, placeholder, shared_head)
     made = _units.UnitMention(mention, start, end, placeholder, shared_head)
     assert built == made and repr(built) == repr(made) and hash(built) == hash(made)
+    assert type(built) is _units.UnitMention  # filled in unfrozen, it is then a frozen UnitMention
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.start = end
 
 
 def _split_list_slow(written):
