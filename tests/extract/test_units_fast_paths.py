@@ -1,8 +1,10 @@
 """The unit splitter's fast paths agree with the plain definitions they stand in for."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -294,7 +296,7 @@ def test_a_name_ends_with_a_head_as_endswith_over_all_heads_tells(name):
                            (_units._WEAK_HEADS, _units._WEAK_BY_LAST)):
         assert _units._ends_with(name, by_last) == name.endswith(words)
     core = _units._strip_parenthetical(name)
-    assert _units.ends_with_head.__wrapped__(name) == (core.endswith(_units.UNIT_HEADS) or _units.is_placeholder(name))
+    assert _units.ends_with_head(name) == (core.endswith(_units.UNIT_HEADS) or _units.is_placeholder(name))
 
 
 @settings(max_examples=300, deadline=None)
@@ -304,6 +306,9 @@ def test_a_mention_set_slot_by_slot_is_the_one_its_init_builds(mention, start, e
     built = _units._mention(mention, start, end, placeholder, shared_head)
     made = _units.UnitMention(mention, start, end, placeholder, shared_head)
     assert built == made and repr(built) == repr(made) and hash(built) == hash(made)
+    assert type(built) is _units.UnitMention  # filled in unfrozen, it is then a frozen UnitMention
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.start = end
 
 
 def _split_list_slow(written):
@@ -323,7 +328,7 @@ def _split_list_slow(written):
             name = segment[s + cs:s + ce]
             if len(name) >= 2:
                 out.append((name, s + cs, s + ce, _units.is_placeholder(name), ""))
-    return _units._share_heads(out)
+    return _share_heads_slow(out)
 
 
 _PERSON_BITS = st.sampled_from(["局长张三", "（局长张三）", "副县长", "县委书记"])
@@ -401,3 +406,38 @@ def _looks_like_unit_strict_slow(name):
 @example("机关")
 def test_a_strict_unit_is_one_as_when_every_organ_head_is_tried(name):
     assert _units.looks_like_unit.__wrapped__(name, strict=True) == _looks_like_unit_strict_slow(name)
+
+
+def _share_heads_slow(mentions):
+    # _share_heads as it read before its gate: every mention but the last asked whether it looks like a unit, then
+    # matched as a bare place or a division without its suffix.
+    out = list(mentions)
+    for k in range(len(out) - 2, -1, -1):
+        mention, start, end, placeholder, _ = out[k]
+        following, _, _, following_placeholder, following_head = out[k + 1]
+        if placeholder or following_placeholder or _units.looks_like_unit(mention):
+            continue
+        if shared := _units._place_head(mention, following, following_head):
+            out[k] = (mention, start, end, placeholder, shared)
+    return tuple(out)
+
+
+_PLACE_BITS = st.sampled_from(["黄埔区", "天河区", "济南", "青岛", "烟台市", "章丘市", "历城", "德源县", "东阳", "玉沙县",
+                               "城关镇", "城关", "解放街道", "解放", "锡林郭勒盟", "阿拉善", "旗", "州", "乡", "甲乙"])
+_SHARED_HEAD_BITS = st.sampled_from(["人民政府", "政府", "科技局", "财政局", "各部门", "（牵头）", "县科技局", "市政府",
+                                     "区人民政府", "市直各部门", "各区"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.lists(st.one_of(_PLACE_BITS, _SHARED_HEAD_BITS), min_size=1, max_size=3).map("".join),
+                min_size=2, max_size=5))
+@example(["济南", "青岛", "烟台市政府"])  # divisions without their suffix
+@example(["越秀区", "黄埔区", "天河区人民政府"])
+@example(["解放街道", "城关街道人民政府"])  # a suffix of two characters
+@example(["县科技局", "天河区人民政府"])
+def test_heads_are_shared_as_when_every_mention_is_asked(names):
+    # _share_heads tests a mention's last character and the division stems before the questions it asks of it.
+    mentions = [(name, 0, len(name), _units.is_placeholder(name), "") for name in names]
+    out = list(mentions)
+    _units._share_heads(out)
+    assert tuple(out) == _share_heads_slow(mentions)
