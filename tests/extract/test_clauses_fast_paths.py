@@ -287,21 +287,25 @@ def test_the_clauses_kept_are_those_overlapping_none_kept_before(spans, start, l
     assert kept.holds(start, start + length) == any(c.start <= start and start + length <= c.end for c in kept.clauses)
 
 
-def _paren_verb_clauses_slow(text):
-    """_paren_verb_clauses reading every group, whether a role verb stands in it or not."""
-    clauses = []
+def _paren_verb_clauses_slow(text, kept=lambda start, end: False):
+    """_paren_verb_clauses reading every group, whether a role verb stands in it or not, after asking ``kept`` of it:
+    the clauses and the groups held."""
+    clauses, held = [], []
     for open_, close in _clauses._paren_groups(text):
+        if kept(open_, close + 1):
+            held.append((open_, close + 1))
+            continue
         units = _clauses._verb_units(text, open_ + 1, close, _verbs_in(text, open_ + 1, close))
         if not units and _clauses._MARK_INSIDE.search(text, open_ + 1, close):
             units = _clauses._marked_list(text, open_ + 1, close)
         if units:
             clauses.append(_clauses._Clause(open_, close + 1, units))
-    return clauses
+    return clauses, held
 
 
 def _verb_clauses_slow(text):
     """_verb_clauses reading every parenthesis and every subject."""
-    clauses = _paren_verb_clauses_slow(text)
+    clauses, _ = _paren_verb_clauses_slow(text)
     taken = [(c.start, c.end) for c in clauses]
     return [*clauses, *(c for c in _clauses._prose_clauses(text) if not any(s <= c.start < e for s, e in taken))]
 
@@ -620,3 +624,26 @@ def test_a_clause_built_at_once_is_the_one_its_init_builds(start, end, text, rol
     built, initialised = _clauses._clause(start, end, units), _clauses._Clause(start, end, units)
     assert built == initialised and repr(built) == repr(initialised) and hash(built) == hash(initialised)
     assert list(vars(built).items()) == list(vars(initialised).items())  # fields in declared order too
+
+
+_HELD_BITS = st.lists(st.sampled_from(["（", "）", "〔", "〕", "牵头单位：", "责任单位：", "市科技局", "县财政局", "（牵头）", "负责",
+                                       "配合", "，", "、", "甲", "。", "由", "\n"]), max_size=14).map("".join)
+
+
+def _verb_clauses_holding_every_group(text, kept):
+    """_verb_clauses reading every group not held, and with every group that a clause kept holds among the groups
+    held, whether a role verb stands in it or not (as when the clauses kept were asked first)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_clauses, "_paren_verb_clauses", lambda text, kept, lines, verbs: _paren_verb_clauses_slow(text, kept))
+        return _clauses._verb_clauses(text, kept)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_HELD_BITS)
+@example("（责任单位：市科技局（牵头）、县财政局〔甲，县财政局〕）市科技局负责")
+@example("牵头单位：县财政局（市科技局负责）")  # a group held with a verb in it is not read
+@example("（市科技局负责）县财政局配合")  # a group with a verb in it and not held is read
+def test_a_group_without_a_role_verb_need_not_be_held(text):
+    kept = _clauses._Kept()
+    kept.add_all(_clauses._label_clauses(text), (0, 0))
+    assert _clauses._verb_clauses(text, kept.holds) == _verb_clauses_holding_every_group(text, kept.holds)

@@ -476,9 +476,6 @@ def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tu
     for open_, close in groups:
         while verb_starts[after] < close:
             after += 1
-        if kept(open_, close + 1):
-            held.append((open_, close + 1))
-            continue
         # A group in which _VERB matches nowhere has no part ending in a role verb (a verb ending a part is
         # followed by a separator, a space or the closing parenthesis, so _VERB matches there or at an overlapping
         # place inside the group), and no role mark (each holds a verb before its closing parenthesis): no clause.
@@ -487,6 +484,13 @@ def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tu
         while first and verb_starts[first - 1] > open_:
             first -= 1
         if first == after:
+            # Nor need it be among the groups held (see _verb_clauses): no verb in it is to be skipped, and a
+            # subject starting in it would start in the clause kept holding it (dropped by that one, and the walk
+            # back of a later verb reaching it would start there too). Asked first, this spares the question to
+            # the clauses kept for most groups (（1）, （一）: 7.4 k of 10.6 k over 300 generated documents).
+            continue
+        if kept(open_, close + 1):
+            held.append((open_, close + 1))
             continue
         units = _verb_units(text, open_ + 1, close, verbs[first:after])
         if units:
