@@ -647,3 +647,28 @@ def test_a_group_without_a_role_verb_need_not_be_held(text):
     kept = _clauses._Kept()
     kept.add_all(_clauses._label_clauses(text), (0, 0))
     assert _clauses._verb_clauses(text, kept.holds) == _verb_clauses_holding_every_group(text, kept.holds)
+
+
+def _role_parts_slow(text, start, end, default_role):
+    """_role_parts splitting each part as it stands, spaces after it included."""
+    out = []
+    for s, e in _clauses.split_outside_parentheses(text, start, end, _clauses._PART_SEPARATORS):
+        verb = _clauses._trailing_verb(text, s, e)
+        role = _clauses._VERB_ROLES[verb] if verb else default_role
+        if default_role == "lead" and role == "responsible":
+            role = "lead"
+        out.extend(_clauses._with_marks(_units.split_unit_list(text, s, e - len(verb or "")), role, units_only=True))
+    return out
+
+
+_VALUE_BITS = st.lists(st.sampled_from(["市科技局", "县财政局", "各区", "市政府", "有关部门", "等", "等有关部门", "等部门", " ", "\u3000",
+                                        "、", "，", "负责", "（牵头）", "甲"]), max_size=10).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_VALUE_BITS, st.sampled_from(["lead", "participant", "responsible"]))
+@example("市科技局等有关部门  ", "lead")  # a 等 before the spaces: its words close the list only at its end
+@example("市科技局  ", "participant")
+def test_the_units_of_a_value_are_those_of_its_parts_split_with_their_spaces(text, role):
+    _clauses.start_document()
+    assert _clauses._role_parts(text, 0, len(text), role) == _role_parts_slow(text, 0, len(text), role)

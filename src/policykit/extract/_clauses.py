@@ -347,8 +347,19 @@ def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tupl
         role = _VERB_ROLES[verb] if verb else default_role
         if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
             role = "lead"
-        out.extend(_with_marks(split_unit_list(text, s, e - len(verb or "")), role, units_only=True))
+        if verb:
+            e -= len(verb)
+        elif text[e - 1] in _SPACES and text.find(ETC, s, e) == -1:
+            # 牵头单位：X  参与单位：Y: X's list is split without its spaces, to the same units (a split reads them as
+            # separators and drops the blank piece after them), as one piece (no separator left) and as the same
+            # list written as X elsewhere (the split's memo). Not after a 等: its words close a list only at the end.
+            while text[e - 1] in _SPACES:
+                e -= 1
+        out.extend(_with_marks(split_unit_list(text, s, e), role, units_only=True))
     return out
+
+
+_SPACES = " \u3000"  # list separators (_units) a labelled value may end with before the next label
 
 
 def _with_marks(mentions: tuple[UnitMention, ...] | list[UnitMention], role: str, units_only: bool = False
