@@ -650,7 +650,8 @@ def test_a_group_without_a_role_verb_need_not_be_held(text):
 
 
 def _role_parts_slow(text, start, end, default_role):
-    """_role_parts splitting each part as it stands, spaces after it included."""
+    """_role_parts splitting each part as it stands, spaces after it included, and looking for a role verb at the end
+    of each."""
     out = []
     for s, e in _clauses.split_outside_parentheses(text, start, end, _clauses._PART_SEPARATORS):
         verb = _clauses._trailing_verb(text, s, e)
@@ -662,13 +663,14 @@ def _role_parts_slow(text, start, end, default_role):
 
 
 _VALUE_BITS = st.lists(st.sampled_from(["市科技局", "县财政局", "各区", "市政府", "有关部门", "等", "等有关部门", "等部门", " ", "\u3000",
-                                        "、", "，", "负责", "（牵头）", "甲"]), max_size=10).map("".join)
+                                        "、", "，", "负责", "配合", "牵头", "（牵头）", "甲"]), max_size=10).map("".join)
 
 
 @settings(max_examples=800, deadline=None)
 @given(_VALUE_BITS, st.sampled_from(["lead", "participant", "responsible"]))
 @example("市科技局等有关部门  ", "lead")  # a 等 before the spaces: its words close the list only at its end
 @example("市科技局  ", "participant")
-def test_the_units_of_a_value_are_those_of_its_parts_split_with_their_spaces(text, role):
+@example("市科技局 配合 ", "lead")  # a role verb before a space
+def test_the_units_of_a_value_are_those_of_its_parts_read_as_they_stand(text, role):
     _clauses.start_document()
     assert _clauses._role_parts(text, 0, len(text), role) == _role_parts_slow(text, 0, len(text), role)

@@ -343,7 +343,9 @@ def _role_parts(text: str, start: int, end: int, default_role: str) -> list[tupl
     """Mentions of a labelled value; a part ending in a role verb (X牵头，Y配合) takes that role."""
     out: list[tuple[UnitMention, str]] = []
     for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
-        verb = _trailing_verb(text, s, e)
+        # Most values end with a name (局, 委), which ends no role verb: one look at their last character, no call.
+        last = text[e - 1]
+        verb = _trailing_verb(text, s, e) if last in _VERBS_BY_LAST_CHAR or last.isspace() else None
         role = _VERB_ROLES[verb] if verb else default_role
         if default_role == "lead" and role == "responsible":  # 牵头单位：X按职责分工负责 — still leads
             role = "lead"
