@@ -203,6 +203,8 @@ _SUBJECT_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各�
 
 @settings(max_examples=600, deadline=None)
 @given(_SUBJECT_BITS)
+@example("甲、市科技局")  # one mention, not from the stretch's start
+@example("市科技局局长张三")  # one mention, not to the stretch's end (a person after it)
 def test_subject_units_are_those_of_the_character_by_character_test(text):
     assert _clauses._subject_units(text, 0, len(text)) == _subject_units_in_slow(text)
 

@@ -593,8 +593,11 @@ def _split_subject(text: str, start: int, end: int, stretch_start: int, stretch_
                 m.start > start and text[m.start - 1] not in _GLUE and not starts_unit_name(m.mention)):
             return None
     # Every character of the span must belong to a mention or a separator: the stretches no mention covers
-    # hold separators only. The mentions come in text order, none overlapping; the words of a 等 closing part of
-    # the list (etc_inside) only where the stretch holds a 等.
+    # hold separators only. One mention spanning it all covers it (most subjects: 县水利局负责), whatever a 等 holds.
+    # Else the mentions come in text order, none overlapping; the words of a 等 closing part of the list
+    # (etc_inside) only where the stretch holds a 等.
+    if len(mentions) == 1 and mentions[0].start == start and mentions[0].end == end:
+        return tuple(mentions)
     spans = [(m.start, m.end) for m in mentions]
     if ETC in text[stretch_start:stretch_end]:
         spans = sorted((*spans, *etc_inside(text, stretch_start, stretch_end)))
