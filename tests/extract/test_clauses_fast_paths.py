@@ -676,3 +676,11 @@ _VALUE_BITS = st.lists(st.sampled_from(["市科技局", "县财政局", "各区"
 def test_the_units_of_a_value_are_those_of_its_parts_read_as_they_stand(text, role):
     _clauses.start_document()
     assert _clauses._role_parts(text, 0, len(text), role) == _role_parts_slow(text, 0, len(text), role)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*_clauses._ADVERBS, "甲", "极", "体", "市科技局"]), max_size=5).map("".join), st.integers(0, 20))
+def test_an_adverb_starts_where_the_first_adverb_the_text_ends_with_starts(text, end):
+    end = min(end, len(text))
+    first = next((adverb for adverb in _clauses._ADVERBS if text.endswith(adverb, 0, end)), "")
+    assert _clauses._adverb_start(text, end) == end - len(first)

@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .. import lexicon
 from . import _sieve as sieve
 from ._lexicon import CONJUNCTIONS, alternation, of_kind, role_words
 from ._parsed import ParsedDocument, parse
@@ -631,6 +632,7 @@ _PROSE_ETC = re.compile(
     rf"(?!{alternation(of_kind('role_context_words', 'not_after_etc_verb'))})"
 )
 _ADVERBS = of_kind("role_context_words", "adverb")
+_ADVERBS_BY_LAST = lexicon.by_char(_ADVERBS, -1)
 # Verbs that make a sentence describe a way of working (建立…机制, 形成…格局) instead of assigning a task.
 _DESCRIBING = of_kind("role_context_words", "describing_verb")
 
@@ -777,12 +779,22 @@ def _name_parenthesis(text: str, close_end: int) -> int:
     return 0
 
 
+def _adverb_start(text: str, end: int) -> int:
+    """Start of the first of _ADVERBS that ``text[:end]`` ends with (``end`` when none)."""
+    # It is among those ending with the text's last character: a loop over those, no generator over all (3959 of
+    # the 9495 verbs of 300 generated documents follow one: 积极参与).
+    for adverb in _ADVERBS_BY_LAST.get(text[end - 1:end], _ADVERBS_BY_LAST[""]):
+        if text.endswith(adverb, 0, end):
+            return end - len(adverb)
+    return end
+
+
 def _subject_verb_clause(text: str, verb: re.Match, unread=lambda pos: False) -> _Clause | None:
     """X部门负责…：the subject runs from the last boundary to the verb and is all unit names (None when it
     starts where ``unread``)."""
     end = verb.start()
     if text.endswith(_ADVERBS, 0, end):  # most verbs follow no adverb: one test, not one per adverb
-        end -= len(next(adverb for adverb in _ADVERBS if text.endswith(adverb, 0, end)))
+        end = _adverb_start(text, end)
     if text[end - 1:end] not in _SUBJECT_ENDS:  # most verbs of prose: no subject could end there
         return None
     start = _subject_start(text, end)
