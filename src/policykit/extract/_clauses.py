@@ -697,7 +697,11 @@ def _describes(text: str, start: int, end: int) -> bool:
     describes a way of working; it assigns nothing. (由X牵头，建立联席会议制度 still assigns.)"""
     # The sentence starts after the last 。；; or line end, however far back (a reach as long as the text so far).
     sentence_start = boundary_before(text, start, _SENTENCE_ENDS + LINE_END, reach=start)
-    if not any(verb in text[sentence_start:start] for verb in _DESCRIBING):
+    sentence = text[sentence_start:start]  # sliced once, not once per verb in a generator
+    for verb in _DESCRIBING:
+        if verb in sentence:
+            break
+    else:
         return False
     stop = _CLAUSE_END.search(text, end)
     return any(word in text[end:stop.start() if stop else len(text)] for word in _ATTRIBUTIVE)
