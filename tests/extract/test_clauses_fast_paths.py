@@ -203,6 +203,8 @@ _SUBJECT_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各�
 
 @settings(max_examples=600, deadline=None)
 @given(_SUBJECT_BITS)
+@example("甲、市科技局")  # one mention, not from the stretch's start
+@example("市科技局局长张三")  # one mention, not to the stretch's end (a person after it)
 def test_subject_units_are_those_of_the_character_by_character_test(text):
     assert _clauses._subject_units(text, 0, len(text)) == _subject_units_in_slow(text)
 
@@ -287,21 +289,25 @@ def test_the_clauses_kept_are_those_overlapping_none_kept_before(spans, start, l
     assert kept.holds(start, start + length) == any(c.start <= start and start + length <= c.end for c in kept.clauses)
 
 
-def _paren_verb_clauses_slow(text):
-    """_paren_verb_clauses reading every group, whether a role verb stands in it or not."""
-    clauses = []
+def _paren_verb_clauses_slow(text, kept=lambda start, end: False):
+    """_paren_verb_clauses reading every group, whether a role verb stands in it or not, after asking ``kept`` of it:
+    the clauses and the groups held."""
+    clauses, held = [], []
     for open_, close in _clauses._paren_groups(text):
+        if kept(open_, close + 1):
+            held.append((open_, close + 1))
+            continue
         units = _clauses._verb_units(text, open_ + 1, close, _verbs_in(text, open_ + 1, close))
         if not units and _clauses._MARK_INSIDE.search(text, open_ + 1, close):
             units = _clauses._marked_list(text, open_ + 1, close)
         if units:
             clauses.append(_clauses._Clause(open_, close + 1, units))
-    return clauses
+    return clauses, held
 
 
 def _verb_clauses_slow(text):
     """_verb_clauses reading every parenthesis and every subject."""
-    clauses = _paren_verb_clauses_slow(text)
+    clauses, _ = _paren_verb_clauses_slow(text)
     taken = [(c.start, c.end) for c in clauses]
     return [*clauses, *(c for c in _clauses._prose_clauses(text) if not any(s <= c.start < e for s, e in taken))]
 
@@ -620,3 +626,61 @@ def test_a_clause_built_at_once_is_the_one_its_init_builds(start, end, text, rol
     built, initialised = _clauses._clause(start, end, units), _clauses._Clause(start, end, units)
     assert built == initialised and repr(built) == repr(initialised) and hash(built) == hash(initialised)
     assert list(vars(built).items()) == list(vars(initialised).items())  # fields in declared order too
+
+
+_HELD_BITS = st.lists(st.sampled_from(["（", "）", "〔", "〕", "牵头单位：", "责任单位：", "市科技局", "县财政局", "（牵头）", "负责",
+                                       "配合", "，", "、", "甲", "。", "由", "\n"]), max_size=14).map("".join)
+
+
+def _verb_clauses_holding_every_group(text, kept):
+    """_verb_clauses reading every group not held, and with every group that a clause kept holds among the groups
+    held, whether a role verb stands in it or not (as when the clauses kept were asked first)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_clauses, "_paren_verb_clauses", lambda text, kept, lines, verbs: _paren_verb_clauses_slow(text, kept))
+        return _clauses._verb_clauses(text, kept)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_HELD_BITS)
+@example("（责任单位：市科技局（牵头）、县财政局〔甲，县财政局〕）市科技局负责")
+@example("牵头单位：县财政局（市科技局负责）")  # a group held with a verb in it is not read
+@example("（市科技局负责）县财政局配合")  # a group with a verb in it and not held is read
+def test_a_group_without_a_role_verb_need_not_be_held(text):
+    kept = _clauses._Kept()
+    kept.add_all(_clauses._label_clauses(text), (0, 0))
+    assert _clauses._verb_clauses(text, kept.holds) == _verb_clauses_holding_every_group(text, kept.holds)
+
+
+def _role_parts_slow(text, start, end, default_role):
+    """_role_parts splitting each part as it stands, spaces after it included, and looking for a role verb at the end
+    of each."""
+    out = []
+    for s, e in _clauses.split_outside_parentheses(text, start, end, _clauses._PART_SEPARATORS):
+        verb = _clauses._trailing_verb(text, s, e)
+        role = _clauses._VERB_ROLES[verb] if verb else default_role
+        if default_role == "lead" and role == "responsible":
+            role = "lead"
+        out.extend(_clauses._with_marks(_units.split_unit_list(text, s, e - len(verb or "")), role, units_only=True))
+    return out
+
+
+_VALUE_BITS = st.lists(st.sampled_from(["市科技局", "县财政局", "各区", "市政府", "有关部门", "等", "等有关部门", "等部门", " ", "\u3000",
+                                        "、", "，", "负责", "配合", "牵头", "（牵头）", "甲"]), max_size=10).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_VALUE_BITS, st.sampled_from(["lead", "participant", "responsible"]))
+@example("市科技局等有关部门  ", "lead")  # a 等 before the spaces: its words close the list only at its end
+@example("市科技局  ", "participant")
+@example("市科技局 配合 ", "lead")  # a role verb before a space
+def test_the_units_of_a_value_are_those_of_its_parts_read_as_they_stand(text, role):
+    _clauses.start_document()
+    assert _clauses._role_parts(text, 0, len(text), role) == _role_parts_slow(text, 0, len(text), role)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*_clauses._ADVERBS, "甲", "极", "体", "市科技局"]), max_size=5).map("".join), st.integers(0, 20))
+def test_an_adverb_starts_where_the_first_adverb_the_text_ends_with_starts(text, end):
+    end = min(end, len(text))
+    first = next((adverb for adverb in _clauses._ADVERBS if text.endswith(adverb, 0, end)), "")
+    assert _clauses._adverb_start(text, end) == end - len(first)
