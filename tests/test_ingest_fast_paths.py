@@ -7,12 +7,12 @@ import sqlite3
 import sys
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import policykit as pk
 from policykit.extract import RECORD_TYPES, extract_document
-from policykit.ingest import IngestLimits, extraction_batch, prepare_batch
+from policykit.ingest import IngestLimits, UnreadableSource, extraction_batch, prepare_batch
 from policykit.log import EventLog, LogDamaged, RecordRejected, encode_text, flat_fields, record_payloads
 from policykit.log._events import _payloads
 from policykit.text import read_source
@@ -237,12 +237,22 @@ def test_one_lookup_of_several_keys_and_prefixes_is_any_of_them(tmp_path_factory
 @settings(max_examples=40, deadline=None)
 @given(st.one_of(st.binary(max_size=40), st.lists(st.sampled_from(["一、创新", "1.建实验室。(牵头单位:科技局)", "××局负责。",
                                                                      "\ufeff", "abc"]), max_size=4).map(lambda x: "\n".join(x).encode())))
+@example(b"\x89PNG")  # refused as an image, whether its hash is given or not
 def test_a_reading_given_its_files_sha256_is_the_reading_that_hashes_it(data):
     # The slow definition: read_source hashing the bytes itself. A sha256 given is taken as it is (no second hash).
     sha = hashlib.sha256(data).hexdigest()
     assert read_source(data, "x.txt", sha256=sha) == read_source(data, "x.txt")
     assert read_source(data, "x.txt", sha256="f" * 64).sha256 == "f" * 64
-    assert extraction_batch(data, "x.txt", sha256=sha) == extraction_batch(data, "x.txt")
+    assert _outcome(extraction_batch, data, "x.txt", sha256=sha) == _outcome(extraction_batch, data, "x.txt")
+
+
+def _outcome(function, *args, **options):
+    """What ``function`` returns, or the type and message of what it raises: bytes that are no text (a PNG's
+    header) are refused by extraction_batch, and must be refused alike whether their hash is given or not."""
+    try:
+        return function(*args, **options)
+    except UnreadableSource as refused:
+        return type(refused), str(refused)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
