@@ -429,7 +429,7 @@ def unwrap(text: str) -> list[Edit]:
     '（一）扩大投资。实施重大项目攻坚行动，全年完成固定资产投资增长8%以上，新开工项目200个，带动投资（牵头单位：市发改委）。'
     """
     lines = text.split("\n")
-    page_lines = [line.rstrip(_LINE_SPACE) for line in lines]  # an indent is part of the page's line
+    page_lines = [*map(str.rstrip, lines, repeat(_LINE_SPACE))]  # an indent is part of the page's line
     wrap = _wrap_width(page_lines) if len(lines) > _MIN_WRAPPED_LINES else None
     if wrap is None:
         return []
