@@ -105,3 +105,40 @@ def test_whitespace_takes_the_text_edges_strip_takes(text):
     edits = _clean.whitespace(text)
     edges = [(0, len(text) - len(text.lstrip())), (len(text.rstrip()), len(text))]
     assert edits == [(s, e, "") for s, e in _clean._merge([(s, e) for s, e, _ in edits] + edges) if e > s]
+
+
+def _wrap_width_as_written(lines):
+    """_wrap_width before the rejection from lengths in characters: every prose line's width computed."""
+    from collections import Counter
+
+    prose = [(w, line) for line in lines if len(line) >= _clean._MIN_WRAP_WIDTH // 2 and not _clean._is_table_row(line)
+             and (w := _clean._display_width(line)) >= _clean._MIN_WRAP_WIDTH]
+    if len(prose) < _clean._MIN_WRAPPED_LINES:
+        return None
+    counts = Counter(w for w, _ in prose)
+    width = max(zip(counts.values(), counts))[1]
+    tolerance = max(4, width // 10)
+    full = [line for w, line in prose if width - tolerance <= w <= width + 2]
+    if len(full) * 2 < len(prose) or sum(n for w, n in counts.items() if w > width + 2) * 10 > len(prose):
+        return None
+    if sum(not _clean._ends_sentence(line) for line in full) < _clean._MIN_WRAPPED_LINES:
+        return None
+    return width, tolerance
+
+
+# Han (width 2), ASCII (1), Latin-1 (1.5), a character beyond the BMP (2.5), a sentence end, spaces and a tab.
+_PAGE_LINE = st.text(alphabet=st.sampled_from("甲甲甲甲aa1é\U00020000。  \t"), min_size=8, max_size=48)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(_PAGE_LINE, st.integers(1, 6)), min_size=1, max_size=12))
+@example([("甲" * 20, 6), ("乙" * 22, 6)])
+# at the gate's bounds: page 40, one line of 42 the longest (42 - 2), half the lines 36 (40 - 4) wide at 18 characters
+@example([("甲" * 20, 2), ("甲" * 18, 2), ("a" * 42, 1), ("甲" * 15, 1), ("甲" * 15 + "a", 1), ("甲" * 16, 1), ("甲" * 17, 1)])
+@example([("甲" * 20, 3), ("甲" * 18, 2), ("a" * 42, 1), ("a" * 60, 1), ("甲" * 15, 1), ("甲" * 15 + "a", 1), ("甲" * 16, 1),
+          ("甲" * 17, 1)])  # … and a tenth of the lines wider than the page
+@example([("甲" * 22, 2), ("\U00020000" * 16, 2), ("a" * 46, 1), ("甲" * 15, 1), ("甲" * 16, 1), ("甲" * 17, 1),
+          ("甲" * 18, 1)])  # 16 characters beyond the BMP are 40 wide, the least width of a page of 44
+def test_wrap_width_rejected_from_lengths_is_the_test_as_written(runs):
+    lines = [line for line, times in runs for _ in range(times)]
+    assert _clean._wrap_width(lines) == _wrap_width_as_written(lines)

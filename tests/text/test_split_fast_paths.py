@@ -133,16 +133,21 @@ def _is_title_line_as_written(line: str) -> bool:
 _NOTICE_LINE = st.integers(0, 100).map(lambda n: "关于印发" + "某" * n + "行动计划的通知")
 _PLAIN_LINE = st.tuples(st.sampled_from(["", "某某市", "一、", "标题：", "（一）"]), st.integers(0, 210),
                         st.sampled_from(["行动计划", "实施方案）", "。", "；", "（试行）", "计划\n"])).map(lambda t: t[0] + "甲" * t[1] + t[2])
+# Lines closing a parenthesis, with or without one opened in them (参与单位:…) / 行动计划（试行）).
+_PAREN_LINE = st.tuples(st.text(st.sampled_from("甲通知计划（）()：: \n"), max_size=30), st.sampled_from("）)")).map("".join)
 
 
 @settings(max_examples=800, deadline=None)
-@given(st.one_of(_NOTICE_LINE, _PLAIN_LINE))
+@given(st.one_of(_NOTICE_LINE, _PLAIN_LINE, _PAREN_LINE))
 @example("某某市" + "甲" * 83 + "行动计划")  # 90 characters, no notice
 @example("某某市" + "甲" * 84 + "行动计划")  # 91
 @example("关于印发" + "某" * 79 + "行动计划的通知")  # 90 characters
 @example("关于印发" + "某" * 80 + "行动计划的通知")  # 91: a notice only
 @example("关于印发" + "某" * 189 + "行动计划的通知")  # 200
 @example("关于印发" + "某" * 190 + "行动计划的通知")  # 201: too long even for a notice
+@example("参与单位:县教育局、市财政局)")  # a parenthesis closed, none opened
+@example("行动计划(2023年)")
+@example("某某市行动计划（试行）")
 def test_a_title_line_is_one_by_the_tests_as_written(line):
     assert _is_title_line(line) == _is_title_line_as_written(line)
 

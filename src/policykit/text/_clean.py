@@ -3,6 +3,7 @@ ones in order and composes their offset maps, so every clean character maps back
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Collection
 from functools import lru_cache
@@ -364,10 +365,12 @@ def _wrap_width(lines: list[str]) -> tuple[int, int] | None:
     one, give or take justification and a last Latin word), at least :data:`_MIN_WRAPPED_LINES` of
     them end mid-sentence, and hardly any prose line is wider.
     """
-    prose = [(w, line) for line in lines if len(line) >= _MIN_WRAP_WIDTH // 2 and not _is_table_row(line)
-             and (w := _display_width(line)) >= _MIN_WRAP_WIDTH]
-    if len(prose) < _MIN_WRAPPED_LINES:
+    # a width is never below a line's length: a line of 30 characters is wide enough without encoding it
+    prose_lines = [line for line in lines if len(line) >= _MIN_WRAP_WIDTH // 2 and not _is_table_row(line)
+                   and (len(line) >= _MIN_WRAP_WIDTH or _display_width(line) >= _MIN_WRAP_WIDTH)]
+    if len(prose_lines) < _MIN_WRAPPED_LINES or _too_uneven(prose_lines):
         return None
+    prose = [(_display_width(line), line) for line in prose_lines]
     counts = Counter(w for w, _ in prose)
     width = max(zip(counts.values(), counts))[1]  # the most common width, the widest of those as common
     tolerance = max(4, width // 10)
@@ -377,6 +380,27 @@ def _wrap_width(lines: list[str]) -> tuple[int, int] | None:
     if sum(not _ends_sentence(line) for line in full) < _MIN_WRAPPED_LINES:
         return None
     return width, tolerance
+
+
+def _too_uneven(prose: list[str]) -> bool:
+    """Whether fewer than half the ``prose`` lines can reach the least width :func:`_wrap_width`'s test
+    can choose, told from lengths in characters before most widths are computed: a necessary
+    condition of the test, whose cost is mostly UTF-8 encoding every line for its width.
+
+    A line's width lies between its length and 2.5 times it (2 without a character beyond the BMP).
+    At most a tenth of the lines are wider than the page (width + 2), so the page is at least as
+    wide as the length of the line that many places from the longest, less 2; the lines of the
+    page's width, half of them or more, are no narrower than that width less its tolerance.
+    """
+    by_length = sorted(prose, key=len)
+    lengths = [*map(len, by_length)]
+    least = max(_MIN_WRAP_WIDTH, lengths[len(prose) - 1 - len(prose) // 10] - 2)
+    floor = least - max(4, least // 10)
+    below = bisect_left(lengths, (floor + 1) // 2)  # lines of 2 * length >= floor may reach it
+    need = (len(prose) + 1) // 2 - (len(prose) - below)
+    # of the shorter, only a line with a character beyond the BMP can: its width is asked
+    band = by_length[bisect_left(lengths, (2 * floor + 4) // 5):below]
+    return need > 0 and (len(band) < need or sum(_display_width(line) >= floor for line in band) < need)
 
 
 def _is_table_row(line: str) -> bool:
@@ -405,7 +429,7 @@ def unwrap(text: str) -> list[Edit]:
     '（一）扩大投资。实施重大项目攻坚行动，全年完成固定资产投资增长8%以上，新开工项目200个，带动投资（牵头单位：市发改委）。'
     """
     lines = text.split("\n")
-    page_lines = [line.rstrip(_LINE_SPACE) for line in lines]  # an indent is part of the page's line
+    page_lines = [*map(str.rstrip, lines, repeat(_LINE_SPACE))]  # an indent is part of the page's line
     wrap = _wrap_width(page_lines) if len(lines) > _MIN_WRAPPED_LINES else None
     if wrap is None:
         return []

@@ -109,8 +109,11 @@ def _is_title_line(line: str) -> bool:
     # a notice title may be longer than 90 characters: asked only of a line that is
     if len(line) > 90 and not (len(line) <= MAX_NOTICE and _is_notice(line)):
         return False
-    return (5 <= len(line) and "。" not in line and "；" not in line and not _ENUMERATED.match(line)
-            and not _HEADER_LINE.match(line) and bool(_TITLE_END.search(line)))
+    if line[-1] in _TAIL_LAST and "(" not in line and "（" not in line:
+        return False  # after the noun, _TITLE_END lets a line close only a parenthesis it opens
+    # the header test before the numbering one: label lines (牵头单位：…) are the lines it most often turns away
+    return (5 <= len(line) and "。" not in line and "；" not in line and not _HEADER_LINE.match(line)
+            and not _ENUMERATED.match(line) and bool(_TITLE_END.search(line)))
 
 
 def _is_fragment(line: str) -> bool:
