@@ -319,15 +319,19 @@ _VALUE_MARK = parenthesis_marks(_VALUE_END)
 
 def _value_end(text: str, start: int, stop: int) -> int:
     """End of a label's value: the next label, a line end, 。, or a parenthesis closing outside it."""
+    # Only the characters that matter are looked at, one search for each: most values hold no parenthesis and end
+    # at the first found (no iterator built, no match's text read).
     depth = 0
-    for mark in _VALUE_MARK.finditer(text, start, stop):  # only the characters that matter
-        ch = mark.group()
+    while mark := _VALUE_MARK.search(text, start, stop):
+        start = mark.start()
+        ch = text[start]
         if ch in OPENING:
             depth += 1
         elif ch in CLOSING and depth:
             depth -= 1
         else:  # a parenthesis closing outside the value, or an end
-            return mark.start()
+            return start
+        start += 1
     return stop
 
 
