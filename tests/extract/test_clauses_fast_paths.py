@@ -398,15 +398,6 @@ def test_a_value_ends_at_a_parenthesis_closing_outside_it():
     assert _clauses._value_end("甲（乙）丙）丁", 0, 7) == 5
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(["市科技局", "（", "）", "(", ")", "牵头", "分别", "负责", "配合"]), max_size=5).map("".join))
-@example("市科技局（牵头）")
-@example("市科技局(牵头)")
-def test_a_role_mark_is_found_as_a_search_finds_it(name):
-    found, searched = _clauses._role_mark(name), _clauses._ROLE_MARK.search(name)
-    assert (found and found.span()) == (searched and searched.span())
-
-
 def test_every_adverb_before_a_role_verb_stays_out_of_the_subject():
     for adverb in _clauses._ADVERBS:
         text = f"一、平台。市科技局{adverb}负责建设。"
@@ -614,6 +605,7 @@ _MARKED_LIST_BITS = st.lists(st.sampled_from(["市科技局", "县财政局", "�
 @example("市科技局（牵头）、县财政局", "participant")
 @example("分管领导、市科技局、黄埔区、天河区人民政府（按职责分工牵头）", "participant")
 @example("分管领导（牵头）、甲（配合）", "responsible")
+@example("市科技局(牵头)、县财政局(配合)", "responsible")  # half-width marks: the names' last character lets them through
 def test_the_units_of_a_list_and_their_marks_are_those_of_a_filter_before_the_marks(text, role):
     mentions = _units.split_unit_list(text, 0, len(text))
     assert _clauses._with_marks(mentions, role, units_only=True) == _with_marks_of_units_slow(mentions, role)

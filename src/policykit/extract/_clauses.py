@@ -107,11 +107,6 @@ _ROLE_MARK = re.compile(
 _MARK_CLOSES = sieve.end_gate(_ROLE_MARK)  # what a name _ROLE_MARK ends must end with: a closing parenthesis
 
 
-def _role_mark(name: str) -> re.Match | None:
-    """The role mark ending ``name`` (X（牵头）); most names end with no parenthesis, and are not searched."""
-    return _ROLE_MARK.search(name) if name[-1:] in _MARK_CLOSES else None
-
-
 @dataclass(frozen=True)
 class _Clause:
     start: int
@@ -382,7 +377,10 @@ def _with_marks(mentions: tuple[UnitMention, ...] | list[UnitMention], role: str
     part: list[tuple[UnitMention, str]] = []
     unmarked = 0  # the names since the last role mark
     for mention in mentions:
-        mark = _role_mark(mention.mention)
+        # Most names end with no parenthesis, so with no role mark: one look at their last character, no search
+        # and no call (21.1 k mentions over 300 generated documents).
+        name = mention.mention
+        mark = _ROLE_MARK.search(name) if name[-1:] in _MARK_CLOSES else None
         if not mark:
             if units_only and not looks_like_unit(mention.name):
                 continue
