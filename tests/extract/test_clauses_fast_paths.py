@@ -134,7 +134,7 @@ def _grouped_label_role(m):
 @example("【牵头单位。牵头单位】")  # a bracket closing no label
 @example("〔责任单位〕：牵头 ：")
 def test_labels_and_their_roles_are_those_of_the_grouped_pattern(text):
-    assert ([(m.span(), _clauses._label_role(m), m.group()[0] in _clauses._LABEL_BRACKETS)
+    assert ([(m.span(), _clauses._label_role(m.group()), m.group()[0] in _clauses._LABEL_BRACKETS)
              for m in _clauses._LABEL.finditer(text)]
             == [(m.span(), _grouped_label_role(m), bool(m.group("bracket"))) for m in _GROUPED_LABEL.finditer(text)])
 
@@ -145,7 +145,7 @@ def test_every_label_word_gives_its_role_in_every_form():
         forms = [f"{word}：", f"{word} :"] + ([word, f"【{word}】", f"[{word}] ："] if word in _clauses._LABEL_ROLES else [])
         for form in forms:
             m = _clauses._LABEL.fullmatch(form)
-            assert m and _clauses._label_role(m) == role, form
+            assert m and _clauses._label_role(m.group()) == role, form
 
 
 def _describes_slow(text, start, end):

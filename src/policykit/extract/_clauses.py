@@ -65,9 +65,9 @@ _LABEL_MARKS = "【〔[]】〕 \u3000:："  # what a match of _LABEL holds besid
 _LABEL_WORD_ROLES = {**_SHORT_LABEL_ROLES, **_LABEL_ROLES}  # no word is both
 
 
-def _label_role(label: re.Match) -> str:
-    """The role of a match of _LABEL: that of its word."""
-    return _LABEL_WORD_ROLES[label.group().strip(_LABEL_MARKS)]
+def _label_role(found: str) -> str:
+    """The role of the text of a match of _LABEL: that of its word."""
+    return _LABEL_WORD_ROLES[found.strip(_LABEL_MARKS)]
 
 
 # Column headers of a responsibility table: every label, and the bare verbs (牵头 / 配合).
@@ -282,21 +282,25 @@ def _record_header(text: str) -> tuple[int, int]:
 
 def _label_clauses(text: str) -> list[_Clause]:
     labels = list(_LABEL.finditer(text))
+    # Each label's span and text are read once (7469 labels on 300 generated documents); its value stops at the next.
+    spans = [label.span() for label in labels]
+    stops = [start for start, _ in spans[1:]]
+    stops.append(len(text))
     clauses: list[_Clause] = []
     group: list[tuple[str, int, int]] = []  # (role, value start, value end)
     group_start = 0
-    for i, label in enumerate(labels):
-        stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value = (_label_role(label), label.end(), _value_end(text, label.end(), stop))
-        if group and text[group[-1][2]:label.start()].strip(" \u3000;；,，、\n") == "":
+    for label, (label_start, label_end), stop in zip(labels, spans, stops):
+        found = label.group()
+        value = (_label_role(found), label_end, _value_end(text, label_end, stop))
+        if group and text[group[-1][2]:label_start].strip(" \u3000;；,，、\n") == "":
             group.append(value)
             continue
         if group:
             clauses.append(_close_label_group(text, group_start, group))
             group = []
         # Without its colon a label only counts where it opens a parenthesis (作为牵头单位 is prose).
-        if label.group().endswith((":", "：")) or label.group()[0] in _LABEL_BRACKETS or _opens_parenthesis(text, label.start()):
-            group, group_start = [value], label.start()
+        if found.endswith((":", "：")) or found[0] in _LABEL_BRACKETS or _opens_parenthesis(text, label_start):
+            group, group_start = [value], label_start
     if group:
         clauses.append(_close_label_group(text, group_start, group))
     return clauses
