@@ -466,25 +466,26 @@ def _paren_groups(text: str, start: int = 0, end: int | None = None) -> list[tup
     their closing parentheses; a group never spans a line break (a line break between two parentheses closes every
     group open): the groups of each line."""
     end = len(text) if end is None else end
-    marks = _paren_marks(text)
-    groups: list[tuple[int, int]] = []
+    lines = []
     while (line_end := text.find("\n", start, end)) != -1:
-        groups.extend(_line_groups(text, marks, start, line_end))
+        lines.append((start, line_end))
         start = line_end + 1
-    groups.extend(_line_groups(text, marks, start, end))
-    return groups
+    lines.append((start, end))
+    return _line_groups(text, _paren_marks(text), lines)
 
 
-def _line_groups(text: str, marks: list[int], start: int, end: int) -> list[tuple[int, int]]:
-    """:func:`_paren_groups` of ``text[start:end]``, which holds no line break (no group open is closed by one);
-    ``marks``: the :func:`_paren_marks` of ``text``."""
-    stack: list[int] = []
+def _line_groups(text: str, marks: list[int], lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """:func:`_paren_groups` of each of ``lines``, spans in order holding no line break (no group open is closed by
+    one); ``marks``: the :func:`_paren_marks` of ``text``. One walk for all the lines, not a call for each (5580 verb
+    lines on 300 generated documents)."""
     groups = []
-    for i in marks[bisect_left(marks, start):bisect_left(marks, end)]:
-        if text[i] in OPENING:
-            stack.append(i)
-        elif stack:
-            groups.append((stack.pop(), i))
+    for start, end in lines:
+        stack: list[int] = []
+        for i in marks[bisect_left(marks, start):bisect_left(marks, end)]:
+            if text[i] in OPENING:
+                stack.append(i)
+            elif stack:
+                groups.append((stack.pop(), i))
     return groups
 
 
@@ -502,8 +503,7 @@ def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tu
     if lines is None:
         groups = _paren_groups(text)
     else:
-        marks = _paren_marks(text)
-        groups = [group for start, end in lines for group in _line_groups(text, marks, start, end)]
+        groups = _line_groups(text, _paren_marks(text), lines)
     verbs = list(_VERB.finditer(text)) if verbs is None else verbs
     verb_starts = [m.start() for m in verbs]
     verb_starts.append(len(text))  # no verb starts there: the walk below stops at it
