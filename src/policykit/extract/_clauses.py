@@ -65,9 +65,9 @@ _LABEL_MARKS = "【〔[]】〕 \u3000:："  # what a match of _LABEL holds besid
 _LABEL_WORD_ROLES = {**_SHORT_LABEL_ROLES, **_LABEL_ROLES}  # no word is both
 
 
-def _label_role(label: re.Match) -> str:
-    """The role of a match of _LABEL: that of its word."""
-    return _LABEL_WORD_ROLES[label.group().strip(_LABEL_MARKS)]
+def _label_role(found: str) -> str:
+    """The role of the text of a match of _LABEL: that of its word."""
+    return _LABEL_WORD_ROLES[found.strip(_LABEL_MARKS)]
 
 
 # Column headers of a responsibility table: every label, and the bare verbs (牵头 / 配合).
@@ -105,11 +105,6 @@ _ROLE_MARK = re.compile(
 )
 
 _MARK_CLOSES = sieve.end_gate(_ROLE_MARK)  # what a name _ROLE_MARK ends must end with: a closing parenthesis
-
-
-def _role_mark(name: str) -> re.Match | None:
-    """The role mark ending ``name`` (X（牵头）); most names end with no parenthesis, and are not searched."""
-    return _ROLE_MARK.search(name) if name[-1:] in _MARK_CLOSES else None
 
 
 @dataclass(frozen=True)
@@ -287,21 +282,25 @@ def _record_header(text: str) -> tuple[int, int]:
 
 def _label_clauses(text: str) -> list[_Clause]:
     labels = list(_LABEL.finditer(text))
+    # Each label's span and text are read once (7469 labels on 300 generated documents); its value stops at the next.
+    spans = [label.span() for label in labels]
+    stops = [start for start, _ in spans[1:]]
+    stops.append(len(text))
     clauses: list[_Clause] = []
     group: list[tuple[str, int, int]] = []  # (role, value start, value end)
     group_start = 0
-    for i, label in enumerate(labels):
-        stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value = (_label_role(label), label.end(), _value_end(text, label.end(), stop))
-        if group and text[group[-1][2]:label.start()].strip(" \u3000;；,，、\n") == "":
+    for label, (label_start, label_end), stop in zip(labels, spans, stops):
+        found = label.group()
+        value = (_label_role(found), label_end, _value_end(text, label_end, stop))
+        if group and text[group[-1][2]:label_start].strip(" \u3000;；,，、\n") == "":
             group.append(value)
             continue
         if group:
             clauses.append(_close_label_group(text, group_start, group))
             group = []
         # Without its colon a label only counts where it opens a parenthesis (作为牵头单位 is prose).
-        if label.group().endswith((":", "：")) or label.group()[0] in _LABEL_BRACKETS or _opens_parenthesis(text, label.start()):
-            group, group_start = [value], label.start()
+        if found.endswith((":", "：")) or found[0] in _LABEL_BRACKETS or _opens_parenthesis(text, label_start):
+            group, group_start = [value], label_start
     if group:
         clauses.append(_close_label_group(text, group_start, group))
     return clauses
@@ -319,15 +318,19 @@ _VALUE_MARK = parenthesis_marks(_VALUE_END)
 
 def _value_end(text: str, start: int, stop: int) -> int:
     """End of a label's value: the next label, a line end, 。, or a parenthesis closing outside it."""
+    # Only the characters that matter are looked at, one search for each: most values hold no parenthesis and end
+    # at the first found (no iterator built, no match's text read).
     depth = 0
-    for mark in _VALUE_MARK.finditer(text, start, stop):  # only the characters that matter
-        ch = mark.group()
+    while mark := _VALUE_MARK.search(text, start, stop):
+        start = mark.start()
+        ch = text[start]
         if ch in OPENING:
             depth += 1
         elif ch in CLOSING and depth:
             depth -= 1
         else:  # a parenthesis closing outside the value, or an end
-            return mark.start()
+            return start
+        start += 1
     return stop
 
 
@@ -378,7 +381,10 @@ def _with_marks(mentions: tuple[UnitMention, ...] | list[UnitMention], role: str
     part: list[tuple[UnitMention, str]] = []
     unmarked = 0  # the names since the last role mark
     for mention in mentions:
-        mark = _role_mark(mention.mention)
+        # Most names end with no parenthesis, so with no role mark: one look at their last character, no search
+        # and no call (21.1 k mentions over 300 generated documents).
+        name = mention.mention
+        mark = _ROLE_MARK.search(name) if name[-1:] in _MARK_CLOSES else None
         if not mark:
             if units_only and not looks_like_unit(mention.name):
                 continue
@@ -460,25 +466,26 @@ def _paren_groups(text: str, start: int = 0, end: int | None = None) -> list[tup
     their closing parentheses; a group never spans a line break (a line break between two parentheses closes every
     group open): the groups of each line."""
     end = len(text) if end is None else end
-    marks = _paren_marks(text)
-    groups: list[tuple[int, int]] = []
+    lines = []
     while (line_end := text.find("\n", start, end)) != -1:
-        groups.extend(_line_groups(text, marks, start, line_end))
+        lines.append((start, line_end))
         start = line_end + 1
-    groups.extend(_line_groups(text, marks, start, end))
-    return groups
+    lines.append((start, end))
+    return _line_groups(text, _paren_marks(text), lines)
 
 
-def _line_groups(text: str, marks: list[int], start: int, end: int) -> list[tuple[int, int]]:
-    """:func:`_paren_groups` of ``text[start:end]``, which holds no line break (no group open is closed by one);
-    ``marks``: the :func:`_paren_marks` of ``text``."""
-    stack: list[int] = []
+def _line_groups(text: str, marks: list[int], lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """:func:`_paren_groups` of each of ``lines``, spans in order holding no line break (no group open is closed by
+    one); ``marks``: the :func:`_paren_marks` of ``text``. One walk for all the lines, not a call for each (5580 verb
+    lines on 300 generated documents)."""
     groups = []
-    for i in marks[bisect_left(marks, start):bisect_left(marks, end)]:
-        if text[i] in OPENING:
-            stack.append(i)
-        elif stack:
-            groups.append((stack.pop(), i))
+    for start, end in lines:
+        stack: list[int] = []
+        for i in marks[bisect_left(marks, start):bisect_left(marks, end)]:
+            if text[i] in OPENING:
+                stack.append(i)
+            elif stack:
+                groups.append((stack.pop(), i))
     return groups
 
 
@@ -496,8 +503,7 @@ def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tu
     if lines is None:
         groups = _paren_groups(text)
     else:
-        marks = _paren_marks(text)
-        groups = [group for start, end in lines for group in _line_groups(text, marks, start, end)]
+        groups = _line_groups(text, _paren_marks(text), lines)
     verbs = list(_VERB.finditer(text)) if verbs is None else verbs
     verb_starts = [m.start() for m in verbs]
     verb_starts.append(len(text))  # no verb starts there: the walk below stops at it
