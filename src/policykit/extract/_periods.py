@@ -64,15 +64,19 @@ _PARAGRAPH_YEAR = re.compile(
 _YEAR_NEEDS = sieve.required_chars(_YEAR_WORD)  # 年: a window without it holds no year word
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,40}$")
 _HEADING_STARTS = sieve.start_gate(_HEADING)  # a line opening with none of them is no heading
-# The month words open with a number (a branch of digits or numerals, no first character the regex engine scans
-# for): each is led by the class of its first characters (see _sieve.opened), as is a duration.
+# The words that name a period (lexicon ``period_patterns``). The month words open with a number (a branch of
+# digits or numerals, no first character the regex engine scans for): each is led by the class of its first
+# characters (see _sieve.opened), as is a duration.
+_PERIOD_PATTERNS = {r["name"]: r["pattern"] for r in lexicon.table("period_patterns").rows}
+_NUMERAL, _RANGE_MARK, _MONTH_WORD, _MONTH_SUFFIX = (
+    _PERIOD_PATTERNS[name] for name in ("numeral", "range_mark", "month", "month_suffix"))
 _MONTH_RANGE = sieve.opened(re.compile(
-    r"(?P<a>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[至到—\-－~]\s*(?P<b>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?"))
+    rf"(?P<a>\d{{1,2}}|{_NUMERAL}{{1,2}})\s*{_RANGE_MARK}\s*(?P<b>\d{{1,2}}|{_NUMERAL}{{1,3}})\s*{_MONTH_WORD}(?:{_MONTH_SUFFIX})?"))
 # A quarter may open with an optional 第 (no first character either): led, a search costs a third (each character is one class test, not a try of three branches).
-_QUARTERS = sieve.opened(re.compile(r"(?P<nine>前三季度)|(?P<half>上半年)|(?:第?(?P<q>[一二三四1-4]))季度"))
-_UNTIL = re.compile(r"(?:截至|截止|到)(?:目前|(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?)")
-_MONTH_END = sieve.opened(re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)"))
-_ONE_MONTH = sieve.opened(re.compile(r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:为|达到|达|[，,])"))
+_QUARTERS = sieve.opened(re.compile(_PERIOD_PATTERNS["quarters"]))
+_UNTIL = re.compile(_PERIOD_PATTERNS["until"])
+_MONTH_END = sieve.opened(re.compile(_PERIOD_PATTERNS["month_end"]))
+_ONE_MONTH = sieve.opened(re.compile(_PERIOD_PATTERNS["one_month"]))
 
 
 def document_year(text: str, metadata: DocumentMetadata) -> int | None:
