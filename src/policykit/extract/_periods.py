@@ -72,6 +72,11 @@ _NUMERAL, _RANGE_MARK, _MONTH_WORD, _MONTH_SUFFIX = (
     _PERIOD_PATTERNS[name] for name in ("numeral", "range_mark", "month", "month_suffix"))
 _MONTH_RANGE = sieve.opened(re.compile(
     rf"(?P<a>\d{{1,2}}|{_NUMERAL}{{1,2}})\s*{_RANGE_MARK}\s*(?P<b>\d{{1,2}}|{_NUMERAL}{{1,3}})\s*{_MONTH_WORD}(?:{_MONTH_SUFFIX})?"))
+# The month range read from its end (its pieces are single characters; its optional suffix left out: a match with it
+# holds one without): the reversed text holds a match of it exactly where the text holds one of _MONTH_RANGE. Its
+# search is led by the month word (a literal: a skip at C speed), the range's own tries every digit and numeral.
+_MONTH_RANGE_FROM_END = re.compile(
+    rf"{_MONTH_WORD}\s*(?:\d{{1,2}}|{_NUMERAL}{{1,3}})\s*{_RANGE_MARK}\s*(?:\d{{1,2}}|{_NUMERAL}{{1,2}})")
 # A quarter may open with an optional 第 (no first character either): led, a search costs a third (each character is one class test, not a try of three branches).
 _QUARTERS = sieve.opened(re.compile(_PERIOD_PATTERNS["quarters"]))
 _UNTIL = re.compile(_PERIOD_PATTERNS["until"])
@@ -561,6 +566,12 @@ def _period(before: str, year: int) -> tuple[str, str | None]:
     """Period and as-of date of an observation of ``year`` from the words of ``before``: the last one of the first
     kind that reads (1至4月份 before 上半年), else the year."""
     if sieve.holds(_PERIOD_NEEDS, before):  # most windows name no period: one test
+        # A month range is searched for only where the window read from its end holds one (most windows with a
+        # month word hold none: 1284 of the 1813 generated ones).
+        if _MONTH_RANGE_FROM_END.search(before[::-1]) is not None:
+            period = _month_range(sieve.last_match(_MONTH_RANGE, before, 0, len(before)), year)
+            if period is not None:
+                return period
         for pattern, needs, builder in _PERIOD_READERS:
             found = sieve.last_match(pattern, before, 0, len(before)) if sieve.holds(needs, before) else None
             if found is not None:
@@ -616,4 +627,5 @@ _PERIOD_WORDS = ((_MONTH_RANGE, _month_range), (_QUARTERS, _quarter), (_UNTIL, _
                  (_ONE_MONTH, _one_month))
 # What a match of each needs, and of any: words, not characters (上 alone is in 以上 and 上年, 目 in 目标).
 _PERIOD_NEEDS = sieve.words_of_any(pattern for pattern, _ in _PERIOD_WORDS)
-_PERIOD_READERS = tuple((pattern, sieve.required_words(pattern), builder) for pattern, builder in _PERIOD_WORDS)
+# (The month range, first, is read on its own: see _period.)
+_PERIOD_READERS = tuple((pattern, sieve.required_words(pattern), builder) for pattern, builder in _PERIOD_WORDS[1:])
