@@ -312,12 +312,15 @@ _RANGE_PIECES = st.lists(st.sampled_from(["1", "12", "３", "٣", "一", "十二
 @example("1至4月份")
 @example("一至十二月")  # the longest numerals on both sides
 @example("截至6月底")  # a range mark with no number before it
-@example("123-4月")  # a third digit before the mark: the range starts at its second
+@example("123-4月")  # a third digit before the mark: the range starts at its second, reads the last two
 @example("1 - 十一 月")  # spaces on every side
 @example("1-一十二月")  # three numerals after the mark (before it, a match may start at the last one)
-def test_a_window_read_from_its_end_holds_a_month_range_exactly_where_it_does(text):
-    """_period searches for a month range only where the reversed window holds a match of _MONTH_RANGE_FROM_END."""
-    assert (periods._MONTH_RANGE_FROM_END.search(text[::-1]) is not None) == (periods._MONTH_RANGE.search(text) is not None)
+@example("1-2月3-4月份")  # two ranges: the last
+@example("一1-4月")  # a numeral and a digit before the mark: the digit
+def test_a_window_read_from_its_end_gives_its_last_month_range_s_numbers(text):
+    """_period reads a window's last month range from the reversed window's first match of _MONTH_RANGE_FROM_END."""
+    backwards, last = periods._MONTH_RANGE_FROM_END.search(text[::-1]), sieve.last_match(periods._MONTH_RANGE, text, 0, len(text))
+    assert (backwards and (backwards.group("a")[::-1], backwards.group("b")[::-1])) == (last and (last.group("a"), last.group("b")))
     assert periods._period(text, 2024) == _period_slow(text, 2024)
 
 
