@@ -299,3 +299,34 @@ def test_a_standing_rule_or_a_yearly_average_leaves_the_year_open_cued_or_not():
         doc, pos = parse(text, report), text.index("20")
         sentence_start = max(0, pos - reach)
         assert periods.when(doc, sentence_start, text.index(clause), pos, role)[:2] == expected
+
+
+# The pieces of a month range (digits of several scripts, numerals, spaces, every range mark), the month word and
+# its suffix, beside what the range's end reads differently (a third digit, a fourth numeral, a word between).
+_RANGE_PIECES = st.lists(st.sampled_from(["1", "12", "３", "٣", "一", "十二", "十", "至", "到", "—", "-", "－", "~", " ", "\u3000",
+                                          "\n", "月", "份", "截", "甲"]), max_size=16).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_RANGE_PIECES)
+@example("1至4月份")
+@example("一至十二月")  # the longest numerals on both sides
+@example("截至6月底")  # a range mark with no number before it
+@example("123-4月")  # a third digit before the mark: the range starts at its second, reads the last two
+@example("1 - 十一 月")  # spaces on every side
+@example("1-一十二月")  # three numerals after the mark (before it, a match may start at the last one)
+@example("1-2月3-4月份")  # two ranges: the last
+@example("一1-4月")  # a numeral and a digit before the mark: the digit
+def test_a_window_read_from_its_end_gives_its_last_month_range_s_numbers(text):
+    """_period reads a window's last month range from the reversed window's first match of _MONTH_RANGE_FROM_END."""
+    backwards, last = periods._MONTH_RANGE_FROM_END.search(text[::-1]), sieve.last_match(periods._MONTH_RANGE, text, 0, len(text))
+    assert (backwards and (backwards.group("a")[::-1], backwards.group("b")[::-1])) == (last and (last.group("a"), last.group("b")))
+    assert periods._period(text, 2024) == _period_slow(text, 2024)
+
+
+def test_the_month_range_s_pieces_are_single_characters():
+    """A pattern read from its end is the range's own only where each piece matches one character (a class or a
+    character, as the lexicon's comment asks of them)."""
+    from re import _parser as sre_parse
+    for piece in (periods._NUMERAL, periods._RANGE_MARK, periods._MONTH_WORD, periods._MONTH_SUFFIX):
+        assert sre_parse.parse(piece).getwidth() == (1, 1), piece
