@@ -99,7 +99,7 @@ def test_the_checks_see_private_imports_in_every_spelling(tmp_path):
 
 
 # Vocabulary lives in lexicon data files; this ceiling only ever goes down (issue 16's goal is 150).
-CHINESE_LITERAL_CEILING = 32
+CHINESE_LITERAL_CEILING = 27
 
 
 def test_chinese_literals_in_code_stay_under_the_ceiling(tmp_path):
