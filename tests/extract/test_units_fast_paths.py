@@ -82,7 +82,7 @@ def _next_cut_slow(name, pos):
     stem_end = _units._stem_end(name, pos)
     for cut in range(pos + 2, len(name) - 1):
         left, rest = name[pos:cut], name[cut:]
-        if not (cut == stem_end or left.endswith(_units.UNIT_HEADS)) or cut in _units._inside_body_names(name):
+        if not (cut == stem_end or left.endswith(_units.UNIT_HEADS)) or _units._inside_body_name(name, cut):
             continue
         if left in _units._JURISDICTIONS or left[-1] + rest[0] in _units._WORDS_ACROSS:
             continue

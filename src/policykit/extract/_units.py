@@ -474,22 +474,29 @@ def _organ_of(left: str, rest: str) -> bool:
     return left.endswith(_UNFINISHED) or (bool(_SQUAD.search(rest)) and not placeholder_or_place)
 
 
-# Body names by their first two characters (none is shorter). A long function stem is never cut inside either:
+def _across(words) -> dict[str, tuple[tuple[str, int], ...]]:
+    """``words`` by each pair of characters a cut strictly inside them falls between, with that cut's offset in the
+    word: (word, k) under ``word[k - 1:k + 1]``."""
+    grouped: dict[str, list[tuple[str, int]]] = {}
+    for word in words:
+        for k in range(1, len(word)):
+            grouped.setdefault(word[k - 1:k + 1], []).append((word, k))
+    return {pair: tuple(spanning) for pair, spanning in grouped.items()}
+
+
+# Body names by the pairs of characters inside them. A long function stem is never cut inside either:
 # 银行保险监督管理委员会 holds the head 银行 in its stem.
-_BODY_NAMES_BY_OPENING = _by_opening(BODY_NAMES | {stem for stem in FUNCTION_STEMS if len(stem) >= 4})
+_BODIES_ACROSS = _across(BODY_NAMES | {stem for stem in FUNCTION_STEMS if len(stem) >= 4})
 
 
-@_per_document
-def _inside_body_names(name: str) -> frozenset[int]:
-    """Offsets of ``name`` that fall strictly inside the name of a known body (文化广电旅游局, 银保监局) or a
-    long function stem (银行保险监督管理): no cut is taken there."""
-    inside: set[int] = set()
-    for i in range(len(name) - 1):
-        for body in _BODY_NAMES_BY_OPENING.get(name[i:i + 2], ()):
-            if name.startswith(body, i):
-                inside.update(range(i + 1, i + len(body)))
-                break
-    return frozenset(inside)
+def _inside_body_name(name: str, cut: int) -> bool:
+    """Whether offset ``cut`` (``0 < cut < len(name)``) falls strictly inside the name of a known body (文化广电旅游局,
+    银保监局) or a long function stem (银行保险监督管理) in ``name``: no cut is taken there. One look-up of the two
+    characters around the cut, not a scan of the name at every offset (most cuts fall inside none). A word that would
+    start before the name (``k > cut``) fits in none of the ``len(name) - (k - cut)`` characters a negative start
+    leaves (``len(word) > k``): no test of ``k`` is needed."""
+    spanning = _BODIES_ACROSS.get(name[cut - 1:cut + 1])
+    return bool(spanning) and any(name.startswith(word, cut - k) for word, k in spanning)
 
 
 def _split_run_together(name: str, stem_end: int | None = None, offsets: list[int] | None = None) -> list[int]:
@@ -536,9 +543,8 @@ def _next_cut(name: str, pos: int, stem_end: int | None = None, cuts: list[int] 
     if cuts is None:
         stem_end = _stem_end(name, pos)
         cuts = _cut_offsets(name, pos, stem_end)
-    inside = _inside_body_names(name) if cuts else frozenset()  # most names offer no cut: no scan of them
     for cut in cuts:
-        if cut in inside:
+        if _inside_body_name(name, cut):
             continue  # no cut can be taken here, whatever follows: skip the costly tests of ``rest``
         left, rest = name[pos:cut], name[cut:]
         if left in _JURISDICTIONS or left[-1] + rest[0] in _WORDS_ACROSS:  # 街道|综合执法队, 街道社|区建设科
