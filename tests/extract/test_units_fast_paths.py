@@ -441,3 +441,36 @@ def test_heads_are_shared_as_when_every_mention_is_asked(names):
     out = list(mentions)
     _units._share_heads(out)
     assert tuple(out) == _share_heads_slow(mentions)
+
+
+def _conjunction_cuts_slow(name):
+    # _conjunction_cuts asking the name before every conjunction whether it ends with a head or 部门 (no gate).
+    out = []
+    for i in range(1, len(name) - 1):
+        if name[i] in _units.CONJUNCTIONS:
+            long = next((w for w in _units._LONG_CONJUNCTIONS
+                         if w[-1] == name[i] and name.startswith(w, i + 1 - len(w))), "")
+            start = i + 1 - len(long) if long and i + 1 - len(long) > 0 else i
+            left = name[:start]
+            if ((_units.ends_with_head(left) or left.endswith(_units._DEPARTMENT))
+                    and _units.looks_like_unit(name[i + 1:])):
+                out.append((start, i + 1))
+    return out
+
+
+_CONJOINED_BITS = st.lists(st.sampled_from(["县", "发展", "各", "有关", "其他", "相关", "各级", "局", "部门", "部", "门", "和",
+                                            "及", "以及", "与", "（牵头）", "改革局", "乡镇", "单位", "人民政府", "\n", "街道",
+                                            "委", "直", "甲", "财政局"]), min_size=1, max_size=7).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_CONJOINED_BITS)
+@example("县发展和改革局")
+@example("各县发展和改革局")  # 各县发展 is read as a collective: the cut is taken
+@example("县财政局（牵头）和税务局")  # the name before 和 ends with its parenthetical
+@example("县有关部门及各乡镇")
+@example("市直单位以及各乡镇")
+def test_conjunction_cuts_are_those_of_asking_every_conjunction(name):
+    # _conjunction_cuts asks the name before a conjunction only when it ends as a head, a collective or 部门 can, or
+    # holds a collective's word.
+    assert _units._conjunction_cuts(name) == _conjunction_cuts_slow(name)

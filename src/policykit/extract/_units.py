@@ -576,6 +576,11 @@ def starts_unit_name(rest: str) -> bool:
 
 
 _CONJUNCTION = re.compile("[" + re.escape(CONJUNCTIONS) + "]")
+# What the name before a conjunction cut must end with for ends_with_head or 部门 (the last character of a unit head,
+# of a collective that is_placeholder reads at its end, of 部门, or a closing bracket or line end, after which the
+# name is read without its parenthetical), unless it holds a word opening a collective (各, 有关 …): most names before
+# a 和 (县发展|和改革局) do neither, and are not asked whether they end with a head or are collectives.
+_CONJOINED_ENDS = frozenset(_HEADS_BY_LAST).union(_BARE_ENDS, _PLACEHOLDER_ENDS, _CLOSE_MARKS, _DEPARTMENT[-1:])
 
 
 def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
@@ -588,6 +593,8 @@ def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
         long = next((w for w in longs if name.startswith(w, i + 1 - len(w))), "") if longs else ""
         start = i + 1 - len(long) if long and i + 1 - len(long) > 0 else i
         left = name[:start]
+        if left[-1] not in _CONJOINED_ENDS and not _PLACEHOLDER_WORD.search(name, 0, start):
+            continue
         if (ends_with_head(left) or left.endswith(_DEPARTMENT)) and looks_like_unit(name[i + 1:]):
             out.append((start, i + 1))
     return out
