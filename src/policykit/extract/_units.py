@@ -805,7 +805,8 @@ def _split_piece(name: str) -> tuple[tuple[int, int], ...]:
         return ((0, cuts[0][0]), (cuts[0][1], len(name))) if cuts else ((0, len(name)),)
     conjunction_cuts = _conjunction_cuts(name)
     if not conjunction_cuts:  # one run, the name itself (no placeholder): its offsets are known
-        return _spans_at(name, _split_run_together(name, stem_end, offsets) if offsets else [])
+        cuts = _split_run_together(name, stem_end, offsets) if offsets else None
+        return _spans_at(name, cuts) if cuts else ((0, len(name)),)  # most take no cut: no bounds zipped
     spans: list[tuple[int, int]] = []
     pos = 0
     for cs, ce in conjunction_cuts:
