@@ -474,3 +474,23 @@ def test_conjunction_cuts_are_those_of_asking_every_conjunction(name):
     # _conjunction_cuts asks the name before a conjunction only when it ends as a head, a collective or 部门 can, or
     # holds a collective's word.
     assert _units._conjunction_cuts(name) == _conjunction_cuts_slow(name)
+
+
+def _stem_end_slow(name, pos):
+    # The longest stem opening the name after its level marks, when long enough to stand for a name.
+    stem = _units._stem_prefix(name[pos:])
+    marks = len(name[pos:]) - len(name[pos:].lstrip(_units._MARKS))
+    return pos + marks + stem if stem >= _units._LOST_HEAD_STEM else -1
+
+
+_STEM_BITS = st.lists(st.sampled_from([*sorted(FUNCTION_STEMS)[:40], "发展改革", "发展和改革", "发展", "县", "市", "局", "甲",
+                                       "人力资源社会保障", "人力资源"]), max_size=4).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_STEM_BITS, st.integers(0, 6))
+@example("县发展和改革局", 0)
+@example("市县发展改革委", 0)
+@example("县科技局", 0)
+def test_a_stem_ends_where_the_longest_stem_long_enough_ends(name, pos):
+    assert _units._stem_end(name, pos) == _stem_end_slow(name, pos)

@@ -530,11 +530,19 @@ def _cut_offsets(name: str, pos: int, stem_end: int) -> list[int]:
     return cuts
 
 
+# The stems long enough to stand for a name whose head the scrape lost, by their opening: the longest stem a name
+# opens with is one of them exactly when it is long enough, and most names (县科技局) open with none.
+_LONG_STEMS_BY_OPENING = _by_opening(stem for stem in FUNCTION_STEMS if len(stem) >= _LOST_HEAD_STEM)
+
+
 def _stem_end(name: str, pos: int) -> int:
     """Where a head-less stem opening ``name[pos:]`` would end (after its 县/市 prefixes): the one cut not after a
     unit head; -1 when the stem is too short to stand for a name."""
-    stem = _stem_prefix(name[pos:])
-    return pos + stem + (len(name[pos:]) - len(name[pos:].lstrip(_MARKS))) if stem >= _LOST_HEAD_STEM else -1
+    core = name[pos:].lstrip(_MARKS)
+    for stem in _LONG_STEMS_BY_OPENING.get(core[:2], ()):
+        if core.startswith(stem):
+            return len(name) - len(core) + len(stem)
+    return -1
 
 
 def _next_cut(name: str, pos: int, stem_end: int | None = None, cuts: list[int] | None = None) -> int | None:
