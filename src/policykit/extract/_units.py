@@ -668,7 +668,8 @@ _Written = tuple[str, int, int, bool, str]
 # What makes a list more than one piece as written: a separator, or a 等 (its words read as separators, a piece is
 # trimmed). Most lists (half of those split over 300 generated documents) hold neither and are one piece, whatever
 # parentheses they hold, with no stub to merge (a stub merges with a piece after it): one search, not the split.
-_LIST_MARK = re.compile("[" + re.escape(_SEPARATORS + ETC) + "]")
+_LIST_MARKS = _SEPARATORS + ETC  # trim_list's test of each character: joined once, not at each
+_LIST_MARK = re.compile("[" + re.escape(_LIST_MARKS) + "]")
 
 
 @_per_document  # the split reads nothing outside the list, and lists recur across tasks
@@ -776,7 +777,7 @@ def _without_person(name: str, end: int) -> int:
 
 def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
     """Span of a unit list without surrounding separators and a closing 等(有关部门)."""
-    while s < e and text[s] in _SEPARATORS + ETC:
+    while s < e and text[s] in _LIST_MARKS:
         s += 1
     while e > s and text[e - 1] in _SEPARATORS:
         e -= 1
