@@ -82,7 +82,7 @@ def _next_cut_slow(name, pos):
     stem_end = _units._stem_end(name, pos)
     for cut in range(pos + 2, len(name) - 1):
         left, rest = name[pos:cut], name[cut:]
-        if not (cut == stem_end or left.endswith(_units.UNIT_HEADS)) or cut in _units._inside_body_names(name):
+        if not (cut == stem_end or left.endswith(_units.UNIT_HEADS)) or _units._inside_body_name(name, cut):
             continue
         if left in _units._JURISDICTIONS or left[-1] + rest[0] in _units._WORDS_ACROSS:
             continue
@@ -441,3 +441,56 @@ def test_heads_are_shared_as_when_every_mention_is_asked(names):
     out = list(mentions)
     _units._share_heads(out)
     assert tuple(out) == _share_heads_slow(mentions)
+
+
+def _conjunction_cuts_slow(name):
+    # _conjunction_cuts asking the name before every conjunction whether it ends with a head or 部门 (no gate).
+    out = []
+    for i in range(1, len(name) - 1):
+        if name[i] in _units.CONJUNCTIONS:
+            long = next((w for w in _units._LONG_CONJUNCTIONS
+                         if w[-1] == name[i] and name.startswith(w, i + 1 - len(w))), "")
+            start = i + 1 - len(long) if long and i + 1 - len(long) > 0 else i
+            left = name[:start]
+            if ((_units.ends_with_head(left) or left.endswith(_units._DEPARTMENT))
+                    and _units.looks_like_unit(name[i + 1:])):
+                out.append((start, i + 1))
+    return out
+
+
+_CONJOINED_BITS = st.lists(st.sampled_from(["县", "发展", "各", "有关", "其他", "相关", "各级", "局", "部门", "部", "门", "和",
+                                            "及", "以及", "与", "（牵头）", "改革局", "乡镇", "单位", "人民政府", "\n", "街道",
+                                            "委", "直", "甲", "财政局"]), min_size=1, max_size=7).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_CONJOINED_BITS)
+@example("县发展和改革局")
+@example("各县发展和改革局")  # 各县发展 is read as a collective: the cut is taken
+@example("县财政局（牵头）和税务局")  # the name before 和 ends with its parenthetical
+@example("县有关部门及各乡镇")
+@example("市直单位以及各乡镇")
+def test_conjunction_cuts_are_those_of_asking_every_conjunction(name):
+    # _conjunction_cuts asks the name before a conjunction only when it ends as a head, a collective or 部门 can, or
+    # holds a collective's word.
+    assert _units._conjunction_cuts(name) == _conjunction_cuts_slow(name)
+
+
+def _stem_end_slow(name, pos):
+    # The longest stem opening the name after its level marks, when long enough to stand for a name.
+    stem = _units._stem_prefix(name[pos:])
+    marks = len(name[pos:]) - len(name[pos:].lstrip(_units._MARKS))
+    return pos + marks + stem if stem >= _units._LOST_HEAD_STEM else -1
+
+
+_STEM_BITS = st.lists(st.sampled_from([*sorted(FUNCTION_STEMS)[:40], "发展改革", "发展和改革", "发展", "县", "市", "局", "甲",
+                                       "人力资源社会保障", "人力资源"]), max_size=4).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_STEM_BITS, st.integers(0, 6))
+@example("县发展和改革局", 0)
+@example("市县发展改革委", 0)
+@example("县科技局", 0)
+def test_a_stem_ends_where_the_longest_stem_long_enough_ends(name, pos):
+    assert _units._stem_end(name, pos) == _stem_end_slow(name, pos)

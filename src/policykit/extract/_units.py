@@ -474,22 +474,29 @@ def _organ_of(left: str, rest: str) -> bool:
     return left.endswith(_UNFINISHED) or (bool(_SQUAD.search(rest)) and not placeholder_or_place)
 
 
-# Body names by their first two characters (none is shorter). A long function stem is never cut inside either:
+def _across(words) -> dict[str, tuple[tuple[str, int], ...]]:
+    """``words`` by each pair of characters a cut strictly inside them falls between, with that cut's offset in the
+    word: (word, k) under ``word[k - 1:k + 1]``."""
+    grouped: dict[str, list[tuple[str, int]]] = {}
+    for word in words:
+        for k in range(1, len(word)):
+            grouped.setdefault(word[k - 1:k + 1], []).append((word, k))
+    return {pair: tuple(spanning) for pair, spanning in grouped.items()}
+
+
+# Body names by the pairs of characters inside them. A long function stem is never cut inside either:
 # 银行保险监督管理委员会 holds the head 银行 in its stem.
-_BODY_NAMES_BY_OPENING = _by_opening(BODY_NAMES | {stem for stem in FUNCTION_STEMS if len(stem) >= 4})
+_BODIES_ACROSS = _across(BODY_NAMES | {stem for stem in FUNCTION_STEMS if len(stem) >= 4})
 
 
-@_per_document
-def _inside_body_names(name: str) -> frozenset[int]:
-    """Offsets of ``name`` that fall strictly inside the name of a known body (文化广电旅游局, 银保监局) or a
-    long function stem (银行保险监督管理): no cut is taken there."""
-    inside: set[int] = set()
-    for i in range(len(name) - 1):
-        for body in _BODY_NAMES_BY_OPENING.get(name[i:i + 2], ()):
-            if name.startswith(body, i):
-                inside.update(range(i + 1, i + len(body)))
-                break
-    return frozenset(inside)
+def _inside_body_name(name: str, cut: int) -> bool:
+    """Whether offset ``cut`` (``0 < cut < len(name)``) falls strictly inside the name of a known body (文化广电旅游局,
+    银保监局) or a long function stem (银行保险监督管理) in ``name``: no cut is taken there. One look-up of the two
+    characters around the cut, not a scan of the name at every offset (most cuts fall inside none). A word that would
+    start before the name (``k > cut``) fits in none of the ``len(name) - (k - cut)`` characters a negative start
+    leaves (``len(word) > k``): no test of ``k`` is needed."""
+    spanning = _BODIES_ACROSS.get(name[cut - 1:cut + 1])
+    return bool(spanning) and any(name.startswith(word, cut - k) for word, k in spanning)
 
 
 def _split_run_together(name: str, stem_end: int | None = None, offsets: list[int] | None = None) -> list[int]:
@@ -523,11 +530,19 @@ def _cut_offsets(name: str, pos: int, stem_end: int) -> list[int]:
     return cuts
 
 
+# The stems long enough to stand for a name whose head the scrape lost, by their opening: the longest stem a name
+# opens with is one of them exactly when it is long enough, and most names (县科技局) open with none.
+_LONG_STEMS_BY_OPENING = _by_opening(stem for stem in FUNCTION_STEMS if len(stem) >= _LOST_HEAD_STEM)
+
+
 def _stem_end(name: str, pos: int) -> int:
     """Where a head-less stem opening ``name[pos:]`` would end (after its 县/市 prefixes): the one cut not after a
     unit head; -1 when the stem is too short to stand for a name."""
-    stem = _stem_prefix(name[pos:])
-    return pos + stem + (len(name[pos:]) - len(name[pos:].lstrip(_MARKS))) if stem >= _LOST_HEAD_STEM else -1
+    core = name[pos:].lstrip(_MARKS)
+    for stem in _LONG_STEMS_BY_OPENING.get(core[:2], ()):
+        if core.startswith(stem):
+            return len(name) - len(core) + len(stem)
+    return -1
 
 
 def _next_cut(name: str, pos: int, stem_end: int | None = None, cuts: list[int] | None = None) -> int | None:
@@ -536,9 +551,8 @@ def _next_cut(name: str, pos: int, stem_end: int | None = None, cuts: list[int] 
     if cuts is None:
         stem_end = _stem_end(name, pos)
         cuts = _cut_offsets(name, pos, stem_end)
-    inside = _inside_body_names(name) if cuts else frozenset()  # most names offer no cut: no scan of them
     for cut in cuts:
-        if cut in inside:
+        if _inside_body_name(name, cut):
             continue  # no cut can be taken here, whatever follows: skip the costly tests of ``rest``
         left, rest = name[pos:cut], name[cut:]
         if left in _JURISDICTIONS or left[-1] + rest[0] in _WORDS_ACROSS:  # 街道|综合执法队, 街道社|区建设科
@@ -570,6 +584,11 @@ def starts_unit_name(rest: str) -> bool:
 
 
 _CONJUNCTION = re.compile("[" + re.escape(CONJUNCTIONS) + "]")
+# What the name before a conjunction cut must end with for ends_with_head or 部门 (the last character of a unit head,
+# of a collective that is_placeholder reads at its end, of 部门, or a closing bracket or line end, after which the
+# name is read without its parenthetical), unless it holds a word opening a collective (各, 有关 …): most names before
+# a 和 (县发展|和改革局) do neither, and are not asked whether they end with a head or are collectives.
+_CONJOINED_ENDS = frozenset(_HEADS_BY_LAST).union(_BARE_ENDS, _PLACEHOLDER_ENDS, _CLOSE_MARKS, _DEPARTMENT[-1:])
 
 
 def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
@@ -582,6 +601,8 @@ def _conjunction_cuts(name: str) -> list[tuple[int, int]]:
         long = next((w for w in longs if name.startswith(w, i + 1 - len(w))), "") if longs else ""
         start = i + 1 - len(long) if long and i + 1 - len(long) > 0 else i
         left = name[:start]
+        if left[-1] not in _CONJOINED_ENDS and not _PLACEHOLDER_WORD.search(name, 0, start):
+            continue
         if (ends_with_head(left) or left.endswith(_DEPARTMENT)) and looks_like_unit(name[i + 1:]):
             out.append((start, i + 1))
     return out
@@ -647,7 +668,8 @@ _Written = tuple[str, int, int, bool, str]
 # What makes a list more than one piece as written: a separator, or a 等 (its words read as separators, a piece is
 # trimmed). Most lists (half of those split over 300 generated documents) hold neither and are one piece, whatever
 # parentheses they hold, with no stub to merge (a stub merges with a piece after it): one search, not the split.
-_LIST_MARK = re.compile("[" + re.escape(_SEPARATORS + ETC) + "]")
+_LIST_MARKS = _SEPARATORS + ETC  # trim_list's test of each character: joined once, not at each
+_LIST_MARK = re.compile("[" + re.escape(_LIST_MARKS) + "]")
 
 
 @_per_document  # the split reads nothing outside the list, and lists recur across tasks
@@ -755,7 +777,7 @@ def _without_person(name: str, end: int) -> int:
 
 def trim_list(text: str, s: int, e: int) -> tuple[int, int]:
     """Span of a unit list without surrounding separators and a closing 等(有关部门)."""
-    while s < e and text[s] in _SEPARATORS + ETC:
+    while s < e and text[s] in _LIST_MARKS:
         s += 1
     while e > s and text[e - 1] in _SEPARATORS:
         e -= 1
@@ -792,7 +814,8 @@ def _split_piece(name: str) -> tuple[tuple[int, int], ...]:
         return ((0, cuts[0][0]), (cuts[0][1], len(name))) if cuts else ((0, len(name)),)
     conjunction_cuts = _conjunction_cuts(name)
     if not conjunction_cuts:  # one run, the name itself (no placeholder): its offsets are known
-        return _spans_at(name, _split_run_together(name, stem_end, offsets) if offsets else [])
+        cuts = _split_run_together(name, stem_end, offsets) if offsets else None
+        return _spans_at(name, cuts) if cuts else ((0, len(name)),)  # most take no cut: no bounds zipped
     spans: list[tuple[int, int]] = []
     pos = 0
     for cs, ce in conjunction_cuts:
