@@ -706,18 +706,19 @@ def _split_list(written: str) -> tuple[_Written, ...]:
     return tuple(out)
 
 
+_PLACE_SUFFIXES = of_kind("unit_name_words", "place_suffix")
 # A place written bare (黄埔区, 历城区, 章丘市): a name ending in a place suffix, with something before it.
-_BARE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?(?P<suffix>" + alternation(of_kind("unit_name_words", "place_suffix"))
-                         + r"))$")
+_BARE_PLACE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?(?P<suffix>" + alternation(_PLACE_SUFFIXES) + r"))$")
 
 
 _DIVISION_NAMES = frozenset(row["name"] for row in lexicon.table("divisions").rows)
-_PLACE_OPENING = re.compile(r"[\u4e00-\u9fff]{2,6}?(?P<suffix>" + alternation(of_kind("unit_name_words", "place_suffix")) + ")")
+_PLACE_OPENING = re.compile(r"[\u4e00-\u9fff]{2,6}?(?P<suffix>" + alternation(_PLACE_SUFFIXES) + ")")
 # What a name must be to share a head: end with a place suffix (_BARE_PLACE), or be a division that, with one,
-# is in the table (_short_division_head: 济南).
-_PLACE_ENDS = frozenset(suffix[-1] for suffix in of_kind("unit_name_words", "place_suffix"))
+# is in the table (_short_division_head: 济南). (The suffixes read from the lexicon once, not once per division:
+# read in the loop, they cost 64 ms of every process's import.)
+_PLACE_ENDS = frozenset(suffix[-1] for suffix in _PLACE_SUFFIXES)
 _DIVISION_STEMS = frozenset(name[:-len(suffix)] for name in _DIVISION_NAMES
-                            for suffix in of_kind("unit_name_words", "place_suffix") if name.endswith(suffix))
+                            for suffix in _PLACE_SUFFIXES if name.endswith(suffix))
 
 
 def _short_division_head(short: str, following: str) -> str:
