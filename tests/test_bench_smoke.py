@@ -44,7 +44,7 @@ def test_quick_bench_prints_one_table_of_every_figure(tmp_path, capsys):
     assert table[0].startswith("| figure | measured | goal | met |")
     for figure in ("ingest, real text", "vs the floor", "minimal regex extractor", "`--workers 2` vs 1 (",
                    f"`--workers 2` vs 1, median of {bench.SCALING_ROUNDS} alternated rounds", "`--workers 4` vs 1", "`policykit --help`", "build, 40 generated", "coordination load frame",
-                   "event log size", "re-ingest of unchanged"):
+                   "event log size", "generated text (2 workers) vs its floor", "re-ingest of unchanged"):
         assert sum(figure in line for line in table) == 1, figure
     assert "OpenCC t2s" in out and "jieba" in out  # measured, or said why not
 
@@ -69,6 +69,15 @@ def test_the_table_sets_each_figure_beside_its_goal():
     assert "alternated rounds (as the CPU seconds allow; wall) | 1.85×; 1.70× | ≥ 1.8× | yes | rounds: 1.70×, 1.90×, 1.85× |" in lines
     assert "| re-ingest of unchanged files vs a first ingest | 3.0 % | ≤ 5 % | yes |" in lines
     assert "build, generated documents | not run" in lines
+    generated = {"floor": _timed(25.0, 25.0, bytes=1_000_000_000),
+                 "ingest-2": _timed(250.0, 499.0, main_cpu_s=34.0, workers_cpu_s=465.0, workers=2, documents=100_000,
+                                    log_bytes=800_000_000)}
+    lines = "\n".join(bench.table({}, generated, real_mb=10, n_generated=100_000, cores=2))
+    assert ("| ingest, generated text (2 workers) vs its floor (CPU seconds) | 20.0× slower | ≤ 20× | yes | floor 25.00 "
+            "CPU-s (decode + one regex pass over the same bytes); ingest 499.0 CPU-s: writer 34.0, workers 465.0 |") in lines
+    generated["ingest-2"]["cpu_s"] = 501.0
+    assert "vs its floor (CPU seconds) | 20.0× slower | ≤ 20× | **no** |" in "\n".join(
+        bench.table({}, generated, real_mb=10, n_generated=100_000, cores=2))  # 20.04×: shown as 20.0, judged exactly
 
 
 def test_bench_child_process_reports_peak_rss(tmp_path):
