@@ -18,7 +18,7 @@ except ImportError:  # a Python built without it (--with-builtin-hashlib-hashes 
 
 from .. import lexicon
 from ._instrument_kinds import beneficiary, limit_kind, money_kind
-from ._metrics import RATE_KEYS, _key_of
+from ._metrics import RATE_KEYS, metric_key
 from ._non_targets import caps_a_payment, heads_a_paid_list, is_no_aim, is_support_condition, is_threshold, works_on_existing
 from ._numbers import UNIT_ROLES, Quantity
 from ._parsed import ParsedDocument
@@ -756,7 +756,7 @@ def _shares(phrase: str) -> re.Match | None:
 
 def _linked_key(metric: str, kind: str, q: Quantity) -> str | None:
     """The metric key, unless the unit contradicts it (经济增长…两个 is no growth rate)."""
-    key = _key_of(metric, kind == "growth_rate") if metric else None  # metric_key(metric, kind), a call less
+    key = metric_key(metric, kind)
     if key is None:
         return None
     is_rate = q.base_unit in _RATE_UNITS
