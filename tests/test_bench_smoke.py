@@ -97,3 +97,27 @@ def test_the_floor_and_the_regex_extractor_count_their_fastest_pass(monkeypatch)
     results = iter(["first", "second", "third"])
     cpu, _, result = bench._fastest(lambda: next(results))
     assert (cpu, result) == (2.0, "second")
+
+
+def test_budget_splits_ingest_and_sets_the_goals_beside_its_parts():
+    import budget
+
+    b = {"bytes": 3_000_000, "files": 2, "documents": 3, "floor": 0.05, "regex": 0.1, "read": 0.1,
+         "read+extract": 0.9, "ingest": 1.0, "calls": {"python": 150_000, "c": 250_000, "regex": 50_000}}
+    b.update(extract=0.8, rest=0.1, goal_mb=0.3, goal_regex=0.3)
+    lines = budget.report(b)
+    assert "| extraction (extract_document) | 0.800 | 80 % | 3.8 |" in lines
+    # 10 MB/CPU-s on 3 MB: 0.3 CPU-s, of which the reader and the log take 0.2: extraction 0.1, 8x less than 0.8
+    assert any(line.startswith("- ≥ 10 MB per CPU-s: ingest within 0.300 CPU-s, 3.3× less") and "8.0× less" in line
+               for line in lines)
+    b.update(read=0.25, rest=0.1)  # the reader and the log alone over 3× the regex extractor
+    assert any("≤ 3× the regex extractor" in line and "alone take more" in line for line in budget.report(b))
+    assert lines[-1].endswith("2000 ns a call.")  # 0.8 CPU-s over 400,000 calls
+
+
+def test_budget_runs_on_the_shipped_sample(capsys):
+    import budget
+
+    assert budget.main(["--corpus", str(BENCHMARKS.parent / "data" / "raw"), "--passes", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "| ingest, one worker |" in out and out.count("\n- ") == 3
