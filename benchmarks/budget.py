@@ -21,8 +21,10 @@ import cProfile
 import os
 import pstats
 import sys
+import re
 import tempfile
 import time
+import timeit
 from pathlib import Path
 
 import peers
@@ -73,6 +75,19 @@ def calls_per_pass(documents) -> dict[str, int]:
     return {"python": total - into_c, "c": into_c, "regex": regex}
 
 
+def empty_call_ns() -> dict[str, float]:
+    """CPU nanoseconds of the cheapest call of each kind, from bytecode, beyond the loop that makes it: an empty Python
+    function, ``len`` of a short string (the cheapest C call) and a failed search of a compiled pattern over it."""
+    names = {"f": lambda: None, "s": "abcde", "p": re.compile("z")}
+
+    def per_call(statement: str) -> float:
+        timer = timeit.Timer(statement, globals=names, timer=time.process_time)
+        return 1e9 * min(timer.repeat(number=1_000_000, repeat=5)) / 1_000_000
+
+    loop = per_call("pass")
+    return {"python": per_call("f()") - loop, "c": per_call("len(s)") - loop, "regex": per_call("p.search(s)") - loop}
+
+
 def budget(corpus: Path, passes: int = 3) -> dict:
     """The parts of one ingest of ``corpus`` in CPU seconds, the peers, and the goals' CPU seconds."""
     files = peers.corpus_files(corpus)
@@ -93,6 +108,7 @@ def budget(corpus: Path, passes: int = 3) -> dict:
     figures["goal_mb"] = size / 1e6 / GOAL_MB_PER_CPU_S
     figures["goal_regex"] = GOAL_TIMES_REGEX * figures["regex"]
     figures["calls"] = calls_per_pass(documents)
+    figures["empty_ns"] = empty_call_ns()
     return figures
 
 
@@ -113,10 +129,14 @@ def report(b: dict) -> list[str]:
                   if left > 0 else "the reader and the log alone take more than that")
         lines.append(f"- {goal}: ingest within {seconds:.3f} CPU-s, {b['ingest'] / seconds:.1f}× less than today; "
                      f"with the reader and the log as they are, {needed}.")
-    calls = b["calls"]
+    calls, empty = b["calls"], b["empty_ns"]
+    bare = (calls["python"] * empty["python"] + (calls["c"] - calls["regex"]) * empty["c"]
+            + calls["regex"] * empty["regex"]) / 1e9
     lines.append(f"- One extraction pass calls {calls['python'] / mb:,.0f} Python functions, {calls['c'] / mb:,.0f} C "
                  f"functions and methods ({calls['regex'] / mb:,.0f} of them regex searches) per MB: at today's "
-                 f"{b['extract']:.3f} CPU-s, {1e9 * b['extract'] / (calls['python'] + calls['c']):.0f} ns a call.")
+                 f"{b['extract']:.3f} CPU-s, {1e9 * b['extract'] / (calls['python'] + calls['c']):.0f} ns a call. "
+                 f"The same calls made empty (a Python call {empty['python']:.0f} ns, the cheapest C call "
+                 f"{empty['c']:.0f} ns, a failed search of a short string {empty['regex']:.0f} ns) take {bare:.3f} CPU-s.")
     return lines
 
 

@@ -103,7 +103,8 @@ def test_budget_splits_ingest_and_sets_the_goals_beside_its_parts():
     import budget
 
     b = {"bytes": 3_000_000, "files": 2, "documents": 3, "floor": 0.05, "regex": 0.1, "read": 0.1,
-         "read+extract": 0.9, "ingest": 1.0, "calls": {"python": 150_000, "c": 250_000, "regex": 50_000}}
+         "read+extract": 0.9, "ingest": 1.0, "calls": {"python": 150_000, "c": 250_000, "regex": 50_000},
+         "empty_ns": {"python": 20.0, "c": 10.0, "regex": 60.0}}
     b.update(extract=0.8, rest=0.1, goal_mb=0.3, goal_regex=0.3)
     lines = budget.report(b)
     assert "| extraction (extract_document) | 0.800 | 80 % | 3.8 |" in lines
@@ -112,7 +113,8 @@ def test_budget_splits_ingest_and_sets_the_goals_beside_its_parts():
                for line in lines)
     b.update(read=0.25, rest=0.1)  # the reader and the log alone over 3× the regex extractor
     assert any("≤ 3× the regex extractor" in line and "alone take more" in line for line in budget.report(b))
-    assert lines[-1].endswith("2000 ns a call.")  # 0.8 CPU-s over 400,000 calls
+    assert "2000 ns a call." in lines[-1]  # 0.8 CPU-s over 400,000 calls
+    assert lines[-1].endswith("take 0.008 CPU-s.")  # 150k x 20 + 200k x 10 + 50k x 60 ns
 
 
 def test_budget_runs_on_the_shipped_sample(capsys):
