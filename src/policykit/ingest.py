@@ -531,6 +531,22 @@ def _freeze_till_done(stack: ExitStack) -> None:
         stack.callback(gc.unfreeze)
 
 
+# Ingest makes and frees container objects by the hundred thousand (records, spans, matches, payload dicts), most of
+# them dead within a few thousand more. The collector looks at the young ones each time 700 more were made than freed
+# (Python's default), walking those still alive then: 129 looks (and 11 at the middle generation) in an ingest of the
+# shared corpus, 13-17 ms; once every 10,000, 3 looks, 5-6 ms.
+_YOUNG_OBJECTS = 10_000
+
+
+def _collect_young_less_often(stack: ExitStack) -> None:
+    """Let the collector look at young objects every :data:`_YOUNG_OBJECTS` new containers until ``stack``
+    unwinds (forked workers too); a caller's threshold above it, or of 0 (collection off), is left as it is."""
+    young, *older = gc.get_threshold()
+    if 0 < young < _YOUNG_OBJECTS:
+        gc.set_threshold(_YOUNG_OBJECTS, *older)
+        stack.callback(gc.set_threshold, young, *older)
+
+
 def _bytes_of(files: list[Path]) -> int:
     """The size of ``files`` as the file system gives it (what ingest will read, unless files change or are
     skipped); a file that cannot be looked at counts nothing."""
@@ -578,6 +594,7 @@ def ingest(project: Project, paths: Iterable[str | Path] | None = None, *, reext
     report = IngestReport(files_seen=len(files), problems=list(problems))
     extract_one = functools.partial(_extract_or_problem, limits=limits)
     with EventLog(project.log_path) as log, ExitStack() as stack:
+        _collect_young_less_often(stack)
         group = _Group(log, report)
         pending = _pending(project, log, files, reextract, report, limits, group.shas)
         if engine == "ray":
