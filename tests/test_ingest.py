@@ -238,9 +238,54 @@ def test_the_writer_freezes_its_objects_only_while_the_workers_run(tmp_path, mon
     assert len(frozen) == 1 and frozen[0] > 0 and gc.get_freeze_count() == 0
 
 
-def test_objects_a_caller_froze_stay_frozen_through_a_two_worker_ingest(tmp_path, nothing_frozen):
+def test_a_one_process_ingest_freezes_what_its_first_file_leaves_alive_till_it_ends(tmp_path, monkeypatch,
+                                                                                     nothing_frozen):
+    import gc
+    import importlib
+
+    ingest_module = importlib.import_module("policykit.ingest")
+    extract, frozen = ingest_module._extract_or_problem, []
+
+    def noting(item, limits):
+        frozen.append(gc.get_freeze_count())
+        return extract(item, limits)
+
+    monkeypatch.setattr(ingest_module, "_extract_or_problem", noting)
+    assert pk.ingest(make_project(tmp_path), workers=1).files_ingested == 5
+    assert frozen[0] == 0 and all(count > 0 for count in frozen[1:]) and len(frozen) == 5
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("caller, during", [((700, 10, 10), (10_000, 10, 10)), ((500, 3, 4), (10_000, 3, 4)),
+                                             ((20_000, 10, 10), (20_000, 10, 10)), ((0, 10, 10), (0, 10, 10))])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ingest_looks_at_young_objects_every_10000_till_it_ends(tmp_path, monkeypatch, caller, during, workers):
+    # A caller's higher threshold, or collection turned off (0), is left as it is; the caller's is back after.
+    import gc
+    import importlib
+
+    ingest_module = importlib.import_module("policykit.ingest")
+    name = "_extract_or_problem" if workers == 1 else "_bounded_map"
+    function, seen = getattr(ingest_module, name), []
+
+    def noting(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return function(*args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, name, noting)
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(*caller)
+        assert pk.ingest(make_project(tmp_path), workers=workers).files_ingested == 5
+        assert seen and set(seen) == {during} and gc.get_threshold() == caller
+    finally:
+        gc.set_threshold(*before)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_objects_a_caller_froze_stay_frozen_through_an_ingest(tmp_path, nothing_frozen, workers):
     import gc
 
     gc.freeze()
-    assert pk.ingest(make_project(tmp_path), workers=2).files_ingested == 5
+    assert pk.ingest(make_project(tmp_path), workers=workers).files_ingested == 5
     assert gc.get_freeze_count() > 0  # still frozen (the count itself falls as frozen objects are freed)

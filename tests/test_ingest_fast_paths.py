@@ -345,3 +345,27 @@ def test_discovered_files_are_sorted_and_each_given_once(tmp_path_factory, files
     expected = sorted({p for g in given if g.exists()
                        for p in ([g] if g.is_file() else [q for q in g.rglob("*") if q.is_file()])})
     assert [str(p) for p in found] == [str(p) for p in expected]
+
+
+def _header_aside_counters(data: bytes) -> bytes:
+    # The file change counter and the version-valid-for number (bytes 24-27, 92-95) count transactions.
+    return data[:24] + data[28:92] + data[96:]
+
+
+def test_a_new_log_made_in_one_transaction_is_the_file_made_a_statement_at_a_time(tmp_path):
+    # The slow definition: what EventLog ran on a new file before, one transaction per statement.
+    from policykit.log._store import _PAGE_SIZE, _SCHEMA, APPLICATION_ID, LOG_FORMAT
+
+    slow = tmp_path / "slow.sqlite"
+    db = sqlite3.connect(slow, isolation_level=None)
+    for statement in (f"PRAGMA page_size = {_PAGE_SIZE}", f"PRAGMA application_id = {APPLICATION_ID}",
+                      f"PRAGMA user_version = {LOG_FORMAT}", "PRAGMA journal_mode = WAL"):
+        db.execute(statement)
+    db.executescript(_SCHEMA)
+    db.close()
+    fast = tmp_path / "log" / "events.sqlite"
+    EventLog(fast).close()
+    assert _header_aside_counters(fast.read_bytes()) == _header_aside_counters(slow.read_bytes())
+    log = EventLog(fast)  # opened again as an existing log: nothing to add, and it takes events
+    assert log.append(_reject("a"), recorded_by="x") == [1] and log.verify().ok
+    log.close()
