@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, chain
-from operator import sub
+from operator import itemgetter, sub
 
 Edit = tuple[int, int, str]
 Anchors = list[tuple[int, int]]
+_KEY = itemgetter(0)  # an anchor's clean position
 
 
 def apply_edits(text: str, edits: list[Edit]) -> tuple[str, Anchors]:
@@ -67,8 +68,8 @@ def compose(outer: Anchors, inner: Anchors) -> Anchors:
 
 def shift(anchors: Anchors, start: int, end: int) -> Anchors:
     """Anchors of the slice ``text[start:end]``: positions relative to ``start``, raw positions kept."""
-    keys = [a[0] for a in anchors]
-    i = max(bisect_right(keys, start) - 1, 0)
-    j = bisect_left(keys, end)
+    # bisected by each anchor's key (a dozen probes), where a list of all the keys was built for every document
+    i = max(bisect_right(anchors, start, key=_KEY) - 1, 0)
+    j = bisect_left(anchors, end, key=_KEY)
     c, r = anchors[i]
     return [(0, r + start - c)] + [(k - start, v) for k, v in anchors[i + 1:j]]
