@@ -338,7 +338,7 @@ _FEWEST_FOUND = 8
 
 def places(text: str, char: str) -> Iterator[int]:
     """Where ``char`` stands in ``text``, in order, found by ``str.find`` (memchr speed), not by the regex engine's test
-    of every character.
+    of every character. ``char`` may be a word: each place it starts at is found, overlapping ones too.
 
     >>> list(places("指导，是指", "指"))
     [0, 4]
