@@ -41,6 +41,15 @@ def test_financial_runs_cover_a_run_on_both_sides():
     assert _numbers.normalise_digits("共一佰二拾元，伍陆年") == "共一百二十元，五六年"
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_numbers._FRACTION_OF + "三一%"), max_size=16))
+@example(_numbers._FRACTION_OF * 2 + _numbers._FRACTION_OF[0])
+def test_fraction_places_are_where_the_fraction_word_starts(text):
+    # The loop over numerals asks whether the fraction word follows a numeral by a set test of these places.
+    assert _numbers._fraction_places(text) == frozenset(
+        at for at in range(len(text) + 1) if text.startswith(_numbers._FRACTION_OF, at))
+
+
 _GAPPED = "".join(_numbers._GAPPED_PREFIXES)
 _NEAR_GAPPED = st.text(alphabet=st.sampled_from(_GAPPED + "入选一人5"), max_size=16)
 
@@ -281,7 +290,8 @@ def test_the_scan_finds_the_numeral_a_scan_from_each_character_finds(text, pos):
 
 def test_the_common_form_covers_figures_with_scale_unit_and_comparators():
     norm = "超过3.5万吨以上，三年，在1.完善"  # after 在 (the end of a cue) the scan leaves the 1 to the loop
-    common = [_numbers._common_quantity(norm, m.groups(), *m.span("numeral"), frozenset()) for m in _scanned(norm)]
+    common = [_numbers._common_quantity(norm, m.groups(), *m.span("numeral"), norm[m.start() - 1:m.start()], frozenset())
+              for m in _scanned(norm)]
     assert [(str(q.value), q.unit, q.comparator, q.cue, q.start, q.end) for q in common[:2]] == [
         ("3.5", "万吨", ">=", "以上", 0, 9), ("3", "年", "=", None, 10, 12)]
     assert common[2] is None  # a bare numeral, read as no quantity

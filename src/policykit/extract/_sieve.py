@@ -338,7 +338,7 @@ _FEWEST_FOUND = 8
 
 def places(text: str, char: str) -> Iterator[int]:
     """Where ``char`` stands in ``text``, in order, found by ``str.find`` (memchr speed), not by the regex engine's test
-    of every character.
+    of every character. ``char`` may be a word: each place it starts at is found, overlapping ones too.
 
     >>> list(places("指导，是指", "指"))
     [0, 4]
@@ -369,12 +369,23 @@ def found_anywhere(pattern: re.Pattern, text: str) -> bool:
     return False
 
 
+def widest(pattern: re.Pattern) -> int | None:
+    """The length of the widest match ``pattern`` can make, read from its grammar; None when its matches have no bound
+    (an unbounded repeat).
+
+    >>> widest(re.compile("十四五|今后(?:五|十)年")), widest(re.compile("[一二]{1,3}个")), widest(re.compile("年+"))
+    (4, 4, None)
+    """
+    reach = sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    return reach if reach < sre_parse.MAXREPEAT else None
+
+
 @_per_pattern
 def _anywhere_sieve(pattern: re.Pattern) -> tuple[str, int] | None:
     """The characters a match of ``pattern`` holds one of, and the length of its widest match; None for a pattern
     that needs no character or has no widest match."""
-    needs, reach = requirements(pattern), sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1]
-    return (needs[0], reach) if needs and reach < sre_parse.MAXREPEAT else None
+    needs, reach = requirements(pattern), widest(pattern)
+    return (needs[0], reach) if needs and reach is not None else None
 
 
 def all_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
