@@ -64,7 +64,8 @@ class Boundaries:
         """
         if opened == 0 or self.text[opened - 1] in stops:
             return opened if opened >= pos - reach else pos - reach
-        return self.before(pos, stops, reach)
+        # Else the last stop before ``opened`` is the last before ``pos``: searched from there, within the same reach.
+        return self.before(opened, stops, reach - pos + opened) if opened > pos - reach else pos - reach
 
     def after(self, pos: int, stops: str) -> int:
         """End of the stretch that starts at ``pos``: the first character of ``stops`` at or after it (at most
