@@ -139,6 +139,25 @@ def test_labels_and_their_roles_are_those_of_the_grouped_pattern(text):
             == [(m.span(), _grouped_label_role(m), bool(m.group("bracket"))) for m in _GROUPED_LABEL.finditer(text)])
 
 
+# The role verb pattern as first written: one flat alternation of the verbs, longest first, then its lookahead.
+_FLAT_VERB = re.compile("(?:" + "|".join(sorted(_clauses._VERB_ROLES, key=len, reverse=True)) + ")"
+                        + _clauses._VERB.pattern[_clauses._VERB.pattern.index(")(?!") + 1:])
+_VERB_BITS = st.lists(st.sampled_from([*sorted(_clauses._VERB_ROLES), "单位", "作用", "制", "制定", "人", "落实", "负责",
+                                       "按职责", "分工", "市科技局", "，", "头"]), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_VERB_BITS)
+@example("牵头负责人")  # the longest verb refused by the lookahead: the engine goes back to the shorter one
+@example("按职责分工负责落实")
+def test_role_verbs_are_those_of_the_flat_alternation(text):
+    assert [m.span() for m in _clauses._VERB.finditer(text)] == [m.span() for m in _FLAT_VERB.finditer(text)]
+
+
+def test_a_branch_grouped_by_its_first_character_keeps_its_place():
+    assert _clauses._by_first_char([("a", "x"), ("b", "z"), ("a", "")]) == "a(?:x|)|b(?:z)"
+
+
 def test_every_label_word_gives_its_role_in_every_form():
     assert not set(_clauses._LABEL_ROLES) & set(_clauses._SHORT_LABEL_ROLES)
     for word, role in {**_clauses._LABEL_ROLES, **_clauses._SHORT_LABEL_ROLES}.items():
