@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 from policykit.extract import _clauses, _units
 from policykit.extract._units import strict_list_ends
 
+# The label and role verb patterns compiled alone (_clauses compiles only the scan for both: _LABEL_OR_VERB).
+_LABEL = re.compile(_clauses._LABEL)
+_VERB = re.compile(_clauses._VERB)
 _PAREN_BITS = st.lists(st.sampled_from(["（", "）", "(", ")", "〔", "〕", "\n", "甲", "乙"]), max_size=16).map("".join)
 
 
@@ -41,15 +44,15 @@ _GROUP_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "各县�
 
 
 def _verbs_in(text, start, end):
-    """The matches of _VERB in the whole text that start in ``text[start:end]``."""
-    return [m for m in _clauses._VERB.finditer(text) if start <= m.start() < end]
+    """The spans of the matches of _VERB in the whole text that start in ``text[start:end]``."""
+    return [m.span() for m in _VERB.finditer(text) if start <= m.start() < end]
 
 
 def _role_parts_of_slow(text, start, end):
     """_role_parts_of searching each part for its role verbs."""
     parts = []
     for s, e in _clauses.split_outside_parentheses(text, start, end, _clauses._PART_SEPARATORS):
-        for m in _clauses._VERB.finditer(text, s, e):
+        for m in _VERB.finditer(text, s, e):
             if m.end() < e and text[m.end()] in _clauses._LIST_GLUE and _clauses._trailing_verb(text, s, m.end()):
                 parts.append((s, m.end()))
                 s = m.end() + 1
@@ -135,8 +138,42 @@ def _grouped_label_role(m):
 @example("〔责任单位〕：牵头 ：")
 def test_labels_and_their_roles_are_those_of_the_grouped_pattern(text):
     assert ([(m.span(), _clauses._label_role(m.group()), m.group()[0] in _clauses._LABEL_BRACKETS)
-             for m in _clauses._LABEL.finditer(text)]
+             for m in _LABEL.finditer(text)]
             == [(m.span(), _grouped_label_role(m), bool(m.group("bracket"))) for m in _GROUPED_LABEL.finditer(text)])
+
+
+# The role verb pattern as first written: one flat alternation of the verbs, longest first, then its lookahead.
+_FLAT_VERB = re.compile("(?:" + "|".join(sorted(_clauses._VERB_ROLES, key=len, reverse=True)) + ")"
+                        + _clauses._VERB[_clauses._VERB.index(")(?!") + 1:])
+_VERB_BITS = st.lists(st.sampled_from([*sorted(_clauses._VERB_ROLES), "单位", "作用", "制", "制定", "人", "落实", "负责",
+                                       "按职责", "分工", "市科技局", "，", "头"]), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_VERB_BITS)
+@example("牵头负责人")  # the longest verb refused by the lookahead: the engine goes back to the shorter one
+@example("按职责分工负责落实")
+def test_role_verbs_are_those_of_the_flat_alternation(text):
+    assert [m.span() for m in _VERB.finditer(text)] == [m.span() for m in _FLAT_VERB.finditer(text)]
+
+
+_LABEL_AND_VERB_BITS = st.lists(st.sampled_from([*sorted(_clauses._VERB_ROLES), "单位", "作用", "人", "制定", "【", "】",
+                                                 "〔", "〕", "[", "]", "：", ":", " ", "责任", "科室", "主办", "实施",
+                                                 "牵头单位", "配合责任单位", "市科技局", "头"]), max_size=12).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_LABEL_AND_VERB_BITS)
+@example("【牵头单位】")  # a label starting inside another
+@example("牵头：配合")  # a verb starting where a label does
+@example("按职责分工负责")  # verbs starting inside a verb
+def test_labels_and_verbs_are_found_as_by_their_own_scans(text):
+    assert _clauses._labels_and_verbs(text) == ([m.span() for m in _LABEL.finditer(text)],
+                                                [m.span() for m in _VERB.finditer(text)])
+
+
+def test_a_branch_grouped_by_its_first_character_keeps_its_place():
+    assert _clauses._by_first_char([("a", "x"), ("b", "z"), ("a", "")]) == "a(?:x|)|b(?:z)"
 
 
 def test_every_label_word_gives_its_role_in_every_form():
@@ -144,7 +181,7 @@ def test_every_label_word_gives_its_role_in_every_form():
     for word, role in {**_clauses._LABEL_ROLES, **_clauses._SHORT_LABEL_ROLES}.items():
         forms = [f"{word}：", f"{word} :"] + ([word, f"【{word}】", f"[{word}] ："] if word in _clauses._LABEL_ROLES else [])
         for form in forms:
-            m = _clauses._LABEL.fullmatch(form)
+            m = _LABEL.fullmatch(form)
             assert m and _clauses._label_role(m.group()) == role, form
 
 
@@ -349,16 +386,16 @@ def test_every_role_mark_holds_a_role_verb():
     marks = [f"{open_}{word}{verb}{close}" for word in shared for verb in _clauses.role_words("mark")
              for open_, close in ("（）", "()")]
     # _paren_verb_clauses skips a group in which _VERB matches nowhere: it holds no role mark either.
-    assert marks and all(_clauses._ROLE_MARK.search(mark) and _clauses._VERB.search(mark) for mark in marks)
+    assert marks and all(_clauses._ROLE_MARK.search(mark) and _VERB.search(mark) for mark in marks)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["负责", "牵头", "\n", "甲", "负责人"]), max_size=10).map("".join))
 def test_the_lines_of_verbs_are_the_lines_holding_one(text):
-    verbs = list(_clauses._VERB.finditer(text))
+    verbs = [m.span() for m in _VERB.finditer(text)]
     lines, start = [], 0
     for line in text.split("\n"):
-        if any(start <= m.start() < start + len(line) for m in verbs):
+        if any(start <= s < start + len(line) for s, _ in verbs):
             lines.append((start, start + len(line)))
         start += len(line) + 1
     assert _clauses._lines_of(text, verbs) == lines
@@ -401,8 +438,8 @@ def test_a_value_ends_at_a_parenthesis_closing_outside_it():
 def test_every_adverb_before_a_role_verb_stays_out_of_the_subject():
     for adverb in _clauses._ADVERBS:
         text = f"一、平台。市科技局{adverb}负责建设。"
-        verb = _clauses._VERB.search(text, text.index(adverb) + len(adverb))
-        clause = _clauses._subject_verb_clause(text, verb)
+        verb = _VERB.search(text, text.index(adverb) + len(adverb))
+        clause = _clauses._subject_verb_clause(text, verb.span())
         assert clause is not None and [m.mention for m, _ in clause.units] == ["市科技局"], adverb
 
 
@@ -568,7 +605,7 @@ _VERB_SUBJECT_BITS = st.lists(st.sampled_from(["市科技局", "市财政局", "
 @example("各乡镇（街道）配合")
 @example("市科技局等10个及负责")  # a 等 closing part of the list before a conjunction: glue ends the subject
 def test_a_verb_rejected_on_the_character_before_it_has_no_subject(text):
-    verbs = list(_clauses._VERB.finditer(text))
+    verbs = [m.span() for m in _VERB.finditer(text)]
     gated = [_clauses._subject_verb_clause(text, verb) for verb in verbs]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_clauses, "_SUBJECT_ENDS", _Everything())

@@ -49,18 +49,34 @@ from ._units import (
 _LABEL_ROLES = role_words("label")
 _SHORT_LABEL_ROLES = role_words("short_label")
 # A label may stand in brackets (【责任科室】, 〔牵头单位〕); a bracketed label needs no colon. Every branch opens
-# with a literal (an opening bracket, a label word), so the engine scans for their first characters at C speed and
-# tries the branches only there; a short label (牵头, 责任, common in prose) must have its colon. Each label word
+# with an opening bracket or a label word, whose first characters the scan for labels and verbs (_LABEL_OR_VERB)
+# stops at; a short label (牵头, 责任, common in prose) must have its colon. Each label word
 # is tried in the order of one alternation of them, longest first. No group: the word is the match without its
 # brackets, spaces and colon (_label_role).
 _LABEL_BRACKETS = "【〔["
 _LABELS_LONGEST_FIRST = sorted(_LABEL_ROLES, key=len, reverse=True)
 _LABEL_WORDS = "|".join(map(re.escape, _LABELS_LONGEST_FIRST))
-_LABEL = re.compile("|".join([
-    *(re.escape(bracket) + f"(?:{_LABEL_WORDS})" + r"[】〕\]][ \u3000]*[:：]?" for bracket in _LABEL_BRACKETS),
-    *(re.escape(word) + r"[ \u3000]*[:：]?" for word in _LABELS_LONGEST_FIRST),
-    *(re.escape(word) + r"[ \u3000]*[:：]" for word in _SHORT_LABEL_ROLES),
-]))
+
+
+def _by_first_char(branches) -> str:
+    """The alternation of ``branches``, (first character, the rest as a pattern) pairs, written grouped by their
+    first character in their order: ``a(?:x|y)|b(?:z)`` for ``ax|bz|ay``. At a position only the branches opening
+    with the character there can match, and they are tried in the same order: it matches as the flat alternation
+    does, but the engine tries one branch for each character it stops at (its test of a branch's first literal,
+    ~10 instructions, for every branch: 40 of _LABEL at each 实, 主, 责 … of a text)."""
+    grouped: dict[str, list[str]] = {}
+    for first, rest in branches:
+        grouped.setdefault(first, []).append(rest)
+    return "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in grouped.items())
+
+
+_BRACKETED_LABEL = f"(?:{_LABEL_WORDS})" + r"[】〕\]][ \u3000]*[:：]?"  # after its opening bracket
+_WORD_LABELS = [
+    *((word[0], re.escape(word[1:]) + r"[ \u3000]*[:：]?") for word in _LABELS_LONGEST_FIRST),
+    *((word[0], re.escape(word[1:]) + r"[ \u3000]*[:：]") for word in _SHORT_LABEL_ROLES),
+]
+# A label: its pattern, as _LABEL_OR_VERB (below) reads it; only that one is compiled.
+_LABEL = f"[{re.escape(_LABEL_BRACKETS)}]{_BRACKETED_LABEL}|{_by_first_char(_WORD_LABELS)}"
 _LABEL_MARKS = "【〔[]】〕 \u3000:："  # what a match of _LABEL holds besides its word
 _LABEL_WORD_ROLES = {**_SHORT_LABEL_ROLES, **_LABEL_ROLES}  # no word is both
 
@@ -80,11 +96,43 @@ _VERBS_BY_LAST_CHAR = {
     for last in {verb[-1] for verb in _VERB_ROLES}
 }
 # A role verb that ends a subject (not 负责人, 牵头作用, 参与度, 配合单位 …).
-_VERB = re.compile(
-    "(?:" + "|".join(sorted(_VERB_ROLES, key=len, reverse=True)) + ")"
+_VERB = (
+    "(?:" + _by_first_char((verb[0], re.escape(verb[1:])) for verb in sorted(_VERB_ROLES, key=len, reverse=True)) + ")"
     rf"(?!{alternation(of_kind('role_context_words', 'not_after_verb'))}"
     rf"|(?!{alternation(of_kind('role_context_words', 'system_verb'))}){alternation(of_kind('role_context_words', 'system_word'))})"
 )
+# Where a label or a role verb starts, found by one scan: the engine tests each character of a text against the
+# class of the characters either opens with (~60 instructions a character, the most of each scan), once instead of
+# twice. At such a character it steps back to it (a lookbehind of one character) and looks ahead for a label and for
+# a verb there, each captured, and fails when neither is; the match itself is that character, so the scan goes on
+# from the next one and finds every place where one starts, also inside another (【牵头单位】 at 【 and at 牵).
+# _labels_and_verbs keeps of each the matches its own scan would find: a label's or verb's own pattern is never
+# compiled (one compile at import, not three).
+_OPENERS = "".join(sorted({*_LABEL_BRACKETS, *(word[0] for word in (*_LABEL_ROLES, *_SHORT_LABEL_ROLES, *_VERB_ROLES))}))
+_LABEL_OR_VERB = re.compile(
+    f"[{re.escape(_OPENERS)}]"
+    f"(?<=(?:(?=({_LABEL}))|)(?:(?=({_VERB}))|).)"
+    "(?(1)|(?(2)|(?!)))"
+)
+
+
+def _labels_and_verbs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of the matches of _LABEL and of _VERB a ``finditer`` of each would find in ``text``, by one scan: of
+    the places where each matches, those its own scan reaches (a match at or after the end of the one before)."""
+    labels: list[tuple[int, int]] = []
+    verbs: list[tuple[int, int]] = []
+    label_from = verb_from = 0
+    for m in _LABEL_OR_VERB.finditer(text):
+        (start, _), (_, label_end), (_, verb_end) = m.regs  # a group that did not match: (-1, -1)
+        if label_end >= 0 and start >= label_from:
+            labels.append((start, label_end))
+            label_from = label_end
+        if verb_end >= 0 and start >= verb_from:
+            verbs.append((start, verb_end))
+            verb_from = verb_end
+    return labels, verbs
+
+
 _VALUE_END = "。\n\t】"  # 】 closes a bracketed clause: 【牵头：街道平安办】推进…
 _PART_SEPARATORS = "，,；;"
 _SUBJECT_BOUNDARY = "。；;，,：:\n\t（(）)"
@@ -213,11 +261,12 @@ def find_clauses(text: str) -> tuple[_Clause, ...]:
     start_document()  # the unit memos of the document before serve no other
     header = _record_header(text)
     kept = _Kept()
-    for clauses in (_table_clauses(text), _label_clauses(text)):
+    labels, verbs = _labels_and_verbs(text)
+    for clauses in (_table_clauses(text), _label_clauses(text, labels)):
         kept.add_all(clauses, header)
     # A parenthesis inside a clause kept (（牵头单位：X（牵头）、Y）) adds no clause: whatever it held would overlap
     # that one, and so would a prose clause starting inside it. It is not read.
-    kept.add_all(_verb_clauses(text, kept.holds), header)
+    kept.add_all(_verb_clauses(text, kept.holds, verbs), header)
     return tuple(sorted(kept.clauses, key=_START))  # a key read in C: no Python call per clause
 
 
@@ -280,17 +329,18 @@ def _record_header(text: str) -> tuple[int, int]:
 
 # --- labelled lists -------------------------------------------------------------------------
 
-def _label_clauses(text: str) -> list[_Clause]:
-    labels = list(_LABEL.finditer(text))
-    # Each label's span and text are read once (7469 labels on 300 generated documents); its value stops at the next.
-    spans = [label.span() for label in labels]
-    stops = [start for start, _ in spans[1:]]
+def _label_clauses(text: str, labels: list[tuple[int, int]] | None = None) -> list[_Clause]:
+    """Clauses of labelled lists; ``labels``: the spans of the matches of _LABEL in ``text``, when found already."""
+    if labels is None:
+        labels = _labels_and_verbs(text)[0]
+    # Each label's value stops at the next label.
+    stops = [start for start, _ in labels[1:]]
     stops.append(len(text))
     clauses: list[_Clause] = []
     group: list[tuple[str, int, int]] = []  # (role, value start, value end)
     group_start = 0
-    for label, (label_start, label_end), stop in zip(labels, spans, stops):
-        found = label.group()
+    for (label_start, label_end), stop in zip(labels, stops):
+        found = text[label_start:label_end]
         value = (_label_role(found), label_end, _value_end(text, label_end, stop))
         if group and text[group[-1][2]:label_start].strip(" \u3000;；,，、\n") == "":
             group.append(value)
@@ -409,10 +459,13 @@ def _trailing_verb(text: str, start: int, end: int) -> str | None:
 
 # --- role verbs after unit lists (in parentheses and in prose) -------------------------------
 
-def _verb_clauses(text: str, kept=lambda start, end: False) -> list[_Clause]:
+def _verb_clauses(text: str, kept=lambda start, end: False, verbs: list[tuple[int, int]] | None = None
+                  ) -> list[_Clause]:
     """Clauses of role verbs: in parentheses (none of a parenthesis that ``kept(open, close + 1)``), then in prose
-    (none starting in a parenthesis read as a clause)."""
-    verbs = list(_VERB.finditer(text))
+    (none starting in a parenthesis read as a clause). ``verbs``: the spans of the matches of _VERB in ``text``, when
+    found already."""
+    if verbs is None:
+        verbs = _labels_and_verbs(text)[1]
     # A group that assigns holds a role verb (its parts end in one, or its mark is one), and so does a group
     # holding a subject (see below): only the groups on the lines of the verbs are read.
     clauses, held = _paren_verb_clauses(text, kept, _lines_of(text, verbs), verbs)
@@ -437,15 +490,15 @@ def _verb_clauses(text: str, kept=lambda start, end: False) -> list[_Clause]:
 _WALLS = "".join(ch for ch in OPENING if ch in _SUBJECT_BOUNDARY)
 
 
-def _lines_of(text: str, found: list[re.Match]) -> list[tuple[int, int]]:
-    """Spans of the lines holding the matches ``found`` (in text order, none spanning a line break), each line
+def _lines_of(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the lines holding the spans ``found`` (in text order, none spanning a line break), each line
     once, in order."""
     lines: list[tuple[int, int]] = []
     end = -1
-    for m in found:
-        if m.start() > end:  # not on the line before
-            end = text.find("\n", m.end())
-            lines.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end == -1 else end))
+    for start, stop in found:
+        if start > end:  # not on the line before
+            end = text.find("\n", stop)
+            lines.append((text.rfind("\n", 0, start) + 1, len(text) if end == -1 else end))
             if end == -1:
                 break
     return lines
@@ -490,22 +543,22 @@ def _line_groups(text: str, marks: list[int], lines: list[tuple[int, int]]) -> l
 
 
 def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tuple[int, int]] | None = None,
-                        verbs: list[re.Match] | None = None) -> tuple[list[_Clause], list[tuple[int, int]]]:
+                        verbs: list[tuple[int, int]] | None = None) -> tuple[list[_Clause], list[tuple[int, int]]]:
     """（X牵头，Y配合，各有关部门分工负责）: every part of the group is units + role verb.
 
     A part without a verb takes the role of the next part that has one (``X、Y，Z按职责分工负责``: the
     role word comes last for the whole list); a role verb followed by 、 or a space also ends a part
     (``X牵头、Y配合``). A group that ``kept(open, close + 1)`` is not read: its span is returned with the
     clauses, among the groups held. Only the groups within ``lines`` (spans of whole lines) are read; all
-    when None. ``verbs``: the matches of _VERB in ``text``, when found already."""
+    when None. ``verbs``: the spans of the matches of _VERB in ``text``, when found already."""
     clauses, held = [], []
     # The lines of the verbs hold no line break: the groups of each are read without looking for one.
     if lines is None:
         groups = _paren_groups(text)
     else:
         groups = _line_groups(text, _paren_marks(text), lines)
-    verbs = list(_VERB.finditer(text)) if verbs is None else verbs
-    verb_starts = [m.start() for m in verbs]
+    verbs = _labels_and_verbs(text)[1] if verbs is None else verbs
+    verb_starts = [start for start, _ in verbs]
     verb_starts.append(len(text))  # no verb starts there: the walk below stops at it
     after = 0  # the groups come in the order of their closing parentheses: each verb is passed once
     for open_, close in groups:
@@ -537,9 +590,9 @@ def _paren_verb_clauses(text: str, kept=lambda start, end: False, lines: list[tu
     return clauses, held
 
 
-def _verb_units(text: str, start: int, end: int, verbs: list[re.Match]) -> tuple[tuple[UnitMention, str], ...]:
+def _verb_units(text: str, start: int, end: int, verbs: list[tuple[int, int]]) -> tuple[tuple[UnitMention, str], ...]:
     """The units of ``text[start:end]`` when every part of it is units and each run of parts ends in a role
-    verb, else (). ``verbs``: the matches of _VERB in ``text`` starting in the stretch."""
+    verb, else (). ``verbs``: the spans of the matches of _VERB in ``text`` starting in the stretch."""
     units: list[tuple[UnitMention, str]] = []
     pending: list[UnitMention] = []
     for s, e in _role_parts_of(text, start, end, verbs):
@@ -570,19 +623,19 @@ def _marked_list(text: str, start: int, end: int) -> tuple[tuple[UnitMention, st
     return tuple(parts)
 
 
-def _role_parts_of(text: str, start: int, end: int, verbs: list[re.Match]) -> list[tuple[int, int]]:
+def _role_parts_of(text: str, start: int, end: int, verbs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Parts of a group: split at ，；, and after a role verb that a list separator follows (X牵头、Y配合).
-    ``verbs``: the matches of _VERB in ``text`` starting in the group (none crosses a separator, a parenthesis or
+    ``verbs``: the spans of the matches of _VERB in ``text`` starting in the group (none crosses a separator, a parenthesis or
     the group's end, so those of each part are those a search of the part finds)."""
     parts = []
     k = 0
     for s, e in split_outside_parentheses(text, start, end, _PART_SEPARATORS):
-        while k < len(verbs) and verbs[k].start() < e:  # between two parts stand only separators and spaces
-            m = verbs[k]
+        while k < len(verbs) and verbs[k][0] < e:  # between two parts stand only separators and spaces
+            verb_end = verbs[k][1]
             k += 1
-            if m.end() < e and text[m.end()] in _LIST_GLUE and _trailing_verb(text, s, m.end()):
-                parts.append((s, m.end()))
-                s = m.end() + 1
+            if verb_end < e and text[verb_end] in _LIST_GLUE and _trailing_verb(text, s, verb_end):
+                parts.append((s, verb_end))
+                s = verb_end + 1
         parts.append((s, e))
     return [(s, e) for s, e in parts if text[s:e].strip()]
 
@@ -651,10 +704,10 @@ _ADVERBS_BY_LAST = lexicon.by_char(_ADVERBS, -1)
 _DESCRIBING = of_kind("role_context_words", "describing_verb")
 
 
-def _prose_clauses(text: str, unread=lambda pos: False, verbs: list[re.Match] | None = None,
+def _prose_clauses(text: str, unread=lambda pos: False, verbs: list[tuple[int, int]] | None = None,
                    walled=lambda pos: False) -> list[_Clause]:
     """Clauses of role verbs in prose; no subject that starts where ``unread`` is read for a role verb after it.
-    ``verbs``: the matches of _VERB in ``text``, when found already; none starting where ``walled`` is read
+    ``verbs``: the spans of the matches of _VERB in ``text``, when found already; none starting where ``walled`` is read
     (its subject would start where ``unread``)."""
     clauses = []
     for m in _PROSE_BY.finditer(text):
@@ -669,10 +722,10 @@ def _prose_clauses(text: str, unread=lambda pos: False, verbs: list[re.Match] | 
         clause = _with_clause(text, m)
         if clause:
             clauses.append(clause)
-    for m in _VERB.finditer(text) if verbs is None else verbs:
-        if walled(m.start()):
+    for verb in _labels_and_verbs(text)[1] if verbs is None else verbs:
+        if walled(verb[0]):
             continue
-        clause = _subject_verb_clause(text, m, unread)
+        clause = _subject_verb_clause(text, verb, unread)
         if clause and not any(c.start <= clause.start < c.end for c in clauses):
             clauses.append(clause)
     return [c for c in clauses if not _describes(text, c.start, c.end)]
@@ -807,10 +860,10 @@ def _adverb_start(text: str, end: int) -> int:
     return end
 
 
-def _subject_verb_clause(text: str, verb: re.Match, unread=lambda pos: False) -> _Clause | None:
-    """X部门负责…：the subject runs from the last boundary to the verb and is all unit names (None when it
-    starts where ``unread``)."""
-    end = verb.start()
+def _subject_verb_clause(text: str, verb: tuple[int, int], unread=lambda pos: False) -> _Clause | None:
+    """X部门负责…：the subject runs from the last boundary to the verb (the span of a match of _VERB) and is all unit
+    names (None when it starts where ``unread``)."""
+    end, verb_end = verb
     if text.endswith(_ADVERBS, 0, end):  # most verbs follow no adverb: one test, not one per adverb
         end = _adverb_start(text, end)
     if text[end - 1:end] not in _SUBJECT_ENDS:  # most verbs of prose: no subject could end there
@@ -821,7 +874,7 @@ def _subject_verb_clause(text: str, verb: re.Match, unread=lambda pos: False) ->
     subject = _subject_units(text, start, end)
     if not subject:
         return None
-    return _clause(start, verb.end(), tuple(_with_marks(subject, _VERB_ROLES[verb.group()])))
+    return _clause(start, verb_end, tuple(_with_marks(subject, _VERB_ROLES[text[verb[0]:verb_end]])))
 
 
 def _with_clause(text: str, m: re.Match) -> _Clause | None:
@@ -914,8 +967,10 @@ def _column_role(cell: str, relaxed: bool = True) -> str | None:
 
 def _cell_units(text: str, start: int, end: int, role: str) -> list[tuple[UnitMention, str]]:
     """Units of a responsibility cell; a cell holding its own labels (牵头：X；配合：Y) is read by them."""
-    if _LABEL.search(text, start, end):
-        return [(shifted(m, start), r) for clause in _label_clauses(text[start:end]) for m, r in clause.units]
+    cell = text[start:end]
+    labels = _labels_and_verbs(cell)[0]
+    if labels:
+        return [(shifted(m, start), r) for clause in _label_clauses(cell, labels) for m, r in clause.units]
     return _role_parts(text, start, end, role)
 
 
