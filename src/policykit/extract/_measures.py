@@ -99,8 +99,9 @@ _PAST = re.compile(_PATTERNS["past"])
 # corpus), and one search then spares the two.
 _PAST_OR_FUTURE = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["future"])
 _PAST_MONTHS = sieve.opened(re.compile(_PATTERNS["past_months"]))  # 1-5月: searched where its 月 stands
-# Past-tense narration of a summary: 开展了, 累计, 先后, 已…
-_REPORTING = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["past_months"] + _PATTERNS["reporting_more"])
+# Past-tense narration of a summary: 开展了, 累计, 先后, 已… Searched in every sentence of a document of no plan type,
+# led by its first characters (a month range opens with a class: unled, the engine tries every branch at every character).
+_REPORTING = sieve.opened(re.compile(_PATTERNS["past"] + "|" + _PATTERNS["past_months"] + _PATTERNS["reporting_more"]))
 _PLAN_PART = sieve.opened(re.compile(_PATTERNS["plan_part"]))  # searched over a whole work report
 # Top-level headings of a summary's parts: 一、上半年工作完成情况 reports, 二、下半年工作计划 plans.
 _PART_HEADING = re.compile(_PATTERNS["part_heading"])
