@@ -506,8 +506,7 @@ _PLAN_PIECES = st.lists(st.sampled_from(["一、", "二、", "\n", " ", "预期�
 @given(_PLAN_PIECES)
 def test_patterns_led_by_their_first_characters_match_as_their_grammar(text):
     import re
-    for led, grammar in ((measures._PLAN_PART, measures._PATTERNS["plan_part"]),
-                         (measures._WEIGHT_BEFORE, measures._PATTERNS["weight_before"])):
+    for led, grammar in ((measures._WEIGHT_BEFORE, measures._PATTERNS["weight_before"]),):
         assert led.pattern != grammar
         plain = re.compile(grammar)
         assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)]

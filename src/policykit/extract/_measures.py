@@ -102,7 +102,10 @@ _PAST_MONTHS = sieve.opened(re.compile(_PATTERNS["past_months"]))  # 1-5月: sea
 # Past-tense narration of a summary: 开展了, 累计, 先后, 已… Searched in every sentence of a document of no plan type,
 # led by its first characters (a month range opens with a class: unled, the engine tries every branch at every character).
 _REPORTING = sieve.opened(re.compile(_PATTERNS["past"] + "|" + _PATTERNS["past_months"] + _PATTERNS["reporting_more"]))
-_PLAN_PART = sieve.opened(re.compile(_PATTERNS["plan_part"]))  # searched over a whole work report
+# Where the plan of a work report begins: its words, searched over the whole text, or a heading line, tried at line
+# starts (the two in one pattern were tried at every character).
+_PLAN_PART = re.compile(_PATTERNS["plan_part"])
+_PLAN_HEADING = re.compile(_PATTERNS["plan_heading"])
 # Top-level headings of a summary's parts: 一、上半年工作完成情况 reports, 二、下半年工作计划 plans.
 _PART_HEADING = re.compile(_PATTERNS["part_heading"])
 _REVIEW_TITLE = re.compile(_PATTERNS["review_title"])
@@ -793,8 +796,10 @@ def _hardness(text: str, clause_start: int, pos: int) -> str | None:
 
 
 def _plan_start(text: str) -> int | None:
-    m = _PLAN_PART.search(text)
-    return m.start() if m else None
+    """Where the first plan word (``_PLAN_PART``) or heading line of a plan's part (``_PLAN_HEADING``) begins."""
+    words, headings = _PLAN_PART.search(text), line_matches(_PLAN_HEADING, text)
+    starts = [m.start() for m in (words, *headings[:1]) if m]
+    return min(starts) if starts else None
 
 
 def _role(doc_type: str | None, pos: int, sentence: str, past: bool, plan_start: int | None, reports: bool) -> str:
