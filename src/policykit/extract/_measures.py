@@ -265,6 +265,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
     sentences: dict = {}  # what when() reads of each sentence, for the figures of this document only
     paragraphs: dict = {}  # how far each paragraph's year words are read (see paragraph_year), for this document only
     support_end = -1  # end of the last figure read as a payment
+    found_de = [0, -1]  # where the last search for a 的 or a stop after a figure began and what it found (de_follows)
     quantities = doc.quantities
     table = doc.table_figures
     rows = _union({(f.row_start, f.row_end) for f in table})
@@ -293,7 +294,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         whole_sentence_start = bounds.before_from(q.start, SENTENCE_END, clause_start)
         pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
         if dated or not _measures_something(text, q, before, next_start, quantities[i - 1] if i else None, clause_start,
-                                            whole_sentence_start, doc):
+                                            whole_sentence_start, doc, found_de):
             pending = _limit_by_grammar(text, q, before, clause_start, whole_sentence_start, doc)
             if pending is None:
                 continue
@@ -536,9 +537,10 @@ def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int
 
 
 def _measures_something(text: str, q: Quantity, before: str, next_start: int | None, earlier: Quantity | None,
-                        clause_start: int, sentence_start: int, doc: ParsedDocument) -> bool:
+                        clause_start: int, sentence_start: int, doc: ParsedDocument, found_de: list[int] | None = None) -> bool:
     """Whether a figure outside quotes (the reader skips those) that does not date (asked by the reader) measures something; ``before`` is the 12 characters before it. The tests are independent, each a reason
-    to drop it, so their order is free (cheap and common ones first)."""
+    to drop it, so their order is free (cheap and common ones first). ``found_de``: the reader's last 的 or stop after a
+    figure (see :func:`._non_targets.de_follows`)."""
     # The unit, the cue and the characters beside the figure, read once for the many rules that look at them (most
     # figures pass every rule: each look a rule takes again costs as much as the rest of its line).
     unit, cue = q.base_unit, q.cue
@@ -608,7 +610,7 @@ def _measures_something(text: str, q: Quantity, before: str, next_start: int | N
     # before the making verb, most counts follow none; a bounded count is none) nor another figure that is no aim.
     return not (counts and cue is None and works_on_existing(text, q, clause_start, next_start)
                 and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)
-                or is_no_aim(doc, q, clause_start, sentence_start, next_start, earlier, _is_support))
+                or is_no_aim(doc, q, clause_start, sentence_start, next_start, earlier, _is_support, found_de))
 
 
 def _is_scoring(before: str, after: str) -> bool:
