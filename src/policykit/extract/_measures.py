@@ -99,9 +99,10 @@ _PAST = re.compile(_PATTERNS["past"])
 # corpus), and one search then spares the two.
 _PAST_OR_FUTURE = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["future"])
 _PAST_MONTHS = sieve.opened(re.compile(_PATTERNS["past_months"]))  # 1-5月: searched where its 月 stands
-# Past-tense narration of a summary: 开展了, 累计, 先后, 已… Searched in every sentence of a document of no plan type,
-# led by its first characters (a month range opens with a class: unled, the engine tries every branch at every character).
-_REPORTING = sieve.opened(re.compile(_PATTERNS["past"] + "|" + _PATTERNS["past_months"] + _PATTERNS["reporting_more"]))
+# Past-tense narration of a summary besides the past words (_is_past): 开展了, 累计, 先后… Searched in every sentence of a
+# document of no plan type, apart from the past words: each opens with plain characters the engine scans for, where
+# the month range in one pattern with them made it try every branch at every character.
+_REPORTING_MORE = re.compile(_PATTERNS["reporting_more"])
 # Where the plan of a work report begins: its words, searched over the whole text, or a heading line, tried at line
 # starts (the two in one pattern were tried at every character).
 _PLAN_PART = re.compile(_PATTERNS["plan_part"])
@@ -830,7 +831,7 @@ def _review_parts(text: str) -> tuple[tuple[int, int], ...]:
 def _mostly_reports(text: str) -> bool:
     """A document of no known plan type that speaks more in the past than in the future (a summary)."""
     sentences = re.split(f"[{SENTENCE_END}]", text)
-    past = sum(1 for s in sentences if _REPORTING.search(s))
+    past = sum(1 for s in sentences if _is_past(s) or _REPORTING_MORE.search(s))
     future = sum(1 for s in sentences if _FUTURE.search(s))
     return past > 2 * future
 
