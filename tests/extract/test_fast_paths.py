@@ -195,8 +195,6 @@ _PAST_PIECES = st.lists(st.sampled_from(["今年以来", "截至", "截止", "�
 def test_past_words_are_found_as_by_the_single_pattern(sentence):
     import re
     assert measures._is_past(sentence) == (re.search(_PAST_AS_ONE, sentence) is not None)
-    reporting = re.compile(_PAST_AS_ONE + measures._PATTERNS["reporting_more"])
-    assert (measures._REPORTING.search(sentence) is not None) == (reporting.search(sentence) is not None)
 
 
 def test_past_words_of_each_kind_are_found():
@@ -506,8 +504,7 @@ _PLAN_PIECES = st.lists(st.sampled_from(["一、", "二、", "\n", " ", "预期�
 @given(_PLAN_PIECES)
 def test_patterns_led_by_their_first_characters_match_as_their_grammar(text):
     import re
-    for led, grammar in ((measures._PLAN_PART, measures._PATTERNS["plan_part"]),
-                         (measures._WEIGHT_BEFORE, measures._PATTERNS["weight_before"])):
+    for led, grammar in ((measures._WEIGHT_BEFORE, measures._PATTERNS["weight_before"]),):
         assert led.pattern != grammar
         plain = re.compile(grammar)
         assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -289,3 +289,47 @@ def test_a_linked_key_is_the_metric_key_the_unit_agrees_with(metric, kind, unit)
     key = metric_key(metric, kind)
     slow = key if key is not None and (q.base_unit in ms._RATE_UNITS) == (key.endswith("_growth") or key in ms.RATE_KEYS) else None
     assert ms._linked_key(metric, kind, q) == slow
+
+
+# The narration row as written before its Han character before 了 became a lookbehind and the row was searched apart
+# from the past words: the slow definition.
+_REPORTING_MORE_AS_WRITTEN = r"|[\u4e00-\u9fff]了[\u4e00-\u9fff\d]|累计|先后|共计|全年共"
+_NARRATION_PIECES = _pieces("了", "开展", "甲", "1", "12", "a", " ", "。", "；", "\n", "累计", "先后", "共计", "全年共",
+                            "去年", "较", "1-5月", "一至三", "月", "力争", "到2025年", "已完成", size=14)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_NARRATION_PIECES)
+def test_narration_is_found_as_by_the_row_as_written(text):
+    import re
+    as_written = re.compile(ms._PATTERNS["past"] + "|" + ms._PATTERNS["past_months"] + _REPORTING_MORE_AS_WRITTEN)
+    assert (ms._is_past(text) or ms._REPORTING_MORE.search(text) is not None) == (as_written.search(text) is not None)
+    sentences = re.split(f"[{ms.SENTENCE_END}]", text)
+    past = sum(1 for s in sentences if as_written.search(s))
+    assert ms._mostly_reports(text) == (past > 2 * sum(1 for s in sentences if ms._FUTURE.search(s)))
+
+
+def test_narration_with_le_needs_a_han_character_before_it():
+    assert [ms._REPORTING_MORE.search(s) is not None for s in ("开展了3次", "了3次", "1了3", "开展了a", "甲了乙")] == [
+        True, False, False, False, True]
+
+
+# The plan's words and its heading lines in one row, as written before they were searched apart: the slow definition.
+_PLAN_PART_AS_ONE = (r"预期目标(?:是|为|如下|作了)|总体要求是|(?:主要|预期|发展)目标(?:是|为)?[：:]|(?m:^[ \t\u3000]*[一二三四五六七八九十]+、"
+                     r"(?![^\n]*(?:回顾|总结|成就|成效))[^\n]{0,30}(?:总体要求|预期目标|目标任务|工作安排|工作任务|工作部署|工作建议|主要工作|重点工作|"
+                     r"(?:今年|\d{4}年)工作(?![^\n]*(?:回顾|总结|情况)))[^\n]{0,20}$)")
+_PLAN_TEXT_PIECES = _pieces("一、", "十二、", "\n", " ", "\u3000", "预期目标", "主要目标", "发展目标", "目标", "是", "为", "：", "如下",
+                            "总体要求", "总体要求是", "回顾", "总结", "情况", "工作安排", "今年", "2024年", "工作", "甲", size=16)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_PLAN_TEXT_PIECES)
+def test_the_plan_starts_where_the_row_as_written_first_matches(text):
+    import re
+    first = re.search(_PLAN_PART_AS_ONE, text)
+    assert ms._plan_start(text) == (first.start() if first else None)
+
+
+def test_the_plan_starts_at_the_first_of_its_words_and_heading_lines():
+    assert [ms._plan_start(t) for t in ("甲\n二、今年工作安排\n预期目标是", "主要目标：\n二、2024年工作", "一、工作回顾\n工作安排",
+                                        "一、重点工作\n二、工作安排")] == [2, 0, None, 0]

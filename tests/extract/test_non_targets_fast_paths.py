@@ -327,3 +327,23 @@ def test_the_generated_texts_hold_a_figure_each_rule_reads_as_no_aim():
         args = (doc, q, nt.boundary_before(text, q.start, nt.CLAUSE_END), nt.boundary_before(text, q.start, nt.SENTENCE_END),
                 quantities[at + 1].start if at + 1 < len(quantities) else None, quantities[at - 1] if at else None, no)
         assert nt.is_no_aim(*args) and _is_no_aim_slow(*args), text
+
+
+# Lists of figures with 的 and stops between and after them.
+_FIGURES_AND_DE = _pieces("5家", "6%", "2000万元", "、", "和", "的", "，", "。", "；", "\n", "甲", size=14)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_DE_PIECES, _FIGURES_AND_DE), st.randoms(use_true_random=False))
+def test_a_de_found_for_an_earlier_figure_answers_as_a_search_after_each(text, random):
+    quantities = find_quantities(text)
+    for order in (quantities, random.sample(quantities, len(quantities))):  # the reader's order, and any other
+        found = [0, -1]
+        assert [nt.de_follows(text, q, found) for q in order] == [_de_follows_slow(text, q) for q in order], text
+
+
+def test_the_figures_of_a_list_share_the_de_or_stop_after_them():
+    text = "分别达到5家、6家和7家的，1家"
+    found = [0, -1]
+    assert [nt.de_follows(text, q, found) for q in find_quantities(text)] == [True, True, True, False]
+    assert found == [6, 12]  # the search made for the first figure answered the next two

@@ -99,9 +99,14 @@ _PAST = re.compile(_PATTERNS["past"])
 # corpus), and one search then spares the two.
 _PAST_OR_FUTURE = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["future"])
 _PAST_MONTHS = sieve.opened(re.compile(_PATTERNS["past_months"]))  # 1-5月: searched where its 月 stands
-# Past-tense narration of a summary: 开展了, 累计, 先后, 已…
-_REPORTING = re.compile(_PATTERNS["past"] + "|" + _PATTERNS["past_months"] + _PATTERNS["reporting_more"])
-_PLAN_PART = sieve.opened(re.compile(_PATTERNS["plan_part"]))  # searched over a whole work report
+# Past-tense narration of a summary besides the past words (_is_past): 开展了, 累计, 先后… Searched in every sentence of a
+# document of no plan type, apart from the past words: each opens with plain characters the engine scans for, where
+# the month range in one pattern with them made it try every branch at every character.
+_REPORTING_MORE = re.compile(_PATTERNS["reporting_more"])
+# Where the plan of a work report begins: its words, searched over the whole text, or a heading line, tried at line
+# starts (the two in one pattern were tried at every character).
+_PLAN_PART = re.compile(_PATTERNS["plan_part"])
+_PLAN_HEADING = re.compile(_PATTERNS["plan_heading"])
 # Top-level headings of a summary's parts: 一、上半年工作完成情况 reports, 二、下半年工作计划 plans.
 _PART_HEADING = re.compile(_PATTERNS["part_heading"])
 _REVIEW_TITLE = re.compile(_PATTERNS["review_title"])
@@ -261,6 +266,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
     sentences: dict = {}  # what when() reads of each sentence, for the figures of this document only
     paragraphs: dict = {}  # how far each paragraph's year words are read (see paragraph_year), for this document only
     support_end = -1  # end of the last figure read as a payment
+    found_de = [0, -1]  # where the last search for a 的 or a stop after a figure began and what it found (de_follows)
     quantities = doc.quantities
     table = doc.table_figures
     rows = _union({(f.row_start, f.row_end) for f in table})
@@ -289,7 +295,7 @@ def _read_measures(doc: ParsedDocument, tasks: _Tasks) -> tuple[Measure, ...]:
         whole_sentence_start = bounds.before_from(q.start, SENTENCE_END, clause_start)
         pending = None  # an instrument the grammar shows (a score weight, an eligibility threshold)
         if dated or not _measures_something(text, q, before, next_start, quantities[i - 1] if i else None, clause_start,
-                                            whole_sentence_start, doc):
+                                            whole_sentence_start, doc, found_de):
             pending = _limit_by_grammar(text, q, before, clause_start, whole_sentence_start, doc)
             if pending is None:
                 continue
@@ -532,9 +538,10 @@ def _reviews_before(text: str, sentence_start: int, q: Quantity, first_year: int
 
 
 def _measures_something(text: str, q: Quantity, before: str, next_start: int | None, earlier: Quantity | None,
-                        clause_start: int, sentence_start: int, doc: ParsedDocument) -> bool:
+                        clause_start: int, sentence_start: int, doc: ParsedDocument, found_de: list[int] | None = None) -> bool:
     """Whether a figure outside quotes (the reader skips those) that does not date (asked by the reader) measures something; ``before`` is the 12 characters before it. The tests are independent, each a reason
-    to drop it, so their order is free (cheap and common ones first)."""
+    to drop it, so their order is free (cheap and common ones first). ``found_de``: the reader's last 的 or stop after a
+    figure (see :func:`._non_targets.de_follows`)."""
     # The unit, the cue and the characters beside the figure, read once for the many rules that look at them (most
     # figures pass every rule: each look a rule takes again costs as much as the rest of its line).
     unit, cue = q.base_unit, q.cue
@@ -604,7 +611,7 @@ def _measures_something(text: str, q: Quantity, before: str, next_start: int | N
     # before the making verb, most counts follow none; a bounded count is none) nor another figure that is no aim.
     return not (counts and cue is None and works_on_existing(text, q, clause_start, next_start)
                 and not _MAKING_VERB_ANYWHERE.search(text, clause_start, q.start)
-                or is_no_aim(doc, q, clause_start, sentence_start, next_start, earlier, _is_support))
+                or is_no_aim(doc, q, clause_start, sentence_start, next_start, earlier, _is_support, found_de))
 
 
 def _is_scoring(before: str, after: str) -> bool:
@@ -792,8 +799,10 @@ def _hardness(text: str, clause_start: int, pos: int) -> str | None:
 
 
 def _plan_start(text: str) -> int | None:
-    m = _PLAN_PART.search(text)
-    return m.start() if m else None
+    """Where the first plan word (``_PLAN_PART``) or heading line of a plan's part (``_PLAN_HEADING``) begins."""
+    words, headings = _PLAN_PART.search(text), line_matches(_PLAN_HEADING, text)
+    starts = [m.start() for m in (words, *headings[:1]) if m]
+    return min(starts) if starts else None
 
 
 def _role(doc_type: str | None, pos: int, sentence: str, past: bool, plan_start: int | None, reports: bool) -> str:
@@ -822,7 +831,7 @@ def _review_parts(text: str) -> tuple[tuple[int, int], ...]:
 def _mostly_reports(text: str) -> bool:
     """A document of no known plan type that speaks more in the past than in the future (a summary)."""
     sentences = re.split(f"[{SENTENCE_END}]", text)
-    past = sum(1 for s in sentences if _REPORTING.search(s))
+    past = sum(1 for s in sentences if _is_past(s) or _REPORTING_MORE.search(s))
     future = sum(1 for s in sentences if _FUTURE.search(s))
     return past > 2 * future
 

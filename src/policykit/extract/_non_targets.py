@@ -175,10 +175,14 @@ def bounds_later_metric(text: str, q: Quantity, next_start: int | None) -> bool:
     return boundary_after(text, q.end, CLAUSE_END) > next_start
 
 
-def de_follows(text: str, q: Quantity) -> bool:
+def de_follows(text: str, q: Quantity, found: list[int] | None = None) -> bool:
     """Whether a 的 stands after the figure before any stop of its sentence (within ``MAX_REACH``): a figure with none
     is neither the condition of a payment (:func:`is_support_condition`) nor in a clause closing with 的 (``de`` of
     :func:`is_threshold`), so that the reader asks this once for both (most figures: a stop comes first).
+
+    ``found``, kept by a reader for the figures of one text: where the last search began and the 的 or stop it found
+    (``[start, at]``), so that a figure ending between them, whose first 的 or stop that is (the next figure of a list:
+    2130 of 5084 asked on the shared corpus), is answered without a search.
 
     >>> from policykit.extract import find_quantities
     >>> [de_follows(t, find_quantities(t)[0]) for t in ("达到2000万元的，给予", "达到2000万元。的")]
@@ -186,8 +190,14 @@ def de_follows(text: str, q: Quantity) -> bool:
     """
     if text[q.end:q.end + 1] in SENTENCE_END:  # (also the text's end: "" is in every string)
         return False  # a stop right after the figure (most figures): no search
+    if found is not None and found[0] <= q.end <= found[1]:
+        return text[found[1]] == _DE
     first = _DE_OR_SENTENCE_END.search(text, q.end, q.end + MAX_REACH)
-    return first is not None and first.group() == _DE
+    if first is None:
+        return False
+    if found is not None:
+        found[0], found[1] = q.end, first.start()
+    return first.group() == _DE
 
 
 def is_support_condition(text: str, q: Quantity, sentence_start: int) -> bool:
@@ -489,12 +499,12 @@ def caps_a_payment(text: str, q: Quantity) -> bool:
 
 
 def is_no_aim(doc: ParsedDocument, q: Quantity, clause_start: int, sentence_start: int, next_start: int | None,
-              earlier: Quantity | None, pays) -> bool:
+              earlier: Quantity | None, pays, found: list[int] | None = None) -> bool:
     """Whether a rule of this module but :func:`works_on_existing` reads the figure as no aim: a basis after 每 and,
     for a figure no comparator word bounds, a ratio after one, a label, an occasion or a quoted set; a rule applied,
     a bound on a later figure's metric, the condition of a payment (unless ``pays(text, q)``: the figure is itself
     paid), a threshold or the cap of a payment. ``earlier`` is the figure before it, ``next_start`` where the next
-    one begins (None: none).
+    one begins (None: none); ``found``, the last 的 or stop after a figure of the text (see :func:`de_follows`).
 
     One call for the rules a reader asks of every figure: each rule is called only when the first look it takes
     itself (at the characters beside the figure, at its unit and comparator, at the text's cues) leaves it a yes
@@ -518,7 +528,7 @@ def is_no_aim(doc: ParsedDocument, q: Quantity, clause_start: int, sentence_star
                                 or unit in _COUNT_UNITS and names_quoted_set(doc, q))
             or after in _RULE_AFTER_STARTS and is_applied_rule(text, q, clause_start)
             or next_start is not None and after in _WITHIN_STARTS and bounds_later_metric(text, q, next_start)
-            or (de := after not in SENTENCE_END and de_follows(text, q)) and is_support_condition(text, q, sentence_start)
+            or (de := after not in SENTENCE_END and de_follows(text, q, found)) and is_support_condition(text, q, sentence_start)
             and not pays(text, q)
             or (de or defines or leads) and is_threshold(doc, q, sentence_start, de)
             or q.comparator in _CAPPING and q.base_unit in _MONEY and caps_a_payment(text, q))
