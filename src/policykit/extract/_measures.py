@@ -7,7 +7,6 @@ its :class:`Measure` values into records.
 from __future__ import annotations
 
 import re
-from re import _parser as sre_parse  # the standard library's own reading of a pattern (its widths)
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -154,7 +153,7 @@ _LIST_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z“”()（）]+")
 _COUNTED = re.compile(r"[\u4e00-\u9fff“”]{1,15}")
 # How far after a figure the words it counts can reach: 的 and the longest counted noun. No stop of a clause or a
 # list is a character of a counted noun, so the noun ends at the first stop without the stop being looked for.
-_COUNTED_REACH = len(_DE) + sre_parse.parse(_COUNTED.pattern).getwidth()[1]
+_COUNTED_REACH = len(_DE) + sieve.widest(_COUNTED)
 # Nor does one open a noun, or a payment word after a figure (_SUBSIDY_AFTER: its matches open with a Han character):
 # a stop right after the figure (most figures: 。 or ，) leaves them nothing to match.
 _STOP_AFTER = frozenset(CLAUSE_END + "、")
