@@ -842,3 +842,13 @@ def test_a_heading_run_into_its_first_item_ends_where_the_item_starts():
     # Its title, the tasks' section, is cut at the item even where no title end comes before it.
     tasks = _structure.find_tasks("一、总体要求（一）指导思想。（二）基本原则。二、重点任务1.建设。2.培育。")
     assert [(t.section, t.title) for t in tasks] == [("重点任务", "建设"), ("重点任务", "培育")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TREE_BITS)
+def test_each_node_of_the_tree_knows_where_the_next_node_starts(text):
+    # _build_tree cuts a heading run into its first item at node.following, where it read the next node's start:
+    # _markers sets it from the next mark kept, and _drop_preamble keeps the nodes from one on.
+    footers = _structure._footer_starts(text)
+    nodes = _structure._drop_preamble(_structure._markers(text, parse(text).marks, (), footers))
+    assert [n.following for n in nodes] == [n.start for n in nodes[1:]] + [len(text)] * bool(nodes)

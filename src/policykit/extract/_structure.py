@@ -340,10 +340,10 @@ def _build_tree(text: str, nodes: list[_Node], footers: list[int]) -> list[_Node
         else:
             end = _rstrip(text, node.start, end)
         node.end = end
-        # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts.
-        following = nodes[i + 1].start if i + 1 < len(nodes) else len(text)
-        if following < end:
-            end = following
+        # A heading run into its first item on one line (一、重点任务1.建设…) ends where the item starts (node.following:
+        # _drop_preamble keeps the nodes from one on, so the next mark _markers saw is the next node).
+        if node.following < end:
+            end = node.following
         node.title = _title(text, node.body, end)
         # (one look at the item's first character spares the match for nearly every item)
         node.frame = text[node.body:node.body + 1] in _FRAME_OPENS and bool(_FRAME_ITEM.match(text, node.body, end))
@@ -566,7 +566,7 @@ def _records(text: str, tasks: list[_Node], rows: dict[int, list[tuple[int, int]
         # Built at once, not by the frozen __init__ (a field at a time through object.__setattr__): one per task.
         out.append(built_at_once(TaskRecord, {"key": key, "number": node.number, "path": path, "section": section,
                                               "title": title, "start": node.start, "end": node.end,
-                                              "rows": tuple(rows.get(id(node), ()))}))
+                                              "rows": tuple(rows.get(id(node), ())) if rows else ()}))
     return tuple(out)
 
 
