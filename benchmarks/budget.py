@@ -6,13 +6,14 @@ peers; the cyclic collector paused), and sets each goal beside them:
 
 - the reader: decode, clean, split and read metadata (``read_source``);
 - extraction: ``extract_document`` over the reader's documents;
-- the rest of ingest: reading and hashing files, events, JSON, compression, the log (ingest with one worker, minus the two above);
+- the rest of ingest: reading and hashing files, events, JSON, compression, the log (ingest with one worker, minus
+  the two above);
 
 then counts what extraction asks of the interpreter per MB (Python-level calls, calls into C, regex calls; one
 profiled pass). Imports are not timed, as the bench does not time them.
 
-Run: ``.venv/bin/python benchmarks/budget.py [--corpus DIR] [--passes N]`` (the shared corpus by default; about
-a minute on it).
+Run: ``.venv/bin/python benchmarks/budget.py [--corpus DIR] [--passes N]`` (the shared corpus by default; under a
+minute on it).
 """
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ import cProfile
 import gc
 import os
 import pstats
-import sys
 import re
+import sys
 import tempfile
 import time
 import timeit
